@@ -1,0 +1,1 @@
+"""Clean: raw text layers in, plain-text blocks out (see ``document.Document``)."""

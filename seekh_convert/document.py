@@ -1,0 +1,160 @@
+"""The one document object that flows through every stage.
+
+extract fills the raw layer (``pages`` for PDFs, ``cues`` for transcripts, or ``blocks``
+directly for text/Markdown); clean turns the raw layer into ``blocks`` of plain text;
+segment groups blocks into ``topics``; chunk splits each topic into token-bounded ``chunks``.
+Every block keeps where it came from (page or time range), so every generated item can
+point back at the source.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class SourceKind(str, enum.Enum):
+    PDF = "pdf"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+    TRANSCRIPT = "transcript"
+
+
+class BlockKind(str, enum.Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    GLOSSARY = "glossary"  # a term with its definition (``term`` holds the term, ``text`` the definition)
+    SUMMARY = "summary"  # the source's own section summary
+    QUESTION = "question"  # the source's own exercises / review questions / answers: never a source of items
+    REFERENCE = "reference"  # bibliography, citations: never a source of items
+    BOILERPLATE = "boilerplate"  # licence text, credits, navigation: never a source of items
+    FIGURE = "figure"  # figure captions and credits: never a source of items
+    CODE = "code"
+
+
+#: Kinds that generators must never draw items (quotes) from.
+JUNK_KINDS = frozenset({BlockKind.QUESTION, BlockKind.REFERENCE, BlockKind.BOILERPLATE, BlockKind.FIGURE, BlockKind.CODE})
+
+
+@dataclass
+class Block:
+    """A paragraph-sized unit of cleaned, plain text (no markup) and where it came from."""
+
+    text: str
+    kind: BlockKind = BlockKind.PARAGRAPH
+    page: int | None = None  # 1-based PDF page
+    start: float | None = None  # transcript seconds
+    end: float | None = None
+    level: int = 0  # heading level, 1 = top, for HEADING blocks
+    emphasis: tuple[str, ...] = ()  # terms the source itself marked (bold, term markup)
+    term: str | None = None  # GLOSSARY blocks: the term defined by ``text``
+    section: str = ""  # title of the heading this block sits under
+
+    @property
+    def usable(self) -> bool:
+        """True when generators may take items from this block."""
+        return self.kind not in JUNK_KINDS and self.kind is not BlockKind.HEADING
+
+
+@dataclass
+class Line:
+    """A raw line of PDF text with the typography clean needs to find headings and terms."""
+
+    text: str
+    size: float = 0.0  # font size in points (0 when unknown)
+    bold: bool = False
+    bold_spans: tuple[str, ...] = ()  # runs of bold text inside the line
+
+
+@dataclass
+class RawPage:
+    number: int  # 1-based
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Cue:
+    """A raw subtitle cue (times in seconds); text may still hold tags."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass
+class OutlineEntry:
+    """A PDF bookmark."""
+
+    title: str
+    level: int  # 1 = top
+    page: int  # 1-based page it points at
+
+
+@dataclass
+class Chunk:
+    """A token-bounded slice of a topic, made of whole blocks where possible."""
+
+    text: str
+    tokens: int
+    block_indices: list[int]  # indices into Topic.blocks
+    page_start: int | None = None
+    page_end: int | None = None
+    time_start: float | None = None
+    time_end: float | None = None
+
+
+@dataclass
+class Topic:
+    """One topic of a document: one study guide is generated per topic."""
+
+    index: int  # 1-based position in the document
+    title: str
+    blocks: list[Block]
+    chunks: list[Chunk] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({b.page for b in self.blocks if b.page is not None})
+
+    @property
+    def time_range(self) -> tuple[float, float] | None:
+        times = [(b.start, b.end) for b in self.blocks if b.start is not None and b.end is not None]
+        if not times:
+            return None
+        return min(t[0] for t in times), max(t[1] for t in times)
+
+
+@dataclass
+class Document:
+    """A source file on its way through the pipeline."""
+
+    path: Path
+    kind: SourceKind
+    title: str = ""
+    sha256: str = ""
+    pages: list[RawPage] = field(default_factory=list)  # PDF raw layer
+    cues: list[Cue] = field(default_factory=list)  # transcript raw layer
+    outline: list[OutlineEntry] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # cleaned text
+    topics: list[Topic] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_ws(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends."""
+    return _WS.sub(" ", text).strip()

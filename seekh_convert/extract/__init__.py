@@ -1,0 +1,1 @@
+"""Extract: read a source file into a ``Document`` (raw layer or blocks)."""

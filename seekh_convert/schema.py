@@ -1,0 +1,213 @@
+"""The study guide: pydantic v2 models, shaped like a Seekh topic page.
+
+Every item carries a ``source``: where in the document it comes from (page, or transcript
+time range, plus the section title) and a verbatim ``quote`` of the cleaned source text.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+LongText = Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Subject(str, enum.Enum):
+    ASTRONOMY = "Astronomy"
+    BIOLOGY = "Biology"
+    CHEMISTRY = "Chemistry"
+    PHYSICS = "Physics"
+    PSYCHOLOGY = "Psychology"
+    HISTORY = "History"
+    PHILOSOPHY = "Philosophy"
+    OTHER = "Other"
+
+
+class Level(str, enum.Enum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Importance(str, enum.Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+def format_timestamp(seconds: float) -> str:
+    """``83.5`` -> ``"00:01:23"``."""
+    s = int(seconds)
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+class SourceRef(_Model):
+    """Where an item comes from, with a verbatim quote of the cleaned source."""
+
+    quote: LongText = Field(description="Verbatim text from the source that supports the item.")
+    page: int | None = Field(default=None, ge=1, description="1-based PDF page of the quote.")
+    start: float | None = Field(default=None, ge=0, description="Transcript start time of the quote, seconds.")
+    end: float | None = Field(default=None, ge=0, description="Transcript end time of the quote, seconds.")
+    section: str | None = Field(default=None, max_length=300, description="Heading the quote sits under.")
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> "SourceRef":
+        if (self.start is None) != (self.end is None):
+            raise ValueError("start and end must be given together")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError("end must not be before start")
+        return self
+
+    def label(self) -> str:
+        """Human-readable location: ``p. 3``, ``00:01:23–00:01:40`` or the section."""
+        if self.page is not None:
+            return f"p. {self.page}"
+        if self.start is not None and self.end is not None:
+            return f"{format_timestamp(self.start)}–{format_timestamp(self.end)}"
+        return self.section or "source"
+
+
+class Grounded(_Model):
+    source: SourceRef
+
+
+class Definition(Grounded):
+    text: LongText
+
+
+class SummarySentence(Grounded):
+    text: LongText
+
+
+class Summary(_Model):
+    text: LongText = Field(description="The summary as one paragraph.")
+    sentences: list[SummarySentence] = Field(min_length=1, description="The summary sentence by sentence, each grounded.")
+
+
+class Takeaway(Grounded):
+    title: ShortText
+    text: LongText
+    importance: Importance
+
+
+class LearnNext(Grounded):
+    topic: ShortText
+    why: LongText
+    level: Level
+
+
+class Prerequisite(Grounded):
+    topic: ShortText
+    why: LongText | None = None
+
+
+class Application(Grounded):
+    title: ShortText
+    text: LongText
+
+
+class Flashcard(Grounded):
+    kind: Literal["basic", "cloze"] = "basic"
+    front: LongText = Field(description="Prompt side; for cloze cards the text with the gap shown as {{c1::...}} removed to '_____'.")
+    back: LongText
+
+
+class MultipleChoice(Grounded):
+    kind: Literal["multiple_choice"] = "multiple_choice"
+    question: LongText
+    options: list[ShortText] = Field(min_length=4, max_length=4)
+    answer_index: int = Field(ge=0, le=3, description="0-based index of the one correct option.")
+    explanation: LongText
+
+    @field_validator("options")
+    @classmethod
+    def _distinct(cls, options: list[str]) -> list[str]:
+        if len({o.strip().casefold() for o in options}) != len(options):
+            raise ValueError("options must be distinct")
+        return options
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def answer(self) -> str:
+        return self.options[self.answer_index] if 0 <= self.answer_index < len(self.options) else ""
+
+
+class TrueFalse(Grounded):
+    kind: Literal["true_false"] = "true_false"
+    statement: LongText
+    answer: bool
+    explanation: LongText
+
+
+class ShortAnswer(Grounded):
+    kind: Literal["short_answer"] = "short_answer"
+    question: LongText
+    answer: LongText
+    explanation: LongText
+
+
+Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer], Field(discriminator="kind")]
+
+
+class Usage(_Model):
+    """Token usage and cost estimate of the calls that produced a guide."""
+
+    calls: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cached_calls: int = 0
+    cost_usd: float | None = None
+
+
+class Provenance(_Model):
+    source_file: str = Field(description="File name of the input (no directories).")
+    source_sha256: str
+    source_kind: str
+    topic_index: int = Field(ge=1)
+    topic_count: int = Field(ge=1)
+    pages: list[int] = Field(default_factory=list, description="Pages the topic spans.")
+    time_range: tuple[float, float] | None = None
+    engine: str
+    model: str | None = None
+    tool_version: str
+    schema_version: str = SCHEMA_VERSION
+    generated_at: datetime
+    usage: Usage | None = None
+
+
+class GuideContent(_Model):
+    """What an engine generates: the guide without provenance (added by the pipeline)."""
+
+    topic: ShortText
+    subject: Subject
+    level: Level
+    study_time_minutes: int = Field(ge=1, le=24 * 60)
+    definition: Definition
+    summary: Summary
+    key_takeaways: list[Takeaway] = Field(min_length=1)
+    learn_next: list[LearnNext] = Field(min_length=1)
+    prerequisites: list[Prerequisite] = Field(min_length=1)
+    applications: list[Application] = Field(min_length=1)
+    flashcards: list[Flashcard] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+
+class StudyGuide(GuideContent):
+    """One topic's study guide: generated content plus provenance."""
+
+    provenance: Provenance
+
+
+def guide_json_schema() -> dict:
+    """The JSON Schema of a study guide, as printed by ``seekh-convert schema``."""
+    return StudyGuide.model_json_schema()
