@@ -10,7 +10,7 @@ import enum
 from datetime import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -136,10 +136,10 @@ class MultipleChoice(Grounded):
             raise ValueError("options must be distinct")
         return options
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def answer(self) -> str:
-        return self.options[self.answer_index] if 0 <= self.answer_index < len(self.options) else ""
+        """The text of the correct option (not serialised: ``answer_index`` is the canonical key)."""
+        return self.options[self.answer_index]
 
 
 class TrueFalse(Grounded):

@@ -27,3 +27,44 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.fail(f"development corpus not found at {CORPUS} (set SEEKH_CORPUS)")
     return CORPUS
+
+
+def make_guide_dict(**overrides) -> dict:
+    """A small, valid study guide as a dict (sources on page 1 of a fake PDF)."""
+    src = {"quote": "The therapeutic alliance is the working relationship between client and therapist.", "page": 1, "section": "Alliance"}
+    guide = {
+        "topic": "Therapeutic Alliance",
+        "subject": "Psychology",
+        "level": "beginner",
+        "study_time_minutes": 30,
+        "definition": {"text": src["quote"], "source": src},
+        "summary": {"text": src["quote"], "sentences": [{"text": src["quote"], "source": src}]},
+        "key_takeaways": [{"title": "Alliance", "text": src["quote"], "importance": "high", "source": src}],
+        "learn_next": [{"topic": "Ruptures", "why": "Comes next.", "level": "intermediate", "source": src}],
+        "prerequisites": [{"topic": "Psychotherapy", "why": None, "source": src}],
+        "applications": [{"title": "Counselling", "text": src["quote"], "source": src}],
+        "flashcards": [{"kind": "basic", "front": "What is the therapeutic alliance?", "back": "The working relationship between client and therapist.", "source": src}],
+        "questions": [
+            {
+                "kind": "multiple_choice",
+                "question": "What is the working relationship between client and therapist called?",
+                "options": ["Therapeutic alliance", "Transference", "Rupture", "Empathy"],
+                "answer_index": 0,
+                "explanation": src["quote"],
+                "source": src,
+            }
+        ],
+        "provenance": {
+            "source_file": "notes.pdf",
+            "source_sha256": "0" * 64,
+            "source_kind": "pdf",
+            "topic_index": 1,
+            "topic_count": 1,
+            "pages": [1],
+            "engine": "offline",
+            "tool_version": "0.1.0",
+            "generated_at": "2026-01-01T00:00:00Z",
+        },
+    }
+    guide.update(overrides)
+    return guide

@@ -1,0 +1,175 @@
+"""The command line: ``seekh-convert convert | schema | check``. Errors become one line here, nowhere else."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import SeekhError
+from .pipeline import SUPPORTED, Converter, Options, Status, add_usage
+from .schema import Usage, guide_json_schema
+
+app = typer.Typer(
+    name="seekh-convert",
+    help="Turn PDFs, Markdown chapters and lecture transcripts (WebVTT/SRT) into grounded study guides.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class EngineChoice(str, enum.Enum):
+    AUTO = "auto"
+    OFFLINE = "offline"
+    OPENAI = "openai"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"seekh-convert {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """seekh-convert: study guides from your course documents."""
+
+
+def _build_engine(choice: EngineChoice, llm: dict):
+    """The offline engine, or the OpenAI-compatible one when chosen or when a model is configured."""
+    if choice is EngineChoice.OFFLINE:
+        from .engines.offline import OfflineEngine
+
+        return OfflineEngine()
+    from .engines.openai import load_settings
+
+    settings = load_settings({k: v for k, v in llm.items() if v is not None})
+    if choice is EngineChoice.AUTO and not settings.model:
+        from .engines.offline import OfflineEngine
+
+        return OfflineEngine()
+    from .engines.openai import OpenAIEngine
+
+    return OpenAIEngine.from_settings(settings)
+
+
+@app.command()
+def convert(
+    paths: list[Path] = typer.Argument(..., help=f"Input files ({', '.join(SUPPORTED)}).", show_default=False),
+    output: Path = typer.Option(Path("out"), "--output", "-o", help="Output folder; one sub-folder per input."),
+    engine: EngineChoice = typer.Option(
+        EngineChoice.AUTO, "--engine", "-e", help="offline (built in, no network), openai (any OpenAI-compatible server), or auto: openai when a model is configured."
+    ),
+    max_topics: Optional[int] = typer.Option(None, "--max-topics", min=1, help="At most N topics (guides) per input."),
+    single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password of encrypted PDFs."),
+    strict: bool = typer.Option(False, "--strict", help="Fail a guide whose quality report is below the thresholds."),
+    model: Optional[str] = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", help="API key. Env: OPENAI_API_KEY (preferred: keeps it out of shell history)."),
+    temperature: Optional[float] = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature."),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", min=1, help="Most LLM requests in flight at once."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
+) -> None:
+    """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
+
+    Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic.
+    Exit code 0 only when every input converted completely.
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    llm = dict(
+        model=model, base_url=base_url, api_key=api_key, temperature=temperature, concurrency=concurrency,
+        timeout=timeout, cache_dir=cache_dir, no_cache=no_cache or None,
+    )
+    try:
+        eng = _build_engine(engine, llm)
+    except SeekhError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True)
+        raise typer.Exit(2)
+    gate = _gate(strict)
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password)
+    converter = Converter(eng, output, options, gate=gate, on_event=_reporter())
+
+    async def _run():
+        try:
+            return await converter.convert_all(list(paths))
+        finally:
+            await eng.aclose()
+
+    results = asyncio.run(_run())
+    _summary(results)
+    raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
+
+
+def _gate(strict: bool):
+    """The quality gate the pipeline runs on every guide before it is written."""
+    try:
+        from .quality import gate as quality_gate
+    except ImportError:  # pragma: no cover - quality package not installed yet
+        return None
+    return quality_gate.pipeline_gate(strict=strict)
+
+
+def _reporter():
+    def on_event(kind: str, path: Path, payload) -> None:
+        if kind == "failed":
+            err.print(f"[red]error:[/red] {payload}", markup=True)
+        elif kind == "topic" and payload.error:
+            err.print(f"[red]error:[/red] {payload.error}", markup=True)
+        elif kind == "loaded":
+            err.print(f"{path.name}: {payload} topic(s)")
+
+    return on_event
+
+
+def _summary(results) -> None:
+    table = Table(title="seekh-convert", show_lines=False)
+    for col in ("input", "status", "guides", "output"):
+        table.add_column(col)
+    total = Usage()
+    for r in results:
+        colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
+        table.add_row(r.source.name, f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", str(r.output_dir or "-"))
+        total = add_usage(total, r.usage)
+    err.print(table)
+    if total.calls:
+        cost = f", est. ${total.cost_usd:.4f}" if total.cost_usd is not None else ""
+        err.print(f"LLM usage: {total.calls} call(s) ({total.cached_calls} cached), {total.input_tokens} tokens in, {total.output_tokens} out{cost}")
+    ok = sum(1 for r in results if r.status is Status.SUCCESS)
+    err.print(f"{ok}/{len(results)} input(s) converted completely")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a study guide (guide.json)."""
+    typer.echo(json.dumps(guide_json_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SeekhError as exc:  # pragma: no cover - commands catch their own
+        err.print(f"error: {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

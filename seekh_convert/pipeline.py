@@ -1,0 +1,265 @@
+"""The wiring: the stage order in one place, one result per input.
+
+extract -> clean -> segment -> chunk (``load_document``), then per topic: generate -> quality gate ->
+write. A bad input becomes a FAILURE result with a one-line error; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .chunk import Chunker
+from .document import Document, SourceKind, Topic
+from .engines.base import Engine
+from .errors import EngineError, InputError, SeekhError
+from .schema import GuideContent, Provenance, StudyGuide, Usage
+from .segment import Segmenter
+from .writers.files import atomic_write_text, slugify
+from .writers.json import JsonWriter, dump_model
+from .writers.markdown import MarkdownWriter
+
+log = logging.getLogger(__name__)
+
+PDF_SUFFIXES = {".pdf"}
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+SUBTITLE_SUFFIXES = {".vtt", ".srt"}
+SUPPORTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | SUBTITLE_SUFFIXES)
+
+
+class Status(str, enum.Enum):
+    SUCCESS = "success"
+    PARTIAL = "partial"  # some topics failed; the others were written
+    FAILURE = "failure"
+
+
+@dataclass
+class TopicResult:
+    index: int
+    title: str
+    folder: Path | None = None
+    error: str | None = None
+    usage: Usage | None = None
+    quality: object | None = None  # quality.TopicQuality when the gate ran
+
+
+@dataclass
+class ConversionResult:
+    """What happened to one input."""
+
+    source: Path
+    status: Status = Status.FAILURE
+    output_dir: Path | None = None
+    topics: list[TopicResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def guides(self) -> list[Path]:
+        return [t.folder for t in self.topics if t.folder is not None]
+
+    @property
+    def usage(self) -> Usage:
+        total = Usage()
+        for t in self.topics:
+            if t.usage:
+                total = add_usage(total, t.usage)
+        return total
+
+
+@dataclass
+class Options:
+    max_topics: int | None = None
+    single_topic: bool = False
+    chunk_tokens: int = 1500
+    password: str | None = None
+
+
+def add_usage(a: Usage, b: Usage) -> Usage:
+    cost = None if a.cost_usd is None and b.cost_usd is None else (a.cost_usd or 0.0) + (b.cost_usd or 0.0)
+    return Usage(
+        calls=a.calls + b.calls,
+        input_tokens=a.input_tokens + b.input_tokens,
+        output_tokens=a.output_tokens + b.output_tokens,
+        cached_calls=a.cached_calls + b.cached_calls,
+        cost_usd=cost,
+    )
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _stages(path: Path, options: Options) -> tuple[Callable[[Document], Document], ...]:
+    """The stage order after extraction, per source kind."""
+    suffix = path.suffix.lower()
+    segment = Segmenter(max_topics=options.max_topics, single_topic=options.single_topic)
+    chunk = Chunker(max_tokens=options.chunk_tokens)
+    if suffix in PDF_SUFFIXES:
+        from .clean.pdf import PdfCleaner
+
+        return (PdfCleaner(), segment, chunk)
+    if suffix in SUBTITLE_SUFFIXES:
+        from .clean.transcript import TranscriptCleaner
+
+        return (TranscriptCleaner(), segment, chunk)
+    return (segment, chunk)
+
+
+def _extract(path: Path, options: Options) -> Document:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        from .extract.pdf import PdfExtractor
+
+        return PdfExtractor()(path, password=options.password)
+    if suffix in SUBTITLE_SUFFIXES:
+        from .extract.subtitles import SubtitleExtractor
+
+        return SubtitleExtractor()(path)
+    if suffix in TEXT_SUFFIXES:
+        from .extract.text import TextExtractor
+
+        return TextExtractor()(path)
+    raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+
+
+def load_document(path: Path, options: Options | None = None) -> Document:
+    """Extract, clean, segment and chunk one file."""
+    options = options or Options()
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; pass the files inside it (e.g. {path}/*.pdf)")
+    try:
+        path.open("rb").close()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    doc = _extract(path, options)
+    if not doc.sha256:
+        doc.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    for stage in _stages(path, options):
+        doc = stage(doc)
+    return doc
+
+
+# -- converting --------------------------------------------------------------------------------
+
+
+class Converter:
+    """Converts inputs with one engine into an output folder, one sub-folder per input."""
+
+    def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, gate=None, on_event=None):
+        self.engine = engine
+        self.out_dir = out_dir
+        self.options = options or Options()
+        self.gate = gate  # async (content, topic, doc, engine) -> (content | None, quality)
+        self.on_event = on_event or (lambda *_: None)
+        self.writers = (JsonWriter(), MarkdownWriter())
+        self._folders: set[str] = set()
+
+    def _input_folder(self, path: Path) -> Path:
+        base = slugify(path.stem, fallback="document")
+        name, n = base, 1
+        while name in self._folders:
+            n += 1
+            name = f"{base}-{n}"
+        self._folders.add(name)
+        return self.out_dir / name
+
+    async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
+        folders = [self._input_folder(p) for p in paths]  # decided up front: stable names
+        return list(await asyncio.gather(*(self.convert(p, f) for p, f in zip(paths, folders))))
+
+    async def convert(self, path: Path, folder: Path) -> ConversionResult:
+        result = ConversionResult(source=path)
+        try:
+            doc = await asyncio.to_thread(load_document, path, self.options)
+        except SeekhError as exc:
+            result.errors.append(str(exc))
+            self.on_event("failed", path, str(exc))
+            return result
+        except Exception as exc:  # a bug, not bad input: still one line, and the batch goes on
+            log.debug("unexpected error reading %s", path, exc_info=True)
+            result.errors.append(f"{path.name}: unexpected {type(exc).__name__}: {exc}; please report this")
+            self.on_event("failed", path, result.errors[-1])
+            return result
+        result.output_dir = folder
+        result.warnings.extend(doc.warnings)
+        self.on_event("loaded", path, len(doc.topics))
+        topic_results = await asyncio.gather(*(self._topic(doc, t, folder) for t in doc.topics))
+        result.topics = list(topic_results)
+        result.errors.extend(t.error for t in result.topics if t.error)
+        ok = sum(1 for t in result.topics if t.folder)
+        result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
+        self._write_index(doc, result)
+        self.on_event("done", path, result)
+        return result
+
+    async def _topic(self, doc: Document, topic: Topic, folder: Path) -> TopicResult:
+        tr = TopicResult(index=topic.index, title=topic.title)
+        try:
+            generation = await self.engine.generate(topic, doc)
+            content, tr.usage = generation.content, generation.usage
+            if self.gate is not None:
+                content, tr.quality = await self.gate(content, topic, doc, self.engine)
+                if content is None:
+                    raise EngineError("the quality gate left a required section empty")
+            guide = self._guide(doc, topic, content, tr.usage)
+            target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
+            for write in self.writers:
+                write(guide, target)
+            if tr.quality is not None:
+                atomic_write_text(target / "quality.json", dump_model(tr.quality))  # type: ignore[arg-type]
+            tr.folder = target
+        except SeekhError as exc:
+            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
+        except Exception as exc:
+            log.debug("unexpected error on %s topic %d", doc.path, topic.index, exc_info=True)
+            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"
+        self.on_event("topic", doc.path, tr)
+        return tr
+
+    def _guide(self, doc: Document, topic: Topic, content: GuideContent, usage: Usage | None) -> StudyGuide:
+        provenance = Provenance(
+            source_file=doc.path.name,
+            source_sha256=doc.sha256,
+            source_kind=doc.kind.value,
+            topic_index=topic.index,
+            topic_count=len(doc.topics),
+            pages=topic.pages,
+            time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
+            engine=self.engine.name,
+            model=self.engine.model,
+            tool_version=__version__,
+            generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+            usage=usage,
+        )
+        return StudyGuide.model_validate({**content.model_dump(), "provenance": provenance})
+
+    def _write_index(self, doc: Document, result: ConversionResult) -> None:
+        import json
+
+        index = {
+            "source_file": doc.path.name,
+            "source_sha256": doc.sha256,
+            "title": doc.title,
+            "status": result.status.value,
+            "topics": [
+                {
+                    "index": t.index,
+                    "title": t.title,
+                    "folder": t.folder.name if t.folder else None,
+                    "error": t.error,
+                }
+                for t in result.topics
+            ],
+            "warnings": result.warnings,
+            "usage": result.usage.model_dump(),
+        }
+        atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

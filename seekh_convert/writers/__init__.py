@@ -1,0 +1,1 @@
+"""Writers: study guides out as files (JSON, Markdown), written atomically."""
