@@ -120,11 +120,12 @@ def convert(
 
 def _gate(strict: bool):
     """The quality gate the pipeline runs on every guide before it is written."""
-    try:
-        from .quality import gate as quality_gate
-    except ImportError:  # pragma: no cover - quality package not installed yet
-        return None
-    return quality_gate.pipeline_gate(strict=strict)
+    from .quality.gate import run_gate
+
+    async def gate(content, topic, doc, engine):
+        return await run_gate(content, topic, doc, engine)
+
+    return gate
 
 
 def _reporter():
@@ -142,7 +143,7 @@ def _reporter():
 def _summary(results) -> None:
     table = Table(title="seekh-convert", show_lines=False)
     for col in ("input", "status", "guides", "output"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     total = Usage()
     for r in results:
         colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]

@@ -41,9 +41,9 @@ class Segmenter:
     """Fills ``document.topics``."""
 
     min_words: Annotated[int, "a topic with fewer usable words is merged into a neighbour"] = 250
-    max_words: Annotated[int, "a topic with more usable words is split at sub-headings or into windows"] = 5000
+    max_words: Annotated[int, "a topic with more usable words is split at sub-headings or into windows"] = 3000
     window_words: Annotated[int, "target size of a window when a document has no headings"] = 1200
-    window_seconds: Annotated[float, "target length of a transcript topic"] = 480.0
+    window_seconds: Annotated[float, "target length of a transcript topic"] = 420.0
 
     def __init__(self, max_topics: int | None = None, single_topic: bool = False):
         if max_topics is not None and max_topics < 1:
@@ -70,7 +70,8 @@ class Segmenter:
     def _sections(self, doc: Document) -> list[_Section]:
         boundaries = _outline_boundaries(doc) or _heading_boundaries(doc.blocks)
         if doc.kind is SourceKind.TRANSCRIPT or not boundaries:
-            return self._windows(doc.blocks, doc.title or doc.path.stem, doc.kind is SourceKind.TRANSCRIPT)
+            transcript = doc.kind is SourceKind.TRANSCRIPT
+            return self._windows(doc.blocks, doc.title or doc.path.stem, transcript, prefix="" if transcript else doc.title)
         levels = sorted({b.level for b in boundaries})
         chosen = levels[-1]
         for level in levels:
@@ -117,7 +118,7 @@ class Segmenter:
         for cut in [*cuts, len(blocks)]:
             parts.append(_Section("", blocks[start:cut]))
             start = cut
-        _name_windows(parts, prefix or title)
+        _name_windows(parts, prefix, title)
         return parts
 
 
@@ -199,7 +200,9 @@ _STOP = frozenset(
     same say see she should so some something such than that the their theirs them themselves then there these
     they thing things think this those through to too under until up us very was way we well were what when where
     which while who whom why will with would yeah you your yours yourself okay ok going go gonna want one two
-    three actually kind lot little look mean need put said take talk talking tell use used uh um very""".split()
+    three actually kind lot little look mean need put said take talk talking tell use used uh um very today
+    now people class question questions answer thank thanks alright sure maybe example first second next last
+    time times another many much different important called means make makes made give gives given back""".split()
 )
 
 
@@ -238,7 +241,7 @@ def _similarity(bags: list[Counter], i: int, width: int = 3) -> float:
     return dot / norm if norm else 0.0
 
 
-def _name_windows(parts: list[_Section], fallback: str) -> None:
+def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
     """Title each window by its most distinctive phrase relative to the other windows."""
     texts = [" ".join(b.text for b in p.blocks if b.usable) for p in parts]
     grams = [_phrases(t) for t in texts]
@@ -252,9 +255,9 @@ def _name_windows(parts: list[_Section], fallback: str) -> None:
         name = next((g for _, g in scored if g not in used), "")
         used.add(name)
         if not name:
-            part.title = f"{fallback} (part {number})"
+            part.title = f"{prefix or fallback} (part {number})"
         else:
-            part.title = f"{fallback}: {name.title()}" if fallback else name.title()
+            part.title = f"{prefix}: {name.title()}" if prefix else name.title()
 
 
 def _phrases(text: str) -> Counter:
@@ -263,8 +266,9 @@ def _phrases(text: str) -> Counter:
     for i, tok in enumerate(toks):
         if tok in _STOP or len(tok) < 4:
             continue
-        out[tok] += 1
-        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 2:
+        if len(tok) >= 5:
+            out[tok] += 1
+        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 3:
             out[f"{tok} {toks[i + 1]}"] += 1
     return out
 

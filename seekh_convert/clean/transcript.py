@@ -1,0 +1,185 @@
+"""Transcript cues -> timed plain-text paragraph blocks.
+
+Cue text loses its markup (inline word timings, ``<c>``/``<v>`` tags), sound tags and speaker
+labels; YouTube's rolling duplicate lines are dropped; cues are merged into sentences (a
+sentence spanning cues runs from the first cue's start to the last cue's end) and sentences are
+grouped into paragraphs of a few sentences, broken at long pauses and speaker changes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Annotated
+
+from ..document import Block, BlockKind, Cue, Document, normalize_ws
+from .common import normalize_text
+
+_TIME_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*)>")
+_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^>]*)?>")
+_ASS_TAG = re.compile(r"\{\\[^}]*\}")
+_SOUND_WORDS = (
+    r"music|applause|laughter|laughs|laughing|inaudible|crosstalk|silence|chatter|noise|chuckles?|coughs?|sighs?"
+    r"|cheering|background noise|indistinct"
+)
+_SOUND = re.compile(
+    rf"\[(?:[^a-z\]]{{0,40}}|(?i:{_SOUND_WORDS})[^\]]{{0,30}})\]|\((?i:{_SOUND_WORDS})\)|\([A-Z][A-Z ]{{2,30}}\)|♪[^♪]*♪|[♪♫♬]+"
+)
+_SPEAKER = re.compile(r"^\s*(?:>>+\s*|-\s+)?(?:(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|Speaker \d+|SPEAKER \d+):\s+)?")
+_HAS_SPEAKER = re.compile(r"^\s*(?:>>|(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|Speaker \d+|SPEAKER \d+):\s)")
+_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSt)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bNo)"
+_SENTENCE_END = re.compile(rf"{_ABBREVIATIONS}[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-Z0-9¿¡]|\s*$)|[。！？]+[”’」』]*")
+_LICENCE_START = re.compile(r"^the following (content|program) is provided under a creative commons licen[cs]e", re.I)
+_LICENCE_END = re.compile(r"ocw\.mit\.edu", re.I)
+_CREDITS = re.compile(r"^(subtitles?|captions?|captioning|transcription|transcribed)\b.{0,40}\bby\b", re.I)
+
+
+@dataclass
+class Sentence:
+    """One sentence of the transcript with the time range of the cues it came from."""
+
+    text: str
+    start: float
+    end: float
+    speaker_change: bool = False
+
+
+class TranscriptCleaner:
+    """Fill ``doc.blocks`` from ``doc.cues``: timed PARAGRAPH blocks, licence lead-in as BOILERPLATE."""
+
+    min_words: Annotated[int, "a paragraph is not closed before it has this many words"] = 40
+    max_words: Annotated[int, "a paragraph is closed before it would pass this many words"] = 120
+    pause: Annotated[float, "seconds of silence between cues that end a paragraph"] = 2.0
+    max_sentence_words: Annotated[int, "unpunctuated captions are cut into sentences this long at cue ends"] = 40
+
+    def __call__(self, doc: Document) -> Document:
+        sentences = self.sentences(doc.cues)
+        lead, body = _split_boilerplate(sentences)
+        blocks = []
+        if lead:
+            blocks.append(_block(lead, BlockKind.BOILERPLATE))
+        blocks.extend(_block(group, BlockKind.PARAGRAPH) for group in self._paragraphs(body))
+        doc.blocks = blocks
+        return doc
+
+    def sentences(self, cues: list[Cue]) -> list[Sentence]:
+        """Clean cue texts, drop rolling duplicates and merge the cues into timed sentences."""
+        out: list[Sentence] = []
+        parts: list[str] = []
+        start = end = 0.0
+        change = False
+        previous_lines: list[str] = []
+        for cue in cues:
+            lines, speaker = _clean_cue(cue.text)
+            lines = _drop_rolling(lines, previous_lines)
+            if not lines:
+                continue
+            previous_lines = lines
+            text = " ".join(lines)
+            if parts and (speaker or cue.start - end >= self.pause or _words(parts) >= self.max_sentence_words):
+                out.append(Sentence(normalize_ws(" ".join(parts)), start, end, change))
+                parts = []
+            if not parts:
+                start, change = cue.start, speaker
+            pos = 0
+            for match in _SENTENCE_END.finditer(text):
+                parts.append(text[pos : match.end()])
+                out.append(Sentence(normalize_ws(" ".join(parts)), start, cue.end, change))
+                parts, pos, start, change = [], match.end(), cue.start, False
+            rest = text[pos:].strip()
+            if rest:
+                parts.append(rest)
+            end = cue.end
+        if parts:
+            out.append(Sentence(normalize_ws(" ".join(parts)), start, end, change))
+        return [s for s in out if s.text]
+
+    def _paragraphs(self, sentences: list[Sentence]) -> list[list[Sentence]]:
+        groups: list[list[Sentence]] = []
+        current: list[Sentence] = []
+        words = 0
+        for sentence in sentences:
+            n = len(sentence.text.split())
+            if current and (
+                sentence.speaker_change
+                or (words >= self.min_words and words + n > self.max_words)
+                or (words >= self.min_words // 2 and sentence.start - current[-1].end >= self.pause)
+            ):
+                groups.append(current)
+                current, words = [], 0
+            current.append(sentence)
+            words += n
+        if current:
+            groups.append(current)
+        return groups
+
+
+def time_of(doc: Document, block: Block, quote: str) -> tuple[float, float] | None:
+    """Time range of the sentences of ``block`` that ``quote`` comes from (``None`` if no times).
+
+    Falls back to the block's own range when the quote is not found verbatim (after whitespace
+    and case normalisation).
+    """
+    if block.start is None or block.end is None:
+        return None
+    sentences = [s for s in TranscriptCleaner().sentences(doc.cues) if s.start >= block.start and s.end <= block.end]
+    needle = normalize_ws(quote).lower()
+    offsets, text = [], ""
+    for sentence in sentences:
+        text = f"{text} {sentence.text}" if text else sentence.text
+        offsets.append(len(text))
+    at = text.lower().find(needle) if needle else -1
+    if at < 0:
+        return block.start, block.end
+    first = next(i for i, stop in enumerate(offsets) if stop > at)
+    last = next(i for i, stop in enumerate(offsets) if stop >= at + len(needle))
+    return sentences[first].start, sentences[last].end
+
+
+def _clean_cue(raw: str) -> tuple[list[str], bool]:
+    """Plain lines of one cue, and whether it opens with a speaker label / ``>>``."""
+    text = _TIME_TAG.sub("", raw)
+    speaker = bool(_VOICE.search(text))
+    text = _VOICE.sub("", text)
+    text = _ASS_TAG.sub("", _TAG.sub("", text))
+    text = html.unescape(text)
+    lines = []
+    for line in normalize_text(text).splitlines():
+        line = _SOUND.sub(" ", line)
+        speaker = speaker or bool(_HAS_SPEAKER.match(line))
+        line = normalize_ws(_SPEAKER.sub("", line, count=1))
+        if line:
+            lines.append(line)
+    return lines, speaker
+
+
+def _drop_rolling(lines: list[str], previous: list[str]) -> list[str]:
+    """Drop the leading lines a rolling caption repeats from the previous cue."""
+    seen = {line.lower() for line in previous}
+    index = 0
+    while index < len(lines) and lines[index].lower() in seen:
+        index += 1
+    return lines[index:]
+
+
+def _words(parts: list[str]) -> int:
+    return sum(len(p.split()) for p in parts)
+
+
+def _split_boilerplate(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """Split off a licence lead-in (MIT OCW: 'The following content ... ocw.mit.edu.') and caption credits."""
+    if sentences and _LICENCE_START.match(sentences[0].text):
+        for i, sentence in enumerate(sentences[:8]):
+            if _LICENCE_END.search(sentence.text):
+                return sentences[: i + 1], sentences[i + 1 :]
+        return sentences[:1], sentences[1:]
+    if sentences and _CREDITS.match(sentences[0].text):
+        return sentences[:1], sentences[1:]
+    return [], sentences
+
+
+def _block(sentences: list[Sentence], kind: BlockKind) -> Block:
+    text = " ".join(s.text for s in sentences)
+    return Block(text=text, kind=kind, start=sentences[0].start, end=max(s.end for s in sentences))

@@ -1,0 +1,87 @@
+"""Flashcards: term/definition cards and cloze deletions of key terms."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ...schema import Flashcard
+from .sentences import Sentence
+from .terms import Term, free_match
+from .text import term_key, term_pattern
+
+GAP = "_____"
+_MAX_CARDS = 12
+_MAX_BASIC = 6
+
+
+def ask_what(term: str, definition: str = "") -> str:
+    """``What is <term>?`` (``are`` for plain plurals; keeps the article the definition uses)."""
+    last = term.split()[-1]
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
+    term_surface = term
+    found = term_pattern(term).search(definition)
+    copula = re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(is|are)\b", definition[found.end() :]) if found else None
+    if found and term_key(found.group()) == term_key(term):
+        term = found.group()
+        first = term.split()[0]
+        if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
+            term = term[:1].lower() + term[1:]
+    article = re.match(rf"(an?|the)\s+{re.escape(term)}\b", definition, re.IGNORECASE)
+    lead = article.group(1).lower() + " " if article else ""
+    last = term.split()[-1]
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
+    verb = copula.group(1) if copula else verb
+    return f"What {verb} {lead}{term}?"
+
+
+def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, str] | None:
+    """(front with the term's first free occurrence blanked, the words removed), or None if it does not fit."""
+    m = free_match(term, sentence, list(terms))
+    if not m or m.start() == 0 and sentence.n_words < 8:
+        return None
+    front = sentence.display[: m.start()] + GAP + sentence.display[m.end() :]
+    if len(front.split()) < 6:
+        return None
+    return front, m.group()
+
+
+def _near(front: str, fronts: list[str]) -> bool:
+    return any(fuzz.ratio(front, f) >= 85 for f in fronts)
+
+
+def build_flashcards(terms: list[Term], ranked: list[Sentence]) -> list[Flashcard]:
+    """4-12 cards: basic cards for defined terms, then cloze cards of key terms in central sentences."""
+    cards: list[Flashcard] = []
+    fronts: list[str] = []
+    used: set[int] = set()
+    rank_of = {id(s): i for i, s in enumerate(ranked)}
+    for t in terms:
+        if len(cards) >= _MAX_BASIC:
+            break
+        if not t.defined or id(t.definition) in used:
+            continue
+        front = ask_what(t.text, t.definition.text)
+        if _near(front, fronts):
+            continue
+        cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))
+        fronts.append(front)
+        used.add(id(t.definition))
+    cloze_terms = sorted((t for t in terms if t.mentions), key=lambda t: t.origin == "keyword")
+    for t in cloze_terms:
+        if len(cards) >= _MAX_CARDS:
+            break
+        for s in sorted(t.mentions, key=lambda s: (id(s) in used, rank_of.get(id(s), len(ranked)))):
+            made = cloze(s, t, terms)
+            if not made or id(s) in used or _near(made[0], fronts):
+                continue
+            cards.append(Flashcard(kind="cloze", front=made[0], back=made[1], source=s.ref()))
+            fronts.append(made[0])
+            used.add(id(s))
+            break
+    if not cards:
+        for s in ranked[:2]:
+            front = "Complete the idea: " + " ".join(s.text.split()[: max(3, s.n_words // 2)]) + " …"
+            cards.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
+    return cards

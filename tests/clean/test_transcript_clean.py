@@ -1,0 +1,124 @@
+"""TranscriptCleaner: cues -> timed, plain paragraph blocks; time_of: quote -> sentence times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seekh_convert.clean.transcript import TranscriptCleaner, time_of
+from seekh_convert.document import BlockKind, Cue, Document, SourceKind, normalize_ws
+from seekh_convert.extract.subtitles import SubtitleExtractor
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+MIT = "transcripts/mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"
+
+
+def _clean(path: Path) -> Document:
+    return TranscriptCleaner()(SubtitleExtractor()(path))
+
+
+def _doc(*cues: tuple[float, float, str]) -> Document:
+    return Document(path=Path("x.vtt"), kind=SourceKind.TRANSCRIPT, cues=[Cue(*c) for c in cues])
+
+
+@pytest.mark.corpus
+def test_mit_lecture_boilerplate_and_paragraphs(corpus):
+    doc = _clean(corpus / MIT)
+    lead = doc.blocks[0]
+    assert lead.kind is BlockKind.BOILERPLATE
+    assert lead.text.startswith("The following content is provided under a Creative Commons license.")
+    assert lead.text.endswith("visit MIT OpenCourseWare at ocw.mit.edu.")
+    assert (lead.start, lead.end) == (0.09, 20.55)
+    body = doc.blocks[1:]
+    assert all(b.kind is BlockKind.PARAGRAPH for b in body)
+    assert body[0].text.startswith("Let's try the countdown again.")  # "CATHERINE DRENNAN:" label gone
+    words = [len(b.text.split()) for b in body]
+    assert max(words) <= 120 and sum(words) / len(words) > 60
+    assert all(b.start is not None and b.end is not None and b.start <= b.end for b in body)
+    assert [b.start for b in body] == sorted(b.start for b in body)
+    text = doc.text
+    for junk in ("AUDIENCE:", "DRENNAN:", "[APPLAUSE]", "[INAUDIBLE]", "[CHATTER]", "<", "-->"):
+        assert junk not in text
+    assert all(b.text == normalize_ws(b.text) for b in doc.blocks)
+
+
+@pytest.mark.corpus
+def test_sentence_spanning_cues_gets_first_start_and_last_end(corpus):
+    doc = SubtitleExtractor()(corpus / MIT)
+    sentences = TranscriptCleaner().sentences(doc.cues)
+    bribe = next(s for s in sentences if s.text.startswith("So today, the person who answers"))
+    assert bribe.text == "So today, the person who answers why that is correct will get an MIT chemistry T-shirt."
+    assert (bribe.start, bribe.end) == (56.88, 71.07)  # cue 10 start .. cue 11 end
+    audience = next(s for s in sentences if s.text.startswith("All right, let's see."))
+    assert audience.speaker_change
+
+
+@pytest.mark.corpus
+def test_youtube_rolling_duplicates_and_tags_removed(corpus):
+    doc = _clean(corpus / "transcripts/youtube-autocaption-inline-word-timing.vtt")
+    assert [b.text for b in doc.blocks] == ["yeah what this will happen is I'm telling"]
+    assert (doc.blocks[0].start, doc.blocks[0].end) == (286.07, 305.069)
+
+
+@pytest.mark.corpus
+def test_gb2312_transcript_cleans_to_chinese_text(corpus):
+    doc = _clean(corpus / "transcripts/chinese-gb2312-encoded.srt")
+    assert doc.blocks and doc.blocks[0].text.startswith("宇宙守护神 保护我们远离邪恶")
+
+
+def test_tags_sounds_and_speakers_are_stripped():
+    doc = TranscriptCleaner()(
+        _doc(
+            (0.0, 2.0, "<v Dr. Lee>Welcome back</v> [APPLAUSE]"),
+            (2.0, 4.0, "<i>everyone</i>. ♪ la la ♪ (laughter)"),
+            (4.0, 6.0, ">> STUDENT: Can you repeat &amp; explain?"),
+            (6.0, 8.0, "{\\an8}Sure. Dr. Smith will e.g. help."),
+        )
+    )
+    texts = [b.text for b in doc.blocks]
+    assert texts == ["Welcome back everyone.", "Can you repeat & explain? Sure. Dr. Smith will e.g. help."]
+    sentences = TranscriptCleaner().sentences(doc.cues)
+    assert [s.text for s in sentences][-1] == "Dr. Smith will e.g. help."
+
+
+def test_paragraphs_break_on_long_pauses_and_length():
+    cues = [(i * 10.0, i * 10.0 + 9.0, " ".join([f"word{i}"] * 30) + ".") for i in range(6)]  # 30 words, 1 s apart
+    cues.append((100.0, 105.0, "After a long pause something new begins."))
+    doc = TranscriptCleaner()(_doc(*cues))
+    counts = [len(b.text.split()) for b in doc.blocks]
+    assert counts == [120, 60, 7]
+    assert (doc.blocks[-1].start, doc.blocks[-1].end) == (100.0, 105.0)
+
+
+def test_unpunctuated_captions_are_cut_into_sentences():
+    cues = [(float(i), i + 1.0, f"and then in part {i} we keep talking without any punctuation") for i in range(20)]
+    sentences = TranscriptCleaner().sentences(_doc(*cues).cues)
+    assert len(sentences) > 3 and all(len(s.text.split()) <= 50 for s in sentences)
+
+
+def test_sample_lecture_reads_as_a_memory_lecture():
+    doc = _clean(SAMPLES / "memory-lecture.vtt")
+    assert not doc.warnings
+    text = doc.text
+    assert 800 <= len(text.split()) <= 1200
+    assert 300 <= doc.blocks[-1].end <= 420
+    for term in ("encoding", "storage", "retrieval", "sensory memory", "short-term memory", "long-term memory", "forgetting curve"):
+        assert term in text.lower()
+    assert "PROFESSOR" not in text and "STUDENT:" not in text and "[APPLAUSE]" not in text
+    assert len(doc.blocks) >= 6 and all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)
+
+
+def test_time_of_finds_the_sentences_of_a_quote():
+    doc = TranscriptCleaner()(
+        _doc(
+            (0.0, 4.0, "Memory has three processes. Encoding comes"),
+            (4.0, 8.0, "first. Storage keeps information"),
+            (8.0, 12.0, "over time."),
+        )
+    )
+    block = doc.blocks[0]
+    assert (block.start, block.end) == (0.0, 12.0)
+    assert time_of(doc, block, "Encoding comes  first.") == (0.0, 8.0)
+    assert time_of(doc, block, "storage keeps information over time") == (4.0, 12.0)
+    assert time_of(doc, block, "not in the text") == (0.0, 12.0)
