@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/seekh-convert convert samples/* -o $(OUT)
+	$(BIN)/seekh-convert convert samples/*.pdf samples/*.vtt -o $(OUT)
 	@echo "Study guides written to $(OUT)/"
 
 test: $(STAMP)

@@ -58,7 +58,7 @@ def _build_engine(choice: EngineChoice, llm: dict):
     from .engines.openai import load_settings
 
     settings = load_settings({k: v for k, v in llm.items() if v is not None})
-    if choice is EngineChoice.AUTO and not settings.model:
+    if choice is EngineChoice.AUTO and "model" not in settings.model_fields_set:
         from .engines.offline import OfflineEngine
 
         return OfflineEngine()

@@ -67,6 +67,8 @@ class Line:
     size: float = 0.0  # font size in points (0 when unknown)
     bold: bool = False
     bold_spans: tuple[str, ...] = ()  # runs of bold text inside the line
+    x: float | None = None  # left edge of the first glyph, PDF points (None when unknown)
+    y: float | None = None  # baseline, PDF points up from the page bottom (None when unknown)
 
 
 @dataclass

@@ -278,6 +278,10 @@ def _time_span(blocks: list[Block]) -> float:
     return (times[-1].end - times[0].start) if times else 0.0  # type: ignore[operator]
 
 
+_NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d+\.|[IVX]+\.)\s+(?=\w)", re.IGNORECASE)
+
+
 def _clean_title(title: str, doc: Document) -> str:
-    title = normalize_ws(title) or doc.title or doc.path.stem
+    """The title without leading section numbering ("2.1 ", "Chapter 3 ")."""
+    title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
     return title[:200]

@@ -92,3 +92,13 @@ def test_junk_only_sections_do_not_become_topics():
 def test_document_without_usable_text_is_an_input_error():
     with pytest.raises(InputError, match="chapter.md"):
         Segmenter()(_doc([Block("Figure 1. credit: X", BlockKind.FIGURE)]))
+
+
+@pytest.mark.parametrize(
+    "heading, title",
+    [("1. What the Alliance Is", "What the Alliance Is"), ("2.3 Forces", "Forces"), ("Chapter 3 Memory", "Memory"),
+     ("1984 was a year", "1984 was a year"), ("3D printing", "3D printing")],
+)
+def test_topic_titles_lose_section_numbering(heading, title):
+    blocks = [Block(heading, BlockKind.HEADING, level=1), _para(400, "w")]
+    assert Segmenter()(_doc(blocks)).topics[0].title == title

@@ -1,0 +1,138 @@
+"""``OpenAIEngine``: study guides from any OpenAI-compatible chat server, behind ``engines.base.Engine``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from pydantic import BaseModel, Field, ValidationError, create_model
+
+from ...document import Document, Topic
+from ...errors import EngineError
+from ...prompts import load_prompt
+from ...schema import Definition, GuideContent, Summary, Usage
+from ..base import Generation
+from .client import ChatClient
+from .config import EngineSettings
+from .grounding import QuoteIndex, ground, relocate_section
+from .mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from .retry import Reply, with_repairs
+from .structured import parse_reply
+from .usage import CallUsage, UsageMeter
+
+log = logging.getLogger(__name__)
+
+#: Items asked for per list section.
+MIN_ITEMS, MAX_ITEMS, MAX_NOTES = 3, 6, 12
+
+
+class OpenAIEngine:
+    """One instance serves every document of a run; its semaphore bounds requests in flight across all of them."""
+
+    name = "openai"
+
+    def __init__(self, settings: EngineSettings):
+        settings.check_ready()
+        self.settings = settings
+        self.model: str | None = settings.model
+        self._client = ChatClient(settings)
+        self._run = UsageMeter(settings.model or "", settings.prices)
+
+    @classmethod
+    def from_settings(cls, settings: EngineSettings) -> "OpenAIEngine":
+        """The engine for a run; raises ``ConfigError`` when model or key is missing."""
+        return cls(settings)
+
+    @property
+    def usage_total(self) -> Usage:
+        """Tokens, calls and cost of the whole run so far."""
+        return self._run.usage()
+
+    @property
+    def response_mode(self) -> str | None:
+        """``json_schema`` or ``json_object`` once detected."""
+        return self._client.mode
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def generate(self, topic: Topic, document: Document) -> Generation:
+        meter = UsageMeter(self.model or "", self.settings.prices)
+        index = QuoteIndex(topic)
+        parts = plan_parts(topic, self.settings.chunk_tokens)
+        if not parts:
+            raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
+        what = f"topic {topic.index}"
+        names = {"topic_title": neutralise(topic.title), "document_title": neutralise(document.title or document.path.name)}
+        if len(parts) == 1:
+            step, source = "guide", render_part(parts[0])
+        else:
+            step, source = "reduce_guide", await self._map(parts, index, names, meter, what)
+        counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
+        content = await self._ask(step, GuideContent, "guide_content", {**names, **counts, "document_text": source}, meter, what)
+        data, empty = ground(content, index)
+        for section in empty:
+            data[section] = await self._repair_section(section, source, index, names, meter, what)
+        try:
+            final = GuideContent.model_validate(data)
+        except ValidationError as exc:
+            raise EngineError(f"{what}: guide invalid after grounding: {exc.errors()[0]['msg']}", usage=meter.usage()) from None
+        return Generation(final, meter.usage())
+
+    async def _map(self, parts, index: QuoteIndex, names: dict, meter: UsageMeter, what: str) -> str:
+        async def one(i: int, part) -> list:
+            notes = await self._ask(
+                "map_notes", ChunkNotes, "chunk_notes",
+                {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)},
+                meter, f"{what} part {i}",
+            )
+            return kept_notes(notes, index)
+
+        found = await asyncio.gather(*(one(i, p) for i, p in enumerate(parts, 1)))
+        notes = [n for group in found for n in group]
+        if not notes:
+            raise EngineError(f"{what}: no note quoted the source in any of {len(parts)} parts", usage=meter.usage())
+        return render_notes(notes)
+
+    async def _repair_section(self, section: str, source: str, index: QuoteIndex, names: dict, meter: UsageMeter, what: str):
+        model = _section_model(section)
+        log.info("%s: every %s item lost its quote; asking for the section again", what, section)
+        count = "1" if section in ("definition", "summary") else f"{MIN_ITEMS} to {MAX_ITEMS}"
+        variables = {"topic_title": names["topic_title"], "section": section, "count": count, "document_text": source}
+        reply = await self._ask("repair_section", model, f"section_{section}", variables, meter, f"{what} {section}")
+        value = reply.model_dump(exclude_computed_fields=True)["value"]
+        if section == "summary":
+            value["sentences"] = relocate_section(value["sentences"], index)
+            kept = value if value["sentences"] else None
+        else:
+            kept = relocate_section(value, index)
+        if kept is None:
+            raise EngineError(f"{what}: no {section} item quotes the source, even after a repair request", usage=meter.usage())
+        return kept
+
+    async def _ask(self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str):
+        system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
+        messages = [{"role": "system", "content": system.render()}, {"role": "user", "content": prompt.render(**variables)}]
+        refs = [system.ref, prompt.ref, repair.ref]
+
+        async def send(msgs: list[dict], budget: int) -> Reply:
+            reply = await self._client.chat(msgs, model, schema_name, budget, refs)
+            call = CallUsage(reply.input_tokens, reply.output_tokens, reply.cached)
+            meter.add(call)
+            self._run.add(call)
+            return reply
+
+        return await with_repairs(
+            send, messages, lambda text: parse_reply(text, model),
+            max_repairs=self.settings.max_repairs, max_tokens=self.settings.max_tokens,
+            feedback=lambda error: repair.render(error=error), usage=meter.usage, what=what,
+        )
+
+
+def _section_model(section: str) -> type[BaseModel]:
+    """``{"value": ...}`` holding one guide section, for a repair request."""
+    field = GuideContent.model_fields[section]
+    if section in ("definition", "summary"):
+        inner = Definition if section == "definition" else Summary
+        return create_model(f"Section_{section}", value=(inner, ...), __config__={"extra": "forbid"})
+    return create_model(f"Section_{section}", value=(field.annotation, Field(min_length=1)), __config__={"extra": "forbid"})

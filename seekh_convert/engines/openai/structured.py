@@ -1,0 +1,114 @@
+"""Structured output: JSON Schemas from pydantic models, ``response_format`` payloads, tolerant parsing."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ValidationError
+
+Mode = Literal["json_schema", "json_object"]
+
+#: Keywords OpenAI's strict mode rejects; validation re-checks them on our side.
+_DROP = frozenset({"minLength", "maxLength", "default", "discriminator", "title"})
+_MAPS = frozenset({"properties", "$defs"})
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
+
+
+class InvalidReply(ValueError):
+    """A reply that is not valid JSON for the schema; ``str()`` is the feedback sent to the model."""
+
+
+@lru_cache(maxsize=32)
+def _strict_schema_cached(model: type[BaseModel]) -> str:
+    return json.dumps(strict_schema_of(model.model_json_schema()))
+
+
+def strict_schema(model: type[BaseModel]) -> dict:
+    """``model``'s JSON Schema made valid for strict mode: closed objects, every property required."""
+    return json.loads(_strict_schema_cached(model))
+
+
+def schema_hash(model: type[BaseModel]) -> str:
+    return hashlib.sha256(_strict_schema_cached(model).encode()).hexdigest()[:16]
+
+
+def strict_schema_of(schema: dict) -> dict:
+    """Transform a JSON Schema: every property required (those defaulting to None become nullable), ``oneOf`` -> ``anyOf``,
+    ``const`` -> one-value ``enum``, unsupported keywords dropped."""
+    return _walk(copy.deepcopy(schema))
+
+
+def _walk(node: object) -> object:
+    if isinstance(node, list):
+        return [_walk(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _walk_map(v) if k in _MAPS else _walk(v) for k, v in node.items() if k not in _DROP}
+    if "oneOf" in out:
+        out["anyOf"] = out.pop("oneOf")
+    if "const" in out:
+        out["enum"] = [out.pop("const")]
+    if out.get("type") == "object" and "properties" in out:
+        required = set(node.get("required", []))
+        for name, prop in out["properties"].items():
+            has_default = node["properties"][name].get("default") is not None
+            if name not in required and not has_default and not _nullable(prop):
+                out["properties"][name] = {"anyOf": [prop, {"type": "null"}]}
+        out["required"] = list(out["properties"])
+        out["additionalProperties"] = False
+    return out
+
+
+def _walk_map(mapping: dict) -> dict:
+    """``properties`` / ``$defs``: names are data, values are schemas."""
+    return {name: _walk(sub) for name, sub in mapping.items()}
+
+
+def _nullable(prop: dict) -> bool:
+    return prop.get("type") == "null" or any(p.get("type") == "null" for p in prop.get("anyOf", []))
+
+
+def response_format(model: type[BaseModel], name: str, mode: Mode) -> dict:
+    """The ``response_format`` request field for ``mode``."""
+    schema = strict_schema(model)
+    if mode == "json_schema":
+        return {"type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": True}}
+    return {"type": "json_object", "schema": schema}
+
+
+def parse_reply(text: str | None, model: type[BaseModel]) -> BaseModel:
+    """Parse and validate a reply; raises ``InvalidReply`` with a message fit to send back to the model."""
+    data = _load_json(text or "")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidReply(_describe(exc)) from None
+
+
+def _load_json(text: str) -> object:
+    body = _FENCE.sub("", text.strip())
+    try:  # strict=False: grammar-constrained servers emit raw newlines inside strings
+        return json.loads(body, strict=False)
+    except json.JSONDecodeError as exc:
+        start, end = body.find("{"), body.rfind("}")
+        if 0 <= start < end:
+            try:
+                return json.loads(body[start : end + 1], strict=False)
+            except json.JSONDecodeError:
+                pass
+        raise InvalidReply(f"the reply is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+
+
+def _describe(exc: ValidationError, limit: int = 8) -> str:
+    parts = []
+    for err in exc.errors()[:limit]:
+        loc = ".".join(str(p) for p in err["loc"]) or "(root)"
+        parts.append(f"{loc}: {err['msg']}")
+    more = exc.error_count() - limit
+    suffix = f"; and {more} more" if more > 0 else ""
+    return "the JSON does not match the schema: " + "; ".join(parts) + suffix

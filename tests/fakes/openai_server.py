@@ -1,0 +1,263 @@
+"""A fake OpenAI-compatible server on 127.0.0.1 (real HTTP, stdlib), scriptable per request.
+
+Serves ``POST /v1/chat/completions`` and ``GET /v1/models``. Each chat request takes the next
+``Scripted`` response from the queue (status, headers, body, stall, dropped connection); with
+an empty queue the default responder answers a valid reply built from the request: a guide,
+notes or a section whose quotes are sentences of the ``<document>`` part. Every request body is
+recorded, and so is the highest number of requests in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
+
+_DOC = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
+_MARKER = re.compile(r"^(\[[^\]]*\]\s*)+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SECTIONS = ("definition", "summary", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
+
+
+@dataclass
+class Scripted:
+    """One scripted answer. ``content`` is a shortcut for a 200 completion carrying that text."""
+
+    status: int = 200
+    body: object = None
+    headers: dict = field(default_factory=dict)
+    content: str | None = None
+    finish_reason: str = "stop"
+    delay: float = 0.0  # seconds to stall before answering
+    drop: bool = False  # close the connection without an answer
+
+
+class FakeOpenAIServer:
+    """Start with ``with FakeOpenAIServer() as server:``; point the client at ``server.url``."""
+
+    def __init__(self, *, api_key: str | None = None, reject_json_schema: int | None = None,
+                 responder: Callable[[dict], str] | None = None, delay: float = 0.0):
+        self.api_key = api_key
+        self.reject_json_schema = reject_json_schema  # e.g. 500 like llama-cpp-python's server
+        self.responder = responder or default_reply
+        self.delay = delay
+        self.queue: deque[Scripted] = deque()
+        self.requests: list[dict] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def script(self, *responses: Scripted) -> None:
+        self.queue.extend(responses)
+
+    def __enter__(self) -> "FakeOpenAIServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def _answer(self, body: dict, auth: str) -> Scripted:
+        with self._lock:
+            self.requests.append(body)
+            if self.api_key is not None and auth != f"Bearer {self.api_key}":
+                return Scripted(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error", "code": "invalid_api_key"}})
+            rf = body.get("response_format") or {}
+            if self.reject_json_schema and rf.get("type") == "json_schema":
+                return Scripted(self.reject_json_schema, {"detail": "json_schema is not supported"})
+            if self.queue:
+                return self.queue.popleft()
+        return Scripted(content=self.responder(body), delay=self.delay)
+
+
+def completion(content: str, finish_reason: str = "stop", model: str = "fake-model") -> dict:
+    return {
+        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
+    }
+
+
+def _handler(server: FakeOpenAIServer):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:  # keep test output quiet
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.rstrip("/").endswith("/models"):
+                self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
+            else:
+                self._send(404, {"error": {"message": "not found"}})
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}")
+            if not self.path.rstrip("/").endswith("/chat/completions"):
+                self._send(404, {"error": {"message": "not found"}})
+                return
+            with server._lock:
+                server.in_flight += 1
+                server.max_in_flight = max(server.max_in_flight, server.in_flight)
+            try:
+                answer = server._answer(body, self.headers.get("authorization", ""))
+                if answer.delay:
+                    time.sleep(answer.delay)
+                if answer.drop:
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                payload = answer.body if answer.content is None else completion(answer.content, answer.finish_reason)
+                self._send(answer.status, payload, answer.headers)
+            except OSError:  # the client gave up (timeout) while we stalled
+                pass
+            finally:
+                with server._lock:
+                    server.in_flight -= 1
+
+        def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
+            data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+# -- the default responder: a valid reply built from the request -------------------------------------------
+
+
+def document_of(body: dict) -> str:
+    """The text between ``<document>`` tags in the request's user messages."""
+    for message in body.get("messages", []):
+        if message.get("role") == "user" and (m := _DOC.search(message.get("content", ""))):
+            return m.group(1)
+    return ""
+
+
+def sentences_of(body: dict) -> list[str]:
+    """Quotable sentences of the document (notes' ``quote:`` lines when the document is a set of notes)."""
+    text = document_of(body)
+    quotes = [line[len("quote: "):] for line in text.splitlines() if line.startswith("quote: ")]
+    if quotes:
+        return quotes
+    found = []
+    for para in text.split("\n\n"):
+        para = _MARKER.sub("", para.strip())
+        found += [s for s in _SENTENCE.split(para) if len(s) >= 20]
+    return found or ["(no sentences)"]
+
+
+def schema_kind(body: dict) -> str:
+    rf = body.get("response_format") or {}
+    if rf.get("type") == "json_schema":
+        return rf["json_schema"]["name"]
+    props = (rf.get("schema") or {}).get("properties", {})
+    if "notes" in props:
+        return "chunk_notes"
+    if "value" in props:
+        return "section_" + json.dumps(props["value"])
+    return "guide_content"
+
+
+def default_reply(body: dict) -> str:
+    s = sentences_of(body)
+    kind = schema_kind(body)
+    if kind == "chunk_notes":
+        return json.dumps({"notes": [{"kind": "fact", "point": q[:80], "quote": q} for q in s[:3]]})
+    guide = make_guide(s)
+    if kind.startswith("section_"):
+        section = next(k for k in _SECTIONS if k in kind or k.rstrip("s").replace("_", "") in kind.lower())
+        return json.dumps({"value": guide[section]})
+    return json.dumps(guide)
+
+
+def make_guide(s: list[str]) -> dict:
+    """A schema-valid guide whose every quote is one of the sentences ``s``."""
+
+    def src(i: int) -> dict:
+        return {"quote": s[i % len(s)], "page": None, "start": None, "end": None, "section": None}
+
+    return {
+        "topic": "Fake topic", "subject": "Other", "level": "beginner", "study_time_minutes": 30,
+        "definition": {"text": "A definition.", "source": src(0)},
+        "summary": {"text": "A summary.", "sentences": [{"text": "First point.", "source": src(0)}, {"text": "Second point.", "source": src(1)}]},
+        "key_takeaways": [{"title": f"Point {i}", "text": "A takeaway.", "importance": "high", "source": src(i)} for i in range(3)],
+        "learn_next": [{"topic": "More", "why": "It follows.", "level": "intermediate", "source": src(1)}],
+        "prerequisites": [{"topic": "Basics", "why": None, "source": src(2)}],
+        "applications": [{"title": "Use", "text": "It is used.", "source": src(0)}],
+        "flashcards": [{"kind": "basic", "front": "Q?", "back": "A.", "source": src(i)} for i in range(2)],
+        "questions": [
+            {"kind": "multiple_choice", "question": "Which?", "options": ["a", "b", "c", "d"], "answer_index": 1, "explanation": "Because.", "source": src(0)},
+            {"kind": "true_false", "statement": "It is so.", "answer": True, "explanation": "Because.", "source": src(1)},
+        ],
+    }
+
+
+# -- shared test data ------------------------------------------------------------------------------------
+
+TEST_KEY = "sk-test-SECRET-0123456789"
+
+
+def sample_document(extra: str | None = None):
+    """A small two-page document with one topic; ``extra`` adds a paragraph on page 4."""
+    from pathlib import Path
+
+    from seekh_convert.document import Block, BlockKind, Document, SourceKind, Topic
+
+    blocks = [
+        Block("Photosynthesis", kind=BlockKind.HEADING, page=3, level=1, section="Photosynthesis"),
+        Block("Photosynthesis is the process by which plants convert light energy into chemical energy. "
+              "It takes place in the chloroplasts of leaf cells.", page=3, section="Photosynthesis"),
+        Block("Chlorophyll absorbs mostly blue and red light, which is why leaves look green to us.", page=4, section="Pigments"),
+        Block("1. Which pigment is green? Answer: chlorophyll is the answer to this review question.", kind=BlockKind.QUESTION, page=4, section="Review"),
+    ]
+    if extra:
+        blocks.append(Block(extra, page=4, section="Pigments"))
+    topic = Topic(index=1, title="Photosynthesis", blocks=blocks)
+    return Document(Path("biology.pdf"), SourceKind.PDF, title="Biology", blocks=blocks, topics=[topic]), topic
+
+
+def settings_for(server: FakeOpenAIServer, tmp_path, **overrides):
+    from pydantic import SecretStr
+
+    from seekh_convert.engines.openai import EngineSettings
+
+    values = dict(model="fake-model", base_url=server.url, api_key=SecretStr(TEST_KEY), timeout=2.0, max_retries=3,
+                  retry_wait=0.01, retry_max_wait=0.2, cache_dir=tmp_path / "cache", response_format="json_schema")
+    values.update(overrides)
+    return EngineSettings(**values)
+
+
+def run_engine(settings, topic, document):
+    """Generate one topic with a fresh engine and close it; returns (generation, engine)."""
+    import asyncio
+
+    from seekh_convert.engines.openai import OpenAIEngine
+
+    async def main():
+        engine = OpenAIEngine.from_settings(settings)
+        try:
+            return await engine.generate(topic, document), engine
+        finally:
+            await engine.aclose()
+
+    return asyncio.run(main())

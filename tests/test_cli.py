@@ -1,0 +1,94 @@
+"""The command line end to end: real files in, guide folders out."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import CORPUS, SAMPLES
+from seekh_convert.cli import app
+from seekh_convert.schema import StudyGuide
+
+runner = CliRunner()
+
+
+def _guides(out: Path) -> list[Path]:
+    return sorted(out.glob("*/*/guide.json"))
+
+
+def _convert(*args: str):
+    return runner.invoke(app, ["convert", *args])
+
+
+def test_samples_convert_with_the_offline_engine(tmp_path):
+    result = _convert(*map(str, sorted(SAMPLES.glob("*.pdf")) + sorted(SAMPLES.glob("*.vtt"))), "-o", str(tmp_path), "--engine", "offline")
+    assert result.exit_code == 0, result.output
+    guides = _guides(tmp_path)
+    assert len({g.parent.parent for g in guides}) == 2  # one folder per input
+    for path in guides:
+        guide = StudyGuide.model_validate_json(path.read_text())
+        assert guide.provenance.engine == "offline"
+        assert (path.parent / "guide.md").is_file()
+        assert (path.parent / "quality.json").is_file()
+    index = json.loads((guides[0].parent.parent / "index.json").read_text())
+    assert index["status"] == "success"
+
+
+def test_bad_inputs_next_to_a_good_one(tmp_path):
+    bad_type = tmp_path / "slides.docx"
+    bad_type.write_bytes(b"PK\x03\x04 not really")
+    missing = tmp_path / "missing.pdf"
+    encrypted = CORPUS / "pdf" / "encrypted-aes256-user-baz-owner-foo.pdf"
+    good = SAMPLES / "memory-lecture.vtt"
+    result = _convert(str(bad_type), str(missing), str(encrypted), str(good), "-o", str(tmp_path / "out"), "--engine", "offline")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3, result.output
+    assert "slides.docx" in errors[0] and "missing.pdf" in errors[1] and "encrypted" in errors[2] and "--password" in errors[2]
+    assert _guides(tmp_path / "out"), "the good input was still converted"
+
+
+def test_encrypted_pdf_with_password_converts(tmp_path):
+    encrypted = CORPUS / "pdf" / "encrypted-aes256-user-baz-owner-foo.pdf"
+    result = _convert(str(encrypted), "-o", str(tmp_path), "--engine", "offline", "--password", "baz")
+    assert "--password" not in result.output
+
+
+def test_same_input_gives_identical_json_but_the_timestamp(tmp_path):
+    sample = str(SAMPLES / "therapeutic-alliance-notes.pdf")
+    for run in ("a", "b"):
+        assert _convert(sample, "-o", str(tmp_path / run), "--engine", "offline").exit_code == 0
+    a, b = _guides(tmp_path / "a"), _guides(tmp_path / "b")
+    assert [p.relative_to(tmp_path / "a") for p in a] == [p.relative_to(tmp_path / "b") for p in b]
+    for pa, pb in zip(a, b):
+        ja, jb = json.loads(pa.read_text()), json.loads(pb.read_text())
+        assert ja["provenance"].pop("generated_at") and jb["provenance"].pop("generated_at")
+        assert ja == jb
+
+
+def test_max_topics_and_single_topic(tmp_path):
+    sample = str(CORPUS / "text" / "psychology__openstax-psychology-2e__ch08-memory.md")
+    assert _convert(sample, "-o", str(tmp_path / "two"), "--max-topics", "2", "--engine", "offline").exit_code == 0
+    assert len(_guides(tmp_path / "two")) == 2
+    assert _convert(sample, "-o", str(tmp_path / "one"), "--single-topic", "--engine", "offline").exit_code == 0
+    assert len(_guides(tmp_path / "one")) == 1
+
+
+def test_schema_command_prints_the_guide_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "StudyGuide"
+    assert {"definition", "flashcards", "questions", "provenance"} <= set(schema["properties"])
+
+
+def test_console_script_runs_and_helps():
+    exe = Path(sys.executable).with_name("seekh-convert")
+    proc = subprocess.run([str(exe), "convert", "--help"], capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "120"})
+    assert proc.returncode == 0
+    for option in ("--output", "--engine", "--max-topics", "--single-topic", "--model", "--base-url"):
+        assert option in proc.stdout
