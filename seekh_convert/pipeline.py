@@ -19,7 +19,8 @@ from . import __version__
 from .chunk import Chunker
 from .document import Document, SourceKind, Topic
 from .engines.base import Engine
-from .errors import EngineError, InputError, SeekhError
+from .errors import InputError, SeekhError
+from .quality import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from .schema import GuideContent, Provenance, StudyGuide, Usage
 from .segment import Segmenter
 from .writers.files import atomic_write_text, slugify
@@ -47,7 +48,7 @@ class TopicResult:
     folder: Path | None = None
     error: str | None = None
     usage: Usage | None = None
-    quality: object | None = None  # quality.TopicQuality when the gate ran
+    quality: TopicQuality | None = None
 
 
 @dataclass
@@ -80,6 +81,7 @@ class Options:
     single_topic: bool = False
     chunk_tokens: int = 1500
     password: str | None = None
+    strict: bool = False  # fail a guide whose quality report misses the thresholds
 
 
 def add_usage(a: Usage, b: Usage) -> Usage:
@@ -152,15 +154,20 @@ def load_document(path: Path, options: Options | None = None) -> Document:
 
 
 class Converter:
-    """Converts inputs with one engine into an output folder, one sub-folder per input."""
+    """Converts inputs with one engine into an output folder, one sub-folder per input.
 
-    def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, gate=None, on_event=None):
+    Documents are read and generated concurrently; each guide then passes the quality gate, and the
+    run-level de-duplication and writing happen in input order, so output does not depend on timing.
+    """
+
+    def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
         self.engine = engine
         self.out_dir = out_dir
         self.options = options or Options()
-        self.gate = gate  # async (content, topic, doc, engine) -> (content | None, quality)
         self.on_event = on_event or (lambda *_: None)
         self.writers = (JsonWriter(), MarkdownWriter())
+        self.dedup = RunDeduplicator()
+        self.quality = RunQuality()
         self._folders: set[str] = set()
 
     def _input_folder(self, path: Path) -> Path:
@@ -174,9 +181,20 @@ class Converter:
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
         folders = [self._input_folder(p) for p in paths]  # decided up front: stable names
-        return list(await asyncio.gather(*(self.convert(p, f) for p, f in zip(paths, folders))))
+        turns = [asyncio.Event() for _ in paths]
+        if turns:
+            turns[0].set()
 
-    async def convert(self, path: Path, folder: Path) -> ConversionResult:
+        async def one(i: int) -> ConversionResult:
+            try:
+                return await self.convert(paths[i], folders[i], turns[i])
+            finally:
+                if i + 1 < len(turns):
+                    turns[i + 1].set()
+
+        return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+
+    async def convert(self, path: Path, folder: Path, turn: asyncio.Event | None = None) -> ConversionResult:
         result = ConversionResult(source=path)
         try:
             doc = await asyncio.to_thread(load_document, path, self.options)
@@ -192,8 +210,10 @@ class Converter:
         result.output_dir = folder
         result.warnings.extend(doc.warnings)
         self.on_event("loaded", path, len(doc.topics))
-        topic_results = await asyncio.gather(*(self._topic(doc, t, folder) for t in doc.topics))
-        result.topics = list(topic_results)
+        drafts = await asyncio.gather(*(self._draft(doc, t) for t in doc.topics))
+        if turn is not None:
+            await turn.wait()
+        result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
         result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
@@ -201,27 +221,45 @@ class Converter:
         self.on_event("done", path, result)
         return result
 
-    async def _topic(self, doc: Document, topic: Topic, folder: Path) -> TopicResult:
+    async def _draft(self, doc: Document, topic: Topic) -> tuple[TopicResult, GuideContent | None]:
+        """Generate and gate one topic (concurrently with the others)."""
         tr = TopicResult(index=topic.index, title=topic.title)
         try:
             generation = await self.engine.generate(topic, doc)
-            content, tr.usage = generation.content, generation.usage
-            if self.gate is not None:
-                content, tr.quality = await self.gate(content, topic, doc, self.engine)
-                if content is None:
-                    raise EngineError("the quality gate left a required section empty")
-            guide = self._guide(doc, topic, content, tr.usage)
-            target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
-            for write in self.writers:
-                write(guide, target)
-            if tr.quality is not None:
-                atomic_write_text(target / "quality.json", dump_model(tr.quality))  # type: ignore[arg-type]
-            tr.folder = target
+            tr.usage = generation.usage
+            content, tr.quality = await run_gate(generation.content, topic, doc, self.engine)
+            if tr.quality.repair_usage is not None:
+                tr.usage = add_usage(tr.usage or Usage(), tr.quality.repair_usage)
+            return tr, content
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
         except Exception as exc:
             log.debug("unexpected error on %s topic %d", doc.path, topic.index, exc_info=True)
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"
+        return tr, None
+
+    def _finish(self, doc: Document, topic: Topic, tr: TopicResult, content: GuideContent | None, folder: Path) -> TopicResult:
+        """De-duplicate against the run so far, apply --strict, write (in input order)."""
+        quality = tr.quality
+        target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
+        try:
+            if content is not None and quality is not None:
+                content = self.dedup.apply(content, quality)
+                problems = strict_failures(quality, StrictThresholds(), content) if self.options.strict else []
+                if problems:
+                    tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(p.split(": ", 1)[-1] for p in problems)
+                else:
+                    guide = self._guide(doc, topic, content, tr.usage)
+                    for write in self.writers:
+                        write(guide, target)
+                    tr.folder = target
+            elif tr.error is None and quality is not None:
+                tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': " + ("; ".join(quality.notes) or "the quality gate rejected the guide")
+            if quality is not None:
+                atomic_write_text(target / "quality.json", dump_model(quality))
+                self.quality.add(quality)
+        except SeekhError as exc:
+            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
         self.on_event("topic", doc.path, tr)
         return tr
 

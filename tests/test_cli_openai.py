@@ -1,0 +1,76 @@
+"""The command line with --model: the openai engine over real HTTP to a fake server on 127.0.0.1."""
+
+import asyncio
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SAMPLES
+from fakes.openai_server import FakeOpenAIServer, document_of
+from seekh_convert.cli import app
+from seekh_convert.engines.offline import OfflineEngine
+from seekh_convert.pipeline import load_document
+
+KEY = "sk-cli-SECRET-987654321"
+SAMPLE = SAMPLES / "therapeutic-alliance-notes.pdf"
+
+
+@pytest.fixture(scope="module")
+def model_replies():
+    """What a good model would answer per topic: the offline engine's content for that topic."""
+    doc = load_document(SAMPLE)
+    engine = OfflineEngine()
+    return [(t, json.loads(asyncio.run(engine.generate(t, doc)).content.model_dump_json())) for t in doc.topics]
+
+
+def _responder(replies):
+    def reply(body: dict) -> str:
+        text = " ".join(document_of(body).split())
+        for topic, content in replies:
+            if " ".join(content["definition"]["source"]["quote"].split()) in text:
+                return json.dumps(content)
+        raise AssertionError("request did not carry a known topic")
+
+    return reply
+
+
+def _convert(server, out, cache):
+    args = ["convert", str(SAMPLE), "-o", str(out), "--model", "fake-model", "--base-url", server.url, "--api-key", KEY, "--cache-dir", str(cache)]
+    return CliRunner().invoke(app, args)
+
+
+def test_openai_engine_end_to_end_then_served_from_cache(tmp_path, model_replies):
+    with FakeOpenAIServer(api_key=KEY, responder=_responder(model_replies)) as server:
+        first = _convert(server, tmp_path / "a", tmp_path / "cache")
+        assert first.exit_code == 0, first.output
+        calls = len(server.requests)
+        assert calls >= len(model_replies)
+        assert "LLM usage" in first.output
+        second = _convert(server, tmp_path / "b", tmp_path / "cache")
+        assert second.exit_code == 0, second.output
+        assert len(server.requests) == calls, "a re-run must be served from the cache"
+    guides = sorted((tmp_path / "a").glob("*/*/guide.json"))
+    assert len(guides) == len(model_replies)
+    for path in guides:
+        guide = json.loads(path.read_text())
+        assert guide["provenance"]["engine"] == "openai" and guide["provenance"]["model"] == "fake-model"
+        assert guide["provenance"]["usage"]["calls"] >= 1
+    for path in [*(tmp_path / "a").rglob("*"), *(tmp_path / "cache").rglob("*")]:
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
+    assert KEY not in first.output
+
+
+def test_bad_key_is_one_clear_line(tmp_path, model_replies):
+    with FakeOpenAIServer(api_key="sk-the-right-one", responder=_responder(model_replies)) as server:
+        result = _convert(server, tmp_path / "out", tmp_path / "cache")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output and KEY not in result.output
+    assert "API key rejected" in result.output
+
+
+def test_missing_key_for_openai_says_what_to_set(tmp_path):
+    result = CliRunner().invoke(app, ["convert", str(SAMPLE), "-o", str(tmp_path), "--engine", "openai", "--model", "gpt-4o-mini"])
+    assert result.exit_code == 2
+    assert "OPENAI_API_KEY" in result.output and "Traceback" not in result.output
