@@ -16,7 +16,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import SeekhError
-from .pipeline import SUPPORTED, Converter, Options, Status, add_usage
+from .pipeline import SUPPORTED, Converter, Options, Status
 from .quality import render_summary
 from .schema import Usage, guide_json_schema
 
@@ -139,7 +139,7 @@ def _summary(results) -> None:
     for r in results:
         colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
         table.add_row(r.source.name, f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", str(r.output_dir or "-"))
-        total = add_usage(total, r.usage)
+        total = total + r.usage
     err.print(table)
     if total.calls:
         cost = f", est. ${total.cost_usd:.4f}" if total.cost_usd is not None else ""

@@ -19,7 +19,7 @@ from . import __version__
 from .chunk import Chunker
 from .document import Document, SourceKind, Topic
 from .engines.base import Engine
-from .errors import InputError, SeekhError
+from .errors import EngineError, InputError, SeekhError
 from .quality import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from .schema import GuideContent, Provenance, StudyGuide, Usage
 from .segment import Segmenter
@@ -68,11 +68,7 @@ class ConversionResult:
 
     @property
     def usage(self) -> Usage:
-        total = Usage()
-        for t in self.topics:
-            if t.usage:
-                total = add_usage(total, t.usage)
-        return total
+        return sum((t.usage for t in self.topics if t.usage), Usage())
 
 
 @dataclass
@@ -82,17 +78,6 @@ class Options:
     chunk_tokens: int = 1500
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
-
-
-def add_usage(a: Usage, b: Usage) -> Usage:
-    cost = None if a.cost_usd is None and b.cost_usd is None else (a.cost_usd or 0.0) + (b.cost_usd or 0.0)
-    return Usage(
-        calls=a.calls + b.calls,
-        input_tokens=a.input_tokens + b.input_tokens,
-        output_tokens=a.output_tokens + b.output_tokens,
-        cached_calls=a.cached_calls + b.cached_calls,
-        cost_usd=cost,
-    )
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -160,6 +145,8 @@ class Converter:
     run-level de-duplication and writing happen in input order, so output does not depend on timing.
     """
 
+    documents_in_flight: int = 4  # inputs held in memory at once (LLM requests are bounded by the engine)
+
     def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
         self.engine = engine
         self.out_dir = out_dir
@@ -185,9 +172,12 @@ class Converter:
         if turns:
             turns[0].set()
 
+        slots = asyncio.Semaphore(self.documents_in_flight)  # FIFO: held by the earliest unfinished inputs
+
         async def one(i: int) -> ConversionResult:
             try:
-                return await self.convert(paths[i], folders[i], turns[i])
+                async with slots:
+                    return await self.convert(paths[i], folders[i], turns[i])
             finally:
                 if i + 1 < len(turns):
                     turns[i + 1].set()
@@ -229,10 +219,12 @@ class Converter:
             tr.usage = generation.usage
             content, tr.quality = await run_gate(generation.content, topic, doc, self.engine)
             if tr.quality.repair_usage is not None:
-                tr.usage = add_usage(tr.usage or Usage(), tr.quality.repair_usage)
+                tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
+            if isinstance(exc, EngineError) and isinstance(exc.usage, Usage):
+                tr.usage = exc.usage  # failed attempts still cost tokens
         except Exception as exc:
             log.debug("unexpected error on %s topic %d", doc.path, topic.index, exc_info=True)
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"

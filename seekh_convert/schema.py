@@ -168,6 +168,16 @@ class Usage(_Model):
     cached_calls: int = 0
     cost_usd: float | None = None
 
+    def __add__(self, other: "Usage") -> "Usage":
+        both_unknown = self.cost_usd is None and other.cost_usd is None
+        return Usage(
+            calls=self.calls + other.calls,
+            input_tokens=self.input_tokens + other.input_tokens,
+            output_tokens=self.output_tokens + other.output_tokens,
+            cached_calls=self.cached_calls + other.cached_calls,
+            cost_usd=None if both_unknown else (self.cost_usd or 0.0) + (other.cost_usd or 0.0),
+        )
+
 
 class Provenance(_Model):
     source_file: str = Field(description="File name of the input (no directories).")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..document import Document, Topic
 from ..schema import GuideContent, Usage
+
+if TYPE_CHECKING:
+    from ..quality.report import Finding
 
 
 @dataclass
@@ -15,6 +18,9 @@ class Generation:
 
     content: GuideContent
     usage: Usage | None = None
+    #: Items the engine itself dropped or fixed before the gate (e.g. quotes not in the topic);
+    #: pass them to ``quality.run_gate(engine_findings=...)`` so they are counted and reported.
+    findings: list[Finding] = field(default_factory=list)
 
 
 @runtime_checkable

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
 from ..document import Document, Topic
@@ -85,12 +86,15 @@ async def run_gate(
     engine: object | None = None,
     max_repairs: int = 1,
     settings: GateSettings | None = None,
+    engine_findings: Iterable[Finding] = (),
 ) -> tuple[C | None, TopicQuality]:
     """Check; while items fail and ``engine`` has ``async repair(content, findings, topic, document)``,
     ask it to repair them (at most ``max_repairs`` times) and check again. What still fails is dropped.
 
     ``quality.repaired`` counts failing items (by section/index) that pass after a repair; the final
     findings list keeps those as ``action="repaired"`` followed by the last check's findings.
+    ``engine_findings`` (``Generation.findings``: items the engine dropped or fixed itself) come first
+    in the findings and count in ``produced`` and the per-reason counts.
     """
     cleaned, quality = check_content(content, topic, document, settings)
     repair = getattr(engine, "repair", None) if engine is not None else None
@@ -119,4 +123,14 @@ async def run_gate(
         quality.repaired = repaired
         quality.produced = produced
         quality.repair_usage = usage
+    _merge_engine_findings(quality, list(engine_findings))
     return cleaned, quality
+
+
+def _merge_engine_findings(quality: TopicQuality, findings: list[Finding]) -> None:
+    """Count items the engine handled before the gate as if the gate had seen them."""
+    later, quality.findings = quality.findings, []
+    for finding in findings:
+        quality.add(finding)
+    quality.findings += later
+    quality.produced += sum(1 for f in findings if f.action == "dropped")

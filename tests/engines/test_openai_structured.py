@@ -67,8 +67,8 @@ def test_malformed_json_is_sent_back_and_repaired(tmp_path):
 def test_schema_violations_past_the_repair_budget_raise_engine_error(tmp_path):
     document, topic = sample_document()
     wrong = make_guide([QUOTE])
-    wrong["questions"][0]["options"] = ["a", "a", "b", "c"]  # options must be distinct
-    del wrong["flashcards"]
+    wrong["level"] = "expert"  # the guide's head must be valid
+    del wrong["flashcards"]  # and its shape
     with FakeOpenAIServer() as server:
         server.script(*[Scripted(content=json.dumps(wrong))] * 3)
         with pytest.raises(EngineError) as info:
@@ -76,7 +76,7 @@ def test_schema_violations_past_the_repair_budget_raise_engine_error(tmp_path):
         assert len(server.requests) == 3
     err = info.value
     assert err.attempts == 3 and err.last_reply == json.dumps(wrong) and err.usage.calls == 3
-    assert "flashcards" in str(err) and "distinct" in str(err)
+    assert "level" in str(err) and "flashcards" in str(err)
     assert "\n" not in str(err)
 
 

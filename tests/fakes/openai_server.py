@@ -3,7 +3,7 @@
 Serves ``POST /v1/chat/completions`` and ``GET /v1/models``. Each chat request takes the next
 ``Scripted`` response from the queue (status, headers, body, stall, dropped connection); with
 an empty queue the default responder answers a valid reply built from the request: a guide,
-notes or a section whose quotes are sentences of the ``<document>`` part. Every request body is
+notes, a section or repair items whose quotes are sentences of the ``<document>`` part. Every request body is
 recorded, and so is the highest number of requests in flight.
 """
 
@@ -171,6 +171,8 @@ def schema_kind(body: dict) -> str:
     if rf.get("type") == "json_schema":
         return rf["json_schema"]["name"]
     props = (rf.get("schema") or {}).get("properties", {})
+    if props and all(re.fullmatch(r"[a-z_]+_\d+|definition", name) for name in props):
+        return "repair_items"
     if "notes" in props:
         return "chunk_notes"
     if "value" in props:
@@ -184,10 +186,20 @@ def default_reply(body: dict) -> str:
     if kind == "chunk_notes":
         return json.dumps({"notes": [{"kind": "fact", "point": q[:80], "quote": q} for q in s[:3]]})
     guide = make_guide(s)
+    if kind == "repair_items":  # a replacement for every position asked for: the first item of its section
+        positions = (body["response_format"].get("json_schema") or body["response_format"])["schema"]["properties"]
+        return json.dumps({p: _first_item(guide, p) for p in positions})
     if kind.startswith("section_"):
         section = next(k for k in _SECTIONS if k in kind or k.rstrip("s").replace("_", "") in kind.lower())
         return json.dumps({"value": guide[section]})
     return json.dumps(guide)
+
+
+def _first_item(guide: dict, position: str) -> dict:
+    section = position.rsplit("_", 1)[0] if position[-1].isdigit() else position
+    if section == "definition":
+        return guide["definition"]
+    return guide["summary"]["sentences"][0] if section == "summary" else guide[section][0]
 
 
 def make_guide(s: list[str]) -> dict:

@@ -105,3 +105,36 @@ def test_engine_against_llama_cpp_server(llama_server, tmp_path):
     assert normalize_ws(content.definition.source.quote) in text
     for card in content.flashcards:
         assert normalize_ws(card.source.quote) in text
+
+
+def test_cli_conversion_against_llama_cpp_server(llama_server, tmp_path, monkeypatch):
+    """The same conversion a user runs, through the CLI: whatever is written is valid and grounded."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from seekh_convert.cli import app
+    from seekh_convert.quality import check_guide_file
+    from seekh_convert.schema import StudyGuide
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "memory-lecture.vtt"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seekh.toml").write_text(
+        "[engine]\nmax_tokens = 512\nmax_repairs = 1\nmax_retries = 0\ntemperature = 0.0\nresponse_format = \"auto\"\n"
+    )
+    result = CliRunner().invoke(
+        app, ["convert", str(sample), "-o", str(tmp_path / "out"), "--model", "smollm2-135m", "--base-url", llama_server,
+              "--timeout", "300", "--concurrency", "1", "--cache-dir", str(tmp_path / "cache")],
+    )
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    assert "LLM usage" in result.output  # requests were made and counted
+    index = json.loads(next((tmp_path / "out").glob("*/index.json")).read_text())
+    written = sorted((tmp_path / "out").glob("*/*/guide.json"))
+    assert len(written) == sum(1 for t in index["topics"] if t["folder"])
+    if result.exit_code == 1:
+        assert any(t["error"] for t in index["topics"])  # a failed topic is reported, not written
+    for path in written:
+        StudyGuide.model_validate_json(path.read_text())
+        quality = check_guide_file(path, sample)
+        assert quality.dropped == 0 and quality.grounding_rate == 1.0

@@ -10,6 +10,7 @@ from ...document import Document, Topic
 from ...schema import Level, Subject
 from .classify import level_of, subject_of
 from .sentences import Sentence, topic_sentences
+from .statements import claim_score
 from .summarize import centrality, rank
 from .terms import Term, extract_terms
 from .text import content_stems, stem, words
@@ -23,9 +24,18 @@ class TopicAnalysis:
     sentences: list[Sentence]
     terms: list[Term]
     ranked: list[Sentence]
+    scores: dict[int, float]  # centrality by ``Sentence.order``
     level: Level
     word_count: int
     stem_text: str  # " stem stem ... " of every word, for fast term look-ups
+    memo: dict = field(default_factory=dict)  # per-topic caches of derived values (claim scores, mentions)
+
+    def claim(self, s: Sentence) -> float:
+        """``claim_score`` of one of the topic's sentences, computed once."""
+        key = ("claim", s.order)
+        if key not in self.memo:
+            self.memo[key] = claim_score(s, self.terms)
+        return self.memo[key]
 
     def mentions(self, key: str) -> bool:
         """True when a term with this key occurs in the topic."""
@@ -67,11 +77,12 @@ def analyse_topic(topic: Topic, idf: dict[str, float]) -> TopicAnalysis:
     """Sentences, terms, centrality ranking and level of one topic."""
     sentences = topic_sentences(topic.blocks)
     terms = extract_terms(topic.blocks, sentences, idf)
-    ranked = rank(sentences, centrality(sentences, terms, idf))
+    scores = centrality(sentences, terms, idf)
+    ranked = rank(sentences, scores)
     text = " ".join(s.text for s in sentences)
     all_words = [w for b in topic.blocks if b.usable for w in words(b.text)]
     stem_text = " " + " ".join(stem(w) for w in all_words) + " "
-    return TopicAnalysis(topic, sentences, terms, ranked, level_of(text, len(sentences)), len(all_words), stem_text)
+    return TopicAnalysis(topic, sentences, terms, ranked, scores, level_of(text, len(sentences)), len(all_words), stem_text)
 
 
 def analyse(document: Document, topic: Topic) -> DocAnalysis:

@@ -51,14 +51,14 @@ def _near(front: str, fronts: list[str]) -> bool:
     return any(fuzz.ratio(front, f) >= 85 for f in fronts)
 
 
-def build_flashcards(terms: list[Term], ranked: list[Sentence]) -> list[Flashcard]:
+def build_flashcards(terms: list[Term], ranked: list[Sentence], max_cards: int = _MAX_CARDS, max_basic: int = _MAX_BASIC) -> list[Flashcard]:
     """4-12 cards: basic cards for defined terms, then cloze cards of key terms in central sentences."""
     cards: list[Flashcard] = []
     fronts: list[str] = []
     used: set[int] = set()
     rank_of = {id(s): i for i, s in enumerate(ranked)}
     for t in terms:
-        if len(cards) >= _MAX_BASIC:
+        if len(cards) >= max_basic:
             break
         if not t.defined or id(t.definition) in used:
             continue
@@ -70,7 +70,7 @@ def build_flashcards(terms: list[Term], ranked: list[Sentence]) -> list[Flashcar
         used.add(id(t.definition))
     cloze_terms = sorted((t for t in terms if t.mentions), key=lambda t: t.origin == "keyword")
     for t in cloze_terms:
-        if len(cards) >= _MAX_CARDS:
+        if len(cards) >= max_cards:
             break
         for s in sorted(t.mentions, key=lambda s: (id(s) in used, rank_of.get(id(s), len(ranked)))):
             made = cloze(s, t, terms)

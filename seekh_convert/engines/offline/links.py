@@ -1,142 +1,171 @@
-"""Prerequisites, what to learn next and applications: links between topics and uses in the text."""
+"""Prerequisites, what to learn next and applications, as ranked candidate lists.
+
+Every link item quotes a sentence of the topic in which its linked term is used, so the words of the
+link occur in its evidence. The first candidates go into the guide; the rest are spares for repairs.
+"""
 
 from __future__ import annotations
-
-import re
 
 from ...schema import Application, LearnNext, Prerequisite
 from .analysis import DocAnalysis, TopicAnalysis
 from .sentences import Sentence
+from .statements import citation_share, phrase_title, use_score
 from .terms import FIGURE_REF, Term
-from .summarize import CITATION as _CITATION
-from .text import term_pattern
+from .text import STOPWORDS, term_pattern, words
 
-_STRONG_USE = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been|being) used (?:to|for|in|by)|applie[sd]|applications?|in practice|in everyday"
-    r"|real[- ]world|(?:engineers|clinicians|doctors|therapists|designers|scientists|researchers|police|courts|students)"
-    r" (?:use|rely|apply)|technolog(?:y|ies)|industr(?:y|ies)|helps? (?:to |us |people |them )?\w+|allows?|enables?)\b",
-    re.IGNORECASE,
-)
-_WEAK_USE = re.compile(r"\b(?:for example|for instance|such as|useful|treatment|everyday|daily life)\b", re.IGNORECASE)
-_MAX_LINKS = 3
-
-
-def _first_mention(ta: TopicAnalysis, term: str) -> Sentence | None:
-    pat = term_pattern(term)
-    return next((s for s in ta.ranked if pat.search(s.text)), None)
+#: Links and applications shown in a guide (the rest of each list are spares).
+SHOWN = 3
+_POOL = 10
 
 
 def _title(t: TopicAnalysis) -> str:
     return (t.topic.title.strip() or f"Topic {t.topic.index}")[:300]
 
 
-def _undefined_term(ta: TopicAnalysis) -> Term | None:
-    return next((t for t in ta.terms if not t.defined and t.mentions), None) or next(
-        (t for t in ta.terms[1:] if t.mentions), None
-    )
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def prerequisites(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequisite]:
-    """Terms used here but defined in an earlier topic; else the previous topic; else a basic term named here."""
+_GENERIC = frozenset(
+    """equal equals number numbers part parts case cases fact facts term terms topic topics section chapter idea ideas
+    concept concepts problem problems result results question questions answer answers value values student students
+    class lecture clicker clickers demo practice order level type types kind form side place set group area thing
+    things example examples way ways today minute minutes second seconds end start reason reasons""".split()
+)
+
+
+def linkable(t: Term) -> bool:
+    """A term fit to be a prerequisite or learn-next topic: not a generic or classroom word."""
+    ws = [w.lower() for w in words(t.text)]
+    return bool(ws) and not all(w in _GENERIC or w in STOPWORDS for w in ws) and (len(ws) > 1 or len(ws[0]) >= 4)
+
+
+def mention(ta: TopicAnalysis, term: str) -> Sentence | None:
+    """The best sentence of the topic that uses ``term``: central and stating something, not chatter."""
+    key = ("mention", term)
+    if key not in ta.memo:
+        pat = term_pattern(term)
+        hits = [s for s in ta.ranked[:80] if pat.search(s.text)]
+        best = max(hits, key=lambda s: (ta.scores.get(s.order, 0.0) + 0.5 * ta.claim(s), -s.order)) if hits else None
+        ta.memo[key] = best
+    return ta.memo[key]
+
+
+def _fallback_word(ta: TopicAnalysis) -> tuple[str, Sentence] | None:
+    """A long content word of a central sentence, with that sentence (topics without key terms)."""
+    for s in ta.ranked[:10]:
+        ws = [w for w in words(s.text) if w.lower() not in STOPWORDS and len(w) >= 5 and w.isalpha()]
+        if ws:
+            return max(ws, key=lambda w: (len(w), w)), s
+    return None
+
+
+def _unexplained(ta: TopicAnalysis) -> list[Term]:
+    """Terms the topic uses without defining them: specific (multi-word, non-keyword) and frequent first."""
+    terms = [t for t in ta.terms if not t.defined and t.mentions and linkable(t)]
+    return sorted(terms, key=lambda t: (t.origin == "keyword" and " " not in t.text, -len(t.mentions), t.first))
+
+
+def _add(out: list, seen: set[str], name: str, item) -> None:
+    key = name.casefold()
+    if key not in seen:
+        seen.add(key)
+        out.append(item)
+
+
+def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequisite]:
+    """Ranked: terms defined in earlier topics, then terms of the previous topics, then terms used here unexplained."""
     pos = doc.position(ta.topic)
     own = {t.key for t in ta.terms if t.defined}
     out: list[Prerequisite] = []
-    if pos is not None:
-        found: list[tuple[int, Term]] = []
-        for i, earlier in enumerate(doc.topics[:pos]):
-            for t in earlier.terms:
-                if t.defined and t.key not in own and doc.defined_in.get(t.key) == i and ta.mentions(t.key):
-                    found.append((i, t))
-        found.sort(key=lambda x: (-ta.stem_text.count(f" {x[1].key} "), -x[0], x[1].key))
-        for i, t in found:
-            s = _first_mention(ta, t.text)
-            if s is None or any(p.topic.casefold() == t.text.casefold() for p in out):
-                continue
-            out.append(Prerequisite(topic=t.text[:300], why=f"Defined in {_title(doc.topics[i])}", source=s.ref()))
-            if len(out) == _MAX_LINKS:
-                break
-        if not out and pos > 0 and ta.ranked:
-            prev = doc.topics[pos - 1]
-            out.append(Prerequisite(topic=_title(prev), why="Comes just before this topic in the source.", source=ta.ranked[0].ref()))
-    if not out and ta.ranked:
-        t = _basic_concept(ta)
-        if t is not None:
-            s = t.mentions[0]
-            out.append(Prerequisite(topic=t.text[:300], why="Named in this topic as known background; it is not explained here.", source=s.ref()))
-        else:
-            s = ta.ranked[0]
-            out.append(Prerequisite(topic=_title(ta), why="Start with the core ideas introduced in this topic.", source=s.ref()))
-    return out
+    seen: set[str] = {_title(ta).casefold()}
+    earlier = doc.topics[:pos] if pos is not None else []
+    found = [(i, t) for i, e in enumerate(earlier) for t in e.terms
+             if t.defined and t.key not in own and doc.defined_in.get(t.key) == i and ta.mentions(t.key) and linkable(t)]
+    found.sort(key=lambda x: (-ta.stem_text.count(f" {x[1].key} "), -x[0], x[1].key))
+    for i, t in found:
+        s = mention(ta, t.text)
+        if s is not None:
+            _add(out, seen, t.text, Prerequisite(topic=t.text[:300], why=f"Defined in {_title(doc.topics[i])}", source=s.ref()))
+    for i in range(len(earlier) - 1, max(-1, len(earlier) - 3), -1):
+        for t in earlier[i].terms[:10]:
+            s = mention(ta, t.text) if t.key not in own and ta.mentions(t.key) and linkable(t) else None
+            if s is not None:
+                why = f"{_cap(t.text)} comes up in {_title(earlier[i])}, before this topic."
+                _add(out, seen, t.text, Prerequisite(topic=t.text[:300], why=why, source=s.ref()))
+    for t in _unexplained(ta):
+        s = mention(ta, t.text)
+        if s is not None:
+            why = f"{_cap(t.text)} is used here without being explained."
+            _add(out, seen, t.text, Prerequisite(topic=t.text[:300], why=why, source=s.ref()))
+    if not out:
+        picked = _fallback_word(ta)
+        if picked is not None:
+            word, s = picked
+            out.append(Prerequisite(topic=word, why=f"{_cap(word)} is named here as background.", source=s.ref()))
+    return out[:_POOL]
 
 
-def _basic_concept(ta: TopicAnalysis) -> Term | None:
-    """A term the topic uses without defining, preferring the most frequent one."""
-    undefined = [t for t in ta.terms if not t.defined and t.mentions]
-    undefined.sort(key=lambda t: (-len(t.mentions), t.first))
-    return undefined[0] if undefined else None
-
-
-def learn_next(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext]:
-    """Later topics sharing key terms with this one; else the next topic; else a term named but not explained."""
+def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext]:
+    """Ranked: later topics sharing key terms, terms covered further there, the next topic, terms left unexplained."""
     pos = doc.position(ta.topic)
     out: list[LearnNext] = []
-    if pos is not None:
-        scored = []
-        for j in range(pos + 1, len(doc.topics)):
-            later = doc.topics[j]
-            shared = [t for t in ta.terms if later.mentions(t.key)]
-            shared += [t for t in later.terms if t.defined and ta.mentions(t.key) and all(t.key != x.key for x in shared)]
-            if shared:
-                scored.append((-len(shared), j, shared))
-        scored.sort(key=lambda x: (x[0], x[1]))
-        for _, j, shared in scored[:_MAX_LINKS]:
-            s = next((m for t in shared for m in [_first_mention(ta, t.text)] if m is not None), None)
-            if s is None:
-                continue
-            names = ", ".join(t.text for t in shared[:3])
-            later = doc.topics[j]
-            why = f"Builds on {names}, which this topic also covers."
-            out.append(LearnNext(topic=_title(later), why=why, level=later.level, source=s.ref()))
-        if out:
-            _, j, shared = scored[0]
-            t = shared[0]
-            s = _first_mention(ta, t.text)
-            if s is not None and all(t.text.casefold() != n.topic.casefold() for n in out):
-                why = f"Covered further in {_title(doc.topics[j])}."
-                out.append(LearnNext(topic=t.text[:300], why=why, level=doc.topics[j].level, source=s.ref()))
-        if not out and pos + 1 < len(doc.topics) and ta.ranked:
-            nxt = doc.topics[pos + 1]
-            out.append(LearnNext(topic=_title(nxt), why="Comes next in the source.", level=nxt.level, source=ta.ranked[0].ref()))
-    if not out and ta.ranked:
-        t = _undefined_term(ta)
-        if t is not None:
-            why = f"{t.text[:1].upper() + t.text[1:]} is mentioned here but not explained in depth."
-            out.append(LearnNext(topic=t.text[:300], why=why, level=ta.level, source=t.mentions[0].ref()))
-        else:
-            s = ta.ranked[min(1, len(ta.ranked) - 1)]
-            out.append(LearnNext(topic=f"More on {_title(ta)}"[:300], why="Go deeper into the ideas this topic introduces.", level=ta.level, source=s.ref()))
-    return out
+    seen: set[str] = {_title(ta).casefold()}
+    scored = []
+    for j in range(pos + 1 if pos is not None else len(doc.topics), len(doc.topics)):
+        later = doc.topics[j]
+        shared = [t for t in ta.terms if later.mentions(t.key)]
+        shared += [t for t in later.terms if t.defined and ta.mentions(t.key) and all(t.key != x.key for x in shared)]
+        shared = [t for t in shared if linkable(t) and mention(ta, t.text) is not None]
+        if shared:
+            scored.append((-len(shared), j, shared))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    leads: set[str] = set()
+    for _, j, shared in scored[:SHOWN]:
+        lead = next((t for t in shared[:3] if t.key not in leads), shared[0])
+        leads.add(lead.key)
+        s = mention(ta, lead.text)
+        names = ", ".join(t.text for t in [lead] + [t for t in shared[:3] if t is not lead][:2])
+        why = f"Builds on {names}, which this topic also covers."
+        _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
+    for _, j, shared in scored[:SHOWN]:
+        for t in shared[:2]:
+            s = mention(ta, t.text)
+            why = f"{_cap(t.text)} is covered further in {_title(doc.topics[j])}."
+            _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=doc.topics[j].level, source=s.ref()))
+    for _, j, shared in scored[SHOWN:]:
+        s = mention(ta, shared[0].text)
+        why = f"Builds on {shared[0].text}, which this topic also covers."
+        _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
+    for t in _unexplained(ta):
+        s = mention(ta, t.text)
+        if s is not None:
+            why = f"{_cap(t.text)} is mentioned here but not explained in depth."
+            _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=ta.level, source=s.ref()))
+    if not out:
+        picked = _fallback_word(ta)
+        if picked is not None:
+            word, s = picked
+            out.append(LearnNext(topic=f"More on {word}", why=f"Go deeper into {word}.", level=ta.level, source=s.ref()))
+    return out[:_POOL]
 
 
-def _app_title(s: Sentence, terms: list[Term]) -> str:
-    for t in terms:
-        if s in t.mentions:
-            return (t.text[:1].upper() + t.text[1:])[:300]
-    first = s.text.split()[:6]
-    return (" ".join(first).rstrip(",;:.") + ("…" if s.n_words > 6 else ""))[:300]
+def _fit(s: Sentence) -> bool:
+    return citation_share(s) < 0.2 and not FIGURE_REF.search(s.text)
 
 
-def _use_score(s: Sentence) -> int:
-    return 2 * len(_STRONG_USE.findall(s.text)) + len(_WEAK_USE.findall(s.text))
-
-
-def applications(ta: TopicAnalysis, exclude: set[int]) -> list[Application]:
-    """Sentences that describe uses, examples or practice; else the most concrete central sentence."""
+def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> tuple[list[Application], int]:
+    """Ranked: sentences describing real uses, then the most concrete central statements; and how many are uses."""
     rank_of = {id(s): i for i, s in enumerate(ta.ranked)}
-    hits = [s for s in ta.sentences if _use_score(s) and not _CITATION.search(s.text) and not FIGURE_REF.search(s.text)]
-    hits.sort(key=lambda s: (id(s) in exclude, -min(_use_score(s), 3), rank_of[id(s)]))
-    out = [Application(title=_app_title(s, ta.terms), text=s.display, source=s.ref()) for s in hits[:3]]
-    if not out and ta.ranked:
-        s = next((x for x in ta.ranked if id(x) not in exclude), ta.ranked[0])
-        out.append(Application(title=_app_title(s, ta.terms), text=s.display, source=s.ref()))
-    return out
+    uses = [(use_score(s), s) for s in ta.sentences if _fit(s)]
+    hits = [s for sc, s in sorted((x for x in uses if x[0] > 0.5), key=lambda x: (id(x[1]) in exclude, -min(x[0], 4.5), rank_of[id(x[1])]))]
+    rest = sorted((s for s in ta.ranked[:30] if s not in hits and _fit(s)), key=lambda s: (id(s) in exclude, -ta.claim(s), rank_of[id(s)]))
+    chosen = (hits + rest)[:_POOL] or ta.ranked[:1]
+    titles: set[str] = set()
+    out = []
+    for s in chosen:
+        title = phrase_title(s, ta.terms, titles)
+        titles.add(title.casefold())
+        out.append(Application(title=title, text=s.display, source=s.ref()))
+    return out, len([s for s in hits if id(s) not in exclude])
+

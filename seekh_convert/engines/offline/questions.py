@@ -10,6 +10,7 @@ from ...schema import MultipleChoice, ShortAnswer, TrueFalse
 from .cards import GAP, ask_what
 from .sentences import Sentence
 from .terms import Term, free_match
+from .text import words
 
 _MAX_MC = 3
 
@@ -22,6 +23,13 @@ def related(a: Term, b: Term) -> bool:
     return fuzz.ratio(x, y) >= 80 or fuzz.token_sort_ratio(x, y) >= 90
 
 
+def covered(term: Term, text: str) -> bool:
+    """True when every word of ``term`` occurs in ``text`` in some form (same first letters: prokaryotes/prokaryotic)."""
+    have = {w.lower()[:6] for w in words(text)}
+    need = [w.lower()[:6] for w in words(term.text) if len(w) >= 3]
+    return bool(need) and all(w in have for w in need)
+
+
 def _shape(answer: Term, t: Term) -> tuple[int, int]:
     return abs(len(t.text.split()) - len(answer.text.split())), abs(len(t.text) - len(answer.text)) // 6
 
@@ -32,7 +40,7 @@ def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], st
     pool.sort(key=lambda x: (x[0], x[2].origin == "keyword", _shape(answer, x[2]), x[1]))
     chosen: list[Term] = []
     for _, _, t in pool:
-        if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem):
+        if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem) or covered(t, stem):
             continue
         chosen.append(t)
         if len(chosen) == n:
@@ -84,7 +92,7 @@ def multiple_choice(
 def swap_statement(s: Sentence, term: Term, other: Term, terms: list[Term] = ()) -> str | None:
     """``s`` with its first free mention of ``term`` replaced by ``other`` (None if that changes nothing real)."""
     m = free_match(term, s, list(terms))
-    if not m or other.pattern.search(s.text):
+    if not m or other.pattern.search(s.text) or covered(other, s.text):
         return None
     new = other.text
     if m.start() == 0 or s.text[: m.start()].rstrip().endswith((".", "!", "?")):
@@ -137,12 +145,12 @@ def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: 
     return out
 
 
-def build_questions(terms: list[Term], doc_terms: list[Term], ranked: list[Sentence], title: str) -> list:
+def build_questions(terms: list[Term], doc_terms: list[Term], ranked: list[Sentence], title: str, max_mc: int = _MAX_MC) -> list:
     """3-8 mixed questions; never empty while the topic has a usable sentence."""
     taken: set[int] = set()
     mcs: list[MultipleChoice] = []
     for t in terms:
-        if len(mcs) >= _MAX_MC:
+        if len(mcs) >= max_mc:
             break
         q = multiple_choice(t, terms, doc_terms)
         if q is not None and id(t.definition) not in taken:

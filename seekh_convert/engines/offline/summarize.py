@@ -11,9 +11,9 @@ from rapidfuzz import fuzz
 from ...document import BlockKind
 from ...schema import Importance, Summary, SummarySentence, Takeaway
 from .sentences import Sentence
+from .statements import CITATION, citation_share, claim_score, is_instruction, is_setup, phrase_title, terms_in
 from .terms import FIGURE_REF, Term
 
-CITATION = re.compile(r"\([A-Z][A-Za-z&.,\s]+\d{4}[a-z]?\)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
 
 
@@ -37,6 +37,9 @@ def centrality(sentences: list[Sentence], terms: list[Term], idf: dict[str, floa
         score += 0.15 if s.block.kind is BlockKind.SUMMARY else 0.0
         score -= 0.15 if _SECOND_PERSON.search(s.text) else 0.0
         score -= 0.1 if CITATION.search(s.text) else 0.0
+        score -= 0.6 * citation_share(s)
+        score -= 0.25 if is_instruction(s) else 0.0
+        score -= 0.1 if is_setup(s) else 0.0
         score -= 0.15 if s.n_words < 8 or not s.complete else 0.0
         score -= 0.1 if s.n_words > 45 else 0.0
         score -= 0.3 if FIGURE_REF.search(s.text) else 0.0
@@ -72,25 +75,25 @@ def summary_size(n_sentences: int) -> int:
 
 def build_summary(ranked: list[Sentence]) -> tuple[Summary, list[Sentence]]:
     """The most central distinct sentences, in source order."""
-    chosen = sorted(pick_distinct(ranked, summary_size(len(ranked))), key=lambda s: s.order)
-    text = " ".join(s.display for s in chosen)
-    while len(text) > 4000 and len(chosen) > 1:
+    chosen = summary_sentences(ranked)
+    while len(" ".join(s.display for s in chosen)) > 4000 and len(chosen) > 1:
         chosen = chosen[:-1]
-        text = " ".join(s.display for s in chosen)
-    items = [SummarySentence(text=s.display, source=s.ref()) for s in chosen]
-    return Summary(text=text, sentences=items), chosen
+    return summary_of(chosen), chosen
 
 
-def _title(s: Sentence, terms: list[Term]) -> str:
-    """A short phrase: the best key term the sentence names, else its first words."""
-    for t in terms:
-        if s in t.mentions:
-            return t.text[:1].upper() + t.text[1:]
-    first = s.text.split()[:6]
-    return " ".join(first).rstrip(",;:.") + ("…" if len(s.text.split()) > 6 else "")
+def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = ()) -> list[Sentence]:
+    """The summary's sentences: the most central distinct ones, in source order."""
+    return sorted(pick_distinct(ranked, summary_size(len(ranked)), list(exclude)), key=lambda s: s.order)
+
+
+def summary_of(chosen: list[Sentence]) -> Summary:
+    """The summary built from ``chosen`` sentences (kept under the 4000-character limit)."""
+    return Summary(text=" ".join(s.display for s in chosen), sentences=[SummarySentence(text=s.display, source=s.ref()) for s in chosen])
 
 
 def _importance(i: int, n: int) -> Importance:
+    if i >= n:
+        return Importance.LOW
     if i < max(1, round(n / 3)):
         return Importance.HIGH
     if i < max(2, round(2 * n / 3)):
@@ -98,16 +101,34 @@ def _importance(i: int, n: int) -> Importance:
     return Importance.LOW
 
 
-def build_takeaways(ranked: list[Sentence], terms: list[Term], summary: list[Sentence]) -> list[Takeaway]:
-    """3-6 key points: the source's own summary sentences first, else central sentences not in the summary."""
-    own = [s for s in ranked if s.block.kind is BlockKind.SUMMARY]
-    chosen = pick_distinct(own, 6, summary)
+def key_point_order(ranked: list[Sentence], scores: dict[int, float], terms: list[Term]) -> list[Sentence]:
+    """Sentences by key-point value: centrality plus claim quality; the source's own summary lines first."""
+    claims = {id(s): claim_score(s, terms) for s in ranked}
+    value = {id(s): scores.get(s.order, 0.0) + 0.9 * claims[id(s)] for s in ranked}
+    own = [s for s in ranked if s.block.kind is BlockKind.SUMMARY and claims[id(s)] > -0.3]
+    rest = sorted((s for s in ranked if s not in own), key=lambda s: (-value[id(s)], s.order))
+    return sorted(own, key=lambda s: (-value[id(s)], s.order)) + rest
+
+
+def takeaway_candidates(
+    ranked: list[Sentence], scores: dict[int, float], terms: list[Term], summary: list[Sentence], shown: int = 5
+) -> list[Takeaway]:
+    """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
+    order = key_point_order(ranked, scores, terms)
+    claims = {id(s): claim_score(s, terms) for s in order}
+    good = [s for s in order if claims[id(s)] > -0.4]
+    named = [s for s in good if terms_in(s, terms[:12])]
+    if len(named) >= 3:
+        good = named + [s for s in good if s not in named]
+    chosen = pick_distinct(good, 12, summary)
     if len(chosen) < 3:
-        chosen += pick_distinct([s for s in ranked if s not in chosen], 3 - len(chosen), summary + chosen)
+        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
     if not chosen:
-        chosen = pick_distinct(ranked, 3)
-    n = len(chosen)
-    return [
-        Takeaway(title=_title(s, terms)[:300], text=s.display, importance=_importance(i, n), source=s.ref())
-        for i, s in enumerate(chosen)
-    ]
+        chosen = pick_distinct(order, 3)
+    titles: set[str] = set()
+    out = []
+    for i, s in enumerate(chosen):
+        title = phrase_title(s, terms, titles)
+        titles.add(title.casefold())
+        out.append(Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref()))
+    return out

@@ -10,12 +10,15 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from ...document import Document, Topic
 from ...errors import EngineError
 from ...prompts import load_prompt
+from ...quality.report import Finding
 from ...schema import Definition, GuideContent, Summary, Usage
 from ..base import Generation
 from .client import ChatClient
 from .config import EngineSettings
-from .grounding import QuoteIndex, ground, relocate_section
+from .grounding import QuoteIndex, ground, relocate, relocate_section
+from .items import parse_guide
 from .mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from .repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from .retry import Reply, with_repairs
 from .structured import parse_reply
 from .usage import CallUsage, UsageMeter
@@ -58,7 +61,7 @@ class OpenAIEngine:
 
     async def generate(self, topic: Topic, document: Document) -> Generation:
         meter = UsageMeter(self.model or "", self.settings.prices)
-        index = QuoteIndex(topic)
+        index = QuoteIndex(topic, document)
         parts = plan_parts(topic, self.settings.chunk_tokens)
         if not parts:
             raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
@@ -69,15 +72,46 @@ class OpenAIEngine:
         else:
             step, source = "reduce_guide", await self._map(parts, index, names, meter, what)
         counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
-        content = await self._ask(step, GuideContent, "guide_content", {**names, **counts, "document_text": source}, meter, what)
-        data, empty = ground(content, index)
+        variables = {**names, **counts, "document_text": source}
+        parsed = await self._ask(step, GuideContent, "guide_content", variables, meter, what, parse=parse_guide)
+        findings = parsed.findings
+        data, empty = ground(parsed.data, index, findings)
         for section in empty:
-            data[section] = await self._repair_section(section, source, index, names, meter, what)
+            data[section] = await self._repair_section(section, source, index, names, meter, what, findings)
         try:
             final = GuideContent.model_validate(data)
         except ValidationError as exc:
             raise EngineError(f"{what}: guide invalid after grounding: {exc.errors()[0]['msg']}", usage=meter.usage()) from None
-        return Generation(final, meter.usage())
+        if findings:
+            log.info("%s: %d item(s) dropped or fixed before the gate", what, len(findings))
+        return Generation(final, meter.usage(), findings)
+
+    async def repair(self, content: GuideContent, findings: list[Finding], topic: Topic, document: Document) -> Generation:
+        """Replacement items for the positions the gate failed (``findings``), in one request.
+
+        Replacements are validated and located like ``generate``'s items; a position whose replacement
+        quotes nothing of the topic keeps its failing item. ``Generation.findings`` lists those.
+        """
+        meter = UsageMeter(self.model or "", self.settings.prices)
+        slots = slots_of(content, findings)
+        if not slots:
+            return Generation(content, meter.usage())
+        index = QuoteIndex(topic, document)
+        what = f"topic {topic.index} repair"
+        variables = {
+            "topic_title": neutralise(topic.title),
+            "positions": ", ".join(s.key for s in slots),
+            "failing_items": render_failing(content, slots),
+            "document_text": repair_source(topic, content, slots, index, self.settings.chunk_tokens),
+        }
+        reply = await self._ask("repair_items", reply_model(slots), "repair_items", variables, meter, what)
+        replaced = reply.model_dump(mode="json")
+        noted: list[Finding] = []
+        kept = {s.key: replaced[s.key] for s in slots if relocate(replaced[s.key], index, noted, s.section, s.index, " (repair)")}
+        unused = [f for f in noted if f.action == "dropped"]
+        for finding in unused:
+            log.info("%s: replacement not used: %s", what, finding.describe())
+        return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
 
     async def _map(self, parts, index: QuoteIndex, names: dict, meter: UsageMeter, what: str) -> str:
         async def one(i: int, part) -> list:
@@ -94,23 +128,27 @@ class OpenAIEngine:
             raise EngineError(f"{what}: no note quoted the source in any of {len(parts)} parts", usage=meter.usage())
         return render_notes(notes)
 
-    async def _repair_section(self, section: str, source: str, index: QuoteIndex, names: dict, meter: UsageMeter, what: str):
+    async def _repair_section(
+        self, section: str, source: str, index: QuoteIndex, names: dict, meter: UsageMeter, what: str, findings: list[Finding]
+    ):
         model = _section_model(section)
         log.info("%s: every %s item lost its quote; asking for the section again", what, section)
         count = "1" if section in ("definition", "summary") else f"{MIN_ITEMS} to {MAX_ITEMS}"
         variables = {"topic_title": names["topic_title"], "section": section, "count": count, "document_text": source}
         reply = await self._ask("repair_section", model, f"section_{section}", variables, meter, f"{what} {section}")
-        value = reply.model_dump(exclude_computed_fields=True)["value"]
+        value = reply.model_dump(mode="json")["value"]
         if section == "summary":
-            value["sentences"] = relocate_section(value["sentences"], index)
+            value["sentences"] = relocate_section(value["sentences"], index, findings, section)
             kept = value if value["sentences"] else None
         else:
-            kept = relocate_section(value, index)
+            kept = relocate_section(value, index, findings, section)
         if kept is None:
             raise EngineError(f"{what}: no {section} item quotes the source, even after a repair request", usage=meter.usage())
         return kept
 
-    async def _ask(self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str):
+    async def _ask(self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str, parse=None):
+        """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
+        parse = parse or (lambda text: parse_reply(text, model))
         system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
         messages = [{"role": "system", "content": system.render()}, {"role": "user", "content": prompt.render(**variables)}]
         refs = [system.ref, prompt.ref, repair.ref]
@@ -123,7 +161,7 @@ class OpenAIEngine:
             return reply
 
         return await with_repairs(
-            send, messages, lambda text: parse_reply(text, model),
+            send, messages, parse,
             max_repairs=self.settings.max_repairs, max_tokens=self.settings.max_tokens,
             feedback=lambda error: repair.render(error=error), usage=meter.usage, what=what,
         )

@@ -83,14 +83,15 @@ def response_format(model: type[BaseModel], name: str, mode: Mode) -> dict:
 
 def parse_reply(text: str | None, model: type[BaseModel]) -> BaseModel:
     """Parse and validate a reply; raises ``InvalidReply`` with a message fit to send back to the model."""
-    data = _load_json(text or "")
+    data = load_json(text or "")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidReply(_describe(exc)) from None
+        raise InvalidReply(describe(exc)) from None
 
 
-def _load_json(text: str) -> object:
+def load_json(text: str) -> object:
+    """The JSON value of a reply (code fences and chatter around one object tolerated); raises ``InvalidReply``."""
     body = _FENCE.sub("", text.strip())
     try:  # strict=False: grammar-constrained servers emit raw newlines inside strings
         return json.loads(body, strict=False)
@@ -104,7 +105,8 @@ def _load_json(text: str) -> object:
         raise InvalidReply(f"the reply is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
 
 
-def _describe(exc: ValidationError, limit: int = 8) -> str:
+def describe(exc: ValidationError, limit: int = 8) -> str:
+    """A validation error as feedback for the model."""
     parts = []
     for err in exc.errors()[:limit]:
         loc = ".".join(str(p) for p in err["loc"]) or "(root)"

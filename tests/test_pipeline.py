@@ -1,0 +1,85 @@
+"""The pipeline with stand-in engines: statuses, ordering, failures that stay local."""
+
+import asyncio
+import json
+import random
+
+from conftest import SAMPLES
+from seekh_convert.engines.base import Engine
+from seekh_convert.engines.offline import OfflineEngine
+from seekh_convert.errors import EngineError
+from seekh_convert.pipeline import Converter, Status
+
+PDF = SAMPLES / "therapeutic-alliance-notes.pdf"
+VTT = SAMPLES / "memory-lecture.vtt"
+
+
+class JitteryEngine:
+    """The offline engine's content, delivered after random delays (and optionally failing topics)."""
+
+    name, model = "jittery", None
+
+    def __init__(self, fail_topics=(), crash_topics=(), seed=0):
+        self.inner = OfflineEngine()
+        self.fail, self.crash = set(fail_topics), set(crash_topics)
+        self.rng = random.Random(seed)
+
+    async def generate(self, topic, document):
+        await asyncio.sleep(self.rng.random() / 50)
+        if topic.index in self.fail:
+            raise EngineError("model refused")
+        if topic.index in self.crash:
+            raise RuntimeError("boom")
+        return await self.inner.generate(topic, document)
+
+    async def aclose(self):
+        await self.inner.aclose()
+
+
+def _run(engine, out, paths):
+    return asyncio.run(Converter(engine, out).convert_all(paths))
+
+
+def test_jittery_engine_satisfies_the_interface():
+    assert isinstance(JitteryEngine(), Engine) and isinstance(OfflineEngine(), Engine)
+
+
+def test_output_does_not_depend_on_timing(tmp_path):
+    for seed in (1, 2):
+        _run(JitteryEngine(seed=seed), tmp_path / str(seed), [PDF, VTT, PDF])
+    a, b = sorted((tmp_path / "1").rglob("*.json")), sorted((tmp_path / "2").rglob("*.json"))
+    assert [p.relative_to(tmp_path / "1") for p in a] == [p.relative_to(tmp_path / "2") for p in b]
+    for pa, pb in zip(a, b):
+        ja, jb = json.loads(pa.read_text()), json.loads(pb.read_text())
+        for j in (ja, jb):
+            j.get("provenance", {}).pop("generated_at", None)
+        assert ja == jb, pa
+    assert (tmp_path / "1" / "therapeutic-alliance-notes-2").is_dir()  # same name twice: no clash
+
+
+def test_a_failing_topic_is_partial_and_keeps_the_others(tmp_path):
+    [result] = _run(JitteryEngine(fail_topics={2}, crash_topics={3}), tmp_path, [PDF])
+    assert result.status is Status.PARTIAL
+    assert len(result.guides) == len(result.topics) - 2
+    assert any("model refused" in e for e in result.errors)
+    assert any("unexpected RuntimeError: boom" in e for e in result.errors)
+    index = json.loads((result.output_dir / "index.json").read_text())
+    assert index["status"] == "partial"
+    assert [t["error"] is not None for t in index["topics"]] == [False, True, True]
+
+
+def test_a_rerun_that_fails_keeps_what_was_produced(tmp_path):
+    [first] = _run(JitteryEngine(), tmp_path, [PDF])
+    kept = first.guides[1] / "guide.json"
+    before = kept.read_bytes()
+    [second] = _run(JitteryEngine(fail_topics={2}), tmp_path, [PDF])
+    assert second.status is Status.PARTIAL
+    assert kept.read_bytes() == before
+
+
+def test_run_level_duplicates_are_removed_across_inputs(tmp_path):
+    converter = Converter(OfflineEngine(), tmp_path)
+    asyncio.run(converter.convert_all([PDF, PDF]))
+    qualities = sorted((tmp_path / "therapeutic-alliance-notes-2").glob("*/quality.json"))
+    reasons = [f["reason"] for q in qualities for f in json.loads(q.read_text())["findings"]]
+    assert "duplicate across run" in reasons or any("duplicate" in r for r in reasons)
