@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -102,7 +103,7 @@ def convert(
     try:
         eng = _build_engine(engine, llm)
     except SeekhError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
         raise typer.Exit(2)
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
     converter = Converter(eng, output, options, on_event=_reporter())
@@ -115,18 +116,21 @@ def convert(
 
     results = asyncio.run(_run())
     _summary(results)
-    err.print(render_summary(converter.quality), markup=False)
+    if converter.quality.documents:
+        err.print(render_summary(converter.quality), markup=False)
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
 
 
 def _reporter():
     def on_event(kind: str, path: Path, payload) -> None:
         if kind == "failed":
-            err.print(f"[red]error:[/red] {payload}", markup=True)
+            err.print(f"[red]error:[/red] {escape(payload)}", markup=True)
         elif kind == "topic" and payload.error:
-            err.print(f"[red]error:[/red] {payload.error}", markup=True)
+            err.print(f"[red]error:[/red] {escape(payload.error)}", markup=True)
         elif kind == "loaded":
-            err.print(f"{path.name}: {payload} topic(s)")
+            for warning in payload.warnings:
+                err.print(f"[yellow]warning:[/yellow] {escape(path.name)}: {escape(warning)}", markup=True)
+            err.print(f"{path.name}: {len(payload.topics)} topic(s)", markup=False)
 
     return on_event
 
@@ -138,7 +142,7 @@ def _summary(results) -> None:
     total = Usage()
     for r in results:
         colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
-        table.add_row(r.source.name, f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", str(r.output_dir or "-"))
+        table.add_row(escape(r.source.name), f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", escape(str(r.output_dir or "-")))
         total = total + r.usage
     err.print(table)
     if total.calls:
@@ -161,7 +165,7 @@ def check(
     try:
         quality = check_guide_file(guide, source)
     except SeekhError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
         raise typer.Exit(2)
     if json_out:
         typer.echo(quality.model_dump_json(indent=2))
@@ -178,7 +182,7 @@ def check(
         )
     failures = strict_failures(quality, StrictThresholds()) if strict else []
     for line in failures:
-        err.print(f"[red]strict:[/red] {line}", markup=True)
+        err.print(f"[red]strict:[/red] {escape(line)}", markup=True)
     raise typer.Exit(1 if failures or quality.dropped or not quality.writable else 0)
 
 

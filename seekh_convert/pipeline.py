@@ -199,7 +199,7 @@ class Converter:
             return result
         result.output_dir = folder
         result.warnings.extend(doc.warnings)
-        self.on_event("loaded", path, len(doc.topics))
+        self.on_event("loaded", path, doc)
         drafts = await asyncio.gather(*(self._draft(doc, t) for t in doc.topics))
         if turn is not None:
             await turn.wait()

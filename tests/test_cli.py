@@ -92,3 +92,20 @@ def test_console_script_runs_and_helps():
     assert proc.returncode == 0
     for option in ("--output", "--engine", "--max-topics", "--single-topic", "--model", "--base-url"):
         assert option in proc.stdout
+
+
+def test_pdf_font_warnings_stay_silent_when_reading_in_parallel(tmp_path):
+    """Real PDFs make pypdf log font warnings by the hundred; none may reach the user, even with -v."""
+    names = ("GeoTopo-lecture-notes-de-117-pages.pdf", "tracemonkey-two-column-paper.pdf", "lecture-slides-vector-bootcamp.pdf")
+    exe = Path(sys.executable).with_name("seekh-convert")
+    args = [str(exe), "convert", *(str(CORPUS / "pdf" / n) for n in names), "-o", str(tmp_path), "--engine", "offline", "--max-topics", "2", "-v"]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "pypdf" not in proc.stderr and "fontTools" not in proc.stderr
+
+
+def test_file_names_are_not_terminal_markup(tmp_path):
+    source = tmp_path / "[red]notes.md"
+    source.write_text("# Widgets\n\nA **widget** is a small device used to test tools. " * 3 + "\n\nA **gadget** is a larger device that holds widgets.\n")
+    result = _convert(str(source), "-o", str(tmp_path / "out"), "--engine", "offline")
+    assert result.output.count("[red]notes.md") >= 3  # progress line, status table, quality table

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import logging
 import math
 import re
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,18 +27,17 @@ _BAD_TITLES = re.compile(
 )
 
 
-@contextlib.contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """Silence pypdf's logger (font warnings by the hundred on real files) and its warnings."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
+def _silence_pypdf() -> None:
+    """pypdf logs font warnings by the hundred on real files: keep only its errors, for good.
+
+    Set once, not around each extraction: documents are read in parallel threads, and a level
+    restored by one thread would let another thread's warnings through.
+    """
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module=r"pypdf(\.|$)")
+
+
+_silence_pypdf()
 
 
 class PdfExtractor:
@@ -54,12 +51,11 @@ class PdfExtractor:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path.name}: cannot read file ({exc.strerror or exc}); check the path") from exc
-        with _quiet_pypdf():
-            reader = self._open(path, data, password)
-            doc = Document(path=path, kind=SourceKind.PDF, sha256=hashlib.sha256(data).hexdigest())
-            doc.metadata = _metadata(reader)
-            failed = self._read_pages(reader, doc, path)
-            doc.outline = _outline(reader, doc)
+        reader = self._open(path, data, password)
+        doc = Document(path=path, kind=SourceKind.PDF, sha256=hashlib.sha256(data).hexdigest())
+        doc.metadata = _metadata(reader)
+        failed = self._read_pages(reader, doc, path)
+        doc.outline = _outline(reader, doc)
         self._check_text(doc, path, failed)
         doc.title = _title(doc)
         return doc

@@ -6,6 +6,7 @@ import io
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .report import RunQuality
 
@@ -27,8 +28,9 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
             shown = ", ".join(doc.uncovered[:4]) + (" ..." if len(doc.uncovered) > 4 else "")
             cover += f"; none from {shown}"
         guides = f"{doc.guides}" + (f" ({doc.unwritable} unwritable)" if doc.unwritable else "")
-        table.add_row(doc.source_file or "?", guides, str(doc.produced), str(doc.kept), str(doc.repaired),
-                      str(doc.dropped), _pct(doc.grounding_rate), cover)
+        cells = [doc.source_file or "?", guides, str(doc.produced), str(doc.kept), str(doc.repaired),
+                 str(doc.dropped), _pct(doc.grounding_rate), cover]
+        table.add_row(*(Text(c) for c in cells))  # plain text: file names and section titles are not markup
     if len(run.documents) > 1:
         table.add_row("total", str(sum(d.guides for d in run.documents)), str(run.produced), str(run.kept),
                       str(run.repaired), str(run.dropped), _pct(run.grounding_rate), "")
@@ -40,5 +42,5 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
             reasons[reason] = reasons.get(reason, 0) + n
     if reasons:
         top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
-        console.print("dropped: " + ", ".join(f"{r} {n}" for r, n in top))
+        console.print("dropped: " + ", ".join(f"{r} {n}" for r, n in top), markup=False)
     return console.file.getvalue()  # type: ignore[attr-defined]
