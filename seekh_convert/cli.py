@@ -13,11 +13,12 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
 from .errors import SeekhError
-from .pipeline import SUPPORTED, Converter, Options, Status
+from .pipeline import SUPPORTED, Converter, Options, Status, expand_inputs
 from .quality import render_summary
 from .schema import Usage, guide_json_schema
 
@@ -71,7 +72,7 @@ def _build_engine(choice: EngineChoice, llm: dict):
 
 @app.command()
 def convert(
-    paths: list[Path] = typer.Argument(..., help=f"Input files ({', '.join(SUPPORTED)}).", show_default=False),
+    paths: list[Path] = typer.Argument(..., help=f"Input files ({', '.join(SUPPORTED)}) or folders of them.", show_default=False),
     output: Path = typer.Option(Path("out"), "--output", "-o", help="Output folder; one sub-folder per input."),
     engine: EngineChoice = typer.Option(
         EngineChoice.AUTO, "--engine", "-e", help="offline (built in, no network), openai (any OpenAI-compatible server), or auto: openai when a model is configured."
@@ -106,33 +107,46 @@ def convert(
         err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
         raise typer.Exit(2)
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
-    converter = Converter(eng, output, options, on_event=_reporter())
+    reporter = _Reporter()
+    converter = Converter(eng, output, options, on_event=reporter)
 
     async def _run():
         try:
-            return await converter.convert_all(list(paths))
+            return await converter.convert_all(expand_inputs(list(paths)))
         finally:
             await eng.aclose()
 
-    results = asyncio.run(_run())
+    with reporter.bar:
+        results = asyncio.run(_run())
     _summary(results)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
 
 
-def _reporter():
-    def on_event(kind: str, path: Path, payload) -> None:
+class _Reporter:
+    """Prints errors and warnings as they happen; a progress bar over topics when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True, disable=not err.is_terminal,
+        )
+        self.task = self.bar.add_task("topics", total=0)
+
+    def __call__(self, kind: str, path: Path, payload) -> None:
+        say = self.bar.console.print
         if kind == "failed":
-            err.print(f"[red]error:[/red] {escape(payload)}", markup=True)
-        elif kind == "topic" and payload.error:
-            err.print(f"[red]error:[/red] {escape(payload.error)}", markup=True)
+            say(f"[red]error:[/red] {escape(payload)}", markup=True)
         elif kind == "loaded":
             for warning in payload.warnings:
-                err.print(f"[yellow]warning:[/yellow] {escape(path.name)}: {escape(warning)}", markup=True)
-            err.print(f"{path.name}: {len(payload.topics)} topic(s)", markup=False)
-
-    return on_event
+                say(f"[yellow]warning:[/yellow] {escape(path.name)}: {escape(warning)}", markup=True)
+            say(f"{path.name}: {len(payload.topics)} topic(s)", markup=False)
+            self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + len(payload.topics))
+        elif kind == "topic":
+            if payload.error:
+                say(f"[red]error:[/red] {escape(payload.error)}", markup=True)
+            self.bar.advance(self.task)
 
 
 def _summary(results) -> None:

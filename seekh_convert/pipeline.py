@@ -116,13 +116,31 @@ def _extract(path: Path, options: Options) -> Document:
     raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
 
 
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Folders become the supported files inside them (recursively, sorted, hidden ones skipped).
+
+    Files named explicitly are kept whatever their type, so an unsupported one gets its own error.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUPPORTED and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        out.extend(found or [path])  # an empty folder stays, to be reported
+    return out
+
+
 def load_document(path: Path, options: Options | None = None) -> Document:
     """Extract, clean, segment and chunk one file."""
     options = options or Options()
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; pass the files inside it (e.g. {path}/*.pdf)")
+        raise InputError(f"{path}: folder holds no supported files ({', '.join(SUPPORTED)})")
     try:
         path.open("rb").close()
     except OSError as exc:

@@ -59,10 +59,11 @@ def test_encrypted_pdf_with_password_converts(tmp_path):
 
 
 def test_same_input_gives_identical_json_but_the_timestamp(tmp_path):
-    sample = str(SAMPLES / "therapeutic-alliance-notes.pdf")
+    samples = [str(SAMPLES / "therapeutic-alliance-notes.pdf"), str(SAMPLES / "memory-lecture.vtt")]
     for run in ("a", "b"):
-        assert _convert(sample, "-o", str(tmp_path / run), "--engine", "offline").exit_code == 0
+        assert _convert(*samples, "-o", str(tmp_path / run), "--engine", "offline").exit_code == 0
     a, b = _guides(tmp_path / "a"), _guides(tmp_path / "b")
+    assert len(a) >= 4
     assert [p.relative_to(tmp_path / "a") for p in a] == [p.relative_to(tmp_path / "b") for p in b]
     for pa, pb in zip(a, b):
         ja, jb = json.loads(pa.read_text()), json.loads(pb.read_text())
@@ -109,3 +110,15 @@ def test_file_names_are_not_terminal_markup(tmp_path):
     source.write_text("# Widgets\n\nA **widget** is a small device used to test tools. " * 3 + "\n\nA **gadget** is a larger device that holds widgets.\n")
     result = _convert(str(source), "-o", str(tmp_path / "out"), "--engine", "offline")
     assert result.output.count("[red]notes.md") >= 3  # progress line, status table, quality table
+
+
+def test_strict_fails_a_thin_guide_but_keeps_its_report(tmp_path):
+    source = tmp_path / "thin.md"
+    source.write_text("# Widgets\n\nA **widget** is a small device used to test tools in practice. Widgets are cheap and common.\n")
+    lenient = _convert(str(source), "-o", str(tmp_path / "lenient"), "--engine", "offline")
+    assert lenient.exit_code == 0, lenient.output
+    strict = _convert(str(source), "-o", str(tmp_path / "strict"), "--engine", "offline", "--strict")
+    assert strict.exit_code == 1
+    assert "--strict" in strict.output and "flashcards" in strict.output
+    assert not list((tmp_path / "strict").glob("*/*/guide.json"))
+    assert list((tmp_path / "strict").glob("*/*/quality.json"))
