@@ -24,6 +24,7 @@ from .errors import InputError
 class _Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    start: int = 0  # index of the first block in the document
 
     @property
     def words(self) -> int:
@@ -78,26 +79,28 @@ class Segmenter:
             if sum(1 for s in _split(doc.blocks, boundaries, level, doc.title) if s.words >= self.min_words) >= 2:
                 chosen = level
                 break
-        sections = _split(doc.blocks, boundaries, chosen, doc.title)
-        sections = self._split_large(sections, chosen)
+        sections = [s for s in _split(doc.blocks, boundaries, chosen, doc.title) if not _is_back_matter(s.title)]
+        sections = self._split_large(sections, chosen, boundaries)
         return _merge_small(sections, self.min_words)
 
-    def _split_large(self, sections: list[_Section], level: int) -> list[_Section]:
+    def _split_large(self, sections: list[_Section], level: int, boundaries: list[_Boundary]) -> list[_Section]:
+        """Split sections above ``max_words`` at deeper bookmarks or headings, else into windows."""
         out: list[_Section] = []
         for sec in sections:
             if sec.words <= self.max_words:
                 out.append(sec)
                 continue
-            inner = [
-                _Boundary(i, b.level, normalize_ws(b.text))
-                for i, b in enumerate(sec.blocks)
-                if i > 0 and b.kind is BlockKind.HEADING and b.level > level
-            ]
+            end = sec.start + len(sec.blocks)
+            inner = {b.index: b for b in boundaries if sec.start <= b.index < end and b.level > level}
+            for i, block in enumerate(sec.blocks[1:], sec.start + 1):
+                if block.kind is BlockKind.HEADING and block.level > level and i not in inner:
+                    inner[i] = _Boundary(i, block.level, normalize_ws(block.text))
             if inner:
-                sub_level = min(b.level for b in inner)
-                parts = _merge_small(_split(sec.blocks, inner, sub_level, sec.title), self.min_words)
+                sub_level = min(b.level for b in inner.values())
+                parts = _split(sec.blocks, list(inner.values()), sub_level, sec.title, offset=sec.start)
+                parts = _merge_small([p for p in parts if not _is_back_matter(p.title)], self.min_words)
                 if len(parts) > 1:
-                    out.extend(self._split_large(parts, sub_level))
+                    out.extend(self._split_large(parts, sub_level, boundaries))
                     continue
             out.extend(self._windows(sec.blocks, sec.title, False, prefix=sec.title))
         return out
@@ -148,12 +151,13 @@ def _heading_boundaries(blocks: list[Block]) -> list[_Boundary]:
     return [_Boundary(i, max(1, b.level), normalize_ws(b.text)) for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]
 
 
-def _split(blocks: list[Block], boundaries: list[_Boundary], level: int, first_title: str) -> list[_Section]:
-    starts = {b.index: b.title for b in boundaries if b.level <= level}
-    sections = [_Section(starts.get(0, first_title))]
+def _split(blocks: list[Block], boundaries: list[_Boundary], level: int, first_title: str, offset: int = 0) -> list[_Section]:
+    """Cut ``blocks`` (which start at document index ``offset``) at the boundaries of ``level`` or above."""
+    starts = {b.index - offset: b.title for b in boundaries if b.level <= level}
+    sections = [_Section(starts.get(0, first_title), start=offset)]
     for i, block in enumerate(blocks):
         if i in starts and i > 0:
-            sections.append(_Section(starts[i]))
+            sections.append(_Section(starts[i], start=offset + i))
         sections[-1].blocks.append(block)
     return [s for s in sections if s.blocks]
 
@@ -170,10 +174,10 @@ def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
             if i == 0:
                 nxt = out[1]
                 title = nxt.title if sec.words < nxt.words else sec.title
-                out[0:2] = [_Section(title, sec.blocks + nxt.blocks)]
+                out[0:2] = [_Section(title, sec.blocks + nxt.blocks, sec.start)]
             else:
                 prev = out[i - 1]
-                out[i - 1 : i + 1] = [_Section(prev.title, prev.blocks + sec.blocks)]
+                out[i - 1 : i + 1] = [_Section(prev.title, prev.blocks + sec.blocks, prev.start)]
             changed = True
             break
     return out
@@ -185,7 +189,7 @@ def _cap(sections: list[_Section], max_topics: int) -> list[_Section]:
     while len(out) > max_topics:
         i = min(range(len(out) - 1), key=lambda k: (out[k].words + out[k + 1].words, k))
         a, b = out[i], out[i + 1]
-        out[i : i + 2] = [_Section(a.title if a.words >= b.words else b.title, a.blocks + b.blocks)]
+        out[i : i + 2] = [_Section(a.title if a.words >= b.words else b.title, a.blocks + b.blocks, a.start)]
     return out
 
 
@@ -278,7 +282,20 @@ def _time_span(blocks: list[Block]) -> float:
     return (times[-1].end - times[0].start) if times else 0.0  # type: ignore[operator]
 
 
-_NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d+\.|[IVX]+\.)\s+(?=\w)", re.IGNORECASE)
+_BACK_MATTER = re.compile(
+    r"(index|contents|table of contents|acknowledge?ments?|references|bibliography|works cited|further reading|"
+    r"(end)?notes|about the authors?|copyright( page)?|credits|colophon|cover|title page|dedication|"
+    r"inhaltsverzeichnis|literaturverzeichnis)",
+    re.IGNORECASE,
+)
+
+
+def _is_back_matter(title: str) -> bool:
+    """Index, contents, references...: sections no study guide is made from."""
+    return bool(_BACK_MATTER.fullmatch(_NUMBERING.sub("", normalize_ws(title)).strip(" .:")))
+
+
+_NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d{1,2}[.:]|[IVX]+\.)\s+(?=\S)", re.IGNORECASE)
 
 
 def _clean_title(title: str, doc: Document) -> str:

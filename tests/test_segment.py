@@ -97,8 +97,27 @@ def test_document_without_usable_text_is_an_input_error():
 @pytest.mark.parametrize(
     "heading, title",
     [("1. What the Alliance Is", "What the Alliance Is"), ("2.3 Forces", "Forces"), ("Chapter 3 Memory", "Memory"),
-     ("1984 was a year", "1984 was a year"), ("3D printing", "3D printing")],
+     ("2: \"Mere Copyists\"", "\"Mere Copyists\""), ("1984 was a year", "1984 was a year"), ("3D printing", "3D printing")],
 )
 def test_topic_titles_lose_section_numbering(heading, title):
     blocks = [Block(heading, BlockKind.HEADING, level=1), _para(400, "w")]
     assert Segmenter()(_doc(blocks)).topics[0].title == title
+
+
+def test_back_matter_sections_are_not_topics():
+    blocks = _chapter(3, 900)
+    for title in ("Index", "Acknowledgments", "Table of Contents"):
+        blocks += [Block(title, BlockKind.HEADING, level=2), *[_para(300, f"{title[:3].lower()}x") for _ in range(3)]]
+    titles = [t.title for t in Segmenter()(_doc(blocks)).topics]
+    assert titles == ["Section 0", "Section 1", "Section 2"]
+
+
+def test_a_large_part_is_split_at_its_deeper_bookmarks():
+    blocks = []
+    for page in range(1, 9):
+        blocks += [_para(500, f"pg{page}w", page=page), _para(500, f"pg{page}x", page=page)]
+    outline = [OutlineEntry("Part One", 1, 1), OutlineEntry("Chapter 1: Alpha", 2, 1), OutlineEntry("Chapter 2: Beta", 2, 3),
+               OutlineEntry("Chapter 3: Gamma", 2, 5), OutlineEntry("Part Two", 1, 7)]
+    doc = Segmenter()(_doc(blocks, kind=SourceKind.PDF, outline=outline))
+    assert [t.title for t in doc.topics] == ["Alpha", "Beta", "Gamma", "Part Two"]
+    assert doc.topics[1].pages == [3, 4]

@@ -13,7 +13,7 @@ from .sentences import Sentence, topic_sentences
 from .statements import claim_score
 from .summarize import centrality, rank
 from .terms import Term, extract_terms
-from .text import content_stems, stem, words
+from .text import content_stems, stem, term_key, words
 
 
 @dataclass(eq=False)
@@ -76,7 +76,7 @@ def _idf(document: Document, topics: list[Topic]) -> dict[str, float]:
 def analyse_topic(topic: Topic, idf: dict[str, float]) -> TopicAnalysis:
     """Sentences, terms, centrality ranking and level of one topic."""
     sentences = topic_sentences(topic.blocks)
-    terms = extract_terms(topic.blocks, sentences, idf)
+    terms = extract_terms(topic.blocks, sentences, idf, topic.title)
     scores = centrality(sentences, terms, idf)
     ranked = rank(sentences, scores)
     text = " ".join(s.text for s in sentences)
@@ -97,4 +97,15 @@ def analyse(document: Document, topic: Topic) -> DocAnalysis:
         for term in ta.terms:
             if term.defined:
                 doc.defined_in.setdefault(term.key, i)
+    _promote_known(doc)
     return doc
+
+
+def _promote_known(doc: DocAnalysis) -> None:
+    """Mark keyword terms that another topic marks or defines, or that the topic's title names, as known."""
+    marked = {t.key for ta in doc.topics for t in ta.terms if t.origin != "keyword" or t.defined}
+    for ta in doc.topics:
+        title = f" {term_key(ta.topic.title)} "
+        for t in ta.terms:
+            if t.origin == "keyword" and (t.key in marked or f" {t.key} " in title):
+                t.known = True

@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from ...schema import Flashcard
+from .nouns import blankable
 from .sentences import Sentence
 from .terms import Term, free_match
 from .text import term_key, term_pattern
@@ -29,6 +30,8 @@ def ask_what(term: str, definition: str = "") -> str:
         if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
             term = term[:1].lower() + term[1:]
     article = re.match(rf"(an?|the)\s+{re.escape(term)}\b", definition, re.IGNORECASE)
+    if article is None and found and found.start() > 0 and " " not in term:
+        article = re.search(r"\b(the)\s+$", definition[: found.start()], re.IGNORECASE)
     lead = article.group(1).lower() + " " if article else ""
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
@@ -37,9 +40,12 @@ def ask_what(term: str, definition: str = "") -> str:
 
 
 def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, str] | None:
-    """(front with the term's first free occurrence blanked, the words removed), or None if it does not fit."""
+    """(front with the term's first free occurrence blanked, the words removed), or None if it does not fit.
+
+    Only real key terms are blanked (``Term.real``), never numbers, verbs or function words.
+    """
     m = free_match(term, sentence, list(terms))
-    if not m or m.start() == 0 and sentence.n_words < 8:
+    if not m or m.start() == 0 and sentence.n_words < 8 or not term.real or not blankable(m.group()):
         return None
     front = sentence.display[: m.start()] + GAP + sentence.display[m.end() :]
     if len(front.split()) < 6:
@@ -68,7 +74,7 @@ def build_flashcards(terms: list[Term], ranked: list[Sentence], max_cards: int =
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))
         fronts.append(front)
         used.add(id(t.definition))
-    cloze_terms = sorted((t for t in terms if t.mentions), key=lambda t: t.origin == "keyword")
+    cloze_terms = sorted((t for t in terms if t.mentions and t.real), key=lambda t: t.origin == "keyword")
     for t in cloze_terms:
         if len(cards) >= max_cards:
             break

@@ -9,9 +9,9 @@ from __future__ import annotations
 from ...schema import Application, LearnNext, Prerequisite
 from .analysis import DocAnalysis, TopicAnalysis
 from .sentences import Sentence
-from .statements import citation_share, phrase_title, use_score
+from .statements import citation_share, titled, use_score
 from .terms import FIGURE_REF, Term
-from .text import STOPWORDS, term_pattern, words
+from .text import STOPWORDS, term_key, term_pattern, words
 
 #: Links and applications shown in a guide (the rest of each list are spares).
 SHOWN = 3
@@ -61,13 +61,20 @@ def _fallback_word(ta: TopicAnalysis) -> tuple[str, Sentence] | None:
 
 
 def _unexplained(ta: TopicAnalysis) -> list[Term]:
-    """Terms the topic uses without defining them: specific (multi-word, non-keyword) and frequent first."""
-    terms = [t for t in ta.terms if not t.defined and t.mentions and linkable(t)]
+    """Real terms the topic uses without defining them: specific (multi-word, non-keyword) and frequent first."""
+    terms = [t for t in ta.terms if not t.defined and t.mentions and linkable(t) and t.real]
     return sorted(terms, key=lambda t: (t.origin == "keyword" and " " not in t.text, -len(t.mentions), t.first))
 
 
+def _brief(ta: TopicAnalysis) -> list[Term]:
+    """Terms the topic defines in passing (one or two sentences), not its main subject: worth studying further."""
+    main = {t.key for t in ta.terms[:1]} | {term_key(ta.topic.title)}
+    terms = [t for t in ta.terms if t.defined and len(t.mentions) <= 2 and linkable(t) and t.key not in main]
+    return sorted(terms, key=lambda t: (" " not in t.text, -t.first))
+
+
 def _add(out: list, seen: set[str], name: str, item) -> None:
-    key = name.casefold()
+    key = term_key(name) or name.casefold()
     if key not in seen:
         seen.add(key)
         out.append(item)
@@ -78,7 +85,7 @@ def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequ
     pos = doc.position(ta.topic)
     own = {t.key for t in ta.terms if t.defined}
     out: list[Prerequisite] = []
-    seen: set[str] = {_title(ta).casefold()}
+    seen: set[str] = {term_key(_title(ta)) or _title(ta).casefold()}
     earlier = doc.topics[:pos] if pos is not None else []
     found = [(i, t) for i, e in enumerate(earlier) for t in e.terms
              if t.defined and t.key not in own and doc.defined_in.get(t.key) == i and ta.mentions(t.key) and linkable(t)]
@@ -89,11 +96,13 @@ def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequ
             _add(out, seen, t.text, Prerequisite(topic=t.text[:300], why=f"Defined in {_title(doc.topics[i])}", source=s.ref()))
     for i in range(len(earlier) - 1, max(-1, len(earlier) - 3), -1):
         for t in earlier[i].terms[:10]:
-            s = mention(ta, t.text) if t.key not in own and ta.mentions(t.key) and linkable(t) else None
+            s = mention(ta, t.text) if t.key not in own and ta.mentions(t.key) and linkable(t) and t.real else None
             if s is not None:
                 why = f"{_cap(t.text)} comes up in {_title(earlier[i])}, before this topic."
                 _add(out, seen, t.text, Prerequisite(topic=t.text[:300], why=why, source=s.ref()))
-    for t in _unexplained(ta):
+    unexplained = _unexplained(ta)
+    early = [t for t in unexplained if 2 * t.first < len(ta.sentences)]
+    for t in early + [t for t in unexplained if t not in early]:
         s = mention(ta, t.text)
         if s is not None:
             why = f"{_cap(t.text)} is used here without being explained."
@@ -110,7 +119,7 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
     """Ranked: later topics sharing key terms, terms covered further there, the next topic, terms left unexplained."""
     pos = doc.position(ta.topic)
     out: list[LearnNext] = []
-    seen: set[str] = {_title(ta).casefold()}
+    seen: set[str] = {term_key(_title(ta)) or _title(ta).casefold()}
     scored = []
     for j in range(pos + 1 if pos is not None else len(doc.topics), len(doc.topics)):
         later = doc.topics[j]
@@ -129,7 +138,7 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
         why = f"Builds on {names}, which this topic also covers."
         _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
     for _, j, shared in scored[:SHOWN]:
-        for t in shared[:2]:
+        for t in [t for t in shared if t.real][:2]:
             s = mention(ta, t.text)
             why = f"{_cap(t.text)} is covered further in {_title(doc.topics[j])}."
             _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=doc.topics[j].level, source=s.ref()))
@@ -137,11 +146,17 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
         s = mention(ta, shared[0].text)
         why = f"Builds on {shared[0].text}, which this topic also covers."
         _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
-    for t in _unexplained(ta):
+    unexplained = _unexplained(ta)
+    late = [t for t in unexplained if 2 * t.first >= len(ta.sentences)]
+    for t in late + _brief(ta) + [t for t in unexplained if t not in late]:
         s = mention(ta, t.text)
-        if s is not None:
+        if s is None:
+            continue
+        if t.defined:
+            why = f"{_cap(t.text)} is only introduced briefly here; study it in more depth."
+        else:
             why = f"{_cap(t.text)} is mentioned here but not explained in depth."
-            _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=ta.level, source=s.ref()))
+        _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=ta.level, source=s.ref()))
     if not out:
         picked = _fallback_word(ta)
         if picked is not None:
@@ -161,11 +176,6 @@ def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> tuple[list[A
     hits = [s for sc, s in sorted((x for x in uses if x[0] > 0.5), key=lambda x: (id(x[1]) in exclude, -min(x[0], 4.5), rank_of[id(x[1])]))]
     rest = sorted((s for s in ta.ranked[:30] if s not in hits and _fit(s)), key=lambda s: (id(s) in exclude, -ta.claim(s), rank_of[id(s)]))
     chosen = (hits + rest)[:_POOL] or ta.ranked[:1]
-    titles: set[str] = set()
-    out = []
-    for s in chosen:
-        title = phrase_title(s, ta.terms, titles)
-        titles.add(title.casefold())
-        out.append(Application(title=title, text=s.display, source=s.ref()))
+    out = [Application(title=title, text=s.display, source=s.ref()) for s, title in titled(chosen, ta.terms)]
     return out, len([s for s in hits if id(s) not in exclude])
 

@@ -27,7 +27,8 @@ GENERIC_NOUNS = frozenset(
     side sides place places end beginning start fall screen notes board prize prizes math calculator demo clicker clickers
     hand hands head heads piece pieces matter situation statement statements thought thoughts everyone someone
     anyone somebody name names term terms concept concepts section chapter page today's semester homework exam exams
-    amount amounts value values set sets order step steps stage stages system systems role roles use uses""".split()
+    amount amounts value values set sets order step steps stage stages system systems role roles use uses difference
+    differences meter meters centimeter centimeters millimeter millimeters kilogram kilograms gram grams percent""".split()
 )
 #: Verb forms that look like nouns to a frequency count.
 VERBS = frozenset(
@@ -39,7 +40,8 @@ VERBS = frozenset(
     helps show shows work works lead leads depend depends refer refers involve involves hold holds divide divides
     believe believes figure figured realize realized decide decided wonder wondered apply applies applied perform performs
     produce produces cause causes allow allows include includes contain contains require requires provide provides
-    increase increases decrease decreases become became begin begins began forget forgets forgotten recall""".split()
+    increase increases decrease decreases become became begin begins began forget forgets forgotten recall assume
+    assumes assumed equals""".split()
 )
 #: Adjectives that never make a term alone or at the end of a phrase.
 ADJECTIVES = frozenset(
@@ -49,13 +51,14 @@ ADJECTIVES = frozenset(
     free full open clear close right wrong best better worse next last final entire overall initial infinite opposite
     classical pretty equal proportional attractive repulsive various similar own other another such much many more most
     few less least key central typical usual whole due sure aware instant brief quick slow fast deep shallow strong weak
-    long-term short-term well-known""".split()
+    long-term short-term well-known absolute relative direct inverse""".split()
 )
 #: Vague adjectives that do not start a term ("new learning", "big difference"); "deep processing" is fine.
 VAGUE = frozenset(
     """new old good bad big small little great different same whole real simple important other another such much many
     more most few less pretty sure own various similar certain possible likely able nice cool crazy actual entire overall
-    next last final initial whole main major general specific particular common usual typical""".split()
+    next last final initial whole main major general specific particular common usual typical maybe perhaps really always never often sometimes usually actually basically literally
+    probably already""".split()
 )
 _ADJ_SUFFIX = re.compile(r"(?:ous|ful|less|able|ible|ive|ical|ish|ly)$")
 _PRONOUNS = frozenset("it this that these those there here he she they we you i what which who one another each".split())
@@ -63,8 +66,13 @@ _DIGIT = re.compile(r"\d")
 
 
 def _bare_adjective(w: str) -> bool:
+    """Adjectives, their comparatives ("smaller", "biggest") and adjective-suffixed words (not proper names)."""
     low = w.lower()
-    return low in ADJECTIVES or (bool(_ADJ_SUFFIX.search(low)) and not w[:1].isupper())
+    if low in ADJECTIVES or (bool(_ADJ_SUFFIX.search(low)) and not w[:1].isupper()):
+        return True
+    base = re.sub(r"(?:er|est)$", "", low)
+    return base != low and (base in ADJECTIVES or base[:-1] in ADJECTIVES or base + "e" in ADJECTIVES or
+                            base.endswith("i") and base[:-1] + "y" in ADJECTIVES)
 
 
 def is_term_like(term: str, *, strict: bool = False) -> bool:
@@ -75,7 +83,9 @@ def is_term_like(term: str, *, strict: bool = False) -> bool:
     lows = [w.lower() for w in ws]
     if lows[0] in _PRONOUNS or lows[0] in STOPWORDS or lows[-1] in STOPWORDS:
         return False
-    if any(w in NUMBER_WORDS for w in lows) or any(w in VERBS for w in (lows[0], lows[-1])):
+    if any(w in NUMBER_WORDS for w in lows) or strict and any(w in VERBS for w in (lows[0], lows[-1])):
+        return False
+    if lows[-1] in ("means", "happens", "occurs", "refers", "is", "are"):
         return False
     if _bare_adjective(ws[-1]) or lows[0] in VAGUE:
         return False
@@ -97,3 +107,12 @@ def noun_bonus(term: str) -> float:
     if last in ("model", "law", "effect", "theory", "principle", "curve", "memory", "force", "particle", "particles"):
         return 0.3
     return 0.0
+
+
+def blankable(text: str) -> bool:
+    """True when ``text`` may be the gap of a cloze card: not a number, a function word or a bare verb."""
+    ws = [w.lower() for w in words(text)]
+    if not ws or _DIGIT.search(text) or all(w in STOPWORDS for w in ws):
+        return False
+    inflected_verb = ws[0] in VERBS and ws[0].endswith(("s", "ed"))  # "means", "happens"; "recall" may be a term
+    return len(ws) > 1 or not (ws[0] in NUMBER_WORDS or inflected_verb or ws[0] in GENERIC_NOUNS or len(ws[0]) < 3)

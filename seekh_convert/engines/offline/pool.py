@@ -85,8 +85,12 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     avoid = summary + [s for s in ta.sentences if s.text == pool.definitions[0].source.quote]
     doc_terms = [t for other in doc.topics if other is not ta for t in other.terms if t.defined or t.origin != "keyword"]
     pool.sections["key_takeaways"] = takeaway_candidates(ta.ranked, ta.scores, ta.terms, avoid, _SHOWN["key_takeaways"])
-    pool.sections["learn_next"] = learn_next_candidates(doc, ta)
-    pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
+    prereqs = prerequisite_candidates(doc, ta)
+    shown_pre = {p.topic.casefold() for p in prereqs[: _SHOWN["prerequisites"]]}
+    learn = learn_next_candidates(doc, ta)
+    distinct = [c for c in learn if c.topic.casefold() not in shown_pre]
+    pool.sections["learn_next"] = distinct if len(distinct) >= 2 else learn
+    pool.sections["prerequisites"] = prereqs
     points = pool.sections["key_takeaways"][: _SHOWN["key_takeaways"]]
     quotes = {t.source.quote for t in points}
     apps, uses = application_candidates(ta, in_summary | {id(s) for s in ta.sentences if s.text in quotes})

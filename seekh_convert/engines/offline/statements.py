@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from .defining import defined_terms
+from .nouns import is_term_like, noun_bonus
 from .sentences import Sentence
 from .terms import FIGURE_REF, Term, free_match
-from .text import STOPWORDS, words
+from .text import STOPWORDS, term_key, words
 
 CITATION = re.compile(r"\([A-Z][A-Za-z&.,\s]+\d{4}[a-z]?\)")
 _CITATION_ANY = re.compile(r"\([^()]*\b\d{4}[a-z]?\)|\[\d+(?:[,–-]\s*\d+)*\]")
@@ -198,18 +200,58 @@ def _lead_phrase(s: Sentence) -> str | None:
 _VERBISH = frozenset("makes make made feed feeds help helps shows show gives give take takes means seem seems".split())
 
 
+def _cap(text: str) -> str:
+    return (text[:1].upper() + text[1:])[:300]
+
+
+def _defined_here(s: Sentence, terms: list[Term]) -> list[Term]:
+    """Key terms this sentence defines: it is their definition, or it names them with a defining pattern."""
+    spans = {term_key(d.term) for d in defined_terms(s.text)}
+    return [t for t in terms if (t.definition is s and t.def_score >= 1.5) or t.key in spans]
+
+
+def fresh_title(s: Sentence, terms: list[Term], taken: set[str]) -> str | None:
+    """A title not in ``taken``: the term the sentence defines, a real key term it names, its noun-phrase subject,
+    another key term it names; None when nothing fresh fits."""
+    named = [t for _, t in terms_in(s, terms)]
+    real = [t for t in named if t.real]
+    options = [t.text for t in _defined_here(s, terms)] + [t.text for t in real]
+    subject = _subject(s)
+    if subject and is_term_like(subject):
+        options.append(subject)
+    options += [t.text for t in named if not t.real]
+    lead = _lead_phrase(s)
+    if lead and is_term_like(lead, strict=True) and (" " in lead or noun_bonus(lead) > 0):
+        options.append(lead)
+    return next((_cap(o) for o in options if o.casefold() not in taken), None)
+
+
 def phrase_title(s: Sentence, terms: list[Term], taken: set[str]) -> str:
     """A short noun-phrase title: the key term the sentence is about, else its subject, else its longest word."""
-    named = [t.text[:1].upper() + t.text[1:] for _, t in terms_in(s, terms)]
-    fresh = [n for n in named if n.casefold() not in taken]
-    subject = _subject(s)
-    if fresh:
-        return fresh[0][:300]
-    subject = subject or _lead_phrase(s)
-    if subject and subject.casefold() not in taken:
-        return (subject[:1].upper() + subject[1:])[:300]
-    if named:
-        return named[0][:300]
+    title = fresh_title(s, terms, taken)
+    if title:
+        return title
+    named = [t.text for _, t in terms_in(s, terms)]
     ws = [w for w in words(s.text) if w.lower() not in STOPWORDS and w.isalpha() and not w.lower().endswith("ly")]
-    name = max(ws, key=lambda w: (len(w), w)) if ws else " ".join(s.text.split()[:3])
-    return (name[:1].upper() + name[1:])[:300]
+    nouns = sorted((w for w in ws if is_term_like(w, strict=True)), key=lambda w: (-len(w), w))
+    options = named + nouns + sorted(ws, key=lambda w: (-len(w), w)) or [" ".join(s.text.split()[:3])]
+    return _cap(next((o for o in options if o.casefold() not in taken), options[0]))
+
+
+def titled(sentences: list[Sentence], terms: list[Term]) -> list[tuple[Sentence, str]]:
+    """(sentence, title) in order, sentences with a fresh title first and repeats deferred (titles stay unique)."""
+    taken: set[str] = set()
+    out: list[tuple[Sentence, str]] = []
+    later: list[Sentence] = []
+    for s in sentences:
+        title = fresh_title(s, terms, taken)
+        if title is None:
+            later.append(s)
+            continue
+        taken.add(title.casefold())
+        out.append((s, title))
+    for s in later:
+        title = phrase_title(s, terms, taken)
+        taken.add(title.casefold())
+        out.append((s, title))
+    return out

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from ...document import BlockKind
 from ...schema import Importance, Summary, SummarySentence, Takeaway
 from .sentences import Sentence
-from .statements import CITATION, citation_share, claim_score, is_instruction, is_setup, phrase_title, terms_in
+from .statements import CITATION, citation_share, claim_score, is_instruction, is_setup, terms_in, titled
 from .terms import FIGURE_REF, Term
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
@@ -125,10 +125,5 @@ def takeaway_candidates(
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
     if not chosen:
         chosen = pick_distinct(order, 3)
-    titles: set[str] = set()
-    out = []
-    for i, s in enumerate(chosen):
-        title = phrase_title(s, terms, titles)
-        titles.add(title.casefold())
-        out.append(Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref()))
-    return out
+    return [Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref())
+            for i, (s, title) in enumerate(titled(chosen, terms))]

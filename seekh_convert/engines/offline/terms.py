@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ...document import Block, BlockKind
+from .defining import defined_terms
+from .keywords import keyword_candidates
+from .nouns import is_term_like
 from .sentences import Sentence
 from .text import STOPWORDS, clean_term, stem, term_key, term_pattern, words
 
@@ -18,17 +21,6 @@ _STRUCTURAL_PHRASES = frozenset(
      "review questions", "critical thinking questions", "personal application questions", "problem-solving strategy",
      "career connection", "art connection", "visual connection", "evolution connection", "scientific method connection",
      "summary", "solution", "strategy", "significance", "example", "note", "figure", "table", "answer", "introduction"}
-)
-_NAME_WORD = r"[A-Za-z][\w'’\-]*"
-_CAND = rf"({_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD}){{0,3}}?)"
-_CALLED = re.compile(
-    rf"\b(?:called|termed|known as|referred to as|we call(?: it| this| that)?)\s+(?:the\s+|an?\s+)?{_CAND}"
-    rf"(?=\s*[,.;:)(]|\s*$|\s+(?:which|that|or|and|is|are|because|in|for|to|where|when)\b)"
-)
-_WHICH_IS = re.compile(rf"\b(?:the|an?)\s+{_CAND},\s+which (?:is|are) (?:the|an?)\b")
-_INITIAL = re.compile(
-    rf"^(?:An?\s+)?{_CAND}(?:\s*\([^)]{{1,40}}\))?,?\s+(?:is|are)\s+(?:defined as|the|an?|when|how)\b"
-    rf"|^(?:An?\s+)?{_CAND}(?:\s*\([^)]{{1,40}}\))?\s+(?:refers?|refer) to\b"
 )
 _NOUNISH = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ure|ism|ogy|age|what|knowledge|information|memories)$|^(?:what|when|how|where)$")
 FIGURE_REF = re.compile(r"\b(?:[Ff]igure|[Tt]able|[Ee]xample)\s*(?:\(?[a-z0-9]\b|\d)|\bin the (?:figure|table|photo|image)\b|^\(")
@@ -49,10 +41,18 @@ class Term:
     definition: Sentence | None = None
     def_score: float = 0.0
     score: float = 0.0
+    known: bool = False  # a keyword the document marks or defines elsewhere, or the topic's title names
 
     @property
     def pattern(self) -> re.Pattern[str]:
         return term_pattern(self.text)
+
+    @property
+    def real(self) -> bool:
+        """True for a term the source marks or defines, or a multiword phrase it keeps repeating (cloze, titles, links)."""
+        if self.origin != "keyword" or self.defined or self.known:
+            return True
+        return " " in self.text.strip() and len(self.mentions) >= 3
 
     @property
     def defined(self) -> bool:
@@ -89,17 +89,21 @@ def definition_score(term: str, s: Sentence) -> float:
         score = max(score, 1.5)
     if any(term_key(e) == key for e in s.block.emphasis):
         score += 0.7
-    if s.n_words > 40:
-        score -= 0.6
+    return score - shape_penalty(s)
+
+
+def shape_penalty(s: Sentence) -> float:
+    """How much a sentence's shape hurts it as a definition: too short or long, pronoun start, talk, figure refs."""
+    penalty = 0.6 if s.n_words > 40 else 0.0
     if s.n_words < 8:
-        score -= 1.0
+        penalty += 1.0
     if s.text.lower().startswith(("this ", "it ", "these ", "they ", "that ")):
-        score -= 1.0
+        penalty += 1.0
     if re.search(r"\b(?:we|our|you|your|I)\b", s.text):
-        score -= 0.3
+        penalty += 0.3
     if FIGURE_REF.search(s.text):
-        score -= 0.8
-    return score
+        penalty += 0.8
+    return penalty
 
 
 def _is_name(term: str, text: str) -> bool:
@@ -153,21 +157,16 @@ def free_match(term: "Term", s: Sentence, terms: list["Term"]) -> re.Match[str] 
     return None
 
 
-def _candidates(blocks: list[Block], sentences: list[Sentence]) -> list[tuple[str, str]]:
-    """(term, origin) candidates in source order."""
-    out: list[tuple[str, str]] = []
+def _candidates(blocks: list[Block], sentences: list[Sentence]) -> list[tuple[str, str, Sentence | None, float, bool]]:
+    """(term, origin, defining sentence, strength, explicit) candidates: glossary and emphasis, then defining sentences."""
+    out: list[tuple[str, str, Sentence | None, float, bool]] = []
     for b in blocks:
         if b.kind is BlockKind.GLOSSARY and b.term:
-            out.append((clean_term(b.term), "glossary"))
+            out.append((clean_term(b.term), "glossary", None, 0.0, True))
         if b.usable:
-            out.extend((clean_term(e), "emphasis") for e in b.emphasis)
+            out.extend((clean_term(e), "emphasis", None, 0.0, True) for e in b.emphasis)
     for s in sentences:
-        for rx in (_CALLED, _INITIAL, _WHICH_IS):
-            for m in rx.finditer(s.text):
-                raw = next(g for g in m.groups() if g)
-                if rx is _INITIAL and raw.split()[0].lower() in ("the", "a", "an"):
-                    continue
-                out.append((clean_term(raw), "pattern"))
+        out.extend((clean_term(d.term), "pattern", s, d.strength, d.explicit) for d in defined_terms(s.text))
     return out
 
 
@@ -184,17 +183,20 @@ def _dedupe(terms: list[Term]) -> list[Term]:
     return kept
 
 
-def _build(text: str, origin: str, sentences: list[Sentence], topic_text: str) -> Term | None:
+def _build(text: str, origin: str, sentences: list[Sentence], topic_text: str, defs: dict[int, float] | None = None,
+           explicit: bool = True) -> Term | None:
+    """The term ``text`` with its mentions and best definition; ``defs``: strength by id of sentences defining it."""
+    defs = defs or {}
     if not _acceptable(text) or (origin != "glossary" and _is_name(text, topic_text)):
+        return None
+    if origin in ("pattern", "keyword") and not is_term_like(text, strict=origin == "keyword"):
         return None
     pat = term_pattern(text)
     key = term_key(text)
     mentions = [s for s in sentences if pat.search(s.text) or (s.block.term and term_key(s.block.term) == key)]
-    if not mentions:
+    if not mentions or (origin == "pattern" and len(mentions) < 2 and not explicit):
         return None
-    if origin == "pattern" and len(mentions) < 2:
-        return None
-    scored = [(definition_score(text, s), -s.order, s) for s in mentions]
+    scored = [(max(definition_score(text, s), defs.get(id(s), 0.0) - shape_penalty(s)), -s.order, s) for s in mentions]
     best = max(scored, key=lambda x: (x[0], x[1]))
     term = Term(_surface(text, sentences), term_key(text), origin, mentions[0].order, mentions)
     term.definition, term.def_score = best[2], best[0]
@@ -202,62 +204,34 @@ def _build(text: str, origin: str, sentences: list[Sentence], topic_text: str) -
     return term
 
 
-_SPOKEN = frozenset(
-    """today tomorrow yesterday thing things stuff people person question questions answer answers class lecture
-    minute minutes time times little big lot lots guy guys example examples idea ideas word words point points
-    start end way next first second last different same good great sure whole able kind sort maybe okay""".split()
-)
-
-
-def _weak_word(w: str) -> bool:
-    """Words that never make a keyword on their own: stop words, spoken fillers, adverbs."""
-    low = w.lower()
-    return low in STOPWORDS or low in _SPOKEN or (low.endswith("ly") and len(low) > 4) or "'" in low or "’" in low
-
-
-def keyword_candidates(sentences: list[Sentence], idf: dict[str, float], limit: int) -> list[tuple[str, float]]:
-    """Repeated 1-3 word phrases without stop words, ranked by tf-idf (the fallback for transcripts)."""
-    counts: Counter[str] = Counter()
-    surface: dict[str, str] = {}
-    for s in sentences:
-        ws = words(s.text)
-        for n in (1, 2, 3):
-            for i in range(len(ws) - n + 1):
-                gram = ws[i : i + n]
-                if any(_weak_word(w) for w in gram) or (n == 1 and (len(gram[0]) < 5 or gram[0].endswith(("ing", "ed")))):
-                    continue
-                key = " ".join(stem(w) for w in gram)
-                counts[key] += 1
-                surface.setdefault(key, " ".join(gram))
-    scored = []
-    for key, tf in counts.items():
-        if tf < 2:
-            continue
-        weight = sum(idf.get(k, 1.0) for k in key.split()) / len(key.split())
-        scored.append((tf * weight * (1.6 if " " in key else 1.0), key))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    return [(surface[k], sc) for sc, k in scored[:limit]]
-
-
-def extract_terms(blocks: list[Block], sentences: list[Sentence], idf: dict[str, float]) -> list[Term]:
-    """Ranked, deduplicated key terms of one topic."""
+def extract_terms(blocks: list[Block], sentences: list[Sentence], idf: dict[str, float], title: str = "") -> list[Term]:
+    """Ranked, deduplicated key terms of one topic: marked terms, defined terms, then keywords to fill up."""
     topic_text = "\n".join(b.text for b in blocks if b.usable)
+    candidates = _candidates(blocks, sentences)
+    defs: dict[str, dict[int, float]] = {}
+    explicit: dict[str, bool] = {}
+    for text, origin, s, strength, sure in candidates:
+        if s is not None:
+            defs.setdefault(term_key(text), {})[id(s)] = max(strength, defs.get(term_key(text), {}).get(id(s), 0.0))
+            explicit[term_key(text)] = explicit.get(term_key(text), False) or sure
     terms: list[Term] = []
     seen: set[tuple[str, str]] = set()
-    for text, origin in _candidates(blocks, sentences):
-        if (term_key(text), origin) in seen:
+    for text, origin, _, _, _ in candidates:
+        key = term_key(text)
+        if (key, origin) in seen:
             continue
-        seen.add((term_key(text), origin))
-        t = _build(text, origin, sentences, topic_text)
+        seen.add((key, origin))
+        t = _build(text, origin, sentences, topic_text, defs.get(key), explicit.get(key, True))
         if t:
             terms.append(t)
     terms = _dedupe(terms)
-    if len(terms) < 6:
-        for text, _ in keyword_candidates(sentences, idf, 12):
-            t = _build(text, "keyword", sentences, topic_text)
-            if t:
-                terms.append(t)
-        terms = _dedupe(terms)
+    defining = {id(s) for _, _, s, _, _ in candidates if s is not None}
+    few = len(terms) < 8
+    for text, _ in keyword_candidates(sentences, idf, 12, defining, title):
+        t = _build(text, "keyword", sentences, topic_text, defs.get(term_key(text))) if few or " " in text else None
+        if t and (few or len(t.mentions) >= 2):
+            terms.append(t)
+    terms = _dedupe(terms)
     return _drop_nested_keywords(terms)[:20]
 
 
