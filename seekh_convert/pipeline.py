@@ -235,7 +235,7 @@ class Converter:
         try:
             generation = await self.engine.generate(topic, doc)
             tr.usage = generation.usage
-            content, tr.quality = await run_gate(generation.content, topic, doc, self.engine)
+            content, tr.quality = await run_gate(generation.content, topic, doc, self.engine, engine_findings=generation.findings)
             if tr.quality.repair_usage is not None:
                 tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content

@@ -63,7 +63,7 @@ def test_claims_rank_above_instructions_and_citation_heavy_sentences():
     claim, instruction, cited = (claim_score(s, terms) for s in sents)
     assert claim > instruction and claim > cited
     assert phrase_title(sents[0], terms, set()) == "Encoding"
-    assert phrase_title(sents[0], terms, {"encoding"}) == "Encoding"  # the subject when the term is taken
+    assert phrase_title(sents[0], terms, {"encoding"}) == "Memory"  # a fresh noun of the sentence when the term is taken
 
 
 def test_candidate_pools_are_ranked_and_longer_than_shown():

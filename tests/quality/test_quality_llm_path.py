@@ -238,6 +238,7 @@ def test_pipeline_writes_none_of_the_planted_defects(tmp_path):
     dropped = _by_position(quality, "dropped")
     assert {k: v for k, v in dropped.items() if k in GATE_DROPS and k != ("applications", 1)} == {
         k: v for k, v in GATE_DROPS.items() if k != ("applications", 1)}
+    assert {k: v for k, v in dropped.items() if k in ENGINE_DROPS} == ENGINE_DROPS  # the engine's own drops are reported too
     assert _by_position(quality, "repaired") == {("questions", 1): Reason.WRONG_KEY} and quality.repaired == 1
     for name in ("guide.json", "guide.md"):
         written = (folder / name).read_text()

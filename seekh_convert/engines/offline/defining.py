@@ -24,6 +24,8 @@ _VERBS = frozenset(
     should may might must does do did""".split()
 )
 
+_NAMING = frozenset({"called", "named", "termed", "known", "call"})
+
 # Cue words after which the term follows ("called X"), with the strength of the signal.
 _FORWARD = (
     (re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:called|termed|known as|referred to as|defined as)\s+", re.I), 3.2),
@@ -49,7 +51,7 @@ _WHICH = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
-    r"^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final|other|main|key)\s+(?:[a-z]+\s+)?(?:is|are)\s+(?:the\s+|an?\s+)?",
+    r"^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final|other|main|key)\s+(?:[a-z]+\s+)?(?:is|are)\s+(?!(?:the|a|an)\b)",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:new\s+)?(model|law|theory|principle|effect|rule|equation|process), the\s+", re.I)
@@ -81,8 +83,8 @@ def _span_forward(text: str, start: int, max_words: int = 4) -> str | None:
         if low == "of" and out and i + 1 < len(ws) and ws[i + 1].lower() not in STOPWORDS and len(out) < max_words - 1:
             out.append(w)
             continue
-        if low in STOPWORDS or low in _VERBS or len(out) == max_words:
-            break
+        if low in STOPWORDS or (low in _VERBS and out) or len(out) == max_words or (len(w) == 1 and out):
+            break  # a trailing symbol ends the term too: "normal force N"
         out.append(w)
     while out and out[-1].lower() == "of":
         out.pop()
@@ -94,7 +96,7 @@ def _span_backward(text: str, end: int, max_words: int = 4) -> str | None:
     ws = _WORD_AT.findall(text[:end].rsplit(",", 1)[-1] if "," in text[:end] else text[:end])
     out: list[str] = []
     for w in reversed(ws):
-        if w.lower() in STOPWORDS or w.lower() in _VERBS or len(out) == max_words:
+        if w.lower() in STOPWORDS or w.lower() in _VERBS or w.lower() in _NAMING or len(out) == max_words:
             break
         out.insert(0, w)
     return " ".join(out) or None

@@ -74,7 +74,7 @@ def _brief(ta: TopicAnalysis) -> list[Term]:
 
 
 def _add(out: list, seen: set[str], name: str, item) -> None:
-    key = term_key(name) or name.casefold()
+    key = (term_key(name) or name.casefold()).rstrip("s")  # "cathode rays" = "cathode ray"
     if key not in seen:
         seen.add(key)
         out.append(item)
@@ -85,7 +85,7 @@ def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequ
     pos = doc.position(ta.topic)
     own = {t.key for t in ta.terms if t.defined}
     out: list[Prerequisite] = []
-    seen: set[str] = {term_key(_title(ta)) or _title(ta).casefold()}
+    seen: set[str] = {(term_key(_title(ta)) or _title(ta).casefold()).rstrip("s")}
     earlier = doc.topics[:pos] if pos is not None else []
     found = [(i, t) for i, e in enumerate(earlier) for t in e.terms
              if t.defined and t.key not in own and doc.defined_in.get(t.key) == i and ta.mentions(t.key) and linkable(t)]
@@ -119,7 +119,7 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
     """Ranked: later topics sharing key terms, terms covered further there, the next topic, terms left unexplained."""
     pos = doc.position(ta.topic)
     out: list[LearnNext] = []
-    seen: set[str] = {term_key(_title(ta)) or _title(ta).casefold()}
+    seen: set[str] = {(term_key(_title(ta)) or _title(ta).casefold()).rstrip("s")}
     scored = []
     for j in range(pos + 1 if pos is not None else len(doc.topics), len(doc.topics)):
         later = doc.topics[j]

@@ -28,7 +28,8 @@ GENERIC_NOUNS = frozenset(
     hand hands head heads piece pieces matter situation statement statements thought thoughts everyone someone
     anyone somebody name names term terms concept concepts section chapter page today's semester homework exam exams
     amount amounts value values set sets order step steps stage stages system systems role roles use uses difference
-    differences meter meters centimeter centimeters millimeter millimeters kilogram kilograms gram grams percent""".split()
+    differences law laws description descriptions equation equations definition definitions quantity quantities object
+    objects meter meters centimeter centimeters millimeter millimeters kilogram kilograms gram grams percent""".split()
 )
 #: Verb forms that look like nouns to a frequency count.
 VERBS = frozenset(
@@ -41,7 +42,7 @@ VERBS = frozenset(
     believe believes figure figured realize realized decide decided wonder wondered apply applies applied perform performs
     produce produces cause causes allow allows include includes contain contains require requires provide provides
     increase increases decrease decreases become became begin begins began forget forgets forgotten recall assume
-    assumes assumed equals""".split()
+    assumes assumed equals held remains exert exerts acts pushes pulls weighs""".split()
 )
 #: Adjectives that never make a term alone or at the end of a phrase.
 ADJECTIVES = frozenset(
@@ -51,7 +52,7 @@ ADJECTIVES = frozenset(
     free full open clear close right wrong best better worse next last final entire overall initial infinite opposite
     classical pretty equal proportional attractive repulsive various similar own other another such much many more most
     few less least key central typical usual whole due sure aware instant brief quick slow fast deep shallow strong weak
-    long-term short-term well-known absolute relative direct inverse""".split()
+    long-term short-term well-known absolute relative direct inverse together apart forward backward separate""".split()
 )
 #: Vague adjectives that do not start a term ("new learning", "big difference"); "deep processing" is fine.
 VAGUE = frozenset(
@@ -94,7 +95,7 @@ def is_term_like(term: str, *, strict: bool = False) -> bool:
             return False
         if strict and (len(lows[0]) < 5 or lows[0].endswith(("ing", "ed"))):
             return False
-    elif strict and lows[-1] in GENERIC_NOUNS and lows[-1] not in ("process", "system", "number", "theory"):
+    elif strict and lows[-1] in GENERIC_NOUNS and lows[-1] not in ("process", "system", "number", "law", "equation"):
         return False
     return True
 
