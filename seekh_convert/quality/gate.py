@@ -64,21 +64,6 @@ def _failing(quality: TopicQuality) -> list[Finding]:
     return [f for f in quality.findings if f.action == "dropped"]
 
 
-def _add_usage(total: Usage | None, more: Usage | None) -> Usage | None:
-    if more is None:
-        return total
-    if total is None:
-        return more.model_copy()
-    cost = None if total.cost_usd is None and more.cost_usd is None else (total.cost_usd or 0) + (more.cost_usd or 0)
-    return Usage(
-        calls=total.calls + more.calls,
-        input_tokens=total.input_tokens + more.input_tokens,
-        output_tokens=total.output_tokens + more.output_tokens,
-        cached_calls=total.cached_calls + more.cached_calls,
-        cost_usd=cost,
-    )
-
-
 async def run_gate(
     content: C,
     topic: Topic,
@@ -110,7 +95,8 @@ async def run_gate(
         except EngineError as exc:
             quality.notes.append(f"repair failed, failing items dropped: {exc}")
             break
-        usage = _add_usage(usage, generation.usage)
+        if generation.usage is not None:
+            usage = generation.usage if usage is None else usage + generation.usage
         current = generation.content
         new_cleaned, new_quality = check_content(current, topic, document, settings)
         still = {(f.section, f.index) for f in _failing(new_quality)}
