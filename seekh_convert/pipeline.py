@@ -208,11 +208,12 @@ class Converter:
             doc = await asyncio.to_thread(load_document, path, self.options)
         except SeekhError as exc:
             result.errors.append(str(exc))
-            self.on_event("failed", path, str(exc))
-            return result
         except Exception as exc:  # a bug, not bad input: still one line, and the batch goes on
             log.debug("unexpected error reading %s", path, exc_info=True)
             result.errors.append(f"{path.name}: unexpected {type(exc).__name__}: {exc}; please report this")
+        if result.errors:
+            if turn is not None:
+                await turn.wait()  # report in input order
             self.on_event("failed", path, result.errors[-1])
             return result
         result.output_dir = folder
