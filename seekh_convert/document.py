@@ -52,6 +52,14 @@ class Block:
     emphasis: tuple[str, ...] = ()  # terms the source itself marked (bold, term markup)
     term: str | None = None  # GLOSSARY blocks: the term defined by ``text``
     section: str = ""  # title of the heading this block sits under
+    times: tuple[tuple[int, float, float], ...] = ()  # transcripts: (char offset, start, end) of each sentence
+
+    def time_at(self, begin: int, stop: int) -> tuple[float, float] | None:
+        """Time range of the sentences covering ``text[begin:stop]`` (transcripts); the block's own range without sentence times."""
+        if not self.times:
+            return (self.start, self.end) if self.start is not None and self.end is not None else None
+        covering = [t for i, t in enumerate(self.times) if t[0] < stop and (i + 1 == len(self.times) or self.times[i + 1][0] > begin)]
+        return min(t[1] for t in covering), max(t[2] for t in covering)
 
     @property
     def usable(self) -> bool:

@@ -20,6 +20,7 @@ from .chunk import Chunker
 from .document import Document, SourceKind, Topic
 from .engines.base import Engine
 from .errors import EngineError, InputError, SeekhError
+from .locate import refine_times
 from .quality import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from .schema import GuideContent, Provenance, StudyGuide, Usage
 from .segment import Segmenter
@@ -255,7 +256,7 @@ class Converter:
         target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
         try:
             if content is not None and quality is not None:
-                content = self.dedup.apply(content, quality)
+                content = refine_times(self.dedup.apply(content, quality), topic)
                 problems = strict_failures(quality, StrictThresholds(), content) if self.options.strict else []
                 if problems:
                     tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(p.split(": ", 1)[-1] for p in problems)

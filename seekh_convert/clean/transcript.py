@@ -116,26 +116,16 @@ class TranscriptCleaner:
         return groups
 
 
-def time_of(doc: Document, block: Block, quote: str) -> tuple[float, float] | None:
+def time_of(block: Block, quote: str) -> tuple[float, float] | None:
     """Time range of the sentences of ``block`` that ``quote`` comes from (``None`` if no times).
 
     Falls back to the block's own range when the quote is not found verbatim (after whitespace
     and case normalisation).
     """
-    if block.start is None or block.end is None:
-        return None
-    sentences = [s for s in TranscriptCleaner().sentences(doc.cues) if s.start >= block.start and s.end <= block.end]
-    needle = normalize_ws(quote).lower()
-    offsets, text = [], ""
-    for sentence in sentences:
-        text = f"{text} {sentence.text}" if text else sentence.text
-        offsets.append(len(text))
-    at = text.lower().find(needle) if needle else -1
+    at = block.text.lower().find(normalize_ws(quote).lower())
     if at < 0:
-        return block.start, block.end
-    first = next(i for i, stop in enumerate(offsets) if stop > at)
-    last = next(i for i, stop in enumerate(offsets) if stop >= at + len(needle))
-    return sentences[first].start, sentences[last].end
+        return (block.start, block.end) if block.start is not None and block.end is not None else None
+    return block.time_at(at, at + len(normalize_ws(quote)))
 
 
 def _clean_cue(raw: str) -> tuple[list[str], bool]:
@@ -181,5 +171,10 @@ def _split_boilerplate(sentences: list[Sentence]) -> tuple[list[Sentence], list[
 
 
 def _block(sentences: list[Sentence], kind: BlockKind) -> Block:
+    offsets, at = [], 0
+    for s in sentences:
+        offsets.append(at)
+        at += len(s.text) + 1
+    times = tuple((o, s.start, s.end) for o, s in zip(offsets, sentences))
     text = " ".join(s.text for s in sentences)
-    return Block(text=text, kind=kind, start=sentences[0].start, end=max(s.end for s in sentences))
+    return Block(text=text, kind=kind, start=sentences[0].start, end=max(s.end for s in sentences), times=times)

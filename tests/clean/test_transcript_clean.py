@@ -119,6 +119,6 @@ def test_time_of_finds_the_sentences_of_a_quote():
     )
     block = doc.blocks[0]
     assert (block.start, block.end) == (0.0, 12.0)
-    assert time_of(doc, block, "Encoding comes  first.") == (0.0, 8.0)
-    assert time_of(doc, block, "storage keeps information over time") == (4.0, 12.0)
-    assert time_of(doc, block, "not in the text") == (0.0, 12.0)
+    assert time_of(block, "Encoding comes  first.") == (0.0, 8.0)
+    assert time_of(block, "storage keeps information over time") == (4.0, 12.0)
+    assert time_of(block, "not in the text") == (0.0, 12.0)
