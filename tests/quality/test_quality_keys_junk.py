@@ -66,6 +66,8 @@ def test_canonicalize_rejects_duplicate_options(options):
         "This book is licensed under a Creative Commons Attribution 4.0 International License.",
         "Which of the following is an example of encoding?",
         "Miller et al. (1956). Psychological Review, 63, pp. 81–97",
+        "© 2019 Rice University. All rights reserved.",
+        "Content released under CC BY 4.0 by OpenStax.",
     ],
 )
 def test_citation_like_text_is_junk(text):
@@ -79,6 +81,9 @@ def test_citation_like_text_is_junk(text):
         "Atkinson and Shiffrin (1968) proposed that memory passes through three stages.",
         "Newton's first law states that a body at rest remains at rest unless acted on by a net force.",
         "The acceleration is 9.8 m/s2 (about 32 ft/s2) near the surface of Earth.",
+        # prose about licences, as in a book on copyright, is content, not a licence statement
+        "What is needed is neither “all rights reserved” nor “no rights reserved” but “some rights reserved”.",
+        "Creative Commons is a nonprofit that offers free licences to creators.",
     ],
 )
 def test_ordinary_sentences_are_not_junk(text):
