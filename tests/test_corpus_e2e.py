@@ -2,6 +2,7 @@
 section non-empty, every quote verbatim in the cleaned source, every multiple-choice key sound."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,15 @@ def test_guides_are_complete_and_grounded(converted, source):
         quality = json.loads((path.parent / "quality.json").read_text())
         assert quality["grounding_rate"] == 1.0
         assert quality["coverage"]["units"]
+
+
+def test_a_second_run_gives_identical_json_but_the_timestamp(converted, tmp_path):
+    out, _ = converted
+    again = CliRunner().invoke(app, ["convert", *map(str, INPUTS), "-o", str(tmp_path), "--engine", "offline"])
+    assert again.exit_code == 0
+    first = sorted(out.rglob("*.json"))
+    second = sorted(tmp_path.rglob("*.json"))
+    assert [p.relative_to(out) for p in first] == [p.relative_to(tmp_path) for p in second]
+    stamp = re.compile(rb'"generated_at": "[^"]+"')
+    for a, b in zip(first, second):
+        assert stamp.sub(b"", a.read_bytes()) == stamp.sub(b"", b.read_bytes()), a  # byte for byte
