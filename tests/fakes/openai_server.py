@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 
 _DOC = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
+_TITLES = re.compile(r"^<(topic|document)_title>.*?</\1_title>\n?", re.MULTILINE)
 _MARKER = re.compile(r"^(\[[^\]]*\]\s*)+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _SECTIONS = ("definition", "summary", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
@@ -146,10 +147,10 @@ def _handler(server: FakeOpenAIServer):
 
 
 def document_of(body: dict) -> str:
-    """The text between ``<document>`` tags in the request's user messages."""
+    """The source text between ``<document>`` tags in the request's user messages (without the title lines)."""
     for message in body.get("messages", []):
         if message.get("role") == "user" and (m := _DOC.search(message.get("content", ""))):
-            return m.group(1)
+            return _TITLES.sub("", m.group(1))
     return ""
 
 
