@@ -119,6 +119,8 @@ def convert(
     with reporter.bar:
         results = asyncio.run(_run())
     _summary(results)
+    if converter.stopped is not None:
+        err.print(f"[red]error:[/red] run stopped: {escape(str(converter.stopped))}", markup=True)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
@@ -144,7 +146,7 @@ class _Reporter:
             say(f"{path.name}: {len(payload.topics)} topic(s)", markup=False)
             self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + len(payload.topics))
         elif kind == "topic":
-            if payload.error:
+            if payload.error and not payload.skipped:
                 say(f"[red]error:[/red] {escape(payload.error)}", markup=True)
             self.bar.advance(self.task)
 

@@ -19,7 +19,7 @@ from . import __version__
 from .chunk import Chunker
 from .document import Document, SourceKind, Topic
 from .engines.base import Engine
-from .errors import EngineError, InputError, SeekhError
+from .errors import ConfigError, EngineError, InputError, SeekhError
 from .locate import refine_times
 from .quality import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from .schema import GuideContent, Provenance, StudyGuide, Usage
@@ -50,6 +50,7 @@ class TopicResult:
     error: str | None = None
     usage: Usage | None = None
     quality: TopicQuality | None = None
+    skipped: bool = False  # not attempted: the run had already stopped on a configuration error
 
 
 @dataclass
@@ -174,6 +175,7 @@ class Converter:
         self.writers = (JsonWriter(), MarkdownWriter())
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
+        self.stopped: ConfigError | None = None  # set on the first configuration error: the run stops there
         self._folders: set[str] = set()
 
     def _input_folder(self, path: Path) -> Path:
@@ -234,6 +236,9 @@ class Converter:
     async def _draft(self, doc: Document, topic: Topic) -> tuple[TopicResult, GuideContent | None]:
         """Generate and gate one topic (concurrently with the others)."""
         tr = TopicResult(index=topic.index, title=topic.title)
+        if self.stopped is not None:
+            tr.error, tr.skipped = f"{doc.path.name}: topic {topic.index} '{topic.title}': not attempted ({self.stopped})", True
+            return tr, None
         try:
             generation = await self.engine.generate(topic, doc)
             tr.usage = generation.usage
@@ -241,6 +246,10 @@ class Converter:
             if tr.quality.repair_usage is not None:
                 tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content
+        except ConfigError as exc:  # bad key, unreachable server: every further request would fail the same way
+            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
+            tr.skipped = self.stopped is not None
+            self.stopped = self.stopped or exc
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
             if isinstance(exc, EngineError) and isinstance(exc.usage, Usage):

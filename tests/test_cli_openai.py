@@ -35,8 +35,8 @@ def _responder(replies):
     return reply
 
 
-def _convert(server, out, cache):
-    args = ["convert", str(SAMPLE), "-o", str(out), "--model", "fake-model", "--base-url", server.url, "--api-key", KEY, "--cache-dir", str(cache)]
+def _convert(server, out, cache, *extra):
+    args = ["convert", str(SAMPLE), "-o", str(out), "--model", "fake-model", "--base-url", server.url, "--api-key", KEY, "--cache-dir", str(cache), *extra]
     return CliRunner().invoke(app, args)
 
 
@@ -64,10 +64,12 @@ def test_openai_engine_end_to_end_then_served_from_cache(tmp_path, model_replies
 
 def test_bad_key_is_one_clear_line(tmp_path, model_replies):
     with FakeOpenAIServer(api_key="sk-the-right-one", responder=_responder(model_replies)) as server:
-        result = _convert(server, tmp_path / "out", tmp_path / "cache")
+        result = _convert(server, tmp_path / "out", tmp_path / "cache", str(SAMPLE), "--concurrency", "1")
     assert result.exit_code != 0
     assert "Traceback" not in result.output and KEY not in result.output
     assert "API key rejected" in result.output
+    assert len(server.requests) == 1  # the run stops at the first rejection instead of trying all 6 topics
+    assert "run stopped" in result.output
 
 
 def test_missing_key_for_openai_says_what_to_set(tmp_path):

@@ -38,6 +38,7 @@ class ChatClient:
         self._cache = None if settings.no_cache else ResponseCache(settings.resolved_cache_dir())
         self._mode: Mode | None = None if settings.response_format == "auto" else settings.response_format
         self._sem: asyncio.Semaphore | None = None
+        self._fatal: ConfigError | None = None
         self._detect: asyncio.Lock | None = None
 
     @property
@@ -93,6 +94,8 @@ class ChatClient:
         async def _once():
             self._sem = self._sem or asyncio.Semaphore(self.settings.concurrency)
             async with self._sem:
+                if self._fatal is not None:  # a rejected key or unreachable server: do not ask again
+                    raise self._fatal
                 return await self._client.chat.completions.create(
                     model=self.settings.model,
                     messages=sent,
@@ -106,10 +109,17 @@ class ChatClient:
         except openai.APIStatusError as exc:
             if transient is _transient_unless_rejected and exc.status_code in _SCHEMA_REJECTED:
                 raise
-            raise self._mapped(exc) from None
+            raise self._fail(exc) from None
         except openai.APIError as exc:
-            raise self._mapped(exc) from None
+            raise self._fail(exc) from None
         return _reply_of(resp, sent)
+
+    def _fail(self, exc: openai.APIError) -> Exception:
+        """The domain error for ``exc``; a configuration error also stops every later request of the run."""
+        error = self._mapped(exc)
+        if isinstance(error, ConfigError):
+            self._fatal = self._fatal or error
+        return error
 
     def _mapped(self, exc: openai.APIError) -> Exception:
         """A one-line domain error for an API failure, with the key redacted."""
