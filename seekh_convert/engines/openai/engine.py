@@ -158,6 +158,7 @@ class OpenAIEngine:
             call = CallUsage(reply.input_tokens, reply.output_tokens, reply.cached)
             meter.add(call)
             self._run.add(call)
+            log.info("%s: %s call, %d tokens in, %d out%s", what, step, call.input_tokens, call.output_tokens, " (cache)" if call.cached else "")
             return reply
 
         return await with_repairs(
