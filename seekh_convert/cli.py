@@ -18,7 +18,8 @@ from rich.table import Table
 
 from . import __version__
 from .errors import SeekhError
-from .pipeline import SUPPORTED, Converter, Options, Status, expand_inputs
+from .load import SUPPORTED, Options, expand_inputs
+from .pipeline import Converter, Status
 from .quality import render_summary
 from .schema import Usage, guide_json_schema
 

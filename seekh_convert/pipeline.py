@@ -1,40 +1,34 @@
-"""The wiring: the stage order in one place, one result per input.
+"""The wiring: one result per input.
 
-extract -> clean -> segment -> chunk (``load_document``), then per topic: generate -> quality gate ->
-write. A bad input becomes a FAILURE result with a one-line error; the batch goes on.
+Each input is loaded (``load.load_document``: extract -> clean -> segment -> chunk), then every topic goes
+generate -> quality gate -> run-level de-duplication -> write. A bad input becomes a FAILURE result with a
+one-line error; the batch goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
 import enum
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
-from .chunk import Chunker
 from .document import Document, SourceKind, Topic
 from .engines.base import Engine
-from .errors import ConfigError, EngineError, InputError, SeekhError
+from .errors import ConfigError, EngineError, SeekhError
+from .load import SUPPORTED, Options, expand_inputs, load_document
 from .locate import refine_times
 from .quality import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from .schema import GuideContent, Provenance, StudyGuide, Usage
-from .segment import Segmenter
 from .writers.files import atomic_write_text, slugify
 from .writers.json import JsonWriter, dump_model
 from .writers.markdown import MarkdownWriter
 
+__all__ = ["SUPPORTED", "ConversionResult", "Converter", "Options", "Status", "TopicResult", "expand_inputs", "load_document"]
+
 log = logging.getLogger(__name__)
-
-PDF_SUFFIXES = {".pdf"}
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
-SUBTITLE_SUFFIXES = {".vtt", ".srt"}
-SUPPORTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | SUBTITLE_SUFFIXES)
-
 
 class Status(str, enum.Enum):
     SUCCESS = "success"
@@ -71,88 +65,6 @@ class ConversionResult:
     @property
     def usage(self) -> Usage:
         return sum((t.usage for t in self.topics if t.usage), Usage())
-
-
-@dataclass
-class Options:
-    max_topics: int | None = None
-    single_topic: bool = False
-    chunk_tokens: int = 1500
-    password: str | None = None
-    strict: bool = False  # fail a guide whose quality report misses the thresholds
-
-
-# -- reading ---------------------------------------------------------------------------------
-
-
-def _stages(path: Path, options: Options) -> tuple[Callable[[Document], Document], ...]:
-    """The stage order after extraction, per source kind."""
-    suffix = path.suffix.lower()
-    segment = Segmenter(max_topics=options.max_topics, single_topic=options.single_topic)
-    chunk = Chunker(max_tokens=options.chunk_tokens)
-    if suffix in PDF_SUFFIXES:
-        from .clean.pdf import PdfCleaner
-
-        return (PdfCleaner(), segment, chunk)
-    if suffix in SUBTITLE_SUFFIXES:
-        from .clean.transcript import TranscriptCleaner
-
-        return (TranscriptCleaner(), segment, chunk)
-    return (segment, chunk)
-
-
-def _extract(path: Path, options: Options) -> Document:
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        from .extract.pdf import PdfExtractor
-
-        return PdfExtractor()(path, password=options.password)
-    if suffix in SUBTITLE_SUFFIXES:
-        from .extract.subtitles import SubtitleExtractor
-
-        return SubtitleExtractor()(path)
-    if suffix in TEXT_SUFFIXES:
-        from .extract.text import TextExtractor
-
-        return TextExtractor()(path)
-    raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
-
-
-def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Folders become the supported files inside them (recursively, sorted, hidden ones skipped).
-
-    Files named explicitly are kept whatever their type, so an unsupported one gets its own error.
-    """
-    out: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            out.append(path)
-            continue
-        found = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUPPORTED and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        out.extend(found or [path])  # an empty folder stays, to be reported
-    return out
-
-
-def load_document(path: Path, options: Options | None = None) -> Document:
-    """Extract, clean, segment and chunk one file."""
-    options = options or Options()
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise InputError(f"{path}: folder holds no supported files ({', '.join(SUPPORTED)})")
-    try:
-        path.open("rb").close()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    doc = _extract(path, options)
-    if not doc.sha256:
-        doc.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    for stage in _stages(path, options):
-        doc = stage(doc)
-    return doc
 
 
 # -- converting --------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ def _find_source(guide_path: Path, guide: StudyGuide, source: Path | None, notes
 
 def _default_loader() -> Loader | None:
     try:
-        from ..pipeline import load_document  # type: ignore[attr-defined]
+        from ..load import load_document
     except ImportError:
         return None
     return load_document
