@@ -83,16 +83,3 @@ def test_run_level_duplicates_are_removed_across_inputs(tmp_path):
     qualities = sorted((tmp_path / "therapeutic-alliance-notes-2").glob("*/quality.json"))
     reasons = [f["reason"] for q in qualities for f in json.loads(q.read_text())["findings"]]
     assert "duplicate across run" in reasons or any("duplicate" in r for r in reasons)
-
-
-def test_folders_expand_to_their_supported_files(tmp_path):
-    from seekh_convert.pipeline import expand_inputs
-
-    (tmp_path / "course" / "week1").mkdir(parents=True)
-    (tmp_path / "course" / ".git").mkdir()
-    for name in ("course/week1/b.pdf", "course/a.vtt", "course/notes.docx", "course/.git/x.md", "course/week1/c.MD"):
-        (tmp_path / name).write_text("x")
-    (tmp_path / "empty").mkdir()
-    found = expand_inputs([tmp_path / "course", tmp_path / "empty", tmp_path / "explicit.docx"])
-    rel = [p.relative_to(tmp_path).as_posix() for p in found]
-    assert rel == ["course/a.vtt", "course/week1/b.pdf", "course/week1/c.MD", "empty", "explicit.docx"]
