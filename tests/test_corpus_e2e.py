@@ -3,7 +3,6 @@ section non-empty, every quote verbatim in the cleaned source, every multiple-ch
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

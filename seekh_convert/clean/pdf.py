@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
 import re
 import statistics
@@ -10,7 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated
 
-from seekh_convert.clean.common import dehyphenate, normalize_text
+from seekh_convert.clean.common import normalize_text
+from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
+from seekh_convert.clean.pdf_layout import PageLayout
+from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, repair_spacing, vocabulary
 from seekh_convert.document import Block, BlockKind, Document, Line, normalize_ws
 
 _DIGITS = re.compile(r"\d+")
@@ -25,31 +29,13 @@ _BULLET = re.compile(r"^([\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7
 _NUMBERED = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+\S")
 _SENTENCE_END = re.compile(r"[.!?:;)\"\u201d\u2019]$")
 _STRONG_END = re.compile(r"[.!?)\"\u201d]$")
-_REFERENCE_HEADING = re.compile(
-    r"^(\d+(\.\d+)*\.?\s+)?(references|bibliography|works cited|literature( cited)?|sources|further reading|"
-    r"notes|endnotes|literatur(verzeichnis)?|quellen)$",
+_LABEL = re.compile(
+    r"^(definition|theorem|lemma|corollary|proposition|example|exercise|remark|proof|note|figure|table|listing|algorithm|"
+    r"satz|beispiel|bemerkung|definition|aufgabe)\b",
     re.IGNORECASE,
 )
-_CITATION = re.compile(
-    r"^(\[\d+\]\s*)?[A-Z][\w'\u2019\u00c0-\u024f-]+,\s+(?:[A-Z]\.\s*(?:-\s*)?)+.{0,300}?\((?:19|20)\d\d[a-z]?\)"
-    r"|^\[\d+\]\s+.{0,200}(?:19|20)\d\d"
-    r"|\bdoi:\s*10\.\d{4,}|\bhttps?://doi\.org/",
-)
-_BOILERPLATE = re.compile(
-    r"\u00a9|\(c\)\s*\d{4}|copyright\s+(\(c\)|\d{4})|all rights reserved|creative commons|\bCC[ -]+BY\b|licen[cs]ed under|"
-    r"this (work|document) is licen[cs]ed|permission is granted",
-    re.IGNORECASE,
-)
-_FIGURE = re.compile(
-    r"^(figure|fig\.|table|image|photo|illustration|abbildung|abb\.|tabelle)\s*[\dIVX]+[\d.\-:a-z]*[.:)]?(\s|$)"
-    r"|^\(?(photo |image )?credit[s]?\s*[:(]|^(photo|image) (by|courtesy)\b|^source:\s",
-    re.IGNORECASE,
-)
-_HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
-_DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_STOPWORDS = frozenset("a an and are as at be by for from in is it of on or that the to was were with".split())
-_TERM_STRIP = " \t.,;:!?()[]{}\"'\u201c\u201d\u2018\u2019\u2013\u2014-*\u2022"
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-Z\u00c0-\u00de][^.!?]*$")
+_OUTLINE_NUMBER = re.compile(r"^((chapter|part|section|kapitel|teil)\s+)?([\divxlc]+|[a-z])([.:]\d+)*[.:]?\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -67,6 +53,7 @@ class _Layout:
 
     pitches: dict[float, float]
     widths: dict[int, float]
+    tight: dict[float, float] = field(default_factory=dict)  # lower-quartile pitch: lines inside one paragraph
 
     @classmethod
     def of(cls, pieces: list[_Piece]) -> _Layout:
@@ -82,7 +69,8 @@ class _Layout:
                 lengths.setdefault(piece.page, []).append(len(piece.line.text))
         pitches = {size: statistics.median(values) for size, values in gaps.items()}
         widths = {page: sorted(v)[int(len(v) * 0.75)] for page, v in lengths.items()}
-        return cls(pitches, widths)
+        tight = {size: sorted(values)[len(values) // 4] for size, values in gaps.items()}
+        return cls(pitches, widths, tight)
 
     def pitch(self, size: float) -> float:
         if size in self.pitches:
@@ -108,6 +96,8 @@ class PdfCleaner:
 
     def __call__(self, doc: Document) -> Document:
         pages = [(p.number, [_normalized(line) for line in p.lines]) for p in doc.pages]
+        layout = PageLayout(_size_mode(line for _, lines in pages for line in lines))
+        pages = [(number, layout(lines)) for number, lines in pages]
         furniture = self._furniture(pages)
         pieces = [
             _Piece(number, line)
@@ -115,11 +105,11 @@ class PdfCleaner:
             for line in lines
             if line.text and not _is_junk_line(line.text, furniture)
         ]
-        self._mark_headings(pieces, doc)
+        self._mark_headings(pieces, doc, _Layout.of(pieces))
         _carry_hyphen_across_pages(pieces)
-        vocab = _vocabulary(pieces)
+        vocab = vocabulary(pieces)
         blocks = [self._block(draft, vocab) for draft in self._drafts(pieces)]
-        doc.blocks = _assign_kinds([b for b in blocks if b.text])
+        doc.blocks = assign_kinds([b for b in blocks if b.text])
         return doc
 
     # -- furniture ----------------------------------------------------------------------------------------
@@ -132,27 +122,33 @@ class PdfCleaner:
             edges = texts[: self.edge_lines] + texts[-self.edge_lines :]
             counts.update({_key(t) for t in edges if len(t) <= 160})
         needed = max(2, math.ceil(self.repeat_share * len(pages))) if len(pages) > 1 else math.inf
-        return {key for key, n in counts.items() if n >= needed or (n >= 3 and "#" in key)}
+        found = {key for key, n in counts.items() if n >= needed or (n >= 3 and "#" in key)}
+        return found | _near_repeats([k for k in counts if k not in found and "#" in k], counts, needed)
 
     # -- headings -----------------------------------------------------------------------------------------
 
-    def _mark_headings(self, pieces: list[_Piece], doc: Document) -> None:
+    def _mark_headings(self, pieces: list[_Piece], doc: Document, layout: _Layout) -> None:
+        """Headings: a size ranked among the document's heading sizes, a bookmark title, or a standalone bold/numbered title."""
         body = _body_size(pieces)
-        outline = {(e.page, _loose(e.title)): e.level for e in doc.outline}
+        outline = {(e.page, _loose(_OUTLINE_NUMBER.sub("", e.title))): e.level for e in doc.outline}
         used: Counter[float] = Counter()
-        for p in pieces:
-            if self._big(p.line, body) and self._headingish(p.line):
-                used[p.line.size] += sum(c.isalpha() for c in p.line.text)
-        sizes = sorted((size for size, n in used.items() if n >= 12), reverse=True)  # skip stray figure labels
-        for piece in pieces:
+        letters: Counter[float] = Counter()
+        for i, p in enumerate(pieces):
+            if self._big(p.line, body) and self._candidate(pieces, i, layout):
+                used[p.line.size] += 1
+                letters[p.line.size] += sum(c.isalpha() for c in p.line.text)
+        top = max(used, default=0.0)
+        # a heading size recurs (or is the title's); one-off big lines are author names, drop caps, labels
+        sizes = sorted((z for z in used if letters[z] >= 8 and (used[z] >= 2 or z == top)), reverse=True)
+        for i, piece in enumerate(pieces):
             line = piece.line
-            if not self._headingish(line):
+            if not self._candidate(pieces, i, layout):
                 continue
-            if self._big(line, body):
-                piece.heading = min(3, sizes.index(line.size) + 1) if line.size in sizes else 3
+            if self._big(line, body) and line.size in sizes:
+                piece.heading = min(3, sizes.index(line.size) + 1)
             elif (level := _outline_level(piece, outline)) is not None:
                 piece.heading = min(3, level + (1 if sizes else 0))
-            elif line.bold and body and abs(line.size - body) <= 1.0 and not _SENTENCE_END.search(line.text):
+            elif self._titleish(line, body) and _stands_alone(pieces, i, layout):
                 piece.heading = min(3, len(sizes) + 1)
 
     def _big(self, line: Line, body: float) -> bool:
@@ -165,21 +161,51 @@ class PdfCleaner:
             and any(c.isalpha() for c in line.text)
             and not _BULLET.match(line.text)
             and not line.text.endswith((",", "-"))
+            and line.text.count(",") < 3  # a list of names
         )
+
+    def _candidate(self, pieces: list[_Piece], i: int, layout: _Layout) -> bool:
+        """Heading-shaped, not a label ("Definition B.2: ..."), and not the last line of a wrapped paragraph."""
+        line = pieces[i].line
+        if not self._headingish(line) or _LABEL.match(line.text):
+            return False
+        prev = pieces[i - 1] if i else None
+        if prev is None or prev.page != pieces[i].page or prev.line.size != line.size or prev.line.y is None or line.y is None:
+            return True
+        close = 0 < prev.line.y - line.y <= layout.pitch(line.size) * self.gap_ratio
+        return not (close and not self._headingish(prev.line))
+
+    def _titleish(self, line: Line, body: float) -> bool:
+        """A body-size line that reads like a title: bold or section-numbered, short, no sentence punctuation."""
+        if not body or not (-0.2 <= line.size - body <= 1.0) or len(line.text.split()) > 10:
+            return False
+        if _SECTION_NUMBER.match(line.text):
+            return True
+        return line.bold and line.text[:1].isupper() and not _SENTENCE_END.search(line.text)
 
     # -- paragraphs ---------------------------------------------------------------------------------------
 
     def _drafts(self, pieces: list[_Piece]) -> list[_Draft]:
+        """Group lines into paragraphs; a paragraph cut by a float (figure, footnote) resumes after it."""
         layout = _Layout.of(pieces)
+        body = _body_size(pieces)
         drafts: list[_Draft] = []
+        floats: list[_Draft] = []  # set aside while the paragraph they interrupted goes on
         prev: _Piece | None = None
         for i, piece in enumerate(pieces):
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             if prev is None or self._breaks(prev, piece, nxt, layout):
-                drafts.append(_Draft(page=piece.page))
+                resumed = _resumable(drafts, piece, body)
+                if resumed is None:
+                    drafts.extend(floats)
+                    floats = []
+                    drafts.append(_Draft(page=piece.page))
+                else:
+                    floats = drafts[resumed + 1 :] + floats
+                    del drafts[resumed + 1 :]
             drafts[-1].pieces.append(piece)
             prev = piece
-        return drafts
+        return drafts + floats
 
     def _breaks(self, prev: _Piece, cur: _Piece, nxt: _Piece | None, layout: _Layout) -> bool:
         """Does ``cur`` start a new paragraph? Uses line spacing and indents when known, else line lengths."""
@@ -188,7 +214,7 @@ class PdfCleaner:
         if cur.heading:  # a heading wrapped over two lines stays one heading
             return prev.line.size != cur.line.size
         text = cur.line.text
-        if _BULLET.match(text) or _NUMBERED.match(text) or _FIGURE.match(text):
+        if _BULLET.match(text) or _NUMBERED.match(text) or FIGURE_CAPTION.match(text):
             return True
         if abs(prev.line.size - cur.line.size) >= 1.0:
             return True
@@ -199,8 +225,8 @@ class PdfCleaner:
             dy = a.y - b.y
             if dy > layout.pitch(b.size) * self.gap_ratio:
                 return True
-            if dy < -0.5:  # jumped up: a new column or a text box
-                return ended and starts_new
+            if dy < -0.5:  # jumped up: a new column or a text box; only a lower-case word carries the paragraph on
+                return ended or not (text[:1].islower() or a.text.endswith("-"))
             if not (starts_new and _STRONG_END.search(a.text)):
                 return False
             if b.x < a.x - 3:  # outdent: next entry of a hanging-indent list
@@ -211,9 +237,9 @@ class PdfCleaner:
         short = len(a.text) < self.short_line * layout.widths.get(prev.page, 0)
         return ended and short and starts_new
 
-    def _block(self, draft: _Draft, vocab: set[str]) -> Block:
+    def _block(self, draft: _Draft, vocab: Counter[str]) -> Block:
         raw = "\n".join(p.line.text for p in draft.pieces)
-        text = normalize_ws(_dehyphenate(raw, vocab))
+        text = repair_spacing(normalize_ws(dehyphenate_lines(raw, vocab)), vocab)
         first = draft.pieces[0]
         kind = BlockKind.PARAGRAPH
         if first.heading:
@@ -222,11 +248,80 @@ class PdfCleaner:
             kind, text = BlockKind.LIST_ITEM, text[match.end() :]
         elif _NUMBERED.match(text):
             kind = BlockKind.LIST_ITEM
-        emphasis = () if first.heading else _emphasis(draft.pieces, text, vocab)
+        emphasis = () if first.heading else emphasis_terms(draft.pieces, text, vocab)
         return Block(text=text, kind=kind, page=draft.page, level=first.heading, emphasis=emphasis)
 
 
 # -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _resumable(drafts: list[_Draft], piece: _Piece, body: float) -> int | None:
+    """Index of the unfinished paragraph that ``piece`` continues past floats (figures, captions, footnotes), if any."""
+    line = piece.line
+    if piece.heading or not line.text[:1].islower() or abs(line.size - body) >= 0.5:
+        return None
+    for k in range(len(drafts) - 1, max(-1, len(drafts) - 12), -1):
+        draft = drafts[k]
+        if draft.page != piece.page or draft.pieces[0].heading:
+            return None
+        if _is_float(draft, body) or (k + 1 < len(drafts) and _captions(draft, drafts[k + 1])):
+            continue  # a float, or a figure's body just above its caption
+        last = draft.pieces[-1].line
+        if k == len(drafts) - 1 or _STRONG_END.search(last.text) or abs(last.size - body) >= 0.5:
+            return None
+        return k
+    return None
+
+
+def _is_caption(draft: _Draft) -> bool:
+    return bool(FIGURE_CAPTION.match(draft.pieces[0].line.text))
+
+
+def _captions(figure: _Draft, caption: _Draft) -> bool:
+    """Is ``caption`` the caption right below ``figure`` (its body: code, a table, labels)?"""
+    if not _is_caption(caption):
+        return False
+    a, b = figure.pieces[-1].line, caption.pieces[0].line
+    return a.y is None or b.y is None or 0 < a.y - b.y <= 4 * max(b.size, 1.0)
+
+
+def _is_float(draft: _Draft, body: float) -> bool:
+    """Figure captions and small print (footnotes, figure labels) that may sit inside a paragraph's run."""
+    return _is_caption(draft) or abs(draft.pieces[0].line.size - body) >= 0.5
+
+
+def _stands_alone(pieces: list[_Piece], i: int, layout: _Layout) -> bool:
+    """Is the line set apart by space above and below (or unknown positions)?"""
+    line = pieces[i].line
+    if line.y is None:
+        return True
+    limit = layout.tight.get(line.size, layout.pitch(line.size)) * 1.3
+    for j in (i - 1, i + 1):
+        other = pieces[j].line if 0 <= j < len(pieces) and pieces[j].page == pieces[i].page else None
+        if other is not None and other.y is not None and abs(other.y - line.y) <= limit:
+            return False
+    return True
+
+
+def _size_mode(lines) -> float:
+    """The font size carrying most characters."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        if line.size > 0:
+            weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[str]:
+    """Running heads that OCR spells differently on each page (``VICKSBURG``/``VICKSBUEG``): fuzzy repeats."""
+    letters = {k: re.sub(r"[^a-z]", "", k) for k in keys}
+    keys = [k for k in keys if len(letters[k]) >= 8]
+    found: set[str] = set()
+    for key in keys:
+        similar = [o for o in keys if difflib.SequenceMatcher(None, letters[key], letters[o]).ratio() >= 0.85]
+        if sum(counts[o] for o in similar) >= needed and len(similar) >= 2:
+            found.add(key)
+    return found
 
 
 def _normalized(line: Line) -> Line:
@@ -260,7 +355,8 @@ def _outline_level(piece: _Piece, outline: dict[tuple[int, str], int]) -> int | 
     """Level of the bookmark on this page whose title this line is (ignoring numbering like "B.1")."""
     loose = _loose(piece.line.text)
     for (page, title), level in outline.items():
-        if page == piece.page and title and (loose == title or loose.endswith(" " + title)):
+        near = loose.endswith(" " + title) and len(loose.split()) <= len(title.split()) + 3  # "CHAPTER THREE: Catalogs"
+        if page == piece.page and title and (loose == title or near):
             return level
     return None
 
@@ -275,86 +371,3 @@ def _carry_hyphen_across_pages(pieces: list[_Piece]) -> None:
             prev.line = dataclasses.replace(prev.line, text=prev.line.text + "\n" + head)
             cur.line = dataclasses.replace(cur.line, text=rest)
     pieces[:] = [p for p in pieces if p.line.text]
-
-
-def _vocabulary(pieces: list[_Piece]) -> set[str]:
-    """Every word of the document, lower-cased, including hyphenated compounds, to judge line-end hyphens."""
-    return {w.lower() for p in pieces for w in _WORD.findall(p.line.text)}
-
-
-def _dehyphenate(text: str, vocab: set[str]) -> str:
-    """Join ``infor-\\nmation``; keep the hyphen of a compound the document spells with one elsewhere."""
-    text = _DOUBLE_HYPHEN.sub(r"\1-\2", text)
-
-    def keep(match: re.Match[str]) -> str:
-        left, right = match.group(1), match.group(2)
-        hyphenated = f"{left}-{right}".lower() in vocab
-        if hyphenated and (left + right).lower() not in vocab:
-            return f"{left}-{right}"
-        return match.group(0)
-
-    return dehyphenate(_HYPHEN_KEEP.sub(keep, text))
-
-
-def _emphasis(pieces: list[_Piece], text: str, vocab: set[str]) -> tuple[str, ...]:
-    """The block's bold runs as terms: runs wrapped over a line break are joined, each term occurs in ``text``."""
-    runs: list[str] = []
-    joinable = False
-    for piece in pieces:
-        line = piece.line
-        spans = list(line.bold_spans)
-        if spans and joinable and runs and line.text.startswith(spans[0]):
-            runs[-1] = _dehyphenate(runs[-1] + "\n" + spans.pop(0), vocab)
-        runs.extend(spans)
-        joinable = bool(line.bold_spans) and line.text.endswith(line.bold_spans[-1])
-    terms: list[str] = []
-    for run in runs:
-        term = _strip_term(normalize_ws(run))
-        if _is_term(term, text) and term not in terms:
-            terms.append(term)
-    return tuple(terms)
-
-
-def _strip_term(term: str) -> str:
-    """Trim punctuation around a bold run; a bracket is kept when the term opens or closes it."""
-    while True:
-        trimmed = term.strip(_TERM_STRIP)
-        if trimmed.count("(") > trimmed.count(")") and term.rstrip(_TERM_STRIP.replace(")", "")).endswith(")"):
-            trimmed += ")"
-        if trimmed == term:
-            return term
-        term = trimmed
-
-
-def _is_term(term: str, text: str) -> bool:
-    letters = sum(c.isalpha() for c in term)
-    return (
-        letters >= 2
-        and len(term.split()) <= 8
-        and term.lower() not in _STOPWORDS
-        and term != text.strip(_TERM_STRIP)
-        and term in text
-    )
-
-
-def _assign_kinds(blocks: list[Block]) -> list[Block]:
-    """Mark references, boilerplate and figure captions; fill every block's ``section``."""
-    section = ""
-    in_refs: int | None = None  # heading level of the References section we are in
-    for block in blocks:
-        if block.kind is BlockKind.HEADING:
-            if in_refs is not None and block.level <= in_refs:
-                in_refs = None
-            if _REFERENCE_HEADING.match(block.text):
-                in_refs = block.level
-            section = block.text
-            block.section = section
-            continue
-        block.section = section
-        if in_refs is not None or _CITATION.search(block.text):
-            block.kind = BlockKind.REFERENCE
-        elif _FIGURE.match(block.text):
-            block.kind = BlockKind.FIGURE
-        elif _BOILERPLATE.search(block.text) and len(block.text.split()) <= 40:
-            block.kind = BlockKind.BOILERPLATE
-    return blocks

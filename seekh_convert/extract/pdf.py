@@ -283,14 +283,33 @@ def _walk_outline(reader: PdfReader, items: list[Any], level: int, out: list[Out
 
 
 def _title(doc: Document) -> str:
-    """Metadata /Title when it looks real, else the biggest line on the first page with text, else the file name."""
+    """Metadata /Title when it looks real, else the biggest text on the first pages with text (a title wrapped
+    over several lines is joined) when it stands out from the body text, else the file name."""
     meta = doc.metadata.get("Title", "")
     if meta and not _BAD_TITLES.search(meta) and _WORD.search(meta):
         return meta
+    body = _body_size(doc)
     for page in doc.pages[:3]:
         lines = [line for line in page.lines if len(_WORD.findall(line.text)) >= 1 and len(line.text) <= 150]
-        if lines:
-            biggest = max(line.size for line in lines)
-            if biggest > 0:
-                return normalize_ws(next(line.text for line in lines if line.size == biggest))
+        if not lines:
+            continue
+        biggest = max(line.size for line in lines)
+        if biggest <= 0 or biggest < body * 1.15:
+            break
+        start = next(i for i, line in enumerate(page.lines) if line in lines and line.size == biggest)
+        parts = []
+        for line in page.lines[start : start + 3]:
+            if line.size != biggest:
+                break
+            parts.append(line.text)
+        return normalize_ws(" ".join(parts))
     return doc.path.stem
+
+
+def _body_size(doc: Document) -> float:
+    """The font size carrying most characters of the first pages."""
+    weights: dict[float, int] = {}
+    for page in doc.pages[:20]:
+        for line in page.lines:
+            weights[line.size] = weights.get(line.size, 0) + len(line.text)
+    return max(weights, key=lambda s: weights[s]) if weights else 0.0

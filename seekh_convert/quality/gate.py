@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from ..document import Document, Topic
 from ..errors import EngineError
-from ..schema import GuideContent, Usage
+from ..schema import GuideContent
 from .checker import GateSettings, ItemChecker
 from .coverage import topic_coverage
 from .duplicates import within_guide

@@ -120,3 +120,76 @@ def test_ligatures_figures_and_lists_without_positions():
         (BlockKind.LIST_ITEM, "first point"),
         (BlockKind.LIST_ITEM, "second point"),
     ]
+
+
+# -- round 2: reading order and artefacts on real PDFs ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tracemonkey(corpus) -> Document:
+    return PdfCleaner()(PdfExtractor()(corpus / "pdf" / "tracemonkey-two-column-paper.pdf"))
+
+
+def _block(doc: Document, start: str):
+    return next(b for b in doc.blocks if b.text.startswith(start))
+
+
+def test_two_column_paragraph_resumes_past_footnote_and_figures(tracemonkey):
+    intro = _block(tracemonkey, "Dynamic languages such as JavaScript, Python")
+    assert "web programming and is used for the application logic" in intro.text  # left column -> right column
+    assert "Permission to make digital" not in intro.text  # the footnote box stays its own block
+    remainder = _block(tracemonkey, "The remainder of this paper")
+    assert remainder.text.endswith("outlook on future work is presented in Section 10.")
+    assert "for (var i" not in remainder.text  # code at the top of the right column is not glued on
+    assert remainder.page == 2 and remainder.section == "1. Introduction"
+    blocks = tracemonkey.blocks
+    assert blocks.index(remainder) < blocks.index(_block(tracemonkey, "Figure 1. Sample program"))
+
+
+def test_two_column_page_reads_left_column_first(tracemonkey):
+    page4 = [b.text for b in tracemonkey.blocks if b.page == 4]
+    left = page4.index(next(t for t in page4 if t.startswith("Bytecode interpreters typically")))
+    right = page4.index(next(t for t in page4 if t.startswith("A trace records all its intermediate")))
+    assert left < right
+    # page 6: the left column ends mid-sentence, the right column opens with two figure captions
+    nested = _block(tracemonkey, "Figure 7 shows basic trace tree compilation")
+    assert nested.kind is BlockKind.PARAGRAPH and nested.page == 6
+    assert "may be a cycle through the inner loop, {i2, i3, i5, α}." in nested.text
+    assert all(b.page is not None for b in tracemonkey.blocks)
+
+
+def test_authors_and_diagram_labels_are_not_headings(tracemonkey):
+    headings = [(b.text, b.level) for b in tracemonkey.blocks if b.kind is BlockKind.HEADING]
+    assert headings[0] == ("Trace-based Just-in-Time Type Specialization for Dynamic Languages", 1)
+    texts = [t for t, _ in headings]
+    assert not any("Ruderman" in t or "Corporation" in t for t in texts)
+    assert not {"Tree Anchor", "Guard", "Side Exit", "T"} & set(texts)
+    assert not any(t.startswith(("Interpret", "no existing trace")) for t in texts)
+    assert ("1. Introduction", 2) in headings and ("3.1 Traces", 3) in headings
+    assert not any("Interpret Bytecodes" in b.text or "Trunk Trace" in b.text for b in tracemonkey.blocks)
+
+
+def test_glyph_garbage_from_fonts_without_unicode_map_dropped(tracemonkey):
+    assert not any(re.search(r'!"#|\$!"', b.text) for b in tracemonkey.blocks)
+    assert not any(b.text.startswith("Figure 3 shows") and b.kind is BlockKind.FIGURE for b in tracemonkey.blocks)
+
+
+def test_slides_boxed_definitions_are_not_headings(corpus):
+    doc = PdfCleaner()(PdfExtractor()(corpus / "pdf" / "lecture-slides-vector-bootcamp.pdf"))
+    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert not any(t.startswith("Definition B.") for t in headings)
+    assert "Sho Iwamoto" not in headings
+    assert {"Preface", "Remarks", "B.1 Definition of Vectors"} <= set(headings)
+    definition = _block(doc, "Definition B.2: How to write vectors")
+    assert definition.section == "B.1 Definition of Vectors"
+
+
+def test_ocr_running_heads_hyphens_and_title(corpus):
+    path = corpus / "pdf" / "Seige_of_Vicksburg_scan_with_OCR_layer.pdf"
+    doc = PdfCleaner()(PdfExtractor()(path))
+    assert doc.title == path.stem  # the biggest OCR line ("them.") is no title
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "SIEGE OF VICKS" not in text.upper().replace("SIEGE OF VICKSBURG.\u201d", "")  # OCR-misspelt heads too
+    assert "The heads are movable, and" in text and "mova- ble" not in text
+    assert "Alas! for the women" in text
+    assert "These shells are visitors we do not care to see in camp" in _block(doc, "buried itself in tie earth").text

@@ -123,3 +123,10 @@ def test_sample_bookmarks_title_and_bold_terms():
     assert {"therapeutic alliance", "Goals", "Tasks", "Working Alliance Inventory"} <= spans
     heading = next(line for line in doc.pages[0].lines if line.text == "1. What the Therapeutic Alliance Is")
     assert heading.bold and heading.size == 15.0
+
+
+def test_title_wrapped_over_two_lines_is_joined_and_ocr_noise_is_no_title(corpus):
+    doc = PdfExtractor()(corpus / "pdf" / "tracemonkey-two-column-paper.pdf")
+    assert doc.title == "Trace-based Just-in-Time Type Specialization for Dynamic Languages"
+    scan = corpus / "pdf" / "Seige_of_Vicksburg_scan_with_OCR_layer.pdf"
+    assert PdfExtractor()(scan).title == scan.stem  # /Title is "Binder1.pdf", the biggest OCR line is "them."

@@ -1,0 +1,98 @@
+"""PDF text repair: line-end hyphens, OCR spacing, and bold runs turned into key terms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..document import Line, normalize_ws
+from .common import dehyphenate
+
+_INLINE_HYPHEN = re.compile(r"\b([^\W\d_]+)- ([a-z][^\W\d_]*)")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +([,;!?])(?=\s|$)")
+_HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
+_DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STOPWORDS = frozenset("a an and are as at be by for from in is it of on or that the to was were with".split())
+_TERM_STRIP = " \t.,;:!?()[]{}\"'\u201c\u201d\u2018\u2019\u2013\u2014-*\u2022"
+
+
+class _HasLine(Protocol):
+    line: Line
+
+
+def vocabulary(pieces: Sequence[_HasLine]) -> Counter[str]:
+    """Every word of the document, lower-cased, including hyphenated compounds, to judge line-end hyphens."""
+    return Counter(w.lower() for p in pieces for w in _WORD.findall(p.line.text))
+
+
+def dehyphenate_lines(text: str, vocab: Counter[str]) -> str:
+    """Join ``infor-\\nmation``; keep the hyphen of a compound the document spells with one elsewhere."""
+    text = _DOUBLE_HYPHEN.sub(r"\1-\2", text)
+
+    def keep(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        hyphenated = f"{left}-{right}".lower() in vocab
+        if hyphenated and (left + right).lower() not in vocab:
+            return f"{left}-{right}"
+        return match.group(0)
+
+    return dehyphenate(_HYPHEN_KEEP.sub(keep, text))
+
+
+def repair_spacing(text: str, vocab: Counter[str]) -> str:
+    """OCR artefacts: ``mova- ble`` (a line-end hyphen inside a line) joined, ``word ,`` closed up."""
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        if (left + right).lower() in vocab:
+            return left + right
+        if f"{left}-{right}".lower() in vocab or right.lower() in _STOPWORDS:
+            return match.group(0)
+        fragment = vocab[left.lower()] <= 1  # the left half is a word nowhere else in the document
+        return left + right if fragment and left.islower() else match.group(0)
+
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", _INLINE_HYPHEN.sub(join, text))
+
+
+def emphasis_terms(pieces: Sequence[_HasLine], text: str, vocab: Counter[str]) -> tuple[str, ...]:
+    """The block's bold runs as terms: runs wrapped over a line break are joined, each term occurs in ``text``."""
+    runs: list[str] = []
+    joinable = False
+    for piece in pieces:
+        line = piece.line
+        spans = list(line.bold_spans)
+        if spans and joinable and runs and line.text.startswith(spans[0]):
+            runs[-1] = dehyphenate_lines(runs[-1] + "\n" + spans.pop(0), vocab)
+        runs.extend(spans)
+        joinable = bool(line.bold_spans) and line.text.endswith(line.bold_spans[-1])
+    terms: list[str] = []
+    for run in runs:
+        term = _strip_term(normalize_ws(run))
+        if _is_term(term, text) and term not in terms:
+            terms.append(term)
+    return tuple(terms)
+
+
+def _strip_term(term: str) -> str:
+    """Trim punctuation around a bold run; a bracket is kept when the term opens or closes it."""
+    while True:
+        trimmed = term.strip(_TERM_STRIP)
+        if trimmed.count("(") > trimmed.count(")") and term.rstrip(_TERM_STRIP.replace(")", "")).endswith(")"):
+            trimmed += ")"
+        if trimmed == term:
+            return term
+        term = trimmed
+
+
+def _is_term(term: str, text: str) -> bool:
+    letters = sum(c.isalpha() for c in term)
+    return (
+        letters >= 2
+        and len(term.split()) <= 8
+        and term.lower() not in _STOPWORDS
+        and term != text.strip(_TERM_STRIP)
+        and term in text
+    )
