@@ -24,6 +24,11 @@ def cite(source: SourceRef) -> str:
     return f"> {md_escape(source.label())}: “{md_escape(source.quote)}”"
 
 
+def full_stop(text: str) -> str:
+    """``text`` ending in one sentence mark: a full stop is added only where none is."""
+    return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
+
+
 def duration(minutes: int) -> str:
     hours, mins = divmod(minutes, 60)
     if not hours:
@@ -38,7 +43,7 @@ def _environment() -> Environment:
         autoescape=False,  # Markdown, escaped by the md filter
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md_escape, cite=cite, duration=duration)
+    env.filters.update(md=md_escape, cite=cite, duration=duration, full_stop=full_stop)
     return env
 
 

@@ -57,4 +57,5 @@ def test_markdown_escapes_untrusted_text(tmp_path):
     for heading in ("## Definition", "## Summary", "## Key Takeaways", "## What to Learn Next", "## Prerequisites",
                     "## Real World Applications", "## Flashcards", "## Practice Questions"):
         assert heading in text
-    assert "p. 1" in text and "**Answer:** A." in text
+    assert "p. 1" in text and "**Answer:** A. Therapeutic alliance." in text
+    assert ".." not in text

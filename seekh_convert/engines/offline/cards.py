@@ -7,10 +7,11 @@ import re
 from rapidfuzz import fuzz
 
 from ...schema import Flashcard
+from .generic import defers, definition_penalty
 from .nouns import blankable
 from .sentences import Sentence
 from .terms import Term, free_match
-from .text import term_key, term_pattern
+from .text import stem, term_key, term_pattern, words
 
 GAP = "_____"
 _MAX_CARDS = 12
@@ -39,13 +40,31 @@ def ask_what(term: str, definition: str = "") -> str:
     return f"What {verb} {lead}{term}?"
 
 
+def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> bool:
+    """True when a longer key term's mention overlaps or contains ``span``: a gap there would cut that term in two
+    ("net external [force acting]", "[Newton's second law] of motion"); of two overlapping mentions the longer one may be blanked."""
+    a, b = span
+    gap = {stem(w) for w in words(sentence.text[a:b])}
+    for t in terms:
+        if not gap & set(t.key.split()):
+            continue  # word-bounded mentions that overlap share a word
+        for m in t.pattern.finditer(sentence.text):
+            partial = m.start() < b and a < m.end() and not (a <= m.start() and m.end() <= b)
+            if partial and m.end() - m.start() > b - a or partial and m.end() - m.start() == b - a and m.span() != (a, b):
+                return True
+    return False
+
+
 def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, str] | None:
     """(front with the term's first free occurrence blanked, the words removed), or None if it does not fit.
 
-    Only real key terms are blanked (``Term.real``), never numbers, verbs or function words.
+    Only real key terms are blanked (``Term.real``), never numbers, verbs or function words, and never a span
+    that cuts through another key term ("net external [force acting]").
     """
     m = free_match(term, sentence, list(terms))
     if not m or m.start() == 0 and sentence.n_words < 8 or not term.real or not blankable(m.group()):
+        return None
+    if crosses(m.span(), sentence, list(terms)):
         return None
     front = sentence.display[: m.start()] + GAP + sentence.display[m.end() :]
     if len(front.split()) < 6:
@@ -78,8 +97,8 @@ def build_flashcards(terms: list[Term], ranked: list[Sentence], max_cards: int =
     for t in cloze_terms:
         if len(cards) >= max_cards:
             break
-        for s in sorted(t.mentions, key=lambda s: (id(s) in used, rank_of.get(id(s), len(ranked)))):
-            made = cloze(s, t, terms)
+        for s in sorted(t.mentions, key=lambda s: (id(s) in used, definition_penalty(s) > 0, rank_of.get(id(s), len(ranked)))):
+            made = cloze(s, t, terms) if not defers(s) else None
             if not made or id(s) in used or _near(made[0], fronts):
                 continue
             cards.append(Flashcard(kind="cloze", front=made[0], back=made[1], source=s.ref()))

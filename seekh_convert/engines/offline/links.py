@@ -6,6 +6,8 @@ link occur in its evidence. The first candidates go into the guide; the rest are
 
 from __future__ import annotations
 
+import re
+
 from ...schema import Application, LearnNext, Prerequisite
 from .analysis import DocAnalysis, TopicAnalysis
 from .sentences import Sentence
@@ -131,20 +133,17 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
     scored.sort(key=lambda x: (x[0], x[1]))
     leads: set[str] = set()
     for _, j, shared in scored[:SHOWN]:
-        lead = next((t for t in shared[:3] if t.key not in leads), shared[0])
-        leads.add(lead.key)
-        s = mention(ta, lead.text)
-        names = ", ".join(t.text for t in [lead] + [t for t in shared[:3] if t is not lead][:2])
-        why = f"Builds on {names}, which this topic also covers."
+        why, s = later_relation(doc, ta, j, shared, leads)
         _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
     for _, j, shared in scored[:SHOWN]:
         for t in [t for t in shared if t.real][:2]:
             s = mention(ta, t.text)
-            why = f"{_cap(t.text)} is covered further in {_title(doc.topics[j])}."
+            there = doc.defined_in.get(t.key) == j and not _defines(ta, t)
+            why = (f"{_title(doc.topics[j])} gives the definition of {t.text}, which is only used here." if there
+                   else f"{_title(doc.topics[j])} returns to {t.text}.")
             _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=doc.topics[j].level, source=s.ref()))
     for _, j, shared in scored[SHOWN:]:
-        s = mention(ta, shared[0].text)
-        why = f"Builds on {shared[0].text}, which this topic also covers."
+        why, s = later_relation(doc, ta, j, shared, leads)
         _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
     unexplained = _unexplained(ta)
     late = [t for t in unexplained if 2 * t.first >= len(ta.sentences)]
@@ -163,6 +162,77 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
             word, s = picked
             out.append(LearnNext(topic=f"More on {word}", why=f"Go deeper into {word}.", level=ta.level, source=s.ref()))
     return out[:_POOL]
+
+
+def _defines(ta: TopicAnalysis, t: Term) -> bool:
+    return any(x.key == t.key and x.defined for x in ta.terms)
+
+
+def _names(ts: list[Term]) -> str:
+    names = [t.text for t in ts]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def pointer_to(ta: TopicAnalysis, title: str) -> Sentence | None:
+    """The first sentence of the topic that refers to another topic by its title ("which we define in Common Forces")."""
+    if len(title) < 6:
+        return None
+    name = re.escape(title.replace("’", "'"))
+    pat = re.compile(rf"\b(?:in|see|under|to|from)\s+(?:the\s+)?(?:(?:section|chapter|module)\s+(?:on\s+)?)?{name}(?!\w)")
+    return next((s for s in ta.sentences if pat.search(s.text.replace("’", "'"))), None)
+
+
+_POINTER_VERB = re.compile(r"\b(?:defin|discuss|describ|explain|cover|treat|introduc|learn|stud)", re.IGNORECASE)
+
+
+def _pointer_why(pointer: Sentence, title: str, named: list[Term]) -> str:
+    """Why-text for a sentence that sends the reader to ``title``, worded after its verb ("define", "discuss")."""
+    at = pointer.text.replace("’", "'").find(title.replace("’", "'"))
+    end = at + len(title)
+    spans = {id(t): [m.span() for m in t.pattern.finditer(pointer.text)] for t in named}
+    inner = {id(t): [(a, b) for a, b in spans[id(t)]
+                     if not any(o is not t and len(o.key) > len(t.key) and x <= a and b <= y for o in named for x, y in spans[id(o)])]
+             for t in named}  # "force" inside "normal force" is not a mention of its own
+    outside = {id(t): [a for a, b in inner[id(t)] if b <= at or a >= end] for t in named}
+    named = [t for t in named if outside[id(t)]]
+    title_key = f" {term_key(title)} "
+    named = sorted(named, key=lambda t: (f" {t.key} " not in title_key, min(abs(p - at) for p in outside[id(t)])))
+    if not named:
+        return f"This topic refers ahead to {title}."
+    term = named[0].text
+    verb = _POINTER_VERB.search(pointer.text)
+    stem_ = verb.group().lower() if verb else ""
+    if stem_ == "defin":
+        return f"{title} defines {term}, which this topic only names."
+    if stem_ in ("learn", "stud"):
+        return f"This topic sends you to {title} to learn more about {term}."
+    if stem_:
+        return f"{title} discusses {term} in detail; here it is only mentioned."
+    return f"This topic refers ahead to {title} for {term}."
+
+
+def later_relation(doc: DocAnalysis, ta: TopicAnalysis, j: int, shared: list[Term], leads: set[str]) -> tuple[str, Sentence]:
+    """Why to study the later topic ``j`` next, and the sentence of this topic where that relation shows.
+
+    In order: this topic points to it by name; it defines a term used here undefined; it builds on terms defined
+    here; it comes back to shared terms.
+    """
+    later = doc.topics[j]
+    title = _title(later)
+    pointer = pointer_to(ta, title)
+    if pointer is not None:
+        return _pointer_why(pointer, title, [t for t in shared if t.pattern.search(pointer.text)]), pointer
+    undefined = [t for t in shared if doc.defined_in.get(t.key) == j and not _defines(ta, t)]
+    if undefined:
+        lead = undefined[0]
+        leads.add(lead.key)
+        return f"{title} defines {_names(undefined[:2])}, used here without a definition.", mention(ta, lead.text)
+    lead = next((t for t in shared[:3] if t.key not in leads), shared[0])
+    leads.add(lead.key)
+    others = [t for t in shared[:3] if t is not lead][:2]
+    if _defines(ta, lead):
+        return f"{title} builds on {_names([lead] + others)}, introduced in this topic.", mention(ta, lead.text)
+    return f"{title} returns to {_names([lead] + others)}.", mention(ta, lead.text)
 
 
 def _fit(s: Sentence) -> bool:

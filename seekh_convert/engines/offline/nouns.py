@@ -97,7 +97,18 @@ def is_term_like(term: str, *, strict: bool = False) -> bool:
             return False
     elif strict and lows[-1] in GENERIC_NOUNS and lows[-1] not in ("process", "system", "number", "law", "equation"):
         return False
+    elif strict and participle(lows[-1]):
+        return False  # "force acting", "object moving": a noun with a verb, not a term
     return True
+
+
+def participle(word: str) -> bool:
+    """True for the -ing form of a common verb ("acting", "moving", "pushing"); "processing" is a noun."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    base = word[:-3]
+    forms = (base, base + "s", base + "e", base + "es", base[:-1] if base[-1:] == base[-2:-1] else base)
+    return any(f in VERBS for f in forms)
 
 
 def noun_bonus(term: str) -> float:

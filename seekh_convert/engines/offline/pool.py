@@ -18,7 +18,7 @@ from .links import SHOWN, application_candidates, learn_next_candidates, prerequ
 from .questions import build_questions
 from .sentences import Sentence
 from .statements import defining_score, title_words
-from .summarize import summary_of, summary_sentences, takeaway_candidates
+from .summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from .terms import Term
 from .text import term_key
 
@@ -76,7 +76,8 @@ def _fresh(extra: list, shown: list) -> list:
 
 def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     """All candidates of one topic."""
-    summary = summary_sentences(ta.ranked)
+    own = own_points(ta.ranked, ta.scores, ta.terms)
+    summary = summary_sentences(ta.ranked, own if len(own) >= 2 else ())
     while len(" ".join(s.display for s in summary)) > 4000 and len(summary) > 1:
         summary = summary[:-1]
     in_summary = {id(s) for s in summary}

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rapidfuzz import fuzz
 
 from ...schema import MultipleChoice, ShortAnswer, TrueFalse
-from .cards import GAP, ask_what
+from .cards import GAP, ask_what, crosses
+from .choices import definition_choice
+from .generic import definition_penalty
 from .sentences import Sentence
 from .terms import Term, free_match
 from .text import words
 
 _MAX_MC = 3
+#: Sentences that lean on the one before them ("Thus, ...", "This means ...") do not stand alone as an answer.
+_CONNECTIVE = re.compile(r"^(?:thus|therefore|hence|however|so|also|then|this|these|that|it|they)\b", re.IGNORECASE)
 
 
 def related(a: Term, b: Term) -> bool:
@@ -66,10 +71,13 @@ def multiple_choice(
         return None
     if sentence is not None:
         m = free_match(term, s, topic_terms)
-        if m is None or len(term.pattern.findall(s.text)) > 1 or (term.origin == "keyword" and " " not in term.text):
+        if m is None or len(term.pattern.findall(s.text)) > 1 or (term.origin == "keyword" and " " not in term.text) \
+                or crosses(m.span(), s, topic_terms):
             return None
         stem = s.display[: m.start()] + GAP + s.display[m.end() :]
     else:
+        if any(crosses(m.span(), s, topic_terms) for m in term.pattern.finditer(s.text)):
+            return None
         stem = blank(s.display, term)
     if term.pattern.search(stem):
         return None
@@ -107,7 +115,7 @@ def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> li
     candidates = [s for s in ranked[:15] if id(s) not in taken]
     for s in candidates:
         if any(s in t.mentions for t in terms) or not terms:
-            out.append(TrueFalse(statement=s.display, answer=True, explanation=f"True. The source says: “{s.display}”", source=s.ref()))
+            out.append(TrueFalse(statement=s.display, answer=True, explanation=f"The source says: “{s.display}”", source=s.ref()))
             taken.add(id(s))
             break
     for s in candidates:
@@ -121,7 +129,7 @@ def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> li
             if swap is None:
                 continue
             statement = swap_statement(s, t, swap, terms)
-            explanation = f"False. The source says: “{s.display}” (not “{swap.text}”)."
+            explanation = f"The source says “{s.display}” — {t.text}, not {swap.text}."
             out.append(TrueFalse(statement=statement, answer=False, explanation=explanation, source=s.ref()))
             taken.add(id(s))
             return out
@@ -139,28 +147,37 @@ def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: 
             if len(out) == 2:
                 return out
     if not out and ranked:
-        s = next((x for x in ranked if id(x) not in taken), ranked[0])
+        free = [x for x in ranked if id(x) not in taken] or ranked
+        s = next((x for x in free if not _CONNECTIVE.match(x.text)), free[0])
         question = f"Explain the main point the source makes about {title}."
         out.append(ShortAnswer(question=question, answer=s.display, explanation=f"The source says: “{s.display}”", source=s.ref()))
     return out
 
 
 def build_questions(terms: list[Term], doc_terms: list[Term], ranked: list[Sentence], title: str, max_mc: int = _MAX_MC) -> list:
-    """3-8 mixed questions; never empty while the topic has a usable sentence."""
+    """3-8 mixed questions; never empty while the topic has a usable sentence.
+
+    Multiple choice alternates between kinds: the term for a definition, the definition for a term (options are
+    other real definitions), and a term completing a central statement.
+    """
     taken: set[int] = set()
     mcs: list[MultipleChoice] = []
+    by_definition = max_mc - 1 if max_mc > 2 else max_mc
     for t in terms:
-        if len(mcs) >= max_mc:
+        if len(mcs) >= by_definition:
             break
-        q = multiple_choice(t, terms, doc_terms)
-        if q is not None and id(t.definition) not in taken:
+        if not t.defined or id(t.definition) in taken:
+            continue
+        kinds = (definition_choice, multiple_choice) if len(mcs) % 2 else (multiple_choice, definition_choice)
+        q = next((q for q in (k(t, terms, doc_terms) for k in kinds) if q is not None), None)
+        if q is not None:
             mcs.append(q)
             taken.add(id(t.definition))
     for s in ranked[:20]:
-        if len(mcs) >= 2:
+        if len(mcs) >= max(2, max_mc) or (len(mcs) >= 2 and any(GAP in q.question and "completes" in q.question for q in mcs)):
             break
         t = next((t for t in terms if id(s) not in taken and s in t.mentions and s.n_words >= 8), None)
-        q = multiple_choice(t, terms, doc_terms, s) if t is not None else None
+        q = multiple_choice(t, terms, doc_terms, s) if t is not None and definition_penalty(s) == 0 else None
         if q is not None:
             mcs.append(q)
             taken.add(id(s))

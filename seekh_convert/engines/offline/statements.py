@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .defining import defined_terms
+from .generic import defers, definition_penalty, particular_penalty
 from .nouns import is_term_like, noun_bonus
 from .sentences import Sentence
 from .terms import FIGURE_REF, Term, free_match
@@ -121,7 +122,7 @@ def claim_score(s: Sentence, terms: list[Term]) -> float:
         score -= 0.5
     if s.n_words < 8 or not s.complete:
         score -= 0.3
-    return score
+    return score - 0.3 * particular_penalty(s) - (1.0 if defers(s) else 0.0)
 
 
 def defining_score(s: Sentence, title_words: set[str]) -> float:
@@ -138,7 +139,7 @@ def defining_score(s: Sentence, title_words: set[str]) -> float:
         score -= 0.3
     if _FIRST_PERSON.search(s.text) or re.search(r"\b(?:you|your)\b|\bgoing to\b", s.text):
         score -= 0.4
-    score -= 1.5 * citation_share(s)
+    score -= 1.5 * citation_share(s) + definition_penalty(s)
     return score
 
 

@@ -12,6 +12,7 @@ from ...document import BlockKind
 from ...schema import Importance, Summary, SummarySentence, Takeaway
 from .sentences import Sentence
 from .statements import CITATION, citation_share, claim_score, is_instruction, is_setup, terms_in, titled
+from .generic import particular_penalty
 from .terms import FIGURE_REF, Term
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
@@ -43,6 +44,7 @@ def centrality(sentences: list[Sentence], terms: list[Term], idf: dict[str, floa
         score -= 0.15 if s.n_words < 8 or not s.complete else 0.0
         score -= 0.1 if s.n_words > 45 else 0.0
         score -= 0.3 if FIGURE_REF.search(s.text) else 0.0
+        score -= 0.1 * particular_penalty(s)
         scores[s.order] = score
     return scores
 
@@ -101,11 +103,21 @@ def _importance(i: int, n: int) -> Importance:
     return Importance.LOW
 
 
+def own_points(ranked: list[Sentence], scores: dict[int, float], terms: list[Term], k: int = 5) -> list[Sentence]:
+    """The source's own summary lines fit to be key points: claims about the topic's terms, central enough."""
+    if not ranked:
+        return []
+    floor = sorted(scores.get(s.order, 0.0) for s in ranked)[len(ranked) // 4]
+    own = [s for s in ranked if s.block.kind is BlockKind.SUMMARY and claim_score(s, terms) > -0.3
+           and scores.get(s.order, 0.0) >= floor and terms_in(s, terms[:12])]
+    return pick_distinct(own, k)
+
+
 def key_point_order(ranked: list[Sentence], scores: dict[int, float], terms: list[Term]) -> list[Sentence]:
     """Sentences by key-point value: centrality plus claim quality; the source's own summary lines first."""
     claims = {id(s): claim_score(s, terms) for s in ranked}
     value = {id(s): scores.get(s.order, 0.0) + 0.9 * claims[id(s)] for s in ranked}
-    own = [s for s in ranked if s.block.kind is BlockKind.SUMMARY and claims[id(s)] > -0.3]
+    own = own_points(ranked, scores, terms, len(ranked))
     rest = sorted((s for s in ranked if s not in own), key=lambda s: (-value[id(s)], s.order))
     return sorted(own, key=lambda s: (-value[id(s)], s.order)) + rest
 

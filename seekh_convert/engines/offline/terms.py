@@ -11,10 +11,11 @@ from rapidfuzz import fuzz
 
 from ...document import Block, BlockKind
 from .defining import defined_terms
+from .generic import definition_penalty
 from .keywords import keyword_candidates
 from .nouns import is_term_like
 from .sentences import Sentence
-from .text import STOPWORDS, clean_term, stem, term_key, term_pattern, words
+from .text import STOPWORDS, clean_term, term_key, term_pattern, words
 
 _STRUCTURAL_PHRASES = frozenset(
     {"learning objectives", "link to learning", "check your understanding", "everyday connection", "key terms",
@@ -93,8 +94,9 @@ def definition_score(term: str, s: Sentence) -> float:
 
 
 def shape_penalty(s: Sentence) -> float:
-    """How much a sentence's shape hurts it as a definition: too short or long, pronoun start, talk, figure refs."""
-    penalty = 0.6 if s.n_words > 40 else 0.0
+    """How much a sentence's shape hurts it as a definition: too short or long, pronoun start, talk, figure refs,
+    a particular example's objects or a deferral ("which we define in ...")."""
+    penalty = (0.6 if s.n_words > 40 else 0.0) + definition_penalty(s)
     if s.n_words < 8:
         penalty += 1.0
     if s.text.lower().startswith(("this ", "it ", "these ", "they ", "that ")):
