@@ -18,7 +18,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import SeekhError
-from .load import SUPPORTED, Options, expand_inputs
+from .load import SUPPORTED, Options, expand_inputs, load_document
 from .pipeline import Converter, Status
 from .quality import render_summary
 from .schema import Usage, guide_json_schema
@@ -175,12 +175,21 @@ def check(
     source: Optional[Path] = typer.Option(None, "--source", "-s", help="The source document (default: found by name and checksum near the guide)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when the guide misses the quality thresholds."),
     json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+    max_topics: Optional[int] = typer.Option(None, "--max-topics", min=1, help="Override the --max-topics recorded in the guide."),
+    single_topic: bool = typer.Option(False, "--single-topic", help="Override: the source was converted as one topic."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted source PDF."),
 ) -> None:
     """Run the quality gate on an existing guide.json and report what it finds (the file is not changed)."""
     from .quality import StrictThresholds, check_guide_file, strict_failures
 
+    recorded = _recorded_segmentation(guide)  # how the run that wrote the guide split its source
+    options = Options(
+        max_topics=max_topics or recorded.get("max_topics"),
+        single_topic=single_topic or bool(recorded.get("single_topic")),
+        password=password,
+    )
     try:
-        quality = check_guide_file(guide, source)
+        quality = check_guide_file(guide, source, loader=lambda path: load_document(path, options))
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
         raise typer.Exit(2)
@@ -201,6 +210,15 @@ def check(
     for line in failures:
         err.print(f"[red]strict:[/red] {escape(line)}", markup=True)
     raise typer.Exit(1 if failures or quality.dropped or not quality.writable else 0)
+
+
+def _recorded_segmentation(guide: Path) -> dict:
+    """``max_topics``/``single_topic`` from the guide's provenance; empty when unreadable (check reports that)."""
+    try:
+        provenance = json.loads(guide.read_text(encoding="utf-8")).get("provenance", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return provenance if isinstance(provenance, dict) else {}
 
 
 @app.command()

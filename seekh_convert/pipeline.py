@@ -205,6 +205,8 @@ class Converter:
             topic_count=len(doc.topics),
             pages=topic.pages,
             time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
+            max_topics=self.options.max_topics,
+            single_topic=self.options.single_topic,
             engine=self.engine.name,
             model=self.engine.model,
             tool_version=__version__,

@@ -187,6 +187,8 @@ class Provenance(_Model):
     topic_count: int = Field(ge=1)
     pages: list[int] = Field(default_factory=list, description="Pages the topic spans.")
     time_range: tuple[float, float] | None = None
+    max_topics: int | None = Field(default=None, ge=1, description="--max-topics of the run (needed to find the topic again).")
+    single_topic: bool = Field(default=False, description="--single-topic of the run.")
     engine: str
     model: str | None = None
     tool_version: str

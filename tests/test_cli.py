@@ -123,3 +123,21 @@ def test_strict_fails_a_thin_guide_but_keeps_its_report(tmp_path):
     assert "--strict" in strict.output and "flashcards" in strict.output
     assert not list((tmp_path / "strict").glob("*/*/guide.json"))
     assert list((tmp_path / "strict").glob("*/*/quality.json"))
+
+
+def test_check_reruns_the_gate_on_a_hand_edited_guide(tmp_path):
+    source = CORPUS / "text" / "psychology__openstax-psychology-2e__ch08-memory.md"
+    assert _convert(str(source), "-o", str(tmp_path), "--engine", "offline", "--max-topics", "3").exit_code == 0
+    path = _guides(tmp_path)[1]
+    clean = runner.invoke(app, ["check", str(path), "--source", str(source)])  # --max-topics comes from provenance
+    assert clean.exit_code == 0, clean.output
+    assert "grounding 100%" in clean.output
+    guide = json.loads(path.read_text())
+    guide["definition"]["source"]["quote"] = "Memory is stored in the left elbow."  # an invented quote
+    mc = next(q for q in guide["questions"] if q["kind"] == "multiple_choice")
+    mc["options"][(mc["answer_index"] + 1) % 4] = mc["options"][mc["answer_index"]] + "s"  # a near-duplicate option
+    path.write_text(json.dumps(guide))
+    edited = runner.invoke(app, ["check", str(path), "--source", str(source), "--max-topics", "3"])
+    assert edited.exit_code == 1
+    assert "invented quote" in edited.output and "definition" in edited.output
+    assert "options" in edited.output or "duplicate" in edited.output
