@@ -37,7 +37,10 @@ class OfflineEngine:
         doc = self._analysis(topic, document)
         ta = doc.for_topic(topic)
         if not ta.sentences:
-            raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text to quote")
+            raise EngineError(
+                "the offline engine found no sentence it can quote here (text without sentence punctuation, "
+                "e.g. CJK captions, or only references/figures); try --engine openai"
+            )
         title = (topic.title.strip() or f"Topic {topic.index}")[:300]
         return doc, ta, build_pool(doc, ta, title), title
 
