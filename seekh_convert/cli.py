@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__
+from .clean.common import strip_controls
 from .errors import SeekhError
 from .load import SUPPORTED, Options, expand_inputs, load_document
 from .pipeline import Converter, Status
@@ -32,6 +33,11 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
+
+
+def _safe(text: str) -> str:
+    """Untrusted text (file names, document text in messages) for rich: no markup, no terminal escapes."""
+    return escape(strip_controls(text))
 
 
 class EngineChoice(str, enum.Enum):
@@ -98,16 +104,22 @@ def convert(
     Exit code 0 only when every input converted completely.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpx2", "httpcore", "openai"):  # they log request URLs, which may carry credentials
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     llm = dict(
         model=model, base_url=base_url, api_key=api_key, temperature=temperature, concurrency=concurrency,
         timeout=timeout, cache_dir=cache_dir, no_cache=no_cache or None,
     )
+    if output.exists() and not output.is_dir():
+        err.print(f"[red]error:[/red] output {_safe(str(output))} is a file; pass a folder to -o", markup=True)
+        raise typer.Exit(2)
     try:
         eng = _build_engine(engine, llm)
     except SeekhError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2)
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
+    options.chunk_tokens = getattr(eng, "chunk_tokens", options.chunk_tokens)  # the LLM engine's request size
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 
@@ -121,7 +133,7 @@ def convert(
         results = asyncio.run(_run())
     _summary(results)
     if converter.stopped is not None:
-        err.print(f"[red]error:[/red] run stopped: {escape(str(converter.stopped))}", markup=True)
+        err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
@@ -140,15 +152,15 @@ class _Reporter:
     def __call__(self, kind: str, path: Path, payload) -> None:
         say = self.bar.console.print
         if kind == "failed":
-            say(f"[red]error:[/red] {escape(payload)}", markup=True)
+            say(f"[red]error:[/red] {_safe(payload)}", markup=True)
         elif kind == "loaded":
             for warning in payload.warnings:
-                say(f"[yellow]warning:[/yellow] {escape(path.name)}: {escape(warning)}", markup=True)
-            say(f"{path.name}: {len(payload.topics)} topic(s)", markup=False)
+                say(f"[yellow]warning:[/yellow] {_safe(path.name)}: {_safe(warning)}", markup=True)
+            say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)", markup=False)
             self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + len(payload.topics))
         elif kind == "topic":
             if payload.error and not payload.skipped:
-                say(f"[red]error:[/red] {escape(payload.error)}", markup=True)
+                say(f"[red]error:[/red] {_safe(payload.error)}", markup=True)
             self.bar.advance(self.task)
 
 
@@ -159,7 +171,7 @@ def _summary(results) -> None:
     total = Usage()
     for r in results:
         colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
-        table.add_row(escape(r.source.name), f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", escape(str(r.output_dir or "-")))
+        table.add_row(_safe(r.source.name), f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", _safe(str(r.output_dir or "-")))
         total = total + r.usage
     err.print(table)
     if total.calls:
@@ -183,23 +195,24 @@ def check(
     from .quality import StrictThresholds, check_guide_file, strict_failures
 
     recorded = _recorded_segmentation(guide)  # how the run that wrote the guide split its source
+    recorded_max = recorded.get("max_topics")
     options = Options(
-        max_topics=max_topics or recorded.get("max_topics"),
-        single_topic=single_topic or bool(recorded.get("single_topic")),
+        max_topics=max_topics or (recorded_max if isinstance(recorded_max, int) and recorded_max >= 1 else None),
+        single_topic=single_topic or recorded.get("single_topic") is True,
         password=password,
     )
     try:
         quality = check_guide_file(guide, source, loader=lambda path: load_document(path, options))
     except SeekhError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2)
     if json_out:
         typer.echo(quality.model_dump_json(indent=2))
     else:
         for note in quality.notes:
-            err.print(f"note: {note}", markup=False)
+            err.print(f"note: {strip_controls(note)}", markup=False)
         for finding in quality.findings:
-            out.print(f"{finding.action}: {finding.describe()}", markup=False)
+            out.print(f"{finding.action}: {strip_controls(finding.describe())}", markup=False)
         rate = quality.grounding_rate
         out.print(
             f"{guide}: {quality.produced} items, {quality.dropped} failing, "
@@ -208,7 +221,7 @@ def check(
         )
     failures = strict_failures(quality, StrictThresholds()) if strict else []
     for line in failures:
-        err.print(f"[red]strict:[/red] {escape(line)}", markup=True)
+        err.print(f"[red]strict:[/red] {_safe(line)}", markup=True)
     raise typer.Exit(1 if failures or quality.dropped or not quality.writable else 0)
 
 

@@ -11,6 +11,10 @@ class InputError(SeekhError):
     """A source file cannot be read or has no usable text. The message names the file and the fix."""
 
 
+class OutputError(SeekhError):
+    """An output file cannot be written (not a folder, no space, no permission). The message names the path."""
+
+
 class ConfigError(SeekhError):
     """Missing or invalid configuration (model, key, base URL...). The message says what to set."""
 

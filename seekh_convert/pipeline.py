@@ -141,7 +141,11 @@ class Converter:
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
         result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
-        self._write_index(doc, result)
+        try:
+            self._write_index(doc, result)
+        except SeekhError as exc:
+            result.errors.append(str(exc))
+            result.status = Status.FAILURE if not ok else Status.PARTIAL
         self.on_event("done", path, result)
         return result
 

@@ -141,3 +141,33 @@ def test_check_reruns_the_gate_on_a_hand_edited_guide(tmp_path):
     assert edited.exit_code == 1
     assert "invented quote" in edited.output and "definition" in edited.output
     assert "options" in edited.output or "duplicate" in edited.output
+
+
+def test_terminal_escapes_in_a_source_reach_neither_terminal_nor_files(tmp_path):
+    source = tmp_path / "esc\x1b[2J.md"
+    source.write_text("# Widgets \x1b[31mred\x1b[0m\n\n" + "A **widget** is a small device\x07 used to test tools in practice. " * 3
+                      + "\n\nA **gadget** is a larger device that holds widgets.\n")
+    result = _convert(str(source), "-o", str(tmp_path / "out"), "--engine", "offline")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    for path in (tmp_path / "out").rglob("*.*"):
+        assert b"\x1b" not in path.read_bytes(), path  # JSON may record the file name escaped (\\u001b): inert
+
+
+def test_output_that_is_a_file_is_one_line(tmp_path):
+    target = tmp_path / "taken"
+    target.write_text("x")
+    result = _convert(str(SAMPLES / "memory-lecture.vtt"), "-o", str(target), "--engine", "offline")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "is a file; pass a folder to -o" in result.output
+
+
+def test_check_survives_a_mistyped_provenance(tmp_path):
+    assert _convert(str(SAMPLES / "memory-lecture.vtt"), "-o", str(tmp_path), "--engine", "offline").exit_code == 0
+    path = _guides(tmp_path)[0]
+    guide = json.loads(path.read_text())
+    guide["provenance"]["max_topics"] = "2"
+    path.write_text(json.dumps(guide))
+    result = runner.invoke(app, ["check", str(path), "--source", str(SAMPLES / "memory-lecture.vtt")])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output

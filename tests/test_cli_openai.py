@@ -76,3 +76,23 @@ def test_missing_key_for_openai_says_what_to_set(tmp_path):
     result = CliRunner().invoke(app, ["convert", str(SAMPLE), "-o", str(tmp_path), "--engine", "openai", "--model", "gpt-4o-mini"])
     assert result.exit_code == 2
     assert "OPENAI_API_KEY" in result.output and "Traceback" not in result.output
+
+
+def test_verbose_logs_carry_no_credentials(tmp_path, model_replies):
+    """-v shows every call, but never a key or a password inside --base-url."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    with FakeOpenAIServer(responder=_responder(model_replies)) as server:
+        url = server.url.replace("http://", "http://user:URLSECRET@")
+        exe = Path(sys.executable).with_name("seekh-convert")
+        proc = subprocess.run(
+            [str(exe), "convert", str(SAMPLE), "-o", str(tmp_path / "out"), "-v", "--model", "fake-model", "--base-url", url,
+             "--cache-dir", str(tmp_path / "cache")],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "OPENAI_API_KEY": KEY},
+        )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "tokens in" in proc.stderr  # the per-call log is there
+    assert "URLSECRET" not in proc.stderr + proc.stdout and KEY not in proc.stderr + proc.stdout

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..document import BlockKind, normalize_ws
+
 _LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -17,6 +19,8 @@ _LIGATURES = {
     "\u0133": "ij",
 }
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# C0/C1 control characters but tab and newline: a source must not smuggle terminal escapes into outputs
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*([a-z])")
 
@@ -30,11 +34,42 @@ def normalize_text(text: str) -> str:
     for lig, repl in _LIGATURES.items():
         if lig in text:
             text = text.replace(lig, repl)
-    text = text.translate(_INVISIBLE)
+    text = _CONTROLS.sub(" ", text.translate(_INVISIBLE))
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.splitlines())
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (tab and newline kept)."""
+    return _CONTROLS.sub("", text)
 
 
 def dehyphenate(text: str) -> str:
     """Join words hyphenated across line breaks: ``infor-\\nmation`` -> ``information``."""
     return _HYPHEN_BREAK.sub(r"\1\2", text)
+
+
+_REFERENCE_TITLE = re.compile(r"^(references|bibliography|works cited|sources|further reading|citations)$", re.I)
+_QUESTION_TITLE = re.compile(
+    r"^(review questions|free response|art connections?|multiple choice|critical thinking( questions)?|"
+    r"conceptual questions|(additional |challenge )?problems|exercises|practice( questions)?|"
+    r"self[- ]check( questions)?|solutions?|answers?( key)?|check your understanding|test prep.*|"
+    r"visual connection questions|personal application questions)$",
+    re.I,
+)
+_SUMMARY_TITLE = re.compile(r"^((section |chapter )?summary|key concepts( and summary)?|key points|recap)$", re.I)
+_GLOSSARY_TITLE = re.compile(r"^(glossary|key terms|vocabulary|key equations)$", re.I)
+
+
+def section_kind(title: str) -> BlockKind | None:
+    """The kind of every block under a heading with this title (own questions, summary...), if special."""
+    title = normalize_ws(re.sub(r"^\d+(\.\d+)*\.?\s+", "", title)).rstrip(":")
+    if _REFERENCE_TITLE.match(title):
+        return BlockKind.REFERENCE
+    if _QUESTION_TITLE.match(title):
+        return BlockKind.QUESTION
+    if _SUMMARY_TITLE.match(title):
+        return BlockKind.SUMMARY
+    if _GLOSSARY_TITLE.match(title):
+        return BlockKind.GLOSSARY
+    return None

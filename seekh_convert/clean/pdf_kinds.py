@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block, BlockKind
+from .common import section_kind
 
 _REFERENCE_HEADING = re.compile(
     r"^(\d+(\.\d+)*\.?\s+)?(references|bibliography|works cited|literature( cited)?|sources|further reading|"
@@ -28,21 +29,33 @@ FIGURE_CAPTION = re.compile(
 )
 
 
+def _heading_kind(title: str) -> BlockKind | None:
+    """References (also German titles), the source's own questions and its summaries; glossaries stay prose
+    (PDF glossary lines are not split into term and definition)."""
+    if _REFERENCE_HEADING.match(title):
+        return BlockKind.REFERENCE
+    kind = section_kind(title)
+    return kind if kind in (BlockKind.REFERENCE, BlockKind.QUESTION, BlockKind.SUMMARY) else None
+
+
 def assign_kinds(blocks: list[Block]) -> list[Block]:
-    """Mark references, boilerplate and figure captions; fill every block's ``section``."""
+    """Mark references, own questions, summaries, boilerplate and figure captions; fill every block's ``section``."""
     section = ""
-    in_refs: int | None = None  # heading level of the References section we are in
+    special: tuple[int, BlockKind] | None = None  # (heading level, kind) of the special section we are in
     for block in blocks:
         if block.kind is BlockKind.HEADING:
-            if in_refs is not None and block.level <= in_refs:
-                in_refs = None
-            if _REFERENCE_HEADING.match(block.text):
-                in_refs = block.level
+            if special is not None and block.level <= special[0]:
+                special = None
+            kind = _heading_kind(block.text)
+            if kind is not None:
+                special = (block.level, kind)
             section = block.text
             block.section = section
             continue
         block.section = section
-        if in_refs is not None or _CITATION.search(block.text):
+        if special is not None:
+            block.kind = special[1]
+        elif _CITATION.search(block.text):
             block.kind = BlockKind.REFERENCE
         elif FIGURE_CAPTION.match(block.text):
             block.kind = BlockKind.FIGURE

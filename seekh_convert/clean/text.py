@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, normalize_ws
-from .common import normalize_text
+from .common import normalize_text, section_kind
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTRS = re.compile(r"\{:[^}]*\}")
@@ -48,16 +48,6 @@ _LABELS = frozenset(
 )  # fmt: skip
 _MAX_TERM_WORDS = 6
 
-_REFERENCE_TITLE = re.compile(r"^(references|bibliography|works cited|sources|further reading|citations)$", re.I)
-_QUESTION_TITLE = re.compile(
-    r"^(review questions|free response|art connections?|multiple choice|critical thinking( questions)?|"
-    r"conceptual questions|(additional |challenge )?problems|exercises|practice( questions)?|"
-    r"self[- ]check( questions)?|solutions?|answers?( key)?|check your understanding|test prep.*|"
-    r"visual connection questions|personal application questions)$",
-    re.I,
-)
-_SUMMARY_TITLE = re.compile(r"^((section |chapter )?summary|key concepts( and summary)?|key points|recap)$", re.I)
-_GLOSSARY_TITLE = re.compile(r"^(glossary|key terms|vocabulary|key equations)$", re.I)
 _CITATION = re.compile(
     r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*,? (?:[A-Z]\.\s?){1,3}.{0,400}?\((?:\d{4}[a-z]?|n\.d\.)\)\.",
 )
@@ -99,7 +89,7 @@ def build_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
                 continue
             while stack and stack[-1].level >= raw.level:
                 stack.pop()
-            stack.append(_Open(raw.level, text, _section_kind(text)))
+            stack.append(_Open(raw.level, text, section_kind(text)))
             blocks.append(Block(text=text, kind=BlockKind.HEADING, level=raw.level, section=text))
             objectives = False
             continue
@@ -137,19 +127,6 @@ def _paragraph_kind(text: str, kind: BlockKind, stack: list[_Open], objectives: 
     if _CITATION.match(text):
         return BlockKind.REFERENCE
     return kind
-
-
-def _section_kind(title: str) -> BlockKind | None:
-    title = normalize_ws(re.sub(r"^\d+(\.\d+)*\.?\s+", "", title)).rstrip(":")
-    if _REFERENCE_TITLE.match(title):
-        return BlockKind.REFERENCE
-    if _QUESTION_TITLE.match(title):
-        return BlockKind.QUESTION
-    if _SUMMARY_TITLE.match(title):
-        return BlockKind.SUMMARY
-    if _GLOSSARY_TITLE.match(title):
-        return BlockKind.GLOSSARY
-    return None
 
 
 def _is_objectives(text: str) -> bool:

@@ -69,7 +69,7 @@ def _read_vtt(text: str, path: Path, warnings: list[str]) -> list[Cue]:
     lines = text.splitlines()
     first = next((line.strip() for line in lines if line.strip()), "")
     if not first.startswith("WEBVTT"):
-        warnings.append(f"{path.name}: no 'WEBVTT' header on the first line; read it as WebVTT anyway")
+        warnings.append("no 'WEBVTT' header on the first line; read it as WebVTT anyway")
         lines = ["WEBVTT", ""] + lines
     lines = _repair_timings(lines, path, warnings)
     try:
@@ -103,7 +103,7 @@ def _repair_timings(lines: list[str], path: Path, warnings: list[str]) -> list[s
             new_end = following if following is not None and following >= new_start else new_start + 2.0
         bad = match["start"] if start is None else match["end"]
         warnings.append(
-            f"{path.name}: line {i + 1}: invalid timestamp '{bad}'; "
+            f"line {i + 1}: invalid timestamp '{bad}'; "
             f"used {_format(new_start)} --> {_format(new_end)} instead"
         )
         out[i] = f"{match['indent']}{_format(new_start)} --> {_format(new_end)}{match['rest']}"

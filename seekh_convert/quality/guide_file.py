@@ -153,6 +153,8 @@ def check_guide_file(
                 document = load(src)
             except InputError as exc:
                 notes.append(f"source unreadable, grounding not checked: {exc}")
+            except Exception as exc:  # a bug in reading, not bad input: still one line
+                notes.append(f"source unreadable, grounding not checked: unexpected {type(exc).__name__}: {exc}")
             if document is not None:
                 n = guide.provenance.topic_index
                 if 1 <= n <= len(document.topics):

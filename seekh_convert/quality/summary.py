@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..clean.common import strip_controls
 from .report import RunQuality
 
 
@@ -30,7 +31,7 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
         guides = f"{doc.guides}" + (f" ({doc.unwritable} unwritable)" if doc.unwritable else "")
         cells = [doc.source_file or "?", guides, str(doc.produced), str(doc.kept), str(doc.repaired),
                  str(doc.dropped), _pct(doc.grounding_rate), cover]
-        table.add_row(*(Text(c) for c in cells))  # plain text: file names and section titles are not markup
+        table.add_row(*(Text(strip_controls(c)) for c in cells))  # plain text: file names and section titles are not markup
     if len(run.documents) > 1:
         table.add_row("total", str(sum(d.guides for d in run.documents)), str(run.produced), str(run.kept),
                       str(run.repaired), str(run.dropped), _pct(run.grounding_rate), "")

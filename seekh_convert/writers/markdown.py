@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..clean.common import strip_controls
 from ..document import normalize_ws
 from ..schema import SourceRef, StudyGuide
 from .files import atomic_write_text
@@ -17,7 +18,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
 def md_escape(text: str) -> str:
     """Source text as inert Markdown: no HTML, no emphasis/link/heading syntax, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(normalize_ws(text), quote=False))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(normalize_ws(strip_controls(text)), quote=False))
 
 
 def cite(source: SourceRef) -> str:

@@ -193,3 +193,21 @@ def test_ocr_running_heads_hyphens_and_title(corpus):
     assert "The heads are movable, and" in text and "mova- ble" not in text
     assert "Alas! for the women" in text
     assert "These shells are visitors we do not care to see in camp" in _block(doc, "buried itself in tie earth").text
+
+
+def test_a_pdfs_own_questions_and_summary_are_not_sources():
+    from seekh_convert.clean.pdf_kinds import assign_kinds
+    from seekh_convert.document import Block, BlockKind
+
+    blocks = assign_kinds([
+        Block("Cells", BlockKind.HEADING, level=1),
+        Block("A cell is the smallest unit of life."),
+        Block("Review Questions", BlockKind.HEADING, level=2),
+        Block("1. Which organelle holds the DNA?"),
+        Block("Summary", BlockKind.HEADING, level=2),
+        Block("Cells are the basic units of life."),
+        Block("Tissues", BlockKind.HEADING, level=1),
+        Block("Tissues are groups of cells."),
+    ])
+    kinds = [b.kind for b in blocks if b.kind is not BlockKind.HEADING]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.QUESTION, BlockKind.SUMMARY, BlockKind.PARAGRAPH]

@@ -59,3 +59,14 @@ def test_markdown_escapes_untrusted_text(tmp_path):
         assert heading in text
     assert "p. 1" in text and "**Answer:** A. Therapeutic alliance." in text
     assert ".." not in text
+
+
+def test_a_failed_write_is_one_output_error_naming_the_path(tmp_path):
+    from seekh_convert.errors import OutputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="cannot write .*guide.json") as info:
+        atomic_write_text(blocker / "guide.json", "{}")
+    assert "\n" not in str(info.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["file"]

@@ -75,14 +75,6 @@ def summary_size(n_sentences: int) -> int:
     return max(3, min(6, n_sentences // 10 + 2))
 
 
-def build_summary(ranked: list[Sentence]) -> tuple[Summary, list[Sentence]]:
-    """The most central distinct sentences, in source order."""
-    chosen = summary_sentences(ranked)
-    while len(" ".join(s.display for s in chosen)) > 4000 and len(chosen) > 1:
-        chosen = chosen[:-1]
-    return summary_of(chosen), chosen
-
-
 def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = ()) -> list[Sentence]:
     """The summary's sentences: the most central distinct ones, in source order."""
     return sorted(pick_distinct(ranked, summary_size(len(ranked)), list(exclude)), key=lambda s: s.order)

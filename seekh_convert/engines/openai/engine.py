@@ -47,6 +47,11 @@ class OpenAIEngine:
         return cls(settings)
 
     @property
+    def chunk_tokens(self) -> int:
+        """Chunk size the pipeline should cut topics into for this engine."""
+        return self.settings.chunk_tokens
+
+    @property
     def usage_total(self) -> Usage:
         """Tokens, calls and cost of the whole run so far."""
         return self._run.usage()
