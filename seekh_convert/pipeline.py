@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -68,6 +69,14 @@ class ConversionResult:
 
 
 # -- converting --------------------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    """The generation time; ``SOURCE_DATE_EPOCH`` (reproducible builds) pins it, making output byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 class Converter:
@@ -194,7 +203,7 @@ class Converter:
                 tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': " + ("; ".join(quality.notes) or "the quality gate rejected the guide")
             if quality is not None:
                 atomic_write_text(target / "quality.json", dump_model(quality))
-                self.quality.add(quality)
+                self.quality.add(quality, input_key=folder.name)
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
         self.on_event("topic", doc.path, tr)
@@ -214,7 +223,7 @@ class Converter:
             engine=self.engine.name,
             model=self.engine.model,
             tool_version=__version__,
-            generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+            generated_at=_now(),
             usage=usage,
         )
         return StudyGuide.model_validate({**content.model_dump(), "provenance": provenance})

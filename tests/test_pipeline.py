@@ -83,3 +83,23 @@ def test_run_level_duplicates_are_removed_across_inputs(tmp_path):
     qualities = sorted((tmp_path / "therapeutic-alliance-notes-2").glob("*/quality.json"))
     reasons = [f["reason"] for q in qualities for f in json.loads(q.read_text())["findings"]]
     assert "duplicate across run" in reasons or any("duplicate" in r for r in reasons)
+
+
+def test_inputs_sharing_a_file_name_stay_apart_in_the_summary(tmp_path):
+    import shutil
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(VTT, tmp_path / folder / "lecture.vtt")
+    converter = Converter(OfflineEngine(), tmp_path / "out")
+    asyncio.run(converter.convert_all([tmp_path / "a" / "lecture.vtt", tmp_path / "b" / "lecture.vtt"]))
+    assert [d.input for d in converter.quality.documents] == ["lecture", "lecture-2"]
+
+
+def test_source_date_epoch_pins_the_timestamp(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for run in ("a", "b"):
+        _run(OfflineEngine(), tmp_path / run, [VTT])
+    a, b = sorted((tmp_path / "a").rglob("*.json")), sorted((tmp_path / "b").rglob("*.json"))
+    assert a and [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    assert '"generated_at": "2023-11-14T22:13:20Z"' in next(p for p in a if p.name == "guide.json").read_text()

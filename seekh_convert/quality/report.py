@@ -140,6 +140,7 @@ class DocumentQuality(_Model):
     """Sums over the guides of one source document."""
 
     source_file: str
+    input: str = Field("", description="What tells this input apart in the run (its output folder name).")
     guides: int = 0
     unwritable: int = 0
     produced: int = 0
@@ -172,11 +173,16 @@ class RunQuality(_Model):
 
     documents: list[DocumentQuality] = Field(default_factory=list)
 
-    def add(self, quality: TopicQuality) -> None:
-        """Add one guide's findings (call in document order)."""
-        doc = next((d for d in self.documents if d.source_file == quality.source_file), None)
+    def add(self, quality: TopicQuality, input_key: str | None = None) -> None:
+        """Add one guide's findings (call in document order).
+
+        ``input_key`` tells inputs apart that share a file name (``a/notes.pdf``, ``b/notes.pdf``); by default
+        guides are grouped by file name.
+        """
+        key = input_key or quality.source_file
+        doc = next((d for d in self.documents if d.input == key), None)
         if doc is None:
-            doc = DocumentQuality(source_file=quality.source_file)
+            doc = DocumentQuality(source_file=quality.source_file, input=key)
             self.documents.append(doc)
         doc.guides += 1
         doc.unwritable += 0 if quality.writable else 1
