@@ -14,6 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 SCHEMA_VERSION = "1.0"
 
+#: The list sections of a guide, in page order; each needs at least one item.
+LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
+
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 

@@ -9,6 +9,7 @@ from typing import TypeVar
 from ..schema import (
     Flashcard,
     Grounded,
+    LIST_SECTIONS,
     GuideContent,
     LearnNext,
     MultipleChoice,
@@ -18,8 +19,6 @@ from ..schema import (
     TrueFalse,
 )
 
-#: List sections of a guide, in page order; ``definition`` and ``summary`` come first.
-LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
 SECTIONS = ("definition", "summary", *LIST_SECTIONS)
 
 GAP = re.compile(r"_{3,}")

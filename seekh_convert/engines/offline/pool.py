@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ...schema import Definition, GuideContent, SummarySentence
+from ...schema import LIST_SECTIONS, Definition, GuideContent, SummarySentence
 from .analysis import DocAnalysis, TopicAnalysis
 from .cards import build_flashcards
 from .classify import study_minutes
@@ -22,7 +22,6 @@ from .summarize import own_points, summary_of, summary_sentences, takeaway_candi
 from .terms import Term
 from .text import term_key
 
-LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
 #: Spare candidates appended when every shown item of a section failed.
 _EXTRA = 2

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from ...document import Block, Document, Topic, normalize_ws
 from ...quality.grounding import SourceIndex, at_location, has_location
 from ...quality.report import Finding, Reason
-from ...schema import SourceRef
+from ...schema import LIST_SECTIONS, SourceRef
 
 log = logging.getLogger(__name__)
 
-#: Grounded list fields of ``GuideContent`` (each needs at least one item).
-LIST_FIELDS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
 _QUOTE_MARKS = "\"'“”‘’«»` "
 _ELLIPSIS = re.compile(r"^(\.\.\.|…)\s*|\s*(\.\.\.|…)$")
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
@@ -102,7 +100,7 @@ def ground(data: dict, index: QuoteIndex, findings: list[Finding]) -> tuple[dict
     if summary is None or not summary["sentences"]:
         data["summary"] = None
         empty.append("summary")
-    for name in LIST_FIELDS:
+    for name in LIST_SECTIONS:
         items = data.get(name) or []
         kept = [item for i, item in enumerate(items) if relocate(item, index, findings, name, i)]
         if len(kept) < len(items):

@@ -15,8 +15,18 @@ from pydantic import TypeAdapter, ValidationError, create_model
 
 from ...quality.answer_keys import AnswerKeyError, canonicalize_mc
 from ...quality.report import Finding, Reason
-from ...schema import Application, Definition, Flashcard, GuideContent, LearnNext, Prerequisite, Question, SummarySentence, Takeaway
-from .grounding import LIST_FIELDS
+from ...schema import (
+    LIST_SECTIONS,
+    Application,
+    Definition,
+    Flashcard,
+    GuideContent,
+    LearnNext,
+    Prerequisite,
+    Question,
+    SummarySentence,
+    Takeaway,
+)
 from .structured import InvalidReply, describe, load_json
 
 log = logging.getLogger(__name__)
@@ -54,7 +64,7 @@ def parse_guide(text: str | None) -> ParsedGuide:
     unknown = sorted(set(raw) - set(GuideContent.model_fields))
     if unknown:
         log.info("ignoring unknown guide field(s) %s", ", ".join(unknown))
-    problems = [f"{name}: must be a list of items" for name in LIST_FIELDS if not isinstance(raw.get(name), list)]
+    problems = [f"{name}: must be a list of items" for name in LIST_SECTIONS if not isinstance(raw.get(name), list)]
     try:
         data = _Head.model_validate({n: raw.get(n) for n in HEAD}).model_dump(mode="json")
     except ValidationError as exc:
@@ -64,7 +74,7 @@ def parse_guide(text: str | None) -> ParsedGuide:
     findings: list[Finding] = []
     data["definition"] = parse_item("definition", None, raw.get("definition"), findings)
     data["summary"] = _summary(raw.get("summary"), findings)
-    for name in LIST_FIELDS:
+    for name in LIST_SECTIONS:
         data[name] = [kept for i, item in enumerate(raw[name]) if (kept := parse_item(name, i, item, findings)) is not None]
     return ParsedGuide(data, findings)
 

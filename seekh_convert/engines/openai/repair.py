@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from ...document import Topic
 from ...quality.report import Finding
-from ...schema import GuideContent
-from .grounding import LIST_FIELDS, QuoteIndex
+from ...schema import LIST_SECTIONS, GuideContent
+from .grounding import QuoteIndex
 from .items import ITEM_TYPES
 from .mapreduce import plan_parts, render_part
 
@@ -53,7 +53,7 @@ def slots_of(content: GuideContent, findings: list[Finding]) -> list[Slot]:
 def _exists(content: GuideContent, section: str, index: int | None) -> bool:
     if section == "definition":
         return index is None
-    items = content.summary.sentences if section == "summary" else getattr(content, section, None) if section in LIST_FIELDS else None
+    items = content.summary.sentences if section == "summary" else getattr(content, section, None) if section in LIST_SECTIONS else None
     return items is not None and index is not None and 0 <= index < len(items)
 
 
