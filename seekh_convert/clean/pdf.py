@@ -340,11 +340,7 @@ def _is_junk_line(text: str, furniture: set[str]) -> bool:
 
 
 def _body_size(pieces: list[_Piece]) -> float:
-    weights: Counter[float] = Counter()
-    for piece in pieces:
-        if piece.line.size > 0:
-            weights[piece.line.size] += len(piece.line.text)
-    return weights.most_common(1)[0][0] if weights else 0.0
+    return _size_mode(p.line for p in pieces)
 
 
 def _loose(text: str) -> str:
