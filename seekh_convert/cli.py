@@ -16,13 +16,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__
-from .clean.common import strip_controls
-from .errors import SeekhError
-from .load import SUPPORTED, Options, expand_inputs, load_document
-from .pipeline import Converter, Status
-from .quality import render_summary
-from .schema import Usage, guide_json_schema
+from seekh_convert import __version__
+from seekh_convert.clean.common import strip_controls
+from seekh_convert.errors import SeekhError
+from seekh_convert.load import SUPPORTED, Options, expand_inputs, load_document
+from seekh_convert.pipeline import Converter, Status
+from seekh_convert.check import render_summary
+from seekh_convert.model.guide import Usage, guide_json_schema
 
 app = typer.Typer(
     name="seekh-convert",
@@ -62,17 +62,17 @@ def _main(
 def _build_engine(choice: EngineChoice, llm: dict):
     """The offline engine, or the OpenAI-compatible one when chosen or when a model is configured."""
     if choice is EngineChoice.OFFLINE:
-        from .engines.offline import OfflineEngine
+        from seekh_convert.generate.offline import OfflineEngine
 
         return OfflineEngine()
-    from .engines.openai import load_settings
+    from seekh_convert.generate.openai import load_settings
 
     settings = load_settings({k: v for k, v in llm.items() if v is not None})
     if choice is EngineChoice.AUTO and "model" not in settings.model_fields_set:
-        from .engines.offline import OfflineEngine
+        from seekh_convert.generate.offline import OfflineEngine
 
         return OfflineEngine()
-    from .engines.openai import OpenAIEngine
+    from seekh_convert.generate.openai import OpenAIEngine
 
     return OpenAIEngine.from_settings(settings)
 
@@ -192,7 +192,7 @@ def check(
     password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted source PDF."),
 ) -> None:
     """Run the quality gate on an existing guide.json and report what it finds (the file is not changed)."""
-    from .quality import StrictThresholds, check_guide_file, strict_failures
+    from seekh_convert.check import StrictThresholds, check_guide_file, strict_failures
 
     recorded = _recorded_segmentation(guide)  # how the run that wrote the guide split its source
     recorded_max = recorded.get("max_topics")

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .chunk import Chunker
-from .document import Document
-from .errors import InputError
-from .segment import Segmenter
+from seekh_convert.split.chunk import Chunker
+from seekh_convert.model.document import Document
+from seekh_convert.errors import InputError
+from seekh_convert.split.segment import Segmenter
 
 PDF_SUFFIXES = {".pdf"}
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
@@ -38,11 +38,11 @@ def _stages(path: Path, options: Options) -> tuple[Callable[[Document], Document
     segment = Segmenter(max_topics=options.max_topics, single_topic=options.single_topic)
     chunk = Chunker(max_tokens=options.chunk_tokens)
     if suffix in PDF_SUFFIXES:
-        from .clean.pdf import PdfCleaner
+        from seekh_convert.clean.pdf import PdfCleaner
 
         return (PdfCleaner(), segment, chunk)
     if suffix in SUBTITLE_SUFFIXES:
-        from .clean.transcript import TranscriptCleaner
+        from seekh_convert.clean.transcript import TranscriptCleaner
 
         return (TranscriptCleaner(), segment, chunk)
     return (segment, chunk)
@@ -51,15 +51,15 @@ def _stages(path: Path, options: Options) -> tuple[Callable[[Document], Document
 def _extract(path: Path, options: Options) -> Document:
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
-        from .extract.pdf import PdfExtractor
+        from seekh_convert.read.pdf import PdfExtractor
 
         return PdfExtractor()(path, password=options.password)
     if suffix in SUBTITLE_SUFFIXES:
-        from .extract.subtitles import SubtitleExtractor
+        from seekh_convert.read.subtitles import SubtitleExtractor
 
         return SubtitleExtractor()(path)
     if suffix in TEXT_SUFFIXES:
-        from .extract.text import TextExtractor
+        from seekh_convert.read.markdown import TextExtractor
 
         return TextExtractor()(path)
     raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from .clean.transcript import time_of
-from .document import Topic, normalize_ws
-from .schema import GuideContent
+from seekh_convert.clean.transcript import time_of
+from seekh_convert.model.document import Topic, normalize_ws
+from seekh_convert.model.guide import GuideContent
 
 C = TypeVar("C", bound=GuideContent)
 

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__
-from .document import Document, SourceKind, Topic
-from .engines.base import Engine
-from .errors import ConfigError, EngineError, SeekhError
-from .load import SUPPORTED, Options, expand_inputs, load_document
-from .locate import refine_times
-from .quality import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
-from .schema import GuideContent, Provenance, StudyGuide, Usage
-from .writers.files import atomic_write_text, slugify
-from .writers.json import JsonWriter, dump_model
-from .writers.markdown import MarkdownWriter
+from seekh_convert import __version__
+from seekh_convert.model.document import Document, SourceKind, Topic
+from seekh_convert.generate.base import Engine
+from seekh_convert.errors import ConfigError, EngineError, SeekhError
+from seekh_convert.load import SUPPORTED, Options, expand_inputs, load_document
+from seekh_convert.locate import refine_times
+from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
+from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
+from seekh_convert.write.files import atomic_write_text, slugify
+from seekh_convert.write.json import JsonWriter, dump_model
+from seekh_convert.write.markdown import MarkdownWriter
 
 __all__ = ["SUPPORTED", "ConversionResult", "Converter", "Options", "Status", "TopicResult", "expand_inputs", "load_document"]
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS, SAMPLES
 from seekh_convert.cli import app
-from seekh_convert.schema import StudyGuide
+from seekh_convert.model.guide import StudyGuide
 
 runner = CliRunner()
 

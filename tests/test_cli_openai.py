@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from conftest import SAMPLES
 from fakes.openai_server import FakeOpenAIServer, document_of
 from seekh_convert.cli import app
-from seekh_convert.engines.offline import OfflineEngine
+from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.pipeline import load_document
 
 KEY = "sk-cli-SECRET-987654321"

@@ -9,10 +9,10 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS
 from seekh_convert.cli import app
-from seekh_convert.document import normalize_ws
+from seekh_convert.model.document import normalize_ws
 from seekh_convert.pipeline import load_document
-from seekh_convert.quality import check_guide_file
-from seekh_convert.schema import StudyGuide
+from seekh_convert.check import check_guide_file
+from seekh_convert.model.guide import StudyGuide
 
 INPUTS = sorted((CORPUS / "text").glob("*.md")) + [CORPUS / "transcripts" / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"]
 SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")

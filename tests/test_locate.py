@@ -2,9 +2,9 @@ from pathlib import Path
 
 from conftest import make_guide_dict
 from seekh_convert.clean.transcript import TranscriptCleaner
-from seekh_convert.document import Cue, Document, SourceKind, Topic
+from seekh_convert.model.document import Cue, Document, SourceKind, Topic
 from seekh_convert.locate import refine_times
-from seekh_convert.schema import GuideContent
+from seekh_convert.model.guide import GuideContent
 
 
 def test_quotes_get_the_times_of_their_own_sentences():

@@ -5,8 +5,8 @@ import json
 import random
 
 from conftest import SAMPLES
-from seekh_convert.engines.base import Engine
-from seekh_convert.engines.offline import OfflineEngine
+from seekh_convert.generate.base import Engine
+from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.errors import EngineError
 from seekh_convert.pipeline import Converter, Status
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document import BlockKind, normalize_ws
+from seekh_convert.model.document import BlockKind, normalize_ws
 
 _LIGATURES = {
     "\ufb00": "ff",

@@ -15,7 +15,7 @@ from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
 from seekh_convert.clean.pdf_layout import PageLayout
 from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, repair_spacing, vocabulary
-from seekh_convert.document import Block, BlockKind, Document, Line, normalize_ws
+from seekh_convert.model.document import Block, BlockKind, Document, Line, normalize_ws
 
 _DIGITS = re.compile(r"\d+")
 _EDGE_ROMAN = re.compile(r"^[ivxlcdm]+\b|\b[ivxlcdm]+$")

@@ -8,7 +8,7 @@ import statistics
 from collections import Counter
 from typing import Annotated
 
-from seekh_convert.document import Line
+from seekh_convert.model.document import Line
 
 _REAL_WORD = re.compile(r"[^\W\d_]{3,}")
 _GLYPH_NOISE = re.compile(r"[!\"#$%&*<>?@\\^`|~]")

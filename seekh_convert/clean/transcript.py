@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from ..document import Block, BlockKind, Cue, Document, normalize_ws
-from .common import normalize_text
+from seekh_convert.model.document import Block, BlockKind, Cue, Document, normalize_ws
+from seekh_convert.clean.common import normalize_text
 
 _TIME_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*)>")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from seekh_convert.clean.pdf import PdfCleaner
-from seekh_convert.document import BlockKind, Document, Line, RawPage, SourceKind
-from seekh_convert.extract.pdf import PdfExtractor
+from seekh_convert.model.document import BlockKind, Document, Line, RawPage, SourceKind
+from seekh_convert.read.pdf import PdfExtractor
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "therapeutic-alliance-notes.pdf"
 
@@ -197,7 +197,7 @@ def test_ocr_running_heads_hyphens_and_title(corpus):
 
 def test_a_pdfs_own_questions_and_summary_are_not_sources():
     from seekh_convert.clean.pdf_kinds import assign_kinds
-    from seekh_convert.document import Block, BlockKind
+    from seekh_convert.model.document import Block, BlockKind
 
     blocks = assign_kinds([
         Block("Cells", BlockKind.HEADING, level=1),

@@ -8,8 +8,8 @@ import pytest
 
 from seekh_convert.clean.pdf import PdfCleaner
 from seekh_convert.clean.pdf_layout import PageLayout, is_garbled
-from seekh_convert.document import Line
-from seekh_convert.extract.pdf import PdfExtractor
+from seekh_convert.model.document import Line
+from seekh_convert.read.pdf import PdfExtractor
 
 
 @pytest.fixture(scope="module")

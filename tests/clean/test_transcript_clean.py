@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from seekh_convert.clean.transcript import TranscriptCleaner, time_of
-from seekh_convert.document import BlockKind, Cue, Document, SourceKind, normalize_ws
-from seekh_convert.extract.subtitles import SubtitleExtractor
+from seekh_convert.model.document import BlockKind, Cue, Document, SourceKind, normalize_ws
+from seekh_convert.read.subtitles import SubtitleExtractor
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 MIT = "transcripts/mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"

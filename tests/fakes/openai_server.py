@@ -234,7 +234,7 @@ def sample_document(extra: str | None = None):
     """A small two-page document with one topic; ``extra`` adds a paragraph on page 4."""
     from pathlib import Path
 
-    from seekh_convert.document import Block, BlockKind, Document, SourceKind, Topic
+    from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 
     blocks = [
         Block("Photosynthesis", kind=BlockKind.HEADING, page=3, level=1, section="Photosynthesis"),
@@ -252,7 +252,7 @@ def sample_document(extra: str | None = None):
 def settings_for(server: FakeOpenAIServer, tmp_path, **overrides):
     from pydantic import SecretStr
 
-    from seekh_convert.engines.openai import EngineSettings
+    from seekh_convert.generate.openai import EngineSettings
 
     values = dict(model="fake-model", base_url=server.url, api_key=SecretStr(TEST_KEY), timeout=2.0, max_retries=3,
                   retry_wait=0.01, retry_max_wait=0.2, cache_dir=tmp_path / "cache", response_format="json_schema")
@@ -264,7 +264,7 @@ def run_engine(settings, topic, document):
     """Generate one topic with a fresh engine and close it; returns (generation, engine)."""
     import asyncio
 
-    from seekh_convert.engines.openai import OpenAIEngine
+    from seekh_convert.generate.openai import OpenAIEngine
 
     async def main():
         engine = OpenAIEngine.from_settings(settings)

@@ -1,0 +1,245 @@
+"""Answer-key checks: multiple choice, true/false and cloze cards, plus canonicalising raw LLM choices."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
+from seekh_convert.check.items import GAP, fill_cloze
+from seekh_convert.model.findings import Reason
+from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
+
+Problem = tuple[Reason, str]
+
+#: Fuzzy score (0-100) above which two options count as the same option.
+SAME_OPTION = 90.0
+_LETTERS = "abcdefghij"
+_PREFIX = re.compile(r"^\s*(?:\(?([A-Ja-j])[\).:]|([1-9])[\).:])\s+")
+_CATCH_ALL = re.compile(
+    r"\b(?:all|none|any)\s+of\s+(?:the\s+)?(?:above|below|these|those|options|choices|answers)\b"
+    r"|\bboth\s+\(?[a-d]\)?\s+and\s+\(?[a-d]\)?(?:\W|$)|\bneither\s+\(?[a-d]\)?\s+nor\s+\(?[a-d]\)?(?:\W|$)"
+    r"|^\s*\(?[a-d]\)?\s+and\s+\(?[a-d]\)?\s*$",
+    re.I,
+)
+_NAMED_CORRECT = [
+    re.compile(r"\b(?:correct|right|best)\s+(?:answer|option|choice)\s+(?:is|was)\s*:?\s*(?P<x>[^.;\n]+)", re.I),
+    re.compile(r"(?:^|[.;]\s*)(?P<x>[^.;\n]{1,80}?)\s+is\s+(?:the\s+)?(?:correct|right)\b", re.I),
+]
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|without|neither|nor)\b|n't\b", re.I)
+
+
+class AnswerKeyError(ValueError):
+    """A raw multiple-choice item whose key cannot be made canonical."""
+
+    def __init__(self, reason: Reason, detail: str):
+        super().__init__(f"{reason.value}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def _strip_prefix(option: str) -> str:
+    return _PREFIX.sub("", option, count=1).strip()
+
+
+def _raw_options(raw: dict[str, Any]) -> tuple[list[str], list[int]]:
+    """Options as plain strings, and the indices flagged correct inline (``{"text", "correct": true}``)."""
+    options = raw.get("options", raw.get("choices"))
+    if isinstance(options, dict):
+        options = [options[k] for k in sorted(options)]
+    if not isinstance(options, list):
+        raise AnswerKeyError(Reason.INVALID_ITEM, "options must be a list")
+    texts: list[str] = []
+    flagged: list[int] = []
+    for i, opt in enumerate(options):
+        if isinstance(opt, dict):
+            if opt.get("correct") or opt.get("is_correct"):
+                flagged.append(i)
+            opt = opt.get("text", opt.get("option", ""))
+        texts.append(_strip_prefix(str(opt)))
+    return texts, flagged
+
+
+def _key_to_index(key: Any, options: list[str]) -> int:
+    """One key (0-based index, letter, ``"B) text"`` or option text) -> option index."""
+    if isinstance(key, bool):
+        raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key {key!r} is not an option")
+    if isinstance(key, int):
+        if 0 <= key < len(options):
+            return key
+        raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key index {key} is outside 0..{len(options) - 1}")
+    text = str(key).strip()
+    letter = re.fullmatch(r"\(?([A-Ja-j])[\).:]?", text)
+    if letter:
+        index = _LETTERS.index(letter.group(1).lower())
+        if index < len(options):
+            return index
+        raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key letter {text!r} has no option")
+    if text.isdigit():
+        return _key_to_index(int(text), options)
+    wanted = key_string(_strip_prefix(text))
+    exact = [i for i, o in enumerate(options) if key_string(o) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = _PREFIX.match(text)
+    if prefixed:  # "B) some text": trust the letter when the text is close
+        return _key_to_index(prefixed.group(1) or int(prefixed.group(2)) - 1, options)
+    raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key {text!r} is not one of the options")
+
+
+def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
+    """A raw multiple-choice dict (key as index, letter or option text) -> schema form with ``answer_index``.
+
+    Raises :class:`AnswerKeyError` (a ``ValueError``) when there is not exactly one key among the options
+    or two options are the same.
+    """
+    out = {k: v for k, v in raw.items() if k not in ("answer", "answer_index", "correct", "key", "choices", "correct_answer")}
+    options, flagged = _raw_options(raw)
+    keys = [raw[k] for k in ("answer_index", "answer", "correct", "key", "correct_answer") if raw.get(k) is not None]
+    indices: set[int] = set(flagged)
+    for key in keys:
+        for one in key if isinstance(key, list) else [key]:
+            indices.add(_key_to_index(one, options))
+    if len(indices) != 1:
+        raise AnswerKeyError(Reason.KEY_COUNT, f"found {len(indices)} keys, need exactly one")
+    dup = duplicate_options(options)
+    if dup:
+        raise AnswerKeyError(Reason.DUPLICATE_OPTIONS, dup)
+    out["options"] = options
+    out["answer_index"] = indices.pop()
+    out.setdefault("kind", "multiple_choice")
+    return out
+
+
+def duplicate_options(options: list[str]) -> str | None:
+    """A description of the first pair of (near-)identical options, or None."""
+    norm = [normalized_phrase(o) for o in options]
+    for i in range(len(norm)):
+        for j in range(i + 1, len(norm)):
+            same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
+            if key_string(options[i]) == key_string(options[j]) or same_words or fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION:
+                return f"options {i} and {j} are the same: {options[i]!r} / {options[j]!r}"
+    return None
+
+
+def _overlapping_options(options: list[str]) -> str | None:
+    """A pair where one option is contained in / a paraphrase of another."""
+    norm = [normalized_phrase(o) for o in options]
+    for i in range(len(norm)):
+        for j in range(len(norm)):
+            if i == j or not norm[i]:
+                continue
+            if f" {norm[i]} " in f" {norm[j]} ":
+                return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
+            stems_i, stems_j = set(content_stems(options[i])), set(content_stems(options[j]))
+            if stems_i and stems_i <= stems_j:
+                return f"option {j} {options[j]!r} restates option {i} {options[i]!r}"
+    return None
+
+
+def _answer_in_stem(mc: MultipleChoice) -> str | None:
+    stem = f" {normalized_phrase(mc.question)} "
+    answer = normalized_phrase(mc.answer)
+    if len(key_string(answer)) < 4 or f" {answer} " not in stem:
+        return None
+    others = [normalized_phrase(o) for i, o in enumerate(mc.options) if i != mc.answer_index]
+    if all(f" {o} " in stem for o in others if o):
+        return None  # the stem names every option ("...: X, Y or Z?"), so it gives nothing away
+    return f"the stem contains the answer {mc.answer!r}"
+
+
+def _named_as_correct(explanation: str, mc: MultipleChoice) -> int | None:
+    """Index of an option the explanation calls correct, when it names one."""
+    for pattern in _NAMED_CORRECT:
+        for m in pattern.finditer(explanation):
+            named = m.group("x").strip().strip("\"'\u201c\u201d()")
+            letter = re.fullmatch(r"(?:option\s+|answer\s+)?\(?([A-Da-d])\)?", named, re.I)
+            if letter:
+                return _LETTERS.index(letter.group(1).lower())
+            scores = [fuzz.partial_ratio(normalized_phrase(o), normalized_phrase(named)) for o in mc.options]
+            best = max(range(len(scores)), key=scores.__getitem__)
+            if scores[best] >= 85 and scores.count(scores[best]) == 1:
+                return best
+    return None
+
+
+def _explanation_problem(mc: MultipleChoice, near: set[str]) -> str | None:
+    named = _named_as_correct(mc.explanation, mc)
+    if named is not None and named != mc.answer_index:
+        return f"the explanation calls option {named} {mc.options[named]!r} correct, the key is {mc.answer_index}"
+    key = content_stems(mc.answer)
+    mentions = coverage(key, set(content_stems(mc.explanation))) >= 0.5
+    if not mentions and coverage(key, near) < 0.5:
+        return "the explanation neither mentions the key nor does the quote support it"
+    return None
+
+
+def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str]) -> str | None:
+    """A distractor the quote states outright while the key is not supported near the quote."""
+    key = coverage(content_stems(mc.answer), near)
+    scores = [coverage(content_stems(o), quote_stems) if content_stems(o) else 0.0 for o in mc.options]
+    best = max((i for i in range(len(scores)) if i != mc.answer_index), key=scores.__getitem__)
+    if scores[best] >= 0.99 and key < 0.6:
+        return f"the quote supports option {best} {mc.options[best]!r}, not the key {mc.answer!r}"
+    return None
+
+
+def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> list[Problem]:
+    """Key and option problems of one multiple-choice question.
+
+    ``near``: stemmed words of the quote, the blocks it lies in and their glossary terms (default: the quote).
+    """
+    problems: list[Problem] = []
+    dup = duplicate_options(mc.options)
+    if dup:
+        problems.append((Reason.DUPLICATE_OPTIONS, dup))
+    overlap = _overlapping_options(mc.options)
+    if overlap and not dup:
+        problems.append((Reason.OVERLAPPING_OPTIONS, overlap))
+    catch_all = [o for o in mc.options if _CATCH_ALL.search(o)]
+    if catch_all:
+        problems.append((Reason.CATCH_ALL_OPTION, f"option {catch_all[0]!r}"))
+    in_stem = _answer_in_stem(mc)
+    if in_stem:
+        problems.append((Reason.ANSWER_IN_STEM, in_stem))
+    quote_stems = set(content_stems(mc.source.quote))
+    near = near if near is not None else quote_stems
+    wrong = _wrong_key(mc, quote_stems, near)
+    if wrong:
+        problems.append((Reason.WRONG_KEY, wrong))
+    explanation = _explanation_problem(mc, near)
+    if explanation:
+        problems.append((Reason.EXPLANATION_MISMATCH, explanation))
+    return problems
+
+
+def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
+    """A true statement must match its quote closely; a false one must differ from it."""
+    quote = tf.source.quote
+    negation_flip = bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))
+    same = not negation_flip and coverage(content_stems(tf.statement), set(content_stems(quote))) == 1.0
+    if tf.answer:
+        share = coverage(content_stems(tf.statement), context_stems)
+        if share < 0.75:
+            return [(Reason.TRUE_FALSE_MISMATCH, f"marked true but only {share:.0%} of its words are in the source")]
+        if negation_flip:
+            return [(Reason.TRUE_FALSE_MISMATCH, "marked true but negates the quote")]
+    elif same:
+        return [(Reason.TRUE_FALSE_MISMATCH, "marked false but says what the quote says")]
+    return []
+
+
+def check_cloze(card: Flashcard, context_stems: set[str]) -> list[Problem]:
+    """A cloze front has exactly one gap and the back fills it with something the source says."""
+    gaps = len(GAP.findall(card.front))
+    if "{{" in card.front or gaps != 1:
+        return [(Reason.CLOZE_GAP, f"the front has {gaps} gaps '_____' (need exactly one, no {{{{c1::}}}} markup)")]
+    back_stems = content_stems(card.back)
+    if len(card.back.split()) > 12 or not back_stems:
+        return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]
+    filled = content_stems(fill_cloze(card.front, card.back))
+    if coverage(back_stems, context_stems) < 1.0 or coverage(filled, context_stems) < 0.75:
+        return [(Reason.CLOZE_MISMATCH, f"the source does not support the front filled with {card.back!r}")]
+    return []

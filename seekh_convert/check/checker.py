@@ -1,0 +1,155 @@
+"""Checks one item: grounding at its location, junk source, support, answer keys. Fixes what it can."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.guide import Flashcard, Grounded, LearnNext, MultipleChoice, Prerequisite, ShortAnswer, SourceRef, TrueFalse
+from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
+from seekh_convert.check.grounding import Match, SourceIndex, at_location, has_location, location_of, support, support_threshold
+from seekh_convert.check.items import GAP, Item, claim_text
+from seekh_convert.check.junk import citation_like, junk_reason
+from seekh_convert.model.findings import Finding, Reason
+from seekh_convert.text.words import content_stems, key_string, quote_fragments
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """Tunable thresholds of the gate."""
+
+    support: float = 0.5  # share of an item's content words that must occur in/near its quote
+    explanation_support: float = 0.34  # same, for question explanations
+    link_support: float = 0.01  # learn-next/prerequisite topics: some word of the topic must occur near the quote
+    min_quote_chars: int = 12  # letters+digits a quote needs to count as evidence
+
+
+@dataclass
+class Outcome:
+    """The checked item (possibly with a corrected source), whether its quote was verified, and findings."""
+
+    model: Grounded | None
+    grounded: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+
+class ItemChecker:
+    """Checks the items of one topic; ``topic``/``document`` None means the source is unavailable."""
+
+    def __init__(self, topic: Topic | None, document: Document | None, settings: GateSettings):
+        self.topic = topic
+        self.document = document
+        self.settings = settings
+        self._topic_index = SourceIndex(topic.blocks) if topic is not None else None
+        self._doc_index: SourceIndex | None = None
+
+    def check(self, item: Item) -> Outcome:
+        model = item.model
+        fixes: list[Problem] = []
+        model, kind_fix = _fix_card_kind(model)
+        fixes += kind_fix
+        problems: list[Problem] = []
+        grounded = False
+        if self._topic_index is None:
+            why = citation_like(model.source.quote)
+            if why:
+                problems.append((Reason.JUNK_SOURCE, f"quote looks like a {why}"))
+            context = near = set(content_stems(model.source.quote))
+        else:
+            located = self._ground(model.source)
+            if isinstance(located[0], Reason):
+                problems.append(located)  # type: ignore[arg-type]
+                context = near = set()
+            else:
+                match, new_ref, loc_fixes = located
+                fixes += loc_fixes
+                model = model.model_copy(update={"source": new_ref}) if new_ref is not model.source else model
+                grounded = True
+                context = self._topic_index.context_stems(match, model.source.quote)
+                near = self._topic_index.context_stems(match, model.source.quote, radius=0)
+                why = junk_reason(model.source.quote, [self._topic_index.blocks[i] for i in match.blocks])
+                if why:
+                    problems.append((Reason.JUNK_SOURCE, why))
+        if not problems:
+            problems += self._content_problems(model, context, near)
+        findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
+        if problems:
+            (reason, detail), rest = problems[0], problems[1:]
+            findings.append(Finding(section=item.section, index=item.index, reason=reason, detail=detail, also=[r for r, _ in rest]))
+            return Outcome(None, False, findings)
+        return Outcome(model, grounded, findings)
+
+    def _ground(self, ref: SourceRef) -> tuple[Match, SourceRef, list[Problem]] | Problem:
+        """Find the quote at its location; correct the location when found elsewhere in the topic."""
+        assert self._topic_index is not None and self.topic is not None
+        fragments = quote_fragments(ref.quote)
+        if sum(len(key_string(f)) for f in fragments) < self.settings.min_quote_chars:
+            return Reason.QUOTE_TOO_SHORT, f"{ref.quote!r} is too short to be evidence"
+        matches = self._topic_index.find_all(ref.quote)
+        if not matches:
+            if self.document is not None and self._document_index().find_all(ref.quote):
+                return Reason.OUTSIDE_TOPIC, "the quote is from another part of the document"
+            return Reason.INVENTED_QUOTE, "the quote does not occur in the source"
+        blocks = self.topic.blocks
+        here = [m for m in matches if any(at_location(blocks[i], ref) for i in m.blocks)]
+        clean = [m for m in (here or matches) if not junk_reason(ref.quote, [blocks[i] for i in m.blocks])]
+        match = (clean or here or matches)[0]
+        if here:
+            return match, ref, []
+        update = location_of([blocks[i] for i in match.blocks], ref)
+        new_ref = ref.model_copy(update=update)
+        if has_location(ref):
+            return match, new_ref, [(Reason.WRONG_LOCATION, f"quote is at {new_ref.label()}, not {ref.label()}")]
+        return match, new_ref, [(Reason.MISSING_LOCATION, f"located at {new_ref.label()}")]
+
+    def _document_index(self) -> SourceIndex:
+        if self._doc_index is None:
+            assert self.document is not None
+            self._doc_index = SourceIndex(self.document.blocks)
+        return self._doc_index
+
+    def _content_problems(self, model: Grounded, context: set[str], near: set[str]) -> list[Problem]:
+        """Answer-key, cloze, true/false and support problems (``context``: quote's blocks and neighbours,
+        ``near``: quote's own blocks)."""
+        problems: list[Problem] = []
+        if isinstance(model, MultipleChoice):
+            problems += check_multiple_choice(model, near)
+        elif isinstance(model, TrueFalse):
+            problems += check_true_false(model, context)
+        elif isinstance(model, Flashcard) and model.kind == "cloze":
+            problems += check_cloze(model, context)
+        if any(r is Reason.WRONG_KEY for r, _ in problems) or isinstance(model, TrueFalse):
+            return problems
+        if not (isinstance(model, Flashcard) and model.kind == "cloze"):
+            claim = claim_text(model)
+            share, missing = support(claim, context)
+            if isinstance(model, (LearnNext, Prerequisite)):
+                share, missing = support(_link_claim(model), context)
+            if isinstance(model, (LearnNext, Prerequisite)):
+                needed = self.settings.link_support
+            else:
+                needed = support_threshold(claim, self.settings.support)
+            if share < needed:
+                problems.append((Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}"))
+        if isinstance(model, (MultipleChoice, ShortAnswer)):
+            share, missing = support(model.explanation, context)
+            if share < self.settings.explanation_support:
+                problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
+        return problems
+
+
+def _fix_card_kind(model: Grounded) -> tuple[Grounded, list[Problem]]:
+    """A basic card whose front has one gap is a cloze card."""
+    if isinstance(model, Flashcard) and model.kind == "basic" and len(GAP.findall(model.front)) == 1:
+        return model.model_copy(update={"kind": "cloze"}), [(Reason.CARD_KIND, "front has a gap: card made cloze")]
+    return model, []
+
+
+_LINK_META = frozenset("build builds covers covered cover topic topics defined named background explained introduced "
+                       "idea core start basic basics next learn section chapter concept concepts".split())
+
+
+def _link_claim(model: LearnNext | Prerequisite) -> str:
+    """The words of a learn-next/prerequisite link that should occur near its quote (no meta words)."""
+    text = f"{model.topic} {model.why or ''}"
+    return " ".join(w for w in text.split() if w.casefold().strip(".,;:") not in _LINK_META)

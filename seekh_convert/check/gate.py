@@ -1,0 +1,122 @@
+"""The quality gate: check a guide, fix what is deterministic, drop what fails, optionally ask for repairs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.errors import EngineError
+from seekh_convert.model.guide import GuideContent
+from seekh_convert.check.checker import GateSettings, ItemChecker
+from seekh_convert.check.coverage import topic_coverage
+from seekh_convert.check.duplicates import within_guide
+from seekh_convert.check.items import SECTIONS, Item, iter_items, rebuild
+from seekh_convert.model.findings import Finding, Reason, TopicQuality
+
+C = TypeVar("C", bound=GuideContent)
+
+
+def check_content(
+    content: C, topic: Topic | None, document: Document | None, settings: GateSettings | None = None
+) -> tuple[C | None, TopicQuality]:
+    """Check every item of ``content`` (a ``GuideContent`` or full ``StudyGuide``) against its source.
+
+    Returns the cleaned content of the same type (None when a required section ends empty) and the
+    findings. With ``topic`` None the source is unavailable: grounding and coverage are skipped.
+    """
+    settings = settings or GateSettings()
+    quality = TopicQuality(
+        source_file=document.path.name if document is not None else "",
+        topic_index=topic.index if topic is not None else 0,
+        topic_title=topic.title if topic is not None else content.topic,
+        grounding_checked=topic is not None,
+    )
+    items = iter_items(content)
+    quality.produced = len(items)
+    checker = ItemChecker(topic, document, settings)
+    kept: list[Item] = []
+    grounded: dict[int, bool] = {}
+    for item in items:
+        outcome = checker.check(item)
+        for finding in outcome.findings:
+            quality.add(finding)
+        if outcome.model is not None:
+            kept.append(Item(item.section, item.index, outcome.model))
+            grounded[id(kept[-1])] = outcome.grounded
+    for dup, earlier in within_guide(kept):
+        quality.add(Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}"))
+        kept.remove(dup)
+    quality.kept = len(kept)
+    quality.grounded = sum(1 for item in kept if grounded[id(item)])
+    if topic is not None:
+        quality.coverage = topic_coverage(topic, [item.model.source for item in kept])
+    cleaned = rebuild(content, kept)
+    if cleaned is None:
+        present = {item.section for item in kept}
+        empty = [s for s in SECTIONS if s not in present]
+        quality.writable = False
+        quality.notes.append(f"cannot write the guide: no valid items left in {', '.join(empty)}")
+    return cleaned, quality
+
+
+def _failing(quality: TopicQuality) -> list[Finding]:
+    return [f for f in quality.findings if f.action == "dropped"]
+
+
+async def run_gate(
+    content: C,
+    topic: Topic,
+    document: Document,
+    engine: object | None = None,
+    max_repairs: int = 1,
+    settings: GateSettings | None = None,
+    engine_findings: Iterable[Finding] = (),
+) -> tuple[C | None, TopicQuality]:
+    """Check; while items fail and ``engine`` has ``async repair(content, findings, topic, document)``,
+    ask it to repair them (at most ``max_repairs`` times) and check again. What still fails is dropped.
+
+    ``quality.repaired`` counts failing items (by section/index) that pass after a repair; the final
+    findings list keeps those as ``action="repaired"`` followed by the last check's findings.
+    ``engine_findings`` (``Generation.findings``: items the engine dropped or fixed itself) come first
+    in the findings and count in ``produced`` and the per-reason counts.
+    """
+    cleaned, quality = check_content(content, topic, document, settings)
+    repair = getattr(engine, "repair", None) if engine is not None else None
+    produced, repaired, usage = quality.produced, 0, None
+    earlier: list[Finding] = []
+    current = content
+    for _ in range(max_repairs if callable(repair) else 0):
+        failing = _failing(quality)
+        if not failing:
+            break
+        try:
+            generation = await repair(current, failing, topic, document)  # type: ignore[misc]
+        except EngineError as exc:
+            quality.notes.append(f"repair failed, failing items dropped: {exc}")
+            break
+        if generation.usage is not None:
+            usage = generation.usage if usage is None else usage + generation.usage
+        current = generation.content
+        new_cleaned, new_quality = check_content(current, topic, document, settings)
+        still = {(f.section, f.index) for f in _failing(new_quality)}
+        fixed = [f.model_copy(update={"action": "repaired"}) for f in failing if (f.section, f.index) not in still]
+        repaired += len({(f.section, f.index) for f in fixed})
+        earlier += fixed
+        cleaned, quality = new_cleaned, new_quality
+    if earlier or usage is not None:
+        quality.findings = earlier + quality.findings
+        quality.repaired = repaired
+        quality.produced = produced
+        quality.repair_usage = usage
+    _merge_engine_findings(quality, list(engine_findings))
+    return cleaned, quality
+
+
+def _merge_engine_findings(quality: TopicQuality, findings: list[Finding]) -> None:
+    """Count items the engine handled before the gate as if the gate had seen them."""
+    later, quality.findings = quality.findings, []
+    for finding in findings:
+        quality.add(finding)
+    quality.findings += later
+    quality.produced += sum(1 for f in findings if f.action == "dropped")

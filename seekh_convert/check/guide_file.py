@@ -1,0 +1,174 @@
+"""``seekh-convert check guide.json``: re-check a written (possibly hand-edited) guide."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from seekh_convert.model.document import Document
+from seekh_convert.errors import InputError
+from seekh_convert.model.guide import StudyGuide
+from seekh_convert.check.answer_keys import AnswerKeyError, canonicalize_mc
+from seekh_convert.check.checker import GateSettings
+from seekh_convert.check.gate import check_content
+from seekh_convert.model.findings import Finding, Reason, TopicQuality
+from seekh_convert.text.words import key_string
+
+Loader = Callable[[Path], Document]
+
+
+def prepare_raw(data: dict[str, Any]) -> tuple[dict[str, Any], list[Finding], list[int]]:
+    """Canonicalise the multiple-choice questions of a raw guide/content dict before validation.
+
+    Accepts keys as index, letter or option text; drops questions whose key cannot be made
+    canonical. Returns the new dict, findings, and the original index of every kept question.
+    """
+    questions = data.get("questions")
+    if not isinstance(questions, list):
+        return data, [], []
+    kept: list[Any] = []
+    origin: list[int] = []
+    findings: list[Finding] = []
+    for i, raw in enumerate(questions):
+        if not isinstance(raw, dict) or raw.get("kind", "multiple_choice") != "multiple_choice":
+            kept.append(raw)
+            origin.append(i)
+            continue
+        raw = dict(raw)
+        shown = raw.get("answer")
+        if "answer_index" in raw and isinstance(shown, str):
+            raw.pop("answer")  # the computed text of the keyed option, as written to guide.json
+            options = raw.get("options") or []
+            index = raw.get("answer_index")
+            if isinstance(index, int) and 0 <= index < len(options) and key_string(options[index]) != key_string(shown):
+                findings.append(Finding(section="questions", index=i, reason=Reason.ANSWER_TEXT_MISMATCH,
+                                        detail=f"answer {shown!r} but answer_index {index} is {options[index]!r}"))
+                continue
+        try:
+            kept.append(canonicalize_mc(raw))
+        except AnswerKeyError as exc:
+            findings.append(Finding(section="questions", index=i, reason=exc.reason, detail=exc.detail))
+            continue
+        origin.append(i)
+    return {**data, "questions": kept}, findings, origin
+
+
+def _one_line(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    loc = ".".join(str(p) for p in first["loc"]) or "guide"
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{loc}: {first['msg']}{more}"
+
+
+def load_guide(path: Path) -> tuple[StudyGuide | None, list[Finding], list[int]]:
+    """Read and validate a guide.json; None when no valid question is left. Raises InputError."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot read ({exc.strerror})") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f"line {exc.lineno}, column {exc.colno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise InputError(f"{path.name}: not valid JSON ({where})") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path.name}: not a study guide (expected a JSON object)")
+    data, findings, origin = prepare_raw(data)
+    if isinstance(data.get("questions"), list) and not data["questions"] and findings:
+        return None, findings, origin
+    try:
+        return StudyGuide.model_validate(data), findings, origin
+    except ValidationError as exc:
+        raise InputError(f"{path.name}: not a valid study guide: {_one_line(exc)}") from exc
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _find_source(guide_path: Path, guide: StudyGuide, source: Path | None, notes: list[str]) -> Path | None:
+    """The source file to re-read: the explicit one, else a file of the recorded name and hash nearby."""
+    wanted = guide.provenance.source_sha256
+    if source is not None:
+        if not source.is_file():
+            raise InputError(f"{source}: source file not found")
+        if wanted and _sha256(source) != wanted:
+            notes.append(f"{source.name} differs from the source the guide was made from (sha256 mismatch)")
+        return source
+    name = Path(guide.provenance.source_file).name  # a bare file name, never a path from the guide
+    if not name or name in (".", ".."):
+        return None
+    here = guide_path.resolve().parent
+    for folder in [here, *list(here.parents)[:3], Path.cwd()]:
+        candidate = folder / name
+        if candidate.is_file() and (not wanted or _sha256(candidate) == wanted):
+            return candidate
+    return None
+
+
+def _default_loader() -> Loader | None:
+    try:
+        from seekh_convert.load import load_document
+    except ImportError:
+        return None
+    return load_document
+
+
+def check_guide_file(
+    path: Path | str,
+    source: Path | str | None = None,
+    *,
+    loader: Loader | None = None,
+    settings: GateSettings | None = None,
+) -> TopicQuality:
+    """Re-check a guide.json. The source is ``source`` or found by name+sha256 near the guide;
+    when unavailable, grounding and coverage are skipped (noted) and the other checks still run.
+    """
+    path = Path(path)
+    guide, pre_findings, origin = load_guide(path)
+    if guide is None:
+        quality = TopicQuality(source_file="", writable=False, grounding_checked=False,
+                               notes=["no valid multiple-choice/other questions left"])
+        for finding in pre_findings:
+            quality.add(finding)
+        return quality
+    notes: list[str] = []
+    src = _find_source(path, guide, Path(source) if source is not None else None, notes)
+    topic = document = None
+    if src is None:
+        notes.append(f"source {guide.provenance.source_file!r} unavailable: grounding not checked (pass --source)")
+    else:
+        load = loader or _default_loader()
+        if load is None:
+            notes.append("no document loader available: grounding not checked")
+        else:
+            try:
+                document = load(src)
+            except InputError as exc:
+                notes.append(f"source unreadable, grounding not checked: {exc}")
+            except Exception as exc:  # a bug in reading, not bad input: still one line
+                notes.append(f"source unreadable, grounding not checked: unexpected {type(exc).__name__}: {exc}")
+            if document is not None:
+                n = guide.provenance.topic_index
+                if 1 <= n <= len(document.topics):
+                    topic = document.topics[n - 1]
+                else:
+                    notes.append(f"source has {len(document.topics)} topics, guide names topic {n}: grounding not checked")
+    _, quality = check_content(guide, topic, document if topic is not None else None, settings)
+    for finding in quality.findings:
+        if finding.section == "questions" and finding.index is not None and finding.index < len(origin):
+            finding.index = origin[finding.index]
+    for finding in pre_findings:
+        quality.add(finding)
+    quality.produced += len(pre_findings)
+    quality.source_file = guide.provenance.source_file
+    quality.topic_index = guide.provenance.topic_index
+    quality.notes = notes + quality.notes
+    return quality

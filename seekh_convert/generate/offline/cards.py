@@ -1,0 +1,112 @@
+"""Flashcards: term/definition cards and cloze deletions of key terms."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from seekh_convert.model.guide import Flashcard
+from seekh_convert.generate.offline.generic import defers, definition_penalty
+from seekh_convert.generate.offline.nouns import blankable
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.terms import Term, free_match
+from seekh_convert.generate.offline.text import stem, term_key, term_pattern, words
+
+GAP = "_____"
+_MAX_CARDS = 12
+_MAX_BASIC = 6
+
+
+def ask_what(term: str, definition: str = "") -> str:
+    """``What is <term>?`` (``are`` for plain plurals; keeps the article the definition uses)."""
+    last = term.split()[-1]
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
+    term_surface = term
+    found = term_pattern(term).search(definition)
+    copula = re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(is|are)\b", definition[found.end() :]) if found else None
+    if found and term_key(found.group()) == term_key(term):
+        term = found.group()
+        first = term.split()[0]
+        if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
+            term = term[:1].lower() + term[1:]
+    article = re.match(rf"(an?|the)\s+{re.escape(term)}\b", definition, re.IGNORECASE)
+    if article is None and found and found.start() > 0 and " " not in term:
+        article = re.search(r"\b(the)\s+$", definition[: found.start()], re.IGNORECASE)
+    lead = article.group(1).lower() + " " if article else ""
+    last = term.split()[-1]
+    verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
+    verb = copula.group(1) if copula else verb
+    return f"What {verb} {lead}{term}?"
+
+
+def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> bool:
+    """True when a longer key term's mention overlaps or contains ``span``: a gap there would cut that term in two
+    ("net external [force acting]", "[Newton's second law] of motion"); of two overlapping mentions the longer one may be blanked."""
+    a, b = span
+    gap = {stem(w) for w in words(sentence.text[a:b])}
+    for t in terms:
+        if not gap & set(t.key.split()):
+            continue  # word-bounded mentions that overlap share a word
+        for m in t.pattern.finditer(sentence.text):
+            partial = m.start() < b and a < m.end() and not (a <= m.start() and m.end() <= b)
+            if partial and m.end() - m.start() > b - a or partial and m.end() - m.start() == b - a and m.span() != (a, b):
+                return True
+    return False
+
+
+def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, str] | None:
+    """(front with the term's first free occurrence blanked, the words removed), or None if it does not fit.
+
+    Only real key terms are blanked (``Term.real``), never numbers, verbs or function words, and never a span
+    that cuts through another key term ("net external [force acting]").
+    """
+    m = free_match(term, sentence, list(terms))
+    if not m or m.start() == 0 and sentence.n_words < 8 or not term.real or not blankable(m.group()):
+        return None
+    if crosses(m.span(), sentence, list(terms)):
+        return None
+    front = sentence.display[: m.start()] + GAP + sentence.display[m.end() :]
+    if len(front.split()) < 6:
+        return None
+    return front, m.group()
+
+
+def _near(front: str, fronts: list[str]) -> bool:
+    return any(fuzz.ratio(front, f) >= 85 for f in fronts)
+
+
+def build_flashcards(terms: list[Term], ranked: list[Sentence], max_cards: int = _MAX_CARDS, max_basic: int = _MAX_BASIC) -> list[Flashcard]:
+    """4-12 cards: basic cards for defined terms, then cloze cards of key terms in central sentences."""
+    cards: list[Flashcard] = []
+    fronts: list[str] = []
+    used: set[int] = set()
+    rank_of = {id(s): i for i, s in enumerate(ranked)}
+    for t in terms:
+        if len(cards) >= max_basic:
+            break
+        if not t.defined or id(t.definition) in used:
+            continue
+        front = ask_what(t.text, t.definition.text)
+        if _near(front, fronts):
+            continue
+        cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))
+        fronts.append(front)
+        used.add(id(t.definition))
+    cloze_terms = sorted((t for t in terms if t.mentions and t.real), key=lambda t: t.origin == "keyword")
+    for t in cloze_terms:
+        if len(cards) >= max_cards:
+            break
+        for s in sorted(t.mentions, key=lambda s: (id(s) in used, definition_penalty(s) > 0, rank_of.get(id(s), len(ranked)))):
+            made = cloze(s, t, terms) if not defers(s) else None
+            if not made or id(s) in used or _near(made[0], fronts):
+                continue
+            cards.append(Flashcard(kind="cloze", front=made[0], back=made[1], source=s.ref()))
+            fronts.append(made[0])
+            used.add(id(s))
+            break
+    if not cards:
+        for s in ranked[:2]:
+            front = "Complete the idea: " + " ".join(s.text.split()[: max(3, s.n_words // 2)]) + " …"
+            cards.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
+    return cards

@@ -1,0 +1,86 @@
+"""Multiple choice whose options are definitions: "Which statement describes X?" over real defining sentences.
+
+Each option is a real defining sentence of the document with its own term blanked, so no option names
+the term asked about and the key gives nothing away; distractors are definitions of other real terms of a
+similar length.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from seekh_convert.model.guide import MultipleChoice
+from seekh_convert.generate.offline.cards import GAP, crosses
+from seekh_convert.generate.offline.generic import definition_penalty
+from seekh_convert.generate.offline.statements import citation_share
+from seekh_convert.generate.offline.terms import Term
+from seekh_convert.generate.offline.text import words
+
+#: Longest option text (schema ``ShortText``).
+_MAX_OPTION = 300
+
+
+def as_option(term: Term, terms: list[Term] = ()) -> str | None:
+    """The term's definition with every mention of the term blanked; None when unfit as an option or when a
+    gap would cut a longer term of ``terms`` in two ("_____ of motion")."""
+    s = term.definition
+    if s is None or not term.defined or definition_penalty(s) > 0 or citation_share(s) > 0.1:
+        return None
+    if any(crosses(m.span(), s, list(terms)) for m in term.pattern.finditer(s.text)):
+        return None
+    text = term.pattern.sub(GAP, s.display)
+    if len(text) > _MAX_OPTION or len(text.split()) < 5:
+        return None
+    return text[:1].upper() + text[1:]
+
+
+def _length_gap(a: str, b: str) -> float:
+    return abs(len(a) - len(b)) / max(len(a), len(b))
+
+
+def _related(a: Term, b: Term) -> bool:
+    x, y = a.key, b.key
+    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} "
+
+
+def _echoes(term: Term, option: str) -> bool:
+    """True when ``option`` uses a word of the same family as the term's ("encode" for "encoding")."""
+    heads = {w.lower()[:5] for w in words(term.text) if len(w) >= 5}
+    return any(w.lower()[:5] in heads for w in words(option) if len(w) >= 5)
+
+
+def _position(text: str) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 4
+
+
+def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | None:
+    """"Which statement describes <term>?" with four blanked definitions, None when three fair distractors are missing."""
+    key = as_option(term, topic_terms)
+    if key is None:
+        return None
+    chosen: list[str] = []
+    chosen_terms: list[Term] = [term]
+    options = {id(t): as_option(t, topic_terms if i == 0 else ()) for i, ts in enumerate((topic_terms, doc_terms)) for t in ts}
+    pool = [(0, t) for t in topic_terms] + [(1, t) for t in doc_terms]
+    pool = [x for x in pool if options[id(x[1])] is not None]
+    pool.sort(key=lambda x: (x[0], _length_gap(key, options[id(x[1])]), x[1].key))
+    for _, t in pool:
+        option = options[id(t)]
+        if option is None or t.definition is term.definition or any(_related(t, c) for c in chosen_terms):
+            continue
+        if term.pattern.search(option) or _echoes(term, option) or option.casefold() in {o.casefold() for o in chosen + [key]}:
+            continue
+        if _length_gap(key, option) > 0.6:
+            continue
+        chosen.append(option)
+        chosen_terms.append(t)
+        if len(chosen) == 3:
+            break
+    if len(chosen) < 3:
+        return None
+    question = f"Which of these statements defines {term.text}?"
+    pos = _position(question)
+    chosen.insert(pos, key)
+    s = term.definition
+    explanation = f"This is how the source defines {term.text}: “{s.display}”"
+    return MultipleChoice(question=question, options=chosen, answer_index=pos, explanation=explanation, source=s.ref())

@@ -1,0 +1,163 @@
+"""Terms a sentence itself defines: "X is the ...", "X, which means ...", "a process called X", "X happens when ...".
+
+The first-class term source after emphasis and glossary entries, and the only one for sources without
+markup (lecture transcripts, plain text). Spans are short noun phrases cut by word-shape rules (no model).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seekh_convert.generate.offline.nouns import is_term_like
+from seekh_convert.generate.offline.text import STOPWORDS
+
+_FILLER = re.compile(r"^(?:(?:so|and|but|now|okay|ok|well|also|then|thus|hence|here|right|in fact)[,\s]+)+", re.IGNORECASE)
+_ARTICLE = frozenset({"the", "a", "an"})
+_SKIP = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "them", "our", "its", "their", "your"})
+_WORD_AT = re.compile(r"[A-Za-z][\w'’\-]*")
+#: Verbs that end a term span even without punctuation ("distributed practice leads to ...").
+_VERBS = frozenset(
+    """is are was were be been has have had means mean happens happen occurs occur leads lead helps help makes make shows
+    show takes take works work gives give plays play comes come goes go depends depend refers refer describes describe
+    involves involve holds hold tells tell divides divide says say states state explains explain can could will would
+    should may might must does do did""".split()
+)
+
+_NAMING = frozenset({"called", "named", "termed", "known", "call"})
+
+# Cue words after which the term follows ("called X"), with the strength of the signal.
+_FORWARD = (
+    (re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:called|termed|known as|referred to as|defined as)\s+", re.I), 3.2),
+    (re.compile(r"\b(?:an?|the|this|that)\s+(?:\w+\s+){1,2}?(?:called|termed|known as|named)\s+", re.I), 3.0),
+    (re.compile(r"\b(?:we|they|scientists|psychologists|researchers|people|you|i)\s+(?:later\s+|now\s+|often\s+)?call(?:ed)?\s+", re.I), 3.0),
+    (re.compile(r"\b(?:known as|referred to as|termed|called)\s+", re.I), 2.6),
+    (re.compile(r"\b(?:got|gets|was given|were given|given|has|had) the names?(?: of)?\s+", re.I), 2.6),
+    (re.compile(r"\bthe (?:term|concept|phrase|notion)\s+(?=[A-Za-z])", re.I), 1.5),
+)
+# Cue words before which the term stands at the start of the sentence ("X means ..."), with strength.
+_LEADING = re.compile(
+    r"^(?P<np>[A-Za-z][\w'’\-]*(?:\s+(?:of\s+)?[A-Za-z][\w'’\-]*){0,3}?)(?:\s*\([^)]{1,40}\))?,?\s+"
+    r"(?P<cue>is defined as|are defined as|refers? to|means|mean|is when|are when|describes|"
+    r"(?:happens|happen|occurs|occur) (?:when|if|because)|is|are)\b(?P<after>\s+\w+)?",
+    re.IGNORECASE,
+)
+_LEADING_STRENGTH = {"is defined as": 3.6, "are defined as": 3.6, "refers to": 3.4, "refer to": 3.4, "means": 3.4, "mean": 3.2,
+                     "is when": 3.0, "are when": 3.0, "describes": 2.4}
+_COPULA_AFTER = frozenset({"a", "an", "the", "any", "one", "defined", "when", "how", "where"})
+_WHICH = re.compile(
+    r",\s*which\s+(?:means|mean|refers? to|is called|are called|(?:is|are)\s+(?:a|an|the|any|one of the|\w+ing)\b"
+    r"|divides|describes|tells us|explains|states|says|holds)",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final|other|main|key)\s+(?:[a-z]+\s+)?(?:is|are)\s+(?!(?:the|a|an)\b)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:new\s+)?(model|law|theory|principle|effect|rule|equation|process), the\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Defined:
+    """A term span a sentence defines, and how strongly (about the scale of ``terms.definition_score``)."""
+
+    term: str
+    strength: float
+    explicit: bool  # an explicit marker ("called", "means"), trustworthy even for a term used once
+
+
+def _span_forward(text: str, start: int, max_words: int = 4) -> str | None:
+    """The noun phrase starting at ``start``: leading determiners skipped, cut at punctuation, stop words or verbs."""
+    tail = text[start:]
+    cut = re.search(r"[,.;:!?()\"“”]|\s[-–—]+\s|--", tail)
+    tail = tail[: cut.start()] if cut else tail
+    ws = _WORD_AT.findall(tail)
+    det = next((i for i, w in enumerate(ws[:4]) if w.lower() in _ARTICLE), None)
+    if det is not None and det > 0 and all(w.lower() in _SKIP or w.lower() not in STOPWORDS for w in ws[:det]):
+        ws = ws[det + 1 :]  # "we call this pattern the forgetting curve" -> "forgetting curve"
+    while ws and ws[0].lower() in _SKIP:
+        ws = ws[1:]
+    out: list[str] = []
+    for i, w in enumerate(ws):
+        low = w.lower()
+        if low == "of" and out and i + 1 < len(ws) and ws[i + 1].lower() not in STOPWORDS and len(out) < max_words - 1:
+            out.append(w)
+            continue
+        if low in STOPWORDS or (low in _VERBS and out) or len(out) == max_words or (len(w) == 1 and out):
+            break  # a trailing symbol ends the term too: "normal force N"
+        out.append(w)
+    while out and out[-1].lower() == "of":
+        out.pop()
+    return " ".join(out) or None
+
+
+def _span_backward(text: str, end: int, max_words: int = 4) -> str | None:
+    """The noun phrase ending at ``end`` (before ", which ..."): content words only, at most ``max_words``."""
+    ws = _WORD_AT.findall(text[:end].rsplit(",", 1)[-1] if "," in text[:end] else text[:end])
+    out: list[str] = []
+    for w in reversed(ws):
+        if w.lower() in STOPWORDS or w.lower() in _VERBS or w.lower() in _NAMING or len(out) == max_words:
+            break
+        out.insert(0, w)
+    return " ".join(out) or None
+
+
+def _leading(text: str) -> Defined | None:
+    """"X means ...", "X is the ...", "X happens when ..." at the start of the sentence."""
+    body = _FILLER.sub("", text)
+    words_ = body.split(None, 1)
+    if words_ and words_[0].lower() in _ARTICLE and len(words_) > 1:
+        body = words_[1]
+    m = _LEADING.match(body)
+    if not m:
+        return None
+    cue = " ".join(m.group("cue").lower().split())
+    after = (m.group("after") or "").strip().lower()
+    if cue in ("is", "are"):
+        if after not in _COPULA_AFTER:
+            return None
+        strength, explicit = 2.6, False
+    elif cue.startswith(("happen", "occur")):
+        strength, explicit = 3.0, True
+    else:
+        strength, explicit = _LEADING_STRENGTH.get(cue, 2.6), True
+    np = m.group("np")
+    if any(w.lower() in STOPWORDS and w.lower() != "of" for w in np.split()):
+        return None
+    return Defined(np, strength, explicit)
+
+
+def defined_terms(text: str) -> list[Defined]:
+    """Every term span ``text`` (one sentence) defines, strongest first; only term-like spans."""
+    found: list[Defined] = []
+    lead = _leading(text)
+    if lead is not None:
+        found.append(lead)
+    body = _FILLER.sub("", text)
+    offset = len(text) - len(body)
+    ordinal = _ORDINAL.match(body)
+    if ordinal:
+        span = _span_forward(text, offset + ordinal.end())
+        if span:
+            found.append(Defined(span, 1.8, True))
+    for m in _WHICH.finditer(text):
+        span = _span_backward(text, m.start())
+        if span:
+            strong = re.search(r"which\s+(?:means|mean|refers?)", m.group(), re.I)
+            found.append(Defined(span, 3.2 if strong else 2.6, True))
+    for rx, strength in _FORWARD:
+        for m in rx.finditer(text):
+            span = _span_forward(text, m.end())
+            if span:
+                found.append(Defined(span, strength, True))
+    for m in _APPOSITIVE.finditer(text):
+        span = _span_forward(text, m.end())
+        if span and span.lower().endswith(m.group(1).lower()):
+            found.append(Defined(span, 2.0, True))
+    out: dict[str, Defined] = {}
+    for d in found:
+        key = d.term.lower()
+        if is_term_like(d.term) and (key not in out or d.strength > out[key].strength):
+            out[key] = d
+    return sorted(out.values(), key=lambda d: -d.strength)
+

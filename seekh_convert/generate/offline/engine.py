@@ -1,0 +1,64 @@
+"""The offline engine: wires analysis and the candidate pool into one GuideContent per topic."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.errors import EngineError
+from seekh_convert.model.guide import GuideContent
+from seekh_convert.generate.base import Generation
+from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis, analyse
+from seekh_convert.generate.offline.pool import Pool, build_pool, content_of, main_term, repair_content
+
+__all__ = ["OfflineEngine", "main_term"]
+
+
+class OfflineEngine:
+    """Deterministic, extractive generator: no network, no model; every item quotes the topic."""
+
+    name = "offline"
+    model: str | None = None
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[weakref.ref, DocAnalysis]] = {}
+
+    def _analysis(self, topic: Topic, document: Document) -> DocAnalysis:
+        hit = self._cache.get(id(document))
+        if hit is not None and hit[0]() is document:
+            return hit[1]
+        doc = analyse(document, topic)
+        self._cache = {k: v for k, v in self._cache.items() if v[0]() is not None}
+        self._cache[id(document)] = (weakref.ref(document), doc)
+        return doc
+
+    def _pool(self, topic: Topic, document: Document) -> tuple[DocAnalysis, TopicAnalysis, Pool, str]:
+        doc = self._analysis(topic, document)
+        ta = doc.for_topic(topic)
+        if not ta.sentences:
+            raise EngineError(
+                "the offline engine found no sentence it can quote here (text without sentence punctuation, "
+                "e.g. CJK captions, or only references/figures); try --engine openai"
+            )
+        title = (topic.title.strip() or f"Topic {topic.index}")[:300]
+        return doc, ta, build_pool(doc, ta, title), title
+
+    def content(self, topic: Topic, document: Document) -> GuideContent:
+        """The guide content of one topic (synchronous core of ``generate``)."""
+        doc, ta, pool, title = self._pool(topic, document)
+        return content_of(pool, doc, ta, title)
+
+    async def generate(self, topic: Topic, document: Document) -> Generation:
+        return Generation(content=self.content(topic, document), usage=None)
+
+    async def repair(self, content: GuideContent, findings: Iterable, topic: Topic, document: Document) -> Generation:
+        """Replace the items the gate rejected (``findings``: section/index) with the next-best unused candidates."""
+        failing: dict[str, set[int | None]] = {}
+        for f in findings:
+            failing.setdefault(f.section, set()).add(f.index)
+        _, _, pool, _ = self._pool(topic, document)
+        return Generation(content=repair_content(content, failing, pool), usage=None)
+
+    async def aclose(self) -> None:
+        self._cache.clear()

@@ -1,0 +1,186 @@
+"""Practice questions: multiple choice with real-term distractors, true/false by term swap, short answer."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rapidfuzz import fuzz
+
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
+from seekh_convert.generate.offline.cards import GAP, ask_what, crosses
+from seekh_convert.generate.offline.choices import definition_choice
+from seekh_convert.generate.offline.generic import definition_penalty
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.terms import Term, free_match
+from seekh_convert.generate.offline.text import words
+
+_MAX_MC = 3
+#: Sentences that lean on the one before them ("Thus, ...", "This means ...") do not stand alone as an answer.
+_CONNECTIVE = re.compile(r"^(?:thus|therefore|hence|however|so|also|then|this|these|that|it|they)\b", re.IGNORECASE)
+
+
+def related(a: Term, b: Term) -> bool:
+    """True when two terms are the same, one contains the other, or they are near-duplicates."""
+    x, y = a.text.casefold(), b.text.casefold()
+    if a.key == b.key or x in y or y in x or a.key in b.key or b.key in a.key:
+        return True
+    return fuzz.ratio(x, y) >= 80 or fuzz.token_sort_ratio(x, y) >= 90
+
+
+def covered(term: Term, text: str) -> bool:
+    """True when every word of ``term`` occurs in ``text`` in some form (same first letters: prokaryotes/prokaryotic)."""
+    have = {w.lower()[:6] for w in words(text)}
+    need = [w.lower()[:6] for w in words(term.text) if len(w) >= 3]
+    return bool(need) and all(w in have for w in need)
+
+
+def _shape(answer: Term, t: Term) -> tuple[int, int]:
+    return abs(len(t.text.split()) - len(answer.text.split())), abs(len(t.text) - len(answer.text)) // 6
+
+
+def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], stem: str, n: int = 3) -> list[Term]:
+    """``n`` other real terms: same topic first, then the document; similar shape; none related to each other."""
+    pool = [(0, i, t) for i, t in enumerate(topic_terms)] + [(1, i, t) for i, t in enumerate(doc_terms)]
+    pool.sort(key=lambda x: (x[0], x[2].origin == "keyword", _shape(answer, x[2]), x[1]))
+    chosen: list[Term] = []
+    for _, _, t in pool:
+        if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem) or covered(t, stem):
+            continue
+        chosen.append(t)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def _position(text: str) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 4
+
+
+def blank(text: str, term: Term) -> str:
+    """``text`` with every occurrence of the term replaced by the gap."""
+    return term.pattern.sub(GAP, text)
+
+
+def multiple_choice(
+    term: Term, topic_terms: list[Term], doc_terms: list[Term], sentence: Sentence | None = None
+) -> MultipleChoice | None:
+    """"Which term fills the blank" over the term's defining sentence (or ``sentence``), None when it cannot be fair."""
+    s = sentence or term.definition
+    if s is None or (sentence is None and not term.defined):
+        return None
+    if sentence is not None:
+        m = free_match(term, s, topic_terms)
+        if m is None or len(term.pattern.findall(s.text)) > 1 or (term.origin == "keyword" and " " not in term.text) \
+                or crosses(m.span(), s, topic_terms):
+            return None
+        stem = s.display[: m.start()] + GAP + s.display[m.end() :]
+    else:
+        if any(crosses(m.span(), s, topic_terms) for m in term.pattern.finditer(s.text)):
+            return None
+        stem = blank(s.display, term)
+    if term.pattern.search(stem):
+        return None
+    others = distractors(term, topic_terms, doc_terms, stem)
+    if len(others) < 3:
+        return None
+    if sentence is not None:
+        question = f"Which term completes this statement from the source: “{stem}”"
+    elif GAP in stem:
+        question = f"Which term fills the blank in this description: “{stem}”"
+    else:
+        question = f"Which term matches this description: “{stem}”"
+    pos = _position(question)
+    options = [t.text[:300] for t in others]
+    options.insert(pos, term.text[:300])
+    explanation = f"The answer is {term.text}. The source says: “{s.display}”"
+    return MultipleChoice(question=question, options=options, answer_index=pos, explanation=explanation, source=s.ref())
+
+
+def swap_statement(s: Sentence, term: Term, other: Term, terms: list[Term] = ()) -> str | None:
+    """``s`` with its first free mention of ``term`` replaced by ``other`` (None if that changes nothing real)."""
+    m = free_match(term, s, list(terms))
+    if not m or other.pattern.search(s.text) or covered(other, s.text):
+        return None
+    new = other.text
+    if m.start() == 0 or s.text[: m.start()].rstrip().endswith((".", "!", "?")):
+        new = new[:1].upper() + new[1:]
+    statement = s.display[: m.start()] + new + s.display[m.end() :]
+    return statement if statement.casefold() != s.display.casefold() else None
+
+
+def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> list[TrueFalse]:
+    """One true statement from a central sentence, one false one made by swapping a key term for another."""
+    out: list[TrueFalse] = []
+    candidates = [s for s in ranked[:15] if id(s) not in taken]
+    for s in candidates:
+        if any(s in t.mentions for t in terms) or not terms:
+            out.append(TrueFalse(statement=s.display, answer=True, explanation=f"The source says: “{s.display}”", source=s.ref()))
+            taken.add(id(s))
+            break
+    for s in candidates:
+        if id(s) in taken:
+            continue
+        for t in terms:
+            if s not in t.mentions:
+                continue
+            others = sorted((o for o in terms if not related(o, t)), key=lambda o: (o.origin == "keyword", _shape(t, o)))
+            swap = next((o for o in others if swap_statement(s, t, o, terms)), None)
+            if swap is None:
+                continue
+            statement = swap_statement(s, t, swap, terms)
+            explanation = f"The source says “{s.display}” — {t.text}, not {swap.text}."
+            out.append(TrueFalse(statement=statement, answer=False, explanation=explanation, source=s.ref()))
+            taken.add(id(s))
+            return out
+    return out
+
+
+def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: set[int]) -> list[ShortAnswer]:
+    """"What is X?" with the definition as answer; else "Explain" over the most central sentence."""
+    out: list[ShortAnswer] = []
+    for t in terms:
+        if t.defined and id(t.definition) not in taken:
+            s = t.definition
+            out.append(ShortAnswer(question=ask_what(t.text, s.text), answer=s.display, explanation=f"The source defines it: “{s.display}”", source=s.ref()))
+            taken.add(id(s))
+            if len(out) == 2:
+                return out
+    if not out and ranked:
+        free = [x for x in ranked if id(x) not in taken] or ranked
+        s = next((x for x in free if not _CONNECTIVE.match(x.text)), free[0])
+        question = f"Explain the main point the source makes about {title}."
+        out.append(ShortAnswer(question=question, answer=s.display, explanation=f"The source says: “{s.display}”", source=s.ref()))
+    return out
+
+
+def build_questions(terms: list[Term], doc_terms: list[Term], ranked: list[Sentence], title: str, max_mc: int = _MAX_MC) -> list:
+    """3-8 mixed questions; never empty while the topic has a usable sentence.
+
+    Multiple choice alternates between kinds: the term for a definition, the definition for a term (options are
+    other real definitions), and a term completing a central statement.
+    """
+    taken: set[int] = set()
+    mcs: list[MultipleChoice] = []
+    by_definition = max_mc - 1 if max_mc > 2 else max_mc
+    for t in terms:
+        if len(mcs) >= by_definition:
+            break
+        if not t.defined or id(t.definition) in taken:
+            continue
+        kinds = (definition_choice, multiple_choice) if len(mcs) % 2 else (multiple_choice, definition_choice)
+        q = next((q for q in (k(t, terms, doc_terms) for k in kinds) if q is not None), None)
+        if q is not None:
+            mcs.append(q)
+            taken.add(id(t.definition))
+    for s in ranked[:20]:
+        if len(mcs) >= max(2, max_mc) or (len(mcs) >= 2 and any(GAP in q.question and "completes" in q.question for q in mcs)):
+            break
+        t = next((t for t in terms if id(s) not in taken and s in t.mentions and s.n_words >= 8), None)
+        q = multiple_choice(t, terms, doc_terms, s) if t is not None and definition_penalty(s) == 0 else None
+        if q is not None:
+            mcs.append(q)
+            taken.add(id(s))
+    tfs = true_false(ranked, terms, taken)
+    sas = short_answers(terms, ranked, title, taken)
+    return [*mcs, *tfs, *sas]

@@ -1,0 +1,138 @@
+"""Sentences cut verbatim out of usable blocks: the only material items may quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from seekh_convert.model.document import Block, BlockKind
+from seekh_convert.model.guide import SourceRef
+from seekh_convert.generate.offline.text import content_stems, words
+
+_BOUNDARY = re.compile(r"(?:[.!?]+[\"”’')\]]*|(?<=[a-z])[.!?]\d{1,2})\s+|\n+")  # second form: footnote marks
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs dr mr mrs ms prof fig figs al approx no st jr sr cf eq eqs ch sec vol pp ca resp".split()
+)
+_OPENERS = re.compile(r"[A-Z0-9\"“‘'(\[]")
+_SPEAKER = re.compile(r"(?:[A-Z][A-Z.'\-]+ ?){1,4}:\s+")
+_REFERENCE = re.compile(r"\s*(?:\(\[see\b|\[see\b|\((?:see )?(?:Figure|Fig\.|Table)\b|\[Figure\b)", re.IGNORECASE)
+_JUNK = re.compile(
+    r"https?://|www\.|\bby the end of this (?:section|chapter)\b|\blink to learning\b|\bwatch this video\b"
+    r"|\bcreative commons\b|\bopencourseware\b|\bcheck your understanding\b|\bsee figure\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
+_MAX_WORDS = 60
+_WINDOW = 40
+
+
+@dataclass(eq=False)
+class Sentence:
+    """A verbatim span of ``block.text``; ``order`` is its position in the topic."""
+
+    text: str
+    block: Block
+    order: int
+    complete: bool
+    stems: list[str] = field(default_factory=list)
+    n_words: int = 0
+
+    @property
+    def display(self) -> str:
+        """The sentence as item text: always ends with punctuation."""
+        return self.text if self.text[-1:] in ".!?\"”’)" else self.text + "."
+
+    def ref(self) -> SourceRef:
+        """The grounded source reference of this sentence."""
+        b = self.block
+        section = b.section[:300].strip() or None
+        return SourceRef(quote=self.text, page=b.page, start=b.start, end=b.end, section=section)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if m.group().strip() and (not nxt or not _OPENERS.match(nxt)):
+            continue
+        head = text[start : m.start()].rsplit(None, 1)
+        last = head[-1].lower().strip("(\"“") if head else ""
+        if m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        end = m.start() + len(m.group().rstrip())
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int, bool]:
+    """Shrink a span past speaker labels and before figure/reference pointers; report completeness."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    m = _SPEAKER.match(text, a, b)
+    if m:
+        a = m.end()
+    ref = _REFERENCE.search(text, a, b)
+    if ref:
+        return a, ref.start(), True
+    return a, b, bool(_TERMINAL.search(text[a:b]))
+
+
+def _windows(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split an over-long unpunctuated span into word windows (transcripts without punctuation)."""
+    bounds = [m.span() for m in re.finditer(r"\S+", text[a:b])]
+    out = []
+    for i in range(0, len(bounds), _WINDOW):
+        chunk = bounds[i : i + _WINDOW]
+        out.append((a + chunk[0][0], a + chunk[-1][1]))
+    return out
+
+
+def split_block(block: Block, first_order: int) -> list[Sentence]:
+    """All sentences of a usable block, verbatim, numbered from ``first_order``."""
+    text = block.text
+    out: list[Sentence] = []
+    for a0, b0 in _spans(text):
+        a, b, complete = _trim(text, a0, b0)
+        pieces = [(a, b)]
+        if len(words(text[a:b])) > _MAX_WORDS and not complete:
+            pieces = _windows(text, a, b)
+        for pa, pb in pieces:
+            piece = text[pa:pb].strip()
+            if not piece:
+                continue
+            n = len(words(piece))
+            out.append(Sentence(piece, block, first_order + len(out), complete, content_stems(piece), n))
+    return out
+
+
+def is_usable(s: Sentence) -> bool:
+    """True for sentences fit to be quoted as an item: whole, prose, not boilerplate."""
+    if s.n_words < (3 if s.block.kind is BlockKind.GLOSSARY else 5) or s.n_words > _MAX_WORDS or len(s.text) > 600:
+        return False
+    if s.text.endswith("?") or s.text.endswith(":") or _JUNK.search(s.text):
+        return False
+    if s.block.kind is BlockKind.GLOSSARY:
+        return s.n_words >= 3
+    if not s.complete and (s.block.kind is BlockKind.LIST_ITEM or s.n_words < 8):
+        return False
+    if not s.text[0].isupper() and not s.text[0].isdigit() and not s.text[0] in "\"“‘(":
+        return False
+    letters = sum(c.isalpha() for c in s.text)
+    return letters >= 0.6 * len(s.text)
+
+
+def topic_sentences(blocks: list[Block]) -> list[Sentence]:
+    """Usable sentences of the usable blocks, in source order."""
+    every: list[Sentence] = []
+    for block in blocks:
+        if block.usable and block.text.strip():
+            every.extend(split_block(block, len(every)))
+    usable = [s for s in every if is_usable(s)]
+    return usable or [s for s in every if s.n_words >= 3 and not _JUNK.search(s.text)]

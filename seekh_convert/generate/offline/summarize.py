@@ -1,0 +1,133 @@
+"""Sentence centrality (tf-idf centroid), the summary and the key takeaways."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from seekh_convert.model.document import BlockKind
+from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.statements import CITATION, citation_share, claim_score, is_instruction, is_setup, terms_in, titled
+from seekh_convert.generate.offline.generic import particular_penalty
+from seekh_convert.generate.offline.terms import FIGURE_REF, Term
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
+
+
+def centrality(sentences: list[Sentence], terms: list[Term], idf: dict[str, float]) -> dict[int, float]:
+    """Score every sentence (by ``order``): closeness to the topic centroid plus key-term and kind bonuses."""
+    vectors = []
+    centroid: Counter[str] = Counter()
+    for s in sentences:
+        vec = {k: c * idf.get(k, 1.0) for k, c in Counter(s.stems).items()}
+        vectors.append(vec)
+        centroid.update(vec)
+    cnorm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    defs = {id(t.definition) for t in terms[:8] if t.defined}
+    top_terms = [t for t in terms[:10]]
+    scores: dict[int, float] = {}
+    for s, vec in zip(sentences, vectors):
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        score = sum(v * centroid[k] for k, v in vec.items()) / (norm * cnorm)
+        score += 0.08 * min(3, sum(1 for t in top_terms if s in t.mentions))
+        score += 0.25 if id(s) in defs else 0.0
+        score += 0.15 if s.block.kind is BlockKind.SUMMARY else 0.0
+        score -= 0.15 if _SECOND_PERSON.search(s.text) else 0.0
+        score -= 0.1 if CITATION.search(s.text) else 0.0
+        score -= 0.6 * citation_share(s)
+        score -= 0.25 if is_instruction(s) else 0.0
+        score -= 0.1 if is_setup(s) else 0.0
+        score -= 0.15 if s.n_words < 8 or not s.complete else 0.0
+        score -= 0.1 if s.n_words > 45 else 0.0
+        score -= 0.3 if FIGURE_REF.search(s.text) else 0.0
+        score -= 0.1 * particular_penalty(s)
+        scores[s.order] = score
+    return scores
+
+
+def rank(sentences: list[Sentence], scores: dict[int, float]) -> list[Sentence]:
+    """Sentences by falling centrality; ties by source order."""
+    return sorted(sentences, key=lambda s: (-scores[s.order], s.order))
+
+
+def _similar(a: Sentence, b: Sentence) -> bool:
+    return fuzz.token_set_ratio(a.text, b.text) >= 80
+
+
+def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = ()) -> list[Sentence]:
+    """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude``."""
+    chosen: list[Sentence] = []
+    for s in ranked:
+        if len(chosen) >= k:
+            break
+        if any(s is e or _similar(s, e) for e in exclude) or any(_similar(s, c) for c in chosen):
+            continue
+        chosen.append(s)
+    return chosen
+
+
+def summary_size(n_sentences: int) -> int:
+    """3 to 6 sentences, growing with the topic."""
+    return max(3, min(6, n_sentences // 10 + 2))
+
+
+def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = ()) -> list[Sentence]:
+    """The summary's sentences: the most central distinct ones, in source order."""
+    return sorted(pick_distinct(ranked, summary_size(len(ranked)), list(exclude)), key=lambda s: s.order)
+
+
+def summary_of(chosen: list[Sentence]) -> Summary:
+    """The summary built from ``chosen`` sentences (kept under the 4000-character limit)."""
+    return Summary(text=" ".join(s.display for s in chosen), sentences=[SummarySentence(text=s.display, source=s.ref()) for s in chosen])
+
+
+def _importance(i: int, n: int) -> Importance:
+    if i >= n:
+        return Importance.LOW
+    if i < max(1, round(n / 3)):
+        return Importance.HIGH
+    if i < max(2, round(2 * n / 3)):
+        return Importance.MEDIUM
+    return Importance.LOW
+
+
+def own_points(ranked: list[Sentence], scores: dict[int, float], terms: list[Term], k: int = 5) -> list[Sentence]:
+    """The source's own summary lines fit to be key points: claims about the topic's terms, central enough."""
+    if not ranked:
+        return []
+    floor = sorted(scores.get(s.order, 0.0) for s in ranked)[len(ranked) // 4]
+    own = [s for s in ranked if s.block.kind is BlockKind.SUMMARY and claim_score(s, terms) > -0.3
+           and scores.get(s.order, 0.0) >= floor and terms_in(s, terms[:12])]
+    return pick_distinct(own, k)
+
+
+def key_point_order(ranked: list[Sentence], scores: dict[int, float], terms: list[Term]) -> list[Sentence]:
+    """Sentences by key-point value: centrality plus claim quality; the source's own summary lines first."""
+    claims = {id(s): claim_score(s, terms) for s in ranked}
+    value = {id(s): scores.get(s.order, 0.0) + 0.9 * claims[id(s)] for s in ranked}
+    own = own_points(ranked, scores, terms, len(ranked))
+    rest = sorted((s for s in ranked if s not in own), key=lambda s: (-value[id(s)], s.order))
+    return sorted(own, key=lambda s: (-value[id(s)], s.order)) + rest
+
+
+def takeaway_candidates(
+    ranked: list[Sentence], scores: dict[int, float], terms: list[Term], summary: list[Sentence], shown: int = 5
+) -> list[Takeaway]:
+    """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
+    order = key_point_order(ranked, scores, terms)
+    claims = {id(s): claim_score(s, terms) for s in order}
+    good = [s for s in order if claims[id(s)] > -0.4]
+    named = [s for s in good if terms_in(s, terms[:12])]
+    if len(named) >= 3:
+        good = named + [s for s in good if s not in named]
+    chosen = pick_distinct(good, 12, summary)
+    if len(chosen) < 3:
+        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
+    if not chosen:
+        chosen = pick_distinct(order, 3)
+    return [Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref())
+            for i, (s, title) in enumerate(titled(chosen, terms))]

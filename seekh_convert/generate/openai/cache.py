@@ -1,0 +1,68 @@
+"""Content-addressed response cache in SQLite: a re-run with the same inputs sends no request.
+
+The key hashes the model, prompt versions, schema hash and the full request (messages and
+parameters); the API key and base URL are never part of a key or a stored value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from seekh_convert.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class CachedReply:
+    text: str
+    finish_reason: str
+    input_tokens: int
+    output_tokens: int
+
+
+def cache_key(*, model: str, prompt_refs: list[str], schema_hash: str, messages: list[dict], params: dict) -> str:
+    """sha256 of everything that decides the reply."""
+    payload = {"model": model, "prompts": sorted(prompt_refs), "schema": schema_hash, "messages": messages, "params": params}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+class ResponseCache:
+    """``replies.sqlite`` under ``folder``; safe to share between asyncio tasks of one process."""
+
+    def __init__(self, folder: Path):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.path = folder / "replies.sqlite"
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS replies (key TEXT PRIMARY KEY, text TEXT, finish_reason TEXT,"
+                " input_tokens INTEGER, output_tokens INTEGER, created REAL)"
+            )
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(f"cannot open the response cache in {folder}: {exc}; set --cache-dir or --no-cache") from None
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> CachedReply | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT text, finish_reason, input_tokens, output_tokens FROM replies WHERE key = ?", (key,)
+            ).fetchone()
+        return CachedReply(*row) if row else None
+
+    def put(self, key: str, reply: CachedReply) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?)",
+                (key, reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens, time.time()),
+            )
+            self._db.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,178 @@
+"""The chat call: cache lookup, structured-output mode detection, bounded concurrency, error mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from urllib.parse import urlsplit, urlunsplit
+
+import openai
+from pydantic import BaseModel
+
+from seekh_convert.errors import ConfigError, EngineError
+from seekh_convert.generate.openai.prompts import load_prompt
+from seekh_convert.text.tokens import count_tokens
+from seekh_convert.generate.openai.cache import CachedReply, ResponseCache, cache_key
+from seekh_convert.generate.openai.config import EngineSettings
+from seekh_convert.generate.openai.retry import Backoff, Reply, is_transient, with_transport_retries
+from seekh_convert.generate.openai.structured import Mode, response_format, schema_hash, strict_schema
+
+log = logging.getLogger(__name__)
+
+#: Status codes with which servers reject ``json_schema`` (llama-cpp-python answers 500).
+_SCHEMA_REJECTED = (400, 404, 422, 500, 501)
+
+
+class ChatClient:
+    """One per engine: owns the HTTP client, the semaphore, the cache and the detected output mode."""
+
+    def __init__(self, settings: EngineSettings):
+        self.settings = settings
+        self.base_url = safe_url(settings.base_url)
+        self._secret = settings.api_key.get_secret_value() if settings.api_key else None
+        self._client = openai.AsyncOpenAI(
+            api_key=settings.key(), base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+        )
+        self._policy = Backoff(settings.max_retries, settings.retry_wait, settings.retry_max_wait)
+        self._cache = None if settings.no_cache else ResponseCache(settings.resolved_cache_dir())
+        self._mode: Mode | None = None if settings.response_format == "auto" else settings.response_format
+        self._sem: asyncio.Semaphore | None = None
+        self._fatal: ConfigError | None = None
+        self._detect: asyncio.Lock | None = None
+
+    @property
+    def mode(self) -> Mode | None:
+        """The structured-output mode in use (``None`` until the first request in ``auto``)."""
+        return self._mode
+
+    async def chat(
+        self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int, prompt_refs: list[str]
+    ) -> Reply:
+        """One completion for ``messages`` constrained to ``model``'s schema; served from the cache when possible."""
+        params = {"temperature": self.settings.temperature, "max_tokens": max_tokens, "schema_name": name}
+        key = cache_key(
+            model=self.settings.model, prompt_refs=prompt_refs, schema_hash=schema_hash(model), messages=messages, params=params
+        )
+        if self._cache and (hit := self._cache.get(key)):
+            return Reply(hit.text, hit.finish_reason, hit.input_tokens, hit.output_tokens, cached=True)
+        reply = await self._send(messages, model, name, max_tokens)
+        if self._cache and reply.finish_reason == "stop":
+            self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
+        return reply
+
+    async def aclose(self) -> None:
+        await self._client.close()
+        if self._cache:
+            self._cache.close()
+
+    async def _send(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int) -> Reply:
+        if self._mode is None:
+            self._detect = self._detect or asyncio.Lock()
+            async with self._detect:
+                if self._mode is None:
+                    return await self._probe(messages, model, name, max_tokens)
+        return await self._request(messages, model, name, max_tokens, self._mode, is_transient)
+
+    async def _probe(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int) -> Reply:
+        """First request in ``auto``: try strict ``json_schema``; on rejection fall back to ``json_object``."""
+        try:
+            reply = await self._request(messages, model, name, max_tokens, "json_schema", _transient_unless_rejected)
+        except openai.APIStatusError as exc:
+            if exc.status_code not in _SCHEMA_REJECTED:
+                raise self._mapped(exc) from None
+            log.info("%s rejected response_format json_schema (HTTP %d); using json_object", self.base_url, exc.status_code)
+            self._mode = "json_object"
+            return await self._request(messages, model, name, max_tokens, "json_object", is_transient)
+        self._mode = "json_schema"
+        return reply
+
+    async def _request(self, messages, model, name, max_tokens, mode: Mode, transient) -> Reply:
+        sent = _with_schema_hint(messages, model) if mode == "json_object" else messages
+        rf = response_format(model, name, mode)
+
+        async def _once():
+            self._sem = self._sem or asyncio.Semaphore(self.settings.concurrency)
+            async with self._sem:
+                if self._fatal is not None:  # a rejected key or unreachable server: do not ask again
+                    raise self._fatal
+                return await self._client.chat.completions.create(
+                    model=self.settings.model,
+                    messages=sent,
+                    temperature=self.settings.temperature,
+                    max_tokens=max_tokens,
+                    response_format=rf,
+                )
+
+        try:
+            resp = await with_transport_retries(_once, self._policy, transient=transient)
+        except openai.APIStatusError as exc:
+            if transient is _transient_unless_rejected and exc.status_code in _SCHEMA_REJECTED:
+                raise
+            raise self._fail(exc) from None
+        except openai.APIError as exc:
+            raise self._fail(exc) from None
+        return _reply_of(resp, sent)
+
+    def _fail(self, exc: openai.APIError) -> Exception:
+        """The domain error for ``exc``; a configuration error also stops every later request of the run."""
+        error = self._mapped(exc)
+        if isinstance(error, ConfigError):
+            self._fatal = self._fatal or error
+        return error
+
+    def _mapped(self, exc: openai.APIError) -> Exception:
+        """A one-line domain error for an API failure, with the key redacted."""
+        tries = self._policy.max_retries + 1
+        if isinstance(exc, openai.AuthenticationError):
+            return ConfigError(f"API key rejected by {self.base_url}; set OPENAI_API_KEY or --api-key")
+        if isinstance(exc, openai.PermissionDeniedError):
+            return ConfigError(f"access denied by {self.base_url} (HTTP 403); check the API key's permissions or --model")
+        if isinstance(exc, openai.NotFoundError):
+            return ConfigError(f"model {self.settings.model!r} or endpoint not found at {self.base_url}; check --model and --base-url")
+        if isinstance(exc, openai.APITimeoutError):
+            return EngineError(f"no reply from {self.base_url} within {self.settings.timeout:g}s after {tries} attempt(s); raise --timeout", attempts=tries)
+        if isinstance(exc, openai.APIConnectionError):
+            return ConfigError(f"cannot reach {self.base_url}; start the server or set OPENAI_BASE_URL or --base-url")
+        status = getattr(exc, "status_code", "?")
+        return EngineError(self._redact(f"{self.base_url} answered HTTP {status} after {tries} attempt(s): {' '.join(exc.message.split())[:300]}"), attempts=tries)
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._secret, "***") if self._secret else text
+
+
+def _transient_unless_rejected(exc: BaseException) -> bool:
+    """During the probe a schema rejection must surface at once instead of being retried."""
+    if isinstance(exc, openai.APIStatusError) and exc.status_code in _SCHEMA_REJECTED:
+        return False
+    return is_transient(exc)
+
+
+def _with_schema_hint(messages: list[dict], model: type[BaseModel]) -> list[dict]:
+    """In ``json_object`` mode the schema also goes into the system message (never document text)."""
+    hint = load_prompt("schema_hint").render(schema=json.dumps(strict_schema(model), separators=(",", ":")))
+    first, *rest = messages
+    return [{**first, "content": f"{first['content']}\n\n{hint}"}, *rest]
+
+
+def _reply_of(resp, sent: list[dict]) -> Reply:
+    if not resp.choices:
+        raise EngineError("the server returned no choices")
+    choice = resp.choices[0]
+    text = choice.message.content or ""
+    usage = resp.usage
+    if usage and usage.prompt_tokens is not None:
+        tokens_in, tokens_out = usage.prompt_tokens, usage.completion_tokens or 0
+    else:
+        tokens_in = sum(count_tokens(m["content"]) for m in sent)
+        tokens_out = count_tokens(text)
+    return Reply(text, choice.finish_reason or "stop", tokens_in, tokens_out)
+
+
+def safe_url(url: str) -> str:
+    """``url`` without user info, query or fragment (they may carry credentials)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))

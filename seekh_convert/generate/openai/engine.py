@@ -1,0 +1,182 @@
+"""``OpenAIEngine``: study guides from any OpenAI-compatible chat server, behind ``engines.base.Engine``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from pydantic import BaseModel, Field, ValidationError, create_model
+
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.errors import EngineError
+from seekh_convert.generate.openai.prompts import load_prompt
+from seekh_convert.model.findings import Finding
+from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
+from seekh_convert.generate.base import Generation
+from seekh_convert.generate.openai.client import ChatClient
+from seekh_convert.generate.openai.config import EngineSettings
+from seekh_convert.generate.openai.grounding import QuoteIndex, ground, relocate, relocate_section
+from seekh_convert.generate.openai.items import parse_guide
+from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
+from seekh_convert.generate.openai.retry import Reply, with_repairs
+from seekh_convert.generate.openai.structured import parse_reply
+from seekh_convert.generate.openai.usage import CallUsage, UsageMeter
+
+log = logging.getLogger(__name__)
+
+#: Items asked for per list section.
+MIN_ITEMS, MAX_ITEMS, MAX_NOTES = 3, 6, 12
+
+
+class OpenAIEngine:
+    """One instance serves every document of a run; its semaphore bounds requests in flight across all of them."""
+
+    name = "openai"
+
+    def __init__(self, settings: EngineSettings):
+        settings.check_ready()
+        self.settings = settings
+        self.model: str | None = settings.model
+        self._client = ChatClient(settings)
+        self._run = UsageMeter(settings.model or "", settings.prices)
+
+    @classmethod
+    def from_settings(cls, settings: EngineSettings) -> "OpenAIEngine":
+        """The engine for a run; raises ``ConfigError`` when model or key is missing."""
+        return cls(settings)
+
+    @property
+    def chunk_tokens(self) -> int:
+        """Chunk size the pipeline should cut topics into for this engine."""
+        return self.settings.chunk_tokens
+
+    @property
+    def usage_total(self) -> Usage:
+        """Tokens, calls and cost of the whole run so far."""
+        return self._run.usage()
+
+    @property
+    def response_mode(self) -> str | None:
+        """``json_schema`` or ``json_object`` once detected."""
+        return self._client.mode
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def generate(self, topic: Topic, document: Document) -> Generation:
+        meter = UsageMeter(self.model or "", self.settings.prices)
+        index = QuoteIndex(topic, document)
+        parts = plan_parts(topic, self.settings.chunk_tokens)
+        if not parts:
+            raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
+        what = f"topic {topic.index}"
+        names = {"topic_title": neutralise(topic.title), "document_title": neutralise(document.title or document.path.name)}
+        if len(parts) == 1:
+            step, source = "guide", render_part(parts[0])
+        else:
+            step, source = "reduce_guide", await self._map(parts, index, names, meter, what)
+        counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
+        variables = {**names, **counts, "document_text": source}
+        parsed = await self._ask(step, GuideContent, "guide_content", variables, meter, what, parse=parse_guide)
+        findings = parsed.findings
+        data, empty = ground(parsed.data, index, findings)
+        for section in empty:
+            data[section] = await self._repair_section(section, source, index, names, meter, what, findings)
+        try:
+            final = GuideContent.model_validate(data)
+        except ValidationError as exc:
+            raise EngineError(f"{what}: guide invalid after grounding: {exc.errors()[0]['msg']}", usage=meter.usage()) from None
+        if findings:
+            log.info("%s: %d item(s) dropped or fixed before the gate", what, len(findings))
+        return Generation(final, meter.usage(), findings)
+
+    async def repair(self, content: GuideContent, findings: list[Finding], topic: Topic, document: Document) -> Generation:
+        """Replacement items for the positions the gate failed (``findings``), in one request.
+
+        Replacements are validated and located like ``generate``'s items; a position whose replacement
+        quotes nothing of the topic keeps its failing item. ``Generation.findings`` lists those.
+        """
+        meter = UsageMeter(self.model or "", self.settings.prices)
+        slots = slots_of(content, findings)
+        if not slots:
+            return Generation(content, meter.usage())
+        index = QuoteIndex(topic, document)
+        what = f"topic {topic.index} repair"
+        variables = {
+            "topic_title": neutralise(topic.title),
+            "positions": ", ".join(s.key for s in slots),
+            "failing_items": render_failing(content, slots),
+            "document_text": repair_source(topic, content, slots, index, self.settings.chunk_tokens),
+        }
+        reply = await self._ask("repair_items", reply_model(slots), "repair_items", variables, meter, what)
+        replaced = reply.model_dump(mode="json")
+        noted: list[Finding] = []
+        kept = {s.key: replaced[s.key] for s in slots if relocate(replaced[s.key], index, noted, s.section, s.index, " (repair)")}
+        unused = [f for f in noted if f.action == "dropped"]
+        for finding in unused:
+            log.info("%s: replacement not used: %s", what, finding.describe())
+        return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
+
+    async def _map(self, parts, index: QuoteIndex, names: dict, meter: UsageMeter, what: str) -> str:
+        async def one(i: int, part) -> list:
+            notes = await self._ask(
+                "map_notes", ChunkNotes, "chunk_notes",
+                {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)},
+                meter, f"{what} part {i}",
+            )
+            return kept_notes(notes, index)
+
+        found = await asyncio.gather(*(one(i, p) for i, p in enumerate(parts, 1)))
+        notes = [n for group in found for n in group]
+        if not notes:
+            raise EngineError(f"{what}: no note quoted the source in any of {len(parts)} parts", usage=meter.usage())
+        return render_notes(notes)
+
+    async def _repair_section(
+        self, section: str, source: str, index: QuoteIndex, names: dict, meter: UsageMeter, what: str, findings: list[Finding]
+    ):
+        model = _section_model(section)
+        log.info("%s: every %s item lost its quote; asking for the section again", what, section)
+        count = "1" if section in ("definition", "summary") else f"{MIN_ITEMS} to {MAX_ITEMS}"
+        variables = {"topic_title": names["topic_title"], "section": section, "count": count, "document_text": source}
+        reply = await self._ask("repair_section", model, f"section_{section}", variables, meter, f"{what} {section}")
+        value = reply.model_dump(mode="json")["value"]
+        if section == "summary":
+            value["sentences"] = relocate_section(value["sentences"], index, findings, section)
+            kept = value if value["sentences"] else None
+        else:
+            kept = relocate_section(value, index, findings, section)
+        if kept is None:
+            raise EngineError(f"{what}: no {section} item quotes the source, even after a repair request", usage=meter.usage())
+        return kept
+
+    async def _ask(self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str, parse=None):
+        """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
+        parse = parse or (lambda text: parse_reply(text, model))
+        system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
+        messages = [{"role": "system", "content": system.render()}, {"role": "user", "content": prompt.render(**variables)}]
+        refs = [system.ref, prompt.ref, repair.ref]
+
+        async def send(msgs: list[dict], budget: int) -> Reply:
+            reply = await self._client.chat(msgs, model, schema_name, budget, refs)
+            call = CallUsage(reply.input_tokens, reply.output_tokens, reply.cached)
+            meter.add(call)
+            self._run.add(call)
+            log.info("%s: %s call, %d tokens in, %d out%s", what, step, call.input_tokens, call.output_tokens, " (cache)" if call.cached else "")
+            return reply
+
+        return await with_repairs(
+            send, messages, parse,
+            max_repairs=self.settings.max_repairs, max_tokens=self.settings.max_tokens,
+            feedback=lambda error: repair.render(error=error), usage=meter.usage, what=what,
+        )
+
+
+def _section_model(section: str) -> type[BaseModel]:
+    """``{"value": ...}`` holding one guide section, for a repair request."""
+    field = GuideContent.model_fields[section]
+    if section in ("definition", "summary"):
+        inner = Definition if section == "definition" else Summary
+        return create_model(f"Section_{section}", value=(inner, ...), __config__={"extra": "forbid"})
+    return create_model(f"Section_{section}", value=(field.annotation, Field(min_length=1)), __config__={"extra": "forbid"})

@@ -1,0 +1,153 @@
+"""Attach real locations to generated items: find each quote in the topic's usable blocks.
+
+Locations come from the block the quote is found in, whatever the model claimed (a differing claim
+is reported as a fixed ``wrong location``); items whose quote is not in the topic are dropped and
+reported (``invented quote``, ``quote outside topic`` or ``junk source``). Sections left empty are
+returned for a repair request.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from seekh_convert.model.document import Block, Document, Topic, normalize_ws
+from seekh_convert.check.grounding import SourceIndex, at_location, has_location
+from seekh_convert.model.findings import Finding, Reason
+from seekh_convert.model.guide import LIST_SECTIONS, SourceRef
+
+log = logging.getLogger(__name__)
+
+_QUOTE_MARKS = "\"'“”‘’«»` "
+_ELLIPSIS = re.compile(r"^(\.\.\.|…)\s*|\s*(\.\.\.|…)$")
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True)
+class Located:
+    quote: str  # the exact (whitespace-normalised) source text, or the model's quote when matched leniently
+    block: Block
+
+
+class QuoteIndex:
+    """Whitespace-normalised texts of a topic's usable blocks, searchable for quotes.
+
+    With ``document`` given, a quote that is not in the topic can be told apart: from a junk block,
+    from another part of the document, or invented.
+    """
+
+    def __init__(self, topic: Topic, document: Document | None = None):
+        usable = [b for b in topic.blocks if b.usable and b.text.strip()]
+        self._topic, self._document = topic, document
+        self._blocks = [(normalize_ws(b.text), b) for b in usable]
+        self._folded = [(_fold(text), text, b) for text, b in self._blocks]
+        self._lenient = SourceIndex(usable)
+
+    def find(self, quote: str) -> Located | None:
+        """The block holding ``quote``: exact after whitespace normalisation, else ignoring case and typography,
+        else as the quality gate matches (letters and digits only, ellipses as gaps)."""
+        wanted = _ELLIPSIS.sub("", normalize_ws(quote).strip(_QUOTE_MARKS))
+        if len(wanted) < 8:
+            return None
+        for text, block in self._blocks:
+            if wanted in text:
+                return Located(wanted, block)
+        folded = _fold(wanted)
+        for ftext, text, block in self._folded:
+            at = ftext.find(folded)
+            if at >= 0 and len(ftext) == len(text):
+                return Located(text[at : at + len(folded)], block)
+        matches = self._lenient.find_all(wanted)
+        if matches:
+            return Located(wanted, self._lenient.blocks[matches[0].first])
+        return None
+
+    def why_missing(self, quote: str) -> tuple[Reason, str]:
+        """Why ``find`` did not find ``quote``: the reason and detail reported for the dropped item."""
+        rest = [b for b in self._topic.blocks if not b.usable]
+        if len(normalize_ws(quote)) < 8:
+            return Reason.QUOTE_TOO_SHORT, f"{quote!r} is too short to be evidence"
+        found = SourceIndex(rest).find_all(quote)
+        if found:
+            kind = rest[found[0].first].kind.value
+            return Reason.JUNK_SOURCE, f"the quote lies in a {kind} block, never a source of items"
+        if self._document is not None:
+            ids = {id(b) for b in self._topic.blocks}
+            others = [b for b in self._document.blocks if id(b) not in ids]
+            found = SourceIndex(others).find_all(quote)
+            if found:
+                block = others[found[0].first]
+                where = f"p. {block.page}" if block.page is not None else block.section or "another topic"
+                return Reason.OUTSIDE_TOPIC, f"the quote is from another part of the document ({where})"
+        return Reason.INVENTED_QUOTE, "the quote does not occur in the source"
+
+
+def _fold(text: str) -> str:
+    return text.translate(_TYPOGRAPHY).lower()
+
+
+def ground(data: dict, index: QuoteIndex, findings: list[Finding]) -> tuple[dict, list[str]]:
+    """Re-locate every item of guide ``data`` (sections may be ``None`` when invalid); returns the kept data
+    and the sections left empty. Dropped and re-located items are appended to ``findings``."""
+    empty: list[str] = []
+    if data.get("definition") is None or not relocate(data["definition"], index, findings, "definition", None):
+        data["definition"] = None
+        empty.append("definition")
+    summary = data.get("summary")
+    if summary is not None:
+        summary["sentences"] = [s for i, s in enumerate(summary["sentences"]) if relocate(s, index, findings, "summary", i)]
+    if summary is None or not summary["sentences"]:
+        data["summary"] = None
+        empty.append("summary")
+    for name in LIST_SECTIONS:
+        items = data.get(name) or []
+        kept = [item for i, item in enumerate(items) if relocate(item, index, findings, name, i)]
+        if len(kept) < len(items):
+            log.info("dropped %d %s item(s) whose quote is not in the topic", len(items) - len(kept), name)
+        data[name] = kept
+        if not kept:
+            empty.append(name)
+    return data, empty
+
+
+def relocate(item: dict, index: QuoteIndex, findings: list[Finding], section: str, position: int | None, note: str = "") -> bool:
+    """Give ``item`` the location of its quote; False (with a finding) when the quote is not in the topic."""
+    claimed = item["source"]
+    found = index.find(claimed["quote"])
+    if found is None:
+        reason, detail = index.why_missing(claimed["quote"])
+        findings.append(Finding(section=section, index=position, reason=reason, detail=detail + note))
+        return False
+    ref = location(found)
+    wrong = _claimed_elsewhere(claimed, found.block)
+    if wrong is not None:
+        detail = f"quote is at {ref.label()}, not {wrong.label()}{note}"
+        findings.append(Finding(section=section, index=position, reason=Reason.WRONG_LOCATION, detail=detail, action="fixed"))
+    item["source"] = ref.model_dump()
+    return True
+
+
+def _claimed_elsewhere(claimed: dict, block: Block) -> SourceRef | None:
+    """The model's claimed location when it has one and it is not where the quote was found."""
+    try:
+        ref = SourceRef.model_validate(claimed)
+    except ValueError:
+        return None
+    return ref if has_location(ref) and not at_location(block, ref) else None
+
+
+def location(found: Located) -> SourceRef:
+    """A ``SourceRef`` for a found quote, located by its block."""
+    b = found.block
+    times = (b.start, b.end) if b.start is not None and b.end is not None else (None, None)
+    return SourceRef(quote=found.quote, page=b.page, start=times[0], end=times[1], section=b.section[:300] or None)
+
+
+def relocate_section(data: object, index: QuoteIndex, findings: list[Finding], section: str) -> object:
+    """Re-locate a repaired section (one item dict or a list of them); returns what survives or ``None``."""
+    note = " (section asked for again)"
+    if isinstance(data, list):
+        kept = [item for item in data if relocate(item, index, findings, section, None, note)]
+        return kept or None
+    return data if relocate(data, index, findings, section, None, note) else None

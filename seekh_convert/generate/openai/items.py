@@ -1,0 +1,106 @@
+"""A guide reply validated item by item: an invalid item is dropped and reported, not the whole reply.
+
+Only the guide's head (topic, subject, level, study time) and its shape must be valid; a multiple-choice
+question keyed by letter or option text is made canonical, one whose key is not among its options or
+whose options repeat is dropped with that reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError, create_model
+
+from seekh_convert.check.answer_keys import AnswerKeyError, canonicalize_mc
+from seekh_convert.model.findings import Finding, Reason
+from seekh_convert.model.guide import LIST_SECTIONS, Application, Definition, Flashcard, GuideContent, LearnNext, Prerequisite, Question, SummarySentence, Takeaway
+from seekh_convert.generate.openai.structured import InvalidReply, describe, load_json
+
+log = logging.getLogger(__name__)
+
+_PREFIX = "the JSON does not match the schema: "
+HEAD = ("topic", "subject", "level", "study_time_minutes")
+ITEM_TYPES: dict[str, Any] = {
+    "definition": Definition,
+    "summary": SummarySentence,
+    "key_takeaways": Takeaway,
+    "learn_next": LearnNext,
+    "prerequisites": Prerequisite,
+    "applications": Application,
+    "flashcards": Flashcard,
+    "questions": Question,
+}
+_ADAPTERS = {name: TypeAdapter(kind) for name, kind in ITEM_TYPES.items()}
+_Head = create_model("_Head", **{n: (GuideContent.model_fields[n].annotation, ...) for n in HEAD})  # type: ignore[call-overload]
+_SummaryText = TypeAdapter(GuideContent.model_fields["summary"].annotation.model_fields["text"].annotation)  # type: ignore[union-attr]
+
+
+@dataclass
+class ParsedGuide:
+    """Guide data with only valid items (a section is ``None`` or ``[]`` when none was valid) and the dropped ones."""
+
+    data: dict
+    findings: list[Finding]
+
+
+def parse_guide(text: str | None) -> ParsedGuide:
+    """Parse a guide reply; raises ``InvalidReply`` only when its head or shape is wrong."""
+    raw = load_json(text or "")
+    if not isinstance(raw, dict):
+        raise InvalidReply("the reply must be one JSON object with the guide's fields")
+    unknown = sorted(set(raw) - set(GuideContent.model_fields))
+    if unknown:
+        log.info("ignoring unknown guide field(s) %s", ", ".join(unknown))
+    problems = [f"{name}: must be a list of items" for name in LIST_SECTIONS if not isinstance(raw.get(name), list)]
+    try:
+        data = _Head.model_validate({n: raw.get(n) for n in HEAD}).model_dump(mode="json")
+    except ValidationError as exc:
+        problems.insert(0, describe(exc).removeprefix(_PREFIX))
+    if problems:
+        raise InvalidReply(_PREFIX + "; ".join(problems))
+    findings: list[Finding] = []
+    data["definition"] = parse_item("definition", None, raw.get("definition"), findings)
+    data["summary"] = _summary(raw.get("summary"), findings)
+    for name in LIST_SECTIONS:
+        data[name] = [kept for i, item in enumerate(raw[name]) if (kept := parse_item(name, i, item, findings)) is not None]
+    return ParsedGuide(data, findings)
+
+
+def _summary(raw: object, findings: list[Finding]) -> dict | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("sentences"), list):
+        findings.append(Finding(section="summary", reason=Reason.INVALID_ITEM, detail="summary needs text and a list of sentences"))
+        return None
+    try:
+        text = _SummaryText.validate_python(raw.get("text"))
+    except ValidationError as exc:
+        findings.append(Finding(section="summary", reason=Reason.INVALID_ITEM, detail=_first_error(exc)))
+        return None
+    sentences = [s for i, item in enumerate(raw["sentences"]) if (s := parse_item("summary", i, item, findings)) is not None]
+    return {"text": text, "sentences": sentences}
+
+
+def parse_item(section: str, index: int | None, raw: object, findings: list[Finding]) -> dict | None:
+    """One item of ``section`` as schema data, or ``None`` with a finding when it is invalid."""
+    adapter = _ADAPTERS[section]
+    try:
+        return adapter.dump_python(adapter.validate_python(raw), mode="json")
+    except ValidationError as exc:
+        error = exc
+    if section == "questions" and isinstance(raw, dict) and raw.get("kind", "multiple_choice") == "multiple_choice":
+        try:
+            return adapter.dump_python(adapter.validate_python(canonicalize_mc(raw)), mode="json")
+        except AnswerKeyError as exc:
+            findings.append(Finding(section=section, index=index, reason=exc.reason, detail=exc.detail))
+            return None
+        except ValidationError as exc:
+            error = exc
+    findings.append(Finding(section=section, index=index, reason=Reason.INVALID_ITEM, detail=_first_error(error)))
+    return None
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "(item)"
+    return f"{loc}: {err['msg']}"

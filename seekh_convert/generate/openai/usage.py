@@ -1,0 +1,71 @@
+"""Token usage and cost: per call, summed per topic and per run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seekh_convert.model.guide import Usage
+
+#: USD per 1M tokens (input, output): list prices of common models, an estimate only.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "gpt-5": (1.25, 10.00),
+    "gpt-5-mini": (0.25, 2.00),
+    "gpt-5-nano": (0.05, 0.40),
+    "o3-mini": (1.10, 4.40),
+    "o4-mini": (1.10, 4.40),
+    "gpt-3.5-turbo": (0.50, 1.50),
+}
+
+
+@dataclass(frozen=True)
+class CallUsage:
+    """One chat call: tokens in/out (from the server, else estimated) and whether the cache answered."""
+
+    input_tokens: int
+    output_tokens: int
+    cached: bool = False
+
+
+def price_of(model: str, overrides: dict[str, tuple[float, float]] | None = None) -> tuple[float, float] | None:
+    """Price of ``model``; a dated variant (``gpt-4o-mini-2024-07-18``) falls back to its base name."""
+    table = {**PRICES, **(overrides or {})}
+    if model in table:
+        return table[model]
+    base = max((name for name in table if model.startswith(name + "-")), key=len, default=None)
+    return table[base] if base else None
+
+
+def cost_usd(model: str, input_tokens: int, output_tokens: int, overrides: dict | None = None) -> float | None:
+    price = price_of(model, overrides)
+    if price is None:
+        return None
+    return round((input_tokens * price[0] + output_tokens * price[1]) / 1_000_000, 6)
+
+
+class UsageMeter:
+    """Accumulates calls; ``usage()`` gives a ``schema.Usage`` (cached calls cost nothing)."""
+
+    def __init__(self, model: str, prices: dict | None = None):
+        self.model = model
+        self.prices = prices
+        self.calls: list[CallUsage] = []
+
+    def add(self, call: CallUsage) -> None:
+        self.calls.append(call)
+
+    def usage(self) -> Usage:
+        live = [c for c in self.calls if not c.cached]
+        tokens_in = sum(c.input_tokens for c in self.calls)
+        tokens_out = sum(c.output_tokens for c in self.calls)
+        return Usage(
+            calls=len(self.calls),
+            input_tokens=tokens_in,
+            output_tokens=tokens_out,
+            cached_calls=len(self.calls) - len(live),
+            cost_usd=cost_usd(self.model, sum(c.input_tokens for c in live), sum(c.output_tokens for c in live), self.prices),
+        )

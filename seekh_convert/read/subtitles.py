@@ -1,0 +1,128 @@
+"""WebVTT (.vtt) and SubRip (.srt) files -> a transcript ``Document`` holding raw ``Cue``s."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import srt
+import webvtt
+from webvtt.errors import MalformedFileError
+
+from seekh_convert.model.document import Cue, Document, SourceKind
+from seekh_convert.errors import InputError
+from seekh_convert.read.markdown import read_source
+
+_TIMING = re.compile(r"^(?P<indent>\s*)(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<rest>.*)$")
+_VTT_TIME = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})$")
+_SRT_TIMING = re.compile(r"^\s*\d+:\d\d:\d\d,\d{1,3}\s+-->", re.M)
+_VTT_FIX = "check the 'HH:MM:SS.mmm --> HH:MM:SS.mmm' timing lines"
+
+
+class SubtitleExtractor:
+    """Read a ``.vtt`` or ``.srt`` file into ``Document(kind=TRANSCRIPT, cues=[...])``.
+
+    Recovers from a missing ``WEBVTT`` header and from an unreadable timestamp (the cue keeps the
+    neighbouring cue's time); both are recorded in ``Document.warnings``. Anything else that
+    cannot be read raises ``InputError`` with a one-line message.
+    """
+
+    suffixes = frozenset({".vtt", ".srt"})
+
+    def __call__(self, path: Path) -> Document:
+        path = Path(path)
+        text, sha = read_source(path)
+        warnings: list[str] = []
+        if path.suffix.lower() == ".srt" or (_SRT_TIMING.search(text) and "WEBVTT" not in text[:20]):
+            cues = _read_srt(text, path)
+        else:
+            cues = _read_vtt(text, path, warnings)
+        cues = [c for c in cues if c.text.strip()]
+        if not cues:
+            raise InputError(f"{path.name}: no subtitle cues with text found; is it an empty or non-subtitle file?")
+        title = title_from_name(path)
+        return Document(path=path, kind=SourceKind.TRANSCRIPT, title=title, sha256=sha, cues=cues, warnings=warnings)
+
+
+def title_from_name(path: Path) -> str:
+    """``mit-ocw-lec02-atomic-structure.DERIVED.vtt`` -> ``Mit ocw lec02 atomic structure``."""
+    stem = re.sub(r"\.[A-Z]{2,}$", "", Path(path).stem)
+    title = re.sub(r"[-_\s]+", " ", stem).strip() or path.name
+    return title[0].upper() + title[1:] if title.islower() or title[0].islower() else title
+
+
+def parse_timestamp(value: str) -> float | None:
+    """``01:02:03.500`` / ``02:03,5`` -> seconds; ``None`` when it is not a valid timestamp."""
+    match = _VTT_TIME.match(value.strip())
+    if not match:
+        return None
+    hours, minutes, seconds, millis = match.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis.ljust(3, "0")) / 1000
+
+
+def _format(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def _read_vtt(text: str, path: Path, warnings: list[str]) -> list[Cue]:
+    lines = text.splitlines()
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if not first.startswith("WEBVTT"):
+        warnings.append("no 'WEBVTT' header on the first line; read it as WebVTT anyway")
+        lines = ["WEBVTT", ""] + lines
+    lines = _repair_timings(lines, path, warnings)
+    try:
+        captions = webvtt.from_string("\n".join(lines)).captions
+    except MalformedFileError as exc:
+        raise InputError(f"{path.name}: not a readable WebVTT file ({_first_line(exc)}); {_VTT_FIX}") from exc
+    cues = []
+    for caption in captions:
+        start, end = parse_timestamp(caption.start), parse_timestamp(caption.end)
+        if start is None or end is None:  # cannot happen after _repair_timings; never guess silently
+            raise InputError(f"{path.name}: cue '{caption.start} --> {caption.end}' has an unreadable time; {_VTT_FIX}")
+        cues.append(Cue(start=start, end=max(start, end), text=caption.raw_text))
+    return cues
+
+
+def _repair_timings(lines: list[str], path: Path, warnings: list[str]) -> list[str]:
+    """Replace unreadable timestamps by the neighbouring cue's time, warning about each one."""
+    timings = [(i, m) for i, line in enumerate(lines) if "-->" in line and (m := _TIMING.match(line))]
+    out = list(lines)
+    previous_end = 0.0
+    for n, (i, match) in enumerate(timings):
+        start, end = parse_timestamp(match["start"]), parse_timestamp(match["end"])
+        if start is not None and end is not None:
+            previous_end = end
+            continue
+        following = next((parse_timestamp(m["start"]) for _, m in timings[n + 1 :]), None)
+        new_start = start if start is not None else previous_end
+        if end is not None:
+            new_end = end
+        else:
+            new_end = following if following is not None and following >= new_start else new_start + 2.0
+        bad = match["start"] if start is None else match["end"]
+        warnings.append(
+            f"line {i + 1}: invalid timestamp '{bad}'; "
+            f"used {_format(new_start)} --> {_format(new_end)} instead"
+        )
+        out[i] = f"{match['indent']}{_format(new_start)} --> {_format(new_end)}{match['rest']}"
+        previous_end = new_end
+    return out
+
+
+def _read_srt(text: str, path: Path) -> list[Cue]:
+    try:
+        subtitles = list(srt.parse(text))
+    except srt.SRTParseError as exc:
+        fix = "check the numbered cues and their '-->' lines"
+        raise InputError(f"{path.name}: not a readable SubRip file ({_first_line(exc)}); {fix}") from exc
+    cues = []
+    for sub in subtitles:
+        start, end = sub.start.total_seconds(), sub.end.total_seconds()
+        cues.append(Cue(start=start, end=max(start, end), text=sub.content))
+    return cues
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -1,0 +1,304 @@
+"""Segment: split a cleaned document into topics, one study guide each.
+
+Boundaries come from the best signal the document has: PDF bookmarks, then headings (font size or
+Markdown), then coherent windows of text (lexical shifts; time windows for transcripts). Sections that
+are too small are merged into a neighbour, sections that are too large are split at their sub-headings
+or into windows, so a 20-page chapter becomes a handful of guides, not one vague guide nor 200 tiny ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from rapidfuzz import fuzz
+
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic, normalize_ws
+from seekh_convert.errors import InputError
+
+
+@dataclass
+class _Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    start: int = 0  # index of the first block in the document
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.blocks if b.usable)
+
+
+@dataclass(frozen=True)
+class _Boundary:
+    index: int  # block index where a section starts
+    level: int
+    title: str
+
+
+class Segmenter:
+    """Fills ``document.topics``."""
+
+    min_words: Annotated[int, "a topic with fewer usable words is merged into a neighbour"] = 250
+    max_words: Annotated[int, "a topic with more usable words is split at sub-headings or into windows"] = 3000
+    window_words: Annotated[int, "target size of a window when a document has no headings"] = 1200
+    window_seconds: Annotated[float, "target length of a transcript topic"] = 420.0
+
+    def __init__(self, max_topics: int | None = None, single_topic: bool = False):
+        if max_topics is not None and max_topics < 1:
+            raise ValueError("max_topics must be at least 1")
+        self.max_topics = max_topics
+        self.single_topic = single_topic
+
+    def __call__(self, doc: Document) -> Document:
+        blocks = doc.blocks
+        if not any(b.usable for b in blocks):
+            raise InputError(f"{doc.path.name}: no usable text found after cleaning; check that the file holds prose")
+        if self.single_topic:
+            sections = [_Section(doc.title or doc.path.stem, list(blocks))]
+        else:
+            sections = self._sections(doc)
+        sections = [s for s in sections if s.words > 0]
+        if self.max_topics:
+            sections = _cap(sections, self.max_topics)
+        doc.topics = [Topic(index=i, title=_clean_title(s.title, doc), blocks=s.blocks) for i, s in enumerate(sections, 1)]
+        return doc
+
+    # -- choosing boundaries -------------------------------------------------------------
+
+    def _sections(self, doc: Document) -> list[_Section]:
+        boundaries = _outline_boundaries(doc) or _heading_boundaries(doc.blocks)
+        if doc.kind is SourceKind.TRANSCRIPT or not boundaries:
+            transcript = doc.kind is SourceKind.TRANSCRIPT
+            return self._windows(doc.blocks, doc.title or doc.path.stem, transcript, prefix="" if transcript else doc.title)
+        levels = sorted({b.level for b in boundaries})
+        chosen = levels[-1]
+        for level in levels:
+            if sum(1 for s in _split(doc.blocks, boundaries, level, doc.title) if s.words >= self.min_words) >= 2:
+                chosen = level
+                break
+        sections = [s for s in _split(doc.blocks, boundaries, chosen, doc.title) if not _is_back_matter(s.title)]
+        sections = self._split_large(sections, chosen, boundaries)
+        return _merge_small(sections, self.min_words)
+
+    def _split_large(self, sections: list[_Section], level: int, boundaries: list[_Boundary]) -> list[_Section]:
+        """Split sections above ``max_words`` at deeper bookmarks or headings, else into windows."""
+        out: list[_Section] = []
+        for sec in sections:
+            if sec.words <= self.max_words:
+                out.append(sec)
+                continue
+            end = sec.start + len(sec.blocks)
+            inner = {b.index: b for b in boundaries if sec.start <= b.index < end and b.level > level}
+            for i, block in enumerate(sec.blocks[1:], sec.start + 1):
+                if block.kind is BlockKind.HEADING and block.level > level and i not in inner:
+                    inner[i] = _Boundary(i, block.level, normalize_ws(block.text))
+            if inner:
+                sub_level = min(b.level for b in inner.values())
+                parts = _split(sec.blocks, list(inner.values()), sub_level, sec.title, offset=sec.start)
+                parts = _merge_small([p for p in parts if not _is_back_matter(p.title)], self.min_words)
+                if len(parts) > 1:
+                    out.extend(self._split_large(parts, sub_level, boundaries))
+                    continue
+            out.extend(self._windows(sec.blocks, sec.title, False, prefix=sec.title))
+        return out
+
+    def _windows(self, blocks: list[Block], title: str, transcript: bool, prefix: str = "") -> list[_Section]:
+        usable_words = sum(len(b.text.split()) for b in blocks if b.usable)
+        if transcript:
+            span = _time_span(blocks)
+            target = max(1, round(span / self.window_seconds)) if span else max(1, round(usable_words / self.window_words))
+            target = min(target, max(1, usable_words // self.min_words))
+        else:
+            target = max(1, round(usable_words / self.window_words))
+        if target <= 1:
+            return [_Section(title, list(blocks))]
+        cuts = _lexical_cuts(blocks, target)
+        parts: list[_Section] = []
+        start = 0
+        for cut in [*cuts, len(blocks)]:
+            parts.append(_Section("", blocks[start:cut]))
+            start = cut
+        _name_windows(parts, prefix, title)
+        return parts
+
+
+def _outline_boundaries(doc: Document) -> list[_Boundary]:
+    """Section starts from PDF bookmarks: the block matching the title on its page, else the page's first block."""
+    if not doc.outline:
+        return []
+    out: list[_Boundary] = []
+    for entry in doc.outline:
+        on_page = [i for i, b in enumerate(doc.blocks) if b.page == entry.page]
+        if not on_page:
+            later = [i for i, b in enumerate(doc.blocks) if b.page is not None and b.page > entry.page]
+            if not later:
+                continue
+            on_page = later[:1]
+        index = on_page[0]
+        for i in on_page:
+            if fuzz.ratio(normalize_ws(doc.blocks[i].text).casefold(), normalize_ws(entry.title).casefold()) >= 85:
+                index = i
+                break
+        out.append(_Boundary(index, entry.level, normalize_ws(entry.title)))
+    out.sort(key=lambda b: (b.index, b.level))
+    return out
+
+
+def _heading_boundaries(blocks: list[Block]) -> list[_Boundary]:
+    return [_Boundary(i, max(1, b.level), normalize_ws(b.text)) for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]
+
+
+def _split(blocks: list[Block], boundaries: list[_Boundary], level: int, first_title: str, offset: int = 0) -> list[_Section]:
+    """Cut ``blocks`` (which start at document index ``offset``) at the boundaries of ``level`` or above."""
+    starts = {b.index - offset: b.title for b in boundaries if b.level <= level}
+    sections = [_Section(starts.get(0, first_title), start=offset)]
+    for i, block in enumerate(blocks):
+        if i in starts and i > 0:
+            sections.append(_Section(starts[i], start=offset + i))
+        sections[-1].blocks.append(block)
+    return [s for s in sections if s.blocks]
+
+
+def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
+    """Merge sections below ``min_words`` into a neighbour: an opening one forward, others backward."""
+    out = list(sections)
+    changed = True
+    while changed and len(out) > 1:
+        changed = False
+        for i, sec in enumerate(out):
+            if sec.words >= min_words:
+                continue
+            if i == 0:
+                nxt = out[1]
+                title = nxt.title if sec.words < nxt.words else sec.title
+                out[0:2] = [_Section(title, sec.blocks + nxt.blocks, sec.start)]
+            else:
+                prev = out[i - 1]
+                out[i - 1 : i + 1] = [_Section(prev.title, prev.blocks + sec.blocks, prev.start)]
+            changed = True
+            break
+    return out
+
+
+def _cap(sections: list[_Section], max_topics: int) -> list[_Section]:
+    """Merge the smallest adjacent pair until at most ``max_topics`` remain."""
+    out = list(sections)
+    while len(out) > max_topics:
+        i = min(range(len(out) - 1), key=lambda k: (out[k].words + out[k + 1].words, k))
+        a, b = out[i], out[i + 1]
+        out[i : i + 2] = [_Section(a.title if a.words >= b.words else b.title, a.blocks + b.blocks, a.start)]
+    return out
+
+
+# -- windows without headings ---------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further get got had has have
+    having he her here hers herself him himself his how i if in into is it its itself just know let like me
+    more most my myself no nor not now of off on once only or other our ours ourselves out over own really right
+    same say see she should so some something such than that the their theirs them themselves then there these
+    they thing things think this those through to too under until up us very was way we well were what when where
+    which while who whom why will with would yeah you your yours yourself okay ok going go gonna want one two
+    three actually kind lot little look mean need put said take talk talking tell use used uh um very today
+    now people class question questions answer thank thanks alright sure maybe example first second next last
+    time times another many much different important called means make makes made give gives given back""".split()
+)
+
+
+def _terms(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2]
+
+
+def _lexical_cuts(blocks: list[Block], parts: int) -> list[int]:
+    """Block indices where ``parts`` windows start (besides 0): near even splits, nudged to lexical dips."""
+    words = [len(b.text.split()) if b.usable else 0 for b in blocks]
+    total = sum(words)
+    bags = [Counter(_terms(b.text)) if b.usable else Counter() for b in blocks]
+    cum = [0]
+    for w in words:
+        cum.append(cum[-1] + w)
+    cuts: list[int] = []
+    for k in range(1, parts):
+        ideal = total * k / parts
+        centre = min(range(1, len(blocks)), key=lambda i: (abs(cum[i] - ideal), i))
+        slack = max(1, total // (parts * 6))
+        candidates = [i for i in range(1, len(blocks)) if abs(cum[i] - ideal) <= slack and (not cuts or i > cuts[-1])]
+        if not candidates:
+            candidates = [centre] if not cuts or centre > cuts[-1] else []
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda i: (_similarity(bags, i), abs(cum[i] - ideal), i))
+        cuts.append(best)
+    return cuts
+
+
+def _similarity(bags: list[Counter], i: int, width: int = 3) -> float:
+    left = sum((bags[j] for j in range(max(0, i - width), i)), Counter())
+    right = sum((bags[j] for j in range(i, min(len(bags), i + width))), Counter())
+    dot = sum(v * right[t] for t, v in left.items())
+    norm = math.sqrt(sum(v * v for v in left.values())) * math.sqrt(sum(v * v for v in right.values()))
+    return dot / norm if norm else 0.0
+
+
+def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
+    """Title each window by its most distinctive phrase relative to the other windows."""
+    texts = [" ".join(b.text for b in p.blocks if b.usable) for p in parts]
+    grams = [_phrases(t) for t in texts]
+    df = Counter(g for bag in grams for g in set(bag))
+    used: set[str] = set()
+    for number, (part, bag) in enumerate(zip(parts, grams), 1):
+        scored = sorted(
+            ((count * math.log(1 + len(parts) / df[g]) * (1.5 if " " in g else 1.0), g) for g, count in bag.items() if count >= 2),
+            key=lambda x: (-x[0], x[1]),
+        )
+        name = next((g for _, g in scored if g not in used), "")
+        used.add(name)
+        if not name:
+            part.title = f"{prefix or fallback} (part {number})"
+        else:
+            part.title = f"{prefix}: {name.title()}" if prefix else name.title()
+
+
+def _phrases(text: str) -> Counter:
+    toks = [w.lower() for w in _WORD.findall(text)]
+    out: Counter = Counter()
+    for i, tok in enumerate(toks):
+        if tok in _STOP or len(tok) < 4:
+            continue
+        if len(tok) >= 5:
+            out[tok] += 1
+        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 3:
+            out[f"{tok} {toks[i + 1]}"] += 1
+    return out
+
+
+def _time_span(blocks: list[Block]) -> float:
+    times = [b for b in blocks if b.start is not None and b.end is not None]
+    return (times[-1].end - times[0].start) if times else 0.0  # type: ignore[operator]
+
+
+_BACK_MATTER = re.compile(
+    r"(index|contents|table of contents|acknowledge?ments?|references|bibliography|works cited|further reading|"
+    r"(end)?notes|about the authors?|copyright( page)?|credits|colophon|cover|title page|dedication|"
+    r"inhaltsverzeichnis|literaturverzeichnis)",
+    re.IGNORECASE,
+)
+
+
+def _is_back_matter(title: str) -> bool:
+    """Index, contents, references...: sections no study guide is made from."""
+    return bool(_BACK_MATTER.fullmatch(_NUMBERING.sub("", normalize_ws(title)).strip(" .:")))
+
+
+_NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d{1,2}[.:]|[IVX]+\.)\s+(?=\S)", re.IGNORECASE)
+
+
+def _clean_title(title: str, doc: Document) -> str:
+    """The title without leading section numbering ("2.1 ", "Chapter 3 ")."""
+    title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
+    return title[:200]

@@ -1,0 +1,66 @@
+"""guide.md: the study guide as a readable Markdown page, every item with its source."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from seekh_convert.clean.common import strip_controls
+from seekh_convert.model.document import normalize_ws
+from seekh_convert.model.guide import SourceRef, StudyGuide
+from seekh_convert.write.files import atomic_write_text
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+
+
+def md_escape(text: str) -> str:
+    """Source text as inert Markdown: no HTML, no emphasis/link/heading syntax, one line."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(normalize_ws(strip_controls(text)), quote=False))
+
+
+def cite(source: SourceRef) -> str:
+    return f"> {md_escape(source.label())}: “{md_escape(source.quote)}”"
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending in one sentence mark: a full stop is added only where none is."""
+    return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def duration(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h" + (f" {mins} min" if mins else "")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("seekh_convert.write", "templates"),
+        undefined=StrictUndefined,
+        autoescape=False,  # Markdown, escaped by the md filter
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md_escape, cite=cite, duration=duration, full_stop=full_stop)
+    return env
+
+
+class MarkdownWriter:
+    """Writes ``guide.md``."""
+
+    filename = "guide.md"
+
+    def __init__(self) -> None:
+        self._template = _environment().get_template("guide.md.j2")
+
+    def render(self, guide: StudyGuide) -> str:
+        text = self._template.render(g=guide)
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+    def __call__(self, guide: StudyGuide, folder: Path) -> Path:
+        path = folder / self.filename
+        atomic_write_text(path, self.render(guide))
+        return path

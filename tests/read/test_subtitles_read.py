@@ -1,0 +1,84 @@
+"""SubtitleExtractor: WebVTT/SRT files -> transcript Documents with raw cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seekh_convert.model.document import SourceKind
+from seekh_convert.errors import InputError
+from seekh_convert.read.subtitles import SubtitleExtractor, parse_timestamp, title_from_name
+
+T = "transcripts/"
+
+
+@pytest.mark.corpus
+def test_mit_lecture_cues(corpus):
+    doc = SubtitleExtractor()(corpus / T / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt")
+    assert doc.kind is SourceKind.TRANSCRIPT and len(doc.cues) == 406 and not doc.warnings
+    first = doc.cues[0]
+    assert (first.start, first.end) == (0.09, 3.85)
+    assert first.text == "The following content is provided under a Creative Commons license."
+    assert doc.cues[-1].end == pytest.approx(38 * 60 + 50.09)
+    assert doc.title == "Mit ocw 5.111sc lec02 atomic structure"
+    assert len(doc.sha256) == 64
+
+
+@pytest.mark.corpus
+def test_gb2312_srt_is_decoded(corpus):
+    doc = SubtitleExtractor()(corpus / T / "chinese-gb2312-encoded.srt")
+    assert [c.text for c in doc.cues] == ["宇宙守护神  保护我们远离邪恶", "他能徒手抓住子弹  拦住疾速的火车", "轻轻一跳就能飞跃高楼"]
+    assert (doc.cues[0].start, doc.cues[0].end) == (27.0, 30.73)
+
+
+@pytest.mark.corpus
+def test_missing_header_is_read_with_a_warning(corpus):
+    doc = SubtitleExtractor()(corpus / T / "malformed-missing-WEBVTT-header.vtt")
+    assert [c.text for c in doc.cues] == [f"Caption text #{n}" for n in range(1, 8)]
+    assert len(doc.warnings) == 1 and "WEBVTT" in doc.warnings[0]
+
+
+@pytest.mark.corpus
+def test_invalid_timestamp_keeps_the_cue_and_warns(corpus):
+    doc = SubtitleExtractor()(corpus / T / "malformed-invalid-timestamp.vtt")
+    assert [c.text for c in doc.cues] == [f"Caption text #{n}" for n in range(1, 8)]
+    second = doc.cues[1]
+    assert (second.start, second.end) == (7.0, 11.89)  # end taken from the next cue's start
+    assert len(doc.warnings) == 1
+    assert "line 6" in doc.warnings[0] and "00:00:1d.890" in doc.warnings[0]
+
+
+@pytest.mark.corpus
+def test_youtube_cues_keep_raw_tags_for_the_cleaner(corpus):
+    doc = SubtitleExtractor()(corpus / T / "youtube-autocaption-inline-word-timing.vtt")
+    assert len(doc.cues) == 4
+    assert doc.cues[2].start == pytest.approx(304.08)
+    assert "<00:05:04.199>" in doc.cues[2].text
+
+
+def test_srt_content_in_vtt_file_and_utf16(tmp_path):
+    src = tmp_path / "lecture.vtt"
+    src.write_text("1\n00:00:01,000 --> 00:00:02,500\nHello there.\n", encoding="utf-16")
+    doc = SubtitleExtractor()(src)
+    assert [(c.start, c.end, c.text) for c in doc.cues] == [(1.0, 2.5, "Hello there.")]
+
+
+def test_broken_files_raise_one_line_input_errors(tmp_path):
+    bad_srt = tmp_path / "bad.srt"
+    bad_srt.write_text("1\n00:00:01,000 --> nonsense\nHello\n\n2\nxx\n", encoding="utf-8")
+    empty = tmp_path / "empty.vtt"
+    empty.write_text("WEBVTT\n\n", encoding="utf-8")
+    for path in (bad_srt, empty, tmp_path / "absent.vtt"):
+        with pytest.raises(InputError) as info:
+            SubtitleExtractor()(path)
+        message = str(info.value)
+        assert message.startswith(path.name + ":") and "\n" not in message
+
+
+def test_helpers():
+    assert parse_timestamp("01:02:03.5") == pytest.approx(3723.5)
+    assert parse_timestamp("02:03,250") == pytest.approx(123.25)
+    assert parse_timestamp("00:00:1d.890") is None
+    assert title_from_name(Path("memory-lecture.vtt")) == "Memory lecture"
+    assert title_from_name(Path("MIT_Lecture-02.DERIVED.srt")) == "MIT Lecture 02"
