@@ -17,10 +17,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from seekh_convert import __version__
-from seekh_convert.clean.common import strip_controls
+from seekh_convert.text.normalize import strip_controls
 from seekh_convert.errors import SeekhError
-from seekh_convert.load import SUPPORTED, Options, expand_inputs, load_document
-from seekh_convert.pipeline import Converter, Status
+from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
 from seekh_convert.check import render_summary
 from seekh_convert.model.guide import Usage, guide_json_schema
 
@@ -119,7 +118,6 @@ def convert(
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2)
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
-    options.chunk_tokens = getattr(eng, "chunk_tokens", options.chunk_tokens)  # the LLM engine's request size
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 

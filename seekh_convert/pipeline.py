@@ -1,35 +1,127 @@
-"""The wiring: one result per input.
+"""The wiring, the one place that knows the stages and their order; one result per input.
 
-Each input is loaded (``load.load_document``: extract -> clean -> segment -> chunk), then every topic goes
-generate -> quality gate -> run-level de-duplication -> write. A bad input becomes a FAILURE result with a
-one-line error; the batch goes on.
+Each input is read -> cleaned -> split into topics and chunks (``load_document``), then every topic goes
+generate -> check (the quality gate) -> run-level de-duplication -> write. A bad input becomes a FAILURE
+result with a one-line error; the batch goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import enum
 import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from seekh_convert import __version__
 from seekh_convert.model.document import Document, SourceKind, Topic
-from seekh_convert.generate.base import Engine
-from seekh_convert.errors import ConfigError, EngineError, SeekhError
-from seekh_convert.load import SUPPORTED, Options, expand_inputs, load_document
-from seekh_convert.locate import refine_times
+from seekh_convert.model.engine import Engine
+from seekh_convert.errors import ConfigError, EngineError, InputError, SeekhError
+from seekh_convert.files import atomic_write_text, sha256_file, slugify
 from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
-from seekh_convert.write.files import atomic_write_text, slugify
+from seekh_convert.split.chunk import Chunker
+from seekh_convert.split.segment import Segmenter
 from seekh_convert.write.json import JsonWriter, dump_model
 from seekh_convert.write.markdown import MarkdownWriter
 
-__all__ = ["SUPPORTED", "ConversionResult", "Converter", "Options", "Status", "TopicResult", "expand_inputs", "load_document"]
-
 log = logging.getLogger(__name__)
+
+PDF_SUFFIXES = {".pdf"}
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
+SUBTITLE_SUFFIXES = {".vtt", ".srt"}
+SUPPORTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | SUBTITLE_SUFFIXES)
+
+
+@dataclass
+class Options:
+    """How inputs are read and converted (the CLI options that are not about the engine)."""
+
+    max_topics: int | None = None
+    single_topic: bool = False
+    chunk_tokens: int = 1500  # the converter sets the engine's own request size
+    password: str | None = None
+    strict: bool = False  # fail a guide whose quality report misses the thresholds
+
+
+# -- reading: read -> clean -> split ---------------------------------------------------------------
+
+
+def _read(path: Path, options: Options) -> Document:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        from seekh_convert.read.pdf import PdfExtractor
+
+        return PdfExtractor()(path, password=options.password)
+    if suffix in SUBTITLE_SUFFIXES:
+        from seekh_convert.read.subtitles import SubtitleExtractor
+
+        return SubtitleExtractor()(path)
+    if suffix in TEXT_SUFFIXES:
+        from seekh_convert.read.markdown import TextExtractor
+
+        return TextExtractor()(path)
+    raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+
+
+def _cleaner(path: Path) -> Callable[[Document], Document]:
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        from seekh_convert.clean.pdf import PdfCleaner
+
+        return PdfCleaner()
+    if suffix in SUBTITLE_SUFFIXES:
+        from seekh_convert.clean.transcript import TranscriptCleaner
+
+        return TranscriptCleaner()
+    from seekh_convert.clean.markdown import MarkdownCleaner
+
+    return MarkdownCleaner()
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Folders become the supported files inside them (recursively, sorted, hidden ones skipped).
+
+    Files named explicitly are kept whatever their type, so an unsupported one gets its own error.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUPPORTED and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        out.extend(found or [path])  # an empty folder stays, to be reported
+    return out
+
+
+def load_document(path: Path, options: Options | None = None) -> Document:
+    """Read, clean, segment and chunk one file: the stages before generation, in their order."""
+    options = options or Options()
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: folder holds no supported files ({', '.join(SUPPORTED)})")
+    try:
+        path.open("rb").close()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    doc = _read(path, options)
+    doc.sha256 = sha256_file(path)
+    stages = (
+        _cleaner(path),
+        Segmenter(max_topics=options.max_topics, single_topic=options.single_topic),
+        Chunker(max_tokens=options.chunk_tokens),
+    )
+    for stage in stages:
+        doc = stage(doc)
+    return doc
 
 class Status(str, enum.Enum):
     SUCCESS = "success"
@@ -91,7 +183,7 @@ class Converter:
     def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
         self.engine = engine
         self.out_dir = out_dir
-        self.options = options or Options()
+        self.options = dataclasses.replace(options or Options(), chunk_tokens=engine.chunk_tokens)
         self.on_event = on_event or (lambda *_: None)
         self.writers = (JsonWriter(), MarkdownWriter())
         self.dedup = RunDeduplicator()
@@ -190,7 +282,7 @@ class Converter:
         target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
         try:
             if content is not None and quality is not None:
-                content = refine_times(self.dedup.apply(content, quality), topic)
+                content = self.dedup.apply(content, quality)
                 problems = strict_failures(quality, StrictThresholds(), content) if self.options.strict else []
                 if problems:
                     tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(p.split(": ", 1)[-1] for p in problems)

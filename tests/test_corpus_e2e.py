@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS
 from seekh_convert.cli import app
-from seekh_convert.model.document import normalize_ws
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.pipeline import load_document
 from seekh_convert.check import check_guide_file
 from seekh_convert.model.guide import StudyGuide
@@ -60,7 +60,7 @@ def test_guides_are_complete_and_grounded(converted, source):
             assert getattr(guide, section), f"{path}: empty {section}"
         for quote in _quotes(guide):
             assert normalize_ws(quote) in cleaned, f"{path}: quote not in source: {quote[:80]!r}"
-        recheck = check_guide_file(path, source)  # the gate again, on the written file
+        recheck = check_guide_file(path, source, loader=load_document)  # the gate again, on the written file
         assert recheck.grounding_rate == 1.0 and recheck.dropped == 0, [f.describe() for f in recheck.findings]
         assert not [f for f in recheck.findings if f.section == "questions"], path
         quality = json.loads((path.parent / "quality.json").read_text())

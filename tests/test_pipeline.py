@@ -5,7 +5,7 @@ import json
 import random
 
 from conftest import SAMPLES
-from seekh_convert.generate.base import Engine
+from seekh_convert.model.engine import Engine
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.errors import EngineError
 from seekh_convert.pipeline import Converter, Status
@@ -17,7 +17,7 @@ VTT = SAMPLES / "memory-lecture.vtt"
 class JitteryEngine:
     """The offline engine's content, delivered after random delays (and optionally failing topics)."""
 
-    name, model = "jittery", None
+    name, model, chunk_tokens = "jittery", None, 1500
 
     def __init__(self, fail_topics=(), crash_topics=(), seed=0):
         self.inner = OfflineEngine()
@@ -31,6 +31,9 @@ class JitteryEngine:
         if topic.index in self.crash:
             raise RuntimeError("boom")
         return await self.inner.generate(topic, document)
+
+    async def repair(self, content, findings, topic, document):
+        return await self.inner.repair(content, findings, topic, document)
 
     async def aclose(self):
         await self.inner.aclose()

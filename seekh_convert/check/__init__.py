@@ -3,7 +3,7 @@
 check (grounding, junk, support, answer keys, duplicates, coverage) -> fix/drop -> optional engine repair.
 """
 
-from seekh_convert.check.answer_keys import AnswerKeyError, canonicalize_mc
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.check.checker import GateSettings
 from seekh_convert.check.duplicates import RunDeduplicator
 from seekh_convert.check.gate import check_content, run_gate

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.guide import Flashcard, Grounded, LearnNext, MultipleChoice, Prerequisite, ShortAnswer, SourceRef, TrueFalse
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
-from seekh_convert.check.grounding import Match, SourceIndex, at_location, has_location, location_of, support, support_threshold
+from seekh_convert.check.grounding import context_stems, support, support_threshold
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
 from seekh_convert.model.findings import Finding, Reason
-from seekh_convert.text.words import content_stems, key_string, quote_fragments
+from seekh_convert.model.sources import SourceFinder, at_location, has_location
+from seekh_convert.text.quotes import Span, quote_chars
+from seekh_convert.text.words import content_stems
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,8 @@ class ItemChecker:
         self.topic = topic
         self.document = document
         self.settings = settings
-        self._topic_index = SourceIndex(topic.blocks) if topic is not None else None
-        self._doc_index: SourceIndex | None = None
+        self._topic_index = SourceFinder(topic.blocks) if topic is not None else None
+        self._doc_index: SourceFinder | None = None
 
     def check(self, item: Item) -> Outcome:
         model = item.model
@@ -65,9 +67,9 @@ class ItemChecker:
                 fixes += loc_fixes
                 model = model.model_copy(update={"source": new_ref}) if new_ref is not model.source else model
                 grounded = True
-                context = self._topic_index.context_stems(match, model.source.quote)
-                near = self._topic_index.context_stems(match, model.source.quote, radius=0)
-                why = junk_reason(model.source.quote, [self._topic_index.blocks[i] for i in match.blocks])
+                context = context_stems(self._topic_index, match, model.source.quote)
+                near = context_stems(self._topic_index, match, model.source.quote, radius=0)
+                why = junk_reason(model.source.quote, self._topic_index.blocks_of(match))
                 if why:
                     problems.append((Reason.JUNK_SOURCE, why))
         if not problems:
@@ -79,33 +81,31 @@ class ItemChecker:
             return Outcome(None, False, findings)
         return Outcome(model, grounded, findings)
 
-    def _ground(self, ref: SourceRef) -> tuple[Match, SourceRef, list[Problem]] | Problem:
+    def _ground(self, ref: SourceRef) -> tuple[Span, SourceRef, list[Problem]] | Problem:
         """Find the quote at its location; correct the location when found elsewhere in the topic."""
         assert self._topic_index is not None and self.topic is not None
-        fragments = quote_fragments(ref.quote)
-        if sum(len(key_string(f)) for f in fragments) < self.settings.min_quote_chars:
+        if quote_chars(ref.quote) < self.settings.min_quote_chars:
             return Reason.QUOTE_TOO_SHORT, f"{ref.quote!r} is too short to be evidence"
-        matches = self._topic_index.find_all(ref.quote)
+        finder = self._topic_index
+        matches = finder.find_all(ref.quote)
         if not matches:
             if self.document is not None and self._document_index().find_all(ref.quote):
                 return Reason.OUTSIDE_TOPIC, "the quote is from another part of the document"
             return Reason.INVENTED_QUOTE, "the quote does not occur in the source"
-        blocks = self.topic.blocks
-        here = [m for m in matches if any(at_location(blocks[i], ref) for i in m.blocks)]
-        clean = [m for m in (here or matches) if not junk_reason(ref.quote, [blocks[i] for i in m.blocks])]
+        here = [m for m in matches if any(at_location(b, ref) for b in finder.blocks_of(m))]
+        clean = [m for m in (here or matches) if not junk_reason(ref.quote, finder.blocks_of(m))]
         match = (clean or here or matches)[0]
         if here:
             return match, ref, []
-        update = location_of([blocks[i] for i in match.blocks], ref)
-        new_ref = ref.model_copy(update=update)
+        new_ref = finder.ref(match, ref.quote)
         if has_location(ref):
             return match, new_ref, [(Reason.WRONG_LOCATION, f"quote is at {new_ref.label()}, not {ref.label()}")]
         return match, new_ref, [(Reason.MISSING_LOCATION, f"located at {new_ref.label()}")]
 
-    def _document_index(self) -> SourceIndex:
+    def _document_index(self) -> SourceFinder:
         if self._doc_index is None:
             assert self.document is not None
-            self._doc_index = SourceIndex(self.document.blocks)
+            self._doc_index = SourceFinder(self.document.blocks)
         return self._doc_index
 
     def _content_problems(self, model: Grounded, context: set[str], near: set[str]) -> list[Problem]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.engine import Engine
 from seekh_convert.errors import EngineError
 from seekh_convert.model.guide import GuideContent
 from seekh_convert.check.checker import GateSettings, ItemChecker
@@ -68,13 +69,13 @@ async def run_gate(
     content: C,
     topic: Topic,
     document: Document,
-    engine: object | None = None,
+    engine: Engine | None = None,
     max_repairs: int = 1,
     settings: GateSettings | None = None,
     engine_findings: Iterable[Finding] = (),
 ) -> tuple[C | None, TopicQuality]:
-    """Check; while items fail and ``engine`` has ``async repair(content, findings, topic, document)``,
-    ask it to repair them (at most ``max_repairs`` times) and check again. What still fails is dropped.
+    """Check; while items fail and an ``engine`` is given, ask it to repair them (at most ``max_repairs``
+    times) and check again. What still fails is dropped.
 
     ``quality.repaired`` counts failing items (by section/index) that pass after a repair; the final
     findings list keeps those as ``action="repaired"`` followed by the last check's findings.
@@ -82,16 +83,15 @@ async def run_gate(
     in the findings and count in ``produced`` and the per-reason counts.
     """
     cleaned, quality = check_content(content, topic, document, settings)
-    repair = getattr(engine, "repair", None) if engine is not None else None
     produced, repaired, usage = quality.produced, 0, None
     earlier: list[Finding] = []
     current = content
-    for _ in range(max_repairs if callable(repair) else 0):
+    for _ in range(max_repairs if engine is not None else 0):
         failing = _failing(quality)
         if not failing:
             break
         try:
-            generation = await repair(current, failing, topic, document)  # type: ignore[misc]
+            generation = await engine.repair(current, failing, topic, document)
         except EngineError as exc:
             quality.notes.append(f"repair failed, failing items dropped: {exc}")
             break

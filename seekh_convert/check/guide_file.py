@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any, Callable
@@ -11,8 +10,9 @@ from pydantic import ValidationError
 
 from seekh_convert.model.document import Document
 from seekh_convert.errors import InputError
+from seekh_convert.files import sha256_file
 from seekh_convert.model.guide import StudyGuide
-from seekh_convert.check.answer_keys import AnswerKeyError, canonicalize_mc
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.check.checker import GateSettings
 from seekh_convert.check.gate import check_content
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
@@ -85,21 +85,13 @@ def load_guide(path: Path) -> tuple[StudyGuide | None, list[Finding], list[int]]
         raise InputError(f"{path.name}: not a valid study guide: {_one_line(exc)}") from exc
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _find_source(guide_path: Path, guide: StudyGuide, source: Path | None, notes: list[str]) -> Path | None:
     """The source file to re-read: the explicit one, else a file of the recorded name and hash nearby."""
     wanted = guide.provenance.source_sha256
     if source is not None:
         if not source.is_file():
             raise InputError(f"{source}: source file not found")
-        if wanted and _sha256(source) != wanted:
+        if wanted and sha256_file(source) != wanted:
             notes.append(f"{source.name} differs from the source the guide was made from (sha256 mismatch)")
         return source
     name = Path(guide.provenance.source_file).name  # a bare file name, never a path from the guide
@@ -108,17 +100,9 @@ def _find_source(guide_path: Path, guide: StudyGuide, source: Path | None, notes
     here = guide_path.resolve().parent
     for folder in [here, *list(here.parents)[:3], Path.cwd()]:
         candidate = folder / name
-        if candidate.is_file() and (not wanted or _sha256(candidate) == wanted):
+        if candidate.is_file() and (not wanted or sha256_file(candidate) == wanted):
             return candidate
     return None
-
-
-def _default_loader() -> Loader | None:
-    try:
-        from seekh_convert.load import load_document
-    except ImportError:
-        return None
-    return load_document
 
 
 def check_guide_file(
@@ -145,7 +129,7 @@ def check_guide_file(
     if src is None:
         notes.append(f"source {guide.provenance.source_file!r} unavailable: grounding not checked (pass --source)")
     else:
-        load = loader or _default_loader()
+        load = loader
         if load is None:
             notes.append("no document loader available: grounding not checked")
         else:

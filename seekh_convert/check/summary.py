@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from seekh_convert.clean.common import strip_controls
+from seekh_convert.text.normalize import strip_controls
 from seekh_convert.model.findings import RunQuality
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from seekh_convert.model.document import BlockKind, normalize_ws
+from seekh_convert.model.document import BlockKind
+from seekh_convert.text.normalize import CONTROLS, normalize_ws
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -19,8 +20,6 @@ _LIGATURES = {
     "\u0133": "ij",
 }
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-# C0/C1 control characters but tab and newline: a source must not smuggle terminal escapes into outputs
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*([a-z])")
 
@@ -28,20 +27,15 @@ _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*([a-z])")
 def normalize_text(text: str) -> str:
     """Unicode NFC, ligatures expanded, invisible characters dropped, runs of spaces collapsed.
 
-    Line breaks are kept; use ``document.normalize_ws`` to flatten a paragraph.
+    Line breaks are kept; use ``text.normalize.normalize_ws`` to flatten a paragraph.
     """
     text = unicodedata.normalize("NFC", text)
     for lig, repl in _LIGATURES.items():
         if lig in text:
             text = text.replace(lig, repl)
-    text = _CONTROLS.sub(" ", text.translate(_INVISIBLE))
+    text = CONTROLS.sub(" ", text.translate(_INVISIBLE))
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.splitlines())
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without control characters (tab and newline kept)."""
-    return _CONTROLS.sub("", text)
 
 
 def dehyphenate(text: str) -> str:

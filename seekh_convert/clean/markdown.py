@@ -1,4 +1,4 @@
-"""Markdown/text blocks -> plain-text ``Block``s: inline markup stripped, key terms kept, kinds assigned."""
+"""Markdown/text raw blocks -> plain-text ``Block``s: inline markup stripped, key terms kept, kinds assigned."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from seekh_convert.model.document import Block, BlockKind, normalize_ws
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.clean.common import normalize_text, section_kind
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -54,22 +56,22 @@ _CITATION = re.compile(
 
 
 @dataclass
-class RawBlock:
-    """A block as the extractor found it: still holding inline markup."""
-
-    kind: BlockKind
-    text: str
-    level: int = 0  # HEADING level
-    term: str | None = None  # GLOSSARY term
-    forced: bool = False  # kind set by a container (exercise, note box...): section kinds must not override it
-    terms: tuple[str, ...] = field(default_factory=tuple)  # extra key terms (e.g. a definition box's title)
-
-
-@dataclass
 class _Open:
     level: int
     title: str
     kind: BlockKind | None
+
+
+class MarkdownCleaner:
+    """Fill ``doc.blocks`` from ``doc.raw_blocks``; the first top-level heading titles a document without one."""
+
+    def __call__(self, doc: Document) -> Document:
+        doc.blocks = build_blocks(doc.raw_blocks)
+        if not any(b.text for b in doc.blocks if b.kind is not BlockKind.HEADING):
+            raise InputError(f"{doc.path.name}: no text found; the file is empty or holds only markup")
+        heading = next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING and b.level == 1), "")
+        doc.title = doc.title or heading or doc.path.stem
+        return doc
 
 
 def build_blocks(raw_blocks: list[RawBlock]) -> list[Block]:

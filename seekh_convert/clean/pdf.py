@@ -15,8 +15,10 @@ from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
 from seekh_convert.clean.pdf_layout import PageLayout
 from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, repair_spacing, vocabulary
-from seekh_convert.model.document import Block, BlockKind, Document, Line, normalize_ws
+from seekh_convert.model.document import Block, BlockKind, Document, Line
+from seekh_convert.text.normalize import normalize_ws
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{2,}")
 _DIGITS = re.compile(r"\d+")
 _EDGE_ROMAN = re.compile(r"^[ivxlcdm]+\b|\b[ivxlcdm]+$")
 _PAGE_NUMBER = re.compile(
@@ -110,6 +112,7 @@ class PdfCleaner:
         vocab = vocabulary(pieces)
         blocks = [self._block(draft, vocab) for draft in self._drafts(pieces)]
         doc.blocks = assign_kinds([b for b in blocks if b.text])
+        doc.title = doc.title or _typographic_title(doc)
         return doc
 
     # -- furniture ----------------------------------------------------------------------------------------
@@ -310,6 +313,27 @@ def _size_mode(lines) -> float:
         if line.size > 0:
             weights[line.size] += len(line.text)
     return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _typographic_title(doc: Document) -> str:
+    """The biggest text on the first pages with text (a title wrapped over several lines joined) when it stands
+    out from the body text, else the file name."""
+    body = _size_mode(line for page in doc.pages[:20] for line in page.lines)
+    for page in doc.pages[:3]:
+        lines = [line for line in page.lines if _TITLE_WORD.search(line.text) and len(line.text) <= 150]
+        if not lines:
+            continue
+        biggest = max(line.size for line in lines)
+        if biggest <= 0 or biggest < body * 1.15:
+            break
+        start = next(i for i, line in enumerate(page.lines) if line in lines and line.size == biggest)
+        parts = []
+        for line in page.lines[start : start + 3]:
+            if line.size != biggest:
+                break
+            parts.append(line.text)
+        return normalize_ws(" ".join(parts))
+    return doc.path.stem
 
 
 def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[str]:

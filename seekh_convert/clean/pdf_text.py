@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
-from seekh_convert.model.document import Line, normalize_ws
+from seekh_convert.model.document import Line
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.clean.common import dehyphenate
 
 _INLINE_HYPHEN = re.compile(r"\b([^\W\d_]+)- ([a-z][^\W\d_]*)")

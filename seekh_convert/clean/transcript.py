@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from seekh_convert.model.document import Block, BlockKind, Cue, Document, normalize_ws
+from seekh_convert.model.document import Block, BlockKind, Cue, Document
+from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.sentences import ends_sentence, sentence_spans
 from seekh_convert.clean.common import normalize_text
 
 _TIME_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
@@ -29,16 +31,14 @@ _SOUND = re.compile(
 )
 _SPEAKER = re.compile(r"^\s*(?:>>+\s*|-\s+)?(?:(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|Speaker \d+|SPEAKER \d+):\s+)?")
 _HAS_SPEAKER = re.compile(r"^\s*(?:>>|(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|Speaker \d+|SPEAKER \d+):\s)")
-_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bSt)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bNo)"
-_SENTENCE_END = re.compile(rf"{_ABBREVIATIONS}[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-Z0-9¿¡]|\s*$)|[。！？]+[”’」』]*")
 _LICENCE_START = re.compile(r"^the following (content|program) is provided under a creative commons licen[cs]e", re.I)
 _LICENCE_END = re.compile(r"ocw\.mit\.edu", re.I)
 _CREDITS = re.compile(r"^(subtitles?|captions?|captioning|transcription|transcribed)\b.{0,40}\bby\b", re.I)
 
 
 @dataclass
-class Sentence:
-    """One sentence of the transcript with the time range of the cues it came from."""
+class Spoken:
+    """One spoken sentence with the time range of the cues it came from."""
 
     text: str
     start: float
@@ -64,9 +64,9 @@ class TranscriptCleaner:
         doc.blocks = blocks
         return doc
 
-    def sentences(self, cues: list[Cue]) -> list[Sentence]:
+    def sentences(self, cues: list[Cue]) -> list[Spoken]:
         """Clean cue texts, drop rolling duplicates and merge the cues into timed sentences."""
-        out: list[Sentence] = []
+        out: list[Spoken] = []
         parts: list[str] = []
         start = end = 0.0
         change = False
@@ -79,26 +79,24 @@ class TranscriptCleaner:
             previous_lines = lines
             text = " ".join(lines)
             if parts and (speaker or cue.start - end >= self.pause or _words(parts) >= self.max_sentence_words):
-                out.append(Sentence(normalize_ws(" ".join(parts)), start, end, change))
+                out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
                 parts = []
             if not parts:
                 start, change = cue.start, speaker
-            pos = 0
-            for match in _SENTENCE_END.finditer(text):
-                parts.append(text[pos : match.end()])
-                out.append(Sentence(normalize_ws(" ".join(parts)), start, cue.end, change))
-                parts, pos, start, change = [], match.end(), cue.start, False
-            rest = text[pos:].strip()
-            if rest:
-                parts.append(rest)
+            spans = sentence_spans(text)
+            for k, (a, b) in enumerate(spans):
+                parts.append(text[a:b])
+                if k + 1 < len(spans) or ends_sentence(text[a:b]):
+                    out.append(Spoken(normalize_ws(" ".join(parts)), start, cue.end, change))
+                    parts, start, change = [], cue.start, False
             end = cue.end
         if parts:
-            out.append(Sentence(normalize_ws(" ".join(parts)), start, end, change))
+            out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
         return [s for s in out if s.text]
 
-    def _paragraphs(self, sentences: list[Sentence]) -> list[list[Sentence]]:
-        groups: list[list[Sentence]] = []
-        current: list[Sentence] = []
+    def _paragraphs(self, sentences: list[Spoken]) -> list[list[Spoken]]:
+        groups: list[list[Spoken]] = []
+        current: list[Spoken] = []
         words = 0
         for sentence in sentences:
             n = len(sentence.text.split())
@@ -114,18 +112,6 @@ class TranscriptCleaner:
         if current:
             groups.append(current)
         return groups
-
-
-def time_of(block: Block, quote: str) -> tuple[float, float] | None:
-    """Time range of the sentences of ``block`` that ``quote`` comes from (``None`` if no times).
-
-    Falls back to the block's own range when the quote is not found verbatim (after whitespace
-    and case normalisation).
-    """
-    at = block.text.lower().find(normalize_ws(quote).lower())
-    if at < 0:
-        return (block.start, block.end) if block.start is not None and block.end is not None else None
-    return block.time_at(at, at + len(normalize_ws(quote)))
 
 
 def _clean_cue(raw: str) -> tuple[list[str], bool]:
@@ -158,7 +144,7 @@ def _words(parts: list[str]) -> int:
     return sum(len(p.split()) for p in parts)
 
 
-def _split_boilerplate(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+def _split_boilerplate(sentences: list[Spoken]) -> tuple[list[Spoken], list[Spoken]]:
     """Split off a licence lead-in (MIT OCW: 'The following content ... ocw.mit.edu.') and caption credits."""
     if sentences and _LICENCE_START.match(sentences[0].text):
         for i, sentence in enumerate(sentences[:8]):
@@ -170,7 +156,7 @@ def _split_boilerplate(sentences: list[Sentence]) -> tuple[list[Sentence], list[
     return [], sentences
 
 
-def _block(sentences: list[Sentence], kind: BlockKind) -> Block:
+def _block(sentences: list[Spoken], kind: BlockKind) -> Block:
     offsets, at = [], 0
     for s in sentences:
         offsets.append(at)

@@ -1,8 +1,8 @@
 """The one document object that flows through every stage.
 
-extract fills the raw layer (``pages`` for PDFs, ``cues`` for transcripts, or ``blocks``
-directly for text/Markdown); clean turns the raw layer into ``blocks`` of plain text;
-segment groups blocks into ``topics``; chunk splits each topic into token-bounded ``chunks``.
+read fills the raw layer (``pages`` for PDFs, ``cues`` for transcripts, ``raw_blocks`` for Markdown and
+text); clean turns the raw layer into ``blocks`` of plain text; split groups blocks into ``topics`` and cuts
+each topic into token-bounded ``chunks``.
 Every block keeps where it came from (page or time range), so every generated item can
 point back at the source.
 """
@@ -10,7 +10,6 @@ point back at the source.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +85,18 @@ class RawPage:
 
 
 @dataclass
+class RawBlock:
+    """A block of a Markdown/text source as read: still holding inline markup."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0  # HEADING level
+    term: str | None = None  # GLOSSARY term
+    forced: bool = False  # kind set by a container (exercise, note box...): section kinds must not override it
+    terms: tuple[str, ...] = ()  # extra key terms (e.g. a definition box's title)
+
+
+@dataclass
 class Cue:
     """A raw subtitle cue (times in seconds); text may still hold tags."""
 
@@ -151,6 +162,7 @@ class Document:
     sha256: str = ""
     pages: list[RawPage] = field(default_factory=list)  # PDF raw layer
     cues: list[Cue] = field(default_factory=list)  # transcript raw layer
+    raw_blocks: list[RawBlock] = field(default_factory=list)  # Markdown/text raw layer
     outline: list[OutlineEntry] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # cleaned text
     topics: list[Topic] = field(default_factory=list)
@@ -160,11 +172,3 @@ class Document:
     @property
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
-
-
-_WS = re.compile(r"\s+")
-
-
-def normalize_ws(text: str) -> str:
-    """Collapse every run of whitespace to one space and strip the ends."""
-    return _WS.sub(" ", text).strip()

@@ -1,71 +1,39 @@
-"""Markdown / plain-text files -> a ``Document`` of plain-text blocks.
+"""Markdown / plain-text files -> a ``Document`` of raw blocks.
 
 A small line parser written for textbook-style Markdown (CommonMark plus the kramdown and
 HTML that OpenStax conversions carry): headings (ATX, Setext, YAML ``title:``), paragraphs,
 list items, blockquote boxes, glossary definition lists, exercise/solution ``<div>``s, tables
-and figures. Inline markup is stripped by ``clean.text.strip_markup``.
+and figures. Inline markup is stripped later, by ``clean.markdown``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 
-from seekh_convert.clean.markdown import RawBlock, build_blocks
-from seekh_convert.model.document import BlockKind, Document, SourceKind
-from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
+from seekh_convert.read.files import read_text_file
 
 _KINDS = {".md": SourceKind.MARKDOWN, ".markdown": SourceKind.MARKDOWN, ".txt": SourceKind.TEXT, ".text": SourceKind.TEXT}
 
 _NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 
 
-def decode_text(data: bytes, path: Path) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else charset-normalizer's best guess."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{path.name}: cannot tell the text encoding; save it as UTF-8 and try again")
-    return str(best)
-
-
-def read_source(path: Path) -> tuple[str, str]:
-    """Read and decode ``path``; return ``(text, sha256)``. Raise ``InputError`` when unreadable."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path.name}: cannot read the file ({exc.strerror or exc}); check the path") from exc
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path.name}: looks like a binary file, not text; pass a .md, .txt, .vtt or .srt file")
-    return decode_text(data, path), hashlib.sha256(data).hexdigest()
-
-
 class TextExtractor:
-    """Read a ``.md``/``.markdown``/``.txt`` file straight into plain-text blocks with sections."""
+    """Read a ``.md``/``.markdown``/``.txt`` file into raw blocks (headings, paragraphs, lists... with their markup)."""
 
     suffixes = frozenset(_KINDS)
 
     def __call__(self, path: Path) -> Document:
         path = Path(path)
         kind = _KINDS.get(path.suffix.lower(), SourceKind.TEXT)
-        text, sha = read_source(path)
+        text = read_text_file(path)
         raw = _MarkdownParser(indented_code=kind is SourceKind.MARKDOWN).parse(text.splitlines())
         if kind is SourceKind.TEXT:
             raw = [_plain_heading(r) for r in raw]
-        blocks = build_blocks(raw)
-        if not any(b.text for b in blocks if b.kind is not BlockKind.HEADING):
-            raise InputError(f"{path.name}: no text found; the file is empty or holds only markup")
-        title = next((b.text for b in blocks if b.kind is BlockKind.HEADING and b.level == 1), "") or path.stem
-        return Document(path=path, kind=kind, title=title, sha256=sha, blocks=blocks)
+        return Document(path=path, kind=kind, raw_blocks=raw)
 
 
 def _plain_heading(raw: RawBlock) -> RawBlock:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 import math
@@ -15,7 +14,8 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError, WrongPasswordError
 from pypdf.generic import Destination
 
-from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind, normalize_ws
+from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.errors import InputError
 
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
@@ -52,12 +52,13 @@ class PdfExtractor:
         except OSError as exc:
             raise InputError(f"{path.name}: cannot read file ({exc.strerror or exc}); check the path") from exc
         reader = self._open(path, data, password)
-        doc = Document(path=path, kind=SourceKind.PDF, sha256=hashlib.sha256(data).hexdigest())
+        doc = Document(path=path, kind=SourceKind.PDF)
         doc.metadata = _metadata(reader)
         failed = self._read_pages(reader, doc, path)
         doc.outline = _outline(reader, doc)
         self._check_text(doc, path, failed)
-        doc.title = _title(doc)
+        meta = doc.metadata.get("Title", "")
+        doc.title = meta if meta and not _BAD_TITLES.search(meta) and _WORD.search(meta) else ""
         return doc
 
     def _open(self, path: Path, data: bytes, password: str | None) -> PdfReader:
@@ -280,36 +281,3 @@ def _walk_outline(reader: PdfReader, items: list[Any], level: int, out: list[Out
             title = normalize_ws(str(item.title or ""))
             if title and page is not None and page >= 0:
                 out.append(OutlineEntry(title=title, level=level, page=page + 1))
-
-
-def _title(doc: Document) -> str:
-    """Metadata /Title when it looks real, else the biggest text on the first pages with text (a title wrapped
-    over several lines is joined) when it stands out from the body text, else the file name."""
-    meta = doc.metadata.get("Title", "")
-    if meta and not _BAD_TITLES.search(meta) and _WORD.search(meta):
-        return meta
-    body = _body_size(doc)
-    for page in doc.pages[:3]:
-        lines = [line for line in page.lines if len(_WORD.findall(line.text)) >= 1 and len(line.text) <= 150]
-        if not lines:
-            continue
-        biggest = max(line.size for line in lines)
-        if biggest <= 0 or biggest < body * 1.15:
-            break
-        start = next(i for i, line in enumerate(page.lines) if line in lines and line.size == biggest)
-        parts = []
-        for line in page.lines[start : start + 3]:
-            if line.size != biggest:
-                break
-            parts.append(line.text)
-        return normalize_ws(" ".join(parts))
-    return doc.path.stem
-
-
-def _body_size(doc: Document) -> float:
-    """The font size carrying most characters of the first pages."""
-    weights: dict[float, int] = {}
-    for page in doc.pages[:20]:
-        for line in page.lines:
-            weights[line.size] = weights.get(line.size, 0) + len(line.text)
-    return max(weights, key=lambda s: weights[s]) if weights else 0.0

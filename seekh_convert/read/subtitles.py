@@ -11,7 +11,7 @@ from webvtt.errors import MalformedFileError
 
 from seekh_convert.model.document import Cue, Document, SourceKind
 from seekh_convert.errors import InputError
-from seekh_convert.read.markdown import read_source
+from seekh_convert.read.files import read_text_file
 
 _TIMING = re.compile(r"^(?P<indent>\s*)(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<rest>.*)$")
 _VTT_TIME = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})$")
@@ -31,7 +31,7 @@ class SubtitleExtractor:
 
     def __call__(self, path: Path) -> Document:
         path = Path(path)
-        text, sha = read_source(path)
+        text = read_text_file(path)
         warnings: list[str] = []
         if path.suffix.lower() == ".srt" or (_SRT_TIMING.search(text) and "WEBVTT" not in text[:20]):
             cues = _read_srt(text, path)
@@ -41,7 +41,7 @@ class SubtitleExtractor:
         if not cues:
             raise InputError(f"{path.name}: no subtitle cues with text found; is it an empty or non-subtitle file?")
         title = title_from_name(path)
-        return Document(path=path, kind=SourceKind.TRANSCRIPT, title=title, sha256=sha, cues=cues, warnings=warnings)
+        return Document(path=path, kind=SourceKind.TRANSCRIPT, title=title, cues=cues, warnings=warnings)
 
 
 def title_from_name(path: Path) -> str:

@@ -6,13 +6,10 @@ questions or boilerplate), so an LLM never reads them and every source token is 
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from seekh_convert.model.document import Block, BlockKind, Chunk, Document, Topic
-from seekh_convert.text.tokens import count_tokens, encoding
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\u201c])")
+from seekh_convert.text.tokens import Piece, pack
 
 
 class Chunker:
@@ -31,61 +28,20 @@ class Chunker:
         return doc
 
     def chunk_topic(self, topic: Topic) -> list[Chunk]:
-        chunks: list[Chunk] = []
-        pending: list[tuple[int, str, int]] = []  # (block index, text, tokens)
-        size = 0
-        for index, block in enumerate(topic.blocks):
-            if not (block.usable or block.kind is BlockKind.HEADING):
-                continue
-            for piece in self._pieces(block.text):
-                tokens = count_tokens(piece)
-                if pending and size + tokens > self.max_tokens:
-                    chunks.append(_make_chunk(topic.blocks, pending))
-                    pending, size = [], 0
-                pending.append((index, piece, tokens))
-                size += tokens
-        if pending:
-            chunks.append(_make_chunk(topic.blocks, pending))
+        chosen = [i for i, b in enumerate(topic.blocks) if b.usable or b.kind is BlockKind.HEADING]
+        groups = pack([topic.blocks[i].text for i in chosen], self.max_tokens)
+        chunks = [_make_chunk(topic.blocks, [(chosen[j], text, n) for j, text, n in group]) for group in groups]
         return [c for c in chunks if any(topic.blocks[i].usable for i in c.block_indices)]
 
-    def _pieces(self, text: str) -> list[str]:
-        """The text whole if it fits, else sentence groups that fit, else raw token windows."""
-        if count_tokens(text) <= self.max_tokens:
-            return [text]
-        pieces: list[str] = []
-        current = ""
-        for sentence in _SENTENCE_END.split(text):
-            if count_tokens(sentence) > self.max_tokens:
-                if current:
-                    pieces.append(current)
-                    current = ""
-                pieces.extend(_token_windows(sentence, self.max_tokens))
-                continue
-            candidate = f"{current} {sentence}".strip()
-            if current and count_tokens(candidate) > self.max_tokens:
-                pieces.append(current)
-                current = sentence
-            else:
-                current = candidate
-        if current:
-            pieces.append(current)
-        return pieces
 
-
-def _token_windows(text: str, max_tokens: int) -> list[str]:
-    enc = encoding()
-    ids = enc.encode(text, disallowed_special=())
-    return [enc.decode(ids[i : i + max_tokens]) for i in range(0, len(ids), max_tokens)]
-
-
-def _make_chunk(blocks: list[Block], pending: list[tuple[int, str, int]]) -> Chunk:
-    indices = sorted({i for i, _, _ in pending})
+def _make_chunk(blocks: list[Block], pieces: list[Piece]) -> Chunk:
+    indices = sorted({i for i, _, _ in pieces})
     pages = [blocks[i].page for i in indices if blocks[i].page is not None]
     starts = [blocks[i].start for i in indices if blocks[i].start is not None]
     ends = [blocks[i].end for i in indices if blocks[i].end is not None]
     return Chunk(
-        text="\n\n".join(text for _, text, _ in pending),
-        tokens=sum(t for _, _, t in pending),
+        text="\n\n".join(text for _, text, _ in pieces),
+        tokens=sum(t for _, _, t in pieces),
         block_indices=indices,
         page_start=min(pages) if pages else None,
         page_end=max(pages) if pages else None,

@@ -1,27 +1,37 @@
-"""Text forms the checks compare: match keys tolerant of layout, and stemmed content words."""
+"""The word toolkit: words, stop words, stems and the forms texts are compared in.
+
+Two kinds of word lists serve two jobs: ``words`` (case-folded letter/digit runs, any script) for comparing
+texts, ``surface_words`` (as written, inner hyphens and apostrophes kept) for judging the shape of a term.
+``stem`` (Snowball) makes bags of words comparable; ``singular`` only drops plural and possessive endings,
+the identity of a key term ("memories" = "memory", "encoding" != "encode").
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|\u2026|\[\s*(?:\.{3}|\u2026)\s*\])\s*")
+_SURFACE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
+#: Function words, spoken fillers and words that only talk about terms ("called", "refers"): never content.
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each either few for from further had has have
-    having he her here hers him his how i if in into is it its itself just may might more most much must my
-    neither no nor not of off on once only or other our ours out over own same she should so some such than
-    that the their theirs them then there these they this those through to too under until up upon very was
-    we were what when where which while who whom whose why will with within without would you your yours
-    one ones called known refers refer referred term used use uses using often usually also like e g ie eg
-    etc""".split()
+    """a about above after again against all also although am an and any are around as at be because been
+    before being below between both but by called can cannot could did do does doing done down during e each eg
+    either else etc even ever every few for from further g get gets got had has have having he her here hers
+    herself him himself his how however i ie if in into is it its itself just known least less let like made make
+    makes many may me might more most much must my myself near need neither no nor not now of off often ok okay on
+    once one ones only or other others otherwise our ours ourselves out over own per perhaps quite rather really
+    refer referred refers right same say says see seen she should since so some something sometimes still such
+    term than that the their theirs them themselves then there therefore these they thing things this those though
+    through thus to too toward towards two under until up upon us use used uses using usually very via was way ways
+    we well were what whatever when where whether which while who whom whose why will with within without would
+    yet you your yours yourself yourselves yeah gonna actually know going want think lot kind let's it's that's
+    we're you're i'm don't doesn't isn't can't won't there's here's""".split()
 )
 
 
@@ -30,69 +40,47 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-@dataclass(frozen=True)
-class MatchKey:
-    """Only the letters and digits of a text, casefolded, with word-boundary flags per kept character.
-
-    Whitespace, punctuation, quote marks, dashes and line-break hyphens all vanish, so
-    ``"infor- mation"`` and ``information`` or ``“x”`` and ``"x"`` share one key.
-    """
-
-    chars: str
-    starts: tuple[bool, ...]  # chars[i] begins a word in the original text
-    ends: tuple[bool, ...]  # chars[i] ends a word in the original text
-
-
-def match_key(text: str) -> MatchKey:
-    """The match key of ``text``."""
-    folded = fold(text)
-    chars: list[str] = []
-    starts: list[bool] = []
-    ends: list[bool] = []
-    prev_alnum = False
-    for ch in folded:
-        if ch.isalnum():
-            chars.append(ch)
-            starts.append(not prev_alnum)
-            ends.append(False)
-            prev_alnum = True
-        else:
-            if prev_alnum and ends:
-                ends[-1] = True
-            prev_alnum = False
-    if ends:
-        ends[-1] = True
-    return MatchKey("".join(chars), tuple(starts), tuple(ends))
-
-
 def key_string(text: str) -> str:
-    """Letters and digits only, casefolded (the ``chars`` of :func:`match_key`)."""
+    """Letters and digits only, casefolded: the form two spellings of one text share."""
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-def quote_fragments(quote: str) -> list[str]:
-    """Split a quote at ellipses (``...``, ``…``, ``[...]``) into the parts that must occur in order."""
-    return [part for part in (p.strip() for p in _ELLIPSIS.split(quote)) if key_string(part)]
-
-
 def words(text: str) -> list[str]:
-    """Lower-cased words (letters/digits runs) of ``text``."""
+    """Case-folded words (letter/digit runs, any script) of ``text``, for comparing texts."""
     return _WORD.findall(fold(text))
+
+
+def surface_words(text: str) -> list[str]:
+    """Words as written (Latin letters, inner apostrophes and hyphens kept), for judging a term's shape."""
+    return _SURFACE_WORD.findall(text)
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word: bags of words compare by it."""
     return _STEMMER.stemWord(word)
 
 
-def content_stems(text: str) -> list[str]:
-    """Stemmed content words of ``text`` in order, without stopwords and one-letter words, de-duplicated."""
-    seen: dict[str, None] = {}
-    for word in words(text):
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
-            continue
-        seen.setdefault(stem(word), None)
-    return list(seen)
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """Lower case without possessive and plural endings: the identity of a key term's words."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
+        return w[:-1]
+    return w
+
+
+def content_stems(text: str, *, unique: bool = True) -> list[str]:
+    """Stems of the content words of ``text`` in order (no stop words, no one-letter words); once each when ``unique``."""
+    out = [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return list(dict.fromkeys(out)) if unique else out
 
 
 def coverage(needles: list[str], haystack: set[str]) -> float:

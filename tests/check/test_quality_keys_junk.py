@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seekh_convert.check import AnswerKeyError, Reason, canonicalize_mc
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
+from seekh_convert.model.findings import Reason
 from seekh_convert.check.junk import citation_like
 from seekh_convert.model.guide import MultipleChoice
 

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 from gate_samples import card, clean_guide, mc, pdf_document, with_items
 
-from seekh_convert.generate.base import Generation
+from seekh_convert.model.engine import Generation
 from seekh_convert.errors import EngineError, InputError
 from seekh_convert.check import (
     Reason,
@@ -80,9 +80,9 @@ def test_repair_engine_error_is_noted_and_items_dropped():
     assert quality.dropped == 1 and "model down" in quality.notes[0]
 
 
-def test_gate_without_repair_support_just_checks():
+def test_gate_without_an_engine_just_checks():
     doc, topic = pdf_document()
-    cleaned, quality = asyncio.run(run_gate(_wrong_key_guide(), topic, doc, engine=object()))
+    cleaned, quality = asyncio.run(run_gate(_wrong_key_guide(), topic, doc, engine=None))
     assert quality.dropped == 1 and quality.repaired == 0
 
 

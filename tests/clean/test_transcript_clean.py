@@ -1,4 +1,4 @@
-"""TranscriptCleaner: cues -> timed, plain paragraph blocks; time_of: quote -> sentence times."""
+"""TranscriptCleaner: cues -> timed, plain paragraph blocks whose sentences keep their own times."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from seekh_convert.clean.transcript import TranscriptCleaner, time_of
-from seekh_convert.model.document import BlockKind, Cue, Document, SourceKind, normalize_ws
+from seekh_convert.clean.transcript import TranscriptCleaner
+from seekh_convert.model.sources import SourceFinder
+from seekh_convert.model.document import BlockKind, Cue, Document, SourceKind
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.read.subtitles import SubtitleExtractor
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -109,7 +111,16 @@ def test_sample_lecture_reads_as_a_memory_lecture():
     assert len(doc.blocks) >= 6 and all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)
 
 
-def test_time_of_finds_the_sentences_of_a_quote():
+def _times(doc: Document, quote: str):
+    finder = SourceFinder(doc.blocks)
+    span = finder.find(quote)
+    if span is None:
+        return None
+    ref = finder.ref(span, quote)
+    return ref.start, ref.end
+
+
+def test_a_quote_gets_the_times_of_its_own_sentences():
     doc = TranscriptCleaner()(
         _doc(
             (0.0, 4.0, "Memory has three processes. Encoding comes"),
@@ -119,6 +130,7 @@ def test_time_of_finds_the_sentences_of_a_quote():
     )
     block = doc.blocks[0]
     assert (block.start, block.end) == (0.0, 12.0)
-    assert time_of(block, "Encoding comes  first.") == (0.0, 8.0)
-    assert time_of(block, "storage keeps information over time") == (4.0, 12.0)
-    assert time_of(block, "not in the text") == (0.0, 12.0)
+    assert _times(doc, "Encoding comes  first.") == (0.0, 8.0)
+    assert _times(doc, "storage keeps information over time") == (4.0, 12.0)
+    assert _times(doc, "“Storage” keeps infor- mation over time") == (4.0, 12.0)  # matched leniently, same times
+    assert _times(doc, "not in the text") is None

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from seekh_convert.generate.offline import OfflineEngine
+from seekh_convert.pipeline import load_document
 from seekh_convert.model.guide import GuideContent, MultipleChoice
 
 pytestmark = pytest.mark.corpus
@@ -20,16 +21,7 @@ CHAPTERS = [
 
 
 def _load(path):
-    from seekh_convert.split.segment import Segmenter
-
-    if path.suffix == ".vtt":
-        from seekh_convert.clean.transcript import TranscriptCleaner
-        from seekh_convert.read.subtitles import SubtitleExtractor
-
-        return Segmenter()(TranscriptCleaner()(SubtitleExtractor()(path)))
-    from seekh_convert.read.markdown import TextExtractor
-
-    return Segmenter()(TextExtractor()(path))
+    return load_document(path)
 
 
 async def _all(doc):

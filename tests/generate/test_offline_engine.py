@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
-from seekh_convert.generate.base import Engine
+from seekh_convert.model.engine import Engine
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.cards import GAP, cloze
 from seekh_convert.generate.offline.questions import distractors, related, swap_statement

@@ -16,7 +16,7 @@ from seekh_convert.generate.offline.pool import build_pool
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import Term, extract_terms
-from seekh_convert.generate.offline.text import term_key
+from seekh_convert.text.terms import term_key
 from seekh_convert.check.answer_keys import check_multiple_choice
 from seekh_convert.model.guide import MultipleChoice, TrueFalse
 

@@ -9,8 +9,9 @@ import logging
 import pytest
 from fakes.openai_server import TEST_KEY, FakeOpenAIServer, Scripted, document_of, make_guide, run_engine, sample_document, settings_for
 
-from seekh_convert.model.document import Block, Topic, normalize_ws
-from seekh_convert.generate.base import Engine
+from seekh_convert.model.document import Block, Topic
+from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.model.engine import Engine
 from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.errors import EngineError
 from seekh_convert.model.guide import GuideContent

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from fakes.openai_server import sample_document
 
-from seekh_convert.model.document import normalize_ws
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.generate.openai import EngineSettings, OpenAIEngine
 from seekh_convert.errors import EngineError
+from seekh_convert.pipeline import load_document
 from seekh_convert.model.guide import GuideContent
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
@@ -136,5 +137,5 @@ def test_cli_conversion_against_llama_cpp_server(llama_server, tmp_path, monkeyp
         assert any(t["error"] for t in index["topics"])  # a failed topic is reported, not written
     for path in written:
         StudyGuide.model_validate_json(path.read_text())
-        quality = check_guide_file(path, sample)
+        quality = check_guide_file(path, sample, loader=load_document)
         assert quality.dropped == 0 and quality.grounding_rate == 1.0

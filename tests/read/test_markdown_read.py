@@ -1,4 +1,4 @@
-"""TextExtractor: OpenStax Markdown chapters and small synthetic files -> plain-text blocks."""
+"""TextExtractor + MarkdownCleaner: OpenStax Markdown chapters and small synthetic files -> plain-text blocks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ import pytest
 
 from seekh_convert.model.document import BlockKind, SourceKind
 from seekh_convert.errors import InputError
+from seekh_convert.clean.markdown import MarkdownCleaner
 from seekh_convert.read.markdown import TextExtractor
+
+
+def _read(path):
+    return MarkdownCleaner()(TextExtractor()(path))
 
 PSYCHOLOGY = "text/psychology__openstax-psychology-2e__ch08-memory.md"
 PHYSICS = "text/physics__openstax-university-physics-v1__ch05-newtons-laws.md"
@@ -20,7 +25,7 @@ _cache: dict[str, object] = {}
 
 def _doc(corpus: Path, name: str):
     if name not in _cache:
-        _cache[name] = TextExtractor()(corpus / name)
+        _cache[name] = _read(corpus / name)
     return _cache[name]
 
 
@@ -137,7 +142,7 @@ def test_markdown_basics(tmp_path):
         "## References\n\nSmith, J. (2020). A book. Press.\n",
         encoding="utf-8",
     )
-    doc = TextExtractor()(src)
+    doc = _read(src)
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert doc.title == "Photosynthesis"
     assert (BlockKind.PARAGRAPH, "Intro paragraph with chlorophyll and a link and code.") in kinds
@@ -158,7 +163,7 @@ def test_plain_text_hard_wrapped_and_legacy_encoding(tmp_path):
         "    An indented paragraph in plain text – not code.\n"
     )
     src.write_bytes(text.encode("cp1252"))
-    doc = TextExtractor()(src)
+    doc = _read(src)
     assert doc.kind is SourceKind.TEXT and doc.title == "chapter"
     assert (doc.blocks[0].kind, doc.blocks[0].text, doc.blocks[0].level) == (BlockKind.HEADING, "1.2 Forgetting curves", 2)
     assert doc.blocks[1].text == "Ebbinghaus found that forgetting is fast at first and then slows down over the following days."
@@ -170,11 +175,11 @@ def test_unreadable_inputs_raise_one_line_input_errors(tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("<!-- nothing -->\n\n# Title only\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"^empty\.md: no text found"):
-        TextExtractor()(empty)
+        _read(empty)
     with pytest.raises(InputError, match=r"^missing\.md: cannot read"):
-        TextExtractor()(tmp_path / "missing.md")
+        _read(tmp_path / "missing.md")
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(InputError) as info:
-        TextExtractor()(binary)
+        _read(binary)
     assert "\n" not in str(info.value)

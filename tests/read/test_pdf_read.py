@@ -1,4 +1,4 @@
-"""PdfExtractor against the real corpus and the bundled sample."""
+"""PdfExtractor against the real corpus and the bundled sample (the title from typography is PdfCleaner's)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 
 from seekh_convert.model.document import SourceKind
 from seekh_convert.errors import InputError
+from seekh_convert.clean.pdf import PdfCleaner
+from seekh_convert.pipeline import load_document
 from seekh_convert.read.pdf import PdfExtractor
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "therapeutic-alliance-notes.pdf"
@@ -25,8 +27,8 @@ def test_slides_keep_one_based_page_numbers(corpus):
     doc = PdfExtractor()(path)
     assert doc.kind is SourceKind.PDF
     assert [p.number for p in doc.pages] == list(range(1, 23))
-    assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert doc.title == "General Physics: Vector Boot Camp"
+    assert load_document(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert any(line.text == "B.1 Definition of Vectors" for line in doc.pages[1].lines)
     assert doc.outline[0].title == "Definition of Vectors" and doc.outline[0].page == 2
     assert {e.level for e in doc.outline} == {1, 2}
@@ -111,7 +113,7 @@ def test_failing_page_is_skipped_with_warning(monkeypatch):
 def test_sample_bookmarks_title_and_bold_terms():
     doc = PdfExtractor()(SAMPLE)
     assert len(doc.pages) == 4
-    assert doc.title == "The Therapeutic Alliance"
+    assert PdfCleaner()(doc).title == "The Therapeutic Alliance"
     assert [(e.title, e.level) for e in doc.outline] == [
         ("1. What the Therapeutic Alliance Is", 1),
         ("2. Measuring the Alliance", 1),
@@ -126,7 +128,7 @@ def test_sample_bookmarks_title_and_bold_terms():
 
 
 def test_title_wrapped_over_two_lines_is_joined_and_ocr_noise_is_no_title(corpus):
-    doc = PdfExtractor()(corpus / "pdf" / "tracemonkey-two-column-paper.pdf")
+    doc = PdfCleaner()(PdfExtractor()(corpus / "pdf" / "tracemonkey-two-column-paper.pdf"))
     assert doc.title == "Trace-based Just-in-Time Type Specialization for Dynamic Languages"
     scan = corpus / "pdf" / "Seige_of_Vicksburg_scan_with_OCR_layer.pdf"
-    assert PdfExtractor()(scan).title == scan.stem  # /Title is "Binder1.pdf", the biggest OCR line is "them."
+    assert PdfCleaner()(PdfExtractor()(scan)).title == scan.stem  # /Title is "Binder1.pdf", the biggest OCR line is "them."

@@ -13,7 +13,8 @@ from seekh_convert.generate.offline.sentences import Sentence, topic_sentences
 from seekh_convert.generate.offline.statements import claim_score
 from seekh_convert.generate.offline.summarize import centrality, rank
 from seekh_convert.generate.offline.terms import Term, extract_terms
-from seekh_convert.generate.offline.text import content_stems, stem, term_key, words
+from seekh_convert.text.words import content_stems, singular, surface_words
+from seekh_convert.text.terms import term_key
 
 
 @dataclass(eq=False)
@@ -80,8 +81,8 @@ def analyse_topic(topic: Topic, idf: dict[str, float]) -> TopicAnalysis:
     scores = centrality(sentences, terms, idf)
     ranked = rank(sentences, scores)
     text = " ".join(s.text for s in sentences)
-    all_words = [w for b in topic.blocks if b.usable for w in words(b.text)]
-    stem_text = " " + " ".join(stem(w) for w in all_words) + " "
+    all_words = [w for b in topic.blocks if b.usable for w in surface_words(b.text)]
+    stem_text = " " + " ".join(singular(w) for w in all_words) + " "
     return TopicAnalysis(topic, sentences, terms, ranked, scores, level_of(text, len(sentences)), len(all_words), stem_text)
 
 

@@ -11,7 +11,8 @@ from seekh_convert.generate.offline.generic import defers, definition_penalty
 from seekh_convert.generate.offline.nouns import blankable
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
-from seekh_convert.generate.offline.text import stem, term_key, term_pattern, words
+from seekh_convert.text.words import singular, surface_words
+from seekh_convert.text.terms import term_key, term_pattern
 
 GAP = "_____"
 _MAX_CARDS = 12
@@ -44,7 +45,7 @@ def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> boo
     """True when a longer key term's mention overlaps or contains ``span``: a gap there would cut that term in two
     ("net external [force acting]", "[Newton's second law] of motion"); of two overlapping mentions the longer one may be blanked."""
     a, b = span
-    gap = {stem(w) for w in words(sentence.text[a:b])}
+    gap = {singular(w) for w in surface_words(sentence.text[a:b])}
     for t in terms:
         if not gap & set(t.key.split()):
             continue  # word-bounded mentions that overlap share a word

@@ -14,7 +14,7 @@ from seekh_convert.generate.offline.cards import GAP, crosses
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.statements import citation_share
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.text import words
+from seekh_convert.text.words import surface_words
 
 #: Longest option text (schema ``ShortText``).
 _MAX_OPTION = 300
@@ -45,8 +45,8 @@ def _related(a: Term, b: Term) -> bool:
 
 def _echoes(term: Term, option: str) -> bool:
     """True when ``option`` uses a word of the same family as the term's ("encode" for "encoding")."""
-    heads = {w.lower()[:5] for w in words(term.text) if len(w) >= 5}
-    return any(w.lower()[:5] in heads for w in words(option) if len(w) >= 5)
+    heads = {w.lower()[:5] for w in surface_words(term.text) if len(w) >= 5}
+    return any(w.lower()[:5] in heads for w in surface_words(option) if len(w) >= 5)
 
 
 def _position(text: str) -> int:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from seekh_convert.model.guide import Level, Subject
-from seekh_convert.generate.offline.text import stem, words
+from seekh_convert.text.words import singular, surface_words
 
 _LEXICON: dict[Subject, str] = {
     Subject.ASTRONOMY: """star planet galaxy orbit telescope solar universe cosmic moon comet asteroid nebula
@@ -28,13 +28,13 @@ _LEXICON: dict[Subject, str] = {
     Subject.PHILOSOPHY: """philosophy philosopher ethics moral argument knowledge truth metaphysics logic reason
         virtue existence belief epistemology socrates plato aristotle kant justice""",
 }
-_STEMS = {subject: frozenset(stem(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
+_STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
 def subject_of(text: str) -> Subject:
     """The subject whose vocabulary covers most of ``text``; OTHER when none stands out."""
-    counts = Counter(stem(w) for w in words(text))
+    counts = Counter(singular(w) for w in surface_words(text))
     total = max(sum(counts.values()), 1)
     scores = []
     for order, (subject, stems) in enumerate(_STEMS.items()):
@@ -57,7 +57,7 @@ def syllables(word: str) -> int:
 
 def grade(text: str, sentence_count: int) -> float:
     """Flesch-Kincaid grade level of ``text``."""
-    ws = words(text)
+    ws = surface_words(text)
     if not ws:
         return 0.0
     syl = sum(syllables(w) for w in ws)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from seekh_convert.generate.offline.nouns import is_term_like
-from seekh_convert.generate.offline.text import STOPWORDS
+from seekh_convert.text.words import STOPWORDS
 
 _FILLER = re.compile(r"^(?:(?:so|and|but|now|okay|ok|well|also|then|thus|hence|here|right|in fact)[,\s]+)+", re.IGNORECASE)
 _ARTICLE = frozenset({"the", "a", "an"})

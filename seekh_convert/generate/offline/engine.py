@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.errors import EngineError
 from seekh_convert.model.guide import GuideContent
-from seekh_convert.generate.base import Generation
+from seekh_convert.model.engine import Generation
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis, analyse
 from seekh_convert.generate.offline.pool import Pool, build_pool, content_of, main_term, repair_content
 
@@ -20,6 +20,7 @@ class OfflineEngine:
 
     name = "offline"
     model: str | None = None
+    chunk_tokens = 1500  # chunks only bound the pipeline's bookkeeping here: the engine reads whole topics
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[weakref.ref, DocAnalysis]] = {}

@@ -10,7 +10,7 @@ from collections import Counter
 
 from seekh_convert.generate.offline.nouns import is_term_like, noun_bonus
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.text import STOPWORDS, stem, words
+from seekh_convert.text.words import STOPWORDS, singular, surface_words
 
 _SPOKEN = frozenset(
     """today tomorrow yesterday thing things stuff people person question questions answer answers class lecture
@@ -32,18 +32,18 @@ def keyword_candidates(
 
     A generic single word is kept only when it names the topic (``title``), e.g. "memory" in "Memory".
     """
-    title_stems = {stem(w) for w in words(title)}
+    title_stems = {singular(w) for w in surface_words(title)}
     counts: Counter[str] = Counter()
     in_defs: Counter[str] = Counter()
     surface: dict[str, str] = {}
     for s in sentences:
-        ws = words(s.text)
+        ws = surface_words(s.text)
         for n in (1, 2, 3):
             for i in range(len(ws) - n + 1):
                 gram = ws[i : i + n]
                 if any(_weak_word(w) for w in gram):
                     continue
-                key = " ".join(stem(w) for w in gram)
+                key = " ".join(singular(w) for w in gram)
                 counts[key] += 1
                 in_defs[key] += id(s) in defining
                 surface.setdefault(key, " ".join(gram))

@@ -13,7 +13,8 @@ from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import citation_share, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
-from seekh_convert.generate.offline.text import STOPWORDS, term_key, term_pattern, words
+from seekh_convert.text.words import STOPWORDS, surface_words
+from seekh_convert.text.terms import term_key, term_pattern
 
 #: Links and applications shown in a guide (the rest of each list are spares).
 SHOWN = 3
@@ -38,7 +39,7 @@ _GENERIC = frozenset(
 
 def linkable(t: Term) -> bool:
     """A term fit to be a prerequisite or learn-next topic: not a generic or classroom word."""
-    ws = [w.lower() for w in words(t.text)]
+    ws = [w.lower() for w in surface_words(t.text)]
     return bool(ws) and not all(w in _GENERIC or w in STOPWORDS for w in ws) and (len(ws) > 1 or len(ws[0]) >= 4)
 
 
@@ -56,7 +57,7 @@ def mention(ta: TopicAnalysis, term: str) -> Sentence | None:
 def _fallback_word(ta: TopicAnalysis) -> tuple[str, Sentence] | None:
     """A long content word of a central sentence, with that sentence (topics without key terms)."""
     for s in ta.ranked[:10]:
-        ws = [w for w in words(s.text) if w.lower() not in STOPWORDS and len(w) >= 5 and w.isalpha()]
+        ws = [w for w in surface_words(s.text) if w.lower() not in STOPWORDS and len(w) >= 5 and w.isalpha()]
         if ws:
             return max(ws, key=lambda w: (len(w), w)), s
     return None

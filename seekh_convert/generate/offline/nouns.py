@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.generate.offline.text import STOPWORDS, words
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
@@ -78,7 +78,7 @@ def _bare_adjective(w: str) -> bool:
 
 def is_term_like(term: str, *, strict: bool = False) -> bool:
     """True for a 1-4 word noun-phrase-like span; ``strict`` (statistical candidates) also rejects -ing/-ed heads."""
-    ws = words(term)
+    ws = surface_words(term)
     if not ws or len(ws) > 4 or _DIGIT.search(term) or len(term) > 60:
         return False
     lows = [w.lower() for w in ws]
@@ -113,7 +113,7 @@ def participle(word: str) -> bool:
 
 def noun_bonus(term: str) -> float:
     """A small preference for typical noun endings and phrases ("-tion", "-ment", "... model")."""
-    last = words(term)[-1].lower() if words(term) else ""
+    last = surface_words(term)[-1].lower() if surface_words(term) else ""
     if re.search(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ogy|ure|age|cy)$", last):
         return 0.3
     if last in ("model", "law", "effect", "theory", "principle", "curve", "memory", "force", "particle", "particles"):
@@ -123,7 +123,7 @@ def noun_bonus(term: str) -> float:
 
 def blankable(text: str) -> bool:
     """True when ``text`` may be the gap of a cloze card: not a number, a function word or a bare verb."""
-    ws = [w.lower() for w in words(text)]
+    ws = [w.lower() for w in surface_words(text)]
     if not ws or _DIGIT.search(text) or all(w in STOPWORDS for w in ws):
         return False
     inflected_verb = ws[0] in VERBS and ws[0].endswith(("s", "ed"))  # "means", "happens"; "recall" may be a term

@@ -20,7 +20,7 @@ from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import defining_score, title_words
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.text import term_key
+from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
 #: Spare candidates appended when every shown item of a section failed.

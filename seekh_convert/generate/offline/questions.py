@@ -13,7 +13,7 @@ from seekh_convert.generate.offline.choices import definition_choice
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
-from seekh_convert.generate.offline.text import words
+from seekh_convert.text.words import surface_words
 
 _MAX_MC = 3
 #: Sentences that lean on the one before them ("Thus, ...", "This means ...") do not stand alone as an answer.
@@ -30,8 +30,8 @@ def related(a: Term, b: Term) -> bool:
 
 def covered(term: Term, text: str) -> bool:
     """True when every word of ``term`` occurs in ``text`` in some form (same first letters: prokaryotes/prokaryotic)."""
-    have = {w.lower()[:6] for w in words(text)}
-    need = [w.lower()[:6] for w in words(term.text) if len(w) >= 3]
+    have = {w.lower()[:6] for w in surface_words(text)}
+    need = [w.lower()[:6] for w in surface_words(term.text) if len(w) >= 3]
     return bool(need) and all(w in have for w in need)
 
 

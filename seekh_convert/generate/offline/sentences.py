@@ -7,13 +7,10 @@ from dataclasses import dataclass, field
 
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import SourceRef
-from seekh_convert.generate.offline.text import content_stems, words
+from seekh_convert.model.sources import ref_at
+from seekh_convert.text.sentences import sentence_spans
+from seekh_convert.text.words import content_stems, surface_words
 
-_BOUNDARY = re.compile(r"(?:[.!?]+[\"”’')\]]*|(?<=[a-z])[.!?]\d{1,2})\s+|\n+")  # second form: footnote marks
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs dr mr mrs ms prof fig figs al approx no st jr sr cf eq eqs ch sec vol pp ca resp".split()
-)
-_OPENERS = re.compile(r"[A-Z0-9\"“‘'(\[]")
 _SPEAKER = re.compile(r"(?:[A-Z][A-Z.'\-]+ ?){1,4}:\s+")
 _REFERENCE = re.compile(r"\s*(?:\(\[see\b|\[see\b|\((?:see )?(?:Figure|Fig\.|Table)\b|\[Figure\b)", re.IGNORECASE)
 _JUNK = re.compile(
@@ -28,12 +25,13 @@ _WINDOW = 40
 
 @dataclass(eq=False)
 class Sentence:
-    """A verbatim span of ``block.text``; ``order`` is its position in the topic."""
+    """A verbatim span of ``block.text`` starting at ``offset``; ``order`` is its position in the topic."""
 
     text: str
     block: Block
     order: int
     complete: bool
+    offset: int = 0
     stems: list[str] = field(default_factory=list)
     n_words: int = 0
 
@@ -43,30 +41,8 @@ class Sentence:
         return self.text if self.text[-1:] in ".!?\"”’)" else self.text + "."
 
     def ref(self) -> SourceRef:
-        """The grounded source reference of this sentence."""
-        b = self.block
-        section = b.section[:300].strip() or None
-        return SourceRef(quote=self.text, page=b.page, start=b.start, end=b.end, section=section)
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text``."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        nxt = text[m.end() : m.end() + 1]
-        if m.group().strip() and (not nxt or not _OPENERS.match(nxt)):
-            continue
-        head = text[start : m.start()].rsplit(None, 1)
-        last = head[-1].lower().strip("(\"“") if head else ""
-        if m.group().startswith(".") and (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
-            continue
-        end = m.start() + len(m.group().rstrip())
-        spans.append((start, end))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+        """The grounded source reference of this sentence: its page, or the times of its own words."""
+        return ref_at(self.block, self.offset, self.offset + len(self.text), self.text)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int, bool]:
@@ -98,17 +74,18 @@ def split_block(block: Block, first_order: int) -> list[Sentence]:
     """All sentences of a usable block, verbatim, numbered from ``first_order``."""
     text = block.text
     out: list[Sentence] = []
-    for a0, b0 in _spans(text):
+    for a0, b0 in sentence_spans(text):
         a, b, complete = _trim(text, a0, b0)
         pieces = [(a, b)]
-        if len(words(text[a:b])) > _MAX_WORDS and not complete:
+        if len(surface_words(text[a:b])) > _MAX_WORDS and not complete:
             pieces = _windows(text, a, b)
         for pa, pb in pieces:
             piece = text[pa:pb].strip()
             if not piece:
                 continue
-            n = len(words(piece))
-            out.append(Sentence(piece, block, first_order + len(out), complete, content_stems(piece), n))
+            n = len(surface_words(piece))
+            offset = pa + (len(text[pa:pb]) - len(text[pa:pb].lstrip()))
+            out.append(Sentence(piece, block, first_order + len(out), complete, offset, content_stems(piece, unique=False), n))
     return out
 
 

@@ -13,7 +13,8 @@ from seekh_convert.generate.offline.generic import defers, definition_penalty, p
 from seekh_convert.generate.offline.nouns import is_term_like, noun_bonus
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term, free_match
-from seekh_convert.generate.offline.text import STOPWORDS, term_key, words
+from seekh_convert.text.words import STOPWORDS, surface_words
+from seekh_convert.text.terms import term_key
 
 CITATION = re.compile(r"\([A-Z][A-Za-z&.,\s]+\d{4}[a-z]?\)")
 _CITATION_ANY = re.compile(r"\([^()]*\b\d{4}[a-z]?\)|\[\d+(?:[,–-]\s*\d+)*\]")
@@ -130,7 +131,7 @@ def defining_score(s: Sentence, title_words: set[str]) -> float:
     score = 0.0
     if _DEFINING.search(s.text):
         score += 1.0
-    ws = {w.lower() for w in words(s.text)}
+    ws = {w.lower() for w in surface_words(s.text)}
     if title_words and title_words & ws:
         score += 0.8 * len(title_words & ws) / len(title_words)
     if is_instruction(s) or is_setup(s):
@@ -160,7 +161,7 @@ def use_score(s: Sentence) -> float:
 
 def title_words(title: str) -> set[str]:
     """Lower-case content words of a topic title."""
-    return {w.lower() for w in words(title) if w.lower() not in STOPWORDS and len(w) > 2}
+    return {w.lower() for w in surface_words(title) if w.lower() not in STOPWORDS and len(w) > 2}
 
 
 _SUBJECT_END = re.compile(
@@ -175,7 +176,7 @@ def _subject(s: Sentence) -> str | None:
     m = _SUBJECT_END.search(text)
     if not m or "," in text[: m.start()]:
         return None
-    ws = words(text[: m.start()])
+    ws = surface_words(text[: m.start()])
     while ws and ws[0].lower() in _DETERMINERS:
         ws = ws[1:]
     if not 1 <= len(ws) <= 4 or ws[-1].lower() in STOPWORDS or ws[0].lower() in STOPWORDS:
@@ -185,7 +186,7 @@ def _subject(s: Sentence) -> str | None:
 
 def _lead_phrase(s: Sentence) -> str | None:
     """The opening noun phrase of a sentence ("Semantic encoding" of "Semantic encoding makes ..."), if any."""
-    ws = words(_FILLER_START.sub("", s.text))
+    ws = surface_words(_FILLER_START.sub("", s.text))
     while ws and ws[0].lower() in _DETERMINERS:
         ws = ws[1:]
     run = []
@@ -233,7 +234,7 @@ def phrase_title(s: Sentence, terms: list[Term], taken: set[str]) -> str:
     if title:
         return title
     named = [t.text for _, t in terms_in(s, terms)]
-    ws = [w for w in words(s.text) if w.lower() not in STOPWORDS and w.isalpha() and not w.lower().endswith("ly")]
+    ws = [w for w in surface_words(s.text) if w.lower() not in STOPWORDS and w.isalpha() and not w.lower().endswith("ly")]
     nouns = sorted((w for w in ws if is_term_like(w, strict=True)), key=lambda w: (-len(w), w))
     options = named + nouns + sorted(ws, key=lambda w: (-len(w), w)) or [" ".join(s.text.split()[:3])]
     return _cap(next((o for o in options if o.casefold() not in taken), options[0]))

@@ -15,7 +15,8 @@ from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.keywords import keyword_candidates
 from seekh_convert.generate.offline.nouns import is_term_like
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.text import STOPWORDS, clean_term, term_key, term_pattern, words
+from seekh_convert.text.words import STOPWORDS, surface_words
+from seekh_convert.text.terms import clean_term, term_key, term_pattern
 
 _STRUCTURAL_PHRASES = frozenset(
     {"learning objectives", "link to learning", "check your understanding", "everyday connection", "key terms",
@@ -117,7 +118,7 @@ def _is_name(term: str, text: str) -> bool:
 
 def _acceptable(term: str) -> bool:
     """Shape rules every term obeys: 1-5 words, not structural, not a stop word, mostly letters."""
-    ws = words(term)
+    ws = surface_words(term)
     if not ws or len(ws) > 5 or len(term) > 60 or len(term) < 2:
         return False
     low = term.lower()

@@ -1,4 +1,4 @@
-"""``OpenAIEngine``: study guides from any OpenAI-compatible chat server, behind ``engines.base.Engine``."""
+"""``OpenAIEngine``: study guides from any OpenAI-compatible chat server, behind ``model.engine.Engine``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.prompts import load_prompt
 from seekh_convert.model.findings import Finding
 from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
-from seekh_convert.generate.base import Generation
+from seekh_convert.model.engine import Generation
 from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.grounding import QuoteIndex, ground, relocate, relocate_section

@@ -12,79 +12,70 @@ import logging
 import re
 from dataclasses import dataclass
 
-from seekh_convert.model.document import Block, Document, Topic, normalize_ws
-from seekh_convert.check.grounding import SourceIndex, at_location, has_location
+from seekh_convert.model.document import Block, Document, Topic
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import LIST_SECTIONS, SourceRef
+from seekh_convert.model.sources import SourceFinder, at_location, has_location
+from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.quotes import quote_chars
 
 log = logging.getLogger(__name__)
 
 _QUOTE_MARKS = "\"'“”‘’«»` "
 _ELLIPSIS = re.compile(r"^(\.\.\.|…)\s*|\s*(\.\.\.|…)$")
-_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 
 
 @dataclass(frozen=True)
 class Located:
-    quote: str  # the exact (whitespace-normalised) source text, or the model's quote when matched leniently
+    """A found quote: the source's own words (or the model's quote when it spans blocks or has gaps),
+    the block it starts in and its sentence-level reference."""
+
+    quote: str
     block: Block
+    ref: SourceRef
 
 
 class QuoteIndex:
-    """Whitespace-normalised texts of a topic's usable blocks, searchable for quotes.
+    """A topic's usable blocks, searchable for the quotes a model wrote.
 
     With ``document`` given, a quote that is not in the topic can be told apart: from a junk block,
     from another part of the document, or invented.
     """
 
     def __init__(self, topic: Topic, document: Document | None = None):
-        usable = [b for b in topic.blocks if b.usable and b.text.strip()]
         self._topic, self._document = topic, document
-        self._blocks = [(normalize_ws(b.text), b) for b in usable]
-        self._folded = [(_fold(text), text, b) for text, b in self._blocks]
-        self._lenient = SourceIndex(usable)
+        self._finder = SourceFinder([b for b in topic.blocks if b.usable and b.text.strip()])
 
     def find(self, quote: str) -> Located | None:
-        """The block holding ``quote``: exact after whitespace normalisation, else ignoring case and typography,
-        else as the quality gate matches (letters and digits only, ellipses as gaps)."""
+        """Where ``quote`` is in the topic (tolerant of case, spacing, punctuation and ellipses), or None."""
         wanted = _ELLIPSIS.sub("", normalize_ws(quote).strip(_QUOTE_MARKS))
         if len(wanted) < 8:
             return None
-        for text, block in self._blocks:
-            if wanted in text:
-                return Located(wanted, block)
-        folded = _fold(wanted)
-        for ftext, text, block in self._folded:
-            at = ftext.find(folded)
-            if at >= 0 and len(ftext) == len(text):
-                return Located(text[at : at + len(folded)], block)
-        matches = self._lenient.find_all(wanted)
-        if matches:
-            return Located(wanted, self._lenient.blocks[matches[0].first])
-        return None
+        span = self._finder.find(wanted)
+        if span is None:
+            return None
+        exact = self._finder.verbatim(span, wanted) if "..." not in wanted and "…" not in wanted else None
+        text = exact or wanted
+        return Located(text, self._finder.blocks[span.first], self._finder.ref(span, text))
 
     def why_missing(self, quote: str) -> tuple[Reason, str]:
         """Why ``find`` did not find ``quote``: the reason and detail reported for the dropped item."""
-        rest = [b for b in self._topic.blocks if not b.usable]
-        if len(normalize_ws(quote)) < 8:
+        if quote_chars(quote) < 8:
             return Reason.QUOTE_TOO_SHORT, f"{quote!r} is too short to be evidence"
-        found = SourceIndex(rest).find_all(quote)
-        if found:
-            kind = rest[found[0].first].kind.value
+        rest = SourceFinder([b for b in self._topic.blocks if not b.usable])
+        found = rest.find(quote)
+        if found is not None:
+            kind = rest.blocks[found.first].kind.value
             return Reason.JUNK_SOURCE, f"the quote lies in a {kind} block, never a source of items"
         if self._document is not None:
             ids = {id(b) for b in self._topic.blocks}
-            others = [b for b in self._document.blocks if id(b) not in ids]
-            found = SourceIndex(others).find_all(quote)
-            if found:
-                block = others[found[0].first]
+            others = SourceFinder([b for b in self._document.blocks if id(b) not in ids])
+            found = others.find(quote)
+            if found is not None:
+                block = others.blocks[found.first]
                 where = f"p. {block.page}" if block.page is not None else block.section or "another topic"
                 return Reason.OUTSIDE_TOPIC, f"the quote is from another part of the document ({where})"
         return Reason.INVENTED_QUOTE, "the quote does not occur in the source"
-
-
-def _fold(text: str) -> str:
-    return text.translate(_TYPOGRAPHY).lower()
 
 
 def ground(data: dict, index: QuoteIndex, findings: list[Finding]) -> tuple[dict, list[str]]:
@@ -119,7 +110,7 @@ def relocate(item: dict, index: QuoteIndex, findings: list[Finding], section: st
         reason, detail = index.why_missing(claimed["quote"])
         findings.append(Finding(section=section, index=position, reason=reason, detail=detail + note))
         return False
-    ref = location(found)
+    ref = found.ref
     wrong = _claimed_elsewhere(claimed, found.block)
     if wrong is not None:
         detail = f"quote is at {ref.label()}, not {wrong.label()}{note}"
@@ -135,13 +126,6 @@ def _claimed_elsewhere(claimed: dict, block: Block) -> SourceRef | None:
     except ValueError:
         return None
     return ref if has_location(ref) and not at_location(block, ref) else None
-
-
-def location(found: Located) -> SourceRef:
-    """A ``SourceRef`` for a found quote, located by its block."""
-    b = found.block
-    times = (b.start, b.end) if b.start is not None and b.end is not None else (None, None)
-    return SourceRef(quote=found.quote, page=b.page, start=times[0], end=times[1], section=b.section[:300] or None)
 
 
 def relocate_section(data: object, index: QuoteIndex, findings: list[Finding], section: str) -> object:

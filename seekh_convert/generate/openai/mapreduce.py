@@ -11,15 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from seekh_convert.model.document import Block, Topic, normalize_ws
+from seekh_convert.model.document import Block, Topic
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.model.guide import format_timestamp
-from seekh_convert.text.tokens import count_tokens
+from seekh_convert.text.tokens import pack
 from seekh_convert.generate.openai.grounding import QuoteIndex
 
 Part = list[tuple[Block, str]]  # blocks of one chunk with the text each contributes
 
 _DELIMITER = re.compile(r"<(\s*/?\s*document)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class Note(BaseModel):
@@ -63,31 +63,9 @@ def _part_of_chunk(topic: Topic, chunk) -> Part:
 
 
 def _chunk(topic: Topic, max_tokens: int) -> list[Part]:
-    parts: list[Part] = [[]]
-    used = 0
-    for block in (b for b in topic.blocks if b.usable and b.text.strip()):
-        for piece in _pieces(block.text, max_tokens):
-            size = count_tokens(piece)
-            if parts[-1] and used + size > max_tokens:
-                parts.append([])
-                used = 0
-            parts[-1].append((block, piece))
-            used += size
-    return parts
-
-
-def _pieces(text: str, max_tokens: int) -> list[str]:
-    """A block as is, or split at sentence ends when it alone is over the budget."""
-    if count_tokens(text) <= max_tokens:
-        return [text]
-    pieces, current = [], ""
-    for sentence in _SENTENCE_END.split(text):
-        if current and count_tokens(current + " " + sentence) > max_tokens:
-            pieces.append(current)
-            current = sentence
-        else:
-            current = f"{current} {sentence}".strip()
-    return [*pieces, current] if current else pieces
+    """Parts of a topic the chunker has not cut (usable blocks packed by tokens)."""
+    usable = [b for b in topic.blocks if b.usable and b.text.strip()]
+    return [[(usable[i], piece) for i, piece, _ in group] for group in pack([b.text for b in usable], max_tokens)]
 
 
 def render_part(part: Part) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from seekh_convert.errors import InputError
-from seekh_convert.load import expand_inputs, load_document
+from seekh_convert.pipeline import expand_inputs, load_document
 
 
 def test_folders_expand_to_their_supported_files(tmp_path):

@@ -1,7 +1,8 @@
-"""Safe file names and atomic writes."""
+"""Files on disk: safe names from untrusted titles, atomic writes, content hashes."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -50,3 +51,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in 1 MiB blocks (the identity of a source)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

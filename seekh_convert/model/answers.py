@@ -1,0 +1,113 @@
+"""Multiple-choice keys as people and models write them (index, letter, option text, flags) made canonical.
+
+A raw question becomes the schema's form with one ``answer_index``; one whose key is not exactly one of its
+options, or whose options repeat, is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from seekh_convert.model.findings import Reason
+from seekh_convert.text.words import content_stems, key_string, normalized_phrase
+
+#: Fuzzy score (0-100) above which two options count as the same option.
+SAME_OPTION = 90.0
+_LETTERS = "abcdefghij"
+_PREFIX = re.compile(r"^\s*(?:\(?([A-Ja-j])[\).:]|([1-9])[\).:])\s+")
+
+
+class AnswerKeyError(ValueError):
+    """A raw multiple-choice item whose key cannot be made canonical."""
+
+    def __init__(self, reason: Reason, detail: str):
+        super().__init__(f"{reason.value}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def _strip_prefix(option: str) -> str:
+    return _PREFIX.sub("", option, count=1).strip()
+
+
+def _raw_options(raw: dict[str, Any]) -> tuple[list[str], list[int]]:
+    """Options as plain strings, and the indices flagged correct inline (``{"text", "correct": true}``)."""
+    options = raw.get("options", raw.get("choices"))
+    if isinstance(options, dict):
+        options = [options[k] for k in sorted(options)]
+    if not isinstance(options, list):
+        raise AnswerKeyError(Reason.INVALID_ITEM, "options must be a list")
+    texts: list[str] = []
+    flagged: list[int] = []
+    for i, opt in enumerate(options):
+        if isinstance(opt, dict):
+            if opt.get("correct") or opt.get("is_correct"):
+                flagged.append(i)
+            opt = opt.get("text", opt.get("option", ""))
+        texts.append(_strip_prefix(str(opt)))
+    return texts, flagged
+
+
+def _key_to_index(key: Any, options: list[str]) -> int:
+    """One key (0-based index, letter, ``"B) text"`` or option text) -> option index."""
+    if isinstance(key, bool):
+        raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key {key!r} is not an option")
+    if isinstance(key, int):
+        if 0 <= key < len(options):
+            return key
+        raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key index {key} is outside 0..{len(options) - 1}")
+    text = str(key).strip()
+    letter = re.fullmatch(r"\(?([A-Ja-j])[\).:]?", text)
+    if letter:
+        index = _LETTERS.index(letter.group(1).lower())
+        if index < len(options):
+            return index
+        raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key letter {text!r} has no option")
+    if text.isdigit():
+        return _key_to_index(int(text), options)
+    wanted = key_string(_strip_prefix(text))
+    exact = [i for i, o in enumerate(options) if key_string(o) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = _PREFIX.match(text)
+    if prefixed:  # "B) some text": trust the letter when the text is close
+        return _key_to_index(prefixed.group(1) or int(prefixed.group(2)) - 1, options)
+    raise AnswerKeyError(Reason.KEY_NOT_OPTION, f"key {text!r} is not one of the options")
+
+
+def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
+    """A raw multiple-choice dict (key as index, letter or option text) -> schema form with ``answer_index``.
+
+    Raises :class:`AnswerKeyError` (a ``ValueError``) when there is not exactly one key among the options
+    or two options are the same.
+    """
+    out = {k: v for k, v in raw.items() if k not in ("answer", "answer_index", "correct", "key", "choices", "correct_answer")}
+    options, flagged = _raw_options(raw)
+    keys = [raw[k] for k in ("answer_index", "answer", "correct", "key", "correct_answer") if raw.get(k) is not None]
+    indices: set[int] = set(flagged)
+    for key in keys:
+        for one in key if isinstance(key, list) else [key]:
+            indices.add(_key_to_index(one, options))
+    if len(indices) != 1:
+        raise AnswerKeyError(Reason.KEY_COUNT, f"found {len(indices)} keys, need exactly one")
+    dup = duplicate_options(options)
+    if dup:
+        raise AnswerKeyError(Reason.DUPLICATE_OPTIONS, dup)
+    out["options"] = options
+    out["answer_index"] = indices.pop()
+    out.setdefault("kind", "multiple_choice")
+    return out
+
+
+def duplicate_options(options: list[str]) -> str | None:
+    """A description of the first pair of (near-)identical options, or None."""
+    norm = [normalized_phrase(o) for o in options]
+    for i in range(len(norm)):
+        for j in range(i + 1, len(norm)):
+            same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
+            if key_string(options[i]) == key_string(options[j]) or same_words or fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION:
+                return f"options {i} and {j} are the same: {options[i]!r} / {options[j]!r}"
+    return None

@@ -1,0 +1,47 @@
+"""The one narrow interface every generation engine implements, and what it returns.
+
+The pipeline calls ``generate`` per topic, the quality gate calls ``repair`` for the items it failed, the CLI
+reads ``chunk_tokens`` to cut topics into request-sized chunks, and ``aclose`` ends the run. Nothing else
+of an engine is used, so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.findings import Finding
+from seekh_convert.model.guide import GuideContent, Usage
+
+
+@dataclass
+class Generation:
+    """What an engine returns for one topic (or one repair)."""
+
+    content: GuideContent
+    usage: Usage | None = None
+    #: Items the engine itself dropped or fixed before the gate (e.g. quotes not in the topic); the gate counts them.
+    findings: list[Finding] = field(default_factory=list)
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """Turns one topic of a document into guide content, grounded in the topic's own text.
+
+    ``document`` gives the whole cleaned document (other topics, vocabulary); ``topic`` is the part to write
+    about. Items quote ``topic`` verbatim and carry the location of their own sentences (``model.sources``).
+    """
+
+    name: str
+    model: str | None
+    #: Most source tokens one request reads: the pipeline cuts each topic into chunks of this size.
+    chunk_tokens: int
+
+    async def generate(self, topic: Topic, document: Document) -> Generation: ...
+
+    async def repair(self, content: GuideContent, findings: list[Finding], topic: Topic, document: Document) -> Generation:
+        """Replacements for the items ``findings`` point at (the gate's dropped items); others stay as they are."""
+        ...
+
+    async def aclose(self) -> None: ...

@@ -1,0 +1,63 @@
+"""The one sentence splitter: character spans of the sentences of a text.
+
+A sentence ends at ``.``, ``!`` or ``?`` (closing quotes and brackets included) followed by white space and a
+capital, digit, quote or bracket; at a footnote mark (``memory.12 The``); at CJK full stops (``。！？``) whatever
+follows; and at line breaks. A full stop after a known abbreviation (``e.g.``, ``Dr.``, ``Fig.``) or a single
+letter (``J. Smith``) ends nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words whose full stop does not end a sentence (lower case, without the final stop).
+ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs dr mr mrs ms prof fig figs al approx no st jr sr cf eq eqs ch sec vol pp ca resp".split()
+)
+_CLOSERS = "\"”’')\\]」』"
+_CJK_END = "。！？"
+_BOUNDARY = re.compile(rf"(?:[.!?]+[{_CLOSERS}]*|(?<=[a-z])[.!?]\d{{1,2}})\s+|[{_CJK_END}]+[{_CLOSERS}]*\s*|\n+")
+_OPENERS = re.compile(r"[A-Z0-9\"“‘'(\[¿¡]")
+_TERMINAL = re.compile(rf"(?:[.!?]|[{_CJK_END}])[{_CLOSERS}]*$")
+
+
+def _after_abbreviation(text: str, at: int) -> bool:
+    """True when the full stop at ``at`` closes an abbreviation or an initial."""
+    head = text[:at].rsplit(None, 1)
+    last = head[-1].lower().strip("(\"“") if head else ""
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, end exclusive, white space between sentences left out."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        mark = m.group()
+        cjk = mark.lstrip()[:1] in _CJK_END
+        nxt = text[m.end() : m.end() + 1]
+        if mark.strip() and not cjk and nxt and not _OPENERS.match(nxt):
+            continue
+        if mark.startswith(".") and _after_abbreviation(text, m.start()):
+            continue
+        end = m.start() + len(mark.rstrip())
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with a sentence's final punctuation (not an abbreviation's full stop)."""
+    stripped = text.rstrip()
+    if not _TERMINAL.search(stripped):
+        return False
+    dot = stripped.rstrip(_CLOSERS)
+    return not (dot.endswith(".") and _after_abbreviation(dot, len(dot) - 1))

@@ -1,0 +1,39 @@
+"""Key terms as text: a term's clean form, its identity key, and a pattern that finds it in prose."""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.text.words import singular, surface_words
+
+_PAREN_ABBR = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]{0,9}\)")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}*_-—–"
+
+
+def clean_term(term: str) -> str:
+    """Strip markup leftovers, edge punctuation and a trailing ``(ABBR)`` from a term."""
+    term = _PAREN_ABBR.sub("", term)
+    term = " ".join(term.split()).strip(_EDGE_PUNCT)
+    stripped = _LEADING_ARTICLE.sub("", term)
+    return stripped if stripped else term
+
+
+def term_key(term: str) -> str:
+    """The identity of a term: lower case, no leading article, each word singular."""
+    term = _LEADING_ARTICLE.sub("", clean_term(term))
+    return " ".join(singular(w) for w in surface_words(term))
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A case-insensitive, word-bounded pattern that also matches simple plural/possessive forms."""
+    parts = [re.escape(p) for p in clean_term(term).split()]
+    if not parts:
+        return re.compile(r"(?!x)x")
+    base = singular(clean_term(term).split()[-1])
+    if base.endswith("y") and len(base) > 2:
+        last = re.escape(base[:-1]) + "(?:y|ies)"
+    else:
+        last = re.escape(base) + r"(?:s|es)?(?:'s|’s|s'|s’)?"
+    body = r"[\s\-]+".join(parts[:-1] + [last])
+    return re.compile(rf"(?<![\w\-]){body}(?![\w\-])", re.IGNORECASE)
