@@ -171,7 +171,7 @@ _REF = ParagraphStyle("ref", parent=_BODY, alignment=0, fontSize=10, leading=13,
 class _NotesTemplate(SimpleDocTemplate):
     """Adds a bookmark for every section heading."""
 
-    def afterFlowable(self, flowable):  # noqa: N802 - reportlab hook name
+    def afterFlowable(self, flowable):
         if isinstance(flowable, Paragraph) and flowable.style.name == "heading" and flowable.bookmark:
             key = f"s{len(self._marks)}"
             self._marks.append(key)

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import io
 import json
 import logging
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from seekh_convert import __version__
-from seekh_convert.text.normalize import strip_controls
 from seekh_convert.errors import SeekhError
-from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
-from seekh_convert.check import render_summary
+from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
+from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
+from seekh_convert.text.normalize import strip_controls
 
 app = typer.Typer(
     name="seekh-convert",
@@ -83,17 +84,17 @@ def convert(
     engine: EngineChoice = typer.Option(
         EngineChoice.AUTO, "--engine", "-e", help="offline (built in, no network), openai (any OpenAI-compatible server), or auto: openai when a model is configured."
     ),
-    max_topics: Optional[int] = typer.Option(None, "--max-topics", min=1, help="At most N topics (guides) per input."),
+    max_topics: int | None = typer.Option(None, "--max-topics", min=1, help="At most N topics (guides) per input."),
     single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password of encrypted PDFs."),
+    password: str | None = typer.Option(None, "--password", help="Password of encrypted PDFs."),
     strict: bool = typer.Option(False, "--strict", help="Fail a guide whose quality report is below the thresholds."),
-    model: Optional[str] = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
-    api_key: Optional[str] = typer.Option(None, "--api-key", help="API key. Env: OPENAI_API_KEY (preferred: keeps it out of shell history)."),
-    temperature: Optional[float] = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature."),
-    concurrency: Optional[int] = typer.Option(None, "--concurrency", min=1, help="Most LLM requests in flight at once."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
+    model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
+    base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
+    api_key: str | None = typer.Option(None, "--api-key", help="API key. Env: OPENAI_API_KEY (preferred: keeps it out of shell history)."),
+    temperature: float | None = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature."),
+    concurrency: int | None = typer.Option(None, "--concurrency", min=1, help="Most LLM requests in flight at once."),
+    timeout: float | None = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
 ) -> None:
@@ -116,7 +117,7 @@ def convert(
         eng = _build_engine(engine, llm)
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
@@ -179,15 +180,50 @@ def _summary(results) -> None:
     err.print(f"{ok}/{len(results)} input(s) converted completely")
 
 
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def render_summary(run: RunQuality, width: int = 110) -> str:
+    """A plain-text table: one row per document, a total row, and the top drop reasons."""
+    table = Table(title="Quality", title_justify="left", show_edge=False)
+    for name, justify in [("document", "left"), ("guides", "right"), ("items", "right"), ("kept", "right"),
+                          ("repaired", "right"), ("dropped", "right"), ("grounded", "right"), ("coverage", "left")]:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for doc in run.documents:
+        total = len(doc.covered) + len(doc.uncovered)
+        cover = f"{len(doc.covered)}/{total} {doc.coverage_unit}s" if total else "n/a"
+        if doc.uncovered:
+            shown = ", ".join(doc.uncovered[:4]) + (" ..." if len(doc.uncovered) > 4 else "")
+            cover += f"; none from {shown}"
+        guides = f"{doc.guides}" + (f" ({doc.unwritable} unwritable)" if doc.unwritable else "")
+        cells = [doc.source_file or "?", guides, str(doc.produced), str(doc.kept), str(doc.repaired),
+                 str(doc.dropped), _pct(doc.grounding_rate), cover]
+        table.add_row(*(Text(strip_controls(c)) for c in cells))  # plain text: file names and section titles are not markup
+    if len(run.documents) > 1:
+        table.add_row("total", str(sum(d.guides for d in run.documents)), str(run.produced), str(run.kept),
+                      str(run.repaired), str(run.dropped), _pct(run.grounding_rate), "")
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(table)
+    reasons: dict[str, int] = {}
+    for doc in run.documents:
+        for reason, n in doc.dropped_by_reason.items():
+            reasons[reason] = reasons.get(reason, 0) + n
+    if reasons:
+        top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
+        console.print("dropped: " + ", ".join(f"{r} {n}" for r, n in top), markup=False)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
 @app.command()
 def check(
     guide: Path = typer.Argument(..., help="A guide.json (possibly hand-edited).", show_default=False),
-    source: Optional[Path] = typer.Option(None, "--source", "-s", help="The source document (default: found by name and checksum near the guide)."),
+    source: Path | None = typer.Option(None, "--source", "-s", help="The source document (default: found by name and checksum near the guide)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when the guide misses the quality thresholds."),
     json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
-    max_topics: Optional[int] = typer.Option(None, "--max-topics", min=1, help="Override the --max-topics recorded in the guide."),
+    max_topics: int | None = typer.Option(None, "--max-topics", min=1, help="Override the --max-topics recorded in the guide."),
     single_topic: bool = typer.Option(False, "--single-topic", help="Override: the source was converted as one topic."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted source PDF."),
+    password: str | None = typer.Option(None, "--password", help="Password of an encrypted source PDF."),
 ) -> None:
     """Run the quality gate on an existing guide.json and report what it finds (the file is not changed)."""
     from seekh_convert.check import StrictThresholds, check_guide_file, strict_failures
@@ -203,7 +239,7 @@ def check(
         quality = check_guide_file(guide, source, loader=lambda path: load_document(path, options))
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if json_out:
         typer.echo(quality.model_dump_json(indent=2))
     else:

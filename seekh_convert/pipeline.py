@@ -12,17 +12,17 @@ import dataclasses
 import enum
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from seekh_convert import __version__
-from seekh_convert.model.document import Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from seekh_convert.errors import ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
-from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
+from seekh_convert.model.document import Document, SourceKind, Topic
+from seekh_convert.model.engine import Engine
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
@@ -167,8 +167,8 @@ def _now() -> datetime:
     """The generation time; ``SOURCE_DATE_EPOCH`` (reproducible builds) pins it, making output byte-identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class Converter:

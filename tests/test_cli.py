@@ -1,15 +1,15 @@
 """The command line end to end: real files in, guide folders out."""
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+from conftest import CORPUS, SAMPLES
 from typer.testing import CliRunner
 
-from conftest import CORPUS, SAMPLES
 from seekh_convert.cli import app
 from seekh_convert.model.guide import StudyGuide
 

@@ -4,10 +4,10 @@ import asyncio
 import json
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import SAMPLES
 from fakes.openai_server import FakeOpenAIServer, document_of
+from typer.testing import CliRunner
+
 from seekh_convert.cli import app
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.pipeline import load_document

@@ -5,14 +5,14 @@ import json
 import re
 
 import pytest
+from conftest import CORPUS
 from typer.testing import CliRunner
 
-from conftest import CORPUS
-from seekh_convert.cli import app
-from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.pipeline import load_document
 from seekh_convert.check import check_guide_file
+from seekh_convert.cli import app
 from seekh_convert.model.guide import StudyGuide
+from seekh_convert.pipeline import load_document
+from seekh_convert.text.normalize import normalize_ws
 
 INPUTS = sorted((CORPUS / "text").glob("*.md")) + [CORPUS / "transcripts" / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"]
 SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")

@@ -5,9 +5,10 @@ import json
 import random
 
 from conftest import SAMPLES
-from seekh_convert.model.engine import Engine
-from seekh_convert.generate.offline import OfflineEngine
+
 from seekh_convert.errors import EngineError
+from seekh_convert.generate.offline import OfflineEngine
+from seekh_convert.model.engine import Engine
 from seekh_convert.pipeline import Converter, Status
 
 PDF = SAMPLES / "therapeutic-alliance-notes.pdf"

@@ -3,17 +3,14 @@
 check (grounding, junk, support, answer keys, duplicates, coverage) -> fix/drop -> optional engine repair.
 """
 
-from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.check.checker import GateSettings
 from seekh_convert.check.duplicates import RunDeduplicator
 from seekh_convert.check.gate import check_content, run_gate
 from seekh_convert.check.guide_file import check_guide_file, prepare_raw
-from seekh_convert.model.findings import Coverage, CoverageUnit, DocumentQuality, Finding, Reason, RunQuality, TopicQuality
 from seekh_convert.check.strict import StrictThresholds, strict_failures
-from seekh_convert.check.summary import render_summary
+from seekh_convert.model.findings import Coverage, CoverageUnit, DocumentQuality, Finding, Reason, RunQuality, TopicQuality
 
 __all__ = [
-    "AnswerKeyError",
     "Coverage",
     "CoverageUnit",
     "DocumentQuality",
@@ -24,11 +21,9 @@ __all__ = [
     "RunQuality",
     "StrictThresholds",
     "TopicQuality",
-    "canonicalize_mc",
     "check_content",
     "check_guide_file",
     "prepare_raw",
-    "render_summary",
     "run_gate",
     "strict_failures",
 ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+
 from rapidfuzz import fuzz
 
-from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
 from seekh_convert.check.items import GAP, fill_cloze
 from seekh_convert.model.answers import duplicate_options
 from seekh_convert.model.findings import Reason
+from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
 from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
 
 Problem = tuple[Reason, str]

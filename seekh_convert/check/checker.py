@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seekh_convert.model.document import Document, Topic
-from seekh_convert.model.guide import Flashcard, Grounded, LearnNext, MultipleChoice, Prerequisite, ShortAnswer, SourceRef, TrueFalse
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
 from seekh_convert.check.grounding import context_stems, support, support_threshold
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
+from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.findings import Finding, Reason
+from seekh_convert.model.guide import (
+    Flashcard,
+    Grounded,
+    LearnNext,
+    MultipleChoice,
+    Prerequisite,
+    ShortAnswer,
+    SourceRef,
+    TrueFalse,
+)
 from seekh_convert.model.sources import SourceFinder, at_location, has_location
 from seekh_convert.text.quotes import Span, quote_chars
 from seekh_convert.text.words import content_stems

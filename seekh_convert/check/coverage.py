@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 from seekh_convert.model.document import Topic
-from seekh_convert.model.guide import SourceRef, format_timestamp
 from seekh_convert.model.findings import Coverage, CoverageUnit
+from seekh_convert.model.guide import SourceRef, format_timestamp
 
 #: Width of the time windows a transcript topic is cut into for coverage.
 WINDOW_SECONDS = 120.0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from seekh_convert.model.guide import Flashcard, Grounded, GuideContent, MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
+from seekh_convert.model.guide import Flashcard, Grounded, GuideContent, MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.words import content_stems, normalized_phrase
 
 #: ``fuzz.ratio`` at or above which two prompts are the same card/question.

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from seekh_convert.model.document import Document, Topic
-from seekh_convert.model.engine import Engine
-from seekh_convert.errors import EngineError
-from seekh_convert.model.guide import GuideContent
 from seekh_convert.check.checker import GateSettings, ItemChecker
 from seekh_convert.check.coverage import topic_coverage
 from seekh_convert.check.duplicates import within_guide
 from seekh_convert.check.items import SECTIONS, Item, iter_items, rebuild
+from seekh_convert.errors import EngineError
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.engine import Engine
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
+from seekh_convert.model.guide import GuideContent
 
 C = TypeVar("C", bound=GuideContent)
 

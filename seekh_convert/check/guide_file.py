@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
-from seekh_convert.model.document import Document
-from seekh_convert.errors import InputError
-from seekh_convert.files import sha256_file
-from seekh_convert.model.guide import StudyGuide
-from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.check.checker import GateSettings
 from seekh_convert.check.gate import check_content
+from seekh_convert.errors import InputError
+from seekh_convert.files import sha256_file
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
+from seekh_convert.model.document import Document
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
+from seekh_convert.model.guide import StudyGuide
 from seekh_convert.text.words import key_string
 
 Loader = Callable[[Path], Document]

@@ -6,7 +6,18 @@ import re
 from dataclasses import dataclass
 from typing import TypeVar
 
-from seekh_convert.model.guide import Flashcard, Grounded, LIST_SECTIONS, GuideContent, LearnNext, MultipleChoice, Prerequisite, ShortAnswer, Summary, TrueFalse
+from seekh_convert.model.guide import (
+    LIST_SECTIONS,
+    Flashcard,
+    Grounded,
+    GuideContent,
+    LearnNext,
+    MultipleChoice,
+    Prerequisite,
+    ShortAnswer,
+    Summary,
+    TrueFalse,
+)
 
 SECTIONS = ("definition", "summary", *LIST_SECTIONS)
 

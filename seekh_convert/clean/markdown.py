@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from seekh_convert.clean.common import normalize_text, section_kind
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
 from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.clean.common import normalize_text, section_kind
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTRS = re.compile(r"\{:[^}]*\}")

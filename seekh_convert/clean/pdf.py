@@ -63,9 +63,9 @@ class _Layout:
         lengths: dict[int, list[int]] = {}
         for prev, cur in zip(pieces, pieces[1:]):
             a, b = prev.line, cur.line
-            if prev.page == cur.page and a.size == b.size and a.y is not None and b.y is not None:
-                if 0 < a.y - b.y < 3 * max(b.size, 1.0):
-                    gaps.setdefault(b.size, []).append(a.y - b.y)
+            same_run = prev.page == cur.page and a.size == b.size and a.y is not None and b.y is not None
+            if same_run and 0 < a.y - b.y < 3 * max(b.size, 1.0):
+                gaps.setdefault(b.size, []).append(a.y - b.y)
         for piece in pieces:
             if not piece.heading:
                 lengths.setdefault(piece.page, []).append(len(piece.line.text))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.clean.common import section_kind
+from seekh_convert.model.document import Block, BlockKind
 
 _REFERENCE_HEADING = re.compile(
     r"^(\d+(\.\d+)*\.?\s+)?(references|bibliography|works cited|literature( cited)?|sources|further reading|"

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from seekh_convert.clean.common import dehyphenate
 from seekh_convert.model.document import Line
 from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.clean.common import dehyphenate
 
 _INLINE_HYPHEN = re.compile(r"\b([^\W\d_]+)- ([a-z][^\W\d_]*)")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +([,;!?])(?=\s|$)")

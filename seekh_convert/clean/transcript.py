@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
+from seekh_convert.clean.common import normalize_text
 from seekh_convert.model.document import Block, BlockKind, Cue, Document
 from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.sentences import ends_sentence, sentence_spans
-from seekh_convert.clean.common import normalize_text
 
 _TIME_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*)>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -64,7 +64,7 @@ class SourceRef(_Model):
     section: str | None = Field(default=None, max_length=300, description="Heading the quote sits under.")
 
     @model_validator(mode="after")
-    def _times_in_order(self) -> "SourceRef":
+    def _times_in_order(self) -> SourceRef:
         if (self.start is None) != (self.end is None):
             raise ValueError("start and end must be given together")
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -159,7 +159,7 @@ class ShortAnswer(Grounded):
     explanation: LongText
 
 
-Question = Annotated[Union[MultipleChoice, TrueFalse, ShortAnswer], Field(discriminator="kind")]
+Question = Annotated[MultipleChoice | TrueFalse | ShortAnswer, Field(discriminator="kind")]
 
 
 class Usage(_Model):
@@ -171,7 +171,7 @@ class Usage(_Model):
     cached_calls: int = 0
     cost_usd: float | None = None
 
-    def __add__(self, other: "Usage") -> "Usage":
+    def __add__(self, other: Usage) -> Usage:
         both_unknown = self.cost_usd is None and other.cost_usd is None
         return Usage(
             calls=self.calls + other.calls,

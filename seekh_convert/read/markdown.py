@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.files import read_text_file
 

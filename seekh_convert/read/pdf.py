@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError, WrongPasswordError
 from pypdf.generic import Destination
 
+from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind
 from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.errors import InputError
 
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
 _PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError, RecursionError)
@@ -69,7 +69,7 @@ class PdfExtractor:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 _decrypt(reader, path, password)
-            reader.pages[0]  # noqa: B018 - forces the page tree to load, so damage shows here
+            reader.pages[0]
         except InputError:
             raise
         except _PDF_ERRORS as exc:

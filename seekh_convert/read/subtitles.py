@@ -9,8 +9,8 @@ import srt
 import webvtt
 from webvtt.errors import MalformedFileError
 
-from seekh_convert.model.document import Cue, Document, SourceKind
 from seekh_convert.errors import InputError
+from seekh_convert.model.document import Cue, Document, SourceKind
 from seekh_convert.read.files import read_text_file
 
 _TIMING = re.compile(r"^(?P<indent>\s*)(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<rest>.*)$")

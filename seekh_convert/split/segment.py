@@ -16,9 +16,9 @@ from typing import Annotated
 
 from rapidfuzz import fuzz
 
+from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.errors import InputError
 
 
 @dataclass

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from seekh_convert.model.guide import StudyGuide
 from seekh_convert.files import atomic_write_text
+from seekh_convert.model.guide import StudyGuide
 
 
 def dump_model(model: BaseModel) -> str:

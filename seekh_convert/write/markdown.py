@@ -8,10 +8,9 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from seekh_convert.text.normalize import strip_controls
-from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.model.guide import SourceRef, StudyGuide
 from seekh_convert.files import atomic_write_text
+from seekh_convert.model.guide import SourceRef, StudyGuide
+from seekh_convert.text.normalize import normalize_ws, strip_controls
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 

@@ -6,7 +6,8 @@ import asyncio
 
 import pytest
 
-from seekh_convert.check import RunDeduplicator, RunQuality, check_content, render_summary
+from seekh_convert.check import RunDeduplicator, RunQuality, check_content
+from seekh_convert.cli import render_summary
 
 pytestmark = pytest.mark.corpus
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from seekh_convert.check.junk import citation_like
 from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.model.findings import Reason
-from seekh_convert.check.junk import citation_like
 from seekh_convert.model.guide import MultipleChoice
 
 RAW = {"question": "Which store holds sensory input?", "options": ["A) Sensory memory", "B) Working memory",

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from fakes.openai_server import FakeOpenAIServer, default_reply, document_of, schema_kind, settings_for
 
-from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
-from seekh_convert.generate.openai import OpenAIEngine
-from seekh_convert.pipeline import Converter
 from seekh_convert.check import Reason, TopicQuality, run_gate
+from seekh_convert.generate.openai import OpenAIEngine
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+from seekh_convert.pipeline import Converter
 
 S1 = "Photosynthesis is the process by which plants convert light energy into chemical energy."
 S2 = "It takes place in the chloroplasts of leaf cells."

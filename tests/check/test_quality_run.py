@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from gate_samples import card, clean_guide, mc, pdf_document, with_items
 
-from seekh_convert.model.engine import Generation
-from seekh_convert.errors import EngineError, InputError
 from seekh_convert.check import (
     Reason,
     RunDeduplicator,
@@ -18,10 +16,12 @@ from seekh_convert.check import (
     StrictThresholds,
     check_content,
     check_guide_file,
-    render_summary,
     run_gate,
     strict_failures,
 )
+from seekh_convert.cli import render_summary
+from seekh_convert.errors import EngineError, InputError
+from seekh_convert.model.engine import Generation
 from seekh_convert.model.guide import Provenance, StudyGuide, Usage
 
 
@@ -140,7 +140,7 @@ def test_run_quality_and_summary_show_coverage():
 
 def _write_guide(tmp_path, content, **prov):
     provenance = Provenance(source_file="memory.pdf", source_sha256="0" * 64, source_kind="pdf", topic_index=1,
-                            topic_count=2, engine="fake", tool_version="0", generated_at=datetime.now(timezone.utc), **prov)
+                            topic_count=2, engine="fake", tool_version="0", generated_at=datetime.now(UTC), **prov)
     guide = StudyGuide(**{k: getattr(content, k) for k in type(content).model_fields}, provenance=provenance)
     path = tmp_path / "guide.json"
     path.write_text(guide.model_dump_json(indent=2), encoding="utf-8")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from seekh_convert.clean.transcript import TranscriptCleaner
-from seekh_convert.model.sources import SourceFinder
 from seekh_convert.model.document import BlockKind, Cue, Document, SourceKind
-from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.model.sources import SourceFinder
 from seekh_convert.read.subtitles import SubtitleExtractor
+from seekh_convert.text.normalize import normalize_ws
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 MIT = "transcripts/mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"

@@ -14,9 +14,9 @@ import re
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
 _DOC = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
 _TITLES = re.compile(r"^<(topic|document)_title>.*?</\1_title>\n?", re.MULTILINE)
@@ -63,7 +63,7 @@ class FakeOpenAIServer:
     def script(self, *responses: Scripted) -> None:
         self.queue.extend(responses)
 
-    def __enter__(self) -> "FakeOpenAIServer":
+    def __enter__(self) -> FakeOpenAIServer:
         self._thread.start()
         return self
 

@@ -7,8 +7,8 @@ import asyncio
 import pytest
 
 from seekh_convert.generate.offline import OfflineEngine
-from seekh_convert.pipeline import load_document
 from seekh_convert.model.guide import GuideContent, MultipleChoice
+from seekh_convert.pipeline import load_document
 
 pytestmark = pytest.mark.corpus
 

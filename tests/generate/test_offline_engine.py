@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.errors import EngineError
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.cards import GAP, cloze
 from seekh_convert.generate.offline.questions import distractors, related, swap_statement
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import extract_terms
-from seekh_convert.errors import EngineError
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+from seekh_convert.model.engine import Engine
 from seekh_convert.model.guide import GuideContent, MultipleChoice, Subject, TrueFalse
 
 

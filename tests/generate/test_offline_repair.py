@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from seekh_convert.model.document import Block, Document, SourceKind, Topic
+from seekh_convert.check import run_gate
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.analysis import analyse
 from seekh_convert.generate.offline.links import learn_next_candidates, prerequisite_candidates
@@ -13,7 +13,7 @@ from seekh_convert.generate.offline.pool import build_pool, definition_candidate
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.statements import claim_score, is_instruction, is_setup, phrase_title, use_score
 from seekh_convert.generate.offline.terms import extract_terms
-from seekh_convert.check import run_gate
+from seekh_convert.model.document import Block, Document, SourceKind, Topic
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import SourceRef
 

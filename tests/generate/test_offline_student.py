@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+from seekh_convert.check.answer_keys import check_multiple_choice
 from seekh_convert.generate.offline.analysis import analyse
 from seekh_convert.generate.offline.cards import GAP, build_flashcards, cloze
 from seekh_convert.generate.offline.choices import definition_choice
@@ -16,9 +16,9 @@ from seekh_convert.generate.offline.pool import build_pool
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import Term, extract_terms
-from seekh_convert.text.terms import term_key
-from seekh_convert.check.answer_keys import check_multiple_choice
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 from seekh_convert.model.guide import MultipleChoice, TrueFalse
+from seekh_convert.text.terms import term_key
 
 LAWN = "The ground must exert an upward force on the lawn mower, known as the normal force N, which we define in Common Forces."
 NORMAL = "The force that a surface exerts perpendicular to itself on a resting object is called the normal force."

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from conftest import SAMPLES
-from seekh_convert.model.document import Block
+
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.analysis import analyse
 from seekh_convert.generate.offline.cards import build_flashcards, cloze
@@ -16,6 +15,7 @@ from seekh_convert.generate.offline.nouns import blankable, is_term_like
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.statements import phrase_title, titled
 from seekh_convert.generate.offline.terms import extract_terms
+from seekh_convert.model.document import Block
 from seekh_convert.pipeline import load_document
 
 _BAD = {"three", "means", "information", "process", "memory", "long-term", "interference happens", "new learning", "remember"}

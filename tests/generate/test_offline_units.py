@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.generate.offline.classify import level_of, study_minutes, subject_of, syllables
 from seekh_convert.generate.offline.sentences import split_block, topic_sentences
 from seekh_convert.generate.offline.terms import DEFINED_SCORE, definition_score, extract_terms
-from seekh_convert.text.terms import term_key, term_pattern
+from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import Level, Subject
+from seekh_convert.text.terms import term_key, term_pattern
 
 
 def _sentences(*texts: str, kind: BlockKind = BlockKind.PARAGRAPH, emphasis=()):

@@ -6,11 +6,11 @@ import asyncio
 
 import pytest
 
+from seekh_convert.errors import ConfigError
 from seekh_convert.generate.openai import OpenAIEngine, load_settings
 from seekh_convert.generate.openai.cache import cache_key
-from seekh_convert.generate.openai.usage import CallUsage, UsageMeter, cost_usd
-from seekh_convert.errors import ConfigError
 from seekh_convert.generate.openai.prompts import load_prompt, prompts_dir
+from seekh_convert.generate.openai.usage import CallUsage, UsageMeter, cost_usd
 
 KEY = "sk-config-SECRET-42"
 

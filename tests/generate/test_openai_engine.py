@@ -7,14 +7,23 @@ import json
 import logging
 
 import pytest
-from fakes.openai_server import TEST_KEY, FakeOpenAIServer, Scripted, document_of, make_guide, run_engine, sample_document, settings_for
+from fakes.openai_server import (
+    TEST_KEY,
+    FakeOpenAIServer,
+    Scripted,
+    document_of,
+    make_guide,
+    run_engine,
+    sample_document,
+    settings_for,
+)
 
-from seekh_convert.model.document import Block, Topic
-from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.model.engine import Engine
-from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.errors import EngineError
+from seekh_convert.generate.openai import OpenAIEngine
+from seekh_convert.model.document import Block, Topic
+from seekh_convert.model.engine import Engine
 from seekh_convert.model.guide import GuideContent
+from seekh_convert.text.normalize import normalize_ws
 
 
 def _quotes(content: GuideContent) -> list:

@@ -7,9 +7,9 @@ import json
 import pytest
 from fakes.openai_server import FakeOpenAIServer, Scripted, make_guide, run_engine, sample_document, settings_for
 
+from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.mapreduce import ChunkNotes
 from seekh_convert.generate.openai.structured import InvalidReply, parse_reply, strict_schema
-from seekh_convert.errors import EngineError
 from seekh_convert.model.guide import GuideContent
 
 QUOTE = "Chlorophyll absorbs mostly blue and red light, which is why leaves look green to us."

@@ -9,8 +9,8 @@ import time
 import pytest
 from fakes.openai_server import FakeOpenAIServer, Scripted, run_engine, sample_document, settings_for
 
-from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.errors import ConfigError, EngineError
+from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.model.guide import GuideContent
 
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from fakes.openai_server import sample_document
 
-from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.generate.openai import EngineSettings, OpenAIEngine
 from seekh_convert.errors import EngineError
-from seekh_convert.pipeline import load_document
+from seekh_convert.generate.openai import EngineSettings, OpenAIEngine
 from seekh_convert.model.guide import GuideContent
+from seekh_convert.pipeline import load_document
+from seekh_convert.text.normalize import normalize_ws
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]
 
@@ -114,8 +114,8 @@ def test_cli_conversion_against_llama_cpp_server(llama_server, tmp_path, monkeyp
 
     from typer.testing import CliRunner
 
-    from seekh_convert.cli import app
     from seekh_convert.check import check_guide_file
+    from seekh_convert.cli import app
     from seekh_convert.model.guide import StudyGuide
 
     sample = Path(__file__).resolve().parents[2] / "samples" / "memory-lecture.vtt"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from seekh_convert.model.document import BlockKind, SourceKind
-from seekh_convert.errors import InputError
 from seekh_convert.clean.markdown import MarkdownCleaner
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind, SourceKind
 from seekh_convert.read.markdown import TextExtractor
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from seekh_convert.model.document import SourceKind
-from seekh_convert.errors import InputError
 from seekh_convert.clean.pdf import PdfCleaner
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import SourceKind
 from seekh_convert.pipeline import load_document
 from seekh_convert.read.pdf import PdfExtractor
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from seekh_convert.model.document import SourceKind
 from seekh_convert.errors import InputError
+from seekh_convert.model.document import SourceKind
 from seekh_convert.read.subtitles import SubtitleExtractor, parse_timestamp, title_from_name
 
 T = "transcripts/"

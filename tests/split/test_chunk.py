@@ -1,5 +1,5 @@
-from seekh_convert.split.chunk import Chunker
 from seekh_convert.model.document import Block, BlockKind, Topic
+from seekh_convert.split.chunk import Chunker
 from seekh_convert.text.tokens import count_tokens
 
 

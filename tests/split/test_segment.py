@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from seekh_convert.model.document import Block, BlockKind, Document, OutlineEntry, SourceKind
 from seekh_convert.errors import InputError
+from seekh_convert.model.document import Block, BlockKind, Document, OutlineEntry, SourceKind
 from seekh_convert.split.segment import Segmenter
 
 

@@ -1,11 +1,11 @@
 import json
 
 import pytest
+from conftest import make_guide_dict
 from pydantic import ValidationError
 
-from conftest import make_guide_dict
-from seekh_convert.model.guide import StudyGuide
 from seekh_convert.files import atomic_write_text, slugify
+from seekh_convert.model.guide import StudyGuide
 from seekh_convert.write.json import JsonWriter
 from seekh_convert.write.markdown import MarkdownWriter
 

@@ -6,15 +6,15 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from seekh_convert.model.document import Document, Topic
-from seekh_convert.model.guide import Level, Subject
 from seekh_convert.generate.offline.classify import level_of, subject_of
 from seekh_convert.generate.offline.sentences import Sentence, topic_sentences
 from seekh_convert.generate.offline.statements import claim_score
 from seekh_convert.generate.offline.summarize import centrality, rank
 from seekh_convert.generate.offline.terms import Term, extract_terms
-from seekh_convert.text.words import content_stems, singular, surface_words
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.guide import Level, Subject
 from seekh_convert.text.terms import term_key
+from seekh_convert.text.words import content_stems, singular, surface_words
 
 
 @dataclass(eq=False)

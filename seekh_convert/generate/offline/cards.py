@@ -6,13 +6,13 @@ import re
 
 from rapidfuzz import fuzz
 
-from seekh_convert.model.guide import Flashcard
 from seekh_convert.generate.offline.generic import defers, definition_penalty
 from seekh_convert.generate.offline.nouns import blankable
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
-from seekh_convert.text.words import singular, surface_words
+from seekh_convert.model.guide import Flashcard
 from seekh_convert.text.terms import term_key, term_pattern
+from seekh_convert.text.words import singular, surface_words
 
 GAP = "_____"
 _MAX_CARDS = 12

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 
-from seekh_convert.model.guide import MultipleChoice
 from seekh_convert.generate.offline.cards import GAP, crosses
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.statements import citation_share
 from seekh_convert.generate.offline.terms import Term
+from seekh_convert.model.guide import MultipleChoice
 from seekh_convert.text.words import surface_words
 
 #: Longest option text (schema ``ShortText``).

@@ -129,6 +129,16 @@ def _leading(text: str) -> Defined | None:
 
 def defined_terms(text: str) -> list[Defined]:
     """Every term span ``text`` (one sentence) defines, strongest first; only term-like spans."""
+    out: dict[str, Defined] = {}
+    for d in _cued(text):
+        key = d.term.lower()
+        if is_term_like(d.term) and (key not in out or d.strength > out[key].strength):
+            out[key] = d
+    return sorted(out.values(), key=lambda d: -d.strength)
+
+
+def _cued(text: str) -> list[Defined]:
+    """Term spans at every defining cue of ``text``: leading "X means", ordinals, ", which is", "called X", appositives."""
     found: list[Defined] = []
     lead = _leading(text)
     if lead is not None:
@@ -154,10 +164,5 @@ def defined_terms(text: str) -> list[Defined]:
         span = _span_forward(text, m.end())
         if span and span.lower().endswith(m.group(1).lower()):
             found.append(Defined(span, 2.0, True))
-    out: dict[str, Defined] = {}
-    for d in found:
-        key = d.term.lower()
-        if is_term_like(d.term) and (key not in out or d.strength > out[key].strength):
-            out[key] = d
-    return sorted(out.values(), key=lambda d: -d.strength)
+    return found
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 
-from seekh_convert.model.document import Document, Topic
 from seekh_convert.errors import EngineError
-from seekh_convert.model.guide import GuideContent
-from seekh_convert.model.engine import Generation
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis, analyse
 from seekh_convert.generate.offline.pool import Pool, build_pool, content_of, main_term, repair_content
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.engine import Generation
+from seekh_convert.model.guide import GuideContent
 
 __all__ = ["OfflineEngine", "main_term"]
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.model.guide import Application, LearnNext, Prerequisite
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import citation_share, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
-from seekh_convert.text.words import STOPWORDS, surface_words
+from seekh_convert.model.guide import Application, LearnNext, Prerequisite
 from seekh_convert.text.terms import term_key, term_pattern
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 #: Links and applications shown in a guide (the rest of each list are spares).
 SHOWN = 3

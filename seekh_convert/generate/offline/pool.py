@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from seekh_convert.model.guide import LIST_SECTIONS, Definition, GuideContent, SummarySentence
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.cards import build_flashcards
 from seekh_convert.generate.offline.classify import study_minutes
@@ -20,6 +19,7 @@ from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import defining_score, title_words
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
+from seekh_convert.model.guide import LIST_SECTIONS, Definition, GuideContent, SummarySentence
 from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}

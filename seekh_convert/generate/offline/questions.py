@@ -7,12 +7,12 @@ import re
 
 from rapidfuzz import fuzz
 
-from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.generate.offline.cards import GAP, ask_what, crosses
 from seekh_convert.generate.offline.choices import definition_choice
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.words import surface_words
 
 _MAX_MC = 3

@@ -99,7 +99,7 @@ def is_usable(s: Sentence) -> bool:
         return s.n_words >= 3
     if not s.complete and (s.block.kind is BlockKind.LIST_ITEM or s.n_words < 8):
         return False
-    if not s.text[0].isupper() and not s.text[0].isdigit() and not s.text[0] in "\"“‘(":
+    if not s.text[0].isupper() and not s.text[0].isdigit() and s.text[0] not in "\"“‘(":
         return False
     letters = sum(c.isalpha() for c in s.text)
     return letters >= 0.6 * len(s.text)

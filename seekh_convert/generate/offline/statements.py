@@ -13,8 +13,8 @@ from seekh_convert.generate.offline.generic import defers, definition_penalty, p
 from seekh_convert.generate.offline.nouns import is_term_like, noun_bonus
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term, free_match
-from seekh_convert.text.words import STOPWORDS, surface_words
 from seekh_convert.text.terms import term_key
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 CITATION = re.compile(r"\([A-Z][A-Za-z&.,\s]+\d{4}[a-z]?\)")
 _CITATION_ANY = re.compile(r"\([^()]*\b\d{4}[a-z]?\)|\[\d+(?:[,–-]\s*\d+)*\]")

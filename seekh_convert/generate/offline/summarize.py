@@ -8,12 +8,20 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from seekh_convert.generate.offline.generic import particular_penalty
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.statements import (
+    CITATION,
+    citation_share,
+    claim_score,
+    is_instruction,
+    is_setup,
+    terms_in,
+    titled,
+)
+from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
-from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.statements import CITATION, citation_share, claim_score, is_instruction, is_setup, terms_in, titled
-from seekh_convert.generate.offline.generic import particular_penalty
-from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.generate.offline.defining import defined_terms
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.keywords import keyword_candidates
 from seekh_convert.generate.offline.nouns import is_term_like
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.text.words import STOPWORDS, surface_words
+from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.text.terms import clean_term, term_key, term_pattern
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 _STRUCTURAL_PHRASES = frozenset(
     {"learning objectives", "link to learning", "check your understanding", "everyday connection", "key terms",
@@ -83,9 +83,7 @@ def definition_score(term: str, s: Sentence) -> float:
         score = max(score, 2.4 if _NOUNISH.search(copula.group(1)) or not copula.group(0).lstrip(", ").startswith(("is", "are")) else 1.2)
     elif re.search(r"\b(?:called|termed|known as|referred to as|defined as|we call(?: it| this| that)?)(?:\s+(?:the|an?))?\s*$", head):
         score = max(score, 3.0)
-    elif head in ("", "the", "a", "an") and re.match(r"(?:of motion\s+)?(?:says|states) that\b", tail):
-        score = max(score, 2.6)
-    elif re.match(r",\s*which (?:is|are) (?:the|an?)\b", tail):
+    elif head in ("", "the", "a", "an") and re.match(r"(?:of motion\s+)?(?:says|states) that\b", tail) or re.match(r",\s*which (?:is|are) (?:the|an?)\b", tail):
         score = max(score, 2.6)
     elif re.match(r",?\s*(?:or|also called|also known as)\b", tail) or head.endswith((", or", "(or")):
         score = max(score, 1.5)
@@ -149,7 +147,7 @@ def _surface(term: str, sentences: list[Sentence]) -> str:
     return term
 
 
-def free_match(term: "Term", s: Sentence, terms: list["Term"]) -> re.Match[str] | None:
+def free_match(term: Term, s: Sentence, terms: list[Term]) -> re.Match[str] | None:
     """The first match of ``term`` in ``s`` that is not part of a longer key term ("amnesia" in "retrograde amnesia")."""
     longer = [t for t in terms if t.key != term.key and f" {term.key} " in f" {t.key} "]
     covered = [m.span() for t in longer for m in t.pattern.finditer(s.text)]
@@ -213,7 +211,7 @@ def extract_terms(blocks: list[Block], sentences: list[Sentence], idf: dict[str,
     candidates = _candidates(blocks, sentences)
     defs: dict[str, dict[int, float]] = {}
     explicit: dict[str, bool] = {}
-    for text, origin, s, strength, sure in candidates:
+    for text, _origin, s, strength, sure in candidates:
         if s is not None:
             defs.setdefault(term_key(text), {})[id(s)] = max(strength, defs.get(term_key(text), {}).get(id(s), 0.0))
             explicit[term_key(text)] = explicit.get(term_key(text), False) or sure

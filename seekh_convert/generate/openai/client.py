@@ -11,12 +11,12 @@ import openai
 from pydantic import BaseModel
 
 from seekh_convert.errors import ConfigError, EngineError
-from seekh_convert.generate.openai.prompts import load_prompt
-from seekh_convert.text.tokens import count_tokens
 from seekh_convert.generate.openai.cache import CachedReply, ResponseCache, cache_key
 from seekh_convert.generate.openai.config import EngineSettings
+from seekh_convert.generate.openai.prompts import load_prompt
 from seekh_convert.generate.openai.retry import Backoff, Reply, is_transient, with_transport_retries
 from seekh_convert.generate.openai.structured import Mode, response_format, schema_hash, strict_schema
+from seekh_convert.text.tokens import count_tokens
 
 log = logging.getLogger(__name__)
 

@@ -7,21 +7,21 @@ import logging
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
-from seekh_convert.model.document import Document, Topic
 from seekh_convert.errors import EngineError
-from seekh_convert.generate.openai.prompts import load_prompt
-from seekh_convert.model.findings import Finding
-from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
-from seekh_convert.model.engine import Generation
 from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.grounding import QuoteIndex, ground, relocate, relocate_section
 from seekh_convert.generate.openai.items import parse_guide
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from seekh_convert.generate.openai.prompts import load_prompt
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
 from seekh_convert.generate.openai.usage import CallUsage, UsageMeter
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.engine import Generation
+from seekh_convert.model.findings import Finding
+from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class OpenAIEngine:
         self._run = UsageMeter(settings.model or "", settings.prices)
 
     @classmethod
-    def from_settings(cls, settings: EngineSettings) -> "OpenAIEngine":
+    def from_settings(cls, settings: EngineSettings) -> OpenAIEngine:
         """The engine for a run; raises ``ConfigError`` when model or key is missing."""
         return cls(settings)
 

@@ -13,10 +13,21 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError, create_model
 
+from seekh_convert.generate.openai.structured import InvalidReply, describe, load_json
 from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.model.findings import Finding, Reason
-from seekh_convert.model.guide import LIST_SECTIONS, Application, Definition, Flashcard, GuideContent, LearnNext, Prerequisite, Question, SummarySentence, Takeaway
-from seekh_convert.generate.openai.structured import InvalidReply, describe, load_json
+from seekh_convert.model.guide import (
+    LIST_SECTIONS,
+    Application,
+    Definition,
+    Flashcard,
+    GuideContent,
+    LearnNext,
+    Prerequisite,
+    Question,
+    SummarySentence,
+    Takeaway,
+)
 
 log = logging.getLogger(__name__)
 
