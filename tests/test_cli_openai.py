@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLES
-from fakes.openai_server import FakeOpenAIServer, document_of
+from fakes.openai_server import FakeOpenAIServer, Scripted, document_of
 from seekh_convert.cli import app
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.pipeline import load_document
@@ -60,6 +60,20 @@ def test_openai_engine_end_to_end_then_served_from_cache(tmp_path, model_replies
         if path.is_file():
             assert KEY.encode() not in path.read_bytes(), path
     assert KEY not in first.output
+
+
+def test_transient_faults_on_the_first_request_keep_strict_json_schema(tmp_path, model_replies, monkeypatch):
+    """429, 500 and a dropped connection before the first reply are retried; every topic is written in json_schema mode."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seekh.toml").write_text("[engine]\nretry_wait = 0.01\nretry_max_wait = 0.1\n")
+    with FakeOpenAIServer(api_key=KEY, responder=_responder(model_replies)) as server:
+        server.script(Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True))
+        result = _convert(server, tmp_path / "out", tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    assert len(sorted((tmp_path / "out").glob("*/*/guide.json"))) == len(model_replies)
+    assert len(server.requests) >= 3 + len(model_replies)
+    assert {r["response_format"]["type"] for r in server.requests} == {"json_schema"}
+    assert all(r["response_format"]["json_schema"]["strict"] for r in server.requests)
 
 
 def test_bad_key_is_one_clear_line(tmp_path, model_replies):
