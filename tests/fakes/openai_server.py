@@ -258,6 +258,30 @@ def sample_document(extra: str | None = None):
     return Document(Path("biology.pdf"), SourceKind.PDF, title="Biology", blocks=blocks, topics=[topic]), topic
 
 
+def offline_replies(path) -> list[dict]:
+    """What a good model would answer per topic of the input ``path``: the offline engine's guide content."""
+    import asyncio
+
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    document, engine = load_document(path), OfflineEngine()
+    return [json.loads(asyncio.run(engine.generate(t, document)).content.model_dump_json()) for t in document.topics]
+
+
+def topic_responder(replies: list[dict]) -> Callable[[dict], str]:
+    """A responder that answers each request with the reply whose definition quote is in its document."""
+
+    def reply(body: dict) -> str:
+        text = " ".join(document_of(body).split())
+        for content in replies:
+            if " ".join(content["definition"]["source"]["quote"].split()) in text:
+                return json.dumps(content)
+        raise AssertionError("request did not carry a known topic")
+
+    return reply
+
+
 def settings_for(server: FakeOpenAIServer, tmp_path, **overrides):
     from pydantic import SecretStr
 
