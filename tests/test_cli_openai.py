@@ -1,16 +1,13 @@
 """The command line with --model: the openai engine over real HTTP to a fake server on 127.0.0.1."""
 
-import asyncio
 import json
 
 import pytest
 from conftest import SAMPLES
-from fakes.openai_server import FakeOpenAIServer, document_of
+from fakes.openai_server import FakeOpenAIServer, Scripted, offline_replies, topic_responder
 from typer.testing import CliRunner
 
 from seekh_convert.cli import app
-from seekh_convert.generate.offline import OfflineEngine
-from seekh_convert.pipeline import load_document
 
 KEY = "sk-cli-SECRET-987654321"
 SAMPLE = SAMPLES / "therapeutic-alliance-notes.pdf"
@@ -19,20 +16,7 @@ SAMPLE = SAMPLES / "therapeutic-alliance-notes.pdf"
 @pytest.fixture(scope="module")
 def model_replies():
     """What a good model would answer per topic: the offline engine's content for that topic."""
-    doc = load_document(SAMPLE)
-    engine = OfflineEngine()
-    return [(t, json.loads(asyncio.run(engine.generate(t, doc)).content.model_dump_json())) for t in doc.topics]
-
-
-def _responder(replies):
-    def reply(body: dict) -> str:
-        text = " ".join(document_of(body).split())
-        for topic, content in replies:
-            if " ".join(content["definition"]["source"]["quote"].split()) in text:
-                return json.dumps(content)
-        raise AssertionError("request did not carry a known topic")
-
-    return reply
+    return offline_replies(SAMPLE)
 
 
 def _convert(server, out, cache, *extra):
@@ -41,7 +25,7 @@ def _convert(server, out, cache, *extra):
 
 
 def test_openai_engine_end_to_end_then_served_from_cache(tmp_path, model_replies):
-    with FakeOpenAIServer(api_key=KEY, responder=_responder(model_replies)) as server:
+    with FakeOpenAIServer(api_key=KEY, responder=topic_responder(model_replies)) as server:
         first = _convert(server, tmp_path / "a", tmp_path / "cache")
         assert first.exit_code == 0, first.output
         calls = len(server.requests)
@@ -62,8 +46,22 @@ def test_openai_engine_end_to_end_then_served_from_cache(tmp_path, model_replies
     assert KEY not in first.output
 
 
+def test_transient_faults_on_the_first_request_keep_strict_json_schema(tmp_path, model_replies, monkeypatch):
+    """429, 500 and a dropped connection before the first reply are retried; every topic is written in json_schema mode."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seekh.toml").write_text("[engine]\nretry_wait = 0.01\nretry_max_wait = 0.1\n")
+    with FakeOpenAIServer(api_key=KEY, responder=topic_responder(model_replies)) as server:
+        server.script(Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True))
+        result = _convert(server, tmp_path / "out", tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    assert len(sorted((tmp_path / "out").glob("*/*/guide.json"))) == len(model_replies)
+    assert len(server.requests) >= 3 + len(model_replies)
+    assert {r["response_format"]["type"] for r in server.requests} == {"json_schema"}
+    assert all(r["response_format"]["json_schema"]["strict"] for r in server.requests)
+
+
 def test_bad_key_is_one_clear_line(tmp_path, model_replies):
-    with FakeOpenAIServer(api_key="sk-the-right-one", responder=_responder(model_replies)) as server:
+    with FakeOpenAIServer(api_key="sk-the-right-one", responder=topic_responder(model_replies)) as server:
         result = _convert(server, tmp_path / "out", tmp_path / "cache", str(SAMPLE), "--concurrency", "1")
     assert result.exit_code != 0
     assert "Traceback" not in result.output and KEY not in result.output
@@ -85,7 +83,7 @@ def test_verbose_logs_carry_no_credentials(tmp_path, model_replies):
     import sys
     from pathlib import Path
 
-    with FakeOpenAIServer(responder=_responder(model_replies)) as server:
+    with FakeOpenAIServer(responder=topic_responder(model_replies)) as server:
         url = server.url.replace("http://", "http://user:URLSECRET@")
         exe = Path(sys.executable).with_name("seekh-convert")
         proc = subprocess.run(

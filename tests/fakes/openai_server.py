@@ -24,6 +24,15 @@ _MARKER = re.compile(r"^(\[[^\]]*\]\s*)+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _SECTIONS = ("definition", "summary", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
 
+#: llama-cpp-python's answer to ``response_format: json_schema``: its route handler turns FastAPI's request
+#: validation error into an HTTP 500 whose message is that error's text, which names ``response_format``.
+LLAMA_CPP_SCHEMA_ERROR = {"error": {
+    "message": "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+               "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+               "'ctx': {'expected': \"'text' or 'json_object'\"}}\n",
+    "type": "internal_server_error", "param": None, "code": None,
+}}
+
 
 @dataclass
 class Scripted:
@@ -44,7 +53,7 @@ class FakeOpenAIServer:
     def __init__(self, *, api_key: str | None = None, reject_json_schema: int | None = None,
                  responder: Callable[[dict], str] | None = None, delay: float = 0.0):
         self.api_key = api_key
-        self.reject_json_schema = reject_json_schema  # e.g. 500 like llama-cpp-python's server
+        self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
         self.responder = responder or default_reply
         self.delay = delay
         self.queue: deque[Scripted] = deque()
@@ -78,7 +87,7 @@ class FakeOpenAIServer:
                 return Scripted(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error", "code": "invalid_api_key"}})
             rf = body.get("response_format") or {}
             if self.reject_json_schema and rf.get("type") == "json_schema":
-                return Scripted(self.reject_json_schema, {"detail": "json_schema is not supported"})
+                return Scripted(self.reject_json_schema, LLAMA_CPP_SCHEMA_ERROR)
             if self.queue:
                 return self.queue.popleft()
         return Scripted(content=self.responder(body), delay=self.delay)
@@ -247,6 +256,30 @@ def sample_document(extra: str | None = None):
         blocks.append(Block(extra, page=4, section="Pigments"))
     topic = Topic(index=1, title="Photosynthesis", blocks=blocks)
     return Document(Path("biology.pdf"), SourceKind.PDF, title="Biology", blocks=blocks, topics=[topic]), topic
+
+
+def offline_replies(path) -> list[dict]:
+    """What a good model would answer per topic of the input ``path``: the offline engine's guide content."""
+    import asyncio
+
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    document, engine = load_document(path), OfflineEngine()
+    return [json.loads(asyncio.run(engine.generate(t, document)).content.model_dump_json()) for t in document.topics]
+
+
+def topic_responder(replies: list[dict]) -> Callable[[dict], str]:
+    """A responder that answers each request with the reply whose definition quote is in its document."""
+
+    def reply(body: dict) -> str:
+        text = " ".join(document_of(body).split())
+        for content in replies:
+            if " ".join(content["definition"]["source"]["quote"].split()) in text:
+                return json.dumps(content)
+        raise AssertionError("request did not carry a known topic")
+
+    return reply
 
 
 def settings_for(server: FakeOpenAIServer, tmp_path, **overrides):

@@ -108,3 +108,88 @@ def test_auto_mode_keeps_json_schema_when_supported(tmp_path):
         _, engine = run_engine(settings_for(server, tmp_path, response_format="auto"), topic, document)
     assert engine.response_mode == "json_schema"
     assert [r["response_format"]["type"] for r in server.requests] == ["json_schema"]
+
+
+def _auto(server, tmp_path, **overrides):
+    return settings_for(server, tmp_path, response_format="auto", no_cache=True, **overrides)
+
+
+def _kinds(server) -> list[str]:
+    return [r["response_format"]["type"] for r in server.requests]
+
+
+def test_transient_faults_during_the_probe_keep_json_schema(tmp_path):
+    """429, 500 and a dropped connection on the first request are retried; they say nothing about json_schema."""
+    document, topic = sample_document()
+    with FakeOpenAIServer() as server:
+        server.script(Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True))
+        generation, engine = run_engine(_auto(server, tmp_path), topic, document)
+    assert isinstance(generation.content, GuideContent)
+    assert engine.response_mode == "json_schema"
+    assert len(server.requests) >= 4 and set(_kinds(server)) == {"json_schema"}
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [Scripted(500, {"error": {"message": "CUDA error: out of memory", "type": "internal_server_error"}}), Scripted(502, "<html>Bad Gateway</html>")],
+    ids=["500-generic", "502-html"],
+)
+def test_probe_retries_a_5xx_that_does_not_name_response_format(tmp_path, failure):
+    document, topic = sample_document()
+    with FakeOpenAIServer() as server:
+        server.script(failure)
+        _, engine = run_engine(_auto(server, tmp_path), topic, document)
+    assert engine.response_mode == "json_schema"
+    assert _kinds(server)[:2] == ["json_schema", "json_schema"] and "json_object" not in _kinds(server)
+
+
+@pytest.mark.parametrize(
+    "rejection",
+    [
+        Scripted(400, {"error": {"message": "Invalid schema for response_format 'guide_content'", "param": "response_format"}}),
+        Scripted(422, {"detail": [{"loc": ["body", "response_format", "type"], "msg": "unexpected value"}]}),
+        Scripted(404, {"error": {"message": "json_schema response format is not supported"}}),
+    ],
+    ids=["400", "422", "404-naming-json_schema"],
+)
+def test_probe_falls_back_on_a_definitive_rejection(tmp_path, rejection):
+    document, topic = sample_document()
+    with FakeOpenAIServer() as server:
+        server.script(rejection)
+        generation, engine = run_engine(_auto(server, tmp_path), topic, document)
+    assert isinstance(generation.content, GuideContent)
+    assert engine.response_mode == "json_object"
+    assert _kinds(server)[:2] == ["json_schema", "json_object"] and _kinds(server).count("json_schema") == 1
+
+
+def test_probe_reports_a_missing_model_instead_of_falling_back(tmp_path):
+    """A 404 that does not name response_format is a missing model or endpoint, not a schema rejection."""
+    document, topic = sample_document()
+    with FakeOpenAIServer() as server:
+        server.script(Scripted(404, {"error": {"message": "The model `fake-model` does not exist", "code": "model_not_found"}}))
+        with pytest.raises(ConfigError, match="not found"):
+            run_engine(_auto(server, tmp_path), topic, document)
+    assert _kinds(server) == ["json_schema"]
+
+
+def test_probe_settles_the_mode_only_on_a_successful_reply(tmp_path):
+    """A 400 that is not about the schema fails the json_object request too; the next request probes again."""
+    document, topic = sample_document()
+    too_long = Scripted(400, {"error": {"message": "This model's maximum context length is 2048 tokens", "code": "context_length_exceeded"}})
+    with FakeOpenAIServer() as server:
+        server.script(too_long, too_long)
+
+        async def main():
+            engine = OpenAIEngine.from_settings(_auto(server, tmp_path))
+            try:
+                with pytest.raises(EngineError, match="maximum context length"):
+                    await engine.generate(topic, document)
+                assert engine.response_mode is None
+                await engine.generate(topic, document)
+                return engine.response_mode
+            finally:
+                await engine.aclose()
+
+        mode = asyncio.run(main())
+    assert mode == "json_schema"
+    assert _kinds(server)[:3] == ["json_schema", "json_object", "json_schema"]

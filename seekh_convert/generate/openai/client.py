@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 import openai
@@ -20,8 +21,8 @@ from seekh_convert.text.tokens import count_tokens
 
 log = logging.getLogger(__name__)
 
-#: Status codes with which servers reject ``json_schema`` (llama-cpp-python answers 500).
-_SCHEMA_REJECTED = (400, 404, 422, 500, 501)
+#: Words by which an error is about the structured-output request.
+_NAMES_SCHEMA = re.compile(r"response_format|json_schema", re.IGNORECASE)
 
 
 class ChatClient:
@@ -72,22 +73,26 @@ class ChatClient:
             async with self._detect:
                 if self._mode is None:
                     return await self._probe(messages, model, name, max_tokens)
-        return await self._request(messages, model, name, max_tokens, self._mode, is_transient)
+        return await self._request(messages, model, name, max_tokens, self._mode)
 
     async def _probe(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int) -> Reply:
-        """First request in ``auto``: try strict ``json_schema``; on rejection fall back to ``json_object``."""
+        """First request in ``auto``: strict ``json_schema``, or ``json_object`` after a definitive rejection.
+
+        The mode is settled by a successful reply only: if the ``json_object`` request fails as well,
+        the next request probes again.
+        """
         try:
-            reply = await self._request(messages, model, name, max_tokens, "json_schema", _transient_unless_rejected)
-        except openai.APIStatusError as exc:
-            if exc.status_code not in _SCHEMA_REJECTED:
-                raise self._mapped(exc) from None
+            reply = await self._request(messages, model, name, max_tokens, "json_schema", probe=True)
+        except openai.APIStatusError as exc:  # only a definitive rejection gets here (see _rejects_schema)
             log.info("%s rejected response_format json_schema (HTTP %d); using json_object", self.base_url, exc.status_code)
+            reply = await self._request(messages, model, name, max_tokens, "json_object")
             self._mode = "json_object"
-            return await self._request(messages, model, name, max_tokens, "json_object", is_transient)
+            return reply
         self._mode = "json_schema"
         return reply
 
-    async def _request(self, messages, model, name, max_tokens, mode: Mode, transient) -> Reply:
+    async def _request(self, messages, model, name, max_tokens, mode: Mode, *, probe: bool = False) -> Reply:
+        """One request in ``mode`` with transport retries; with ``probe`` a schema rejection is re-raised as is."""
         sent = _with_schema_hint(messages, model) if mode == "json_object" else messages
         rf = response_format(model, name, mode)
 
@@ -104,10 +109,11 @@ class ChatClient:
                     response_format=rf,
                 )
 
+        transient = _transient_unless_rejected if probe else is_transient
         try:
             resp = await with_transport_retries(_once, self._policy, transient=transient)
         except openai.APIStatusError as exc:
-            if transient is _transient_unless_rejected and exc.status_code in _SCHEMA_REJECTED:
+            if probe and _rejects_schema(exc):
                 raise
             raise self._fail(exc) from None
         except openai.APIError as exc:
@@ -141,11 +147,27 @@ class ChatClient:
         return text.replace(self._secret, "***") if self._secret else text
 
 
-def _transient_unless_rejected(exc: BaseException) -> bool:
-    """During the probe a schema rejection must surface at once instead of being retried."""
-    if isinstance(exc, openai.APIStatusError) and exc.status_code in _SCHEMA_REJECTED:
+def _rejects_schema(exc: BaseException) -> bool:
+    """Whether ``exc`` is a server's definitive "no" to ``response_format: json_schema``.
+
+    400 and 422 always are (the request is refused as malformed, and the schema is the part a server
+    may not know); 404 and 5xx only when the error names ``response_format`` or ``json_schema`` (a bare
+    404 is a missing model, a bare 5xx a fault; llama-cpp-python answers json_schema with a 500 whose
+    pydantic validation error names ``response_format``). Never 401/403, 408/409/429, a 5xx that does
+    not name them, a timeout or a dropped connection: those are mapped or retried and keep the mode.
+    """
+    if not isinstance(exc, openai.APIStatusError):
         return False
-    return is_transient(exc)
+    if exc.status_code in (400, 422):
+        return True
+    if exc.status_code == 404 or exc.status_code >= 500:
+        return _NAMES_SCHEMA.search(f"{exc.message} {exc.body}") is not None
+    return False
+
+
+def _transient_unless_rejected(exc: BaseException) -> bool:
+    """During the probe a schema rejection surfaces at once; every other transient fault is retried."""
+    return is_transient(exc) and not _rejects_schema(exc)
 
 
 def _with_schema_hint(messages: list[dict], model: type[BaseModel]) -> list[dict]:
