@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out/demo
 
-.PHONY: demo test test-fast venv clean bench
+.PHONY: demo test test-fast lint venv clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,16 @@ demo: $(VENV)/.installed
 	$(BIN)/seekh-convert convert samples/*.pdf samples/*.vtt -o $(OUT)
 	@echo "Study guides written to $(OUT)/ (open any guide.md)"
 
-test: $(VENV)/.installed-test
+# Style (ruff) and the architecture's import rules (import-linter contracts in pyproject.toml).
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check seekh_convert tests bench samples prompts
+	$(BIN)/ruff format --check seekh_convert tests bench samples prompts
+	$(BIN)/lint-imports
+
+test: lint
 	$(BIN)/python -m pytest -q
 
-test-fast: $(VENV)/.installed-test
+test-fast: lint
 	$(BIN)/python -m pytest -q -m "not integration"
 
 bench: $(VENV)/.installed

@@ -20,7 +20,10 @@ CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 CASES = {
-    "samples (PDF 4 p. + VTT 6 min)": [ROOT / "samples" / "therapeutic-alliance-notes.pdf", ROOT / "samples" / "memory-lecture.vtt"],
+    "samples (PDF 4 p. + VTT 6 min)": [
+        ROOT / "samples" / "therapeutic-alliance-notes.pdf",
+        ROOT / "samples" / "memory-lecture.vtt",
+    ],
     "3 textbook chapters (51k words)": sorted((CORPUS / "text").glob("*.md")),
     "MIT lecture (39 min, 406 cues)": [CORPUS / "transcripts" / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"],
     "book, 352 pages": [CORPUS / "pdf" / "freeculture-352-pages.pdf"],
@@ -44,8 +47,20 @@ def _run(paths: list[Path]) -> tuple[float, float, int]:
         report = Path(out) / "maxrss"
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(report), "convert", *map(str, paths), "-o", f"{out}/guides", "--engine", "offline"],
-            capture_output=True, text=True,
+            [
+                sys.executable,
+                "-c",
+                _CHILD,
+                str(report),
+                "convert",
+                *map(str, paths),
+                "-o",
+                f"{out}/guides",
+                "--engine",
+                "offline",
+            ],
+            capture_output=True,
+            text=True,
         )
         seconds = time.perf_counter() - start
         if proc.returncode != 0:

@@ -158,14 +158,22 @@ REFERENCES = [
 ]
 
 _BODY = ParagraphStyle(
-    "body", fontName="Times-Roman", fontSize=11.5, leading=15.5, alignment=TA_JUSTIFY, spaceAfter=7,
-    hyphenationLang="en_GB", embeddedHyphenation=0, uriWasteReduce=0.3,
+    "body",
+    fontName="Times-Roman",
+    fontSize=11.5,
+    leading=15.5,
+    alignment=TA_JUSTIFY,
+    spaceAfter=7,
+    hyphenationLang="en_GB",
+    embeddedHyphenation=0,
+    uriWasteReduce=0.3,
 )
 _TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=22, leading=27, spaceAfter=4)
 _SUBTITLE = ParagraphStyle("subtitle", fontName="Helvetica-Oblique", fontSize=11, leading=14, spaceAfter=14)
 _HEADING = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=10, spaceAfter=6)
-_REF = ParagraphStyle("ref", parent=_BODY, alignment=0, fontSize=10, leading=13, leftIndent=18, firstLineIndent=-18,
-                      hyphenationLang="")
+_REF = ParagraphStyle(
+    "ref", parent=_BODY, alignment=0, fontSize=10, leading=13, leftIndent=18, firstLineIndent=-18, hyphenationLang=""
+)
 
 
 class _NotesTemplate(SimpleDocTemplate):
@@ -191,8 +199,15 @@ def _decorate(canvas, doc) -> None:
 
 def build(out: Path = OUT) -> Path:
     doc = _NotesTemplate(
-        str(out), pagesize=A4, leftMargin=2.8 * cm, rightMargin=2.8 * cm, topMargin=2.6 * cm, bottomMargin=2.4 * cm,
-        title=TITLE, author="seekh-convert sample", subject="Lecture notes on the therapeutic alliance",
+        str(out),
+        pagesize=A4,
+        leftMargin=2.8 * cm,
+        rightMargin=2.8 * cm,
+        topMargin=2.6 * cm,
+        bottomMargin=2.4 * cm,
+        title=TITLE,
+        author="seekh-convert sample",
+        subject="Lecture notes on the therapeutic alliance",
     )
     doc._marks = []
     story: list = [Paragraph(TITLE, _TITLE), Paragraph(SUBTITLE, _SUBTITLE)]

@@ -82,7 +82,10 @@ def convert(
     paths: list[Path] = typer.Argument(..., help=f"Input files ({', '.join(SUPPORTED)}) or folders of them.", show_default=False),
     output: Path = typer.Option(Path("out"), "--output", "-o", help="Output folder; one sub-folder per input."),
     engine: EngineChoice = typer.Option(
-        EngineChoice.AUTO, "--engine", "-e", help="offline (built in, no network), openai (any OpenAI-compatible server), or auto: openai when a model is configured."
+        EngineChoice.AUTO,
+        "--engine",
+        "-e",
+        help="offline (built in, no network), openai (any OpenAI-compatible server), or auto: openai when a model is configured.",
     ),
     max_topics: int | None = typer.Option(None, "--max-topics", min=1, help="At most N topics (guides) per input."),
     single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
@@ -90,7 +93,9 @@ def convert(
     strict: bool = typer.Option(False, "--strict", help="Fail a guide whose quality report is below the thresholds."),
     model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
     base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
-    api_key: str | None = typer.Option(None, "--api-key", help="API key. Env: OPENAI_API_KEY (preferred: keeps it out of shell history)."),
+    api_key: str | None = typer.Option(
+        None, "--api-key", help="API key. Env: OPENAI_API_KEY (preferred: keeps it out of shell history)."
+    ),
     temperature: float | None = typer.Option(None, "--temperature", min=0.0, max=2.0, help="Sampling temperature."),
     concurrency: int | None = typer.Option(None, "--concurrency", min=1, help="Most LLM requests in flight at once."),
     timeout: float | None = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
@@ -107,8 +112,14 @@ def convert(
     for noisy in ("httpx", "httpx2", "httpcore", "openai"):  # they log request URLs, which may carry credentials
         logging.getLogger(noisy).setLevel(logging.WARNING)
     llm = dict(
-        model=model, base_url=base_url, api_key=api_key, temperature=temperature, concurrency=concurrency,
-        timeout=timeout, cache_dir=cache_dir, no_cache=no_cache or None,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        temperature=temperature,
+        concurrency=concurrency,
+        timeout=timeout,
+        cache_dir=cache_dir,
+        no_cache=no_cache or None,
     )
     if output.exists() and not output.is_dir():
         err.print(f"[red]error:[/red] output {_safe(str(output))} is a file; pass a folder to -o", markup=True)
@@ -143,8 +154,14 @@ class _Reporter:
 
     def __init__(self) -> None:
         self.bar = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=True, disable=not err.is_terminal,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
         )
         self.task = self.bar.add_task("topics", total=0)
 
@@ -170,12 +187,19 @@ def _summary(results) -> None:
     total = Usage()
     for r in results:
         colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
-        table.add_row(_safe(r.source.name), f"[{colour}]{r.status.value}[/{colour}]", f"{len(r.guides)}/{len(r.topics)}", _safe(str(r.output_dir or "-")))
+        table.add_row(
+            _safe(r.source.name),
+            f"[{colour}]{r.status.value}[/{colour}]",
+            f"{len(r.guides)}/{len(r.topics)}",
+            _safe(str(r.output_dir or "-")),
+        )
         total = total + r.usage
     err.print(table)
     if total.calls:
         cost = f", est. ${total.cost_usd:.4f}" if total.cost_usd is not None else ""
-        err.print(f"LLM usage: {total.calls} call(s) ({total.cached_calls} cached), {total.input_tokens} tokens in, {total.output_tokens} out{cost}")
+        err.print(
+            f"LLM usage: {total.calls} call(s) ({total.cached_calls} cached), {total.input_tokens} tokens in, {total.output_tokens} out{cost}"
+        )
     ok = sum(1 for r in results if r.status is Status.SUCCESS)
     err.print(f"{ok}/{len(results)} input(s) converted completely")
 
@@ -187,8 +211,16 @@ def _pct(value: float | None) -> str:
 def render_summary(run: RunQuality, width: int = 110) -> str:
     """A plain-text table: one row per document, a total row, and the top drop reasons."""
     table = Table(title="Quality", title_justify="left", show_edge=False)
-    for name, justify in [("document", "left"), ("guides", "right"), ("items", "right"), ("kept", "right"),
-                          ("repaired", "right"), ("dropped", "right"), ("grounded", "right"), ("coverage", "left")]:
+    for name, justify in [
+        ("document", "left"),
+        ("guides", "right"),
+        ("items", "right"),
+        ("kept", "right"),
+        ("repaired", "right"),
+        ("dropped", "right"),
+        ("grounded", "right"),
+        ("coverage", "left"),
+    ]:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for doc in run.documents:
         total = len(doc.covered) + len(doc.uncovered)
@@ -197,12 +229,28 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
             shown = ", ".join(doc.uncovered[:4]) + (" ..." if len(doc.uncovered) > 4 else "")
             cover += f"; none from {shown}"
         guides = f"{doc.guides}" + (f" ({doc.unwritable} unwritable)" if doc.unwritable else "")
-        cells = [doc.source_file or "?", guides, str(doc.produced), str(doc.kept), str(doc.repaired),
-                 str(doc.dropped), _pct(doc.grounding_rate), cover]
+        cells = [
+            doc.source_file or "?",
+            guides,
+            str(doc.produced),
+            str(doc.kept),
+            str(doc.repaired),
+            str(doc.dropped),
+            _pct(doc.grounding_rate),
+            cover,
+        ]
         table.add_row(*(Text(strip_controls(c)) for c in cells))  # plain text: file names and section titles are not markup
     if len(run.documents) > 1:
-        table.add_row("total", str(sum(d.guides for d in run.documents)), str(run.produced), str(run.kept),
-                      str(run.repaired), str(run.dropped), _pct(run.grounding_rate), "")
+        table.add_row(
+            "total",
+            str(sum(d.guides for d in run.documents)),
+            str(run.produced),
+            str(run.kept),
+            str(run.repaired),
+            str(run.dropped),
+            _pct(run.grounding_rate),
+            "",
+        )
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
     console.print(table)
     reasons: dict[str, int] = {}
@@ -218,7 +266,9 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
 @app.command()
 def check(
     guide: Path = typer.Argument(..., help="A guide.json (possibly hand-edited).", show_default=False),
-    source: Path | None = typer.Option(None, "--source", "-s", help="The source document (default: found by name and checksum near the guide)."),
+    source: Path | None = typer.Option(
+        None, "--source", "-s", help="The source document (default: found by name and checksum near the guide)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when the guide misses the quality thresholds."),
     json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
     max_topics: int | None = typer.Option(None, "--max-topics", min=1, help="Override the --max-topics recorded in the guide."),

@@ -46,7 +46,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path} ({exc.strerror or exc}); check the output folder (-o), free space and permissions") from None
+        raise OutputError(
+            f"cannot write {path} ({exc.strerror or exc}); check the output folder (-o), free space and permissions"
+        ) from None
     except BaseException:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)

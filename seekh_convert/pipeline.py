@@ -94,8 +94,11 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
             out.append(path)
             continue
         found = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUPPORTED and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in SUPPORTED
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         out.extend(found or [path])  # an empty folder stays, to be reported
     return out
@@ -122,6 +125,7 @@ def load_document(path: Path, options: Options | None = None) -> Document:
     for stage in stages:
         doc = stage(doc)
     return doc
+
 
 class Status(str, enum.Enum):
     SUCCESS = "success"
@@ -285,14 +289,18 @@ class Converter:
                 content = self.dedup.apply(content, quality)
                 problems = strict_failures(quality, StrictThresholds(), content) if self.options.strict else []
                 if problems:
-                    tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(p.split(": ", 1)[-1] for p in problems)
+                    tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(
+                        p.split(": ", 1)[-1] for p in problems
+                    )
                 else:
                     guide = self._guide(doc, topic, content, tr.usage)
                     for write in self.writers:
                         write(guide, target)
                     tr.folder = target
             elif tr.error is None and quality is not None:
-                tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': " + ("; ".join(quality.notes) or "the quality gate rejected the guide")
+                tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': " + (
+                    "; ".join(quality.notes) or "the quality gate rejected the guide"
+                )
             if quality is not None:
                 atomic_write_text(target / "quality.json", dump_model(quality))
                 self.quality.add(quality, input_key=folder.name)

@@ -31,7 +31,11 @@ def corpus() -> Path:
 
 def make_guide_dict(**overrides) -> dict:
     """A small, valid study guide as a dict (sources on page 1 of a fake PDF)."""
-    src = {"quote": "The therapeutic alliance is the working relationship between client and therapist.", "page": 1, "section": "Alliance"}
+    src = {
+        "quote": "The therapeutic alliance is the working relationship between client and therapist.",
+        "page": 1,
+        "section": "Alliance",
+    }
     guide = {
         "topic": "Therapeutic Alliance",
         "subject": "Psychology",
@@ -43,7 +47,14 @@ def make_guide_dict(**overrides) -> dict:
         "learn_next": [{"topic": "Ruptures", "why": "Comes next.", "level": "intermediate", "source": src}],
         "prerequisites": [{"topic": "Psychotherapy", "why": None, "source": src}],
         "applications": [{"title": "Counselling", "text": src["quote"], "source": src}],
-        "flashcards": [{"kind": "basic", "front": "What is the therapeutic alliance?", "back": "The working relationship between client and therapist.", "source": src}],
+        "flashcards": [
+            {
+                "kind": "basic",
+                "front": "What is the therapeutic alliance?",
+                "back": "The working relationship between client and therapist.",
+                "source": src,
+            }
+        ],
         "questions": [
             {
                 "kind": "multiple_choice",

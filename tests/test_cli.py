@@ -25,7 +25,9 @@ def _convert(*args: str):
 
 
 def test_samples_convert_with_the_offline_engine(tmp_path):
-    result = _convert(*map(str, sorted(SAMPLES.glob("*.pdf")) + sorted(SAMPLES.glob("*.vtt"))), "-o", str(tmp_path), "--engine", "offline")
+    result = _convert(
+        *map(str, sorted(SAMPLES.glob("*.pdf")) + sorted(SAMPLES.glob("*.vtt"))), "-o", str(tmp_path), "--engine", "offline"
+    )
     assert result.exit_code == 0, result.output
     guides = _guides(tmp_path)
     assert len({g.parent.parent for g in guides}) == 2  # one folder per input
@@ -90,7 +92,9 @@ def test_schema_command_prints_the_guide_schema():
 
 def test_console_script_runs_and_helps():
     exe = Path(sys.executable).with_name("seekh-convert")
-    proc = subprocess.run([str(exe), "convert", "--help"], capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "120"})
+    proc = subprocess.run(
+        [str(exe), "convert", "--help"], capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "120"}
+    )
     assert proc.returncode == 0
     for option in ("--output", "--engine", "--max-topics", "--single-topic", "--model", "--base-url"):
         assert option in proc.stdout
@@ -100,7 +104,18 @@ def test_pdf_font_warnings_stay_silent_when_reading_in_parallel(tmp_path):
     """Real PDFs make pypdf log font warnings by the hundred; none may reach the user, even with -v."""
     names = ("GeoTopo-lecture-notes-de-117-pages.pdf", "tracemonkey-two-column-paper.pdf", "lecture-slides-vector-bootcamp.pdf")
     exe = Path(sys.executable).with_name("seekh-convert")
-    args = [str(exe), "convert", *(str(CORPUS / "pdf" / n) for n in names), "-o", str(tmp_path), "--engine", "offline", "--max-topics", "2", "-v"]
+    args = [
+        str(exe),
+        "convert",
+        *(str(CORPUS / "pdf" / n) for n in names),
+        "-o",
+        str(tmp_path),
+        "--engine",
+        "offline",
+        "--max-topics",
+        "2",
+        "-v",
+    ]
     proc = subprocess.run(args, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "pypdf" not in proc.stderr and "fontTools" not in proc.stderr
@@ -108,14 +123,19 @@ def test_pdf_font_warnings_stay_silent_when_reading_in_parallel(tmp_path):
 
 def test_file_names_are_not_terminal_markup(tmp_path):
     source = tmp_path / "[red]notes.md"
-    source.write_text("# Widgets\n\nA **widget** is a small device used to test tools. " * 3 + "\n\nA **gadget** is a larger device that holds widgets.\n")
+    source.write_text(
+        "# Widgets\n\nA **widget** is a small device used to test tools. " * 3
+        + "\n\nA **gadget** is a larger device that holds widgets.\n"
+    )
     result = _convert(str(source), "-o", str(tmp_path / "out"), "--engine", "offline")
     assert result.output.count("[red]notes.md") >= 3  # progress line, status table, quality table
 
 
 def test_strict_fails_a_thin_guide_but_keeps_its_report(tmp_path):
     source = tmp_path / "thin.md"
-    source.write_text("# Widgets\n\nA **widget** is a small device used to test tools in practice. Widgets are cheap and common.\n")
+    source.write_text(
+        "# Widgets\n\nA **widget** is a small device used to test tools in practice. Widgets are cheap and common.\n"
+    )
     lenient = _convert(str(source), "-o", str(tmp_path / "lenient"), "--engine", "offline")
     assert lenient.exit_code == 0, lenient.output
     strict = _convert(str(source), "-o", str(tmp_path / "strict"), "--engine", "offline", "--strict")
@@ -145,8 +165,11 @@ def test_check_reruns_the_gate_on_a_hand_edited_guide(tmp_path):
 
 def test_terminal_escapes_in_a_source_reach_neither_terminal_nor_files(tmp_path):
     source = tmp_path / "esc\x1b[2J.md"
-    source.write_text("# Widgets \x1b[31mred\x1b[0m\n\n" + "A **widget** is a small device\x07 used to test tools in practice. " * 3
-                      + "\n\nA **gadget** is a larger device that holds widgets.\n")
+    source.write_text(
+        "# Widgets \x1b[31mred\x1b[0m\n\n"
+        + "A **widget** is a small device\x07 used to test tools in practice. " * 3
+        + "\n\nA **gadget** is a larger device that holds widgets.\n"
+    )
     result = _convert(str(source), "-o", str(tmp_path / "out"), "--engine", "offline")
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output

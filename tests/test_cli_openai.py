@@ -20,7 +20,21 @@ def model_replies():
 
 
 def _convert(server, out, cache, *extra):
-    args = ["convert", str(SAMPLE), "-o", str(out), "--model", "fake-model", "--base-url", server.url, "--api-key", KEY, "--cache-dir", str(cache), *extra]
+    args = [
+        "convert",
+        str(SAMPLE),
+        "-o",
+        str(out),
+        "--model",
+        "fake-model",
+        "--base-url",
+        server.url,
+        "--api-key",
+        KEY,
+        "--cache-dir",
+        str(cache),
+        *extra,
+    ]
     return CliRunner().invoke(app, args)
 
 
@@ -51,7 +65,9 @@ def test_transient_faults_on_the_first_request_keep_strict_json_schema(tmp_path,
     monkeypatch.chdir(tmp_path)
     (tmp_path / "seekh.toml").write_text("[engine]\nretry_wait = 0.01\nretry_max_wait = 0.1\n")
     with FakeOpenAIServer(api_key=KEY, responder=topic_responder(model_replies)) as server:
-        server.script(Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True))
+        server.script(
+            Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True)
+        )
         result = _convert(server, tmp_path / "out", tmp_path / "cache")
     assert result.exit_code == 0, result.output
     assert len(sorted((tmp_path / "out").glob("*/*/guide.json"))) == len(model_replies)
@@ -71,7 +87,9 @@ def test_bad_key_is_one_clear_line(tmp_path, model_replies):
 
 
 def test_missing_key_for_openai_says_what_to_set(tmp_path):
-    result = CliRunner().invoke(app, ["convert", str(SAMPLE), "-o", str(tmp_path), "--engine", "openai", "--model", "gpt-4o-mini"])
+    result = CliRunner().invoke(
+        app, ["convert", str(SAMPLE), "-o", str(tmp_path), "--engine", "openai", "--model", "gpt-4o-mini"]
+    )
     assert result.exit_code == 2
     assert "OPENAI_API_KEY" in result.output and "Traceback" not in result.output
 
@@ -87,9 +105,24 @@ def test_verbose_logs_carry_no_credentials(tmp_path, model_replies):
         url = server.url.replace("http://", "http://user:URLSECRET@")
         exe = Path(sys.executable).with_name("seekh-convert")
         proc = subprocess.run(
-            [str(exe), "convert", str(SAMPLE), "-o", str(tmp_path / "out"), "-v", "--model", "fake-model", "--base-url", url,
-             "--cache-dir", str(tmp_path / "cache")],
-            capture_output=True, text=True, timeout=120, env={**os.environ, "OPENAI_API_KEY": KEY},
+            [
+                str(exe),
+                "convert",
+                str(SAMPLE),
+                "-o",
+                str(tmp_path / "out"),
+                "-v",
+                "--model",
+                "fake-model",
+                "--base-url",
+                url,
+                "--cache-dir",
+                str(tmp_path / "cache"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "OPENAI_API_KEY": KEY},
         )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "tokens in" in proc.stderr  # the per-call log is there

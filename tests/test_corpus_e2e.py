@@ -48,8 +48,12 @@ def test_every_input_converts_completely(converted):
 @pytest.mark.parametrize("source", INPUTS, ids=lambda p: p.name[:30])
 def test_guides_are_complete_and_grounded(converted, source):
     out, _ = converted
-    index = json.loads(next(p for p in out.glob("*/index.json") if json.loads(p.read_text())["source_file"] == source.name).read_text())
-    guides = sorted(p for p in out.glob("*/*/guide.json") if json.loads(p.read_text())["provenance"]["source_file"] == source.name)
+    index = json.loads(
+        next(p for p in out.glob("*/index.json") if json.loads(p.read_text())["source_file"] == source.name).read_text()
+    )
+    guides = sorted(
+        p for p in out.glob("*/*/guide.json") if json.loads(p.read_text())["provenance"]["source_file"] == source.name
+    )
     assert len(guides) >= 3, f"{source.name}: only {len(guides)} guides"
     assert index["status"] == "success" and len(index["topics"]) == len(guides)
     cleaned = normalize_ws(load_document(source).text)

@@ -28,11 +28,11 @@ print(json.dumps({"module": seekh_convert.__file__, "system": str(system), "foun
 
 
 def test_every_package_directory_is_listed_in_pyproject():
-    """A subpackage missing from ``[tool.setuptools] packages`` would be silently left out of the wheel."""
+    """A subpackage (or a folder of package data) missing from ``[tool.setuptools] packages`` would be left out of the wheel."""
     found = {
         ".".join(folder.relative_to(ROOT).parts)
         for folder in [ROOT / "seekh_convert", *(ROOT / "seekh_convert").rglob("*")]
-        if folder.is_dir() and folder.name != "__pycache__" and any(folder.glob("*.py"))
+        if folder.is_dir() and folder.name != "__pycache__" and any(f.is_file() for f in folder.iterdir())
     }
     assert set(_PYPROJECT["packages"]) == found | {"seekh_convert.prompts"}
     assert len(_PYPROJECT["packages"]) == len(set(_PYPROJECT["packages"]))
@@ -63,9 +63,25 @@ def test_installed_wheel_converts_with_the_openai_engine(tmp_path):
     replies = offline_replies(SAMPLE)  # grounded answers, so the guides pass the checks and get written
     with FakeOpenAIServer(responder=topic_responder(replies)) as server:
         proc = _run(
-            [str(venv / "bin" / "seekh-convert"), "convert", str(SAMPLE), "-o", "out", "--engine", "openai",
-             "--model", "fake", "--base-url", server.url, "--api-key", "test", "--no-cache"],
-            cwd=work, env=env, check=False,
+            [
+                str(venv / "bin" / "seekh-convert"),
+                "convert",
+                str(SAMPLE),
+                "-o",
+                "out",
+                "--engine",
+                "openai",
+                "--model",
+                "fake",
+                "--base-url",
+                server.url,
+                "--api-key",
+                "test",
+                "--no-cache",
+            ],
+            cwd=work,
+            env=env,
+            check=False,
         )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert len(list((work / "out").glob("*/*/guide.json"))) == len(replies)
@@ -80,8 +96,22 @@ def _build_wheel(tmp_path: Path) -> Path:
     """
     src, dist = tmp_path / "src", tmp_path / "dist"
     shutil.copytree(ROOT, src, ignore=_JUNK)
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--check-build-dependencies",
-          "--no-index", "--quiet", "--wheel-dir", str(dist), str(src)])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--check-build-dependencies",
+            "--no-index",
+            "--quiet",
+            "--wheel-dir",
+            str(dist),
+            str(src),
+        ]
+    )
     (wheel,) = dist.glob("seekh_convert-*.whl")
     return wheel
 

@@ -19,7 +19,11 @@ def test_folders_expand_to_their_supported_files(tmp_path):
 
 @pytest.mark.parametrize(
     "name, message",
-    [("missing.pdf", "no such file"), ("folder", "folder holds no supported files"), ("notes.docx", "unsupported file type '.docx'")],
+    [
+        ("missing.pdf", "no such file"),
+        ("folder", "folder holds no supported files"),
+        ("notes.docx", "unsupported file type '.docx'"),
+    ],
 )
 def test_unreadable_inputs_are_one_line_input_errors(tmp_path, name, message):
     (tmp_path / "folder").mkdir()

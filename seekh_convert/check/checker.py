@@ -86,7 +86,9 @@ class ItemChecker:
         findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
         if problems:
             (reason, detail), rest = problems[0], problems[1:]
-            findings.append(Finding(section=item.section, index=item.index, reason=reason, detail=detail, also=[r for r, _ in rest]))
+            findings.append(
+                Finding(section=item.section, index=item.index, reason=reason, detail=detail, also=[r for r, _ in rest])
+            )
             return Outcome(None, False, findings)
         return Outcome(model, grounded, findings)
 
@@ -154,8 +156,10 @@ def _fix_card_kind(model: Grounded) -> tuple[Grounded, list[Problem]]:
     return model, []
 
 
-_LINK_META = frozenset("build builds covers covered cover topic topics defined named background explained introduced "
-                       "idea core start basic basics next learn section chapter concept concepts".split())
+_LINK_META = frozenset(
+    "build builds covers covered cover topic topics defined named background explained introduced "
+    "idea core start basic basics next learn section chapter concept concepts".split()
+)
 
 
 def _link_claim(model: LearnNext | Prerequisite) -> str:

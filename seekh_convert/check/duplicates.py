@@ -115,7 +115,13 @@ class RunDeduplicator:
                 kept.append(item)
                 self.kept_duplicates += 1
                 quality.add(
-                    Finding(section=item.section, index=item.index, reason=Reason.DUPLICATE_ACROSS_RUN, detail=detail + " (kept: last of its section)", action="kept")
+                    Finding(
+                        section=item.section,
+                        index=item.index,
+                        reason=Reason.DUPLICATE_ACROSS_RUN,
+                        detail=detail + " (kept: last of its section)",
+                        action="kept",
+                    )
                 )
         for section, key, where in new_keys:
             self._seen[section].append((key, where))

@@ -46,8 +46,14 @@ def prepare_raw(data: dict[str, Any]) -> tuple[dict[str, Any], list[Finding], li
             options = raw.get("options") or []
             index = raw.get("answer_index")
             if isinstance(index, int) and 0 <= index < len(options) and key_string(options[index]) != key_string(shown):
-                findings.append(Finding(section="questions", index=i, reason=Reason.ANSWER_TEXT_MISMATCH,
-                                        detail=f"answer {shown!r} but answer_index {index} is {options[index]!r}"))
+                findings.append(
+                    Finding(
+                        section="questions",
+                        index=i,
+                        reason=Reason.ANSWER_TEXT_MISMATCH,
+                        detail=f"answer {shown!r} but answer_index {index} is {options[index]!r}",
+                    )
+                )
                 continue
         try:
             kept.append(canonicalize_mc(raw))
@@ -119,8 +125,9 @@ def check_guide_file(
     path = Path(path)
     guide, pre_findings, origin = load_guide(path)
     if guide is None:
-        quality = TopicQuality(source_file="", writable=False, grounding_checked=False,
-                               notes=["no valid multiple-choice/other questions left"])
+        quality = TopicQuality(
+            source_file="", writable=False, grounding_checked=False, notes=["no valid multiple-choice/other questions left"]
+        )
         for finding in pre_findings:
             quality.add(finding)
         return quality

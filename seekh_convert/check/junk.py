@@ -15,10 +15,16 @@ _STRONG = [
     (re.compile(r"\(?\b(?:image |photo |figure )?credits?\s*(?::|\bby\b)", re.I), "credit line"),
     (re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|(?:\.\s?){6,}"), "table-of-contents leader"),
     # licence statements, not prose about licences (a book on copyright may discuss "all rights reserved")
-    (re.compile(r"\b(?:is|are|been|be)\s+(?:licen[cs]ed|released|distributed|available)\s+under\b|"
-                r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\d{4}|by\b).{0,120}?\ball rights reserved\b|"
-                r"^\W*all rights reserved\W*$|\bCC[ -]BY(?:[ -](?:SA|NC|ND))*[ -]?\d\.\d\b|"
-                r"\bcreative commons (?:attribution|licen[cs]e)\b", re.I | re.S), "licence text"),
+    (
+        re.compile(
+            r"\b(?:is|are|been|be)\s+(?:licen[cs]ed|released|distributed|available)\s+under\b|"
+            r"(?:\u00a9|\(c\)|\bcopyright\b)\s*(?:\d{4}|by\b).{0,120}?\ball rights reserved\b|"
+            r"^\W*all rights reserved\W*$|\bCC[ -]BY(?:[ -](?:SA|NC|ND))*[ -]?\d\.\d\b|"
+            r"\bcreative commons (?:attribution|licen[cs]e)\b",
+            re.I | re.S,
+        ),
+        "licence text",
+    ),
     (re.compile(r"\bISBN(?:-1[03])?:?\s*[\d\-X]{10,}", re.I), "ISBN"),
     (re.compile(r"\bRetrieved (?:from|on)\b", re.I), "retrieval note"),
     (re.compile(r"\bwhich of the following\b", re.I), "source's own question"),

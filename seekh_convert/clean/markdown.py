@@ -100,9 +100,7 @@ def build_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
         kind = raw.kind
         if not raw.forced and kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             kind = _paragraph_kind(text, kind, stack, objectives)
-        objectives = (kind is BlockKind.BOILERPLATE and _is_objectives(text)) or (
-            objectives and raw.kind is BlockKind.LIST_ITEM
-        )
+        objectives = (kind is BlockKind.BOILERPLATE and _is_objectives(text)) or (objectives and raw.kind is BlockKind.LIST_ITEM)
         extra = tuple(t for t in (clean_term(x) for x in raw.terms) if t)
         term = clean_term(raw.term) if raw.term else None
         blocks.append(

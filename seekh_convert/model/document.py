@@ -57,7 +57,9 @@ class Block:
         """Time range of the sentences covering ``text[begin:stop]`` (transcripts); the block's own range without sentence times."""
         if not self.times:
             return (self.start, self.end) if self.start is not None and self.end is not None else None
-        covering = [t for i, t in enumerate(self.times) if t[0] < stop and (i + 1 == len(self.times) or self.times[i + 1][0] > begin)]
+        covering = [
+            t for i, t in enumerate(self.times) if t[0] < stop and (i + 1 == len(self.times) or self.times[i + 1][0] > begin)
+        ]
         return min(t[1] for t in covering), max(t[2] for t in covering)
 
     @property

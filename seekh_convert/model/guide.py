@@ -121,7 +121,9 @@ class Application(Grounded):
 
 class Flashcard(Grounded):
     kind: Literal["basic", "cloze"] = "basic"
-    front: LongText = Field(description="Prompt side; for cloze cards the text with the gap shown as {{c1::...}} removed to '_____'.")
+    front: LongText = Field(
+        description="Prompt side; for cloze cards the text with the gap shown as {{c1::...}} removed to '_____'."
+    )
     back: LongText
 
 

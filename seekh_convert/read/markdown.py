@@ -41,13 +41,11 @@ def _plain_heading(raw: RawBlock) -> RawBlock:
     if raw.kind is not BlockKind.PARAGRAPH or raw.forced or "\n" in text or len(text) > 80:
         return raw
     words = text.split()
-    if not words or len(words) > 10 or text[-1] in ".,;:!?\"”)" or not (text[0].isupper() or text[0].isdigit()):
+    if not words or len(words) > 10 or text[-1] in '.,;:!?"”)' or not (text[0].isupper() or text[0].isdigit()):
         return raw
     numbered = _NUMBERED_TITLE.match(text)
     level = numbered.group(1).count(".") + 1 if numbered else 2
     return RawBlock(BlockKind.HEADING, text, level=min(level, 6))
-
-
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")

@@ -102,10 +102,7 @@ def _repair_timings(lines: list[str], path: Path, warnings: list[str]) -> list[s
         else:
             new_end = following if following is not None and following >= new_start else new_start + 2.0
         bad = match["start"] if start is None else match["end"]
-        warnings.append(
-            f"line {i + 1}: invalid timestamp '{bad}'; "
-            f"used {_format(new_start)} --> {_format(new_end)} instead"
-        )
+        warnings.append(f"line {i + 1}: invalid timestamp '{bad}'; used {_format(new_start)} --> {_format(new_end)} instead")
         out[i] = f"{match['indent']}{_format(new_start)} --> {_format(new_end)}{match['rest']}"
         previous_end = new_end
     return out

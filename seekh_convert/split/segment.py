@@ -254,7 +254,11 @@ def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
     used: set[str] = set()
     for number, (part, bag) in enumerate(zip(parts, grams), 1):
         scored = sorted(
-            ((count * math.log(1 + len(parts) / df[g]) * (1.5 if " " in g else 1.0), g) for g, count in bag.items() if count >= 2),
+            (
+                (count * math.log(1 + len(parts) / df[g]) * (1.5 if " " in g else 1.0), g)
+                for g, count in bag.items()
+                if count >= 2
+            ),
             key=lambda x: (-x[0], x[1]),
         )
         name = next((g for _, g in scored if g not in used), "")

@@ -24,7 +24,7 @@ _TERMINAL = re.compile(rf"(?:[.!?]|[{_CJK_END}])[{_CLOSERS}]*$")
 def _after_abbreviation(text: str, at: int) -> bool:
     """True when the full stop at ``at`` closes an abbreviation or an initial."""
     head = text[:at].rsplit(None, 1)
-    last = head[-1].lower().strip("(\"“") if head else ""
+    last = head[-1].lower().strip('("“') if head else ""
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 

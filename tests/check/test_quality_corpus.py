@@ -13,7 +13,10 @@ pytestmark = pytest.mark.corpus
 
 
 def _sources(corpus):
-    return [*sorted((corpus / "text").glob("*.md")), corpus / "transcripts" / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt"]
+    return [
+        *sorted((corpus / "text").glob("*.md")),
+        corpus / "transcripts" / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt",
+    ]
 
 
 def test_offline_guides_on_corpus_pass_the_gate(corpus):

@@ -35,12 +35,17 @@ def test_clean_guide_passes_with_zero_findings():
         (mc(options=("Sensory memory", "Sensory memories", "Long-term memory", "Procedural memory")), Reason.DUPLICATE_OPTIONS),
         (mc(options=("Sensory memory", "Sensory-memory", "Long-term memory", "Procedural memory")), Reason.DUPLICATE_OPTIONS),
         (mc(options=("Sensory memory", "Memory", "Long-term memory", "Procedural memory")), Reason.OVERLAPPING_OPTIONS),
-        (mc(options=("Sensory memory", "Memory of the senses, sensory", "Long-term memory", "Working memory")), Reason.OVERLAPPING_OPTIONS),
+        (
+            mc(options=("Sensory memory", "Memory of the senses, sensory", "Long-term memory", "Working memory")),
+            Reason.OVERLAPPING_OPTIONS,
+        ),
         (mc(options=("Sensory memory", "Working memory", "Long-term memory", "All of the above")), Reason.CATCH_ALL_OPTION),
         (mc(options=("Sensory memory", "Working memory", "Long-term memory", "None of these")), Reason.CATCH_ALL_OPTION),
         (mc(options=("Sensory memory", "Working memory", "Long-term memory", "Both A and B")), Reason.CATCH_ALL_OPTION),
-        (mc(question="Sensory memory keeps input from the senses for up to a few seconds. Which store is described?"),
-         Reason.ANSWER_IN_STEM),
+        (
+            mc(question="Sensory memory keeps input from the senses for up to a few seconds. Which store is described?"),
+            Reason.ANSWER_IN_STEM,
+        ),
         (mc(explanation="The correct answer is Long-term memory, which stores everything."), Reason.EXPLANATION_MISMATCH),
         (mc(explanation="Option C is correct."), Reason.EXPLANATION_MISMATCH),
     ],
@@ -63,24 +68,37 @@ def test_correct_explanation_naming_key_is_fine():
 
 
 def test_invented_quote_is_dropped():
-    takeaway = Takeaway(title="Photos", text="Memory is a perfect recording of every experience.", importance=Importance.LOW,
-                        source=ref("Memory is a perfect recording of every experience we ever had", 1))
+    takeaway = Takeaway(
+        title="Photos",
+        text="Memory is a perfect recording of every experience.",
+        importance=Importance.LOW,
+        source=ref("Memory is a perfect recording of every experience we ever had", 1),
+    )
     cleaned, quality = _check(with_items(clean_guide(), add_key_takeaways=[takeaway]))
     assert _reasons(quality) == [Reason.INVENTED_QUOTE]
     assert len(cleaned.key_takeaways) == 1 and quality.grounding_rate == 1.0
 
 
 def test_invented_definition_makes_guide_unwritable():
-    content = clean_guide().model_copy(update={"definition": Definition(
-        text="Memory is a recording.", source=ref("Memory is a perfect recording of every experience", 1))})
+    content = clean_guide().model_copy(
+        update={
+            "definition": Definition(
+                text="Memory is a recording.", source=ref("Memory is a perfect recording of every experience", 1)
+            )
+        }
+    )
     cleaned, quality = _check(content)
     assert cleaned is None and not quality.writable
     assert "definition" in quality.notes[0]
 
 
 def test_quote_from_another_page_is_relocated():
-    takeaway = Takeaway(title="Encoding", text="Encoding is the input of information into the memory system.",
-                        importance=Importance.HIGH, source=ref("Encoding is the input of information into the memory system", 1))
+    takeaway = Takeaway(
+        title="Encoding",
+        text="Encoding is the input of information into the memory system.",
+        importance=Importance.HIGH,
+        source=ref("Encoding is the input of information into the memory system", 1),
+    )
     cleaned, quality = _check(with_items(clean_guide(), key_takeaways=[takeaway]))
     assert [(f.reason, f.action) for f in quality.findings] == [(Reason.WRONG_LOCATION, "fixed")]
     assert cleaned.key_takeaways[0].source.page == 2
@@ -88,15 +106,22 @@ def test_quote_from_another_page_is_relocated():
 
 
 def test_quote_from_another_topic_is_dropped():
-    app = Application(title="Trauma", text="Physical trauma can cause amnesia, the loss of long-term memory.",
-                      source=ref("Amnesia is the loss of long-term memory", 4))
+    app = Application(
+        title="Trauma",
+        text="Physical trauma can cause amnesia, the loss of long-term memory.",
+        source=ref("Amnesia is the loss of long-term memory", 4),
+    )
     cleaned, quality = _check(with_items(clean_guide(), add_applications=[app]))
     assert _reasons(quality) == [Reason.OUTSIDE_TOPIC]
 
 
 def test_unsupported_item_is_dropped():
-    bad = card("What is the loss of long-term memory called?", "Amnesia",
-               "Most of this information is lost unless we pay attention to it", 1)
+    bad = card(
+        "What is the loss of long-term memory called?",
+        "Amnesia",
+        "Most of this information is lost unless we pay attention to it",
+        1,
+    )
     _, quality = _check(with_items(clean_guide(), add_flashcards=[bad]))
     assert _reasons(quality) == [Reason.UNSUPPORTED]
 
@@ -118,8 +143,12 @@ def test_items_from_bibliography_are_dropped(quote):
 def test_duplicate_and_near_duplicate_cards_are_dropped():
     first = clean_guide().flashcards[0]
     exact = first.model_copy()
-    near = card("What is meant by encoding?", "The input of information into the memory system.",
-                "Encoding is the input of information into the memory system", 2)
+    near = card(
+        "What is meant by encoding?",
+        "The input of information into the memory system.",
+        "Encoding is the input of information into the memory system",
+        2,
+    )
     q_dup = mc(question="Which memory store holds information from the senses for up to a few seconds ?")
     cleaned, quality = _check(with_items(clean_guide(), add_flashcards=[exact, near], add_questions=[q_dup]))
     dups = [(f.section, f.index) for f in quality.findings if f.reason is Reason.DUPLICATE]
@@ -129,8 +158,11 @@ def test_duplicate_and_near_duplicate_cards_are_dropped():
 
 
 def test_tolerates_quote_marks_dashes_hyphenation_and_ellipsis():
-    app = Application(title="Rehearsal", text="Meaningful words are remembered best.",
-                      source=ref("\u2018semantic encoding\u2019 -- the encoding of meaning- ful words ... remembered best", 2))
+    app = Application(
+        title="Rehearsal",
+        text="Meaningful words are remembered best.",
+        source=ref("\u2018semantic encoding\u2019 -- the encoding of meaning- ful words ... remembered best", 2),
+    )
     _, quality = _check(with_items(clean_guide(), applications=[app]))
     assert quality.findings == []
 
@@ -142,21 +174,43 @@ def test_partial_word_match_is_not_a_quote():
 
 
 def test_true_false_consistency():
-    true_wrong = TrueFalse(statement="Long-term memory has no known limits on its capacity.", answer=False,
-                           explanation="It has limits.", source=ref("the storage capacity of long-term memory has no known limits", 2))
-    true_unrelated = TrueFalse(statement="Sleep deprivation strongly improves exam results.", answer=True,
-                               explanation="See source.", source=ref("the storage capacity of long-term memory has no known limits", 2))
+    true_wrong = TrueFalse(
+        statement="Long-term memory has no known limits on its capacity.",
+        answer=False,
+        explanation="It has limits.",
+        source=ref("the storage capacity of long-term memory has no known limits", 2),
+    )
+    true_unrelated = TrueFalse(
+        statement="Sleep deprivation strongly improves exam results.",
+        answer=True,
+        explanation="See source.",
+        source=ref("the storage capacity of long-term memory has no known limits", 2),
+    )
     _, quality = _check(with_items(clean_guide(), add_questions=[true_wrong, true_unrelated]))
     assert _reasons(quality, "questions") == [Reason.TRUE_FALSE_MISMATCH, Reason.TRUE_FALSE_MISMATCH]
 
 
 def test_cloze_checks_and_card_kind_fix():
-    two_gaps = card("_____ holds information from the _____ for seconds.", "Sensory memory",
-                    "Sensory memory holds information from the senses for up to a few seconds", 1, kind="cloze")
-    wrong_fill = card("_____ holds information from the senses for up to a few seconds.", "Long-term memory",
-                      "Sensory memory holds information from the senses for up to a few seconds", 1, kind="cloze")
-    basic_with_gap = card("_____ is the input of information into the memory system.", "Encoding",
-                          "Encoding is the input of information into the memory system", 2)
+    two_gaps = card(
+        "_____ holds information from the _____ for seconds.",
+        "Sensory memory",
+        "Sensory memory holds information from the senses for up to a few seconds",
+        1,
+        kind="cloze",
+    )
+    wrong_fill = card(
+        "_____ holds information from the senses for up to a few seconds.",
+        "Long-term memory",
+        "Sensory memory holds information from the senses for up to a few seconds",
+        1,
+        kind="cloze",
+    )
+    basic_with_gap = card(
+        "_____ is the input of information into the memory system.",
+        "Encoding",
+        "Encoding is the input of information into the memory system",
+        2,
+    )
     cleaned, quality = _check(with_items(clean_guide(), flashcards=[two_gaps, wrong_fill, basic_with_gap]))
     assert _reasons(quality) == [Reason.CLOZE_GAP, Reason.CLOZE_MISMATCH]
     assert _reasons(quality, action="fixed") == [Reason.CARD_KIND]
@@ -184,8 +238,12 @@ def test_transcript_time_ranges_are_checked_and_fixed():
 
 
 def test_ungrounded_mode_still_checks_keys_and_citations():
-    bib = card("Who wrote about the episodic buffer?", "Baddeley",
-               "Baddeley, A. D. (2000). The episodic buffer. Trends in Cognitive Sciences, 4(11), 417-423.", 3)
+    bib = card(
+        "Who wrote about the episodic buffer?",
+        "Baddeley",
+        "Baddeley, A. D. (2000). The episodic buffer. Trends in Cognitive Sciences, 4(11), 417-423.",
+        3,
+    )
     content = with_items(clean_guide(), add_questions=[mc(answer_index=2)], add_flashcards=[bib])
     cleaned, quality = check_content(content, None, None)
     assert not quality.grounding_checked and quality.grounding_rate is None and quality.coverage is None

@@ -9,13 +9,27 @@ from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import MultipleChoice
 
-RAW = {"question": "Which store holds sensory input?", "options": ["A) Sensory memory", "B) Working memory",
-       "C) Long-term memory", "D) Procedural memory"], "explanation": "x", "source": {"quote": "q" * 12}}
+RAW = {
+    "question": "Which store holds sensory input?",
+    "options": ["A) Sensory memory", "B) Working memory", "C) Long-term memory", "D) Procedural memory"],
+    "explanation": "x",
+    "source": {"quote": "q" * 12},
+}
 
 
-@pytest.mark.parametrize("key", [{"answer_index": 0}, {"answer": "A"}, {"answer": "a)"}, {"answer": "Sensory memory"},
-                                 {"answer": "A) Sensory memory"}, {"correct": 0}, {"answer": "sensory  MEMORY"},
-                                 {"answer": "A", "answer_index": 0}])
+@pytest.mark.parametrize(
+    "key",
+    [
+        {"answer_index": 0},
+        {"answer": "A"},
+        {"answer": "a)"},
+        {"answer": "Sensory memory"},
+        {"answer": "A) Sensory memory"},
+        {"correct": 0},
+        {"answer": "sensory  MEMORY"},
+        {"answer": "A", "answer_index": 0},
+    ],
+)
 def test_canonicalize_accepts_index_letter_or_text(key):
     out = canonicalize_mc({**RAW, **key})
     assert out["answer_index"] == 0 and "answer" not in out and "correct" not in out
@@ -24,8 +38,15 @@ def test_canonicalize_accepts_index_letter_or_text(key):
 
 
 def test_canonicalize_accepts_option_dicts_flagged_correct():
-    raw = {**RAW, "options": [{"text": "Sensory memory"}, {"text": "Working memory", "correct": True},
-                              {"text": "Long-term memory"}, {"text": "Procedural memory"}]}
+    raw = {
+        **RAW,
+        "options": [
+            {"text": "Sensory memory"},
+            {"text": "Working memory", "correct": True},
+            {"text": "Long-term memory"},
+            {"text": "Procedural memory"},
+        ],
+    }
     assert canonicalize_mc(raw)["answer_index"] == 1
 
 
@@ -47,8 +68,13 @@ def test_canonicalize_rejects_bad_keys(key, reason):
     assert isinstance(err.value, ValueError)
 
 
-@pytest.mark.parametrize("options", [["Sensory memory", "sensory memory", "x y", "z w"],
-                                     ["Sensory memory", "Sensory memories", "Long-term memory", "Working memory"]])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["Sensory memory", "sensory memory", "x y", "z w"],
+        ["Sensory memory", "Sensory memories", "Long-term memory", "Working memory"],
+    ],
+)
 def test_canonicalize_rejects_duplicate_options(options):
     with pytest.raises(AnswerKeyError) as err:
         canonicalize_mc({**RAW, "options": options, "answer_index": 0})

@@ -30,8 +30,18 @@ WRONG_KEY_Q = "Which pigment makes leaves look green to us?"
 NO_KEY_Q = "Which colours of light does chlorophyll absorb most?"
 SAME_OPTIONS_Q = "What form of energy do plants store during photosynthesis?"
 DUP_FRONT = "Where does photosynthesis take place ?"
-PLANTED_TEXTS = [INVENTED, OTHER, REF, CITED, NO_KEY_Q, SAME_OPTIONS_Q, DUP_FRONT, "chemical energies", "All of the above",
-                 "Chlorophyll absorbs blue and red light. Which pigment is that?"]
+PLANTED_TEXTS = [
+    INVENTED,
+    OTHER,
+    REF,
+    CITED,
+    NO_KEY_Q,
+    SAME_OPTIONS_Q,
+    DUP_FRONT,
+    "chemical energies",
+    "All of the above",
+    "Chlorophyll absorbs blue and red light. Which pigment is that?",
+]
 
 
 def _src(quote: str, page: int | None = None, section: str | None = None) -> dict:
@@ -39,43 +49,107 @@ def _src(quote: str, page: int | None = None, section: str | None = None) -> dic
 
 
 def _mc(question: str, options: list[str], index: int, quote: str, explanation: str = "See the source.") -> dict:
-    return {"kind": "multiple_choice", "question": question, "options": options, "answer_index": index,
-            "explanation": explanation, "source": _src(quote)}
+    return {
+        "kind": "multiple_choice",
+        "question": question,
+        "options": options,
+        "answer_index": index,
+        "explanation": explanation,
+        "source": _src(quote),
+    }
 
 
 def planted_guide(wrong_place: dict) -> dict:
     """The model's reply for the photosynthesis topic; ``wrong_place`` is a location S2 is not at."""
-    card = {"kind": "basic", "front": "Where does photosynthesis take place?", "back": "In the chloroplasts of leaf cells", "source": _src(S2)}
+    card = {
+        "kind": "basic",
+        "front": "Where does photosynthesis take place?",
+        "back": "In the chloroplasts of leaf cells",
+        "source": _src(S2),
+    }
     return {
-        "topic": "Photosynthesis", "subject": "Biology", "level": "beginner", "study_time_minutes": 20,
+        "topic": "Photosynthesis",
+        "subject": "Biology",
+        "level": "beginner",
+        "study_time_minutes": 20,
         "definition": {"text": "Photosynthesis is how plants convert light energy into chemical energy.", "source": _src(S1)},
-        "summary": {"text": "Plants convert light. It happens in chloroplasts.", "sentences": [
-            {"text": "Plants convert light energy into chemical energy.", "source": _src(S1)},
-            {"text": "Photosynthesis takes place in the chloroplasts of leaf cells.", "source": _src(S2, **wrong_place)}]},
+        "summary": {
+            "text": "Plants convert light. It happens in chloroplasts.",
+            "sentences": [
+                {"text": "Plants convert light energy into chemical energy.", "source": _src(S1)},
+                {"text": "Photosynthesis takes place in the chloroplasts of leaf cells.", "source": _src(S2, **wrong_place)},
+            ],
+        },
         "key_takeaways": [
-            {"title": "Chloroplasts", "text": "Photosynthesis takes place in the chloroplasts of leaf cells.", "importance": "high", "source": _src(S2)},
-            {"title": "Oxygen", "text": "Photosynthesis releases oxygen from water.", "importance": "medium", "source": _src(INVENTED)},
-            {"title": "Glucose", "text": "Cells release the energy stored in glucose.", "importance": "low", "source": _src(OTHER)}],
-        "learn_next": [{"topic": "Chlorophyll", "why": "Chlorophyll absorbs the light.", "level": "intermediate", "source": _src(S3)}],
+            {
+                "title": "Chloroplasts",
+                "text": "Photosynthesis takes place in the chloroplasts of leaf cells.",
+                "importance": "high",
+                "source": _src(S2),
+            },
+            {
+                "title": "Oxygen",
+                "text": "Photosynthesis releases oxygen from water.",
+                "importance": "medium",
+                "source": _src(INVENTED),
+            },
+            {
+                "title": "Glucose",
+                "text": "Cells release the energy stored in glucose.",
+                "importance": "low",
+                "source": _src(OTHER),
+            },
+        ],
+        "learn_next": [
+            {"topic": "Chlorophyll", "why": "Chlorophyll absorbs the light.", "level": "intermediate", "source": _src(S3)}
+        ],
         "prerequisites": [{"topic": "Light energy", "why": None, "source": _src(S1)}],
         "applications": [
-            {"title": "Leaf colour", "text": "Leaves look green because chlorophyll absorbs blue and red light.", "source": _src(S3)},
-            {"title": "Working memory", "text": "The episodic buffer is a new component of working memory.", "source": _src(CITED)},
-            {"title": "Leaf colour research", "text": "Plant pigments decide the colour of leaves.", "source": _src(REF)}],
+            {
+                "title": "Leaf colour",
+                "text": "Leaves look green because chlorophyll absorbs blue and red light.",
+                "source": _src(S3),
+            },
+            {
+                "title": "Working memory",
+                "text": "The episodic buffer is a new component of working memory.",
+                "source": _src(CITED),
+            },
+            {"title": "Leaf colour research", "text": "Plant pigments decide the colour of leaves.", "source": _src(REF)},
+        ],
         "flashcards": [
             card,
             {**card, "front": DUP_FRONT, "back": "In the chloroplasts of leaf cells."},
-            {"kind": "basic", "front": "What does photosynthesis convert?", "back": "Light energy into chemical energy", "source": _src(S1)}],
+            {
+                "kind": "basic",
+                "front": "What does photosynthesis convert?",
+                "back": "Light energy into chemical energy",
+                "source": _src(S1),
+            },
+        ],
         "questions": [
             _mc("Which pigment absorbs mostly blue and red light?", PIGMENTS, 0, S3, "Chlorophyll absorbs blue and red light."),
             _mc(WRONG_KEY_Q, PIGMENTS, 1, S3),
-            _mc("Where in leaf cells does photosynthesis take place?",
-                ["In the chloroplasts", "In the nucleus", "In the cell wall", "All of the above"], 0, S2),
-            _mc("What do plants turn light energy into during photosynthesis?",
-                ["Chemical energy", "chemical energies", "Heat", "Sound"], 0, S1),
+            _mc(
+                "Where in leaf cells does photosynthesis take place?",
+                ["In the chloroplasts", "In the nucleus", "In the cell wall", "All of the above"],
+                0,
+                S2,
+            ),
+            _mc(
+                "What do plants turn light energy into during photosynthesis?",
+                ["Chemical energy", "chemical energies", "Heat", "Sound"],
+                0,
+                S1,
+            ),
             _mc("Chlorophyll absorbs blue and red light. Which pigment is that?", PIGMENTS, 0, S3),
-            {"kind": "true_false", "statement": "Chlorophyll absorbs mostly blue and red light.", "answer": True,
-             "explanation": "The source says so.", "source": _src(S3)},
+            {
+                "kind": "true_false",
+                "statement": "Chlorophyll absorbs mostly blue and red light.",
+                "answer": True,
+                "explanation": "The source says so.",
+                "source": _src(S3),
+            },
             _mc(NO_KEY_Q, ["Blue and red", "Green", "Yellow", "Infrared"], 4, S3),
             _mc(SAME_OPTIONS_Q, ["Heat", "heat", "Chemical energy", "Sound"], 2, S1),
         ],
@@ -134,7 +208,12 @@ def pdf_like_document() -> tuple[Document, Topic]:
         Block("Photosynthesis", kind=BlockKind.HEADING, page=3, level=1, section="Photosynthesis"),
         Block(f"{S1} {S2}", page=3, section="Photosynthesis"),
         Block(S3, page=4, section="Pigments"),
-        Block("1. Which pigment is green? Answer: chlorophyll is the answer to this review question.", kind=BlockKind.QUESTION, page=4, section="Review"),
+        Block(
+            "1. Which pigment is green? Answer: chlorophyll is the answer to this review question.",
+            kind=BlockKind.QUESTION,
+            page=4,
+            section="Review",
+        ),
         Block(CITED, page=4, section="Pigments"),
         Block(REF, kind=BlockKind.REFERENCE, page=4, section="References"),
     ]
@@ -160,7 +239,9 @@ def test_every_planted_defect_is_dropped_repaired_or_fixed(tmp_path):
             engine = OpenAIEngine.from_settings(settings)
             try:
                 generation = await engine.generate(topic, document)
-                return generation, await run_gate(generation.content, topic, document, engine, engine_findings=generation.findings)
+                return generation, await run_gate(
+                    generation.content, topic, document, engine, engine_findings=generation.findings
+                )
             finally:
                 await engine.aclose()
 
@@ -209,11 +290,17 @@ def test_replacement_with_an_invented_quote_is_not_used(tmp_path):
 
 
 def _markdown(path: Path) -> Path:
-    leaf = " ".join(f"Leaf fact {i}: the stomata on the underside of a leaf open in daylight to let carbon dioxide in." for i in range(12))
-    cell = " ".join(f"Cell fact {i}: muscle cells that work hard need more energy and respire faster than resting cells." for i in range(12))
-    text = (f"# Photosynthesis\n\n{S1} {S2}\n\n{leaf}\n\n{leaf.replace('Leaf fact', 'Leaf note')}\n\n## Pigments\n\n{S3}\n\n"
-            f"## References\n\n{REF}\n\n# Cellular Respiration\n\n{OTHER} It takes place mostly in the mitochondria.\n\n"
-            f"{cell}\n\n{cell.replace('Cell fact', 'Cell note')}\n")
+    leaf = " ".join(
+        f"Leaf fact {i}: the stomata on the underside of a leaf open in daylight to let carbon dioxide in." for i in range(12)
+    )
+    cell = " ".join(
+        f"Cell fact {i}: muscle cells that work hard need more energy and respire faster than resting cells." for i in range(12)
+    )
+    text = (
+        f"# Photosynthesis\n\n{S1} {S2}\n\n{leaf}\n\n{leaf.replace('Leaf fact', 'Leaf note')}\n\n## Pigments\n\n{S3}\n\n"
+        f"## References\n\n{REF}\n\n# Cellular Respiration\n\n{OTHER} It takes place mostly in the mitochondria.\n\n"
+        f"{cell}\n\n{cell.replace('Cell fact', 'Cell note')}\n"
+    )
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -237,7 +324,8 @@ def test_pipeline_writes_none_of_the_planted_defects(tmp_path):
     quality = TopicQuality.model_validate_json((folder / "quality.json").read_text())
     dropped = _by_position(quality, "dropped")
     assert {k: v for k, v in dropped.items() if k in GATE_DROPS and k != ("applications", 1)} == {
-        k: v for k, v in GATE_DROPS.items() if k != ("applications", 1)}
+        k: v for k, v in GATE_DROPS.items() if k != ("applications", 1)
+    }
     assert {k: v for k, v in dropped.items() if k in ENGINE_DROPS} == ENGINE_DROPS  # the engine's own drops are reported too
     assert _by_position(quality, "repaired") == {("questions", 1): Reason.WRONG_KEY} and quality.repaired == 1
     for name in ("guide.json", "guide.md"):

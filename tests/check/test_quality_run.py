@@ -91,10 +91,24 @@ def test_run_deduplicator_drops_repeats_across_guides_in_order():
     dedup = RunDeduplicator()
     first, q1 = check_content(clean_guide(), topic, doc)
     assert dedup.apply(first, q1) == first
-    again = card("What does encoding mean?", "the input of information into the memory system",
-                 "Encoding is the input of information into the memory system", 2)
-    second_content = with_items(clean_guide(), flashcards=[again, card("What is sensory memory's time limit?",
-                                "up to a few seconds", "Sensory memory holds information from the senses for up to a few seconds", 1)])
+    again = card(
+        "What does encoding mean?",
+        "the input of information into the memory system",
+        "Encoding is the input of information into the memory system",
+        2,
+    )
+    second_content = with_items(
+        clean_guide(),
+        flashcards=[
+            again,
+            card(
+                "What is sensory memory's time limit?",
+                "up to a few seconds",
+                "Sensory memory holds information from the senses for up to a few seconds",
+                1,
+            ),
+        ],
+    )
     second, q2 = check_content(second_content, topic, doc)
     out = dedup.apply(second, q2)
     assert [c.front for c in out.flashcards] == ["What is sensory memory's time limit?"]
@@ -139,8 +153,17 @@ def test_run_quality_and_summary_show_coverage():
 
 
 def _write_guide(tmp_path, content, **prov):
-    provenance = Provenance(source_file="memory.pdf", source_sha256="0" * 64, source_kind="pdf", topic_index=1,
-                            topic_count=2, engine="fake", tool_version="0", generated_at=datetime.now(UTC), **prov)
+    provenance = Provenance(
+        source_file="memory.pdf",
+        source_sha256="0" * 64,
+        source_kind="pdf",
+        topic_index=1,
+        topic_count=2,
+        engine="fake",
+        tool_version="0",
+        generated_at=datetime.now(UTC),
+        **prov,
+    )
     guide = StudyGuide(**{k: getattr(content, k) for k in type(content).model_fields}, provenance=provenance)
     path = tmp_path / "guide.json"
     path.write_text(guide.model_dump_json(indent=2), encoding="utf-8")
@@ -172,8 +195,9 @@ def test_check_guide_file_without_source_runs_other_checks(tmp_path):
     assert quality.produced == 16
 
 
-@pytest.mark.parametrize(("text", "message"), [("{not json", "not valid JSON (line 1"),
-                                                ('{"topic": "x"}', "not a valid study guide:")])
+@pytest.mark.parametrize(
+    ("text", "message"), [("{not json", "not valid JSON (line 1"), ('{"topic": "x"}', "not a valid study guide:")]
+)
 def test_check_guide_file_reports_one_line_errors(tmp_path, text, message):
     path = tmp_path / "guide.json"
     path.write_text(text)

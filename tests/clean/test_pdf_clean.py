@@ -97,8 +97,15 @@ def _doc(pages: list[list[str]], size: float = 10.0) -> Document:
 
 def test_running_heads_with_page_numbers_slugs_and_crop_marks_dropped():
     pages = [
-        [f"CHAPTER ONE {n}", f"Body text of page {word} goes on.", "1", "2", "S32", "4TH PASS PAGES",
-         f"14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page {n}"]
+        [
+            f"CHAPTER ONE {n}",
+            f"Body text of page {word} goes on.",
+            "1",
+            "2",
+            "S32",
+            "4TH PASS PAGES",
+            f"14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page {n}",
+        ]
         for n, word in zip(range(10, 14), ["one", "two", "three", "four"])
     ]
     doc = PdfCleaner()(_doc(pages))
@@ -107,12 +114,18 @@ def test_running_heads_with_page_numbers_slugs_and_crop_marks_dropped():
 
 
 def test_ligatures_figures_and_lists_without_positions():
-    doc = PdfCleaner()(_doc([[
-        "The e\ufb03cient \ufb01sh swim.",
-        "Figure 3. A fish in a tank.",
-        "\u2022 first point",
-        "\u2022 second point",
-    ]]))
+    doc = PdfCleaner()(
+        _doc(
+            [
+                [
+                    "The e\ufb03cient \ufb01sh swim.",
+                    "Figure 3. A fish in a tank.",
+                    "\u2022 first point",
+                    "\u2022 second point",
+                ]
+            ]
+        )
+    )
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert kinds == [
         (BlockKind.PARAGRAPH, "The efficient fish swim."),
@@ -199,15 +212,17 @@ def test_a_pdfs_own_questions_and_summary_are_not_sources():
     from seekh_convert.clean.pdf_kinds import assign_kinds
     from seekh_convert.model.document import Block, BlockKind
 
-    blocks = assign_kinds([
-        Block("Cells", BlockKind.HEADING, level=1),
-        Block("A cell is the smallest unit of life."),
-        Block("Review Questions", BlockKind.HEADING, level=2),
-        Block("1. Which organelle holds the DNA?"),
-        Block("Summary", BlockKind.HEADING, level=2),
-        Block("Cells are the basic units of life."),
-        Block("Tissues", BlockKind.HEADING, level=1),
-        Block("Tissues are groups of cells."),
-    ])
+    blocks = assign_kinds(
+        [
+            Block("Cells", BlockKind.HEADING, level=1),
+            Block("A cell is the smallest unit of life."),
+            Block("Review Questions", BlockKind.HEADING, level=2),
+            Block("1. Which organelle holds the DNA?"),
+            Block("Summary", BlockKind.HEADING, level=2),
+            Block("Cells are the basic units of life."),
+            Block("Tissues", BlockKind.HEADING, level=1),
+            Block("Tissues are groups of cells."),
+        ]
+    )
     kinds = [b.kind for b in blocks if b.kind is not BlockKind.HEADING]
     assert kinds == [BlockKind.PARAGRAPH, BlockKind.QUESTION, BlockKind.SUMMARY, BlockKind.PARAGRAPH]

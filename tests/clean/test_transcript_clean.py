@@ -105,7 +105,15 @@ def test_sample_lecture_reads_as_a_memory_lecture():
     text = doc.text
     assert 800 <= len(text.split()) <= 1200
     assert 300 <= doc.blocks[-1].end <= 420
-    for term in ("encoding", "storage", "retrieval", "sensory memory", "short-term memory", "long-term memory", "forgetting curve"):
+    for term in (
+        "encoding",
+        "storage",
+        "retrieval",
+        "sensory memory",
+        "short-term memory",
+        "long-term memory",
+        "forgetting curve",
+    ):
         assert term in text.lower()
     assert "PROFESSOR" not in text and "STUDENT:" not in text and "[APPLAUSE]" not in text
     assert len(doc.blocks) >= 6 and all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)

@@ -26,12 +26,16 @@ _SECTIONS = ("definition", "summary", "key_takeaways", "learn_next", "prerequisi
 
 #: llama-cpp-python's answer to ``response_format: json_schema``: its route handler turns FastAPI's request
 #: validation error into an HTTP 500 whose message is that error's text, which names ``response_format``.
-LLAMA_CPP_SCHEMA_ERROR = {"error": {
-    "message": "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
-               "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
-               "'ctx': {'expected': \"'text' or 'json_object'\"}}\n",
-    "type": "internal_server_error", "param": None, "code": None,
-}}
+LLAMA_CPP_SCHEMA_ERROR = {
+    "error": {
+        "message": "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+        "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+        "'ctx': {'expected': \"'text' or 'json_object'\"}}\n",
+        "type": "internal_server_error",
+        "param": None,
+        "code": None,
+    }
+}
 
 
 @dataclass
@@ -50,8 +54,14 @@ class Scripted:
 class FakeOpenAIServer:
     """Start with ``with FakeOpenAIServer() as server:``; point the client at ``server.url``."""
 
-    def __init__(self, *, api_key: str | None = None, reject_json_schema: int | None = None,
-                 responder: Callable[[dict], str] | None = None, delay: float = 0.0):
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        reject_json_schema: int | None = None,
+        responder: Callable[[dict], str] | None = None,
+        delay: float = 0.0,
+    ):
         self.api_key = api_key
         self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
         self.responder = responder or default_reply
@@ -84,7 +94,16 @@ class FakeOpenAIServer:
         with self._lock:
             self.requests.append(body)
             if self.api_key is not None and auth != f"Bearer {self.api_key}":
-                return Scripted(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error", "code": "invalid_api_key"}})
+                return Scripted(
+                    401,
+                    {
+                        "error": {
+                            "message": "Incorrect API key provided",
+                            "type": "invalid_request_error",
+                            "code": "invalid_api_key",
+                        }
+                    },
+                )
             rf = body.get("response_format") or {}
             if self.reject_json_schema and rf.get("type") == "json_schema":
                 return Scripted(self.reject_json_schema, LLAMA_CPP_SCHEMA_ERROR)
@@ -95,7 +114,10 @@ class FakeOpenAIServer:
 
 def completion(content: str, finish_reason: str = "stop", model: str = "fake-model") -> dict:
     return {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": model,
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
     }
@@ -166,7 +188,7 @@ def document_of(body: dict) -> str:
 def sentences_of(body: dict) -> list[str]:
     """Quotable sentences of the document (notes' ``quote:`` lines when the document is a set of notes)."""
     text = document_of(body)
-    quotes = [line[len("quote: "):] for line in text.splitlines() if line.startswith("quote: ")]
+    quotes = [line[len("quote: ") :] for line in text.splitlines() if line.startswith("quote: ")]
     if quotes:
         return quotes
     found = []
@@ -219,16 +241,31 @@ def make_guide(s: list[str]) -> dict:
         return {"quote": s[i % len(s)], "page": None, "start": None, "end": None, "section": None}
 
     return {
-        "topic": "Fake topic", "subject": "Other", "level": "beginner", "study_time_minutes": 30,
+        "topic": "Fake topic",
+        "subject": "Other",
+        "level": "beginner",
+        "study_time_minutes": 30,
         "definition": {"text": "A definition.", "source": src(0)},
-        "summary": {"text": "A summary.", "sentences": [{"text": "First point.", "source": src(0)}, {"text": "Second point.", "source": src(1)}]},
-        "key_takeaways": [{"title": f"Point {i}", "text": "A takeaway.", "importance": "high", "source": src(i)} for i in range(3)],
+        "summary": {
+            "text": "A summary.",
+            "sentences": [{"text": "First point.", "source": src(0)}, {"text": "Second point.", "source": src(1)}],
+        },
+        "key_takeaways": [
+            {"title": f"Point {i}", "text": "A takeaway.", "importance": "high", "source": src(i)} for i in range(3)
+        ],
         "learn_next": [{"topic": "More", "why": "It follows.", "level": "intermediate", "source": src(1)}],
         "prerequisites": [{"topic": "Basics", "why": None, "source": src(2)}],
         "applications": [{"title": "Use", "text": "It is used.", "source": src(0)}],
         "flashcards": [{"kind": "basic", "front": "Q?", "back": "A.", "source": src(i)} for i in range(2)],
         "questions": [
-            {"kind": "multiple_choice", "question": "Which?", "options": ["a", "b", "c", "d"], "answer_index": 1, "explanation": "Because.", "source": src(0)},
+            {
+                "kind": "multiple_choice",
+                "question": "Which?",
+                "options": ["a", "b", "c", "d"],
+                "answer_index": 1,
+                "explanation": "Because.",
+                "source": src(0),
+            },
             {"kind": "true_false", "statement": "It is so.", "answer": True, "explanation": "Because.", "source": src(1)},
         ],
     }
@@ -247,10 +284,19 @@ def sample_document(extra: str | None = None):
 
     blocks = [
         Block("Photosynthesis", kind=BlockKind.HEADING, page=3, level=1, section="Photosynthesis"),
-        Block("Photosynthesis is the process by which plants convert light energy into chemical energy. "
-              "It takes place in the chloroplasts of leaf cells.", page=3, section="Photosynthesis"),
+        Block(
+            "Photosynthesis is the process by which plants convert light energy into chemical energy. "
+            "It takes place in the chloroplasts of leaf cells.",
+            page=3,
+            section="Photosynthesis",
+        ),
         Block("Chlorophyll absorbs mostly blue and red light, which is why leaves look green to us.", page=4, section="Pigments"),
-        Block("1. Which pigment is green? Answer: chlorophyll is the answer to this review question.", kind=BlockKind.QUESTION, page=4, section="Review"),
+        Block(
+            "1. Which pigment is green? Answer: chlorophyll is the answer to this review question.",
+            kind=BlockKind.QUESTION,
+            page=4,
+            section="Review",
+        ),
     ]
     if extra:
         blocks.append(Block(extra, page=4, section="Pigments"))
@@ -287,8 +333,17 @@ def settings_for(server: FakeOpenAIServer, tmp_path, **overrides):
 
     from seekh_convert.generate.openai import EngineSettings
 
-    values = dict(model="fake-model", base_url=server.url, api_key=SecretStr(TEST_KEY), timeout=2.0, max_retries=3,
-                  retry_wait=0.01, retry_max_wait=0.2, cache_dir=tmp_path / "cache", response_format="json_schema")
+    values = dict(
+        model="fake-model",
+        base_url=server.url,
+        api_key=SecretStr(TEST_KEY),
+        timeout=2.0,
+        max_retries=3,
+        retry_wait=0.01,
+        retry_max_wait=0.2,
+        cache_dir=tmp_path / "cache",
+        response_format="json_schema",
+    )
     values.update(overrides)
     return EngineSettings(**values)
 

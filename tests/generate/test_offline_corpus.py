@@ -42,8 +42,16 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
         assert c.summary.sentences and c.key_takeaways and c.learn_next and c.prerequisites
         assert c.applications and c.flashcards and c.questions
         usable = [b.text for b in topic.blocks if b.usable]
-        items = [c.definition, *c.summary.sentences, *c.key_takeaways, *c.learn_next, *c.prerequisites,
-                 *c.applications, *c.flashcards, *c.questions]
+        items = [
+            c.definition,
+            *c.summary.sentences,
+            *c.key_takeaways,
+            *c.learn_next,
+            *c.prerequisites,
+            *c.applications,
+            *c.flashcards,
+            *c.questions,
+        ]
         for item in items:
             assert any(item.source.quote in text for text in usable), (topic.title, item.source.quote)
             assert "[Figure" not in item.source.quote and "http" not in item.source.quote

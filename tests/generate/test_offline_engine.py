@@ -21,19 +21,74 @@ from seekh_convert.model.guide import GuideContent, MultipleChoice, Subject, Tru
 def _memory_doc() -> Document:
     t1 = [
         Block("How Memory Functions", BlockKind.HEADING, level=1, section="How Memory Functions"),
-        Block("Memory is the set of processes used to encode, store, and retrieve information over different periods of time. Memory is often compared to a computer.", emphasis=("Memory",), section="How Memory Functions", page=3),
-        Block("We get information into our brains through a process called encoding, which is the input of information into the memory system. Encoding occurs through automatic processing and effortful processing.", emphasis=("encoding",), section="Encoding", page=3),
-        Block("Storage is the creation of a permanent record of information. Information passes from sensory memory to short-term memory and then to long-term memory during storage.", emphasis=("Storage",), section="Storage", page=4),
-        Block("Retrieval is the act of getting information out of long-term storage and back into conscious awareness. Doctors use retrieval cues to help patients with amnesia remember events.", emphasis=("Retrieval",), section="Retrieval", page=4),
-        Block("Anderson, J. (1984). Memory and its limits in the brain. Journal of Memory, 12, 1-20.", BlockKind.REFERENCE, section="References", page=5),
-        Block("Which of the following is an example of encoding? Storage is the answer to this review question.", BlockKind.QUESTION, section="Review", page=5),
-        Block("Figure 8.2 Storage is shown here as a filing cabinet full of neuron records.", BlockKind.FIGURE, section="Storage", page=4),
+        Block(
+            "Memory is the set of processes used to encode, store, and retrieve information over different periods of time. Memory is often compared to a computer.",
+            emphasis=("Memory",),
+            section="How Memory Functions",
+            page=3,
+        ),
+        Block(
+            "We get information into our brains through a process called encoding, which is the input of information into the memory system. Encoding occurs through automatic processing and effortful processing.",
+            emphasis=("encoding",),
+            section="Encoding",
+            page=3,
+        ),
+        Block(
+            "Storage is the creation of a permanent record of information. Information passes from sensory memory to short-term memory and then to long-term memory during storage.",
+            emphasis=("Storage",),
+            section="Storage",
+            page=4,
+        ),
+        Block(
+            "Retrieval is the act of getting information out of long-term storage and back into conscious awareness. Doctors use retrieval cues to help patients with amnesia remember events.",
+            emphasis=("Retrieval",),
+            section="Retrieval",
+            page=4,
+        ),
+        Block(
+            "Anderson, J. (1984). Memory and its limits in the brain. Journal of Memory, 12, 1-20.",
+            BlockKind.REFERENCE,
+            section="References",
+            page=5,
+        ),
+        Block(
+            "Which of the following is an example of encoding? Storage is the answer to this review question.",
+            BlockKind.QUESTION,
+            section="Review",
+            page=5,
+        ),
+        Block(
+            "Figure 8.2 Storage is shown here as a filing cabinet full of neuron records.",
+            BlockKind.FIGURE,
+            section="Storage",
+            page=4,
+        ),
     ]
     t2 = [
-        Block("Short-term memory (STM) is a temporary storage system that processes incoming sensory memory. Short-term memory storage lasts 15 to 30 seconds, and encoding into it is fast.", emphasis=("Short-term memory (STM)",), section="Short-Term Memory", page=6),
-        Block("Rehearsal moves information from short-term memory to long-term memory. Long-term memory is the continuous storage of information with practically limitless capacity.", emphasis=("Rehearsal", "Long-term memory"), section="Long-Term Memory", page=6),
-        Block("Amnesia is the loss of long-term memory that occurs as the result of disease, physical trauma, or psychological trauma. Retrieval of older memories can fail in retrograde amnesia.", emphasis=("Amnesia",), section="Amnesia", page=7),
-        Block("A flashbulb memory is an exceptionally clear recollection of an important event. Clinicians apply memory research when they interview eyewitnesses.", emphasis=("flashbulb memory",), section="Amnesia", page=7),
+        Block(
+            "Short-term memory (STM) is a temporary storage system that processes incoming sensory memory. Short-term memory storage lasts 15 to 30 seconds, and encoding into it is fast.",
+            emphasis=("Short-term memory (STM)",),
+            section="Short-Term Memory",
+            page=6,
+        ),
+        Block(
+            "Rehearsal moves information from short-term memory to long-term memory. Long-term memory is the continuous storage of information with practically limitless capacity.",
+            emphasis=("Rehearsal", "Long-term memory"),
+            section="Long-Term Memory",
+            page=6,
+        ),
+        Block(
+            "Amnesia is the loss of long-term memory that occurs as the result of disease, physical trauma, or psychological trauma. Retrieval of older memories can fail in retrograde amnesia.",
+            emphasis=("Amnesia",),
+            section="Amnesia",
+            page=7,
+        ),
+        Block(
+            "A flashbulb memory is an exceptionally clear recollection of an important event. Clinicians apply memory research when they interview eyewitnesses.",
+            emphasis=("flashbulb memory",),
+            section="Amnesia",
+            page=7,
+        ),
     ]
     doc = Document(path=Path("memory.md"), kind=SourceKind.MARKDOWN, title="Memory", blocks=t1 + t2)
     doc.topics = [Topic(1, "How Memory Functions", t1), Topic(2, "Short-Term and Long-Term Memory", t2)]
@@ -47,8 +102,16 @@ def _generate(topic: Topic, doc: Document, engine: OfflineEngine | None = None) 
 
 
 def _grounded(content: GuideContent):
-    items = [content.definition, *content.summary.sentences, *content.key_takeaways, *content.learn_next,
-             *content.prerequisites, *content.applications, *content.flashcards, *content.questions]
+    items = [
+        content.definition,
+        *content.summary.sentences,
+        *content.key_takeaways,
+        *content.learn_next,
+        *content.prerequisites,
+        *content.applications,
+        *content.flashcards,
+        *content.questions,
+    ]
     return items
 
 
@@ -133,9 +196,17 @@ def test_true_false_alteration_swaps_a_real_term():
 
 def test_distractor_and_swap_helpers():
     blocks = [
-        Block("Retrograde amnesia is loss of memory for events before a trauma. Anterograde amnesia is loss of the ability to form new memories.", emphasis=("Retrograde amnesia", "Anterograde amnesia")),
-        Block("Amnesia is the loss of long-term memory after a disease or trauma. Suggestibility is the effect of misinformation from outside sources on memory.", emphasis=("Amnesia", "Suggestibility")),
-        Block("Misattribution happens when you confuse the source of a memory with another source.", emphasis=("Misattribution",)),
+        Block(
+            "Retrograde amnesia is loss of memory for events before a trauma. Anterograde amnesia is loss of the ability to form new memories.",
+            emphasis=("Retrograde amnesia", "Anterograde amnesia"),
+        ),
+        Block(
+            "Amnesia is the loss of long-term memory after a disease or trauma. Suggestibility is the effect of misinformation from outside sources on memory.",
+            emphasis=("Amnesia", "Suggestibility"),
+        ),
+        Block(
+            "Misattribution happens when you confuse the source of a memory with another source.", emphasis=("Misattribution",)
+        ),
     ]
     sents = topic_sentences(blocks)
     terms = extract_terms(blocks, sents, {})

@@ -20,21 +20,37 @@ from seekh_convert.model.guide import SourceRef
 
 def _doc() -> Document:
     t1 = [
-        Block("Encoding is the input of information into the memory system. Encoding happens through automatic processing and effortful processing. "
-              "To see how visual encoding works, read over this list of words: car, level, dog, truth, book, value. "
-              "Semantic encoding is the encoding of words and their meaning. Automatic processing is the encoding of details like time and space.",
-              emphasis=("Encoding", "automatic processing", "effortful processing", "Semantic encoding"), section="Encoding", page=1),
-        Block("Teachers use semantic encoding to help students remember new vocabulary. Effortful processing requires attention and practice. "
-              "Visual encoding is the encoding of images. Acoustic encoding is the encoding of sounds, especially words.",
-              emphasis=("Visual encoding", "Acoustic encoding"), section="Encoding", page=2),
+        Block(
+            "Encoding is the input of information into the memory system. Encoding happens through automatic processing and effortful processing. "
+            "To see how visual encoding works, read over this list of words: car, level, dog, truth, book, value. "
+            "Semantic encoding is the encoding of words and their meaning. Automatic processing is the encoding of details like time and space.",
+            emphasis=("Encoding", "automatic processing", "effortful processing", "Semantic encoding"),
+            section="Encoding",
+            page=1,
+        ),
+        Block(
+            "Teachers use semantic encoding to help students remember new vocabulary. Effortful processing requires attention and practice. "
+            "Visual encoding is the encoding of images. Acoustic encoding is the encoding of sounds, especially words.",
+            emphasis=("Visual encoding", "Acoustic encoding"),
+            section="Encoding",
+            page=2,
+        ),
     ]
     t2 = [
-        Block("Storage is the creation of a permanent record of information. Semantic encoding makes storage of meaningful material easier. "
-              "Automatic processing and visual encoding both feed storage. Long-term memory is the continuous storage of information.",
-              emphasis=("Storage", "Long-term memory"), section="Storage", page=3),
-        Block("Clinicians use storage tests to measure memory loss in patients. Sensory memory is the storage of brief sensory events. "
-              "Short-term memory is a temporary storage system that holds information for about twenty seconds.",
-              emphasis=("Sensory memory", "Short-term memory"), section="Storage", page=4),
+        Block(
+            "Storage is the creation of a permanent record of information. Semantic encoding makes storage of meaningful material easier. "
+            "Automatic processing and visual encoding both feed storage. Long-term memory is the continuous storage of information.",
+            emphasis=("Storage", "Long-term memory"),
+            section="Storage",
+            page=3,
+        ),
+        Block(
+            "Clinicians use storage tests to measure memory loss in patients. Sensory memory is the storage of brief sensory events. "
+            "Short-term memory is a temporary storage system that holds information for about twenty seconds.",
+            emphasis=("Sensory memory", "Short-term memory"),
+            section="Storage",
+            page=4,
+        ),
     ]
     doc = Document(path=Path("memory.md"), kind=SourceKind.MARKDOWN, title="Memory", blocks=t1 + t2)
     doc.topics = [Topic(1, "Encoding", t1), Topic(2, "Storage", t2)]
@@ -56,8 +72,13 @@ def test_statement_judgments():
 
 
 def test_claims_rank_above_instructions_and_citation_heavy_sentences():
-    blocks = [Block("Encoding is the input of information into the memory system. To see how encoding works, read over this list of words. "
-                    "Encoding was studied widely (Rogers, Kuiper, & Kirker, 1977; Craik & Tulving, 1975; Paivio, 1986).", emphasis=("Encoding",))]
+    blocks = [
+        Block(
+            "Encoding is the input of information into the memory system. To see how encoding works, read over this list of words. "
+            "Encoding was studied widely (Rogers, Kuiper, & Kirker, 1977; Craik & Tulving, 1975; Paivio, 1986).",
+            emphasis=("Encoding",),
+        )
+    ]
     sents = topic_sentences(blocks)
     terms = extract_terms(blocks, sents, {})
     claim, instruction, cited = (claim_score(s, terms) for s in sents)
@@ -82,7 +103,9 @@ def test_candidate_pools_are_ranked_and_longer_than_shown():
     links = prerequisite_candidates(analysis, ta) + learn_next_candidates(analysis, analysis.topics[0])
     assert any(link.topic == "Storage" and "semantic encoding" in link.why for link in links)
     for link in links:
-        words = [w.strip(".,").lower() for w in f"{link.topic} {link.why}".split() if len(w) > 4 and w[:1].islower() or w == link.topic]
+        words = [
+            w.strip(".,").lower() for w in f"{link.topic} {link.why}".split() if len(w) > 4 and w[:1].islower() or w == link.topic
+        ]
         assert any(w.lower() in link.source.quote.lower() for w in words), (link.topic, link.why, link.source.quote)
     assert [d.source.quote for d in definition_candidates(ta)] == [d.source.quote for d in definition_candidates(ta)]
 
@@ -93,15 +116,19 @@ def test_repair_replaces_failing_items_with_next_unused_candidates():
     topic = doc.topics[1]
     content = asyncio.run(engine.generate(topic, doc)).content
     pool = build_pool(analyse(doc, topic), analyse(doc, topic).topics[1], "Storage")
-    findings = [Finding(section="prerequisites", index=0, reason=Reason.UNSUPPORTED),
-                Finding(section="key_takeaways", index=1, reason=Reason.JUNK_SOURCE),
-                Finding(section="definition", index=None, reason=Reason.UNSUPPORTED)]
+    findings = [
+        Finding(section="prerequisites", index=0, reason=Reason.UNSUPPORTED),
+        Finding(section="key_takeaways", index=1, reason=Reason.JUNK_SOURCE),
+        Finding(section="definition", index=None, reason=Reason.UNSUPPORTED),
+    ]
     fixed = asyncio.run(engine.repair(content, findings, topic, doc)).content
     old_pre, new_pre = content.prerequisites, fixed.prerequisites
     assert new_pre[0].topic != old_pre[0].topic and new_pre[0].topic not in {p.topic for p in old_pre}
     assert new_pre[0] == next(c for c in pool.sections["prerequisites"] if c.topic not in {p.topic for p in old_pre})
     assert new_pre[1:] == old_pre[1:]
-    spare_points = [t for t in pool.sections["key_takeaways"] if t.source.quote not in {k.source.quote for k in content.key_takeaways}]
+    spare_points = [
+        t for t in pool.sections["key_takeaways"] if t.source.quote not in {k.source.quote for k in content.key_takeaways}
+    ]
     if spare_points:
         assert fixed.key_takeaways[1].source.quote == spare_points[0].source.quote
         assert fixed.key_takeaways[1].importance == content.key_takeaways[1].importance
@@ -128,7 +155,9 @@ def test_gate_uses_repair_to_keep_a_section_that_would_end_empty():
     engine = OfflineEngine()
     topic = doc.topics[1]
     content = asyncio.run(engine.generate(topic, doc)).content
-    bad = content.prerequisites[0].model_copy(update={"source": SourceRef(quote="This sentence is nowhere in the source text.", page=3)})
+    bad = content.prerequisites[0].model_copy(
+        update={"source": SourceRef(quote="This sentence is nowhere in the source text.", page=3)}
+    )
     broken = content.model_copy(update={"prerequisites": [bad]})
     cleaned, quality = asyncio.run(run_gate(broken, topic, doc, engine))
     assert cleaned is not None and cleaned.prerequisites

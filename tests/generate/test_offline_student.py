@@ -41,15 +41,25 @@ def test_examples_and_deferrals_are_not_general_statements():
     assert defers(_sentence(LAWN)) and definition_penalty(_sentence(LAWN)) > definition_penalty(_sentence(CAR))
     assert defers(_sentence("Friction is discussed in greater detail in the next chapter."))
     assert particular_penalty(_sentence("When Lucia responded with an angry look, Alejandra realized her error.")) > 0
-    for general in (NORMAL, SYSTEM, "Memory is the set of processes used to encode, store, and retrieve information.",
-                    "The Golgi apparatus is an organelle that sorts and packages proteins.",
-                    "Newton’s second law of motion says that the net external force is proportional to acceleration."):
+    for general in (
+        NORMAL,
+        SYSTEM,
+        "Memory is the set of processes used to encode, store, and retrieve information.",
+        "The Golgi apparatus is an organelle that sorts and packages proteins.",
+        "Newton’s second law of motion says that the net external force is proportional to acceleration.",
+    ):
         assert definition_penalty(_sentence(general)) == 0, general
 
 
 def test_a_real_definition_beats_an_example_setup_and_a_forward_reference():
-    terms, _ = _terms(LAWN, CAR, "Friction slows the lawn mower down while it moves across the grass.", NORMAL, SYSTEM,
-                      "Every system of interest and every normal force must be drawn in the diagram.")
+    terms, _ = _terms(
+        LAWN,
+        CAR,
+        "Friction slows the lawn mower down while it moves across the grass.",
+        NORMAL,
+        SYSTEM,
+        "Every system of interest and every normal force must be drawn in the diagram.",
+    )
     assert terms["normal force"].definition.text == NORMAL
     assert terms[term_key("system of interest")].definition.text == SYSTEM
 
@@ -85,8 +95,10 @@ _DEFS = [
 
 def _memory_terms():
     emphasis = ("Encoding", "Storage", "Retrieval", "Forgetting", "Interference")
-    blocks = [Block(" ".join(_DEFS), section="Memory", page=1, emphasis=emphasis),
-              Block("Encoding and storage work together when we learn a new fact about the world around us.", section="Memory", page=2)]
+    blocks = [
+        Block(" ".join(_DEFS), section="Memory", page=1, emphasis=emphasis),
+        Block("Encoding and storage work together when we learn a new fact about the world around us.", section="Memory", page=2),
+    ]
     sents = topic_sentences(blocks)
     return extract_terms(blocks, sents, {}), sents
 
@@ -99,7 +111,7 @@ def test_definition_choice_offers_real_definitions_without_giving_the_key_away()
     assert mc.answer == f"{GAP} is the input of information into the memory system."
     for option in mc.options:
         assert "encod" not in option.lower()
-        assert any(option.replace(GAP, "").strip(" .") .split(" ", 1)[-1] in d for d in _DEFS), option
+        assert any(option.replace(GAP, "").strip(" .").split(" ", 1)[-1] in d for d in _DEFS), option
     assert mc.source.quote == _DEFS[0]
     assert check_multiple_choice(mc) == []
 
@@ -118,17 +130,33 @@ def test_questions_mix_kinds_and_true_false_explanations_do_not_repeat_the_verdi
 
 def _doc_with_summary() -> Document:
     body = [
-        Block("Inertia is the tendency of an object to remain at rest or in motion. A sled keeps sliding on ice because of inertia. "
-              "Mass is a measure of inertia, and a heavier sled has more of it. Friction slows the sled on rough snow.",
-              emphasis=("Inertia", "Mass"), section="Inertia", page=1),
-        Block("Friction is a force that opposes motion between surfaces in contact. Inertia and friction decide how far the sled slides.",
-              emphasis=("Friction",), section="Inertia", page=2),
+        Block(
+            "Inertia is the tendency of an object to remain at rest or in motion. A sled keeps sliding on ice because of inertia. "
+            "Mass is a measure of inertia, and a heavier sled has more of it. Friction slows the sled on rough snow.",
+            emphasis=("Inertia", "Mass"),
+            section="Inertia",
+            page=1,
+        ),
+        Block(
+            "Friction is a force that opposes motion between surfaces in contact. Inertia and friction decide how far the sled slides.",
+            emphasis=("Friction",),
+            section="Inertia",
+            page=2,
+        ),
     ]
-    summary = [Block("Inertia keeps a resting object at rest and a moving object moving.", BlockKind.SUMMARY, section="Summary", page=3),
-               Block("A larger mass means a larger inertia and a harder start.", BlockKind.SUMMARY, section="Summary", page=3),
-               Block("Friction opposes the relative motion of surfaces in contact.", BlockKind.SUMMARY, section="Summary", page=3)]
-    later = [Block("The normal force is the force a surface exerts perpendicular to itself. Friction depends on the normal force.",
-                   emphasis=("normal force",), section="Common Forces", page=4)]
+    summary = [
+        Block("Inertia keeps a resting object at rest and a moving object moving.", BlockKind.SUMMARY, section="Summary", page=3),
+        Block("A larger mass means a larger inertia and a harder start.", BlockKind.SUMMARY, section="Summary", page=3),
+        Block("Friction opposes the relative motion of surfaces in contact.", BlockKind.SUMMARY, section="Summary", page=3),
+    ]
+    later = [
+        Block(
+            "The normal force is the force a surface exerts perpendicular to itself. Friction depends on the normal force.",
+            emphasis=("normal force",),
+            section="Common Forces",
+            page=4,
+        )
+    ]
     pointer = Block("Friction also depends on the normal force, which we define in Common Forces.", section="Inertia", page=2)
     doc = Document(path=Path("forces.md"), kind=SourceKind.MARKDOWN, title="Forces", blocks=body + [pointer] + summary + later)
     doc.topics = [Topic(1, "Inertia", body + [pointer] + summary), Topic(2, "Common Forces", later)]
@@ -163,17 +191,23 @@ def test_a_gap_never_leaves_half_of_a_longer_term_behind():
     full = Term("Newton’s second law of motion", term_key("Newton’s second law of motion"), "emphasis", 0, [s], s, 3.0)
     from seekh_convert.generate.offline.cards import crosses
     from seekh_convert.generate.offline.questions import multiple_choice
+
     span = short.pattern.search(s.text).span()
     assert crosses(span, s, [short, full]) and not crosses(full.pattern.search(s.text).span(), s, [short, full])
     assert multiple_choice(short, [short, full], []) is None  # "_____ of motion says ..." is never asked
 
 
 def test_deferring_sentences_make_no_cloze_and_explanations_stand_alone():
-    terms, sents = _terms(LAWN, "The normal force and the weight of the mower balance each other exactly here.",
-                          emphasis=("normal force",))
+    terms, sents = _terms(
+        LAWN, "The normal force and the weight of the mower balance each other exactly here.", emphasis=("normal force",)
+    )
     cards = build_flashcards(list(terms.values()), sents)
     assert cards and all("which we define in" not in c.front for c in cards)
     from seekh_convert.generate.offline.questions import short_answers
-    s1, s2 = _sentence("Thus, the net force is zero for a resting object."), _sentence("Friction opposes the motion of surfaces in contact.")
+
+    s1, s2 = (
+        _sentence("Thus, the net force is zero for a resting object."),
+        _sentence("Friction opposes the motion of surfaces in contact."),
+    )
     answer = short_answers([], [s1, s2], "Friction", set())[0]
     assert answer.answer == s2.display

@@ -30,14 +30,23 @@ def _spans(text: str) -> list[str]:
     [
         ("Encoding is the conversion of information from the senses into a form that the brain can store.", "encoding"),
         ("The second process is storage, which means keeping encoded information over time.", "storage"),
-        ("A classic way to describe storage is the multi-store model, which divides memory into three stores.", "multi-store model"),
-        ("The brain stabilises new memories over hours and days, a process called consolidation, and sleep helps.", "consolidation"),
+        (
+            "A classic way to describe storage is the multi-store model, which divides memory into three stores.",
+            "multi-store model",
+        ),
+        (
+            "The brain stabilises new memories over hours and days, a process called consolidation, and sleep helps.",
+            "consolidation",
+        ),
         ("One way around the limit is chunking, which means grouping separate items into larger units.", "chunking"),
         ("Sometimes the information was never encoded in the first place, which is called encoding failure.", "encoding failure"),
         ("Proactive interference happens when old information blocks new learning.", "proactive interference"),
         ("Some researchers prefer the term working memory, because this store is not just a waiting room.", "working memory"),
         ("We call this pattern the forgetting curve.", "forgetting curve"),
-        ("Spreading your study out over days, which we call distributed practice, leads to better retention.", "distributed practice"),
+        (
+            "Spreading your study out over days, which we call distributed practice, leads to better retention.",
+            "distributed practice",
+        ),
         ("Recall means producing the information with few cues, as in an essay question.", "recall"),
         ("A cue is any piece of information that helps you reach a stored memory.", "cue"),
         ("So JJ Thompson was interested in this thing called cathode rays.", "cathode rays"),
@@ -73,14 +82,38 @@ def test_named_process_is_not_part_of_the_span():
     assert spans == ["encoding"]
 
 
-@pytest.mark.parametrize("text", ["three", "means", "information", "interference happens", "new learning", "long-term",
-                                  "smaller", "equals Ma", "three significant figures", "It", "the process"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three",
+        "means",
+        "information",
+        "interference happens",
+        "new learning",
+        "long-term",
+        "smaller",
+        "equals Ma",
+        "three significant figures",
+        "It",
+        "the process",
+    ],
+)
 def test_non_terms_are_rejected(text):
     assert not is_term_like(text, strict=True)
 
 
-@pytest.mark.parametrize("text", ["proactive interference", "long-term memory", "deep processing", "Coulomb's Force Law",
-                                  "alpha particles", "consolidation", "plum pudding model"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "proactive interference",
+        "long-term memory",
+        "deep processing",
+        "Coulomb's Force Law",
+        "alpha particles",
+        "consolidation",
+        "plum pudding model",
+    ],
+)
 def test_noun_phrases_are_terms(text):
     assert is_term_like(text, strict=True)
 
@@ -88,9 +121,13 @@ def test_noun_phrases_are_terms(text):
 def test_cloze_gaps_are_real_terms_never_numbers_or_verbs():
     assert not blankable("three") and not blankable("means") and not blankable("information") and not blankable("42")
     assert blankable("consolidation") and blankable("recall") and blankable("encoding failure")
-    blocks = [Block("The multi-store model divides memory into three stores. Long-term memory has no known capacity limit at all. "
-                    "Long-term memory can last for decades in most people. Long-term memory holds facts and events you know. "
-                    "The brain stabilises new memories over hours, a process called consolidation, during a good night of sleep.")]
+    blocks = [
+        Block(
+            "The multi-store model divides memory into three stores. Long-term memory has no known capacity limit at all. "
+            "Long-term memory can last for decades in most people. Long-term memory holds facts and events you know. "
+            "The brain stabilises new memories over hours, a process called consolidation, during a good night of sleep."
+        )
+    ]
     sents = topic_sentences(blocks)
     terms = extract_terms(blocks, sents, {})
     cards = build_flashcards(terms, sents)
@@ -102,10 +139,14 @@ def test_cloze_gaps_are_real_terms_never_numbers_or_verbs():
 
 
 def test_titles_name_the_defined_term_and_never_repeat():
-    blocks = [Block("Proactive interference happens when old information blocks new learning. "
-                    "Retroactive interference happens when new learning blocks older memories. "
-                    "Sometimes other memories get in the way, which is called interference. "
-                    "Interference is one of the most common causes of forgetting in daily life.")]
+    blocks = [
+        Block(
+            "Proactive interference happens when old information blocks new learning. "
+            "Retroactive interference happens when new learning blocks older memories. "
+            "Sometimes other memories get in the way, which is called interference. "
+            "Interference is one of the most common causes of forgetting in daily life."
+        )
+    ]
     sents = topic_sentences(blocks)
     terms = extract_terms(blocks, sents, {})
     assert phrase_title(sents[0], terms, set()) == "Proactive interference"
@@ -124,8 +165,20 @@ def lecture():
 def test_lecture_terms_come_from_its_defining_sentences(lecture):
     doc, _ = lecture
     terms = {t.text.lower(): t for t in analyse(doc, doc.topics[0]).topics[0].terms}
-    for name in ("encoding", "storage", "retrieval", "consolidation", "chunking", "encoding failure", "interference",
-                 "proactive interference", "retroactive interference", "multi-store model", "working memory", "cue"):
+    for name in (
+        "encoding",
+        "storage",
+        "retrieval",
+        "consolidation",
+        "chunking",
+        "encoding failure",
+        "interference",
+        "proactive interference",
+        "retroactive interference",
+        "multi-store model",
+        "working memory",
+        "cue",
+    ):
         assert name in terms, name
     assert terms["consolidation"].defined and "process called consolidation" in terms["consolidation"].definition.text
     assert not set(terms) & _BAD

@@ -55,7 +55,10 @@ def test_local_server_needs_no_key(monkeypatch):
     asyncio.run(engine.aclose())
 
 
-@pytest.mark.parametrize("overrides, field", [({"concurrency": 0}, "concurrency"), ({"timeout": "soon"}, "timeout"), ({"response_format": "xml"}, "response_format")])
+@pytest.mark.parametrize(
+    "overrides, field",
+    [({"concurrency": 0}, "concurrency"), ({"timeout": "soon"}, "timeout"), ({"response_format": "xml"}, "response_format")],
+)
 def test_invalid_value_is_one_line_naming_the_setting(overrides, field):
     with pytest.raises(ConfigError, match=f"invalid engine setting {field}") as info:
         load_settings({"base_url": "http://127.0.0.1:1/v1", **overrides})

@@ -46,7 +46,9 @@ def test_parse_reply_tolerates_fences_and_raw_newlines():
     assert parsed.summary.text == "A summary\nacross two lines."
 
 
-@pytest.mark.parametrize("text, message", [("{not json", "not valid JSON"), ('{"topic": "x"}', "does not match the schema"), ("", "not valid JSON")])
+@pytest.mark.parametrize(
+    "text, message", [("{not json", "not valid JSON"), ('{"topic": "x"}', "does not match the schema"), ("", "not valid JSON")]
+)
 def test_parse_reply_reports_what_is_wrong(text, message):
     with pytest.raises(InvalidReply, match=message):
         parse_reply(text, GuideContent)

@@ -122,7 +122,9 @@ def test_transient_faults_during_the_probe_keep_json_schema(tmp_path):
     """429, 500 and a dropped connection on the first request are retried; they say nothing about json_schema."""
     document, topic = sample_document()
     with FakeOpenAIServer() as server:
-        server.script(Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True))
+        server.script(
+            Scripted(429, {"error": {"message": "slow down"}}), Scripted(500, {"error": {"message": "boom"}}), Scripted(drop=True)
+        )
         generation, engine = run_engine(_auto(server, tmp_path), topic, document)
     assert isinstance(generation.content, GuideContent)
     assert engine.response_mode == "json_schema"
@@ -131,7 +133,10 @@ def test_transient_faults_during_the_probe_keep_json_schema(tmp_path):
 
 @pytest.mark.parametrize(
     "failure",
-    [Scripted(500, {"error": {"message": "CUDA error: out of memory", "type": "internal_server_error"}}), Scripted(502, "<html>Bad Gateway</html>")],
+    [
+        Scripted(500, {"error": {"message": "CUDA error: out of memory", "type": "internal_server_error"}}),
+        Scripted(502, "<html>Bad Gateway</html>"),
+    ],
     ids=["500-generic", "502-html"],
 )
 def test_probe_retries_a_5xx_that_does_not_name_response_format(tmp_path, failure):
@@ -175,7 +180,9 @@ def test_probe_reports_a_missing_model_instead_of_falling_back(tmp_path):
 def test_probe_settles_the_mode_only_on_a_successful_reply(tmp_path):
     """A 400 that is not about the schema fails the json_object request too; the next request probes again."""
     document, topic = sample_document()
-    too_long = Scripted(400, {"error": {"message": "This model's maximum context length is 2048 tokens", "code": "context_length_exceeded"}})
+    too_long = Scripted(
+        400, {"error": {"message": "This model's maximum context length is 2048 tokens", "code": "context_length_exceeded"}}
+    )
     with FakeOpenAIServer() as server:
         server.script(too_long, too_long)
 

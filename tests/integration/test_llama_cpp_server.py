@@ -53,9 +53,23 @@ def llama_server(tmp_path_factory):
     log = tmp_path_factory.mktemp("llama") / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(_gguf()), "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "4096", "--verbose", "False"],
-            stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                str(_gguf()),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--n_ctx",
+                "4096",
+                "--verbose",
+                "False",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/v1"
     try:
@@ -80,8 +94,15 @@ def llama_server(tmp_path_factory):
 def test_engine_against_llama_cpp_server(llama_server, tmp_path):
     document, topic = sample_document()
     settings = EngineSettings(
-        model="smollm2-135m", base_url=llama_server, response_format="auto", temperature=0.0, timeout=300,
-        max_retries=0, max_repairs=1, max_tokens=512, cache_dir=tmp_path / "cache",
+        model="smollm2-135m",
+        base_url=llama_server,
+        response_format="auto",
+        temperature=0.0,
+        timeout=300,
+        max_retries=0,
+        max_repairs=1,
+        max_tokens=512,
+        cache_dir=tmp_path / "cache",
     )
 
     async def main():
@@ -121,11 +142,26 @@ def test_cli_conversion_against_llama_cpp_server(llama_server, tmp_path, monkeyp
     sample = Path(__file__).resolve().parents[2] / "samples" / "memory-lecture.vtt"
     monkeypatch.chdir(tmp_path)
     (tmp_path / "seekh.toml").write_text(
-        "[engine]\nmax_tokens = 512\nmax_repairs = 1\nmax_retries = 0\ntemperature = 0.0\nresponse_format = \"auto\"\n"
+        '[engine]\nmax_tokens = 512\nmax_repairs = 1\nmax_retries = 0\ntemperature = 0.0\nresponse_format = "auto"\n'
     )
     result = CliRunner().invoke(
-        app, ["convert", str(sample), "-o", str(tmp_path / "out"), "--model", "smollm2-135m", "--base-url", llama_server,
-              "--timeout", "300", "--concurrency", "1", "--cache-dir", str(tmp_path / "cache")],
+        app,
+        [
+            "convert",
+            str(sample),
+            "-o",
+            str(tmp_path / "out"),
+            "--model",
+            "smollm2-135m",
+            "--base-url",
+            llama_server,
+            "--timeout",
+            "300",
+            "--concurrency",
+            "1",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
     )
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output

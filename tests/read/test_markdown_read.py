@@ -15,6 +15,7 @@ from seekh_convert.read.markdown import TextExtractor
 def _read(path):
     return MarkdownCleaner()(TextExtractor()(path))
 
+
 PSYCHOLOGY = "text/psychology__openstax-psychology-2e__ch08-memory.md"
 PHYSICS = "text/physics__openstax-university-physics-v1__ch05-newtons-laws.md"
 BIOLOGY = "text/biology__openstax-biology-1e-philschatz__ch04-cell-structure.md"

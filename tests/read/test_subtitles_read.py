@@ -27,7 +27,11 @@ def test_mit_lecture_cues(corpus):
 @pytest.mark.corpus
 def test_gb2312_srt_is_decoded(corpus):
     doc = SubtitleExtractor()(corpus / T / "chinese-gb2312-encoded.srt")
-    assert [c.text for c in doc.cues] == ["宇宙守护神  保护我们远离邪恶", "他能徒手抓住子弹  拦住疾速的火车", "轻轻一跳就能飞跃高楼"]
+    assert [c.text for c in doc.cues] == [
+        "宇宙守护神  保护我们远离邪恶",
+        "他能徒手抓住子弹  拦住疾速的火车",
+        "轻轻一跳就能飞跃高楼",
+    ]
     assert (doc.cues[0].start, doc.cues[0].end) == (27.0, 30.73)
 
 

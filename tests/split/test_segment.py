@@ -82,9 +82,11 @@ def test_max_topics_and_single_topic():
 
 
 def test_junk_only_sections_do_not_become_topics():
-    blocks = _chapter(3, 900) + [Block("References", BlockKind.HEADING, level=2)] + [
-        Block("Smith, J. (2001). A paper. Journal, 3, 1-2.", BlockKind.REFERENCE) for _ in range(50)
-    ]
+    blocks = (
+        _chapter(3, 900)
+        + [Block("References", BlockKind.HEADING, level=2)]
+        + [Block("Smith, J. (2001). A paper. Journal, 3, 1-2.", BlockKind.REFERENCE) for _ in range(50)]
+    )
     doc = Segmenter()(_doc(blocks))
     assert "References" not in [t.title for t in doc.topics]
 
@@ -96,8 +98,14 @@ def test_document_without_usable_text_is_an_input_error():
 
 @pytest.mark.parametrize(
     "heading, title",
-    [("1. What the Alliance Is", "What the Alliance Is"), ("2.3 Forces", "Forces"), ("Chapter 3 Memory", "Memory"),
-     ("2: \"Mere Copyists\"", "\"Mere Copyists\""), ("1984 was a year", "1984 was a year"), ("3D printing", "3D printing")],
+    [
+        ("1. What the Alliance Is", "What the Alliance Is"),
+        ("2.3 Forces", "Forces"),
+        ("Chapter 3 Memory", "Memory"),
+        ('2: "Mere Copyists"', '"Mere Copyists"'),
+        ("1984 was a year", "1984 was a year"),
+        ("3D printing", "3D printing"),
+    ],
 )
 def test_topic_titles_lose_section_numbering(heading, title):
     blocks = [Block(heading, BlockKind.HEADING, level=1), _para(400, "w")]
@@ -116,8 +124,13 @@ def test_a_large_part_is_split_at_its_deeper_bookmarks():
     blocks = []
     for page in range(1, 9):
         blocks += [_para(500, f"pg{page}w", page=page), _para(500, f"pg{page}x", page=page)]
-    outline = [OutlineEntry("Part One", 1, 1), OutlineEntry("Chapter 1: Alpha", 2, 1), OutlineEntry("Chapter 2: Beta", 2, 3),
-               OutlineEntry("Chapter 3: Gamma", 2, 5), OutlineEntry("Part Two", 1, 7)]
+    outline = [
+        OutlineEntry("Part One", 1, 1),
+        OutlineEntry("Chapter 1: Alpha", 2, 1),
+        OutlineEntry("Chapter 2: Beta", 2, 3),
+        OutlineEntry("Chapter 3: Gamma", 2, 5),
+        OutlineEntry("Part Two", 1, 7),
+    ]
     doc = Segmenter()(_doc(blocks, kind=SourceKind.PDF, outline=outline))
     assert [t.title for t in doc.topics] == ["Alpha", "Beta", "Gamma", "Part Two"]
     assert doc.topics[1].pages == [3, 4]

@@ -54,8 +54,16 @@ def test_markdown_escapes_untrusted_text(tmp_path):
     assert "<script>" not in text
     assert "[click](http" not in text
     assert "&lt;script&gt;" in text
-    for heading in ("## Definition", "## Summary", "## Key Takeaways", "## What to Learn Next", "## Prerequisites",
-                    "## Real World Applications", "## Flashcards", "## Practice Questions"):
+    for heading in (
+        "## Definition",
+        "## Summary",
+        "## Key Takeaways",
+        "## What to Learn Next",
+        "## Prerequisites",
+        "## Real World Applications",
+        "## Flashcards",
+        "## Practice Questions",
+    ):
         assert heading in text
     assert "p. 1" in text and "**Answer:** A. Therapeutic alliance." in text
     assert ".." not in text

@@ -77,7 +77,9 @@ def _near(front: str, fronts: list[str]) -> bool:
     return any(fuzz.ratio(front, f) >= 85 for f in fronts)
 
 
-def build_flashcards(terms: list[Term], ranked: list[Sentence], max_cards: int = _MAX_CARDS, max_basic: int = _MAX_BASIC) -> list[Flashcard]:
+def build_flashcards(
+    terms: list[Term], ranked: list[Sentence], max_cards: int = _MAX_CARDS, max_basic: int = _MAX_BASIC
+) -> list[Flashcard]:
     """4-12 cards: basic cards for defined terms, then cloze cards of key terms in central sentences."""
     cards: list[Flashcard] = []
     fronts: list[str] = []

@@ -54,7 +54,7 @@ def _position(text: str) -> int:
 
 
 def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | None:
-    """"Which statement describes <term>?" with four blanked definitions, None when three fair distractors are missing."""
+    """ "Which statement describes <term>?" with four blanked definitions, None when three fair distractors are missing."""
     key = as_option(term, topic_terms)
     if key is None:
         return None

@@ -30,7 +30,12 @@ _NAMING = frozenset({"called", "named", "termed", "known", "call"})
 _FORWARD = (
     (re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:called|termed|known as|referred to as|defined as)\s+", re.I), 3.2),
     (re.compile(r"\b(?:an?|the|this|that)\s+(?:\w+\s+){1,2}?(?:called|termed|known as|named)\s+", re.I), 3.0),
-    (re.compile(r"\b(?:we|they|scientists|psychologists|researchers|people|you|i)\s+(?:later\s+|now\s+|often\s+)?call(?:ed)?\s+", re.I), 3.0),
+    (
+        re.compile(
+            r"\b(?:we|they|scientists|psychologists|researchers|people|you|i)\s+(?:later\s+|now\s+|often\s+)?call(?:ed)?\s+", re.I
+        ),
+        3.0,
+    ),
     (re.compile(r"\b(?:known as|referred to as|termed|called)\s+", re.I), 2.6),
     (re.compile(r"\b(?:got|gets|was given|were given|given|has|had) the names?(?: of)?\s+", re.I), 2.6),
     (re.compile(r"\bthe (?:term|concept|phrase|notion)\s+(?=[A-Za-z])", re.I), 1.5),
@@ -42,8 +47,17 @@ _LEADING = re.compile(
     r"(?:happens|happen|occurs|occur) (?:when|if|because)|is|are)\b(?P<after>\s+\w+)?",
     re.IGNORECASE,
 )
-_LEADING_STRENGTH = {"is defined as": 3.6, "are defined as": 3.6, "refers to": 3.4, "refer to": 3.4, "means": 3.4, "mean": 3.2,
-                     "is when": 3.0, "are when": 3.0, "describes": 2.4}
+_LEADING_STRENGTH = {
+    "is defined as": 3.6,
+    "are defined as": 3.6,
+    "refers to": 3.4,
+    "refer to": 3.4,
+    "means": 3.4,
+    "mean": 3.2,
+    "is when": 3.0,
+    "are when": 3.0,
+    "describes": 2.4,
+}
 _COPULA_AFTER = frozenset({"a", "an", "the", "any", "one", "defined", "when", "how", "where"})
 _WHICH = re.compile(
     r",\s*which\s+(?:means|mean|refers? to|is called|are called|(?:is|are)\s+(?:a|an|the|any|one of the|\w+ing)\b"
@@ -54,7 +68,9 @@ _ORDINAL = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|next|last|final|other|main|key)\s+(?:[a-z]+\s+)?(?:is|are)\s+(?!(?:the|a|an)\b)",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r"\b(?:a|an|the|this|that)\s+(?:new\s+)?(model|law|theory|principle|effect|rule|equation|process), the\s+", re.I)
+_APPOSITIVE = re.compile(
+    r"\b(?:a|an|the|this|that)\s+(?:new\s+)?(model|law|theory|principle|effect|rule|equation|process), the\s+", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +119,7 @@ def _span_backward(text: str, end: int, max_words: int = 4) -> str | None:
 
 
 def _leading(text: str) -> Defined | None:
-    """"X means ...", "X is the ...", "X happens when ..." at the start of the sentence."""
+    """ "X means ...", "X is the ...", "X happens when ..." at the start of the sentence."""
     body = _FILLER.sub("", text)
     words_ = body.split(None, 1)
     if words_ and words_[0].lower() in _ARTICLE and len(words_) > 1:
@@ -165,4 +181,3 @@ def _cued(text: str) -> list[Defined]:
         if span and span.lower().endswith(m.group(1).lower()):
             found.append(Defined(span, 2.0, True))
     return found
-

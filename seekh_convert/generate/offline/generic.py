@@ -41,7 +41,9 @@ _EXAMPLE_TALK = re.compile(
 _PERSON = re.compile(
     r"(?<=[a-z,;] )[A-Z][a-z]{2,} (?:\w+ly )?(?:[a-z]+ed|says|said|recalls|thinks|wants|knows|feels|tells|asks|is|was|has|had)\b"
 )
-_PERSON_START = re.compile(r"^[A-Z][a-z]{2,}(?:, (?:a|an) [a-z]+,| (?:\w+ly )?(?:recalls|realized|responded|says|said|thinks|wants|stated|asked))")
+_PERSON_START = re.compile(
+    r"^[A-Z][a-z]{2,}(?:, (?:a|an) [a-z]+,| (?:\w+ly )?(?:recalls|realized|responded|says|said|thinks|wants|stated|asked))"
+)
 _NOT_NAMES = frozenset(
     """The This That These Those There Here When While What Which Who However Thus Therefore Since Because Although
     January February March April May June July August September October November December Monday Tuesday Wednesday

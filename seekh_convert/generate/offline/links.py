@@ -90,8 +90,12 @@ def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequ
     out: list[Prerequisite] = []
     seen: set[str] = {(term_key(_title(ta)) or _title(ta).casefold()).rstrip("s")}
     earlier = doc.topics[:pos] if pos is not None else []
-    found = [(i, t) for i, e in enumerate(earlier) for t in e.terms
-             if t.defined and t.key not in own and doc.defined_in.get(t.key) == i and ta.mentions(t.key) and linkable(t)]
+    found = [
+        (i, t)
+        for i, e in enumerate(earlier)
+        for t in e.terms
+        if t.defined and t.key not in own and doc.defined_in.get(t.key) == i and ta.mentions(t.key) and linkable(t)
+    ]
     found.sort(key=lambda x: (-ta.stem_text.count(f" {x[1].key} "), -x[0], x[1].key))
     for i, t in found:
         s = mention(ta, t.text)
@@ -135,17 +139,30 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
     leads: set[str] = set()
     for _, j, shared in scored[:SHOWN]:
         why, s = later_relation(doc, ta, j, shared, leads)
-        _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
+        _add(
+            out,
+            seen,
+            _title(doc.topics[j]),
+            LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()),
+        )
     for _, j, shared in scored[:SHOWN]:
         for t in [t for t in shared if t.real][:2]:
             s = mention(ta, t.text)
             there = doc.defined_in.get(t.key) == j and not _defines(ta, t)
-            why = (f"{_title(doc.topics[j])} gives the definition of {t.text}, which is only used here." if there
-                   else f"{_title(doc.topics[j])} returns to {t.text}.")
+            why = (
+                f"{_title(doc.topics[j])} gives the definition of {t.text}, which is only used here."
+                if there
+                else f"{_title(doc.topics[j])} returns to {t.text}."
+            )
             _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=doc.topics[j].level, source=s.ref()))
     for _, j, shared in scored[SHOWN:]:
         why, s = later_relation(doc, ta, j, shared, leads)
-        _add(out, seen, _title(doc.topics[j]), LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()))
+        _add(
+            out,
+            seen,
+            _title(doc.topics[j]),
+            LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()),
+        )
     unexplained = _unexplained(ta)
     late = [t for t in unexplained if 2 * t.first >= len(ta.sentences)]
     for t in late + _brief(ta) + [t for t in unexplained if t not in late]:
@@ -191,9 +208,14 @@ def _pointer_why(pointer: Sentence, title: str, named: list[Term]) -> str:
     at = pointer.text.replace("’", "'").find(title.replace("’", "'"))
     end = at + len(title)
     spans = {id(t): [m.span() for m in t.pattern.finditer(pointer.text)] for t in named}
-    inner = {id(t): [(a, b) for a, b in spans[id(t)]
-                     if not any(o is not t and len(o.key) > len(t.key) and x <= a and b <= y for o in named for x, y in spans[id(o)])]
-             for t in named}  # "force" inside "normal force" is not a mention of its own
+    inner = {
+        id(t): [
+            (a, b)
+            for a, b in spans[id(t)]
+            if not any(o is not t and len(o.key) > len(t.key) and x <= a and b <= y for o in named for x, y in spans[id(o)])
+        ]
+        for t in named
+    }  # "force" inside "normal force" is not a mention of its own
     outside = {id(t): [a for a, b in inner[id(t)] if b <= at or a >= end] for t in named}
     named = [t for t in named if outside[id(t)]]
     title_key = f" {term_key(title)} "
@@ -244,9 +266,15 @@ def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> tuple[list[A
     """Ranked: sentences describing real uses, then the most concrete central statements; and how many are uses."""
     rank_of = {id(s): i for i, s in enumerate(ta.ranked)}
     uses = [(use_score(s), s) for s in ta.sentences if _fit(s)]
-    hits = [s for sc, s in sorted((x for x in uses if x[0] > 0.5), key=lambda x: (id(x[1]) in exclude, -min(x[0], 4.5), rank_of[id(x[1])]))]
-    rest = sorted((s for s in ta.ranked[:30] if s not in hits and _fit(s)), key=lambda s: (id(s) in exclude, -ta.claim(s), rank_of[id(s)]))
+    hits = [
+        s
+        for sc, s in sorted(
+            (x for x in uses if x[0] > 0.5), key=lambda x: (id(x[1]) in exclude, -min(x[0], 4.5), rank_of[id(x[1])])
+        )
+    ]
+    rest = sorted(
+        (s for s in ta.ranked[:30] if s not in hits and _fit(s)), key=lambda s: (id(s) in exclude, -ta.claim(s), rank_of[id(s)])
+    )
     chosen = (hits + rest)[:_POOL] or ta.ranked[:1]
     out = [Application(title=title, text=s.display, source=s.ref()) for s, title in titled(chosen, ta.terms)]
     return out, len([s for s in hits if id(s) not in exclude])
-

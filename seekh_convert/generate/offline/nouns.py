@@ -72,8 +72,13 @@ def _bare_adjective(w: str) -> bool:
     if low in ADJECTIVES or (bool(_ADJ_SUFFIX.search(low)) and not w[:1].isupper()):
         return True
     base = re.sub(r"(?:er|est)$", "", low)
-    return base != low and (base in ADJECTIVES or base[:-1] in ADJECTIVES or base + "e" in ADJECTIVES or
-                            base.endswith("i") and base[:-1] + "y" in ADJECTIVES)
+    return base != low and (
+        base in ADJECTIVES
+        or base[:-1] in ADJECTIVES
+        or base + "e" in ADJECTIVES
+        or base.endswith("i")
+        and base[:-1] + "y" in ADJECTIVES
+    )
 
 
 def is_term_like(term: str, *, strict: bool = False) -> bool:

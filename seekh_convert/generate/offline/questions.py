@@ -65,14 +65,18 @@ def blank(text: str, term: Term) -> str:
 def multiple_choice(
     term: Term, topic_terms: list[Term], doc_terms: list[Term], sentence: Sentence | None = None
 ) -> MultipleChoice | None:
-    """"Which term fills the blank" over the term's defining sentence (or ``sentence``), None when it cannot be fair."""
+    """ "Which term fills the blank" over the term's defining sentence (or ``sentence``), None when it cannot be fair."""
     s = sentence or term.definition
     if s is None or (sentence is None and not term.defined):
         return None
     if sentence is not None:
         m = free_match(term, s, topic_terms)
-        if m is None or len(term.pattern.findall(s.text)) > 1 or (term.origin == "keyword" and " " not in term.text) \
-                or crosses(m.span(), s, topic_terms):
+        if (
+            m is None
+            or len(term.pattern.findall(s.text)) > 1
+            or (term.origin == "keyword" and " " not in term.text)
+            or crosses(m.span(), s, topic_terms)
+        ):
             return None
         stem = s.display[: m.start()] + GAP + s.display[m.end() :]
     else:
@@ -137,12 +141,19 @@ def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> li
 
 
 def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: set[int]) -> list[ShortAnswer]:
-    """"What is X?" with the definition as answer; else "Explain" over the most central sentence."""
+    """ "What is X?" with the definition as answer; else "Explain" over the most central sentence."""
     out: list[ShortAnswer] = []
     for t in terms:
         if t.defined and id(t.definition) not in taken:
             s = t.definition
-            out.append(ShortAnswer(question=ask_what(t.text, s.text), answer=s.display, explanation=f"The source defines it: “{s.display}”", source=s.ref()))
+            out.append(
+                ShortAnswer(
+                    question=ask_what(t.text, s.text),
+                    answer=s.display,
+                    explanation=f"The source defines it: “{s.display}”",
+                    source=s.ref(),
+                )
+            )
             taken.add(id(s))
             if len(out) == 2:
                 return out
@@ -150,7 +161,9 @@ def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: 
         free = [x for x in ranked if id(x) not in taken] or ranked
         s = next((x for x in free if not _CONNECTIVE.match(x.text)), free[0])
         question = f"Explain the main point the source makes about {title}."
-        out.append(ShortAnswer(question=question, answer=s.display, explanation=f"The source says: “{s.display}”", source=s.ref()))
+        out.append(
+            ShortAnswer(question=question, answer=s.display, explanation=f"The source says: “{s.display}”", source=s.ref())
+        )
     return out
 
 

@@ -38,7 +38,7 @@ class Sentence:
     @property
     def display(self) -> str:
         """The sentence as item text: always ends with punctuation."""
-        return self.text if self.text[-1:] in ".!?\"”’)" else self.text + "."
+        return self.text if self.text[-1:] in '.!?"”’)' else self.text + "."
 
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""
@@ -99,7 +99,7 @@ def is_usable(s: Sentence) -> bool:
         return s.n_words >= 3
     if not s.complete and (s.block.kind is BlockKind.LIST_ITEM or s.n_words < 8):
         return False
-    if not s.text[0].isupper() and not s.text[0].isdigit() and s.text[0] not in "\"“‘(":
+    if not s.text[0].isupper() and not s.text[0].isdigit() and s.text[0] not in '"“‘(':
         return False
     letters = sum(c.isalpha() for c in s.text)
     return letters >= 0.6 * len(s.text)

@@ -167,7 +167,9 @@ def title_words(title: str) -> set[str]:
 _SUBJECT_END = re.compile(
     r"\s(?:is|are|was|were|has|have|had|can|could|may|might|must|will|would|should|does|do|did|also|often|usually)\b"
 )
-_DETERMINERS = frozenset("the a an this that these those such some many most all other another each every our their its his her same several".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those such some many most all other another each every our their its his her same several".split()
+)
 
 
 def _subject(s: Sentence) -> str | None:

@@ -90,7 +90,9 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = ()) -> l
 
 def summary_of(chosen: list[Sentence]) -> Summary:
     """The summary built from ``chosen`` sentences (kept under the 4000-character limit)."""
-    return Summary(text=" ".join(s.display for s in chosen), sentences=[SummarySentence(text=s.display, source=s.ref()) for s in chosen])
+    return Summary(
+        text=" ".join(s.display for s in chosen), sentences=[SummarySentence(text=s.display, source=s.ref()) for s in chosen]
+    )
 
 
 def _importance(i: int, n: int) -> Importance:
@@ -108,8 +110,14 @@ def own_points(ranked: list[Sentence], scores: dict[int, float], terms: list[Ter
     if not ranked:
         return []
     floor = sorted(scores.get(s.order, 0.0) for s in ranked)[len(ranked) // 4]
-    own = [s for s in ranked if s.block.kind is BlockKind.SUMMARY and claim_score(s, terms) > -0.3
-           and scores.get(s.order, 0.0) >= floor and terms_in(s, terms[:12])]
+    own = [
+        s
+        for s in ranked
+        if s.block.kind is BlockKind.SUMMARY
+        and claim_score(s, terms) > -0.3
+        and scores.get(s.order, 0.0) >= floor
+        and terms_in(s, terms[:12])
+    ]
     return pick_distinct(own, k)
 
 
@@ -137,5 +145,7 @@ def takeaway_candidates(
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
     if not chosen:
         chosen = pick_distinct(order, 3)
-    return [Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref())
-            for i, (s, title) in enumerate(titled(chosen, terms))]
+    return [
+        Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref())
+        for i, (s, title) in enumerate(titled(chosen, terms))
+    ]

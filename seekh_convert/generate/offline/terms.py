@@ -19,12 +19,36 @@ from seekh_convert.text.terms import clean_term, term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 
 _STRUCTURAL_PHRASES = frozenset(
-    {"learning objectives", "link to learning", "check your understanding", "everyday connection", "key terms",
-     "review questions", "critical thinking questions", "personal application questions", "problem-solving strategy",
-     "career connection", "art connection", "visual connection", "evolution connection", "scientific method connection",
-     "summary", "solution", "strategy", "significance", "example", "note", "figure", "table", "answer", "introduction"}
+    {
+        "learning objectives",
+        "link to learning",
+        "check your understanding",
+        "everyday connection",
+        "key terms",
+        "review questions",
+        "critical thinking questions",
+        "personal application questions",
+        "problem-solving strategy",
+        "career connection",
+        "art connection",
+        "visual connection",
+        "evolution connection",
+        "scientific method connection",
+        "summary",
+        "solution",
+        "strategy",
+        "significance",
+        "example",
+        "note",
+        "figure",
+        "table",
+        "answer",
+        "introduction",
+    }
 )
-_NOUNISH = re.compile(r"(?:ion|ment|ness|ity|ance|ence|ure|ism|ogy|age|what|knowledge|information|memories)$|^(?:what|when|how|where)$")
+_NOUNISH = re.compile(
+    r"(?:ion|ment|ness|ity|ance|ence|ure|ism|ogy|age|what|knowledge|information|memories)$|^(?:what|when|how|where)$"
+)
 FIGURE_REF = re.compile(r"\b(?:[Ff]igure|[Tt]able|[Ee]xample)\s*(?:\(?[a-z0-9]\b|\d)|\bin the (?:figure|table|photo|image)\b|^\(")
 #: Definition score from which a sentence counts as really defining a term.
 DEFINED_SCORE = 2.2
@@ -77,13 +101,23 @@ def definition_score(term: str, s: Sentence) -> float:
     head = s.text[: m.start()].strip().lower()
     tail = s.text[m.end() :].lstrip().lower()
     tail = re.sub(r"^\([^)]{1,40}\)\s*", "", tail)
-    if head in ("", "the", "a", "an") and re.match(r",?\s*(?:is|are)\s+(?:defined as|the|an?|when|how)\b|,?\s*refers? to\b|,?\s*means\b", tail):
+    if head in ("", "the", "a", "an") and re.match(
+        r",?\s*(?:is|are)\s+(?:defined as|the|an?|when|how)\b|,?\s*refers? to\b|,?\s*means\b", tail
+    ):
         score = max(score, 3.5)
     elif head in ("", "the", "a", "an") and (copula := re.match(r",?\s*(?:is|are|involves?|describes?)\s+(\w+)", tail)):
-        score = max(score, 2.4 if _NOUNISH.search(copula.group(1)) or not copula.group(0).lstrip(", ").startswith(("is", "are")) else 1.2)
-    elif re.search(r"\b(?:called|termed|known as|referred to as|defined as|we call(?: it| this| that)?)(?:\s+(?:the|an?))?\s*$", head):
+        score = max(
+            score, 2.4 if _NOUNISH.search(copula.group(1)) or not copula.group(0).lstrip(", ").startswith(("is", "are")) else 1.2
+        )
+    elif re.search(
+        r"\b(?:called|termed|known as|referred to as|defined as|we call(?: it| this| that)?)(?:\s+(?:the|an?))?\s*$", head
+    ):
         score = max(score, 3.0)
-    elif head in ("", "the", "a", "an") and re.match(r"(?:of motion\s+)?(?:says|states) that\b", tail) or re.match(r",\s*which (?:is|are) (?:the|an?)\b", tail):
+    elif (
+        head in ("", "the", "a", "an")
+        and re.match(r"(?:of motion\s+)?(?:says|states) that\b", tail)
+        or re.match(r",\s*which (?:is|are) (?:the|an?)\b", tail)
+    ):
         score = max(score, 2.6)
     elif re.match(r",?\s*(?:or|also called|also known as)\b", tail) or head.endswith((", or", "(or")):
         score = max(score, 1.5)
@@ -111,7 +145,10 @@ def _is_name(term: str, text: str) -> bool:
     """A single capitalised word right after another capitalised word: a person's name (Isaac Newton)."""
     if " " in term or not term[:1].isupper() or term.isupper() or re.search(rf"\b{re.escape(term.lower())}\b", text):
         return False
-    return re.search(rf"\b[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?{re.escape(term)}\b(?!['’]s\s+(?:law|model|principle|theory))", text) is not None
+    return (
+        re.search(rf"\b[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s+)?{re.escape(term)}\b(?!['’]s\s+(?:law|model|principle|theory))", text)
+        is not None
+    )
 
 
 def _acceptable(term: str) -> bool:
@@ -184,8 +221,14 @@ def _dedupe(terms: list[Term]) -> list[Term]:
     return kept
 
 
-def _build(text: str, origin: str, sentences: list[Sentence], topic_text: str, defs: dict[int, float] | None = None,
-           explicit: bool = True) -> Term | None:
+def _build(
+    text: str,
+    origin: str,
+    sentences: list[Sentence],
+    topic_text: str,
+    defs: dict[int, float] | None = None,
+    explicit: bool = True,
+) -> Term | None:
     """The term ``text`` with its mentions and best definition; ``defs``: strength by id of sentences defining it."""
     defs = defs or {}
     if not _acceptable(text) or (origin != "glossary" and _is_name(text, topic_text)):

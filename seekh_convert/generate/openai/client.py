@@ -135,13 +135,23 @@ class ChatClient:
         if isinstance(exc, openai.PermissionDeniedError):
             return ConfigError(f"access denied by {self.base_url} (HTTP 403); check the API key's permissions or --model")
         if isinstance(exc, openai.NotFoundError):
-            return ConfigError(f"model {self.settings.model!r} or endpoint not found at {self.base_url}; check --model and --base-url")
+            return ConfigError(
+                f"model {self.settings.model!r} or endpoint not found at {self.base_url}; check --model and --base-url"
+            )
         if isinstance(exc, openai.APITimeoutError):
-            return EngineError(f"no reply from {self.base_url} within {self.settings.timeout:g}s after {tries} attempt(s); raise --timeout", attempts=tries)
+            return EngineError(
+                f"no reply from {self.base_url} within {self.settings.timeout:g}s after {tries} attempt(s); raise --timeout",
+                attempts=tries,
+            )
         if isinstance(exc, openai.APIConnectionError):
             return ConfigError(f"cannot reach {self.base_url}; start the server or set OPENAI_BASE_URL or --base-url")
         status = getattr(exc, "status_code", "?")
-        return EngineError(self._redact(f"{self.base_url} answered HTTP {status} after {tries} attempt(s): {' '.join(exc.message.split())[:300]}"), attempts=tries)
+        return EngineError(
+            self._redact(
+                f"{self.base_url} answered HTTP {status} after {tries} attempt(s): {' '.join(exc.message.split())[:300]}"
+            ),
+            attempts=tries,
+        )
 
     def _redact(self, text: str) -> str:
         return text.replace(self._secret, "***") if self._secret else text

@@ -34,11 +34,15 @@ class EngineSettings(BaseModel):
     retry_max_wait: float = Field(60.0, ge=0, description="Longest single wait, Retry-After included.")
     max_repairs: int = Field(2, ge=0, le=10, description="Times an invalid reply is sent back for repair.")
     max_tokens: int = Field(4096, ge=16, description="Reply budget; doubled once when a reply is cut off.")
-    chunk_tokens: int = Field(3000, ge=200, description="Most source tokens per request; longer topics are mapped chunk by chunk.")
+    chunk_tokens: int = Field(
+        3000, ge=200, description="Most source tokens per request; longer topics are mapped chunk by chunk."
+    )
     cache_dir: Path | None = Field(None, description="Folder of the response cache (default: user cache dir).")
     no_cache: bool = False
     response_format: Literal["auto", "json_schema", "json_object"] = "auto"
-    prices: dict[str, tuple[float, float]] = Field(default_factory=dict, description="model -> USD per 1M (input, output) tokens.")
+    prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="model -> USD per 1M (input, output) tokens."
+    )
 
     def check_ready(self) -> None:
         """Raise ``ConfigError`` (one line, what to set) when the engine cannot run with these settings."""

@@ -121,9 +121,12 @@ class OpenAIEngine:
     async def _map(self, parts, index: QuoteIndex, names: dict, meter: UsageMeter, what: str) -> str:
         async def one(i: int, part) -> list:
             notes = await self._ask(
-                "map_notes", ChunkNotes, "chunk_notes",
+                "map_notes",
+                ChunkNotes,
+                "chunk_notes",
                 {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)},
-                meter, f"{what} part {i}",
+                meter,
+                f"{what} part {i}",
             )
             return kept_notes(notes, index)
 
@@ -151,7 +154,9 @@ class OpenAIEngine:
             raise EngineError(f"{what}: no {section} item quotes the source, even after a repair request", usage=meter.usage())
         return kept
 
-    async def _ask(self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str, parse=None):
+    async def _ask(
+        self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str, parse=None
+    ):
         """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
         parse = parse or (lambda text: parse_reply(text, model))
         system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
@@ -163,13 +168,25 @@ class OpenAIEngine:
             call = CallUsage(reply.input_tokens, reply.output_tokens, reply.cached)
             meter.add(call)
             self._run.add(call)
-            log.info("%s: %s call, %d tokens in, %d out%s", what, step, call.input_tokens, call.output_tokens, " (cache)" if call.cached else "")
+            log.info(
+                "%s: %s call, %d tokens in, %d out%s",
+                what,
+                step,
+                call.input_tokens,
+                call.output_tokens,
+                " (cache)" if call.cached else "",
+            )
             return reply
 
         return await with_repairs(
-            send, messages, parse,
-            max_repairs=self.settings.max_repairs, max_tokens=self.settings.max_tokens,
-            feedback=lambda error: repair.render(error=error), usage=meter.usage, what=what,
+            send,
+            messages,
+            parse,
+            max_repairs=self.settings.max_repairs,
+            max_tokens=self.settings.max_tokens,
+            feedback=lambda error: repair.render(error=error),
+            usage=meter.usage,
+            what=what,
         )
 
 

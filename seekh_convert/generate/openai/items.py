@@ -81,7 +81,9 @@ def parse_guide(text: str | None) -> ParsedGuide:
 
 def _summary(raw: object, findings: list[Finding]) -> dict | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("sentences"), list):
-        findings.append(Finding(section="summary", reason=Reason.INVALID_ITEM, detail="summary needs text and a list of sentences"))
+        findings.append(
+            Finding(section="summary", reason=Reason.INVALID_ITEM, detail="summary needs text and a list of sentences")
+        )
         return None
     try:
         text = _SummaryText.validate_python(raw.get("text"))

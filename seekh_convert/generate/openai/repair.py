@@ -53,7 +53,13 @@ def slots_of(content: GuideContent, findings: list[Finding]) -> list[Slot]:
 def _exists(content: GuideContent, section: str, index: int | None) -> bool:
     if section == "definition":
         return index is None
-    items = content.summary.sentences if section == "summary" else getattr(content, section, None) if section in LIST_SECTIONS else None
+    items = (
+        content.summary.sentences
+        if section == "summary"
+        else getattr(content, section, None)
+        if section in LIST_SECTIONS
+        else None
+    )
     return items is not None and index is not None and 0 <= index < len(items)
 
 
@@ -82,7 +88,11 @@ def render_failing(content: GuideContent, slots: list[Slot]) -> str:
     """The failing items with their reasons as JSON; ``<`` is escaped so no text can close a delimiter."""
     listed = []
     for slot in slots:
-        entry: dict = {"position": slot.key, "reasons": slot.reasons, "item": _item(content, slot.section, slot.index).model_dump(mode="json")}
+        entry: dict = {
+            "position": slot.key,
+            "reasons": slot.reasons,
+            "item": _item(content, slot.section, slot.index).model_dump(mode="json"),
+        }
         if slot.section in _DISTINCT:
             others = [i for i in range(len(getattr(content, slot.section))) if i != slot.index]
             entry["keep_distinct_from"] = [_prompt_text(_item(content, slot.section, i)) for i in others]

@@ -135,7 +135,9 @@ async def with_repairs(
             if raised:
                 raise EngineError(
                     f"{what}: the reply was cut off at max_tokens={budget} twice; the topic is too long for one reply",
-                    attempts=attempts, usage=usage(), last_reply=last,
+                    attempts=attempts,
+                    usage=usage(),
+                    last_reply=last,
                 )
             log.info("%s: reply cut off at max_tokens=%d; asking again with %d", what, budget, budget * 2)
             budget, raised = budget * 2, True
@@ -145,7 +147,10 @@ async def with_repairs(
         except InvalidReply as exc:
             if repairs >= max_repairs:
                 raise EngineError(
-                    f"{what}: no valid reply after {attempts} attempt(s): {exc}", attempts=attempts, usage=usage(), last_reply=last
+                    f"{what}: no valid reply after {attempts} attempt(s): {exc}",
+                    attempts=attempts,
+                    usage=usage(),
+                    last_reply=last,
                 ) from None
             repairs += 1
             log.info("%s: invalid reply (%s); repair %d of %d", what, exc, repairs, max_repairs)
