@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
-from seekh_convert.check.grounding import context_stems, support, support_threshold
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
+from seekh_convert.check.support import context_stems, support, support_threshold
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import (

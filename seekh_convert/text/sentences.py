@@ -41,12 +41,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if mark.startswith(".") and _after_abbreviation(text, m.start()):
             continue
         end = m.start() + len(mark.rstrip())
-        if end > start:
-            spans.append((start, end))
+        _add(spans, text, start, end)
         start = m.end()
-    if start < len(text) and text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+    _add(spans, text, start, len(text))
     return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` without its surrounding white space, unless nothing is left."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        begin = start + len(piece) - len(piece.lstrip())
+        spans.append((begin, begin + len(stripped)))
 
 
 def sentences(text: str) -> list[str]:

@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
-from seekh_convert.generate.openai.grounding import QuoteIndex, ground, relocate, relocate_section
-from seekh_convert.generate.openai.items import parse_guide
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from seekh_convert.generate.openai.parse import parse_guide
 from seekh_convert.generate.openai.prompts import load_prompt
+from seekh_convert.generate.openai.relocate import QuoteIndex, ground, relocate, relocate_section
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply

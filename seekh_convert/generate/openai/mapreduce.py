@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from seekh_convert.generate.openai.grounding import QuoteIndex
+from seekh_convert.generate.openai.relocate import QuoteIndex
 from seekh_convert.model.document import Block, Topic
 from seekh_convert.model.guide import format_timestamp
 from seekh_convert.text.normalize import normalize_ws

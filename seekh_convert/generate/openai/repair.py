@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from seekh_convert.generate.openai.grounding import QuoteIndex
-from seekh_convert.generate.openai.items import ITEM_TYPES
 from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
+from seekh_convert.generate.openai.parse import ITEM_TYPES
+from seekh_convert.generate.openai.relocate import QuoteIndex
 from seekh_convert.model.document import Topic
 from seekh_convert.model.findings import Finding
 from seekh_convert.model.guide import LIST_SECTIONS, GuideContent

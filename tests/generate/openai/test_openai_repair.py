@@ -9,7 +9,7 @@ from fakes.openai_server import FakeOpenAIServer, Scripted, make_guide, run_engi
 
 from seekh_convert.check import Finding, Reason
 from seekh_convert.generate.openai import OpenAIEngine
-from seekh_convert.generate.openai.grounding import QuoteIndex
+from seekh_convert.generate.openai.relocate import QuoteIndex
 from seekh_convert.model.guide import GuideContent, MultipleChoice
 
 S1 = "Photosynthesis is the process by which plants convert light energy into chemical energy."

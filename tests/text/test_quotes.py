@@ -1,0 +1,50 @@
+"""The one quote locator: tolerant of layout, strict on words, exact about where a quote is."""
+
+from __future__ import annotations
+
+from seekh_convert.text.quotes import QuoteIndex, match_key, quote_chars, quote_fragments
+
+TEXTS = [
+    "The therapeutic alliance is the working relation-\nship between client and therapist.",
+    "It has three parts: goals, tasks and the “bond”.",
+    "Ruptures are repaired by talking about them.",
+]
+
+
+def test_layout_case_quote_marks_and_hyphen_breaks_do_not_matter():
+    index = QuoteIndex(TEXTS)
+    span = index.find('the WORKING relationship between client and "therapist"')
+    assert span is not None and span.texts == (0,)
+    assert TEXTS[0][span.start : span.end] == "the working relation-\nship between client and therapist"
+
+
+def test_a_match_starts_and_ends_on_word_boundaries():
+    index = QuoteIndex(TEXTS)
+    assert index.find("herapeutic alliance is the working") is None
+    assert index.find("therapeutic alliance is the wor") is None
+
+
+def test_a_quote_may_span_neighbouring_texts_and_skip_with_ellipses():
+    index = QuoteIndex(TEXTS)
+    span = index.find("between client and therapist. It has three parts")
+    assert span is not None and span.texts == (0, 1) and span.end == len("It has three parts")
+    gap = index.find("It has three parts ... talking about them")
+    assert gap is not None and gap.texts == (1, 2)
+    assert index.find("talking about them ... It has three parts") is None  # fragments must come in order
+    assert QuoteIndex(TEXTS, max_texts=1).find("between client and therapist. It has three parts") is None
+
+
+def test_every_occurrence_is_found_in_order():
+    index = QuoteIndex(["the bond matters", "and the bond heals"])
+    assert [s.first for s in index.find_all("the bond")] == [0, 1]
+
+
+def test_match_keys_map_back_to_the_original_text():
+    key = match_key("Ｆｕｌｌ-width ﬁle")
+    assert key.chars == "fullwidthfile"
+    assert key.origin[0] == 0 and key.origin[-1] == len("Ｆｕｌｌ-width ﬁle") - 1
+
+
+def test_fragments_and_evidence_size():
+    assert quote_fragments("a long quote … the rest [...] end") == ["a long quote", "the rest", "end"]
+    assert quote_chars("“Hi!” ...") == 2
