@@ -138,13 +138,7 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
     scored.sort(key=lambda x: (x[0], x[1]))
     leads: set[str] = set()
     for _, j, shared in scored[:SHOWN]:
-        why, s = later_relation(doc, ta, j, shared, leads)
-        _add(
-            out,
-            seen,
-            _title(doc.topics[j]),
-            LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()),
-        )
+        _add_later(out, seen, doc, ta, j, shared, leads)
     for _, j, shared in scored[:SHOWN]:
         for t in [t for t in shared if t.real][:2]:
             s = mention(ta, t.text)
@@ -156,13 +150,7 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
             )
             _add(out, seen, t.text, LearnNext(topic=t.text[:300], why=why, level=doc.topics[j].level, source=s.ref()))
     for _, j, shared in scored[SHOWN:]:
-        why, s = later_relation(doc, ta, j, shared, leads)
-        _add(
-            out,
-            seen,
-            _title(doc.topics[j]),
-            LearnNext(topic=_title(doc.topics[j]), why=why, level=doc.topics[j].level, source=s.ref()),
-        )
+        _add_later(out, seen, doc, ta, j, shared, leads)
     unexplained = _unexplained(ta)
     late = [t for t in unexplained if 2 * t.first >= len(ta.sentences)]
     for t in late + _brief(ta) + [t for t in unexplained if t not in late]:
@@ -180,6 +168,15 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
             word, s = picked
             out.append(LearnNext(topic=f"More on {word}", why=f"Go deeper into {word}.", level=ta.level, source=s.ref()))
     return out[:_POOL]
+
+
+def _add_later(
+    out: list, seen: set[str], doc: DocAnalysis, ta: TopicAnalysis, j: int, shared: list[Term], leads: set[str]
+) -> None:
+    """Add the later topic ``j`` as a learn-next item, with why it follows and where this topic shows it."""
+    why, s = later_relation(doc, ta, j, shared, leads)
+    title = _title(doc.topics[j])
+    _add(out, seen, title, LearnNext(topic=title, why=why, level=doc.topics[j].level, source=s.ref()))
 
 
 def _defines(ta: TopicAnalysis, t: Term) -> bool:
