@@ -12,29 +12,25 @@ import dataclasses
 import enum
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from seekh_convert import __version__
 from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
+from seekh_convert.clean import clean
 from seekh_convert.errors import ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Engine
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
+from seekh_convert.read import SUPPORTED, read
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
 from seekh_convert.write.json import JsonWriter, dump_model
 from seekh_convert.write.markdown import MarkdownWriter
 
 log = logging.getLogger(__name__)
-
-PDF_SUFFIXES = {".pdf"}
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
-SUBTITLE_SUFFIXES = {".vtt", ".srt"}
-SUPPORTED = sorted(PDF_SUFFIXES | TEXT_SUFFIXES | SUBTITLE_SUFFIXES)
 
 
 @dataclass
@@ -49,38 +45,6 @@ class Options:
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
-
-
-def _read(path: Path, options: Options) -> Document:
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        from seekh_convert.read.pdf import PdfExtractor
-
-        return PdfExtractor()(path, password=options.password)
-    if suffix in SUBTITLE_SUFFIXES:
-        from seekh_convert.read.subtitles import SubtitleExtractor
-
-        return SubtitleExtractor()(path)
-    if suffix in TEXT_SUFFIXES:
-        from seekh_convert.read.markdown import TextExtractor
-
-        return TextExtractor()(path)
-    raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
-
-
-def _cleaner(path: Path) -> Callable[[Document], Document]:
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
-        from seekh_convert.clean.pdf import PdfCleaner
-
-        return PdfCleaner()
-    if suffix in SUBTITLE_SUFFIXES:
-        from seekh_convert.clean.transcript import TranscriptCleaner
-
-        return TranscriptCleaner()
-    from seekh_convert.clean.markdown import MarkdownCleaner
-
-    return MarkdownCleaner()
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
@@ -115,10 +79,10 @@ def load_document(path: Path, options: Options | None = None) -> Document:
         path.open("rb").close()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    doc = _read(path, options)
+    doc = read(path, password=options.password)
     doc.sha256 = sha256_file(path)
     stages = (
-        _cleaner(path),
+        clean,
         Segmenter(max_topics=options.max_topics, single_topic=options.single_topic),
         Chunker(max_tokens=options.chunk_tokens),
     )
