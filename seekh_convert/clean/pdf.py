@@ -29,7 +29,7 @@ _CROP_MARK = re.compile(r"^[SR]?\d{1,2}[SR]?$")
 _SLUG = re.compile(r"\.(qxd|qxp|indd|fm)\b.*\d|^\d+(st|nd|rd|th) pass( pages)?$|^\s*[|+\u2013\u2014_]+\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^([\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7*\u2013\u2014-])\s+")
 _NUMBERED = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+\S")
-_SENTENCE_END = re.compile(r"[.!?:;)\"\u201d\u2019]$")
+_CLAUSE_END = re.compile(r"[.!?:;)\"\u201d\u2019]$")
 _STRONG_END = re.compile(r"[.!?)\"\u201d]$")
 _LABEL = re.compile(
     r"^(definition|theorem|lemma|corollary|proposition|example|exercise|remark|proof|note|figure|table|listing|algorithm|"
@@ -184,7 +184,7 @@ class PdfCleaner:
             return False
         if _SECTION_NUMBER.match(line.text):
             return True
-        return line.bold and line.text[:1].isupper() and not _SENTENCE_END.search(line.text)
+        return line.bold and line.text[:1].isupper() and not _CLAUSE_END.search(line.text)
 
     # -- paragraphs ---------------------------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ class PdfCleaner:
         if abs(prev.line.size - cur.line.size) >= 1.0:
             return True
         starts_new = not text[:1].islower()
-        ended = bool(_SENTENCE_END.search(prev.line.text))
+        ended = bool(_CLAUSE_END.search(prev.line.text))
         a, b = prev.line, cur.line
         if a.y is not None and b.y is not None and a.x is not None and b.x is not None:
             dy = a.y - b.y

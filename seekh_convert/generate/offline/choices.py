@@ -49,8 +49,9 @@ def _echoes(term: Term, option: str) -> bool:
     return any(w.lower()[:5] in heads for w in surface_words(option) if len(w) >= 5)
 
 
-def _position(text: str) -> int:
-    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 4
+def key_position(question: str) -> int:
+    """Where the key goes among four options: fixed by the question's text, so runs are repeatable."""
+    return int(hashlib.sha256(question.encode("utf-8")).hexdigest()[:8], 16) % 4
 
 
 def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | None:
@@ -79,7 +80,7 @@ def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]
     if len(chosen) < 3:
         return None
     question = f"Which of these statements defines {term.text}?"
-    pos = _position(question)
+    pos = key_position(question)
     chosen.insert(pos, key)
     s = term.definition
     explanation = f"This is how the source defines {term.text}: “{s.display}”"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.cards import GAP, ask_what, crosses
-from seekh_convert.generate.offline.choices import definition_choice
+from seekh_convert.generate.offline.choices import definition_choice, key_position
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
@@ -53,10 +52,6 @@ def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], st
     return chosen
 
 
-def _position(text: str) -> int:
-    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 4
-
-
 def blank(text: str, term: Term) -> str:
     """``text`` with every occurrence of the term replaced by the gap."""
     return term.pattern.sub(GAP, text)
@@ -94,7 +89,7 @@ def multiple_choice(
         question = f"Which term fills the blank in this description: “{stem}”"
     else:
         question = f"Which term matches this description: “{stem}”"
-    pos = _position(question)
+    pos = key_position(question)
     options = [t.text[:300] for t in others]
     options.insert(pos, term.text[:300])
     explanation = f"The answer is {term.text}. The source says: “{s.display}”"

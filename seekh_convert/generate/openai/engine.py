@@ -13,7 +13,7 @@ from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
 from seekh_convert.generate.openai.parse import parse_guide
 from seekh_convert.generate.openai.prompts import load_prompt
-from seekh_convert.generate.openai.relocate import QuoteIndex, ground, relocate, relocate_section
+from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
@@ -66,7 +66,7 @@ class OpenAIEngine:
 
     async def generate(self, topic: Topic, document: Document) -> Generation:
         meter = UsageMeter(self.model or "", self.settings.prices)
-        index = QuoteIndex(topic, document)
+        index = TopicQuotes(topic, document)
         parts = plan_parts(topic, self.settings.chunk_tokens)
         if not parts:
             raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
@@ -101,7 +101,7 @@ class OpenAIEngine:
         slots = slots_of(content, findings)
         if not slots:
             return Generation(content, meter.usage())
-        index = QuoteIndex(topic, document)
+        index = TopicQuotes(topic, document)
         what = f"topic {topic.index} repair"
         variables = {
             "topic_title": neutralise(topic.title),
@@ -118,7 +118,7 @@ class OpenAIEngine:
             log.info("%s: replacement not used: %s", what, finding.describe())
         return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
 
-    async def _map(self, parts, index: QuoteIndex, names: dict, meter: UsageMeter, what: str) -> str:
+    async def _map(self, parts, index: TopicQuotes, names: dict, meter: UsageMeter, what: str) -> str:
         async def one(i: int, part) -> list:
             notes = await self._ask(
                 "map_notes",
@@ -137,7 +137,7 @@ class OpenAIEngine:
         return render_notes(notes)
 
     async def _repair_section(
-        self, section: str, source: str, index: QuoteIndex, names: dict, meter: UsageMeter, what: str, findings: list[Finding]
+        self, section: str, source: str, index: TopicQuotes, names: dict, meter: UsageMeter, what: str, findings: list[Finding]
     ):
         model = _section_model(section)
         log.info("%s: every %s item lost its quote; asking for the section again", what, section)

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from seekh_convert.generate.openai.relocate import QuoteIndex
+from seekh_convert.generate.openai.relocate import TopicQuotes
 from seekh_convert.model.document import Block, Topic
 from seekh_convert.model.guide import format_timestamp
 from seekh_convert.text.normalize import normalize_ws
@@ -85,7 +85,7 @@ def render_part(part: Part) -> str:
     return "\n\n".join(lines)
 
 
-def kept_notes(notes: ChunkNotes, index: QuoteIndex) -> list[tuple[Note, Block]]:
+def kept_notes(notes: ChunkNotes, index: TopicQuotes) -> list[tuple[Note, Block]]:
     """Notes whose quote is really in the topic, with the block it was found in."""
     kept = []
     for note in notes.notes:

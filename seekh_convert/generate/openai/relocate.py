@@ -35,7 +35,7 @@ class Located:
     ref: SourceRef
 
 
-class QuoteIndex:
+class TopicQuotes:
     """A topic's usable blocks, searchable for the quotes a model wrote.
 
     With ``document`` given, a quote that is not in the topic can be told apart: from a junk block,
@@ -78,7 +78,7 @@ class QuoteIndex:
         return Reason.INVENTED_QUOTE, "the quote does not occur in the source"
 
 
-def ground(data: dict, index: QuoteIndex, findings: list[Finding]) -> tuple[dict, list[str]]:
+def ground(data: dict, index: TopicQuotes, findings: list[Finding]) -> tuple[dict, list[str]]:
     """Re-locate every item of guide ``data`` (sections may be ``None`` when invalid); returns the kept data
     and the sections left empty. Dropped and re-located items are appended to ``findings``."""
     empty: list[str] = []
@@ -102,7 +102,7 @@ def ground(data: dict, index: QuoteIndex, findings: list[Finding]) -> tuple[dict
     return data, empty
 
 
-def relocate(item: dict, index: QuoteIndex, findings: list[Finding], section: str, position: int | None, note: str = "") -> bool:
+def relocate(item: dict, index: TopicQuotes, findings: list[Finding], section: str, position: int | None, note: str = "") -> bool:
     """Give ``item`` the location of its quote; False (with a finding) when the quote is not in the topic."""
     claimed = item["source"]
     found = index.find(claimed["quote"])
@@ -128,7 +128,7 @@ def _claimed_elsewhere(claimed: dict, block: Block) -> SourceRef | None:
     return ref if has_location(ref) and not at_location(block, ref) else None
 
 
-def relocate_section(data: object, index: QuoteIndex, findings: list[Finding], section: str) -> object:
+def relocate_section(data: object, index: TopicQuotes, findings: list[Finding], section: str) -> object:
     """Re-locate a repaired section (one item dict or a list of them); returns what survives or ``None``."""
     note = " (section asked for again)"
     if isinstance(data, list):

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
 from seekh_convert.generate.openai.parse import ITEM_TYPES
-from seekh_convert.generate.openai.relocate import QuoteIndex
+from seekh_convert.generate.openai.relocate import TopicQuotes
 from seekh_convert.model.document import Topic
 from seekh_convert.model.findings import Finding
 from seekh_convert.model.guide import LIST_SECTIONS, GuideContent
@@ -100,7 +100,7 @@ def render_failing(content: GuideContent, slots: list[Slot]) -> str:
     return json.dumps(listed, ensure_ascii=False, indent=1).replace("<", "\\u003c")
 
 
-def repair_source(topic: Topic, content: GuideContent, slots: list[Slot], index: QuoteIndex, chunk_tokens: int) -> str:
+def repair_source(topic: Topic, content: GuideContent, slots: list[Slot], index: TopicQuotes, chunk_tokens: int) -> str:
     """The topic text to send: all of it when it fits one part, else the parts the failing quotes come from."""
     parts = plan_parts(topic, chunk_tokens)
     if len(parts) > 1:

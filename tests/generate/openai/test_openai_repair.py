@@ -9,7 +9,7 @@ from fakes.openai_server import FakeOpenAIServer, Scripted, make_guide, run_engi
 
 from seekh_convert.check import Finding, Reason
 from seekh_convert.generate.openai import OpenAIEngine
-from seekh_convert.generate.openai.relocate import QuoteIndex
+from seekh_convert.generate.openai.relocate import TopicQuotes
 from seekh_convert.model.guide import GuideContent, MultipleChoice
 
 S1 = "Photosynthesis is the process by which plants convert light energy into chemical energy."
@@ -198,6 +198,6 @@ def test_engine_reports_quotes_it_drops_and_locations_it_corrects(tmp_path):
 
 def test_quote_with_other_punctuation_is_found_like_the_gate_finds_it():
     _, topic = sample_document()
-    found = QuoteIndex(topic).find("Chlorophyll absorbs mostly blue and red light - which is why leaves look green")
+    found = TopicQuotes(topic).find("Chlorophyll absorbs mostly blue and red light - which is why leaves look green")
     assert found is not None and found.block.page == 4
-    assert QuoteIndex(topic).find("Chlorophyll absorbs mostly green light") is None
+    assert TopicQuotes(topic).find("Chlorophyll absorbs mostly green light") is None
