@@ -33,10 +33,14 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check seekh_convert tests bench samples prompts
 	$(BIN)/lint-imports
 
-test: lint
+# axe-core (npm) for the browser tests' accessibility checks, into a local node_modules (not committed).
+node_modules/axe-core/axe.min.js:
+	npm install --prefix . --no-save --no-audit --no-fund --no-package-lock --silent axe-core@4
+
+test: lint node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -q
 
-test-fast: lint
+test-fast: lint node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest -q -m "not integration"
 
 bench: $(VENV)/.installed

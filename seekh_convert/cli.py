@@ -21,8 +21,9 @@ from seekh_convert import __version__
 from seekh_convert.errors import SeekhError
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
-from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
+from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document, publish
 from seekh_convert.text.normalize import strip_controls
+from seekh_convert.write.render import DEFAULT_FORMATS, FORMATS
 
 app = typer.Typer(
     name="seekh-convert",
@@ -102,6 +103,9 @@ def convert(
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
+    formats: list[str] | None = typer.Option(
+        None, "--format", "-f", help=f"Output format, repeatable: {', '.join(FORMATS)} (default: {', '.join(DEFAULT_FORMATS)})."
+    ),
 ) -> None:
     """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
 
@@ -129,7 +133,8 @@ def convert(
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
-    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
+    chosen = _formats(formats, DEFAULT_FORMATS)
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict, formats=chosen)
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 
@@ -146,7 +151,28 @@ def convert(
         err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
-    raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
+    published = _publish(output, chosen) if any(r.guides for r in results) else True
+    raise typer.Exit(0 if published and all(r.status is Status.SUCCESS for r in results) else 1)
+
+
+def _formats(given: list[str] | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The chosen formats (``--format a --format b`` or ``--format a,b``); exit 2 on an unknown one."""
+    chosen = tuple(dict.fromkeys(f.strip().lower() for g in (given or default) for f in g.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        err.print(f"[red]error:[/red] unknown format {_safe(', '.join(unknown))}; choose from {', '.join(FORMATS)}", markup=True)
+        raise typer.Exit(2)
+    return chosen
+
+
+def _publish(output: Path, formats: tuple[str, ...], approved_only: bool = False) -> bool:
+    """Render the output folder in ``formats``; print what failed. True when everything was written."""
+    report = publish(output, formats, approved_only)
+    for line in report.errors:
+        err.print(f"[red]error:[/red] {_safe(line)}", markup=True)
+    if report.written:
+        err.print(f"{len(report.written)} file(s) rendered in {_safe(str(output))}", markup=True)
+    return not report.errors
 
 
 class _Reporter:
@@ -316,6 +342,45 @@ def _recorded_segmentation(guide: Path) -> dict:
     except (OSError, ValueError, AttributeError):
         return {}
     return provenance if isinstance(provenance, dict) else {}
+
+
+@app.command()
+def render(
+    folders: list[Path] = typer.Argument(..., help="Output folders of earlier conversions (-o).", show_default=False),
+    formats: list[str] | None = typer.Option(
+        None, "--format", "-f", help=f"Format to render, repeatable: {', '.join(FORMATS)} (default: md, html)."
+    ),
+    approved_only: bool = typer.Option(False, "--approved-only", help="Only items an editor approved (seekh-convert review)."),
+) -> None:
+    """Re-render output folders from their guide.json files, e.g. after editing them by hand.
+
+    Every guide is validated first: when one is invalid, nothing is written and each error is shown with its JSON path.
+    """
+    chosen = _formats(formats, ("md", "html"))
+    ok = all([_publish(folder, chosen, approved_only) for folder in folders])
+    raise typer.Exit(0 if ok else 1)
+
+
+@app.command()
+def validate(guides: list[Path] = typer.Argument(..., help="guide.json files.", show_default=False)) -> None:
+    """Check guide.json files against the schema; print each error with its JSON path."""
+    from seekh_convert.write.library import GuideInvalid, read_guide
+
+    bad = 0
+    for path in guides:
+        try:
+            read_guide(path)
+        except GuideInvalid as exc:
+            bad += 1
+            for line in exc.lines:
+                out.print(f"{strip_controls(str(path))}: {strip_controls(line)}", markup=False)
+            continue
+        except SeekhError as exc:
+            bad += 1
+            err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+            continue
+        out.print(f"{strip_controls(str(path))}: valid", markup=False)
+    raise typer.Exit(1 if bad else 0)
 
 
 @app.command()

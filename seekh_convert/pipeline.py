@@ -29,6 +29,7 @@ from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
 from seekh_convert.write.json import JsonWriter, dump_model
 from seekh_convert.write.markdown import MarkdownWriter
+from seekh_convert.write.render import DEFAULT_FORMATS, RenderReport, render
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Options:
     chunk_tokens: int = 1500  # the converter sets the engine's own request size
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
+    formats: tuple[str, ...] = DEFAULT_FORMATS  # json is always written; see write/render.py
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -128,6 +130,11 @@ class ConversionResult:
         return sum((t.usage for t in self.topics if t.usage), Usage())
 
 
+def publish(out_dir: Path, formats: tuple[str, ...] | list[str], approved_only: bool = False) -> RenderReport:
+    """Render an output folder's guides in ``formats`` (site, exports), reviewed; nothing is written if one is invalid."""
+    return render(out_dir, [f for f in formats if f != "json"], approved_only)
+
+
 # -- converting --------------------------------------------------------------------------------
 
 
@@ -153,7 +160,7 @@ class Converter:
         self.out_dir = out_dir
         self.options = dataclasses.replace(options or Options(), chunk_tokens=engine.chunk_tokens)
         self.on_event = on_event or (lambda *_: None)
-        self.writers = (JsonWriter(), MarkdownWriter())
+        self.writers = (JsonWriter(), MarkdownWriter()) if "md" in self.options.formats else (JsonWriter(),)
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
         self.stopped: ConfigError | None = None  # set on the first configuration error: the run stops there

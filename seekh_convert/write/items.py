@@ -1,0 +1,97 @@
+"""The items of a guide, each with an identity derived from its content (not its position).
+
+Review decisions and Anki note GUIDs are keyed by these identities, so they survive a re-run of the
+conversion that reorders items, and change only when the item itself changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from seekh_convert.model.guide import (
+    LIST_SECTIONS,
+    Application,
+    Definition,
+    Flashcard,
+    LearnNext,
+    MultipleChoice,
+    Prerequisite,
+    ShortAnswer,
+    StudyGuide,
+    Summary,
+    Takeaway,
+    TrueFalse,
+)
+
+#: Sections holding one item, then the list sections, in page order.
+SINGLE_SECTIONS = ("definition", "summary")
+SECTIONS = SINGLE_SECTIONS + LIST_SECTIONS
+
+SECTION_TITLES = {
+    "definition": "Definition",
+    "summary": "Summary",
+    "key_takeaways": "Key Takeaways",
+    "learn_next": "What to Learn Next",
+    "prerequisites": "Prerequisites",
+    "applications": "Real World Applications",
+    "flashcards": "Flashcards",
+    "questions": "Practice Questions",
+}
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "definition": Definition,
+    "summary": Summary,
+    "key_takeaways": Takeaway,
+    "learn_next": LearnNext,
+    "prerequisites": Prerequisite,
+    "applications": Application,
+    "flashcards": Flashcard,
+}
+_QUESTION_MODELS: dict[str, type[BaseModel]] = {
+    "multiple_choice": MultipleChoice,
+    "true_false": TrueFalse,
+    "short_answer": ShortAnswer,
+}
+
+
+def digest(*parts: str, length: int = 16) -> str:
+    """A short, stable hex digest of text parts (joined unambiguously)."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:length]
+
+
+def item_id(section: str, item: BaseModel) -> str:
+    """The identity of an item: its section and its whole content, source included."""
+    return digest(section, json.dumps(item.model_dump(mode="json"), sort_keys=True, ensure_ascii=False))
+
+
+def item_model(section: str, kind: str | None = None) -> type[BaseModel]:
+    """The pydantic model of an item of ``section`` (questions by their ``kind``)."""
+    if section == "questions":
+        return _QUESTION_MODELS[kind or "multiple_choice"]
+    return _MODELS[section]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a guide: where it sits, and what it is."""
+
+    section: str
+    index: int  # position in its section (0 for the single sections)
+    item: BaseModel
+    id: str
+
+
+def iter_items(guide: StudyGuide) -> Iterator[Item]:
+    """Every item of a guide in page order; sections left empty (or unset) yield nothing."""
+    for section in SECTIONS:
+        value = getattr(guide, section, None)
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for i, item in enumerate(values):
+            yield Item(section, i, item, item_id(section, item))

@@ -1,0 +1,206 @@
+"""The study site in real headless Chromium, opened from file://: every page type works, is accessible and inert."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from seekh_convert.model.guide import StudyGuide
+
+pytest_plugins = ["publishing"]
+pytestmark = pytest.mark.browser
+
+TOPIC = "therapeutic-alliance-notes/01-what-the-therapeutic-alliance-is"
+PAGES = {
+    "summary": f"{TOPIC}/summary.html",
+    "flashcards": f"{TOPIC}/flashcards.html",
+    "practice": f"{TOPIC}/practice.html",
+    "library": "index.html",
+    "qa": "qa.html",
+}
+
+
+def _open(watched, root, page):
+    watched.page.goto((root / page).as_uri())
+    return watched.page
+
+
+def _guide(root, topic=TOPIC) -> StudyGuide:
+    return StudyGuide.model_validate(json.loads((root / topic / "guide.json").read_text()))
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_each_page_type_opens_from_file_is_accessible_and_stays_offline(kind, published, browser_page, axe_source, artifacts):
+    page = _open(browser_page, published, PAGES[kind])
+    assert page.locator("main h1").count() == 1
+    assert page.locator("header nav a[href$='index.html']").count() >= 1  # back to the library from everywhere
+    page.screenshot(path=str(artifacts / f"{kind}.png"), full_page=True)
+    page.evaluate(axe_source)  # through the DevTools protocol: the page's own CSP admits no other script
+    violations = page.evaluate("axe.run(document).then(r => r.violations.map(v => ({id: v.id, impact: v.impact})))")
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert browser_page.errors == []
+    assert browser_page.outside(("file://",)) == []
+
+
+def test_summary_page_follows_the_reference_layout(published, browser_page):
+    page = _open(browser_page, published, PAGES["summary"])
+    guide = _guide(published)
+    assert page.locator("h1").inner_text() == f"{guide.topic} Summary"
+    assert "Essential concepts and key takeaways for exam prep" in page.inner_text("main")
+    headings = page.locator("main h2").all_inner_texts()
+    assert headings == [
+        "Definition",
+        "Summary",
+        "Key Takeaways",
+        "What to Learn Next",
+        "Prerequisites",
+        "Real World Applications",
+    ]
+    assert page.locator("#takeaways ~ ol > li").count() == len(guide.key_takeaways)
+    first = page.locator("details.source").first
+    assert not first.locator("blockquote").is_visible()
+    first.locator("summary").click()  # the quote is one click away
+    assert guide.definition.source.quote in first.locator("blockquote").inner_text()
+
+
+def test_learn_next_links_to_topics_the_library_has(published, browser_page):
+    page = _open(browser_page, published, PAGES["summary"])
+    link = page.locator("#learn-next ~ ul a").first
+    target = link.inner_text()
+    link.click()
+    assert page.locator("h1").inner_text() == f"{target} Summary"
+
+
+def test_a_phone_reads_the_summary_without_sideways_scrolling(published, chromium, artifacts):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto((published / PAGES["summary"]).as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(artifacts / "summary-phone.png"))
+    context.close()
+
+
+def test_flashcards_flip_move_and_keep_spaced_repetition_progress_across_a_reload(published, browser_page):
+    page = _open(browser_page, published, PAGES["flashcards"])
+    cards = _guide(published).flashcards
+    text = page.locator("#card-text")
+    assert text.inner_text() == cards[0].front
+    page.click("#flip")
+    assert text.inner_text() == cards[0].back
+    assert page.locator("#card-source").is_visible()
+    page.click("#next")
+    assert text.inner_text() == cards[1].front
+    page.keyboard.press("ArrowRight")
+    assert text.inner_text() == cards[2].front
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("Space")  # anywhere but on a control, Space flips
+    assert text.inner_text() == cards[2].back
+    page.focus("#flip")
+    page.keyboard.press("Enter")
+    assert text.inner_text() == cards[2].front
+    page.keyboard.press("ArrowLeft")
+    assert page.locator("#position").inner_text() == f"Card 2 of {len(cards)}"
+
+    page.click("[data-mode=srs]")
+    assert page.locator("#position").inner_text() == f"Spaced repetition: {len(cards)} card(s) due"
+    assert not page.locator("#rating").is_visible()
+    page.click("#flip")
+    page.click("[data-rate=good]")
+    page.click("#flip")
+    page.keyboard.press("4")  # easy
+    assert page.locator("#position").inner_text() == f"Spaced repetition: {len(cards) - 2} card(s) due"
+
+    page.reload()
+    assert page.locator("#srs-stats").inner_text().startswith(f"New: {len(cards) - 2} ")
+    page.click("[data-mode=srs]")
+    assert page.locator("#position").inner_text() == f"Spaced repetition: {len(cards) - 2} card(s) due"
+    stored = page.evaluate(
+        "JSON.parse(localStorage.getItem('seekh-srs:' + JSON.parse(document.getElementById('seekh-data').textContent).deck))"
+    )
+    assert sorted(s["last"] for s in stored.values()) == ["easy", "good"]
+
+
+def test_practice_checks_answers_keeps_score_and_retries_the_wrong_ones(published, browser_page):
+    page = _open(browser_page, published, PAGES["practice"])
+    questions = _guide(published).questions
+    items = page.locator("li.question")
+    assert items.count() == len(questions)
+    wrong_at = None
+    for i, q in enumerate(questions):
+        item = items.nth(i)
+        if q.kind == "multiple_choice" and wrong_at is None:
+            wrong_at = i
+            item.locator(f"input[value='{(q.answer_index + 1) % 4}']").check()
+        elif q.kind == "multiple_choice":
+            item.locator(f"input[value='{q.answer_index}']").check()
+        elif q.kind == "true_false":
+            item.locator(f"input[value='{str(q.answer).lower()}']").check()
+        else:
+            item.locator("input[type=text]").fill(q.answer)
+        item.locator("button.check").click()
+        verdict = item.locator(".verdict").inner_text()
+        assert verdict == ("Not quite." if i == wrong_at else "Correct."), (i, q.kind)
+        assert q.explanation in item.locator(".feedback").inner_text()
+    right = len(questions) - 1
+    assert page.locator("#score").inner_text() == f"Score: {right} of {len(questions)} correct ({len(questions)} answered)"
+    page.click("#retry")
+    visible = [i for i in range(len(questions)) if items.nth(i).is_visible()]
+    assert visible == [wrong_at]
+    assert not items.nth(wrong_at).locator(".feedback").is_visible()
+    q = questions[wrong_at]
+    items.nth(wrong_at).locator(f"input[value='{q.answer_index}']").check()
+    items.nth(wrong_at).locator("button.check").click()
+    assert page.locator("#score").inner_text().startswith(f"Score: {len(questions)} of {len(questions)} correct")
+
+
+def test_qa_bank_searches_and_filters_every_question_of_the_library(published, browser_page):
+    page = _open(browser_page, published, PAGES["qa"])
+    rows = page.locator(".qa-list > li")
+    total = sum(len(StudyGuide.model_validate(json.loads(p.read_text())).questions) for p in published.glob("*/*/guide.json"))
+    assert rows.count() == total
+    page.fill("#q", "transference")
+    shown = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(shown) < total
+    assert all("transference" in r.inner_text().lower() for r in shown)
+    assert page.locator("#count").inner_text() == f"{len(shown)} of {total} question(s) shown"
+    page.fill("#q", "")
+    page.select_option("#kind", "true_false")
+    shown = [r for r in rows.all() if r.is_visible()]
+    assert shown and all(r.get_attribute("data-kind") == "true_false" for r in shown)
+    page.select_option("#topic", "memory-lecture/01-memory-lecture")
+    shown = [r for r in rows.all() if r.is_visible()]
+    assert shown and all(r.get_attribute("data-topic") == "memory-lecture/01-memory-lecture" for r in shown)
+    page.select_option("#subject", "Psychology")
+    assert sum(r.is_visible() for r in rows.all()) == len(shown)
+    page.fill("#q", "no such words anywhere")
+    assert page.locator("#count").inner_text().startswith("0 of")
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "escaping-alone"])
+def test_planted_markup_renders_as_text_runs_no_script_and_sends_no_request(planted, chromium, bypass_csp):
+    """Every page of a guide full of <script>, onerror, javascript: and </script>: shown as text, nothing runs."""
+    context = chromium.new_context(bypass_csp=bypass_csp)
+    from publishing import PLANT, Watched
+
+    watched = Watched(context)
+    page = watched.page
+    pages = [*planted.glob("*/*/*.html"), planted / "index.html", planted / "qa.html"]
+    assert len(pages) == 5
+    for path in pages:
+        page.goto(path.as_uri())
+        if path.name == "flashcards.html":
+            for _ in range(2):
+                page.click("#flip")
+                page.click("#next")
+        if path.name == "practice.html":
+            for check in page.locator("button.check").all():
+                check.click()
+        assert page.evaluate("window.__pwned") is None, path.name
+        assert page.locator("script").count() == (2 if path.name in ("flashcards.html", "practice.html") else 1)
+        assert page.locator("img, iframe, object, embed").count() == 0
+        assert page.locator("a[href^='javascript'], [onerror]").count() == 0
+        assert PLANT in page.inner_text("body") or PLANT[:40] in page.inner_text("body"), path.name
+    assert watched.outside(("file://",)) == []
+    assert not [u for u in watched.requests if not u.endswith(".html")]  # no image, script or link was fetched
+    context.close()
