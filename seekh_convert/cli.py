@@ -362,6 +362,40 @@ def render(
 
 
 @app.command()
+def review(
+    folder: Path = typer.Argument(..., help="The output folder of a conversion (-o).", show_default=False),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port on 127.0.0.1 (0: any free port)."),
+) -> None:
+    """Review drafts in the browser: approve, reject or edit each item beside its source quote (127.0.0.1 only).
+
+    Decisions are saved next to each guide (review.json); `render --approved-only` then publishes only approved items.
+    """
+    from seekh_convert.write.library import load_library
+    from seekh_convert.write.site.server import ReviewServer
+
+    try:
+        library = load_library(folder)
+        server = ReviewServer(folder, port)
+    except SeekhError as exc:
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        err.print(
+            f"[red]error:[/red] cannot listen on 127.0.0.1:{port} ({_safe(exc.strerror or str(exc))}); try --port 0", markup=True
+        )
+        raise typer.Exit(2) from None
+    for line in library.errors:
+        err.print(f"[yellow]warning:[/yellow] {_safe(line)}", markup=True)
+    out.print(f"Reviewing {len(library.entries)} guide(s) at {server.url} (Ctrl-C to stop)", markup=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
 def validate(guides: list[Path] = typer.Argument(..., help="guide.json files.", show_default=False)) -> None:
     """Check guide.json files against the schema; print each error with its JSON path."""
     from seekh_convert.write.library import GuideInvalid, read_guide

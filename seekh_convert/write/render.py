@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from seekh_convert.errors import SeekhError
 from seekh_convert.write.anki import AnkiWriter
 from seekh_convert.write.gift import GiftWriter
 from seekh_convert.write.library import Library, load_library
@@ -56,7 +57,10 @@ def render(root: Path, formats: list[str] | tuple[str, ...], approved_only: bool
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         return RenderReport(errors=[f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"])
-    library = load_library(root)
+    try:
+        library = load_library(root)
+    except SeekhError as exc:
+        return RenderReport(errors=[str(exc)])
     if library.errors:
         return RenderReport(errors=[*library.errors, f"{root}: nothing rendered; fix the guide(s) above and run render again"])
     if not library.entries:
@@ -64,6 +68,15 @@ def render(root: Path, formats: list[str] | tuple[str, ...], approved_only: bool
             errors=[f"{root}: no guide.json found under <input>/<topic>/; pass the output folder of a conversion"]
         )
     report = RenderReport()
+    try:
+        _write(library, formats, approved_only, report)
+    except SeekhError as exc:  # a write failed (disk full, permissions): what was written stays, the rest is reported
+        report.errors.append(str(exc))
+    return report
+
+
+def _write(library: Library, formats: list[str] | tuple[str, ...], approved_only: bool, report: RenderReport) -> None:
+    root = library.root
     if "md" in formats:
         markdown = MarkdownWriter()
         for entry in library.entries:
@@ -76,4 +89,3 @@ def render(root: Path, formats: list[str] | tuple[str, ...], approved_only: bool
                 report.written.extend(writer(document.title, guides, root / document.input, stamp))
     if "html" in formats:
         report.written.extend(SiteWriter()(library, approved_only))
-    return report

@@ -74,6 +74,9 @@ def edited_item(item: Item, edit: dict[str, Any]) -> BaseModel:
     if item.section == "summary":
         data["sentences"] = item.item.model_dump(mode="json")["sentences"]
     model = item_model(item.section, data.get("kind"))
+    for key, value in list(data.items()):
+        if value == "" and key in model.model_fields and not model.model_fields[key].is_required():
+            data[key] = None  # an emptied optional field (a prerequisite's reason) is left out
     if item.section == "questions" and data.get("kind") != getattr(item.item, "kind", None):
         raise ValueError("kind: a question's kind cannot be changed")
     try:

@@ -1,0 +1,99 @@
+"""The review pages: every item of a guide beside its source quote, with approve / reject / edit controls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from seekh_convert.write.items import SECTION_TITLES, Item, iter_items
+from seekh_convert.write.library import Entry, Library
+from seekh_convert.write.review import Verdict
+from seekh_convert.write.site.assets import content_security_policy, environment
+
+LABELS = {None: "Not reviewed", Verdict.APPROVED: "Approved", Verdict.REJECTED: "Rejected", Verdict.EDITED: "Edited (approved)"}
+_CHOICES = {
+    "importance": ["high", "medium", "low"],
+    "level": ["beginner", "intermediate", "advanced"],
+    "answer_index": ["0", "1", "2", "3"],
+}
+_LONG = {"text", "why", "back", "explanation", "statement", "question", "front"}
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    value: Any
+    widget: str  # text, textarea, select, list
+    choices: list[str] | None = None
+
+
+def editable_fields(item: BaseModel) -> list[Field]:
+    """The fields an editor may change (everything but the source and the kind), with their widgets."""
+    fields = []
+    for name, value in item.model_dump(mode="json").items():
+        if name in ("source", "kind", "sentences"):
+            continue
+        label = name.replace("_", " ").capitalize()
+        if isinstance(value, list):
+            fields.append(Field(name, label, value, "list"))
+        elif isinstance(value, bool):
+            fields.append(Field(name, label, "true" if value else "false", "select", ["true", "false"]))
+        elif name in _CHOICES:
+            fields.append(Field(name, label, str(value), "select", _CHOICES[name]))
+        else:
+            fields.append(Field(name, label, "" if value is None else str(value), "textarea" if name in _LONG else "text"))
+    return fields
+
+
+def shown_text(item: Item) -> list[tuple[str, str]]:
+    """What the item says, field by field (for the left column)."""
+    return [(f.name, " · ".join(f.value) if isinstance(f.value, list) else str(f.value)) for f in editable_fields(item.item)]
+
+
+def review_page(entry: Entry, endpoint: str = "/api/decision") -> str:
+    """One guide's review page, with the decisions stored so far."""
+    rows = []
+    for item in iter_items(entry.guide):
+        verdict = entry.decisions.verdict(item)
+        decision = entry.decisions.items.get(item.id) if verdict else None
+        shown = item.item
+        if verdict is Verdict.EDITED and decision and decision.edit:
+            shown = item.item.model_copy(update={k: v for k, v in decision.edit.items() if k in type(item.item).model_fields})
+        sources = [s.source for s in item.item.sentences] if item.section == "summary" else [item.item.source]  # type: ignore[attr-defined]
+        rows.append(
+            {
+                "item": item,
+                "title": SECTION_TITLES[item.section],
+                "verdict": verdict.value if verdict else "none",
+                "label": LABELS[verdict],
+                "shown": shown_text(Item(item.section, item.index, shown, item.id)),
+                "fields": editable_fields(shown),
+                "sources": sources,
+            }
+        )
+    data = {"guide": entry.key, "endpoint": endpoint}
+    template = environment().get_template("review.html.j2")
+    return template.render(
+        csp=content_security_policy(review=True), root="/", home="", g=entry.guide, entry=entry, rows=rows, data=data
+    )
+
+
+def review_index(library: Library) -> str:
+    """The list of guides to review, with how far each has got."""
+    topics = []
+    for entry in library.entries:
+        items = list(iter_items(entry.guide))
+        verdicts = [entry.decisions.verdict(i) for i in items]
+        topics.append(
+            {
+                "entry": entry,
+                "count": len(items),
+                "approved": sum(v in (Verdict.APPROVED, Verdict.EDITED) for v in verdicts),
+                "rejected": sum(v is Verdict.REJECTED for v in verdicts),
+            }
+        )
+    template = environment().get_template("review_index.html.j2")
+    return template.render(csp=content_security_policy(review=True), root="/", home="", topics=topics, errors=library.errors)
