@@ -25,7 +25,7 @@ venv: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(BIN)/seekh-convert convert samples/*.pdf samples/*.vtt -o $(OUT)
-	@echo "Study guides written to $(OUT)/ (open any guide.md)"
+	@echo "Study guides written to $(OUT)/ (open $(OUT)/index.html, or any guide.md)"
 
 # Style (ruff) and the architecture's import rules (import-linter contracts in pyproject.toml).
 lint: $(VENV)/.installed-test
