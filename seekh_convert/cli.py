@@ -387,6 +387,7 @@ def review(
     for line in library.errors:
         err.print(f"[yellow]warning:[/yellow] {_safe(line)}", markup=True)
     out.print(f"Reviewing {len(library.entries)} guide(s) at {server.url} (Ctrl-C to stop)", markup=False)
+    out.file.flush()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -239,3 +239,26 @@ def test_a_damaged_review_file_is_reported_not_lost(library_copy):
     assert report.errors and FILENAME in report.errors[0]
     assert (entry.folder / FILENAME).read_text() == "{broken"
     shutil.rmtree(entry.folder)
+
+
+def test_the_review_command_serves_on_localhost_until_stopped(library_copy):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "seekh_convert.cli", "review", str(library_copy), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("Reviewing 4 guide(s) at http://127.0.0.1:"), line + proc.stderr.read()
+        url = line.split(" at ", 1)[1].split()[0]
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200 and TOPIC in response.read().decode()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
