@@ -47,10 +47,10 @@ def convert(paths: list[Path], out: Path) -> Path:
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Path:
     """The bundled samples (a PDF in three topics, a lecture transcript), converted and rendered in every format."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
-    return convert(
-        [SAMPLES / "therapeutic-alliance-notes.pdf", SAMPLES / "memory-lecture.vtt"], tmp_path_factory.mktemp("published")
-    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        samples = [SAMPLES / "therapeutic-alliance-notes.pdf", SAMPLES / "memory-lecture.vtt"]
+        return convert(samples, tmp_path_factory.mktemp("published"))
 
 
 @pytest.fixture
