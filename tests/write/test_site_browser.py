@@ -204,3 +204,14 @@ def test_planted_markup_renders_as_text_runs_no_script_and_sends_no_request(plan
     assert watched.outside(("file://",)) == []
     assert not [u for u in watched.requests if not u.endswith(".html")]  # no image, script or link was fetched
     context.close()
+
+
+def test_printing_shows_every_card_and_answer_without_controls(published, browser_page):
+    page = _open(browser_page, published, PAGES["flashcards"])
+    page.emulate_media(media="print")
+    assert page.locator(".card-list").is_visible()
+    assert page.locator(".card-list li").count() == len(_guide(published).flashcards)
+    assert not page.locator("#viewer").is_visible() and not page.locator("header nav").is_visible()
+    page = _open(browser_page, published, PAGES["practice"])
+    page.emulate_media(media="print")
+    assert page.locator(".no-js-answer").first.is_visible() and not page.locator("button.check").first.is_visible()
