@@ -281,6 +281,8 @@ class Converter:
             topic_index=topic.index,
             topic_count=len(doc.topics),
             pages=topic.pages,
+            slides=topic.slides,
+            language=doc.language or None,
             time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
             max_topics=self.options.max_topics,
             single_topic=self.options.single_topic,

@@ -1,4 +1,4 @@
-"""Stage 2, clean: a document's raw layer -> plain-text ``blocks`` with page / time / section and kind.
+"""Stage 2, clean: a document's raw layer -> plain-text ``blocks`` with page / slide / time / section and kind.
 
 One cleaner per raw layer; ``clean`` picks it by the document's kind.
 """
@@ -18,6 +18,14 @@ def clean(doc: Document) -> Document:
         from seekh_convert.clean.transcript import TranscriptCleaner
 
         return TranscriptCleaner()(doc)
+    if doc.kind is SourceKind.SLIDES:
+        from seekh_convert.clean.slides import SlidesCleaner
+
+        return SlidesCleaner()(doc)
+    if doc.kind in (SourceKind.DOCX, SourceKind.HTML, SourceKind.EPUB):
+        from seekh_convert.clean.structured import StructuredCleaner
+
+        return StructuredCleaner()(doc)
     from seekh_convert.clean.markdown import MarkdownCleaner
 
     return MarkdownCleaner()(doc)

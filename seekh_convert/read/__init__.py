@@ -6,37 +6,51 @@ here, listed in ``_READERS`` (and, when its raw layer is new, a cleaner in ``cle
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document
 
-#: suffix -> reader name (readers are imported when first needed)
+#: suffix -> (module in this package, extractor class); modules are imported when first needed
 _READERS = {
-    ".pdf": "pdf",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "markdown",
-    ".text": "markdown",
-    ".vtt": "subtitles",
-    ".srt": "subtitles",
+    ".pdf": ("pdf", "PdfExtractor"),
+    ".md": ("markdown", "TextExtractor"),
+    ".markdown": ("markdown", "TextExtractor"),
+    ".txt": ("markdown", "TextExtractor"),
+    ".text": ("markdown", "TextExtractor"),
+    ".vtt": ("subtitles", "SubtitleExtractor"),
+    ".srt": ("subtitles", "SubtitleExtractor"),
+    ".docx": ("docx", "DocxExtractor"),
+    ".pptx": ("pptx", "PptxExtractor"),
+    ".html": ("html", "HtmlExtractor"),
+    ".htm": ("html", "HtmlExtractor"),
+    ".xhtml": ("html", "HtmlExtractor"),
+    ".epub": ("epub", "EpubExtractor"),
 }
 SUPPORTED = sorted(_READERS)
 
 
-def read(path: Path, *, password: str | None = None) -> Document:
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader may need besides the file: a PDF password, OCR mode, the page limit."""
+
+    password: str | None = None
+    ocr: str = "auto"  # auto | always | never (PDFs)
+    max_pages: int | None = None  # refuse longer PDFs / decks
+
+
+def read(path: Path, *, password: str | None = None, options: ReadOptions | None = None) -> Document:
     """The raw ``Document`` of ``path``; ``InputError`` (one line naming the file and the fix) when it cannot be read."""
-    kind = _READERS.get(path.suffix.lower())
-    if kind == "pdf":
-        from seekh_convert.read.pdf import PdfExtractor
-
-        return PdfExtractor()(path, password=password)
-    if kind == "subtitles":
-        from seekh_convert.read.subtitles import SubtitleExtractor
-
-        return SubtitleExtractor()(path)
-    if kind == "markdown":
-        from seekh_convert.read.markdown import TextExtractor
-
-        return TextExtractor()(path)
-    raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+    options = options or ReadOptions(password=password)
+    entry = _READERS.get(path.suffix.lower())
+    if entry is None:
+        raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+    module, name = entry
+    extractor = getattr(importlib.import_module(f"seekh_convert.read.{module}"), name)()
+    if module == "pdf":
+        return extractor(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages)
+    if module == "pptx":
+        return extractor(path, max_pages=options.max_pages)
+    return extractor(path)

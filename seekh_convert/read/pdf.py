@@ -44,13 +44,15 @@ class PdfExtractor:
     """Turn a PDF file into a ``Document`` whose ``pages`` hold lines with font size and bold runs."""
 
     words_per_page: Annotated[int, "mostly-empty files with fewer words than this per page count as scanned"] = 20
+    max_pages: int | None = None
 
-    def __call__(self, path: Path, password: str | None = None) -> Document:
+    def __call__(self, path: Path, password: str | None = None, ocr: str = "auto", max_pages: int | None = None) -> Document:
         path = Path(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path.name}: cannot read file ({exc.strerror or exc}); check the path") from exc
+        self.max_pages = max_pages
         reader = self._open(path, data, password)
         doc = Document(path=path, kind=SourceKind.PDF)
         doc.metadata = _metadata(reader)
@@ -86,6 +88,10 @@ class PdfExtractor:
             count = len(reader.pages)
         except _PDF_ERRORS as exc:
             raise InputError(f"{path.name}: cannot read its page tree ({_one_line(exc)}); repair it, e.g. with qpdf") from exc
+        if self.max_pages is not None and count > self.max_pages:
+            raise InputError(
+                f"{path.name} has {count} pages, more than --max-pages {self.max_pages}; raise --max-pages or split the file"
+            )
         for number in range(1, count + 1):
             try:
                 lines = _page_lines(reader.pages[number - 1])
