@@ -40,6 +40,12 @@ def _safe(text: str) -> str:
     return escape(strip_controls(text))
 
 
+class OcrChoice(str, enum.Enum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
 class EngineChoice(str, enum.Enum):
     AUTO = "auto"
     OFFLINE = "offline"
@@ -91,6 +97,16 @@ def convert(
     single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
     password: str | None = typer.Option(None, "--password", help="Password of encrypted PDFs."),
     strict: bool = typer.Option(False, "--strict", help="Fail a guide whose quality report is below the thresholds."),
+    ocr: OcrChoice = typer.Option(
+        OcrChoice.AUTO,
+        "--ocr",
+        help="Scanned PDF pages: auto (OCR pages without a usable text layer, with Tesseract), always (every page), never.",
+    ),
+    max_pages: int | None = typer.Option(None, "--max-pages", min=1, help="Refuse PDFs and slide decks longer than this."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help="Refuse (or skip, in folders) files bigger than this."),
+    language: str | None = typer.Option(
+        None, "--language", help="Language of the guides, e.g. en, de (default: each document's own language)."
+    ),
     model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
     base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
     api_key: str | None = typer.Option(
@@ -129,7 +145,16 @@ def convert(
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
-    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
+    options = Options(
+        max_topics=max_topics,
+        single_topic=single_topic,
+        password=password,
+        strict=strict,
+        ocr=ocr.value,
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+        language=language,
+    )
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 

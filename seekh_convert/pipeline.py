@@ -24,7 +24,7 @@ from seekh_convert.files import atomic_write_text, sha256_file, slugify
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Engine
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
-from seekh_convert.read import SUPPORTED, read
+from seekh_convert.read import SUPPORTED, ReadOptions, read
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
 from seekh_convert.write.json import JsonWriter, dump_model
@@ -42,6 +42,10 @@ class Options:
     chunk_tokens: int = 1500  # the converter sets the engine's own request size
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
+    ocr: str = "auto"  # PDF pages without a text layer: auto (OCR them), always (OCR every page), never
+    max_pages: int | None = None  # refuse longer PDFs and decks
+    max_bytes: int | None = None  # refuse bigger files
+    language: str | None = None  # --language: the guide's language (default: the document's own)
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -79,7 +83,8 @@ def load_document(path: Path, options: Options | None = None) -> Document:
         path.open("rb").close()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    doc = read(path, password=options.password)
+    reading = ReadOptions(options.password, options.ocr, options.max_pages, options.max_bytes, options.language)
+    doc = read(path, options=reading)
     doc.sha256 = sha256_file(path)
     stages = (
         clean,
@@ -312,6 +317,8 @@ class Converter:
                 for t in result.topics
             ],
             "warnings": result.warnings,
+            "language": doc.language or None,
+            "ocr_confidence": {str(page): conf for page, conf in sorted(doc.ocr.items())},  # pages read by OCR
             "usage": result.usage.model_dump(),
         }
         atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

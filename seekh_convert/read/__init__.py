@@ -39,6 +39,8 @@ class ReadOptions:
     password: str | None = None
     ocr: str = "auto"  # auto | always | never (PDFs)
     max_pages: int | None = None  # refuse longer PDFs / decks
+    max_bytes: int | None = None  # refuse bigger files
+    language: str | None = None  # the user's --language (OCR reads that language when its data is installed)
 
 
 def read(path: Path, *, password: str | None = None, options: ReadOptions | None = None) -> Document:
@@ -47,10 +49,30 @@ def read(path: Path, *, password: str | None = None, options: ReadOptions | None
     entry = _READERS.get(path.suffix.lower())
     if entry is None:
         raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+    _check_size(path, options.max_bytes)
     module, name = entry
     extractor = getattr(importlib.import_module(f"seekh_convert.read.{module}"), name)()
     if module == "pdf":
-        return extractor(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages)
+        return extractor(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages, language=options.language)
     if module == "pptx":
         return extractor(path, max_pages=options.max_pages)
     return extractor(path)
+
+
+def _check_size(path: Path, max_bytes: int | None) -> None:
+    """An empty file, or one above the byte limit, is refused before any parser sees it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot read the file ({exc.strerror or exc}); check the path") from exc
+    if size == 0:
+        raise InputError(f"{path.name} is empty (0 bytes); nothing to convert")
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            f"{path.name} is too large ({_megabytes(size)}, more than --max-bytes {_megabytes(max_bytes)}); "
+            "raise --max-bytes or split the file"
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
