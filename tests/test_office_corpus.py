@@ -19,7 +19,8 @@ from seekh_convert.read.pptx import PptxExtractor
 from seekh_convert.text.words import key_string
 
 DECKS = sorted((CORPUS / "office").glob("*.pptx"))
-DOCUMENTS = sorted((CORPUS / "office").glob("*.docx"))
+DOCUMENTS = sorted((CORPUS / "office").glob("*.docx")) + sorted((CORPUS / "office").glob("*.epub"))
+DOCUMENTS += sorted((CORPUS / "html").glob("*.html"))
 
 
 @pytest.fixture(scope="module")
