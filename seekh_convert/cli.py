@@ -21,7 +21,17 @@ from seekh_convert import __version__
 from seekh_convert.errors import SeekhError
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
-from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
+from seekh_convert.pipeline import (
+    SUPPORTED,
+    Converter,
+    Options,
+    Selection,
+    Status,
+    find_inputs,
+    load_document,
+    skipped_result,
+)
+from seekh_convert.text.language import language_code
 from seekh_convert.text.normalize import strip_controls
 
 app = typer.Typer(
@@ -107,6 +117,10 @@ def convert(
     language: str | None = typer.Option(
         None, "--language", help="Language of the guides, e.g. en, de (default: each document's own language)."
     ),
+    include: list[str] = typer.Option(
+        [], "--include", help="In folders, convert only files matching this glob (e.g. '*.pptx'); repeatable."
+    ),
+    exclude: list[str] = typer.Option([], "--exclude", help="In folders, leave out files matching this glob; repeatable."),
     model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
     base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
     api_key: str | None = typer.Option(
@@ -145,6 +159,11 @@ def convert(
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
+    try:
+        language = language_code(language) if language else None
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+        raise typer.Exit(2) from None
     options = Options(
         max_topics=max_topics,
         single_topic=single_topic,
@@ -157,21 +176,25 @@ def convert(
     )
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
+    inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)))
+    for left_out in skipped:  # every file of a folder that is not converted says why
+        err.print(f"skipped: {strip_controls(left_out.reason)}", markup=False)
 
     async def _run():
         try:
-            return await converter.convert_all(expand_inputs(list(paths)))
+            return await converter.convert_all(inputs)
         finally:
             await eng.aclose()
 
     with reporter.bar:
         results = asyncio.run(_run())
+    results += [skipped_result(s) for s in skipped]
     _summary(results)
     if converter.stopped is not None:
         err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
-    raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
+    raise typer.Exit(0 if all(r.status in (Status.SUCCESS, Status.SKIPPED) for r in results) else 1)
 
 
 class _Reporter:
@@ -211,7 +234,7 @@ def _summary(results) -> None:
         table.add_column(col, overflow="fold")
     total = Usage()
     for r in results:
-        colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
+        colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red", Status.SKIPPED: "dim"}[r.status]
         table.add_row(
             _safe(r.source.name),
             f"[{colour}]{r.status.value}[/{colour}]",
@@ -226,7 +249,10 @@ def _summary(results) -> None:
             f"LLM usage: {total.calls} call(s) ({total.cached_calls} cached), {total.input_tokens} tokens in, {total.output_tokens} out{cost}"
         )
     ok = sum(1 for r in results if r.status is Status.SUCCESS)
-    err.print(f"{ok}/{len(results)} input(s) converted completely")
+    left_out = sum(1 for r in results if r.status is Status.SKIPPED)
+    err.print(
+        f"{ok}/{len(results) - left_out} input(s) converted completely" + (f", {left_out} file(s) skipped" if left_out else "")
+    )
 
 
 def _pct(value: float | None) -> str:

@@ -183,6 +183,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     language: str = ""  # ISO 639-1 code of the document's main language ("" until detected)
+    output_language: str = ""  # --language: the language guides are written in ("": the document's own)
     ocr: dict[int, float] = field(default_factory=dict)  # PDF pages read by OCR -> mean word confidence (0-100)
 
     @property

@@ -109,7 +109,7 @@ def test_comments_headers_and_footers_stay_out_of_the_body(handout):
 def test_document_without_page_breaks_has_no_pages(tmp_path):
     d = docx.Document()
     d.add_heading("Only", level=1)
-    d.add_paragraph("A paragraph on a page nobody marked.")
+    d.add_paragraph("A paragraph on a page nobody marked, long enough to count as a text worth reading for a study guide.")
     d.save(tmp_path / "plain.docx")
     doc = clean(DocxExtractor()(tmp_path / "plain.docx"))
     assert all(b.page is None for b in doc.blocks)

@@ -112,7 +112,9 @@ def test_licence_slide_and_notes_are_boilerplate(tmp_path):
     deck = Presentation()
     s1 = deck.slides.add_slide(deck.slide_layouts[1])
     s1.shapes.title.text = "Vectors"
-    s1.placeholders[1].text = "A vector has a magnitude and a direction in space."
+    s1.placeholders[
+        1
+    ].text = "A vector has a magnitude and a direction in space, unlike a scalar, which has a size only and no direction at all."
     s1.notes_slide.notes_text_frame.text = "Please keep the CC-BY logo on this slide when you reuse it."
     s2 = deck.slides.add_slide(deck.slide_layouts[1])
     s2.shapes.title.text = "Acknowledgements / Contributions"
@@ -120,7 +122,12 @@ def test_licence_slide_and_notes_are_boilerplate(tmp_path):
     deck.save(tmp_path / "v.pptx")
     doc = clean(PptxExtractor()(tmp_path / "v.pptx"))
     kinds = {b.text: b.kind for b in doc.blocks}
-    assert kinds["A vector has a magnitude and a direction in space."] is BlockKind.PARAGRAPH
+    assert (
+        kinds[
+            "A vector has a magnitude and a direction in space, unlike a scalar, which has a size only and no direction at all."
+        ]
+        is BlockKind.PARAGRAPH
+    )
     assert kinds["Please keep the CC-BY logo on this slide when you reuse it."] is BlockKind.BOILERPLATE
     assert kinds["Initial development: A. Teacher, University of Somewhere"] is BlockKind.BOILERPLATE
 
