@@ -40,7 +40,7 @@ def check_archive(path: Path, what: str) -> None:
 def damaged(path: Path, what: str, exc: BaseException) -> InputError:
     """The one-line error for a file its parser could not read (the traceback goes to the debug log)."""
     log.debug("cannot parse %s", path, exc_info=exc)
-    return InputError(f"{path.name} is damaged or not a {what} ({one_line(exc)}); open it and save it again")
+    return InputError(f"{path.name} is damaged or not a valid {what} ({one_line(exc)}); open it and save it again")
 
 
 def one_line(exc: BaseException) -> str:
