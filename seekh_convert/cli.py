@@ -36,7 +36,7 @@ from seekh_convert.text.normalize import strip_controls
 
 app = typer.Typer(
     name="seekh-convert",
-    help="Turn PDFs, Markdown chapters and lecture transcripts (WebVTT/SRT) into grounded study guides.",
+    help="Turn PDFs, Word, PowerPoint, web pages, e-books, Markdown and transcripts (WebVTT/SRT) into grounded study guides.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -133,7 +133,7 @@ def convert(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
 ) -> None:
-    """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
+    """Convert PDFs (scans through OCR), Word, PowerPoint, web pages, e-books, Markdown/text and WebVTT/SRT into study guides.
 
     Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic.
     Exit code 0 only when every input converted completely.

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: slide locations (SourceRef.slide, provenance slides) and the source language
 
 #: The list sections of a guide, in page order; each needs at least one item.
 LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
