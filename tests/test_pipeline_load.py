@@ -79,3 +79,14 @@ def test_unreadable_inputs_are_one_line_input_errors(tmp_path, name, message):
     with pytest.raises(InputError, match=message) as info:
         load_document(tmp_path / name)
     assert name in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_file_that_decrypts_to_a_few_words_has_too_little_text(corpus):
+    from seekh_convert.pipeline import Options
+
+    path = corpus / "pdf" / "encrypted-aes256-user-baz-owner-foo.pdf"
+    with pytest.raises(InputError) as info:
+        load_document(path, Options(password="baz"))
+    message = str(info.value)
+    assert message.startswith(f"{path.name} has too little text to study (1 word: ")
+    assert "punctuation" not in message and "engine" not in message and "\n" not in message
