@@ -21,13 +21,24 @@ from seekh_convert import __version__
 from seekh_convert.errors import SeekhError
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
-from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document, publish
+from seekh_convert.pipeline import (
+    SUPPORTED,
+    Converter,
+    Options,
+    Selection,
+    Status,
+    find_inputs,
+    load_document,
+    publish,
+    skipped_result,
+)
+from seekh_convert.text.language import language_code
 from seekh_convert.text.normalize import strip_controls
 from seekh_convert.write.render import DEFAULT_FORMATS, FORMATS
 
 app = typer.Typer(
     name="seekh-convert",
-    help="Turn PDFs, Markdown chapters and lecture transcripts (WebVTT/SRT) into grounded study guides.",
+    help="Turn PDFs, Word, PowerPoint, web pages, e-books, Markdown and transcripts (WebVTT/SRT) into grounded study guides.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -39,6 +50,12 @@ out = Console(highlight=False, soft_wrap=True)
 def _safe(text: str) -> str:
     """Untrusted text (file names, document text in messages) for rich: no markup, no terminal escapes."""
     return escape(strip_controls(text))
+
+
+class OcrChoice(str, enum.Enum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
 
 
 class EngineChoice(str, enum.Enum):
@@ -92,6 +109,20 @@ def convert(
     single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
     password: str | None = typer.Option(None, "--password", help="Password of encrypted PDFs."),
     strict: bool = typer.Option(False, "--strict", help="Fail a guide whose quality report is below the thresholds."),
+    ocr: OcrChoice = typer.Option(
+        OcrChoice.AUTO,
+        "--ocr",
+        help="Scanned PDF pages: auto (OCR pages without a usable text layer, with Tesseract), always (every page), never.",
+    ),
+    max_pages: int | None = typer.Option(None, "--max-pages", min=1, help="Refuse PDFs and slide decks longer than this."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help="Refuse (or skip, in folders) files bigger than this."),
+    language: str | None = typer.Option(
+        None, "--language", help="Language of the guides, e.g. en, de (default: each document's own language)."
+    ),
+    include: list[str] = typer.Option(
+        [], "--include", help="In folders, convert only files matching this glob (e.g. '*.pptx'); repeatable."
+    ),
+    exclude: list[str] = typer.Option([], "--exclude", help="In folders, leave out files matching this glob; repeatable."),
     model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
     base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
     api_key: str | None = typer.Option(
@@ -107,7 +138,7 @@ def convert(
         None, "--format", "-f", help=f"Output format, repeatable: {', '.join(FORMATS)} (default: {', '.join(DEFAULT_FORMATS)})."
     ),
 ) -> None:
-    """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
+    """Convert PDFs (scans through OCR), Word, PowerPoint, web pages, e-books, Markdown/text and WebVTT/SRT into study guides.
 
     Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic.
     Exit code 0 only when every input converted completely.
@@ -134,25 +165,44 @@ def convert(
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
     chosen = _formats(formats, DEFAULT_FORMATS)
-    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict, formats=chosen)
+    try:
+        language = language_code(language) if language else None
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+        raise typer.Exit(2) from None
+    options = Options(
+        max_topics=max_topics,
+        single_topic=single_topic,
+        password=password,
+        strict=strict,
+        formats=chosen,
+        ocr=ocr.value,
+        max_pages=max_pages,
+        max_bytes=max_bytes,
+        language=language,
+    )
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
+    inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)))
+    for left_out in skipped:  # every file of a folder that is not converted says why
+        err.print(f"skipped: {strip_controls(left_out.reason)}", markup=False)
 
     async def _run():
         try:
-            return await converter.convert_all(expand_inputs(list(paths)))
+            return await converter.convert_all(inputs)
         finally:
             await eng.aclose()
 
     with reporter.bar:
         results = asyncio.run(_run())
+    results += [skipped_result(s) for s in skipped]
     _summary(results)
     if converter.stopped is not None:
         err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
     published = _publish(output, chosen) if any(r.guides for r in results) else True
-    raise typer.Exit(0 if published and all(r.status is Status.SUCCESS for r in results) else 1)
+    raise typer.Exit(0 if published and all(r.status in (Status.SUCCESS, Status.SKIPPED) for r in results) else 1)
 
 
 def _formats(given: list[str] | None, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -212,7 +262,7 @@ def _summary(results) -> None:
         table.add_column(col, overflow="fold")
     total = Usage()
     for r in results:
-        colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red"}[r.status]
+        colour = {Status.SUCCESS: "green", Status.PARTIAL: "yellow", Status.FAILURE: "red", Status.SKIPPED: "dim"}[r.status]
         table.add_row(
             _safe(r.source.name),
             f"[{colour}]{r.status.value}[/{colour}]",
@@ -227,7 +277,10 @@ def _summary(results) -> None:
             f"LLM usage: {total.calls} call(s) ({total.cached_calls} cached), {total.input_tokens} tokens in, {total.output_tokens} out{cost}"
         )
     ok = sum(1 for r in results if r.status is Status.SUCCESS)
-    err.print(f"{ok}/{len(results)} input(s) converted completely")
+    left_out = sum(1 for r in results if r.status is Status.SKIPPED)
+    err.print(
+        f"{ok}/{len(results) - left_out} input(s) converted completely" + (f", {left_out} file(s) skipped" if left_out else "")
+    )
 
 
 def _pct(value: float | None) -> str:

@@ -24,9 +24,11 @@ from seekh_convert.files import atomic_write_text, sha256_file, slugify
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Engine
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
-from seekh_convert.read import SUPPORTED, read
+from seekh_convert.read import SUPPORTED, ReadOptions, read
+from seekh_convert.read.inputs import Selection, Skipped, find_inputs
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
+from seekh_convert.text.language import language_name
 from seekh_convert.write.json import JsonWriter, dump_model
 from seekh_convert.write.markdown import MarkdownWriter
 from seekh_convert.write.render import DEFAULT_FORMATS, RenderReport, render
@@ -44,30 +46,27 @@ class Options:
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
     formats: tuple[str, ...] = DEFAULT_FORMATS  # json is always written; see write/render.py
+    ocr: str = "auto"  # PDF pages without a text layer: auto (OCR them), always (OCR every page), never
+    max_pages: int | None = None  # refuse longer PDFs and decks
+    max_bytes: int | None = None  # refuse bigger files
+    language: str | None = None  # --language: the guide's language (default: the document's own)
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
 
 
-def expand_inputs(paths: list[Path]) -> list[Path]:
+def expand_inputs(paths: list[Path], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[Path]:
     """Folders become the supported files inside them (recursively, sorted, hidden ones skipped).
 
-    Files named explicitly are kept whatever their type, so an unsupported one gets its own error.
+    Files named explicitly are kept whatever their type, so an unsupported one gets its own error; see
+    ``read.inputs.find_inputs`` for the files left out, each with its reason.
     """
-    out: list[Path] = []
-    for path in paths:
-        if not path.is_dir():
-            out.append(path)
-            continue
-        found = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in SUPPORTED
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        out.extend(found or [path])  # an empty folder stays, to be reported
-    return out
+    return find_inputs(paths, Selection(include, exclude))[0]
+
+
+def skipped_result(skipped: Skipped) -> ConversionResult:
+    """The result of a file a run left out on purpose (not converted, and not a failure)."""
+    return ConversionResult(source=skipped.path, status=Status.SKIPPED, errors=[skipped.reason])
 
 
 def load_document(path: Path, options: Options | None = None) -> Document:
@@ -81,7 +80,9 @@ def load_document(path: Path, options: Options | None = None) -> Document:
         path.open("rb").close()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    doc = read(path, password=options.password)
+    reading = ReadOptions(options.password, options.ocr, options.max_pages, options.max_bytes, options.language)
+    doc = read(path, options=reading)
+    doc.output_language = options.language or ""
     doc.sha256 = sha256_file(path)
     stages = (
         clean,
@@ -93,10 +94,24 @@ def load_document(path: Path, options: Options | None = None) -> Document:
     return doc
 
 
+def _check_language(doc: Document, engine: Engine) -> None:
+    """An engine that writes some languages only refuses the others (``--language`` may ask for one it writes)."""
+    supported = getattr(engine, "languages", None)
+    wanted = doc.output_language or doc.language
+    if supported and wanted and wanted not in supported:
+        names = ", ".join(sorted(language_name(code) for code in supported))
+        raise InputError(
+            f"{doc.path.name} is in {language_name(doc.language)} ({doc.language}); the {engine.name} engine writes guides "
+            f"in {names} only: pass --language {sorted(supported)[0]} for a guide in {names}, or use an LLM (--model) "
+            "to write it in the document's language"
+        )
+
+
 class Status(str, enum.Enum):
     SUCCESS = "success"
     PARTIAL = "partial"  # some topics failed; the others were written
     FAILURE = "failure"
+    SKIPPED = "skipped"  # a file in a folder left out on purpose (type, --include/--exclude, duplicate content)
 
 
 @dataclass
@@ -197,6 +212,7 @@ class Converter:
         result = ConversionResult(source=path)
         try:
             doc = await asyncio.to_thread(load_document, path, self.options)
+            _check_language(doc, self.engine)
         except SeekhError as exc:
             result.errors.append(str(exc))
         except Exception as exc:  # a bug, not bad input: still one line, and the batch goes on
@@ -288,6 +304,8 @@ class Converter:
             topic_index=topic.index,
             topic_count=len(doc.topics),
             pages=topic.pages,
+            slides=topic.slides,
+            language=doc.language or None,
             time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
             max_topics=self.options.max_topics,
             single_topic=self.options.single_topic,
@@ -317,6 +335,8 @@ class Converter:
                 for t in result.topics
             ],
             "warnings": result.warnings,
+            "language": doc.language or None,
+            "ocr_confidence": {str(page): conf for page, conf in sorted(doc.ocr.items())},  # pages read by OCR
             "usage": result.usage.model_dump(),
         }
         atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

@@ -114,6 +114,8 @@ def test_pdf_font_warnings_stay_silent_when_reading_in_parallel(tmp_path):
         "offline",
         "--max-topics",
         "2",
+        "--language",
+        "en",  # the German notes: the offline engine writes English guides only when asked to
         "-v",
     ]
     proc = subprocess.run(args, capture_output=True, text=True, timeout=300)
@@ -134,7 +136,8 @@ def test_file_names_are_not_terminal_markup(tmp_path):
 def test_strict_fails_a_thin_guide_but_keeps_its_report(tmp_path):
     source = tmp_path / "thin.md"
     source.write_text(
-        "# Widgets\n\nA **widget** is a small device used to test tools in practice. Widgets are cheap and common.\n"
+        "# Widgets\n\nA **widget** is a small device used to test tools in practice. Widgets are cheap and common. "
+        "Most labs keep a box of them.\n"
     )
     lenient = _convert(str(source), "-o", str(tmp_path / "lenient"), "--engine", "offline")
     assert lenient.exit_code == 0, lenient.output

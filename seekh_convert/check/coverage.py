@@ -1,4 +1,4 @@
-"""Coverage: which pages, time windows or sections of a topic gave at least one kept item."""
+"""Coverage: which pages, slides, time windows or sections of a topic gave at least one kept item."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ def _units(topic: Topic) -> Coverage:
     pages = sorted({b.page for b in usable if b.page is not None})
     if pages:
         return Coverage(unit="page", units=[CoverageUnit(label=f"p. {p}", page=p) for p in pages])
+    slides = sorted({b.slide for b in usable if b.slide is not None})
+    if slides:
+        return Coverage(unit="slide", units=[CoverageUnit(label=f"slide {n}", slide=n) for n in slides])
     times = [(b.start, b.end) for b in usable if b.start is not None and b.end is not None]
     if times:
         start, end = min(t[0] for t in times), max(t[1] for t in times)
@@ -34,6 +37,8 @@ def _units(topic: Topic) -> Coverage:
 def _hits(unit: CoverageUnit, ref: SourceRef, kind: str, default_section: str) -> bool:
     if kind == "page":
         return ref.page == unit.page
+    if kind == "slide":
+        return ref.slide == unit.slide
     if kind == "time":
         if ref.start is None or ref.end is None or unit.start is None or unit.end is None:
             return False

@@ -46,7 +46,7 @@ def dehyphenate(text: str) -> str:
 _REFERENCE_TITLE = re.compile(r"^(references|bibliography|works cited|sources|further reading|citations)$", re.I)
 _QUESTION_TITLE = re.compile(
     r"^(review questions|free response|art connections?|multiple choice|critical thinking( questions)?|"
-    r"conceptual questions|(additional |challenge )?problems|exercises|practice( questions)?|"
+    r"conceptual questions|(additional |challenge )?problems|exercises?|practice( questions)?|"
     r"self[- ]check( questions)?|solutions?|answers?( key)?|check your understanding|test prep.*|"
     r"visual connection questions|personal application questions)$",
     re.I,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from seekh_convert.clean.common import normalize_text, section_kind
@@ -74,8 +75,8 @@ class MarkdownCleaner:
         return doc
 
 
-def build_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
-    """Strip inline markup, give every block its ``section`` and apply section-wide kinds.
+def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, tuple[str, ...]]] | None = None) -> list[Block]:
+    """Strip inline markup (``strip``: Markdown's by default), give every block its ``section`` and apply section-wide kinds.
 
     Headings titled References/Bibliography, Review Questions/Problems..., Summary, Glossary mark
     what sits under them (until the next heading of the same or a higher level); learning-objective
@@ -84,15 +85,16 @@ def build_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
     blocks: list[Block] = []
     stack: list[_Open] = []
     objectives = False
+    strip = strip or strip_markup
     for raw in raw_blocks:
-        text, terms = strip_markup(raw.text)
+        text, terms = strip(raw.text)
         if raw.kind is BlockKind.HEADING:
             if not text:
                 continue
             while stack and stack[-1].level >= raw.level:
                 stack.pop()
             stack.append(_Open(raw.level, text, section_kind(text)))
-            blocks.append(Block(text=text, kind=BlockKind.HEADING, level=raw.level, section=text))
+            blocks.append(Block(text=text, kind=BlockKind.HEADING, level=raw.level, section=text, page=raw.page, slide=raw.slide))
             objectives = False
             continue
         if not text:
@@ -111,6 +113,8 @@ def build_blocks(raw_blocks: list[RawBlock]) -> list[Block]:
                 emphasis=_merge_terms(terms, extra),
                 term=term or None,
                 section=stack[-1].title if stack else "",
+                page=raw.page,
+                slide=raw.slide,
             )
         )
     return blocks

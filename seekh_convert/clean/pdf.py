@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import math
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated
+
+from rapidfuzz import fuzz, process
 
 from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
@@ -37,6 +38,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-Z\u00c0-\u00de][^.!?]*$")
+_HEAD_WORDS = 12  # running heads and footers are short lines
 _OUTLINE_NUMBER = re.compile(r"^((chapter|part|section|kapitel|teil)\s+)?([\divxlc]+|[a-z])([.:]\d+)*[.:]?\s+", re.IGNORECASE)
 
 
@@ -337,12 +339,20 @@ def _typographic_title(doc: Document) -> str:
 
 
 def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[str]:
-    """Running heads that OCR spells differently on each page (``VICKSBURG``/``VICKSBUEG``): fuzzy repeats."""
+    """Running heads that OCR spells differently on each page (``VICKSBURG``/``VICKSBUEG``): fuzzy repeats.
+
+    Only short lines can be running heads; all pairs are scored at once (rapidfuzz), so a long book with
+    numbers on every page edge stays fast.
+    """
     letters = {k: re.sub(r"[^a-z]", "", k) for k in keys}
-    keys = [k for k in keys if len(letters[k]) >= 8]
+    keys = [k for k in keys if len(letters[k]) >= 8 and len(k.split()) <= _HEAD_WORDS]
+    if len(keys) < 2:
+        return set()
+    texts = [letters[k] for k in keys]
+    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=85, workers=1)
     found: set[str] = set()
-    for key in keys:
-        similar = [o for o in keys if difflib.SequenceMatcher(None, letters[key], letters[o]).ratio() >= 0.85]
+    for i, key in enumerate(keys):
+        similar = [keys[j] for j in scores[i].nonzero()[0]]
         if sum(counts[o] for o in similar) >= needed and len(similar) >= 2:
             found.add(key)
     return found

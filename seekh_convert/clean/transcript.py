@@ -17,6 +17,7 @@ from seekh_convert.clean.common import normalize_text
 from seekh_convert.model.document import Block, BlockKind, Cue, Document
 from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.sentences import ends_sentence, sentence_spans
+from seekh_convert.text.words import UNSPACED
 
 _TIME_TAG = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]*)>")
@@ -86,7 +87,7 @@ class TranscriptCleaner:
             spans = sentence_spans(text)
             for k, (a, b) in enumerate(spans):
                 parts.append(text[a:b])
-                if k + 1 < len(spans) or ends_sentence(text[a:b]):
+                if k + 1 < len(spans) or ends_sentence(text[a:b]) or _unspaced(text[a:b]):
                     out.append(Spoken(normalize_ws(" ".join(parts)), start, cue.end, change))
                     parts, start, change = [], cue.start, False
             end = cue.end
@@ -112,6 +113,12 @@ class TranscriptCleaner:
         if current:
             groups.append(current)
         return groups
+
+
+def _unspaced(text: str) -> bool:
+    """Chinese, Japanese or Thai captions: written without sentence punctuation, each cue is a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if UNSPACED.match(c)) * 2 > len(letters)
 
 
 def _clean_cue(raw: str) -> tuple[list[str], bool]:

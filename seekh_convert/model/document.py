@@ -1,9 +1,9 @@
 """The one document object that flows through every stage.
 
-read fills the raw layer (``pages`` for PDFs, ``cues`` for transcripts, ``raw_blocks`` for Markdown and
-text); clean turns the raw layer into ``blocks`` of plain text; split groups blocks into ``topics`` and cuts
+read fills the raw layer (``pages`` for PDFs, ``cues`` for transcripts, ``raw_blocks`` for Markdown, text,
+Word, PowerPoint, web pages and e-books); clean turns the raw layer into ``blocks`` of plain text; split groups blocks into ``topics`` and cuts
 each topic into token-bounded ``chunks``.
-Every block keeps where it came from (page or time range), so every generated item can
+Every block keeps where it came from (page, slide, time range or section), so every generated item can
 point back at the source.
 """
 
@@ -19,6 +19,10 @@ class SourceKind(str, enum.Enum):
     MARKDOWN = "markdown"
     TEXT = "text"
     TRANSCRIPT = "transcript"
+    DOCX = "docx"
+    SLIDES = "slides"  # PowerPoint (.pptx): locations are slide numbers
+    HTML = "html"
+    EPUB = "epub"
 
 
 class BlockKind(str, enum.Enum):
@@ -44,7 +48,8 @@ class Block:
 
     text: str
     kind: BlockKind = BlockKind.PARAGRAPH
-    page: int | None = None  # 1-based PDF page
+    page: int | None = None  # 1-based PDF page (or Word page, where the document marks its page breaks)
+    slide: int | None = None  # 1-based slide number (slide decks)
     start: float | None = None  # transcript seconds
     end: float | None = None
     level: int = 0  # heading level, 1 = top, for HEADING blocks
@@ -88,14 +93,17 @@ class RawPage:
 
 @dataclass
 class RawBlock:
-    """A block of a Markdown/text source as read: still holding inline markup."""
+    """A block of a structured source as read: Markdown still holding inline markup, or plain text (Word, slides, web)."""
 
     kind: BlockKind
     text: str
     level: int = 0  # HEADING level
     term: str | None = None  # GLOSSARY term
     forced: bool = False  # kind set by a container (exercise, note box...): section kinds must not override it
-    terms: tuple[str, ...] = ()  # extra key terms (e.g. a definition box's title)
+    terms: tuple[str, ...] = ()  # extra key terms (e.g. a definition box's title, bold runs of a Word paragraph)
+    page: int | None = None  # Word: 1-based page, where the document marks its page breaks
+    slide: int | None = None  # slide decks: 1-based slide number
+    notes: bool = False  # slide decks: the slide's speaker notes
 
 
 @dataclass
@@ -147,6 +155,10 @@ class Topic:
         return sorted({b.page for b in self.blocks if b.page is not None})
 
     @property
+    def slides(self) -> list[int]:
+        return sorted({b.slide for b in self.blocks if b.slide is not None})
+
+    @property
     def time_range(self) -> tuple[float, float] | None:
         times = [(b.start, b.end) for b in self.blocks if b.start is not None and b.end is not None]
         if not times:
@@ -170,6 +182,9 @@ class Document:
     topics: list[Topic] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    language: str = ""  # ISO 639-1 code of the document's main language ("" until detected)
+    output_language: str = ""  # --language: the language guides are written in ("": the document's own)
+    ocr: dict[int, float] = field(default_factory=dict)  # PDF pages read by OCR -> mean word confidence (0-100)
 
     @property
     def text(self) -> str:

@@ -1,8 +1,9 @@
 """The one narrow interface every generation engine implements, and what it returns.
 
 The pipeline calls ``generate`` per topic, the quality gate calls ``repair`` for the items it failed, the CLI
-reads ``chunk_tokens`` to cut topics into request-sized chunks, and ``aclose`` ends the run. Nothing else
-of an engine is used, so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
+reads ``chunk_tokens`` to cut topics into request-sized chunks, and ``aclose`` ends the run. An engine that
+writes guides in some languages only says which in an optional ``languages`` attribute (ISO 639-1 codes); the
+pipeline refuses other documents for it with one line. Nothing else of an engine is used, so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
 """
 
 from __future__ import annotations

@@ -62,10 +62,11 @@ class Finding(_Model):
 
 
 class CoverageUnit(_Model):
-    """A page, time window or section of a topic and how many kept items point at it."""
+    """A page, slide, time window or section of a topic and how many kept items point at it."""
 
     label: str
     page: int | None = None
+    slide: int | None = None
     start: float | None = None
     end: float | None = None
     section: str | None = None
@@ -73,7 +74,7 @@ class CoverageUnit(_Model):
 
 
 class Coverage(_Model):
-    unit: Literal["page", "time", "section"]
+    unit: Literal["page", "slide", "time", "section"]
     units: list[CoverageUnit] = Field(default_factory=list)
 
     @computed_field  # type: ignore[prop-decorator]

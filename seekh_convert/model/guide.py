@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: slide locations (SourceRef.slide, provenance slides) and the source language
 
 #: The list sections of a guide, in page order; each needs at least one item.
 LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
@@ -58,7 +58,8 @@ class SourceRef(_Model):
     """Where an item comes from, with a verbatim quote of the cleaned source."""
 
     quote: LongText = Field(description="Verbatim text from the source that supports the item.")
-    page: int | None = Field(default=None, ge=1, description="1-based PDF page of the quote.")
+    page: int | None = Field(default=None, ge=1, description="1-based page of the quote (PDF, or a Word page break).")
+    slide: int | None = Field(default=None, ge=1, description="1-based slide number of the quote (slide decks).")
     start: float | None = Field(default=None, ge=0, description="Transcript start time of the quote, seconds.")
     end: float | None = Field(default=None, ge=0, description="Transcript end time of the quote, seconds.")
     section: str | None = Field(default=None, max_length=300, description="Heading the quote sits under.")
@@ -72,9 +73,11 @@ class SourceRef(_Model):
         return self
 
     def label(self) -> str:
-        """Human-readable location: ``p. 3``, ``00:01:23–00:01:40`` or the section."""
+        """Human-readable location: ``p. 3``, ``slide 4``, ``00:01:23–00:01:40`` or the section."""
         if self.page is not None:
             return f"p. {self.page}"
+        if self.slide is not None:
+            return f"slide {self.slide}"
         if self.start is not None and self.end is not None:
             return f"{format_timestamp(self.start)}–{format_timestamp(self.end)}"
         return self.section or "source"
@@ -191,6 +194,8 @@ class Provenance(_Model):
     topic_index: int = Field(ge=1)
     topic_count: int = Field(ge=1)
     pages: list[int] = Field(default_factory=list, description="Pages the topic spans.")
+    slides: list[int] = Field(default_factory=list, description="Slides the topic spans (slide decks).")
+    language: str | None = Field(default=None, description="ISO 639-1 code of the source's detected language.")
     time_range: tuple[float, float] | None = None
     max_topics: int | None = Field(default=None, ge=1, description="--max-topics of the run (needed to find the topic again).")
     single_topic: bool = Field(default=False, description="--single-topic of the run.")

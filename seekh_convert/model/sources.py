@@ -26,6 +26,7 @@ def ref_at(block: Block, begin: int, end: int, quote: str) -> SourceRef:
     return SourceRef(
         quote=quote,
         page=block.page,
+        slide=block.slide,
         start=times[0] if times else None,
         end=times[1] if times else None,
         section=block.section[:300].strip() or None,
@@ -33,14 +34,16 @@ def ref_at(block: Block, begin: int, end: int, quote: str) -> SourceRef:
 
 
 def has_location(ref: SourceRef) -> bool:
-    """True when ``ref`` claims a page, a time range or a section."""
-    return ref.page is not None or ref.start is not None or bool(ref.section)
+    """True when ``ref`` claims a page, a slide, a time range or a section."""
+    return ref.page is not None or ref.slide is not None or ref.start is not None or bool(ref.section)
 
 
 def at_location(block: Block, ref: SourceRef) -> bool:
-    """True when ``block`` sits where ``ref`` says (page, overlapping time range, or section)."""
+    """True when ``block`` sits where ``ref`` says (page, slide, overlapping time range, or section)."""
     if ref.page is not None:
         return block.page == ref.page
+    if ref.slide is not None:
+        return block.slide == ref.slide
     if ref.start is not None and ref.end is not None:
         if block.start is None or block.end is None:
             return False

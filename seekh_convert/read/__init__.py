@@ -6,37 +6,77 @@ here, listed in ``_READERS`` (and, when its raw layer is new, a cleaner in ``cle
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document
 
-#: suffix -> reader name (readers are imported when first needed)
+#: suffix -> (module in this package, extractor class); modules are imported when first needed
 _READERS = {
-    ".pdf": "pdf",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "markdown",
-    ".text": "markdown",
-    ".vtt": "subtitles",
-    ".srt": "subtitles",
+    ".pdf": ("pdf", "PdfExtractor"),
+    ".md": ("markdown", "TextExtractor"),
+    ".markdown": ("markdown", "TextExtractor"),
+    ".txt": ("markdown", "TextExtractor"),
+    ".text": ("markdown", "TextExtractor"),
+    ".vtt": ("subtitles", "SubtitleExtractor"),
+    ".srt": ("subtitles", "SubtitleExtractor"),
+    ".docx": ("docx", "DocxExtractor"),
+    ".pptx": ("pptx", "PptxExtractor"),
+    ".html": ("html", "HtmlExtractor"),
+    ".htm": ("html", "HtmlExtractor"),
+    ".xhtml": ("html", "HtmlExtractor"),
+    ".epub": ("epub", "EpubExtractor"),
 }
 SUPPORTED = sorted(_READERS)
+#: Recordings: refused with their own reason until a speech reader exists.
+AUDIO_VIDEO = frozenset(".mp3 .wav .flac .m4a .aac .ogg .oga .opus .wma .mp4 .m4v .mov .avi .mkv .webm .wmv .mpg .mpeg".split())
 
 
-def read(path: Path, *, password: str | None = None) -> Document:
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader may need besides the file: a PDF password, OCR mode, the page limit."""
+
+    password: str | None = None
+    ocr: str = "auto"  # auto | always | never (PDFs)
+    max_pages: int | None = None  # refuse longer PDFs / decks
+    max_bytes: int | None = None  # refuse bigger files
+    language: str | None = None  # the user's --language (OCR reads that language when its data is installed)
+
+
+def read(path: Path, *, password: str | None = None, options: ReadOptions | None = None) -> Document:
     """The raw ``Document`` of ``path``; ``InputError`` (one line naming the file and the fix) when it cannot be read."""
-    kind = _READERS.get(path.suffix.lower())
-    if kind == "pdf":
-        from seekh_convert.read.pdf import PdfExtractor
+    options = options or ReadOptions(password=password)
+    entry = _READERS.get(path.suffix.lower())
+    if path.suffix.lower() in AUDIO_VIDEO:
+        raise InputError(f"{path.name}: audio/video input is not supported yet; convert a transcript of it (.vtt or .srt)")
+    if entry is None:
+        raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+    _check_size(path, options.max_bytes)
+    module, name = entry
+    extractor = getattr(importlib.import_module(f"seekh_convert.read.{module}"), name)()
+    if module == "pdf":
+        return extractor(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages, language=options.language)
+    if module == "pptx":
+        return extractor(path, max_pages=options.max_pages)
+    return extractor(path)
 
-        return PdfExtractor()(path, password=password)
-    if kind == "subtitles":
-        from seekh_convert.read.subtitles import SubtitleExtractor
 
-        return SubtitleExtractor()(path)
-    if kind == "markdown":
-        from seekh_convert.read.markdown import TextExtractor
+def _check_size(path: Path, max_bytes: int | None) -> None:
+    """An empty file, or one above the byte limit, is refused before any parser sees it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot read the file ({exc.strerror or exc}); check the path") from exc
+    if size == 0:
+        raise InputError(f"{path.name} is empty (0 bytes); nothing to convert")
+    if max_bytes is not None and size > max_bytes:
+        raise InputError(
+            f"{path.name} is too large ({_megabytes(size)}, more than --max-bytes {_megabytes(max_bytes)}); "
+            "raise --max-bytes or split the file"
+        )
 
-        return TextExtractor()(path)
-    raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"

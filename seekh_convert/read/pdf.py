@@ -16,6 +16,7 @@ from pypdf.generic import Destination
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind
+from seekh_convert.read.ocr import INSTALL_HINT, OcrRun, apply_ocr
 from seekh_convert.text.normalize import normalize_ws
 
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
@@ -44,19 +45,30 @@ class PdfExtractor:
     """Turn a PDF file into a ``Document`` whose ``pages`` hold lines with font size and bold runs."""
 
     words_per_page: Annotated[int, "mostly-empty files with fewer words than this per page count as scanned"] = 20
+    max_pages: int | None = None
 
-    def __call__(self, path: Path, password: str | None = None) -> Document:
+    def __call__(
+        self,
+        path: Path,
+        password: str | None = None,
+        ocr: str = "auto",
+        max_pages: int | None = None,
+        language: str | None = None,
+    ) -> Document:
         path = Path(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path.name}: cannot read file ({exc.strerror or exc}); check the path") from exc
+        self.max_pages = max_pages
         reader = self._open(path, data, password)
         doc = Document(path=path, kind=SourceKind.PDF)
         doc.metadata = _metadata(reader)
         failed = self._read_pages(reader, doc, path)
         doc.outline = _outline(reader, doc)
-        self._check_text(doc, path, failed)
+        run = apply_ocr(doc, data, password, ocr, language)
+        _refuse_xfa_placeholder(reader, doc, path)
+        self._check_text(doc, path, failed, run, ocr)
         meta = doc.metadata.get("Title", "")
         doc.title = meta if meta and not _BAD_TITLES.search(meta) and _WORD.search(meta) else ""
         return doc
@@ -86,6 +98,10 @@ class PdfExtractor:
             count = len(reader.pages)
         except _PDF_ERRORS as exc:
             raise InputError(f"{path.name}: cannot read its page tree ({_one_line(exc)}); repair it, e.g. with qpdf") from exc
+        if self.max_pages is not None and count > self.max_pages:
+            raise InputError(
+                f"{path.name} has {count} pages, more than --max-pages {self.max_pages}; raise --max-pages or split the file"
+            )
         for number in range(1, count + 1):
             try:
                 lines = _page_lines(reader.pages[number - 1])
@@ -96,21 +112,55 @@ class PdfExtractor:
             doc.pages.append(RawPage(number=number, lines=lines))
         return failed
 
-    def _check_text(self, doc: Document, path: Path, failed: int) -> None:
-        """Refuse files without a usable text layer; warn about pages without text.
+    def _check_text(self, doc: Document, path: Path, failed: int, run: OcrRun, mode: str) -> None:
+        """Refuse files without usable text (after OCR); warn about pages without text. Blank pages count as neither.
 
         A file is "scanned" when no page has a word, or when most pages have none and the rest
         hold only a few words each (typical of a stray OCR fragment on one page).
         """
         if failed and not doc.pages:
             raise InputError(f"{path.name} is damaged: no page could be read; repair it, e.g. with qpdf")
-        counts = [sum(len(_WORD.findall(line.text)) for line in page.lines) for page in doc.pages]
+        pages = [page for page in doc.pages if page.number not in run.blank]
+        counts = [sum(len(_WORD.findall(line.text)) for line in page.lines) for page in pages]
         with_text = sum(1 for c in counts if c)
         scarce = with_text < len(counts) / 2 and sum(counts) < self.words_per_page * len(counts)
         if not with_text or scarce:
-            raise InputError(f"{path.name} has no text layer (scanned?); run OCR first, e.g. ocrmypdf {path.name} out.pdf")
+            raise InputError(_no_text_message(path, run, mode, blank=not pages))
         if with_text < len(counts):
-            doc.warnings.append(f"{len(counts) - with_text} of {len(counts)} pages have no text layer (scanned or images)")
+            missing = f"{len(counts) - with_text} of {len(counts)} pages"
+            if doc.ocr:
+                doc.warnings.append(f"{missing} have no readable text, even by OCR (pictures or charts)")
+            else:
+                hint = f"; {INSTALL_HINT} to read them" if run.missing else ""
+                doc.warnings.append(f"{missing} have no text layer (scanned or images){hint}")
+
+
+def _no_text_message(path: Path, run: OcrRun, mode: str, blank: bool) -> str:
+    if blank:
+        return f"{path.name}: every page is blank; nothing to convert"
+    if run.missing:
+        return f"{path.name} has no text layer (scanned?) and Tesseract, which reads scans, is not installed; {INSTALL_HINT}"
+    if mode != "never" and run.wanted:
+        return f"{path.name}: OCR found no readable text on its pages (pictures only, or a very poor scan); check the file"
+    return f"{path.name} has no text layer (scanned?); run OCR first, e.g. ocrmypdf {path.name} out.pdf"
+
+
+_XFA_PLACEHOLDER = re.compile(r"please wait|this document.{0,80}(adobe|reader)|if this message is not eventually replaced", re.I)
+
+
+def _refuse_xfa_placeholder(reader: PdfReader, doc: Document, path: Path) -> None:
+    """An XFA form (Adobe LiveCycle) whose pages only hold the "Please wait..." placeholder has no content to read."""
+    try:
+        form = reader.trailer["/Root"].get_object().get("/AcroForm")
+        xfa = form is not None and form.get_object().get("/XFA") is not None
+    except _PDF_ERRORS:
+        return
+    text = " ".join(line.text for page in doc.pages for line in page.lines)
+    if xfa and _XFA_PLACEHOLDER.search(text) and len(_WORD.findall(text)) < 120:
+        raise InputError(
+            f'{path.name} is an XFA form (Adobe LiveCycle): outside Adobe Reader it only says "Please wait..."; '
+            "open it in Adobe Reader, print it to PDF and convert that"
+        )
 
 
 def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:

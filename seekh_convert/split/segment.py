@@ -62,7 +62,8 @@ class Segmenter:
         else:
             sections = self._sections(doc)
         sections = [s for s in sections if s.words > 0]
-        if self.max_topics:
+        if self.max_topics and len(sections) > self.max_topics:
+            doc.warnings.append(f"{len(sections)} sections merged into {self.max_topics} topics (--max-topics {self.max_topics})")
             sections = _cap(sections, self.max_topics)
         doc.topics = [Topic(index=i, title=_clean_title(s.title, doc), blocks=s.blocks) for i, s in enumerate(sections, 1)]
         return doc

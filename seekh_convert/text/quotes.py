@@ -2,7 +2,8 @@
 
 Texts and quotes compare by their *match key*: letters and digits only, case-folded, so whitespace,
 punctuation, quote marks, dashes and line-break hyphens never decide a match (``"infor- mation"`` =
-``information``, ``“x”`` = ``"x"``). A match must start and end on word boundaries; a quote with ellipses
+``information``, ``“x”`` = ``"x"``). A match must start and end on word boundaries (in Chinese, Japanese and
+Thai, which write no spaces between words, on any character); a quote with ellipses
 (``...``, ``…``, ``[...]``) matches when its fragments occur in order. Every match reports the texts it spans
 and the character offsets in the original texts, so callers can narrow a location to the sentence.
 """
@@ -15,8 +16,9 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from seekh_convert.text.words import key_string
+from seekh_convert.text.words import UNSPACED, key_string
 
+_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|\u2026|\[\s*(?:\.{3}|\u2026)\s*\])\s*")
 
 
@@ -53,7 +55,19 @@ def match_key(text: str) -> MatchKey:
             prev_alnum = True
     if ends:
         ends[-1] = True
+    _unspaced_words(chars, starts, ends)
     return MatchKey("".join(chars), tuple(starts), tuple(ends), tuple(origin))
+
+
+def _unspaced_words(chars: list[str], starts: list[bool], ends: list[bool]) -> None:
+    """Chinese, Japanese and Thai put no spaces between words: any of their characters may start or end a quote."""
+    for i, ch in enumerate(chars):
+        if UNSPACED.match(ch):
+            starts[i] = ends[i] = True
+            if i:
+                ends[i - 1] = True
+            if i + 1 < len(chars):
+                starts[i + 1] = True
 
 
 def quote_fragments(quote: str) -> list[str]:
@@ -62,8 +76,10 @@ def quote_fragments(quote: str) -> list[str]:
 
 
 def quote_chars(quote: str) -> int:
-    """Letters and digits a quote brings as evidence (ellipses and punctuation not counted)."""
-    return sum(len(key_string(f)) for f in quote_fragments(quote))
+    """Letters and digits a quote brings as evidence (ellipses and punctuation not counted); a Chinese or Japanese
+    character, most of a word on its own, counts as two."""
+    keys = [key_string(f) for f in quote_fragments(quote)]
+    return sum(len(k) + len(_IDEOGRAPH.findall(k)) for k in keys)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,13 @@
 """The one sentence splitter: character spans of the sentences of a text.
 
-A sentence ends at ``.``, ``!`` or ``?`` (closing quotes and brackets included) followed by white space and a
-capital, digit, quote or bracket; at a footnote mark (``memory.12 The``); at CJK full stops (``。！？``) whatever
-follows; and at line breaks. A full stop after a known abbreviation (``e.g.``, ``Dr.``, ``Fig.``) or a single
-letter (``J. Smith``) ends nothing.
+A sentence ends at ``.``, ``!`` or ``?`` (and the Arabic ``؟``, Urdu ``۔``, Devanagari ``।``, Ethiopic ``።``;
+closing quotes and brackets included) followed by white space and a capital of any script, a letter of a script
+without capitals (Arabic, Hebrew, Devanagari, CJK...), a digit, quote or bracket; at a footnote mark
+(``memory.12 The``); at CJK full stops (``。！？．｡``) whatever follows; and at line breaks. Thai writes no sentence
+punctuation: a space between two Thai characters is where a sentence or clause ends (Thai orthography puts a
+space exactly there and nowhere between words), so it is a boundary too. A full stop after a known
+abbreviation (``e.g.``, ``Dr.``, ``Fig.``) or a single letter (``J. Smith``) ends nothing. Right-to-left text
+needs nothing special: a span is a span of the text in logical (reading) order.
 """
 
 from __future__ import annotations
@@ -14,11 +18,21 @@ import re
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs dr mr mrs ms prof fig figs al approx no st jr sr cf eq eqs ch sec vol pp ca resp".split()
 )
-_CLOSERS = "\"”’')\\]」』"
-_CJK_END = "。！？"
-_BOUNDARY = re.compile(rf"(?:[.!?]+[{_CLOSERS}]*|(?<=[a-z])[.!?]\d{{1,2}})\s+|[{_CJK_END}]+[{_CLOSERS}]*\s*|\n+")
-_OPENERS = re.compile(r"[A-Z0-9\"“‘'(\[¿¡]")
-_TERMINAL = re.compile(rf"(?:[.!?]|[{_CJK_END}])[{_CLOSERS}]*$")
+_CLOSERS = "\"”’')\\]」』»"
+_CJK_END = "。！？．｡"
+_OTHER_END = "؟۔।॥።"  # Arabic question mark, Urdu full stop, Devanagari danda and double danda, Ethiopic full stop
+_THAI = "\u0e01-\u0e5b"
+_BOUNDARY = re.compile(
+    rf"(?:[.!?{_OTHER_END}]+[{_CLOSERS}]*|(?<=[a-z])[.!?]\d{{1,2}})\s+|[{_CJK_END}]+[{_CLOSERS}]*\s*|\n+"
+    rf"|(?<=[{_THAI}])[ \t\u00a0]+(?=[{_THAI}])"
+)
+_OPENERS = re.compile(r"[0-9\"“‘'(\[¿¡«]")
+_TERMINAL = re.compile(rf"(?:[.!?{_OTHER_END}]|[{_CJK_END}])[{_CLOSERS}]*$")
+
+
+def _opens(char: str) -> bool:
+    """Can ``char`` begin a sentence: a capital (any script), a letter of a script without case, a digit, an opener."""
+    return bool(_OPENERS.match(char)) or char.isupper() or (char.isalpha() and not char.islower())
 
 
 def _after_abbreviation(text: str, at: int) -> bool:
@@ -36,7 +50,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         mark = m.group()
         cjk = mark.lstrip()[:1] in _CJK_END
         nxt = text[m.end() : m.end() + 1]
-        if mark.strip() and not cjk and nxt and not _OPENERS.match(nxt):
+        if mark.strip() and not cjk and nxt and not _opens(nxt):
             continue
         if mark.startswith(".") and _after_abbreviation(text, m.start()):
             continue

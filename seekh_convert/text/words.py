@@ -15,6 +15,11 @@ from functools import lru_cache
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han: no spaces
+_IDEOGRAPH_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+#: One character of a script written without spaces between words (kana, Han, Thai).
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SURFACE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
@@ -46,8 +51,19 @@ def key_string(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Case-folded words (letter/digit runs, any script) of ``text``, for comparing texts."""
-    return _WORD.findall(fold(text))
+    """Case-folded words (letter/digit runs, any script) of ``text``, for comparing texts; runs of Chinese and
+    Japanese characters, written without spaces, count as their overlapping character pairs (bigrams)."""
+    out: list[str] = []
+    for word in _WORD.findall(fold(text)):
+        if not _IDEOGRAPHS.search(word):
+            out.append(word)
+            continue
+        for run in _IDEOGRAPH_RUN.split(word):  # letters or digits glued to the ideographs stay words
+            if run:
+                out.append(run)
+        for run in _IDEOGRAPH_RUN.findall(word):
+            out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return out
 
 
 def surface_words(text: str) -> list[str]:
@@ -81,6 +97,15 @@ def content_stems(text: str, *, unique: bool = True) -> list[str]:
     """Stems of the content words of ``text`` in order (no stop words, no one-letter words); once each when ``unique``."""
     out = [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     return list(dict.fromkeys(out)) if unique else out
+
+
+def word_count(text: str) -> int:
+    """About how many words ``text`` holds, in any script: Chinese and Japanese count 1.5 characters a word,
+    Thai 5 (they write no spaces between words); elsewhere letter runs count."""
+    ideographs = len(_IDEOGRAPHS.findall(text))
+    thai = len(_THAI.findall(text))
+    rest = _THAI.sub(" ", _IDEOGRAPHS.sub(" ", text))
+    return sum(1 for w in _WORD.findall(rest) if not w.isdigit()) + round(ideographs / 1.5) + round(thai / 5)
 
 
 def coverage(needles: list[str], haystack: set[str]) -> float:

@@ -78,9 +78,9 @@ def test_truncated_file_is_a_one_line_input_error(corpus):
     assert "damaged" in message
 
 
-def test_scanned_file_asks_for_ocr(corpus):
+def test_scanned_file_asks_for_ocr_when_ocr_is_off(corpus):
     with pytest.raises(InputError, match=r"no text layer.*ocrmypdf"):
-        PdfExtractor()(corpus / "pdf" / "scanned-image-only-6-pages.pdf")
+        PdfExtractor()(corpus / "pdf" / "scanned-image-only-6-pages.pdf", ocr="never")
 
 
 def test_not_a_pdf_and_missing_file(tmp_path):

@@ -48,3 +48,12 @@ def test_match_keys_map_back_to_the_original_text():
 def test_fragments_and_evidence_size():
     assert quote_fragments("a long quote … the rest [...] end") == ["a long quote", "the rest", "end"]
     assert quote_chars("“Hi!” ...") == 2
+
+
+def test_chinese_quotes_match_inside_runs_without_spaces():
+    from seekh_convert.text.quotes import QuoteIndex, quote_chars
+
+    index = QuoteIndex(["宇宙守护神 保护我们远离邪恶", "Memory has three stages."])
+    assert index.find("保护我们") is not None  # no word boundaries inside a run of Chinese characters
+    assert index.find("mory has") is None  # Latin words still match whole
+    assert quote_chars("轻轻一跳就能飞跃高楼") == 20  # an ideograph counts as two letters of evidence

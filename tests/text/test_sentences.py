@@ -45,3 +45,23 @@ def test_cjk_full_stops_split_without_spaces():
 )
 def test_ends_sentence(text, ends):
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Привет, мир. Как дела? хорошо.", ["Привет, мир.", "Как дела? хорошо."]),  # Cyrillic capitals open sentences
+        ("مرحبا بالعالم. كيف حالك؟ أنا بخير.", ["مرحبا بالعالم.", "كيف حالك؟", "أنا بخير."]),  # right to left, ؟
+        ("שלום עולם. מה שלומך? אני בסדר.", ["שלום עולם.", "מה שלומך?", "אני בסדר."]),
+        ("यह एक वाक्य है। यह दूसरा वाक्य है।", ["यह एक वाक्य है।", "यह दूसरा वाक्य है।"]),  # danda
+        ("記憶には三つの段階がある。符号化が最初だ．次は？", ["記憶には三つの段階がある。", "符号化が最初だ．", "次は？"]),
+    ],
+)
+def test_scripts_without_latin_capitals_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_thai_sentences_end_at_the_spaces_between_them():
+    text = "ภาษาไทยเป็นภาษาราชการ คนไทยใช้ภาษาไทยทุกวัน"
+    assert sentences(text) == ["ภาษาไทยเป็นภาษาราชการ", "คนไทยใช้ภาษาไทยทุกวัน"]
+    assert sentences("Thai ภาษาไทย is written without spaces") == ["Thai ภาษาไทย is written without spaces"]

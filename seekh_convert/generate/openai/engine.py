@@ -22,6 +22,7 @@ from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Generation
 from seekh_convert.model.findings import Finding
 from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
+from seekh_convert.text.language import language_name
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,11 @@ class OpenAIEngine:
         if not parts:
             raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
         what = f"topic {topic.index}"
-        names = {"topic_title": neutralise(topic.title), "document_title": neutralise(document.title or document.path.name)}
+        names = {
+            "topic_title": neutralise(topic.title),
+            "document_title": neutralise(document.title or document.path.name),
+            "language": guide_language(document),
+        }
         if len(parts) == 1:
             step, source = "guide", render_part(parts[0])
         else:
@@ -105,6 +110,7 @@ class OpenAIEngine:
         what = f"topic {topic.index} repair"
         variables = {
             "topic_title": neutralise(topic.title),
+            "language": guide_language(document),
             "positions": ", ".join(s.key for s in slots),
             "failing_items": render_failing(content, slots),
             "document_text": repair_source(topic, content, slots, index, self.settings.chunk_tokens),
@@ -142,7 +148,13 @@ class OpenAIEngine:
         model = _section_model(section)
         log.info("%s: every %s item lost its quote; asking for the section again", what, section)
         count = "1" if section in ("definition", "summary") else f"{MIN_ITEMS} to {MAX_ITEMS}"
-        variables = {"topic_title": names["topic_title"], "section": section, "count": count, "document_text": source}
+        variables = {
+            "topic_title": names["topic_title"],
+            "language": names["language"],
+            "section": section,
+            "count": count,
+            "document_text": source,
+        }
         reply = await self._ask("repair_section", model, f"section_{section}", variables, meter, f"{what} {section}")
         value = reply.model_dump(mode="json")["value"]
         if section == "summary":
@@ -160,7 +172,8 @@ class OpenAIEngine:
         """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
         parse = parse or (lambda text: parse_reply(text, model))
         system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
-        messages = [{"role": "system", "content": system.render()}, {"role": "user", "content": prompt.render(**variables)}]
+        system_text = system.render(language=variables["language"])
+        messages = [{"role": "system", "content": system_text}, {"role": "user", "content": prompt.render(**variables)}]
         refs = [system.ref, prompt.ref, repair.ref]
 
         async def send(msgs: list[dict], budget: int) -> Reply:
@@ -188,6 +201,12 @@ class OpenAIEngine:
             usage=meter.usage,
             what=what,
         )
+
+
+def guide_language(document: Document) -> str:
+    """The language a guide is written in: ``--language``, else the document's own (English name for the prompt)."""
+    code = document.output_language or document.language
+    return language_name(code) if code else "the language of the document"
 
 
 def _section_model(section: str) -> type[BaseModel]:

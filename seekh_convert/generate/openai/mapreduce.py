@@ -69,7 +69,7 @@ def _chunk(topic: Topic, max_tokens: int) -> list[Part]:
 
 
 def render_part(part: Part) -> str:
-    """Part text with ``[section: ...]``, ``[p. N]`` and ``[hh:mm:ss-hh:mm:ss]`` markers where they change."""
+    """Part text with ``[section: ...]``, ``[p. N]``, ``[slide N]`` and ``[hh:mm:ss-hh:mm:ss]`` markers where they change."""
     lines, section, page = [], None, None
     for block, text in part:
         if block.section and block.section != section:
@@ -81,6 +81,9 @@ def render_part(part: Part) -> str:
         elif block.page is not None and block.page != page:
             page = block.page
             marker = f"[p. {page}] "
+        elif block.slide is not None and block.slide != page:
+            page = block.slide
+            marker = f"[slide {page}] "
         lines.append(marker + neutralise(text.strip()))
     return "\n\n".join(lines)
 
@@ -102,7 +105,9 @@ def render_notes(notes: list[tuple[Note, Block]]) -> str:
         if block.start is not None and block.end is not None:
             where = f"[{format_timestamp(block.start)}-{format_timestamp(block.end)}]"
         else:
-            where = f"[p. {block.page}]" if block.page is not None else ""
+            where = (
+                f"[p. {block.page}]" if block.page is not None else f"[slide {block.slide}]" if block.slide is not None else ""
+            )
         section = f"[section: {neutralise(normalize_ws(block.section))}] " if block.section else ""
         lines.append(f"{where} {section}{note.kind}: {neutralise(note.point)}\nquote: {neutralise(note.quote)}".strip())
     return "\n\n".join(lines)

@@ -1,0 +1,237 @@
+"""Word (.docx) -> raw blocks, with python-docx.
+
+Headings come from the paragraph's outline level (its own, or its style's, or a style it is based on) and from
+"Heading N" style names; list paragraphs become list items, code styles code, glossary pairs ("Definition
+Term" + "Definition") glossary entries, tables one block per row with the cells as text. Footnotes, comments,
+headers and footers are separate parts of the file and never enter the body; tracked deletions neither.
+Pages are counted where the document marks them (Word's own page-break marks, else explicit page breaks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
+from seekh_convert.read.container import check_archive, damaged
+from seekh_convert.text.normalize import normalize_ws
+
+_WHAT = "Word document"
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.I)
+_CODE_STYLE = re.compile(r"source code|\bcode\b|preformatted|plain text|verbatim|macro text", re.I)
+_LIST_STYLE = re.compile(r"^(list|compact)\b|\blist (bullet|number|continue|paragraph)", re.I)
+_FIGURE_STYLE = re.compile(r"caption|^figure|image", re.I)
+_SKIP_STYLE = re.compile(r"^(toc\b|table of contents|index \d|author|date|subtitle|header|footer)", re.I)
+_TERM_STYLE = re.compile(r"^definition term$", re.I)
+_DEFINITION_STYLE = re.compile(r"^definition$", re.I)
+_MAX_HEADING_CHARS = 200
+
+
+def _ns(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+class DocxExtractor:
+    """Read a ``.docx`` file into a ``Document`` of plain-text raw blocks."""
+
+    def __call__(self, path: Path) -> Document:
+        path = Path(path)
+        check_archive(path, _WHAT)
+        try:
+            import docx
+
+            word = docx.Document(str(path))
+            doc = Document(path=path, kind=SourceKind.DOCX)
+            doc.raw_blocks = list(_Body(word).blocks())
+            doc.title = _title(word, doc.raw_blocks)
+        except InputError:
+            raise
+        except Exception as exc:  # python-docx on a damaged package: KeyError, lxml errors, ValueError...
+            raise damaged(path, _WHAT, exc) from exc
+        return doc
+
+
+def _title(word, blocks: list[RawBlock]) -> str:
+    title = normalize_ws(word.core_properties.title or "")
+    if title and not re.search(r"^(untitled|microsoft word|document\d*)$|\.docx?$", title, re.I):
+        return title
+    return next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+
+
+class _Body:
+    """Walks the document body in order (paragraphs, tables, content controls) and tracks pages."""
+
+    def __init__(self, word) -> None:
+        self.word = word
+        body = word.element.body
+        self.rendered = next(body.iter(_ns("w:lastRenderedPageBreak")), None) is not None
+        self.paged = self.rendered or any(_is_page_break(br) for br in body.iter(_ns("w:br")))
+        self.page = 1
+        self.term: str | None = None  # a "Definition Term" waiting for its definition
+        self.title_seen = False
+
+    def blocks(self) -> Iterator[RawBlock]:
+        yield from self._walk(self.word.element.body)
+
+    def _walk(self, parent) -> Iterator[RawBlock]:
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in parent.iterchildren():
+            if child.tag == _ns("w:p"):
+                yield from self._paragraph(Paragraph(child, self.word))
+            elif child.tag == _ns("w:tbl"):
+                yield from self._table(Table(child, self.word))
+            elif child.tag == _ns("w:sdt"):
+                content = child.find(_ns("w:sdtContent"))
+                if content is not None:
+                    yield from self._walk(content)
+
+    def _paragraph(self, para) -> Iterator[RawBlock]:
+        before, after = self._breaks(para._p)
+        self.page += before
+        block = self._block(para)
+        if block is not None:
+            block.page = self.page if self.paged else None
+            yield block
+        self.page += after
+
+    def _block(self, para) -> RawBlock | None:
+        text = para.text
+        if not text.strip():
+            return None
+        styles = _style_names(para)
+        if any(_SKIP_STYLE.search(s) for s in styles):
+            return None
+        if styles and styles[0].lower() == "title":
+            self.title_seen = True
+            return None
+        level = _outline_level(para)
+        if level and len(text) <= _MAX_HEADING_CHARS:
+            return RawBlock(BlockKind.HEADING, _heading_text(para, text), level=level)
+        if any(_TERM_STYLE.search(s) for s in styles):
+            self.term = normalize_ws(text)
+            return None
+        term, self.term = self.term, None
+        if term and any(_DEFINITION_STYLE.search(s) for s in styles):
+            return RawBlock(BlockKind.GLOSSARY, text, term=term, forced=True)
+        if any(_CODE_STYLE.search(s) for s in styles):
+            return RawBlock(BlockKind.CODE, text, forced=True)
+        if any(_FIGURE_STYLE.search(s) for s in styles):
+            return RawBlock(BlockKind.FIGURE, text, forced=True)
+        kind = BlockKind.LIST_ITEM if _is_list(para, styles) else BlockKind.PARAGRAPH
+        return RawBlock(kind, text, terms=_bold_runs(para))
+
+    def _table(self, table) -> Iterator[RawBlock]:
+        for row in table.rows:
+            cells: list[str] = []
+            seen: set[int] = set()
+            for cell in row.cells:  # merged cells come back once per grid column: keep each once
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                text = normalize_ws(cell.text)
+                if text and (not cells or cells[-1] != text):
+                    cells.append(text)
+            if cells:
+                yield RawBlock(BlockKind.PARAGRAPH, " | ".join(cells), page=self.page if self.paged else None)
+        for element in table._tbl.iter(_ns("w:br"), _ns("w:lastRenderedPageBreak")):
+            self.page += self._counts(element)
+
+    def _breaks(self, p) -> tuple[int, int]:
+        """Page breaks before the paragraph's first text and after it."""
+        before = after = 0
+        ppr = p.find(_ns("w:pPr"))
+        if ppr is not None and not self.rendered:
+            flag = ppr.find(_ns("w:pageBreakBefore"))
+            if flag is not None and flag.get(_ns("w:val"), "true") not in ("0", "false"):
+                before += 1
+        text_seen = False
+        for element in p.iter(_ns("w:t"), _ns("w:br"), _ns("w:lastRenderedPageBreak")):
+            if element.tag == _ns("w:t"):
+                text_seen = text_seen or bool((element.text or "").strip())
+                continue
+            if text_seen:
+                after += self._counts(element)
+            else:
+                before += self._counts(element)
+        return before, after
+
+    def _counts(self, element) -> int:
+        """1 when ``element`` starts a new page in the counting mode of this document."""
+        if self.rendered:
+            return int(element.tag == _ns("w:lastRenderedPageBreak"))
+        return int(element.tag == _ns("w:br") and _is_page_break(element))
+
+
+def _is_page_break(br) -> bool:
+    return br.get(_ns("w:type")) == "page"
+
+
+def _style_chain(para) -> list:
+    """The paragraph's style and the styles it is based on (a cycle-safe walk)."""
+    chain = []
+    style = para.style
+    while style is not None and style not in chain and len(chain) < 20:
+        chain.append(style)
+        style = style.base_style
+    return chain
+
+
+def _style_names(para) -> list[str]:
+    return [s.name or "" for s in _style_chain(para)]
+
+
+def _outline_level(para) -> int:
+    """1-based heading level (0 for body text): the paragraph's outline level, its style's, or a "Heading N" name."""
+    elements = [para._p.pPr, *(s.element.pPr for s in _style_chain(para))]
+    for ppr in elements:
+        if ppr is None:
+            continue
+        level = ppr.find(_ns("w:outlineLvl"))
+        if level is not None:
+            value = level.get(_ns("w:val"), "")
+            return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
+    for name in _style_names(para):
+        match = _HEADING_NAME.match(name.strip())
+        if match:
+            return int(match.group(1))
+    return 0
+
+
+def _heading_text(para, text: str) -> str:
+    """A heading as shown: typed in lower case under an all-caps style, it reads as a title."""
+    text = normalize_ws(text)
+    for style in _style_chain(para):
+        rpr = style.element.rPr
+        if rpr is not None and (rpr.find(_ns("w:caps")) is not None or rpr.find(_ns("w:smallCaps")) is not None):
+            return text[:1].upper() + text[1:] if text.islower() else text
+    return text
+
+
+def _is_list(para, styles: list[str]) -> bool:
+    ppr = para._p.pPr
+    if ppr is not None and ppr.find(_ns("w:numPr")) is not None:
+        return True
+    if any(s.element.pPr is not None and s.element.pPr.find(_ns("w:numPr")) is not None for s in _style_chain(para)):
+        return True
+    return any(_LIST_STYLE.search(s) for s in styles)
+
+
+def _bold_runs(para) -> tuple[str, ...]:
+    """Runs of bold text (the terms the writer marked)."""
+    runs: list[str] = []
+    current = ""
+    for run in para.runs:
+        if run.bold:
+            current += run.text
+        else:
+            runs.append(current)
+            current = ""
+    runs.append(current)
+    terms = [normalize_ws(r).strip(" .,;:") for r in runs]
+    return tuple(t for t in terms if t and any(c.isalnum() for c in t) and len(t.split()) <= 6)

@@ -1,0 +1,255 @@
+"""Web pages (.html) -> raw blocks: the page's main content (trafilatura), its headings as sections.
+
+trafilatura finds the main content of a page and drops navigation, menus, sidebars, footers, cookie banners
+and scripts; what it keeps comes back as simple HTML, which ``html_blocks`` (shared with the EPUB reader)
+turns into headings, paragraphs, list items, code, tables (one block per row) and glossary entries.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
+from seekh_convert.read.container import damaged
+from seekh_convert.read.files import decode_text
+from seekh_convert.text.normalize import normalize_ws
+
+logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin, by the hundred
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_SKIP = frozenset("script style noscript nav header footer aside form button select template svg math iframe head".split())
+_CONTAINERS = frozenset("div section article main body blockquote center details summary span html".split())
+_INLINE = frozenset(
+    "a abbr b bdi bdo br cite code dfn em font i kbd mark q s samp small strong sub sup time tt u var wbr img".split()
+)
+_BOLD = frozenset({"b", "strong"})
+_PERMALINK = re.compile(r"\s*[¶#§🔗]+\s*$")
+
+
+class HtmlExtractor:
+    """Read a web page's main content into a ``Document`` of plain-text raw blocks."""
+
+    def __call__(self, path: Path) -> Document:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path.name}: cannot read the file ({exc.strerror or exc}); check the path") from exc
+        page = decode_text(data, path)
+        try:
+            import trafilatura
+
+            main = trafilatura.extract(
+                page,
+                output_format="xml",
+                include_tables=True,
+                include_formatting=True,
+                include_links=False,
+                include_images=False,
+                include_comments=False,
+                favor_recall=True,
+                deduplicate=False,
+            )
+            blocks = html_blocks(_as_html(main)) if main else []
+        except Exception as exc:  # lxml / trafilatura on a page it cannot parse
+            raise damaged(path, "web page", exc) from exc
+        if sum(len(b.text.split()) for b in blocks if b.kind is not BlockKind.HEADING) < 5:  # a menu's "Home"
+            raise InputError(
+                f"{path.name}: no main text found on the page (only navigation, scripts or pictures); save the article itself"
+            )
+        doc = Document(path=path, kind=SourceKind.HTML, raw_blocks=blocks)
+        doc.title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "") or _page_title(page)
+        return doc
+
+
+#: trafilatura's XML elements -> the HTML elements ``html_blocks`` reads
+_XML_TAGS = {"list": "ul", "item": "li", "row": "tr", "cell": "td", "lb": "br", "quote": "blockquote", "graphic": "img"}
+
+
+def _as_html(xml: str):
+    """trafilatura's XML output as an HTML-like tree: ``<head rend="h2">`` -> ``<h2>``, ``<list>`` -> ``<ul>``...
+
+    (Its HTML output puts ``<pre>`` inside ``<p>`` for inline code, which an HTML parser cannot keep; the XML
+    output says ``<code>`` inside ``<p>`` and block code as ``<code>`` of its own.)
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(xml.encode("utf-8"), parser=parser)
+    for element in root.iter():
+        tag = _tag(element)
+        if tag == "head":
+            rend = element.get("rend", "h2")
+            element.tag = rend if rend in _HEADINGS else "h2"
+        elif tag == "hi":
+            element.tag = "b" if "#b" in element.get("rend", "") else "i"
+        elif tag == "code":
+            inline = (
+                _tag(element.getparent()) in ("p", "item", "head", "hi", "cell", "quote")
+                if element.getparent() is not None
+                else False
+            )
+            element.tag = "code" if inline else "pre"
+        elif tag in _XML_TAGS:
+            element.tag = _XML_TAGS[tag]
+    return root
+
+
+def _page_title(page: str) -> str:
+    match = re.search(r"<title[^>]*>(.*?)</title>", page, re.I | re.S)
+    return normalize_ws(re.sub(r"<[^>]+>", "", match.group(1)))[:200] if match else ""
+
+
+# -- HTML elements -> raw blocks (shared with the EPUB reader) ------------------------------------------------
+
+
+def html_blocks(root) -> list[RawBlock]:
+    """The raw blocks of an lxml HTML element tree, in document order."""
+    return list(_walk(root))
+
+
+def _tag(element) -> str:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _walk(element) -> Iterator[RawBlock]:
+    """Block-level children become blocks; loose inline content of a container becomes a paragraph."""
+    pending: list[str] = [element.text or ""]
+    for child in element:
+        tag = _tag(child)
+        if tag in _INLINE or not tag:
+            pending.append(_inline(child) if tag else "")
+            pending.append(child.tail or "")
+            continue
+        yield from _flush(pending)
+        pending = [child.tail or ""]
+        if tag not in _SKIP:
+            yield from _block(child, tag)
+    yield from _flush(pending)
+
+
+def _flush(parts: list[str]) -> Iterator[RawBlock]:
+    text = normalize_ws("".join(parts))
+    if text:
+        yield RawBlock(BlockKind.PARAGRAPH, text)
+
+
+def _block(element, tag: str) -> Iterator[RawBlock]:
+    if tag in _HEADINGS:
+        yield from _heading(element, tag)
+    elif tag in _READERS:
+        yield from _READERS[tag](element)
+    elif tag not in _EMPTY:  # div, section, article, blockquote, li outside a list, unknown tags: look inside
+        yield from _walk(element)
+
+
+def _heading(element, tag: str) -> Iterator[RawBlock]:
+    text = _PERMALINK.sub("", normalize_ws(_inline(element)))
+    if text:
+        yield RawBlock(BlockKind.HEADING, text, level=_HEADINGS[tag])
+
+
+def _paragraph(element) -> Iterator[RawBlock]:
+    text = normalize_ws(_inline(element))
+    if text:
+        yield RawBlock(BlockKind.PARAGRAPH, text, terms=_bold(element))
+
+
+def _code(element) -> Iterator[RawBlock]:
+    text = "\n".join(line.rstrip() for line in "".join(element.itertext()).splitlines() if line.strip())
+    if text:
+        yield RawBlock(BlockKind.CODE, text, forced=True)
+
+
+def _figure(element) -> Iterator[RawBlock]:
+    text = normalize_ws("".join(element.itertext()))
+    if text:
+        yield RawBlock(BlockKind.FIGURE, text, forced=True)
+
+
+def _inline(element) -> str:
+    """Text of an element and everything inside it, line breaks as spaces, scripts and styles left out."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = _tag(child)
+        if tag == "br":
+            parts.append(" ")
+        elif tag and tag not in _SKIP:
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _bold(element) -> tuple[str, ...]:
+    terms = (normalize_ws(_inline(b)).strip(" .,;:") for b in element.iter() if _tag(b) in _BOLD)
+    return tuple(t for t in terms if t and any(c.isalnum() for c in t) and len(t.split()) <= 6)
+
+
+def _list(element) -> Iterator[RawBlock]:
+    for item in element:
+        if _tag(item) != "li":
+            if _tag(item) in ("ul", "ol"):
+                yield from _list(item)
+            continue
+        nested = [c for c in item if _tag(c) in ("ul", "ol", "pre", "table", "dl")]
+        own = normalize_ws("".join(_own_text(item)))
+        if own:
+            yield RawBlock(BlockKind.LIST_ITEM, own, terms=_bold(item))
+        for child in nested:
+            yield from _block(child, _tag(child))
+
+
+def _own_text(item) -> Iterator[str]:
+    """An item's text without the text of its nested lists, code and tables."""
+    yield item.text or ""
+    for child in item:
+        tag = _tag(child)
+        if tag not in ("ul", "ol", "pre", "table", "dl") and tag not in _SKIP:
+            yield " " + _inline(child) + " " if tag == "p" else _inline(child)
+        yield child.tail or ""
+
+
+def _table(element) -> Iterator[RawBlock]:
+    for row in element.iter():
+        if _tag(row) != "tr":
+            continue
+        cells = [normalize_ws(_inline(cell)) for cell in row if _tag(cell) in ("td", "th")]
+        cells = [c for c in cells if c]
+        if cells:
+            yield RawBlock(BlockKind.PARAGRAPH, " | ".join(cells))
+
+
+def _definitions(element) -> Iterator[RawBlock]:
+    term = ""
+    for child in element:
+        tag = _tag(child)
+        if tag == "dt":
+            term = normalize_ws(_inline(child))
+        elif tag == "dd":
+            text = normalize_ws(_inline(child))
+            if text:
+                yield (
+                    RawBlock(BlockKind.GLOSSARY, text, term=term or None, forced=True)
+                    if term
+                    else RawBlock(BlockKind.PARAGRAPH, text)
+                )
+
+
+_READERS = {
+    "p": _paragraph,
+    "ul": _list,
+    "ol": _list,
+    "pre": _code,
+    "table": _table,
+    "dl": _definitions,
+    "figure": _figure,
+    "figcaption": _figure,
+    "caption": _figure,
+}
+_EMPTY = frozenset({"hr", "img", "video", "audio", "picture", "canvas", "object", "embed"})

@@ -1,0 +1,207 @@
+"""PowerPoint (.pptx) -> raw blocks, one run of blocks per slide, with python-pptx.
+
+Each slide gives, in reading order: its title (a heading), then its shapes top to bottom and left to right
+(body placeholders and text boxes one block per paragraph, tables one block per row, grouped shapes in their
+own order, SmartArt text from its data part), then its speaker notes (blocks marked ``notes``). Footer,
+date and slide-number placeholders are dropped here; footers typed into ordinary text boxes are dropped by
+the cleaner, which sees every slide. Every block carries its slide number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
+from seekh_convert.read.container import check_archive, damaged
+from seekh_convert.text.normalize import normalize_ws
+
+_WHAT = "PowerPoint deck"
+_SLIDE_NUMBER = re.compile(r"^(?:(?:slide|page|p\.)\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+_CODE_LINE = re.compile(
+    r"^\s*(?:>>>|\.\.\.\s|\$ |#|def |class |for |while |if |elif |else:|import |from \S+ import|return\b|print\(|Traceback)"
+    r"|^\s*[\w.\[\]]+\s*[-+*/]?=\s*(?![A-Za-z]+(?:\s+[A-Za-z]+)*\s*$)\S|[;{}]\s*$|^\s*\w+\(.*\)\s*$"
+)
+_DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+class PptxExtractor:
+    """Read a ``.pptx`` deck into a ``Document`` whose raw blocks carry slide numbers."""
+
+    def __call__(self, path: Path, max_pages: int | None = None) -> Document:
+        path = Path(path)
+        check_archive(path, _WHAT)
+        try:
+            from pptx import Presentation
+
+            deck = Presentation(str(path))
+            slides = list(deck.slides)
+            if max_pages is not None and len(slides) > max_pages:
+                raise InputError(
+                    f"{path.name} has {len(slides)} slides, more than --max-pages {max_pages}; raise --max-pages or split the deck"
+                )
+            doc = Document(path=path, kind=SourceKind.SLIDES)
+            for number, slide in enumerate(slides, 1):
+                doc.raw_blocks.extend(_slide_blocks(slide, number))
+            doc.title = _title(deck, doc.raw_blocks)
+            doc.metadata["slides"] = str(len(slides))
+        except InputError:
+            raise
+        except Exception as exc:  # python-pptx on a damaged package: KeyError, lxml errors, ValueError...
+            raise damaged(path, _WHAT, exc) from exc
+        return doc
+
+
+def _title(deck, blocks: list[RawBlock]) -> str:
+    title = normalize_ws(deck.core_properties.title or "")
+    if title and not re.search(r"^(untitled|powerpoint presentation|presentation\d*|slide \d+)$|\.pptx?$", title, re.I):
+        return title
+    return next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+
+
+def _slide_blocks(slide, number: int) -> list[RawBlock]:
+    """The blocks of one slide: title, content in reading order, speaker notes."""
+    blocks: list[RawBlock] = []
+    title_shape = _title_shape(slide)
+    if title_shape is not None:
+        title = normalize_ws(title_shape.text_frame.text.replace("\x0b", " "))
+        if title:
+            blocks.append(RawBlock(BlockKind.HEADING, title, level=1, slide=number))
+    for shape in _reading_order(slide.shapes):
+        if (title_shape is not None and shape._element is title_shape._element) or _is_chrome(shape):
+            continue
+        blocks.extend(_shape_blocks(shape, slide))
+    if not blocks or blocks[0].kind is not BlockKind.HEADING:
+        _promote_title(blocks)
+    blocks.extend(_notes_blocks(slide))
+    for block in blocks:
+        block.slide = number
+    return blocks
+
+
+def _promote_title(blocks: list[RawBlock]) -> None:
+    """A slide without a title placeholder whose first text is a short label ("Exercise") is titled by it."""
+    if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
+        text = blocks[0].text
+        if len(text.split()) <= 6 and text[-1:].isalnum() and text[:1].isupper():
+            blocks[0] = RawBlock(BlockKind.HEADING, text, level=1)
+
+
+def _title_shape(slide):
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type is not None and shape.placeholder_format.type.name in (
+            "TITLE",
+            "CENTER_TITLE",
+            "VERTICAL_TITLE",
+        ):
+            return shape if shape.has_text_frame else None
+    return None
+
+
+def _is_chrome(shape) -> bool:
+    """Footer, date and slide-number placeholders: the same on every slide, never content."""
+    if not shape.is_placeholder:
+        return False
+    kind = shape.placeholder_format.type
+    return kind is not None and kind.name in ("FOOTER", "DATE", "SLIDE_NUMBER", "HEADER")
+
+
+def _reading_order(shapes) -> list:
+    """Shapes top to bottom, then left to right (rows of shapes whose tops are close count as one row)."""
+    placed = [
+        (shape.top if shape.top is not None else 0, shape.left if shape.left is not None else 0, i, shape)
+        for i, shape in enumerate(shapes)
+    ]
+    band = 180_000  # EMU, about 0.5 cm: tops closer than this are one row
+    placed.sort(key=lambda t: (t[0] // band, t[1], t[2]))
+    return [shape for *_, shape in placed]
+
+
+def _shape_blocks(shape, slide) -> Iterator[RawBlock]:
+    if shape.shape_type is not None and shape.shape_type.name == "GROUP":
+        for child in _reading_order(shape.shapes):
+            if not _is_chrome(child):
+                yield from _shape_blocks(child, slide)
+        return
+    if getattr(shape, "has_table", False) and shape.has_table:
+        yield from _table_blocks(shape.table)
+        return
+    if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+        yield from _text_blocks(shape)
+        return
+    yield from _diagram_blocks(shape, slide)
+
+
+def _text_blocks(shape) -> Iterator[RawBlock]:
+    paragraphs = [p.text.replace("\x0b", "\n") for p in shape.text_frame.paragraphs]
+    lines = [p for p in paragraphs if p.strip()]
+    if not lines:
+        return
+    if len(lines) == 1 and _SLIDE_NUMBER.match(lines[0].strip()):
+        return
+    if not shape.is_placeholder and _looks_like_code(lines):
+        yield RawBlock(BlockKind.CODE, "\n".join(lines), forced=True)
+        return
+    for para in shape.text_frame.paragraphs:
+        text = normalize_ws(para.text.replace("\x0b", " "))
+        if text:
+            yield RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para))
+
+
+def _looks_like_code(lines: list[str]) -> bool:
+    """A text box of program code or a console session (most of its lines look like code)."""
+    every = [line for text in lines for line in text.splitlines() if line.strip()]
+    return bool(every) and sum(1 for line in every if _CODE_LINE.search(line)) * 2 >= len(every)
+
+
+def _bold_runs(para) -> tuple[str, ...]:
+    terms = [normalize_ws(r.text).strip(" .,;:") for r in para.runs if r.font.bold]
+    return tuple(t for t in terms if t and any(c.isalnum() for c in t) and len(t.split()) <= 6)
+
+
+def _table_blocks(table) -> Iterator[RawBlock]:
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            if cell.is_spanned:  # covered by a merged cell: its text is the merge origin's
+                continue
+            text = normalize_ws(cell.text.replace("\x0b", " "))
+            if text:
+                cells.append(text)
+        if cells:
+            yield RawBlock(BlockKind.PARAGRAPH, " | ".join(cells))
+
+
+def _diagram_blocks(shape, slide) -> Iterator[RawBlock]:
+    """SmartArt: its text lives in a separate diagram-data part the graphic frame points at."""
+    element = shape._element
+    for rel_ids in element.iter(f"{{{_DIAGRAM}}}relIds"):
+        rid = rel_ids.get(f"{{{_REL_NS}}}dm")
+        if not rid:
+            continue
+        from pptx.oxml import parse_xml
+
+        part = slide.part.related_part(rid)
+        tree = parse_xml(part.blob)
+        for para in tree.iter(f"{{{_A_NS}}}p"):
+            text = normalize_ws("".join(t.text or "" for t in para.iter(f"{{{_A_NS}}}t")))
+            if text:
+                yield RawBlock(BlockKind.PARAGRAPH, text)
+
+
+def _notes_blocks(slide) -> list[RawBlock]:
+    if not slide.has_notes_slide:
+        return []
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:
+        return []
+    out = []
+    for para in frame.paragraphs:
+        text = normalize_ws(para.text.replace("\x0b", " "))
+        if text and not _SLIDE_NUMBER.match(text):
+            out.append(RawBlock(BlockKind.PARAGRAPH, text, notes=True))
+    return out

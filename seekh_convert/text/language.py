@@ -1,0 +1,73 @@
+"""A document's language: py3langid (its model ships inside the wheel; nothing is downloaded), on a sample of
+the document's prose, with English names for the codes it returns (for prompts and messages)."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+_LOCK = threading.Lock()
+#: Characters of text the detector reads (spread over the document): plenty for a confident answer.
+SAMPLE_CHARS = 6000
+
+NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
+    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
+    "gl": "Galician", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
+    "hy": "Armenian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian",
+    "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian",
+    "mk": "Macedonian", "ml": "Malayalam", "mn": "Mongolian", "mr": "Marathi", "ms": "Malay", "mt": "Maltese",
+    "nb": "Norwegian", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi", "pl": "Polish",
+    "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "si": "Sinhala", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
+    "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "vi": "Vietnamese", "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """``"de"`` -> ``"German"``; an unknown code stays as it is."""
+    return NAMES.get(code.lower(), code)
+
+
+def sample(texts: list[str], limit: int = SAMPLE_CHARS) -> str:
+    """Up to ``limit`` characters taken evenly from ``texts`` (beginning, middle and end of a document)."""
+    total = sum(len(t) for t in texts)
+    if total <= limit:
+        return "\n".join(texts)
+    step = total / limit
+    picked, budget, seen = [], 0.0, 0
+    for text in texts:
+        seen += len(text)
+        if seen >= budget:
+            picked.append(text[:600])
+            budget = seen + 600 * step
+    return "\n".join(picked)[:limit]
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the main language of ``text`` ("" when there is no text to judge)."""
+    if not any(c.isalpha() for c in text):
+        return ""
+    with _LOCK:  # the identifier keeps state between calls; documents are read in parallel threads
+        code, _ = _identifier().classify(text)
+    return str(code)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def language_code(value: str) -> str:
+    """``"de"``, ``"DE"`` or ``"German"`` -> ``"de"``; ``ValueError`` naming the accepted forms otherwise."""
+    wanted = value.strip().lower()
+    if wanted in NAMES:
+        return wanted
+    for code, name in NAMES.items():
+        if name.lower() == wanted:
+            return code
+    raise ValueError(f"unknown --language {value!r}; use an ISO 639-1 code such as en, de, fr, zh")

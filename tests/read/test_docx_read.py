@@ -1,0 +1,148 @@
+"""Word documents built with python-docx pin what the reader keeps: headings, lists, tables, code, glossary
+pairs, pages; and what it leaves out: comments, footnotes, headers and footers."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from seekh_convert.clean import clean
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind
+from seekh_convert.read.docx import DocxExtractor
+
+
+def _outline(paragraph, level: int) -> None:
+    """Give a Normal paragraph an outline level (0-based, as Word stores it)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    element = OxmlElement("w:outlineLvl")
+    element.set(qn("w:val"), str(level))
+    ppr.append(element)
+
+
+def _handout(path: Path) -> Path:
+    d = docx.Document()
+    d.core_properties.title = "Cell Biology Handout"
+    d.add_paragraph("Cell Biology Handout", style="Title")
+    d.add_heading("Membranes", level=1)
+    p = d.add_paragraph("The ")
+    p.add_run("plasma membrane").bold = True
+    p.add_run(" is a lipid bilayer that separates the cell from its surroundings.")
+    d.add_comment(p.runs[1], text="REVIEWER COMMENT: check this wording", author="Ann")
+    d.add_paragraph("Phospholipids form two layers", style="List Bullet")
+    d.add_paragraph("Proteins float in the bilayer", style="List Bullet")
+    d.add_heading("Transport", level=2)
+    d.add_paragraph("Diffusion moves molecules from high to low concentration without energy.")
+    table = d.add_table(rows=3, cols=3)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = "Process", "Energy", "Example"
+    table.cell(1, 0).text, table.cell(1, 1).text, table.cell(1, 2).text = "Diffusion", "none", "oxygen"
+    merged = table.cell(2, 0).merge(table.cell(2, 1))
+    merged.text = "Active transport needs ATP"
+    table.cell(2, 2).text = "sodium pump"
+    d.add_page_break()
+    outlined = d.add_paragraph("Osmosis in plants")
+    _outline(outlined, 1)  # a Normal paragraph that Word shows as a level-2 heading
+    d.add_paragraph("Water moves across the membrane towards the higher solute concentration.")
+    code = d.styles.add_style("Source Code", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("print('osmosis')", style=code)
+    term = d.styles.add_style("Definition Term", WD_STYLE_TYPE.PARAGRAPH)
+    definition = d.styles.add_style("Definition", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("turgor", style=term)
+    d.add_paragraph("The pressure of the cell contents against the cell wall.", style=definition)
+    d.sections[0].header.paragraphs[0].text = "HEADER TEXT Biology 101"
+    d.sections[0].footer.paragraphs[0].text = "FOOTER TEXT page furniture"
+    d.save(path)
+    return path
+
+
+@pytest.fixture
+def handout(tmp_path) -> Path:
+    return _handout(tmp_path / "handout.docx")
+
+
+def test_headings_from_styles_and_outline_levels(handout):
+    doc = clean(DocxExtractor()(handout))
+    headings = [(b.text, b.level) for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("Membranes", 1), ("Transport", 2), ("Osmosis in plants", 2)]
+    assert doc.title == "Cell Biology Handout"
+    water = next(b for b in doc.blocks if b.text.startswith("Water moves"))
+    assert water.section == "Osmosis in plants"
+
+
+def test_lists_bold_terms_code_and_glossary(handout):
+    doc = clean(DocxExtractor()(handout))
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert kinds["Phospholipids form two layers"] is BlockKind.LIST_ITEM
+    assert kinds["print('osmosis')"] is BlockKind.CODE
+    membrane = next(b for b in doc.blocks if b.text.startswith("The plasma membrane"))
+    assert "plasma membrane" in membrane.emphasis
+    glossary = next(b for b in doc.blocks if b.kind is BlockKind.GLOSSARY)
+    assert glossary.term == "turgor" and glossary.text.startswith("The pressure of the cell contents")
+
+
+def test_tables_become_one_line_per_row_with_merged_cells_once(handout):
+    doc = clean(DocxExtractor()(handout))
+    rows = [b.text for b in doc.blocks if "|" in b.text]
+    assert rows == ["Process | Energy | Example", "Diffusion | none | oxygen", "Active transport needs ATP | sodium pump"]
+    assert all(b.section == "Transport" for b in doc.blocks if "|" in b.text)
+
+
+def test_page_breaks_number_the_pages(handout):
+    doc = clean(DocxExtractor()(handout))
+    pages = {b.text: b.page for b in doc.blocks}
+    assert pages["Diffusion moves molecules from high to low concentration without energy."] == 1
+    assert pages["Water moves across the membrane towards the higher solute concentration."] == 2
+
+
+def test_comments_headers_and_footers_stay_out_of_the_body(handout):
+    text = "\n".join(b.text for b in clean(DocxExtractor()(handout)).blocks)
+    assert "REVIEWER COMMENT" not in text and "HEADER TEXT" not in text and "FOOTER TEXT" not in text
+    assert "Cell Biology Handout" not in text  # the Title paragraph is the document's title, not a block
+
+
+def test_document_without_page_breaks_has_no_pages(tmp_path):
+    d = docx.Document()
+    d.add_heading("Only", level=1)
+    d.add_paragraph("A paragraph on a page nobody marked, long enough to count as a text worth reading for a study guide.")
+    d.save(tmp_path / "plain.docx")
+    doc = clean(DocxExtractor()(tmp_path / "plain.docx"))
+    assert all(b.page is None for b in doc.blocks)
+
+
+def test_footnotes_of_a_real_book_stay_out_of_the_body(corpus):
+    path = corpus / "office" / "python-for-everybody-full-textbook-CC-BY-NC-SA.docx"
+    with zipfile.ZipFile(path) as archive:
+        footnotes = archive.read("word/footnotes.xml").decode("utf-8")
+    import re
+
+    notes = [n for n in re.findall(r"<w:t(?: [^>]*)?>([^<]{30,})</w:t>", footnotes)]
+    assert notes, "the book has footnotes"
+    body = "\n".join(b.text for b in DocxExtractor()(path).raw_blocks)
+    assert not [n for n in notes if n.strip() in body]
+
+
+def test_real_syllabus_headings_tables_and_outline_level(corpus):
+    doc = clean(DocxExtractor()(corpus / "office" / "BAIT509-ubc-course-outline-syllabus-2021.docx"))
+    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert len(headings) >= 26
+    assert "Code Plagiarism" in headings  # outline level 1 on a Normal paragraph
+    assert "Instructor information" in headings  # typed in lower case under an all-caps style
+    assert any(b.text == "Assignments | 60%" for b in doc.blocks)
+    assert {b.page for b in doc.blocks} >= {1, 2, 3}
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04broken"])
+def test_damaged_or_empty_files_are_one_line_errors(tmp_path, content):
+    path = tmp_path / "bad.docx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        DocxExtractor()(path)
+    assert "bad.docx" in str(info.value) and "\n" not in str(info.value)
+    if not content:
+        assert "empty" in str(info.value)

@@ -1,0 +1,129 @@
+"""Web pages and e-books: the main content only (navigation, menus, footers dropped), headings as sections,
+lists, tables and code; EPUB chapters in spine order, navigation documents left out, chapters titled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ebooklib import epub
+
+from seekh_convert.clean import clean
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind
+from seekh_convert.read.epub import EpubExtractor
+from seekh_convert.read.html import HtmlExtractor
+
+ARTICLE = """
+<h1>Plate tectonics</h1>
+<p>The <b>lithosphere</b> is the rigid outer shell of the Earth, broken into moving plates that float on the mantle.
+Plates move a few centimetres each year, about as fast as fingernails grow, and their edges shape the planet.</p>
+<h2>Plate boundaries</h2>
+<p>At divergent boundaries plates move apart and new crust forms from rising magma along mid-ocean ridges.</p>
+<p>At convergent boundaries one plate sinks under another in a subduction zone, which builds mountains and volcanoes.</p>
+<ul><li>Divergent: plates move apart and new oceanic crust is made.</li>
+<li>Convergent: plates collide and one of them is pushed down into the mantle.</li></ul>
+<table><tr><th>Boundary</th><th>Example</th></tr><tr><td>Divergent</td><td>Mid-Atlantic Ridge</td></tr></table>
+<pre><code>speed = distance / time</code></pre>
+<h2>Earthquakes</h2>
+<p>Earthquakes happen when stress built up along a fault is released suddenly as the rocks slip past each other.</p>
+<p>Most earthquakes occur along plate boundaries, where plates grind, collide or pull apart over long periods.</p>
+"""
+
+PAGE = f"""<!DOCTYPE html><html><head><title>Plate tectonics | Geo 101</title><script>var tracking = 1;</script></head>
+<body>
+<header><nav><ul><li><a href="/">HOME MENU LINK</a></li><li><a href="/courses">COURSES MENU LINK</a></li></ul></nav></header>
+<div class="sidebar"><aside><h3>Related</h3><ul><li><a href="/x">SIDEBAR LINK ONE</a></li><li><a href="/y">SIDEBAR LINK TWO</a></li></ul></aside></div>
+<main><article>{ARTICLE}</article></main>
+<footer><p>FOOTER TEXT Copyright 2024 Geo 101. All rights reserved. Privacy. Terms.</p></footer>
+</body></html>"""
+
+
+def test_web_page_keeps_the_article_and_drops_the_chrome(tmp_path):
+    page = tmp_path / "plates.html"
+    page.write_text(PAGE, encoding="utf-8")
+    doc = clean(HtmlExtractor()(page))
+    text = "\n".join(b.text for b in doc.blocks)
+    for chrome in ("MENU LINK", "SIDEBAR LINK", "FOOTER TEXT", "tracking"):
+        assert chrome not in text
+    headings = [(b.level, b.text) for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [(1, "Plate tectonics"), (2, "Plate boundaries"), (2, "Earthquakes")]
+    kinds = {b.text: (b.kind, b.section) for b in doc.blocks}
+    assert kinds["Divergent: plates move apart and new oceanic crust is made."] == (BlockKind.LIST_ITEM, "Plate boundaries")
+    assert kinds["Divergent | Mid-Atlantic Ridge"][1] == "Plate boundaries"
+    assert kinds["speed = distance / time"][0] is BlockKind.CODE
+    lithosphere = next(b for b in doc.blocks if b.text.startswith("The lithosphere"))
+    assert "lithosphere" in lithosphere.emphasis
+    assert doc.title == "Plate tectonics"
+
+
+def test_page_in_another_encoding(tmp_path):
+    page = tmp_path / "latin.html"
+    page.write_bytes(PAGE.replace("Plate tectonics</h1>", "Tectonique des plaques é</h1>").encode("cp1252"))
+    doc = clean(HtmlExtractor()(page))
+    assert doc.title == "Tectonique des plaques é"
+
+
+def test_page_without_main_text_is_one_line(tmp_path):
+    page = tmp_path / "menu.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>")
+    with pytest.raises(InputError, match="no main text") as info:
+        HtmlExtractor()(page)
+    assert "menu.html" in str(info.value) and "\n" not in str(info.value)
+
+
+def _book(path: Path) -> Path:
+    book = epub.EpubBook()
+    book.set_identifier("plates-1")
+    book.set_title("Plates: a short book")
+    book.set_language("en")
+    one = epub.EpubHtml(title="Chapter 1: Plates", file_name="one.xhtml", lang="en")
+    one.content = f"<html><body>{ARTICLE}</body></html>"
+    two = epub.EpubHtml(title="Chapter 2: Volcanoes", file_name="two.xhtml", lang="en")
+    two.content = (
+        "<html><body><p>A volcano is an opening in the crust where molten rock, ash and gases escape to the surface.</p>"
+        "<p>Volcanoes form along plate boundaries and over hot spots such as the one under Hawaii.</p></body></html>"
+    )
+    book.add_item(one)
+    book.add_item(two)
+    book.toc = (epub.Link("one.xhtml", "Chapter 1: Plates", "one"), epub.Link("two.xhtml", "Chapter 2: Volcanoes", "two"))
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", one, two]
+    epub.write_epub(str(path), book)
+    return path
+
+
+def test_epub_chapters_in_spine_order_with_sections(tmp_path):
+    doc = clean(EpubExtractor()(_book(tmp_path / "plates.epub")))
+    assert doc.title == "Plates: a short book"
+    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Plate tectonics", "Plate boundaries", "Earthquakes", "Chapter 2: Volcanoes"]
+    volcano = next(b for b in doc.blocks if b.text.startswith("A volcano is"))
+    assert volcano.section == "Chapter 2: Volcanoes"  # no heading of its own: the table of contents titles it
+    assert not [b for b in doc.blocks if b.text in ("Chapter 1: Plates",) and b.kind is not BlockKind.HEADING]  # nav left out
+
+
+def test_real_epub_skips_its_link_page_and_titles_chapters(corpus):
+    doc = clean(EpubExtractor()(corpus / "office" / "python-for-informatics-textbook-2015-CC-BY-NC-SA.epub"))
+    assert doc.title.startswith("Python for Informatics")
+    chapters = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING and b.level == 1]
+    assert chapters[0] == "Chapter 0 Preface" and "Chapter 1 Why should you learn to write programs?" in chapters
+    assert sum(len(b.text.split()) for b in doc.blocks) > 55_000
+
+
+def test_real_web_page_drops_the_jupyter_book_chrome(corpus):
+    doc = clean(HtmlExtractor()(corpus / "html" / "BAIT509-lecture2-splitting-and-cross-validation.html"))
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "Binder" not in text and "Live Code" not in text and "¶" not in text
+    sections = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert "2.8. Cross-validation" in sections and len(sections) >= 30
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 broken", b"<html>not a zip</html>"])
+def test_damaged_books_are_one_line_errors(tmp_path, content):
+    path = tmp_path / "book.epub"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        EpubExtractor()(path)
+    assert "book.epub" in str(info.value) and "\n" not in str(info.value)

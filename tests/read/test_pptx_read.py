@@ -1,0 +1,153 @@
+"""Slide decks built with python-pptx pin the reader and the slide cleaner: reading order, tables, groups,
+speaker notes, slide numbers; footers and slide numbers dropped; repeated titles continue a section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+from seekh_convert.clean import clean
+from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind
+from seekh_convert.read.pptx import PptxExtractor
+
+FOOTER = "ACME Teacher Training 2024"
+
+
+def _box(slide, text: str, left: float, top: float) -> None:
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(3), Inches(0.5))
+    box.text_frame.text = text
+
+
+def _deck(path: Path) -> Path:
+    deck = Presentation()
+    title_only, content, blank = deck.slide_layouts[5], deck.slide_layouts[1], deck.slide_layouts[6]
+
+    s1 = deck.slides.add_slide(deck.slide_layouts[0])
+    s1.shapes.title.text = "Photosynthesis"
+    s1.placeholders[1].text = "How plants make sugar"
+
+    s2 = deck.slides.add_slide(content)
+    s2.shapes.title.text = "Light reactions"
+    body = s2.placeholders[1].text_frame
+    body.text = "Chlorophyll absorbs red and blue light"
+    body.add_paragraph().text = "Water is split and oxygen is released"
+    _box(s2, "Lower box comes last", 1, 6.5)
+    _box(s2, "2", 9, 7)  # a typed slide number
+    s2.notes_slide.notes_text_frame.text = "Tell the class that the oxygen we breathe comes from split water molecules."
+
+    s3 = deck.slides.add_slide(title_only)
+    s3.shapes.title.text = "Light reactions (cont.)"
+    rows = [("Stage", "Place"), ("Light reactions", "thylakoid membrane"), ("Calvin cycle", "stroma")]
+    table = s3.shapes.add_table(3, 2, Inches(1), Inches(2), Inches(6), Inches(2)).table
+    for r, (a, b) in enumerate(rows):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+
+    s4 = deck.slides.add_slide(blank)
+    group = s4.shapes.add_group_shape()
+    second = group.shapes.add_textbox(Inches(1), Inches(3), Inches(3), Inches(1))
+    second.text_frame.text = "Second step: carbon fixation"
+    first = group.shapes.add_textbox(Inches(1), Inches(1), Inches(3), Inches(1))
+    first.text_frame.text = "First step: the Calvin cycle starts"
+    _box(s4, "Calvin cycle overview", 1, 0.2)  # top left on an untitled slide: its title
+    first.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
+
+    for slide in deck.slides:
+        _box(slide, FOOTER, 0.3, 7.0)
+    deck.save(path)
+    return path
+
+
+@pytest.fixture
+def deck(tmp_path) -> Path:
+    return _deck(tmp_path / "photosynthesis.pptx")
+
+
+def test_blocks_in_reading_order_with_slide_numbers(deck):
+    raw = PptxExtractor()(deck).raw_blocks
+    slide2 = [(b.kind, b.text) for b in raw if b.slide == 2 and not b.notes]
+    assert slide2[:3] == [
+        (BlockKind.HEADING, "Light reactions"),
+        (BlockKind.PARAGRAPH, "Chlorophyll absorbs red and blue light"),
+        (BlockKind.PARAGRAPH, "Water is split and oxygen is released"),
+    ]
+    assert "Lower box comes last" in [t for _, t in slide2]
+    assert "2" not in [t for _, t in slide2]  # typed slide numbers dropped
+    group = [b.text for b in raw if b.slide == 4]
+    assert group.index("First step: the Calvin cycle starts") < group.index("Second step: carbon fixation")
+
+
+def test_speaker_notes_are_blocks_of_their_slide(deck):
+    notes = [b for b in PptxExtractor()(deck).raw_blocks if b.notes]
+    assert [(b.slide, b.text) for b in notes] == [
+        (2, "Tell the class that the oxygen we breathe comes from split water molecules.")
+    ]
+    cleaned = clean(PptxExtractor()(deck))
+    note = next(b for b in cleaned.blocks if b.text.startswith("Tell the class"))
+    assert note.usable and note.slide == 2 and note.section == "Light reactions"
+
+
+def test_tables_rows_and_repeated_footer_dropped(deck):
+    doc = clean(PptxExtractor()(deck))
+    texts = [b.text for b in doc.blocks]
+    assert FOOTER not in texts
+    assert "Light reactions | thylakoid membrane" in texts
+    table_row = next(b for b in doc.blocks if b.text == "Calvin cycle | stroma")
+    assert table_row.slide == 3
+
+
+def test_repeated_title_continues_the_section_and_untitled_slide_takes_its_label(deck):
+    doc = clean(PptxExtractor()(deck))
+    headings = [(b.slide, b.text) for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [(1, "Photosynthesis"), (2, "Light reactions"), (4, "Calvin cycle overview")]
+    row = next(b for b in doc.blocks if b.text == "Stage | Place")
+    assert row.section == "Light reactions"
+    assert doc.title == "Photosynthesis"
+
+
+def test_licence_slide_and_notes_are_boilerplate(tmp_path):
+    deck = Presentation()
+    s1 = deck.slides.add_slide(deck.slide_layouts[1])
+    s1.shapes.title.text = "Vectors"
+    s1.placeholders[
+        1
+    ].text = "A vector has a magnitude and a direction in space, unlike a scalar, which has a size only and no direction at all."
+    s1.notes_slide.notes_text_frame.text = "Please keep the CC-BY logo on this slide when you reuse it."
+    s2 = deck.slides.add_slide(deck.slide_layouts[1])
+    s2.shapes.title.text = "Acknowledgements / Contributions"
+    s2.placeholders[1].text = "Initial development: A. Teacher, University of Somewhere"
+    deck.save(tmp_path / "v.pptx")
+    doc = clean(PptxExtractor()(tmp_path / "v.pptx"))
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert (
+        kinds[
+            "A vector has a magnitude and a direction in space, unlike a scalar, which has a size only and no direction at all."
+        ]
+        is BlockKind.PARAGRAPH
+    )
+    assert kinds["Please keep the CC-BY logo on this slide when you reuse it."] is BlockKind.BOILERPLATE
+    assert kinds["Initial development: A. Teacher, University of Somewhere"] is BlockKind.BOILERPLATE
+
+
+def test_smartart_text_is_read(corpus):
+    doc = PptxExtractor()(corpus / "office" / "math260-foundations-of-geometry-lecture1-euclid.pptx")
+    slide9 = [b.text for b in doc.raw_blocks if b.slide == 9]
+    assert "1- A line can be drawn from any point to another." in slide9
+    assert "Math 260 Foundations of Geometry" in [b.text for b in doc.raw_blocks if b.slide == 1]  # soft line break
+
+
+def test_slide_limit(deck):
+    with pytest.raises(InputError, match=r"4 slides, more than --max-pages 3"):
+        PptxExtractor()(deck, max_pages=3)
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x05\x06" + b"\x00" * 18, b"%PDF-1.4 not a deck"])
+def test_damaged_or_empty_decks_are_one_line_errors(tmp_path, content):
+    path = tmp_path / "talk.pptx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        PptxExtractor()(path)
+    assert "talk.pptx" in str(info.value) and "\n" not in str(info.value)
