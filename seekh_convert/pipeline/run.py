@@ -1,4 +1,4 @@
-"""The wiring, the one place that knows the stages and their order; one result per input.
+"""Reading (read -> clean -> split) and the Converter (generate -> check -> write); one result per input.
 
 Each input is read -> cleaned -> split into topics and chunks (``load_document``), then every topic goes
 generate -> check (the quality gate) -> run-level de-duplication -> write. A bad input becomes a FAILURE
