@@ -2,13 +2,16 @@
 
 The pipeline calls ``generate`` per topic, the quality gate calls ``repair`` for the items it failed, the CLI
 reads ``chunk_tokens`` to cut topics into request-sized chunks, and ``aclose`` ends the run. Nothing else
-of an engine is used, so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
+of an engine is required, so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable;
+an engine that sends requests may also offer ``concurrency`` (its pool size: the pipeline keeps enough inputs in
+memory to fill it) and ``on_request`` (a callback the pipeline sets to receive ``RequestEvent``s).
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.findings import Finding
@@ -23,6 +26,25 @@ class Generation:
     usage: Usage | None = None
     #: Items the engine itself dropped or fixed before the gate (e.g. quotes not in the topic); the gate counts them.
     findings: list[Finding] = field(default_factory=list)
+
+
+#: Where the topic being generated sits in the run, (input index, topic index). The pipeline sets it in each
+#: topic's task; an engine with a request pool shared by the whole run serves the earliest work first and
+#: tags its request events with it.
+work_order: ContextVar[tuple[int, int]] = ContextVar("work_order", default=(0, 0))
+
+
+@dataclass(frozen=True)
+class RequestEvent:
+    """One request of an engine to its model, for the run's progress and logs (``order`` as in ``work_order``)."""
+
+    phase: Literal["sent", "done", "cached", "failed"]
+    order: tuple[int, int]
+    step: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float | None = None
+    seconds: float = 0.0
 
 
 @runtime_checkable

@@ -19,11 +19,12 @@ from pathlib import Path
 from seekh_convert import __version__
 from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from seekh_convert.clean import clean
-from seekh_convert.errors import ConfigError, EngineError, InputError, SeekhError
+from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
 from seekh_convert.model.document import Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.model.engine import Engine, work_order
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
+from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
 from seekh_convert.read import SUPPORTED, read
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
@@ -131,6 +132,13 @@ class ConversionResult:
 # -- converting --------------------------------------------------------------------------------
 
 
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
 def _now() -> datetime:
     """The generation time; ``SOURCE_DATE_EPOCH`` (reproducible builds) pins it, making output byte-identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -142,11 +150,18 @@ def _now() -> datetime:
 class Converter:
     """Converts inputs with one engine into an output folder, one sub-folder per input.
 
-    Documents are read and generated concurrently; each guide then passes the quality gate, and the
-    run-level de-duplication and writing happen in input order, so output does not depend on timing.
+    Inputs are read (in worker processes when there are several) and generated concurrently: every topic
+    of every input in memory draws on the engine's one request pool, earliest input first. Each guide then
+    passes the quality gate, and the run-level de-duplication and writing happen in input order, so output
+    does not depend on timing.
     """
 
-    documents_in_flight: int = 4  # inputs held in memory at once (LLM requests are bounded by the engine)
+    #: Inputs held in memory at once (read, generating, or waiting for their turn to be written): enough to keep
+    #: the engine's request pool full across input boundaries, bounded by count and by source bytes.
+    documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 64)
+    source_bytes_in_memory: int = 256 << 20
+    #: Worker processes reading inputs when there are several (0: read in a thread).
+    read_processes: int = reader_processes()
 
     def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
         self.engine = engine
@@ -156,7 +171,7 @@ class Converter:
         self.writers = (JsonWriter(), MarkdownWriter())
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
-        self.stopped: ConfigError | None = None  # set on the first configuration error: the run stops there
+        self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
         self._folders: set[str] = set()
 
     def _input_folder(self, path: Path) -> Path:
@@ -168,28 +183,44 @@ class Converter:
         self._folders.add(name)
         return self.out_dir / name
 
+    def _window(self) -> Window:
+        concurrency = getattr(self.engine, "concurrency", 1)
+        documents = self.documents_in_memory or min(64, max(4, 2 * concurrency))
+        return Window(documents, self.source_bytes_in_memory)
+
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
         folders = [self._input_folder(p) for p in paths]  # decided up front: stable names
         turns = [asyncio.Event() for _ in paths]
         if turns:
             turns[0].set()
-
-        slots = asyncio.Semaphore(self.documents_in_flight)  # FIFO: held by the earliest unfinished inputs
+        window = self._window()
+        loader = DocumentLoader(load_document, self.read_processes if len(paths) > 1 else 0)
+        if hasattr(self.engine, "on_request"):
+            self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
+            size = _size_of(paths[i])
             try:
-                async with slots:
-                    return await self.convert(paths[i], folders[i], turns[i])
+                await window.acquire(size)  # in input order: tasks start in that order
+                try:
+                    return await self.convert(paths[i], folders[i], turns[i], loader=loader, order=i)
+                finally:
+                    window.release(size)
             finally:
                 if i + 1 < len(turns):
                     turns[i + 1].set()
 
-        return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+        try:
+            return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+        finally:
+            loader.close()
 
-    async def convert(self, path: Path, folder: Path, turn: asyncio.Event | None = None) -> ConversionResult:
+    async def convert(
+        self, path: Path, folder: Path, turn: asyncio.Event | None = None, *, loader: DocumentLoader | None = None, order: int = 0
+    ) -> ConversionResult:
         result = ConversionResult(source=path)
         try:
-            doc = await asyncio.to_thread(load_document, path, self.options)
+            doc = await (loader or DocumentLoader(load_document, 0)).load(path, self.options)
         except SeekhError as exc:
             result.errors.append(str(exc))
         except Exception as exc:  # a bug, not bad input: still one line, and the batch goes on
@@ -203,7 +234,7 @@ class Converter:
         result.output_dir = folder
         result.warnings.extend(doc.warnings)
         self.on_event("loaded", path, doc)
-        drafts = await asyncio.gather(*(self._draft(doc, t) for t in doc.topics))
+        drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
         if turn is not None:
             await turn.wait()
         result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
@@ -218,8 +249,9 @@ class Converter:
         self.on_event("done", path, result)
         return result
 
-    async def _draft(self, doc: Document, topic: Topic) -> tuple[TopicResult, GuideContent | None]:
-        """Generate and gate one topic (concurrently with the others)."""
+    async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> tuple[TopicResult, GuideContent | None]:
+        """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
+        work_order.set((order, topic.index))
         tr = TopicResult(index=topic.index, title=topic.title)
         if self.stopped is not None:
             tr.error, tr.skipped = f"{doc.path.name}: topic {topic.index} '{topic.title}': not attempted ({self.stopped})", True
@@ -231,7 +263,7 @@ class Converter:
             if tr.quality.repair_usage is not None:
                 tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content
-        except ConfigError as exc:  # bad key, unreachable server: every further request would fail the same way
+        except (ConfigError, BudgetError) as exc:  # bad key, unreachable server, budget: every further request would fail
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
             tr.skipped = self.stopped is not None
             self.stopped = self.stopped or exc

@@ -48,3 +48,37 @@ def test_match_keys_map_back_to_the_original_text():
 def test_fragments_and_evidence_size():
     assert quote_fragments("a long quote … the rest [...] end") == ["a long quote", "the rest", "end"]
     assert quote_chars("“Hi!” ...") == 2
+
+
+def _reference_key(text: str) -> tuple[str, list[bool], list[bool], list[int]]:
+    """The match key worked out one character at a time (what ``match_key`` does a run at a time)."""
+    import unicodedata
+
+    chars, starts, ends, origin, prev = [], [], [], [], False
+    for i, ch in enumerate(text):
+        kept = [c for c in unicodedata.normalize("NFKC", ch).casefold() if c.isalnum()]
+        if not kept and prev:
+            ends[-1] = True
+        for c in kept:
+            chars.append(c)
+            starts.append(not prev)
+            ends.append(False)
+            origin.append(i)
+            prev = True
+        prev = bool(kept)
+    if ends:
+        ends[-1] = True
+    return "".join(chars), starts, ends, origin
+
+
+def test_match_key_runs_agree_with_one_character_at_a_time():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "aZq09 -.,'\n\t~\x7f“”é\u00adßﬁİ½ǄＡ"
+    samples = [*TEXTS, "", "  ", "x", "İstanbul déjà-vu ＡＢＣ ½", "a\x00b"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    for text in samples:
+        key = match_key(text)
+        got = (key.chars, [bool(f) for f in key.starts], [bool(f) for f in key.ends], list(key.origin))
+        assert got == _reference_key(text), repr(text)
