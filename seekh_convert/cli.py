@@ -77,6 +77,18 @@ def _build_engine(choice: EngineChoice, llm: dict):
     return OpenAIEngine.from_settings(settings)
 
 
+def _build_transcriber(engine, llm: dict):
+    """The speech-to-text client for recordings when a transcription model is configured (else ``None``)."""
+    from seekh_convert.generate.openai import load_settings
+
+    settings = load_settings({k: v for k, v in llm.items() if v is not None})
+    if not settings.transcribe_model:
+        return None
+    from seekh_convert.generate.openai.transcribe import OpenAITranscriber
+
+    return OpenAITranscriber.from_settings(settings, engine)
+
+
 @app.command()
 def convert(
     paths: list[Path] = typer.Argument(..., help=f"Input files ({', '.join(SUPPORTED)}) or folders of them.", show_default=False),
@@ -101,6 +113,15 @@ def convert(
     timeout: float | None = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
+    transcribe_model: str | None = typer.Option(
+        None, "--transcribe-model", help="Speech-to-text model for recordings (e.g. whisper-1). Env: SEEKH_TRANSCRIBE_MODEL."
+    ),
+    transcribe_base_url: str | None = typer.Option(
+        None, "--transcribe-base-url", help="Transcription server, when not --base-url. Env: SEEKH_TRANSCRIBE_BASE_URL."
+    ),
+    language: str | None = typer.Option(
+        None, "--language", help="Spoken language of recordings (ISO 639-1, e.g. en); default: detected."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
 ) -> None:
     """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
@@ -120,24 +141,29 @@ def convert(
         timeout=timeout,
         cache_dir=cache_dir,
         no_cache=no_cache or None,
+        transcribe_model=transcribe_model,
+        transcribe_base_url=transcribe_base_url,
     )
     if output.exists() and not output.is_dir():
         err.print(f"[red]error:[/red] output {_safe(str(output))} is a file; pass a folder to -o", markup=True)
         raise typer.Exit(2)
     try:
-        eng = _build_engine(engine, llm)
+        eng = _build_engine(engine, {k: v for k, v in llm.items() if not k.startswith("transcribe_")})
+        transcriber = _build_transcriber(eng, llm)
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
-    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict, language=language)
     reporter = _Reporter()
-    converter = Converter(eng, output, options, on_event=reporter)
+    converter = Converter(eng, output, options, on_event=reporter, transcriber=transcriber)
 
     async def _run():
         try:
             return await converter.convert_all(expand_inputs(list(paths)))
         finally:
             await eng.aclose()
+            if transcriber is not None:
+                await transcriber.aclose()
 
     with reporter.bar:
         results = asyncio.run(_run())

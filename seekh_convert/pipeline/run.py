@@ -21,15 +21,18 @@ from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, T
 from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
-from seekh_convert.model.document import Document, SourceKind, Topic
+from seekh_convert.model.document import Document, PieceLimits, SourceKind, Topic
 from seekh_convert.model.engine import Engine, work_order
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
+from seekh_convert.model.transcriber import Transcriber
 from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
-from seekh_convert.read import SUPPORTED, read
+from seekh_convert.pipeline.transcribe import NEEDS_SERVER, needs_transcription, transcribe_document
+from seekh_convert.read import AUDIO, SUPPORTED, read
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
 from seekh_convert.write.json import JsonWriter, dump_model
 from seekh_convert.write.markdown import MarkdownWriter
+from seekh_convert.write.transcript import TranscriptWriter
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,8 @@ class Options:
     chunk_tokens: int = 1500  # the converter sets the engine's own request size
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
+    language: str | None = None  # recordings: the spoken language, passed to transcription (else detected)
+    audio_pieces: PieceLimits | None = None  # recordings: upload limits of the transcription server
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -69,8 +74,12 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return out
 
 
-def load_document(path: Path, options: Options | None = None) -> Document:
-    """Read, clean, segment and chunk one file: the stages before generation, in their order."""
+def load_document(path: Path, options: Options | None = None, *, transcribed_later: bool = False) -> Document:
+    """Read, clean, segment and chunk one file: the stages before generation, in their order.
+
+    A recording needs transcription (by the ``Converter``) between read and clean: with ``transcribed_later``
+    it is returned as read (``prepare_document`` does the rest), else it is refused.
+    """
     options = options or Options()
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path")
@@ -80,8 +89,22 @@ def load_document(path: Path, options: Options | None = None) -> Document:
         path.open("rb").close()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    doc = read(path, password=options.password)
+    if path.suffix.lower() in AUDIO and not transcribed_later:
+        raise InputError(f"{path.name}: a recording; use the transcript.vtt written beside its guides instead")
+    doc = read(path, password=options.password, pieces=options.audio_pieces)
     doc.sha256 = sha256_file(path)
+    if needs_transcription(doc):
+        return doc
+    return prepare_document(doc, options)
+
+
+def load_for_conversion(path: Path, options: Options) -> Document:
+    """``load_document`` as the ``Converter``'s reader processes run it: recordings stop before transcription."""
+    return load_document(path, options, transcribed_later=True)
+
+
+def prepare_document(doc: Document, options: Options) -> Document:
+    """Clean, segment and chunk a document that has been read (and, for a recording, transcribed)."""
     stages = (
         clean,
         Segmenter(max_topics=options.max_topics, single_topic=options.single_topic),
@@ -119,6 +142,7 @@ class ConversionResult:
     topics: list[TopicResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    transcription: Usage | None = None  # recordings: the transcription requests
 
     @property
     def guides(self) -> list[Path]:
@@ -126,7 +150,7 @@ class ConversionResult:
 
     @property
     def usage(self) -> Usage:
-        return sum((t.usage for t in self.topics if t.usage), Usage())
+        return sum((t.usage for t in self.topics if t.usage), self.transcription or Usage())
 
 
 # -- converting --------------------------------------------------------------------------------
@@ -163,8 +187,11 @@ class Converter:
     #: Worker processes reading inputs when there are several (0: read in a thread).
     read_processes: int = reader_processes()
 
-    def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
+    def __init__(
+        self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None, transcriber: Transcriber | None = None
+    ):
         self.engine = engine
+        self.transcriber = transcriber  # recordings' speech to text; without one they are refused
         self.out_dir = out_dir
         self.options = dataclasses.replace(options or Options(), chunk_tokens=engine.chunk_tokens)
         self.on_event = on_event or (lambda *_: None)
@@ -194,7 +221,7 @@ class Converter:
         if turns:
             turns[0].set()
         window = self._window()
-        loader = DocumentLoader(load_document, self.read_processes if len(paths) > 1 else 0)
+        loader = DocumentLoader(load_for_conversion, self.read_processes if len(paths) > 1 else 0)
         if hasattr(self.engine, "on_request"):
             self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
 
@@ -220,7 +247,7 @@ class Converter:
     ) -> ConversionResult:
         result = ConversionResult(source=path)
         try:
-            doc = await (loader or DocumentLoader(load_document, 0)).load(path, self.options)
+            doc = await self._load(path, folder, loader or DocumentLoader(load_for_conversion, 0), order, result)
         except SeekhError as exc:
             result.errors.append(str(exc))
         except Exception as exc:  # a bug, not bad input: still one line, and the batch goes on
@@ -248,6 +275,19 @@ class Converter:
             result.status = Status.FAILURE if not ok else Status.PARTIAL
         self.on_event("done", path, result)
         return result
+
+    async def _load(self, path: Path, folder: Path, loader: DocumentLoader, order: int, result: ConversionResult) -> Document:
+        """Read the input; a recording is transcribed (its transcript.vtt written at once), then cleaned and split."""
+        if path.suffix.lower() in AUDIO and self.transcriber is None:
+            raise InputError(f"{path.name}: {NEEDS_SERVER}")  # before decoding an hour of audio for nothing
+        doc = await loader.load(path, self.options)
+        if not needs_transcription(doc):
+            return doc
+        work_order.set((order, 0))
+        result.transcription = await transcribe_document(doc, self.transcriber, self.options.language)
+        TranscriptWriter()(doc, folder, getattr(self.transcriber, "model", None))
+        result.output_dir = folder  # the transcript is kept even if no guide can be made
+        return await asyncio.to_thread(prepare_document, doc, self.options)
 
     async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> tuple[TopicResult, GuideContent | None]:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
@@ -342,6 +382,12 @@ class Converter:
                 for t in result.topics
             ],
             "warnings": result.warnings,
+            **{k: doc.metadata[k] for k in ("language", "declared_language") if k in doc.metadata},
+            **(
+                {"transcript": TranscriptWriter.filename, "transcription": result.transcription.model_dump()}
+                if result.transcription
+                else {}
+            ),
             "usage": result.usage.model_dump(),
         }
         atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

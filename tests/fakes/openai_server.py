@@ -1,6 +1,7 @@
 """A fake OpenAI-compatible server on 127.0.0.1 (real HTTP, stdlib), scriptable per request.
 
-Serves ``POST /v1/chat/completions`` and ``GET /v1/models``. Each chat request takes the next
+Serves ``POST /v1/chat/completions``, ``POST /v1/audio/transcriptions`` (multipart, see ``transcriber`` and
+``script_audio``) and ``GET /v1/models``. Each chat request takes the next
 ``Scripted`` response from the queue (status, headers, body, stall, dropped connection); with
 an empty queue the default responder answers a valid reply built from the request: a guide,
 notes, a section or repair items whose quotes are sentences of the ``<document>`` part. Every request body is
@@ -63,6 +64,7 @@ class FakeOpenAIServer:
         delay: float = 0.0,
         reply_headers: Callable[[int], dict] | None = None,
         hold_until: int = 0,
+        transcriber: Callable[[dict], dict] | None = None,
     ):
         self.api_key = api_key
         self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
@@ -74,6 +76,11 @@ class FakeOpenAIServer:
         self._held_open = False
         self._in_flight_changed = threading.Condition()
         self.queue: deque[Scripted] = deque()
+        # /audio/transcriptions: ``transcriber(fields)`` answers (fields: the form's fields, "file" as bytes) unless
+        # ``audio_queue`` holds a scripted answer; every upload is recorded in ``transcriptions``
+        self.transcriber = transcriber
+        self.audio_queue: deque[Scripted] = deque()
+        self.transcriptions: list[dict] = []
         self.requests: list[dict] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -89,6 +96,20 @@ class FakeOpenAIServer:
 
     def script(self, *responses: Scripted) -> None:
         self.queue.extend(responses)
+
+    def script_audio(self, *responses: Scripted) -> None:
+        self.audio_queue.extend(responses)
+
+    def _answer_audio(self, fields: dict, auth: str) -> Scripted:
+        with self._lock:
+            self.transcriptions.append(fields)
+            if self.api_key is not None and auth != f"Bearer {self.api_key}":
+                return Scripted(401, {"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}})
+            if self.audio_queue:
+                return self.audio_queue.popleft()
+        if self.transcriber is None:
+            return Scripted(404, {"error": {"message": "this server has no audio API"}})
+        return Scripted(body=self.transcriber(fields), delay=self.delay)
 
     def __enter__(self) -> FakeOpenAIServer:
         self._thread.start()
@@ -156,10 +177,11 @@ def _handler(server: FakeOpenAIServer):
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
-            body = json.loads(self.rfile.read(length) or b"{}")
+            raw = self.rfile.read(length)
             if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send(404, {"error": {"message": "not found"}})
+                _serve_transcription_or_404(self, server, raw)
                 return
+            body = json.loads(raw or b"{}")
             with server._lock:
                 server.in_flight += 1
                 server.max_in_flight = max(server.max_in_flight, server.in_flight)
@@ -194,6 +216,49 @@ def _handler(server: FakeOpenAIServer):
             self.wfile.write(data)
 
     return Handler
+
+
+def _serve_transcription_or_404(handler, server: FakeOpenAIServer, raw: bytes) -> None:
+    if not handler.path.rstrip("/").endswith("/audio/transcriptions"):
+        handler._send(404, {"error": {"message": "not found"}})
+        return
+    with server._lock:
+        server.in_flight += 1
+        server.max_in_flight = max(server.max_in_flight, server.in_flight)
+    try:
+        fields = multipart_fields(handler.headers.get("content-type", ""), raw)
+        answer = server._answer_audio(fields, handler.headers.get("authorization", ""))
+        if answer.delay:
+            time.sleep(answer.delay)
+        if answer.drop:
+            handler.close_connection = True
+            handler.connection.close()
+            return
+        handler._send(answer.status, answer.body, answer.headers)
+    finally:
+        with server._lock:
+            server.in_flight -= 1
+
+
+def multipart_fields(content_type: str, raw: bytes) -> dict:
+    """The fields of a ``multipart/form-data`` body: text fields as str (repeated ones as lists), files as bytes."""
+    import email.parser
+    import email.policy
+
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    fields: dict = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        value = part.get_payload(decode=True)
+        if part.get_filename() is None:
+            value = value.decode()
+        if name in fields:
+            fields[name] = [*(fields[name] if isinstance(fields[name], list) else [fields[name]]), value]
+        else:
+            fields[name] = value
+    return fields
 
 
 # -- the default responder: a valid reply built from the request -------------------------------------------

@@ -79,6 +79,15 @@ class ChatClient:
             self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
         return reply
 
+    # -- shared with the transcription client (transcribe.py): one cache and retry policy per run --
+    @property
+    def cache(self) -> ResponseCache | None:
+        return self._cache
+
+    @property
+    def policy(self) -> Backoff:
+        return self._policy
+
     async def aclose(self) -> None:
         await self._client.close()
         if self._cache:

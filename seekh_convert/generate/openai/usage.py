@@ -22,6 +22,16 @@ PRICES: dict[str, tuple[float, float]] = {
     "gpt-3.5-turbo": (0.50, 1.50),
 }
 
+#: USD per minute of audio sent for transcription (list prices, an estimate only).
+AUDIO_PRICES: dict[str, float] = {"whisper-1": 0.006, "gpt-4o-transcribe": 0.006, "gpt-4o-mini-transcribe": 0.003}
+
+
+def audio_cost_usd(model: str, seconds: float, overrides: dict[str, float] | None = None) -> float | None:
+    """Cost of transcribing ``seconds`` of audio with ``model``; ``None`` when its price is unknown."""
+    table = {**AUDIO_PRICES, **(overrides or {})}
+    base = model if model in table else max((n for n in table if model.startswith(n + "-")), key=len, default=None)
+    return None if base is None else round(seconds / 60 * table[base], 6)
+
 
 @dataclass(frozen=True)
 class CallUsage:
@@ -93,6 +103,16 @@ class Budget:
         if self.spent + self.reserved + worst > self.limit:
             raise BudgetError(
                 f"budget of ${self.limit:.4f} reached: ${self.spent:.4f} spent, the next request could cost up to "
+                f"${worst:.4f}; run the same command with a larger --budget to continue"
+            )
+        self.reserved += worst
+        return worst
+
+    def reserve_usd(self, worst: float, what: str) -> float:
+        """Reserve ``worst`` dollars for one request of another kind (``what``, e.g. a transcription)."""
+        if self.spent + self.reserved + worst > self.limit:
+            raise BudgetError(
+                f"budget of ${self.limit:.4f} reached: ${self.spent:.4f} spent, the next {what} could cost up to "
                 f"${worst:.4f}; run the same command with a larger --budget to continue"
             )
         self.reserved += worst
