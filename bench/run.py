@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import llm
+import sections
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -93,6 +94,7 @@ def main() -> None:
         "",
         *llm.main(),
     ]
+    lines += ["", *sections.kept_sections()]  # the audio benches' sections (bench/audio.py, bench/asr_wer.py)
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines))
 
 

@@ -106,3 +106,18 @@ def test_without_a_transcription_server_a_recording_gets_one_line(corpus, tmp_pa
     assert result.exit_code == 1
     assert f"{VIDEO.split('/')[1]}: {NEEDS_SERVER}" in " ".join(result.output.split())
     assert "Traceback" not in result.output
+
+
+def test_a_batch_reads_the_recording_in_a_worker_process_beside_other_inputs(corpus, tmp_path, timeline):
+    from conftest import SAMPLES
+
+    with FakeOpenAIServer(transcriber=timeline) as server:
+        args = ["convert", str(corpus / VIDEO), str(SAMPLES / "memory-lecture.vtt"), "-o", str(tmp_path / "out")]
+        done = CliRunner().invoke(
+            app, [*args, "--engine", "offline", "--transcribe-model", "whisper-1", "--base-url", server.url]
+        )
+    assert done.exit_code == 0, done.output
+    assert len(server.transcriptions) == 1
+    assert (tmp_path / "out" / FOLDER / "transcript.vtt").is_file()
+    assert not (tmp_path / "out" / "memory-lecture" / "transcript.vtt").exists()
+    assert list((tmp_path / "out" / "memory-lecture").glob("*/guide.json"))

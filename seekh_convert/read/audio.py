@@ -11,7 +11,6 @@ pipeline) turns the pieces into cues.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ import av
 import numpy as np
 
 from seekh_convert.errors import InputError
+from seekh_convert.files import sha256_file
 from seekh_convert.model.document import AudioPiece, AudioTrack, Document, PieceLimits, SourceKind
 from seekh_convert.read.subtitles import title_from_name
 
@@ -92,33 +92,36 @@ def _decoded(container, stream, bad: list[int]) -> Iterator[np.ndarray]:
 
 
 class _Cutter:
-    """Collects samples and writes a piece whenever a full one is buffered (then keeps only its overlap)."""
+    """Fills one piece-sized buffer and writes a piece whenever it is full, keeping what follows the cut (less the overlap)."""
 
     def __init__(self, limits: PieceLimits, folder: Path):
-        self.limits = limits
         self.folder = folder
         self.max = max(4 * RATE, min(limits.max_raw_bytes // 2, int(limits.max_seconds * RATE)))
         self.overlap = min(int(limits.overlap * RATE), self.max // 8)  # cuts fall in the last half: pieces always advance
-        self.buffer: list[np.ndarray] = []
-        self.buffered = 0
+        self.data = np.empty(self.max, np.int16)  # the only sample buffer: memory does not grow with the recording
+        self.filled = 0
         self.start = 0  # sample index of the buffer's first sample in the recording
         self.keep_start = 0
         self.pieces: list[AudioPiece] = []
 
     def add(self, samples: np.ndarray) -> None:
-        self.buffer.append(samples)
-        self.buffered += len(samples)
-        while self.buffered >= self.max:
-            data = np.concatenate(self.buffer)
-            cut = quiet_point(data[: self.max], low=self.max // 2, high=self.max - self.overlap)
-            end = min(len(data), cut + self.overlap)
-            self._write(data[:end], keep_end=self.start + cut)
-            rest = cut - self.overlap
-            self.buffer, self.buffered = [data[rest:]], len(data) - rest
-            self.start += rest
+        while len(samples):
+            take = min(len(samples), self.max - self.filled)
+            self.data[self.filled : self.filled + take] = samples[:take]
+            self.filled, samples = self.filled + take, samples[take:]
+            if self.filled == self.max:
+                self._cut()
+
+    def _cut(self) -> None:
+        cut = quiet_point(self.data, low=self.max // 2, high=self.max - self.overlap)
+        self._write(self.data[: cut + self.overlap], keep_end=self.start + cut)
+        rest = cut - self.overlap
+        self.filled = self.max - rest
+        self.data[: self.filled] = self.data[rest:].copy()
+        self.start += rest
 
     def finish(self, language: str | None) -> AudioTrack:
-        data = np.concatenate(self.buffer) if self.buffer else np.zeros(0, np.int16)
+        data = self.data[: self.filled]
         covered = round(self.pieces[-1].end * RATE) if self.pieces else 0
         if self.start + len(data) > covered:
             self._write(data, keep_end=self.start + len(data))
@@ -131,7 +134,6 @@ class _Cutter:
         index = len(self.pieces)
         target = self.folder / f"piece-{index:04d}.flac"
         encode_flac(samples, target)
-        data = target.read_bytes()
         self.pieces.append(
             AudioPiece(
                 index=index,
@@ -140,8 +142,8 @@ class _Cutter:
                 end=(self.start + len(samples)) / RATE,
                 keep_start=self.keep_start / RATE,
                 keep_end=keep_end / RATE,
-                sha256=hashlib.sha256(data).hexdigest(),
-                size=len(data),
+                sha256=sha256_file(target),
+                size=target.stat().st_size,
                 silent=peak_dbfs(samples) < _SILENT_DBFS,
             )
         )
@@ -155,10 +157,10 @@ def quiet_point(samples: np.ndarray, *, low: int, high: int) -> int:
     candidates, and the longest run of them wins (digital silence and pauses between sentences are long).
     """
     first, last = low // _FRAME, max(low // _FRAME + 1, high // _FRAME)
-    frames = samples[first * _FRAME : last * _FRAME].astype(np.float64).reshape(-1, _FRAME)
-    energy = (frames**2).mean(axis=1)
+    energy = frame_energy(samples[first * _FRAME : last * _FRAME])
     width = min(30, len(energy))
-    smooth = np.convolve(energy, np.ones(width) / width, mode="same")
+    kernel = np.ones(width)
+    smooth = np.convolve(energy, kernel, mode="same") / np.convolve(np.ones(len(energy)), kernel, mode="same")  # no edge bias
     level = 10 * np.log10(smooth / 32768.0**2 + 1e-12)
     quiet = level <= level.min() + 3.0
     best_start, best_len, run_start = 0, 0, None
@@ -172,12 +174,22 @@ def quiet_point(samples: np.ndarray, *, low: int, high: int) -> int:
     return (first + best_start + best_len // 2) * _FRAME
 
 
+def frame_energy(samples: np.ndarray, block: int = 1 << 16) -> np.ndarray:
+    """Mean square of each 10 ms frame of int16 ``samples``, computed a block at a time (no whole-piece float copy)."""
+    n = len(samples) // _FRAME * _FRAME
+    out = np.empty(n // _FRAME)
+    step = block * _FRAME
+    for at in range(0, n, step):
+        part = samples[at : min(n, at + step)].astype(np.float32).reshape(-1, _FRAME)
+        out[at // _FRAME : at // _FRAME + len(part)] = np.einsum("ij,ij->i", part, part) / _FRAME
+    return out
+
+
 def peak_dbfs(samples: np.ndarray) -> float:
     """Loudness of the loudest 10 ms of ``samples`` (dB relative to full scale)."""
-    n = len(samples) // _FRAME * _FRAME
-    if n == 0:
+    energy = frame_energy(samples)
+    if len(energy) == 0:
         return -120.0
-    energy = (samples[:n].astype(np.float64).reshape(-1, _FRAME) ** 2).mean(axis=1)
     return float(10 * np.log10(energy.max() / 32768.0**2 + 1e-12))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import av
 import numpy as np
 import pytest
@@ -142,3 +145,22 @@ def test_random_bytes_end_in_one_line_not_a_traceback(tmp_path, data, suffix):
         assert message.startswith(f"fuzz{suffix}: ") and "\n" not in message
     else:  # random bytes that happen to decode (raw formats) must still give a well-formed track
         assert doc.audio.pieces
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed (.ci/run installs it)")
+def test_spoken_lecture_is_cut_in_the_pauses_between_words(tmp_path):
+    text = (
+        "Working memory is the small amount of information we can hold in mind at one time. "
+        "Most adults can keep about four chunks active before older items fade. "
+        "Rehearsal keeps an item available for longer. "
+        "Long term memory has no known limit on how much it can store."
+    )
+    wav = tmp_path / "lecture.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True, capture_output=True)
+    samples = decode(wav)
+    pieces = read(wav, pieces=PieceLimits(max_seconds=6.5, overlap=0.3)).audio.pieces
+    assert len(pieces) >= 3
+    for piece in pieces[:-1]:
+        at = round(piece.keep_end * RATE)
+        around = samples[at - RATE // 50 : at + RATE // 50].astype(np.float64)  # 20 ms each side of the cut
+        assert np.sqrt((around**2).mean()) < 300, f"cut at {piece.keep_end:.2f} s is not in a pause"
