@@ -78,12 +78,14 @@ def _build_engine(choice: EngineChoice, llm: dict):
 
 
 def _build_transcriber(engine, llm: dict):
-    """The speech-to-text client for recordings when a transcription model is configured (else ``None``)."""
+    """The speech-to-text client for recordings: a server when a transcription model is configured, else the built-in one."""
     from seekh_convert.generate.openai import load_settings
 
     settings = load_settings({k: v for k, v in llm.items() if v is not None})
-    if not settings.transcribe_model:
-        return None
+    if not settings.transcribe_model:  # the built-in English recogniser when installed (the asr extra)
+        from seekh_convert.generate.offline.transcribe import OfflineTranscriber
+
+        return OfflineTranscriber() if OfflineTranscriber.available() else None
     from seekh_convert.generate.openai.transcribe import OpenAITranscriber
 
     return OpenAITranscriber.from_settings(settings, engine)

@@ -101,7 +101,10 @@ def test_offline_guides_from_a_transcription_server(corpus, tmp_path, timeline):
     assert done.exit_code == 0, done.output
 
 
-def test_without_a_transcription_server_a_recording_gets_one_line(corpus, tmp_path):
+def test_without_a_server_or_the_built_in_recogniser_a_recording_gets_one_line(corpus, tmp_path, monkeypatch):
+    from seekh_convert.generate.offline.transcribe import OfflineTranscriber
+
+    monkeypatch.setattr(OfflineTranscriber, "available", staticmethod(lambda: False))  # as without the asr extra
     result = CliRunner().invoke(app, ["convert", str(corpus / VIDEO), "-o", str(tmp_path / "out"), "--engine", "offline"])
     assert result.exit_code == 1
     assert f"{VIDEO.split('/')[1]}: {NEEDS_SERVER}" in " ".join(result.output.split())

