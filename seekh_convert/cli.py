@@ -85,7 +85,8 @@ def _build_transcriber(engine, llm: dict):
     if not settings.transcribe_model:  # the built-in English recogniser when installed (the asr extra)
         from seekh_convert.generate.offline.transcribe import OfflineTranscriber
 
-        return OfflineTranscriber() if OfflineTranscriber.available() else None
+        cache = None if settings.no_cache else settings.resolved_cache_dir()
+        return OfflineTranscriber(cache_dir=cache) if OfflineTranscriber.available() else None
     from seekh_convert.generate.openai.transcribe import OpenAITranscriber
 
     return OpenAITranscriber.from_settings(settings, engine)

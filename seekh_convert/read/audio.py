@@ -23,6 +23,7 @@ from seekh_convert.errors import InputError
 from seekh_convert.files import sha256_file
 from seekh_convert.model.document import AudioPiece, AudioTrack, Document, PieceLimits, SourceKind
 from seekh_convert.read.subtitles import title_from_name
+from seekh_convert.text.normalize import normalize_ws, strip_controls
 
 RATE = 16_000  # samples per second of the pieces (what speech recognisers use)
 _FRAME = RATE // 100  # 10 ms frames for the loudness profile
@@ -62,11 +63,20 @@ class AudioExtractor:
             stream = container.streams.audio[0]
             bad: list[int] = []
             cutter = _Cutter(self.limits, folder)
-            for samples in _decoded(container, stream, bad):
-                cutter.add(samples)
+            try:
+                for samples in _decoded(container, stream, bad):
+                    cutter.add(samples)
+            except (av.FFmpegError, ValueError, EOFError) as exc:  # damaged past repair, or the stream changes shape
+                at = (cutter.start + cutter.filled) / RATE
+                raise InputError(
+                    f"{path.name}: the audio track cannot be decoded past {at:.0f} s ({_reason(exc)}); check that it plays"
+                ) from None
             track = cutter.finish(_language(stream.metadata))
-            title = str(container.metadata.get("title", "")).strip()
+            title = normalize_ws(strip_controls(str(container.metadata.get("title", ""))))
+            declared = (container.duration or 0) / 1e6  # microseconds, 0 when the container does not say
         warnings = [f"{bad[0]} damaged audio packet(s) skipped"] if bad and bad[0] else []
+        if declared - track.duration > max(2.0, 0.03 * declared):
+            warnings.append(f"only {track.duration:.0f} s of the {declared:.0f} s it declares could be decoded; is it truncated?")
         if not track.pieces:
             raise InputError(f"{path.name}: the audio track holds no decodable sound; check that it plays")
         if all(p.silent for p in track.pieces):

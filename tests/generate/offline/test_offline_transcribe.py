@@ -66,3 +66,18 @@ def test_other_languages_are_sent_to_a_server(spoken, tmp_path):
     )
     assert result.exit_code == 1
     assert "the built-in recogniser knows English only, not 'fr'" in " ".join(result.output.split())
+
+
+def test_a_second_run_transcribes_nothing(spoken, tmp_path, monkeypatch):
+    args = ["convert", str(spoken), "--engine", "offline", "--cache-dir", str(tmp_path / "cache")]
+    first = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "a")])
+    assert first.exit_code == 0, first.output
+
+    def no_recognising(self, piece):
+        raise AssertionError("the cache should have answered")
+
+    monkeypatch.setattr(OfflineTranscriber, "_run", no_recognising)
+    second = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "b")])
+    assert second.exit_code == 0, second.output
+    vtt = "memory-lecture/transcript.vtt"
+    assert (tmp_path / "a" / vtt).read_bytes() == (tmp_path / "b" / vtt).read_bytes()

@@ -18,12 +18,12 @@ from seekh_convert.pipeline.transcribe import NEEDS_SERVER, transcribe_document
 from seekh_convert.read import read
 
 LAYOUT = [(0.7, 2.0), (1.0, 1.6), (0.8, 2.4), (1.2, 1.8), (0.9, 2.2), (1.0, 1.5), (0.7, 2.6), (1.1, 1.9)] * 2
-LIMITS = PieceLimits(max_bytes=25_000_000, max_seconds=9.0, overlap=0.75)
+LIMITS = PieceLimits(max_bytes=300_000, max_seconds=600, overlap=0.75)  # the upload limit: about 9 s of 16 kHz audio
 
 
 @pytest.fixture(scope="module")
 def lecture(tmp_path_factory):
-    """About 45 s of tone 'sentences': five pieces or more at 9 s a piece."""
+    """About 45 s of tone 'sentences': five pieces or more under a 300 kB upload limit."""
     samples, script = tones(LAYOUT)
     return write_audio(tmp_path_factory.mktemp("rec") / "lecture.flac", samples), samples, script
 
