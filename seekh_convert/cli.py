@@ -157,6 +157,7 @@ def convert(
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict, language=language)
+    options.audio_pieces = getattr(transcriber, "piece_limits", None)  # the transcription server's upload limit
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter, transcriber=transcriber)
 

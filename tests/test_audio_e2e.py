@@ -124,3 +124,16 @@ def test_a_batch_reads_the_recording_in_a_worker_process_beside_other_inputs(cor
     assert (tmp_path / "out" / FOLDER / "transcript.vtt").is_file()
     assert not (tmp_path / "out" / "memory-lecture" / "transcript.vtt").exists()
     assert list((tmp_path / "out" / "memory-lecture").glob("*/guide.json"))
+
+
+def test_the_upload_limit_from_seekh_toml_cuts_the_video_into_pieces_stitched_back(corpus, tmp_path, timeline, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seekh.toml").write_text("[engine]\ntranscribe_max_mb = 0.5\n")
+    with FakeOpenAIServer(transcriber=timeline) as server:
+        done = _convert(
+            corpus, tmp_path / "a", tmp_path / "cache", server, "--engine", "offline", "--transcribe-model", "whisper-1"
+        )
+    assert done.exit_code == 0, done.output
+    assert len(server.transcriptions) >= 2 and all(len(u["file"]) <= 500_000 for u in server.transcriptions)
+    captions = webvtt.read(str(tmp_path / "a" / FOLDER / "transcript.vtt")).captions
+    assert [c.text for c in captions] == [s.text for s in SCRIPT]  # nothing lost or repeated at the cuts

@@ -49,6 +49,7 @@ class EngineSettings(BaseModel):
     transcribe_model: str | None = Field(None, min_length=1, description="Model of /audio/transcriptions, e.g. whisper-1.")
     transcribe_base_url: str | None = Field(None, min_length=1, description="Transcription server, when not base_url.")
     audio_prices: dict[str, float] = Field(default_factory=dict, description="transcription model -> USD per minute.")
+    transcribe_max_mb: float = Field(25.0, ge=0.5, description="Largest upload the transcription server takes, in MB.")
 
     def transcribe_url(self) -> str:
         """Where recordings are sent: ``transcribe_base_url``, else ``base_url``."""

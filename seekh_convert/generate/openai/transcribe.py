@@ -26,7 +26,7 @@ from seekh_convert.generate.openai.limits import RateLimiter
 from seekh_convert.generate.openai.pool import RequestPool
 from seekh_convert.generate.openai.retry import Backoff, retry_after, with_transport_retries
 from seekh_convert.generate.openai.usage import Budget, audio_cost_usd
-from seekh_convert.model.document import AudioPiece
+from seekh_convert.model.document import AudioPiece, PieceLimits
 from seekh_convert.model.engine import RequestEvent, work_order
 from seekh_convert.model.guide import Usage
 from seekh_convert.model.transcriber import PieceTranscript, Segment
@@ -68,6 +68,11 @@ class OpenAITranscriber:
         """The transcriber of a run, sharing ``engine``'s client when it is the OpenAI-compatible engine."""
         chat = getattr(engine, "_client", None)
         return cls(settings, chat if isinstance(chat, ChatClient) else None)
+
+    @property
+    def piece_limits(self) -> PieceLimits:
+        """How large the pieces of a recording may be for this server (``transcribe_max_mb``)."""
+        return PieceLimits(max_bytes=int(self.settings.transcribe_max_mb * 1_000_000))
 
     @property
     def pool(self) -> RequestPool:
@@ -186,7 +191,9 @@ class OpenAITranscriber:
             return ConfigError(f"cannot reach the transcription server {where}; start it or set --base-url")
         status = getattr(exc, "status_code", "?")
         if status == 413:
-            return InputError(f"{where} refused a {piece.size / 1e6:.1f} MB piece as too large; lower transcribe_max_mb")
+            return InputError(
+                f"{where} refused a {piece.size / 1e6:.1f} MB piece as too large; lower transcribe_max_mb in seekh.toml"
+            )
         message = " ".join(str(exc.message).split())[:300]
         if self._secret:
             message = message.replace(self._secret, "***")

@@ -194,3 +194,11 @@ def test_with_the_chat_engine_the_pool_cache_and_events_are_shared(lecture, tmp_
     assert len(done) == len(server.transcriptions) and all(e.step == "transcribe" and e.order == (3, 0) for e in done)
     assert all(e.cost_usd and e.cost_usd > 0 for e in done)
     assert server.max_in_flight == 2
+
+
+def test_a_piece_too_large_for_the_server_says_which_setting_to_lower(lecture, tmp_path):
+    path, _, _ = lecture
+    with FakeOpenAIServer(transcriber=lambda f: {}) as server:
+        server.script_audio(Scripted(413, {"error": {"message": "Maximum content size limit exceeded"}}))
+        with pytest.raises(InputError, match=r"refused a 0\.\d MB piece as too large; lower transcribe_max_mb in seekh.toml$"):
+            _transcribe(path, _settings(server, tmp_path, max_retries=0), limits=PieceLimits(max_seconds=600))
