@@ -1,7 +1,8 @@
-"""Benchmarks: wall time and peak memory of whole conversions with the offline engine.
+"""Benchmarks: wall time and peak memory of whole conversions with the offline engine, then the LLM path
+against the fake server (bench/llm.py).
 
-Each case runs ``seekh-convert convert`` in a fresh process (so peak RSS is the conversion's own) a few
-times and reports the median. Results go to bench/RESULTS.md; run with ``make bench``.
+Each offline case runs ``seekh-convert convert`` in a fresh process (so peak RSS is the conversion's own) a
+few times and reports the median. Results go to bench/RESULTS.md; run with ``make bench``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import llm
+import sections
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -88,7 +92,9 @@ def main() -> None:
         "|---|---:|---:|---:|",
         *(f"| {n} | {s:.2f} s | {m:.0f} MiB | {g} |" for n, s, m, g in rows),
         "",
+        *llm.main(),
     ]
+    lines += ["", *sections.kept_sections()]  # the audio benches' sections (bench/audio.py, bench/asr_wer.py)
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines))
 
 

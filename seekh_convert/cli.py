@@ -95,6 +95,21 @@ def _build_engine(choice: EngineChoice, llm: dict):
     return OpenAIEngine.from_settings(settings)
 
 
+def _build_transcriber(engine, llm: dict):
+    """The speech-to-text client for recordings: a server when a transcription model is configured, else the built-in one."""
+    from seekh_convert.generate.openai import load_settings
+
+    settings = load_settings({k: v for k, v in llm.items() if v is not None})
+    if not settings.transcribe_model:  # the built-in English recogniser when installed (the asr extra)
+        from seekh_convert.generate.offline.transcribe import OfflineTranscriber
+
+        cache = None if settings.no_cache else settings.resolved_cache_dir()
+        return OfflineTranscriber(cache_dir=cache) if OfflineTranscriber.available() else None
+    from seekh_convert.generate.openai.transcribe import OpenAITranscriber
+
+    return OpenAITranscriber.from_settings(settings, engine)
+
+
 @app.command()
 def convert(
     paths: list[Path] = typer.Argument(..., help=f"Input files ({', '.join(SUPPORTED)}) or folders of them.", show_default=False),
@@ -117,7 +132,9 @@ def convert(
     max_pages: int | None = typer.Option(None, "--max-pages", min=1, help="Refuse PDFs and slide decks longer than this."),
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help="Refuse (or skip, in folders) files bigger than this."),
     language: str | None = typer.Option(
-        None, "--language", help="Language of the guides, e.g. en, de (default: each document's own language)."
+        None,
+        "--language",
+        help="Language of the documents and their guides, e.g. en, de (recordings are transcribed in it; default: detected).",
     ),
     include: list[str] = typer.Option(
         [], "--include", help="In folders, convert only files matching this glob (e.g. '*.pptx'); repeatable."
@@ -133,6 +150,12 @@ def convert(
     timeout: float | None = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
+    transcribe_model: str | None = typer.Option(
+        None, "--transcribe-model", help="Speech-to-text model for recordings (e.g. whisper-1). Env: SEEKH_TRANSCRIBE_MODEL."
+    ),
+    transcribe_base_url: str | None = typer.Option(
+        None, "--transcribe-base-url", help="Transcription server, when not --base-url. Env: SEEKH_TRANSCRIBE_BASE_URL."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
     formats: list[str] | None = typer.Option(
         None, "--format", "-f", help=f"Output format, repeatable: {', '.join(FORMATS)} (default: {', '.join(DEFAULT_FORMATS)})."
@@ -155,12 +178,15 @@ def convert(
         timeout=timeout,
         cache_dir=cache_dir,
         no_cache=no_cache or None,
+        transcribe_model=transcribe_model,
+        transcribe_base_url=transcribe_base_url,
     )
     if output.exists() and not output.is_dir():
         err.print(f"[red]error:[/red] output {_safe(str(output))} is a file; pass a folder to -o", markup=True)
         raise typer.Exit(2)
     try:
-        eng = _build_engine(engine, llm)
+        eng = _build_engine(engine, {k: v for k, v in llm.items() if not k.startswith("transcribe_")})
+        transcriber = _build_transcriber(eng, llm)
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
@@ -180,9 +206,10 @@ def convert(
         max_pages=max_pages,
         max_bytes=max_bytes,
         language=language,
+        audio_pieces=transcriber.piece_limits if transcriber is not None else None,  # the server's upload limit
     )
     reporter = _Reporter()
-    converter = Converter(eng, output, options, on_event=reporter)
+    converter = Converter(eng, output, options, on_event=reporter, transcriber=transcriber)
     inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)))
     for left_out in skipped:  # every file of a folder that is not converted says why
         err.print(f"skipped: {strip_controls(left_out.reason)}", markup=False)
@@ -192,6 +219,8 @@ def convert(
             return await converter.convert_all(inputs)
         finally:
             await eng.aclose()
+            if transcriber is not None:
+                await transcriber.aclose()
 
     with reporter.bar:
         results = asyncio.run(_run())

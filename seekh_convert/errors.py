@@ -27,3 +27,7 @@ class EngineError(SeekhError):
         self.attempts = attempts
         self.usage = usage
         self.last_reply = last_reply
+
+
+class BudgetError(SeekhError):
+    """The next request could take the run past ``--budget``; the run stops starting requests."""

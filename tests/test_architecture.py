@@ -49,9 +49,9 @@ PLANTED = {
     "model imports a stage": ("model/guide.py", "from seekh_convert.split import chunk", "Layers"),
     "text imports model": ("text/words.py", "from seekh_convert.model import document", "Layers"),
     "a stage imports the pipeline": ("split/segment.py", "from seekh_convert import pipeline", "Layers"),
-    "the pipeline imports the CLI": ("pipeline.py", "from seekh_convert import cli", "Layers"),
+    "the pipeline imports the CLI": ("pipeline/run.py", "from seekh_convert import cli", "Layers"),
     "the engines import each other": ("generate/openai/engine.py", "from seekh_convert.generate.offline import pool", "engines"),
-    "rich outside the CLI": ("pipeline.py", "import rich.console", "rich and typer"),
+    "rich outside the CLI": ("pipeline/run.py", "import rich.console", "rich and typer"),
     "typer outside the CLI": ("check/strict.py", "import typer", "rich and typer"),
     "a cycle inside a package": ("generate/offline/nouns.py", "from seekh_convert.generate.offline import pool", "cycles"),
 }

@@ -1,8 +1,9 @@
 """The one document object that flows through every stage.
 
 read fills the raw layer (``pages`` for PDFs, ``cues`` for transcripts, ``raw_blocks`` for Markdown, text,
-Word, PowerPoint, web pages and e-books); clean turns the raw layer into ``blocks`` of plain text; split groups blocks into ``topics`` and cuts
-each topic into token-bounded ``chunks``.
+Word, PowerPoint, web pages and e-books, ``audio`` for recordings, which the pipeline's transcription step
+turns into ``cues``); clean turns the raw layer into ``blocks`` of plain text; split groups blocks into
+``topics`` and cuts each topic into token-bounded ``chunks``.
 Every block keeps where it came from (page, slide, time range or section), so every generated item can
 point back at the source.
 """
@@ -115,6 +116,49 @@ class Cue:
     text: str
 
 
+@dataclass(frozen=True)
+class AudioPiece:
+    """One encoded piece of a recording, small enough for one transcription upload (times in seconds).
+
+    Pieces overlap a little; ``keep_start``/``keep_end`` (where the recording was cut, in a silence) say
+    which piece's segments to keep in the overlap: those whose middle falls inside its keep range.
+    """
+
+    index: int  # 0-based
+    path: Path  # the encoded file (e.g. FLAC), in ``AudioTrack.folder``
+    start: float  # offset of the piece's first sample in the recording
+    end: float
+    keep_start: float
+    keep_end: float
+    sha256: str  # of the encoded bytes: the transcription cache key
+    size: int  # bytes
+    silent: bool = False  # no sound above the noise floor: not sent, no segments
+
+
+@dataclass(frozen=True)
+class PieceLimits:
+    """How large one transcription upload may be (OpenAI's endpoint takes files up to 25 MB)."""
+
+    max_bytes: int = 25 * 1000 * 1000  # largest encoded piece
+    max_seconds: float = 600.0  # longest piece
+    overlap: float = 1.0  # seconds shared by neighbouring pieces on each side of a cut
+
+    @property
+    def max_raw_bytes(self) -> int:
+        """Raw 16-bit samples allowed per piece: 2 % and 4 KiB of headers under ``max_bytes`` (FLAC is never larger)."""
+        return int(self.max_bytes * 0.98) - 4096
+
+
+@dataclass
+class AudioTrack:
+    """The raw layer of a recording: its audio cut into pieces, until transcription makes them ``cues``."""
+
+    duration: float  # seconds
+    folder: Path  # temporary folder of the pieces' files; the pipeline removes it after transcription
+    pieces: list[AudioPiece] = field(default_factory=list)
+    language: str | None = None  # declared by the file (e.g. the audio stream's language tag), ISO 639
+
+
 @dataclass
 class OutlineEntry:
     """A PDF bookmark."""
@@ -176,6 +220,7 @@ class Document:
     sha256: str = ""
     pages: list[RawPage] = field(default_factory=list)  # PDF raw layer
     cues: list[Cue] = field(default_factory=list)  # transcript raw layer
+    audio: AudioTrack | None = None  # recordings' raw layer, before transcription fills ``cues``
     raw_blocks: list[RawBlock] = field(default_factory=list)  # Markdown/text raw layer
     outline: list[OutlineEntry] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)  # cleaned text

@@ -2,14 +2,18 @@
 
 The pipeline calls ``generate`` per topic, the quality gate calls ``repair`` for the items it failed, the CLI
 reads ``chunk_tokens`` to cut topics into request-sized chunks, and ``aclose`` ends the run. An engine that
-writes guides in some languages only says which in an optional ``languages`` attribute (ISO 639-1 codes); the
-pipeline refuses other documents for it with one line. Nothing else of an engine is used, so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
+writes guides in some languages only says which in ``languages`` (ISO 639-1 codes; None for any); the
+pipeline refuses other documents for it with one line. An engine that sends requests says how many may be in
+flight (``concurrency``: the pipeline keeps enough inputs in memory to fill its pool) and reports them to
+``on_request`` (a callback the pipeline sets to receive ``RequestEvent``s). Nothing else of an engine is used,
+so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.findings import Finding
@@ -24,6 +28,25 @@ class Generation:
     usage: Usage | None = None
     #: Items the engine itself dropped or fixed before the gate (e.g. quotes not in the topic); the gate counts them.
     findings: list[Finding] = field(default_factory=list)
+
+
+#: Where the topic being generated sits in the run, (input index, topic index). The pipeline sets it in each
+#: topic's task; an engine with a request pool shared by the whole run serves the earliest work first and
+#: tags its request events with it.
+work_order: ContextVar[tuple[int, int]] = ContextVar("work_order", default=(0, 0))
+
+
+@dataclass(frozen=True)
+class RequestEvent:
+    """One request of an engine to its model, for the run's progress and logs (``order`` as in ``work_order``)."""
+
+    phase: Literal["sent", "done", "cached", "failed"]
+    order: tuple[int, int]
+    step: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float | None = None
+    seconds: float = 0.0
 
 
 @runtime_checkable

@@ -1,4 +1,4 @@
-"""Stage 1, read: a source file -> a ``Document`` holding its raw layer (pages, cues or raw blocks).
+"""Stage 1, read: a source file -> a ``Document`` holding its raw layer (pages, cues, raw blocks or audio).
 
 One reader per file type; ``read`` picks it by the file's suffix. A new input format is a reader module
 here, listed in ``_READERS`` (and, when its raw layer is new, a cleaner in ``clean``).
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seekh_convert.errors import InputError
-from seekh_convert.model.document import Document
+from seekh_convert.model.document import Document, PieceLimits
 
 #: suffix -> (module in this package, extractor class); modules are imported when first needed
 _READERS = {
@@ -28,39 +28,44 @@ _READERS = {
     ".htm": ("html", "HtmlExtractor"),
     ".xhtml": ("html", "HtmlExtractor"),
     ".epub": ("epub", "EpubExtractor"),
+    **dict.fromkeys(
+        ".mp3 .wav .flac .m4a .aac .ogg .oga .opus .wma .mp4 .m4v .mov .avi .mkv .webm .wmv .mpg .mpeg".split(),
+        ("audio", "AudioExtractor"),
+    ),
 }
 SUPPORTED = sorted(_READERS)
-#: Recordings: refused with their own reason until a speech reader exists.
-AUDIO_VIDEO = frozenset(".mp3 .wav .flac .m4a .aac .ogg .oga .opus .wma .mp4 .m4v .mov .avi .mkv .webm .wmv .mpg .mpeg".split())
+#: Recordings (audio, or video with an audio track): transcribed between read and clean.
+AUDIO = frozenset(s for s, (module, _) in _READERS.items() if module == "audio")
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """What a reader may need besides the file: a PDF password, OCR mode, the page limit."""
+    """What a reader may need besides the file: a PDF password, OCR mode, limits, how recordings are cut."""
 
     password: str | None = None
     ocr: str = "auto"  # auto | always | never (PDFs)
     max_pages: int | None = None  # refuse longer PDFs / decks
     max_bytes: int | None = None  # refuse bigger files
     language: str | None = None  # the user's --language (OCR reads that language when its data is installed)
+    pieces: PieceLimits | None = None  # recordings: the pieces uploaded for transcription
 
 
 def read(path: Path, *, password: str | None = None, options: ReadOptions | None = None) -> Document:
     """The raw ``Document`` of ``path``; ``InputError`` (one line naming the file and the fix) when it cannot be read."""
     options = options or ReadOptions(password=password)
     entry = _READERS.get(path.suffix.lower())
-    if path.suffix.lower() in AUDIO_VIDEO:
-        raise InputError(f"{path.name}: audio/video input is not supported yet; convert a transcript of it (.vtt or .srt)")
     if entry is None:
         raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
     _check_size(path, options.max_bytes)
     module, name = entry
-    extractor = getattr(importlib.import_module(f"seekh_convert.read.{module}"), name)()
+    reader = getattr(importlib.import_module(f"seekh_convert.read.{module}"), name)
     if module == "pdf":
-        return extractor(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages, language=options.language)
+        return reader()(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages, language=options.language)
     if module == "pptx":
-        return extractor(path, max_pages=options.max_pages)
-    return extractor(path)
+        return reader()(path, max_pages=options.max_pages)
+    if module == "audio":
+        return reader(options.pieces)(path)
+    return reader()(path)
 
 
 def _check_size(path: Path, max_bytes: int | None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seekh_convert.files import sha256_file
-from seekh_convert.read import AUDIO_VIDEO, SUPPORTED
+from seekh_convert.read import SUPPORTED
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,6 @@ def _type_reason(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in SUPPORTED:
         return None
-    if suffix in AUDIO_VIDEO:
-        return "audio/video input is not supported yet; convert a transcript of it (.vtt or .srt)"
     return f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(SUPPORTED)})"
 
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seekh_convert.text.words import UNSPACED, key_string
 
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Runs of ASCII letters and digits, runs of other ASCII characters, and single non-ASCII characters.
+_RUNS = re.compile(r"(?P<word>[A-Za-z0-9]+)|(?P<gap>[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+)|(?P<other>.)", re.DOTALL)
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|\u2026|\[\s*(?:\.{3}|\u2026)\s*\])\s*")
 
 
@@ -27,47 +31,60 @@ class MatchKey:
     """The match key of a text: kept characters, word-boundary flags and where each came from."""
 
     chars: str
-    starts: tuple[bool, ...]  # chars[i] begins a word of the original text
-    ends: tuple[bool, ...]  # chars[i] ends a word of the original text
-    origin: tuple[int, ...]  # offset in the original text of chars[i]
+    starts: bytes  # starts[i] is 1 when chars[i] begins a word of the original text
+    ends: bytes  # ends[i] is 1 when chars[i] ends a word of the original text
+    origin: array  # offset in the original text of chars[i]
 
 
+@lru_cache(maxsize=4096)  # a block's text is indexed again by the engine, the gate and its repairs
 def match_key(text: str) -> MatchKey:
     """The match key of ``text`` (each character NFKC-normalised and case-folded on its own, so offsets map back)."""
     chars: list[str] = []
-    starts: list[bool] = []
-    ends: list[bool] = []
-    origin: list[int] = []
+    starts, ends, origin = bytearray(), bytearray(), array("q")
     prev_alnum = False
-    for i, ch in enumerate(text):
-        folded = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
-        kept = [c for c in folded if c.isalnum()]
+    for run in _RUNS.finditer(text):
+        kind = run.lastgroup
+        if kind == "word":  # ASCII letters and digits, the common case, a run at a time
+            begin, stop = run.span()
+            chars.append(run.group().lower())
+            starts.append(0 if prev_alnum else 1)
+            starts.extend(bytes(stop - begin - 1))
+            ends.extend(bytes(stop - begin))
+            origin.extend(range(begin, stop))
+            prev_alnum = True
+            continue
+        kept = [] if kind == "gap" else [c for c in _fold(run.group()) if c.isalnum()]
         if not kept:
-            if prev_alnum and ends:
-                ends[-1] = True
+            if prev_alnum:
+                ends[-1] = 1
             prev_alnum = False
             continue
         for c in kept:
             chars.append(c)
-            starts.append(not prev_alnum)
-            ends.append(False)
-            origin.append(i)
+            starts.append(0 if prev_alnum else 1)
+            ends.append(0)
+            origin.append(run.start())
             prev_alnum = True
     if ends:
-        ends[-1] = True
-    _unspaced_words(chars, starts, ends)
-    return MatchKey("".join(chars), tuple(starts), tuple(ends), tuple(origin))
+        ends[-1] = 1
+    key = "".join(chars)
+    _unspaced_words(key, starts, ends)
+    return MatchKey(key, bytes(starts), bytes(ends), origin)
 
 
-def _unspaced_words(chars: list[str], starts: list[bool], ends: list[bool]) -> None:
+def _fold(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
+
+
+def _unspaced_words(chars: str, starts: bytearray, ends: bytearray) -> None:
     """Chinese, Japanese and Thai put no spaces between words: any of their characters may start or end a quote."""
-    for i, ch in enumerate(chars):
-        if UNSPACED.match(ch):
-            starts[i] = ends[i] = True
-            if i:
-                ends[i - 1] = True
-            if i + 1 < len(chars):
-                starts[i + 1] = True
+    for m in UNSPACED.finditer(chars):
+        i = m.start()
+        starts[i] = ends[i] = 1
+        if i:
+            ends[i - 1] = 1
+        if i + 1 < len(chars):
+            starts[i + 1] = 1
 
 
 def quote_fragments(quote: str) -> list[str]:
@@ -112,9 +129,11 @@ class QuoteIndex:
             self._offsets.append(pos)
             pos += len(key.chars)
         self.chars = "".join(k.chars for k in keys)
-        self._starts = [f for k in keys for f in k.starts]
-        self._ends = [f for k in keys for f in k.ends]
-        self._origin = [o for k in keys for o in k.origin]
+        self._starts = b"".join(k.starts for k in keys)
+        self._ends = b"".join(k.ends for k in keys)
+        self._origin = array("q")
+        for key in keys:
+            self._origin.extend(key.origin)
 
     def find_all(self, quote: str) -> list[Span]:
         """Every place ``quote`` occurs, in text order."""

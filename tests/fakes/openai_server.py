@@ -1,6 +1,7 @@
 """A fake OpenAI-compatible server on 127.0.0.1 (real HTTP, stdlib), scriptable per request.
 
-Serves ``POST /v1/chat/completions`` and ``GET /v1/models``. Each chat request takes the next
+Serves ``POST /v1/chat/completions``, ``POST /v1/audio/transcriptions`` (multipart, see ``transcriber`` and
+``script_audio``) and ``GET /v1/models``. Each chat request takes the next
 ``Scripted`` response from the queue (status, headers, body, stall, dropped connection); with
 an empty queue the default responder answers a valid reply built from the request: a guide,
 notes, a section or repair items whose quotes are sentences of the ``<document>`` part. Every request body is
@@ -61,15 +62,29 @@ class FakeOpenAIServer:
         reject_json_schema: int | None = None,
         responder: Callable[[dict], str] | None = None,
         delay: float = 0.0,
+        reply_headers: Callable[[int], dict] | None = None,
+        hold_until: int = 0,
+        transcriber: Callable[[dict], dict] | None = None,
     ):
         self.api_key = api_key
         self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
         self.responder = responder or default_reply
         self.delay = delay
+        self.reply_headers = reply_headers  # headers of the default reply to the n-th request (0-based)
+        self.hold_until = hold_until  # hold the first requests until this many are in flight (or 5 s pass)
+        self.held_too_long = 0  # requests answered after waiting 5 s for the others
+        self._held_open = False
+        self._in_flight_changed = threading.Condition()
         self.queue: deque[Scripted] = deque()
+        # /audio/transcriptions: ``transcriber(fields)`` answers (fields: the form's fields, "file" as bytes) unless
+        # ``audio_queue`` holds a scripted answer; every upload is recorded in ``transcriptions``
+        self.transcriber = transcriber
+        self.audio_queue: deque[Scripted] = deque()
+        self.transcriptions: list[dict] = []
         self.requests: list[dict] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        self.timeline: list[tuple[float, float]] = []  # (start, end) of every chat request, time.monotonic()
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
@@ -81,6 +96,20 @@ class FakeOpenAIServer:
 
     def script(self, *responses: Scripted) -> None:
         self.queue.extend(responses)
+
+    def script_audio(self, *responses: Scripted) -> None:
+        self.audio_queue.extend(responses)
+
+    def _answer_audio(self, fields: dict, auth: str) -> Scripted:
+        with self._lock:
+            self.transcriptions.append(fields)
+            if self.api_key is not None and auth != f"Bearer {self.api_key}":
+                return Scripted(401, {"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}})
+            if self.audio_queue:
+                return self.audio_queue.popleft()
+        if self.transcriber is None:
+            return Scripted(404, {"error": {"message": "this server has no audio API"}})
+        return Scripted(body=self.transcriber(fields), delay=self.delay)
 
     def __enter__(self) -> FakeOpenAIServer:
         self._thread.start()
@@ -109,7 +138,17 @@ class FakeOpenAIServer:
                 return Scripted(self.reject_json_schema, LLAMA_CPP_SCHEMA_ERROR)
             if self.queue:
                 return self.queue.popleft()
-        return Scripted(content=self.responder(body), delay=self.delay)
+            n = len(self.requests) - 1
+        headers = self.reply_headers(n) if self.reply_headers else {}
+        return Scripted(content=self.responder(body), delay=self.delay, headers=headers)
+
+    def _hold(self) -> None:
+        """Hold the first requests until ``hold_until`` of them are in flight together (5 s at most); later ones pass."""
+        with self._in_flight_changed:
+            self._held_open = self._held_open or self.in_flight >= self.hold_until
+            self._in_flight_changed.notify_all()
+            if not self._in_flight_changed.wait_for(lambda: self._held_open, timeout=5.0):
+                self.held_too_long += 1
 
 
 def completion(content: str, finish_reason: str = "stop", model: str = "fake-model") -> dict:
@@ -138,14 +177,18 @@ def _handler(server: FakeOpenAIServer):
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
-            body = json.loads(self.rfile.read(length) or b"{}")
+            raw = self.rfile.read(length)
             if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send(404, {"error": {"message": "not found"}})
+                _serve_transcription_or_404(self, server, raw)
                 return
+            body = json.loads(raw or b"{}")
             with server._lock:
                 server.in_flight += 1
                 server.max_in_flight = max(server.max_in_flight, server.in_flight)
+            started = time.monotonic()
             try:
+                if server.hold_until:
+                    server._hold()
                 answer = server._answer(body, self.headers.get("authorization", ""))
                 if answer.delay:
                     time.sleep(answer.delay)
@@ -160,6 +203,7 @@ def _handler(server: FakeOpenAIServer):
             finally:
                 with server._lock:
                     server.in_flight -= 1
+                    server.timeline.append((started, time.monotonic()))
 
         def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
             data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
@@ -172,6 +216,49 @@ def _handler(server: FakeOpenAIServer):
             self.wfile.write(data)
 
     return Handler
+
+
+def _serve_transcription_or_404(handler, server: FakeOpenAIServer, raw: bytes) -> None:
+    if not handler.path.rstrip("/").endswith("/audio/transcriptions"):
+        handler._send(404, {"error": {"message": "not found"}})
+        return
+    with server._lock:
+        server.in_flight += 1
+        server.max_in_flight = max(server.max_in_flight, server.in_flight)
+    try:
+        fields = multipart_fields(handler.headers.get("content-type", ""), raw)
+        answer = server._answer_audio(fields, handler.headers.get("authorization", ""))
+        if answer.delay:
+            time.sleep(answer.delay)
+        if answer.drop:
+            handler.close_connection = True
+            handler.connection.close()
+            return
+        handler._send(answer.status, answer.body, answer.headers)
+    finally:
+        with server._lock:
+            server.in_flight -= 1
+
+
+def multipart_fields(content_type: str, raw: bytes) -> dict:
+    """The fields of a ``multipart/form-data`` body: text fields as str (repeated ones as lists), files as bytes."""
+    import email.parser
+    import email.policy
+
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    fields: dict = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        value = part.get_payload(decode=True)
+        if part.get_filename() is None:
+            value = value.decode()
+        if name in fields:
+            fields[name] = [*(fields[name] if isinstance(fields[name], list) else [fields[name]]), value]
+        else:
+            fields[name] = value
+    return fields
 
 
 # -- the default responder: a valid reply built from the request -------------------------------------------
@@ -227,6 +314,22 @@ def default_reply(body: dict) -> str:
     return json.dumps(guide)
 
 
+def quoting_reply(body: dict) -> str:
+    """Like ``default_reply``, but every item says what its quote says, so most items pass the quality gate."""
+    s = sentences_of(body)
+    kind = schema_kind(body)
+    if kind == "chunk_notes":
+        return json.dumps({"notes": [{"kind": "fact", "point": q[:200], "quote": q} for q in s[:8]]})
+    guide = make_guide(s, quoting=True)
+    if kind == "repair_items":
+        positions = (body["response_format"].get("json_schema") or body["response_format"])["schema"]["properties"]
+        return json.dumps({p: _first_item(guide, p) for p in positions})
+    if kind.startswith("section_"):
+        section = next(k for k in _SECTIONS if k in kind or k.rstrip("s").replace("_", "") in kind.lower())
+        return json.dumps({"value": guide[section]})
+    return json.dumps(guide)
+
+
 def _first_item(guide: dict, position: str) -> dict:
     section = position.rsplit("_", 1)[0] if position[-1].isdigit() else position
     if section == "definition":
@@ -234,11 +337,14 @@ def _first_item(guide: dict, position: str) -> dict:
     return guide["summary"]["sentences"][0] if section == "summary" else guide[section][0]
 
 
-def make_guide(s: list[str]) -> dict:
-    """A schema-valid guide whose every quote is one of the sentences ``s``."""
+def make_guide(s: list[str], *, quoting: bool = False) -> dict:
+    """A schema-valid guide whose every quote is one of the sentences ``s`` (``quoting``: items restate it)."""
 
     def src(i: int) -> dict:
         return {"quote": s[i % len(s)], "page": None, "start": None, "end": None, "section": None}
+
+    if quoting:
+        return _quoting_guide(s, src)
 
     return {
         "topic": "Fake topic",
@@ -267,6 +373,43 @@ def make_guide(s: list[str]) -> dict:
                 "source": src(0),
             },
             {"kind": "true_false", "statement": "It is so.", "answer": True, "explanation": "Because.", "source": src(1)},
+        ],
+    }
+
+
+def _quoting_guide(s: list[str], src) -> dict:
+    """Items whose text is their own quote: grounded and supported."""
+
+    def said(i: int) -> str:
+        return s[i % len(s)][:300]
+
+    def words(i: int) -> list[str]:
+        return [w.strip(".,;:()\"'") for w in said(i).split() if len(w.strip(".,;:()\"'")) > 3]
+
+    n = min(max(len(s), 3), 6)
+    return {
+        "topic": said(0)[:80],
+        "subject": "Other",
+        "level": "beginner",
+        "study_time_minutes": 30,
+        "definition": {"text": said(0), "source": src(0)},
+        "summary": {
+            "text": " ".join(said(i) for i in range(min(n, 3))),
+            "sentences": [{"text": said(i), "source": src(i)} for i in range(min(n, 3))],
+        },
+        "key_takeaways": [{"title": said(i)[:60], "text": said(i), "importance": "high", "source": src(i)} for i in range(n)],
+        "learn_next": [
+            {"topic": " ".join(words(i)[:3]) or "More", "why": "It follows.", "level": "intermediate", "source": src(i)}
+            for i in range(2)
+        ],
+        "prerequisites": [{"topic": " ".join(words(i + 1)[:2]) or "Basics", "why": None, "source": src(i + 1)} for i in range(2)],
+        "applications": [{"title": "Use", "text": said(i), "source": src(i)} for i in range(2)],
+        "flashcards": [
+            {"kind": "basic", "front": f"What does the text say ({i + 1})?", "back": said(i), "source": src(i)} for i in range(n)
+        ],
+        "questions": [
+            {"kind": "true_false", "statement": said(i), "answer": True, "explanation": said(i), "source": src(i)}
+            for i in range(n)
         ],
     }
 

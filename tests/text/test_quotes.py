@@ -57,3 +57,37 @@ def test_chinese_quotes_match_inside_runs_without_spaces():
     assert index.find("保护我们") is not None  # no word boundaries inside a run of Chinese characters
     assert index.find("mory has") is None  # Latin words still match whole
     assert quote_chars("轻轻一跳就能飞跃高楼") == 20  # an ideograph counts as two letters of evidence
+
+
+def _reference_key(text: str) -> tuple[str, list[bool], list[bool], list[int]]:
+    """The match key worked out one character at a time (what ``match_key`` does a run at a time)."""
+    import unicodedata
+
+    chars, starts, ends, origin, prev = [], [], [], [], False
+    for i, ch in enumerate(text):
+        kept = [c for c in unicodedata.normalize("NFKC", ch).casefold() if c.isalnum()]
+        if not kept and prev:
+            ends[-1] = True
+        for c in kept:
+            chars.append(c)
+            starts.append(not prev)
+            ends.append(False)
+            origin.append(i)
+            prev = True
+        prev = bool(kept)
+    if ends:
+        ends[-1] = True
+    return "".join(chars), starts, ends, origin
+
+
+def test_match_key_runs_agree_with_one_character_at_a_time():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "aZq09 -.,'\n\t~\x7f“”é\u00adßﬁİ½ǄＡ"
+    samples = [*TEXTS, "", "  ", "x", "İstanbul déjà-vu ＡＢＣ ½", "a\x00b"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    for text in samples:
+        key = match_key(text)
+        got = (key.chars, [bool(f) for f in key.starts], [bool(f) for f in key.ends], list(key.origin))
+        assert got == _reference_key(text), repr(text)

@@ -1,4 +1,5 @@
-"""The chat call: cache lookup, structured-output mode detection, bounded concurrency, error mapping."""
+"""The chat call: cache lookup, structured-output mode detection, the run's request pool and rate limiter,
+the budget, request events, error mapping."""
 
 from __future__ import annotations
 
@@ -6,17 +7,23 @@ import asyncio
 import json
 import logging
 import re
+import time
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 import openai
 from pydantic import BaseModel
 
-from seekh_convert.errors import ConfigError, EngineError
+from seekh_convert.errors import BudgetError, ConfigError, EngineError
 from seekh_convert.generate.openai.cache import CachedReply, ResponseCache, cache_key
 from seekh_convert.generate.openai.config import EngineSettings
+from seekh_convert.generate.openai.limits import RateLimiter
+from seekh_convert.generate.openai.pool import RequestPool
 from seekh_convert.generate.openai.prompts import load_prompt
-from seekh_convert.generate.openai.retry import Backoff, Reply, is_transient, with_transport_retries
+from seekh_convert.generate.openai.retry import Backoff, Reply, is_transient, retry_after, with_transport_retries
 from seekh_convert.generate.openai.structured import Mode, response_format, schema_hash, strict_schema
+from seekh_convert.generate.openai.usage import Budget, cost_usd
+from seekh_convert.model.engine import RequestEvent, work_order
 from seekh_convert.text.tokens import count_tokens
 
 log = logging.getLogger(__name__)
@@ -26,7 +33,7 @@ _NAMES_SCHEMA = re.compile(r"response_format|json_schema", re.IGNORECASE)
 
 
 class ChatClient:
-    """One per engine: owns the HTTP client, the semaphore, the cache and the detected output mode."""
+    """One per engine and run: owns the HTTP client, the request pool, the rate limiter, the cache and the output mode."""
 
     def __init__(self, settings: EngineSettings):
         self.settings = settings
@@ -38,9 +45,18 @@ class ChatClient:
         self._policy = Backoff(settings.max_retries, settings.retry_wait, settings.retry_max_wait)
         self._cache = None if settings.no_cache else ResponseCache(settings.resolved_cache_dir())
         self._mode: Mode | None = None if settings.response_format == "auto" else settings.response_format
-        self._sem: asyncio.Semaphore | None = None
-        self._fatal: ConfigError | None = None
+        self._pool: RequestPool | None = None
+        self.limiter = RateLimiter(max_wait=settings.retry_max_wait)
+        self.budget: Budget | None = None
+        self.on_request: Callable[[RequestEvent], None] | None = None
+        self._fatal: ConfigError | BudgetError | None = None
         self._detect: asyncio.Lock | None = None
+
+    @property
+    def pool(self) -> RequestPool:
+        """The run's request pool (made in the running event loop)."""
+        self._pool = self._pool or RequestPool(self.settings.concurrency)
+        return self._pool
 
     @property
     def mode(self) -> Mode | None:
@@ -56,11 +72,21 @@ class ChatClient:
             model=self.settings.model, prompt_refs=prompt_refs, schema_hash=schema_hash(model), messages=messages, params=params
         )
         if self._cache and (hit := self._cache.get(key)):
+            self._emit("cached", name, hit.input_tokens, hit.output_tokens)
             return Reply(hit.text, hit.finish_reason, hit.input_tokens, hit.output_tokens, cached=True)
         reply = await self._send(messages, model, name, max_tokens)
         if self._cache and reply.finish_reason == "stop":
             self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
         return reply
+
+    # -- shared with the transcription client (transcribe.py): one cache and retry policy per run --
+    @property
+    def cache(self) -> ResponseCache | None:
+        return self._cache
+
+    @property
+    def policy(self) -> Backoff:
+        return self._policy
 
     async def aclose(self) -> None:
         await self._client.close()
@@ -97,17 +123,10 @@ class ChatClient:
         rf = response_format(model, name, mode)
 
         async def _once():
-            self._sem = self._sem or asyncio.Semaphore(self.settings.concurrency)
-            async with self._sem:
-                if self._fatal is not None:  # a rejected key or unreachable server: do not ask again
+            async with self.pool.slot(work_order.get()):
+                if self._fatal is not None:  # a rejected key, an unreachable server, the budget: do not ask again
                     raise self._fatal
-                return await self._client.chat.completions.create(
-                    model=self.settings.model,
-                    messages=sent,
-                    temperature=self.settings.temperature,
-                    max_tokens=max_tokens,
-                    response_format=rf,
-                )
+                return await self._send_now(sent, rf, name, max_tokens)
 
         transient = _transient_unless_rejected if probe else is_transient
         try:
@@ -119,6 +138,60 @@ class ChatClient:
         except openai.APIError as exc:
             raise self._fail(exc) from None
         return _reply_of(resp, sent)
+
+    async def _send_now(self, sent: list[dict], rf: dict, name: str, max_tokens: int):
+        """One HTTP request, holding a pool slot: budget reservation, rate limit, headers observed, events."""
+        prompt = sum(count_tokens(m["content"]) for m in sent)
+        reservation = self._reserve(prompt, max_tokens)
+        try:
+            ticket = await self.limiter.admit(prompt + max_tokens)
+        except BaseException:
+            self._settle(reservation, None)
+            raise
+        self._emit("sent", name, prompt, 0)
+        started = time.monotonic()
+        try:
+            raw = await self._client.chat.completions.with_raw_response.create(
+                model=self.settings.model,
+                messages=sent,
+                temperature=self.settings.temperature,
+                max_tokens=max_tokens,
+                response_format=rf,
+            )
+        except BaseException as exc:
+            response = getattr(exc, "response", None)
+            self.limiter.observe(ticket, response.headers if response is not None else None)
+            if getattr(exc, "status_code", None) == 429:
+                self.limiter.pause(retry_after(exc) or self._policy.initial)
+            self._settle(reservation, None)
+            self._emit("failed", name, prompt, 0, seconds=time.monotonic() - started)
+            raise
+        self.limiter.observe(ticket, raw.headers)
+        resp = raw.parse()
+        tokens_in, tokens_out = _tokens_of(resp, prompt)
+        cost = cost_usd(self.settings.model or "", tokens_in, tokens_out, self.settings.prices)
+        self._settle(reservation, cost)
+        self._emit("done", name, tokens_in, tokens_out, cost=cost, seconds=time.monotonic() - started)
+        return resp
+
+    def _reserve(self, prompt: int, max_tokens: int) -> float:
+        if self.budget is None:
+            return 0.0
+        try:
+            return self.budget.reserve(prompt, max_tokens)
+        except BudgetError as exc:
+            self._fatal = self._fatal or exc
+            raise
+
+    def _settle(self, reservation: float, cost: float | None) -> None:
+        if self.budget is not None:
+            self.budget.settle(reservation, cost)
+
+    def _emit(
+        self, phase, step: str, tokens_in: int, tokens_out: int, *, cost: float | None = None, seconds: float = 0.0
+    ) -> None:
+        if self.on_request is not None:
+            self.on_request(RequestEvent(phase, work_order.get(), step, tokens_in, tokens_out, cost, seconds))
 
     def _fail(self, exc: openai.APIError) -> Exception:
         """The domain error for ``exc``; a configuration error also stops every later request of the run."""
@@ -187,17 +260,21 @@ def _with_schema_hint(messages: list[dict], model: type[BaseModel]) -> list[dict
     return [{**first, "content": f"{first['content']}\n\n{hint}"}, *rest]
 
 
+def _tokens_of(resp, prompt: int) -> tuple[int, int]:
+    """Tokens in and out as the server counted them; else ``prompt`` (counted here) and the reply counted here."""
+    usage = resp.usage
+    if usage and usage.prompt_tokens is not None:
+        return usage.prompt_tokens, usage.completion_tokens or 0
+    text = (resp.choices[0].message.content or "") if resp.choices else ""
+    return prompt, count_tokens(text)
+
+
 def _reply_of(resp, sent: list[dict]) -> Reply:
     if not resp.choices:
         raise EngineError("the server returned no choices")
     choice = resp.choices[0]
     text = choice.message.content or ""
-    usage = resp.usage
-    if usage and usage.prompt_tokens is not None:
-        tokens_in, tokens_out = usage.prompt_tokens, usage.completion_tokens or 0
-    else:
-        tokens_in = sum(count_tokens(m["content"]) for m in sent)
-        tokens_out = count_tokens(text)
+    tokens_in, tokens_out = _tokens_of(resp, sum(count_tokens(m["content"]) for m in sent))
     return Reply(text, choice.finish_reason or "stop", tokens_in, tokens_out)
 
 

@@ -16,6 +16,7 @@ OPENAI_BASE_URL = "https://api.openai.com/v1"
 
 #: environment variable -> settings field
 _ENV = {"OPENAI_API_KEY": "api_key", "OPENAI_BASE_URL": "base_url", "SEEKH_MODEL": "model"}
+_ENV.update({"SEEKH_TRANSCRIBE_MODEL": "transcribe_model", "SEEKH_TRANSCRIBE_BASE_URL": "transcribe_base_url"})
 
 
 class EngineSettings(BaseModel):
@@ -43,6 +44,23 @@ class EngineSettings(BaseModel):
     prices: dict[str, tuple[float, float]] = Field(
         default_factory=dict, description="model -> USD per 1M (input, output) tokens."
     )
+
+    # -- transcription of recordings (generate/openai/transcribe.py) --
+    transcribe_model: str | None = Field(None, min_length=1, description="Model of /audio/transcriptions, e.g. whisper-1.")
+    transcribe_base_url: str | None = Field(None, min_length=1, description="Transcription server, when not base_url.")
+    audio_prices: dict[str, float] = Field(default_factory=dict, description="transcription model -> USD per minute.")
+    transcribe_max_mb: float = Field(25.0, ge=0.5, description="Largest upload the transcription server takes, in MB.")
+
+    def transcribe_url(self) -> str:
+        """Where recordings are sent: ``transcribe_base_url``, else ``base_url``."""
+        return self.transcribe_base_url or self.base_url
+
+    def check_transcribe_ready(self) -> None:
+        """Raise ``ConfigError`` (one line, what to set) when recordings cannot be transcribed with these settings."""
+        if not self.transcribe_model:
+            raise ConfigError("no transcription model; set --transcribe-model or SEEKH_TRANSCRIBE_MODEL (or in seekh.toml)")
+        if self.api_key is None and self.transcribe_url().rstrip("/") == OPENAI_BASE_URL:
+            raise ConfigError("no API key for api.openai.com; set OPENAI_API_KEY or --api-key (or --base-url for a local server)")
 
     def check_ready(self) -> None:
         """Raise ``ConfigError`` (one line, what to set) when the engine cannot run with these settings."""

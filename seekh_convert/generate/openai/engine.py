@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
@@ -17,9 +18,9 @@ from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
-from seekh_convert.generate.openai.usage import CallUsage, UsageMeter
+from seekh_convert.generate.openai.usage import Budget, CallUsage, UsageMeter
 from seekh_convert.model.document import Document, Topic
-from seekh_convert.model.engine import Generation
+from seekh_convert.model.engine import Generation, RequestEvent
 from seekh_convert.model.findings import Finding
 from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
 from seekh_convert.text.language import language_name
@@ -56,6 +57,24 @@ class OpenAIEngine:
     def usage_total(self) -> Usage:
         """Tokens, calls and cost of the whole run so far."""
         return self._run.usage()
+
+    @property
+    def concurrency(self) -> int:
+        """Most requests in flight across the run (the size of the shared request pool)."""
+        return self.settings.concurrency
+
+    @property
+    def on_request(self) -> Callable[[RequestEvent], None] | None:
+        """Called with a ``RequestEvent`` when a request is sent, answered, fails or comes from the cache."""
+        return self._client.on_request
+
+    @on_request.setter
+    def on_request(self, callback: Callable[[RequestEvent], None] | None) -> None:
+        self._client.on_request = callback
+
+    def limit_spending(self, limit_usd: float, spent_usd: float = 0.0) -> None:
+        """``--budget``: start no request that could take the spending (``spent_usd`` so far) past ``limit_usd``."""
+        self._client.budget = Budget(limit_usd, self.model or "", self.settings.prices, spent=spent_usd)
 
     @property
     def response_mode(self) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from seekh_convert.errors import BudgetError, ConfigError
 from seekh_convert.model.guide import Usage
 
 #: USD per 1M tokens (input, output): list prices of common models, an estimate only.
@@ -20,6 +21,16 @@ PRICES: dict[str, tuple[float, float]] = {
     "o4-mini": (1.10, 4.40),
     "gpt-3.5-turbo": (0.50, 1.50),
 }
+
+#: USD per minute of audio sent for transcription (list prices, an estimate only).
+AUDIO_PRICES: dict[str, float] = {"whisper-1": 0.006, "gpt-4o-transcribe": 0.006, "gpt-4o-mini-transcribe": 0.003}
+
+
+def audio_cost_usd(model: str, seconds: float, overrides: dict[str, float] | None = None) -> float | None:
+    """Cost of transcribing ``seconds`` of audio with ``model``; ``None`` when its price is unknown."""
+    table = {**AUDIO_PRICES, **(overrides or {})}
+    base = model if model in table else max((n for n in table if model.startswith(n + "-")), key=len, default=None)
+    return None if base is None else round(seconds / 60 * table[base], 6)
 
 
 @dataclass(frozen=True)
@@ -69,3 +80,45 @@ class UsageMeter:
             cached_calls=len(self.calls) - len(live),
             cost_usd=cost_usd(self.model, sum(c.input_tokens for c in live), sum(c.output_tokens for c in live), self.prices),
         )
+
+
+class Budget:
+    """``--budget``: no request starts whose worst case (its prompt plus a full reply) would cross ``limit_usd``.
+
+    ``spent`` starts at what earlier runs into the same output folder paid; replies settle their reservation.
+    """
+
+    def __init__(self, limit_usd: float, model: str, prices: dict | None = None, spent: float = 0.0):
+        if price_of(model, prices) is None:
+            raise ConfigError(f"--budget needs the price of model {model!r}; add it under [engine.prices] in seekh.toml")
+        self.limit = limit_usd
+        self.model = model
+        self.prices = prices
+        self.spent = spent
+        self.reserved = 0.0
+
+    def reserve(self, input_tokens: int, max_output_tokens: int) -> float:
+        """Reserve the worst-case cost of one request; raises ``BudgetError`` when it does not fit."""
+        worst = cost_usd(self.model, input_tokens, max_output_tokens, self.prices) or 0.0
+        if self.spent + self.reserved + worst > self.limit:
+            raise BudgetError(
+                f"budget of ${self.limit:.4f} reached: ${self.spent:.4f} spent, the next request could cost up to "
+                f"${worst:.4f}; run the same command with a larger --budget to continue"
+            )
+        self.reserved += worst
+        return worst
+
+    def reserve_usd(self, worst: float, what: str) -> float:
+        """Reserve ``worst`` dollars for one request of another kind (``what``, e.g. a transcription)."""
+        if self.spent + self.reserved + worst > self.limit:
+            raise BudgetError(
+                f"budget of ${self.limit:.4f} reached: ${self.spent:.4f} spent, the next {what} could cost up to "
+                f"${worst:.4f}; run the same command with a larger --budget to continue"
+            )
+        self.reserved += worst
+        return worst
+
+    def settle(self, reservation: float, cost: float | None) -> None:
+        """A reserved request ended, costing ``cost`` (None or 0 when it failed)."""
+        self.reserved = max(0.0, self.reserved - reservation)
+        self.spent += cost or 0.0

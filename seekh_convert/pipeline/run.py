@@ -1,4 +1,4 @@
-"""The wiring, the one place that knows the stages and their order; one result per input.
+"""Reading (read -> clean -> split) and the Converter (generate -> check -> write); one result per input.
 
 Each input is read -> cleaned -> split into topics and chunks (``load_document``), then every topic goes
 generate -> check (the quality gate) -> run-level de-duplication -> write. A bad input becomes a FAILURE
@@ -19,12 +19,15 @@ from pathlib import Path
 from seekh_convert import __version__
 from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
 from seekh_convert.clean import clean
-from seekh_convert.errors import ConfigError, EngineError, InputError, SeekhError
+from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
-from seekh_convert.model.document import Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.model.document import Document, PieceLimits, SourceKind, Topic
+from seekh_convert.model.engine import Engine, work_order
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
-from seekh_convert.read import SUPPORTED, ReadOptions, read
+from seekh_convert.model.transcriber import Transcriber
+from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
+from seekh_convert.pipeline.transcribe import NEEDS_SERVER, needs_transcription, transcribe_document
+from seekh_convert.read import AUDIO, SUPPORTED, ReadOptions, read
 from seekh_convert.read.inputs import Selection, Skipped, find_inputs
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
@@ -32,6 +35,7 @@ from seekh_convert.text.language import language_name
 from seekh_convert.write.json import JsonWriter, dump_model
 from seekh_convert.write.markdown import MarkdownWriter
 from seekh_convert.write.render import DEFAULT_FORMATS, RenderReport, render
+from seekh_convert.write.transcript import TranscriptWriter
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +53,8 @@ class Options:
     ocr: str = "auto"  # PDF pages without a text layer: auto (OCR them), always (OCR every page), never
     max_pages: int | None = None  # refuse longer PDFs and decks
     max_bytes: int | None = None  # refuse bigger files
-    language: str | None = None  # --language: the guide's language (default: the document's own)
+    language: str | None = None  # --language: the document's language (OCR, transcription) and the guide's
+    audio_pieces: PieceLimits | None = None  # recordings: upload limits of the transcription server
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -69,8 +74,12 @@ def skipped_result(skipped: Skipped) -> ConversionResult:
     return ConversionResult(source=skipped.path, status=Status.SKIPPED, errors=[skipped.reason])
 
 
-def load_document(path: Path, options: Options | None = None) -> Document:
-    """Read, clean, segment and chunk one file: the stages before generation, in their order."""
+def load_document(path: Path, options: Options | None = None, *, transcribed_later: bool = False) -> Document:
+    """Read, clean, segment and chunk one file: the stages before generation, in their order.
+
+    A recording needs transcription (by the ``Converter``) between read and clean: with ``transcribed_later``
+    it is returned as read (``prepare_document`` does the rest), else it is refused.
+    """
     options = options or Options()
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path")
@@ -80,10 +89,26 @@ def load_document(path: Path, options: Options | None = None) -> Document:
         path.open("rb").close()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    reading = ReadOptions(options.password, options.ocr, options.max_pages, options.max_bytes, options.language)
+    if path.suffix.lower() in AUDIO and not transcribed_later:
+        raise InputError(f"{path.name}: a recording; use the transcript.vtt written beside its guides instead")
+    reading = ReadOptions(
+        options.password, options.ocr, options.max_pages, options.max_bytes, options.language, options.audio_pieces
+    )
     doc = read(path, options=reading)
     doc.output_language = options.language or ""
     doc.sha256 = sha256_file(path)
+    if needs_transcription(doc):
+        return doc
+    return prepare_document(doc, options)
+
+
+def load_for_conversion(path: Path, options: Options) -> Document:
+    """``load_document`` as the ``Converter``'s reader processes run it: recordings stop before transcription."""
+    return load_document(path, options, transcribed_later=True)
+
+
+def prepare_document(doc: Document, options: Options) -> Document:
+    """Clean, segment and chunk a document that has been read (and, for a recording, transcribed)."""
     stages = (
         clean,
         Segmenter(max_topics=options.max_topics, single_topic=options.single_topic),
@@ -135,6 +160,7 @@ class ConversionResult:
     topics: list[TopicResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    transcription: Usage | None = None  # recordings: the transcription requests
 
     @property
     def guides(self) -> list[Path]:
@@ -142,7 +168,7 @@ class ConversionResult:
 
     @property
     def usage(self) -> Usage:
-        return sum((t.usage for t in self.topics if t.usage), Usage())
+        return sum((t.usage for t in self.topics if t.usage), self.transcription or Usage())
 
 
 def publish(out_dir: Path, formats: tuple[str, ...] | list[str], approved_only: bool = False) -> RenderReport:
@@ -151,6 +177,13 @@ def publish(out_dir: Path, formats: tuple[str, ...] | list[str], approved_only: 
 
 
 # -- converting --------------------------------------------------------------------------------
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _now() -> datetime:
@@ -164,21 +197,31 @@ def _now() -> datetime:
 class Converter:
     """Converts inputs with one engine into an output folder, one sub-folder per input.
 
-    Documents are read and generated concurrently; each guide then passes the quality gate, and the
-    run-level de-duplication and writing happen in input order, so output does not depend on timing.
+    Inputs are read (in worker processes when there are several) and generated concurrently: every topic
+    of every input in memory draws on the engine's one request pool, earliest input first. Each guide then
+    passes the quality gate, and the run-level de-duplication and writing happen in input order, so output
+    does not depend on timing.
     """
 
-    documents_in_flight: int = 4  # inputs held in memory at once (LLM requests are bounded by the engine)
+    #: Inputs held in memory at once (read, generating, or waiting for their turn to be written): enough to keep
+    #: the engine's request pool full across input boundaries, bounded by count and by source bytes.
+    documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 64)
+    source_bytes_in_memory: int = 256 << 20
+    #: Worker processes reading inputs when there are several (0: read in a thread).
+    read_processes: int = reader_processes()
 
-    def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
+    def __init__(
+        self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None, transcriber: Transcriber | None = None
+    ):
         self.engine = engine
+        self.transcriber = transcriber  # recordings' speech to text; without one they are refused
         self.out_dir = out_dir
         self.options = dataclasses.replace(options or Options(), chunk_tokens=engine.chunk_tokens)
         self.on_event = on_event or (lambda *_: None)
         self.writers = (JsonWriter(), MarkdownWriter()) if "md" in self.options.formats else (JsonWriter(),)
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
-        self.stopped: ConfigError | None = None  # set on the first configuration error: the run stops there
+        self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
         self._folders: set[str] = set()
 
     def _input_folder(self, path: Path) -> Path:
@@ -190,28 +233,44 @@ class Converter:
         self._folders.add(name)
         return self.out_dir / name
 
+    def _window(self) -> Window:
+        concurrency = getattr(self.engine, "concurrency", 1)
+        documents = self.documents_in_memory or min(64, max(4, 2 * concurrency))
+        return Window(documents, self.source_bytes_in_memory)
+
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
         folders = [self._input_folder(p) for p in paths]  # decided up front: stable names
         turns = [asyncio.Event() for _ in paths]
         if turns:
             turns[0].set()
-
-        slots = asyncio.Semaphore(self.documents_in_flight)  # FIFO: held by the earliest unfinished inputs
+        window = self._window()
+        loader = DocumentLoader(load_for_conversion, self.read_processes if len(paths) > 1 else 0)
+        if hasattr(self.engine, "on_request"):
+            self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
+            size = _size_of(paths[i])
             try:
-                async with slots:
-                    return await self.convert(paths[i], folders[i], turns[i])
+                await window.acquire(size)  # in input order: tasks start in that order
+                try:
+                    return await self.convert(paths[i], folders[i], turns[i], loader=loader, order=i)
+                finally:
+                    window.release(size)
             finally:
                 if i + 1 < len(turns):
                     turns[i + 1].set()
 
-        return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+        try:
+            return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+        finally:
+            loader.close()
 
-    async def convert(self, path: Path, folder: Path, turn: asyncio.Event | None = None) -> ConversionResult:
+    async def convert(
+        self, path: Path, folder: Path, turn: asyncio.Event | None = None, *, loader: DocumentLoader | None = None, order: int = 0
+    ) -> ConversionResult:
         result = ConversionResult(source=path)
         try:
-            doc = await asyncio.to_thread(load_document, path, self.options)
+            doc = await self._load(path, folder, loader or DocumentLoader(load_for_conversion, 0), order, result)
             _check_language(doc, self.engine)
         except SeekhError as exc:
             result.errors.append(str(exc))
@@ -226,7 +285,7 @@ class Converter:
         result.output_dir = folder
         result.warnings.extend(doc.warnings)
         self.on_event("loaded", path, doc)
-        drafts = await asyncio.gather(*(self._draft(doc, t) for t in doc.topics))
+        drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
         if turn is not None:
             await turn.wait()
         result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
@@ -241,8 +300,22 @@ class Converter:
         self.on_event("done", path, result)
         return result
 
-    async def _draft(self, doc: Document, topic: Topic) -> tuple[TopicResult, GuideContent | None]:
-        """Generate and gate one topic (concurrently with the others)."""
+    async def _load(self, path: Path, folder: Path, loader: DocumentLoader, order: int, result: ConversionResult) -> Document:
+        """Read the input; a recording is transcribed (its transcript.vtt written at once), then cleaned and split."""
+        if path.suffix.lower() in AUDIO and self.transcriber is None:
+            raise InputError(f"{path.name}: {NEEDS_SERVER}")  # before decoding an hour of audio for nothing
+        doc = await loader.load(path, self.options)
+        if not needs_transcription(doc):
+            return doc
+        work_order.set((order, 0))
+        result.transcription = await transcribe_document(doc, self.transcriber, self.options.language)
+        TranscriptWriter()(doc, folder, getattr(self.transcriber, "model", None))
+        result.output_dir = folder  # the transcript is kept even if no guide can be made
+        return await asyncio.to_thread(prepare_document, doc, self.options)
+
+    async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> tuple[TopicResult, GuideContent | None]:
+        """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
+        work_order.set((order, topic.index))
         tr = TopicResult(index=topic.index, title=topic.title)
         if self.stopped is not None:
             tr.error, tr.skipped = f"{doc.path.name}: topic {topic.index} '{topic.title}': not attempted ({self.stopped})", True
@@ -254,7 +327,7 @@ class Converter:
             if tr.quality.repair_usage is not None:
                 tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content
-        except ConfigError as exc:  # bad key, unreachable server: every further request would fail the same way
+        except (ConfigError, BudgetError) as exc:  # bad key, unreachable server, budget: every further request would fail
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
             tr.skipped = self.stopped is not None
             self.stopped = self.stopped or exc
@@ -335,8 +408,14 @@ class Converter:
                 for t in result.topics
             ],
             "warnings": result.warnings,
-            "language": doc.language or None,
+            "language": doc.language or doc.metadata.get("language") or None,
+            **{k: doc.metadata[k] for k in ("declared_language",) if k in doc.metadata},
             "ocr_confidence": {str(page): conf for page, conf in sorted(doc.ocr.items())},  # pages read by OCR
+            **(
+                {"transcript": TranscriptWriter.filename, "transcription": result.transcription.model_dump()}
+                if result.transcription
+                else {}
+            ),
             "usage": result.usage.model_dump(),
         }
         atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

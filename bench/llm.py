@@ -1,0 +1,159 @@
+"""The LLM path: whole ``seekh-convert convert`` runs against the fake OpenAI-compatible server (tests/fakes),
+which answers every request after a fixed reply time, at several ``--concurrency`` values.
+
+Per run: wall time of the CLI process; the request phase (first request sent to last reply); the ideal, the
+time the requests need if the pool is never idle while work is waiting: ``max(N / c, D) x reply time``, with N
+requests and D the longest chain of requests that must wait for each other (a topic's map requests run side
+by side, everything else of a topic is sequential); efficiency = ideal / request phase. Also: input tokens
+sent divided by the tokens of the sources' cleaned text, the share of wall time with no request in flight
+(start-up, reading, gate, writing), and the requests of a re-run served by the response cache.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from fakes.openai_server import FakeOpenAIServer, quoting_reply, schema_kind  # noqa: E402
+
+REPLY_SECONDS = float(os.environ.get("BENCH_REPLY_SECONDS", "0.5"))
+CONCURRENCY = tuple(int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1,8,32,64").split(","))
+DOCUMENTS = [
+    *sorted((CORPUS / "text").glob("*.md")),
+    ROOT / "samples" / "therapeutic-alliance-notes.pdf",
+    ROOT / "samples" / "memory-lecture.vtt",
+    CORPUS / "transcripts" / "mit-ocw-5.111sc-lec02-atomic-structure.DERIVED.vtt",
+    CORPUS / "pdf" / "lecture-slides-vector-bootcamp.pdf",
+    CORPUS / "pdf" / "tracemonkey-two-column-paper.pdf",
+]
+_TITLE = re.compile(r"^<topic_title>(.*?)</topic_title>$", re.MULTILINE)
+CHUNK_TOKENS = int(os.environ.get("BENCH_CHUNK_TOKENS", "800"))
+
+
+def _convert(server: FakeOpenAIServer, out: Path, cache: Path, concurrency: int) -> float:
+    """Run the CLI; returns its wall time."""
+    args = [*map(str, DOCUMENTS), "-o", str(out), "--model", "fake-model", "--base-url", server.url]
+    args += ["--api-key", "sk-bench", "--cache-dir", str(cache), "--concurrency", str(concurrency)]
+    (out.parent / "seekh.toml").write_text(f"[engine]\nchunk_tokens = {CHUNK_TOKENS}\n")
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "seekh_convert.cli", "convert", *args], capture_output=True, text=True, cwd=out.parent
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: some guide below the gate; the timing still counts
+        raise SystemExit(f"conversion failed: {proc.stderr[-2000:]}")
+    return seconds
+
+
+def chain_depth(requests: list[dict]) -> int:
+    """Longest chain of requests that wait for each other: per topic, its non-map requests plus one map wave."""
+    per_topic: dict[str, list[str]] = defaultdict(list)
+    for body in requests:
+        found = _TITLE.search(" ".join(m.get("content", "") for m in body.get("messages", [])))
+        per_topic[found.group(1) if found else str(id(body))].append(schema_kind(body))
+    return max(
+        (sum(k != "chunk_notes" for k in kinds) + any(k == "chunk_notes" for k in kinds) for kinds in per_topic.values()),
+        default=0,
+    )
+
+
+def busy_seconds(timeline: list[tuple[float, float]]) -> float:
+    """Length of the union of the request intervals."""
+    total, end = 0.0, -math.inf
+    for start, stop in sorted(timeline):
+        if stop > end:
+            total += stop - max(start, end)
+            end = stop
+    return total
+
+
+def sent_tokens(requests: list[dict]) -> int:
+    from seekh_convert.text.tokens import count_tokens
+
+    return sum(count_tokens(m.get("content", "")) for body in requests for m in body.get("messages", []))
+
+
+def source_tokens() -> int:
+    from seekh_convert.pipeline import Options, load_document
+    from seekh_convert.text.tokens import count_tokens
+
+    return sum(count_tokens("\n\n".join(b.text for b in load_document(p, Options()).blocks)) for p in DOCUMENTS)
+
+
+def run_all() -> tuple[list[dict], dict]:
+    rows, extra = [], {}
+    with tempfile.TemporaryDirectory() as tmp, FakeOpenAIServer(delay=REPLY_SECONDS, responder=quoting_reply) as server:
+        for c in CONCURRENCY:
+            before = len(server.requests)
+            wall = _convert(server, Path(tmp) / f"out-{c}", Path(tmp) / f"cache-{c}", c)
+            requests, timeline = server.requests[before:], server.timeline[before:]
+            n, depth = len(requests), chain_depth(requests)
+            phase = max(e for _, e in timeline) - min(s for s, _ in timeline)
+            ideal = max(n / c, depth) * REPLY_SECONDS
+            idle = 1 - busy_seconds(timeline) / wall
+            rows.append(dict(c=c, wall=wall, phase=phase, ideal=ideal, n=n, depth=depth, idle=idle, peak=_peak(timeline)))
+            print(
+                f"concurrency {c}: {n} requests, wall {wall:.2f} s, request phase {phase:.2f} s, ideal {ideal:.2f} s", flush=True
+            )
+            extra["tokens"] = sent_tokens(requests)
+        before = len(server.requests)
+        _convert(server, Path(tmp) / "rerun", Path(tmp) / f"cache-{CONCURRENCY[-1]}", CONCURRENCY[-1])
+        extra["cached_requests"] = len(server.requests) - before
+    extra["source_tokens"] = source_tokens()
+    return rows, extra
+
+
+def _peak(timeline: list[tuple[float, float]]) -> int:
+    events = sorted([(s, 1) for s, _ in timeline] + [(e, -1) for _, e in timeline])
+    peak = now = 0
+    for _, step in events:
+        now += step
+        peak = max(peak, now)
+    return peak
+
+
+def report(rows: list[dict], extra: dict) -> list[str]:
+    """The LLM section of bench/RESULTS.md."""
+    lines = [
+        "## LLM path: one request pool for the whole run",
+        "",
+        f"{len(DOCUMENTS)} documents (the 3 textbook chapters, both samples, the MIT lecture, the slide deck and the "
+        f"two-column paper), `seekh-convert convert` in a fresh process against the fake OpenAI-compatible server "
+        f"(tests/fakes) answering every request after {REPLY_SECONDS:g} s with replies whose items quote the source. "
+        "Ideal = max(N / c, D) x reply time: N requests, D the longest chain of requests that wait for each other "
+        "(map, reduce, repairs of one topic); efficiency = ideal / request phase (first request sent to last reply); "
+        "idle = share of the process's wall time with no request in flight (start-up, reading, quality gate, writing).",
+        "",
+        "| concurrency | requests | chain D | most in flight | ideal | request phase | efficiency | wall | idle |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *(
+            f"| {r['c']} | {r['n']} | {r['depth']} | {r['peak']} | {r['ideal']:.2f} s | {r['phase']:.2f} s | "
+            f"{r['ideal'] / r['phase']:.0%} | {r['wall']:.2f} s | {r['idle']:.0%} |"
+            for r in rows
+        ),
+        "",
+        f"Input tokens sent / tokens of the sources' cleaned text: {extra['tokens']:,} / {extra['source_tokens']:,} = "
+        f"{extra['tokens'] / extra['source_tokens']:.2f}. Requests on a re-run with the same cache: {extra['cached_requests']}.",
+        "",
+    ]
+    return lines
+
+
+def main() -> list[str]:
+    rows, extra = run_all()
+    return report(rows, extra)
+
+
+if __name__ == "__main__":
+    print("\n".join(main()))

@@ -1,0 +1,23 @@
+"""The wiring, the one place that knows the stages and their order: ``run.py`` (reading and the ``Converter``)."""
+
+from seekh_convert.pipeline.run import (
+    SUPPORTED,
+    ConversionResult,
+    Converter,
+    Options,
+    Status,
+    TopicResult,
+    expand_inputs,
+    load_document,
+)
+
+__all__ = [
+    "SUPPORTED",
+    "ConversionResult",
+    "Converter",
+    "Options",
+    "Status",
+    "TopicResult",
+    "expand_inputs",
+    "load_document",
+]
