@@ -105,9 +105,10 @@ def _build_transcriber(engine, llm: dict):
 
         cache = None if settings.no_cache else settings.resolved_cache_dir()
         return OfflineTranscriber(cache_dir=cache) if OfflineTranscriber.available() else None
+    from seekh_convert.generate.openai import OpenAIEngine
     from seekh_convert.generate.openai.transcribe import OpenAITranscriber
 
-    return OpenAITranscriber.from_settings(settings, engine)
+    return OpenAITranscriber.from_settings(settings, engine.client if isinstance(engine, OpenAIEngine) else None)
 
 
 @app.command()

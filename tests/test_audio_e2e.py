@@ -57,7 +57,7 @@ def test_the_corpus_video_becomes_a_transcript_and_guides_citing_times(corpus, t
     assert [round(c.start_in_seconds + c.start_time.milliseconds / 1000, 1) for c in captions] == [s.start for s in SCRIPT]
     assert (folder / "transcript.vtt").read_bytes() == (tmp_path / "b" / FOLDER / "transcript.vtt").read_bytes()
     index = json.loads((folder / "index.json").read_text())
-    assert index["status"] == "success" and index["language"] == "english" and index["declared_language"] == "en"
+    assert index["status"] == "success" and index["language"] == "en" and index["declared_language"] == "en"
     assert index["transcript"] == "transcript.vtt" and index["transcription"]["calls"] == 1
     assert index["transcription"]["cost_usd"] == pytest.approx(42.41 / 60 * 0.006, rel=0.01)
     guides = sorted(folder.glob("*/guide.json"))

@@ -51,7 +51,7 @@ def test_batch_over_the_whole_corpus_accounts_for_every_file(converted):
         else:
             assert len(said) == 1, f"{path.name}: {said or 'skipped silently'}"
     reasons = "\n".join(lines)
-    assert "jfk.flac: audio/video input is not supported yet" in reasons
+    assert "jfk.flac" in indexes and "auto-editor-example-video-speech-then-silence.mp4" in indexes  # transcribed
     assert "encrypted-aes256-user-baz-owner-foo.pdf is encrypted; pass --password" in reasons
     assert "openstax_dev_questions.jsonl: unsupported file type '.jsonl'" in reasons
     assert "GeoTopo-lecture-notes-de-117-pages.pdf is in German (de)" in reasons

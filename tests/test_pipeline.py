@@ -19,6 +19,7 @@ class JitteryEngine:
     """The offline engine's content, delivered after random delays (and optionally failing topics)."""
 
     name, model, chunk_tokens = "jittery", None, 1500
+    languages, concurrency, on_request = frozenset({"en"}), 1, None
 
     def __init__(self, fail_topics=(), crash_topics=(), seed=0):
         self.inner = OfflineEngine()

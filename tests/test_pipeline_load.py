@@ -34,12 +34,11 @@ def test_every_file_left_out_of_a_folder_says_why(tmp_path):
     for name, text in files.items():
         (course / name).write_text(text)
     found, skipped = find_inputs([course], Selection(exclude=("draft-*",)))
-    assert [p.name for p in found] == ["slides.pptx", "week1.md"]
+    assert [p.relative_to(course).as_posix() for p in found] == ["audio/lecture.mp3", "slides.pptx", "week1.md"]
     reasons = {s.path.relative_to(course).as_posix(): s.reason for s in skipped}
-    assert set(reasons) == {"zz-copy-of-week1.md", "grades.xlsx", "audio/lecture.mp3", ".DS_Store", ".git", "draft-week2.md"}
+    assert set(reasons) == {"zz-copy-of-week1.md", "grades.xlsx", ".DS_Store", ".git", "draft-week2.md"}
     assert "same content as week1.md, converted once" in reasons["zz-copy-of-week1.md"]
     assert "unsupported file type '.xlsx'" in reasons["grades.xlsx"]
-    assert "audio/video input is not supported yet" in reasons["audio/lecture.mp3"]
     assert "hidden file" in reasons[".DS_Store"] and "hidden folder" in reasons[".git"]
     assert "excluded by --exclude 'draft-*'" in reasons["draft-week2.md"]
     assert all("\n" not in r and rel.rsplit("/", 1)[-1] in r for rel, r in reasons.items())
@@ -67,7 +66,7 @@ def test_the_same_file_named_twice_is_converted_once(tmp_path):
         ("missing.pdf", "no such file"),
         ("folder", "folder holds no supported files"),
         ("notes.rtf", "unsupported file type '.rtf'"),
-        ("talk.mp4", "audio/video input is not supported yet"),
+        ("talk.mp4", "a recording; use the transcript.vtt written beside its guides instead"),
         ("empty.md", r"empty \(0 bytes\)"),
     ],
 )

@@ -11,6 +11,7 @@ so the offline engine, the OpenAI-compatible engine and test fakes are interchan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
@@ -61,6 +62,12 @@ class Engine(Protocol):
     model: str | None
     #: Most source tokens one request reads: the pipeline cuts each topic into chunks of this size.
     chunk_tokens: int
+    #: Languages the engine writes guides in (ISO 639-1 codes); None for any.
+    languages: frozenset[str] | None
+    #: Requests it may have in flight at once (1 for an engine that sends none).
+    concurrency: int
+    #: Called with each request's events; the pipeline sets it (None: nobody listens).
+    on_request: Callable[[RequestEvent], None] | None
 
     async def generate(self, topic: Topic, document: Document) -> Generation: ...
 

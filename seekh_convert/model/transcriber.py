@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from seekh_convert.model.document import AudioPiece, Cue
+from seekh_convert.model.document import AudioPiece, Cue, PieceLimits
 from seekh_convert.model.guide import Usage
 from seekh_convert.text.normalize import strip_controls
 
@@ -40,6 +40,8 @@ class Transcriber(Protocol):
 
     name: str
     model: str | None
+    #: How large a recording's pieces may be for this transcriber (None: the reader's defaults).
+    piece_limits: PieceLimits | None
 
     async def transcribe(self, piece: AudioPiece, language: str | None) -> PieceTranscript: ...
 

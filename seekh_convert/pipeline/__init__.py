@@ -9,15 +9,22 @@ from seekh_convert.pipeline.run import (
     TopicResult,
     expand_inputs,
     load_document,
+    publish,
+    skipped_result,
 )
+from seekh_convert.read.inputs import Selection, find_inputs
 
 __all__ = [
     "SUPPORTED",
     "ConversionResult",
     "Converter",
     "Options",
+    "Selection",
     "Status",
     "TopicResult",
     "expand_inputs",
+    "find_inputs",
     "load_document",
+    "publish",
+    "skipped_result",
 ]

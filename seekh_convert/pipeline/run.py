@@ -121,7 +121,7 @@ def prepare_document(doc: Document, options: Options) -> Document:
 
 def _check_language(doc: Document, engine: Engine) -> None:
     """An engine that writes some languages only refuses the others (``--language`` may ask for one it writes)."""
-    supported = getattr(engine, "languages", None)
+    supported = engine.languages
     wanted = doc.output_language or doc.language
     if supported and wanted and wanted not in supported:
         names = ", ".join(sorted(language_name(code) for code in supported))
@@ -234,7 +234,7 @@ class Converter:
         return self.out_dir / name
 
     def _window(self) -> Window:
-        concurrency = getattr(self.engine, "concurrency", 1)
+        concurrency = self.engine.concurrency
         documents = self.documents_in_memory or min(64, max(4, 2 * concurrency))
         return Window(documents, self.source_bytes_in_memory)
 
@@ -245,8 +245,7 @@ class Converter:
             turns[0].set()
         window = self._window()
         loader = DocumentLoader(load_for_conversion, self.read_processes if len(paths) > 1 else 0)
-        if hasattr(self.engine, "on_request"):
-            self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
+        self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
             size = _size_of(paths[i])
@@ -309,7 +308,7 @@ class Converter:
             return doc
         work_order.set((order, 0))
         result.transcription = await transcribe_document(doc, self.transcriber, self.options.language)
-        TranscriptWriter()(doc, folder, getattr(self.transcriber, "model", None))
+        TranscriptWriter()(doc, folder, self.transcriber.model)
         result.output_dir = folder  # the transcript is kept even if no guide can be made
         return await asyncio.to_thread(prepare_document, doc, self.options)
 

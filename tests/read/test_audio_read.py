@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import PieceLimits, SourceKind
-from seekh_convert.read import SUPPORTED, read
+from seekh_convert.read import SUPPORTED, ReadOptions, read
 from seekh_convert.read.audio import RATE, AudioExtractor, quiet_point
 
 LAYOUT = [(0.6, 2.0), (0.9, 1.6), (0.7, 2.4), (1.2, 1.8), (0.8, 2.2), (1.0, 1.5), (0.6, 2.6), (1.1, 1.9)] * 3
@@ -34,7 +34,7 @@ def test_every_recording_type_is_registered():
 def test_a_long_recording_is_cut_into_pieces_under_the_limits_at_silences(recording):
     path, samples, script = recording
     limits = PieceLimits(max_bytes=400_000, max_seconds=10.0, overlap=0.5)
-    doc = read(path, pieces=limits)
+    doc = read(path, options=ReadOptions(pieces=limits))
     track = doc.audio
     assert doc.kind is SourceKind.TRANSCRIPT and not doc.cues
     assert track.duration == pytest.approx(len(samples) / RATE, abs=0.01)
@@ -63,7 +63,7 @@ def test_a_long_recording_is_cut_into_pieces_under_the_limits_at_silences(record
 def test_the_byte_limit_alone_bounds_pieces(recording):
     path, _, _ = recording
     limits = PieceLimits(max_bytes=200_000, max_seconds=3600, overlap=1.0)
-    pieces = read(path, pieces=limits).audio.pieces
+    pieces = read(path, options=ReadOptions(pieces=limits)).audio.pieces
     assert len(pieces) > 5
     assert all(p.size <= 200_000 and (p.end - p.start) * RATE * 2 <= 200_000 for p in pieces)
 
@@ -79,7 +79,8 @@ def test_a_short_recording_is_one_piece_and_the_corpus_video_reads(corpus):
 
 def test_silent_stretches_are_marked_and_a_silent_file_is_refused(corpus, tmp_path):
     doc = read(
-        corpus / "audio" / "auto-editor-example-video-speech-then-silence.mp4", pieces=PieceLimits(max_seconds=8, overlap=0.5)
+        corpus / "audio" / "auto-editor-example-video-speech-then-silence.mp4",
+        options=ReadOptions(pieces=PieceLimits(max_seconds=8, overlap=0.5)),
     )
     silent = [p for p in doc.audio.pieces if p.silent]
     assert silent and all(p.start > 17.5 and p.end < 40 for p in silent)  # the digital silence between 17 s and 40 s
@@ -158,7 +159,7 @@ def test_spoken_lecture_is_cut_in_the_pauses_between_words(tmp_path):
     wav = tmp_path / "lecture.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), text], check=True, capture_output=True)
     samples = decode(wav)
-    pieces = read(wav, pieces=PieceLimits(max_seconds=6.5, overlap=0.3)).audio.pieces
+    pieces = read(wav, options=ReadOptions(pieces=PieceLimits(max_seconds=6.5, overlap=0.3))).audio.pieces
     assert len(pieces) >= 3
     for piece in pieces[:-1]:
         at = round(piece.keep_end * RATE)

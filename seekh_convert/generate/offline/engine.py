@@ -21,7 +21,9 @@ class OfflineEngine:
     name = "offline"
     model: str | None = None
     #: Languages it writes guides in (its questions, cards and links are English sentences around the quotes).
-    languages = frozenset({"en"})
+    languages: frozenset[str] | None = frozenset({"en"})
+    concurrency = 1  # sends no requests
+    on_request = None
     chunk_tokens = 1500  # chunks only bound the pipeline's bookkeeping here: the engine reads whole topics
 
     def __init__(self) -> None:

@@ -36,6 +36,7 @@ class OfflineTranscriber:
 
     name = "offline"
     model: str | None = "whisper-tiny.en"
+    piece_limits = None  # pieces are decoded here: the reader's default sizes
 
     def __init__(self, threads: int | None = None, cache_dir: Path | None = None):
         self.threads = threads or os.cpu_count() or 1

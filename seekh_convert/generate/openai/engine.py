@@ -58,6 +58,13 @@ class OpenAIEngine:
         """Tokens, calls and cost of the whole run so far."""
         return self._run.usage()
 
+    languages: frozenset[str] | None = None  # writes in the document's language (or --language)
+
+    @property
+    def client(self) -> ChatClient:
+        """The run's chat client (its pool, limiter, cache and budget serve transcription requests too)."""
+        return self._client
+
     @property
     def concurrency(self) -> int:
         """Most requests in flight across the run (the size of the shared request pool)."""

@@ -64,10 +64,9 @@ class OpenAITranscriber:
         self._fatal: ConfigError | BudgetError | None = None
 
     @classmethod
-    def from_settings(cls, settings: EngineSettings, engine: object = None) -> OpenAITranscriber:
-        """The transcriber of a run, sharing ``engine``'s client when it is the OpenAI-compatible engine."""
-        chat = getattr(engine, "_client", None)
-        return cls(settings, chat if isinstance(chat, ChatClient) else None)
+    def from_settings(cls, settings: EngineSettings, chat: ChatClient | None = None) -> OpenAITranscriber:
+        """The transcriber of a run, sharing ``chat`` (the OpenAI-compatible engine's client) when there is one."""
+        return cls(settings, chat)
 
     @property
     def piece_limits(self) -> PieceLimits:

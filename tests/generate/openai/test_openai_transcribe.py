@@ -15,7 +15,7 @@ from seekh_convert.generate.openai.transcribe import OpenAITranscriber
 from seekh_convert.model.document import PieceLimits
 from seekh_convert.model.engine import work_order
 from seekh_convert.pipeline.transcribe import NEEDS_SERVER, transcribe_document
-from seekh_convert.read import read
+from seekh_convert.read import ReadOptions, read
 
 LAYOUT = [(0.7, 2.0), (1.0, 1.6), (0.8, 2.4), (1.2, 1.8), (0.9, 2.2), (1.0, 1.5), (0.7, 2.6), (1.1, 1.9)] * 2
 LIMITS = PieceLimits(max_bytes=300_000, max_seconds=600, overlap=0.75)  # the upload limit: about 9 s of 16 kHz audio
@@ -45,10 +45,10 @@ def _settings(server: FakeOpenAIServer, tmp_path, **overrides) -> EngineSettings
 
 def _transcribe(path, settings, language=None, limits=LIMITS, engine=None):
     """Read ``path``, transcribe it through a fresh transcriber (sharing ``engine``'s client if given), close it."""
-    doc = read(path, pieces=limits)
+    doc = read(path, options=ReadOptions(pieces=limits))
 
     async def main():
-        transcriber = OpenAITranscriber.from_settings(settings, engine)
+        transcriber = OpenAITranscriber.from_settings(settings, engine.client if engine else None)
         try:
             usage = await transcribe_document(doc, transcriber, language)
         finally:
@@ -63,7 +63,7 @@ def test_pieces_are_uploaded_and_their_segments_stitched_back_in_place(lecture, 
     timeline = Timeline(samples, script)
     with FakeOpenAIServer(api_key=TEST_KEY, transcriber=timeline) as server:
         doc, usage = _transcribe(path, _settings(server, tmp_path))
-    pieces = read(path, pieces=LIMITS).audio.pieces
+    pieces = read(path, options=ReadOptions(pieces=LIMITS)).audio.pieces
     assert len(pieces) >= 5 and len(server.transcriptions) == len(pieces)
     for upload in server.transcriptions:
         assert upload["model"] == "whisper-1" and upload["response_format"] == "verbose_json"
@@ -103,7 +103,7 @@ def test_transient_faults_are_retried(lecture, tmp_path):
             Scripted(drop=True),
         )
         doc, usage = _transcribe(path, _settings(server, tmp_path))
-    pieces = read(path, pieces=LIMITS).audio.pieces
+    pieces = read(path, options=ReadOptions(pieces=LIMITS)).audio.pieces
     assert len(server.transcriptions) == len(pieces) + 3
     assert [c.text for c in doc.cues] == [s.text for s in script]
     assert usage.calls == len(pieces)
@@ -179,11 +179,11 @@ def test_with_the_chat_engine_the_pool_cache_and_events_are_shared(lecture, tmp_
         engine.on_request = events.append
 
         async def main():
-            transcriber = OpenAITranscriber.from_settings(settings, engine)
-            assert transcriber.pool is engine._client.pool and transcriber.cache is engine._client.cache
-            assert transcriber.limiter is engine._client.limiter
+            transcriber = OpenAITranscriber.from_settings(settings, engine.client if engine else None)
+            assert transcriber.pool is engine.client.pool and transcriber.cache is engine.client.cache
+            assert transcriber.limiter is engine.client.limiter
             work_order.set((3, 0))
-            doc = read(path, pieces=LIMITS)
+            doc = read(path, options=ReadOptions(pieces=LIMITS))
             await transcribe_document(doc, transcriber)
             await transcriber.aclose()
             await engine.aclose()
