@@ -14,6 +14,8 @@ import os
 import re
 import statistics
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated
@@ -23,9 +25,7 @@ from seekh_convert.model.document import Line
 log = logging.getLogger(__name__)
 
 _PDFIUM = threading.Lock()
-# Tesseract's OpenMP threads fight over a busy machine's cores and make a page 5-7 times slower; pages are
-# read one by one anyway. Only the tesseract child processes read this variable.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+_ENVIRON = threading.Lock()
 _TOKEN_WORD = re.compile(r"^[(\"'“‘\[]?[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*[)\"'”’\].,;:!?]*$")
 
 #: How to get Tesseract when it is missing (the one-line fix in errors and warnings).
@@ -37,6 +37,24 @@ TESSERACT_LANGUAGES = {
     "ar": "ara", "zh": "chi_sim", "ja": "jpn", "ko": "kor", "th": "tha", "hi": "hin", "he": "heb", "pl": "pol",
     "tr": "tur", "uk": "ukr", "sv": "swe", "el": "ell",
 }  # fmt: skip
+
+
+@contextmanager
+def _one_openmp_thread() -> Iterator[None]:
+    """Tesseract's OpenMP threads fight over a busy machine's cores and make a page 5-7 times slower (pages are
+    read one by one anyway), so its child process gets ``OMP_THREAD_LIMIT=1``. pytesseract passes the process's
+    own environment, so the variable is set only around the call: left set, it would also cap the OpenMP of
+    libraries loaded later in this process (CTranslate2 then computes wrong results)."""
+    with _ENVIRON:
+        before = os.environ.get("OMP_THREAD_LIMIT")
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop("OMP_THREAD_LIMIT", None)
+            else:
+                os.environ["OMP_THREAD_LIMIT"] = before
 
 
 def garbage_layer(text: str) -> bool:
@@ -94,7 +112,8 @@ class PageReader:
             return None
         import pytesseract
 
-        data = pytesseract.image_to_data(image, lang=self._lang, config="--psm 3", output_type=pytesseract.Output.DICT)
+        with _one_openmp_thread():
+            data = pytesseract.image_to_data(image, lang=self._lang, config="--psm 3", output_type=pytesseract.Output.DICT)
         del image
         return _page_of(data, height, scale, self.body_size)
 

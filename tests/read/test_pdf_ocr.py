@@ -152,3 +152,16 @@ def test_xfa_placeholder_form_is_refused_by_name(tmp_path):
         PdfExtractor()(form)
     plain = text_pdf(tmp_path / "plain.pdf", [["Please wait while the kettle boils; the water must reach 100 degrees."] * 4])
     assert PdfExtractor()(plain).pages  # the same words without an XFA form are just text
+
+
+def test_ocr_leaves_the_process_environment_as_it_was(tmp_path, monkeypatch):
+    """Tesseract gets OMP_THREAD_LIMIT=1 for its own process only: left in this process's environment, it also
+    capped the OpenMP of CTranslate2 loaded later, and the built-in recogniser then wrote nonsense."""
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    probe = "import os, seekh_convert.read.pdf; print('OMP_THREAD_LIMIT' in os.environ)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "False"
+    doc = PdfExtractor()(_scan(tmp_path / "scan.pdf", [KNOWN]), ocr="always")
+    assert doc.ocr and "OMP_THREAD_LIMIT" not in os.environ
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "7")
+    PdfExtractor()(_scan(tmp_path / "scan2.pdf", [KNOWN]), ocr="always")
+    assert os.environ["OMP_THREAD_LIMIT"] == "7"
