@@ -12,14 +12,36 @@ CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
 SAMPLES = ROOT / "samples"
 
 
+_SETTINGS = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "SEEKH_MODEL",
+    "SEEKH_API_KEY",
+    "SEEKH_BASE_URL",
+    "SEEKH_TRANSCRIBE_MODEL",
+    "SEEKH_TRANSCRIBE_BASE_URL",
+)
+
+
+def _isolate(mp: pytest.MonkeyPatch, home: Path) -> None:
+    mp.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    mp.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for var in _SETTINGS:
+        mp.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session(tmp_path_factory):
+    """The same for session- and module-scoped fixtures, which run before any test's own isolation."""
+    with pytest.MonkeyPatch.context() as mp:
+        _isolate(mp, tmp_path_factory.mktemp("session-home"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory, monkeypatch):
     """Point every user cache/config directory at a temp dir and drop real API settings."""
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SEEKH_MODEL", "SEEKH_API_KEY", "SEEKH_BASE_URL"):
-        monkeypatch.delenv(var, raising=False)
+    _isolate(monkeypatch, tmp_path_factory.mktemp("home"))
 
 
 @pytest.fixture(scope="session")
