@@ -8,7 +8,7 @@ from typing import TypeVar
 from seekh_convert.check.checker import GateSettings, ItemChecker
 from seekh_convert.check.coverage import topic_coverage
 from seekh_convert.check.duplicates import within_guide
-from seekh_convert.check.items import SECTIONS, Item, iter_items, rebuild
+from seekh_convert.check.items import Item, iter_items, missing_sections, rebuild
 from seekh_convert.errors import EngineError
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine
@@ -52,12 +52,16 @@ def check_content(
     quality.grounded = sum(1 for item in kept if grounded[id(item)])
     if topic is not None:
         quality.coverage = topic_coverage(topic, [item.model.source for item in kept])
-    cleaned = rebuild(content, kept)
+    dropped: dict[str, list[str]] = {}
+    for finding in quality.findings:
+        if finding.action == "dropped":
+            dropped.setdefault(finding.section, []).append(finding.reason.value)
+    cleaned = rebuild(content, kept, dropped)
     if cleaned is None:
-        present = {item.section for item in kept}
-        empty = [s for s in SECTIONS if s not in present]
         quality.writable = False
-        quality.notes.append(f"cannot write the guide: no valid items left in {', '.join(empty)}")
+        quality.notes.append(f"cannot write the guide: no valid items left in {', '.join(missing_sections(content, kept))}")
+    else:
+        quality.empty_sections = {e.section: e.reason for e in cleaned.empty_sections}
     return cleaned, quality
 
 

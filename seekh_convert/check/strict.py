@@ -18,6 +18,10 @@ class StrictThresholds(BaseModel):
         default_factory=lambda: {s: 1 for s in LIST_SECTIONS} | {"flashcards": 3, "questions": 3},
         description="Minimum kept items per list section.",
     )
+    allow_empty: list[str] = Field(
+        default_factory=lambda: ["definition", "learn_next", "prerequisites", "applications"],
+        description="Sections that may stay empty when the guide says why (their minimum then does not apply).",
+    )
     min_coverage: float = Field(0.0, ge=0, le=1, description="Share of the topic's pages/windows/sections with an item.")
     max_dropped_share: float = Field(1.0, ge=0, le=1, description="Most of the produced items the gate may drop.")
 
@@ -40,6 +44,8 @@ def strict_failures(quality: TopicQuality, thresholds: StrictThresholds, content
     if content is not None:
         for section, minimum in thresholds.min_items.items():
             have = len(getattr(content, section, []) or [])
+            if have == 0 and section in thresholds.allow_empty and section in quality.empty_sections:
+                continue  # honestly empty: the guide says why
             if have < minimum:
                 out.append(f"{where}: {section} has {have} items < {minimum}")
     if quality.coverage is not None and quality.coverage.ratio < thresholds.min_coverage:

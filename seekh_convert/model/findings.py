@@ -110,6 +110,9 @@ class TopicQuality(_Model):
     grounded: int = Field(0, description="Kept items whose quote was found in the source.")
     grounding_checked: bool = Field(True, description="False when the source was unavailable.")
     writable: bool = Field(True, description="False when a required section ended empty.")
+    empty_sections: dict[str, str] = Field(
+        default_factory=dict, description="Sections the guide leaves empty, with the reason shown to readers."
+    )
     coverage: Coverage | None = None
     findings: list[Finding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)

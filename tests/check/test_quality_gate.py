@@ -79,7 +79,8 @@ def test_invented_quote_is_dropped():
     assert len(cleaned.key_takeaways) == 1 and quality.grounding_rate == 1.0
 
 
-def test_invented_definition_makes_guide_unwritable():
+def test_invented_definition_leaves_the_definition_empty_with_the_reason():
+    """Issue 8: a section may stay empty with a written reason, so one failed definition no longer costs the guide."""
     content = clean_guide().model_copy(
         update={
             "definition": Definition(
@@ -88,8 +89,9 @@ def test_invented_definition_makes_guide_unwritable():
         }
     )
     cleaned, quality = _check(content)
-    assert cleaned is None and not quality.writable
-    assert "definition" in quality.notes[0]
+    assert cleaned is not None and cleaned.definition is None and quality.writable
+    assert _reasons(quality, "definition") == [Reason.INVENTED_QUOTE]
+    assert "invented quote" in quality.empty_sections["definition"]
 
 
 def test_quote_from_another_page_is_relocated():
