@@ -17,7 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from seekh_convert import __version__
-from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
+from seekh_convert.check import (
+    GateSettings,
+    RunDeduplicator,
+    RunQuality,
+    StrictThresholds,
+    TopicQuality,
+    run_gate,
+    strict_failures,
+)
 from seekh_convert.clean import clean
 from seekh_convert.errors import ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
@@ -42,6 +50,8 @@ class Options:
     chunk_tokens: int = 1500  # the converter sets the engine's own request size
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
+    gate: GateSettings | None = None  # the quality gate's settings (default: GateSettings())
+    thresholds: StrictThresholds | None = None  # what --strict demands (default: StrictThresholds())
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -227,7 +237,9 @@ class Converter:
         try:
             generation = await self.engine.generate(topic, doc)
             tr.usage = generation.usage
-            content, tr.quality = await run_gate(generation.content, topic, doc, self.engine, engine_findings=generation.findings)
+            content, tr.quality = await run_gate(
+                generation.content, topic, doc, self.engine, settings=self.options.gate, engine_findings=generation.findings
+            )
             if tr.quality.repair_usage is not None:
                 tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content
@@ -251,7 +263,8 @@ class Converter:
         try:
             if content is not None and quality is not None:
                 content = self.dedup.apply(content, quality)
-                problems = strict_failures(quality, StrictThresholds(), content) if self.options.strict else []
+                thresholds = self.options.thresholds or StrictThresholds()
+                problems = strict_failures(quality, thresholds, content) if self.options.strict else []
                 if problems:
                     tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(
                         p.split(": ", 1)[-1] for p in problems

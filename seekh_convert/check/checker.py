@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
+from seekh_convert.check.rubric import RubricContext, rubric_problems
 from seekh_convert.check.support import context_stems, support, support_threshold
+from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import (
@@ -33,6 +35,7 @@ class GateSettings:
     explanation_support: float = 0.34  # same, for question explanations
     link_support: float = 0.01  # learn-next/prerequisite topics: some word of the topic must occur near the quote
     min_quote_chars: int = 12  # letters+digits a quote needs to count as evidence
+    rubric: bool = True  # apply the review rubric (stands alone, real definitions, key-term gaps...)
 
 
 @dataclass
@@ -53,6 +56,11 @@ class ItemChecker:
         self.settings = settings
         self._topic_index = SourceFinder(topic.blocks) if topic is not None else None
         self._doc_index: SourceFinder | None = None
+        if document is not None:
+            vocab = vocabulary(document)
+        else:
+            vocab = build_vocabulary(topic.blocks, [topic.title]) if topic is not None else None
+        self.rubric = RubricContext(vocab, topic.title if topic is not None else "")
 
     def check(self, item: Item) -> Outcome:
         model = item.model
@@ -83,6 +91,8 @@ class ItemChecker:
                     problems.append((Reason.JUNK_SOURCE, why))
         if not problems:
             problems += self._content_problems(model, context, near)
+        if self.settings.rubric:
+            problems += [p for p in rubric_problems(model, self.rubric) if p[0] not in {r for r, _ in problems}]
         findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
         if problems:
             (reason, detail), rest = problems[0], problems[1:]

@@ -24,6 +24,9 @@ class StrictThresholds(BaseModel):
     )
     min_coverage: float = Field(0.0, ge=0, le=1, description="Share of the topic's pages/windows/sections with an item.")
     max_dropped_share: float = Field(1.0, ge=0, le=1, description="Most of the produced items the gate may drop.")
+    min_rubric_rate: float = Field(
+        0.75, ge=0, le=1, description="Share of flashcards and questions, as first generated, that pass the review rubric."
+    )
 
 
 def strict_failures(quality: TopicQuality, thresholds: StrictThresholds, content: object | None = None) -> list[str]:
@@ -52,6 +55,13 @@ def strict_failures(quality: TopicQuality, thresholds: StrictThresholds, content
         out.append(
             f"{where}: coverage {quality.coverage.ratio:.0%} < {thresholds.min_coverage:.0%}"
             f" (no items from {', '.join(quality.coverage.uncovered[:8])})"
+        )
+    drilled = [quality.rubric[s] for s in ("flashcards", "questions") if s in quality.rubric]
+    checked, passed = sum(c.checked for c in drilled), sum(c.passed for c in drilled)
+    if checked and passed / checked < thresholds.min_rubric_rate:
+        out.append(
+            f"{where}: review rubric passed by {passed}/{checked} flashcards and questions"
+            f" ({passed / checked:.0%} < {thresholds.min_rubric_rate:.0%})"
         )
     if quality.produced and quality.dropped / quality.produced > thresholds.max_dropped_share:
         out.append(f"{where}: dropped {quality.dropped}/{quality.produced} items > {thresholds.max_dropped_share:.0%}")

@@ -5,19 +5,27 @@ One cleaner per raw layer; ``clean`` picks it by the document's kind.
 
 from __future__ import annotations
 
+from seekh_convert.clean.matter import mark_matter
 from seekh_convert.model.document import Document, SourceKind
 
 
 def clean(doc: Document) -> Document:
-    """Fill ``doc.blocks`` from the raw layer the reader filled."""
+    """Fill ``doc.blocks`` from the raw layer the reader filled, front and back matter marked."""
+    doc = _cleaner(doc)(doc)
+    mark_matter(doc.blocks)
+    return doc
+
+
+def _cleaner(doc: Document):
+    """The cleaner of the document's raw layer."""
     if doc.kind is SourceKind.PDF:
         from seekh_convert.clean.pdf import PdfCleaner
 
-        return PdfCleaner()(doc)
+        return PdfCleaner()
     if doc.kind is SourceKind.TRANSCRIPT:
         from seekh_convert.clean.transcript import TranscriptCleaner
 
-        return TranscriptCleaner()(doc)
+        return TranscriptCleaner()
     from seekh_convert.clean.markdown import MarkdownCleaner
 
-    return MarkdownCleaner()(doc)
+    return MarkdownCleaner()

@@ -288,9 +288,11 @@ def _time_span(blocks: list[Block]) -> float:
 
 
 _BACK_MATTER = re.compile(
-    r"(index|contents|table of contents|acknowledge?ments?|references|bibliography|works cited|further reading|"
-    r"(end)?notes|about the authors?|copyright( page)?|credits|colophon|cover|title page|dedication|"
-    r"inhaltsverzeichnis|literaturverzeichnis)",
+    r"(index|contents|table of contents|brief contents|acknowledge?ments?|references|bibliography|works cited|"
+    r"further reading|(end)?notes|about the authors?|copyright( page)?|credits|colophon|cover|title page|dedication|"
+    r"list of (figures|tables|illustrations|plates|maps|abbreviations|symbols)|licen[cs]e|legal notice|impressum|"
+    r"inhaltsverzeichnis|literaturverzeichnis|abbildungsverzeichnis|tabellenverzeichnis|stichwortverzeichnis|symbolverzeichnis|"
+    r"sachverzeichnis|lösungen der übungsaufgaben|solutions( to (the )?exercises)?|answers( to (the )?exercises)?)",
     re.IGNORECASE,
 )
 

@@ -104,7 +104,7 @@ def test_quote_from_another_page_is_relocated():
     cleaned, quality = _check(with_items(clean_guide(), key_takeaways=[takeaway]))
     assert [(f.reason, f.action) for f in quality.findings] == [(Reason.WRONG_LOCATION, "fixed")]
     assert cleaned.key_takeaways[0].source.page == 2
-    assert quality.coverage.units[1].items == 5
+    assert quality.coverage.units[1].items == 6
 
 
 def test_quote_from_another_topic_is_dropped():
@@ -161,8 +161,8 @@ def test_duplicate_and_near_duplicate_cards_are_dropped():
 
 def test_tolerates_quote_marks_dashes_hyphenation_and_ellipsis():
     app = Application(
-        title="Rehearsal",
-        text="Meaningful words are remembered best.",
+        title="Semantic encoding",
+        text="Semantic encoding helps students remember meaningful words best.",
         source=ref("\u2018semantic encoding\u2019 -- the encoding of meaning- ful words ... remembered best", 2),
     )
     _, quality = _check(with_items(clean_guide(), applications=[app]))

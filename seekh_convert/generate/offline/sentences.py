@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import SourceRef
 from seekh_convert.model.sources import ref_at
 from seekh_convert.text.sentences import sentence_spans
+from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.words import content_stems, surface_words
 
 _SPEAKER = re.compile(r"(?:[A-Z][A-Z.'\-]+ ?){1,4}:\s+")
@@ -39,6 +41,11 @@ class Sentence:
     def display(self) -> str:
         """The sentence as item text: always ends with punctuation."""
         return self.text if self.text[-1:] in '.!?"”’)' else self.text + "."
+
+    @cached_property
+    def alone(self) -> bool:
+        """True when the sentence makes sense out of its context (no unresolved "he", "this", "furthermore")."""
+        return self.complete and stands_alone(self.text)
 
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""

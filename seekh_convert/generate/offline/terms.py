@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from seekh_convert.generate.offline.defining import defined_terms
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.keywords import keyword_candidates
-from seekh_convert.generate.offline.nouns import is_term_like
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.model.document import Block, BlockKind
+from seekh_convert.text.defining import defined_terms
+from seekh_convert.text.nouns import is_term_like
 from seekh_convert.text.terms import clean_term, term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 

@@ -73,11 +73,12 @@ def parse_guide(text: str | None) -> ParsedGuide:
     if problems:
         raise InvalidReply(_PREFIX + "; ".join(problems))
     findings: list[Finding] = []
-    data["definition"] = parse_item("definition", None, raw.get("definition"), findings)
+    data["empty_sections"] = _empty_sections(raw.get("empty_sections"))
+    said_empty = raw.get("definition") is None and any(e["section"] == "definition" for e in data["empty_sections"])
+    data["definition"] = None if said_empty else parse_item("definition", None, raw.get("definition"), findings)
     data["summary"] = _summary(raw.get("summary"), findings)
     for name in LIST_SECTIONS:
         data[name] = [kept for i, item in enumerate(raw[name]) if (kept := parse_item(name, i, item, findings)) is not None]
-    data["empty_sections"] = _empty_sections(raw.get("empty_sections"))
     return ParsedGuide(data, findings)
 
 

@@ -39,11 +39,12 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
     results = asyncio.run(_all(doc))
     for topic, c in results:
         GuideContent.model_validate(c.model_dump())
-        assert c.summary.sentences and c.key_takeaways and c.learn_next and c.prerequisites
-        assert c.applications and c.flashcards and c.questions
+        assert c.summary.sentences and c.key_takeaways and c.flashcards and c.questions
+        for section in ("learn_next", "prerequisites", "applications"):  # issue 8: empty only with the reason
+            assert getattr(c, section) or c.empty_reason(section), (topic.title, section)
         usable = [b.text for b in topic.blocks if b.usable]
         items = [
-            c.definition,
+            *([c.definition] if c.definition else []),
             *c.summary.sentences,
             *c.key_takeaways,
             *c.learn_next,
@@ -65,9 +66,11 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
 def test_textbook_topics_have_real_definitions_and_term_questions(corpus):
     doc = _load(corpus / CHAPTERS[0])
     results = asyncio.run(_all(doc))
-    defs = {t.title: c.definition.text for t, c in results}
+    defs = {t.title: c.definition.text for t, c in results if c.definition}
     assert "process called encoding" in defs["Encoding"]
     assert "Storage is" in defs["Storage"] or "storage" in defs["Storage"].lower()
+    for _, c in results:  # issue 8: the definition defines a term of the title, or the guide says there is none
+        assert c.definition or "no definition" in c.empty_reason("definition")
     mc = [q for _, c in results for q in c.questions if isinstance(q, MultipleChoice)]
     assert len(mc) >= len(results)
     cards = [f for _, c in results for f in c.flashcards]
