@@ -184,7 +184,9 @@ class TopicQuality(_Model):
     fixed_by_reason: dict[str, int] = Field(default_factory=dict)
     failing_by_reason: dict[str, int] = Field(default_factory=dict, description="check: items the gate would repair or drop.")
     would_fix_by_reason: dict[str, int] = Field(default_factory=dict, description="check: items the gate would correct.")
-    grounded: int = Field(0, description="Kept items whose quote was found in the source (check: every item, at its stated place).")
+    grounded: int = Field(
+        0, description="Kept items whose quote was found in the source (check: every item, at its stated place)."
+    )
     grounding_basis: int | None = Field(
         None, description="check: how many items the grounding figure counts (every checked item); None: the kept items."
     )
