@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from seekh_convert.check.duplicates import repeated_flashcards  # noqa: E402
 from seekh_convert.check.items import iter_items  # noqa: E402
 from seekh_convert.check.rubric import templated_problem  # noqa: E402
 from seekh_convert.clean.matter import shape_kind  # noqa: E402
-from seekh_convert.model.document import BlockKind  # noqa: E402
+from seekh_convert.model.document import BlockKind, Topic  # noqa: E402
 from seekh_convert.model.guide import StudyGuide  # noqa: E402
 from seekh_convert.pipeline import Converter, Options, load_document  # noqa: E402
 from seekh_convert.text.defining import asked_term, not_a_definition  # noqa: E402
@@ -44,7 +45,8 @@ INPUTS = [
     CORPUS / "pdf" / "lecture-slides-vector-bootcamp.pdf",
     CORPUS / "pdf" / "GeoTopo-lecture-notes-de-117-pages.pdf",
 ]
-_MATTER = {BlockKind.CONTENTS, BlockKind.INDEX, BlockKind.BOILERPLATE, BlockKind.REFERENCE}
+_MATTER = {BlockKind.CONTENTS, BlockKind.INDEX, BlockKind.BOILERPLATE}
+_MATTER_TITLE = re.compile(r"contents|inhaltsverzeichnis|list of (?:figures|tables)|index|licen[cs]e|copyright|verzeichnis", re.I)
 
 
 @dataclass
@@ -72,15 +74,17 @@ def _share(pair: list[int]) -> str:
     return f"{passed}/{checked} ({passed / checked:.0%})" if checked else "n/a"
 
 
-def _matter_topic(topic) -> bool:
-    """A topic made mostly of contents, index, licence or reference blocks, or of contents-shaped text."""
-    words = {"matter": 0, "all": 0}
-    for b in topic.blocks:
-        n = len(b.text.split())
-        words["all"] += n
-        if b.kind in _MATTER or (b.usable and shape_kind(b.text) is not None):
-            words["matter"] += n
-    return words["all"] > 0 and words["matter"] / words["all"] > 0.5
+def _matter_guide(guide: StudyGuide, doc) -> bool:
+    """A guide made of front/back matter: titled like it, or most of its quotes in contents, index or licence text."""
+    if _MATTER_TITLE.search(guide.topic):
+        return True
+    kinds = {b.text: b.kind for b in doc.blocks}
+    quotes = [i.model.source.quote for i in iter_items(guide)]
+    in_matter = 0
+    for quote in quotes:
+        block = next((t for t in kinds if quote[:60] in t), None)
+        in_matter += block is not None and kinds[block] in _MATTER or shape_kind(quote) is not None
+    return bool(quotes) and in_matter > len(quotes) / 2
 
 
 def _card_term(card) -> str | None:
@@ -89,14 +93,15 @@ def _card_term(card) -> str | None:
     return asked_term(card.front)
 
 
-def _measure_guide(fig: Figures, guide: StudyGuide, quality: dict | None, doc, topic) -> None:
+def _measure_guide(fig: Figures, guide: StudyGuide, quality: dict | None, doc) -> None:
     if quality is not None:
         for section in ("flashcards", "questions"):
             tally = quality.get("rubric", {}).get(section)
             if tally:
                 fig.generated[section][0] += tally["passed"]
                 fig.generated[section][1] += tally["checked"]
-    _, checked = check_content(guide, topic, doc)  # the rubric on the guide as written
+    whole = Topic(guide.provenance.topic_index, guide.topic, doc.blocks)  # quotes anywhere: other code splits otherwise
+    _, checked = check_content(guide, whole, doc)  # the rubric on the guide as written
     for section in ("flashcards", "questions"):
         tally = checked.rubric.get(section)
         if tally:
@@ -137,8 +142,6 @@ def _title_terms(title: str) -> list[str]:
 def measure(path: Path, out: Path, fig: Figures) -> None:
     """Figures of the guides written for ``path`` into ``out`` (one folder per topic)."""
     doc = load_document(path, Options())
-    fig.topics = len(doc.topics)
-    fig.matter_topics = [t.title for t in doc.topics if _matter_topic(t)]
     if path.suffix == ".md":
         fig.bold = {term_key(e) for b in doc.blocks if b.usable or b.kind is BlockKind.GLOSSARY for e in b.emphasis}
         fig.bold |= {term_key(b.term) for b in doc.blocks if b.kind is BlockKind.GLOSSARY and b.term}
@@ -147,9 +150,10 @@ def measure(path: Path, out: Path, fig: Figures) -> None:
         guide = StudyGuide.model_validate_json(guide_path.read_text(encoding="utf-8"))
         quality_path = guide_path.with_name("quality.json")
         quality = json.loads(quality_path.read_text(encoding="utf-8")) if quality_path.exists() else None
-        n = guide.provenance.topic_index
-        topic = doc.topics[n - 1] if 1 <= n <= len(doc.topics) else None
-        _measure_guide(fig, guide, quality, doc if topic else None, topic)
+        fig.topics += 1
+        _measure_guide(fig, guide, quality, doc)
+        if _matter_guide(guide, doc):
+            fig.matter_topics.append(guide.topic)
 
 
 def convert(paths: list[Path], out: Path) -> None:

@@ -21,7 +21,7 @@ from seekh_convert import __version__
 from seekh_convert.check import load_quality
 from seekh_convert.errors import SeekhError
 from seekh_convert.model.findings import RunQuality
-from seekh_convert.model.guide import Usage, guide_json_schema
+from seekh_convert.model.guide import Level, Subject, Usage, guide_json_schema
 from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
 from seekh_convert.text.normalize import strip_controls
 
@@ -92,6 +92,8 @@ def convert(
     single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
     password: str | None = typer.Option(None, "--password", help="Password of encrypted PDFs."),
     strict: bool = typer.Option(False, "--strict", help="Fail a guide whose quality report is below the thresholds."),
+    subject: Subject | None = typer.Option(None, "--subject", help="Subject of every guide (default: from the vocabulary)."),
+    level: Level | None = typer.Option(None, "--level", help="Level of every guide (default: calibrated on the text)."),
     model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
     base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
     api_key: str | None = typer.Option(
@@ -137,6 +139,7 @@ def convert(
         raise typer.Exit(2) from None
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
     options.gate, options.thresholds = gate, thresholds
+    options.subject, options.level = (subject.value if subject else None), (level.value if level else None)
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 

@@ -51,6 +51,8 @@ class Options:
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
     gate: GateSettings | None = None  # the quality gate's settings (default: GateSettings())
+    subject: str | None = None  # --subject: every guide's subject, whatever the engine says
+    level: str | None = None  # --level: every guide's level, whatever the engine says
     thresholds: StrictThresholds | None = None  # what --strict demands (default: StrictThresholds())
 
 
@@ -303,7 +305,9 @@ class Converter:
             generated_at=_now(),
             usage=usage,
         )
-        return StudyGuide.model_validate({**content.model_dump(), "provenance": provenance})
+        labels = {"subject": self.options.subject, "level": self.options.level}
+        overrides = {k: v for k, v in labels.items() if v is not None}
+        return StudyGuide.model_validate({**content.model_dump(), **overrides, "provenance": provenance})
 
     def _write_index(self, doc: Document, result: ConversionResult) -> None:
         import json

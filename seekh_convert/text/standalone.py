@@ -12,7 +12,7 @@ from seekh_convert.text.lexicon import word_classes
 from seekh_convert.text.words import surface_words
 
 _OPENING = re.compile(
-    r"^\W*(?P<w>in addition|as a result|on the other hand|for this reason|in contrast|by contrast|in other words"
+    r"^\W*(?P<w>all right|in addition|as a result|on the other hand|for this reason|in contrast|by contrast|in other words"
     r"|at the same time|in this case|in turn|even so|after that|to this end|the latter|the former|"
     r"he|she|it|they|them|his|her|its|their|him|this|these|those|that|such|furthermore|moreover|however|therefore"
     r"|thus|hence|also|additionally|besides|consequently|nevertheless|nonetheless|instead|then|so|and|but|or|yet"

@@ -69,8 +69,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
-    front = sentence.display[: m.start()] + GAP + sentence.display[m.end() :]
-    if len(front.split()) < 6 or _RUN_IN.match(front) or gives_away(front, m.group()):
+    front = sentence.splice(m.start(), m.end(), GAP)
+    if front is None or len(front.split()) < 6 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
     return front, m.group()
 

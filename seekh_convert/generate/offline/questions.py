@@ -72,7 +72,9 @@ def multiple_choice(
             or crosses(m.span(), s, topic_terms)
         ):
             return None
-        stem = s.display[: m.start()] + GAP + s.display[m.end() :]
+        stem = s.splice(m.start(), m.end(), GAP)
+        if stem is None:
+            return None
     else:
         if any(crosses(m.span(), s, topic_terms) for m in term.pattern.finditer(s.text)):
             return None
@@ -101,10 +103,10 @@ def swap_statement(s: Sentence, term: Term, other: Term, terms: list[Term] = ())
     if not m or other.pattern.search(s.text) or covered(other, s.text):
         return None
     new = other.text
-    if m.start() == 0 or s.text[: m.start()].rstrip().endswith((".", "!", "?")):
+    if m.start() <= s.cut or s.text[: m.start()].rstrip().endswith((".", "!", "?")):
         new = new[:1].upper() + new[1:]
-    statement = s.display[: m.start()] + new + s.display[m.end() :]
-    return statement if statement.casefold() != s.display.casefold() else None
+    statement = s.splice(m.start(), m.end(), new)
+    return statement if statement and statement.casefold() != s.display.casefold() else None
 
 
 def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> list[TrueFalse]:

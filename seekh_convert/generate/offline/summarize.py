@@ -88,7 +88,7 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     """The summary's sentences, in source order: sentences that stand alone and state something (no talk, no
     first person), first the most central one of each section that names a key term (one per main idea of the
     topic), then the most central others."""
-    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3]
+    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
     alone = stating or [s for s in ranked if s.alone] or ranked
     size = summary_size(len(ranked))
     leads: dict[str, Sentence] = {}

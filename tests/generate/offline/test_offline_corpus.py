@@ -39,9 +39,13 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
     results = asyncio.run(_all(doc))
     for topic, c in results:
         GuideContent.model_validate(c.model_dump())
-        assert c.summary.sentences and c.key_takeaways and c.flashcards and c.questions
-        for section in ("learn_next", "prerequisites", "applications"):  # issue 8: empty only with the reason
+        assert c.summary.sentences
+        for section in ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions"):
+            # issue 8: a section the source offers nothing genuine for stays empty, with the reason
             assert getattr(c, section) or c.empty_reason(section), (topic.title, section)
+    assert sum(len(c.flashcards) for _, c in results) >= 2 * len(results)
+    assert sum(len(c.questions) for _, c in results) >= 2 * len(results)
+    for topic, c in results:
         usable = [b.text for b in topic.blocks if b.usable]
         items = [
             *([c.definition] if c.definition else []),

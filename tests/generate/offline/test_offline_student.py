@@ -211,7 +211,8 @@ def test_deferring_sentences_make_no_cloze_and_explanations_stand_alone():
         _sentence("Friction opposes the motion of surfaces in contact."),
     )
     # issue 8: no templated "Explain the main point ..." question without a defined term; a true/false statement
-    # is only made of a sentence that stands alone
+    # stands alone: the leading "Thus," is left out of the item (the quote keeps it)
     assert short_answers([], set(), set()) == []
     [statement] = true_false([s1, s2], [], set())
-    assert statement.statement == s2.display
+    assert statement.statement == "The net force is zero for a resting object."
+    assert statement.source.quote == s1.text
