@@ -36,9 +36,11 @@ class PlantedOffline(OfflineEngine):
 
     def _pool(self, topic, document):
         doc, ta, pool, title = super()._pool(topic, document)
-        for section, items in self.planted.items():
-            pool.sections[section] = [*items, *pool.sections[section]]  # a fresh pool each call: planted once
-            pool.shown[section] += len(items)
+        if not getattr(pool, "planted", False):  # the engine keeps its pool for repairs: plant once
+            for section, items in self.planted.items():
+                pool.sections[section] = [*items, *pool.sections[section]]
+                pool.shown[section] += len(items)
+            pool.planted = True
         return doc, ta, pool, title
 
 

@@ -7,6 +7,7 @@ link occur in its evidence. The first candidates go into the guide; the rest are
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.sentences import Sentence
@@ -156,9 +157,14 @@ def pointer_to(ta: TopicAnalysis, title: str) -> Sentence | None:
     """The first sentence of the topic that refers to another topic by its title ("which we define in Common Forces")."""
     if len(title) < 6:
         return None
+    pat = _pointer_pattern(title)
+    return next((s for s in ta.sentences if title[:4] in s.text and pat.search(s.text.replace("’", "'"))), None)
+
+
+@lru_cache(maxsize=4096)
+def _pointer_pattern(title: str) -> re.Pattern[str]:
     name = re.escape(title.replace("’", "'"))
-    pat = re.compile(rf"\b(?:in|see|under|to|from)\s+(?:the\s+)?(?:(?:section|chapter|module)\s+(?:on\s+)?)?{name}(?!\w)")
-    return next((s for s in ta.sentences if pat.search(s.text.replace("’", "'"))), None)
+    return re.compile(rf"\b(?:in|see|under|to|from)\s+(?:the\s+)?(?:(?:section|chapter|module)\s+(?:on\s+)?)?{name}(?!\w)")
 
 
 def _fit(s: Sentence) -> bool:
