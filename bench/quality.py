@@ -30,12 +30,13 @@ from seekh_convert.check.duplicates import repeated_flashcards  # noqa: E402
 from seekh_convert.check.items import iter_items  # noqa: E402
 from seekh_convert.check.rubric import templated_problem  # noqa: E402
 from seekh_convert.clean.matter import shape_kind  # noqa: E402
+from seekh_convert.generate.offline.pool import title_overlap  # noqa: E402
 from seekh_convert.model.document import BlockKind, Topic  # noqa: E402
 from seekh_convert.model.guide import StudyGuide  # noqa: E402
 from seekh_convert.pipeline import Converter, Options, load_document  # noqa: E402
-from seekh_convert.text.defining import asked_term, not_a_definition  # noqa: E402
+from seekh_convert.text.defining import asked_term, defined_terms, not_a_definition  # noqa: E402
 from seekh_convert.text.standalone import dangling_opening  # noqa: E402
-from seekh_convert.text.terms import clean_term, term_key  # noqa: E402
+from seekh_convert.text.terms import term_key  # noqa: E402
 
 CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
 INPUTS = [
@@ -46,7 +47,11 @@ INPUTS = [
     CORPUS / "pdf" / "GeoTopo-lecture-notes-de-117-pages.pdf",
 ]
 _MATTER = {BlockKind.CONTENTS, BlockKind.INDEX, BlockKind.BOILERPLATE}
-_MATTER_TITLE = re.compile(r"contents|inhaltsverzeichnis|list of (?:figures|tables)|index|licen[cs]e|copyright|verzeichnis", re.I)
+_MATTER_TITLE = re.compile(
+    r"^\W*(?:(?:table of )?contents|inhaltsverzeichnis|list of (?:figures|tables)|index|licen[cs]e|copyright( page)?|"
+    r"\w*verzeichnis)\W*$",
+    re.I,
+)
 
 
 @dataclass
@@ -126,17 +131,13 @@ def _measure_guide(fig: Figures, guide: StudyGuide, quality: dict | None, doc) -
 
 
 def _defines_title_term(guide: StudyGuide) -> bool:
-    """The definition defines a term the topic's title names (as its subject, or named "called X")."""
+    """The definition defines a term that the topic's title names (the term the sentence defines shares a
+    distinctive word with the title)."""
     text = guide.definition.text
-    return any(not_a_definition(term, text) is None and term_key(term) in term_key(text) for term in _title_terms(guide.topic))
-
-
-def _title_terms(title: str) -> list[str]:
-    """The title and its parts ("Ruptures and Repair" -> ruptures and repair, ruptures, repair)."""
-    parts = [clean_term(title)]
-    for sep in (" and ", ": ", ", ", " of "):
-        parts += [clean_term(p) for p in title.split(sep) if p.strip()]
-    return list(dict.fromkeys(p for p in parts if p))
+    defined = [d.term for d in defined_terms(text) if d.strength >= 2.4]
+    subject = re.match(r"\W*(?:(?:the|a|an|one)\s+)?([\w'’\- ]{2,60}?)\s*(?:\([^)]*\))?,?\s+(?:is|are|refers|means)\b", text)
+    defined += [subject.group(1)] if subject else []
+    return any(title_overlap(t, guide.topic) > 0 and not_a_definition(t, text) is None for t in defined)
 
 
 def measure(path: Path, out: Path, fig: Figures) -> None:

@@ -89,7 +89,13 @@ def main() -> None:
         *(f"| {n} | {s:.2f} s | {m:.0f} MiB | {g} |" for n, s, m, g in rows),
         "",
     ]
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines))
+    results = ROOT / "bench" / "RESULTS.md"
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    sections = previous[previous.find("\n## ") :] if "\n## " in previous else ""  # hand-written sections stay
+    text = "\n".join(lines)
+    if sections:
+        text += "\n" + sections.lstrip("\n")
+    results.write_text(text)
 
 
 if __name__ == "__main__":

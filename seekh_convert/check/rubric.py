@@ -8,7 +8,6 @@ its other findings (repair for the LLM engine, the next candidate for the offlin
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -34,11 +33,11 @@ from seekh_convert.text.lexicon import (
     generic_word,
     is_acronym,
     only_function_words,
-    plural,
     shares_word,
     word_classes,
 )
 from seekh_convert.text.standalone import dangling_opening, fragment
+from seekh_convert.text.swaps import NOUN_SLOT, NUMBERISH, kind_mismatch, swapped
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import content_stems, coverage, surface_words
 
@@ -137,53 +136,21 @@ def _marked(vocab: Vocabulary, phrase: str) -> bool:
 
 # -- true/false swaps and distractors -----------------------------------------------------------------
 
-_TOKEN = re.compile(r"[\w'’\-]+")
-_VERB_SLOT = frozenset("can cannot could will would should may might must to not does did do don't doesn't can't".split())
-_NOUN_SLOT = frozenset("the a an this these those its their his her our your my".split())
-_NUMBERISH = re.compile(r"^\d[\d,.]*$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)$", re.I)
-
-
-def _swapped(quote: str, statement: str) -> tuple[list[str], list[str], str] | None:
-    """(old words, new words, word before) when the statement differs from the quote in one place only."""
-    a, b = _TOKEN.findall(quote), _TOKEN.findall(statement)
-    ops = [op for op in difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b], autojunk=False).get_opcodes()]
-    changed = [op for op in ops if op[0] != "equal"]
-    if len(changed) != 1 or changed[0][0] != "replace":
-        return None
-    _, i1, i2, j1, j2 = changed[0]
-    if i2 - i1 > 5 or j2 - j1 > 5:
-        return None
-    return a[i1:i2], b[j1:j2], a[i1 - 1].lower() if i1 else ""
-
 
 def _same_kind(old: list[str], new: list[str], before: str, vocab: Vocabulary | None) -> str | None:
     """Why ``new`` is not of the same kind as ``old`` in the slot after ``before`` (None when it is)."""
-    if all(_NUMBERISH.match(w) for w in old) and all(_NUMBERISH.match(w) for w in new):
-        return None
-    head_old, head_new = old[-1], new[-1]
-    if head_new.isupper() and len(head_new) > 2 and not head_old.isupper():
-        return f"{' '.join(new)!r} is set in capitals where the source has {' '.join(old)!r}"
-    if before in _VERB_SLOT and "VERB" not in word_classes(head_new) and word_classes(head_new):
-        return f"{' '.join(new)!r} is not a verb, but the sentence needs one where the source has {' '.join(old)!r}"
-    if before in _NOUN_SLOT and not can_be_noun(head_new):
-        return f"{' '.join(new)!r} is not a noun, but the sentence needs one"
-    if can_be_noun(head_old) and not can_be_noun(head_new):
-        return f"{' '.join(new)!r} is not the same kind of word as {' '.join(old)!r}"
-    p_old, p_new = plural(head_old), plural(head_new)
-    if p_old is not None and p_new is not None and p_old != p_new:
-        return f"{' '.join(new)!r} does not agree in number with {' '.join(old)!r}"
-    if len(new) == 1 and generic_word(head_new) and not (vocab and _marked(vocab, head_new)):
-        return f"{head_new!r} is a generic word"
-    if vocab is not None and not vocab.is_key_term(" ".join(new)) and not new[0][:1].isupper():
+    why = kind_mismatch(old, new, before, lambda w: vocab is not None and _marked(vocab, w))
+    known = vocab is None or vocab.is_key_term(" ".join(new)) or new[0][:1].isupper()
+    if why is None and not known and not all(NUMBERISH.match(w) for w in new):
         return f"{' '.join(new)!r} is not a term of the document"
-    return None
+    return why
 
 
 def swap_problem(tf: TrueFalse, vocab: Vocabulary | None) -> Problem | None:
     """A false statement made by swapping one term must swap in a term of the same kind (so it stays meaningful)."""
     if tf.answer:
         return None
-    swap = _swapped(tf.source.quote, tf.statement)
+    swap = swapped(tf.source.quote, tf.statement)
     if swap is None:
         return None
     why = _same_kind(*swap, vocab)
@@ -263,7 +230,7 @@ def title_problem(title: str, text: str, vocab: Vocabulary | None) -> Problem | 
         return Reason.UNTITLED_POINT, f"{title!r} is not a noun phrase"
     first = surface_words(text)[:2]
     opens_with = len(words) == 1 and len(first) == 2 and first[0].lower() == words[0].lower()
-    if opens_with and first[1].lower() in _NOUN_SLOT and "VERB" in word_classes(words[0]):
+    if opens_with and first[1].lower() in NOUN_SLOT and "VERB" in word_classes(words[0]):
         return Reason.UNTITLED_POINT, f"{title!r} is the verb the text opens with"
     if not shares_word(title, text) and coverage(content_stems(title), set(content_stems(text))) == 0.0:
         return Reason.UNTITLED_POINT, f"{title!r} names nothing its text is about"
@@ -339,8 +306,15 @@ def _question_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
         out = [p for p in (definition_problem(q.question, q.answer), question_template_problem(q.question, ctx.title)) if p]
         return out + (standalone_problems(q.answer, False) if _sentence_like(q.answer) else [])
     assert isinstance(q, MultipleChoice)
-    out = gap_problems(q.question, q.answer, ctx.vocab) if GAP.search(q.question) else []
+    numeric = all(NUMBERISH.match(w) for w in q.answer.split())  # a year or number among years: a fact, not a term
+    out = gap_problems(q.question, q.answer, ctx.vocab) if GAP.search(q.question) and not numeric else []
+    quoted = _QUOTED.search(q.question)  # a statement the question quotes must stand alone too
+    if quoted:
+        out += [p for p in (opening_problem(fill_cloze(quoted.group(1), q.answer)),) if p]
     return out + [p for p in (distractor_problem(q, ctx.vocab), question_template_problem(q.question, ctx.title)) if p]
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 
 
 def rubric_problems(model: Grounded, ctx: RubricContext) -> list[Problem]:

@@ -21,7 +21,7 @@ _CAUSE_VERB = re.compile(
     r"\s(?P<v>causes|caused|leads to|led to|results in|resulted in|produces|produced|triggers|triggered)\s", re.I
 )
 _BECAUSE = re.compile(r",?\s+because\s+", re.I)
-_ORDER = re.compile(r"\b(?:before|after|followed by|precedes|preceded by|then)\b", re.I)
+_ORDER = re.compile(r"\b(?:followed by|precedes|preceded by|and then|then to)\b", re.I)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,2})\s+(?P<verb>[a-z]+)\b")
 
@@ -72,13 +72,13 @@ def sequence(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     cue = _ORDER.search(s.text)
     if cue is None or not s.alone:
         return None
-    named = _terms_in(s, terms)
+    named = [(p, t) for p, t in _terms_in(s, terms) if t.defined or t.origin != "keyword"]  # stages the source names
     before = [t for p, t in named if p < cue.start()]
     after = [t for p, t in named if p > cue.end()]
     if not before or not after or before[-1].key == after[0].key:
         return None
     a, b = before[-1], after[0]
-    first = b if cue.group().lower() in ("after", "preceded by") else a
+    first = b if cue.group().lower() == "preceded by" else a
     question = f"Which comes first, {a.text} or {b.text}?"
     answer = f"{first.text[:1].upper() + first.text[1:]}."
     return ShortAnswer(question=question, answer=answer, explanation=f"The source says: “{s.display}”", source=s.ref())

@@ -127,6 +127,9 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
             why, here = found
             title = _title(doc.topics[j])
             _add(out, seen, title, LearnNext(topic=title, why=why, level=doc.topics[j].level, source=here.ref()))
+    following = next_in_source(doc, ta)
+    if following is not None:
+        _add(out, seen, following.topic, following)
     return out[:_POOL]
 
 
@@ -137,12 +140,26 @@ def _later_reason(
     if pointer is not None and pointer.alone:
         return _why(pointer), pointer
     later = doc.topics[j]
-    defined_there = sorted(shared, key=lambda t: (doc.defined_in.get(t.key) != j, -len(t.mentions), t.key))
-    for t in defined_there[:4]:
+    defined_there = [t for t in shared if doc.defined_in.get(t.key) == j]  # the later topic explains it
+    for t in sorted(defined_there, key=lambda t: (-len(t.mentions), t.key))[:4]:
         there, here = _said_there(later, t), mention(ta, t.text)
         if there is not None and here is not None:
             return _why(there), here
     return None
+
+
+def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
+    """The topic that follows in the source, with its own central statement as the reason (narrative texts link
+    chapter to chapter rather than by definitions)."""
+    pos = doc.position(ta.topic)
+    if pos is None or pos + 1 >= len(doc.topics):
+        return None
+    later = doc.topics[pos + 1]
+    named = [s for s in later.ranked[:20] if s.alone and any(s in t.mentions for t in later.terms[:8] if t.real)]
+    here = next((s for s in ta.ranked[:20] if s.alone), None)
+    if not named or here is None:
+        return None
+    return LearnNext(topic=_title(later), why=_why(named[0]), level=later.level, source=here.ref())
 
 
 def learn_next_empty(doc: DocAnalysis, ta: TopicAnalysis) -> str:

@@ -29,6 +29,7 @@ from seekh_convert.generate.offline.summarize import own_points, summary_of, sum
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
@@ -58,21 +59,27 @@ def main_term(ta: TopicAnalysis) -> Term | None:
     return defined[0] if defined else (ta.terms[0] if ta.terms and ta.terms[0].definition else None)
 
 
+def title_overlap(term: str, title: str) -> int:
+    """How many distinctive words a term shares with a topic title, in some form ("prokaryote" and "Prokaryotic
+    Cells" share "prokaryo-"); common words ("cell", "system") only count when the whole term is in the title."""
+    key, title_key = term_key(term), term_key(title)
+    if f" {key} " in f" {title_key} ":
+        return len(key.split()) + 1
+    shared = 0
+    for w in key.split():
+        if len(w) >= 5 and zipf(w) < 4.5 and any(t[:5] == w[:5] for t in title_key.split() if len(t) >= 5):
+            shared += 1
+    return shared
+
+
 def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
     Empty when the source defines no term of the title (the guide then says so)."""
-    title_key = f" {term_key(ta.topic.title)} "
-    title_stems = set(title_key.split())
-    own = [
-        t
-        for t in ta.terms
-        if defines(t)
-        and (f" {t.key} " in title_key or fuzz.ratio(t.key, title_key.strip()) >= 85 or set(t.key.split()) & title_stems)
-    ]
-    own.sort(key=lambda t: (f" {t.key} " not in title_key, -len(set(t.key.split()) & title_stems), -t.def_score, t.first))
+    scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
+    own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
     seen: set[int] = set()
     out = []
-    for t in own:
+    for _, t in own:
         if id(t.definition) not in seen:
             seen.add(id(t.definition))
             out.append(Definition(text=t.definition.display, source=t.definition.ref()))

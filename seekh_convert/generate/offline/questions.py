@@ -3,16 +3,19 @@ terms of the same kind, short answers; none repeats a flashcard."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
-from seekh_convert.generate.offline.cards import GAP, ask_what, crosses, defines
+from seekh_convert.generate.offline.cards import GAP, ask_what, crosses, defines, gives_away
 from seekh_convert.generate.offline.choices import definition_choice, key_position
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.kinds import real_kinds
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
-from seekh_convert.text.lexicon import can_be_noun, generic_phrase, plural
+from seekh_convert.text.lexicon import can_be_noun, generic_phrase, generic_word, plural
+from seekh_convert.text.swaps import kind_mismatch, swapped
 from seekh_convert.text.words import surface_words
 
 _MAX_MC = 3
@@ -45,10 +48,22 @@ def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], st
     for _, _, t in pool:
         if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem) or covered(t, stem):
             continue
+        if not _same_shape(answer, t):
+            continue
         chosen.append(t)
         if len(chosen) == n:
             break
     return chosen
+
+
+def _same_shape(answer: Term, t: Term) -> bool:
+    """A distractor of the answer's kind: a specific noun phrase, no stray number, not a generic word or a verb."""
+    words = surface_words(t.text)
+    if not words or re.search(r"\d", t.text) and not re.search(r"\d", answer.text):
+        return False
+    if len(words) == 1 and generic_word(words[0]):
+        return False
+    return can_be_noun(words[-1]) or not can_be_noun((surface_words(answer.text) or [""])[-1])
 
 
 def blank(text: str, term: Term) -> str:
@@ -73,7 +88,7 @@ def multiple_choice(
         ):
             return None
         stem = s.splice(m.start(), m.end(), GAP)
-        if stem is None:
+        if stem is None or gives_away(stem, m.group()):
             return None
     else:
         if any(crosses(m.span(), s, topic_terms) for m in term.pattern.finditer(s.text)):
@@ -125,6 +140,14 @@ def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> li
     return out + ([false] if false is not None else [])
 
 
+def _meaningful(s: Sentence, statement: str | None) -> bool:
+    """True when a swapped statement changes one place and puts there words of the same kind."""
+    if statement is None:
+        return False
+    change = swapped(s.display, statement)
+    return change is None or kind_mismatch(*change, lambda w: True) is None
+
+
 def _false_statement(s: Sentence, terms: list[Term]) -> TrueFalse | None:
     """``s`` with one key term swapped for another of the same kind, or None."""
     for t in terms:
@@ -134,7 +157,7 @@ def _false_statement(s: Sentence, terms: list[Term]) -> TrueFalse | None:
             (o for o in terms if not related(o, t) and o.real and same_kind(t, o)),
             key=lambda o: (o.origin == "keyword", _shape(t, o)),
         )
-        swap = next((o for o in others if swap_statement(s, t, o, terms)), None)
+        swap = next((o for o in others if _meaningful(s, swap_statement(s, t, o, terms))), None)
         if swap is not None:
             statement = swap_statement(s, t, swap, terms)
             explanation = f"The source says “{s.display}” — {t.text}, not {swap.text}."
