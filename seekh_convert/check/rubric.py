@@ -36,10 +36,10 @@ from seekh_convert.text.lexicon import (
     shares_word,
     word_classes,
 )
-from seekh_convert.text.standalone import dangling_opening, fragment
+from seekh_convert.text.standalone import dangling_opening, fragment, run_in_heading
 from seekh_convert.text.swaps import NOUN_SLOT, NUMBERISH, kind_mismatch, swapped
 from seekh_convert.text.terms import term_key
-from seekh_convert.text.words import content_stems, coverage, surface_words
+from seekh_convert.text.words import STOPWORDS, content_stems, coverage, surface_words
 
 Problem = tuple[Reason, str]
 
@@ -87,8 +87,6 @@ def definition_problem(question: str, answer: str) -> Problem | None:
 
 # -- cloze gaps --------------------------------------------------------------------------------------
 
-_RUN_IN = re.compile(r"^\W*_{3,}\s*(?:[.:\u2013\u2014-]\s*|\s+(?=(?:The|A|An|In|This|These|It|We|For|If|When|To)\b))")
-
 
 def giveaway_problem(front: str, answer: str) -> Problem | None:
     """The stem gives the gap away: it repeats the answer, or spells or expands its abbreviation beside the gap."""
@@ -117,7 +115,9 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
     problems: list[Problem] = []
     if not words or only_function_words(answer):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a function word"))
-    elif _RUN_IN.match(front) and len(words) <= 5:
+    elif words[0].lower() in STOPWORDS or words[-1].lower() in STOPWORDS:
+        problems.append((Reason.WEAK_GAP, f"the gap {answer!r} starts or ends with a function word"))
+    elif run_in_heading(front) and len(words) <= 5:
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a run-in heading, not part of the sentence"))
     elif len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a generic word"))

@@ -62,3 +62,26 @@ def fragment(text: str, sentence: bool = True) -> str | None:
 def stands_alone(text: str, sentence: bool = True) -> bool:
     """True when ``text`` opens with nothing unresolved and is no fragment."""
     return dangling_opening(text) is None and fragment(text, sentence) is None
+
+
+_GAP_START = re.compile(r"^\W*_{3,}\s*(?P<punct>[.:\u2013\u2014-])?\s*(?P<next>[A-Za-z][\w'’]*)?")
+
+
+def run_in_heading(front: str) -> bool:
+    """True when a cloze front opens with its gap followed by a new sentence ("_____ The for loop ...", "_____
+    Usually, we define ..."): the gap is a run-in heading, not part of the sentence."""
+    m = _GAP_START.match(front)
+    if m is None or not front.lstrip().startswith("_"):
+        return False
+    nxt = m.group("next") or ""
+    if m.group("punct") and nxt[:1].isupper():
+        return True
+    if not nxt[:1].isupper():
+        return False
+    classes = word_classes(nxt)
+    return nxt.lower() in _FUNCTION_STARTS or bool(classes) and not classes & {"NOUN", "VERB", "PROPN"}
+
+
+_FUNCTION_STARTS = frozenset(
+    "the a an this these those it we you they in on at for if when to as by with from there here".split()
+)

@@ -24,7 +24,7 @@ _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
     r"^(?:(?:so|and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
-    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+)+",
+    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+)+",
     re.IGNORECASE,
 )
 _MAX_WORDS = 60

@@ -24,7 +24,7 @@ from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
 
 
 def centrality(sentences: list[Sentence], terms: list[Term], idf: dict[str, float]) -> dict[int, float]:
