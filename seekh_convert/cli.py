@@ -18,9 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from seekh_convert import __version__
+from seekh_convert.check import load_quality
 from seekh_convert.errors import SeekhError
 from seekh_convert.model.findings import RunQuality
-from seekh_convert.model.guide import Usage, guide_json_schema
+from seekh_convert.model.guide import Level, Subject, Usage, guide_json_schema
 from seekh_convert.pipeline import (
     SUPPORTED,
     Converter,
@@ -141,6 +142,8 @@ def convert(
         [], "--include", help="In folders, convert only files matching this glob (e.g. '*.pptx'); repeatable."
     ),
     exclude: list[str] = typer.Option([], "--exclude", help="In folders, leave out files matching this glob; repeatable."),
+    subject: Subject | None = typer.Option(None, "--subject", help="Subject of every guide (default: from the vocabulary)."),
+    level: Level | None = typer.Option(None, "--level", help="Level of every guide (default: calibrated on the text)."),
     model: str | None = typer.Option(None, "--model", help="LLM model name (openai engine). Env: SEEKH_MODEL."),
     base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint. Env: OPENAI_BASE_URL."),
     api_key: str | None = typer.Option(
@@ -194,7 +197,8 @@ def convert(
     chosen = _formats(formats, DEFAULT_FORMATS)
     try:
         language = language_code(language) if language else None
-    except ValueError as exc:
+        gate, thresholds = load_quality()  # the [quality] table of seekh.toml
+    except (ValueError, SeekhError) as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
     options = Options(
@@ -208,6 +212,10 @@ def convert(
         max_bytes=max_bytes,
         language=language,
         audio_pieces=transcriber.piece_limits if transcriber is not None else None,  # the server's upload limit
+        gate=gate,
+        thresholds=thresholds,
+        subject=subject.value if subject else None,
+        level=level.value if level else None,
     )
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter, transcriber=transcriber)
@@ -369,6 +377,8 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
     if reasons:
         top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
         console.print("dropped: " + ", ".join(f"{r} {n}" for r, n in top), markup=False)
+    if run.rubric_line():
+        console.print(run.rubric_line(), markup=False)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -406,16 +416,20 @@ def check(
             err.print(f"note: {strip_controls(note)}", markup=False)
         for finding in quality.findings:
             out.print(f"{finding.action}: {strip_controls(finding.describe())}", markup=False)
-        rate = quality.grounding_rate
-        out.print(
-            f"{guide}: {quality.produced} items, {quality.dropped} failing, "
-            f"grounding {'not checked' if rate is None else f'{rate:.0%}'}",
-            markup=False,
-        )
-    failures = strict_failures(quality, StrictThresholds()) if strict else []
+        out.print(f"{guide}: {check_figures(quality)}", markup=False)
+    thresholds = load_quality()[1] if strict else StrictThresholds()
+    failures = strict_failures(quality, thresholds) if strict else []
     for line in failures:
         err.print(f"[red]strict:[/red] {_safe(line)}", markup=True)
-    raise typer.Exit(1 if failures or quality.dropped or not quality.writable else 0)
+    raise typer.Exit(1 if failures or quality.failing or not quality.writable else 0)
+
+
+def check_figures(quality) -> str:
+    """The one-line figures of ``check``: items, failing, what the gate would fix, grounding as written."""
+    rate = quality.grounding_rate
+    grounding = "not checked" if rate is None else f"{quality.grounded}/{quality.grounding_basis} ({rate:.0%})"
+    fix = sum(quality.would_fix_by_reason.values())
+    return f"{quality.produced} items, {quality.failing} failing, {fix} the gate would fix; grounded at their source {grounding}"
 
 
 def _recorded_segmentation(guide: Path) -> dict:

@@ -1,4 +1,4 @@
-"""Files on disk: safe names from untrusted titles, atomic writes, content hashes."""
+"""Files on disk: safe names from untrusted titles, atomic writes, content hashes, the settings file."""
 
 from __future__ import annotations
 
@@ -62,3 +62,14 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def find_config(name: str = "seekh.toml") -> Path | None:
+    """The settings file: ``seekh.toml`` in the working directory, else in the user config directory."""
+    import platformdirs
+
+    for folder in (Path.cwd(), Path(platformdirs.user_config_dir("seekh-convert"))):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None

@@ -53,7 +53,7 @@ PLANTED = {
     "the engines import each other": ("generate/openai/engine.py", "from seekh_convert.generate.offline import pool", "engines"),
     "rich outside the CLI": ("pipeline/run.py", "import rich.console", "rich and typer"),
     "typer outside the CLI": ("check/strict.py", "import typer", "rich and typer"),
-    "a cycle inside a package": ("generate/offline/nouns.py", "from seekh_convert.generate.offline import pool", "cycles"),
+    "a cycle inside a package": ("generate/offline/keywords.py", "from seekh_convert.generate.offline import pool", "cycles"),
 }
 
 

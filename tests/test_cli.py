@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS, SAMPLES
 from typer.testing import CliRunner
 
@@ -154,7 +155,7 @@ def test_check_reruns_the_gate_on_a_hand_edited_guide(tmp_path):
     path = _guides(tmp_path)[1]
     clean = runner.invoke(app, ["check", str(path), "--source", str(source)])  # --max-topics comes from provenance
     assert clean.exit_code == 0, clean.output
-    assert "grounding 100%" in clean.output
+    assert "(100%)" in clean.output and "0 failing" in clean.output
     guide = json.loads(path.read_text())
     guide["definition"]["source"]["quote"] = "Memory is stored in the left elbow."  # an invented quote
     mc = next(q for q in guide["questions"] if q["kind"] == "multiple_choice")
@@ -197,3 +198,50 @@ def test_check_survives_a_mistyped_provenance(tmp_path):
     result = runner.invoke(app, ["check", str(path), "--source", str(SAMPLES / "memory-lecture.vtt")])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
+
+
+def _edited(tmp_path, edit):
+    """A guide of the sample PDF, converted, then edited by hand with ``edit(guide)``; returns (path, source, n items)."""
+    source = SAMPLES / "therapeutic-alliance-notes.pdf"
+    assert _convert(str(source), "-o", str(tmp_path), "--engine", "offline").exit_code == 0
+    path = _guides(tmp_path)[0]
+    guide = json.loads(path.read_text())
+    edit(guide)
+    path.write_text(json.dumps(guide))
+    return path, source
+
+
+def _wrong_key(guide):
+    mc = next(q for q in guide["questions"] if q["kind"] == "multiple_choice")
+    mc["answer_index"] = (mc["answer_index"] + 1) % 4
+    mc.pop("answer", None)
+
+
+def _invented_quote(guide):
+    guide["key_takeaways"][0]["source"]["quote"] = "The alliance is measured in kilograms by the receptionist."
+
+
+def _wrong_page(guide):
+    guide["flashcards"][0]["source"]["page"] = 4
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason", "ungrounded"),
+    [
+        (_invented_quote, "invented quote", 1),
+        (_wrong_page, "wrong location", 1),
+        (_wrong_key, "explanation inconsistent with key", 0),  # the explanation names the option that was the key
+    ],
+)
+def test_check_tells_the_truth_about_a_hand_edited_guide(tmp_path, edit, reason, ungrounded):
+    path, source = _edited(tmp_path, edit)
+    result = runner.invoke(app, ["check", str(path), "--source", str(source)])
+    assert result.exit_code == 1, result.output
+    assert "fails: " in result.output and reason in result.output
+    assert "dropped" not in result.output and "fixed" not in result.output  # check changes nothing
+    report = json.loads(runner.invoke(app, ["check", str(path), "--source", str(source), "--json"]).output)
+    items = report["produced"]
+    assert report["failing"] == 1 and report["failing_by_reason"] == {reason: 1}
+    assert report["grounded"] == items - ungrounded and report["grounding_basis"] == items
+    assert f"{items} items, 1 failing" in result.output
+    assert f"grounded at their source {items - ungrounded}/{items} ({(items - ungrounded) / items:.0%})" in result.output

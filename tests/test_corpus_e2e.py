@@ -59,13 +59,13 @@ def test_guides_are_complete_and_grounded(converted, source):
     cleaned = normalize_ws(load_document(source).text)
     for path in guides:
         guide = StudyGuide.model_validate_json(path.read_text())
-        assert guide.definition.text and guide.summary.sentences
-        for section in SECTIONS:
-            assert getattr(guide, section), f"{path}: empty {section}"
+        assert guide.summary.sentences and (guide.definition or guide.empty_reason("definition"))
+        for section in SECTIONS:  # issue 8: a section may stay empty, with the reason written
+            assert getattr(guide, section) or guide.empty_reason(section), f"{path}: empty {section} without a reason"
         for quote in _quotes(guide):
             assert normalize_ws(quote) in cleaned, f"{path}: quote not in source: {quote[:80]!r}"
         recheck = check_guide_file(path, source, loader=load_document)  # the gate again, on the written file
-        assert recheck.grounding_rate == 1.0 and recheck.dropped == 0, [f.describe() for f in recheck.findings]
+        assert recheck.grounding_rate == 1.0 and recheck.failing == 0, [f.describe() for f in recheck.findings]
         assert not [f for f in recheck.findings if f.section == "questions"], path
         quality = json.loads((path.parent / "quality.json").read_text())
         assert quality["grounding_rate"] == 1.0

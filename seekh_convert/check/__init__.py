@@ -1,12 +1,13 @@
 """The quality gate: every guide passes it before it is written; its findings are part of the output.
 
-check (grounding, junk, support, answer keys, duplicates, coverage) -> fix/drop -> optional engine repair.
+check (grounding, junk, support, answer keys, review rubric, duplicates, coverage) -> fix/drop -> optional engine repair.
 """
 
 from seekh_convert.check.checker import GateSettings
 from seekh_convert.check.duplicates import RunDeduplicator
 from seekh_convert.check.gate import check_content, run_gate
 from seekh_convert.check.guide_file import check_guide_file, prepare_raw
+from seekh_convert.check.settings import load_quality
 from seekh_convert.check.strict import StrictThresholds, strict_failures
 from seekh_convert.model.findings import Coverage, CoverageUnit, DocumentQuality, Finding, Reason, RunQuality, TopicQuality
 
@@ -23,6 +24,7 @@ __all__ = [
     "TopicQuality",
     "check_content",
     "check_guide_file",
+    "load_quality",
     "prepare_raw",
     "run_gate",
     "strict_failures",

@@ -23,6 +23,7 @@ _CATCH_ALL = re.compile(
 )
 _NAMED_CORRECT = [
     re.compile(r"\b(?:correct|right|best)\s+(?:answer|option|choice)\s+(?:is|was)\s*:?\s*(?P<x>[^.;\n]+)", re.I),
+    re.compile(r"^\W*the answer is\s*:?\s*(?P<x>[^.;\n]+)", re.I),
     re.compile(r"(?:^|[.;]\s*)(?P<x>[^.;\n]{1,80}?)\s+is\s+(?:the\s+)?(?:correct|right)\b", re.I),
 ]
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|without|neither|nor)\b|n't\b", re.I)

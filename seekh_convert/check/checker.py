@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
+from seekh_convert.check.rubric import RubricContext, rubric_problems
 from seekh_convert.check.support import context_stems, support, support_threshold
-from seekh_convert.model.document import Document, Topic
+from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
+from seekh_convert.model.document import Block, Document, Topic
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import (
     Flashcard,
@@ -33,6 +36,7 @@ class GateSettings:
     explanation_support: float = 0.34  # same, for question explanations
     link_support: float = 0.01  # learn-next/prerequisite topics: some word of the topic must occur near the quote
     min_quote_chars: int = 12  # letters+digits a quote needs to count as evidence
+    rubric: bool = True  # apply the review rubric (stands alone, real definitions, key-term gaps...)
 
 
 @dataclass
@@ -51,8 +55,13 @@ class ItemChecker:
         self.topic = topic
         self.document = document
         self.settings = settings
-        self._topic_index = SourceFinder(topic.blocks) if topic is not None else None
+        self._topic_index = _finder(topic, topic.blocks) if topic is not None else None
         self._doc_index: SourceFinder | None = None
+        if document is not None:
+            vocab = vocabulary(document)
+        else:
+            vocab = build_vocabulary(topic.blocks, [topic.title]) if topic is not None else None
+        self.rubric = RubricContext(vocab, topic.title if topic is not None else "")
 
     def check(self, item: Item) -> Outcome:
         model = item.model
@@ -83,6 +92,8 @@ class ItemChecker:
                     problems.append((Reason.JUNK_SOURCE, why))
         if not problems:
             problems += self._content_problems(model, context, near)
+        if self.settings.rubric:
+            problems += [p for p in rubric_problems(model, self.rubric) if p[0] not in {r for r, _ in problems}]
         findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
         if problems:
             (reason, detail), rest = problems[0], problems[1:]
@@ -116,7 +127,7 @@ class ItemChecker:
     def _document_index(self) -> SourceFinder:
         if self._doc_index is None:
             assert self.document is not None
-            self._doc_index = SourceFinder(self.document.blocks)
+            self._doc_index = _finder(self.document, self.document.blocks)
         return self._doc_index
 
     def _content_problems(self, model: Grounded, context: set[str], near: set[str]) -> list[Problem]:
@@ -147,6 +158,23 @@ class ItemChecker:
             if share < self.settings.explanation_support:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
         return problems
+
+
+_FINDERS: dict[int, tuple[weakref.ref, tuple, SourceFinder]] = {}
+
+
+def _finder(owner: Topic | Document, blocks: list[Block]) -> SourceFinder:
+    """The quote index of a topic's or document's blocks, built once per object (the gate checks a topic again
+    after each repair)."""
+    shape = tuple((id(b), b.text) for b in blocks)
+    hit = _FINDERS.get(id(owner))
+    if hit is not None and hit[0]() is owner and hit[1] == shape:
+        return hit[2]
+    for key in [k for k, (ref, _, _) in _FINDERS.items() if ref() is None]:
+        del _FINDERS[key]
+    finder = SourceFinder(blocks)
+    _FINDERS[id(owner)] = (weakref.ref(owner), shape, finder)
+    return finder
 
 
 def _fix_card_kind(model: Grounded) -> tuple[Grounded, list[Problem]]:

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
 from seekh_convert.model.guide import Flashcard, Grounded, GuideContent, MultipleChoice, ShortAnswer, TrueFalse
-from seekh_convert.text.words import content_stems, normalized_phrase
+from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
 
 #: ``fuzz.ratio`` at or above which two prompts are the same card/question.
 SAME_RATIO = 88.0
@@ -75,6 +75,44 @@ def within_guide(items: list[Item]) -> list[tuple[Item, str]]:
         else:
             seen[item.section].append((key, item.where))
     return dups
+
+
+def _answer_of(model: Grounded) -> str:
+    if isinstance(model, (MultipleChoice, ShortAnswer)):
+        return model.answer
+    if isinstance(model, TrueFalse):
+        return model.statement
+    return ""
+
+
+def _same_fact(question: Item, card: Item) -> bool:
+    """The question tests what the card tests: the same sentence and the same answer, or the same prompt."""
+    q, c = question.model, card.model
+    assert isinstance(c, Flashcard)
+    if same(dedup_key(q), dedup_key(c)):
+        return True
+    qk, ck = key_string(q.source.quote), key_string(c.source.quote)
+    if not qk or not ck or (qk not in ck and ck not in qk):
+        return False
+    if isinstance(q, TrueFalse):
+        return True
+    answer = content_stems(_answer_of(q))
+    card_words = set(content_stems(f"{c.front} {c.back}"))
+    asked = set(content_stems(f"{getattr(q, 'question', '')} {_answer_of(q)}"))
+    return coverage(answer, card_words) >= 0.5 or coverage(content_stems(c.back), asked) >= 0.5
+
+
+def repeated_flashcards(items: list[Item]) -> list[tuple[Item, str]]:
+    """Questions that repeat a flashcard of the same guide (what the card already drills), with the card's place."""
+    cards = [i for i in items if i.section == "flashcards"]
+    out: list[tuple[Item, str]] = []
+    for item in items:
+        if item.section != "questions":
+            continue
+        card = next((c for c in cards if _same_fact(item, c)), None)
+        if card is not None:
+            out.append((item, card.where))
+    return out
 
 
 class RunDeduplicator:

@@ -7,12 +7,12 @@ from typing import TypeVar
 
 from seekh_convert.check.checker import GateSettings, ItemChecker
 from seekh_convert.check.coverage import topic_coverage
-from seekh_convert.check.duplicates import within_guide
-from seekh_convert.check.items import SECTIONS, Item, iter_items, rebuild
+from seekh_convert.check.duplicates import repeated_flashcards, within_guide
+from seekh_convert.check.items import Item, iter_items, missing_sections, rebuild
 from seekh_convert.errors import EngineError
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine
-from seekh_convert.model.findings import Finding, Reason, TopicQuality
+from seekh_convert.model.findings import RUBRIC_REASONS, Finding, Reason, RubricCount, TopicQuality
 from seekh_convert.model.guide import GuideContent
 
 C = TypeVar("C", bound=GuideContent)
@@ -45,20 +45,44 @@ def check_content(
         if outcome.model is not None:
             kept.append(Item(item.section, item.index, outcome.model))
             grounded[id(kept[-1])] = outcome.grounded
+    for question, card in repeated_flashcards(kept) if settings.rubric else []:
+        detail = f"asks what {card} already drills"
+        quality.add(Finding(section=question.section, index=question.index, reason=Reason.REPEATS_FLASHCARD, detail=detail))
+        kept.remove(question)
     for dup, earlier in within_guide(kept):
         quality.add(Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}"))
         kept.remove(dup)
+    _tally_rubric(quality, items)
     quality.kept = len(kept)
     quality.grounded = sum(1 for item in kept if grounded[id(item)])
     if topic is not None:
         quality.coverage = topic_coverage(topic, [item.model.source for item in kept])
-    cleaned = rebuild(content, kept)
+    dropped: dict[str, list[str]] = {}
+    for finding in quality.findings:
+        if finding.action == "dropped":
+            dropped.setdefault(finding.section, []).append(finding.reason.value)
+    cleaned = rebuild(content, kept, dropped)
     if cleaned is None:
-        present = {item.section for item in kept}
-        empty = [s for s in SECTIONS if s not in present]
         quality.writable = False
-        quality.notes.append(f"cannot write the guide: no valid items left in {', '.join(empty)}")
+        quality.notes.append(f"cannot write the guide: no valid items left in {', '.join(missing_sections(content, kept))}")
+    else:
+        quality.empty_sections = {e.section: e.reason for e in cleaned.empty_sections}
     return cleaned, quality
+
+
+def _tally_rubric(quality: TopicQuality, items: list[Item]) -> None:
+    """Per section, how many items passed the review rubric, and its problems by reason."""
+    failing: set[tuple[str, int | None]] = set()
+    for f in quality.findings:
+        found = [r for r in (f.reason, *f.also) if r in RUBRIC_REASONS]
+        if found and f.action != "kept":
+            failing.add((f.section, f.index))
+            for reason in found:
+                quality.rubric_problems[reason.value] = quality.rubric_problems.get(reason.value, 0) + 1
+    for item in items:
+        count = quality.rubric.setdefault(item.section, RubricCount())
+        count.checked += 1
+        count.passed += (item.section, item.index) not in failing
 
 
 def _failing(quality: TopicQuality) -> list[Finding]:
@@ -84,6 +108,7 @@ async def run_gate(
     """
     cleaned, quality = check_content(content, topic, document, settings)
     produced, repaired, usage = quality.produced, 0, None
+    first_rubric, first_problems = quality.rubric, quality.rubric_problems  # the engine's own output, before repairs
     earlier: list[Finding] = []
     current = content
     for _ in range(max_repairs if engine is not None else 0):
@@ -97,13 +122,16 @@ async def run_gate(
             break
         if generation.usage is not None:
             usage = generation.usage if usage is None else usage + generation.usage
-        current = generation.content
+        before, current = current, generation.content
         new_cleaned, new_quality = check_content(current, topic, document, settings)
         still = {(f.section, f.index) for f in _failing(new_quality)}
         fixed = [f.model_copy(update={"action": "repaired"}) for f in failing if (f.section, f.index) not in still]
+        changed = _changed_places(before, current)
+        replaced = [f.model_copy(update={"action": "replaced"}) for f in failing if (f.section, f.index) in still & changed]
         repaired += len({(f.section, f.index) for f in fixed})
-        earlier += fixed
+        earlier += fixed + replaced
         cleaned, quality = new_cleaned, new_quality
+    quality.rubric, quality.rubric_problems = first_rubric, first_problems
     if earlier or usage is not None:
         quality.findings = earlier + quality.findings
         quality.repaired = repaired
@@ -111,6 +139,12 @@ async def run_gate(
         quality.repair_usage = usage
     _merge_engine_findings(quality, list(engine_findings))
     return cleaned, quality
+
+
+def _changed_places(before: GuideContent, after: GuideContent) -> set[tuple[str, int | None]]:
+    """(section, index) of the items a repair changed."""
+    old = {(i.section, i.index): i.model for i in iter_items(before)}
+    return {(i.section, i.index) for i in iter_items(after) if old.get((i.section, i.index)) != i.model}
 
 
 def _merge_engine_findings(quality: TopicQuality, findings: list[Finding]) -> None:

@@ -153,14 +153,38 @@ def check_guide_file(
                     topic = document.topics[n - 1]
                 else:
                     notes.append(f"source has {len(document.topics)} topics, guide names topic {n}: grounding not checked")
-    _, quality = check_content(guide, topic, document if topic is not None else None, settings)
-    for finding in quality.findings:
+    _, gated = check_content(guide, topic, document if topic is not None else None, settings)
+    for finding in gated.findings:
         if finding.section == "questions" and finding.index is not None and finding.index < len(origin):
             finding.index = origin[finding.index]
-    for finding in pre_findings:
-        quality.add(finding)
-    quality.produced += len(pre_findings)
+    quality = as_written(gated, pre_findings)
     quality.source_file = guide.provenance.source_file
     quality.topic_index = guide.provenance.topic_index
     quality.notes = notes + quality.notes
+    return quality
+
+
+#: Grounding problems: an item with one of these is not grounded where the guide says it is.
+_UNGROUNDED = frozenset(
+    {Reason.INVENTED_QUOTE, Reason.OUTSIDE_TOPIC, Reason.WRONG_LOCATION, Reason.MISSING_LOCATION, Reason.QUOTE_TOO_SHORT}
+)
+#: Corrections that still fail ``check``: a wrong page, time or section is an error in a written guide.
+_FAILS_AS_WRITTEN = frozenset({Reason.WRONG_LOCATION})
+
+
+def as_written(gated: TopicQuality, pre_findings: list[Finding]) -> TopicQuality:
+    """The gate's report of a written guide told as ``check`` tells it: nothing was dropped or fixed, items *fail*
+    (the gate would repair or drop them) or the gate *would fix* them; every item counts in the figures, so an
+    invented quote or a wrong page lowers the grounding figure."""
+    quality = gated.model_copy(
+        update={"findings": [], "dropped_by_reason": {}, "fixed_by_reason": {}, "grounding_basis": gated.produced}
+    )
+    for finding in [*pre_findings, *gated.findings]:
+        fails = finding.action == "dropped" or finding.reason in _FAILS_AS_WRITTEN and finding.action == "fixed"
+        action = "fails" if fails else "would fix" if finding.action == "fixed" else finding.action
+        quality.add(finding.model_copy(update={"action": action}))
+    quality.produced = gated.produced + len(pre_findings)
+    if gated.grounding_checked:
+        ungrounded = {(f.section, f.index) for f in gated.findings if f.reason in _UNGROUNDED or set(f.also) & _UNGROUNDED}
+        quality.grounded = gated.produced - len(ungrounded)
     return quality

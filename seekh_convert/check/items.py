@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from seekh_convert.model.guide import (
     LIST_SECTIONS,
+    EmptySection,
     Flashcard,
     Grounded,
     GuideContent,
@@ -20,6 +21,9 @@ from seekh_convert.model.guide import (
 )
 
 SECTIONS = ("definition", "summary", *LIST_SECTIONS)
+#: Sections the gate may leave empty (saying why) when every item fails; any other section left empty makes
+#: the guide unwritable (a page without a summary, key takeaways, flashcards or questions is not worth keeping).
+GATE_MAY_EMPTY = ("definition", "learn_next", "prerequisites", "applications")
 
 GAP = re.compile(r"_{3,}")
 C = TypeVar("C", bound=GuideContent)
@@ -40,7 +44,7 @@ class Item:
 
 def iter_items(content: GuideContent) -> list[Item]:
     """Every grounded item, in page order (summary items are its sentences)."""
-    items = [Item("definition", None, content.definition)]
+    items = [Item("definition", None, content.definition)] if content.definition is not None else []
     items += [Item("summary", i, s) for i, s in enumerate(content.summary.sentences)]
     for section in LIST_SECTIONS:
         items += [Item(section, i, m) for i, m in enumerate(getattr(content, section))]
@@ -67,20 +71,42 @@ def fill_cloze(front: str, back: str) -> str:
     return GAP.sub(lambda _: back, front, count=1)
 
 
-def rebuild(content: C, kept: list[Item]) -> C | None:
-    """``content`` with only the ``kept`` items (already fixed); None when a required section is empty."""
+def rebuild(content: C, kept: list[Item], dropped: dict[str, list[str]] | None = None) -> C | None:
+    """``content`` with only the ``kept`` items (already fixed); None when a section that must hold items is empty.
+
+    A section the engine left empty keeps its reason; one the gate emptied (``GATE_MAY_EMPTY`` only) gets a
+    reason naming why its items failed (``dropped``: section -> reasons of its dropped items).
+    """
     by_section: dict[str, list[Grounded]] = {s: [] for s in SECTIONS}
     for item in kept:
         by_section[item.section].append(item.model)
-    if not all(by_section.values()):
-        return None
+    empty = [e for e in content.empty_sections if not by_section[e.section]]
+    for section in SECTIONS:
+        if by_section[section] or any(e.section == section for e in empty):
+            continue
+        if section not in GATE_MAY_EMPTY:
+            return None
+        empty.append(EmptySection(section=section, reason=gate_emptied((dropped or {}).get(section, []))))
     sentences = by_section["summary"]
     summary_text = content.summary.text
     if len(sentences) != len(content.summary.sentences):
         summary_text = " ".join(s.text for s in sentences)  # type: ignore[attr-defined]
-    update = {s: by_section[s] for s in LIST_SECTIONS}
-    update["definition"] = by_section["definition"][0]
+    update: dict[str, object] = {s: by_section[s] for s in LIST_SECTIONS}
+    update["definition"] = (by_section["definition"] or [None])[0]
     update["summary"] = Summary(text=summary_text, sentences=sentences)
+    update["empty_sections"] = sorted(empty, key=lambda e: SECTIONS.index(e.section))
     data = {name: getattr(content, name) for name in type(content).model_fields}
     data.update(update)
     return type(content).model_validate(data)
+
+
+def gate_emptied(reasons: list[str]) -> str:
+    """The reason written for a section the gate emptied: what was wrong with its items."""
+    named = ", ".join(dict.fromkeys(reasons)) or "failed checks"
+    return f"No item of this section passed the quality gate ({named})."[:300]
+
+
+def missing_sections(content: GuideContent, kept: list[Item]) -> list[str]:
+    """Sections that must hold items but hold none after the gate (why ``rebuild`` returned None)."""
+    present = {item.section for item in kept} | {e.section for e in content.empty_sections} | set(GATE_MAY_EMPTY)
+    return [s for s in SECTIONS if s not in present]

@@ -5,6 +5,7 @@ One cleaner per raw layer; ``clean`` picks it by the document's kind.
 
 from __future__ import annotations
 
+from seekh_convert.clean.matter import mark_matter
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, SourceKind
 from seekh_convert.text.language import detect_language, sample
@@ -16,14 +17,17 @@ MIN_WORDS = 20
 
 
 def clean(doc: Document) -> Document:
-    """Fill ``doc.blocks`` from the raw layer the reader filled; refuse a document with too little text."""
+    """Fill ``doc.blocks`` from the raw layer the reader filled, front and back matter marked; refuse a document
+    with too little text."""
     doc = _cleaner(doc)(doc)
+    mark_matter(doc.blocks)
     _enough_text(doc)
     doc.language = detect_language(sample([b.text for b in doc.blocks if b.usable]))
     return doc
 
 
 def _cleaner(doc: Document):
+    """The cleaner of the document's raw layer."""
     if doc.kind is SourceKind.PDF:
         from seekh_convert.clean.pdf import PdfCleaner
 

@@ -37,10 +37,22 @@ class BlockKind(str, enum.Enum):
     BOILERPLATE = "boilerplate"  # licence text, credits, navigation: never a source of items
     FIGURE = "figure"  # figure captions and credits: never a source of items
     CODE = "code"
+    CONTENTS = "contents"  # table of contents, lists of figures/tables: never a topic nor a source of items
+    INDEX = "index"  # a back-of-book index: never a topic nor a source of items
 
 
 #: Kinds that generators must never draw items (quotes) from.
-JUNK_KINDS = frozenset({BlockKind.QUESTION, BlockKind.REFERENCE, BlockKind.BOILERPLATE, BlockKind.FIGURE, BlockKind.CODE})
+JUNK_KINDS = frozenset(
+    {
+        BlockKind.QUESTION,
+        BlockKind.REFERENCE,
+        BlockKind.BOILERPLATE,
+        BlockKind.FIGURE,
+        BlockKind.CODE,
+        BlockKind.CONTENTS,
+        BlockKind.INDEX,
+    }
+)
 
 
 @dataclass

@@ -36,9 +36,45 @@ class Reason(str, enum.Enum):
     DUPLICATE = "duplicate"
     DUPLICATE_ACROSS_RUN = "duplicate across run"
     INVALID_ITEM = "invalid item"
+    # the review rubric: is the item worth keeping as it is?
+    NOT_STANDALONE = "does not stand alone"
+    FRAGMENT = "dangling fragment"
+    NOT_A_DEFINITION = "answer does not define the term"
+    WEAK_GAP = "gap not on a key term"
+    GAP_GIVEN_AWAY = "stem gives the gap away"
+    NONSENSE_SWAP = "false statement not meaningful"
+    DISTRACTOR_KIND = "distractor of another kind"
+    TEMPLATED = "templated text"
+    UNTITLED_POINT = "title does not name the point"
+    NOT_AN_APPLICATION = "not an application"
+    NOT_A_TOPIC = "not a topic"
+    REPEATS_FLASHCARD = "question repeats a flashcard"
 
 
-Action = Literal["dropped", "fixed", "kept", "repaired"]
+#: The review rubric's reasons (a teacher would not keep the item as it is), apart from grounding and keys.
+RUBRIC_REASONS = frozenset(
+    {
+        Reason.NOT_STANDALONE,
+        Reason.FRAGMENT,
+        Reason.NOT_A_DEFINITION,
+        Reason.WEAK_GAP,
+        Reason.GAP_GIVEN_AWAY,
+        Reason.NONSENSE_SWAP,
+        Reason.DISTRACTOR_KIND,
+        Reason.TEMPLATED,
+        Reason.UNTITLED_POINT,
+        Reason.NOT_AN_APPLICATION,
+        Reason.NOT_A_TOPIC,
+        Reason.REPEATS_FLASHCARD,
+    }
+)
+
+
+#: dropped / fixed / kept by the gate; repaired: failed, then an engine repair made it pass; replaced: failed, and the
+#: engine put another item in its place that failed too (the place's later finding says what became of it).
+#: ``check`` of a written guide changes nothing: it reports "fails" (the gate would repair or drop the item) and
+#: "would fix" (the gate would correct it) instead.
+Action = Literal["dropped", "fixed", "kept", "repaired", "replaced", "fails", "would fix"]
 
 
 class _Model(BaseModel):
@@ -93,6 +129,45 @@ class Coverage(_Model):
         return round(len(self.covered) / len(self.units), 4) if self.units else 1.0
 
 
+class RubricCount(_Model):
+    """Items of one section the review rubric looked at, and how many passed it, as the engine first wrote them."""
+
+    checked: int = 0
+    passed: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def rate(self) -> float | None:
+        return round(self.passed / self.checked, 4) if self.checked else None
+
+    def __add__(self, other: RubricCount) -> RubricCount:
+        return RubricCount(checked=self.checked + other.checked, passed=self.passed + other.passed)
+
+
+def add_rubric(into: dict[str, RubricCount], counts: dict[str, RubricCount]) -> None:
+    """Add per-section rubric counts into ``into``."""
+    for section, count in counts.items():
+        into[section] = into.get(section, RubricCount()) + count
+
+
+def rubric_line(rubric: dict[str, RubricCount], problems: dict[str, int]) -> str:
+    """One line for the end of a run: the share of flashcards, questions and all items passing the rubric."""
+    if not rubric:
+        return ""
+    total = sum(rubric.values(), RubricCount())
+    parts = [
+        f"{name} {c.passed}/{c.checked} ({c.rate:.0%})"
+        for name in ("flashcards", "questions")
+        if (c := rubric.get(name)) is not None and c.checked and c.rate is not None
+    ]
+    parts.append(f"all items {total.passed}/{total.checked} ({(total.rate or 0.0):.0%})")
+    line = "review rubric, as generated: " + ", ".join(parts)
+    if problems:
+        top = sorted(problems.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        line += "; most often: " + ", ".join(f"{r} {n}" for r, n in top)
+    return line
+
+
 def _bump(counts: dict[str, int], key: str, by: int = 1) -> None:
     counts[key] = counts.get(key, 0) + by
 
@@ -108,10 +183,26 @@ class TopicQuality(_Model):
     repaired: int = Field(0, description="Failing items an engine repair made pass.")
     dropped_by_reason: dict[str, int] = Field(default_factory=dict)
     fixed_by_reason: dict[str, int] = Field(default_factory=dict)
-    grounded: int = Field(0, description="Kept items whose quote was found in the source.")
+    failing_by_reason: dict[str, int] = Field(default_factory=dict, description="check: items the gate would repair or drop.")
+    would_fix_by_reason: dict[str, int] = Field(default_factory=dict, description="check: items the gate would correct.")
+    grounded: int = Field(
+        0, description="Kept items whose quote was found in the source (check: every item, at its stated place)."
+    )
+    grounding_basis: int | None = Field(
+        None, description="check: how many items the grounding figure counts (every checked item); None: the kept items."
+    )
     grounding_checked: bool = Field(True, description="False when the source was unavailable.")
     writable: bool = Field(True, description="False when a required section ended empty.")
+    empty_sections: dict[str, str] = Field(
+        default_factory=dict, description="Sections the guide leaves empty, with the reason shown to readers."
+    )
     coverage: Coverage | None = None
+    rubric: dict[str, RubricCount] = Field(
+        default_factory=dict, description="Per section: items the review rubric checked and passed, as first generated."
+    )
+    rubric_problems: dict[str, int] = Field(
+        default_factory=dict, description="Rubric problems found, by reason, as first generated."
+    )
     findings: list[Finding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     repair_usage: Usage | None = None
@@ -123,18 +214,28 @@ class TopicQuality(_Model):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    def failing(self) -> int:
+        return sum(self.failing_by_reason.values())
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def grounding_rate(self) -> float | None:
         if not self.grounding_checked:
             return None
-        return round(self.grounded / self.kept, 4) if self.kept else 0.0
+        basis = self.kept if self.grounding_basis is None else self.grounding_basis
+        return round(self.grounded / basis, 4) if basis else 0.0
 
     def add(self, finding: Finding) -> None:
         """Record a finding and count it by action."""
         self.findings.append(finding)
-        if finding.action == "dropped":
-            _bump(self.dropped_by_reason, finding.reason.value)
-        elif finding.action == "fixed":
-            _bump(self.fixed_by_reason, finding.reason.value)
+        counts = {
+            "dropped": self.dropped_by_reason,
+            "fixed": self.fixed_by_reason,
+            "fails": self.failing_by_reason,
+            "would fix": self.would_fix_by_reason,
+        }.get(finding.action)
+        if counts is not None:
+            _bump(counts, finding.reason.value)
 
 
 class DocumentQuality(_Model):
@@ -154,6 +255,8 @@ class DocumentQuality(_Model):
     coverage_unit: str | None = None
     covered: list[str] = Field(default_factory=list)
     uncovered: list[str] = Field(default_factory=list)
+    rubric: dict[str, RubricCount] = Field(default_factory=dict)
+    rubric_problems: dict[str, int] = Field(default_factory=dict)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -195,6 +298,9 @@ class RunQuality(_Model):
         doc.grounding_checked = doc.grounding_checked and quality.grounding_checked
         for reason, n in quality.dropped_by_reason.items():
             _bump(doc.dropped_by_reason, reason, n)
+        add_rubric(doc.rubric, quality.rubric)
+        for reason, n in quality.rubric_problems.items():
+            _bump(doc.rubric_problems, reason, n)
         if quality.coverage is not None:
             doc.coverage_unit = quality.coverage.unit
             ok = quality.writable
@@ -205,6 +311,16 @@ class RunQuality(_Model):
     @property
     def produced(self) -> int:
         return sum(d.produced for d in self.documents)
+
+    def rubric_line(self) -> str:
+        """The run's review-rubric figures in one line (empty when nothing was checked)."""
+        rubric: dict[str, RubricCount] = {}
+        problems: dict[str, int] = {}
+        for doc in self.documents:
+            add_rubric(rubric, doc.rubric)
+            for reason, n in doc.rubric_problems.items():
+                _bump(problems, reason, n)
+        return rubric_line(rubric, problems)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

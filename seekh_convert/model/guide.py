@@ -14,8 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 SCHEMA_VERSION = "1.1"  # 1.1: slide locations (SourceRef.slide, provenance slides) and the source language
 
-#: The list sections of a guide, in page order; each needs at least one item.
+#: The list sections of a guide, in page order; each holds items or is named in ``empty_sections`` with a reason.
 LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
+#: Sections that may stay empty, but only with a written reason (``GuideContent.empty_sections``).
+OPTIONAL_SECTIONS = ("definition", *LIST_SECTIONS)
+SectionName = Literal["definition", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions"]
 
 ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -167,6 +170,13 @@ class ShortAnswer(Grounded):
 Question = Annotated[MultipleChoice | TrueFalse | ShortAnswer, Field(discriminator="kind")]
 
 
+class EmptySection(_Model):
+    """A section left empty on purpose, and why (the source offers nothing genuine for it)."""
+
+    section: SectionName
+    reason: ShortText = Field(description="Why the section is empty, for the reader (e.g. 'The source describes no use of X.').")
+
+
 class Usage(_Model):
     """Token usage and cost estimate of the calls that produced a guide."""
 
@@ -207,6 +217,9 @@ class Provenance(_Model):
     usage: Usage | None = None
 
 
+_MAY_BE_EMPTY = "May be empty only when empty_sections gives the reason."
+
+
 class GuideContent(_Model):
     """What an engine generates: the guide without provenance (added by the pipeline)."""
 
@@ -214,14 +227,37 @@ class GuideContent(_Model):
     subject: Subject
     level: Level
     study_time_minutes: int = Field(ge=1, le=24 * 60)
-    definition: Definition
+    definition: Definition | None = Field(
+        None, description="The definition of the topic's own term; null only when empty_sections says why."
+    )
     summary: Summary
-    key_takeaways: list[Takeaway] = Field(min_length=1)
-    learn_next: list[LearnNext] = Field(min_length=1)
-    prerequisites: list[Prerequisite] = Field(min_length=1)
-    applications: list[Application] = Field(min_length=1)
-    flashcards: list[Flashcard] = Field(min_length=1)
-    questions: list[Question] = Field(min_length=1)
+    key_takeaways: list[Takeaway] = Field(description=_MAY_BE_EMPTY)
+    learn_next: list[LearnNext] = Field(description=_MAY_BE_EMPTY)
+    prerequisites: list[Prerequisite] = Field(description=_MAY_BE_EMPTY)
+    applications: list[Application] = Field(description=_MAY_BE_EMPTY)
+    flashcards: list[Flashcard] = Field(description=_MAY_BE_EMPTY)
+    questions: list[Question] = Field(description=_MAY_BE_EMPTY)
+    empty_sections: list[EmptySection] = Field(
+        default_factory=list,
+        description="Every section left empty (definition null, or a list without items), each with the reason; no other section.",
+    )
+
+    @model_validator(mode="after")
+    def _empty_only_with_reason(self) -> GuideContent:
+        named = [e.section for e in self.empty_sections]
+        if len(set(named)) != len(named):
+            raise ValueError("empty_sections names a section more than once")
+        for name in OPTIONAL_SECTIONS:
+            empty = self.definition is None if name == "definition" else not getattr(self, name)
+            if empty and name not in named:
+                raise ValueError(f"{name} is empty: add items or give the reason in empty_sections")
+            if not empty and name in named:
+                raise ValueError(f"{name} has items but empty_sections says it is empty")
+        return self
+
+    def empty_reason(self, section: str) -> str | None:
+        """Why ``section`` is empty, or None when it holds items."""
+        return next((e.reason for e in self.empty_sections if e.section == section), None)
 
 
 class StudyGuide(GuideContent):

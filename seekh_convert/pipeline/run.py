@@ -17,7 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from seekh_convert import __version__
-from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
+from seekh_convert.check import (
+    GateSettings,
+    RunDeduplicator,
+    RunQuality,
+    StrictThresholds,
+    TopicQuality,
+    run_gate,
+    strict_failures,
+)
 from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file, slugify
@@ -55,6 +63,10 @@ class Options:
     max_bytes: int | None = None  # refuse bigger files
     language: str | None = None  # --language: the document's language (OCR, transcription) and the guide's
     audio_pieces: PieceLimits | None = None  # recordings: upload limits of the transcription server
+    gate: GateSettings | None = None  # the quality gate's settings (default: GateSettings())
+    subject: str | None = None  # --subject: every guide's subject, whatever the engine says
+    level: str | None = None  # --level: every guide's level, whatever the engine says
+    thresholds: StrictThresholds | None = None  # what --strict demands (default: StrictThresholds())
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -322,7 +334,9 @@ class Converter:
         try:
             generation = await self.engine.generate(topic, doc)
             tr.usage = generation.usage
-            content, tr.quality = await run_gate(generation.content, topic, doc, self.engine, engine_findings=generation.findings)
+            content, tr.quality = await run_gate(
+                generation.content, topic, doc, self.engine, settings=self.options.gate, engine_findings=generation.findings
+            )
             if tr.quality.repair_usage is not None:
                 tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
             return tr, content
@@ -346,7 +360,8 @@ class Converter:
         try:
             if content is not None and quality is not None:
                 content = self.dedup.apply(content, quality)
-                problems = strict_failures(quality, StrictThresholds(), content) if self.options.strict else []
+                thresholds = self.options.thresholds or StrictThresholds()
+                problems = strict_failures(quality, thresholds, content) if self.options.strict else []
                 if problems:
                     tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': --strict: " + "; ".join(
                         p.split(": ", 1)[-1] for p in problems
@@ -387,7 +402,9 @@ class Converter:
             generated_at=_now(),
             usage=usage,
         )
-        return StudyGuide.model_validate({**content.model_dump(), "provenance": provenance})
+        labels = {"subject": self.options.subject, "level": self.options.level}
+        overrides = {k: v for k, v in labels.items() if v is not None}
+        return StudyGuide.model_validate({**content.model_dump(), **overrides, "provenance": provenance})
 
     def _write_index(self, doc: Document, result: ConversionResult) -> None:
         import json

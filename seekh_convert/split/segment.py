@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+from seekh_convert.text.lexicon import can_be_noun, generic_word, word_classes, zipf
 from seekh_convert.text.normalize import normalize_ws
 
 
@@ -26,6 +27,7 @@ class _Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
     start: int = 0  # index of the first block in the document
+    path: tuple[str, ...] = ()  # titles of the bookmarks/headings above it, outermost first (siblings share it)
 
     @property
     def words(self) -> int:
@@ -61,11 +63,14 @@ class Segmenter:
             sections = [_Section(doc.title or doc.path.stem, list(blocks))]
         else:
             sections = self._sections(doc)
+        for sec in sections:  # contents and index pages serve no topic, not even as context
+            sec.blocks = [b for b in sec.blocks if b.kind not in (BlockKind.CONTENTS, BlockKind.INDEX)]
         sections = [s for s in sections if s.words > 0]
         if self.max_topics and len(sections) > self.max_topics:
             doc.warnings.append(f"{len(sections)} sections merged into {self.max_topics} topics (--max-topics {self.max_topics})")
             sections = _cap(sections, self.max_topics)
-        doc.topics = [Topic(index=i, title=_clean_title(s.title, doc), blocks=s.blocks) for i, s in enumerate(sections, 1)]
+        titles = _unique_titles([_clean_title(s.title, doc) for s in sections], sections)
+        doc.topics = [Topic(index=i, title=t, blocks=s.blocks) for i, (t, s) in enumerate(zip(titles, sections), 1)]
         return doc
 
     # -- choosing boundaries -------------------------------------------------------------
@@ -82,6 +87,7 @@ class Segmenter:
                 chosen = level
                 break
         sections = [s for s in _split(doc.blocks, boundaries, chosen, doc.title) if not _is_back_matter(s.title)]
+        _set_parents(sections, boundaries, chosen)
         sections = self._split_large(sections, chosen, boundaries)
         return _merge_small(sections, self.min_words)
 
@@ -100,11 +106,16 @@ class Segmenter:
             if inner:
                 sub_level = min(b.level for b in inner.values())
                 parts = _split(sec.blocks, list(inner.values()), sub_level, sec.title, offset=sec.start)
+                for part in parts:
+                    part.path = (*sec.path, sec.title)
                 parts = _merge_small([p for p in parts if not _is_back_matter(p.title)], self.min_words)
                 if len(parts) > 1:
                     out.extend(self._split_large(parts, sub_level, boundaries))
                     continue
-            out.extend(self._windows(sec.blocks, sec.title, False, prefix=sec.title))
+            windows = self._windows(sec.blocks, sec.title, False, prefix=sec.title)
+            for window in windows:
+                window.path = (*sec.path, sec.title)
+            out.extend(windows)
         return out
 
     def _windows(self, blocks: list[Block], title: str, transcript: bool, prefix: str = "") -> list[_Section]:
@@ -185,13 +196,62 @@ def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
     return out
 
 
+def _set_parents(sections: list[_Section], boundaries: list[_Boundary], level: int) -> None:
+    """Each section's path: the bookmarks or headings above ``level`` that enclose it, outermost first."""
+    upper = [b for b in boundaries if b.level < level]
+    for sec in sections:
+        stack: list[_Boundary] = []
+        for b in (b for b in upper if b.index <= sec.start):
+            stack = [x for x in stack if x.level < b.level] + [b]
+        sec.path = tuple(b.title for b in stack)
+
+
+def _common(a: _Section, b: _Section) -> tuple[str, ...]:
+    """The nearest common ancestry of two adjacent sections (a part's own opening section counts as the part)."""
+    first = (*a.path, a.title) if b.path[: len(a.path) + 1] == (*a.path, a.title) else a.path
+    n = 0
+    while n < min(len(first), len(b.path)) and first[n] == b.path[n]:
+        n += 1
+    return first[:n]
+
+
 def _cap(sections: list[_Section], max_topics: int) -> list[_Section]:
-    """Merge the smallest adjacent pair until at most ``max_topics`` remain."""
+    """Merge adjacent sections until at most ``max_topics`` remain, following the bookmark/heading hierarchy:
+    the closest relatives first (same parent, then same grandparent...), smallest first; merged relatives take
+    the title of their nearest common parent."""
     out = list(sections)
     while len(out) > max_topics:
-        i = min(range(len(out) - 1), key=lambda k: (out[k].words + out[k + 1].words, k))
+
+        def cost(k: int) -> tuple[int, int, int]:
+            return (-len(_common(out[k], out[k + 1])), out[k].words + out[k + 1].words, k)
+
+        i = min(range(len(out) - 1), key=cost)
         a, b = out[i], out[i + 1]
-        out[i : i + 2] = [_Section(a.title if a.words >= b.words else b.title, a.blocks + b.blocks, a.start)]
+        common = _common(a, b)
+        title = common[-1] if common else a.title if a.words >= b.words else b.title
+        out[i : i + 2] = [_Section(title, a.blocks + b.blocks, a.start, path=common[:-1])]
+    return out
+
+
+def _unique_titles(titles: list[str], sections: list[_Section]) -> list[str]:
+    """No two topics of a document share a title: a repeated one names its parent, else its first sub-heading,
+    else its part number."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for title, sec in zip(titles, sections):
+        new = title
+        if title.casefold() in seen or titles.count(title) > 1:
+            sub = next(
+                (normalize_ws(b.text) for b in sec.blocks if b.kind is BlockKind.HEADING and normalize_ws(b.text) != title), ""
+            )
+            parent = next((p for p in reversed(sec.path) if p.casefold() != title.casefold()), "")
+            new = f"{title} ({parent or sub})"[:200] if parent or sub else title
+        k = 2
+        base = new
+        while new.casefold() in seen:
+            new, k = f"{base} (part {k})", k + 1
+        seen.add(new.casefold())
+        out.append(new)
     return out
 
 
@@ -256,18 +316,35 @@ def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
     for number, (part, bag) in enumerate(zip(parts, grams), 1):
         scored = sorted(
             (
-                (count * math.log(1 + len(parts) / df[g]) * (1.5 if " " in g else 1.0), g)
+                (count * math.log(1 + len(parts) / df[g]) * (2.5 if " " in g else 1.0 if _specific(g) else 0.3), g)
                 for g, count in bag.items()
                 if count >= 2
             ),
             key=lambda x: (-x[0], x[1]),
         )
-        name = next((g for _, g in scored if g not in used), "")
-        used.add(name)
+        name = next((g for _, g in scored if _key(g) not in used), "")
+        used.add(_key(name))
         if not name:
             part.title = f"{prefix or fallback} (part {number})"
         else:
-            part.title = f"{prefix}: {name.title()}" if prefix else name.title()
+            named = " ".join(w[:1].upper() + w[1:] for w in name.split())
+            part.title = f"{prefix}: {named}" if prefix else named
+
+
+def _key(phrase: str) -> str:
+    """A phrase's identity: "alpha particles" = "alpha particle"."""
+    return " ".join(w.rstrip("s") for w in phrase.split())
+
+
+def _phrase_words(first: str, second: str) -> bool:
+    """Two words that can name a topic together: no adverb or verb ("absolutely wrong"), a noun at the end."""
+    classes = word_classes(first)
+    return not (classes and not classes & {"NOUN", "ADJ", "PROPN"}) and can_be_noun(second)
+
+
+def _specific(word: str) -> bool:
+    """A single word fit to name a topic: a noun that is not generic ("electron", not "interface" or "thing")."""
+    return can_be_noun(word) and not generic_word(word) and zipf(word) < 4.5
 
 
 def _phrases(text: str) -> Counter:
@@ -278,7 +355,7 @@ def _phrases(text: str) -> Counter:
             continue
         if len(tok) >= 5:
             out[tok] += 1
-        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 3:
+        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 3 and _phrase_words(tok, toks[i + 1]):
             out[f"{tok} {toks[i + 1]}"] += 1
     return out
 
@@ -289,9 +366,11 @@ def _time_span(blocks: list[Block]) -> float:
 
 
 _BACK_MATTER = re.compile(
-    r"(index|contents|table of contents|acknowledge?ments?|references|bibliography|works cited|further reading|"
-    r"(end)?notes|about the authors?|copyright( page)?|credits|colophon|cover|title page|dedication|"
-    r"inhaltsverzeichnis|literaturverzeichnis)",
+    r"(index|contents|table of contents|brief contents|acknowledge?ments?|references|bibliography|works cited|"
+    r"further reading|(end)?notes|about the authors?|copyright( page)?|credits|colophon|cover|title page|dedication|"
+    r"list of (figures|tables|illustrations|plates|maps|abbreviations|symbols)|licen[cs]e|legal notice|impressum|"
+    r"inhaltsverzeichnis|literaturverzeichnis|abbildungsverzeichnis|tabellenverzeichnis|stichwortverzeichnis|symbolverzeichnis|"
+    r"sachverzeichnis|lösungen der übungsaufgaben|solutions( to (the )?exercises)?|answers( to (the )?exercises)?)",
     re.IGNORECASE,
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from seekh_convert.text.words import singular, surface_words
 
@@ -25,6 +26,7 @@ def term_key(term: str) -> str:
     return " ".join(singular(w) for w in surface_words(term))
 
 
+@lru_cache(maxsize=65536)
 def term_pattern(term: str) -> re.Pattern[str]:
     """A case-insensitive, word-bounded pattern that also matches simple plural/possessive forms."""
     parts = [re.escape(p) for p in clean_term(term).split()]

@@ -95,8 +95,13 @@ def singular(word: str) -> str:
 
 def content_stems(text: str, *, unique: bool = True) -> list[str]:
     """Stems of the content words of ``text`` in order (no stop words, no one-letter words); once each when ``unique``."""
+    return list(_content_stems(text, unique))
+
+
+@lru_cache(maxsize=32768)
+def _content_stems(text: str, unique: bool) -> tuple[str, ...]:
     out = [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    return list(dict.fromkeys(out)) if unique else out
+    return tuple(dict.fromkeys(out)) if unique else tuple(out)
 
 
 def word_count(text: str) -> int:

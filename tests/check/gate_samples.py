@@ -167,7 +167,7 @@ def clean_guide() -> GuideContent:
         ],
         applications=[
             Application(
-                title="Studying",
+                title="Semantic encoding",
                 text="Semantic encoding of meaningful words helps remember them best.",
                 source=ref('processed as "semantic encoding" - the encoding of meaningful words - are remembered best', 2),
             )
@@ -180,10 +180,10 @@ def clean_guide() -> GuideContent:
                 2,
             ),
             card(
-                "_____ holds information from the senses for up to a few seconds.",
-                "Sensory memory",
-                "Sensory memory holds information from the senses for up to a few seconds",
-                1,
+                "_____ is the continuous storage of information.",
+                "Long-term memory",
+                "Long-term memory is the continuous storage of information.",
+                2,
                 kind="cloze",
             ),
             card(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fakes.openai_server import FakeOpenAIServer, default_reply, document_of, schema_kind, settings_for
 
-from seekh_convert.check import Reason, TopicQuality, run_gate
+from seekh_convert.check import GateSettings, Reason, TopicQuality, run_gate
 from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 from seekh_convert.pipeline import Converter
@@ -239,8 +239,10 @@ def test_every_planted_defect_is_dropped_repaired_or_fixed(tmp_path):
             engine = OpenAIEngine.from_settings(settings)
             try:
                 generation = await engine.generate(topic, document)
+                # the grounding/key checks alone: the rubric's planted defects have their own test (test_rubric_paths.py)
+                no_rubric = GateSettings(rubric=False)
                 return generation, await run_gate(
-                    generation.content, topic, document, engine, engine_findings=generation.findings
+                    generation.content, topic, document, engine, engine_findings=generation.findings, settings=no_rubric
                 )
             finally:
                 await engine.aclose()

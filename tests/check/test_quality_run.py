@@ -102,16 +102,16 @@ def test_run_deduplicator_drops_repeats_across_guides_in_order():
         flashcards=[
             again,
             card(
-                "What is sensory memory's time limit?",
-                "up to a few seconds",
-                "Sensory memory holds information from the senses for up to a few seconds",
-                1,
+                "What does effortful processing require?",
+                "Work and attention",
+                "Effortful processing requires work and attention",
+                2,
             ),
         ],
     )
     second, q2 = check_content(second_content, topic, doc)
     out = dedup.apply(second, q2)
-    assert [c.front for c in out.flashcards] == ["What is sensory memory's time limit?"]
+    assert [c.front for c in out.flashcards] == ["What does effortful processing require?"]
     # the repeated card and 3 of the 4 repeated questions go; the last question stays (a section never empties)
     assert dedup.dropped == 4 and dedup.kept_duplicates == 1 and len(out.questions) == 1
     assert q2.dropped_by_reason == {"duplicate across run": 4}

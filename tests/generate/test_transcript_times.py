@@ -75,7 +75,7 @@ def test_offline_items_cite_their_own_sentences(lecture):
         return [(await engine.generate(t, doc)).content for t in doc.topics]
 
     refs = [ref for content in asyncio.run(all_topics()) for ref in _refs(content)]
-    assert len(refs) > 100
+    assert len(refs) > 60  # fewer, better items since issue 8
     _assert_sentence_times(doc, spoken, refs)
 
 
@@ -103,17 +103,21 @@ def test_openai_items_cite_their_own_sentences_even_when_quotes_match_leniently(
                 item["source"]["quote"] = _lenient(item["source"]["quote"])
                 item["source"]["start"], item["source"]["end"] = whole  # a coarse claim: the whole topic
                 planted.append(item["source"]["quote"])
-    assert len(planted) >= 20
+    assert len(planted) >= 15  # fewer, better items since issue 8
     with FakeOpenAIServer(responder=topic_responder(sent)) as server:
         settings = settings_for(server, tmp_path, no_cache=True)
         contents = [run_engine(settings, topic, doc)[0].content for topic in doc.topics]
     refs = [ref for content in contents for ref in _refs(content)]
     _assert_sentence_times(doc, spoken, refs)
+
+    def words(quote: str) -> str:  # a quote that drops the final full stop is found without it
+        return " ".join(quote.split()).rstrip(".!?")
+
     originals = {
-        " ".join(item["source"]["quote"].split())
+        words(item["source"]["quote"])
         for r in replies
         for s in ("key_takeaways", "flashcards", "applications")
         for item in r[s][:2]
     }
-    lenient_hits = [ref for ref in refs if ref.quote in originals]
+    lenient_hits = [ref for ref in refs if words(ref.quote) in originals]
     assert len(lenient_hits) >= len(planted) - 2  # found, and quoted in the source's own words

@@ -7,7 +7,7 @@ import json
 import markupsafe
 from conftest import make_guide_dict
 
-from seekh_convert.model.guide import StudyGuide
+from seekh_convert.model.guide import EmptySection, StudyGuide
 from seekh_convert.write.library import load_library
 from seekh_convert.write.render import render
 from seekh_convert.write.site import Site
@@ -33,16 +33,22 @@ def test_empty_sections_say_so_with_the_reason_when_one_is_recorded(tmp_path):
     from publishing import write_library
 
     out = write_library(tmp_path / "out", {"01-alliance": make_guide_dict()})
-    folder = out / "notes" / "01-alliance"
-    (folder / "quality.json").write_text(json.dumps({"empty_sections": {"applications": "the source names no use"}}))
     entry = load_library(out).entries[0]
-    guide: StudyGuide = entry.guide.model_copy(update={"applications": [], "flashcards": [], "questions": [], "definition": None})
+    empty = [
+        EmptySection(section="applications", reason="the source names no use"),
+        EmptySection(section="definition", reason="the source defines no term of the title"),
+        EmptySection(section="flashcards", reason="no key terms"),
+        EmptySection(section="questions", reason="no key terms"),
+    ]
+    guide: StudyGuide = entry.guide.model_copy(
+        update={"applications": [], "flashcards": [], "questions": [], "definition": None, "empty_sections": empty}
+    )
     entry.guide = guide
     site = Site(load_library(out))
     site.guides[entry.key] = guide
     pages = {p.path.name: p.html for p in site.topic_pages(entry)}
     assert "Nothing in the source for this: the source names no use" in pages["summary.html"]
-    assert pages["summary.html"].count("Nothing in the source for this") == 2  # definition and applications
+    assert "Nothing in the source for this: the source defines no term of the title" in pages["summary.html"]
     assert "Nothing in the source for this" in pages["flashcards.html"]
     assert "Nothing in the source for this" in pages["practice.html"]
 

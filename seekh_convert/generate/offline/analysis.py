@@ -6,13 +6,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from seekh_convert.generate.offline.classify import level_of, subject_of
+from seekh_convert.generate.offline.classify import level_of, level_score, subject_of
 from seekh_convert.generate.offline.sentences import Sentence, topic_sentences
 from seekh_convert.generate.offline.statements import claim_score
 from seekh_convert.generate.offline.summarize import centrality, rank
 from seekh_convert.generate.offline.terms import Term, extract_terms
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.guide import Level, Subject
+from seekh_convert.text.sentences import sentences
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import content_stems, singular, surface_words
 
@@ -74,7 +75,7 @@ def _idf(document: Document, topics: list[Topic]) -> dict[str, float]:
     return {k: math.log((n + 1) / (c + 1)) + 1.0 for k, c in df.items()}
 
 
-def analyse_topic(topic: Topic, idf: dict[str, float]) -> TopicAnalysis:
+def analyse_topic(topic: Topic, idf: dict[str, float], document_level: float | None = None) -> TopicAnalysis:
     """Sentences, terms, centrality ranking and level of one topic."""
     sentences = topic_sentences(topic.blocks)
     terms = extract_terms(topic.blocks, sentences, idf, topic.title)
@@ -83,7 +84,9 @@ def analyse_topic(topic: Topic, idf: dict[str, float]) -> TopicAnalysis:
     text = " ".join(s.text for s in sentences)
     all_words = [w for b in topic.blocks if b.usable for w in surface_words(b.text)]
     stem_text = " " + " ".join(singular(w) for w in all_words) + " "
-    return TopicAnalysis(topic, sentences, terms, ranked, scores, level_of(text, len(sentences)), len(all_words), stem_text)
+    return TopicAnalysis(
+        topic, sentences, terms, ranked, scores, level_of(text, len(sentences), document_level), len(all_words), stem_text
+    )
 
 
 def analyse(document: Document, topic: Topic) -> DocAnalysis:
@@ -91,9 +94,11 @@ def analyse(document: Document, topic: Topic) -> DocAnalysis:
     topics = document.topics or [topic]
     idf = _idf(document, topics)
     text = "\n".join(b.text for b in document.blocks if b.usable) or "\n".join(b.text for b in topic.blocks)
-    doc = DocAnalysis(document, subject_of(text), idf)
+    doc = DocAnalysis(document, subject_of(text, document.title), idf)
+    sample = text[:200_000]  # the document's level: enough text to judge, bounded for long books
+    document_level = level_score(sample, max(1, len(sentences(sample))))
     for i, t in enumerate(topics):
-        ta = analyse_topic(t, idf)
+        ta = analyse_topic(t, idf, document_level)
         doc.topics.append(ta)
         for term in ta.terms:
             if term.defined:

@@ -7,12 +7,14 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.nouns import blankable
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.model.guide import Flashcard
+from seekh_convert.text.defining import initials, not_a_definition, related
+from seekh_convert.text.lexicon import generic_phrase, is_acronym
+from seekh_convert.text.nouns import blankable
 from seekh_convert.text.terms import term_key, term_pattern
-from seekh_convert.text.words import singular, surface_words
+from seekh_convert.text.words import content_stems, singular, surface_words
 
 GAP = "_____"
 _MAX_CARDS = 12
@@ -65,12 +67,36 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     m = free_match(term, sentence, list(terms))
     if not m or m.start() == 0 and sentence.n_words < 8 or not term.real or not blankable(m.group()):
         return None
-    if crosses(m.span(), sentence, list(terms)):
+    if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
-    front = sentence.display[: m.start()] + GAP + sentence.display[m.end() :]
-    if len(front.split()) < 6:
+    front = sentence.splice(m.start(), m.end(), GAP)
+    if front is None or len(front.split()) < 6 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
     return front, m.group()
+
+
+#: A gap at the start followed by a new sentence is a run-in heading ("_____ The for loop ..."), not part of it.
+_RUN_IN = re.compile(r"^\W*_{3,}\s*(?:[.:\u2013\u2014-]\s*|\s+(?=(?:The|A|An|In|This|These|It|We|For|If|When|To)\b))")
+
+
+def gives_away(front: str, answer: str) -> bool:
+    """True when the rest of the front repeats the answer or spells its abbreviation beside the gap."""
+    rest = front.replace(GAP, " ")
+    needed = content_stems(answer)
+    if needed and all(n in set(content_stems(rest)) for n in needed):
+        return True
+    at = front.find(GAP)
+    after = re.match(r"_+\s*\(([^)]{1,60})\)", front[at:])
+    before = surface_words(front[max(0, at - 80) : at])
+    if is_acronym(answer) and initials(before[-len(answer) :]) == answer.rstrip("s").upper():
+        return True
+    return bool(after and related(after.group(1).strip(), answer))
+
+
+def defines(term: Term) -> bool:
+    """True when the term's definition sentence really defines it and makes sense on its own."""
+    s = term.definition
+    return s is not None and term.defined and s.alone and not_a_definition(term.text, s.text) is None
 
 
 def _near(front: str, fronts: list[str]) -> bool:
@@ -78,9 +104,19 @@ def _near(front: str, fronts: list[str]) -> bool:
 
 
 def build_flashcards(
-    terms: list[Term], ranked: list[Sentence], max_cards: int = _MAX_CARDS, max_basic: int = _MAX_BASIC
+    terms: list[Term],
+    ranked: list[Sentence],
+    max_cards: int = _MAX_CARDS,
+    max_basic: int = _MAX_BASIC,
+    max_cloze: int | None = None,
 ) -> list[Flashcard]:
-    """4-12 cards: basic cards for defined terms, then cloze cards of key terms in central sentences."""
+    """Basic cards for the key terms the source defines (marked terms first), then cloze cards of key terms in
+    central sentences; by default cloze cards take at most a third of the other sentences, leaving the rest to
+    the questions (which never repeat a card)."""
+    if max_cloze is None:
+        defining = {id(t.definition) for t in terms if t.definition is not None}
+        free = [s for s in ranked if s.alone and id(s) not in defining]
+        max_cloze = max(1, len(free) // 3)
     cards: list[Flashcard] = []
     fronts: list[str] = []
     used: set[int] = set()
@@ -88,7 +124,7 @@ def build_flashcards(
     for t in terms:
         if len(cards) >= max_basic:
             break
-        if not t.defined or id(t.definition) in used:
+        if not defines(t) or id(t.definition) in used:
             continue
         front = ask_what(t.text, t.definition.text)
         if _near(front, fronts):
@@ -97,8 +133,9 @@ def build_flashcards(
         fronts.append(front)
         used.add(id(t.definition))
     cloze_terms = sorted((t for t in terms if t.mentions and t.real), key=lambda t: t.origin == "keyword")
+    basic = len(cards)
     for t in cloze_terms:
-        if len(cards) >= max_cards:
+        if len(cards) >= max_cards or len(cards) - basic >= max_cloze:
             break
         for s in sorted(t.mentions, key=lambda s: (id(s) in used, definition_penalty(s) > 0, rank_of.get(id(s), len(ranked)))):
             made = cloze(s, t, terms) if not defers(s) else None
@@ -108,8 +145,4 @@ def build_flashcards(
             fronts.append(made[0])
             used.add(id(s))
             break
-    if not cards:
-        for s in ranked[:2]:
-            front = "Complete the idea: " + " ".join(s.text.split()[: max(3, s.n_words // 2)]) + " …"
-            cards.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
     return cards

@@ -6,42 +6,53 @@ import re
 from collections import Counter
 
 from seekh_convert.model.guide import Level, Subject
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.words import singular, surface_words
 
 _LEXICON: dict[Subject, str] = {
-    Subject.ASTRONOMY: """star planet galaxy orbit telescope solar universe cosmic moon comet asteroid nebula
-        supernova astronomer luminosity redshift cosmology stellar celestial eclipse constellation""",
-    Subject.BIOLOGY: """cell organism protein membrane gene dna rna species evolution enzyme nucleus organelle
-        mitochondria chloroplast bacteria eukaryotic prokaryotic tissue ribosome cytoplasm photosynthesis
-        chromosome plant animal vesicle lipid""",
-    Subject.CHEMISTRY: """atom molecule electron reaction chemical bond element compound mole orbital ion acid
-        base solution proton neutron periodic isotope valence electronegativity oxidation molar stoichiometry
-        reactant quantum wavelength photon""",
-    Subject.PHYSICS: """force motion velocity acceleration mass energy momentum newton gravity friction vector
-        inertia tension torque kinematics dynamics displacement joule spring weight physics equilibrium
-        magnitude""",
-    Subject.PSYCHOLOGY: """memory behavior behaviour cognitive brain emotion perception learning psychologist
-        psychology personality disorder therapy mental recall stimulus conditioning consciousness amnesia
-        participant hippocampus amygdala neuron""",
-    Subject.HISTORY: """war century empire king revolution history historian treaty army battle colonial
-        dynasty ancient medieval government president nation siege soldier troop""",
-    Subject.PHILOSOPHY: """philosophy philosopher ethics moral argument knowledge truth metaphysics logic reason
-        virtue existence belief epistemology socrates plato aristotle kant justice""",
+    Subject.ASTRONOMY: """star planet galaxy orbit telescope solar universe cosmic moon comet asteroid nebula supernova
+        astronomer luminosity redshift cosmology stellar celestial eclipse constellation exoplanet quasar pulsar
+        spacecraft astronomy parallax interstellar""",
+    Subject.BIOLOGY: """cell organism protein membrane gene dna rna species evolution enzyme nucleus organelle mitochondria
+        chloroplast bacteria eukaryotic prokaryotic tissue ribosome cytoplasm photosynthesis chromosome plant animal
+        vesicle lipid biology biologist genome mutation ecosystem metabolism microscope organ""",
+    Subject.CHEMISTRY: """atom molecule electron reaction chemical bond element compound mole orbital ion acid solution
+        proton neutron periodic isotope valence electronegativity oxidation molar stoichiometry reactant chemistry
+        chemist nucleus photon catalyst""",
+    Subject.PHYSICS: """force motion velocity acceleration mass energy momentum newton gravity friction vector inertia
+        tension torque kinematics dynamics displacement joule spring weight physics equilibrium magnitude physicist
+        scalar""",
+    Subject.PSYCHOLOGY: """memory behavior behaviour cognitive brain emotion perception learning psychologist psychology
+        personality disorder therapy therapist mental recall stimulus conditioning consciousness amnesia participant
+        hippocampus amygdala neuron client psychotherapy counseling""",
+    Subject.HISTORY: """war century empire king revolution history historian treaty army battle colonial dynasty ancient
+        medieval president nation siege soldier troop slavery slave emancipation confederate union colony abolition
+        independence reign monarchy civil""",
+    Subject.PHILOSOPHY: """philosophy philosopher ethics moral argument knowledge truth metaphysics logic virtue existence
+        belief epistemology socrates plato aristotle kant justice hume descartes ontology premise identity
+        skepticism empiricism rationalism utilitarianism""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")
+#: Share of a text's words that must come from a subject's vocabulary, and how far it must lead the runner-up.
+_MIN_SHARE, _LEAD = 0.004, 1.3
 
 
-def subject_of(text: str) -> Subject:
-    """The subject whose vocabulary covers most of ``text``; OTHER when none stands out."""
+def subject_of(text: str, title: str = "") -> Subject:
+    """The subject whose vocabulary covers most of ``text`` (the title counts ten times), if it covers enough and
+    clearly leads; OTHER otherwise (security, machine learning, law...)."""
     counts = Counter(singular(w) for w in surface_words(text))
+    for w in surface_words(title):
+        counts[singular(w)] += 10
     total = max(sum(counts.values()), 1)
-    scores = []
-    for order, (subject, stems) in enumerate(_STEMS.items()):
-        hits = sum(counts[s] for s in stems)
-        scores.append((hits, -order, subject))
-    hits, _, best = max(scores)
-    return best if hits / total >= 0.004 and hits >= 5 else Subject.OTHER
+    scores = sorted(
+        ((sum(counts[s] for s in stems), -order, subject) for order, (subject, stems) in enumerate(_STEMS.items())),
+        reverse=True,
+    )
+    (hits, _, best), (second, _, _) = scores[0], scores[1]
+    if hits / total >= _MIN_SHARE and hits >= 5 and hits >= _LEAD * second:
+        return best
+    return Subject.OTHER
 
 
 def syllables(word: str) -> int:
@@ -55,23 +66,48 @@ def syllables(word: str) -> int:
     return max(count, 1)
 
 
-def grade(text: str, sentence_count: int) -> float:
-    """Flesch-Kincaid grade level of ``text``."""
+_INTRO = re.compile(
+    r"\b(?:introduction|introductory|introduce[sd]?|basics?|fundamentals?|beginners?|overview|for the first time"
+    r"|in this (?:video|lecture|chapter)|what is|let's start|simple example)\b",
+    re.IGNORECASE,
+)
+_ADVANCED = re.compile(
+    r"\b(?:theorem|lemma|corollary|proof|proposition|satz|beweis|definition \d|q\.e\.d|et al\.|isomorph\w*"
+    r"|homotop\w*|eigen\w*|derivative|integral|asymptotic|manifold)\b",
+    re.IGNORECASE,
+)
+_MATH = re.compile(r"[=∑∫∂≤≥→∈∀∃λπσ]|\b[a-z]\s*[\^_]\s*\w")
+
+
+def level_score(text: str, sentence_count: int) -> float:
+    """How advanced ``text`` reads: readability (sentences capped at 25 words, so unpunctuated transcripts do not
+    count as one endless sentence), rare vocabulary, formulas and proofs raise it; introductory talk lowers it."""
     ws = surface_words(text)
     if not ws:
         return 0.0
-    syl = sum(syllables(w) for w in ws)
-    return 0.39 * len(ws) / max(sentence_count, 1) + 11.8 * syl / len(ws) - 15.59
+    per_sentence = min(len(ws) / max(sentence_count, 1), 25.0)
+    syl = sum(syllables(w) for w in ws) / len(ws)
+    readability = 0.39 * per_sentence + 11.8 * syl - 15.59
+    content = [w.lower() for w in ws if len(w) > 3]
+    rare = sum(1 for w in content if zipf(w) < 3.0) / max(len(content), 1)
+    per_k = 1000 / len(ws)
+    advanced = len(_ADVANCED.findall(text)) * per_k
+    intro = len(_INTRO.findall(text)) * per_k
+    math = len(_MATH.findall(text)) * per_k
+    vocabulary = min((rare - 0.06) * 5, 1.0)
+    return (readability - 11.0) / 3 + vocabulary + min(advanced, 10) * 0.15 + min(math, 30) * 0.03 - min(intro, 6) * 0.2
 
 
-def level_of(text: str, sentence_count: int) -> Level:
-    """Beginner below grade 10, intermediate to 13, advanced above."""
-    g = grade(text, sentence_count)
-    if g < 10:
-        return Level.BEGINNER
-    if g <= 13:
+def level_of(text: str, sentence_count: int, document_score: float | None = None) -> Level:
+    """Beginner, intermediate or advanced from ``level_score``, half the topic's own and half its document's."""
+    score = level_score(text, sentence_count)
+    if document_score is not None:
+        score = (score + document_score) / 2
+    if score < -0.15:
+        return Level.BEGINNER  # introductory material: textbooks' first chapters, intro lectures, slides
+    if score <= 1.2:
         return Level.INTERMEDIATE
-    return Level.ADVANCED
+    return Level.ADVANCED  # proofs, formulas, rare vocabulary: graduate lecture notes
 
 
 def study_minutes(word_count: int) -> int:

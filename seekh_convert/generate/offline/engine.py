@@ -41,13 +41,16 @@ class OfflineEngine:
     def _pool(self, topic: Topic, document: Document) -> tuple[DocAnalysis, TopicAnalysis, Pool, str]:
         doc = self._analysis(topic, document)
         ta = doc.for_topic(topic)
+        if "pool" in ta.memo:  # a repair asks again: the candidates are the same, built once
+            return doc, ta, ta.memo["pool"], ta.memo["title"]
         if not ta.sentences:
             raise EngineError(
                 "the offline engine found no sentence it can quote here (text without sentence punctuation, "
                 "e.g. CJK captions, or only references/figures); try --engine openai"
             )
         title = (topic.title.strip() or f"Topic {topic.index}")[:300]
-        return doc, ta, build_pool(doc, ta, title), title
+        ta.memo["pool"], ta.memo["title"] = build_pool(doc, ta, title), title
+        return doc, ta, ta.memo["pool"], title
 
     def content(self, topic: Topic, document: Document) -> GuideContent:
         """The guide content of one topic (synchronous core of ``generate``)."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from seekh_convert.generate.offline.nouns import is_term_like, noun_bonus
 from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.text.nouns import is_term_like, noun_bonus
 from seekh_convert.text.words import STOPWORDS, singular, surface_words
 
 _SPOKEN = frozenset(

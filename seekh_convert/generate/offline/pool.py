@@ -6,20 +6,30 @@ replaces it with the next candidate of its section that the guide does not use y
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
-from seekh_convert.generate.offline.cards import build_flashcards
+from seekh_convert.generate.offline.cards import build_flashcards, defines
 from seekh_convert.generate.offline.classify import study_minutes
-from seekh_convert.generate.offline.links import SHOWN, application_candidates, learn_next_candidates, prerequisite_candidates
+from seekh_convert.generate.offline.links import (
+    SHOWN,
+    application_candidates,
+    applications_empty,
+    learn_next_candidates,
+    learn_next_empty,
+    prerequisite_candidates,
+    prerequisites_empty,
+)
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.statements import defining_score, title_words
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.model.guide import LIST_SECTIONS, Definition, GuideContent, SummarySentence
+from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, GuideContent, SummarySentence
+from seekh_convert.text.defining import asked_term
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
@@ -36,6 +46,7 @@ class Pool:
     summary_spares: list[Sentence]
     sections: dict[str, list] = field(default_factory=dict)
     shown: dict[str, int] = field(default_factory=dict)
+    empty: dict[str, str] = field(default_factory=dict)  # why a section has no candidate
 
 
 def main_term(ta: TopicAnalysis) -> Term | None:
@@ -48,24 +59,40 @@ def main_term(ta: TopicAnalysis) -> Term | None:
     return defined[0] if defined else (ta.terms[0] if ta.terms and ta.terms[0].definition else None)
 
 
+def title_overlap(term: str, title: str) -> int:
+    """How many distinctive words a term shares with a topic title, in some form ("prokaryote" and "Prokaryotic
+    Cells" share "prokaryo-"); common words ("cell", "system") only count when the whole term is in the title."""
+    key, title_key = term_key(term), term_key(title)
+    if f" {key} " in f" {title_key} ":
+        return len(key.split()) + 1
+    shared = 0
+    for w in key.split():
+        if len(w) >= 5 and zipf(w) < 4.5 and any(t[:5] == w[:5] for t in title_key.split() if len(t) >= 5):
+            shared += 1
+    return shared
+
+
 def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
-    """The title term's real definition, then sentences that define the title or a key term, best first."""
-    t = main_term(ta)
-    first = [t.definition] if t is not None and t.defined else []
-    words_ = title_words(ta.topic.title)
-    defs = {id(d.definition): d.def_score for d in ta.terms if d.defined}
-    scored = [
-        (defining_score(s, words_) + ta.scores.get(s.order, 0.0) + 0.25 * min(defs.get(id(s), 0.0), 4.0), s)
-        for s in ta.ranked[:80]
-    ]
-    out = first + [s for _, s in sorted(scored, key=lambda x: (-x[0], x[1].order))]
+    """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
+    Empty when the source defines no term of the title (the guide then says so)."""
+    scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
+    own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
     seen: set[int] = set()
-    result = []
-    for s in out:
-        if id(s) not in seen:
-            seen.add(id(s))
-            result.append(Definition(text=s.display, source=s.ref()))
-    return result[:8]
+    out = []
+    for _, t in own:
+        if id(t.definition) not in seen:
+            seen.add(id(t.definition))
+            out.append(Definition(text=t.definition.display, source=t.definition.ref()))
+    return out[:8]
+
+
+_NOT_THE_SUBJECT = re.compile(r"\s*\b(?:lecture|lectures|notes|chapter|part|introduction|overview|summary)\b\s*", re.I)
+
+
+def definition_empty(ta: TopicAnalysis) -> str:
+    """Why a topic has no definition (naming the title's term, not "lecture" or "notes")."""
+    term = _NOT_THE_SUBJECT.sub(" ", ta.topic.title).strip(" :-") or ta.topic.title.strip() or "this topic"
+    return f"The source gives no definition of {term}; the summary says what it covers."[:300]
 
 
 def _fresh(extra: list, shown: list) -> list:
@@ -73,46 +100,64 @@ def _fresh(extra: list, shown: list) -> list:
     return [m for m in extra if m.model_dump_json() not in dumps]
 
 
+def _card_terms(cards: list) -> set[str]:
+    """Keys of the terms the basic cards ask ("What is X?")."""
+    return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
+
+
 def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
-    """All candidates of one topic."""
+    """All candidates of one topic, and why a section has none."""
     own = own_points(ta.ranked, ta.scores, ta.terms)
-    summary = summary_sentences(ta.ranked, own if len(own) >= 2 else ())
+    summary = summary_sentences(ta.ranked, own if len(own) >= 2 else (), ta.terms)
     while len(" ".join(s.display for s in summary)) > 4000 and len(summary) > 1:
         summary = summary[:-1]
     in_summary = {id(s) for s in summary}
-    spares = [s for s in ta.ranked if id(s) not in in_summary][:10]
+    spares = [s for s in ta.ranked if id(s) not in in_summary and s.alone][:10]
     pool = Pool(definition_candidates(ta), summary, spares)
-    avoid = summary + [s for s in ta.sentences if s.text == pool.definitions[0].source.quote]
+    first = pool.definitions[0].source.quote if pool.definitions else None
+    avoid = summary + [s for s in ta.sentences if s.text == first]
     doc_terms = [t for other in doc.topics if other is not ta for t in other.terms if t.defined or t.origin != "keyword"]
     pool.sections["key_takeaways"] = takeaway_candidates(ta.ranked, ta.scores, ta.terms, avoid, _SHOWN["key_takeaways"])
-    prereqs = prerequisite_candidates(doc, ta)
-    shown_pre = {p.topic.casefold() for p in prereqs[: _SHOWN["prerequisites"]]}
-    learn = learn_next_candidates(doc, ta)
-    distinct = [c for c in learn if c.topic.casefold() not in shown_pre]
-    pool.sections["learn_next"] = distinct if len(distinct) >= 2 else learn
-    pool.sections["prerequisites"] = prereqs
-    points = pool.sections["key_takeaways"][: _SHOWN["key_takeaways"]]
-    quotes = {t.source.quote for t in points}
-    apps, uses = application_candidates(ta, in_summary | {id(s) for s in ta.sentences if s.text in quotes})
-    pool.sections["applications"] = apps
+    pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
+    pool.sections["learn_next"] = learn_next_candidates(doc, ta)
+    pool.sections["applications"] = application_candidates(ta, set())
     cards = build_flashcards(ta.terms, ta.ranked)
     pool.sections["flashcards"] = cards + _fresh(build_flashcards(ta.terms, ta.ranked, 24, 12), cards)
-    questions = build_questions(ta.terms, doc_terms, ta.ranked, title)
-    pool.sections["questions"] = questions + _fresh(build_questions(ta.terms, doc_terms, ta.ranked, title, 8), questions)
-    pool.shown = dict(_SHOWN, flashcards=len(cards), questions=len(questions), applications=min(max(uses, 1), SHOWN))
+    card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
+    used = {id(s) for s in ta.sentences if s.text in card_quotes}
+    asked = _card_terms(pool.sections["flashcards"])
+    questions = build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
+    more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
+    pool.sections["questions"] = questions + _fresh(more, questions)
+    pool.shown = dict(_SHOWN, flashcards=len(cards), questions=len(questions))
+    pool.empty = {
+        "definition": definition_empty(ta),
+        "prerequisites": prerequisites_empty(doc, ta),
+        "learn_next": learn_next_empty(doc, ta),
+        "applications": applications_empty(ta),
+        "key_takeaways": "No sentence of the source states a key point that makes sense on its own.",
+        "flashcards": "The source marks, defines or repeats no key term that a card could ask.",
+        "questions": "The source offers no statement that a question could test without repeating a flashcard.",
+    }
     return pool
 
 
 def content_of(pool: Pool, doc: DocAnalysis, ta: TopicAnalysis, title: str) -> GuideContent:
-    """The guide: the first candidates of every section."""
+    """The guide: the first candidates of every section; a section without any says why."""
+    sections = {s: pool.sections[s][: pool.shown[s]] for s in LIST_SECTIONS}
+    definition = pool.definitions[0] if pool.definitions else None
+    empty = [EmptySection(section=s, reason=pool.empty[s]) for s in LIST_SECTIONS if not sections[s]]
+    if definition is None:
+        empty.insert(0, EmptySection(section="definition", reason=pool.empty["definition"]))
     return GuideContent(
         topic=title,
         subject=doc.subject,
         level=ta.level,
         study_time_minutes=study_minutes(ta.word_count),
-        definition=pool.definitions[0],
+        definition=definition,
         summary=summary_of(pool.summary),
-        **{s: pool.sections[s][: max(1, pool.shown[s])] for s in LIST_SECTIONS},
+        empty_sections=empty,
+        **sections,
     )
 
 

@@ -1,4 +1,5 @@
-"""Practice questions: multiple choice with real-term distractors, true/false by term swap, short answer."""
+"""Practice questions: multiple choice with real-term distractors, questions of real kinds, true/false by a swap of
+terms of the same kind, short answers; none repeats a flashcard."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ import re
 
 from rapidfuzz import fuzz
 
-from seekh_convert.generate.offline.cards import GAP, ask_what, crosses
+from seekh_convert.generate.offline.cards import GAP, ask_what, crosses, defines, gives_away
 from seekh_convert.generate.offline.choices import definition_choice, key_position
 from seekh_convert.generate.offline.generic import definition_penalty
+from seekh_convert.generate.offline.kinds import real_kinds
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
+from seekh_convert.text.lexicon import can_be_noun, generic_phrase, generic_word, plural
+from seekh_convert.text.swaps import kind_mismatch, swapped
 from seekh_convert.text.words import surface_words
 
 _MAX_MC = 3
-#: Sentences that lean on the one before them ("Thus, ...", "This means ...") do not stand alone as an answer.
-_CONNECTIVE = re.compile(r"^(?:thus|therefore|hence|however|so|also|then|this|these|that|it|they)\b", re.IGNORECASE)
 
 
 def related(a: Term, b: Term) -> bool:
@@ -46,10 +48,22 @@ def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], st
     for _, _, t in pool:
         if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem) or covered(t, stem):
             continue
+        if not _same_shape(answer, t):
+            continue
         chosen.append(t)
         if len(chosen) == n:
             break
     return chosen
+
+
+def _same_shape(answer: Term, t: Term) -> bool:
+    """A distractor of the answer's kind: a specific noun phrase, no stray number, not a generic word or a verb."""
+    words = surface_words(t.text)
+    if not words or re.search(r"\d", t.text) and not re.search(r"\d", answer.text):
+        return False
+    if len(words) == 1 and generic_word(words[0]):
+        return False
+    return can_be_noun(words[-1]) or not can_be_noun((surface_words(answer.text) or [""])[-1])
 
 
 def blank(text: str, term: Term) -> str:
@@ -73,7 +87,9 @@ def multiple_choice(
             or crosses(m.span(), s, topic_terms)
         ):
             return None
-        stem = s.display[: m.start()] + GAP + s.display[m.end() :]
+        stem = s.splice(m.start(), m.end(), GAP)
+        if stem is None or gives_away(stem, m.group()):
+            return None
     else:
         if any(crosses(m.span(), s, topic_terms) for m in term.pattern.finditer(s.text)):
             return None
@@ -102,44 +118,58 @@ def swap_statement(s: Sentence, term: Term, other: Term, terms: list[Term] = ())
     if not m or other.pattern.search(s.text) or covered(other, s.text):
         return None
     new = other.text
-    if m.start() == 0 or s.text[: m.start()].rstrip().endswith((".", "!", "?")):
+    if m.start() <= s.cut or s.text[: m.start()].rstrip().endswith((".", "!", "?")):
         new = new[:1].upper() + new[1:]
-    statement = s.display[: m.start()] + new + s.display[m.end() :]
-    return statement if statement.casefold() != s.display.casefold() else None
+    statement = s.splice(m.start(), m.end(), new)
+    return statement if statement and statement.casefold() != s.display.casefold() else None
 
 
 def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> list[TrueFalse]:
-    """One true statement from a central sentence, one false one made by swapping a key term for another."""
+    """A false statement made by swapping a key term for another of the same kind, and a true one from another
+    central sentence; false first, since a swap that stays meaningful is the rarer find."""
     out: list[TrueFalse] = []
-    candidates = [s for s in ranked[:15] if id(s) not in taken]
+    candidates = [s for s in ranked[:25] if id(s) not in taken and s.alone]
+    false = next((tf for s in candidates if (tf := _false_statement(s, terms)) is not None), None)
+    if false is not None:
+        taken.add(next(id(s) for s in candidates if s.ref() == false.source))
     for s in candidates:
-        if any(s in t.mentions for t in terms) or not terms:
+        if id(s) not in taken and (any(s in t.mentions for t in terms) or not terms):
             out.append(TrueFalse(statement=s.display, answer=True, explanation=f"The source says: “{s.display}”", source=s.ref()))
             taken.add(id(s))
             break
-    for s in candidates:
-        if id(s) in taken:
+    return out + ([false] if false is not None else [])
+
+
+def _meaningful(s: Sentence, statement: str | None) -> bool:
+    """True when a swapped statement changes one place and puts there words of the same kind."""
+    if statement is None:
+        return False
+    change = swapped(s.display, statement)
+    return change is None or kind_mismatch(*change, lambda w: True) is None
+
+
+def _false_statement(s: Sentence, terms: list[Term]) -> TrueFalse | None:
+    """``s`` with one key term swapped for another of the same kind, or None."""
+    for t in terms:
+        if s not in t.mentions:
             continue
-        for t in terms:
-            if s not in t.mentions:
-                continue
-            others = sorted((o for o in terms if not related(o, t)), key=lambda o: (o.origin == "keyword", _shape(t, o)))
-            swap = next((o for o in others if swap_statement(s, t, o, terms)), None)
-            if swap is None:
-                continue
+        others = sorted(
+            (o for o in terms if not related(o, t) and o.real and same_kind(t, o)),
+            key=lambda o: (o.origin == "keyword", _shape(t, o)),
+        )
+        swap = next((o for o in others if _meaningful(s, swap_statement(s, t, o, terms))), None)
+        if swap is not None:
             statement = swap_statement(s, t, swap, terms)
             explanation = f"The source says “{s.display}” — {t.text}, not {swap.text}."
-            out.append(TrueFalse(statement=statement, answer=False, explanation=explanation, source=s.ref()))
-            taken.add(id(s))
-            return out
-    return out
+            return TrueFalse(statement=statement, answer=False, explanation=explanation, source=s.ref())
+    return None
 
 
-def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: set[int]) -> list[ShortAnswer]:
-    """ "What is X?" with the definition as answer; else "Explain" over the most central sentence."""
+def short_answers(terms: list[Term], taken: set[int], asked: set[str]) -> list[ShortAnswer]:
+    """ "What is X?" for defined terms no flashcard asks, answered by the source's definition."""
     out: list[ShortAnswer] = []
     for t in terms:
-        if t.defined and id(t.definition) not in taken:
+        if defines(t) and id(t.definition) not in taken and t.key not in asked:
             s = t.definition
             out.append(
                 ShortAnswer(
@@ -151,30 +181,40 @@ def short_answers(terms: list[Term], ranked: list[Sentence], title: str, taken: 
             )
             taken.add(id(s))
             if len(out) == 2:
-                return out
-    if not out and ranked:
-        free = [x for x in ranked if id(x) not in taken] or ranked
-        s = next((x for x in free if not _CONNECTIVE.match(x.text)), free[0])
-        question = f"Explain the main point the source makes about {title}."
-        out.append(
-            ShortAnswer(question=question, answer=s.display, explanation=f"The source says: “{s.display}”", source=s.ref())
-        )
+                break
     return out
 
 
-def build_questions(terms: list[Term], doc_terms: list[Term], ranked: list[Sentence], title: str, max_mc: int = _MAX_MC) -> list:
-    """3-8 mixed questions; never empty while the topic has a usable sentence.
+def same_kind(a: Term, b: Term) -> bool:
+    """Terms a swap may exchange: both names or both lower case, same number, same word class at the head."""
+    ha, hb = surface_words(a.text)[-1:] or [""], surface_words(b.text)[-1:] or [""]
+    if ha[0][:1].isupper() != hb[0][:1].isupper() or ha[0].isupper() != hb[0].isupper():
+        return False
+    pa, pb = plural(ha[0]), plural(hb[0])
+    if pa is not None and pb is not None and pa != pb:
+        return False
+    return can_be_noun(ha[0]) == can_be_noun(hb[0]) and not generic_phrase(b.text)
 
-    Multiple choice alternates between kinds: the term for a definition, the definition for a term (options are
-    other real definitions), and a term completing a central statement.
-    """
-    taken: set[int] = set()
+
+def build_questions(
+    terms: list[Term],
+    doc_terms: list[Term],
+    ranked: list[Sentence],
+    title: str,
+    max_mc: int = _MAX_MC,
+    avoid: set[int] = frozenset(),
+    asked: set[str] = frozenset(),
+) -> list:
+    """Mixed questions that repeat no flashcard (``avoid``: ids of the cards' sentences, ``asked``: keys of the terms
+    the cards ask): multiple choice on definitions and central statements, questions of the real kinds (comparison,
+    cause, sequence, who/when), true/false, and "What is X?" for terms no card asks."""
+    taken: set[int] = set(avoid)
     mcs: list[MultipleChoice] = []
     by_definition = max_mc - 1 if max_mc > 2 else max_mc
     for t in terms:
         if len(mcs) >= by_definition:
             break
-        if not t.defined or id(t.definition) in taken:
+        if not defines(t) or id(t.definition) in taken or t.key in asked:
             continue
         kinds = (definition_choice, multiple_choice) if len(mcs) % 2 else (multiple_choice, definition_choice)
         q = next((q for q in (k(t, terms, doc_terms) for k in kinds) if q is not None), None)
@@ -184,11 +224,14 @@ def build_questions(terms: list[Term], doc_terms: list[Term], ranked: list[Sente
     for s in ranked[:20]:
         if len(mcs) >= max(2, max_mc) or (len(mcs) >= 2 and any(GAP in q.question and "completes" in q.question for q in mcs)):
             break
-        t = next((t for t in terms if id(s) not in taken and s in t.mentions and s.n_words >= 8), None)
+        if not s.alone:
+            continue
+        t = next((t for t in terms if id(s) not in taken and s in t.mentions and s.n_words >= 8 and t.real), None)
         q = multiple_choice(t, terms, doc_terms, s) if t is not None and definition_penalty(s) == 0 else None
         if q is not None:
             mcs.append(q)
             taken.add(id(s))
+    real = real_kinds(ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8)
     tfs = true_false(ranked, terms, taken)
-    sas = short_answers(terms, ranked, title, taken)
-    return [*mcs, *tfs, *sas]
+    sas = short_answers(terms, taken, asked)
+    return [*mcs, *real, *tfs, *sas]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import SourceRef
 from seekh_convert.model.sources import ref_at
 from seekh_convert.text.sentences import sentence_spans
+from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.words import content_stems, surface_words
 
 _SPEAKER = re.compile(r"(?:[A-Z][A-Z.'\-]+ ?){1,4}:\s+")
@@ -19,6 +21,12 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
+#: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
+_LEAD = re.compile(
+    r"^(?:(?:so|and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
+    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+)+",
+    re.IGNORECASE,
+)
 _MAX_WORDS = 60
 _WINDOW = 40
 
@@ -35,10 +43,34 @@ class Sentence:
     stems: list[str] = field(default_factory=list)
     n_words: int = 0
 
+    @cached_property
+    def cut(self) -> int:
+        """Characters of a leading spoken filler or discourse marker ("So, ", "And ", "However, ") that item text
+        leaves out (the quote keeps them): 0 when none, or when too little would be left."""
+        m = _LEAD.match(self.text)
+        if m is None or len(surface_words(self.text[m.end() :])) < 4:
+            return 0
+        return m.end()
+
     @property
     def display(self) -> str:
-        """The sentence as item text: always ends with punctuation."""
-        return self.text if self.text[-1:] in '.!?"”’)' else self.text + "."
+        """The sentence as item text: without a leading filler, capitalised, always ending with punctuation."""
+        body = self.text[self.cut :]
+        body = body[:1].upper() + body[1:]
+        return body if body[-1:] in '.!?"”’)' else body + "."
+
+    def splice(self, start: int, end: int, replacement: str) -> str | None:
+        """``display`` with ``text[start:end]`` replaced; None when that span lies in the left-out filler."""
+        if start < self.cut:
+            return None
+        shown = self.display
+        at = start - self.cut
+        return shown[:at] + replacement + shown[at + end - start :]
+
+    @cached_property
+    def alone(self) -> bool:
+        """True when the sentence, as item text, makes sense out of its context (no unresolved "he", "this")."""
+        return self.complete and stands_alone(self.display)
 
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""

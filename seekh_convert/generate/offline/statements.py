@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.generate.offline.defining import defined_terms
 from seekh_convert.generate.offline.generic import defers, definition_penalty, particular_penalty
-from seekh_convert.generate.offline.nouns import is_term_like, noun_bonus
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term, free_match
+from seekh_convert.text.defining import defined_terms
+from seekh_convert.text.lexicon import can_be_noun, generic_word, is_acronym, only_function_words, shares_word, word_classes
+from seekh_convert.text.nouns import is_term_like, noun_bonus
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import STOPWORDS, surface_words
 
@@ -259,3 +260,17 @@ def titled(sentences: list[Sentence], terms: list[Term]) -> list[tuple[Sentence,
         taken.add(title.casefold())
         out.append((s, title))
     return out
+
+
+def good_title(title: str, text: str) -> bool:
+    """A title that names its point: a specific noun phrase from its text, not "Hence", "Write" or "Bordin argued"."""
+    ws = surface_words(title)
+    if not ws or len(ws) > 10 or only_function_words(title) or len(ws) == 1 and generic_word(ws[0]):
+        return False
+    if not (can_be_noun(ws[-1]) or is_acronym(ws[-1]) or ws[-1][:1].isupper() and len(ws) > 1):
+        return False
+    first = surface_words(text)[:2]
+    opens = len(ws) == 1 and len(first) == 2 and first[0].lower() == ws[0].lower()
+    if opens and "VERB" in word_classes(ws[0]) and first[1].lower() in _DETERMINERS:
+        return False  # "Contrast this with ...": the title is the verb the text opens with
+    return shares_word(title, text)

@@ -14,6 +14,7 @@ from seekh_convert.generate.offline.statements import (
     CITATION,
     citation_share,
     claim_score,
+    good_title,
     is_instruction,
     is_setup,
     terms_in,
@@ -23,7 +24,7 @@ from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|I|me|my)\b")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
 
 
 def centrality(sentences: list[Sentence], terms: list[Term], idf: dict[str, float]) -> dict[int, float]:
@@ -83,9 +84,21 @@ def summary_size(n_sentences: int) -> int:
     return max(3, min(6, n_sentences // 10 + 2))
 
 
-def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = ()) -> list[Sentence]:
-    """The summary's sentences: the most central distinct ones, in source order."""
-    return sorted(pick_distinct(ranked, summary_size(len(ranked)), list(exclude)), key=lambda s: s.order)
+def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), terms: list[Term] = ()) -> list[Sentence]:
+    """The summary's sentences, in source order: sentences that stand alone and state something (no talk, no
+    first person), first the most central one of each section that names a key term (one per main idea of the
+    topic), then the most central others."""
+    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
+    alone = stating or [s for s in ranked if s.alone] or ranked
+    size = summary_size(len(ranked))
+    leads: dict[str, Sentence] = {}
+    key = list(terms[:12])
+    for s in alone:
+        if not key or terms_in(s, key):
+            leads.setdefault(s.block.section, s)
+    first = pick_distinct(list(leads.values()), size, list(exclude))
+    rest = pick_distinct([s for s in alone if s not in first], size - len(first), list(exclude) + first)
+    return sorted(first + rest, key=lambda s: s.order)
 
 
 def summary_of(chosen: list[Sentence]) -> Summary:
@@ -134,18 +147,21 @@ def takeaway_candidates(
     ranked: list[Sentence], scores: dict[int, float], terms: list[Term], summary: list[Sentence], shown: int = 5
 ) -> list[Takeaway]:
     """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
-    order = key_point_order(ranked, scores, terms)
+    order = [s for s in key_point_order(ranked, scores, terms) if s.alone and not _SECOND_PERSON.search(s.text)]
     claims = {id(s): claim_score(s, terms) for s in order}
-    good = [s for s in order if claims[id(s)] > -0.4]
+    good = [s for s in order if claims[id(s)] > -0.3]
     named = [s for s in good if terms_in(s, terms[:12])]
-    if len(named) >= 3:
-        good = named + [s for s in good if s not in named]
+    if len(named) >= 2:
+        good = named  # key points are claims about the topic's key terms, not asides
+    else:
+        good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
     chosen = pick_distinct(good, 12, summary)
     if len(chosen) < 3:
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
     if not chosen:
         chosen = pick_distinct(order, 3)
+    pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text)]
     return [
-        Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(chosen))), source=s.ref())
-        for i, (s, title) in enumerate(titled(chosen, terms))
+        Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(pairs))), source=s.ref())
+        for i, (s, title) in enumerate(pairs)
     ]

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from seekh_convert.generate.offline.defining import defined_terms
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.keywords import keyword_candidates
-from seekh_convert.generate.offline.nouns import is_term_like
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.model.document import Block, BlockKind
+from seekh_convert.text.defining import defined_terms
+from seekh_convert.text.lexicon import can_be_noun, generic_word, zipf
+from seekh_convert.text.nouns import is_term_like
 from seekh_convert.text.terms import clean_term, term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 
@@ -78,7 +79,10 @@ class Term:
         """True for a term the source marks or defines, or a multiword phrase it keeps repeating (cloze, titles, links)."""
         if self.origin != "keyword" or self.defined or self.known:
             return True
-        return " " in self.text.strip() and len(self.mentions) >= 3
+        if " " in self.text.strip():
+            return len(self.mentions) >= 3
+        word = self.text.strip()  # a specific noun the source keeps using ("electron", "nucleus"), not "thing"
+        return len(self.mentions) >= 3 and can_be_noun(word) and not generic_word(word) and zipf(word) < 4.5
 
     @property
     def defined(self) -> bool:

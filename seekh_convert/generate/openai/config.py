@@ -11,6 +11,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from seekh_convert.errors import ConfigError
+from seekh_convert.files import find_config
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 
@@ -110,8 +111,4 @@ def _toml_values(config_file: Path | None) -> dict:
 
 
 def _find_toml() -> Path | None:
-    for folder in (Path.cwd(), Path(platformdirs.user_config_dir("seekh-convert"))):
-        candidate = folder / "seekh.toml"
-        if candidate.is_file():
-            return candidate
-    return None
+    return find_config()

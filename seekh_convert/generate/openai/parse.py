@@ -20,6 +20,7 @@ from seekh_convert.model.guide import (
     LIST_SECTIONS,
     Application,
     Definition,
+    EmptySection,
     Flashcard,
     GuideContent,
     LearnNext,
@@ -72,11 +73,24 @@ def parse_guide(text: str | None) -> ParsedGuide:
     if problems:
         raise InvalidReply(_PREFIX + "; ".join(problems))
     findings: list[Finding] = []
-    data["definition"] = parse_item("definition", None, raw.get("definition"), findings)
+    data["empty_sections"] = _empty_sections(raw.get("empty_sections"))
+    said_empty = raw.get("definition") is None and any(e["section"] == "definition" for e in data["empty_sections"])
+    data["definition"] = None if said_empty else parse_item("definition", None, raw.get("definition"), findings)
     data["summary"] = _summary(raw.get("summary"), findings)
     for name in LIST_SECTIONS:
         data[name] = [kept for i, item in enumerate(raw[name]) if (kept := parse_item(name, i, item, findings)) is not None]
     return ParsedGuide(data, findings)
+
+
+def _empty_sections(raw: object) -> list[dict]:
+    """The valid ``{section, reason}`` entries of a reply's ``empty_sections`` (others are ignored)."""
+    out: list[dict] = []
+    for entry in raw if isinstance(raw, list) else []:
+        try:
+            out.append(EmptySection.model_validate(entry).model_dump())
+        except ValidationError:
+            log.info("ignoring invalid empty_sections entry")
+    return out
 
 
 def _summary(raw: object, findings: list[Finding]) -> dict | None:

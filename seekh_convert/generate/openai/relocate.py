@@ -82,9 +82,10 @@ def ground(data: dict, index: TopicQuotes, findings: list[Finding]) -> tuple[dic
     """Re-locate every item of guide ``data`` (sections may be ``None`` when invalid); returns the kept data
     and the sections left empty. Dropped and re-located items are appended to ``findings``."""
     empty: list[str] = []
+    said = {e["section"] for e in data.get("empty_sections") or []}  # sections the model left empty, saying why
     if data.get("definition") is None or not relocate(data["definition"], index, findings, "definition", None):
         data["definition"] = None
-        empty.append("definition")
+        empty += [] if "definition" in said else ["definition"]
     summary = data.get("summary")
     if summary is not None:
         summary["sentences"] = [s for i, s in enumerate(summary["sentences"]) if relocate(s, index, findings, "summary", i)]
@@ -97,8 +98,10 @@ def ground(data: dict, index: TopicQuotes, findings: list[Finding]) -> tuple[dic
         if len(kept) < len(items):
             log.info("dropped %d %s item(s) whose quote is not in the topic", len(items) - len(kept), name)
         data[name] = kept
-        if not kept:
+        if not kept and name not in said:
             empty.append(name)
+    filled = {name for name in LIST_SECTIONS if data[name]} | ({"definition"} if data.get("definition") else set())
+    data["empty_sections"] = [e for e in data.get("empty_sections") or [] if e["section"] not in filled]
     return data, empty
 
 

@@ -24,19 +24,8 @@ TOPIC_PAGES = ("summary", "flashcards", "practice")
 
 
 def empty_reason(entry: Entry, section: str) -> str | None:
-    """Why a section is empty, when the guide or its quality report says so (else None)."""
-    for holder in (
-        getattr(entry.guide, "empty_reasons", None),
-        getattr(entry.guide, "empty_sections", None),
-        *(entry.quality.get(k) for k in ("empty_sections", "empty_reasons", "empty")),
-    ):
-        if isinstance(holder, dict) and isinstance(holder.get(section), str):
-            return holder[section]
-        if isinstance(holder, list):
-            for row in holder:
-                if isinstance(row, dict) and row.get("section") == section and isinstance(row.get("reason"), str):
-                    return row["reason"]
-    return None
+    """Why a section is empty, as the guide records it (``empty_sections``); None when it holds items."""
+    return entry.guide.empty_reason(section)
 
 
 def unique_ids(section: str, items: list) -> list[str]:

@@ -39,11 +39,16 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
     results = asyncio.run(_all(doc))
     for topic, c in results:
         GuideContent.model_validate(c.model_dump())
-        assert c.summary.sentences and c.key_takeaways and c.learn_next and c.prerequisites
-        assert c.applications and c.flashcards and c.questions
+        assert c.summary.sentences
+        for section in ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions"):
+            # issue 8: a section the source offers nothing genuine for stays empty, with the reason
+            assert getattr(c, section) or c.empty_reason(section), (topic.title, section)
+    assert sum(len(c.flashcards) for _, c in results) >= 2 * len(results)
+    assert sum(len(c.questions) for _, c in results) >= 2 * len(results)
+    for topic, c in results:
         usable = [b.text for b in topic.blocks if b.usable]
         items = [
-            c.definition,
+            *([c.definition] if c.definition else []),
             *c.summary.sentences,
             *c.key_takeaways,
             *c.learn_next,
@@ -65,9 +70,11 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
 def test_textbook_topics_have_real_definitions_and_term_questions(corpus):
     doc = _load(corpus / CHAPTERS[0])
     results = asyncio.run(_all(doc))
-    defs = {t.title: c.definition.text for t, c in results}
+    defs = {t.title: c.definition.text for t, c in results if c.definition}
     assert "process called encoding" in defs["Encoding"]
     assert "Storage is" in defs["Storage"] or "storage" in defs["Storage"].lower()
+    for _, c in results:  # issue 8: the definition defines a term of the title, or the guide says there is none
+        assert c.definition or "no definition" in c.empty_reason("definition")
     mc = [q for _, c in results for q in c.questions if isinstance(q, MultipleChoice)]
     assert len(mc) >= len(results)
     cards = [f for _, c in results for f in c.flashcards]

@@ -11,13 +11,13 @@ from seekh_convert.generate.offline.cards import GAP, build_flashcards, cloze
 from seekh_convert.generate.offline.choices import definition_choice
 from seekh_convert.generate.offline.generic import defers, definition_penalty, particular_penalty
 from seekh_convert.generate.offline.links import learn_next_candidates
-from seekh_convert.generate.offline.nouns import is_term_like
 from seekh_convert.generate.offline.pool import build_pool
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import Term, extract_terms
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 from seekh_convert.model.guide import MultipleChoice, TrueFalse
+from seekh_convert.text.nouns import is_term_like
 from seekh_convert.text.terms import term_key
 
 LAWN = "The ground must exert an upward force on the lawn mower, known as the normal force N, which we define in Common Forces."
@@ -180,7 +180,8 @@ def test_learn_next_reason_names_the_relation_the_quote_shows():
     analysis = analyse(doc, doc.topics[0])
     links = learn_next_candidates(analysis, analysis.topics[0])
     link = next(link for link in links if link.topic == "Common Forces")
-    assert link.why == "Common Forces defines normal force, which this topic only names."
+    # issue 8: the reason is the source's own pointer to the later topic, not a template about it
+    assert link.why == "Friction also depends on the normal force, which we define in Common Forces."
     assert link.source.quote == "Friction also depends on the normal force, which we define in Common Forces."
     assert "Builds on" not in " ".join(link.why for link in links)
 
@@ -203,11 +204,15 @@ def test_deferring_sentences_make_no_cloze_and_explanations_stand_alone():
     )
     cards = build_flashcards(list(terms.values()), sents)
     assert cards and all("which we define in" not in c.front for c in cards)
-    from seekh_convert.generate.offline.questions import short_answers
+    from seekh_convert.generate.offline.questions import short_answers, true_false
 
     s1, s2 = (
         _sentence("Thus, the net force is zero for a resting object."),
         _sentence("Friction opposes the motion of surfaces in contact."),
     )
-    answer = short_answers([], [s1, s2], "Friction", set())[0]
-    assert answer.answer == s2.display
+    # issue 8: no templated "Explain the main point ..." question without a defined term; a true/false statement
+    # stands alone: the leading "Thus," is left out of the item (the quote keeps it)
+    assert short_answers([], set(), set()) == []
+    [statement] = true_false([s1, s2], [], set())
+    assert statement.statement == "The net force is zero for a resting object."
+    assert statement.source.quote == s1.text

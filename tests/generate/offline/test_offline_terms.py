@@ -10,13 +10,13 @@ from conftest import SAMPLES
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.analysis import analyse
 from seekh_convert.generate.offline.cards import build_flashcards, cloze
-from seekh_convert.generate.offline.defining import defined_terms
-from seekh_convert.generate.offline.nouns import blankable, is_term_like
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.statements import phrase_title, titled
 from seekh_convert.generate.offline.terms import extract_terms
 from seekh_convert.model.document import Block
 from seekh_convert.pipeline import load_document
+from seekh_convert.text.defining import defined_terms
+from seekh_convert.text.nouns import blankable, is_term_like
 
 _BAD = {"three", "means", "information", "process", "memory", "long-term", "interference happens", "new learning", "remember"}
 

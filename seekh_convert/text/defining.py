@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from seekh_convert.generate.offline.nouns import is_term_like
-from seekh_convert.text.words import STOPWORDS
+from seekh_convert.text.lexicon import is_acronym, only_function_words
+from seekh_convert.text.nouns import is_term_like
+from seekh_convert.text.terms import term_key, term_pattern
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 _FILLER = re.compile(r"^(?:(?:so|and|but|now|okay|ok|well|also|then|thus|hence|here|right|in fact)[,\s]+)+", re.IGNORECASE)
 _ARTICLE = frozenset({"the", "a", "an"})
@@ -181,3 +183,95 @@ def _cued(text: str) -> list[Defined]:
         if span and span.lower().endswith(m.group(1).lower()):
             found.append(Defined(span, 2.0, True))
     return found
+
+
+# -- does an answer define a term? (the review rubric and the offline engine's flashcards) ----------------
+
+
+def initials(words: list[str]) -> str:
+    """Upper-case initials of the content words ("absolute risk reduction" -> "ARR")."""
+    return "".join(w[0].upper() for w in words if w.lower() not in STOPWORDS)
+
+
+_WHAT_IS = re.compile(
+    r"^\s*(?:what\s+(?:is|are|was|were)\s+(?:meant\s+by\s+)?|define\s+|what\s+does\s+)(?:(?:the|a|an)\s+)?"
+    r"(?P<x>[^?]{1,60}?)(?:\s+mean)?\s*[?.]?\s*$",
+    re.IGNORECASE,
+)
+_TALK = re.compile(
+    r"\b(?:in this (?:video|lecture|chapter|section|course|class|module)|we(?:'re| are) going to|i(?:'m| am) going to"
+    r"|let's|let us|today we|we will (?:now )?(?:introduce|look|talk|discuss)|as we (?:saw|said|discussed))\b",
+    re.IGNORECASE,
+)
+
+
+def asked_term(question: str) -> str | None:
+    """X of "What is X?", "Define X.", "What does X mean?"; None for other questions."""
+    m = _WHAT_IS.match(question)
+    if m is None or re.search(r"\b(?:called|named|term|which|of these)\b", question, re.I):
+        return None
+    x = m.group("x").strip()
+    ws = surface_words(x)
+    if not ws or len(ws) > 5 or re.search(r"\d", x) or only_function_words(x):
+        return None
+    return x
+
+
+def related(a: str, b: str) -> bool:
+    """The same term, one inside the other, or one the abbreviation of the other ("ARR", "absolute risk reduction")."""
+    x, y = f" {term_key(a)} ", f" {term_key(b)} "
+    if x in y or y in x:
+        return True
+    short, long_ = sorted((a.strip(), b.strip()), key=len)
+    return is_acronym(short) and initials(surface_words(long_)) == short.rstrip("s").upper()
+
+
+_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|a|an|one)\s+)?(?P<y>[A-Za-z][\w'’\- ]{1,60}?)\s*(?:\([^)]{1,20}\))?,?\s+"
+    r"(?:is|are|refers? to|means|is defined as)\s+(?:the|a|an|any|one|defined|when)\b",
+    re.IGNORECASE,
+)
+
+
+def _copular_subject(answer: str) -> str | None:
+    """Y of an answer shaped "Y is the ..." (Y a noun phrase, not a pronoun)."""
+    m = _SUBJECT.match(answer)
+    if m is None or m.group("y").split()[0].lower() in STOPWORDS:
+        return None
+    return m.group("y")
+
+
+def defines_as_subject(x: str, answer: str) -> bool:
+    """ "X is ...", "The X refers to ...", "X, or Y, means ..." with X (or a form of it) as the subject."""
+    m = re.match(r"\W*(?:(?:the|a|an|one)\s+)?", answer, re.I)
+    found = term_pattern(x).match(answer, m.end() if m else 0)
+    if found is None:
+        return False
+    rest = answer[found.end() :]
+    return bool(
+        re.match(
+            r"\s*(?:\([^)]{1,60}\)\s*)?,?\s*(?:(?:or|also called|also known as)\s+[^,]{1,60},\s*)?"
+            r"(?:is|are|was|were|refers?|means?|denotes?|describes?|involves?|happens|occurs|consists?|comprises?"
+            r"|can be|may be|represents?|measures?|states?|says|holds|is defined|,\s*which)\b",
+            rest,
+            re.IGNORECASE,
+        )
+    )
+
+
+def not_a_definition(x: str, answer: str) -> str | None:
+    """Why ``answer`` does not define the term ``x`` (talk about it, a definition of another term, a mere
+    mention), or None when it does, also without repeating the term ("The input of information into memory")."""
+    if _TALK.search(answer):
+        return f"the answer is talk about {x!r}, not its definition"
+    if defines_as_subject(x, answer):
+        return None
+    found = [d.term for d in defined_terms(answer) if d.strength >= 2.4]
+    found += [y] if (y := _copular_subject(answer)) else []
+    if any(related(t, x) for t in found):
+        return None
+    if found:
+        return f"the answer defines {found[0]!r}, not {x!r}"
+    if term_pattern(x).search(answer):
+        return f"the answer only mentions {x!r}"
+    return None

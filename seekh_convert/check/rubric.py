@@ -1,0 +1,333 @@
+"""The review rubric: would a teacher keep this item as it is? One small function per rule.
+
+Grounded is not useful: an item can quote its source and still make no sense out of context ("Furthermore,
+he feared that..."), blank a run-in heading, swap a word into nonsense or answer "What is X?" with a
+sentence about Y. Each rule returns the problems it finds as ``(Reason, detail)``; the gate treats them like
+its other findings (repair for the LLM engine, the next candidate for the offline engine, else drop).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seekh_convert.check.items import GAP, fill_cloze
+from seekh_convert.check.vocabulary import Vocabulary
+from seekh_convert.model.findings import Reason
+from seekh_convert.model.guide import (
+    Application,
+    Definition,
+    Flashcard,
+    Grounded,
+    LearnNext,
+    MultipleChoice,
+    Prerequisite,
+    ShortAnswer,
+    SummarySentence,
+    Takeaway,
+    TrueFalse,
+)
+from seekh_convert.text.defining import asked_term, initials, not_a_definition
+from seekh_convert.text.lexicon import (
+    can_be_noun,
+    generic_word,
+    is_acronym,
+    only_function_words,
+    shares_word,
+    word_classes,
+)
+from seekh_convert.text.standalone import dangling_opening, fragment, run_in_heading
+from seekh_convert.text.swaps import NOUN_SLOT, NUMBERISH, kind_mismatch, swapped
+from seekh_convert.text.terms import term_key
+from seekh_convert.text.words import STOPWORDS, content_stems, coverage, surface_words
+
+Problem = tuple[Reason, str]
+
+
+@dataclass(frozen=True)
+class RubricContext:
+    """What the rules may consult: the document's vocabulary (None without a source) and the topic's title."""
+
+    vocab: Vocabulary | None = None
+    title: str = ""
+
+
+# -- the item stands alone ---------------------------------------------------------------------------
+
+
+def opening_problem(text: str) -> Problem | None:
+    """An unresolved pronoun or connective at the start ("He feared...", "Furthermore, ...", "So close the book")."""
+    word = dangling_opening(text)
+    return (Reason.NOT_STANDALONE, f"opens with {word!r}, which points at text the reader does not see") if word else None
+
+
+def fragment_problem(text: str, sentence: bool) -> Problem | None:
+    """A dangling fragment: cut off mid-sentence ("...it states that if."), unbalanced brackets, or (for
+    sentence fields) starting in lower case or with an ellipsis."""
+    why = fragment(text, sentence)
+    return (Reason.FRAGMENT, why) if why else None
+
+
+def standalone_problems(text: str, sentence: bool = True) -> list[Problem]:
+    """Both stand-alone rules for one text."""
+    return [p for p in (opening_problem(text), fragment_problem(text, sentence)) if p is not None]
+
+
+# -- "What is X?" is answered by a definition of X ---------------------------------------------------
+
+
+def definition_problem(question: str, answer: str) -> Problem | None:
+    """The answer to "What is X?" must define X: not another term, not a sentence that only mentions X."""
+    x = asked_term(question)
+    if x is None:
+        return None
+    why = not_a_definition(x, answer)
+    return (Reason.NOT_A_DEFINITION, why) if why else None
+
+
+# -- cloze gaps --------------------------------------------------------------------------------------
+
+
+def giveaway_problem(front: str, answer: str) -> Problem | None:
+    """The stem gives the gap away: it repeats the answer, or spells or expands its abbreviation beside the gap."""
+    rest = GAP.sub(" ", front)
+    needed = content_stems(answer)
+    if needed and coverage(needed, set(content_stems(rest))) == 1.0:
+        return Reason.GAP_GIVEN_AWAY, f"the stem already contains {answer!r}"
+    at = front.find("_____")
+    near = front[max(0, at - 80) : at] if at >= 0 else ""
+    after = re.match(r"_+\s*\(([^)]{1,60})\)", front[at:]) if at >= 0 else None
+    if is_acronym(answer.strip()):
+        before = surface_words(near)
+        n = len(answer.strip().rstrip("s"))
+        if initials(before[-n:]) == answer.strip().rstrip("s").upper():
+            return Reason.GAP_GIVEN_AWAY, f"the words before the gap spell {answer!r}"
+    if after and is_acronym(after.group(1).strip()) and initials(surface_words(answer)) == after.group(1).strip().upper():
+        return Reason.GAP_GIVEN_AWAY, f"the abbreviation ({after.group(1)}) beside the gap spells the answer"
+    if after and is_acronym(answer.strip()) and initials(surface_words(after.group(1))) == answer.strip().upper():
+        return Reason.GAP_GIVEN_AWAY, f"the words beside the gap expand {answer!r}"
+    return None
+
+
+def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Problem]:
+    """A gap falls on a key term of the document: never a run-in heading, a function word or a generic word."""
+    words = surface_words(answer)
+    problems: list[Problem] = []
+    if not words or only_function_words(answer):
+        problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a function word"))
+    elif words[0].lower() in STOPWORDS or words[-1].lower() in STOPWORDS:
+        problems.append((Reason.WEAK_GAP, f"the gap {answer!r} starts or ends with a function word"))
+    elif run_in_heading(front) and len(words) <= 5:
+        problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a run-in heading, not part of the sentence"))
+    elif len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, answer)):
+        problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a generic word"))
+    elif vocab is not None and not vocab.is_key_term(answer):
+        problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is not a key term of the document"))
+    giveaway = giveaway_problem(front, answer)
+    if giveaway:
+        problems.append(giveaway)
+    return problems
+
+
+def _marked(vocab: Vocabulary, phrase: str) -> bool:
+    key = term_key(phrase)
+    return key in vocab.marked or key in vocab.defined or key in vocab.titles
+
+
+# -- true/false swaps and distractors -----------------------------------------------------------------
+
+
+def _same_kind(old: list[str], new: list[str], before: str, vocab: Vocabulary | None) -> str | None:
+    """Why ``new`` is not of the same kind as ``old`` in the slot after ``before`` (None when it is)."""
+    why = kind_mismatch(old, new, before, lambda w: vocab is not None and _marked(vocab, w))
+    known = vocab is None or vocab.is_key_term(" ".join(new)) or new[0][:1].isupper()
+    if why is None and not known and not all(NUMBERISH.match(w) for w in new):
+        return f"{' '.join(new)!r} is not a term of the document"
+    return why
+
+
+def swap_problem(tf: TrueFalse, vocab: Vocabulary | None) -> Problem | None:
+    """A false statement made by swapping one term must swap in a term of the same kind (so it stays meaningful)."""
+    if tf.answer:
+        return None
+    swap = swapped(tf.source.quote, tf.statement)
+    if swap is None:
+        return None
+    why = _same_kind(*swap, vocab)
+    return (Reason.NONSENSE_SWAP, why) if why else None
+
+
+def _sentence_like(text: str) -> bool:
+    return len(surface_words(text)) >= 7 or text.rstrip().endswith((".", "!", "?"))
+
+
+def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem | None:
+    """Distractors are of the answer's kind: terms for a term, statements for a statement; no generic word,
+    no stray numbering ("algorithm 1"), no verb or adverb where the answer is a noun."""
+    answer = mc.answer
+    others = [o for i, o in enumerate(mc.options) if i != mc.answer_index]
+    if _sentence_like(answer):
+        odd = next((o for o in others if not _sentence_like(o)), None)
+        return (Reason.DISTRACTOR_KIND, f"{odd!r} is a term among statements") if odd else None
+    for option in others:
+        words = surface_words(option)
+        if _sentence_like(option):
+            return Reason.DISTRACTOR_KIND, f"{option!r} is a statement among terms"
+        if re.search(r"\d", option) and not re.search(r"\d", answer):
+            return Reason.DISTRACTOR_KIND, f"{option!r} carries a number the answer does not"
+        if len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, option)):
+            return Reason.DISTRACTOR_KIND, f"{option!r} is a generic word"
+        head = surface_words(answer)[-1:] or [""]
+        if words and can_be_noun(head[0]) and not can_be_noun(words[-1]):
+            return Reason.DISTRACTOR_KIND, f"{option!r} is not a noun like the answer {answer!r}"
+    return None
+
+
+# -- templated text, titles, applications, links -------------------------------------------------------
+
+_TEMPLATES = re.compile(
+    r"\bexplain the main (?:point|idea)\b|\bthe source makes about\b|^\W*complete the idea\b"
+    r"|\bwhat does the (?:source|text|document|author) say about\b|\breturns to\b|\bis used here without being explained\b"
+    r"|\bis only introduced briefly here\b|\bstudy it in more depth\b|\bis mentioned here but not explained\b"
+    r"|\bcomes up in .{1,80}, before this topic\b|\bis named here as background\b|\bgo deeper into\b"
+    r"|\bbuilds on .{1,120}, introduced in this topic\b|\brefers ahead to\b|^\W*defined in\b",
+    re.IGNORECASE,
+)
+_META = frozenset(
+    """explain describe discuss summarise summarize main point points idea ideas source text document author says
+    say makes make about topic section chapter key important what why how which true false statement""".split()
+)
+
+
+def templated_problem(text: str) -> Problem | None:
+    """A stem or reason written from a template ("Explain the main point the source makes about X")."""
+    m = _TEMPLATES.search(text)
+    if m:
+        return Reason.TEMPLATED, f"templated wording {m.group().strip()!r}"
+    return None
+
+
+def question_template_problem(question: str, title: str) -> Problem | None:
+    """A question that asks nothing but the topic's name back ("Describe Memory Stores.")."""
+    found = templated_problem(question)
+    if found or asked_term(question) is not None or GAP.search(question):
+        return found
+    title_stems = set(content_stems(title))
+    left = [s for s in content_stems(question) if s not in title_stems and s not in _META]
+    return None if left else (Reason.TEMPLATED, "the question asks nothing beyond the topic's name")
+
+
+def title_problem(title: str, text: str, vocab: Vocabulary | None) -> Problem | None:
+    """A takeaway or application title names its point: a noun phrase from its text, not "Hence" or "Write"."""
+    words = surface_words(title)
+    if not words or only_function_words(title):
+        return Reason.UNTITLED_POINT, f"{title!r} names nothing"
+    if len(words) > 10:
+        return Reason.UNTITLED_POINT, f"{title!r} is a sentence, not a title"
+    if len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, title)):
+        return Reason.UNTITLED_POINT, f"{title!r} is a generic word"
+    if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() and len(words) > 1):
+        return Reason.UNTITLED_POINT, f"{title!r} is not a noun phrase"
+    first = surface_words(text)[:2]
+    opens_with = len(words) == 1 and len(first) == 2 and first[0].lower() == words[0].lower()
+    if opens_with and first[1].lower() in NOUN_SLOT and "VERB" in word_classes(words[0]):
+        return Reason.UNTITLED_POINT, f"{title!r} is the verb the text opens with"
+    if not shares_word(title, text) and coverage(content_stems(title), set(content_stems(text))) == 0.0:
+        return Reason.UNTITLED_POINT, f"{title!r} names nothing its text is about"
+    return None
+
+
+_USE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being|can be|could be|often)\s+used\b|\bused (?:to|for|in|by|as|when)\b"
+    r"|\buses? (?:\w+ ){0,4}(?:to|for|in)\b|\bappl(?:y|ies|ied|ying) (?:\w+ ){0,3}(?:to|in)\b|\bapplications?\b"
+    r"|\bin practice\b|\bpractical\b|\b(?:helps?|allows?|enables?|lets?) (?:\w+ ){0,3}(?:to )?\w+|\bis useful\b"
+    r"|\bmakes? it possible\b|\bemploy(?:s|ed)?\b|\brel(?:y|ies) on\b|\b(?:to|can|could) (?:treat|diagnose|predict"
+    r"|prevent|detect|design|build|measure|control|improve|estimate|identify|test|monitor|protect|reduce)\b"
+    r"|\b(?:clinicians|doctors|engineers|teachers|therapists|designers|programmers|companies|hospitals|courts"
+    r"|governments|farmers|researchers|scientists|nurses|architects|lawyers|businesses|schools) \w+"
+    r"|\beveryday\b|\bdaily life\b|\breal[- ]world\b|\btechnolog(?:y|ies)\b|\bindustr(?:y|ies|ial)\b)",
+    re.IGNORECASE,
+)
+
+
+def application_problem(app: Application) -> Problem | None:
+    """An application describes a use of the idea: who uses it, what for, where it is applied."""
+    if _USE.search(app.text):
+        return None
+    return Reason.NOT_AN_APPLICATION, "the text describes no use"
+
+
+_STRUCTURAL = frozenset(
+    """list of tables|list of figures|list of illustrations|contents|table of contents|index|introduction|summary
+    |references|bibliography|appendix|preface|foreword|acknowledgements|acknowledgments|glossary|exercises
+    |review questions|key terms|applications|conclusion|conclusions|licence|license|copyright|notes|abstract
+    |overview|further reading""".replace("\n", "").split("|")
+)
+
+
+def link_problem(link: LearnNext | Prerequisite, ctx: RubricContext) -> Problem | None:
+    """A prerequisite or learn-next item names a topic: a specific noun phrase or a topic of the document."""
+    topic = link.topic.strip()
+    words = surface_words(topic)
+    key = " ".join(w.lower() for w in words)
+    if key.strip() in _STRUCTURAL:
+        return Reason.NOT_A_TOPIC, f"{topic!r} is a part of the book, not a topic"
+    if ctx.vocab is not None and term_key(topic) in ctx.vocab.titles:
+        return None
+    if not words or len(words) > 8:
+        return Reason.NOT_A_TOPIC, f"{topic!r} is not a topic name"
+    if len(words) == 1 and generic_word(words[0]) and not (ctx.vocab and _marked(ctx.vocab, topic)):
+        return Reason.NOT_A_TOPIC, f"{topic!r} is a generic word"
+    if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper()):
+        return Reason.NOT_A_TOPIC, f"{topic!r} is not a noun phrase"
+    return None
+
+
+def link_reason_problem(link: LearnNext | Prerequisite) -> Problem | None:
+    """The reason for a link is drawn from the source, not a template."""
+    return templated_problem(link.why or "")
+
+
+# -- the dispatcher ----------------------------------------------------------------------------------
+
+
+def _flashcard_problems(card: Flashcard, ctx: RubricContext) -> list[Problem]:
+    if card.kind == "cloze":
+        out = gap_problems(card.front, card.back, ctx.vocab)
+        return out + standalone_problems(fill_cloze(card.front, card.back))
+    out = [p for p in (definition_problem(card.front, card.back), templated_problem(card.front)) if p]
+    return out + ([p for p in standalone_problems(card.back, False)] if _sentence_like(card.back) else [])
+
+
+def _question_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
+    if isinstance(q, TrueFalse):
+        return standalone_problems(q.statement) + [p for p in (swap_problem(q, ctx.vocab),) if p]
+    if isinstance(q, ShortAnswer):
+        out = [p for p in (definition_problem(q.question, q.answer), question_template_problem(q.question, ctx.title)) if p]
+        return out + (standalone_problems(q.answer, False) if _sentence_like(q.answer) else [])
+    assert isinstance(q, MultipleChoice)
+    numeric = all(NUMBERISH.match(w) for w in q.answer.split())  # a year or number among years: a fact, not a term
+    out = gap_problems(q.question, q.answer, ctx.vocab) if GAP.search(q.question) and not numeric else []
+    quoted = _QUOTED.search(q.question)  # a statement the question quotes must stand alone too
+    if quoted:
+        out += [p for p in (opening_problem(fill_cloze(quoted.group(1), q.answer)),) if p]
+    return out + [p for p in (distractor_problem(q, ctx.vocab), question_template_problem(q.question, ctx.title)) if p]
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+
+
+def rubric_problems(model: Grounded, ctx: RubricContext) -> list[Problem]:
+    """Every rubric problem of one item."""
+    if isinstance(model, (Definition, SummarySentence)):
+        return standalone_problems(model.text)
+    if isinstance(model, Takeaway):
+        return standalone_problems(model.text) + [p for p in (title_problem(model.title, model.text, ctx.vocab),) if p]
+    if isinstance(model, Application):
+        found = (title_problem(model.title, model.text, ctx.vocab), application_problem(model))
+        return standalone_problems(model.text) + [p for p in found if p]
+    if isinstance(model, (LearnNext, Prerequisite)):
+        return [p for p in (link_problem(model, ctx), link_reason_problem(model)) if p]
+    if isinstance(model, Flashcard):
+        return _flashcard_problems(model, ctx)
+    return _question_problems(model, ctx)

@@ -1,0 +1,110 @@
+"""What a word is in general English: how common (wordfreq's Zipf scale) and which word classes it can take
+(lemminflect's lexicon). Both ship their data inside their wheels; nothing is downloaded.
+
+"nowadays" (adverb), "identify" (verb) and "valid" (adjective) can never be a key term alone; "given" and
+"states" are too common to test anything; "enthalpy" and "memory" are nouns a document may teach.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from seekh_convert.text.words import STOPWORDS, surface_words
+
+#: Zipf frequency from which a noun is too common to be a key term on its own ("time" 6.3, "state" 5.8, "part" 5.8);
+#: "energy" (5.2) and "law" (5.5) are still terms.
+COMMON_ZIPF = 5.6
+#: The same for words that are adjectives as well as nouns ("given" 5.4, "present" 5.2; "mass" 4.9 stays a term).
+ADJ_NOUN_ZIPF = 5.0
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]{1,7}s?$")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common ``word`` is in English: 7.7 for "the", about 3 for a technical term, 0 when unknown."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en")
+
+
+@lru_cache(maxsize=65536)
+def word_classes(word: str) -> frozenset[str]:
+    """The classes ``word`` can take (``NOUN``, ``VERB``, ``ADJ``, ``ADV``...); empty when the lexicon lacks it."""
+    import lemminflect
+
+    return frozenset(lemminflect.getAllLemmas(word.lower()))
+
+
+def can_be_noun(word: str) -> bool:
+    """True when ``word`` can be a noun: the lexicon says so, it is a gerund, or the lexicon does not know it (a
+    technical term, a name)."""
+    classes = word_classes(word)
+    gerund = word.lower().endswith("ing") and "VERB" in classes  # "chunking", "rehearsing"
+    return not classes or "NOUN" in classes or "PROPN" in classes or gerund
+
+
+def only_function_words(text: str) -> bool:
+    """True when ``text`` has no word but function words."""
+    ws = [w.lower() for w in surface_words(text)]
+    return all(w in STOPWORDS for w in ws)
+
+
+def is_acronym(word: str) -> bool:
+    """``ARR``, ``WAI-SR``, ``DNA``: upper-case abbreviations."""
+    return bool(_ACRONYM.match(word))
+
+
+def generic_word(word: str) -> bool:
+    """A single word too general to be a key term: a function word, a word that cannot be a noun ("identify",
+    "valid", "nowadays"), or a very common one ("people", "given"). Acronyms and rare names are never generic;
+    a document that marks or defines a common word ("force") makes it a term there (the callers check that)."""
+    if is_acronym(word) or (word[:1].isupper() and not word.isupper() and zipf(word) < 4.0):
+        return False
+    low = word.lower()
+    if low in STOPWORDS or len(low) < 3:
+        return True
+    classes = word_classes(low)
+    if classes and not classes & {"NOUN", "PROPN"}:
+        return True  # "identify", "valid", "nowadays", "hence"
+    common = zipf(low)
+    return common >= COMMON_ZIPF or "ADJ" in classes and common >= ADJ_NOUN_ZIPF  # "people", "given", "present"
+
+
+def generic_phrase(text: str) -> bool:
+    """True when every word of ``text`` is generic or a function word ("the given", "results"); "risk reduction" is not."""
+    ws = surface_words(text)
+    return not ws or all(generic_word(w) for w in ws)
+
+
+def plural(word: str) -> bool | None:
+    """True for a plural noun, False for a singular one, None when the lexicon cannot tell (names, unknown words)."""
+    import lemminflect
+
+    low = word.lower()
+    lemmas = lemminflect.getAllLemmas(low).get("NOUN")
+    if not lemmas and not lemminflect.getAllLemmas(low) and low.isalpha():
+        lemmas = lemminflect.getAllLemmasOOV(low, "NOUN").get("NOUN")  # "contrabands" -> contraband
+    if not lemmas:
+        return None
+    if low in lemmas:
+        return False if low not in _SAME_PLURAL else None
+    return True
+
+
+_SAME_PLURAL = frozenset("series species data means sheep fish deer aircraft".split())
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> frozenset[str]:
+    """The word and its dictionary forms in every class ("leaves" -> leaves, leaf, leave)."""
+    import lemminflect
+
+    low = word.lower()
+    return frozenset({low, *(lemma for forms in lemminflect.getAllLemmas(low).values() for lemma in forms)})
+
+
+def shares_word(a: str, b: str) -> bool:
+    """True when a content word of ``a`` occurs in ``b`` in some form ("Leaf colour" / "leaves look green")."""
+    have = {lemma for w in surface_words(b) if w.lower() not in STOPWORDS for lemma in lemmas(w)}
+    return any(lemmas(w) & have for w in surface_words(a) if w.lower() not in STOPWORDS)

@@ -1,0 +1,87 @@
+"""Does a sentence stand alone, out of its context? Not when it opens with an unresolved pronoun or connective
+("He feared...", "Furthermore, ...", "So close the book") or is a fragment cut off mid-sentence.
+
+Shared by the quality gate's review rubric and the offline engine, which picks only sentences that stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.text.lexicon import word_classes
+from seekh_convert.text.words import surface_words
+
+_OPENING = re.compile(
+    r"^\W*(?P<w>all right|in addition|as a result|on the other hand|for this reason|in contrast|by contrast|in other words"
+    r"|at the same time|in this case|in turn|even so|after that|to this end|the latter|the former|"
+    r"he|she|it|they|them|his|her|its|their|him|this|these|those|that|such|furthermore|moreover|however|therefore"
+    r"|thus|hence|also|additionally|besides|consequently|nevertheless|nonetheless|instead|then|so|and|but|or|yet"
+    r"|likewise|similarly|accordingly|otherwise|meanwhile|here|now|okay|ok|well|right|alright|anyway|um|uh|yeah"
+    r"|another|(?:first|second|third|finally|lastly|next|last|secondly|thirdly)(?=\s*,))\b(?!-)",
+    re.IGNORECASE,
+)
+_DUMMY_IT = re.compile(
+    r"^\W*it\s+(?:is|was|has been|can be|may be|would be|seems)\s+(?:not\s+)?(?P<w>[a-z]+)\b.*\b(?:that|to|whether|how)\b",
+    re.IGNORECASE,
+)
+_END_WORDS = frozenset(
+    "if that the a an of to and or but with for as by in on at from because which who whom whose when where while "
+    "than is are was were be been its their his her this these those".split()
+)
+
+
+def dangling_opening(text: str) -> str | None:
+    """The unresolved pronoun or connective ``text`` opens with ("He", "Furthermore", "So"), or None."""
+    m = _OPENING.match(text)
+    if m is None:
+        return None
+    dummy = _DUMMY_IT.match(text)
+    if dummy and ("ADJ" in word_classes(dummy.group("w")) or dummy.group("w").endswith(("ed", "en"))):
+        return None  # "It is important to note that ..."
+    return m.group("w")
+
+
+def fragment(text: str, sentence: bool = True) -> str | None:
+    """Why ``text`` is a dangling fragment (cut off mid-sentence, "...it states that if.", unbalanced brackets; for
+    a sentence also a lower-case or ellipsis start, or fewer than four words), or None."""
+    body = text.strip().strip("\"“”'‘’")
+    words = surface_words(body)
+    if not words:
+        return "no words"
+    if body.startswith(("…", "...")) or sentence and body[:1].islower():
+        return "starts mid-sentence"
+    if words[-1].lower() in _END_WORDS and not body.rstrip('.!?"”’)').endswith(("'", "’")):
+        return f"ends on {words[-1]!r}"
+    if body.count("(") != body.count(")"):
+        return "unbalanced brackets"
+    if sentence and len(words) < 4:
+        return "too short to be a statement"
+    return None
+
+
+def stands_alone(text: str, sentence: bool = True) -> bool:
+    """True when ``text`` opens with nothing unresolved and is no fragment."""
+    return dangling_opening(text) is None and fragment(text, sentence) is None
+
+
+_GAP_START = re.compile(r"^\W*_{3,}\s*(?P<punct>[.:\u2013\u2014-])?\s*(?P<next>[A-Za-z][\w'’]*)?")
+
+
+def run_in_heading(front: str) -> bool:
+    """True when a cloze front opens with its gap followed by a new sentence ("_____ The for loop ...", "_____
+    Usually, we define ..."): the gap is a run-in heading, not part of the sentence."""
+    m = _GAP_START.match(front)
+    if m is None or not front.lstrip().startswith("_"):
+        return False
+    nxt = m.group("next") or ""
+    if m.group("punct") and nxt[:1].isupper():
+        return True
+    if not nxt[:1].isupper():
+        return False
+    classes = word_classes(nxt)
+    return nxt.lower() in _FUNCTION_STARTS or bool(classes) and not classes & {"NOUN", "VERB", "PROPN"}
+
+
+_FUNCTION_STARTS = frozenset(
+    "the a an this these those it we you they in on at for if when to as by with from there here".split()
+)

@@ -1,0 +1,58 @@
+"""Issue 8: subject from the vocabulary (the seven subjects, else Other), level calibrated on introductory versus
+advanced material, both overridable from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SAMPLES
+from typer.testing import CliRunner
+
+from seekh_convert.cli import app
+from seekh_convert.generate.offline.classify import level_of, subject_of
+from seekh_convert.model.guide import Level, Subject
+
+PHILOSOPHY = (
+    "The indiscernibility of identicals is a principle of metaphysics: if two things are identical, they share every "
+    "property. Philosophers since Leibniz have argued about identity, existence and knowledge, and Hume doubted that "
+    "belief in causation rests on reason. Descartes grounded knowledge in the certainty of thought; the premise of his "
+    "argument is that doubting is itself thinking. Epistemology asks what justifies a belief, ethics what makes an act moral."
+) * 3
+SECURITY = (
+    "A buffer overflow lets an attacker overwrite the return address on the stack. Countermeasures include stack "
+    "canaries, address space layout randomisation and non-executable memory. Cross-site scripting injects script into "
+    "a page that another user loads; input validation and output encoding prevent it."
+) * 3
+INTRO = (
+    "In this video we are going to introduce a simple technique. First, what is a prototype? A prototype is a quick "
+    "sketch of an interface. Let's start with a basic example: you draw the screen on paper and ask a user to try it."
+) * 4
+ADVANCED = (
+    "Theorem 3.2. Let X be a compact Hausdorff space and f: X → Y a continuous surjection. Proof. By the lemma, every "
+    "closed subset A ⊆ X is compact, hence f(A) is compact and therefore closed in Y; the corollary follows since the "
+    "homotopy classes are isomorphic. Definition 3.3: a manifold M is σ-compact if M = ∪ K_n with K_n compact."
+) * 4
+
+
+def test_subject_from_the_vocabulary():
+    assert subject_of(PHILOSOPHY) is Subject.PHILOSOPHY
+    assert subject_of(SECURITY) is Subject.OTHER  # not one of the seven subjects
+    assert subject_of("The union army fought the confederate states over slavery and emancipation. " * 5) is Subject.HISTORY
+
+
+def test_level_calibrated_on_introductory_and_advanced_material():
+    assert level_of(INTRO, INTRO.count(".") + INTRO.count("?")) is Level.BEGINNER
+    assert level_of(ADVANCED, ADVANCED.count(".")) is Level.ADVANCED
+    unpunctuated = " ".join(INTRO.replace(".", "").replace("?", "").split())  # a transcript without full stops
+    assert level_of(unpunctuated, 1) is not Level.ADVANCED
+
+
+def test_subject_and_level_overrides(tmp_path):
+    result = CliRunner().invoke(
+        app,
+        ["convert", str(SAMPLES / "memory-lecture.vtt"), "-o", str(tmp_path), "--engine", "offline"]
+        + ["--subject", "Biology", "--level", "advanced"],
+    )
+    assert result.exit_code == 0, result.output
+    guides = [json.loads(p.read_text()) for p in tmp_path.glob("*/*/guide.json")]
+    assert guides and all(g["subject"] == "Biology" and g["level"] == "advanced" for g in guides)
