@@ -395,7 +395,7 @@ def check(
     password: str | None = typer.Option(None, "--password", help="Password of an encrypted source PDF."),
 ) -> None:
     """Run the quality gate on an existing guide.json and report what it finds (the file is not changed)."""
-    from seekh_convert.check import StrictThresholds, check_guide_file, strict_failures
+    from seekh_convert.check import check_guide_file, strict_failures
 
     recorded = _recorded_segmentation(guide)  # how the run that wrote the guide split its source
     recorded_max = recorded.get("max_topics")
@@ -405,7 +405,8 @@ def check(
         password=password,
     )
     try:
-        quality = check_guide_file(guide, source, loader=lambda path: load_document(path, options))
+        gate, thresholds = load_quality()  # the [quality] table of seekh.toml, as for convert
+        quality = check_guide_file(guide, source, loader=lambda path: load_document(path, options), settings=gate)
     except SeekhError as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
@@ -417,7 +418,6 @@ def check(
         for finding in quality.findings:
             out.print(f"{finding.action}: {strip_controls(finding.describe())}", markup=False)
         out.print(f"{guide}: {check_figures(quality)}", markup=False)
-    thresholds = load_quality()[1] if strict else StrictThresholds()
     failures = strict_failures(quality, thresholds) if strict else []
     for line in failures:
         err.print(f"[red]strict:[/red] {_safe(line)}", markup=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -27,12 +28,18 @@ def check_content(
     findings. With ``topic`` None the source is unavailable: grounding and coverage are skipped.
     """
     settings = settings or GateSettings()
+    language = (document.output_language or document.language) if document is not None else ""
+    english_only = settings.rubric and language not in ("", "en")  # the rubric's word rules read English
+    if english_only:
+        settings = dataclasses.replace(settings, rubric=False)
     quality = TopicQuality(
         source_file=document.path.name if document is not None else "",
         topic_index=topic.index if topic is not None else 0,
         topic_title=topic.title if topic is not None else content.topic,
         grounding_checked=topic is not None,
     )
+    if english_only:
+        quality.notes.append(f"review rubric not applied: it reads English guides only, this one is in {language}")
     items = iter_items(content)
     quality.produced = len(items)
     checker = ItemChecker(topic, document, settings)

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 _DOC = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
 _TITLES = re.compile(r"^<(topic|document)_title>.*?</\1_title>\n?", re.MULTILINE)
@@ -506,3 +507,16 @@ def run_engine(settings, topic, document):
             await engine.aclose()
 
     return asyncio.run(main())
+
+
+def without_rubric() -> None:
+    """A user seekh.toml (in the isolated config dir) that turns the review rubric off.
+
+    For tests of the run's mechanics (pools, caches, transcripts) that answer with ``quoting_reply``: its items
+    restate their quotes, which the rubric rightly rejects as drafts nobody would keep.
+    """
+    import platformdirs
+
+    folder = Path(platformdirs.user_config_dir("seekh-convert"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "seekh.toml").write_text("[quality]\nrubric = false\n", encoding="utf-8")

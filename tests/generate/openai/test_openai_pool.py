@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from fakes.openai_server import FakeOpenAIServer, Scripted, quoting_reply, settings_for
 
+from seekh_convert.check import GateSettings
 from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.generate.openai.limits import RateLimiter, parse_reset
 from seekh_convert.generate.openai.pool import RequestPool
@@ -97,7 +98,8 @@ def _convert(server, tmp_path, paths, **settings):
 
     async def main():
         try:
-            return await Converter(engine, tmp_path / "out", Options(single_topic=True)).convert_all(paths)
+            options = Options(single_topic=True, gate=GateSettings(rubric=False))  # the pool's mechanics, not the rubric
+            return await Converter(engine, tmp_path / "out", options).convert_all(paths)
         finally:
             await engine.aclose()
 
