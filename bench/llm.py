@@ -45,7 +45,7 @@ def _convert(server: FakeOpenAIServer, out: Path, cache: Path, concurrency: int)
     """Run the CLI; returns its wall time."""
     args = [*map(str, DOCUMENTS), "-o", str(out), "--model", "fake-model", "--base-url", server.url]
     args += ["--api-key", "sk-bench", "--cache-dir", str(cache), "--concurrency", str(concurrency)]
-    (out.parent / "seekh.toml").write_text(f"[engine]\nchunk_tokens = {CHUNK_TOKENS}\n")
+    (out.parent / "seekh.toml").write_text(f'[engine]\nchunk_tokens = {CHUNK_TOKENS}\nresponse_format = "json_schema"\n')
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "seekh_convert.cli", "convert", *args], capture_output=True, text=True, cwd=out.parent

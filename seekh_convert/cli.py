@@ -40,6 +40,12 @@ def _safe(text: str) -> str:
     return escape(strip_controls(text))
 
 
+class StalePolicy(str, enum.Enum):
+    ERROR = "error"
+    REMOVE = "remove"
+    KEEP = "keep"
+
+
 class EngineChoice(str, enum.Enum):
     AUTO = "auto"
     OFFLINE = "offline"
@@ -102,11 +108,18 @@ def convert(
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
+    force: bool = typer.Option(False, "--force", help="Redo inputs an earlier run into the same output folder finished."),
+    stale: StalePolicy = typer.Option(
+        StalePolicy.ERROR,
+        "--stale",
+        help="Topic folders left by an earlier run with other options: error (fail that input), remove, or keep.",
+    ),
 ) -> None:
     """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
 
     Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic.
-    Exit code 0 only when every input converted completely.
+    Exit code 0 only when every input converted completely. Run the same command again after an
+    interruption: inputs already converted are skipped and finished LLM calls come from the cache.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpx2", "httpcore", "openai"):  # they log request URLs, which may carry credentials
@@ -130,6 +143,7 @@ def convert(
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
+    options.force, options.stale = force, stale.value
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 
@@ -174,6 +188,8 @@ class _Reporter:
                 say(f"[yellow]warning:[/yellow] {_safe(path.name)}: {_safe(warning)}", markup=True)
             say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)", markup=False)
             self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + len(payload.topics))
+        elif kind == "resumed":
+            say(f"{strip_controls(path.name)}: converted by an earlier run, skipped (--force redoes it)", markup=False)
         elif kind == "topic":
             if payload.error and not payload.skipped:
                 say(f"[red]error:[/red] {_safe(payload.error)}", markup=True)

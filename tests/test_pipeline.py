@@ -9,7 +9,7 @@ from conftest import SAMPLES
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.model.engine import Engine
-from seekh_convert.pipeline import Converter, Status
+from seekh_convert.pipeline import Converter, Options, Status
 
 PDF = SAMPLES / "therapeutic-alliance-notes.pdf"
 VTT = SAMPLES / "memory-lecture.vtt"
@@ -40,8 +40,8 @@ class JitteryEngine:
         await self.inner.aclose()
 
 
-def _run(engine, out, paths):
-    return asyncio.run(Converter(engine, out).convert_all(paths))
+def _run(engine, out, paths, options=None):
+    return asyncio.run(Converter(engine, out, options).convert_all(paths))
 
 
 def test_jittery_engine_satisfies_the_interface():
@@ -76,7 +76,7 @@ def test_a_rerun_that_fails_keeps_what_was_produced(tmp_path):
     [first] = _run(JitteryEngine(), tmp_path, [PDF])
     kept = first.guides[1] / "guide.json"
     before = kept.read_bytes()
-    [second] = _run(JitteryEngine(fail_topics={2}), tmp_path, [PDF])
+    [second] = _run(JitteryEngine(fail_topics={2}), tmp_path, [PDF], Options(force=True))
     assert second.status is Status.PARTIAL
     assert kept.read_bytes() == before
 

@@ -89,6 +89,19 @@ class RunDeduplicator:
         self.dropped = 0
         self.kept_duplicates = 0
 
+    def mark(self) -> dict[str, int]:
+        """Where the run stands now; ``added_since(mark)`` gives what later guides added."""
+        return {section: len(seen) for section, seen in self._seen.items()}
+
+    def added_since(self, mark: dict[str, int]) -> list[list]:
+        """The items registered since ``mark``, as JSON data for ``replay`` (a resumed run skips finished inputs)."""
+        return [[s, list(key), where] for s, seen in self._seen.items() for key, where in seen[mark.get(s, 0) :]]
+
+    def replay(self, added: list[list]) -> None:
+        """Register what a finished input added, as if its guides had been applied again."""
+        for section, key, where in added:
+            self._seen[section].append(((key[0], key[1]), where))
+
     def apply(self, content: GuideContent, quality: TopicQuality) -> GuideContent:
         """``content`` without run-level duplicates; findings and counts go to ``quality``."""
         label = " ".join(filter(None, [quality.source_file, f"topic {quality.topic_index}" if quality.topic_index else ""]))

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import enum
 import logging
 import os
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from seekh_convert import __version__
-from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, TopicQuality, run_gate, strict_failures
+from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, run_gate, strict_failures
 from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
-from seekh_convert.files import atomic_write_text, sha256_file, slugify
+from seekh_convert.files import atomic_write_text, sha256_file
 from seekh_convert.model.document import Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine, work_order
+from seekh_convert.model.engine import Engine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
 from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
+from seekh_convert.pipeline.manifest import Manifest
+from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult, from_record, to_record
+from seekh_convert.pipeline.resume import InputPlan, fingerprint, plan_run
 from seekh_convert.read import SUPPORTED, read
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
@@ -43,6 +46,9 @@ class Options:
     chunk_tokens: int = 1500  # the converter sets the engine's own request size
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
+    force: bool = False  # redo inputs an earlier run into the same output folder finished
+    stale: str = "error"  # topic folders an earlier run with other options left: error, remove or keep
+    budget: float | None = None  # USD the requests into this output folder may cost in all (engines that pay)
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -92,43 +98,6 @@ def load_document(path: Path, options: Options | None = None) -> Document:
     return doc
 
 
-class Status(str, enum.Enum):
-    SUCCESS = "success"
-    PARTIAL = "partial"  # some topics failed; the others were written
-    FAILURE = "failure"
-
-
-@dataclass
-class TopicResult:
-    index: int
-    title: str
-    folder: Path | None = None
-    error: str | None = None
-    usage: Usage | None = None
-    quality: TopicQuality | None = None
-    skipped: bool = False  # not attempted: the run had already stopped on a configuration error
-
-
-@dataclass
-class ConversionResult:
-    """What happened to one input."""
-
-    source: Path
-    status: Status = Status.FAILURE
-    output_dir: Path | None = None
-    topics: list[TopicResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def guides(self) -> list[Path]:
-        return [t.folder for t in self.topics if t.folder is not None]
-
-    @property
-    def usage(self) -> Usage:
-        return sum((t.usage for t in self.topics if t.usage), Usage())
-
-
 # -- converting --------------------------------------------------------------------------------
 
 
@@ -153,7 +122,8 @@ class Converter:
     Inputs are read (in worker processes when there are several) and generated concurrently: every topic
     of every input in memory draws on the engine's one request pool, earliest input first. Each guide then
     passes the quality gate, and the run-level de-duplication and writing happen in input order, so output
-    does not depend on timing.
+    does not depend on timing. The manifest in the output folder records each input's progress: inputs an
+    earlier run finished are skipped (``Options.force`` redoes them).
     """
 
     #: Inputs held in memory at once (read, generating, or waiting for their turn to be written): enough to keep
@@ -172,16 +142,15 @@ class Converter:
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
         self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
-        self._folders: set[str] = set()
+        self.results: list[ConversionResult | None] = []  # in input order, filled as inputs are written
+        self.manifest: Manifest | None = None
 
-    def _input_folder(self, path: Path) -> Path:
-        base = slugify(path.stem, fallback="document")
-        name, n = base, 1
-        while name in self._folders:
-            n += 1
-            name = f"{base}-{n}"
-        self._folders.add(name)
-        return self.out_dir / name
+    def fingerprint(self) -> str:
+        """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
+        o = self.options
+        settings = {"max_topics": o.max_topics, "single_topic": o.single_topic, "strict": o.strict}
+        settings |= {"chunk_tokens": o.chunk_tokens, "engine": self.engine.name, "model": self.engine.model}
+        return fingerprint({**settings, "engine_settings": getattr(self.engine, "fingerprint", None)})
 
     def _window(self) -> Window:
         concurrency = getattr(self.engine, "concurrency", 1)
@@ -189,23 +158,42 @@ class Converter:
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
-        folders = [self._input_folder(p) for p in paths]  # decided up front: stable names
+        self.manifest = Manifest(self.out_dir)
+        try:
+            return await self._convert_all(paths, self.manifest)
+        finally:
+            self.manifest.close()
+
+    async def _convert_all(self, paths: list[Path], manifest: Manifest) -> list[ConversionResult]:
+        options = self.fingerprint()
+        plans = await asyncio.to_thread(
+            plan_run, paths, self.out_dir, manifest, options, force=self.options.force, stale=self.options.stale
+        )
+        self._start_spending(manifest)
+        self.results = [None] * len(paths)
         turns = [asyncio.Event() for _ in paths]
         if turns:
             turns[0].set()
         window = self._window()
-        loader = DocumentLoader(load_document, self.read_processes if len(paths) > 1 else 0)
+        loader = DocumentLoader(load_document, self.read_processes if sum(not p.done for p in plans) > 1 else 0)
         if hasattr(self.engine, "on_request"):
-            self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
+            self.engine.on_request = lambda event: self._request_event(paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
-            size = _size_of(paths[i])
+            plan = plans[i]
             try:
-                await window.acquire(size)  # in input order: tasks start in that order
-                try:
-                    return await self.convert(paths[i], folders[i], turns[i], loader=loader, order=i)
-                finally:
-                    window.release(size)
+                if plan.done is not None or plan.refused is not None:
+                    await turns[i].wait()
+                    result = self._resume(plan) if plan.done is not None else self._refuse(plan)
+                else:
+                    size = _size_of(plan.path)
+                    await window.acquire(size)  # in input order: tasks start in that order
+                    try:
+                        result = await self.convert(plan, turns[i], loader=loader, order=i)
+                    finally:
+                        window.release(size)
+                self.results[i] = result
+                return result
             finally:
                 if i + 1 < len(turns):
                     turns[i + 1].set()
@@ -215,10 +203,38 @@ class Converter:
         finally:
             loader.close()
 
+    def _start_spending(self, manifest: Manifest) -> None:
+        """``--budget`` counts what earlier runs into this output folder spent."""
+        if self.options.budget is not None and hasattr(self.engine, "limit_spending"):
+            self.engine.limit_spending(self.options.budget, manifest.spent())
+
+    def _request_event(self, path: Path, event: RequestEvent) -> None:
+        if event.phase == "done" and event.cost_usd and self.manifest is not None:
+            self.manifest.add_spent(event.cost_usd)
+        self.on_event("request", path, event)
+
+    def _resume(self, plan: InputPlan) -> ConversionResult:
+        """An input an earlier run finished: its result, its guides' de-duplication and quality, read back."""
+        assert plan.done is not None and plan.done.result is not None
+        result = from_record(plan.path, plan.folder, plan.done.result)
+        self.dedup.replay(plan.done.dedup or [])
+        for topic in result.topics:
+            if topic.quality is not None:
+                self.quality.add(topic.quality, input_key=plan.folder.name)
+        self.on_event("resumed", plan.path, result)
+        return result
+
+    def _refuse(self, plan: InputPlan) -> ConversionResult:
+        result = ConversionResult(source=plan.path, output_dir=plan.folder, errors=[plan.refused or ""])
+        self.on_event("failed", plan.path, result.errors[-1])
+        return result
+
     async def convert(
-        self, path: Path, folder: Path, turn: asyncio.Event | None = None, *, loader: DocumentLoader | None = None, order: int = 0
+        self, plan: InputPlan, turn: asyncio.Event | None = None, *, loader: DocumentLoader | None = None, order: int = 0
     ) -> ConversionResult:
+        path, folder, started = plan.path, plan.folder, time.monotonic()
         result = ConversionResult(source=path)
+        self._stage(plan, "reading")
         try:
             doc = await (loader or DocumentLoader(load_document, 0)).load(path, self.options)
         except SeekhError as exc:
@@ -229,14 +245,17 @@ class Converter:
         if result.errors:
             if turn is not None:
                 await turn.wait()  # report in input order
+            self._written(plan, result, [])
             self.on_event("failed", path, result.errors[-1])
             return result
         result.output_dir = folder
         result.warnings.extend(doc.warnings)
+        self._stage(plan, "generating")
         self.on_event("loaded", path, doc)
         drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
         if turn is not None:
             await turn.wait()
+        mark = self.dedup.mark()
         result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
@@ -246,8 +265,18 @@ class Converter:
         except SeekhError as exc:
             result.errors.append(str(exc))
             result.status = Status.FAILURE if not ok else Status.PARTIAL
+        result.seconds = time.monotonic() - started
+        self._written(plan, result, self.dedup.added_since(mark))
         self.on_event("done", path, result)
         return result
+
+    def _stage(self, plan: InputPlan, stage: str) -> None:
+        if self.manifest is not None:
+            self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint())
+
+    def _written(self, plan: InputPlan, result: ConversionResult, dedup: list) -> None:
+        if self.manifest is not None:
+            self.manifest.finish(plan.key, result.status.value, to_record(result), dedup)
 
     async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> tuple[TopicResult, GuideContent | None]:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
@@ -279,7 +308,7 @@ class Converter:
     def _finish(self, doc: Document, topic: Topic, tr: TopicResult, content: GuideContent | None, folder: Path) -> TopicResult:
         """De-duplicate against the run so far, apply --strict, write (in input order)."""
         quality = tr.quality
-        target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
+        target = folder / tr.folder_name
         try:
             if content is not None and quality is not None:
                 content = self.dedup.apply(content, quality)
@@ -320,9 +349,18 @@ class Converter:
             model=self.engine.model,
             tool_version=__version__,
             generated_at=_now(),
-            usage=usage,
+            usage=self._as_produced(usage),
         )
         return StudyGuide.model_validate({**content.model_dump(), "provenance": provenance})
+
+    def _as_produced(self, usage: Usage | None) -> Usage | None:
+        """Usage for the output files: calls, tokens and their list price, whether replies came from the cache or not
+        (so a resumed or re-run conversion writes the same bytes); what this run paid stays in its results."""
+        if usage is None:
+            return None
+        price = getattr(self.engine, "price", None)
+        cost = price(usage.input_tokens, usage.output_tokens) if price is not None else usage.cost_usd
+        return Usage(calls=usage.calls, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, cost_usd=cost)
 
     def _write_index(self, doc: Document, result: ConversionResult) -> None:
         import json
@@ -342,6 +380,6 @@ class Converter:
                 for t in result.topics
             ],
             "warnings": result.warnings,
-            "usage": result.usage.model_dump(),
+            "usage": (self._as_produced(result.usage) or Usage()).model_dump(),
         }
         atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

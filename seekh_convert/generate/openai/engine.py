@@ -18,7 +18,7 @@ from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
-from seekh_convert.generate.openai.usage import Budget, CallUsage, UsageMeter
+from seekh_convert.generate.openai.usage import Budget, CallUsage, UsageMeter, cost_usd
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Generation, RequestEvent
 from seekh_convert.model.findings import Finding
@@ -70,6 +70,10 @@ class OpenAIEngine:
     @on_request.setter
     def on_request(self, callback: Callable[[RequestEvent], None] | None) -> None:
         self._client.on_request = callback
+
+    def price(self, input_tokens: int, output_tokens: int) -> float | None:
+        """List price in USD of that many tokens with this model (None when unknown)."""
+        return cost_usd(self.model or "", input_tokens, output_tokens, self.settings.prices)
 
     def limit_spending(self, limit_usd: float, spent_usd: float = 0.0) -> None:
         """``--budget``: start no request that could take the spending (``spent_usd`` so far) past ``limit_usd``."""

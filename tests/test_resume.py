@@ -1,0 +1,170 @@
+"""Resuming a run: a real ``seekh-convert`` process killed with SIGKILL halfway, run again, ends with the
+same guide files as a clean run and sends no request whose reply it already had."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from conftest import SAMPLES
+from fakes.openai_server import FakeOpenAIServer, quoting_reply
+
+EXE = Path(sys.executable).with_name("seekh-convert")
+SUBJECTS = ["comets", "glaciers", "volcanoes", "coral reefs"]
+
+
+def course_folder(root: Path) -> Path:
+    """Six inputs: four Markdown chapters of three sections each, the sample PDF and the sample lecture."""
+    folder = root / "course"
+    folder.mkdir()
+    for n, subject in enumerate(SUBJECTS):
+        sections = []
+        for part in ("Origins", "Structure", "Change over time"):
+            sections.append(
+                f"## {part} of {subject}\n\n"
+                f"The {part.lower()} of {subject} were studied by researchers in laboratory {n}{len(part)}. "
+                f"Students learn that {subject} show {part.lower()} patterns that repeat every {n + len(part)} years. "
+                f"Field notes describe how {subject} respond to pressure, temperature and time in region {n}.\n"
+            )
+        (folder / f"{n + 1:02d}-{subject.replace(' ', '-')}.md").write_text(f"# {subject.title()}\n\n" + "\n".join(sections))
+    shutil.copy(SAMPLES / "therapeutic-alliance-notes.pdf", folder / "05-alliance.pdf")
+    shutil.copy(SAMPLES / "memory-lecture.vtt", folder / "06-memory.vtt")
+    return folder
+
+
+def _command(folder: Path, out: Path, cache: Path, url: str, *extra: str) -> list[str]:
+    args = [str(EXE), "convert", str(folder), "-o", str(out), "--model", "fake-model", "--base-url", url]
+    return [*args, "--cache-dir", str(cache), "--concurrency", "2", *extra]
+
+
+ENV = {**os.environ, "OPENAI_API_KEY": "sk-resume-test", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def _run(folder, out, cache, url, *extra) -> subprocess.CompletedProcess:
+    return subprocess.run(_command(folder, out, cache, url, *extra), capture_output=True, text=True, timeout=300, env=ENV)
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    """Every output file but the run's own state and reports."""
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".seekh" not in p.parts and p.name not in ("report.json", "report.md")
+    }
+
+
+def _written(out: Path) -> int:
+    """Inputs the manifest records as written completely."""
+    try:
+        with sqlite3.connect(f"file:{out / '.seekh' / 'manifest.sqlite'}?mode=ro", uri=True) as db:
+            return db.execute("SELECT COUNT(*) FROM inputs WHERE stage = 'written' AND status = 'success'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _cached(cache: Path) -> int:
+    with sqlite3.connect(cache / "replies.sqlite") as db:
+        return db.execute("SELECT COUNT(*) FROM replies").fetchone()[0]
+
+
+def test_killed_halfway_then_resumed_ends_like_a_clean_run(tmp_path):
+    folder = course_folder(tmp_path)
+    with FakeOpenAIServer(responder=quoting_reply, delay=0.1) as server:
+        clean = _run(folder, tmp_path / "clean", tmp_path / "cache-clean", server.url)
+        assert clean.returncode in (0, 1), clean.stderr[-2000:]
+        total = len(server.requests)
+        assert total >= 12
+
+    process: list[subprocess.Popen] = []
+    killed = threading.Event()
+
+    def kill_halfway(body: dict) -> str:
+        if len(server.requests) >= total // 2 and _written(out) and not killed.is_set():
+            process[0].send_signal(signal.SIGKILL)  # before answering: this request is in flight at the kill
+            process[0].wait()
+            killed.set()
+        return quoting_reply(body)
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    with FakeOpenAIServer(responder=kill_halfway, delay=0.1) as server:
+        args = _command(folder, out, cache, server.url)
+        process.append(subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV))
+        process[0].wait(timeout=300)
+        assert killed.is_set() and process[0].returncode == -signal.SIGKILL
+        sent_before_kill, answered, finished = len(server.requests), _cached(cache), _written(out)
+        assert finished >= 1 and sent_before_kill < total  # killed halfway: some inputs written, others not
+        in_flight_at_kill = sent_before_kill - answered
+        assert 0 < in_flight_at_kill <= 2  # at most the pool's size was lost
+
+        resumed = _run(folder, out, cache, server.url)
+        assert resumed.returncode == clean.returncode, resumed.stderr[-2000:]
+        sent_after = len(server.requests) - sent_before_kill
+
+    assert sent_before_kill + sent_after <= total + in_flight_at_kill
+    assert sent_after == total - answered  # every reply received before the kill came from the cache
+    assert resumed.stderr.count("converted by an earlier run, skipped") == finished  # finished inputs were not redone
+    assert _files(out) == _files(tmp_path / "clean")  # same files, same bytes: no duplicate, stale or partial file
+    assert not list(out.rglob("*.tmp"))
+
+
+# -- the manifest with the offline engine: skip, --force, changed sources, stale topic folders ----------
+
+
+def _convert(out: Path, paths: list[Path], **options):
+    import asyncio
+
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import Converter, Options
+
+    events: list[tuple[str, str]] = []
+    converter = Converter(
+        OfflineEngine(), out, Options(**options), on_event=lambda kind, path, _: events.append((kind, path.name))
+    )
+    return asyncio.run(converter.convert_all(paths)), events
+
+
+def test_a_finished_input_is_skipped_until_forced(tmp_path):
+    pdf = SAMPLES / "therapeutic-alliance-notes.pdf"
+    [first], _ = _convert(tmp_path, [pdf])
+    written = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("guide.json")}
+    [again], events = _convert(tmp_path, [pdf])
+    assert again.resumed and again.status == first.status and again.guides == first.guides
+    assert ("resumed", pdf.name) in events and not any(kind == "topic" for kind, _ in events)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("guide.json")} == written  # nothing rewritten
+    [forced], events = _convert(tmp_path, [pdf], force=True)
+    assert not forced.resumed and ("resumed", pdf.name) not in events
+    assert [t.quality.kept for t in again.topics] == [t.quality.kept for t in first.topics]  # quality read back
+
+
+def test_a_deleted_guide_or_a_changed_source_is_converted_again(tmp_path):
+    source = tmp_path / "notes.md"
+    source.write_text((course_folder(tmp_path) / "01-comets.md").read_text())
+    out = tmp_path / "out"
+    [first], _ = _convert(out, [source])
+    next(out.rglob("guide.json")).unlink()
+    [second], _ = _convert(out, [source])
+    assert not second.resumed and len(second.guides) == len(first.guides)
+    source.write_text(source.read_text() + "\n\nA new closing paragraph about study guides and their readers.\n")
+    [third], _ = _convert(out, [source])  # another version of the file: its old topic folders are stale
+    assert third.status.value == "failure" and "another version of notes.md" in third.errors[0]
+    assert "--stale remove" in third.errors[0]
+
+
+def test_stale_topic_folders_are_never_mixed_silently(tmp_path):
+    pdf = SAMPLES / "therapeutic-alliance-notes.pdf"
+    [three], _ = _convert(tmp_path, [pdf], max_topics=3)
+    old = sorted(p.name for p in three.output_dir.iterdir() if p.is_dir())
+    [refused], events = _convert(tmp_path, [pdf], max_topics=1)
+    assert refused.status.value == "failure" and not refused.topics
+    assert f"{len(old)} topic folder(s) from an earlier run with other options" in refused.errors[0]
+    assert sorted(p.name for p in three.output_dir.iterdir() if p.is_dir()) == old  # untouched
+    [kept], _ = _convert(tmp_path, [pdf], max_topics=1, stale="keep")
+    assert len(kept.guides) == 1 and sorted(p.name for p in kept.output_dir.iterdir() if p.is_dir()) == old
+    [removed], _ = _convert(tmp_path, [pdf], max_topics=2, stale="remove")
+    assert sorted(p.name for p in removed.output_dir.iterdir() if p.is_dir()) == sorted(g.name for g in removed.guides)
