@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from seekh_convert import __version__
-from seekh_convert.errors import SeekhError
+from seekh_convert.errors import PreflightError, SeekhError
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
 from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
@@ -153,8 +153,13 @@ def convert(
         finally:
             await eng.aclose()
 
-    with reporter.bar:
-        results = asyncio.run(_run())
+    try:
+        with reporter.bar:
+            results = asyncio.run(_run())
+    except PreflightError as exc:
+        for problem in exc.problems:
+            err.print(f"[red]error:[/red] {_safe(problem)}", markup=True)
+        raise typer.Exit(2) from None
     _summary(results)
     if converter.stopped is not None:
         err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
@@ -183,6 +188,8 @@ class _Reporter:
         say = self.bar.console.print
         if kind == "failed":
             say(f"[red]error:[/red] {_safe(payload)}", markup=True)
+        elif kind == "warning":
+            say(f"[yellow]warning:[/yellow] {_safe(payload)}", markup=True)
         elif kind == "loaded":
             for warning in payload.warnings:
                 say(f"[yellow]warning:[/yellow] {_safe(path.name)}: {_safe(warning)}", markup=True)

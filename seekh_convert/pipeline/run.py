@@ -19,13 +19,14 @@ from pathlib import Path
 from seekh_convert import __version__
 from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, run_gate, strict_failures
 from seekh_convert.clean import clean
-from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
+from seekh_convert.errors import BudgetError, ConfigError, EngineError, PreflightError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Engine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
 from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
 from seekh_convert.pipeline.manifest import Manifest
+from seekh_convert.pipeline.preflight import check_readable, preflight
 from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult, from_record, to_record
 from seekh_convert.pipeline.resume import InputPlan, fingerprint, plan_run
 from seekh_convert.read import SUPPORTED, read
@@ -78,14 +79,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
 def load_document(path: Path, options: Options | None = None) -> Document:
     """Read, clean, segment and chunk one file: the stages before generation, in their order."""
     options = options or Options()
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise InputError(f"{path}: folder holds no supported files ({', '.join(SUPPORTED)})")
-    try:
-        path.open("rb").close()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    check_readable(path)
     doc = read(path, password=options.password)
     doc.sha256 = sha256_file(path)
     stages = (
@@ -144,6 +138,7 @@ class Converter:
         self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
         self.results: list[ConversionResult | None] = []  # in input order, filled as inputs are written
         self.manifest: Manifest | None = None
+        self.rejected: dict[int, str] = {}  # inputs the preflight found unreadable
 
     def fingerprint(self) -> str:
         """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
@@ -158,7 +153,14 @@ class Converter:
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
+        """Preflight, then every input (``PreflightError`` when the run cannot start)."""
+        await self.preflight(paths)
         self.manifest = Manifest(self.out_dir)
+        try:
+            self._start_spending(self.manifest)
+        except ConfigError as exc:
+            self.manifest.close()
+            raise PreflightError([str(exc)]) from None
         try:
             return await self._convert_all(paths, self.manifest)
         finally:
@@ -169,7 +171,8 @@ class Converter:
         plans = await asyncio.to_thread(
             plan_run, paths, self.out_dir, manifest, options, force=self.options.force, stale=self.options.stale
         )
-        self._start_spending(manifest)
+        for i, error in self.rejected.items():
+            plans[i].refused = error  # already reported by the preflight
         self.results = [None] * len(paths)
         turns = [asyncio.Event() for _ in paths]
         if turns:
@@ -184,7 +187,7 @@ class Converter:
             try:
                 if plan.done is not None or plan.refused is not None:
                     await turns[i].wait()
-                    result = self._resume(plan) if plan.done is not None else self._refuse(plan)
+                    result = self._resume(plan) if plan.done is not None else self._refuse(plan, i)
                 else:
                     size = _size_of(plan.path)
                     await window.acquire(size)  # in input order: tasks start in that order
@@ -202,6 +205,17 @@ class Converter:
             return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
         finally:
             loader.close()
+
+    async def preflight(self, paths: list[Path]) -> None:
+        """Output folder, engine and inputs checked before any work; unreadable inputs are reported at once."""
+        report = await preflight(self.out_dir, self.engine, paths)
+        for warning in report.warnings:
+            self.on_event("warning", self.out_dir, warning)
+        if report.problems:
+            raise PreflightError(report.problems)
+        self.rejected = report.rejected
+        for i, error in sorted(report.rejected.items()):
+            self.on_event("failed", paths[i], error)
 
     def _start_spending(self, manifest: Manifest) -> None:
         """``--budget`` counts what earlier runs into this output folder spent."""
@@ -224,9 +238,10 @@ class Converter:
         self.on_event("resumed", plan.path, result)
         return result
 
-    def _refuse(self, plan: InputPlan) -> ConversionResult:
-        result = ConversionResult(source=plan.path, output_dir=plan.folder, errors=[plan.refused or ""])
-        self.on_event("failed", plan.path, result.errors[-1])
+    def _refuse(self, plan: InputPlan, index: int) -> ConversionResult:
+        result = ConversionResult(source=plan.path, errors=[plan.refused or ""])
+        if index not in self.rejected:  # the preflight reported its own
+            self.on_event("failed", plan.path, result.errors[-1])
         return result
 
     async def convert(

@@ -141,59 +141,82 @@ def completion(content: str, finish_reason: str = "stop", model: str = "fake-mod
     }
 
 
-def _handler(server: FakeOpenAIServer):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+class _Handler(BaseHTTPRequestHandler):
+    """HTTP/1.1 routes of the fake; ``fake`` is the server's state (set per server by ``_handler``)."""
 
-        def log_message(self, *args) -> None:  # keep test output quiet
-            pass
+    protocol_version = "HTTP/1.1"
+    fake: FakeOpenAIServer
 
-        def do_GET(self) -> None:
-            if self.path.rstrip("/").endswith("/models"):
-                self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
-            else:
-                self._send(404, {"error": {"message": "not found"}})
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
 
-        def do_POST(self) -> None:
-            length = int(self.headers.get("content-length") or 0)
-            body = json.loads(self.rfile.read(length) or b"{}")
-            if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send(404, {"error": {"message": "not found"}})
+    def _authorized(self) -> bool:
+        key = self.fake.api_key
+        if key is None or self.headers.get("authorization", "") == f"Bearer {key}":
+            return True
+        self._send(401, {"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}})
+        return False
+
+    def do_GET(self) -> None:
+        if not self._authorized():
+            return
+        if self.path.rstrip("/").endswith("/models"):
+            self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
+        else:
+            self._send(404, {"error": {"message": "not found"}})
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length)
+        if self.path.rstrip("/").endswith("/chat/completions"):
+            self._chat(json.loads(raw or b"{}"))
+        else:
+            self._send(404, {"error": {"message": "not found"}})
+
+    def _chat(self, body: dict) -> None:
+        fake = self.fake
+        with fake._lock:
+            fake.in_flight += 1
+            fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+        started = time.monotonic()
+        try:
+            if fake.hold_until:
+                fake._hold()
+            answer = fake._answer(body, self.headers.get("authorization", ""))
+            if answer.delay:
+                time.sleep(answer.delay)
+            if answer.drop:
+                self.close_connection = True
+                self.connection.close()
                 return
-            with server._lock:
-                server.in_flight += 1
-                server.max_in_flight = max(server.max_in_flight, server.in_flight)
-            started = time.monotonic()
-            try:
-                if server.hold_until:
-                    server._hold()
-                answer = server._answer(body, self.headers.get("authorization", ""))
-                if answer.delay:
-                    time.sleep(answer.delay)
-                if answer.drop:
-                    self.close_connection = True
-                    self.connection.close()
-                    return
-                payload = answer.body if answer.content is None else completion(answer.content, answer.finish_reason)
-                self._send(answer.status, payload, answer.headers)
-            except OSError:  # the client gave up (timeout) while we stalled
-                pass
-            finally:
-                with server._lock:
-                    server.in_flight -= 1
-                    server.timeline.append((started, time.monotonic()))
+            payload = answer.body if answer.content is None else completion(answer.content, answer.finish_reason)
+            self._send(answer.status, payload, answer.headers)
+        except OSError:  # the client gave up (timeout) while we stalled
+            pass
+        finally:
+            with fake._lock:
+                fake.in_flight -= 1
+                fake.timeline.append((started, time.monotonic()))
 
-        def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
-            data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+    def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
+        data = (
+            payload
+            if isinstance(payload, bytes)
+            else payload.encode()
+            if isinstance(payload, str)
+            else json.dumps(payload).encode()
+        )
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
 
-    return Handler
+
+def _handler(server: FakeOpenAIServer) -> type[_Handler]:
+    return type("Handler", (_Handler,), {"fake": server})
 
 
 # -- the default responder: a valid reply built from the request -------------------------------------------

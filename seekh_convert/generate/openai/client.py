@@ -79,6 +79,23 @@ class ChatClient:
             self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
         return reply
 
+    async def check(self) -> list[str]:
+        """Preflight: one ``GET /models`` (no tokens). Raises ``ConfigError`` when the server cannot be reached or
+        rejects the key; returns warnings (the model is not in the server's list)."""
+        try:
+            page = await self._client.models.list(timeout=min(self.settings.timeout, 30.0))
+        except openai.NotFoundError:
+            return []  # a server without /models: it answered, so it is reachable
+        except (openai.AuthenticationError, openai.PermissionDeniedError, openai.APIConnectionError) as exc:
+            raise self._fail(exc) from None
+        except openai.APIError as exc:
+            return [f"{self.base_url} answered the preflight request with an error ({type(exc).__name__}); trying anyway"]
+        names = [m.id for m in getattr(page, "data", [])]
+        if names and self.settings.model not in names:
+            shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+            return [f"model {self.settings.model!r} is not in the list of {self.base_url} ({shown}); check --model"]
+        return []
+
     async def aclose(self) -> None:
         await self._client.close()
         if self._cache:

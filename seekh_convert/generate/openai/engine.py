@@ -84,6 +84,10 @@ class OpenAIEngine:
         """``json_schema`` or ``json_object`` once detected."""
         return self._client.mode
 
+    async def check(self) -> list[str]:
+        """Preflight: the server answers and accepts the key (a ``GET /models``, no tokens); returns warnings."""
+        return await self._client.check()
+
     async def aclose(self) -> None:
         await self._client.aclose()
 
