@@ -165,6 +165,8 @@ def convert(
         err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
     if converter.quality.documents:
         err.print(render_summary(converter.quality), markup=False)
+    if converter.report_files:
+        err.print(f"run report: {strip_controls(str(converter.report_files[1]))}", markup=False)
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
 
 

@@ -10,23 +10,24 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import os
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from seekh_convert import __version__
 from seekh_convert.check import RunDeduplicator, RunQuality, StrictThresholds, run_gate, strict_failures
 from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, PreflightError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file
-from seekh_convert.model.document import Document, SourceKind, Topic
+from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine, RequestEvent, work_order
-from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
+from seekh_convert.model.guide import GuideContent, Usage
 from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
 from seekh_convert.pipeline.manifest import Manifest
+from seekh_convert.pipeline.outputs import as_produced, study_guide, write_index
 from seekh_convert.pipeline.preflight import check_readable, preflight
+from seekh_convert.pipeline.report import RunInfo, build_report, write_report
 from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult, from_record, to_record
 from seekh_convert.pipeline.resume import InputPlan, fingerprint, plan_run
 from seekh_convert.read import SUPPORTED, read
@@ -102,14 +103,6 @@ def _size_of(path: Path) -> int:
         return 0
 
 
-def _now() -> datetime:
-    """The generation time; ``SOURCE_DATE_EPOCH`` (reproducible builds) pins it, making output byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 class Converter:
     """Converts inputs with one engine into an output folder, one sub-folder per input.
 
@@ -139,6 +132,9 @@ class Converter:
         self.results: list[ConversionResult | None] = []  # in input order, filled as inputs are written
         self.manifest: Manifest | None = None
         self.rejected: dict[int, str] = {}  # inputs the preflight found unreadable
+        self.requests: Counter[str] = Counter()  # request events of this run by phase: sent, done, failed, cached
+        self.interrupted = False
+        self.report_files: tuple[Path, Path] | None = None
 
     def fingerprint(self) -> str:
         """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
@@ -153,7 +149,9 @@ class Converter:
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
-        """Preflight, then every input (``PreflightError`` when the run cannot start)."""
+        """Preflight, then every input (``PreflightError`` when the run cannot start); the run report at the end,
+        also when the run is cancelled (Ctrl-C)."""
+        started, clock = datetime.now(UTC).replace(microsecond=0), time.monotonic()
         await self.preflight(paths)
         self.manifest = Manifest(self.out_dir)
         try:
@@ -161,10 +159,24 @@ class Converter:
         except ConfigError as exc:
             self.manifest.close()
             raise PreflightError([str(exc)]) from None
+        self.results = [None] * len(paths)
         try:
             return await self._convert_all(paths, self.manifest)
+        except asyncio.CancelledError:
+            self.interrupted = True
+            raise
         finally:
+            self._report(paths, RunInfo(self.engine.name, self.engine.model, started, time.monotonic() - clock))
             self.manifest.close()
+
+    def _report(self, paths: list[Path], run: RunInfo) -> None:
+        run.stopped = str(self.stopped) if self.stopped is not None else None
+        run.interrupted, run.requests = self.interrupted, dict(self.requests)
+        run.spent_usd = self.manifest.spent() if self.manifest is not None else None
+        try:
+            self.report_files = write_report(self.out_dir, build_report(paths, self.results, run))
+        except SeekhError as exc:
+            self.on_event("warning", self.out_dir, f"run report not written: {exc}")
 
     async def _convert_all(self, paths: list[Path], manifest: Manifest) -> list[ConversionResult]:
         options = self.fingerprint()
@@ -173,7 +185,6 @@ class Converter:
         )
         for i, error in self.rejected.items():
             plans[i].refused = error  # already reported by the preflight
-        self.results = [None] * len(paths)
         turns = [asyncio.Event() for _ in paths]
         if turns:
             turns[0].set()
@@ -223,6 +234,7 @@ class Converter:
             self.engine.limit_spending(self.options.budget, manifest.spent())
 
     def _request_event(self, path: Path, event: RequestEvent) -> None:
+        self.requests[event.phase] += 1
         if event.phase == "done" and event.cost_usd and self.manifest is not None:
             self.manifest.add_spent(event.cost_usd)
         self.on_event("request", path, event)
@@ -260,6 +272,7 @@ class Converter:
         if result.errors:
             if turn is not None:
                 await turn.wait()  # report in input order
+            result.seconds = time.monotonic() - started
             self._written(plan, result, [])
             self.on_event("failed", path, result.errors[-1])
             return result
@@ -276,7 +289,7 @@ class Converter:
         ok = sum(1 for t in result.topics if t.folder)
         result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
         try:
-            self._write_index(doc, result)
+            write_index(doc, result, as_produced(result.usage, self.engine))
         except SeekhError as exc:
             result.errors.append(str(exc))
             result.status = Status.FAILURE if not ok else Status.PARTIAL
@@ -333,7 +346,7 @@ class Converter:
                         p.split(": ", 1)[-1] for p in problems
                     )
                 else:
-                    guide = self._guide(doc, topic, content, tr.usage)
+                    guide = study_guide(doc, topic, content, as_produced(tr.usage, self.engine), self.options, self.engine)
                     for write in self.writers:
                         write(guide, target)
                     tr.folder = target
@@ -348,53 +361,3 @@ class Converter:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
         self.on_event("topic", doc.path, tr)
         return tr
-
-    def _guide(self, doc: Document, topic: Topic, content: GuideContent, usage: Usage | None) -> StudyGuide:
-        provenance = Provenance(
-            source_file=doc.path.name,
-            source_sha256=doc.sha256,
-            source_kind=doc.kind.value,
-            topic_index=topic.index,
-            topic_count=len(doc.topics),
-            pages=topic.pages,
-            time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
-            max_topics=self.options.max_topics,
-            single_topic=self.options.single_topic,
-            engine=self.engine.name,
-            model=self.engine.model,
-            tool_version=__version__,
-            generated_at=_now(),
-            usage=self._as_produced(usage),
-        )
-        return StudyGuide.model_validate({**content.model_dump(), "provenance": provenance})
-
-    def _as_produced(self, usage: Usage | None) -> Usage | None:
-        """Usage for the output files: calls, tokens and their list price, whether replies came from the cache or not
-        (so a resumed or re-run conversion writes the same bytes); what this run paid stays in its results."""
-        if usage is None:
-            return None
-        price = getattr(self.engine, "price", None)
-        cost = price(usage.input_tokens, usage.output_tokens) if price is not None else usage.cost_usd
-        return Usage(calls=usage.calls, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, cost_usd=cost)
-
-    def _write_index(self, doc: Document, result: ConversionResult) -> None:
-        import json
-
-        index = {
-            "source_file": doc.path.name,
-            "source_sha256": doc.sha256,
-            "title": doc.title,
-            "status": result.status.value,
-            "topics": [
-                {
-                    "index": t.index,
-                    "title": t.title,
-                    "folder": t.folder.name if t.folder else None,
-                    "error": t.error,
-                }
-                for t in result.topics
-            ],
-            "warnings": result.warnings,
-            "usage": (self._as_produced(result.usage) or Usage()).model_dump(),
-        }
-        atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]
