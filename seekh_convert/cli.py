@@ -18,7 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from seekh_convert import __version__
-from seekh_convert.errors import PreflightError, SeekhError
+from seekh_convert.errors import BudgetError, PreflightError, SeekhError
+from seekh_convert.model.engine import Estimate
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
 from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
@@ -108,6 +109,9 @@ def convert(
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
+    budget: float | None = typer.Option(
+        None, "--budget", min=0.0, help="USD the LLM requests into this output folder may cost in all; stop before crossing it."
+    ),
     force: bool = typer.Option(False, "--force", help="Redo inputs an earlier run into the same output folder finished."),
     stale: StalePolicy = typer.Option(
         StalePolicy.ERROR,
@@ -117,8 +121,9 @@ def convert(
 ) -> None:
     """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
 
-    Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic.
-    Exit code 0 only when every input converted completely. Run the same command again after an
+    Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic, and
+    OUTPUT/report.json and report.md. Exit code 0 only when every input converted completely; 1 when some
+    did not; 2 when the run could not start; 3 when --budget stopped it; 130 when interrupted. Run the same command again after an
     interruption: inputs already converted are skipped and finished LLM calls come from the cache.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -143,7 +148,7 @@ def convert(
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
-    options.force, options.stale = force, stale.value
+    options.force, options.stale, options.budget = force, stale.value, budget
     reporter = _Reporter()
     converter = Converter(eng, output, options, on_event=reporter)
 
@@ -167,6 +172,8 @@ def convert(
         err.print(render_summary(converter.quality), markup=False)
     if converter.report_files:
         err.print(f"run report: {strip_controls(str(converter.report_files[1]))}", markup=False)
+    if isinstance(converter.stopped, BudgetError):
+        raise typer.Exit(3)  # what is complete is written; the same command with a larger --budget continues
     raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
 
 
@@ -286,6 +293,115 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
         top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
         console.print("dropped: " + ", ".join(f"{r} {n}" for r, n in top), markup=False)
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+@app.command()
+def estimate(
+    paths: list[Path] = typer.Argument(..., help="Input files or folders, as for convert.", show_default=False),
+    model: str | None = typer.Option(None, "--model", help="The model to price first (every model with a price is listed)."),
+    max_topics: int | None = typer.Option(None, "--max-topics", min=1, help="At most N topics (guides) per input."),
+    single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
+    password: str | None = typer.Option(None, "--password", help="Password of encrypted PDFs."),
+    json_out: bool = typer.Option(False, "--json", help="Print the estimate as JSON."),
+) -> None:
+    """Estimate pages, topics, requests, tokens and cost of converting inputs with the openai engine; sends nothing.
+
+    Input tokens are counted on the prompts as they would be sent; output tokens and the quality gate's repair
+    requests are expected values. Prices: the built-in table, overridden by [engine.prices] in seekh.toml.
+    """
+    from seekh_convert.generate.openai import load_settings
+    from seekh_convert.generate.openai.estimate import estimate_topic
+    from seekh_convert.pipeline.estimate import estimate_inputs
+
+    try:
+        settings = load_settings({"model": model})
+    except SeekhError as exc:
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+        raise typer.Exit(2) from None
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, chunk_tokens=settings.chunk_tokens)
+    found = estimate_inputs(expand_inputs(list(paths)), options, lambda topic, doc: estimate_topic(topic, doc, settings))
+    for item in found:
+        if item.error:
+            err.print(f"[red]error:[/red] {_safe(item.error)}", markup=True)
+    if json_out:
+        typer.echo(json.dumps(_estimate_json(found, settings), indent=2))
+    else:
+        out.print(_estimate_table(found))
+        out.print(_cost_table(found, settings))
+    raise typer.Exit(1 if any(item.error for item in found) else 0)
+
+
+def _estimate_table(found) -> Table:
+    table = Table(title="Estimate (nothing sent)", title_justify="left")
+    for name in ("input", "pages", "words", "topics", "requests", "input tokens", "output tokens"):
+        table.add_column(name, justify="left" if name == "input" else "right", overflow="fold")
+    for item in found:
+        if item.error is None:
+            size = str(item.pages) if item.pages is not None else f"{item.minutes} min" if item.minutes is not None else "-"
+            e = item.estimate
+            cells = [
+                item.path.name,
+                size,
+                f"{item.words:,}",
+                str(item.topics),
+                f"{e.requests:,.0f}",
+                f"{e.input_tokens:,.0f}",
+                f"{e.output_tokens:,.0f}",
+            ]
+            table.add_row(*(Text(strip_controls(c)) for c in cells))
+    total = sum((i.estimate for i in found), Estimate())
+    pages = sum(i.pages or 0 for i in found)
+    table.add_row(
+        "total",
+        str(pages or "-"),
+        f"{sum(i.words for i in found):,}",
+        str(sum(i.topics for i in found)),
+        f"{total.requests:,.0f}",
+        f"{total.input_tokens:,.0f}",
+        f"{total.output_tokens:,.0f}",
+    )
+    return table
+
+
+def _estimate_json(found, settings) -> dict:
+    costs = _costs(found, settings)
+    total = sum((i.estimate for i in found), Estimate())
+    inputs = [
+        {"input": str(i.path), "error": i.error, "pages": i.pages, "minutes": i.minutes, "words": i.words, "topics": i.topics}
+        | {"requests": round(i.estimate.requests), "input_tokens": round(i.estimate.input_tokens)}
+        | {"output_tokens": round(i.estimate.output_tokens)}
+        for i in found
+    ]
+    totals = {
+        "requests": round(total.requests),
+        "input_tokens": round(total.input_tokens),
+        "output_tokens": round(total.output_tokens),
+    }
+    return {"inputs": inputs, "total": totals, "cost_usd": {m: {"standard": c, "batch_api": b} for m, _, c, b in costs}}
+
+
+def _costs(found, settings) -> list[tuple[str, tuple[float, float], float, float]]:
+    """(model, price, cost, Batch API cost) per priced model: the chosen model first, then by cost."""
+    from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, cost_usd, price_table
+
+    total = sum((i.estimate for i in found), Estimate())
+    prices = price_table(settings.prices)
+    rows = []
+    for name, price in prices.items():
+        cost = cost_usd(name, round(total.input_tokens), round(total.output_tokens), settings.prices) or 0.0
+        rows.append((name, price, cost, round(cost * BATCH_DISCOUNT, 6)))
+    return sorted(rows, key=lambda row: (row[0] != settings.model, row[2]))
+
+
+def _cost_table(found, settings) -> Table:
+    table = Table(title="Cost per model (USD; output tokens and repairs expected)", title_justify="left")
+    for name in ("model", "$ / 1M in", "$ / 1M out", "cost", "with --batch-api"):
+        table.add_column(name, justify="left" if name == "model" else "right")
+    if settings.model and settings.model not in dict((m, p) for m, p, _, _ in _costs(found, settings)):
+        table.add_row(Text(settings.model), "?", "?", "no price: add it under [engine.prices]", "")
+    for name, price, cost, batch in _costs(found, settings):
+        table.add_row(Text(name), f"{price[0]:.2f}", f"{price[1]:.2f}", f"{cost:.4f}", f"{batch:.4f}")
+    return table
 
 
 @app.command()

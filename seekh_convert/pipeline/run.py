@@ -261,6 +261,12 @@ class Converter:
     ) -> ConversionResult:
         path, folder, started = plan.path, plan.folder, time.monotonic()
         result = ConversionResult(source=path)
+        if self.stopped is not None:  # budget reached, key rejected...: read no more inputs
+            if turn is not None:
+                await turn.wait()
+            result.errors.append(f"{path.name}: not started: {self.stopped}")
+            self.on_event("not started", path, result.errors[-1])
+            return result
         self._stage(plan, "reading")
         try:
             doc = await (loader or DocumentLoader(load_document, 0)).load(path, self.options)

@@ -13,7 +13,7 @@ from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
 from seekh_convert.generate.openai.parse import parse_guide
-from seekh_convert.generate.openai.prompts import load_prompt
+from seekh_convert.generate.openai.prompts import chat_messages, load_prompt
 from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
@@ -187,7 +187,7 @@ class OpenAIEngine:
         """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
         parse = parse or (lambda text: parse_reply(text, model))
         system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
-        messages = [{"role": "system", "content": system.render()}, {"role": "user", "content": prompt.render(**variables)}]
+        messages = chat_messages(step, **variables)
         refs = [system.ref, prompt.ref, repair.ref]
 
         async def send(msgs: list[dict], budget: int) -> Reply:

@@ -77,3 +77,11 @@ def _meta_lines(meta: str):
         key, sep, value = line.partition(":")
         if sep:
             yield key.strip(), value.strip()
+
+
+def chat_messages(step: str, **variables: object) -> list[dict]:
+    """The system message and ``step``'s prompt filled with ``variables``: what one request of that step sends."""
+    return [
+        {"role": "system", "content": load_prompt("system").render()},
+        {"role": "user", "content": load_prompt(step).render(**variables)},
+    ]

@@ -23,6 +23,15 @@ PRICES: dict[str, tuple[float, float]] = {
 }
 
 
+#: The OpenAI Batch API's price, as a share of the list price.
+BATCH_DISCOUNT = 0.5
+
+
+def price_table(overrides: dict[str, tuple[float, float]] | None = None) -> dict[str, tuple[float, float]]:
+    """Every priced model: the list prices above, with ``[engine.prices]`` from seekh.toml over them."""
+    return {**PRICES, **(overrides or {})}
+
+
 @dataclass(frozen=True)
 class CallUsage:
     """One chat call: tokens in/out (from the server, else estimated) and whether the cache answered."""
