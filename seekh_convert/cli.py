@@ -23,6 +23,8 @@ from seekh_convert.model.engine import Estimate
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
 from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
+from seekh_convert.pipeline.estimate import cost_per_model, estimate_inputs, estimate_json
+from seekh_convert.pipeline.eventlog import JsonEventLog
 from seekh_convert.text.normalize import strip_controls
 
 app = typer.Typer(
@@ -118,6 +120,10 @@ def convert(
         "--stale",
         help="Topic folders left by an earlier run with other options: error (fail that input), remove, or keep.",
     ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors and a one-line summary only."),
+    log_json: Path | None = typer.Option(
+        None, "--log-json", help="Append every event of the run to FILE, one JSON object a line."
+    ),
 ) -> None:
     """Convert PDFs, Markdown/text chapters and WebVTT/SRT transcripts into study guides.
 
@@ -149,67 +155,148 @@ def convert(
         raise typer.Exit(2) from None
     options = Options(max_topics=max_topics, single_topic=single_topic, password=password, strict=strict)
     options.force, options.stale, options.budget = force, stale.value, budget
-    reporter = _Reporter()
-    converter = Converter(eng, output, options, on_event=reporter)
-
-    async def _run():
+    inputs = expand_inputs(list(paths))
+    reporter = _Reporter(len(inputs), quiet)
+    listeners = [reporter]
+    if log_json is not None:
         try:
-            return await converter.convert_all(expand_inputs(list(paths)))
+            listeners.append(JsonEventLog(log_json))
+        except SeekhError as exc:
+            err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+            raise typer.Exit(2) from None
+    converter = Converter(eng, output, options, on_event=lambda *event: [listen(*event) for listen in listeners])
+    try:
+        results = _run(converter, eng, inputs, reporter)
+    finally:
+        for listener in listeners[1:]:
+            listener.close()
+    _finish(converter, results, quiet)
+
+
+def _run(converter: Converter, engine, inputs: list[Path], reporter: _Reporter):
+    """Run the conversion; a failed preflight exits 2, Ctrl-C prints what finished and how to resume (exit 130)."""
+
+    async def main():
+        try:
+            return await converter.convert_all(inputs)
         finally:
-            await eng.aclose()
+            await engine.aclose()
 
     try:
         with reporter.bar:
-            results = asyncio.run(_run())
+            return asyncio.run(main())
     except PreflightError as exc:
         for problem in exc.problems:
             err.print(f"[red]error:[/red] {_safe(problem)}", markup=True)
         raise typer.Exit(2) from None
-    _summary(results)
+    except KeyboardInterrupt:
+        done = [r for r in converter.results if r is not None]
+        err.print(f"interrupted: {len(done)} of {len(inputs)} input(s) finished", markup=False)
+        if done:
+            _summary(done)
+        if converter.report_files:
+            err.print(f"run report: {strip_controls(str(converter.report_files[1]))}", markup=False)
+        err.print(
+            "to resume, run the same command again: finished inputs are skipped and finished LLM calls come from the cache",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
+
+
+def _finish(converter: Converter, results, quiet: bool) -> None:
+    """The summary (one line with --quiet) and the exit code."""
+    ok = sum(1 for r in results if r.status is Status.SUCCESS)
+    if quiet:
+        err.print(f"{ok}/{len(results)} input(s) converted completely", markup=False)
+    else:
+        _summary(results)
+        if converter.quality.documents:
+            err.print(render_summary(converter.quality), markup=False)
     if converter.stopped is not None:
         err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
-    if converter.quality.documents:
-        err.print(render_summary(converter.quality), markup=False)
-    if converter.report_files:
+    if converter.report_files and not quiet:
         err.print(f"run report: {strip_controls(str(converter.report_files[1]))}", markup=False)
     if isinstance(converter.stopped, BudgetError):
         raise typer.Exit(3)  # what is complete is written; the same command with a larger --budget continues
-    raise typer.Exit(0 if all(r.status is Status.SUCCESS for r in results) else 1)
+    raise typer.Exit(0 if ok == len(results) else 1)
 
 
 class _Reporter:
-    """Prints errors and warnings as they happen; a progress bar over topics when stderr is a terminal."""
+    """Errors as they happen, always; with a terminal a live display of inputs, topics, requests, tokens and cost,
+    without one a plain line per input; with ``quiet`` errors only."""
 
-    def __init__(self) -> None:
+    def __init__(self, inputs: int, quiet: bool = False) -> None:
+        self.quiet = quiet
         self.bar = Progress(
             SpinnerColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description:<9}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+            TextColumn("{task.fields[info]}"),
             console=err,
             transient=True,
-            disable=not err.is_terminal,
+            disable=quiet or not err.is_terminal,
         )
-        self.task = self.bar.add_task("topics", total=0)
+        self.inputs = self.bar.add_task("inputs", total=inputs, info="")
+        self.topics = self.bar.add_task("topics", total=0, info="")
+        self.requests = self.bar.add_task("requests", total=0, info="")
+        self.usage = Usage()
+        self.in_flight = 0
+
+    def say(self, text: str, *, error: bool = False, markup: bool = False) -> None:
+        """A line above the live display (errors even with --quiet); ``markup`` only for escaped text."""
+        if error or not self.quiet:
+            self.bar.console.print(text, markup=markup or error, highlight=False)
 
     def __call__(self, kind: str, path: Path, payload) -> None:
-        say = self.bar.console.print
-        if kind == "failed":
-            say(f"[red]error:[/red] {_safe(payload)}", markup=True)
-        elif kind == "warning":
-            say(f"[yellow]warning:[/yellow] {_safe(payload)}", markup=True)
+        if kind in ("failed", "warning"):
+            colour = "red" if kind == "failed" else "yellow"
+            self.say(
+                f"[{colour}]{'error' if kind == 'failed' else kind}:[/{colour}] {_safe(payload)}",
+                error=kind == "failed",
+                markup=True,
+            )
+            self.bar.advance(self.inputs, 1 if kind == "failed" else 0)
         elif kind == "loaded":
             for warning in payload.warnings:
-                say(f"[yellow]warning:[/yellow] {_safe(path.name)}: {_safe(warning)}", markup=True)
-            say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)", markup=False)
-            self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + len(payload.topics))
-        elif kind == "resumed":
-            say(f"{strip_controls(path.name)}: converted by an earlier run, skipped (--force redoes it)", markup=False)
+                self.say(f"warning: {strip_controls(path.name)}: {strip_controls(warning)}")
+            self.say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)")
+            self.bar.update(self.topics, total=(self.bar.tasks[self.topics].total or 0) + len(payload.topics))
         elif kind == "topic":
             if payload.error and not payload.skipped:
-                say(f"[red]error:[/red] {_safe(payload.error)}", markup=True)
-            self.bar.advance(self.task)
+                self.say(f"[red]error:[/red] {_safe(payload.error)}", error=True)
+            self.bar.advance(self.topics)
+        elif kind in ("done", "resumed", "not started"):
+            self.say(_input_line(kind, path, payload))
+            self.bar.advance(self.inputs)
+        elif kind == "request":
+            self._request(payload)
+
+    def _request(self, event) -> None:
+        """Requests done of those sent, in flight, tokens and cost so far."""
+        sent, done = event.phase == "sent", event.phase == "done"
+        self.in_flight += 1 if sent else -1 if event.phase in ("done", "failed") else 0
+        if sent:
+            self.bar.update(self.requests, total=(self.bar.tasks[self.requests].total or 0) + 1)
+        self.bar.advance(self.requests, 1 if done else 0)
+        if event.phase in ("done", "cached"):
+            cost = event.cost_usd if done else None
+            call = Usage(calls=1, cached_calls=int(not done), input_tokens=event.input_tokens, output_tokens=event.output_tokens)
+            self.usage = self.usage + call.model_copy(update={"cost_usd": cost})
+        cost = f" · ${self.usage.cost_usd:.4f}" if self.usage.cost_usd is not None else ""
+        tokens = f"{self.usage.input_tokens:,} tokens in, {self.usage.output_tokens:,} out"
+        info = f"{self.in_flight} in flight · {self.usage.cached_calls} cached · {tokens}{cost}"
+        self.bar.update(self.requests, info=info)
+
+
+def _input_line(kind: str, path: Path, payload) -> str:
+    name = strip_controls(path.name)
+    if kind == "resumed":
+        return f"{name}: converted by an earlier run, skipped (--force redoes it)"
+    if kind == "not started":
+        return f"{name}: not started (the run stopped)"
+    return f"{name}: {payload.status.value}, {len(payload.guides)}/{len(payload.topics)} guide(s)"
 
 
 def _summary(results) -> None:
@@ -311,7 +398,6 @@ def estimate(
     """
     from seekh_convert.generate.openai import load_settings
     from seekh_convert.generate.openai.estimate import estimate_topic
-    from seekh_convert.pipeline.estimate import estimate_inputs
 
     try:
         settings = load_settings({"model": model})
@@ -324,7 +410,7 @@ def estimate(
         if item.error:
             err.print(f"[red]error:[/red] {_safe(item.error)}", markup=True)
     if json_out:
-        typer.echo(json.dumps(_estimate_json(found, settings), indent=2))
+        typer.echo(json.dumps(estimate_json(found, cost_per_model(found, settings.model, settings.prices)), indent=2))
     else:
         out.print(_estimate_table(found))
         out.print(_cost_table(found, settings))
@@ -363,43 +449,14 @@ def _estimate_table(found) -> Table:
     return table
 
 
-def _estimate_json(found, settings) -> dict:
-    costs = _costs(found, settings)
-    total = sum((i.estimate for i in found), Estimate())
-    inputs = [
-        {"input": str(i.path), "error": i.error, "pages": i.pages, "minutes": i.minutes, "words": i.words, "topics": i.topics}
-        | {"requests": round(i.estimate.requests), "input_tokens": round(i.estimate.input_tokens)}
-        | {"output_tokens": round(i.estimate.output_tokens)}
-        for i in found
-    ]
-    totals = {
-        "requests": round(total.requests),
-        "input_tokens": round(total.input_tokens),
-        "output_tokens": round(total.output_tokens),
-    }
-    return {"inputs": inputs, "total": totals, "cost_usd": {m: {"standard": c, "batch_api": b} for m, _, c, b in costs}}
-
-
-def _costs(found, settings) -> list[tuple[str, tuple[float, float], float, float]]:
-    """(model, price, cost, Batch API cost) per priced model: the chosen model first, then by cost."""
-    from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, cost_usd, price_table
-
-    total = sum((i.estimate for i in found), Estimate())
-    prices = price_table(settings.prices)
-    rows = []
-    for name, price in prices.items():
-        cost = cost_usd(name, round(total.input_tokens), round(total.output_tokens), settings.prices) or 0.0
-        rows.append((name, price, cost, round(cost * BATCH_DISCOUNT, 6)))
-    return sorted(rows, key=lambda row: (row[0] != settings.model, row[2]))
-
-
 def _cost_table(found, settings) -> Table:
     table = Table(title="Cost per model (USD; output tokens and repairs expected)", title_justify="left")
     for name in ("model", "$ / 1M in", "$ / 1M out", "cost", "with --batch-api"):
         table.add_column(name, justify="left" if name == "model" else "right")
-    if settings.model and settings.model not in dict((m, p) for m, p, _, _ in _costs(found, settings)):
+    costs = cost_per_model(found, settings.model, settings.prices)
+    if settings.model and settings.model not in {row[0] for row in costs}:
         table.add_row(Text(settings.model), "?", "?", "no price: add it under [engine.prices]", "")
-    for name, price, cost, batch in _costs(found, settings):
+    for name, price, cost, batch in costs:
         table.add_row(Text(name), f"{price[0]:.2f}", f"{price[1]:.2f}", f"{cost:.4f}", f"{batch:.4f}")
     return table
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seekh_convert.errors import SeekhError
+from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, cost_usd, price_table
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Estimate
 from seekh_convert.pipeline.run import Options, load_document
@@ -57,3 +58,37 @@ def estimate_inputs(
 def _minutes(doc: Document) -> float | None:
     ends = [b.end for b in doc.blocks if b.end is not None]
     return round(max(ends) / 60, 1) if doc.kind is SourceKind.TRANSCRIPT and ends else None
+
+
+def cost_per_model(
+    found: list[InputEstimate], model: str | None, prices: dict | None
+) -> list[tuple[str, tuple[float, float], float, float]]:
+    """(model, price per 1M tokens in/out, cost, cost with the Batch API) for every priced model: ``model`` first, then by cost."""
+    total = sum((i.estimate for i in found), Estimate())
+    rows = []
+    for name, price in price_table(prices).items():
+        cost = cost_usd(name, round(total.input_tokens), round(total.output_tokens), prices) or 0.0
+        rows.append((name, price, cost, round(cost * BATCH_DISCOUNT, 6)))
+    return sorted(rows, key=lambda row: (row[0] != model, row[2]))
+
+
+def estimate_json(found: list[InputEstimate], costs: list[tuple[str, tuple[float, float], float, float]]) -> dict:
+    """The estimate as JSON data (``seekh-convert estimate --json``)."""
+    total = sum((i.estimate for i in found), Estimate())
+    return {
+        "inputs": [
+            {"input": str(i.path), "error": i.error, "pages": i.pages, "minutes": i.minutes, "words": i.words, "topics": i.topics}
+            | _rounded(i.estimate)
+            for i in found
+        ],
+        "total": _rounded(total),
+        "cost_usd": {name: {"standard": cost, "batch_api": batch} for name, _, cost, batch in costs},
+    }
+
+
+def _rounded(estimate: Estimate) -> dict:
+    return {
+        "requests": round(estimate.requests),
+        "input_tokens": round(estimate.input_tokens),
+        "output_tokens": round(estimate.output_tokens),
+    }

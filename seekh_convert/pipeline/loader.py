@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -50,13 +51,18 @@ class DocumentLoader:
             context = multiprocessing.get_context(method)
             if method == "forkserver":
                 context.set_forkserver_preload([self.read.__module__])
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_ignore_interrupts)
         return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+
+def _ignore_interrupts() -> None:
+    """Readers leave Ctrl-C to the main process, which stops the run and reports what finished."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Window:
