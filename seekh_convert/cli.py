@@ -110,6 +110,9 @@ def convert(
     timeout: float | None = typer.Option(None, "--timeout", min=1.0, help="Seconds before an LLM request times out."),
     cache_dir: Path | None = typer.Option(None, "--cache-dir", help="Where the LLM response cache lives."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM response cache."),
+    batch_api: bool = typer.Option(
+        False, "--batch-api", help="Send requests through the OpenAI Batch API: half the price, answers within 24 h."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
     budget: float | None = typer.Option(
         None, "--budget", min=0.0, help="USD the LLM requests into this output folder may cost in all; stop before crossing it."
@@ -144,6 +147,7 @@ def convert(
         timeout=timeout,
         cache_dir=cache_dir,
         no_cache=no_cache or None,
+        batch_api=batch_api or None,
     )
     if output.exists() and not output.is_dir():
         err.print(f"[red]error:[/red] output {_safe(str(output))} is a file; pass a folder to -o", markup=True)
@@ -267,6 +271,8 @@ class _Reporter:
             if payload.error and not payload.skipped:
                 self.say(f"[red]error:[/red] {_safe(payload.error)}", error=True)
             self.bar.advance(self.topics)
+        elif kind == "status":
+            self.say(strip_controls(payload))
         elif kind in ("done", "resumed", "not started"):
             self.say(_input_line(kind, path, payload))
             self.bar.advance(self.inputs)

@@ -56,8 +56,7 @@ def test_a_budget_stops_the_run_and_a_larger_one_continues_it(tmp_path):
         more = _convert(tmp_path, folder, tmp_path / "out", server.url, "--budget", "1.0")
         assert more.returncode == clean.returncode, more.stderr[-2000:]
         assert len(server.requests) - before == needed - first  # nothing paid twice
-    assert _guides(tmp_path / "out") == _guides(tmp_path / "clean")
-    assert {k: v for k, v in _guides(tmp_path / "out").items() if k in written} == written
+    assert _guides(tmp_path / "out") == _guides(tmp_path / "clean")  # as if the run had never stopped
 
 
 def test_a_budget_needs_a_price(tmp_path):

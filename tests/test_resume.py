@@ -168,3 +168,47 @@ def test_stale_topic_folders_are_never_mixed_silently(tmp_path):
     assert len(kept.guides) == 1 and sorted(p.name for p in kept.output_dir.iterdir() if p.is_dir()) == old
     [removed], _ = _convert(tmp_path, [pdf], max_topics=2, stale="remove")
     assert sorted(p.name for p in removed.output_dir.iterdir() if p.is_dir()) == sorted(g.name for g in removed.guides)
+
+
+class _FailsOnce:
+    """The offline engine, failing the first topic of ``first.pdf`` (the same name and settings otherwise)."""
+
+    name, model, chunk_tokens = "offline", None, 1500
+
+    def __init__(self):
+        from seekh_convert.generate.offline import OfflineEngine
+
+        self.inner = OfflineEngine()
+
+    async def generate(self, topic, document):
+        from seekh_convert.errors import EngineError
+
+        if document.path.name == "first.pdf" and topic.index == 1:
+            raise EngineError("the model was busy")
+        return await self.inner.generate(topic, document)
+
+    async def repair(self, content, findings, topic, document):
+        return await self.inner.repair(content, findings, topic, document)
+
+    async def aclose(self):
+        await self.inner.aclose()
+
+
+def test_an_input_after_one_that_came_out_otherwise_is_written_again(tmp_path, monkeypatch):
+    """The second copy's duplicates of the first are dropped; when the first was partial they were not: after a
+    resumed run completes the first, the second must be written again, as in a clean run."""
+    import asyncio
+
+    from seekh_convert.pipeline import Converter
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    inputs = []
+    for name in ("first.pdf", "second.pdf"):
+        shutil.copy(SAMPLES / "therapeutic-alliance-notes.pdf", tmp_path / name)
+        inputs.append(tmp_path / name)
+    [first, second] = asyncio.run(Converter(_FailsOnce(), tmp_path / "out").convert_all(inputs))
+    assert first.status.value == "partial" and second.status.value == "success"
+    [first, second], events = _convert(tmp_path / "out", inputs)
+    assert first.status.value == second.status.value == "success" and not second.resumed
+    _convert(tmp_path / "clean", inputs)
+    assert _files(tmp_path / "out") == _files(tmp_path / "clean")

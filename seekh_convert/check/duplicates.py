@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
@@ -88,6 +91,10 @@ class RunDeduplicator:
         self._seen: dict[str, list[tuple[tuple[str, str], str]]] = {s: [] for s in DEDUP_SECTIONS}
         self.dropped = 0
         self.kept_duplicates = 0
+
+    def digest(self) -> str:
+        """A hash of every item registered so far: guides applied after the same earlier guides come out the same."""
+        return hashlib.sha256(json.dumps(self._seen, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
     def mark(self) -> dict[str, int]:
         """Where the run stands now; ``added_since(mark)`` gives what later guides added."""

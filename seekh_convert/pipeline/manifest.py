@@ -45,7 +45,7 @@ class InputRecord:
     stage: str  # planned | reading | generating | written
     status: str | None  # success | partial | failure, once written
     result: dict | None
-    dedup: list | None
+    dedup: dict | None  # {"before": digest of the de-duplication it met, "added": what it registered}
 
     def finished(self, sha256: str, options: str) -> bool:
         """Converted completely from these very bytes with these options."""
@@ -88,8 +88,8 @@ class Manifest:
             (stage, sha256, options, time.time(), path),
         )
 
-    def finish(self, path: str, status: str, result: dict, dedup: list) -> None:
-        """``path`` is written: its outcome, and what it added to the run-level de-duplication."""
+    def finish(self, path: str, status: str, result: dict, dedup: dict) -> None:
+        """``path`` is written: its outcome, and the run-level de-duplication it met (``before``) and added."""
         self._write(
             "UPDATE inputs SET stage = 'written', status = ?, result = ?, dedup = ?, updated = ? WHERE path = ?",
             (status, json.dumps(result, ensure_ascii=False), json.dumps(dedup, ensure_ascii=False), time.time(), path),

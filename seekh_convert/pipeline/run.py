@@ -115,7 +115,7 @@ class Converter:
 
     #: Inputs held in memory at once (read, generating, or waiting for their turn to be written): enough to keep
     #: the engine's request pool full across input boundaries, bounded by count and by source bytes.
-    documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 64)
+    documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 1024)
     source_bytes_in_memory: int = 256 << 20
     #: Worker processes reading inputs when there are several (0: read in a thread).
     read_processes: int = reader_processes()
@@ -145,7 +145,7 @@ class Converter:
 
     def _window(self) -> Window:
         concurrency = getattr(self.engine, "concurrency", 1)
-        documents = self.documents_in_memory or min(64, max(4, 2 * concurrency))
+        documents = self.documents_in_memory or min(1024, max(4, 2 * concurrency))
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
@@ -154,6 +154,7 @@ class Converter:
         started, clock = datetime.now(UTC).replace(microsecond=0), time.monotonic()
         await self.preflight(paths)
         self.manifest = Manifest(self.out_dir)
+        self._connect_engine()
         try:
             self._start_spending(self.manifest)
         except ConfigError as exc:
@@ -198,7 +199,12 @@ class Converter:
             try:
                 if plan.done is not None or plan.refused is not None:
                     await turns[i].wait()
-                    result = self._resume(plan) if plan.done is not None else self._refuse(plan, i)
+                    if plan.refused is not None:
+                        result = self._refuse(plan, i)
+                    elif self._same_context(plan):
+                        result = self._resume(plan)
+                    else:  # an earlier input came out otherwise this time: its de-duplication may differ too
+                        result = await self.convert(plan, loader=loader, order=i)
                 else:
                     size = _size_of(plan.path)
                     await window.acquire(size)  # in input order: tasks start in that order
@@ -228,6 +234,14 @@ class Converter:
         for i, error in sorted(report.rejected.items()):
             self.on_event("failed", paths[i], error)
 
+    def _connect_engine(self) -> None:
+        """An engine that keeps run state (the Batch API's ledger) keeps it beside the manifest; its status lines
+        become events."""
+        if hasattr(self.engine, "keep_state_in") and self.manifest is not None:
+            self.engine.keep_state_in(self.manifest.path.parent)
+        if hasattr(self.engine, "on_status"):
+            self.engine.on_status = lambda line: self.on_event("status", self.out_dir, line)
+
     def _start_spending(self, manifest: Manifest) -> None:
         """``--budget`` counts what earlier runs into this output folder spent."""
         if self.options.budget is not None and hasattr(self.engine, "limit_spending"):
@@ -239,11 +253,16 @@ class Converter:
             self.manifest.add_spent(event.cost_usd)
         self.on_event("request", path, event)
 
+    def _same_context(self, plan: InputPlan) -> bool:
+        """Whether the guides before this input are the ones it was de-duplicated against when it was written."""
+        recorded = plan.done.dedup if plan.done is not None else None
+        return isinstance(recorded, dict) and recorded.get("before") == self.dedup.digest()
+
     def _resume(self, plan: InputPlan) -> ConversionResult:
         """An input an earlier run finished: its result, its guides' de-duplication and quality, read back."""
         assert plan.done is not None and plan.done.result is not None
         result = from_record(plan.path, plan.folder, plan.done.result)
-        self.dedup.replay(plan.done.dedup or [])
+        self.dedup.replay(plan.done.dedup["added"])  # type: ignore[index]
         for topic in result.topics:
             if topic.quality is not None:
                 self.quality.add(topic.quality, input_key=plan.folder.name)
@@ -279,7 +298,7 @@ class Converter:
             if turn is not None:
                 await turn.wait()  # report in input order
             result.seconds = time.monotonic() - started
-            self._written(plan, result, [])
+            self._written(plan, result, {"before": self.dedup.digest(), "added": []})
             self.on_event("failed", path, result.errors[-1])
             return result
         result.output_dir = folder
@@ -289,7 +308,7 @@ class Converter:
         drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
         if turn is not None:
             await turn.wait()
-        mark = self.dedup.mark()
+        mark, before = self.dedup.mark(), self.dedup.digest()
         result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
@@ -300,7 +319,7 @@ class Converter:
             result.errors.append(str(exc))
             result.status = Status.FAILURE if not ok else Status.PARTIAL
         result.seconds = time.monotonic() - started
-        self._written(plan, result, self.dedup.added_since(mark))
+        self._written(plan, result, {"before": before, "added": self.dedup.added_since(mark)})
         self.on_event("done", path, result)
         return result
 
@@ -308,7 +327,7 @@ class Converter:
         if self.manifest is not None:
             self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint())
 
-    def _written(self, plan: InputPlan, result: ConversionResult, dedup: list) -> None:
+    def _written(self, plan: InputPlan, result: ConversionResult, dedup: dict) -> None:
         if self.manifest is not None:
             self.manifest.finish(plan.key, result.status.value, to_record(result), dedup)
 

@@ -1,6 +1,7 @@
 """A fake OpenAI-compatible server on 127.0.0.1 (real HTTP, stdlib), scriptable per request.
 
-Serves ``POST /v1/chat/completions`` and ``GET /v1/models``. Each chat request takes the next
+Serves ``POST /v1/chat/completions``, ``GET /v1/models`` and the Batch API (``/v1/files``, ``/v1/batches``:
+see batch_api.py). Each chat request takes the next
 ``Scripted`` response from the queue (status, headers, body, stall, dropped connection); with
 an empty queue the default responder answers a valid reply built from the request: a guide,
 notes, a section or repair items whose quotes are sentences of the ``<document>`` part. Every request body is
@@ -17,6 +18,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from fakes.batch_api import BatchService
 
 _DOC = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
 _TITLES = re.compile(r"^<(topic|document)_title>.*?</\1_title>\n?", re.MULTILINE)
@@ -63,6 +66,7 @@ class FakeOpenAIServer:
         delay: float = 0.0,
         reply_headers: Callable[[int], dict] | None = None,
         hold_until: int = 0,
+        batch_delay: float = 0.0,
     ):
         self.api_key = api_key
         self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
@@ -74,6 +78,7 @@ class FakeOpenAIServer:
         self._held_open = False
         self._in_flight_changed = threading.Condition()
         self.queue: deque[Scripted] = deque()
+        self.batch = BatchService(self._batch_answer, delay=batch_delay)  # /v1/files and /v1/batches
         self.requests: list[dict] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -121,6 +126,10 @@ class FakeOpenAIServer:
         headers = self.reply_headers(n) if self.reply_headers else {}
         return Scripted(content=self.responder(body), delay=self.delay, headers=headers)
 
+    def _batch_answer(self, body: dict) -> dict:
+        """A batch line's chat completion, from the same responder as live requests."""
+        return completion(self.responder(body))
+
     def _hold(self) -> None:
         """Hold the first requests until ``hold_until`` of them are in flight together (5 s at most); later ones pass."""
         with self._in_flight_changed:
@@ -160,16 +169,28 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if not self._authorized():
             return
-        if self.path.rstrip("/").endswith("/models"):
+        path = self.path.rstrip("/")
+        if path.endswith("/models"):
             self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
+        elif (m := re.search(r"/files/([^/]+)/content$", path)) is not None:
+            self._send(*self.fake.batch.content(m.group(1)))
+        elif (m := re.search(r"/batches/([^/]+)$", path)) is not None:
+            self._send(*self.fake.batch.retrieve(m.group(1)))
         else:
             self._send(404, {"error": {"message": "not found"}})
 
     def do_POST(self) -> None:
         length = int(self.headers.get("content-length") or 0)
         raw = self.rfile.read(length)
-        if self.path.rstrip("/").endswith("/chat/completions"):
+        path = self.path.rstrip("/")
+        if path.endswith("/chat/completions"):
             self._chat(json.loads(raw or b"{}"))
+        elif not self._authorized():
+            return
+        elif path.endswith("/files"):
+            self._send(*self.fake.batch.upload(self.headers.get("content-type", ""), raw))
+        elif path.endswith("/batches"):
+            self._send(*self.fake.batch.create(json.loads(raw or b"{}")))
         else:
             self._send(404, {"error": {"message": "not found"}})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
@@ -18,7 +19,7 @@ from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
-from seekh_convert.generate.openai.usage import Budget, CallUsage, UsageMeter, cost_usd
+from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, Budget, CallUsage, UsageMeter
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Generation, RequestEvent
 from seekh_convert.model.findings import Finding
@@ -40,7 +41,10 @@ class OpenAIEngine:
         self.settings = settings
         self.model: str | None = settings.model
         self._client = ChatClient(settings)
-        self._run = UsageMeter(settings.model or "", settings.prices)
+        self._run = UsageMeter(settings.model or "", settings.prices, BATCH_DISCOUNT if settings.batch_api else 1.0)
+
+    def _meter(self) -> UsageMeter:
+        return UsageMeter(self.model or "", self.settings.prices, BATCH_DISCOUNT if self.settings.batch_api else 1.0)
 
     @classmethod
     def from_settings(cls, settings: EngineSettings) -> OpenAIEngine:
@@ -59,8 +63,28 @@ class OpenAIEngine:
 
     @property
     def concurrency(self) -> int:
-        """Most requests in flight across the run (the size of the shared request pool)."""
-        return self.settings.concurrency
+        """Most requests in flight across the run (the size of the shared request pool); with the Batch API,
+        requests wait in batches instead, so the pipeline may keep many inputs in memory at once."""
+        return 512 if self.settings.batch_api else self.settings.concurrency
+
+    @property
+    def fingerprint(self) -> dict:
+        """Settings that change what a guide says (a resumed run redoes inputs converted with others)."""
+        s = self.settings
+        return {"temperature": s.temperature, "max_tokens": s.max_tokens, "max_repairs": s.max_repairs}
+
+    def keep_state_in(self, folder: Path) -> None:
+        """Keep the Batch API's ledger (which request went into which batch) in ``folder``: the run's state."""
+        self._client.state_dir = folder
+
+    @property
+    def on_status(self) -> Callable[[str], None] | None:
+        """Called with one line of Batch API progress (submitted, status changes)."""
+        return self._client.on_status
+
+    @on_status.setter
+    def on_status(self, callback: Callable[[str], None] | None) -> None:
+        self._client.on_status = callback
 
     @property
     def on_request(self) -> Callable[[RequestEvent], None] | None:
@@ -72,12 +96,13 @@ class OpenAIEngine:
         self._client.on_request = callback
 
     def price(self, input_tokens: int, output_tokens: int) -> float | None:
-        """List price in USD of that many tokens with this model (None when unknown)."""
-        return cost_usd(self.model or "", input_tokens, output_tokens, self.settings.prices)
+        """USD that many tokens cost with this model (the Batch API's share with ``batch_api``; None when unknown)."""
+        return self._client.price(input_tokens, output_tokens)
 
     def limit_spending(self, limit_usd: float, spent_usd: float = 0.0) -> None:
         """``--budget``: start no request that could take the spending (``spent_usd`` so far) past ``limit_usd``."""
-        self._client.budget = Budget(limit_usd, self.model or "", self.settings.prices, spent=spent_usd)
+        share = BATCH_DISCOUNT if self.settings.batch_api else 1.0
+        self._client.budget = Budget(limit_usd, self.model or "", self.settings.prices, spent=spent_usd, share=share)
 
     @property
     def response_mode(self) -> str | None:
@@ -92,7 +117,7 @@ class OpenAIEngine:
         await self._client.aclose()
 
     async def generate(self, topic: Topic, document: Document) -> Generation:
-        meter = UsageMeter(self.model or "", self.settings.prices)
+        meter = self._meter()
         index = TopicQuotes(topic, document)
         parts = plan_parts(topic, self.settings.chunk_tokens)
         if not parts:
@@ -124,7 +149,7 @@ class OpenAIEngine:
         Replacements are validated and located like ``generate``'s items; a position whose replacement
         quotes nothing of the topic keeps its failing item. ``Generation.findings`` lists those.
         """
-        meter = UsageMeter(self.model or "", self.settings.prices)
+        meter = self._meter()
         slots = slots_of(content, findings)
         if not slots:
             return Generation(content, meter.usage())
