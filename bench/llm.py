@@ -11,9 +11,10 @@ sent divided by the tokens of the sources' cleaned text, the share of wall time 
 
 from __future__ import annotations
 
+import json
 import math
 import os
-import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fakes.openai_server import FakeOpenAIServer, quoting_reply, schema_kind  # noqa: E402
+from fakes.openai_server import FakeOpenAIServer, quoting_reply  # noqa: E402
 
 REPLY_SECONDS = float(os.environ.get("BENCH_REPLY_SECONDS", "0.5"))
 CONCURRENCY = tuple(int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1,8,32,64").split(","))
@@ -37,15 +38,16 @@ DOCUMENTS = [
     CORPUS / "pdf" / "lecture-slides-vector-bootcamp.pdf",
     CORPUS / "pdf" / "tracemonkey-two-column-paper.pdf",
 ]
-_TITLE = re.compile(r"^<topic_title>(.*?)</topic_title>$", re.MULTILINE)
 CHUNK_TOKENS = int(os.environ.get("BENCH_CHUNK_TOKENS", "800"))
 
 
-def _convert(server: FakeOpenAIServer, out: Path, cache: Path, concurrency: int) -> float:
-    """Run the CLI; returns its wall time."""
-    args = [*map(str, DOCUMENTS), "-o", str(out), "--model", "fake-model", "--base-url", server.url]
+def _convert(server: FakeOpenAIServer, out: Path, cache: Path, concurrency: int) -> tuple[float, float, list[dict]]:
+    """Run the CLI; returns its wall time, its CPU time (reader processes included) and its request events."""
+    log = out.parent / f"{out.name}.jsonl"
+    args = [*map(str, DOCUMENTS), "-o", str(out), "--model", "fake-model", "--base-url", server.url, "--log-json", str(log)]
     args += ["--api-key", "sk-bench", "--cache-dir", str(cache), "--concurrency", str(concurrency)]
     (out.parent / "seekh.toml").write_text(f'[engine]\nchunk_tokens = {CHUNK_TOKENS}\nresponse_format = "json_schema"\n')
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "seekh_convert.cli", "convert", *args], capture_output=True, text=True, cwd=out.parent
@@ -53,19 +55,23 @@ def _convert(server: FakeOpenAIServer, out: Path, cache: Path, concurrency: int)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):  # 1: some guide below the gate; the timing still counts
         raise SystemExit(f"conversion failed: {proc.stderr[-2000:]}")
-    return seconds
+    events = [json.loads(line) for line in log.read_text().splitlines()]
+    return seconds, _children_cpu() - cpu, [e for e in events if e["event"] == "request"]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def chain_depth(requests: list[dict]) -> int:
-    """Longest chain of requests that wait for each other: per topic, its non-map requests plus one map wave."""
-    per_topic: dict[str, list[str]] = defaultdict(list)
-    for body in requests:
-        found = _TITLE.search(" ".join(m.get("content", "") for m in body.get("messages", [])))
-        per_topic[found.group(1) if found else str(id(body))].append(schema_kind(body))
-    return max(
-        (sum(k != "chunk_notes" for k in kinds) + any(k == "chunk_notes" for k in kinds) for kinds in per_topic.values()),
-        default=0,
-    )
+    """Longest chain of requests that wait for each other: per topic, its map requests (side by side) count as
+    one, every other request (guide or reduce, repairs) follows the one before."""
+    per_topic: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for event in requests:
+        if event["phase"] == "sent":
+            per_topic[(event["input"], event["topic"])].append(event["step"])
+    return max((sum(s != "chunk_notes" for s in steps) + ("chunk_notes" in steps) for steps in per_topic.values()), default=0)
 
 
 def busy_seconds(timeline: list[tuple[float, float]]) -> float:
@@ -96,13 +102,15 @@ def run_all() -> tuple[list[dict], dict]:
     with tempfile.TemporaryDirectory() as tmp, FakeOpenAIServer(delay=REPLY_SECONDS, responder=quoting_reply) as server:
         for c in CONCURRENCY:
             before = len(server.requests)
-            wall = _convert(server, Path(tmp) / f"out-{c}", Path(tmp) / f"cache-{c}", c)
+            wall, cpu, events = _convert(server, Path(tmp) / f"out-{c}", Path(tmp) / f"cache-{c}", c)
             requests, timeline = server.requests[before:], server.timeline[before:]
-            n, depth = len(requests), chain_depth(requests)
+            n, depth = len(requests), chain_depth(events)
             phase = max(e for _, e in timeline) - min(s for s, _ in timeline)
             ideal = max(n / c, depth) * REPLY_SECONDS
             idle = 1 - busy_seconds(timeline) / wall
-            rows.append(dict(c=c, wall=wall, phase=phase, ideal=ideal, n=n, depth=depth, idle=idle, peak=_peak(timeline)))
+            rows.append(
+                dict(c=c, wall=wall, cpu=cpu, phase=phase, ideal=ideal, n=n, depth=depth, idle=idle, peak=_peak(timeline))
+            )
             print(
                 f"concurrency {c}: {n} requests, wall {wall:.2f} s, request phase {phase:.2f} s, ideal {ideal:.2f} s", flush=True
             )
@@ -135,11 +143,11 @@ def report(rows: list[dict], extra: dict) -> list[str]:
         "(map, reduce, repairs of one topic); efficiency = ideal / request phase (first request sent to last reply); "
         "idle = share of the process's wall time with no request in flight (start-up, reading, quality gate, writing).",
         "",
-        "| concurrency | requests | chain D | most in flight | ideal | request phase | efficiency | wall | idle |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| concurrency | requests | chain D | most in flight | ideal | request phase | efficiency | wall | idle | CPU |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *(
             f"| {r['c']} | {r['n']} | {r['depth']} | {r['peak']} | {r['ideal']:.2f} s | {r['phase']:.2f} s | "
-            f"{r['ideal'] / r['phase']:.0%} | {r['wall']:.2f} s | {r['idle']:.0%} |"
+            f"{r['ideal'] / r['phase']:.0%} | {r['wall']:.2f} s | {r['idle']:.0%} | {r['cpu']:.1f} s |"
             for r in rows
         ),
         "",

@@ -16,6 +16,8 @@ from test_resume import course_folder
 from seekh_convert.text.tokens import count_tokens
 
 EXE = Path(sys.executable).with_name("seekh-convert")
+#: Room for about half the run's requests beside the worst case of the two in flight (their prompts and 256 tokens).
+BUDGET = "0.0065"
 #: $1 per million tokens in and out: a request of the fake server (100 in, 50 out) costs $0.00015.
 CONFIG = "[engine]\nmax_tokens = 256\nretry_wait = 0.01\n[engine.prices]\nfake-model = [1.0, 1.0]\n"
 
@@ -40,14 +42,14 @@ def test_a_budget_stops_the_run_and_a_larger_one_continues_it(tmp_path):
         assert clean.returncode in (0, 1), clean.stderr[-2000:]
 
         before = len(server.requests)
-        stopped = _convert(tmp_path, folder, tmp_path / "out", server.url, "--budget", "0.003")
+        stopped = _convert(tmp_path, folder, tmp_path / "out", server.url, "--budget", BUDGET)
         first = len(server.requests) - before
         assert stopped.returncode == 3, stopped.stderr[-2000:]
-        assert "run stopped: budget of $0.0030 reached" in stopped.stderr and "larger --budget" in stopped.stderr
-        assert 0 < first < needed
-        assert first * 0.00015 <= 0.003  # no request started that could cross the budget
+        assert f"run stopped: budget of ${float(BUDGET):.4f} reached" in stopped.stderr and "larger --budget" in stopped.stderr
+        assert 0 < first < needed, (first, needed)
+        assert first * 0.00015 <= float(BUDGET)  # no request started that could cross the budget
         report = json.loads((tmp_path / "out" / "report.json").read_text())
-        assert report["stopped"].startswith("budget of $0.0030 reached") and not report["finished"]
+        assert report["stopped"].startswith(f"budget of ${float(BUDGET):.4f} reached") and not report["finished"]
         assert report["spent_usd_in_folder"] == pytest.approx(first * 0.00015)
         written = _guides(tmp_path / "out")
         assert written  # what was complete is written

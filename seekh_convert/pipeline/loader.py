@@ -10,6 +10,7 @@ import asyncio
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -32,13 +33,15 @@ class DocumentLoader:
         self.read = read
         self.processes = processes
         self._pool: Executor | None = None
+        self._lock = threading.Lock()
 
     async def load(self, path: Path, options: object) -> Document:
         if self.processes <= 0:
             return await asyncio.to_thread(self.read, path, options)
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor(), self.read, path, options)
+            # submit from a thread: starting a worker process waits on the fork server, which must not stall the loop
+            future = await asyncio.to_thread(lambda: self._executor().submit(self.read, path, options))
+            return await asyncio.wrap_future(future)
         except BrokenProcessPool:
             self.close()  # the next input gets a fresh pool
             raise InputError(
@@ -46,18 +49,20 @@ class DocumentLoader:
             ) from None
 
     def _executor(self) -> Executor:
-        if self._pool is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            context = multiprocessing.get_context(method)
-            if method == "forkserver":
-                context.set_forkserver_preload([self.read.__module__])
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_ignore_interrupts)
-        return self._pool
+        with self._lock:
+            if self._pool is None:
+                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+                context = multiprocessing.get_context(method)
+                if method == "forkserver":
+                    context.set_forkserver_preload([self.read.__module__])
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_ignore_interrupts)
+            return self._pool
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
 
 
 def _ignore_interrupts() -> None:

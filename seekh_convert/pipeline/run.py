@@ -309,12 +309,18 @@ class Converter:
         if turn is not None:
             await turn.wait()
         mark, before = self.dedup.mark(), self.dedup.digest()
-        result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
+        # de-duplication against the run, --strict and writing: CPU and disk work, in a worker thread (one input at a
+        # time: inputs take turns) so the event loop keeps the request pool full
+        result.topics = await asyncio.to_thread(
+            lambda: [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
+        )
+        for topic_result in result.topics:
+            self.on_event("topic", path, topic_result)
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
         result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
         try:
-            write_index(doc, result, as_produced(result.usage, self.engine))
+            await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
         except SeekhError as exc:
             result.errors.append(str(exc))
             result.status = Status.FAILURE if not ok else Status.PARTIAL
@@ -384,5 +390,4 @@ class Converter:
                 self.quality.add(quality, input_key=folder.name)
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
-        self.on_event("topic", doc.path, tr)
         return tr

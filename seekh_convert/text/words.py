@@ -9,12 +9,14 @@ the identity of a key term ("memories" = "memory", "encoding" != "encode").
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
+_STEMMER_LOCK = threading.Lock()
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SURFACE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
@@ -58,7 +60,8 @@ def surface_words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of a lower-case word: bags of words compare by it."""
-    return _STEMMER.stemWord(word)
+    with _STEMMER_LOCK:  # the stemmer keeps state while it works; the quality gate runs in worker threads
+        return _STEMMER.stemWord(word)
 
 
 @lru_cache(maxsize=65536)

@@ -124,7 +124,7 @@ class ChatClient:
         sent = _with_schema_hint(messages, model) if mode == "json_object" else messages
         body = {"model": self.settings.model, "messages": sent, "temperature": self.settings.temperature}
         body |= {"max_tokens": max_tokens, "response_format": response_format(model, name, mode)}
-        prompt = sum(count_tokens(m["content"]) for m in sent)
+        prompt = prompt_tokens(sent)
         reservation = self._reserve(prompt, max_tokens)
         self._emit("sent", name, prompt, 0)
         started = time.monotonic()
@@ -137,7 +137,7 @@ class ChatClient:
                 self._fatal = self._fatal or exc
             raise
         resp = ChatCompletion.model_validate(data)
-        tokens_in, tokens_out = _tokens_of(resp, prompt)
+        tokens_in, tokens_out = _tokens_of(resp, sent)
         cost = self.price(tokens_in, tokens_out)
         self._settle(reservation, cost)
         self._emit("done", name, tokens_in, tokens_out, cost=cost, seconds=time.monotonic() - started)
@@ -169,7 +169,7 @@ class ChatClient:
         except ValueError:
             return
         if self._cache and resp.choices and resp.choices[0].finish_reason == "stop":
-            tokens_in, tokens_out = _tokens_of(resp, 0)
+            tokens_in, tokens_out = _tokens_of(resp, [])
             self._cache.put(key, CachedReply(resp.choices[0].message.content or "", "stop", tokens_in, tokens_out))
 
     async def _send(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int) -> Reply:
@@ -220,7 +220,7 @@ class ChatClient:
 
     async def _send_now(self, sent: list[dict], rf: dict, name: str, max_tokens: int):
         """One HTTP request, holding a pool slot: budget reservation, rate limit, headers observed, events."""
-        prompt = sum(count_tokens(m["content"]) for m in sent)
+        prompt = prompt_tokens(sent)
         reservation = self._reserve(prompt, max_tokens)
         try:
             ticket = await self.limiter.admit(prompt + max_tokens)
@@ -247,7 +247,7 @@ class ChatClient:
             raise
         self.limiter.observe(ticket, raw.headers)
         resp = raw.parse()
-        tokens_in, tokens_out = _tokens_of(resp, prompt)
+        tokens_in, tokens_out = _tokens_of(resp, sent)
         cost = self.price(tokens_in, tokens_out)
         self._settle(reservation, cost)
         self._emit("done", name, tokens_in, tokens_out, cost=cost, seconds=time.monotonic() - started)
@@ -339,13 +339,19 @@ def _with_schema_hint(messages: list[dict], model: type[BaseModel]) -> list[dict
     return [{**first, "content": f"{first['content']}\n\n{hint}"}, *rest]
 
 
-def _tokens_of(resp, prompt: int) -> tuple[int, int]:
-    """Tokens in and out as the server counted them; else ``prompt`` (counted here) and the reply counted here."""
+def prompt_tokens(messages: list[dict]) -> int:
+    """A quick upper estimate of a prompt's tokens (UTF-8 bytes / 3, about 4 characters of English per token), for
+    pacing and budget reservations; the server's count replaces it once the reply is in."""
+    return sum(len(m["content"].encode("utf-8")) // 3 + 4 for m in messages)
+
+
+def _tokens_of(resp, sent: list[dict]) -> tuple[int, int]:
+    """Tokens in and out as the server counted them; else counted here."""
     usage = resp.usage
     if usage and usage.prompt_tokens is not None:
         return usage.prompt_tokens, usage.completion_tokens or 0
     text = (resp.choices[0].message.content or "") if resp.choices else ""
-    return prompt, count_tokens(text)
+    return sum(count_tokens(m["content"]) for m in sent), count_tokens(text)
 
 
 def _reply_of(resp, sent: list[dict]) -> Reply:
@@ -353,7 +359,7 @@ def _reply_of(resp, sent: list[dict]) -> Reply:
         raise EngineError("the server returned no choices")
     choice = resp.choices[0]
     text = choice.message.content or ""
-    tokens_in, tokens_out = _tokens_of(resp, sum(count_tokens(m["content"]) for m in sent))
+    tokens_in, tokens_out = _tokens_of(resp, sent)
     return Reply(text, choice.finish_reason or "stop", tokens_in, tokens_out)
 
 

@@ -118,21 +118,22 @@ class OpenAIEngine:
 
     async def generate(self, topic: Topic, document: Document) -> Generation:
         meter = self._meter()
-        index = TopicQuotes(topic, document)
         parts = plan_parts(topic, self.settings.chunk_tokens)
         if not parts:
             raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
+        # CPU work (the quote index, grounding) runs in worker threads: the event loop keeps the request pool full
+        indexing = asyncio.ensure_future(asyncio.to_thread(TopicQuotes, topic, document))
         what = f"topic {topic.index}"
         names = {"topic_title": neutralise(topic.title), "document_title": neutralise(document.title or document.path.name)}
         if len(parts) == 1:
             step, source = "guide", render_part(parts[0])
         else:
-            step, source = "reduce_guide", await self._map(parts, index, names, meter, what)
+            step, source = "reduce_guide", await self._map(parts, indexing, names, meter, what)
         counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
         variables = {**names, **counts, "document_text": source}
         parsed = await self._ask(step, GuideContent, "guide_content", variables, meter, what, parse=parse_guide)
-        findings = parsed.findings
-        data, empty = ground(parsed.data, index, findings)
+        findings, index = parsed.findings, await indexing
+        data, empty = await asyncio.to_thread(ground, parsed.data, index, findings)
         for section in empty:
             data[section] = await self._repair_section(section, source, index, names, meter, what, findings)
         try:
@@ -153,7 +154,7 @@ class OpenAIEngine:
         slots = slots_of(content, findings)
         if not slots:
             return Generation(content, meter.usage())
-        index = TopicQuotes(topic, document)
+        index = await asyncio.to_thread(TopicQuotes, topic, document)
         what = f"topic {topic.index} repair"
         variables = {
             "topic_title": neutralise(topic.title),
@@ -164,13 +165,13 @@ class OpenAIEngine:
         reply = await self._ask("repair_items", reply_model(slots), "repair_items", variables, meter, what)
         replaced = reply.model_dump(mode="json")
         noted: list[Finding] = []
-        kept = {s.key: replaced[s.key] for s in slots if relocate(replaced[s.key], index, noted, s.section, s.index, " (repair)")}
+        kept = await asyncio.to_thread(_relocated, replaced, slots, index, noted)
         unused = [f for f in noted if f.action == "dropped"]
         for finding in unused:
             log.info("%s: replacement not used: %s", what, finding.describe())
         return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
 
-    async def _map(self, parts, index: TopicQuotes, names: dict, meter: UsageMeter, what: str) -> str:
+    async def _map(self, parts, indexing: asyncio.Future[TopicQuotes], names: dict, meter: UsageMeter, what: str) -> str:
         async def one(i: int, part) -> list:
             notes = await self._ask(
                 "map_notes",
@@ -180,7 +181,7 @@ class OpenAIEngine:
                 meter,
                 f"{what} part {i}",
             )
-            return kept_notes(notes, index)
+            return await asyncio.to_thread(kept_notes, notes, await indexing)
 
         found = await asyncio.gather(*(one(i, p) for i, p in enumerate(parts, 1)))
         notes = [n for group in found for n in group]
@@ -240,6 +241,11 @@ class OpenAIEngine:
             usage=meter.usage,
             what=what,
         )
+
+
+def _relocated(replaced: dict, slots: list, index: TopicQuotes, noted: list[Finding]) -> dict:
+    """The replacements whose quotes are in the topic, located (``noted`` gets the others)."""
+    return {s.key: replaced[s.key] for s in slots if relocate(replaced[s.key], index, noted, s.section, s.index, " (repair)")}
 
 
 def _section_model(section: str) -> type[BaseModel]:
