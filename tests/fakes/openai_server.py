@@ -84,7 +84,7 @@ class FakeOpenAIServer:
         self.max_in_flight = 0
         self.timeline: list[tuple[float, float]] = []  # (start, end) of every chat request, time.monotonic()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._httpd = _Server(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -148,6 +148,12 @@ def completion(content: str, finish_reason: str = "stop", model: str = "fake-mod
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
     }
+
+
+class _Server(ThreadingHTTPServer):
+    """A listen backlog for a whole request pool opening its connections at once (the default, 5, drops some)."""
+
+    request_queue_size = 256
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -230,12 +230,11 @@ class ChatClient:
         self._emit("sent", name, prompt, 0)
         started = time.monotonic()
         try:
+            # The body is complete here, so it goes as extra_body: the SDK would otherwise walk its typed
+            # parameters (messages, the schema) for every request, milliseconds of the event loop's time each.
+            body = {"messages": sent, "temperature": self.settings.temperature, "max_tokens": max_tokens, "response_format": rf}
             raw = await self._client.chat.completions.with_raw_response.create(
-                model=self.settings.model,
-                messages=sent,
-                temperature=self.settings.temperature,
-                max_tokens=max_tokens,
-                response_format=rf,
+                model=self.settings.model or "", messages=[], extra_body=body
             )
         except BaseException as exc:
             response = getattr(exc, "response", None)

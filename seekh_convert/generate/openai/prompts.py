@@ -40,9 +40,15 @@ class Prompt:
     def render(self, **variables: object) -> str:
         """Fill the template; raises ``ConfigError`` when a variable is missing."""
         try:
-            return _ENV.from_string(self.source).render(**variables).strip()
+            return _compiled(self.source).render(**variables).strip()
         except jinja2.UndefinedError as exc:
             raise ConfigError(f"prompt {self.ref}: missing variable ({exc.message})") from exc
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str) -> jinja2.Template:
+    """A template compiled once (every request renders one or two)."""
+    return _ENV.from_string(source)
 
 
 def prompts_dir() -> Traversable:
