@@ -386,6 +386,7 @@ class Converter:
                     "; ".join(quality.notes) or "the quality gate rejected the guide"
                 )
             if quality is not None:
+                quality.repair_usage = as_produced(quality.repair_usage, self.engine)  # the same bytes from the cache
                 atomic_write_text(target / "quality.json", dump_model(quality))
                 self.quality.add(quality, input_key=folder.name)
         except SeekhError as exc:

@@ -77,16 +77,18 @@ class BatchQueue:
             self._flush = asyncio.create_task(self._submit_when_quiet())
 
     async def _submit_when_quiet(self) -> None:
+        """Submit what is pending once no request has come for ``window`` seconds; again for what came meanwhile."""
         loop = asyncio.get_running_loop()
-        while (wait := self._last + self.window - loop.time()) > 0:
-            await asyncio.sleep(wait)
-        ids, self._pending = self._pending, []
-        try:
-            batch_id = await self._submit(ids)
-        except (openai.APIError, ConfigError, EngineError) as exc:
-            self._fail(ids, _error(exc, "submitting a batch"))
-            return
-        self._follow(batch_id, set(ids))
+        while self._pending:
+            while (wait := self._last + self.window - loop.time()) > 0:
+                await asyncio.sleep(wait)
+            ids, self._pending = self._pending, []
+            try:
+                batch_id = await self._submit(ids)
+            except (openai.APIError, ConfigError, EngineError) as exc:
+                self._fail(ids, _error(exc, "submitting a batch"))
+                continue
+            self._follow(batch_id, set(ids))
 
     async def _submit(self, ids: list[str]) -> str:
         lines = [{"custom_id": c, "method": "POST", "url": "/v1/chat/completions", "body": self._bodies[c]} for c in ids]
