@@ -23,7 +23,6 @@ from seekh_convert.model.engine import Estimate
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage, guide_json_schema
 from seekh_convert.pipeline import SUPPORTED, Converter, Options, Status, expand_inputs, load_document
-from seekh_convert.pipeline.estimate import cost_per_model, estimate_inputs, estimate_json
 from seekh_convert.pipeline.eventlog import JsonEventLog
 from seekh_convert.text.normalize import strip_controls
 
@@ -404,6 +403,7 @@ def estimate(
     """
     from seekh_convert.generate.openai import load_settings
     from seekh_convert.generate.openai.estimate import estimate_topic
+    from seekh_convert.pipeline.estimate import cost_per_model, estimate_inputs, estimate_json
 
     try:
         settings = load_settings({"model": model})
@@ -456,6 +456,8 @@ def _estimate_table(found) -> Table:
 
 
 def _cost_table(found, settings) -> Table:
+    from seekh_convert.pipeline.estimate import cost_per_model
+
     table = Table(title="Cost per model (USD; output tokens and repairs expected)", title_justify="left")
     for name in ("model", "$ / 1M in", "$ / 1M out", "cost", "with --batch-api"):
         table.add_column(name, justify="left" if name == "model" else "right")

@@ -1,7 +1,8 @@
 """Reading inputs off the event loop, and how many may be held in memory at once.
 
-With several inputs, files are read in worker processes, so a large PDF (and later OCR) is read while the
-LLM requests of other inputs are in flight; a single input is read in a thread.
+With several inputs, large files are read in worker processes, so a long PDF (and later OCR) is read while the
+LLM requests of other inputs are in flight; small files, and a single input, are read in a thread (a worker
+process costs more to start than they take to read).
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ class DocumentLoader:
         self._pool: Executor | None = None
         self._lock = threading.Lock()
 
+    #: Files smaller than this are read in a thread.
+    process_bytes: int = 256 << 10
+
     async def load(self, path: Path, options: object) -> Document:
-        if self.processes <= 0:
+        if self.processes <= 0 or file_size(path) < self.process_bytes:
             return await asyncio.to_thread(self.read, path, options)
         try:
             # submit from a thread: starting a worker process waits on the fork server, which must not stall the loop
@@ -63,6 +67,14 @@ class DocumentLoader:
             if self._pool is not None:
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
+
+
+def file_size(path: Path) -> int:
+    """Bytes of ``path`` (0 for a folder or a file that cannot be read)."""
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _ignore_interrupts() -> None:

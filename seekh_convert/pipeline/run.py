@@ -23,7 +23,7 @@ from seekh_convert.files import atomic_write_text, sha256_file
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Usage
-from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
+from seekh_convert.pipeline.loader import DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.manifest import Manifest
 from seekh_convert.pipeline.outputs import as_produced, study_guide, write_index
 from seekh_convert.pipeline.preflight import check_readable, preflight
@@ -94,13 +94,6 @@ def load_document(path: Path, options: Options | None = None) -> Document:
 
 
 # -- converting --------------------------------------------------------------------------------
-
-
-def _size_of(path: Path) -> int:
-    try:
-        return path.stat().st_size if path.is_file() else 0
-    except OSError:
-        return 0
 
 
 class Converter:
@@ -206,7 +199,7 @@ class Converter:
                     else:  # an earlier input came out otherwise this time: its de-duplication may differ too
                         result = await self.convert(plan, loader=loader, order=i)
                 else:
-                    size = _size_of(plan.path)
+                    size = file_size(plan.path)
                     await window.acquire(size)  # in input order: tasks start in that order
                     try:
                         result = await self.convert(plan, turns[i], loader=loader, order=i)
