@@ -16,6 +16,7 @@ import json
 import math
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,6 +126,20 @@ def _simulate(stages: dict, released: list, slots: int, reply: float) -> float:
     return end
 
 
+def think_time(events: list[dict]) -> float:
+    """Median seconds from a reply to the next request of the same topic (the work between dependent requests:
+    reading the reply, grounding, the quality gate; plus any wait for a free slot)."""
+    per_topic: dict[tuple[int, int], list[tuple[float, str]]] = defaultdict(list)
+    for e in events:
+        if e["event"] == "request" and e["phase"] in ("sent", "done"):
+            per_topic[(e["input_index"], e["topic"])].append((_seconds(e["time"]), e["phase"]))
+    gaps = []
+    for seq in per_topic.values():
+        seq.sort()
+        gaps += [b[0] - a[0] for a, b in zip(seq, seq[1:]) if a[1] == "done" and b[1] == "sent"]
+    return statistics.median(gaps) if gaps else 0.0
+
+
 def _seconds(stamp: str) -> float:
     return datetime.fromisoformat(stamp).timestamp()
 
@@ -165,7 +180,7 @@ def run_all() -> tuple[list[dict], dict]:
             ideal = perfect_pool(events, c, REPLY_SECONDS)
             idle = 1 - busy_seconds(timeline) / wall
             row = dict(c=c, wall=wall, cpu=cpu, phase=phase, ideal=ideal, bound=bound, n=n, depth=depth, idle=idle)
-            rows.append(row | {"peak": _peak(timeline)})
+            rows.append(row | {"peak": _peak(timeline), "think": think_time(events)})
             print(f"concurrency {c}: {n} requests, wall {wall:.2f} s, phase {phase:.2f} s, ideal {ideal:.2f} s", flush=True)
             extra["tokens"] = sent_tokens(requests)
         before = len(server.requests)
@@ -198,13 +213,16 @@ def report(rows: list[dict], extra: dict) -> list[str]:
         "a free slot going at once to the earliest input's work (simulated from the run's --log-json); bound = "
         "max(N / c, D) x reply time, N requests, D the longest chain. Efficiency = ideal / request phase (first "
         "request sent to last reply). Idle = share of the CLI's wall time with no request in flight (start-up, "
-        "reading, quality gate, writing); CPU = the CLI's CPU time, reader processes included.",
+        "reading, quality gate, writing); reply to next = median time from a reply to the next request of the same "
+        "topic (reading the reply, grounding, the quality gate, and any wait for a slot): the ideal counts it as "
+        "zero; CPU = the CLI's CPU time.",
         "",
-        "| concurrency | requests | chain D | most in flight | bound | ideal | request phase | efficiency | wall | idle | CPU |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| concurrency | requests | chain D | most in flight | bound | ideal | request phase | efficiency | reply to next | wall | idle | CPU |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *(
             f"| {r['c']} | {r['n']} | {r['depth']} | {r['peak']} | {r['bound']:.2f} s | {r['ideal']:.2f} s | "
-            f"{r['phase']:.2f} s | {r['ideal'] / r['phase']:.0%} | {r['wall']:.2f} s | {r['idle']:.0%} | {r['cpu']:.1f} s |"
+            f"{r['phase']:.2f} s | {r['ideal'] / r['phase']:.0%} | {r['think'] * 1000:.0f} ms | {r['wall']:.2f} s | "
+            f"{r['idle']:.0%} | {r['cpu']:.1f} s |"
             for r in rows
         ),
         "",

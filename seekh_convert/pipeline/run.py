@@ -99,7 +99,7 @@ def load_document(path: Path, options: Options | None = None) -> Document:
 class Converter:
     """Converts inputs with one engine into an output folder, one sub-folder per input.
 
-    Inputs are read (in worker processes when there are several) and generated concurrently: every topic
+    Inputs are read (large ones in worker processes when there are several) and generated concurrently: every topic
     of every input in memory draws on the engine's one request pool, earliest input first. Each guide then
     passes the quality gate, and the run-level de-duplication and writing happen in input order, so output
     does not depend on timing. The manifest in the output folder records each input's progress: inputs an
@@ -110,7 +110,7 @@ class Converter:
     #: the engine's request pool full across input boundaries, bounded by count and by source bytes.
     documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 1024)
     source_bytes_in_memory: int = 256 << 20
-    #: Worker processes reading inputs when there are several (0: read in a thread).
+    #: Worker processes reading large inputs when there are several (0: everything is read in threads).
     read_processes: int = reader_processes()
 
     def __init__(self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None):
