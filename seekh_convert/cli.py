@@ -19,7 +19,8 @@ from rich.text import Text
 
 from seekh_convert import __version__
 from seekh_convert.check import load_quality
-from seekh_convert.errors import SeekhError
+from seekh_convert.errors import BudgetError, PreflightError, SeekhError
+from seekh_convert.model.engine import Estimate
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Level, Subject, Usage, guide_json_schema
 from seekh_convert.pipeline import (
@@ -33,6 +34,7 @@ from seekh_convert.pipeline import (
     publish,
     skipped_result,
 )
+from seekh_convert.pipeline.eventlog import JsonEventLog
 from seekh_convert.text.language import language_code
 from seekh_convert.text.normalize import strip_controls
 from seekh_convert.write.render import DEFAULT_FORMATS, FORMATS
@@ -57,6 +59,12 @@ class OcrChoice(str, enum.Enum):
     AUTO = "auto"
     ALWAYS = "always"
     NEVER = "never"
+
+
+class StalePolicy(str, enum.Enum):
+    ERROR = "error"
+    REMOVE = "remove"
+    KEEP = "keep"
 
 
 class EngineChoice(str, enum.Enum):
@@ -164,11 +172,29 @@ def convert(
     formats: list[str] | None = typer.Option(
         None, "--format", "-f", help=f"Output format, repeatable: {', '.join(FORMATS)} (default: {', '.join(DEFAULT_FORMATS)})."
     ),
+    batch_api: bool = typer.Option(
+        False, "--batch-api", help="Send requests through the OpenAI Batch API: half the price, answers within 24 h."
+    ),
+    budget: float | None = typer.Option(
+        None, "--budget", min=0.0, help="USD the LLM requests into this output folder may cost in all; stop before crossing it."
+    ),
+    force: bool = typer.Option(False, "--force", help="Redo inputs an earlier run into the same output folder finished."),
+    stale: StalePolicy = typer.Option(
+        StalePolicy.ERROR,
+        "--stale",
+        help="Topic folders left by an earlier run with other options: error (fail that input), remove, or keep.",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors and a one-line summary only."),
+    log_json: Path | None = typer.Option(
+        None, "--log-json", help="Append every event of the run to FILE, one JSON object a line."
+    ),
 ) -> None:
     """Convert PDFs (scans through OCR), Word, PowerPoint, web pages, e-books, Markdown/text and WebVTT/SRT into study guides.
 
-    Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic.
-    Exit code 0 only when every input converted completely.
+    Writes OUTPUT/<input>/<NN-topic>/guide.json, guide.md and quality.json, one folder per topic, and
+    OUTPUT/report.json and report.md. Exit code 0 only when every input converted completely; 1 when some
+    did not; 2 when the run could not start; 3 when --budget stopped it; 130 when interrupted. Run the same command again after an
+    interruption: inputs already converted are skipped and finished LLM calls come from the cache.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpx2", "httpcore", "openai"):  # they log request URLs, which may carry credentials
@@ -184,6 +210,7 @@ def convert(
         no_cache=no_cache or None,
         transcribe_model=transcribe_model,
         transcribe_base_url=transcribe_base_url,
+        batch_api=batch_api or None,
     )
     if output.exists() and not output.is_dir():
         err.print(f"[red]error:[/red] output {_safe(str(output))} is a file; pass a folder to -o", markup=True)
@@ -216,31 +243,32 @@ def convert(
         thresholds=thresholds,
         subject=subject.value if subject else None,
         level=level.value if level else None,
+        force=force,
+        stale=stale.value,
+        budget=budget,
     )
-    reporter = _Reporter()
-    converter = Converter(eng, output, options, on_event=reporter, transcriber=transcriber)
     inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)))
     for left_out in skipped:  # every file of a folder that is not converted says why
         err.print(f"skipped: {strip_controls(left_out.reason)}", markup=False)
-
-    async def _run():
+    reporter = _Reporter(len(inputs), quiet)
+    listeners = [reporter]
+    if log_json is not None:
         try:
-            return await converter.convert_all(inputs)
-        finally:
-            await eng.aclose()
-            if transcriber is not None:
-                await transcriber.aclose()
-
-    with reporter.bar:
-        results = asyncio.run(_run())
+            listeners.append(JsonEventLog(log_json))
+        except SeekhError as exc:
+            err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+            raise typer.Exit(2) from None
+    converter = Converter(
+        eng, output, options, on_event=lambda *event: [listen(*event) for listen in listeners], transcriber=transcriber
+    )
+    converter.skipped = skipped  # listed in the run report beside the inputs
+    try:
+        results = _run(converter, eng, transcriber, inputs, reporter)
+    finally:
+        for listener in listeners[1:]:
+            listener.close()
     results += [skipped_result(s) for s in skipped]
-    _summary(results)
-    if converter.stopped is not None:
-        err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
-    if converter.quality.documents:
-        err.print(render_summary(converter.quality), markup=False)
-    published = _publish(output, chosen) if any(r.guides for r in results) else True
-    raise typer.Exit(0 if published and all(r.status in (Status.SUCCESS, Status.SKIPPED) for r in results) else 1)
+    _finish(converter, results, quiet, output, chosen)
 
 
 def _formats(given: list[str] | None, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -253,45 +281,146 @@ def _formats(given: list[str] | None, default: tuple[str, ...]) -> tuple[str, ..
     return chosen
 
 
-def _publish(output: Path, formats: tuple[str, ...], approved_only: bool = False) -> bool:
+def _publish(output: Path, formats: tuple[str, ...], approved_only: bool = False, quiet: bool = False) -> bool:
     """Render the output folder in ``formats``; print what failed. True when everything was written."""
     report = publish(output, formats, approved_only)
     for line in report.errors:
         err.print(f"[red]error:[/red] {_safe(line)}", markup=True)
-    if report.written:
+    if report.written and not quiet:
         err.print(f"{len(report.written)} file(s) rendered in {_safe(str(output))}", markup=True)
     return not report.errors
 
 
-class _Reporter:
-    """Prints errors and warnings as they happen; a progress bar over topics when stderr is a terminal."""
+def _run(converter: Converter, engine, transcriber, inputs: list[Path], reporter: _Reporter):
+    """Run the conversion; a failed preflight exits 2, Ctrl-C prints what finished and how to resume (exit 130)."""
 
-    def __init__(self) -> None:
+    async def main():
+        try:
+            return await converter.convert_all(inputs)
+        finally:
+            await engine.aclose()
+            if transcriber is not None:
+                await transcriber.aclose()
+
+    try:
+        with reporter.bar:
+            return asyncio.run(main())
+    except PreflightError as exc:
+        for problem in exc.problems:
+            err.print(f"[red]error:[/red] {_safe(problem)}", markup=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        done = [r for r in converter.results if r is not None]
+        err.print(f"interrupted: {len(done)} of {len(inputs)} input(s) finished", markup=False)
+        if done:
+            _summary(done)
+        if converter.report_files:
+            err.print(f"run report: {strip_controls(str(converter.report_files[1]))}", markup=False)
+        err.print(
+            "to resume, run the same command again: finished inputs are skipped and finished LLM calls come from the cache",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
+
+
+def _finish(converter: Converter, results, quiet: bool, output: Path, formats: tuple[str, ...]) -> None:
+    """Publish what was written, the summary (one line with --quiet) and the exit code."""
+    ok = sum(1 for r in results if r.status in (Status.SUCCESS, Status.SKIPPED))
+    if quiet:
+        converted = sum(1 for r in results if r.status is Status.SUCCESS)
+        err.print(f"{converted}/{len(results)} input(s) converted completely", markup=False)
+    else:
+        _summary(results)
+        if converter.quality.documents:
+            err.print(render_summary(converter.quality), markup=False)
+    if converter.stopped is not None:
+        err.print(f"[red]error:[/red] run stopped: {_safe(str(converter.stopped))}", markup=True)
+    published = _publish(output, formats, quiet=quiet) if any(r.guides for r in results) else True
+    if converter.report_files and not quiet:
+        err.print(f"run report: {strip_controls(str(converter.report_files[1]))}", markup=False)
+    if isinstance(converter.stopped, BudgetError):
+        raise typer.Exit(3)  # what is complete is written; the same command with a larger --budget continues
+    raise typer.Exit(0 if published and ok == len(results) else 1)
+
+
+class _Reporter:
+    """Errors as they happen, always; with a terminal a live display of inputs, topics, requests, tokens and cost,
+    without one a plain line per input; with ``quiet`` errors only."""
+
+    def __init__(self, inputs: int, quiet: bool = False) -> None:
+        self.quiet = quiet
         self.bar = Progress(
             SpinnerColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description:<9}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+            TextColumn("{task.fields[info]}"),
             console=err,
             transient=True,
-            disable=not err.is_terminal,
+            disable=quiet or not err.is_terminal,
         )
-        self.task = self.bar.add_task("topics", total=0)
+        self.inputs = self.bar.add_task("inputs", total=inputs, info="")
+        self.topics = self.bar.add_task("topics", total=0, info="")
+        self.requests = self.bar.add_task("requests", total=0, info="")
+        self.usage = Usage()
+        self.in_flight = 0
+
+    def say(self, text: str, *, error: bool = False, markup: bool = False) -> None:
+        """A line above the live display (errors even with --quiet); ``markup`` only for escaped text."""
+        if error or not self.quiet:
+            self.bar.console.print(text, markup=markup or error, highlight=False)
 
     def __call__(self, kind: str, path: Path, payload) -> None:
-        say = self.bar.console.print
-        if kind == "failed":
-            say(f"[red]error:[/red] {_safe(payload)}", markup=True)
+        if kind in ("failed", "warning"):
+            colour = "red" if kind == "failed" else "yellow"
+            self.say(
+                f"[{colour}]{'error' if kind == 'failed' else kind}:[/{colour}] {_safe(payload)}",
+                error=kind == "failed",
+                markup=True,
+            )
+            self.bar.advance(self.inputs, 1 if kind == "failed" else 0)
         elif kind == "loaded":
             for warning in payload.warnings:
-                say(f"[yellow]warning:[/yellow] {_safe(path.name)}: {_safe(warning)}", markup=True)
-            say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)", markup=False)
-            self.bar.update(self.task, total=(self.bar.tasks[0].total or 0) + len(payload.topics))
+                self.say(f"warning: {strip_controls(path.name)}: {strip_controls(warning)}")
+            self.say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)")
+            self.bar.update(self.topics, total=(self.bar.tasks[self.topics].total or 0) + len(payload.topics))
         elif kind == "topic":
             if payload.error and not payload.skipped:
-                say(f"[red]error:[/red] {_safe(payload.error)}", markup=True)
-            self.bar.advance(self.task)
+                self.say(f"[red]error:[/red] {_safe(payload.error)}", error=True)
+            self.bar.advance(self.topics)
+        elif kind == "status":
+            self.say(strip_controls(payload))
+        elif kind in ("done", "resumed", "not started"):
+            self.say(_input_line(kind, path, payload))
+            self.bar.advance(self.inputs)
+        elif kind == "request":
+            self._request(payload)
+
+    def _request(self, event) -> None:
+        """Requests done of those sent, in flight, tokens and cost so far."""
+        sent, done = event.phase == "sent", event.phase == "done"
+        self.in_flight += 1 if sent else -1 if event.phase in ("done", "failed") else 0
+        if sent:
+            self.bar.update(self.requests, total=(self.bar.tasks[self.requests].total or 0) + 1)
+        self.bar.advance(self.requests, 1 if done else 0)
+        if event.phase in ("done", "cached"):
+            cost = event.cost_usd if done else None
+            call = Usage(calls=1, cached_calls=int(not done), input_tokens=event.input_tokens, output_tokens=event.output_tokens)
+            self.usage = self.usage + call.model_copy(update={"cost_usd": cost})
+        cost = f" · ${self.usage.cost_usd:.4f}" if self.usage.cost_usd is not None else ""
+        tokens = f"{self.usage.input_tokens:,} tokens in, {self.usage.output_tokens:,} out"
+        info = f"{self.in_flight} in flight · {self.usage.cached_calls} cached · {tokens}{cost}"
+        self.bar.update(self.requests, info=info)
+
+
+def _input_line(kind: str, path: Path, payload) -> str:
+    name = strip_controls(path.name)
+    if kind == "resumed":
+        return f"{name}: converted by an earlier run, skipped (--force redoes it)"
+    if kind == "not started":
+        return f"{name}: not started (the run stopped)"
+    return f"{name}: {payload.status.value}, {len(payload.guides)}/{len(payload.topics)} guide(s)"
 
 
 def _summary(results) -> None:
@@ -380,6 +509,90 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
     if run.rubric_line():
         console.print(run.rubric_line(), markup=False)
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+@app.command()
+def estimate(
+    paths: list[Path] = typer.Argument(..., help="Input files or folders, as for convert.", show_default=False),
+    model: str | None = typer.Option(None, "--model", help="The model to price first (every model with a price is listed)."),
+    max_topics: int | None = typer.Option(None, "--max-topics", min=1, help="At most N topics (guides) per input."),
+    single_topic: bool = typer.Option(False, "--single-topic", help="One guide for the whole input."),
+    password: str | None = typer.Option(None, "--password", help="Password of encrypted PDFs."),
+    json_out: bool = typer.Option(False, "--json", help="Print the estimate as JSON."),
+) -> None:
+    """Estimate pages, topics, requests, tokens and cost of converting inputs with the openai engine; sends nothing.
+
+    Input tokens are counted on the prompts as they would be sent; output tokens and the quality gate's repair
+    requests are expected values. Prices: the built-in table, overridden by [engine.prices] in seekh.toml.
+    """
+    from seekh_convert.generate.openai import load_settings
+    from seekh_convert.generate.openai.estimate import estimate_topic
+    from seekh_convert.pipeline.estimate import cost_per_model, estimate_inputs, estimate_json
+
+    try:
+        settings = load_settings({"model": model})
+    except SeekhError as exc:
+        err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
+        raise typer.Exit(2) from None
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, chunk_tokens=settings.chunk_tokens)
+    found = estimate_inputs(
+        find_inputs(list(paths), Selection())[0], options, lambda topic, doc: estimate_topic(topic, doc, settings)
+    )
+    for item in found:
+        if item.error:
+            err.print(f"[red]error:[/red] {_safe(item.error)}", markup=True)
+    if json_out:
+        typer.echo(json.dumps(estimate_json(found, cost_per_model(found, settings.model, settings.prices)), indent=2))
+    else:
+        out.print(_estimate_table(found))
+        out.print(_cost_table(found, settings))
+    raise typer.Exit(1 if any(item.error for item in found) else 0)
+
+
+def _estimate_table(found) -> Table:
+    table = Table(title="Estimate (nothing sent)", title_justify="left")
+    for name in ("input", "pages", "words", "topics", "requests", "input tokens", "output tokens"):
+        table.add_column(name, justify="left" if name == "input" else "right", overflow="fold")
+    for item in found:
+        if item.error is None:
+            size = str(item.pages) if item.pages is not None else f"{item.minutes} min" if item.minutes is not None else "-"
+            e = item.estimate
+            cells = [
+                item.path.name,
+                size,
+                f"{item.words:,}",
+                str(item.topics),
+                f"{e.requests:,.0f}",
+                f"{e.input_tokens:,.0f}",
+                f"{e.output_tokens:,.0f}",
+            ]
+            table.add_row(*(Text(strip_controls(c)) for c in cells))
+    total = sum((i.estimate for i in found), Estimate())
+    pages = sum(i.pages or 0 for i in found)
+    table.add_row(
+        "total",
+        str(pages or "-"),
+        f"{sum(i.words for i in found):,}",
+        str(sum(i.topics for i in found)),
+        f"{total.requests:,.0f}",
+        f"{total.input_tokens:,.0f}",
+        f"{total.output_tokens:,.0f}",
+    )
+    return table
+
+
+def _cost_table(found, settings) -> Table:
+    from seekh_convert.pipeline.estimate import cost_per_model
+
+    table = Table(title="Cost per model (USD; output tokens and repairs expected)", title_justify="left")
+    for name in ("model", "$ / 1M in", "$ / 1M out", "cost", "with --batch-api"):
+        table.add_column(name, justify="left" if name == "model" else "right")
+    costs = cost_per_model(found, settings.model, settings.prices)
+    if settings.model and settings.model not in {row[0] for row in costs}:
+        table.add_row(Text(settings.model), "?", "?", "no price: add it under [engine.prices]", "")
+    for name, price, cost, batch in costs:
+        table.add_row(Text(name), f"{price[0]:.2f}", f"{price[1]:.2f}", f"{cost:.4f}", f"{batch:.4f}")
+    return table
 
 
 @app.command()

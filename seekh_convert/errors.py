@@ -31,3 +31,11 @@ class EngineError(SeekhError):
 
 class BudgetError(SeekhError):
     """The next request could take the run past ``--budget``; the run stops starting requests."""
+
+
+class PreflightError(SeekhError):
+    """The run cannot start: ``problems`` holds one line per failed check (output folder, engine, budget)."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems

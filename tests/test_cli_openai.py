@@ -79,11 +79,11 @@ def test_transient_faults_on_the_first_request_keep_strict_json_schema(tmp_path,
 def test_bad_key_is_one_clear_line(tmp_path, model_replies):
     with FakeOpenAIServer(api_key="sk-the-right-one", responder=topic_responder(model_replies)) as server:
         result = _convert(server, tmp_path / "out", tmp_path / "cache", str(SAMPLE), "--concurrency", "1")
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "Traceback" not in result.output and KEY not in result.output
     assert "API key rejected" in result.output
-    assert len(server.requests) == 1  # the run stops at the first rejection instead of trying all 6 topics
-    assert "run stopped" in result.output
+    assert not server.requests  # the preflight found it with GET /models: no completion was asked for
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("guide.json"))
 
 
 def test_missing_key_for_openai_says_what_to_set(tmp_path):

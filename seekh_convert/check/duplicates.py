@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
@@ -126,6 +129,23 @@ class RunDeduplicator:
         self._seen: dict[str, list[tuple[tuple[str, str], str]]] = {s: [] for s in DEDUP_SECTIONS}
         self.dropped = 0
         self.kept_duplicates = 0
+
+    def digest(self) -> str:
+        """A hash of every item registered so far: guides applied after the same earlier guides come out the same."""
+        return hashlib.sha256(json.dumps(self._seen, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+    def mark(self) -> dict[str, int]:
+        """Where the run stands now; ``added_since(mark)`` gives what later guides added."""
+        return {section: len(seen) for section, seen in self._seen.items()}
+
+    def added_since(self, mark: dict[str, int]) -> list[list]:
+        """The items registered since ``mark``, as JSON data for ``replay`` (a resumed run skips finished inputs)."""
+        return [[s, list(key), where] for s, seen in self._seen.items() for key, where in seen[mark.get(s, 0) :]]
+
+    def replay(self, added: list[list]) -> None:
+        """Register what a finished input added, as if its guides had been applied again."""
+        for section, key, where in added:
+            self._seen[section].append(((key[0], key[1]), where))
 
     def apply(self, content: GuideContent, quality: TopicQuality) -> GuideContent:
         """``content`` without run-level duplicates; findings and counts go to ``quality``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Iterable
 from typing import TypeVar
@@ -113,7 +114,7 @@ async def run_gate(
     ``engine_findings`` (``Generation.findings``: items the engine dropped or fixed itself) come first
     in the findings and count in ``produced`` and the per-reason counts.
     """
-    cleaned, quality = check_content(content, topic, document, settings)
+    cleaned, quality = await asyncio.to_thread(check_content, content, topic, document, settings)  # CPU: off the event loop
     produced, repaired, usage = quality.produced, 0, None
     first_rubric, first_problems = quality.rubric, quality.rubric_problems  # the engine's own output, before repairs
     earlier: list[Finding] = []
@@ -130,7 +131,7 @@ async def run_gate(
         if generation.usage is not None:
             usage = generation.usage if usage is None else usage + generation.usage
         before, current = current, generation.content
-        new_cleaned, new_quality = check_content(current, topic, document, settings)
+        new_cleaned, new_quality = await asyncio.to_thread(check_content, current, topic, document, settings)
         still = {(f.section, f.index) for f in _failing(new_quality)}
         fixed = [f.model_copy(update={"action": "repaired"}) for f in failing if (f.section, f.index) not in still]
         changed = _changed_places(before, current)

@@ -50,6 +50,23 @@ class RequestEvent:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True)
+class Estimate:
+    """What converting something will ask of a model, before anything is sent (fractions: expected values)."""
+
+    requests: float = 0.0
+    input_tokens: float = 0.0
+    output_tokens: float = 0.0
+
+    def __add__(self, other: Estimate) -> Estimate:
+        return Estimate(
+            self.requests + other.requests, self.input_tokens + other.input_tokens, self.output_tokens + other.output_tokens
+        )
+
+    def __mul__(self, share: float) -> Estimate:
+        return Estimate(self.requests * share, self.input_tokens * share, self.output_tokens * share)
+
+
 @runtime_checkable
 class Engine(Protocol):
     """Turns one topic of a document into guide content, grounded in the topic's own text.

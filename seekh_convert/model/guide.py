@@ -214,7 +214,11 @@ class Provenance(_Model):
     tool_version: str
     schema_version: str = SCHEMA_VERSION
     generated_at: datetime
-    usage: Usage | None = None
+    usage: Usage | None = Field(
+        default=None,
+        description="What the calls that produced this guide cost: tokens and list price, the same whether a reply "
+        "came from the server or the response cache (what a run paid is in its report).",
+    )
 
 
 _MAY_BE_EMPTY = "May be empty only when empty_sections gives the reason."

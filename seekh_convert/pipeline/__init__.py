@@ -1,12 +1,13 @@
-"""The wiring, the one place that knows the stages and their order: ``run.py`` (reading and the ``Converter``)."""
+"""The wiring, the one place that knows the stages and their order: ``run.py`` (reading and the ``Converter``),
+``loader.py`` (reading off the event loop), ``transcribe.py`` (recordings), ``manifest.py`` and ``resume.py``
+(run state, resuming), ``preflight.py``, ``results.py`` (one result per input), ``report.py`` (the run report),
+``estimate.py`` (what a run will cost)."""
 
+from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult
 from seekh_convert.pipeline.run import (
     SUPPORTED,
-    ConversionResult,
     Converter,
     Options,
-    Status,
-    TopicResult,
     expand_inputs,
     load_document,
     publish,

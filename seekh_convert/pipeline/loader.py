@@ -1,7 +1,8 @@
 """Reading inputs off the event loop, and how many may be held in memory at once.
 
-With several inputs, files are read in worker processes, so a large PDF (and later OCR) is read while the
-LLM requests of other inputs are in flight; a single input is read in a thread.
+With several inputs, large files are read in worker processes, so a long PDF (and later OCR) is read while the
+LLM requests of other inputs are in flight; small files, and a single input, are read in a thread (a worker
+process costs more to start than they take to read).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -31,13 +34,18 @@ class DocumentLoader:
         self.read = read
         self.processes = processes
         self._pool: Executor | None = None
+        self._lock = threading.Lock()
+
+    #: Files smaller than this are read in a thread.
+    process_bytes: int = 256 << 10
 
     async def load(self, path: Path, options: object) -> Document:
-        if self.processes <= 0:
+        if self.processes <= 0 or file_size(path) < self.process_bytes:
             return await asyncio.to_thread(self.read, path, options)
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._executor(), self.read, path, options)
+            # submit from a thread: starting a worker process waits on the fork server, which must not stall the loop
+            future = await asyncio.to_thread(lambda: self._executor().submit(self.read, path, options))
+            return await asyncio.wrap_future(future)
         except BrokenProcessPool:
             self.close()  # the next input gets a fresh pool
             raise InputError(
@@ -45,18 +53,33 @@ class DocumentLoader:
             ) from None
 
     def _executor(self) -> Executor:
-        if self._pool is None:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            context = multiprocessing.get_context(method)
-            if method == "forkserver":
-                context.set_forkserver_preload([self.read.__module__])
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=context)
-        return self._pool
+        with self._lock:
+            if self._pool is None:
+                method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+                context = multiprocessing.get_context(method)
+                if method == "forkserver":
+                    context.set_forkserver_preload([self.read.__module__])
+                self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_ignore_interrupts)
+            return self._pool
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+
+
+def file_size(path: Path) -> int:
+    """Bytes of ``path`` (0 for a folder or a file that cannot be read)."""
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def _ignore_interrupts() -> None:
+    """Readers leave Ctrl-C to the main process, which stops the run and reports what finished."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Window:

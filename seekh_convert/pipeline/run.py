@@ -9,33 +9,30 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import enum
 import logging
-import os
-from dataclasses import dataclass, field
+import time
+from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from seekh_convert import __version__
-from seekh_convert.check import (
-    GateSettings,
-    RunDeduplicator,
-    RunQuality,
-    StrictThresholds,
-    TopicQuality,
-    run_gate,
-    strict_failures,
-)
+from seekh_convert.check import GateSettings, RunDeduplicator, RunQuality, StrictThresholds, run_gate, strict_failures
 from seekh_convert.clean import clean
-from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, SeekhError
-from seekh_convert.files import atomic_write_text, sha256_file, slugify
-from seekh_convert.model.document import Document, PieceLimits, SourceKind, Topic
-from seekh_convert.model.engine import Engine, work_order
-from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
+from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, PreflightError, SeekhError
+from seekh_convert.files import atomic_write_text, sha256_file
+from seekh_convert.model.document import Document, PieceLimits, Topic
+from seekh_convert.model.engine import Engine, RequestEvent, work_order
+from seekh_convert.model.guide import GuideContent, Usage
 from seekh_convert.model.transcriber import Transcriber
-from seekh_convert.pipeline.loader import DocumentLoader, Window, reader_processes
+from seekh_convert.pipeline.loader import DocumentLoader, Window, file_size, reader_processes
+from seekh_convert.pipeline.manifest import Manifest
+from seekh_convert.pipeline.outputs import as_produced, study_guide, write_index
+from seekh_convert.pipeline.preflight import check_readable, preflight
+from seekh_convert.pipeline.report import RunInfo, build_report, write_report
+from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult, from_record, to_record
+from seekh_convert.pipeline.resume import InputPlan, fingerprint, plan_run
 from seekh_convert.pipeline.transcribe import NEEDS_SERVER, needs_transcription, transcribe_document
-from seekh_convert.read import AUDIO, SUPPORTED, ReadOptions, read
+from seekh_convert.read import AUDIO, SUPPORTED, ReadOptions, read  # noqa: F401 (SUPPORTED: re-exported)
 from seekh_convert.read.inputs import Selection, Skipped, find_inputs
 from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
@@ -67,6 +64,9 @@ class Options:
     subject: str | None = None  # --subject: every guide's subject, whatever the engine says
     level: str | None = None  # --level: every guide's level, whatever the engine says
     thresholds: StrictThresholds | None = None  # what --strict demands (default: StrictThresholds())
+    force: bool = False  # redo inputs an earlier run into the same output folder finished
+    stale: str = "error"  # topic folders an earlier run with other options left: error, remove or keep
+    budget: float | None = None  # USD the requests into this output folder may cost in all (engines that pay)
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -93,14 +93,7 @@ def load_document(path: Path, options: Options | None = None, *, transcribed_lat
     it is returned as read (``prepare_document`` does the rest), else it is refused.
     """
     options = options or Options()
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise InputError(f"{path}: folder holds no supported files ({', '.join(SUPPORTED)})")
-    try:
-        path.open("rb").close()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    check_readable(path)
     if path.suffix.lower() in AUDIO and not transcribed_later:
         raise InputError(f"{path.name}: a recording; use the transcript.vtt written beside its guides instead")
     reading = ReadOptions(
@@ -115,7 +108,7 @@ def load_document(path: Path, options: Options | None = None, *, transcribed_lat
 
 
 def load_for_conversion(path: Path, options: Options) -> Document:
-    """``load_document`` as the ``Converter``'s reader processes run it: recordings stop before transcription."""
+    """``load_document`` as the ``Converter``'s readers run it: recordings stop before transcription."""
     return load_document(path, options, transcribed_later=True)
 
 
@@ -144,45 +137,6 @@ def _check_language(doc: Document, engine: Engine) -> None:
         )
 
 
-class Status(str, enum.Enum):
-    SUCCESS = "success"
-    PARTIAL = "partial"  # some topics failed; the others were written
-    FAILURE = "failure"
-    SKIPPED = "skipped"  # a file in a folder left out on purpose (type, --include/--exclude, duplicate content)
-
-
-@dataclass
-class TopicResult:
-    index: int
-    title: str
-    folder: Path | None = None
-    error: str | None = None
-    usage: Usage | None = None
-    quality: TopicQuality | None = None
-    skipped: bool = False  # not attempted: the run had already stopped on a configuration error
-
-
-@dataclass
-class ConversionResult:
-    """What happened to one input."""
-
-    source: Path
-    status: Status = Status.FAILURE
-    output_dir: Path | None = None
-    topics: list[TopicResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    transcription: Usage | None = None  # recordings: the transcription requests
-
-    @property
-    def guides(self) -> list[Path]:
-        return [t.folder for t in self.topics if t.folder is not None]
-
-    @property
-    def usage(self) -> Usage:
-        return sum((t.usage for t in self.topics if t.usage), self.transcription or Usage())
-
-
 def publish(out_dir: Path, formats: tuple[str, ...] | list[str], approved_only: bool = False) -> RenderReport:
     """Render an output folder's guides in ``formats`` (site, exports), reviewed; nothing is written if one is invalid."""
     return render(out_dir, [f for f in formats if f != "json"], approved_only)
@@ -191,35 +145,21 @@ def publish(out_dir: Path, formats: tuple[str, ...] | list[str], approved_only: 
 # -- converting --------------------------------------------------------------------------------
 
 
-def _size_of(path: Path) -> int:
-    try:
-        return path.stat().st_size if path.is_file() else 0
-    except OSError:
-        return 0
-
-
-def _now() -> datetime:
-    """The generation time; ``SOURCE_DATE_EPOCH`` (reproducible builds) pins it, making output byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 class Converter:
     """Converts inputs with one engine into an output folder, one sub-folder per input.
 
-    Inputs are read (in worker processes when there are several) and generated concurrently: every topic
+    Inputs are read (large ones in worker processes when there are several) and generated concurrently: every topic
     of every input in memory draws on the engine's one request pool, earliest input first. Each guide then
     passes the quality gate, and the run-level de-duplication and writing happen in input order, so output
-    does not depend on timing.
+    does not depend on timing. The manifest in the output folder records each input's progress: inputs an
+    earlier run finished are skipped (``Options.force`` redoes them).
     """
 
     #: Inputs held in memory at once (read, generating, or waiting for their turn to be written): enough to keep
     #: the engine's request pool full across input boundaries, bounded by count and by source bytes.
-    documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 64)
+    documents_in_memory: int | None = None  # default: 4, or twice the engine's concurrency (at most 1024)
     source_bytes_in_memory: int = 256 << 20
-    #: Worker processes reading inputs when there are several (0: read in a thread).
+    #: Worker processes reading large inputs when there are several (0: everything is read in threads).
     read_processes: int = reader_processes()
 
     def __init__(
@@ -234,39 +174,96 @@ class Converter:
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
         self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
-        self._folders: set[str] = set()
+        self.results: list[ConversionResult | None] = []  # in input order, filled as inputs are written
+        self.manifest: Manifest | None = None
+        self.rejected: dict[int, str] = {}  # inputs the preflight found unreadable
+        self.requests: Counter[str] = Counter()  # request events of this run by phase: sent, done, failed, cached
+        self.interrupted = False
+        self.report_files: tuple[Path, Path] | None = None
+        self.skipped: list[Skipped] = []  # files of the input folders left out on purpose (listed in the report)
 
-    def _input_folder(self, path: Path) -> Path:
-        base = slugify(path.stem, fallback="document")
-        name, n = base, 1
-        while name in self._folders:
-            n += 1
-            name = f"{base}-{n}"
-        self._folders.add(name)
-        return self.out_dir / name
+    def fingerprint(self) -> str:
+        """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
+        o = self.options
+        settings = {"max_topics": o.max_topics, "single_topic": o.single_topic, "strict": o.strict}
+        settings |= {"chunk_tokens": o.chunk_tokens, "engine": self.engine.name, "model": self.engine.model}
+        settings |= {"formats": sorted(o.formats), "ocr": o.ocr, "language": o.language, "subject": o.subject}
+        settings |= {"level": o.level, "gate": o.gate, "thresholds": o.thresholds if o.strict else None}
+        settings |= {"transcriber": self.transcriber.model if self.transcriber is not None else None}
+        return fingerprint({**settings, "engine_settings": getattr(self.engine, "fingerprint", None)})
 
     def _window(self) -> Window:
         concurrency = self.engine.concurrency
-        documents = self.documents_in_memory or min(64, max(4, 2 * concurrency))
+        documents = self.documents_in_memory or min(1024, max(4, 2 * concurrency))
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
-        folders = [self._input_folder(p) for p in paths]  # decided up front: stable names
+        """Preflight, then every input (``PreflightError`` when the run cannot start); the run report at the end,
+        also when the run is cancelled (Ctrl-C)."""
+        started, clock = datetime.now(UTC).replace(microsecond=0), time.monotonic()
+        await self.preflight(paths)
+        self.manifest = Manifest(self.out_dir)
+        self._connect_engine()
+        try:
+            self._start_spending(self.manifest)
+        except ConfigError as exc:
+            self.manifest.close()
+            raise PreflightError([str(exc)]) from None
+        self.results = [None] * len(paths)
+        try:
+            return await self._convert_all(paths, self.manifest)
+        except asyncio.CancelledError:
+            self.interrupted = True
+            raise
+        finally:
+            self._report(paths, RunInfo(self.engine.name, self.engine.model, started, time.monotonic() - clock))
+            self.manifest.close()
+
+    def _report(self, paths: list[Path], run: RunInfo) -> None:
+        run.stopped = str(self.stopped) if self.stopped is not None else None
+        run.interrupted, run.requests = self.interrupted, dict(self.requests)
+        run.spent_usd = self.manifest.spent() if self.manifest is not None else None
+        try:
+            left_out = [skipped_result(s) for s in self.skipped]
+            report = build_report([*paths, *(r.source for r in left_out)], [*self.results, *left_out], run)
+            self.report_files = write_report(self.out_dir, report)
+        except SeekhError as exc:
+            self.on_event("warning", self.out_dir, f"run report not written: {exc}")
+
+    async def _convert_all(self, paths: list[Path], manifest: Manifest) -> list[ConversionResult]:
+        options = self.fingerprint()
+        plans = await asyncio.to_thread(
+            plan_run, paths, self.out_dir, manifest, options, force=self.options.force, stale=self.options.stale
+        )
+        for i, error in self.rejected.items():
+            plans[i].refused = error  # already reported by the preflight
         turns = [asyncio.Event() for _ in paths]
         if turns:
             turns[0].set()
         window = self._window()
-        loader = DocumentLoader(load_for_conversion, self.read_processes if len(paths) > 1 else 0)
-        self.engine.on_request = lambda event: self.on_event("request", paths[event.order[0]], event)
+        loader = DocumentLoader(load_for_conversion, self.read_processes if sum(not p.done for p in plans) > 1 else 0)
+        self.engine.on_request = lambda event: self._request_event(paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
-            size = _size_of(paths[i])
+            plan = plans[i]
             try:
-                await window.acquire(size)  # in input order: tasks start in that order
-                try:
-                    return await self.convert(paths[i], folders[i], turns[i], loader=loader, order=i)
-                finally:
-                    window.release(size)
+                if plan.done is not None or plan.refused is not None:
+                    await turns[i].wait()
+                    if plan.refused is not None:
+                        result = self._refuse(plan, i)
+                    elif self._same_context(plan):
+                        result = self._resume(plan)
+                    else:  # an earlier input came out otherwise this time: its de-duplication may differ too
+                        result = await self.convert(plan, loader=loader, order=i)
+                else:
+                    size = file_size(plan.path)
+                    await window.acquire(size)  # in input order: tasks start in that order
+                    try:
+                        result = await self.convert(plan, turns[i], loader=loader, order=i)
+                    finally:
+                        window.release(size)
+                self.results[i] = result
+                return result
             finally:
                 if i + 1 < len(turns):
                     turns[i + 1].set()
@@ -276,10 +273,70 @@ class Converter:
         finally:
             loader.close()
 
+    async def preflight(self, paths: list[Path]) -> None:
+        """Output folder, engine and inputs checked before any work; unreadable inputs are reported at once."""
+        report = await preflight(self.out_dir, self.engine, paths)
+        for warning in report.warnings:
+            self.on_event("warning", self.out_dir, warning)
+        if report.problems:
+            raise PreflightError(report.problems)
+        self.rejected = report.rejected
+        for i, error in sorted(report.rejected.items()):
+            self.on_event("failed", paths[i], error)
+
+    def _connect_engine(self) -> None:
+        """An engine that keeps run state (the Batch API's ledger) keeps it beside the manifest; its status lines
+        become events."""
+        if hasattr(self.engine, "keep_state_in") and self.manifest is not None:
+            self.engine.keep_state_in(self.manifest.path.parent)
+        if hasattr(self.engine, "on_status"):
+            self.engine.on_status = lambda line: self.on_event("status", self.out_dir, line)
+
+    def _start_spending(self, manifest: Manifest) -> None:
+        """``--budget`` counts what earlier runs into this output folder spent."""
+        if self.options.budget is not None and hasattr(self.engine, "limit_spending"):
+            self.engine.limit_spending(self.options.budget, manifest.spent())
+
+    def _request_event(self, path: Path, event: RequestEvent) -> None:
+        self.requests[event.phase] += 1
+        if event.phase == "done" and event.cost_usd and self.manifest is not None:
+            self.manifest.add_spent(event.cost_usd)
+        self.on_event("request", path, event)
+
+    def _same_context(self, plan: InputPlan) -> bool:
+        """Whether the guides before this input are the ones it was de-duplicated against when it was written."""
+        recorded = plan.done.dedup if plan.done is not None else None
+        return isinstance(recorded, dict) and recorded.get("before") == self.dedup.digest()
+
+    def _resume(self, plan: InputPlan) -> ConversionResult:
+        """An input an earlier run finished: its result, its guides' de-duplication and quality, read back."""
+        assert plan.done is not None and plan.done.result is not None
+        result = from_record(plan.path, plan.folder, plan.done.result)
+        self.dedup.replay(plan.done.dedup["added"])  # type: ignore[index]
+        for topic in result.topics:
+            if topic.quality is not None:
+                self.quality.add(topic.quality, input_key=plan.folder.name)
+        self.on_event("resumed", plan.path, result)
+        return result
+
+    def _refuse(self, plan: InputPlan, index: int) -> ConversionResult:
+        result = ConversionResult(source=plan.path, errors=[plan.refused or ""])
+        if index not in self.rejected:  # the preflight reported its own
+            self.on_event("failed", plan.path, result.errors[-1])
+        return result
+
     async def convert(
-        self, path: Path, folder: Path, turn: asyncio.Event | None = None, *, loader: DocumentLoader | None = None, order: int = 0
+        self, plan: InputPlan, turn: asyncio.Event | None = None, *, loader: DocumentLoader | None = None, order: int = 0
     ) -> ConversionResult:
+        path, folder, started = plan.path, plan.folder, time.monotonic()
         result = ConversionResult(source=path)
+        if self.stopped is not None:  # budget reached, key rejected...: read no more inputs
+            if turn is not None:
+                await turn.wait()
+            result.errors.append(f"{path.name}: not started: {self.stopped}")
+            self.on_event("not started", path, result.errors[-1])
+            return result
+        self._stage(plan, "reading")
         try:
             doc = await self._load(path, folder, loader or DocumentLoader(load_for_conversion, 0), order, result)
             _check_language(doc, self.engine)
@@ -291,25 +348,45 @@ class Converter:
         if result.errors:
             if turn is not None:
                 await turn.wait()  # report in input order
+            result.seconds = time.monotonic() - started
+            self._written(plan, result, {"before": self.dedup.digest(), "added": []})
             self.on_event("failed", path, result.errors[-1])
             return result
         result.output_dir = folder
         result.warnings.extend(doc.warnings)
+        self._stage(plan, "generating")
         self.on_event("loaded", path, doc)
         drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
         if turn is not None:
             await turn.wait()
-        result.topics = [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
+        mark, before = self.dedup.mark(), self.dedup.digest()
+        # de-duplication against the run, --strict and writing: CPU and disk work, in a worker thread (one input at a
+        # time: inputs take turns) so the event loop keeps the request pool full
+        result.topics = await asyncio.to_thread(
+            lambda: [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
+        )
+        for topic_result in result.topics:
+            self.on_event("topic", path, topic_result)
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
         result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
         try:
-            self._write_index(doc, result)
+            await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
         except SeekhError as exc:
             result.errors.append(str(exc))
             result.status = Status.FAILURE if not ok else Status.PARTIAL
+        result.seconds = time.monotonic() - started
+        self._written(plan, result, {"before": before, "added": self.dedup.added_since(mark)})
         self.on_event("done", path, result)
         return result
+
+    def _stage(self, plan: InputPlan, stage: str) -> None:
+        if self.manifest is not None:
+            self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint())
+
+    def _written(self, plan: InputPlan, result: ConversionResult, dedup: dict) -> None:
+        if self.manifest is not None:
+            self.manifest.finish(plan.key, result.status.value, to_record(result), dedup)
 
     async def _load(self, path: Path, folder: Path, loader: DocumentLoader, order: int, result: ConversionResult) -> Document:
         """Read the input; a recording is transcribed (its transcript.vtt written at once), then cleaned and split."""
@@ -356,7 +433,7 @@ class Converter:
     def _finish(self, doc: Document, topic: Topic, tr: TopicResult, content: GuideContent | None, folder: Path) -> TopicResult:
         """De-duplicate against the run so far, apply --strict, write (in input order)."""
         quality = tr.quality
-        target = folder / f"{topic.index:02d}-{slugify(topic.title)}"
+        target = folder / tr.folder_name
         try:
             if content is not None and quality is not None:
                 content = self.dedup.apply(content, quality)
@@ -367,7 +444,7 @@ class Converter:
                         p.split(": ", 1)[-1] for p in problems
                     )
                 else:
-                    guide = self._guide(doc, topic, content, tr.usage)
+                    guide = study_guide(doc, topic, content, as_produced(tr.usage, self.engine), self.options, self.engine)
                     for write in self.writers:
                         write(guide, target)
                     tr.folder = target
@@ -376,62 +453,9 @@ class Converter:
                     "; ".join(quality.notes) or "the quality gate rejected the guide"
                 )
             if quality is not None:
+                quality.repair_usage = as_produced(quality.repair_usage, self.engine)  # the same bytes from the cache
                 atomic_write_text(target / "quality.json", dump_model(quality))
                 self.quality.add(quality, input_key=folder.name)
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
-        self.on_event("topic", doc.path, tr)
         return tr
-
-    def _guide(self, doc: Document, topic: Topic, content: GuideContent, usage: Usage | None) -> StudyGuide:
-        provenance = Provenance(
-            source_file=doc.path.name,
-            source_sha256=doc.sha256,
-            source_kind=doc.kind.value,
-            topic_index=topic.index,
-            topic_count=len(doc.topics),
-            pages=topic.pages,
-            slides=topic.slides,
-            language=doc.language or None,
-            time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
-            max_topics=self.options.max_topics,
-            single_topic=self.options.single_topic,
-            engine=self.engine.name,
-            model=self.engine.model,
-            tool_version=__version__,
-            generated_at=_now(),
-            usage=usage,
-        )
-        labels = {"subject": self.options.subject, "level": self.options.level}
-        overrides = {k: v for k, v in labels.items() if v is not None}
-        return StudyGuide.model_validate({**content.model_dump(), **overrides, "provenance": provenance})
-
-    def _write_index(self, doc: Document, result: ConversionResult) -> None:
-        import json
-
-        index = {
-            "source_file": doc.path.name,
-            "source_sha256": doc.sha256,
-            "title": doc.title,
-            "status": result.status.value,
-            "topics": [
-                {
-                    "index": t.index,
-                    "title": t.title,
-                    "folder": t.folder.name if t.folder else None,
-                    "error": t.error,
-                }
-                for t in result.topics
-            ],
-            "warnings": result.warnings,
-            "language": doc.language or doc.metadata.get("language") or None,
-            **{k: doc.metadata[k] for k in ("declared_language",) if k in doc.metadata},
-            "ocr_confidence": {str(page): conf for page, conf in sorted(doc.ocr.items())},  # pages read by OCR
-            **(
-                {"transcript": TranscriptWriter.filename, "transcription": result.transcription.model_dump()}
-                if result.transcription
-                else {}
-            ),
-            "usage": result.usage.model_dump(),
-        }
-        atomic_write_text(result.output_dir / "index.json", json.dumps(index, indent=2, ensure_ascii=False) + "\n")  # type: ignore[operator]

@@ -9,6 +9,7 @@ the identity of a key term ("memories" = "memory", "encoding" != "encode").
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ _IDEOGRAPH_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\uf
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 #: One character of a script written without spaces between words (kana, Han, Thai).
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+_STEMMER_LOCK = threading.Lock()
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SURFACE_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
@@ -74,7 +76,8 @@ def surface_words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of a lower-case word: bags of words compare by it."""
-    return _STEMMER.stemWord(word)
+    with _STEMMER_LOCK:  # the stemmer keeps state while it works; the quality gate runs in worker threads
+        return _STEMMER.stemWord(word)
 
 
 @lru_cache(maxsize=65536)

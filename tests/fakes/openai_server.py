@@ -1,7 +1,8 @@
 """A fake OpenAI-compatible server on 127.0.0.1 (real HTTP, stdlib), scriptable per request.
 
 Serves ``POST /v1/chat/completions``, ``POST /v1/audio/transcriptions`` (multipart, see ``transcriber`` and
-``script_audio``) and ``GET /v1/models``. Each chat request takes the next
+``script_audio``), ``GET /v1/models`` and the Batch API (``/v1/files``, ``/v1/batches``: see batch_api.py).
+Each chat request takes the next
 ``Scripted`` response from the queue (status, headers, body, stall, dropped connection); with
 an empty queue the default responder answers a valid reply built from the request: a guide,
 notes, a section or repair items whose quotes are sentences of the ``<document>`` part. Every request body is
@@ -19,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from fakes.batch_api import BatchService
 
 _DOC = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
 _TITLES = re.compile(r"^<(topic|document)_title>.*?</\1_title>\n?", re.MULTILINE)
@@ -66,6 +69,7 @@ class FakeOpenAIServer:
         reply_headers: Callable[[int], dict] | None = None,
         hold_until: int = 0,
         transcriber: Callable[[dict], dict] | None = None,
+        batch_delay: float = 0.0,
     ):
         self.api_key = api_key
         self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
@@ -82,12 +86,13 @@ class FakeOpenAIServer:
         self.transcriber = transcriber
         self.audio_queue: deque[Scripted] = deque()
         self.transcriptions: list[dict] = []
+        self.batch = BatchService(self._batch_answer, delay=batch_delay)  # /v1/files and /v1/batches
         self.requests: list[dict] = []
         self.in_flight = 0
         self.max_in_flight = 0
         self.timeline: list[tuple[float, float]] = []  # (start, end) of every chat request, time.monotonic()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._httpd = _Server(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -143,6 +148,10 @@ class FakeOpenAIServer:
         headers = self.reply_headers(n) if self.reply_headers else {}
         return Scripted(content=self.responder(body), delay=self.delay, headers=headers)
 
+    def _batch_answer(self, body: dict) -> dict:
+        """A batch line's chat completion, from the same responder as live requests."""
+        return completion(self.responder(body))
+
     def _hold(self) -> None:
         """Hold the first requests until ``hold_until`` of them are in flight together (5 s at most); later ones pass."""
         with self._in_flight_changed:
@@ -163,60 +172,102 @@ def completion(content: str, finish_reason: str = "stop", model: str = "fake-mod
     }
 
 
-def _handler(server: FakeOpenAIServer):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+class _Server(ThreadingHTTPServer):
+    """A listen backlog for a whole request pool opening its connections at once (the default, 5, drops some)."""
 
-        def log_message(self, *args) -> None:  # keep test output quiet
-            pass
+    request_queue_size = 256
 
-        def do_GET(self) -> None:
-            if self.path.rstrip("/").endswith("/models"):
-                self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
-            else:
-                self._send(404, {"error": {"message": "not found"}})
 
-        def do_POST(self) -> None:
-            length = int(self.headers.get("content-length") or 0)
-            raw = self.rfile.read(length)
-            if not self.path.rstrip("/").endswith("/chat/completions"):
-                _serve_transcription_or_404(self, server, raw)
+class _Handler(BaseHTTPRequestHandler):
+    """HTTP/1.1 routes of the fake; ``fake`` is the server's state (set per server by ``_handler``)."""
+
+    protocol_version = "HTTP/1.1"
+    fake: FakeOpenAIServer
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+    def _authorized(self) -> bool:
+        key = self.fake.api_key
+        if key is None or self.headers.get("authorization", "") == f"Bearer {key}":
+            return True
+        self._send(401, {"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}})
+        return False
+
+    def do_GET(self) -> None:
+        if not self._authorized():
+            return
+        path = self.path.rstrip("/")
+        if path.endswith("/models"):
+            self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
+        elif (m := re.search(r"/files/([^/]+)/content$", path)) is not None:
+            self._send(*self.fake.batch.content(m.group(1)))
+        elif (m := re.search(r"/batches/([^/]+)$", path)) is not None:
+            self._send(*self.fake.batch.retrieve(m.group(1)))
+        else:
+            self._send(404, {"error": {"message": "not found"}})
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        raw = self.rfile.read(length)
+        path = self.path.rstrip("/")
+        if path.endswith("/chat/completions"):
+            self._chat(json.loads(raw or b"{}"))
+        elif path.endswith("/audio/transcriptions"):
+            _serve_transcription_or_404(self, self.fake, raw)  # checks the key itself
+        elif not self._authorized():
+            return
+        elif path.endswith("/files"):
+            self._send(*self.fake.batch.upload(self.headers.get("content-type", ""), raw))
+        elif path.endswith("/batches"):
+            self._send(*self.fake.batch.create(json.loads(raw or b"{}")))
+        else:
+            self._send(404, {"error": {"message": "not found"}})
+
+    def _chat(self, body: dict) -> None:
+        fake = self.fake
+        with fake._lock:
+            fake.in_flight += 1
+            fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+        started = time.monotonic()
+        try:
+            if fake.hold_until:
+                fake._hold()
+            answer = fake._answer(body, self.headers.get("authorization", ""))
+            if answer.delay:
+                time.sleep(answer.delay)
+            if answer.drop:
+                self.close_connection = True
+                self.connection.close()
                 return
-            body = json.loads(raw or b"{}")
-            with server._lock:
-                server.in_flight += 1
-                server.max_in_flight = max(server.max_in_flight, server.in_flight)
-            started = time.monotonic()
-            try:
-                if server.hold_until:
-                    server._hold()
-                answer = server._answer(body, self.headers.get("authorization", ""))
-                if answer.delay:
-                    time.sleep(answer.delay)
-                if answer.drop:
-                    self.close_connection = True
-                    self.connection.close()
-                    return
-                payload = answer.body if answer.content is None else completion(answer.content, answer.finish_reason)
-                self._send(answer.status, payload, answer.headers)
-            except OSError:  # the client gave up (timeout) while we stalled
-                pass
-            finally:
-                with server._lock:
-                    server.in_flight -= 1
-                    server.timeline.append((started, time.monotonic()))
+            payload = answer.body if answer.content is None else completion(answer.content, answer.finish_reason)
+            self._send(answer.status, payload, answer.headers)
+        except OSError:  # the client gave up (timeout) while we stalled
+            pass
+        finally:
+            with fake._lock:
+                fake.in_flight -= 1
+                fake.timeline.append((started, time.monotonic()))
 
-        def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
-            data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+    def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
+        data = (
+            payload
+            if isinstance(payload, bytes)
+            else payload.encode()
+            if isinstance(payload, str)
+            else json.dumps(payload).encode()
+        )
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
 
-    return Handler
+
+def _handler(server: FakeOpenAIServer) -> type[_Handler]:
+    return type("Handler", (_Handler,), {"fake": server})
 
 
 def _serve_transcription_or_404(handler, server: FakeOpenAIServer, raw: bytes) -> None:

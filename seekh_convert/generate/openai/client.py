@@ -9,20 +9,24 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import openai
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel
 
 from seekh_convert.errors import BudgetError, ConfigError, EngineError
+from seekh_convert.generate.openai.batch import BatchQueue
 from seekh_convert.generate.openai.cache import CachedReply, ResponseCache, cache_key
 from seekh_convert.generate.openai.config import EngineSettings
+from seekh_convert.generate.openai.ledger import BatchLedger
 from seekh_convert.generate.openai.limits import RateLimiter
 from seekh_convert.generate.openai.pool import RequestPool
 from seekh_convert.generate.openai.prompts import load_prompt
 from seekh_convert.generate.openai.retry import Backoff, Reply, is_transient, retry_after, with_transport_retries
 from seekh_convert.generate.openai.structured import Mode, response_format, schema_hash, strict_schema
-from seekh_convert.generate.openai.usage import Budget, cost_usd
+from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, Budget, cost_usd
 from seekh_convert.model.engine import RequestEvent, work_order
 from seekh_convert.text.tokens import count_tokens
 
@@ -51,6 +55,10 @@ class ChatClient:
         self.on_request: Callable[[RequestEvent], None] | None = None
         self._fatal: ConfigError | BudgetError | None = None
         self._detect: asyncio.Lock | None = None
+        self.state_dir: Path | None = None  # where the Batch API ledger lives (default: beside the cache)
+        self.on_status: Callable[[str], None] | None = None  # Batch API progress, one line each
+        self._batch: BatchQueue | None = None
+        self._ledger: BatchLedger | None = None
 
     @property
     def pool(self) -> RequestPool:
@@ -74,7 +82,10 @@ class ChatClient:
         if self._cache and (hit := self._cache.get(key)):
             self._emit("cached", name, hit.input_tokens, hit.output_tokens)
             return Reply(hit.text, hit.finish_reason, hit.input_tokens, hit.output_tokens, cached=True)
-        reply = await self._send(messages, model, name, max_tokens)
+        if self.settings.batch_api:
+            reply = await self._send_batch(messages, model, name, max_tokens, key)
+        else:
+            reply = await self._send(messages, model, name, max_tokens)
         if self._cache and reply.finish_reason == "stop":
             self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
         return reply
@@ -88,10 +99,87 @@ class ChatClient:
     def policy(self) -> Backoff:
         return self._policy
 
+    async def check(self) -> list[str]:
+        """Preflight: one ``GET /models`` (no tokens). Raises ``ConfigError`` when the server cannot be reached or
+        rejects the key; returns warnings (the model is not in the server's list)."""
+        try:
+            page = await self._client.models.list(timeout=min(self.settings.timeout, 30.0))
+        except openai.NotFoundError:
+            return []  # a server without /models: it answered, so it is reachable
+        except (openai.AuthenticationError, openai.PermissionDeniedError, openai.APIConnectionError) as exc:
+            raise self._fail(exc) from None
+        except openai.APIError as exc:
+            return [f"{self.base_url} answered the preflight request with an error ({type(exc).__name__}); trying anyway"]
+        names = [m.id for m in getattr(page, "data", [])]
+        if names and self.settings.model not in names:
+            shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+            return [f"model {self.settings.model!r} is not in the list of {self.base_url} ({shown}); check --model"]
+        return []
+
     async def aclose(self) -> None:
+        if self._batch is not None:
+            await self._batch.aclose()
+        if self._ledger is not None:
+            self._ledger.close()
         await self._client.close()
         if self._cache:
             self._cache.close()
+
+    async def _send_batch(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int, key: str) -> Reply:
+        """One request through the Batch API (``batch.py``), waiting for the batch that answers it."""
+        if self._fatal is not None:
+            raise self._fatal
+        mode = self._mode or "json_schema"  # no probe: batch servers (OpenAI, vLLM, SGLang) take json_schema
+        sent = _with_schema_hint(messages, model) if mode == "json_object" else messages
+        body = {"model": self.settings.model, "messages": sent, "temperature": self.settings.temperature}
+        body |= {"max_tokens": max_tokens, "response_format": response_format(model, name, mode)}
+        prompt = prompt_tokens(sent)
+        reservation = self._reserve(prompt, max_tokens)
+        self._emit("sent", name, prompt, 0)
+        started = time.monotonic()
+        try:
+            data = await self._batch_queue().ask(key, body)
+        except BaseException as exc:
+            self._settle(reservation, None)
+            self._emit("failed", name, prompt, 0, seconds=time.monotonic() - started)
+            if isinstance(exc, ConfigError):
+                self._fatal = self._fatal or exc
+            raise
+        resp = ChatCompletion.model_validate(data)
+        tokens_in, tokens_out = _tokens_of(resp, sent)
+        cost = self.price(tokens_in, tokens_out)
+        self._settle(reservation, cost)
+        self._emit("done", name, tokens_in, tokens_out, cost=cost, seconds=time.monotonic() - started)
+        return _reply_of(resp, sent)
+
+    def price(self, input_tokens: int, output_tokens: int) -> float | None:
+        """What this many tokens cost with this model: the list price, or the Batch API's share of it."""
+        cost = cost_usd(self.settings.model or "", input_tokens, output_tokens, self.settings.prices)
+        return None if cost is None else round(cost * (BATCH_DISCOUNT if self.settings.batch_api else 1.0), 6)
+
+    def _batch_queue(self) -> BatchQueue:
+        if self._batch is None:
+            self._ledger = BatchLedger(self.state_dir or self.settings.resolved_cache_dir())
+            self._batch = BatchQueue(
+                self._client,
+                self._ledger,
+                window=self.settings.batch_window,
+                poll=self.settings.batch_poll,
+                policy=self._policy,
+                store=self._store_answer,
+                status=lambda line: self.on_status(line) if self.on_status else log.info("%s", line),
+            )
+        return self._batch
+
+    def _store_answer(self, key: str, body: dict) -> None:
+        """A Batch API answer into the response cache, whether or not this run asked for it yet."""
+        try:
+            resp = ChatCompletion.model_validate(body)
+        except ValueError:
+            return
+        if self._cache and resp.choices and resp.choices[0].finish_reason == "stop":
+            tokens_in, tokens_out = _tokens_of(resp, [])
+            self._cache.put(key, CachedReply(resp.choices[0].message.content or "", "stop", tokens_in, tokens_out))
 
     async def _send(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int) -> Reply:
         if self._mode is None:
@@ -141,7 +229,7 @@ class ChatClient:
 
     async def _send_now(self, sent: list[dict], rf: dict, name: str, max_tokens: int):
         """One HTTP request, holding a pool slot: budget reservation, rate limit, headers observed, events."""
-        prompt = sum(count_tokens(m["content"]) for m in sent)
+        prompt = prompt_tokens(sent)
         reservation = self._reserve(prompt, max_tokens)
         try:
             ticket = await self.limiter.admit(prompt + max_tokens)
@@ -151,12 +239,11 @@ class ChatClient:
         self._emit("sent", name, prompt, 0)
         started = time.monotonic()
         try:
+            # The body is complete here, so it goes as extra_body: the SDK would otherwise walk its typed
+            # parameters (messages, the schema) for every request, milliseconds of the event loop's time each.
+            body = {"messages": sent, "temperature": self.settings.temperature, "max_tokens": max_tokens, "response_format": rf}
             raw = await self._client.chat.completions.with_raw_response.create(
-                model=self.settings.model,
-                messages=sent,
-                temperature=self.settings.temperature,
-                max_tokens=max_tokens,
-                response_format=rf,
+                model=self.settings.model or "", messages=[], extra_body=body
             )
         except BaseException as exc:
             response = getattr(exc, "response", None)
@@ -168,8 +255,8 @@ class ChatClient:
             raise
         self.limiter.observe(ticket, raw.headers)
         resp = raw.parse()
-        tokens_in, tokens_out = _tokens_of(resp, prompt)
-        cost = cost_usd(self.settings.model or "", tokens_in, tokens_out, self.settings.prices)
+        tokens_in, tokens_out = _tokens_of(resp, sent)
+        cost = self.price(tokens_in, tokens_out)
         self._settle(reservation, cost)
         self._emit("done", name, tokens_in, tokens_out, cost=cost, seconds=time.monotonic() - started)
         return resp
@@ -260,13 +347,19 @@ def _with_schema_hint(messages: list[dict], model: type[BaseModel]) -> list[dict
     return [{**first, "content": f"{first['content']}\n\n{hint}"}, *rest]
 
 
-def _tokens_of(resp, prompt: int) -> tuple[int, int]:
-    """Tokens in and out as the server counted them; else ``prompt`` (counted here) and the reply counted here."""
+def prompt_tokens(messages: list[dict]) -> int:
+    """A quick upper estimate of a prompt's tokens (UTF-8 bytes / 3, about 4 characters of English per token), for
+    pacing and budget reservations; the server's count replaces it once the reply is in."""
+    return sum(len(m["content"].encode("utf-8")) // 3 + 4 for m in messages)
+
+
+def _tokens_of(resp, sent: list[dict]) -> tuple[int, int]:
+    """Tokens in and out as the server counted them; else counted here."""
     usage = resp.usage
     if usage and usage.prompt_tokens is not None:
         return usage.prompt_tokens, usage.completion_tokens or 0
     text = (resp.choices[0].message.content or "") if resp.choices else ""
-    return prompt, count_tokens(text)
+    return sum(count_tokens(m["content"]) for m in sent), count_tokens(text)
 
 
 def _reply_of(resp, sent: list[dict]) -> Reply:
@@ -274,7 +367,7 @@ def _reply_of(resp, sent: list[dict]) -> Reply:
         raise EngineError("the server returned no choices")
     choice = resp.choices[0]
     text = choice.message.content or ""
-    tokens_in, tokens_out = _tokens_of(resp, sum(count_tokens(m["content"]) for m in sent))
+    tokens_in, tokens_out = _tokens_of(resp, sent)
     return Reply(text, choice.finish_reason or "stop", tokens_in, tokens_out)
 
 

@@ -42,6 +42,9 @@ class EngineSettings(BaseModel):
     cache_dir: Path | None = Field(None, description="Folder of the response cache (default: user cache dir).")
     no_cache: bool = False
     response_format: Literal["auto", "json_schema", "json_object"] = "auto"
+    batch_api: bool = Field(False, description="Send requests through the OpenAI Batch API (half price, answers within 24 h).")
+    batch_window: float = Field(2.0, ge=0, description="Batch API: seconds without a new request before a batch is submitted.")
+    batch_poll: float = Field(30.0, gt=0, description="Batch API: seconds between two looks at a batch's status.")
     prices: dict[str, tuple[float, float]] = Field(
         default_factory=dict, description="model -> USD per 1M (input, output) tokens."
     )

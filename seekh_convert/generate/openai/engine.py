@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
@@ -13,12 +14,12 @@ from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
 from seekh_convert.generate.openai.parse import parse_guide
-from seekh_convert.generate.openai.prompts import load_prompt
+from seekh_convert.generate.openai.prompts import chat_messages, load_prompt
 from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
-from seekh_convert.generate.openai.usage import Budget, CallUsage, UsageMeter
+from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, Budget, CallUsage, UsageMeter
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Generation, RequestEvent
 from seekh_convert.model.findings import Finding
@@ -41,7 +42,10 @@ class OpenAIEngine:
         self.settings = settings
         self.model: str | None = settings.model
         self._client = ChatClient(settings)
-        self._run = UsageMeter(settings.model or "", settings.prices)
+        self._run = UsageMeter(settings.model or "", settings.prices, BATCH_DISCOUNT if settings.batch_api else 1.0)
+
+    def _meter(self) -> UsageMeter:
+        return UsageMeter(self.model or "", self.settings.prices, BATCH_DISCOUNT if self.settings.batch_api else 1.0)
 
     @classmethod
     def from_settings(cls, settings: EngineSettings) -> OpenAIEngine:
@@ -67,8 +71,28 @@ class OpenAIEngine:
 
     @property
     def concurrency(self) -> int:
-        """Most requests in flight across the run (the size of the shared request pool)."""
-        return self.settings.concurrency
+        """Most requests in flight across the run (the size of the shared request pool); with the Batch API,
+        requests wait in batches instead, so the pipeline may keep many inputs in memory at once."""
+        return 512 if self.settings.batch_api else self.settings.concurrency
+
+    @property
+    def fingerprint(self) -> dict:
+        """Settings that change what a guide says (a resumed run redoes inputs converted with others)."""
+        s = self.settings
+        return {"temperature": s.temperature, "max_tokens": s.max_tokens, "max_repairs": s.max_repairs}
+
+    def keep_state_in(self, folder: Path) -> None:
+        """Keep the Batch API's ledger (which request went into which batch) in ``folder``: the run's state."""
+        self._client.state_dir = folder
+
+    @property
+    def on_status(self) -> Callable[[str], None] | None:
+        """Called with one line of Batch API progress (submitted, status changes)."""
+        return self._client.on_status
+
+    @on_status.setter
+    def on_status(self, callback: Callable[[str], None] | None) -> None:
+        self._client.on_status = callback
 
     @property
     def on_request(self) -> Callable[[RequestEvent], None] | None:
@@ -79,24 +103,34 @@ class OpenAIEngine:
     def on_request(self, callback: Callable[[RequestEvent], None] | None) -> None:
         self._client.on_request = callback
 
+    def price(self, input_tokens: int, output_tokens: int) -> float | None:
+        """USD that many tokens cost with this model (the Batch API's share with ``batch_api``; None when unknown)."""
+        return self._client.price(input_tokens, output_tokens)
+
     def limit_spending(self, limit_usd: float, spent_usd: float = 0.0) -> None:
         """``--budget``: start no request that could take the spending (``spent_usd`` so far) past ``limit_usd``."""
-        self._client.budget = Budget(limit_usd, self.model or "", self.settings.prices, spent=spent_usd)
+        share = BATCH_DISCOUNT if self.settings.batch_api else 1.0
+        self._client.budget = Budget(limit_usd, self.model or "", self.settings.prices, spent=spent_usd, share=share)
 
     @property
     def response_mode(self) -> str | None:
         """``json_schema`` or ``json_object`` once detected."""
         return self._client.mode
 
+    async def check(self) -> list[str]:
+        """Preflight: the server answers and accepts the key (a ``GET /models``, no tokens); returns warnings."""
+        return await self._client.check()
+
     async def aclose(self) -> None:
         await self._client.aclose()
 
     async def generate(self, topic: Topic, document: Document) -> Generation:
-        meter = UsageMeter(self.model or "", self.settings.prices)
-        index = TopicQuotes(topic, document)
+        meter = self._meter()
         parts = plan_parts(topic, self.settings.chunk_tokens)
         if not parts:
             raise EngineError(f"topic {topic.index} ({topic.title!r}) has no usable text")
+        # CPU work (the quote index, grounding) runs in worker threads: the event loop keeps the request pool full
+        indexing = asyncio.ensure_future(asyncio.to_thread(TopicQuotes, topic, document))
         what = f"topic {topic.index}"
         names = {
             "topic_title": neutralise(topic.title),
@@ -106,12 +140,12 @@ class OpenAIEngine:
         if len(parts) == 1:
             step, source = "guide", render_part(parts[0])
         else:
-            step, source = "reduce_guide", await self._map(parts, index, names, meter, what)
+            step, source = "reduce_guide", await self._map(parts, indexing, names, meter, what)
         counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
         variables = {**names, **counts, "document_text": source}
         parsed = await self._ask(step, GuideContent, "guide_content", variables, meter, what, parse=parse_guide)
-        findings = parsed.findings
-        data, empty = ground(parsed.data, index, findings)
+        findings, index = parsed.findings, await indexing
+        data, empty = await asyncio.to_thread(ground, parsed.data, index, findings)
         for section in empty:
             data[section] = await self._repair_section(section, source, index, names, meter, what, findings)
         try:
@@ -128,11 +162,11 @@ class OpenAIEngine:
         Replacements are validated and located like ``generate``'s items; a position whose replacement
         quotes nothing of the topic keeps its failing item. ``Generation.findings`` lists those.
         """
-        meter = UsageMeter(self.model or "", self.settings.prices)
+        meter = self._meter()
         slots = slots_of(content, findings)
         if not slots:
             return Generation(content, meter.usage())
-        index = TopicQuotes(topic, document)
+        index = await asyncio.to_thread(TopicQuotes, topic, document)
         what = f"topic {topic.index} repair"
         variables = {
             "topic_title": neutralise(topic.title),
@@ -144,13 +178,13 @@ class OpenAIEngine:
         reply = await self._ask("repair_items", reply_model(slots), "repair_items", variables, meter, what)
         replaced = reply.model_dump(mode="json")
         noted: list[Finding] = []
-        kept = {s.key: replaced[s.key] for s in slots if relocate(replaced[s.key], index, noted, s.section, s.index, " (repair)")}
+        kept = await asyncio.to_thread(_relocated, replaced, slots, index, noted)
         unused = [f for f in noted if f.action == "dropped"]
         for finding in unused:
             log.info("%s: replacement not used: %s", what, finding.describe())
         return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
 
-    async def _map(self, parts, index: TopicQuotes, names: dict, meter: UsageMeter, what: str) -> str:
+    async def _map(self, parts, indexing: asyncio.Future[TopicQuotes], names: dict, meter: UsageMeter, what: str) -> str:
         async def one(i: int, part) -> list:
             notes = await self._ask(
                 "map_notes",
@@ -160,7 +194,7 @@ class OpenAIEngine:
                 meter,
                 f"{what} part {i}",
             )
-            return kept_notes(notes, index)
+            return await asyncio.to_thread(kept_notes, notes, await indexing)
 
         found = await asyncio.gather(*(one(i, p) for i, p in enumerate(parts, 1)))
         notes = [n for group in found for n in group]
@@ -198,8 +232,7 @@ class OpenAIEngine:
         """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
         parse = parse or (lambda text: parse_reply(text, model))
         system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
-        system_text = system.render(language=variables["language"])
-        messages = [{"role": "system", "content": system_text}, {"role": "user", "content": prompt.render(**variables)}]
+        messages = chat_messages(step, **variables)
         refs = [system.ref, prompt.ref, repair.ref]
 
         async def send(msgs: list[dict], budget: int) -> Reply:
@@ -233,6 +266,11 @@ def guide_language(document: Document) -> str:
     """The language a guide is written in: ``--language``, else the document's own (English name for the prompt)."""
     code = document.output_language or document.language
     return language_name(code) if code else "the language of the document"
+
+
+def _relocated(replaced: dict, slots: list, index: TopicQuotes, noted: list[Finding]) -> dict:
+    """The replacements whose quotes are in the topic, located (``noted`` gets the others)."""
+    return {s.key: replaced[s.key] for s in slots if relocate(replaced[s.key], index, noted, s.section, s.index, " (repair)")}
 
 
 def _section_model(section: str) -> type[BaseModel]:

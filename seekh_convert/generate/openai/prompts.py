@@ -40,9 +40,15 @@ class Prompt:
     def render(self, **variables: object) -> str:
         """Fill the template; raises ``ConfigError`` when a variable is missing."""
         try:
-            return _ENV.from_string(self.source).render(**variables).strip()
+            return _compiled(self.source).render(**variables).strip()
         except jinja2.UndefinedError as exc:
             raise ConfigError(f"prompt {self.ref}: missing variable ({exc.message})") from exc
+
+
+@lru_cache(maxsize=64)
+def _compiled(source: str) -> jinja2.Template:
+    """A template compiled once (every request renders one or two)."""
+    return _ENV.from_string(source)
 
 
 def prompts_dir() -> Traversable:
@@ -77,3 +83,11 @@ def _meta_lines(meta: str):
         key, sep, value = line.partition(":")
         if sep:
             yield key.strip(), value.strip()
+
+
+def chat_messages(step: str, **variables: object) -> list[dict]:
+    """The system message and ``step``'s prompt filled with ``variables``: what one request of that step sends."""
+    return [
+        {"role": "system", "content": load_prompt("system").render(language=variables.get("language", "English"))},
+        {"role": "user", "content": load_prompt(step).render(**variables)},
+    ]

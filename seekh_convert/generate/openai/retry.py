@@ -1,7 +1,8 @@
 """All retry logic, on two separate paths.
 
 Transport: 429 (honouring Retry-After), 5xx, timeouts and dropped connections wait with
-exponential backoff plus jitter and are sent again; other 4xx fail at once.
+exponential backoff plus jitter and are sent again; other 4xx fail at once. A Batch API line that failed
+with a transient status goes into the next batch (``retry_line``).
 Validation: a reply that does not parse or validate goes back to the model with the error
 appended as a user message, a bounded number of times; a reply cut off at ``max_tokens`` is
 asked again once with double the budget. Out of attempts -> ``EngineError``.
@@ -35,13 +36,24 @@ class Backoff:
     maximum: float = 60.0
 
 
+def transient_status(status: int) -> bool:
+    """429, 5xx and 408/409 are worth another try."""
+    return status in (408, 409, 429) or status >= 500
+
+
 def is_transient(exc: BaseException) -> bool:
-    """429, 5xx, 408/409, timeouts and connection failures are worth another try."""
+    """Transient statuses, timeouts and connection failures are worth another try."""
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
     if isinstance(exc, openai.APIStatusError):
-        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+        return transient_status(exc.status_code)
     return False
+
+
+def retry_line(status: int | None, attempts: int, policy: Backoff) -> bool:
+    """Whether a Batch API line that failed with ``status`` (None: its batch expired or was cancelled before
+    answering it) after ``attempts`` goes into the next batch."""
+    return attempts <= policy.max_retries and (status is None or transient_status(status))
 
 
 def retry_after(exc: BaseException | None) -> float | None:

@@ -33,6 +33,15 @@ def audio_cost_usd(model: str, seconds: float, overrides: dict[str, float] | Non
     return None if base is None else round(seconds / 60 * table[base], 6)
 
 
+#: The OpenAI Batch API's price, as a share of the list price.
+BATCH_DISCOUNT = 0.5
+
+
+def price_table(overrides: dict[str, tuple[float, float]] | None = None) -> dict[str, tuple[float, float]]:
+    """Every priced model: the list prices above, with ``[engine.prices]`` from seekh.toml over them."""
+    return {**PRICES, **(overrides or {})}
+
+
 @dataclass(frozen=True)
 class CallUsage:
     """One chat call: tokens in/out (from the server, else estimated) and whether the cache answered."""
@@ -58,12 +67,17 @@ def cost_usd(model: str, input_tokens: int, output_tokens: int, overrides: dict 
     return round((input_tokens * price[0] + output_tokens * price[1]) / 1_000_000, 6)
 
 
+def _share(cost: float | None, share: float) -> float | None:
+    return None if cost is None else round(cost * share, 6)
+
+
 class UsageMeter:
     """Accumulates calls; ``usage()`` gives a ``schema.Usage`` (cached calls cost nothing)."""
 
-    def __init__(self, model: str, prices: dict | None = None):
+    def __init__(self, model: str, prices: dict | None = None, share: float = 1.0):
         self.model = model
         self.prices = prices
+        self.share = share  # of the list price paid (BATCH_DISCOUNT with the Batch API)
         self.calls: list[CallUsage] = []
 
     def add(self, call: CallUsage) -> None:
@@ -78,7 +92,10 @@ class UsageMeter:
             input_tokens=tokens_in,
             output_tokens=tokens_out,
             cached_calls=len(self.calls) - len(live),
-            cost_usd=cost_usd(self.model, sum(c.input_tokens for c in live), sum(c.output_tokens for c in live), self.prices),
+            cost_usd=_share(
+                cost_usd(self.model, sum(c.input_tokens for c in live), sum(c.output_tokens for c in live), self.prices),
+                self.share,
+            ),
         )
 
 
@@ -88,18 +105,19 @@ class Budget:
     ``spent`` starts at what earlier runs into the same output folder paid; replies settle their reservation.
     """
 
-    def __init__(self, limit_usd: float, model: str, prices: dict | None = None, spent: float = 0.0):
+    def __init__(self, limit_usd: float, model: str, prices: dict | None = None, spent: float = 0.0, share: float = 1.0):
         if price_of(model, prices) is None:
             raise ConfigError(f"--budget needs the price of model {model!r}; add it under [engine.prices] in seekh.toml")
         self.limit = limit_usd
         self.model = model
         self.prices = prices
         self.spent = spent
+        self.share = share  # of the list price paid (BATCH_DISCOUNT with the Batch API)
         self.reserved = 0.0
 
     def reserve(self, input_tokens: int, max_output_tokens: int) -> float:
         """Reserve the worst-case cost of one request; raises ``BudgetError`` when it does not fit."""
-        worst = cost_usd(self.model, input_tokens, max_output_tokens, self.prices) or 0.0
+        worst = (cost_usd(self.model, input_tokens, max_output_tokens, self.prices) or 0.0) * self.share
         if self.spent + self.reserved + worst > self.limit:
             raise BudgetError(
                 f"budget of ${self.limit:.4f} reached: ${self.spent:.4f} spent, the next request could cost up to "

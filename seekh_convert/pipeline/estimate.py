@@ -1,0 +1,94 @@
+"""``seekh-convert estimate``: what converting inputs would send, per input, before anything is sent.
+
+Inputs are read, cleaned and split exactly as ``convert`` does; the engine's estimator says what each topic
+asks of the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seekh_convert.errors import SeekhError
+from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, cost_usd, price_table
+from seekh_convert.model.document import Document, SourceKind, Topic
+from seekh_convert.model.engine import Estimate
+from seekh_convert.pipeline.run import Options, load_document
+
+
+@dataclass
+class InputEstimate:
+    """One input: its size (pages for PDFs, minutes for transcripts, words) and what converting it would ask."""
+
+    path: Path
+    pages: int | None = None
+    minutes: float | None = None
+    words: int = 0
+    topics: int = 0
+    estimate: Estimate = field(default_factory=Estimate)
+    error: str | None = None
+
+
+def estimate_inputs(
+    paths: list[Path], options: Options, estimate_topic: Callable[[Topic, Document], Estimate]
+) -> list[InputEstimate]:
+    """Read every input and estimate each topic (an input that cannot be read gets its one-line error)."""
+    found = []
+    for path in paths:
+        try:
+            doc = load_document(path, options)
+        except SeekhError as exc:
+            found.append(InputEstimate(path, error=str(exc)))
+            continue
+        total = sum((estimate_topic(topic, doc) for topic in doc.topics), Estimate())
+        found.append(
+            InputEstimate(
+                path,
+                pages=len(doc.pages) if doc.kind is SourceKind.PDF else None,
+                minutes=_minutes(doc),
+                words=sum(len(b.text.split()) for b in doc.blocks),
+                topics=len(doc.topics),
+                estimate=total,
+            )
+        )
+    return found
+
+
+def _minutes(doc: Document) -> float | None:
+    ends = [b.end for b in doc.blocks if b.end is not None]
+    return round(max(ends) / 60, 1) if doc.kind is SourceKind.TRANSCRIPT and ends else None
+
+
+def cost_per_model(
+    found: list[InputEstimate], model: str | None, prices: dict | None
+) -> list[tuple[str, tuple[float, float], float, float]]:
+    """(model, price per 1M tokens in/out, cost, cost with the Batch API) for every priced model: ``model`` first, then by cost."""
+    total = sum((i.estimate for i in found), Estimate())
+    rows = []
+    for name, price in price_table(prices).items():
+        cost = cost_usd(name, round(total.input_tokens), round(total.output_tokens), prices) or 0.0
+        rows.append((name, price, cost, round(cost * BATCH_DISCOUNT, 6)))
+    return sorted(rows, key=lambda row: (row[0] != model, row[2]))
+
+
+def estimate_json(found: list[InputEstimate], costs: list[tuple[str, tuple[float, float], float, float]]) -> dict:
+    """The estimate as JSON data (``seekh-convert estimate --json``)."""
+    total = sum((i.estimate for i in found), Estimate())
+    return {
+        "inputs": [
+            {"input": str(i.path), "error": i.error, "pages": i.pages, "minutes": i.minutes, "words": i.words, "topics": i.topics}
+            | _rounded(i.estimate)
+            for i in found
+        ],
+        "total": _rounded(total),
+        "cost_usd": {name: {"standard": cost, "batch_api": batch} for name, _, cost, batch in costs},
+    }
+
+
+def _rounded(estimate: Estimate) -> dict:
+    return {
+        "requests": round(estimate.requests),
+        "input_tokens": round(estimate.input_tokens),
+        "output_tokens": round(estimate.output_tokens),
+    }
