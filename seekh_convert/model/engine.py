@@ -7,6 +7,10 @@ pipeline refuses other documents for it with one line. An engine that sends requ
 flight (``concurrency``: the pipeline keeps enough inputs in memory to fill its pool) and reports them to
 ``on_request`` (a callback the pipeline sets to receive ``RequestEvent``s). Nothing else of an engine is used,
 so the offline engine, the OpenAI-compatible engine and test fakes are interchangeable.
+
+An engine whose requests cost money and go to a server also implements ``MeteredEngine``: the pipeline checks
+its server before any work, prices what it wrote, holds it to ``--budget``, keeps its run state (the Batch
+API's ledger) beside the manifest and shows its status lines. Engines without it get none of that.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
 from seekh_convert.model.document import Document, Topic
@@ -93,3 +98,29 @@ class Engine(Protocol):
         ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class MeteredEngine(Engine, Protocol):
+    """An engine that pays for requests to a server: what the pipeline asks of it beyond ``Engine``."""
+
+    #: Settings that change what a guide says besides the model (a resumed run redoes inputs written with others).
+    fingerprint: dict
+    #: Called with one line of progress of its own (the Batch API's submissions and status); the pipeline sets it.
+    on_status: Callable[[str], None] | None
+
+    async def check(self) -> list[str]:
+        """Preflight: the server answers and accepts the key, at no cost; warnings, or ``ConfigError``."""
+        ...
+
+    def price(self, input_tokens: int, output_tokens: int) -> float | None:
+        """USD that many tokens cost (None when unknown)."""
+        ...
+
+    def limit_spending(self, limit_usd: float, spent_usd: float = 0.0) -> None:
+        """``--budget``: start no request that could take the spending past ``limit_usd``."""
+        ...
+
+    def keep_state_in(self, folder: Path) -> None:
+        """Keep run state (which request went into which batch) in ``folder``, the output folder's state."""
+        ...

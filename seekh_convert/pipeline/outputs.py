@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from seekh_convert import __version__
 from seekh_convert.files import atomic_write_text
 from seekh_convert.model.document import Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.model.engine import Engine, MeteredEngine
 from seekh_convert.model.guide import GuideContent, Provenance, StudyGuide, Usage
 from seekh_convert.pipeline.results import ConversionResult
 from seekh_convert.write.transcript import TranscriptWriter
@@ -28,8 +28,8 @@ def as_produced(usage: Usage | None, engine: Engine) -> Usage | None:
     (so a resumed or re-run conversion writes the same bytes); what this run paid stays in its results."""
     if usage is None:
         return None
-    price = getattr(engine, "price", None)
-    cost = price(usage.input_tokens, usage.output_tokens) if price is not None else usage.cost_usd
+    metered = isinstance(engine, MeteredEngine)
+    cost = engine.price(usage.input_tokens, usage.output_tokens) if metered else usage.cost_usd
     return Usage(calls=usage.calls, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, cost_usd=cost)
 
 

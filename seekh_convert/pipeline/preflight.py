@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seekh_convert.errors import InputError, SeekhError
+from seekh_convert.model.engine import Engine, MeteredEngine
 from seekh_convert.read import SUPPORTED
 
 
@@ -55,8 +56,8 @@ def check_output(out_dir: Path) -> str | None:
     return None
 
 
-async def preflight(out_dir: Path, engine: object, paths: list[Path]) -> PreflightReport:
-    """Run every check; the engine's ``check()`` (when it has one) returns warnings or raises a one-line error."""
+async def preflight(out_dir: Path, engine: Engine, paths: list[Path]) -> PreflightReport:
+    """Run every check; a metered engine's ``check()`` returns warnings or raises a one-line error."""
     report = PreflightReport()
     if (problem := check_output(out_dir)) is not None:
         report.problems.append(problem)
@@ -65,10 +66,9 @@ async def preflight(out_dir: Path, engine: object, paths: list[Path]) -> Preflig
             check_input(path)
         except InputError as exc:
             report.rejected[i] = str(exc)
-    check = getattr(engine, "check", None)
-    if check is not None:
+    if isinstance(engine, MeteredEngine):
         try:
-            report.warnings += await check()
+            report.warnings += await engine.check()
         except SeekhError as exc:
             report.problems.append(str(exc))
     return report

@@ -21,7 +21,7 @@ from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, PreflightError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file
 from seekh_convert.model.document import Document, PieceLimits, Topic
-from seekh_convert.model.engine import Engine, RequestEvent, work_order
+from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Usage
 from seekh_convert.model.transcriber import Transcriber
 from seekh_convert.pipeline.loader import DocumentLoader, Window, file_size, reader_processes
@@ -190,7 +190,8 @@ class Converter:
         settings |= {"formats": sorted(o.formats), "ocr": o.ocr, "language": o.language, "subject": o.subject}
         settings |= {"level": o.level, "gate": o.gate, "thresholds": o.thresholds if o.strict else None}
         settings |= {"transcriber": self.transcriber.model if self.transcriber is not None else None}
-        return fingerprint({**settings, "engine_settings": getattr(self.engine, "fingerprint", None)})
+        engine_settings = self.engine.fingerprint if isinstance(self.engine, MeteredEngine) else None
+        return fingerprint({**settings, "engine_settings": engine_settings})
 
     def _window(self) -> Window:
         concurrency = self.engine.concurrency
@@ -285,16 +286,17 @@ class Converter:
             self.on_event("failed", paths[i], error)
 
     def _connect_engine(self) -> None:
-        """An engine that keeps run state (the Batch API's ledger) keeps it beside the manifest; its status lines
+        """A metered engine keeps its run state (the Batch API's ledger) beside the manifest; its status lines
         become events."""
-        if hasattr(self.engine, "keep_state_in") and self.manifest is not None:
+        if not isinstance(self.engine, MeteredEngine):
+            return
+        if self.manifest is not None:
             self.engine.keep_state_in(self.manifest.path.parent)
-        if hasattr(self.engine, "on_status"):
-            self.engine.on_status = lambda line: self.on_event("status", self.out_dir, line)
+        self.engine.on_status = lambda line: self.on_event("status", self.out_dir, line)
 
     def _start_spending(self, manifest: Manifest) -> None:
         """``--budget`` counts what earlier runs into this output folder spent."""
-        if self.options.budget is not None and hasattr(self.engine, "limit_spending"):
+        if self.options.budget is not None and isinstance(self.engine, MeteredEngine):
             self.engine.limit_spending(self.options.budget, manifest.spent())
 
     def _request_event(self, path: Path, event: RequestEvent) -> None:

@@ -14,7 +14,7 @@ from seekh_convert.generate.offline.questions import distractors, related, swap_
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import extract_terms
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.model.engine import Engine, MeteredEngine
 from seekh_convert.model.guide import GuideContent, MultipleChoice, Subject, TrueFalse
 
 
@@ -119,6 +119,7 @@ def test_engine_protocol_and_every_section_filled_and_grounded():
     doc = _memory_doc()
     engine = OfflineEngine()
     assert isinstance(engine, Engine) and engine.name == "offline" and engine.model is None
+    assert not isinstance(engine, MeteredEngine)  # no server to check, nothing to pay
     for topic in doc.topics:
         c = _generate(topic, doc, engine)
         assert c.topic == topic.title and c.subject is Subject.PSYCHOLOGY

@@ -21,7 +21,7 @@ from fakes.openai_server import (
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.model.document import Block, Topic
-from seekh_convert.model.engine import Engine
+from seekh_convert.model.engine import Engine, MeteredEngine
 from seekh_convert.model.guide import GuideContent
 from seekh_convert.text.normalize import normalize_ws
 
@@ -38,6 +38,7 @@ def test_full_conversion_of_a_topic_is_grounded_and_located(tmp_path):
     with FakeOpenAIServer() as server:
         generation, engine = run_engine(settings_for(server, tmp_path), topic, document)
     assert isinstance(engine, Engine) and engine.name == "openai" and engine.model == "fake-model"
+    assert isinstance(engine, MeteredEngine)  # preflight, prices, --budget and the Batch API's ledger apply to it
     assert len(server.requests) == 1  # a small topic is one call
     request = server.requests[0]
     assert request["response_format"]["type"] == "json_schema" and request["response_format"]["json_schema"]["strict"] is True
