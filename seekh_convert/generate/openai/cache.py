@@ -39,6 +39,8 @@ class ResponseCache:
             folder.mkdir(parents=True, exist_ok=True)
             self.path = folder / "replies.sqlite"
             self._db = sqlite3.connect(self.path, check_same_thread=False)
+            # write-ahead log: a commit is one sync of the log, still durable, and readers never wait for a writer
+            self._db.execute("PRAGMA journal_mode=WAL").fetchone()
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS replies (key TEXT PRIMARY KEY, text TEXT, finish_reason TEXT,"
                 " input_tokens INTEGER, output_tokens INTEGER, created REAL)"

@@ -79,7 +79,8 @@ class ChatClient:
         key = cache_key(
             model=self.settings.model, prompt_refs=prompt_refs, schema_hash=schema_hash(model), messages=messages, params=params
         )
-        if self._cache and (hit := self._cache.get(key)):
+        # the cache is SQLite on disk: its reads and durable writes run in a worker thread, off the event loop
+        if self._cache and (hit := await asyncio.to_thread(self._cache.get, key)):
             self._emit("cached", name, hit.input_tokens, hit.output_tokens)
             return Reply(hit.text, hit.finish_reason, hit.input_tokens, hit.output_tokens, cached=True)
         if self.settings.batch_api:
@@ -87,7 +88,8 @@ class ChatClient:
         else:
             reply = await self._send(messages, model, name, max_tokens)
         if self._cache and reply.finish_reason == "stop":
-            self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
+            cached = CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens)
+            await asyncio.to_thread(self._cache.put, key, cached)
         return reply
 
     # -- shared with the transcription client (transcribe.py): one cache and retry policy per run --
