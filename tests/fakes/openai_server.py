@@ -182,6 +182,9 @@ class _Handler(BaseHTTPRequestHandler):
     """HTTP/1.1 routes of the fake; ``fake`` is the server's state (set per server by ``_handler``)."""
 
     protocol_version = "HTTP/1.1"
+    #: TCP_NODELAY, as real servers set it: with Nagle's algorithm the body waited for the client's delayed ACK of
+    #: the headers, 40 ms on every reply
+    disable_nagle_algorithm = True
     fake: FakeOpenAIServer
 
     def log_message(self, *args) -> None:  # keep test output quiet
