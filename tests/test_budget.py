@@ -24,9 +24,7 @@ def _mechanics_only():
 
 
 EXE = Path(sys.executable).with_name("seekh-convert")
-#: Room for about half the run's requests beside the worst case of the two in flight (their prompts and 256 tokens).
-BUDGET = "0.0065"
-#: $1 per million tokens in and out: a request of the fake server (100 in, 50 out) costs $0.00015.
+#: $1 per million tokens in and out; the fake server counts about a token per 4 characters (counted_usage).
 CONFIG = "[engine]\nmax_tokens = 256\nretry_wait = 0.01\n[engine.prices]\nfake-model = [1.0, 1.0]\n[quality]\nrubric = false\n"
 
 
@@ -44,21 +42,23 @@ def _guides(out: Path) -> dict[str, bytes]:
 def test_a_budget_stops_the_run_and_a_larger_one_continues_it(tmp_path):
     (tmp_path / "seekh.toml").write_text(CONFIG)
     folder = course_folder(tmp_path)
-    with FakeOpenAIServer(responder=quoting_reply) as server:
+    with FakeOpenAIServer(responder=quoting_reply, counted_usage=True) as server:
         clean = _convert(tmp_path, folder, tmp_path / "clean", server.url, "--no-cache")
         needed = len(server.requests)
         assert clean.returncode in (0, 1), clean.stderr[-2000:]
+        cost = json.loads((tmp_path / "clean" / "report.json").read_text())["usage"]["cost_usd"]
+        budget = f"{cost / 2:.4f}"  # half of what the whole run costs
 
         before = len(server.requests)
-        stopped = _convert(tmp_path, folder, tmp_path / "out", server.url, "--budget", BUDGET)
+        stopped = _convert(tmp_path, folder, tmp_path / "out", server.url, "--budget", budget)
         first = len(server.requests) - before
         assert stopped.returncode == 3, stopped.stderr[-2000:]
-        assert f"run stopped: budget of ${float(BUDGET):.4f} reached" in stopped.stderr and "larger --budget" in stopped.stderr
+        assert f"run stopped: budget of ${float(budget):.4f} reached" in stopped.stderr and "larger --budget" in stopped.stderr
         assert 0 < first < needed, (first, needed)
-        assert first * 0.00015 <= float(BUDGET)  # no request started that could cross the budget
         report = json.loads((tmp_path / "out" / "report.json").read_text())
-        assert report["stopped"].startswith(f"budget of ${float(BUDGET):.4f} reached") and not report["finished"]
-        assert report["spent_usd_in_folder"] == pytest.approx(first * 0.00015)
+        assert report["stopped"].startswith(f"budget of ${float(budget):.4f} reached") and not report["finished"]
+        assert 0 < report["spent_usd_in_folder"] <= float(budget)  # no request started that could cross the budget
+        assert report["spent_usd_in_folder"] == pytest.approx(report["usage"]["cost_usd"])
         written = _guides(tmp_path / "out")
         assert written  # what was complete is written
 

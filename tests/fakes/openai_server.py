@@ -70,6 +70,7 @@ class FakeOpenAIServer:
         hold_until: int = 0,
         transcriber: Callable[[dict], dict] | None = None,
         batch_delay: float = 0.0,
+        counted_usage: bool = False,
     ):
         self.api_key = api_key
         self.reject_json_schema = reject_json_schema  # status of LLAMA_CPP_SCHEMA_ERROR: 500 like llama-cpp-python
@@ -86,6 +87,9 @@ class FakeOpenAIServer:
         self.transcriber = transcriber
         self.audio_queue: deque[Scripted] = deque()
         self.transcriptions: list[dict] = []
+        # usage in replies: (100, 50) tokens, or with ``counted_usage`` about a token per 4 characters of the
+        # request's messages and of the reply, as a real server counts them (so costs follow the work)
+        self.counted_usage = counted_usage
         self.batch = BatchService(self._batch_answer, delay=batch_delay)  # /v1/files and /v1/batches
         self.requests: list[dict] = []
         self.in_flight = 0
@@ -148,6 +152,12 @@ class FakeOpenAIServer:
         headers = self.reply_headers(n) if self.reply_headers else {}
         return Scripted(content=self.responder(body), delay=self.delay, headers=headers)
 
+    @staticmethod
+    def usage_of(body: dict, content: str) -> tuple[int, int]:
+        """(prompt, completion) tokens, about one per 4 characters."""
+        prompt = sum(len(m.get("content") or "") for m in body.get("messages", []))
+        return max(1, prompt // 4), max(1, len(content) // 4)
+
     def _batch_answer(self, body: dict) -> dict:
         """A batch line's chat completion, from the same responder as live requests."""
         return completion(self.responder(body))
@@ -161,14 +171,15 @@ class FakeOpenAIServer:
                 self.held_too_long += 1
 
 
-def completion(content: str, finish_reason: str = "stop", model: str = "fake-model") -> dict:
+def completion(content: str, finish_reason: str = "stop", model: str = "fake-model", usage: tuple[int, int] = (100, 50)) -> dict:
+    prompt, done = usage
     return {
         "id": "chatcmpl-fake",
         "object": "chat.completion",
         "created": int(time.time()),
         "model": model,
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
+        "usage": {"prompt_tokens": prompt, "completion_tokens": done, "total_tokens": prompt + done},
     }
 
 
@@ -217,7 +228,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path.endswith("/chat/completions"):
             self._chat(json.loads(raw or b"{}"))
         elif path.endswith("/audio/transcriptions"):
-            _serve_transcription_or_404(self, self.fake, raw)  # checks the key itself
+            self._audio(raw)  # checks the key itself
         elif not self._authorized():
             return
         elif path.endswith("/files"):
@@ -228,29 +239,42 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, {"error": {"message": "not found"}})
 
     def _chat(self, body: dict) -> None:
+        self._serve(lambda: self.fake._answer(body, self.headers.get("authorization", "")), chat=True, body=body)
+
+    def _audio(self, raw: bytes) -> None:
+        fields = multipart_fields(self.headers.get("content-type", ""), raw)
+        self._serve(lambda: self.fake._answer_audio(fields, self.headers.get("authorization", "")), chat=False)
+
+    def _serve(self, answer_of: Callable[[], Scripted], *, chat: bool, body: dict | None = None) -> None:
+        """Answer one request (counted in flight; chat requests may be held and go into the timeline)."""
         fake = self.fake
         with fake._lock:
             fake.in_flight += 1
             fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
         started = time.monotonic()
         try:
-            if fake.hold_until:
+            if chat and fake.hold_until:
                 fake._hold()
-            answer = fake._answer(body, self.headers.get("authorization", ""))
+            answer = answer_of()
             if answer.delay:
                 time.sleep(answer.delay)
             if answer.drop:
                 self.close_connection = True
                 self.connection.close()
                 return
-            payload = answer.body if answer.content is None else completion(answer.content, answer.finish_reason)
+            if answer.content is None:
+                payload = answer.body
+            else:
+                usage = fake.usage_of(body or {}, answer.content) if fake.counted_usage else (100, 50)
+                payload = completion(answer.content, answer.finish_reason, usage=usage)
             self._send(answer.status, payload, answer.headers)
         except OSError:  # the client gave up (timeout) while we stalled
             pass
         finally:
             with fake._lock:
                 fake.in_flight -= 1
-                fake.timeline.append((started, time.monotonic()))
+                if chat:
+                    fake.timeline.append((started, time.monotonic()))
 
     def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
         data = (
@@ -271,28 +295,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _handler(server: FakeOpenAIServer) -> type[_Handler]:
     return type("Handler", (_Handler,), {"fake": server})
-
-
-def _serve_transcription_or_404(handler, server: FakeOpenAIServer, raw: bytes) -> None:
-    if not handler.path.rstrip("/").endswith("/audio/transcriptions"):
-        handler._send(404, {"error": {"message": "not found"}})
-        return
-    with server._lock:
-        server.in_flight += 1
-        server.max_in_flight = max(server.max_in_flight, server.in_flight)
-    try:
-        fields = multipart_fields(handler.headers.get("content-type", ""), raw)
-        answer = server._answer_audio(fields, handler.headers.get("authorization", ""))
-        if answer.delay:
-            time.sleep(answer.delay)
-        if answer.drop:
-            handler.close_connection = True
-            handler.connection.close()
-            return
-        handler._send(answer.status, answer.body, answer.headers)
-    finally:
-        with server._lock:
-            server.in_flight -= 1
 
 
 def multipart_fields(content_type: str, raw: bytes) -> dict:
