@@ -201,6 +201,14 @@ def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> list[Applica
     ]
 
 
+_NOT_THE_SUBJECT = re.compile(r"\s*\b(?:lecture|lectures|notes|chapter|part|introduction|overview|summary)\b\s*", re.I)
+
+
+def subject_term(ta: TopicAnalysis) -> str:
+    """What the topic is about, from its title without "lecture", "notes", "chapter"... ("Memory lecture": Memory)."""
+    return _NOT_THE_SUBJECT.sub(" ", ta.topic.title).strip(" :-") or ta.topic.title.strip() or "this topic"
+
+
 def applications_empty(ta: TopicAnalysis) -> str:
     """Why a topic lists no application."""
-    return f"The source describes no real-world use of {_title(ta)}."[:300]
+    return f"The source describes no real-world use of {subject_term(ta)}."[:300]

@@ -6,7 +6,6 @@ replaces it with the next candidate of its section that the guide does not use y
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -22,6 +21,7 @@ from seekh_convert.generate.offline.links import (
     learn_next_empty,
     prerequisite_candidates,
     prerequisites_empty,
+    subject_term,
 )
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import Sentence
@@ -86,13 +86,9 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     return out[:8]
 
 
-_NOT_THE_SUBJECT = re.compile(r"\s*\b(?:lecture|lectures|notes|chapter|part|introduction|overview|summary)\b\s*", re.I)
-
-
 def definition_empty(ta: TopicAnalysis) -> str:
     """Why a topic has no definition (naming the title's term, not "lecture" or "notes")."""
-    term = _NOT_THE_SUBJECT.sub(" ", ta.topic.title).strip(" :-") or ta.topic.title.strip() or "this topic"
-    return f"The source gives no definition of {term}; the summary says what it covers."[:300]
+    return f"The source gives no definition of {subject_term(ta)}; the summary says what it covers."[:300]
 
 
 def _fresh(extra: list, shown: list) -> list:

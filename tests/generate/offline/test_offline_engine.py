@@ -251,3 +251,17 @@ def test_topic_without_usable_text_is_an_engine_error():
     doc = Document(path=Path("refs.md"), kind=SourceKind.MARKDOWN, blocks=blocks)
     with pytest.raises(EngineError):
         _generate(Topic(1, "References", blocks), doc)
+
+
+def test_empty_section_reasons_name_the_subject_not_the_lecture():
+    from conftest import SAMPLES
+
+    from seekh_convert.pipeline import load_document
+
+    doc = load_document(SAMPLES / "memory-lecture.vtt")
+    [topic] = doc.topics
+    assert topic.title == "Memory lecture"
+    content = _generate(topic, doc)
+    reasons = {e.section: e.reason for e in content.empty_sections}
+    assert reasons["definition"].startswith("The source gives no definition of Memory;")
+    assert reasons["applications"] == "The source describes no real-world use of Memory."
