@@ -527,7 +527,7 @@ def estimate(
     """
     from seekh_convert.generate.openai import load_settings
     from seekh_convert.generate.openai.estimate import estimate_topic
-    from seekh_convert.pipeline.estimate import cost_per_model, estimate_inputs, estimate_json
+    from seekh_convert.pipeline.estimate import cost_per_model, estimate_inputs, estimate_json, transcription_cost
 
     try:
         settings = load_settings({"model": model})
@@ -541,11 +541,25 @@ def estimate(
     for item in found:
         if item.error:
             err.print(f"[red]error:[/red] {_safe(item.error)}", markup=True)
+    speech_model = settings.transcribe_model or "whisper-1"  # priced as whisper-1 when none is configured
+    minutes, speech_cost = transcription_cost(found, speech_model, settings.audio_prices)
     if json_out:
-        typer.echo(json.dumps(estimate_json(found, cost_per_model(found, settings.model, settings.prices)), indent=2))
+        data = estimate_json(found, cost_per_model(found, settings.model, settings.prices))
+        if any(item.recording for item in found):
+            data["transcription"] = {"minutes": round(minutes, 1), "model": speech_model, "cost_usd": speech_cost}
+        typer.echo(json.dumps(data, indent=2))
     else:
         out.print(_estimate_table(found))
         out.print(_cost_table(found, settings))
+        if any(item.recording for item in found):
+            price = f"${speech_cost:.4f}" if speech_cost is not None else "no price known (add it under [engine.audio_prices])"
+            out.print(
+                Text(
+                    f"Recordings: {minutes:,.1f} min of audio; transcribing them with {speech_model}: {price}. Their guides' "
+                    "requests are not counted above: they depend on the transcript (estimate the transcript.vtt a "
+                    "conversion writes beside their guides)."
+                )
+            )
     raise typer.Exit(1 if any(item.error for item in found) else 0)
 
 
@@ -560,11 +574,12 @@ def _estimate_table(found) -> Table:
             cells = [
                 item.path.name,
                 size,
-                f"{item.words:,}",
-                str(item.topics),
-                f"{e.requests:,.0f}",
-                f"{e.input_tokens:,.0f}",
-                f"{e.output_tokens:,.0f}",
+                "(audio)" if item.recording else f"{item.words:,}",
+                *(
+                    ["-"] * 4  # counted once transcribed
+                    if item.recording
+                    else [str(item.topics), f"{e.requests:,.0f}", f"{e.input_tokens:,.0f}", f"{e.output_tokens:,.0f}"]
+                ),
             ]
             table.add_row(*(Text(strip_controls(c)) for c in cells))
     total = sum((i.estimate for i in found), Estimate())

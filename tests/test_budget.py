@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, SAMPLES
 from fakes.openai_server import FakeOpenAIServer, quoting_reply, without_rubric
 from test_resume import course_folder
 
@@ -92,3 +92,28 @@ def test_estimate_is_within_15_percent_of_the_tokens_a_run_sends(tmp_path):
     assert costs["batch_api"] == pytest.approx(costs["standard"] / 2) and list(found["cost_usd"])[0] == "gpt-4o-mini"
     table = subprocess.run([str(EXE), "estimate", str(text)], capture_output=True, text=True, cwd=tmp_path).stdout
     assert "Estimate (nothing sent)" in table and "total" in table and "with --batch-api" in table
+
+
+def test_estimate_counts_the_minutes_of_recordings_and_their_transcription(tmp_path):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "lecture.vtt").write_bytes((SAMPLES / "memory-lecture.vtt").read_bytes())
+    (folder / "talk.mp4").write_bytes((CORPUS / "audio" / "auto-editor-example-video-speech-then-silence.mp4").read_bytes())
+    (folder / "broken.mp3").write_bytes(b"ID3 not really an mp3")
+    args = [str(EXE), "estimate", str(folder), "--model", "gpt-4o-mini"]
+    found = subprocess.run([*args, "--json"], capture_output=True, text=True, cwd=tmp_path)
+    assert found.returncode == 1  # the broken recording
+    data = json.loads(found.stdout)
+    by_name = {Path(i["input"]).name: i for i in data["inputs"]}
+    talk = by_name["talk.mp4"]
+    assert talk["recording"] and talk["error"] is None and 0.1 < talk["minutes"] < 5 and talk["requests"] == 0
+    assert by_name["broken.mp3"]["error"].startswith("broken.mp3: not a readable audio or video file")
+    assert by_name["lecture.vtt"]["requests"] > 0 and not by_name["lecture.vtt"]["recording"]
+    speech = data["transcription"]
+    assert speech["model"] == "whisper-1" and speech["minutes"] == talk["minutes"]
+    assert speech["cost_usd"] == pytest.approx(talk["minutes"] * 0.006, rel=0.05)
+    table = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path)
+    assert f"Recordings: {talk['minutes']:,.1f} min of audio; transcribing them with whisper-1: $" in " ".join(
+        table.stdout.split()
+    )
+    assert "broken.mp3: not a readable audio or video file" in table.stderr

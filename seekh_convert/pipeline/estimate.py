@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seekh_convert.errors import SeekhError
-from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, cost_usd, price_table
+from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, audio_cost_usd, cost_usd, price_table
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Estimate
 from seekh_convert.pipeline.run import Options, load_document
+from seekh_convert.read import AUDIO
 
 
 @dataclass
@@ -28,6 +29,7 @@ class InputEstimate:
     topics: int = 0
     estimate: Estimate = field(default_factory=Estimate)
     error: str | None = None
+    recording: bool = False  # audio or video: minutes only; its guides' requests are known once it is transcribed
 
 
 def estimate_inputs(
@@ -36,6 +38,9 @@ def estimate_inputs(
     """Read every input and estimate each topic (an input that cannot be read gets its one-line error)."""
     found = []
     for path in paths:
+        if path.suffix.lower() in AUDIO:
+            found.append(_recording(path))
+            continue
         try:
             doc = load_document(path, options)
         except SeekhError as exc:
@@ -53,6 +58,22 @@ def estimate_inputs(
             )
         )
     return found
+
+
+def _recording(path: Path) -> InputEstimate:
+    """A recording's length from its header (nothing decoded, nothing transcribed)."""
+    from seekh_convert.read.audio import recording_seconds  # PyAV: only when there is a recording
+
+    try:
+        return InputEstimate(path, minutes=round(recording_seconds(path) / 60, 1), recording=True)
+    except SeekhError as exc:
+        return InputEstimate(path, error=str(exc), recording=True)
+
+
+def transcription_cost(found: list[InputEstimate], model: str, prices: dict | None) -> tuple[float, float | None]:
+    """Minutes of recordings among ``found`` and what transcribing them with ``model`` costs (None: no price)."""
+    minutes = sum(i.minutes or 0.0 for i in found if i.recording and i.error is None)
+    return minutes, audio_cost_usd(model, minutes * 60, prices)
 
 
 def _minutes(doc: Document) -> float | None:
@@ -78,6 +99,7 @@ def estimate_json(found: list[InputEstimate], costs: list[tuple[str, tuple[float
     return {
         "inputs": [
             {"input": str(i.path), "error": i.error, "pages": i.pages, "minutes": i.minutes, "words": i.words, "topics": i.topics}
+            | {"recording": i.recording}
             | _rounded(i.estimate)
             for i in found
         ],

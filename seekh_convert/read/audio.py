@@ -30,6 +30,23 @@ _FRAME = RATE // 100  # 10 ms frames for the loudness profile
 _SILENT_DBFS = -60.0  # a piece whose loudest 10 ms stays below this holds no sound
 
 
+def recording_seconds(path: Path) -> float:
+    """How long a recording plays, from its container's header (nothing decoded); ``InputError`` when unreadable."""
+    try:
+        container = av.open(str(path), metadata_errors="ignore")
+    except (av.FFmpegError, ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path.name}: not a readable audio or video file ({_reason(exc)}); check that it plays") from None
+    with container:
+        if not container.streams.audio:
+            raise InputError(f"{path.name}: has no audio track; nothing to transcribe")
+        stream = container.streams.audio[0]
+        if container.duration:
+            return container.duration / 1e6  # microseconds
+        if stream.duration and stream.time_base:
+            return float(stream.duration * stream.time_base)
+    raise InputError(f"{path.name}: its length is not recorded in the file; convert it to see the cost")
+
+
 class AudioExtractor:
     """Read a recording into ``Document(kind=TRANSCRIPT, audio=AudioTrack(...))``; ``InputError`` when it has no usable audio."""
 
