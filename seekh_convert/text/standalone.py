@@ -17,7 +17,8 @@ _OPENING = re.compile(
     r"he|she|it|they|them|his|her|its|their|him|this|these|those|that|such|furthermore|moreover|however|therefore"
     r"|thus|hence|also|additionally|besides|consequently|nevertheless|nonetheless|instead|then|so|and|but|or|yet"
     r"|likewise|similarly|accordingly|otherwise|meanwhile|here|now|okay|ok|well|right|alright|anyway|um|uh|yeah"
-    r"|another|(?:first|second|third|finally|lastly|next|last|secondly|thirdly)(?=\s*,))\b(?!-)",
+    r"|another|indeed|conversely|alternatively|as such"
+    r"|(?:first|second|third|finally|lastly|next|last|secondly|thirdly|still|again|rather|in fact|of course)(?=\s*,))\b(?!-)",
     re.IGNORECASE,
 )
 _DUMMY_IT = re.compile(

@@ -20,6 +20,12 @@ from seekh_convert.text.standalone import dangling_opening, fragment, run_in_hea
         ("It is important to note that encoding takes effort.", None),
         ("So-called flashbulb memories are vivid.", None),
         ("Well-known effects are easy to remember.", None),
+        ("Still, this simplification helps us solve some complex problems.", "Still"),
+        ("Still water holds more oxygen when it is cold.", None),
+        ("Indeed the cell divides twice.", "Indeed"),
+        ("As such, the model is only an approximation.", "As such"),
+        ("Of course, the mass stays the same.", "Of course"),
+        ("Rather large cells divide more slowly.", None),
     ],
 )
 def test_dangling_openings(text, word):
