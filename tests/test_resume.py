@@ -156,6 +156,15 @@ def test_a_finished_input_is_skipped_until_forced(tmp_path):
     assert [t.quality.kept for t in again.topics] == [t.quality.kept for t in first.topics]  # quality read back
 
 
+def test_other_output_formats_do_not_redo_an_input_but_other_content_options_do(tmp_path):
+    pdf = SAMPLES / "therapeutic-alliance-notes.pdf"
+    _convert(tmp_path, [pdf])
+    [again], _ = _convert(tmp_path, [pdf], formats=("json", "anki"))  # guide.json would not change
+    assert again.resumed
+    [relabelled], _ = _convert(tmp_path, [pdf], subject="History", stale="remove")  # it would
+    assert not relabelled.resumed and relabelled.guides
+
+
 def test_a_deleted_guide_or_a_changed_source_is_converted_again(tmp_path):
     source = tmp_path / "notes.md"
     source.write_text((course_folder(tmp_path) / "01-comets.md").read_text())

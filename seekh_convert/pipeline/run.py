@@ -187,7 +187,8 @@ class Converter:
         o = self.options
         settings = {"max_topics": o.max_topics, "single_topic": o.single_topic, "strict": o.strict}
         settings |= {"chunk_tokens": o.chunk_tokens, "engine": self.engine.name, "model": self.engine.model}
-        settings |= {"formats": sorted(o.formats), "ocr": o.ocr, "language": o.language, "subject": o.subject}
+        # not the formats: guide.json is the same whatever else is rendered from it (publish renders every guide)
+        settings |= {"ocr": o.ocr, "language": o.language, "subject": o.subject}
         settings |= {"level": o.level, "gate": o.gate, "thresholds": o.thresholds if o.strict else None}
         settings |= {"transcriber": self.transcriber.model if self.transcriber is not None else None}
         engine_settings = self.engine.fingerprint if isinstance(self.engine, MeteredEngine) else None
