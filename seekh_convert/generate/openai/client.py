@@ -79,8 +79,13 @@ class ChatClient:
         key = cache_key(
             model=self.settings.model, prompt_refs=prompt_refs, schema_hash=schema_hash(model), messages=messages, params=params
         )
-        # the cache is SQLite on disk: its reads and durable writes run in a worker thread, off the event loop
-        if self._cache and (hit := await asyncio.to_thread(self._cache.get, key)):
+        # the cache is SQLite on disk: its reads and durable writes run in a worker thread, off the event loop. Not
+        # with the Batch API: a finished batch's answers reach the cache meanwhile (batch.py), so the lookup and the
+        # hand-over to the batch queue must not be split by an await, or an answer stored in between is asked again
+        hit = None
+        if self._cache is not None:
+            hit = self._cache.get(key) if self.settings.batch_api else await asyncio.to_thread(self._cache.get, key)
+        if hit:
             self._emit("cached", name, hit.input_tokens, hit.output_tokens)
             return Reply(hit.text, hit.finish_reason, hit.input_tokens, hit.output_tokens, cached=True)
         if self.settings.batch_api:
