@@ -44,6 +44,16 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     _isolate(monkeypatch, tmp_path_factory.mktemp("home"))
 
 
+@pytest.fixture
+def mechanics_only(_isolated_dirs):
+    """The review rubric off (a seekh.toml in the isolated config dir), for tests of the run's mechanics (pools,
+    caches, resume, budgets, transcripts) that answer with ``quoting_reply``: its items restate their quotes, which
+    the rubric rightly rejects (tests/check/ covers the rubric). Use: ``pytestmark = pytest.mark.usefixtures(...)``."""
+    from fakes.openai_server import without_rubric
+
+    without_rubric()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     if not CORPUS.is_dir():

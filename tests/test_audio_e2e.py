@@ -7,7 +7,7 @@ import json
 
 import pytest
 import webvtt
-from fakes.openai_server import FakeOpenAIServer, quoting_reply, without_rubric
+from fakes.openai_server import FakeOpenAIServer, quoting_reply
 from fakes.transcription import Said, Timeline, decode
 from typer.testing import CliRunner
 
@@ -33,9 +33,7 @@ def timeline(corpus):
     return Timeline(decode(corpus / VIDEO), SCRIPT)
 
 
-@pytest.fixture(autouse=True)
-def _mechanics_only():
-    without_rubric()  # these tests are about transcripts and caches; the rubric has its own
+pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
 def _convert(corpus, out, cache, server, *extra):

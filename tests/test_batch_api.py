@@ -13,15 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from fakes.openai_server import FakeOpenAIServer, quoting_reply, schema_kind, without_rubric
+from fakes.openai_server import FakeOpenAIServer, quoting_reply, schema_kind
 from test_resume import course_folder
 
-
-@pytest.fixture(autouse=True)
-def _mechanics_only():
-    """These tests are about the run's mechanics; quoting_reply's items restate their quotes, which the review
-    rubric rightly rejects (tests/check/ covers the rubric)."""
-    without_rubric()
+pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
 EXE = Path(sys.executable).with_name("seekh-convert")

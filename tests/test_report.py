@@ -7,17 +7,12 @@ import shutil
 
 import pytest
 from conftest import CORPUS, SAMPLES
-from fakes.openai_server import FakeOpenAIServer, quoting_reply, without_rubric
+from fakes.openai_server import FakeOpenAIServer, quoting_reply
 from typer.testing import CliRunner
 
 from seekh_convert.cli import app
 
-
-@pytest.fixture(autouse=True)
-def _mechanics_only():
-    """These tests are about the run's mechanics; quoting_reply's items restate their quotes, which the review
-    rubric rightly rejects (tests/check/ covers the rubric)."""
-    without_rubric()
+pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
 BAD = {

@@ -14,14 +14,9 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
-from fakes.openai_server import FakeOpenAIServer, quoting_reply, without_rubric
+from fakes.openai_server import FakeOpenAIServer, quoting_reply
 
-
-@pytest.fixture(autouse=True)
-def _mechanics_only():
-    """These tests are about the run's mechanics; quoting_reply's items restate their quotes, which the review
-    rubric rightly rejects (tests/check/ covers the rubric)."""
-    without_rubric()
+pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
 EXE = Path(sys.executable).with_name("seekh-convert")

@@ -30,16 +30,22 @@ _FRAME = RATE // 100  # 10 ms frames for the loudness profile
 _SILENT_DBFS = -60.0  # a piece whose loudest 10 ms stays below this holds no sound
 
 
-def recording_seconds(path: Path) -> float:
-    """How long a recording plays, from its container's header (nothing decoded); ``InputError`` when unreadable."""
+def _open(path: Path):
+    """The opened container and its first audio stream; ``InputError`` (one line) when unreadable or without sound."""
     try:
         container = av.open(str(path), metadata_errors="ignore")
     except (av.FFmpegError, ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"{path.name}: not a readable audio or video file ({_reason(exc)}); check that it plays") from None
+    if not container.streams.audio:
+        container.close()
+        raise InputError(f"{path.name}: has no audio track; nothing to transcribe")
+    return container, container.streams.audio[0]
+
+
+def recording_seconds(path: Path) -> float:
+    """How long a recording plays, from its container's header (nothing decoded); ``InputError`` when unreadable."""
+    container, stream = _open(path)
     with container:
-        if not container.streams.audio:
-            raise InputError(f"{path.name}: has no audio track; nothing to transcribe")
-        stream = container.streams.audio[0]
         if container.duration:
             return container.duration / 1e6  # microseconds
         if stream.duration and stream.time_base:
@@ -70,14 +76,8 @@ class AudioExtractor:
         return doc
 
     def _read(self, path: Path, folder: Path) -> tuple[AudioTrack, list[str], str]:
-        try:
-            container = av.open(str(path), metadata_errors="ignore")
-        except (av.FFmpegError, ValueError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path.name}: not a readable audio or video file ({_reason(exc)}); check that it plays") from None
+        container, stream = _open(path)
         with container:
-            if not container.streams.audio:
-                raise InputError(f"{path.name}: has no audio track; nothing to transcribe")
-            stream = container.streams.audio[0]
             bad: list[int] = []
             cutter = _Cutter(self.limits, folder)
             try:

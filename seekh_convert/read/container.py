@@ -8,10 +8,12 @@ the memory); anything the parser then raises on a damaged file becomes one ``Inp
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
 from pathlib import Path
 
 from seekh_convert.errors import InputError
+from seekh_convert.model.document import BlockKind, RawBlock
 from seekh_convert.text.normalize import normalize_ws
 
 log = logging.getLogger(__name__)
@@ -46,3 +48,12 @@ def damaged(path: Path, what: str, exc: BaseException) -> InputError:
 def one_line(exc: BaseException) -> str:
     """An exception as a short single line."""
     return (normalize_ws(str(exc)) or type(exc).__name__)[:160]
+
+
+def package_title(declared: str | None, blocks: list[RawBlock], placeholder: str) -> str:
+    """The title a package declares (its core properties), unless it is an application's placeholder (``placeholder``:
+    a regex, e.g. "untitled"); else its first heading."""
+    title = normalize_ws(declared or "")
+    if title and not re.search(placeholder, title, re.I):
+        return title
+    return next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")

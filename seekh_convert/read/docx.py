@@ -15,7 +15,7 @@ from pathlib import Path
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
-from seekh_convert.read.container import check_archive, damaged
+from seekh_convert.read.container import check_archive, damaged, package_title
 from seekh_convert.text.normalize import normalize_ws
 
 _WHAT = "Word document"
@@ -56,10 +56,7 @@ class DocxExtractor:
 
 
 def _title(word, blocks: list[RawBlock]) -> str:
-    title = normalize_ws(word.core_properties.title or "")
-    if title and not re.search(r"^(untitled|microsoft word|document\d*)$|\.docx?$", title, re.I):
-        return title
-    return next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+    return package_title(word.core_properties.title, blocks, r"^(untitled|microsoft word|document\d*)$|\.docx?$")
 
 
 class _Body:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
-from seekh_convert.read.container import check_archive, damaged
+from seekh_convert.read.container import check_archive, damaged, package_title
 from seekh_convert.text.normalize import normalize_ws
 
 _WHAT = "PowerPoint deck"
@@ -57,10 +57,9 @@ class PptxExtractor:
 
 
 def _title(deck, blocks: list[RawBlock]) -> str:
-    title = normalize_ws(deck.core_properties.title or "")
-    if title and not re.search(r"^(untitled|powerpoint presentation|presentation\d*|slide \d+)$|\.pptx?$", title, re.I):
-        return title
-    return next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+    return package_title(
+        deck.core_properties.title, blocks, r"^(untitled|powerpoint presentation|presentation\d*|slide \d+)$|\.pptx?$"
+    )
 
 
 def _slide_blocks(slide, number: int) -> list[RawBlock]:

@@ -229,6 +229,20 @@ def _by_position(quality: TopicQuality, action: str) -> dict:
     return {(f.section, f.index): f.reason for f in quality.findings if f.action == action}
 
 
+def generate_and_gate(settings, topic: Topic, document: Document):
+    """The openai engine's guide for ``topic`` through the quality gate (with its repairs): (content, quality)."""
+
+    async def main():
+        engine = OpenAIEngine.from_settings(settings)
+        try:
+            generation = await engine.generate(topic, document)
+            return await run_gate(generation.content, topic, document, engine, engine_findings=generation.findings)
+        finally:
+            await engine.aclose()
+
+    return asyncio.run(main())
+
+
 def test_every_planted_defect_is_dropped_repaired_or_fixed(tmp_path):
     document, topic = pdf_like_document()
     model = Model({"page": 4})
@@ -277,15 +291,7 @@ def test_replacement_with_an_invented_quote_is_not_used(tmp_path):
     with FakeOpenAIServer(responder=model) as server:
         settings = settings_for(server, tmp_path)
 
-        async def main():
-            engine = OpenAIEngine.from_settings(settings)
-            try:
-                generation = await engine.generate(topic, document)
-                return await run_gate(generation.content, topic, document, engine, engine_findings=generation.findings)
-            finally:
-                await engine.aclose()
-
-        cleaned, quality = asyncio.run(main())
+        cleaned, quality = generate_and_gate(settings, topic, document)
     assert quality.repaired == 0 and _by_position(quality, "dropped")[("questions", 1)] is Reason.WRONG_KEY
     assert WRONG_KEY_Q not in [getattr(q, "question", None) for q in cleaned.questions]
     assert INVENTED not in cleaned.model_dump_json()

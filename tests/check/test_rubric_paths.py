@@ -9,10 +9,10 @@ import re
 
 from fakes.openai_server import FakeOpenAIServer, schema_kind, settings_for
 from rubric_samples import GOOD, PLANTED, good_guide, rubric_document
+from test_quality_llm_path import generate_and_gate
 
 from seekh_convert.check import run_gate
 from seekh_convert.generate.offline import OfflineEngine
-from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.model.findings import RUBRIC_REASONS
 
 _FAILING = re.compile(r"<failing_items>\s*(.*?)\s*</failing_items>", re.S)
@@ -120,15 +120,7 @@ def test_llm_run_catches_counts_and_repairs_or_drops_every_planted_defect(tmp_pa
     with FakeOpenAIServer(responder=model) as server:
         settings = settings_for(server, tmp_path)
 
-        async def main():
-            engine = OpenAIEngine.from_settings(settings)
-            try:
-                generation = await engine.generate(topic, document)
-                return await run_gate(generation.content, topic, document, engine, engine_findings=generation.findings)
-            finally:
-                await engine.aclose()
-
-        cleaned, quality = asyncio.run(main())
+        cleaned, quality = generate_and_gate(settings, topic, document)
     actions = _caught(quality, model.planted)
     assert [k for k, v in actions.items() if v is None] == []
     assert set(actions.values()) <= {"repaired", "dropped"} and "repaired" in actions.values()

@@ -357,28 +357,22 @@ def schema_kind(body: dict) -> str:
 
 
 def default_reply(body: dict) -> str:
-    s = sentences_of(body)
-    kind = schema_kind(body)
-    if kind == "chunk_notes":
-        return json.dumps({"notes": [{"kind": "fact", "point": q[:80], "quote": q} for q in s[:3]]})
-    guide = make_guide(s)
-    if kind == "repair_items":  # a replacement for every position asked for: the first item of its section
-        positions = (body["response_format"].get("json_schema") or body["response_format"])["schema"]["properties"]
-        return json.dumps({p: _first_item(guide, p) for p in positions})
-    if kind.startswith("section_"):
-        section = next(k for k in _SECTIONS if k in kind or k.rstrip("s").replace("_", "") in kind.lower())
-        return json.dumps({"value": guide[section]})
-    return json.dumps(guide)
+    return _reply(body, quoting=False, notes=3, point=80)
 
 
 def quoting_reply(body: dict) -> str:
     """Like ``default_reply``, but every item says what its quote says, so most items pass the quality gate."""
+    return _reply(body, quoting=True, notes=8, point=200)
+
+
+def _reply(body: dict, *, quoting: bool, notes: int, point: int) -> str:
+    """What the request's schema asks for, built from the document's sentences."""
     s = sentences_of(body)
     kind = schema_kind(body)
     if kind == "chunk_notes":
-        return json.dumps({"notes": [{"kind": "fact", "point": q[:200], "quote": q} for q in s[:8]]})
-    guide = make_guide(s, quoting=True)
-    if kind == "repair_items":
+        return json.dumps({"notes": [{"kind": "fact", "point": q[:point], "quote": q} for q in s[:notes]]})
+    guide = make_guide(s, quoting=quoting)
+    if kind == "repair_items":  # a replacement for every position asked for: the first item of its section
         positions = (body["response_format"].get("json_schema") or body["response_format"])["schema"]["properties"]
         return json.dumps({p: _first_item(guide, p) for p in positions})
     if kind.startswith("section_"):

@@ -118,13 +118,7 @@ class Budget:
     def reserve(self, input_tokens: int, max_output_tokens: int) -> float:
         """Reserve the worst-case cost of one request; raises ``BudgetError`` when it does not fit."""
         worst = (cost_usd(self.model, input_tokens, max_output_tokens, self.prices) or 0.0) * self.share
-        if self.spent + self.reserved + worst > self.limit:
-            raise BudgetError(
-                f"budget of ${self.limit:.4f} reached: ${self.spent:.4f} spent, the next request could cost up to "
-                f"${worst:.4f}; run the same command with a larger --budget to continue"
-            )
-        self.reserved += worst
-        return worst
+        return self.reserve_usd(worst, "request")
 
     def reserve_usd(self, worst: float, what: str) -> float:
         """Reserve ``worst`` dollars for one request of another kind (``what``, e.g. a transcription)."""
