@@ -38,7 +38,6 @@ from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
 from seekh_convert.text.language import language_name
 from seekh_convert.write.json import JsonWriter, dump_model
-from seekh_convert.write.markdown import MarkdownWriter
 from seekh_convert.write.render import DEFAULT_FORMATS, RenderReport, render
 from seekh_convert.write.transcript import TranscriptWriter
 
@@ -170,7 +169,7 @@ class Converter:
         self.out_dir = out_dir
         self.options = dataclasses.replace(options or Options(), chunk_tokens=engine.chunk_tokens)
         self.on_event = on_event or (lambda *_: None)
-        self.writers = (JsonWriter(), MarkdownWriter()) if "md" in self.options.formats else (JsonWriter(),)
+        self.writers = (JsonWriter(),)  # guide.md and the rest: ``publish`` at the end, with the review decisions
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
         self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
@@ -181,6 +180,7 @@ class Converter:
         self.interrupted = False
         self.report_files: tuple[Path, Path] | None = None
         self.skipped: list[Skipped] = []  # files of the input folders left out on purpose (listed in the report)
+        self.published: RenderReport | None = None  # the end-of-run rendering in ``Options.formats``
 
     def fingerprint(self) -> str:
         """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
@@ -200,8 +200,8 @@ class Converter:
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
-        """Preflight, then every input (``PreflightError`` when the run cannot start); the run report at the end,
-        also when the run is cancelled (Ctrl-C)."""
+        """Preflight, then every input (``PreflightError`` when the run cannot start), then ``publish`` (guide.md,
+        the site, exports); the run report at the end, also when the run is cancelled (Ctrl-C)."""
         started, clock = datetime.now(UTC).replace(microsecond=0), time.monotonic()
         await self.preflight(paths)
         self.manifest = Manifest(self.out_dir)
@@ -213,7 +213,10 @@ class Converter:
             raise PreflightError([str(exc)]) from None
         self.results = [None] * len(paths)
         try:
-            return await self._convert_all(paths, self.manifest)
+            results = await self._convert_all(paths, self.manifest)
+            if any(r.guides for r in results):  # every guide of the folder, this run's and earlier ones'
+                self.published = await asyncio.to_thread(publish, self.out_dir, self.options.formats)
+            return results
         except asyncio.CancelledError:
             self.interrupted = True
             raise
