@@ -182,15 +182,17 @@ class Converter:
         self.skipped: list[Skipped] = []  # files of the input folders left out on purpose (listed in the report)
         self.published: RenderReport | None = None  # the end-of-run rendering in ``Options.formats``
 
-    def fingerprint(self) -> str:
-        """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
+    def fingerprint(self, path: Path | None = None) -> str:
+        """What decides an input's output besides its bytes: resuming redoes an input when this changes. The
+        transcriber counts for recordings only (installing the asr extra changes no document's guides)."""
         o = self.options
         settings = {"max_topics": o.max_topics, "single_topic": o.single_topic, "strict": o.strict}
         settings |= {"chunk_tokens": o.chunk_tokens, "engine": self.engine.name, "model": self.engine.model}
         # not the formats: guide.json is the same whatever else is rendered from it (publish renders every guide)
         settings |= {"ocr": o.ocr, "language": o.language, "subject": o.subject}
         settings |= {"level": o.level, "gate": o.gate, "thresholds": o.thresholds if o.strict else None}
-        settings |= {"transcriber": self.transcriber.model if self.transcriber is not None else None}
+        recording = path is not None and path.suffix.lower() in AUDIO
+        settings |= {"transcriber": self.transcriber.model if self.transcriber is not None and recording else None}
         engine_settings = self.engine.fingerprint if isinstance(self.engine, MeteredEngine) else None
         return fingerprint({**settings, "engine_settings": engine_settings})
 
@@ -236,10 +238,12 @@ class Converter:
             self.on_event("warning", self.out_dir, f"run report not written: {exc}")
 
     async def _convert_all(self, paths: list[Path], manifest: Manifest) -> list[ConversionResult]:
-        options = self.fingerprint()
         plans = await asyncio.to_thread(
-            plan_run, paths, self.out_dir, manifest, options, force=self.options.force, stale=self.options.stale
+            plan_run, paths, self.out_dir, manifest, self.fingerprint, force=self.options.force, stale=self.options.stale
         )
+        for plan in plans:
+            for folder in plan.set_aside:
+                self.on_event("warning", plan.path, f"{folder.name}: an earlier run's topic with review decisions, kept in {folder}")
         for i, error in self.rejected.items():
             plans[i].refused = error  # already reported by the preflight
         turns = [asyncio.Event() for _ in paths]
@@ -388,7 +392,7 @@ class Converter:
 
     def _stage(self, plan: InputPlan, stage: str) -> None:
         if self.manifest is not None:
-            self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint())
+            self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint(plan.path))
 
     def _written(self, plan: InputPlan, result: ConversionResult, dedup: dict) -> None:
         if self.manifest is not None:
