@@ -243,7 +243,9 @@ class Converter:
         )
         for plan in plans:
             for folder in plan.set_aside:
-                self.on_event("warning", plan.path, f"{folder.name}: an earlier run's topic with review decisions, kept in {folder}")
+                self.on_event(
+                    "warning", plan.path, f"{folder.name}: an earlier run's topic with review decisions, kept in {folder}"
+                )
         for i, error in self.rejected.items():
             plans[i].refused = error  # already reported by the preflight
         turns = [asyncio.Event() for _ in paths]
