@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 import time
 from collections import Counter
@@ -180,6 +181,7 @@ class Converter:
         self.interrupted = False
         self.report_files: tuple[Path, Path] | None = None
         self.skipped: list[Skipped] = []  # files of the input folders left out on purpose (listed in the report)
+        self.plans: list[InputPlan] = []
         self.published: RenderReport | None = None  # the end-of-run rendering in ``Options.formats``
 
     def fingerprint(self, path: Path | None = None) -> str:
@@ -232,13 +234,24 @@ class Converter:
         run.spent_usd = self.manifest.spent() if self.manifest is not None else None
         try:
             left_out = [skipped_result(s) for s in self.skipped]
-            report = build_report([*paths, *(r.source for r in left_out)], [*self.results, *left_out], run)
+            report = build_report([*paths, *(r.source for r in left_out)], [*self.results, *left_out], run, self._earlier())
             self.report_files = write_report(self.out_dir, report)
         except SeekhError as exc:
             self.on_event("warning", self.out_dir, f"run report not written: {exc}")
 
+    def _earlier(self) -> list[ConversionResult]:
+        """Inputs earlier runs converted into this folder that this run was not given: the report lists them too."""
+        if self.manifest is None:
+            return []
+        given = {plan.key for plan in self.plans}
+        return [
+            from_record(Path(json.loads(key.split("#")[0])), self.out_dir / record.folder, record.result)
+            for key, record in sorted(self.manifest.records().items())
+            if key not in given and record.stage == "written" and record.result is not None
+        ]
+
     async def _convert_all(self, paths: list[Path], manifest: Manifest) -> list[ConversionResult]:
-        plans = await asyncio.to_thread(
+        self.plans = plans = await asyncio.to_thread(
             plan_run, paths, self.out_dir, manifest, self.fingerprint, force=self.options.force, stale=self.options.stale
         )
         for plan in plans:
