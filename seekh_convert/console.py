@@ -140,7 +140,8 @@ def _pct(value: float | None) -> str:
 
 
 def render_summary(run: RunQuality, width: int = 110) -> str:
-    """A plain-text table: one row per document, a total row, and the top drop reasons."""
+    """A plain-text table: one row per document (names whole, each row on one line), a total row; under it what
+    each document's guides do not cover, the top drop reasons and the rubric, wrapped at ``width``."""
     table = Table(title="Quality", title_justify="left", show_edge=False)
     for name, justify in [
         ("document", "left"),
@@ -150,15 +151,16 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
         ("repaired", "right"),
         ("dropped", "right"),
         ("grounded", "right"),
-        ("coverage", "left"),
+        ("coverage", "right"),
     ]:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    gaps = []
     for doc in run.documents:
         total = len(doc.covered) + len(doc.uncovered)
         cover = f"{len(doc.covered)}/{total} {doc.coverage_unit}s" if total else "n/a"
         if doc.uncovered:
             shown = ", ".join(doc.uncovered[:4]) + (" ..." if len(doc.uncovered) > 4 else "")
-            cover += f"; none from {shown}"
+            gaps.append(f"{doc.source_file or '?'}: none from {shown}")
         guides = f"{doc.guides}" + (f" ({doc.unwritable} unwritable)" if doc.unwritable else "")
         cells = [
             doc.source_file or "?",
@@ -182,8 +184,11 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
             _pct(run.grounding_rate),
             "",
         )
+    wide = Console(file=io.StringIO(), width=1 << 16, color_system=None, force_terminal=False)
+    wide.print(table)  # as wide as its cells: a narrower terminal wraps whole lines, the table never squeezes
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
-    console.print(table)
+    for line in gaps:
+        console.print(Text(strip_controls(line)))
     reasons: dict[str, int] = {}
     for doc in run.documents:
         for reason, n in doc.dropped_by_reason.items():
@@ -193,7 +198,8 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
         console.print("dropped: " + ", ".join(f"{r} {n}" for r, n in top), markup=False)
     if run.rubric_line():
         console.print(run.rubric_line(), markup=False)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    tables = "\n".join(line.rstrip() for line in wide.file.getvalue().splitlines())  # type: ignore[attr-defined]
+    return tables + "\n" + console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def estimate_table(found) -> Table:
@@ -259,7 +265,7 @@ def finish(converter, results, quiet: bool) -> int:
     else:
         summary(results)
         if converter.quality.documents:
-            err.print(render_summary(converter.quality), markup=False)
+            err.print(render_summary(converter.quality, width=err.width), markup=False)
     if converter.stopped is not None:
         err.print(f"[red]error:[/red] run stopped: {safe(str(converter.stopped))}", markup=True)
     published = converter.published is None or print_published(converter.published, converter.out_dir, quiet)
