@@ -69,7 +69,9 @@ def llm_cases(judged: Path = JUDGED) -> list[Case]:
     for line in (llm / "judged-llm-items.jsonl").read_text().splitlines():
         r = json.loads(line)
         index = r.get("original_index", r["index"])
-        cases.append(Case(r["document"], r["topic_title"], r["section"], index, r["original_item"], r["verdict_original"], r["reason"]))
+        cases.append(
+            Case(r["document"], r["topic_title"], r["section"], index, r["original_item"], r["verdict_original"], r["reason"])
+        )
     labels = {"false_alarm_original_fine": "keep", "right_call": "drop"}
     for line in (llm / "gate-actions.jsonl").read_text().splitlines():
         r = json.loads(line)
@@ -163,7 +165,9 @@ def render(name: str, cases: list[Case]) -> str:
     ]
     for reason, fk, fd in sorted(rows, key=lambda r: (-r[2], r[1])):
         lines.append(f"| {reason} | {_pct(fk, t['keep'])} | {_pct(fd, t['drop'])} |")
-    lines.append(f"| **any check (the gate)** | **{_pct(t['flagged_keep'], t['keep'])}** | **{_pct(t['flagged_drop'], t['drop'])}** |")
+    lines.append(
+        f"| **any check (the gate)** | **{_pct(t['flagged_keep'], t['keep'])}** | **{_pct(t['flagged_drop'], t['drop'])}** |"
+    )
     lines.append(f"\nEDIT items flagged: {_pct(t['flagged_edit'], t['edit'])}.")
     return "\n".join(lines)
 
@@ -181,7 +185,9 @@ def main() -> None:
             for c in cases:
                 if c.label != args.show or (bool(c.flags) != (args.show != "drop")):
                     continue
-                print(f"- [{c.section}] {json.dumps({k: v for k, v in c.item.items() if k != 'source'}, ensure_ascii=False)[:300]}")
+                print(
+                    f"- [{c.section}] {json.dumps({k: v for k, v in c.item.items() if k != 'source'}, ensure_ascii=False)[:300]}"
+                )
                 print(f"    quote: {c.item['source']['quote'][:200]}")
                 print(f"    gate: {'; '.join(c.details) or '-'}  | teacher: {c.note[:200]}")
         print(Counter(r for c in cases for r in c.flags))

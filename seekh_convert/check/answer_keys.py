@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, fill_cloze
+from seekh_convert.check.support import support
 from seekh_convert.model.answers import duplicate_options
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
@@ -123,10 +124,11 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
 def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     """A true statement must match its quote closely; a false one must differ from it."""
     quote = tf.source.quote
-    negation_flip = bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))
+    close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
+    negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
     same = not negation_flip and coverage(content_stems(tf.statement), set(content_stems(quote))) == 1.0
     if tf.answer:
-        share = coverage(content_stems(tf.statement), context_stems)
+        share, _ = support(tf.statement, context_stems)
         if share < 0.75:
             return [(Reason.TRUE_FALSE_MISMATCH, f"marked true but only {share:.0%} of its words are in the source")]
         if negation_flip:

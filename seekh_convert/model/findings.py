@@ -63,7 +63,6 @@ RUBRIC_REASONS = frozenset(
         Reason.DISTRACTOR_KIND,
         Reason.TEMPLATED,
         Reason.UNTITLED_POINT,
-        Reason.NOT_AN_APPLICATION,
         Reason.NOT_A_TOPIC,
         Reason.REPEATS_FLASHCARD,
     }
