@@ -40,8 +40,8 @@ from seekh_convert.text.lexicon import (
 )
 from seekh_convert.text.standalone import dangling_opening, fragment, run_in_heading
 from seekh_convert.text.swaps import NOUN_SLOT, NUMBERISH, kind_mismatch, swapped
-from seekh_convert.text.terms import term_key
-from seekh_convert.text.words import STOPWORDS, content_stems, coverage, singular, surface_words
+from seekh_convert.text.terms import term_key, term_pattern
+from seekh_convert.text.words import STOPWORDS, content_stems, coverage, normalized_phrase, singular, surface_words
 
 Problem = tuple[Reason, str]
 
@@ -123,12 +123,24 @@ def standalone_problems(text: str, sentence: bool = True) -> list[Problem]:
 
 # -- "What is X?" is answered by a definition of X ---------------------------------------------------
 
+_PRAISE = re.compile(
+    r"^[^,;:]{1,80}?\b(?:is|are|was|were)\s+(?:one of\s+)?the\s+most\s+(?!common\b|widely\b|frequently\b|used\b|important\b)\w+",
+    re.I,
+)
+_NAMED_AS = re.compile(r"\b(?:called|known as|named|termed)\b", re.I)
+_SCENE = re.compile(r"^\W*(?:after|before|when|while|although|since|sadly|there's|there is|in \w+ circles|once|during)\b", re.I)
+
 
 def definition_problem(question: str, answer: str) -> Problem | None:
     """The answer to "What is X?" must define X: not another term, not a sentence that only mentions X."""
     x = asked_term(question)
     if x is None:
         return None
+    if _PRAISE.search(answer):
+        return Reason.NOT_A_DEFINITION, f"the answer praises {x!r} instead of saying what it is"
+    named = _NAMED_AS.search(answer)
+    if named and _SCENE.match(answer) and not term_pattern(x).search(answer[: named.start()]):
+        return Reason.NOT_A_DEFINITION, f"the answer only names {x!r} at the end of a sentence about something else"
     why = not_a_definition(x, answer)
     return (Reason.NOT_A_DEFINITION, why) if why else None
 
@@ -140,7 +152,11 @@ def giveaway_problem(front: str, answer: str) -> Problem | None:
     """The stem gives the gap away: it repeats the answer, or spells or expands its abbreviation beside the gap."""
     rest = GAP.sub(" ", front)
     needed = content_stems(answer)
-    if needed and coverage(needed, set(content_stems(rest))) == 1.0:
+    if len(needed) > 1:  # a phrase is given away when the stem has it, not when it has its words apart
+        given = f" {normalized_phrase(answer)} " in f" {normalized_phrase(rest)} "
+    else:
+        given = bool(needed) and coverage(needed, set(content_stems(rest))) == 1.0
+    if given:
         return Reason.GAP_GIVEN_AWAY, f"the stem already contains {answer!r}"
     at = front.find("_____")
     near = front[max(0, at - 80) : at] if at >= 0 else ""
@@ -159,6 +175,7 @@ def giveaway_problem(front: str, answer: str) -> Problem | None:
 
 def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Problem]:
     """A gap falls on a key term of the document: never a run-in heading, a function word or a generic word."""
+    answer = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", answer) or answer  # "logit (log odds)": judge the term, not its gloss
     words = surface_words(answer)
     problems: list[Problem] = []
     if not words or only_function_words(answer):
@@ -233,6 +250,11 @@ def _sentence_like(text: str) -> bool:
     return len(surface_words(text)) >= 7 or text.rstrip().endswith((".", "!", "?"))
 
 
+_NOUN_PHRASE = re.compile(
+    r"^\W*(?:the|a|an)\s+\w+(?:\s+\w+)?\s+(?:of|over|on|in|for|with|from|between|concentrated|based)\b", re.I
+)
+
+
 def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem | None:
     """Distractors are of the answer's kind: terms for a term, statements for a statement; no generic word,
     no stray numbering ("algorithm 1"), no verb or adverb where the answer is a noun."""
@@ -243,7 +265,7 @@ def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem 
         return (Reason.DISTRACTOR_KIND, f"{odd!r} is a term among statements") if odd else None
     for option in others:
         words = surface_words(option)
-        if _sentence_like(option):
+        if _sentence_like(option) and not _NOUN_PHRASE.match(option):
             return Reason.DISTRACTOR_KIND, f"{option!r} is a statement among terms"
         if re.search(r"\d", option) and not re.search(r"\d", answer) and len(words) <= 3:
             return Reason.DISTRACTOR_KIND, f"{option!r} carries a number the answer does not"
