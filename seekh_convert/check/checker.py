@@ -12,7 +12,7 @@ from seekh_convert.check.rubric import RubricContext, rubric_problems
 from seekh_convert.check.support import context_stems, expansions, support, support_threshold
 from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
 from seekh_convert.model.document import Block, Document, Topic
-from seekh_convert.model.findings import Finding, Reason
+from seekh_convert.model.findings import RUBRIC_REASONS, Finding, Reason
 from seekh_convert.model.guide import (
     Flashcard,
     Grounded,
@@ -46,6 +46,8 @@ class Outcome:
     model: Grounded | None
     grounded: bool = False
     findings: list[Finding] = field(default_factory=list)
+    rubric_model: Grounded | None = None  # the checked item when only the review rubric failed it
+    rubric_grounded: bool = False
 
 
 class ItemChecker:
@@ -103,7 +105,8 @@ class ItemChecker:
             findings.append(
                 Finding(section=item.section, index=item.index, reason=reason, detail=detail, also=[r for r, _ in rest])
             )
-            return Outcome(None, False, findings)
+            rubric_only = all(r in RUBRIC_REASONS for r, _ in problems)
+            return Outcome(None, False, findings, model if rubric_only else None, grounded)
         return Outcome(model, grounded, findings)
 
     def _ground(self, ref: SourceRef) -> tuple[Span, SourceRef, list[Problem]] | Problem:
