@@ -127,6 +127,7 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
     negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
     same = not negation_flip and coverage(content_stems(tf.statement), set(content_stems(quote))) == 1.0
+    same = same and markers(tf.statement) == markers(quote)  # "after" for "before", "two" for "one": not the same
     if tf.answer:
         share, _ = support(tf.statement, context_stems)
         if share < 0.75:

@@ -37,6 +37,7 @@ from seekh_convert.text.lexicon import (
     only_function_words,
     shares_word,
     word_classes,
+    zipf,
 )
 from seekh_convert.text.standalone import dangling_opening, fragment, run_in_heading
 from seekh_convert.text.swaps import NOUN_SLOT, NUMBERISH, kind_mismatch, swapped
@@ -116,6 +117,18 @@ def _unresolved(m: re.Match[str], text: str) -> bool:
     return after not in _RESTRICTIVE and singular(noun) not in earlier
 
 
+def answer_problems(answer: str) -> list[Problem]:
+    """The stand-alone rules for an answer, which is read after its question: "It ..." or "They ..." refers to
+    what the question asks about; a connective ("Furthermore") or a fragment still fails."""
+    opening = opening_problem(answer)
+    if opening and dangling_opening(answer).lower() in _ANSWER_PRONOUNS:
+        opening = None
+    return [p for p in (opening, fragment_problem(answer, False)) if p is not None]
+
+
+_ANSWER_PRONOUNS = frozenset("it its they their them this these".split())
+
+
 def standalone_problems(text: str, sentence: bool = True) -> list[Problem]:
     """Both stand-alone rules for one text."""
     return [p for p in (opening_problem(text), fragment_problem(text, sentence)) if p is not None]
@@ -184,7 +197,7 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} starts or ends with a function word"))
     elif run_in_heading(front) and len(words) <= 5:
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a run-in heading, not part of the sentence"))
-    elif len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, answer)):
+    elif len(words) == 1 and _everyday(words[0]) and not (vocab and _marked(vocab, answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a generic word"))
     elif len(words) == 1 and vocab is not None and not vocab.is_key_term(answer):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is not a key term of the document"))
@@ -194,6 +207,15 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
     if giveaway:
         problems.append(giveaway)
     return problems
+
+
+#: Zipf frequency from which a single word is everyday English ("states", "brain", "people"): a gap on it tests
+#: nothing unless the source marks, defines or titles it.
+EVERYDAY_ZIPF = 4.9
+
+
+def _everyday(word: str) -> bool:
+    return generic_word(word) or not is_acronym(word) and zipf(word.lower()) >= EVERYDAY_ZIPF
 
 
 def _marked(vocab: Vocabulary, phrase: str) -> bool:
@@ -220,8 +242,10 @@ def swap_problem(tf: TrueFalse, vocab: Vocabulary | None) -> Problem | None:
     swap = swapped(tf.source.quote, tf.statement)
     if swap is None:
         return None
+    if _opposites(swap[0], swap[1]):
+        return None  # "after" for "before", "two" for "one": a clean falsehood
     why = _same_kind(*swap, vocab)
-    if why is None and not _opposites(swap[0], swap[1]):
+    if why is None:
         old, new = " ".join(swap[0]), " ".join(swap[1])
         why = f"swaps {new!r} for {old!r} in the quoted sentence: a falsehood only when the two are opposites"
     return (Reason.NONSENSE_SWAP, why) if why else None
@@ -380,7 +404,7 @@ def _flashcard_problems(card: Flashcard, ctx: RubricContext) -> list[Problem]:
         return out + standalone_problems(filled) + [p for p in (context_problem(filled),) if p]
     out = [p for p in (definition_problem(card.front, card.back), templated_problem(card.front)) if p]
     out += [p for p in (context_problem(f"{card.front} {card.back}"),) if p]
-    return out + ([p for p in standalone_problems(card.back, False)] if _sentence_like(card.back) else [])
+    return out + (answer_problems(card.back) if _sentence_like(card.back) else [])
 
 
 def _question_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
@@ -394,7 +418,7 @@ def _kind_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
         return standalone_problems(q.statement) + [p for p in (swap_problem(q, ctx.vocab),) if p]
     if isinstance(q, ShortAnswer):
         out = [p for p in (definition_problem(q.question, q.answer), question_template_problem(q.question, ctx.title)) if p]
-        return out + (standalone_problems(q.answer, False) if _sentence_like(q.answer) else [])
+        return out + (answer_problems(q.answer) if _sentence_like(q.answer) else [])
     assert isinstance(q, MultipleChoice)
     numeric = all(NUMBERISH.match(w) for w in q.answer.split())  # a year or number among years: a fact, not a term
     out = gap_problems(q.question, q.answer, ctx.vocab) if GAP.search(q.question) and not numeric else []
