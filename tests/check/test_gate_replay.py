@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import ROOT
 from fakes.openai_server import FakeOpenAIServer, schema_kind
 from typer.testing import CliRunner
 
@@ -24,7 +24,8 @@ from seekh_convert.cli import app
 from seekh_convert.text.words import key_string
 
 pytestmark = pytest.mark.corpus
-JUDGED = Path(os.environ.get("SEEKH_JUDGED", CORPUS.parent / "judged"))
+_SHARED = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus")).parent
+JUDGED = Path(os.environ.get("SEEKH_JUDGED", _SHARED / "judged"))
 EXCHANGE = JUDGED / "llm" / "exchange"
 DOCUMENTS = ("bios14-ch1-quantitative-analysis.docx", "esslli22-langevo-lecture3-cultural-evolution.pptx")
 _TITLE = re.compile(r"^<topic_title>([^<\n]*)</topic_title>", re.MULTILINE)
