@@ -47,8 +47,14 @@ def check_content(
     kept, grounded = _check_items(checker, items, quality)
     for question, card in repeated_flashcards(kept) if settings.rubric else []:
         detail = f"asks what {card} already drills"
-        quality.add(Finding(section=question.section, index=question.index, reason=Reason.REPEATS_FLASHCARD, detail=detail))
-        kept.remove(question)
+        last = sum(i.section == "questions" for i in kept) == 1  # the gate's judgement never alone empties it
+        action = "kept" if last else "dropped"
+        detail += " (kept for review: no other item of this section passed)" if last else ""
+        quality.add(
+            Finding(section=question.section, index=question.index, reason=Reason.REPEATS_FLASHCARD, detail=detail, action=action)
+        )
+        if not last:
+            kept.remove(question)
     for dup, earlier in within_guide(kept):
         quality.add(Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}"))
         kept.remove(dup)

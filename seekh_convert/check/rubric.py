@@ -309,7 +309,6 @@ _TEMPLATES = re.compile(
     r"|\bis only introduced briefly here\b|\bstudy it in more depth\b|\bis mentioned here but not explained\b"
     r"|\bcomes up in .{1,80}, before this topic\b|\bis named here as background\b|\bgo deeper into\b"
     r"|\bbuilds on .{1,120}, introduced in this topic\b|\brefers ahead to\b|^\W*defined in\b"
-    r"|\bcompletes? (?:this|the following) (?:statement|sentence)\b"
     r"|^\W*(?:the|this) (?:text|source|author|document|lecturer|speaker|passage) (?:says|states|notes|explains) that\b",
     re.IGNORECASE,
 )

@@ -199,16 +199,6 @@ DROPS = {
         ),
         Reason.NONSENSE_SWAP,
     ),
-    "a templated completion stem": (
-        MultipleChoice(
-            question="Which term completes this statement from the source: “_____ shows the effects of cognitive structure on language structure.”",
-            options=["Iterated Learning", "Neural network agents", "Cultural evolution", "Language structure"],
-            answer_index=0,
-            explanation=SLIDES[2][1],
-            source=at(SLIDES[2][1]),
-        ),
-        Reason.TEMPLATED,
-    ),
     "a templated why stem": (
         ShortAnswer(
             question="The text says that when we get to A, we stick to it. Why?",

@@ -54,8 +54,8 @@ def test_rubric_failures_alone_never_leave_a_required_section_empty():
     doc, topic = rubric_document()
     base = good_guide()
     completion = ShortAnswer(
-        question="Which term completes this statement: “The _____ (NNT) is the number of patients who must be treated”?",
-        answer="number needed to treat",
+        question="The text says that the NNT is the number of patients who must be treated. Why?",
+        answer="Because it counts patients treated to prevent one bad outcome.",
         explanation=P2[1],
         source=at(P2[1]),
     )
