@@ -286,6 +286,8 @@ def _publish(output: Path, formats: tuple[str, ...], approved_only: bool = False
     report = publish(output, formats, approved_only)
     for line in report.errors:
         err.print(f"[red]error:[/red] {_safe(line)}", markup=True)
+    for line in report.notes:
+        err.print(f"note: {_safe(line)}", markup=True)
     if report.written and not quiet:
         err.print(f"{len(report.written)} file(s) rendered in {_safe(str(output))}", markup=True)
     return not report.errors

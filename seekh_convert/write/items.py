@@ -64,9 +64,23 @@ def digest(*parts: str, length: int = 16) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:length]
 
 
+#: Optional fields added after identities were first stored: left out of an identity while unset, so that
+#: review decisions and Anki GUIDs made before them still find their items.
+_LATER_FIELDS = {"accept": [], "page_label": None}
+
+
+def _identity_dump(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _identity_dump(v) for k, v in value.items() if not (k in _LATER_FIELDS and v == _LATER_FIELDS[k])}
+    if isinstance(value, list):
+        return [_identity_dump(v) for v in value]
+    return value
+
+
 def item_id(section: str, item: BaseModel) -> str:
     """The identity of an item: its section and its whole content, source included."""
-    return digest(section, json.dumps(item.model_dump(mode="json"), sort_keys=True, ensure_ascii=False))
+    data = _identity_dump(item.model_dump(mode="json"))
+    return digest(section, json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
 def item_model(section: str, kind: str | None = None) -> type[BaseModel]:

@@ -262,3 +262,27 @@ def test_the_review_command_serves_on_localhost_until_stopped(library_copy):
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
+
+
+def test_save_edit_without_a_change_records_nothing_and_undoing_an_edit_approves(library_copy):
+    entry = _entry(library_copy)
+    takeaway = next(i for i in iter_items(entry.guide) if i.section == "key_takeaways")
+    as_is = {k: v for k, v in takeaway.item.model_dump(mode="json").items() if k != "source"}
+    assert record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, as_is) is None
+    assert load_decisions(entry.folder).items == {}  # not "edited"
+    changed = {**as_is, "title": "A title the editor wrote", "importance": "low"}
+    assert record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, changed).verdict is Verdict.EDITED
+    assert record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, as_is).verdict is Verdict.APPROVED
+    assert load_decisions(entry.folder).items[takeaway.id].edit is None
+
+
+def test_an_edited_takeaway_renders_without_serializer_warnings(library_copy, recwarn):
+    entry = _entry(library_copy)
+    takeaway = next(i for i in iter_items(entry.guide) if i.section == "key_takeaways")
+    record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, {"title": "Edited", "importance": "low"})
+    from seekh_convert.write.site.review_page import review_page
+
+    page = review_page(_entry(library_copy))
+    assert not render(library_copy, ["md", "html"]).errors
+    assert [str(w.message) for w in recwarn] == []
+    assert '<option value="low" selected>' in page

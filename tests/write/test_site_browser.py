@@ -215,3 +215,25 @@ def test_printing_shows_every_card_and_answer_without_controls(published, browse
     page = _open(browser_page, published, PAGES["practice"])
     page.emulate_media(media="print")
     assert page.locator(".no-js-answer").first.is_visible() and not page.locator("button.check").first.is_visible()
+
+
+def test_the_practice_page_accepts_any_accepted_short_answer(tmp_path, browser_page):
+    from test_export_rules import _short_library
+
+    out = _short_library(tmp_path)
+    page = browser_page.page
+    page.goto((out / "notes" / "01-alliance" / "practice.html").as_uri())
+    items = page.locator("li.question")
+
+    def verdict(i: int, typed: str) -> str:
+        items.nth(i).locator("input[type=text]").fill(typed)
+        items.nth(i).locator("button.check").click()
+        return items.nth(i).locator(".verdict").inner_text()
+
+    for typed in ("working alliance", "The Alliance", "therapeutic alliance"):
+        assert verdict(0, typed) == "Correct.", typed
+    assert verdict(0, "the working relationship between client and therapist") == "Not quite."
+    assert verdict(0, "alliance rupture") == "Not quite."
+    assert "Accepted answers: therapeutic alliance; working alliance; alliance" in items.nth(0).inner_text()
+    assert verdict(1, "rapport") == "Correct."  # a guide without ``accept``: its short answer is the key
+    assert browser_page.errors == []

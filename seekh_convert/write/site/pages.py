@@ -89,7 +89,7 @@ class Site:
         deck = {"deck": entry.key, "cards": cards}
         yield Page(folder / "flashcards.html", self._render("flashcards.html.j2", data=deck, **common))
         ids = unique_ids("questions", g.questions or [])
-        keys = [{"id": i, "kind": q.kind, "answer": _key(q)} for i, q in zip(ids, g.questions or [])]
+        keys = [{"id": i, "kind": q.kind, "answer": _key(q), **_accepted(q)} for i, q in zip(ids, g.questions or [])]
         yield Page(folder / "practice.html", self._render("practice.html.j2", ids=ids, data={"questions": keys}, **common))
 
     def library_page(self) -> Page:
@@ -143,6 +143,11 @@ class Site:
             yield from self.topic_pages(entry)
         yield self.library_page()
         yield self.qa_page()
+
+
+def _accepted(question) -> dict[str, list[str]]:
+    """A short answer's accepted answers (the page marks a typed answer right when it is one of them)."""
+    return {"accept": question.keys} if question.kind == "short_answer" and question.keys else {}
 
 
 def _key(question) -> int | bool | str:
