@@ -43,6 +43,19 @@ SECTION_TITLES = {
     "questions": "Practice Questions",
 }
 
+#: What a student reads where a section is empty. The reason a guide records (the engine's, or the quality
+#: gate's note on what it dropped) is for editors: guide.json, quality.json and the review pages keep it.
+EMPTY_NOTES = {
+    "definition": "This guide gives no definition for this topic; the summary says what it covers.",
+    "summary": "This guide has no summary for this topic.",
+    "key_takeaways": "This guide has no key takeaways for this topic.",
+    "learn_next": "This guide suggests no next topics.",
+    "prerequisites": "This guide lists no prerequisites for this topic.",
+    "applications": "This guide has no real-world applications for this topic.",
+    "flashcards": "No flashcards for this topic.",
+    "questions": "No practice questions for this topic.",
+}
+
 _MODELS: dict[str, type[BaseModel]] = {
     "definition": Definition,
     "summary": Summary,
@@ -109,3 +122,18 @@ def iter_items(guide: StudyGuide) -> Iterator[Item]:
         values = value if isinstance(value, list) else [value]
         for i, item in enumerate(values):
             yield Item(section, i, item, item_id(section, item))
+
+
+def empty_note(generated: StudyGuide, shown: StudyGuide, section: str, hide_held: bool = True) -> str | None:
+    """The student-facing note for ``section`` of ``shown`` when it is empty; None when it holds items, or (with
+    ``hide_held``) when the review emptied it (nothing approved there yet, or all rejected): pages leave it out."""
+    if getattr(shown, section, None):
+        return None
+    if hide_held and getattr(generated, section, None):
+        return None
+    return EMPTY_NOTES[section]
+
+
+def has_items(guide: StudyGuide) -> bool:
+    """Whether any section of ``guide`` holds an item (after review: whether anything was approved)."""
+    return next(iter_items(guide), None) is not None

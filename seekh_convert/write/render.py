@@ -93,7 +93,7 @@ def _write(library: Library, formats: list[str] | tuple[str, ...], approved_only
     if "md" in formats:
         markdown = MarkdownWriter()
         for entry in library.entries:
-            report.written.append(markdown(entry.reviewed(approved_only), entry.folder))
+            report.written.append(markdown(entry.reviewed(approved_only), entry.folder, entry.guide))
     for document in library.documents:
         guides = [(e.folder.name, e.reviewed(approved_only)) for e in document.entries]
         stamp = _content_time(library, document.input)

@@ -89,11 +89,14 @@ def test_render_approved_only_publishes_only_approved_items_in_every_format(libr
     assert not render(library_copy, ["md", "html", "tsv", "gift"], approved_only=True).errors
     md = (entry.folder / "guide.md").read_text()
     assert cards[0].item.front in md and cards[1].item.front not in md
-    assert md.count("*Nothing in the source for this*") >= 5  # nothing approved there: an honest note, no crash
+    assert "## Flashcards" in md and "## Practice Questions" in md
+    assert "## Key Takeaways" not in md and "## Definition" not in md  # nothing approved there yet: left out
     site = (entry.folder / "flashcards.html").read_text()
     assert cards[1].item.front not in site
     summary = (entry.folder / "summary.html").read_text()
-    assert "Nothing in the source for this" in summary
+    assert "Key Takeaways" not in summary and "Nothing in the source" not in summary
+    genuinely_empty = [e.section for e in entry.guide.empty_sections]  # what the guide itself has nothing for
+    assert summary.count('class="empty"') == len([s for s in genuinely_empty if s not in ("flashcards", "questions")])
     gift = (library_copy / "therapeutic-alliance-notes" / "therapeutic-alliance-notes.gift").read_text()
     assert "Because the editor says so." in gift and gift.count("::") == 2  # one question, from the one approved topic item
 
