@@ -471,8 +471,7 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
     ]:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for doc in run.documents:
-        total = len(doc.covered) + len(doc.uncovered)
-        cover = f"{len(doc.covered)}/{total} {doc.coverage_unit}s" if total else "n/a"
+        cover = doc.coverage_text()
         if doc.uncovered:
             shown = ", ".join(doc.uncovered[:4]) + (" ..." if len(doc.uncovered) > 4 else "")
             cover += f"; none from {shown}"

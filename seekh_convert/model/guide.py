@@ -63,6 +63,12 @@ class SourceRef(_Model):
 
     quote: LongText = Field(description="Verbatim text from the source that supports the item.")
     page: int | None = Field(default=None, ge=1, description="1-based page of the quote (PDF, or a Word page break).")
+    page_label: str | None = Field(
+        default=None,
+        max_length=40,
+        description="The printed page label of ``page`` (PDF /PageLabels: 'xii', '50') where it is not the page number; "
+        "set by the pipeline from the file, not by the engine.",
+    )
     slide: int | None = Field(default=None, ge=1, description="1-based slide number of the quote (slide decks).")
     start: float | None = Field(default=None, ge=0, description="Transcript start time of the quote, seconds.")
     end: float | None = Field(default=None, ge=0, description="Transcript end time of the quote, seconds.")
@@ -77,7 +83,10 @@ class SourceRef(_Model):
         return self
 
     def label(self) -> str:
-        """Human-readable location: ``p. 3``, ``slide 4``, ``00:01:23–00:01:40`` or the section."""
+        """Human-readable location: ``p. 3`` (``p. 50 (PDF page 56)`` where the printed page label differs),
+        ``slide 4``, ``00:01:23–00:01:40`` or the section."""
+        if self.page is not None and self.page_label:
+            return f"p. {self.page_label} (PDF page {self.page})"  # the printed page, and where a PDF reader finds it
         if self.page is not None:
             return f"p. {self.page}"
         if self.slide is not None:

@@ -78,13 +78,18 @@ def digest(*parts: str, length: int = 16) -> str:
 
 
 #: Optional fields added after identities were first stored: left out of an identity while unset, so that
-#: review decisions and Anki GUIDs made before them still find their items.
-_LATER_FIELDS = {"accept": [], "page_label": None}
+#: review decisions made before them still find their items. A printed page label follows from the page: never part.
+_LATER_FIELDS = {"accept": []}
+_DERIVED_FIELDS = {"page_label"}
 
 
 def _identity_dump(value: object) -> object:
     if isinstance(value, dict):
-        return {k: _identity_dump(v) for k, v in value.items() if not (k in _LATER_FIELDS and v == _LATER_FIELDS[k])}
+        return {
+            k: _identity_dump(v)
+            for k, v in value.items()
+            if k not in _DERIVED_FIELDS and not (k in _LATER_FIELDS and v == _LATER_FIELDS[k])
+        }
     if isinstance(value, list):
         return [_identity_dump(v) for v in value]
     return value

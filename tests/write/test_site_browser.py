@@ -296,3 +296,31 @@ def test_approved_only_shows_approved_topics_and_sections_only(library_copy, bro
     qa = _open(browser_page, library_copy, PAGES["qa"])
     assert qa.locator(".qa-list > li").count() == 0
     assert browser_page.errors == []
+
+
+def test_pdf_citations_give_the_printed_page_and_the_pdf_page_where_they_differ(tmp_path, browser_page):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import SAMPLES
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=SAMPLES / "therapeutic-alliance-notes.pdf")
+    writer.set_page_label(0, 0, style="/r")  # a front page "i", then the printed pages 48, 49, ...
+    writer.set_page_label(1, len(writer.pages) - 1, style="/D", start=48)
+    writer.write(tmp_path / "chapter.pdf")
+    out = tmp_path / "out"
+    cli = Path(sys.executable).with_name("seekh-convert")  # its own process: this one runs the browser's event loop
+    done = subprocess.run([str(cli), "convert", str(tmp_path / "chapter.pdf"), "-o", str(out), "-f", "json,html,md"])
+    assert done.returncode == 0
+    guide = _guide(out, "chapter/01-what-the-therapeutic-alliance-is")
+    refs = [c.source for c in guide.flashcards] + [q.source for q in guide.questions]
+    assert {(r.page, r.page_label) for r in refs} <= {(1, "i"), (2, "48"), (3, "49"), (4, "50")}
+    page = _open(browser_page, out, "chapter/01-what-the-therapeutic-alliance-is/summary.html")
+    labels = page.locator("details.source summary").all_inner_texts()
+    assert labels and all(" (PDF page " in text for text in labels)
+    assert any(text.startswith("Source: p. 48 (PDF page 2)") for text in labels) or any(
+        text.startswith("Source: p. i (PDF page 1)") for text in labels
+    )
+    assert "(PDF page " in (out / "chapter" / "01-what-the-therapeutic-alliance-is" / "guide.md").read_text()
