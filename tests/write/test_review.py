@@ -289,3 +289,19 @@ def test_an_edited_takeaway_renders_without_serializer_warnings(library_copy, re
     assert not render(library_copy, ["md", "html"]).errors
     assert [str(w.message) for w in recwarn] == []
     assert '<option value="low" selected>' in page
+
+
+@pytest.mark.browser
+def test_save_edit_without_a_change_in_the_browser_keeps_the_item_unreviewed(server, library_copy, browser_page):
+    page = browser_page.page
+    page.goto(server.url + f"review/{TOPIC}")
+    takeaway = next(i for i in iter_items(_entry(library_copy).guide) if i.section == "key_takeaways")
+    target = page.locator(f"#item-{takeaway.id}")
+    target.locator(".edit").click()
+    target.locator("button[type=submit]").click()
+    expect(target.locator(".status")).to_have_text("Not reviewed (nothing changed)")
+    assert target.get_attribute("data-verdict") == "none"
+    assert not (_entry(library_copy).folder / FILENAME).exists()  # nothing recorded
+    page.reload()
+    assert target.get_attribute("data-verdict") == "none"
+    assert browser_page.errors == []
