@@ -276,19 +276,25 @@ class DocumentQuality(_Model):
         return round(len(self.covered) / total, 4) if total else None
 
     def coverage_text(self) -> str:
-        """``96/126 pages (141 in the file; 15 left out: 10 front/back matter, 5 blank or unreadable)``."""
+        """``96/126 pages``: units with a kept item of those the topics draw on (a page two topics share counts once)."""
         total = len(self.covered) + len(self.uncovered)
         if not total:
             return "n/a"
-        if self.coverage_unit != "page" or self.source_pages is None:
+        if self.coverage_unit != "page":
             return f"{len(self.covered)}/{total} {self.coverage_unit}s"
-        covered = set(self.covered)  # a page two topics share is one page of the file
-        total = len(covered | set(self.uncovered))
-        text = f"{len(covered)}/{total} pages"
-        if self.source_pages != total:
-            why = ", ".join(f"{n} {reason}" for reason, n in self.pages_left_out.items() if n)
-            text += f" ({self.source_pages} in the file; {self.source_pages - total} left out" + (f": {why})" if why else ")")
-        return text
+        covered = set(self.covered)
+        return f"{len(covered)}/{len(covered | set(self.uncovered))} pages"
+
+    def pages_note(self) -> str:
+        """Why the file has more pages than the coverage counts: ``141 pages in the file; 15 left out: 12 front/back
+        matter, 3 blank or unreadable`` (empty when every page counts, or for other inputs)."""
+        if self.coverage_unit != "page" or self.source_pages is None:
+            return ""
+        counted = len(set(self.covered) | set(self.uncovered))
+        if self.source_pages == counted:
+            return ""
+        why = ", ".join(f"{n} {reason}" for reason, n in self.pages_left_out.items() if n)
+        return f"{self.source_pages} pages in the file; {self.source_pages - counted} left out" + (f": {why}" if why else "")
 
 
 class RunQuality(_Model):
