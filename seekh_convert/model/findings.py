@@ -276,11 +276,12 @@ class DocumentQuality(_Model):
         return round(len(self.covered) / total, 4) if total else None
 
     def coverage_text(self) -> str:
-        """``96/126 pages``: units with a kept item of those the topics draw on (a page two topics share counts once)."""
+        """``96/126 pages``: units with a kept item of those the topics draw on; where the file's pages are known (a
+        PDF), a page two topics share counts once."""
         total = len(self.covered) + len(self.uncovered)
         if not total:
             return "n/a"
-        if self.coverage_unit != "page":
+        if self.coverage_unit != "page" or self.source_pages is None:
             return f"{len(self.covered)}/{total} {self.coverage_unit}s"
         covered = set(self.covered)
         return f"{len(covered)}/{len(covered | set(self.uncovered))} pages"

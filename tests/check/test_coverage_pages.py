@@ -25,7 +25,9 @@ def test_coverage_text_of_other_units_and_of_a_file_whose_pages_are_all_used():
     times = DocumentQuality(source_file="a.vtt", coverage_unit="time", covered=["00:00:00–00:02:00"], uncovered=["x"])
     assert times.coverage_text() == "1/2 times"
     pages = DocumentQuality(source_file="a.pdf", coverage_unit="page", covered=["p. 1", "p. 1", "p. 2"], source_pages=2)
-    assert pages.coverage_text() == "2/2 pages" and pages.pages_note() == ""
+    assert pages.coverage_text() == "2/2 pages" and pages.pages_note() == ""  # the file's pages, each once
+    unknown = DocumentQuality(source_file="a.pdf", coverage_unit="page", covered=["p. 1", "p. 1", "p. 2"])
+    assert unknown.coverage_text() == "3/3 pages" and unknown.pages_note() == ""  # per topic, as before
     blank = DocumentQuality(
         source_file="b.pdf", coverage_unit="page", covered=["p. 1"], source_pages=3, pages_left_out={"blank or unreadable": 2}
     )
