@@ -156,8 +156,9 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     gaps = []
     for doc in run.documents:
-        total = len(doc.covered) + len(doc.uncovered)
-        cover = f"{len(doc.covered)}/{total} {doc.coverage_unit}s" if total else "n/a"
+        cover = doc.coverage_text()
+        if doc.pages_note():  # why a file has more pages than the coverage counts
+            gaps.append(f"{doc.source_file or '?'}: {doc.pages_note()}")
         if doc.uncovered:
             shown = ", ".join(doc.uncovered[:4]) + (" ..." if len(doc.uncovered) > 4 else "")
             gaps.append(f"{doc.source_file or '?'}: none from {shown}")
@@ -251,6 +252,8 @@ def print_published(report, output: Path, quiet: bool = False) -> bool:
     """Print what rendering failed and how much it wrote. True when everything was written."""
     for line in report.errors:
         err.print(f"[red]error:[/red] {safe(line)}", markup=True)
+    for line in report.notes:
+        err.print(f"note: {safe(line)}", markup=True)
     if report.written and not quiet:
         err.print(f"{len(report.written)} file(s) rendered in {safe(str(output))}", markup=True)
     return not report.errors

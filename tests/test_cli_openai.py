@@ -127,3 +127,26 @@ def test_verbose_logs_carry_no_credentials(tmp_path, model_replies):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "tokens in" in proc.stderr  # the per-call log is there
     assert "URLSECRET" not in proc.stderr + proc.stdout and KEY not in proc.stderr + proc.stdout
+
+
+def test_a_model_gives_short_answers_with_accepted_answers_and_the_quiz_exports_grade_them(tmp_path, model_replies):
+    """The strict schema asks for ``accept``; what the model lists reaches guide.json, GIFT and QTI."""
+    replies = json.loads(json.dumps(model_replies))
+    shorts = [q for r in replies for q in r["questions"] if q["kind"] == "short_answer"]
+    assert shorts
+    for q in shorts:
+        q["accept"] = ["working alliance", "the alliance"]
+    with FakeOpenAIServer(api_key=KEY, responder=topic_responder(replies)) as server:
+        result = _convert(server, tmp_path / "out", tmp_path / "cache", "--format", "json,gift,qti")
+        assert result.exit_code == 0, result.output
+        schemas = [json.dumps(body.get("response_format", {})) for body in server.requests]
+    assert any('"accept"' in s for s in schemas)
+    kept = [
+        q
+        for p in (tmp_path / "out").glob("*/*/guide.json")
+        for q in json.loads(p.read_text())["questions"]
+        if q["kind"] == "short_answer"
+    ]
+    assert kept and all(q["accept"] == ["working alliance", "the alliance"] for q in kept)
+    gift = next((tmp_path / "out").glob("*/*.gift")).read_text()
+    assert gift.count("=working alliance\n=the alliance\n") == len(kept)

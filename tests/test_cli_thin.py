@@ -18,9 +18,9 @@ def test_each_guide_md_is_written_once_per_run(tmp_path, monkeypatch):
     written: list[Path] = []
     original = MarkdownWriter.__call__
 
-    def counting(self, guide, folder):
+    def counting(self, guide, folder, *generated):
         written.append(Path(folder))
-        return original(self, guide, folder)
+        return original(self, guide, folder, *generated)
 
     monkeypatch.setattr(MarkdownWriter, "__call__", counting)
     result = runner.invoke(app, ["convert", str(SAMPLES / "memory-lecture.vtt"), "-o", str(tmp_path), "--engine", "offline"])

@@ -4,6 +4,7 @@ check (grounding, junk, support, answer keys, review rubric, duplicates, coverag
 """
 
 from seekh_convert.check.checker import GateSettings
+from seekh_convert.check.coverage import pages_left_out, source_pages
 from seekh_convert.check.duplicates import RunDeduplicator
 from seekh_convert.check.gate import check_content, run_gate
 from seekh_convert.check.guide_file import check_guide_file, prepare_raw
@@ -25,7 +26,9 @@ __all__ = [
     "check_content",
     "check_guide_file",
     "load_quality",
+    "pages_left_out",
     "prepare_raw",
     "run_gate",
+    "source_pages",
     "strict_failures",
 ]

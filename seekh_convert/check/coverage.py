@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from seekh_convert.model.document import Topic
+from seekh_convert.model.document import JUNK_KINDS, BlockKind, Document, Topic
 from seekh_convert.model.findings import Coverage, CoverageUnit
 from seekh_convert.model.guide import SourceRef, format_timestamp
 
@@ -52,3 +52,32 @@ def topic_coverage(topic: Topic, refs: list[SourceRef]) -> Coverage:
     for unit in coverage.units:
         unit.items = sum(1 for ref in refs if _hits(unit, ref, coverage.unit, topic.title))
     return coverage
+
+
+def pages_left_out(doc: Document) -> dict[str, int]:
+    """Pages of a PDF that no topic draws on, by why: front/back matter (contents, index, references...), blank or
+    unreadable (no text, or text only in running headers and footers), headings only."""
+    usable = {b.page for t in doc.topics for b in t.blocks if b.usable and b.page is not None}
+    kinds: dict[int, set] = {}
+    for block in doc.blocks:
+        if block.page is not None:
+            kinds.setdefault(block.page, set()).add(block.kind)
+    out = {"front/back matter": 0, "blank or unreadable": 0, "headings only": 0, "in no topic": 0}
+    for number in range(1, source_pages(doc) + 1):
+        if number in usable:
+            continue
+        found = kinds.get(number, set()) - {BlockKind.BOILERPLATE}  # running headers and footers say nothing
+        if not found:
+            out["blank or unreadable"] += 1
+        elif found & JUNK_KINDS:
+            out["front/back matter"] += 1
+        elif found == {BlockKind.HEADING}:
+            out["headings only"] += 1
+        else:
+            out["in no topic"] += 1
+    return {k: v for k, v in out.items() if v}
+
+
+def source_pages(doc: Document) -> int:
+    """How many pages the file has (the highest page read; pages that failed are counted too)."""
+    return max((p.number for p in doc.pages), default=0)

@@ -242,6 +242,7 @@ class Document:
     language: str = ""  # ISO 639-1 code of the document's main language ("" until detected)
     output_language: str = ""  # --language: the language guides are written in ("": the document's own)
     ocr: dict[int, float] = field(default_factory=dict)  # PDF pages read by OCR -> mean word confidence (0-100)
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF: printed page label, where it is not the page number
 
     @property
     def text(self) -> str:

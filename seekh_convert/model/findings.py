@@ -254,6 +254,10 @@ class DocumentQuality(_Model):
     coverage_unit: str | None = None
     covered: list[str] = Field(default_factory=list)
     uncovered: list[str] = Field(default_factory=list)
+    source_pages: int | None = Field(None, description="Pages in the file (PDF), when known.")
+    pages_left_out: dict[str, int] = Field(
+        default_factory=dict, description="Pages of the file that are no coverage unit, by why (front/back matter, blank...)."
+    )
     rubric: dict[str, RubricCount] = Field(default_factory=dict)
     rubric_problems: dict[str, int] = Field(default_factory=dict)
 
@@ -270,11 +274,39 @@ class DocumentQuality(_Model):
         total = len(self.covered) + len(self.uncovered)
         return round(len(self.covered) / total, 4) if total else None
 
+    def coverage_text(self) -> str:
+        """``96/126 pages``: units with a kept item of those the topics draw on; where the file's pages are known (a
+        PDF), a page two topics share counts once."""
+        total = len(self.covered) + len(self.uncovered)
+        if not total:
+            return "n/a"
+        if self.coverage_unit != "page" or self.source_pages is None:
+            return f"{len(self.covered)}/{total} {self.coverage_unit}s"
+        covered = set(self.covered)
+        return f"{len(covered)}/{len(covered | set(self.uncovered))} pages"
+
+    def pages_note(self) -> str:
+        """Why the file has more pages than the coverage counts: ``141 pages in the file; 15 left out: 12 front/back
+        matter, 3 blank or unreadable`` (empty when every page counts, or for other inputs)."""
+        if self.coverage_unit != "page" or self.source_pages is None:
+            return ""
+        counted = len(set(self.covered) | set(self.uncovered))
+        if self.source_pages == counted:
+            return ""
+        why = ", ".join(f"{n} {reason}" for reason, n in self.pages_left_out.items() if n)
+        return f"{self.source_pages} pages in the file; {self.source_pages - counted} left out" + (f": {why}" if why else "")
+
 
 class RunQuality(_Model):
     """Summary of a run: one entry per document, in the order guides were added."""
 
     documents: list[DocumentQuality] = Field(default_factory=list)
+
+    def describe_pages(self, input_key: str, source_pages: int, left_out: dict[str, int]) -> None:
+        """Record how many pages the file has and why some are no coverage unit (after its first ``add``)."""
+        doc = next((d for d in self.documents if d.input == input_key), None)
+        if doc is not None:
+            doc.source_pages, doc.pages_left_out = source_pages, left_out
 
     def add(self, quality: TopicQuality, input_key: str | None = None) -> None:
         """Add one guide's findings (call in document order).

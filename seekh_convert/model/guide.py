@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.1"  # 1.1: slide locations (SourceRef.slide, provenance slides) and the source language
+SCHEMA_VERSION = "1.1"  # 1.1: slide locations (SourceRef.slide, provenance slides) and the source language;
+# short answers' ``accept`` (optional, default empty) and a source's printed ``page_label`` (optional) keep 1.1 readable
 
 #: The list sections of a guide, in page order; each holds items or is named in ``empty_sections`` with a reason.
 LIST_SECTIONS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
@@ -65,6 +66,12 @@ class SourceRef(_Model):
         "joins them with ' … ' (each passage verbatim, in source order, within a few paragraphs or on one slide)."
     )
     page: int | None = Field(default=None, ge=1, description="1-based page of the quote (PDF, or a Word page break).")
+    page_label: str | None = Field(
+        default=None,
+        max_length=40,
+        description="The printed page label of ``page`` (PDF /PageLabels: 'xii', '50') where it is not the page number; "
+        "set by the pipeline from the file, not by the engine.",
+    )
     slide: int | None = Field(default=None, ge=1, description="1-based slide number of the quote (slide decks).")
     start: float | None = Field(default=None, ge=0, description="Transcript start time of the quote, seconds.")
     end: float | None = Field(default=None, ge=0, description="Transcript end time of the quote, seconds.")
@@ -79,7 +86,10 @@ class SourceRef(_Model):
         return self
 
     def label(self) -> str:
-        """Human-readable location: ``p. 3``, ``slide 4``, ``00:01:23–00:01:40`` or the section."""
+        """Human-readable location: ``p. 3`` (``p. 50 (PDF page 56)`` where the printed page label differs),
+        ``slide 4``, ``00:01:23–00:01:40`` or the section."""
+        if self.page is not None and self.page_label:
+            return f"p. {self.page_label} (PDF page {self.page})"  # the printed page, and where a PDF reader finds it
         if self.page is not None:
             return f"p. {self.page}"
         if self.slide is not None:
@@ -163,11 +173,32 @@ class TrueFalse(Grounded):
     explanation: LongText
 
 
+#: A typed answer a quiz can grade: a word or a short phrase.
+GradeableText = Annotated[str, Field(min_length=1, max_length=100)]
+
+
 class ShortAnswer(Grounded):
     kind: Literal["short_answer"] = "short_answer"
     question: LongText
-    answer: LongText
+    answer: LongText = Field(description="The model answer shown to the student (may be a sentence).")
+    accept: list[GradeableText] = Field(
+        default_factory=list,
+        max_length=10,
+        description="What a student may type to be marked right: the key word or short phrase first (a few words, "
+        "no sentence), then accepted alternatives (synonyms, abbreviations, other spellings). Empty when no short "
+        "answer exists (a 'why' question): quizzes then grade it by hand.",
+    )
     explanation: LongText
+
+    @property
+    def keys(self) -> list[str]:
+        """What a quiz marks right: ``accept``; for a guide without it, ``answer`` when that is a short phrase (its
+        final full stop dropped). Empty when there is no short form: the question is then graded by hand."""
+        if self.accept:
+            return list(dict.fromkeys(self.accept))
+        short = self.answer.strip().rstrip(".!")
+        words = short.split()
+        return [short] if 0 < len(words) <= 4 and words[0].casefold() != "because" else []
 
 
 Question = Annotated[MultipleChoice | TrueFalse | ShortAnswer, Field(discriminator="kind")]

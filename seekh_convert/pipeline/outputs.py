@@ -55,7 +55,21 @@ def study_guide(doc: Document, topic: Topic, content: GuideContent, usage: Usage
     )
     labels = {"subject": options.subject, "level": options.level}
     overrides = {k: v for k, v in labels.items() if v is not None}  # --subject / --level
-    return StudyGuide.model_validate({**content.model_dump(), **overrides, "provenance": provenance})
+    data = with_page_labels(content.model_dump(), doc.page_labels)
+    return StudyGuide.model_validate({**data, **overrides, "provenance": provenance})
+
+
+def with_page_labels(data: object, labels: dict[int, str]) -> object:
+    """Guide data whose every source on a labelled PDF page carries that page's printed label (in place)."""
+    if isinstance(data, dict):
+        if "quote" in data and data.get("page") in labels:
+            data["page_label"] = labels[data["page"]]
+        for value in data.values():
+            with_page_labels(value, labels)
+    elif isinstance(data, list):
+        for value in data:
+            with_page_labels(value, labels)
+    return data
 
 
 def write_index(doc: Document, result: ConversionResult, usage: Usage | None) -> None:

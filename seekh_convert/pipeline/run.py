@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from seekh_convert.check import GateSettings, RunDeduplicator, RunQuality, StrictThresholds, run_gate, strict_failures
+from seekh_convert.check import (
+    GateSettings,
+    RunDeduplicator,
+    RunQuality,
+    StrictThresholds,
+    pages_left_out,
+    run_gate,
+    source_pages,
+    strict_failures,
+)
 from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, PreflightError, SeekhError
 from seekh_convert.files import atomic_write_text, sha256_file
@@ -481,6 +490,8 @@ class Converter:
                 quality.repair_usage = as_produced(quality.repair_usage, self.engine)  # the same bytes from the cache
                 atomic_write_text(target / "quality.json", dump_model(quality))
                 self.quality.add(quality, input_key=folder.name)
+                if source_pages(doc) and doc.blocks:  # a PDF: say why pages of the file are no coverage unit
+                    self.quality.describe_pages(folder.name, source_pages(doc), pages_left_out(doc))
         except SeekhError as exc:
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
         return tr

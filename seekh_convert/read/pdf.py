@@ -17,7 +17,7 @@ from pypdf.generic import Destination
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind
 from seekh_convert.read.ocr import INSTALL_HINT, OcrRun, apply_ocr
-from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.normalize import normalize_ws, strip_controls
 
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
 _PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError, RecursionError)
@@ -66,6 +66,7 @@ class PdfExtractor:
         doc.metadata = _metadata(reader)
         failed = self._read_pages(reader, doc, path)
         doc.outline = _outline(reader, doc)
+        doc.page_labels = _page_labels(reader)
         run = apply_ocr(doc, data, password, ocr, language)
         _refuse_xfa_placeholder(reader, doc, path)
         self._check_text(doc, path, failed, run, ocr)
@@ -296,6 +297,22 @@ def _bold_from_dict(font: Any) -> bool:
 
 
 # -- metadata, outline, title ------------------------------------------------------------------------------
+
+
+def _page_labels(reader: PdfReader) -> dict[int, str]:
+    """The printed page labels (``/PageLabels``: "xii", "50") that differ from the page's number, by 1-based page."""
+    try:
+        if "/PageLabels" not in reader.trailer["/Root"]:
+            return {}
+        labels = reader.page_labels
+    except _PDF_ERRORS:
+        return {}  # a damaged label tree: pages keep their numbers
+    out = {}
+    for number, label in enumerate(labels, 1):
+        text = normalize_ws(strip_controls(str(label)))[:40]
+        if text and text != str(number):
+            out[number] = text
+    return out
 
 
 def _metadata(reader: PdfReader) -> dict[str, str]:

@@ -86,21 +86,40 @@ class AnkiWriter:
     """Writes ``<input>.apkg`` into a document's folder: a deck named after the document, a sub-deck per topic."""
 
     suffix = ".apkg"
+    items = "flashcards"
+
+    def outputs(self, folder: Path) -> list[Path]:
+        return [folder / f"{folder.name}{self.suffix}"]
 
     def __call__(self, title: str, guides: list[tuple[str, StudyGuide]], folder: Path, timestamp: float) -> list[Path]:
         decks = []
         for name, guide in guides:
-            deck_name = f"{_deck_part(title)}::{_deck_part(f'{guide.provenance.topic_index:02d} {guide.topic}')}"
+            if not guide.flashcards:
+                continue  # no empty sub-deck (a topic without cards, or none approved yet)
+            deck_name = topic_deck(title, guide)
             deck = genanki.Deck(deck_id(folder.name, name), deck_name)
             for card in guide.flashcards or []:
                 deck.add_note(note_for(guide, card, name))
             decks.append(deck)
-        path = folder / f"{folder.name}{self.suffix}"
+        path = self.outputs(folder)[0]
         with tempfile.TemporaryDirectory() as tmp:
             staging = Path(tmp) / "deck.apkg"
             genanki.Package(decks).write_to_file(str(staging), timestamp=timestamp)
             atomic_write_bytes(path, staging.read_bytes())
         return [path]
+
+
+#: Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def topic_deck(title: str, guide: StudyGuide) -> str:
+    """``Document::NN Topic``, the same in the .apkg and the import text. A title that would start a formula in
+    the import text's deck cell (opened in a spreadsheet) gets a leading ``'``: Anki does not decode that cell."""
+    document = _deck_part(title)
+    if document.startswith(FORMULA_START):
+        document = f"'{document}"
+    return f"{document}::{_deck_part(f'{guide.provenance.topic_index:02d} {guide.topic}')}"
 
 
 def _deck_part(name: str) -> str:

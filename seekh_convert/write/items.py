@@ -43,6 +43,19 @@ SECTION_TITLES = {
     "questions": "Practice Questions",
 }
 
+#: What a student reads where a section is empty. The reason a guide records (the engine's, or the quality
+#: gate's note on what it dropped) is for editors: guide.json, quality.json and the review pages keep it.
+EMPTY_NOTES = {
+    "definition": "This guide gives no definition for this topic; the summary says what it covers.",
+    "summary": "This guide has no summary for this topic.",
+    "key_takeaways": "This guide has no key takeaways for this topic.",
+    "learn_next": "This guide suggests no next topics.",
+    "prerequisites": "This guide lists no prerequisites for this topic.",
+    "applications": "This guide has no real-world applications for this topic.",
+    "flashcards": "No flashcards for this topic.",
+    "questions": "No practice questions for this topic.",
+}
+
 _MODELS: dict[str, type[BaseModel]] = {
     "definition": Definition,
     "summary": Summary,
@@ -64,9 +77,28 @@ def digest(*parts: str, length: int = 16) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:length]
 
 
+#: Optional fields added after identities were first stored: left out of an identity while unset, so that
+#: review decisions made before them still find their items. A printed page label follows from the page: never part.
+_LATER_FIELDS = {"accept": []}
+_DERIVED_FIELDS = {"page_label"}
+
+
+def _identity_dump(value: object) -> object:
+    if isinstance(value, dict):
+        return {
+            k: _identity_dump(v)
+            for k, v in value.items()
+            if k not in _DERIVED_FIELDS and not (k in _LATER_FIELDS and v == _LATER_FIELDS[k])
+        }
+    if isinstance(value, list):
+        return [_identity_dump(v) for v in value]
+    return value
+
+
 def item_id(section: str, item: BaseModel) -> str:
     """The identity of an item: its section and its whole content, source included."""
-    return digest(section, json.dumps(item.model_dump(mode="json"), sort_keys=True, ensure_ascii=False))
+    data = _identity_dump(item.model_dump(mode="json"))
+    return digest(section, json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
 def item_model(section: str, kind: str | None = None) -> type[BaseModel]:
@@ -95,3 +127,18 @@ def iter_items(guide: StudyGuide) -> Iterator[Item]:
         values = value if isinstance(value, list) else [value]
         for i, item in enumerate(values):
             yield Item(section, i, item, item_id(section, item))
+
+
+def empty_note(generated: StudyGuide, shown: StudyGuide, section: str, hide_held: bool = True) -> str | None:
+    """The student-facing note for ``section`` of ``shown`` when it is empty; None when it holds items, or (with
+    ``hide_held``) when the review emptied it (nothing approved there yet, or all rejected): pages leave it out."""
+    if getattr(shown, section, None):
+        return None
+    if hide_held and getattr(generated, section, None):
+        return None
+    return EMPTY_NOTES[section]
+
+
+def has_items(guide: StudyGuide) -> bool:
+    """Whether any section of ``guide`` holds an item (after review: whether anything was approved)."""
+    return next(iter_items(guide), None) is not None

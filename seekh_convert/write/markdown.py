@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from seekh_convert.files import atomic_write_text
 from seekh_convert.model.guide import SourceRef, StudyGuide
 from seekh_convert.text.normalize import normalize_ws, strip_controls
+from seekh_convert.write.items import empty_note
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -55,11 +56,12 @@ class MarkdownWriter:
     def __init__(self) -> None:
         self._template = _environment().get_template("guide.md.j2")
 
-    def render(self, guide: StudyGuide) -> str:
-        text = self._template.render(g=guide)
+    def render(self, guide: StudyGuide, generated: StudyGuide | None = None) -> str:
+        """The page of ``guide``; ``generated`` is the guide before review (sections review emptied are left out)."""
+        text = self._template.render(g=guide, note=lambda section: empty_note(generated or guide, guide, section))
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
-    def __call__(self, guide: StudyGuide, folder: Path) -> Path:
+    def __call__(self, guide: StudyGuide, folder: Path, generated: StudyGuide | None = None) -> Path:
         path = folder / self.filename
-        atomic_write_text(path, self.render(guide))
+        atomic_write_text(path, self.render(guide, generated))
         return path

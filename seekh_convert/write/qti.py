@@ -1,10 +1,13 @@
 """Practice questions as a QTI 1.2 package that Canvas imports (Settings > Import Course Content > QTI .zip).
 
 One assessment (quiz) per topic, in one zip per document, built with the standard library's xml and zipfile.
+Texts are HTML-escaped ``text/html`` material, so markup in a document (``<script>``) shows as text in Canvas.
+A short answer is scored right for any of its accepted answers; one without a short form is an essay question.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import zipfile
 from pathlib import Path
@@ -21,6 +24,7 @@ _TYPES = {
     "multiple_choice": "multiple_choice_question",
     "true_false": "true_false_question",
     "short_answer": "short_answer_question",
+    "essay": "essay_question",
 }
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: the same guides give the same bytes
 
@@ -33,7 +37,8 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def _material(parent: ET.Element, text: str) -> None:
-    _sub(_sub(parent, "material"), "mattext", text, texttype="text/plain")
+    """Text shown to students: HTML-escaped HTML (LMSs render material as HTML, whatever its texttype)."""
+    _sub(_sub(parent, "material"), "mattext", html.escape(strip_controls(text), quote=False), texttype="text/html")
 
 
 def _metadata(parent: ET.Element, fields: dict[str, str]) -> None:
@@ -56,12 +61,17 @@ def _choices(item: ET.Element, options: list[tuple[str, str]], correct: str) -> 
     _score(item, "varequal", correct)
 
 
-def _score(item: ET.Element, test: str, value: str) -> None:
+def _score(item: ET.Element, test: str, *values: str) -> None:
+    """Score 100 when the response equals any of ``values`` (a short answer's accepted answers)."""
     processing = _sub(item, "resprocessing")
     _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
     condition = _sub(processing, "respcondition")
     condition.set("continue", "No")
-    _sub(_sub(condition, "conditionvar"), test, value, respident="response1")
+    holder = _sub(condition, "conditionvar")
+    if len(values) > 1:
+        holder = _sub(holder, "or")
+    for value in values:
+        _sub(holder, test, value, respident="response1")
     _sub(condition, "setvar", "100", action="Set", varname="SCORE")
 
 
@@ -69,7 +79,8 @@ def qti_item(question) -> ET.Element:
     """One QTI item with its question type, choices, key and the explanation as general feedback."""
     ident = "q" + item_id("questions", question)
     item = ET.Element("item", ident=ident, title=ident)
-    _metadata(item, {"question_type": _TYPES[question.kind], "points_possible": "1"})
+    kind = "essay" if question.kind == "short_answer" and not question.keys else question.kind
+    _metadata(item, {"question_type": _TYPES[kind], "points_possible": "1"})
     presentation = _sub(item, "presentation")
     if question.kind == "multiple_choice":
         _material(presentation, question.question)
@@ -84,15 +95,19 @@ def qti_item(question) -> ET.Element:
         _material(presentation, question.question)
         response = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
         _sub(response, "render_fib", fibtype="String", prompt="Box")
-        _score(item, "varequal", question.answer)
+        if kind == "essay":  # graded by hand: the model answer goes into the feedback
+            _sub(_sub(item, "resprocessing"), "outcomes")
+        else:
+            _score(item, "varequal", *question.keys)
     feedback = _sub(item, "itemfeedback", ident="general_fb")
-    _material(_sub(feedback, "flow_mat"), question.explanation)
+    explanation = question.explanation if kind != "essay" else f"Model answer: {question.answer} {question.explanation}"
+    _material(_sub(feedback, "flow_mat"), explanation)
     return item
 
 
 def assessment_xml(ident: str, title: str, guide: StudyGuide) -> bytes:
     root = ET.Element("questestinterop", xmlns=QTI_NS)
-    assessment = _sub(root, "assessment", ident=ident, title=title)
+    assessment = _sub(root, "assessment", ident=ident, title=html.escape(strip_controls(title), quote=False))
     _metadata(assessment, {"cc_maxattempts": "1"})
     section = _sub(assessment, "section", ident="root_section")
     for question in guide.questions or []:
@@ -117,6 +132,11 @@ def manifest_xml(ident: str, assessments: list[tuple[str, str]]) -> bytes:
 class QtiWriter:
     """Writes ``<input>.qti.zip``: one quiz per topic."""
 
+    items = "questions"
+
+    def outputs(self, folder: Path) -> list[Path]:
+        return [folder / f"{folder.name}.qti.zip"]
+
     def __call__(self, title: str, guides: list[tuple[str, StudyGuide]], folder: Path, timestamp: float) -> list[Path]:
         members: list[tuple[str, bytes]] = []
         assessments: list[tuple[str, str]] = []
@@ -132,6 +152,6 @@ class QtiWriter:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in members:
                 archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED)
-        path = folder / f"{folder.name}.qti.zip"
+        path = self.outputs(folder)[0]
         atomic_write_bytes(path, buffer.getvalue())
         return [path]

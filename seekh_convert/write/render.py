@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seekh_convert.errors import SeekhError
+from seekh_convert.errors import OutputError, SeekhError
 from seekh_convert.write.anki import AnkiWriter
 from seekh_convert.write.gift import GiftWriter
 from seekh_convert.write.library import Library, load_library
@@ -38,6 +38,7 @@ DOCUMENT_WRITERS = {"anki": AnkiWriter(), "tsv": TsvWriter(), "gift": GiftWriter
 class RenderReport:
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each; when any, nothing was written
+    notes: list[str] = field(default_factory=list)  # one line each: what was left out on purpose, and why
 
 
 def _content_time(library: Library, input_name: str) -> float:
@@ -75,17 +76,36 @@ def render(root: Path, formats: list[str] | tuple[str, ...], approved_only: bool
     return report
 
 
+_HELD = " approved yet"
+
+
+def _drop_stale(paths: list[Path]) -> None:
+    """Remove an export an earlier render wrote, so that it cannot stand for the guides as they are now."""
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot remove the stale {path} ({exc.strerror}); remove it by hand") from None
+
+
 def _write(library: Library, formats: list[str] | tuple[str, ...], approved_only: bool, report: RenderReport) -> None:
     root = library.root
     if "md" in formats:
         markdown = MarkdownWriter()
         for entry in library.entries:
-            report.written.append(markdown(entry.reviewed(approved_only), entry.folder))
+            report.written.append(markdown(entry.reviewed(approved_only), entry.folder, entry.guide))
     for document in library.documents:
         guides = [(e.folder.name, e.reviewed(approved_only)) for e in document.entries]
         stamp = _content_time(library, document.input)
         for name, writer in DOCUMENT_WRITERS.items():
-            if name in formats:
-                report.written.extend(writer(document.title, guides, root / document.input, stamp))
+            if name not in formats:
+                continue
+            folder = root / document.input
+            if not any(getattr(g, writer.items) for _, g in guides):  # an empty deck or quiz is no file at all
+                _drop_stale(writer.outputs(folder))
+                held = _HELD if approved_only else ""
+                report.notes.append(f"{document.input}: no {writer.items}{held}, so no {name} export was written")
+                continue
+            report.written.extend(writer(document.title, guides, folder, stamp))
     if "html" in formats:
         report.written.extend(SiteWriter()(library, approved_only))

@@ -87,20 +87,34 @@ def edited_item(item: Item, edit: dict[str, Any]) -> BaseModel:
         raise ValueError(f"{where}: {first['msg']}") from None
 
 
-def record(folder: Path, guide: StudyGuide, item_key: str, verdict: Verdict, edit: dict[str, Any] | None) -> Decision:
-    """Store one decision about the item ``item_key`` of ``guide`` (atomically). Raises KeyError / ValueError."""
+def record(folder: Path, guide: StudyGuide, item_key: str, verdict: Verdict, edit: dict[str, Any] | None) -> Decision | None:
+    """Store one decision about the item ``item_key`` of ``guide`` (atomically); return the item's decision now.
+
+    An edit that changes nothing records nothing (the decision so far stays, None when there is none); an edit
+    back to the item as generated makes an edited item approved. Raises KeyError / ValueError.
+    """
     item = next((i for i in iter_items(guide) if i.id == item_key), None)
     if item is None:
         raise KeyError(item_key)
-    if verdict is Verdict.EDITED:
-        if not isinstance(edit, dict):
-            raise ValueError("edit: the edited item is missing")
-        edit = {k: v for k, v in edited_item(item, edit).model_dump(mode="json").items() if k != "source"}
-    else:
-        edit = None
-    decision = Decision(section=item.section, verdict=verdict, edit=edit)
     with _lock:
         decisions = load_decisions(folder)
+        before = decisions.items.get(item_key)
+        if before is not None and before.section != item.section:
+            before = None
+        if verdict is Verdict.EDITED:
+            if not isinstance(edit, dict):
+                raise ValueError("edit: the edited item is missing")
+            edit = {k: v for k, v in edited_item(item, edit).model_dump(mode="json").items() if k != "source"}
+            as_generated = edit == {k: v for k, v in item.item.model_dump(mode="json").items() if k != "source"}
+            if before is not None and before.verdict is Verdict.EDITED and edit == before.edit:
+                return before  # the same edit again
+            if as_generated:
+                if before is None or before.verdict is not Verdict.EDITED:
+                    return before  # "Save edit" without a change
+                verdict, edit = Verdict.APPROVED, None  # the edit undone: the item as generated, approved
+        else:
+            edit = None
+        decision = Decision(section=item.section, verdict=verdict, edit=edit)
         decisions.items[item_key] = decision
         atomic_write_text(folder / FILENAME, decisions.model_dump_json(indent=2) + "\n")
     return decision

@@ -87,11 +87,12 @@ def test_gate_that_empties_flashcards_makes_the_guide_unwritable():
     assert cleaned is None and not quality.writable and "flashcards" in quality.notes[0]
 
 
-def test_guide_md_shows_the_reason(tmp_path):
+def test_guide_md_says_a_section_is_empty_to_the_student_and_keeps_the_reason_for_editors(tmp_path):
     from datetime import UTC, datetime
 
     from seekh_convert.model.guide import Provenance, StudyGuide
-    from seekh_convert.write.markdown import MarkdownWriter
+    from seekh_convert.write.items import EMPTY_NOTES
+    from seekh_convert.write.markdown import MarkdownWriter, md_escape
 
     content = GuideContent.model_validate(
         _data(
@@ -114,5 +115,7 @@ def test_guide_md_shows_the_reason(tmp_path):
         generated_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
     text = MarkdownWriter().render(StudyGuide.model_validate({**content.model_dump(), "provenance": provenance.model_dump()}))
-    assert "## Definition\n\n*The source defines no single term for this topic.*" in text
-    assert "## Real World Applications\n\n*The source describes no real-world use.*" in text
+    assert f"## Definition\n\n*{md_escape(EMPTY_NOTES['definition'])}*" in text
+    assert f"## Real World Applications\n\n*{md_escape(EMPTY_NOTES['applications'])}*" in text
+    assert "no single term" not in text and "no real-world use." not in text  # the reasons: guide.json, quality.json
+    assert content.empty_reason("definition") == "The source defines no single term for this topic."

@@ -169,16 +169,20 @@ def parse_gift(text: str) -> list[dict]:
             continue
         match = re.fullmatch(r"::((?:\\.|[^\\:])*)::((?:\\.|[^\\{])*)\{((?:\\.|[^\\}])*)\}", block, re.S)
         assert match, block
-        stem = _split(match.group(2).strip(), "")[0][1]
+        head = match.group(2).strip()
+        assert head.startswith("[html]"), block  # Moodle reads the texts as HTML: they are escaped
+        text = lambda raw: html.unescape(_split(raw.strip(), "")[0][1])  # noqa: E731
         body, _, feedback = match.group(3).partition("####")
         parts = [(s, p.strip()) for s, p in _split(body.strip(), "=~") if s or p.strip()]
-        q = {"stem": stem, "feedback": _split(feedback.strip(), "")[0][1]}
+        q = {"stem": text(head.removeprefix("[html]")), "feedback": text(feedback)}
         if parts == [("", "TRUE")] or parts == [("", "FALSE")]:
             q.update(kind="true_false", answer=parts[0][1] == "TRUE")
-        elif len(parts) == 1:
-            q.update(kind="short_answer", answer=parts[0][1])
+        elif not parts:
+            q.update(kind="essay")  # graded by hand
+        elif all(s == "=" for s, _ in parts):
+            q.update(kind="short_answer", accept=[html.unescape(p) for _, p in parts])
         else:
-            q.update(kind="multiple_choice", options=[p for _, p in parts], key=[s for s, _ in parts].index("="))
+            q.update(kind="multiple_choice", options=[html.unescape(p) for _, p in parts], key=[s for s, _ in parts].index("="))
         questions.append(q)
     return questions
 
@@ -192,8 +196,10 @@ def _expected(guides: list[StudyGuide]) -> list[dict]:
             )
         elif q.kind == "true_false":
             out.append({"kind": q.kind, "stem": q.statement, "answer": q.answer, "feedback": q.explanation})
+        elif q.keys:
+            out.append({"kind": q.kind, "stem": q.question, "accept": q.keys, "feedback": q.explanation})
         else:
-            out.append({"kind": q.kind, "stem": q.question, "answer": q.answer, "feedback": q.explanation})
+            out.append({"kind": "essay", "stem": q.question, "feedback": f"Model answer: {q.answer} {q.explanation}"})
     return out
 
 
@@ -229,24 +235,30 @@ def parse_qti(path: Path) -> list[dict]:
                     f.findtext("q:fieldlabel", namespaces=NS): f.findtext("q:fieldentry", namespaces=NS)
                     for f in item.iterfind(".//q:qtimetadatafield", NS)
                 }
-                stem = item.findtext("q:presentation/q:material/q:mattext", namespaces=NS)
-                labels = [
-                    (r.get("ident"), r.findtext(".//q:mattext", namespaces=NS)) for r in item.iterfind(".//q:response_label", NS)
-                ]
-                correct = item.findtext(".//q:respcondition/q:conditionvar/q:varequal", namespaces=NS)
-                feedback = item.findtext("q:itemfeedback/q:flow_mat/q:material/q:mattext", namespaces=NS)
+                shown = {m.get("texttype") for m in item.iterfind(".//q:mattext", NS)}
+                assert shown == {"text/html"}, shown  # what Canvas shows is HTML, escaped
+
+                def text(path: str, at: ET.Element = item) -> str:
+                    return html.unescape(at.findtext(path, namespaces=NS))
+
+                labels = [(r.get("ident"), text(".//q:mattext", r)) for r in item.iterfind(".//q:response_label", NS)]
+                correct = [v.text for v in item.iterfind(".//q:respcondition/q:conditionvar//q:varequal", NS)]
                 kind = {
                     "multiple_choice_question": "multiple_choice",
                     "true_false_question": "true_false",
                     "short_answer_question": "short_answer",
+                    "essay_question": "essay",
                 }[meta["question_type"]]
-                q = {"kind": kind, "stem": stem, "feedback": feedback}
+                q = {"kind": kind, "stem": text("q:presentation/q:material/q:mattext")}
+                q["feedback"] = text("q:itemfeedback/q:flow_mat/q:material/q:mattext")
                 if kind == "multiple_choice":
-                    q.update(options=[t for _, t in labels], key=[i for i, _ in labels].index(correct))
+                    q.update(options=[t for _, t in labels], key=[i for i, _ in labels].index(*correct))
                 elif kind == "true_false":
-                    q.update(answer=dict((i, t) for i, t in labels)[correct] == "True")
+                    q.update(answer=dict((i, t) for i, t in labels)[correct[0]] == "True")
+                elif kind == "short_answer":
+                    q.update(accept=correct)
                 else:
-                    q.update(answer=correct)
+                    assert not correct
                 questions.append(q)
     return questions
 

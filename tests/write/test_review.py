@@ -89,11 +89,14 @@ def test_render_approved_only_publishes_only_approved_items_in_every_format(libr
     assert not render(library_copy, ["md", "html", "tsv", "gift"], approved_only=True).errors
     md = (entry.folder / "guide.md").read_text()
     assert cards[0].item.front in md and cards[1].item.front not in md
-    assert md.count("*Nothing in the source for this*") >= 5  # nothing approved there: an honest note, no crash
+    assert "## Flashcards" in md and "## Practice Questions" in md
+    assert "## Key Takeaways" not in md and "## Definition" not in md  # nothing approved there yet: left out
     site = (entry.folder / "flashcards.html").read_text()
     assert cards[1].item.front not in site
     summary = (entry.folder / "summary.html").read_text()
-    assert "Nothing in the source for this" in summary
+    assert "Key Takeaways" not in summary and "Nothing in the source" not in summary
+    genuinely_empty = [e.section for e in entry.guide.empty_sections]  # what the guide itself has nothing for
+    assert summary.count('class="empty"') == len([s for s in genuinely_empty if s not in ("flashcards", "questions")])
     gift = (library_copy / "therapeutic-alliance-notes" / "therapeutic-alliance-notes.gift").read_text()
     assert "Because the editor says so." in gift and gift.count("::") == 2  # one question, from the one approved topic item
 
@@ -262,3 +265,43 @@ def test_the_review_command_serves_on_localhost_until_stopped(library_copy):
     finally:
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
+
+
+def test_save_edit_without_a_change_records_nothing_and_undoing_an_edit_approves(library_copy):
+    entry = _entry(library_copy)
+    takeaway = next(i for i in iter_items(entry.guide) if i.section == "key_takeaways")
+    as_is = {k: v for k, v in takeaway.item.model_dump(mode="json").items() if k != "source"}
+    assert record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, as_is) is None
+    assert load_decisions(entry.folder).items == {}  # not "edited"
+    changed = {**as_is, "title": "A title the editor wrote", "importance": "low"}
+    assert record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, changed).verdict is Verdict.EDITED
+    assert record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, as_is).verdict is Verdict.APPROVED
+    assert load_decisions(entry.folder).items[takeaway.id].edit is None
+
+
+def test_an_edited_takeaway_renders_without_serializer_warnings(library_copy, recwarn):
+    entry = _entry(library_copy)
+    takeaway = next(i for i in iter_items(entry.guide) if i.section == "key_takeaways")
+    record(entry.folder, entry.guide, takeaway.id, Verdict.EDITED, {"title": "Edited", "importance": "low"})
+    from seekh_convert.write.site.review_page import review_page
+
+    page = review_page(_entry(library_copy))
+    assert not render(library_copy, ["md", "html"]).errors
+    assert [str(w.message) for w in recwarn] == []
+    assert '<option value="low" selected>' in page
+
+
+@pytest.mark.browser
+def test_save_edit_without_a_change_in_the_browser_keeps_the_item_unreviewed(server, library_copy, browser_page):
+    page = browser_page.page
+    page.goto(server.url + f"review/{TOPIC}")
+    takeaway = next(i for i in iter_items(_entry(library_copy).guide) if i.section == "key_takeaways")
+    target = page.locator(f"#item-{takeaway.id}")
+    target.locator(".edit").click()
+    target.locator("button[type=submit]").click()
+    expect(target.locator(".status")).to_have_text("Not reviewed (nothing changed)")
+    assert target.get_attribute("data-verdict") == "none"
+    assert not (_entry(library_copy).folder / FILENAME).exists()  # nothing recorded
+    page.reload()
+    assert target.get_attribute("data-verdict") == "none"
+    assert browser_page.errors == []

@@ -215,3 +215,112 @@ def test_printing_shows_every_card_and_answer_without_controls(published, browse
     page = _open(browser_page, published, PAGES["practice"])
     page.emulate_media(media="print")
     assert page.locator(".no-js-answer").first.is_visible() and not page.locator("button.check").first.is_visible()
+
+
+def test_the_practice_page_accepts_any_accepted_short_answer(tmp_path, browser_page):
+    from test_export_rules import _short_library
+
+    out = _short_library(tmp_path)
+    page = browser_page.page
+    page.goto((out / "notes" / "01-alliance" / "practice.html").as_uri())
+    items = page.locator("li.question")
+
+    def verdict(i: int, typed: str) -> str:
+        items.nth(i).locator("input[type=text]").fill(typed)
+        items.nth(i).locator("button.check").click()
+        return items.nth(i).locator(".verdict").inner_text()
+
+    for typed in ("working alliance", "The Alliance", "therapeutic alliance"):
+        assert verdict(0, typed) == "Correct.", typed
+    assert verdict(0, "the working relationship between client and therapist") == "Not quite."
+    assert verdict(0, "alliance rupture") == "Not quite."
+    assert "Accepted answers: therapeutic alliance; working alliance; alliance" in items.nth(0).inner_text()
+    assert verdict(1, "rapport") == "Correct."  # a guide without ``accept``: its short answer is the key
+    assert browser_page.errors == []
+
+
+GATE_NOTES = {
+    "definition": "The source gives no definition of 13; the summary says what it covers.",
+    "applications": "No item of this section passed the quality gate (unsupported).",
+    "flashcards": "No item of this section passed the quality gate (unsupported).",
+}
+
+
+def test_student_pages_show_student_notes_never_the_gate_notes(tmp_path, browser_page):
+    from conftest import make_guide_dict
+    from publishing import write_library
+
+    from seekh_convert.write.items import EMPTY_NOTES
+    from seekh_convert.write.render import render
+
+    guide = make_guide_dict(definition=None, applications=[], flashcards=[])
+    guide["empty_sections"] = [{"section": s, "reason": r} for s, r in GATE_NOTES.items()]
+    out = write_library(tmp_path / "out", {"01-alliance": guide})
+    assert not render(out, ["md", "html"]).errors
+    for name in ("summary", "flashcards"):
+        page = _open(browser_page, out, f"notes/01-alliance/{name}.html")
+        text = page.inner_text("main")
+        assert "quality gate" not in text and "of 13" not in text and "Nothing in the source" not in text
+        shown = [s for s in GATE_NOTES if EMPTY_NOTES[s] in text]
+        assert shown == (["definition", "applications"] if name == "summary" else ["flashcards"])
+    md = (out / "notes" / "01-alliance" / "guide.md").read_text()
+    assert "quality gate" not in md and "of 13" not in md and EMPTY_NOTES["applications"] in md
+    assert browser_page.errors == []
+
+
+def test_approved_only_shows_approved_topics_and_sections_only(library_copy, browser_page):
+    from seekh_convert.write.items import iter_items
+    from seekh_convert.write.library import load_library
+    from seekh_convert.write.render import render
+    from seekh_convert.write.review import Verdict, record
+
+    entry = load_library(library_copy).find(TOPIC)
+    card = next(i for i in iter_items(entry.guide) if i.section == "flashcards")
+    record(entry.folder, entry.guide, card.id, Verdict.APPROVED, None)
+    assert not render(library_copy, ["html"], approved_only=True).errors
+    library = _open(browser_page, library_copy, PAGES["library"])
+    topics = library.locator("main ul.topics > li").all_inner_texts()
+    assert len(topics) == 1 and entry.guide.topic in topics[0]  # unreviewed topics are not listed with 0 cards
+    assert "Flashcards (1)" in topics[0] and "Practice (0)" in topics[0]
+    assert "1 topic(s) from 1 document(s)" in library.inner_text("main")
+    summary = _open(browser_page, library_copy, PAGES["summary"])
+    from seekh_convert.write.items import SECTION_TITLES
+
+    empty = [SECTION_TITLES[e.section] for e in entry.guide.empty_sections if e.section not in ("flashcards", "questions")]
+    assert summary.locator("main h2").all_inner_texts() == empty  # only what the guide has nothing for, said so
+    assert "Nothing in the source" not in summary.inner_text("main")
+    cards = _open(browser_page, library_copy, PAGES["flashcards"])
+    assert card.item.front in cards.content()
+    held = [p for p in library_copy.glob("*/*/summary.html") if p.parent != entry.folder]
+    assert held == []  # pages of topics with nothing approved are not published
+    qa = _open(browser_page, library_copy, PAGES["qa"])
+    assert qa.locator(".qa-list > li").count() == 0
+    assert browser_page.errors == []
+
+
+def test_pdf_citations_give_the_printed_page_and_the_pdf_page_where_they_differ(tmp_path, browser_page):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import SAMPLES
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=SAMPLES / "therapeutic-alliance-notes.pdf")
+    writer.set_page_label(0, 0, style="/r")  # a front page "i", then the printed pages 48, 49, ...
+    writer.set_page_label(1, len(writer.pages) - 1, style="/D", start=48)
+    writer.write(tmp_path / "chapter.pdf")
+    out = tmp_path / "out"
+    cli = Path(sys.executable).with_name("seekh-convert")  # its own process: this one runs the browser's event loop
+    done = subprocess.run([str(cli), "convert", str(tmp_path / "chapter.pdf"), "-o", str(out), "-f", "json,html,md"])
+    assert done.returncode == 0
+    guide = _guide(out, "chapter/01-what-the-therapeutic-alliance-is")
+    refs = [c.source for c in guide.flashcards] + [q.source for q in guide.questions]
+    assert {(r.page, r.page_label) for r in refs} <= {(1, "i"), (2, "48"), (3, "49"), (4, "50")}
+    page = _open(browser_page, out, "chapter/01-what-the-therapeutic-alliance-is/summary.html")
+    labels = page.locator("details.source summary").all_inner_texts()
+    assert labels and all(" (PDF page " in text for text in labels)
+    assert any(text.startswith("Source: p. 48 (PDF page 2)") for text in labels) or any(
+        text.startswith("Source: p. i (PDF page 1)") for text in labels
+    )
+    assert "(PDF page " in (out / "chapter" / "01-what-the-therapeutic-alliance-is" / "guide.md").read_text()

@@ -8,6 +8,7 @@ import markupsafe
 from conftest import make_guide_dict
 
 from seekh_convert.model.guide import EmptySection, StudyGuide
+from seekh_convert.write.items import EMPTY_NOTES
 from seekh_convert.write.library import load_library
 from seekh_convert.write.render import render
 from seekh_convert.write.site import Site
@@ -29,7 +30,7 @@ def test_pages_carry_a_policy_that_admits_only_their_own_style_and_script(publis
         assert f'content="{markupsafe.escape(policy)}"' in page.read_text()
 
 
-def test_empty_sections_say_so_with_the_reason_when_one_is_recorded(tmp_path):
+def test_empty_sections_say_so_to_the_student_without_the_recorded_reason(tmp_path):
     from publishing import write_library
 
     out = write_library(tmp_path / "out", {"01-alliance": make_guide_dict()})
@@ -47,10 +48,10 @@ def test_empty_sections_say_so_with_the_reason_when_one_is_recorded(tmp_path):
     site = Site(load_library(out))
     site.guides[entry.key] = guide
     pages = {p.path.name: p.html for p in site.topic_pages(entry)}
-    assert "Nothing in the source for this: the source names no use" in pages["summary.html"]
-    assert "Nothing in the source for this: the source defines no term of the title" in pages["summary.html"]
-    assert "Nothing in the source for this" in pages["flashcards.html"]
-    assert "Nothing in the source for this" in pages["practice.html"]
+    assert EMPTY_NOTES["applications"] in pages["summary.html"] and EMPTY_NOTES["definition"] in pages["summary.html"]
+    assert EMPTY_NOTES["flashcards"] in pages["flashcards.html"]
+    assert EMPTY_NOTES["questions"] in pages["practice.html"]
+    assert not any(e.reason in html for e in empty for html in pages.values())  # the reasons are for editors
 
 
 def test_the_library_shelves_topics_by_subject_and_other(tmp_path):

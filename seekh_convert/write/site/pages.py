@@ -9,7 +9,7 @@ from typing import Any
 
 from seekh_convert.files import atomic_write_text
 from seekh_convert.model.guide import StudyGuide, Subject
-from seekh_convert.write.items import item_id
+from seekh_convert.write.items import empty_note, has_items, item_id
 from seekh_convert.write.library import Entry, Library, topic_key
 from seekh_convert.write.site.assets import content_security_policy, environment
 
@@ -21,11 +21,6 @@ GROUPS = (
 )
 KIND_LABELS = {"multiple_choice": "Multiple choice", "true_false": "True or false", "short_answer": "Short answer"}
 TOPIC_PAGES = ("summary", "flashcards", "practice")
-
-
-def empty_reason(entry: Entry, section: str) -> str | None:
-    """Why a section is empty, as the guide records it (``empty_sections``); None when it holds items."""
-    return entry.guide.empty_reason(section)
 
 
 def unique_ids(section: str, items: list) -> list[str]:
@@ -56,6 +51,9 @@ class Site:
         self.env = environment()
         self.csp = content_security_policy()
         self.guides = {e.key: e.reviewed(approved_only) for e in library.entries}
+        #: The topics the site shows: with ``approved_only``, those with at least one approved item.
+        self.entries = [e for e in library.entries if not approved_only or has_items(self.guides[e.key])]
+        self.held = [e for e in library.entries if e not in self.entries]
 
     def _render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(csp=self.csp, **context)
@@ -67,7 +65,7 @@ class Site:
         links: dict[str, str] = {}
         for name in [n.topic for n in guide.learn_next or []] + [p.topic for p in guide.prerequisites or []]:
             target = titles.get(topic_key(name))
-            if target is not None and target.key != entry.key:
+            if target is not None and target.key != entry.key and target in self.entries:
                 links[name] = f"../../{target.key}/summary.html"
         return links
 
@@ -77,7 +75,7 @@ class Site:
             g=g,
             root="../../",
             counts={"flashcards": len(g.flashcards or []), "questions": len(g.questions or [])},
-            reason=lambda section: empty_reason(entry, section),
+            reason=lambda section: empty_note(entry.guide, g, section, section not in ("flashcards", "questions")),
         )
         folder = Path(entry.input) / entry.folder.name
         yield Page(folder / "summary.html", self._render("summary.html.j2", links=self.topic_links(entry), **common))
@@ -89,7 +87,7 @@ class Site:
         deck = {"deck": entry.key, "cards": cards}
         yield Page(folder / "flashcards.html", self._render("flashcards.html.j2", data=deck, **common))
         ids = unique_ids("questions", g.questions or [])
-        keys = [{"id": i, "kind": q.kind, "answer": _key(q)} for i, q in zip(ids, g.questions or [])]
+        keys = [{"id": i, "kind": q.kind, "answer": _key(q), **_accepted(q)} for i, q in zip(ids, g.questions or [])]
         yield Page(folder / "practice.html", self._render("practice.html.j2", ids=ids, data={"questions": keys}, **common))
 
     def library_page(self) -> Page:
@@ -101,7 +99,7 @@ class Site:
                     {"guide": self.guides[e.key], "href": f"{e.key}/", "document": d.title}
                     for d in self.library.documents
                     for e in d.entries
-                    if self.guides[e.key].subject is subject
+                    if e in self.entries and self.guides[e.key].subject is subject
                 ]
                 if topics:
                     shelves.append({"name": subject.value, "topics": topics})
@@ -111,14 +109,14 @@ class Site:
             "library.html.j2",
             root="",
             groups=groups,
-            topic_count=len(self.library.entries),
-            document_count=len(self.library.documents),
+            topic_count=len(self.entries),
+            document_count=len({e.input for e in self.entries}),
         )
         return Page(Path("index.html"), html)
 
     def qa_page(self) -> Page:
         rows, topics = [], []
-        for entry in self.library.entries:
+        for entry in self.entries:
             g: StudyGuide = self.guides[entry.key]
             topics.append({"key": entry.key, "title": f"{g.topic} ({entry.input})"})
             for q in g.questions or []:
@@ -139,10 +137,15 @@ class Site:
         return Page(Path("qa.html"), html)
 
     def pages(self) -> Iterator[Page]:
-        for entry in self.library.entries:
+        for entry in self.entries:
             yield from self.topic_pages(entry)
         yield self.library_page()
         yield self.qa_page()
+
+
+def _accepted(question) -> dict[str, list[str]]:
+    """A short answer's accepted answers (the page marks a typed answer right when it is one of them)."""
+    return {"accept": question.keys} if question.kind == "short_answer" and question.keys else {}
 
 
 def _key(question) -> int | bool | str:
@@ -156,8 +159,12 @@ class SiteWriter:
 
     def __call__(self, library: Library, approved_only: bool = False) -> list[Path]:
         written = []
-        for page in Site(library, approved_only).pages():
+        site = Site(library, approved_only)
+        for page in site.pages():
             path = library.root / page.path
             atomic_write_text(path, page.html)
             written.append(path)
+        for entry in site.held:  # pages an earlier render wrote must not publish what is not approved
+            for name in TOPIC_PAGES:
+                (entry.folder / f"{name}.html").unlink(missing_ok=True)
         return written

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from seekh_convert.write.items import SECTION_TITLES, Item, iter_items
 from seekh_convert.write.library import Entry, Library
-from seekh_convert.write.review import Verdict
+from seekh_convert.write.review import Verdict, edited_item
 from seekh_convert.write.site.assets import content_security_policy, environment
 
 LABELS = {None: "Not reviewed", Verdict.APPROVED: "Approved", Verdict.REJECTED: "Rejected", Verdict.EDITED: "Edited (approved)"}
@@ -48,6 +48,14 @@ def editable_fields(item: BaseModel) -> list[Field]:
     return fields
 
 
+def shown_edit(item: Item, edit: dict[str, Any]) -> BaseModel:
+    """The editor's version of an item, validated (typed fields stay typed); the item itself if it no longer fits."""
+    try:
+        return edited_item(item, edit)
+    except ValueError:
+        return item.item
+
+
 def shown_text(item: Item) -> list[tuple[str, str]]:
     """What the item says, field by field (for the left column)."""
     return [(f.name, " · ".join(f.value) if isinstance(f.value, list) else str(f.value)) for f in editable_fields(item.item)]
@@ -61,7 +69,7 @@ def review_page(entry: Entry, endpoint: str = "/api/decision") -> str:
         decision = entry.decisions.items.get(item.id) if verdict else None
         shown = item.item
         if verdict is Verdict.EDITED and decision and decision.edit:
-            shown = item.item.model_copy(update={k: v for k, v in decision.edit.items() if k in type(item.item).model_fields})
+            shown = shown_edit(item, decision.edit)
         sources = [s.source for s in item.item.sentences] if item.section == "summary" else [item.item.source]  # type: ignore[attr-defined]
         rows.append(
             {

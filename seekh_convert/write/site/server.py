@@ -111,6 +111,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
             entry = load_library(self.server.root).find(request.guide)
             if entry is None:
                 raise _Refused(HTTPStatus.NOT_FOUND, "no such guide")
+            before = entry.decisions.items.get(request.item)
             try:
                 decision = record(entry.folder, entry.guide, request.item, request.verdict, request.edit)
             except KeyError:
@@ -119,7 +120,9 @@ class ReviewHandler(BaseHTTPRequestHandler):
                 ) from None
             except ValueError as exc:
                 raise _Refused(HTTPStatus.BAD_REQUEST, f"not saved: {exc}") from None
-            self._json(HTTPStatus.OK, {"verdict": decision.verdict.value, "label": LABELS[decision.verdict]})
+            verdict = decision.verdict if decision else None
+            label = LABELS[verdict] + (" (nothing changed)" if decision == before and verdict is not request.verdict else "")
+            self._json(HTTPStatus.OK, {"verdict": verdict.value if verdict else "none", "label": label})
         except _Refused as exc:
             self._json(exc.status, {"error": str(exc)})
         except SeekhError as exc:

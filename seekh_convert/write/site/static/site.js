@@ -155,7 +155,12 @@
     function isRight(q, value) {
       if (q.kind === "multiple_choice") { return Number(value) === q.answer; }
       if (q.kind === "true_false") { return (value === "true") === q.answer; }
-      var a = norm(q.answer), v = norm(value);
+      var v = norm(value);
+      if (q.accept) {  /* a short answer: right when it is one of the accepted answers ("the" or "a" aside) */
+        var bare = function (t) { return norm(t).replace(/^(the|a|an) /, ""); };
+        return q.accept.some(function (k) { return bare(k) === bare(value); });
+      }
+      var a = norm(q.answer);
       return v.length > 0 && (a === v || (v.length >= 3 && a.indexOf(v) >= 0 && v.length * 2 >= a.length) || v.indexOf(a) >= 0);
     }
     function check(item) {
