@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.statements import citation_share, good_title, titled, use_score
+from seekh_convert.generate.offline.statements import citation_share, good_title, key_terms, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.guide import Application, LearnNext, Prerequisite
 from seekh_convert.text.terms import term_key, term_pattern
@@ -197,7 +197,7 @@ def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> list[Applica
     return [
         Application(title=title, text=s.display, source=s.ref())
         for s, title in titled(hits[:_POOL], ta.terms)
-        if good_title(title, s.text)
+        if good_title(title, s.text, key_terms(ta.terms))
     ]
 
 

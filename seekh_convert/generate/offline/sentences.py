@@ -9,6 +9,8 @@ from functools import cached_property
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import SourceRef
 from seekh_convert.model.sources import ref_at
+from seekh_convert.text import parse
+from seekh_convert.text.grammar import leans_on_context
 from seekh_convert.text.sentences import sentence_spans
 from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.words import content_stems, surface_words
@@ -71,6 +73,17 @@ class Sentence:
     def alone(self) -> bool:
         """True when the sentence, as item text, makes sense out of its context (no unresolved "he", "this")."""
         return self.complete and stands_alone(self.display)
+
+    @cached_property
+    def parsed(self):
+        """The sentence's parse (spaCy ``Doc`` of ``text``), made on first use: only the sentences an item may use."""
+        return parse.parse(self.text)
+
+    @cached_property
+    def keepable(self) -> bool:
+        """True when the sentence may carry an item: it stands alone and its parse finds nothing that leans on
+        context (the reader or writer, "these limitations", "he", "the first model", an exclamation, no clause)."""
+        return self.alone and leans_on_context(self.parsed) is None
 
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""

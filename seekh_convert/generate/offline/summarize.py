@@ -17,6 +17,7 @@ from seekh_convert.generate.offline.statements import (
     good_title,
     is_instruction,
     is_setup,
+    key_terms,
     terms_in,
     titled,
 )
@@ -148,6 +149,7 @@ def takeaway_candidates(
 ) -> list[Takeaway]:
     """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
     order = [s for s in key_point_order(ranked, scores, terms) if s.alone and not _SECOND_PERSON.search(s.text)]
+    order = [s for s in order[:30] if s.keepable]  # parsed: only sentences that carry their own context
     claims = {id(s): claim_score(s, terms) for s in order}
     good = [s for s in order if claims[id(s)] > -0.3]
     named = [s for s in good if terms_in(s, terms[:12])]
@@ -160,7 +162,8 @@ def takeaway_candidates(
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
     if not chosen:
         chosen = pick_distinct(order, 3)
-    pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text)]
+    keys = key_terms(terms)
+    pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text, keys)]
     return [
         Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(pairs))), source=s.ref())
         for i, (s, title) in enumerate(pairs)
