@@ -17,9 +17,10 @@ _CONTEXT_WORDS = re.compile(
     r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
     r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
     r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
-    r"|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
+    r"|the two (?!of)|both of these|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
     re.IGNORECASE,
 )
+_LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
 _NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "denote"})
 _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
 _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
@@ -92,7 +93,7 @@ def _as_subject(head) -> str | None:
         return None
     if verb.lemma_ == "be":
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-        if attrs and not _evaluative(attrs[0]) and attrs[0].lemma_ not in _GENERIC_GENUS:
+        if attrs and not _evaluative(attrs[0]) and attrs[0].lemma_ not in _GENERIC_GENUS and _differentia(attrs[0]):
             return "copula"
         if any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
             return "copula"
@@ -101,6 +102,15 @@ def _as_subject(head) -> str | None:
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
     return None
+
+
+def _differentia(genus_token) -> bool:
+    """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
+    that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
+    for c in genus_token.children:
+        if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by"):
+            return True
+    return False
 
 
 def _named(head) -> str | None:
@@ -159,6 +169,10 @@ def leans_on_context(doc, reader: bool = True) -> str | None:
             return f"points back ({t.text})"
         if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
             return f"points back ({t.text} {t.head.text})"
+    if _LIFESPAN.search(text):
+        return "a biography aside"
+    if any(_evaluative(t) for t in doc if t.dep_ in ("attr", "acomp") and t.head.dep_ == "ROOT"):
+        return "praise, not a point"
     m = _CONTEXT_WORDS.search(text)
     if m:
         return f"refers to its context ({m.group()})"
