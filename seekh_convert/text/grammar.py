@@ -147,35 +147,40 @@ def genus(doc, term: str) -> str | None:
 def leans_on_context(doc, reader: bool = True) -> str | None:
     """Why a sentence cannot stand alone as an item, or None: it speaks to or about the reader or writer (``reader``:
     also a generic "we" or "you" as a main subject), points back ("these limitations", "he"), refers to other parts of
-    the material, is an exclamation or no clause."""
+    the material, is an exclamation or no clause, praise or a biography aside."""
     text = doc.text
     if text.rstrip().endswith(("!", "?", ":")):
         return "exclamation or question"
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
         return "no clause"
-    root = roots[0]
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in roots[0].children):
         return "no subject"
     for t in doc:
-        low = t.lower_
-        if low in _WRITER and t.pos_ == "PRON" or reader and low in _PERSONAL and t.pos_ == "PRON" and not _embedded(t):
-            return f"speaks to the reader ({t.text})"
-        if low in _PRONOUN_SUBJECT and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj") and t.pos_ in ("PRON", "DET"):
-            if low == "it" and t.dep_ == "nsubj" and _dummy_it(t):
-                continue
-            if t.tag_ in ("WDT", "WP", "WP$") or t.head.dep_ == "relcl" and t.i < t.head.i and low == "that":
-                continue  # a relative pronoun: it refers inside the sentence
-            return f"points back ({t.text})"
-        if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
-            return f"points back ({t.text} {t.head.text})"
+        why = _pointer(t, reader)
+        if why:
+            return why
     if _LIFESPAN.search(text):
         return "a biography aside"
     if any(_evaluative(t) for t in doc if t.dep_ in ("attr", "acomp") and t.head.dep_ == "ROOT"):
         return "praise, not a point"
     m = _CONTEXT_WORDS.search(text)
-    if m:
-        return f"refers to its context ({m.group()})"
+    return f"refers to its context ({m.group()})" if m else None
+
+
+def _pointer(t, reader: bool) -> str | None:
+    """Why token ``t`` makes its sentence lean on context (the reader, a pronoun or demonstrative pointing back)."""
+    low = t.lower_
+    if low in _WRITER and t.pos_ == "PRON" or reader and low in _PERSONAL and t.pos_ == "PRON" and not _embedded(t):
+        return f"speaks to the reader ({t.text})"
+    if low in _PRONOUN_SUBJECT and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj") and t.pos_ in ("PRON", "DET"):
+        if low == "it" and t.dep_ == "nsubj" and _dummy_it(t):
+            return None
+        if t.tag_ in ("WDT", "WP", "WP$") or t.head.dep_ == "relcl" and t.i < t.head.i and low == "that":
+            return None  # a relative pronoun: it refers inside the sentence
+        return f"points back ({t.text})"
+    if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
+        return f"points back ({t.text} {t.head.text})"
     return None
 
 
