@@ -25,7 +25,7 @@ _NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "d
 _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
 _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
 _EVALUATIVE = frozenset(
-    "interesting fascinating amazing important elegant bizarre beautiful great best worst most exciting".split()
+    "interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split()
 )
 _GENERIC_GENUS = frozenset("thing one way part kind type example case something anything".split())
 
