@@ -24,9 +24,7 @@ _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
 _NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "denote"})
 _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
 _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
-_EVALUATIVE = frozenset(
-    "interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split()
-)
+_EVALUATIVE = frozenset("interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split())
 _GENERIC_GENUS = frozenset("thing one way part kind type example case something anything".split())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from rapidfuzz import fuzz
 
@@ -114,7 +115,17 @@ def key_term(term: Term) -> bool:
 
 def defines(term: Term) -> bool:
     """True when the term's definition sentence really defines it (its parse: "X is a ...", "X is called ...",
-    "X refers to ...", "X states that ...", a glossary entry) and makes sense on its own."""
+    "X refers to ...", "X states that ...", a glossary entry) and makes sense on its own (worked out once)."""
+    known = _DEFINES.get(term)
+    if known is None or known[0] is not term.definition:
+        known = _DEFINES[term] = (term.definition, _defines(term))
+    return known[1]
+
+
+_DEFINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _defines(term: Term) -> bool:
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False

@@ -9,7 +9,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import particular_penalty
-from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.generate.offline.statements import (
     CITATION,
     citation_share,
@@ -68,13 +68,16 @@ def _similar(a: Sentence, b: Sentence) -> bool:
     return fuzz.token_set_ratio(a.text, b.text) >= 80
 
 
-def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = ()) -> list[Sentence]:
-    """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude``."""
+def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = (), keepable: bool = False) -> list[Sentence]:
+    """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude`` (and, with
+    ``keepable``, that carry their own context: parsed only when reached)."""
     chosen: list[Sentence] = []
     for s in ranked:
         if len(chosen) >= k:
             break
         if any(s is e or _similar(s, e) for e in exclude) or any(_similar(s, c) for c in chosen):
+            continue
+        if keepable and not s.keepable:
             continue
         chosen.append(s)
     return chosen
@@ -149,7 +152,7 @@ def takeaway_candidates(
 ) -> list[Takeaway]:
     """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
     order = [s for s in key_point_order(ranked, scores, terms) if s.alone and not _SECOND_PERSON.search(s.text)]
-    order = [s for s in order[:30] if s.keepable]  # parsed: only sentences that carry their own context
+    order = order[:30]
     claims = {id(s): claim_score(s, terms) for s in order}
     good = [s for s in order if claims[id(s)] > -0.3]
     named = [s for s in good if terms_in(s, terms[:12])]
@@ -157,11 +160,10 @@ def takeaway_candidates(
         good = named  # key points are claims about the topic's key terms, not asides
     else:
         good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
-    chosen = pick_distinct(good, 12, summary)
+    prime(good[:10])  # parsed: only sentences that carry their own context become key points
+    chosen = pick_distinct(good, 8, summary, keepable=True)
     if len(chosen) < 3:
-        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
-    if not chosen:
-        chosen = pick_distinct(order, 3)
+        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
     keys = key_terms(terms)
     pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text, keys)]
     return [

@@ -112,7 +112,7 @@ def _close(a: Term, b: Term) -> bool:
 
 def why(s: Sentence, terms: list[Term] = ()) -> ShortAnswer | None:
     """ "Why is X Y?" from a sentence "X is Y because Z" that stands alone and whose subject names a key term."""
-    if not s.keepable or s.n_words > 40:
+    if " because " not in s.text.lower() or s.n_words > 40 or not s.keepable:
         return None
     made = why_question(s.parsed)
     if made is None or "n't" in made[0] or " not " in f" {made[0]} ":
@@ -126,15 +126,18 @@ def why(s: Sentence, terms: list[Term] = ()) -> ShortAnswer | None:
 
 def true_statement(s: Sentence, terms: list[Term]) -> TrueFalse | None:
     """A true statement: a sentence that stands alone, 8-35 words, whose grammatical subject is a key term."""
-    if not s.keepable or not 8 <= s.n_words <= 35 or s.text.count("(") > 1:
+    if not 8 <= s.n_words <= 35 or s.text.count("(") > 1:
         return None
+    keys = [t for t in terms if t.origin != "keyword" or t.defined or t.known]
+    head = s.text[s.cut : s.cut + 60]
+    if not any(t.pattern.search(head) for t in keys) or not s.keepable:
+        return None  # the subject of a statement about a key term comes first; parse only those
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
     if not subjects:
         return None
     subject = subjects[0]
-    keys = [t for t in terms if t.origin != "keyword" or t.defined or t.known]
     for t in keys:
         span = term_span(doc, t.text)
         if span is not None and span.root.i == subject.i:
