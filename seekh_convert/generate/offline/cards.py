@@ -82,7 +82,10 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if not stands_alone(front):
         return None
-    return front, m.group()
+    back = m.group()
+    if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
+        back = back[:1].upper() + back[1:]
+    return front, back
 
 
 #: A gap at the start followed by a new sentence is a run-in heading ("_____ The for loop ..."), not part of it.
