@@ -17,7 +17,7 @@ _CONTEXT_WORDS = re.compile(
     r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
     r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
     r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
-    r"|the two (?!of)|both of these|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
+    r"|the two (?!of)|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
     re.IGNORECASE,
 )
 _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
@@ -118,6 +118,9 @@ def _named(head) -> str | None:
     v = head.head if head.dep_ != "pobj" else head.head.head
     if v.lemma_ not in _NAMING_VERBS or v.tag_ != "VBN":
         return None
+    before = v.doc[: v.i].text
+    if before.count("(") > before.count(")"):
+        return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in v.head.children):
         return "called"
     subj = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
