@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
@@ -134,6 +134,8 @@ def _defines(term: Term) -> bool:
         return False
     if s.block.kind is BlockKind.GLOSSARY and s.block.term and term_key(s.block.term) == term.key:
         return True
+    if s.n_words > ITEM_WORDS + 10:
+        return False  # too long to be an answer to learn
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
 

@@ -158,7 +158,8 @@ def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
         return None
     later = doc.topics[pos + 1]
     keys = [t for t in later.terms[:8] if t.real and linkable(t)]
-    here = next((s for s in ta.ranked[:20] if any(t.pattern.search(s.text) for t in keys) and s.keepable), None)
+    naming = [s for s in ta.ranked[:20] if any(t.pattern.search(s.text) for t in keys)][:4]
+    here = next((s for s in naming if s.keepable), None)
     if here is None:
         return None  # no sentence here names what the next topic is about: no reason to give
     return LearnNext(topic=_title(later), why=_why(here), level=later.level, source=here.ref())

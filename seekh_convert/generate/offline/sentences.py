@@ -30,6 +30,8 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 60
+#: Longest sentence an item may rest on.
+ITEM_WORDS = 40
 _WINDOW = 40
 
 
@@ -84,8 +86,9 @@ class Sentence:
     @cached_property
     def keepable(self) -> bool:
         """True when the sentence may carry an item: it stands alone and its parse finds nothing that leans on
-        context (the reader or writer, "these limitations", "he", "the first model", an exclamation, no clause)."""
-        return self.alone and leans_on_context(self.parsed) is None
+        context (the reader or writer, "these limitations", "he", "the first model", an exclamation, no clause);
+        a sentence over ``ITEM_WORDS`` words is too long to learn from as one item (and is not parsed)."""
+        return self.alone and self.n_words <= ITEM_WORDS and leans_on_context(self.parsed) is None
 
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""

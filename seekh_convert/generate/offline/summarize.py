@@ -9,7 +9,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import particular_penalty
-from seekh_convert.generate.offline.sentences import Sentence, prime
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.generate.offline.statements import (
     CITATION,
     citation_share,
@@ -68,15 +68,21 @@ def _similar(a: Sentence, b: Sentence) -> bool:
     return fuzz.token_set_ratio(a.text, b.text) >= 80
 
 
+#: Candidate key points parsed at most per pick (a first-person book would otherwise have every sentence parsed).
+_PARSE_BUDGET = 8
+
+
 def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = (), keepable: bool = False) -> list[Sentence]:
     """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude`` (and, with
-    ``keepable``, that carry their own context: parsed only when reached)."""
+    ``keepable``, that carry their own context: parsed only when reached, at most ``_PARSE_BUDGET`` of them)."""
     chosen: list[Sentence] = []
+    tried = 0
     for s in ranked:
-        if len(chosen) >= k:
+        if len(chosen) >= k or keepable and tried >= _PARSE_BUDGET:
             break
         if any(s is e or _similar(s, e) for e in exclude) or any(_similar(s, c) for c in chosen):
             continue
+        tried += 1
         if keepable and not s.keepable:
             continue
         chosen.append(s)
@@ -160,8 +166,10 @@ def takeaway_candidates(
         good = named  # key points are claims about the topic's key terms, not asides
     else:
         good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
-    prime(good[:10])  # parsed: only sentences that carry their own context become key points
-    chosen = pick_distinct(good, 8, summary, keepable=True)
+    prime(
+        [s for s in good if s.n_words <= ITEM_WORDS][:5]
+    )  # parsed: only sentences that carry their own context become key points
+    chosen = pick_distinct(good, max(shown, 3) + 1, summary, keepable=True)
     if len(chosen) < 3:
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
     keys = key_terms(terms)
