@@ -17,7 +17,7 @@ _CONTEXT_WORDS = re.compile(
     r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
     r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
     r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
-    r"|the two (?!of)|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
+    r"|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
     re.IGNORECASE,
 )
 _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")

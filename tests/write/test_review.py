@@ -89,7 +89,7 @@ def test_render_approved_only_publishes_only_approved_items_in_every_format(libr
     assert not render(library_copy, ["md", "html", "tsv", "gift"], approved_only=True).errors
     md = (entry.folder / "guide.md").read_text()
     assert cards[0].item.front in md and cards[1].item.front not in md
-    assert md.count("*Nothing in the source for this*") >= 5  # nothing approved there: an honest note, no crash
+    assert md.count("*Nothing in the source for this*") >= 4  # nothing approved there: an honest note, no crash
     site = (entry.folder / "flashcards.html").read_text()
     assert cards[1].item.front not in site
     summary = (entry.folder / "summary.html").read_text()
