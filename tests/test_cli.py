@@ -215,9 +215,10 @@ def _edited(tmp_path, edit):
 
 
 def _wrong_key(guide):
-    mc = next(q for q in guide["questions"] if q["kind"] == "multiple_choice")
-    mc["answer_index"] = (mc["answer_index"] + 1) % 4
-    mc.pop("answer", None)
+    # issue 17: the offline engine asks no multiple choice on this sample (no three definitions of one kind): flip a
+    # true/false statement's key instead
+    tf = next(q for q in guide["questions"] if q["kind"] == "true_false")
+    tf["answer"] = not tf["answer"]
 
 
 def _invented_quote(guide):
@@ -233,7 +234,7 @@ def _wrong_page(guide):
     [
         (_invented_quote, "invented quote", 1),
         (_wrong_page, "wrong location", 1),
-        (_wrong_key, "explanation inconsistent with key", 0),  # the explanation names the option that was the key
+        (_wrong_key, "true/false inconsistent with quote", 0),  # the quote says what the statement says
     ],
 )
 def test_check_tells_the_truth_about_a_hand_edited_guide(tmp_path, edit, reason, ungrounded):

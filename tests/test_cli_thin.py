@@ -85,5 +85,5 @@ def test_the_cli_quality_table_at_200_columns(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Quality"))
-    [row] = [i for i in range(start, len(lines)) if name in lines[i]]  # the whole name, once
+    [row] = [i for i in range(start, len(lines)) if name in lines[i] and "│" in lines[i]]  # the whole name, once
     assert "│" not in lines[row + 1], "\n".join(lines[start : row + 3])  # the row does not wrap

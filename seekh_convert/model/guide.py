@@ -30,6 +30,8 @@ class _Model(BaseModel):
 
 
 class Subject(str, enum.Enum):
+    """The seven named subjects first, then subjects of university courses; Other for anything else."""
+
     ASTRONOMY = "Astronomy"
     BIOLOGY = "Biology"
     CHEMISTRY = "Chemistry"
@@ -37,6 +39,14 @@ class Subject(str, enum.Enum):
     PSYCHOLOGY = "Psychology"
     HISTORY = "History"
     PHILOSOPHY = "Philosophy"
+    MATHEMATICS = "Mathematics"
+    STATISTICS = "Statistics"
+    COMPUTER_SCIENCE = "Computer Science"
+    LINGUISTICS = "Linguistics"
+    ECONOMICS = "Economics"
+    ENGINEERING = "Engineering"
+    MEDICINE = "Medicine"
+    LAW = "Law"
     OTHER = "Other"
 
 

@@ -40,6 +40,13 @@ class PlantedOffline(OfflineEngine):
             for section, items in self.planted.items():
                 pool.sections[section] = [*items, *pool.sections[section]]
                 pool.shown[section] += len(items)
+            # the good guide's cards, which the questions planted as repeats repeat (the engine's own cards vary)
+            cards = good_guide().flashcards
+            at = len(self.planted.get("flashcards", []))
+            pool.sections["flashcards"][at:at] = cards
+            pool.shown["flashcards"] += len(cards)
+            pool.sections["questions"] += good_guide().questions  # spares the repair may take
+            pool.sections["key_takeaways"] += good_guide().key_takeaways
             pool.planted = True
         return doc, ta, pool, title
 

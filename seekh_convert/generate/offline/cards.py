@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+import weakref
 
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
+from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
 from seekh_convert.text.defining import initials, not_a_definition, related
-from seekh_convert.text.lexicon import generic_phrase, is_acronym
+from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
+from seekh_convert.text.lexicon import generic_phrase, is_acronym, zipf
 from seekh_convert.text.nouns import blankable
+from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import content_stems, singular, surface_words
 
@@ -65,14 +69,23 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     that cuts through another key term ("net external [force acting]").
     """
     m = free_match(term, sentence, list(terms))
-    if not m or m.start() == 0 and sentence.n_words < 8 or not term.real or not blankable(m.group()):
+    if not m or m.start() == 0 and sentence.n_words < 8 or not key_term(term) or not blankable(m.group()):
         return None
     if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
-    front = sentence.splice(m.start(), m.end(), GAP)
-    if front is None or len(front.split()) < 6 or _RUN_IN.match(front) or gives_away(front, m.group()):
+    if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
+        return None  # a common word ("States", "brain", "elements") is no key term to recall, whatever marks it
+    if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()):
         return None
-    return front, m.group()
+    front = sentence.splice(m.start(), m.end(), GAP)
+    if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
+        return None
+    if not stands_alone(front):
+        return None
+    back = m.group()
+    if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
+        back = back[:1].upper() + back[1:]
+    return front, back
 
 
 #: A gap at the start followed by a new sentence is a run-in heading ("_____ The for loop ..."), not part of it.
@@ -93,10 +106,37 @@ def gives_away(front: str, answer: str) -> bool:
     return bool(after and related(after.group(1).strip(), answer))
 
 
+def key_term(term: Term) -> bool:
+    """A term a blank may hide: one the document marks or defines, or a specific phrase it keeps using; a single
+    common word ("algorithm", "pattern", "brain") only when the source defines or marks it."""
+    if not term.real:
+        return False
+    if term.origin != "keyword" or term.defined or term.known or " " in term.text.strip():
+        return True
+    return zipf(term.text.strip()) < 4.0
+
+
 def defines(term: Term) -> bool:
-    """True when the term's definition sentence really defines it and makes sense on its own."""
+    """True when the term's definition sentence really defines it (its parse: "X is a ...", "X is called ...",
+    "X refers to ...", "X states that ...", a glossary entry) and makes sense on its own (worked out once)."""
+    known = _DEFINES.get(term)
+    if known is None or known[0] is not term.definition:
+        known = _DEFINES[term] = (term.definition, _defines(term))
+    return known[1]
+
+
+_DEFINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _defines(term: Term) -> bool:
     s = term.definition
-    return s is not None and term.defined and s.alone and not_a_definition(term.text, s.text) is None
+    if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
+        return False
+    if s.block.kind is BlockKind.GLOSSARY and s.block.term and term_key(s.block.term) == term.key:
+        return True
+    if s.n_words > ITEM_WORDS + 10:
+        return False  # too long to be an answer to learn
+    return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
 
 def _near(front: str, fronts: list[str]) -> bool:
@@ -121,12 +161,18 @@ def build_flashcards(
     fronts: list[str] = []
     used: set[int] = set()
     rank_of = {id(s): i for i, s in enumerate(ranked)}
-    for t in terms:
+    definable = [t for t in terms if defines(t)]
+    if len(definable) > 2:  # every other definition is left to a question ("What is the name for ...?")
+        used |= {id(t.definition) for t in definable[1::2]}
+        definable = definable[::2]
+    for t in definable:
         if len(cards) >= max_basic:
             break
-        if not defines(t) or id(t.definition) in used:
+        if id(t.definition) in used:
             continue
         front = ask_what(t.text, t.definition.text)
+        if definition_kind(t.definition.parsed, t.text) == "means":
+            front = f"What does {t.text} mean?"
         if _near(front, fronts):
             continue
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from seekh_convert.generate.offline.cards import GAP, crosses
+from seekh_convert.generate.offline.cards import GAP, crosses, defines
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.statements import citation_share
 from seekh_convert.generate.offline.terms import Term
@@ -24,7 +24,7 @@ def as_option(term: Term, terms: list[Term] = ()) -> str | None:
     """The term's definition with every mention of the term blanked; None when unfit as an option or when a
     gap would cut a longer term of ``terms`` in two ("_____ of motion")."""
     s = term.definition
-    if s is None or not term.defined or definition_penalty(s) > 0 or citation_share(s) > 0.1:
+    if s is None or not term.defined or definition_penalty(s) > 0 or citation_share(s) > 0.1 or not defines(term):
         return None
     if any(crosses(m.span(), s, list(terms)) for m in term.pattern.finditer(s.text)):
         return None

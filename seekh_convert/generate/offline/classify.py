@@ -12,13 +12,15 @@ from seekh_convert.text.words import singular, surface_words
 _LEXICON: dict[Subject, str] = {
     Subject.ASTRONOMY: """star planet galaxy orbit telescope solar universe cosmic moon comet asteroid nebula supernova
         astronomer luminosity redshift cosmology stellar celestial eclipse constellation exoplanet quasar pulsar
-        spacecraft astronomy parallax interstellar""",
+        spacecraft astronomy parallax interstellar sun earth mars venus jupiter saturn mercury kepler copernicus ptolemy
+        heliocentric geocentric astronomical sky lunar ellipse perihelion aphelion""",
     Subject.BIOLOGY: """cell organism protein membrane gene dna rna species evolution enzyme nucleus organelle mitochondria
         chloroplast bacteria eukaryotic prokaryotic tissue ribosome cytoplasm photosynthesis chromosome plant animal
         vesicle lipid biology biologist genome mutation ecosystem metabolism microscope organ""",
     Subject.CHEMISTRY: """atom molecule electron reaction chemical bond element compound mole orbital ion acid solution
         proton neutron periodic isotope valence electronegativity oxidation molar stoichiometry reactant chemistry
-        chemist nucleus photon catalyst""",
+        chemist nucleus photon catalyst enthalpy thermochemistry exothermic endothermic calorimetry calorimeter
+        reactant product combustion hess stoichiometric gas""",
     Subject.PHYSICS: """force motion velocity acceleration mass energy momentum newton gravity friction vector inertia
         tension torque kinematics dynamics displacement joule spring weight physics equilibrium magnitude physicist
         scalar""",
@@ -31,6 +33,26 @@ _LEXICON: dict[Subject, str] = {
     Subject.PHILOSOPHY: """philosophy philosopher ethics moral argument knowledge truth metaphysics logic virtue existence
         belief epistemology socrates plato aristotle kant justice hume descartes ontology premise identity
         skepticism empiricism rationalism utilitarianism""",
+    Subject.MATHEMATICS: """theorem proof lemma corollary axiom proposition integral derivative polynomial matrix algebra
+        geometry triangle angle euclid calculus topology manifold homotopy isomorphism prime integer equation
+        mathematics mathematician postulate circle line""",
+    Subject.STATISTICS: """probability distribution variance regression sample median estimate estimator hypothesis
+        deviation statistic statistics statistical correlation likelihood bayesian residual anova binomial poisson
+        predictor covariate parameter confidence significance quantitative""",
+    Subject.COMPUTER_SCIENCE: """algorithm program programming python code loop string array compiler software computer
+        bit byte sort recursion binary java interpreter debug syntax integer boolean pseudocode runtime
+        programmer debugging keyboard print script stack server database network encryption dataset
+        classifier overfitting hyperparameter sklearn scikit""",
+    Subject.LINGUISTICS: """language linguistic linguistics grammar phonology morphology semantics pragmatics phoneme
+        vowel consonant dialect lexicon quantifier learnability utterance speaker morpheme syntactic verb noun""",
+    Subject.ECONOMICS: """market price demand supply economy economic economics inflation gdp trade profit firm consumer
+        monetary fiscal tax labor labour capital unemployment investment revenue""",
+    Subject.ENGINEERING: """engineering engineer circuit voltage resistor transistor signal sensor beam load stress
+        actuator controller amplifier semiconductor fabrication""",
+    Subject.MEDICINE: """patient disease clinical diagnosis treatment symptom drug medical hospital physician surgery
+        infection dose nurse health cancer clinician medicine diagnostic""",
+    Subject.LAW: """law legal court copyright judge statute constitution lawyer plaintiff defendant lawsuit liability
+        contract infringement""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.statements import citation_share, good_title, titled, use_score
+from seekh_convert.generate.offline.statements import citation_share, good_title, key_terms, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.guide import Application, LearnNext, Prerequisite
 from seekh_convert.text.terms import term_key, term_pattern
@@ -136,15 +136,17 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
 def _later_reason(
     doc: DocAnalysis, ta: TopicAnalysis, j: int, shared: list[Term], pointer: Sentence | None
 ) -> tuple[str, Sentence] | None:
-    """(reason, sentence of this topic it rests on) for studying later topic ``j`` next, or None."""
+    """(reason, its quote) for studying later topic ``j`` next, or None: this topic's own pointer to it, else this
+    topic's sentence that uses a term the later topic explains (its title's term first); the reason is the quote."""
     if pointer is not None and pointer.alone:
         return _why(pointer), pointer
     later = doc.topics[j]
+    title = f" {term_key(_title(later))} "
     defined_there = [t for t in shared if doc.defined_in.get(t.key) == j]  # the later topic explains it
-    for t in sorted(defined_there, key=lambda t: (-len(t.mentions), t.key))[:4]:
-        there, here = _said_there(later, t), mention(ta, t.text)
-        if there is not None and here is not None:
-            return _why(there), here
+    for t in sorted(defined_there, key=lambda t: (f" {t.key} " not in title, -len(t.mentions), t.key))[:4]:
+        here = mention(ta, t.text)
+        if here is not None and here.keepable and _said_there(later, t) is not None:
+            return _why(here), here
     return None
 
 
@@ -155,11 +157,12 @@ def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
     if pos is None or pos + 1 >= len(doc.topics):
         return None
     later = doc.topics[pos + 1]
-    named = [s for s in later.ranked[:20] if s.alone and any(s in t.mentions for t in later.terms[:8] if t.real)]
-    here = next((s for s in ta.ranked[:20] if s.alone), None)
-    if not named or here is None:
-        return None
-    return LearnNext(topic=_title(later), why=_why(named[0]), level=later.level, source=here.ref())
+    keys = [t for t in later.terms[:8] if t.real and linkable(t)]
+    naming = [s for s in ta.ranked[:20] if any(t.pattern.search(s.text) for t in keys)][:4]
+    here = next((s for s in naming if s.keepable), None)
+    if here is None:
+        return None  # no sentence here names what the next topic is about: no reason to give
+    return LearnNext(topic=_title(later), why=_why(here), level=later.level, source=here.ref())
 
 
 def learn_next_empty(doc: DocAnalysis, ta: TopicAnalysis) -> str:
@@ -197,7 +200,7 @@ def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> list[Applica
     return [
         Application(title=title, text=s.display, source=s.ref())
         for s, title in titled(hits[:_POOL], ta.terms)
-        if good_title(title, s.text)
+        if good_title(title, s.text, key_terms(ta.terms))
     ]
 
 

@@ -9,6 +9,8 @@ from functools import cached_property
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import SourceRef
 from seekh_convert.model.sources import ref_at
+from seekh_convert.text import parse
+from seekh_convert.text.grammar import leans_on_context
 from seekh_convert.text.sentences import sentence_spans
 from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.words import content_stems, surface_words
@@ -28,6 +30,8 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 60
+#: Longest sentence an item may rest on.
+ITEM_WORDS = 40
 _WINDOW = 40
 
 
@@ -72,9 +76,41 @@ class Sentence:
         """True when the sentence, as item text, makes sense out of its context (no unresolved "he", "this")."""
         return self.complete and stands_alone(self.display)
 
+    @cached_property
+    def parsed(self):
+        """The sentence's parse (spaCy ``Doc`` of ``text``), made on first use: only the sentences an item may use;
+        ``release_parses`` drops them once a topic's candidates are built (memory)."""
+        _PARSED.append(self)
+        return parse.parse(self.text)
+
+    @cached_property
+    def keepable(self) -> bool:
+        """True when the sentence may carry an item: it stands alone and its parse finds nothing that leans on
+        context (the reader or writer, "these limitations", "he", "the first model", an exclamation, no clause);
+        a sentence over ``ITEM_WORDS`` words is too long to learn from as one item (and is not parsed)."""
+        return self.alone and self.n_words <= ITEM_WORDS and leans_on_context(self.parsed) is None
+
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""
         return ref_at(self.block, self.offset, self.offset + len(self.text), self.text)
+
+
+#: Sentences holding a parse, until ``release_parses``.
+_PARSED: list[Sentence] = []
+
+
+def prime(sentences: list[Sentence]) -> None:
+    """Parse the sentences not parsed yet in one batch (faster than one at a time)."""
+    todo = [s for s in sentences if "parsed" not in s.__dict__]
+    for s, doc in zip(todo, parse.parse_many([s.text for s in todo]), strict=True):
+        s.__dict__["parsed"] = doc
+        _PARSED.append(s)
+
+
+def release_parses() -> None:
+    """Drop every parse kept so far (what was read from them, e.g. ``keepable``, stays)."""
+    while _PARSED:
+        _PARSED.pop().__dict__.pop("parsed", None)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int, bool]:

@@ -12,7 +12,15 @@ from seekh_convert.generate.offline.generic import defers, definition_penalty, p
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term, free_match
 from seekh_convert.text.defining import defined_terms
-from seekh_convert.text.lexicon import can_be_noun, generic_word, is_acronym, only_function_words, shares_word, word_classes
+from seekh_convert.text.lexicon import (
+    can_be_noun,
+    generic_word,
+    is_acronym,
+    only_function_words,
+    shares_word,
+    word_classes,
+    zipf,
+)
 from seekh_convert.text.nouns import is_term_like, noun_bonus
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import STOPWORDS, surface_words
@@ -262,11 +270,18 @@ def titled(sentences: list[Sentence], terms: list[Term]) -> list[tuple[Sentence,
     return out
 
 
-def good_title(title: str, text: str) -> bool:
+def key_terms(terms: list[Term]) -> set[str]:
+    """Keys of the terms the source marks or defines: a one-word title may name one of them ("Storage")."""
+    return {t.key for t in terms if t.origin != "keyword" or t.defined}
+
+
+def good_title(title: str, text: str, keys: frozenset[str] | set[str] = frozenset()) -> bool:
     """A title that names its point: a specific noun phrase from its text, not "Hence", "Write" or "Bordin argued"."""
     ws = surface_words(title)
     if not ws or len(ws) > 10 or only_function_words(title) or len(ws) == 1 and generic_word(ws[0]):
         return False
+    if len(ws) == 1 and not is_acronym(ws[0]) and zipf(ws[0]) >= 3.8 and term_key(title) not in keys:
+        return False  # a bare common noun ("Dollars", "Films", "Client") names no point
     if not (can_be_noun(ws[-1]) or is_acronym(ws[-1]) or ws[-1][:1].isupper() and len(ws) > 1):
         return False
     first = surface_words(text)[:2]

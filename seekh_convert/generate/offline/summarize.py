@@ -9,7 +9,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import particular_penalty
-from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.generate.offline.statements import (
     CITATION,
     citation_share,
@@ -17,6 +17,7 @@ from seekh_convert.generate.offline.statements import (
     good_title,
     is_instruction,
     is_setup,
+    key_terms,
     terms_in,
     titled,
 )
@@ -67,13 +68,22 @@ def _similar(a: Sentence, b: Sentence) -> bool:
     return fuzz.token_set_ratio(a.text, b.text) >= 80
 
 
-def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = ()) -> list[Sentence]:
-    """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude``."""
+#: Candidate key points parsed at most per pick (a first-person book would otherwise have every sentence parsed).
+_PARSE_BUDGET = 8
+
+
+def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = (), keepable: bool = False) -> list[Sentence]:
+    """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude`` (and, with
+    ``keepable``, that carry their own context: parsed only when reached, at most ``_PARSE_BUDGET`` of them)."""
     chosen: list[Sentence] = []
+    tried = 0
     for s in ranked:
-        if len(chosen) >= k:
+        if len(chosen) >= k or keepable and tried >= _PARSE_BUDGET:
             break
         if any(s is e or _similar(s, e) for e in exclude) or any(_similar(s, c) for c in chosen):
+            continue
+        tried += 1
+        if keepable and not s.keepable:
             continue
         chosen.append(s)
     return chosen
@@ -148,6 +158,7 @@ def takeaway_candidates(
 ) -> list[Takeaway]:
     """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
     order = [s for s in key_point_order(ranked, scores, terms) if s.alone and not _SECOND_PERSON.search(s.text)]
+    order = order[:30]
     claims = {id(s): claim_score(s, terms) for s in order}
     good = [s for s in order if claims[id(s)] > -0.3]
     named = [s for s in good if terms_in(s, terms[:12])]
@@ -155,12 +166,14 @@ def takeaway_candidates(
         good = named  # key points are claims about the topic's key terms, not asides
     else:
         good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
-    chosen = pick_distinct(good, 12, summary)
+    prime(
+        [s for s in good if s.n_words <= ITEM_WORDS][:5]
+    )  # parsed: only sentences that carry their own context become key points
+    chosen = pick_distinct(good, max(shown, 3) + 1, summary, keepable=True)
     if len(chosen) < 3:
-        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen)
-    if not chosen:
-        chosen = pick_distinct(order, 3)
-    pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text)]
+        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
+    keys = key_terms(terms)
+    pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text, keys)]
     return [
         Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(pairs))), source=s.ref())
         for i, (s, title) in enumerate(pairs)

@@ -17,6 +17,11 @@ from seekh_convert.write.site.assets import content_security_policy, environment
 GROUPS = (
     ("Sciences", (Subject.ASTRONOMY, Subject.BIOLOGY, Subject.CHEMISTRY, Subject.PHYSICS)),
     ("Humanities", (Subject.PSYCHOLOGY, Subject.HISTORY, Subject.PHILOSOPHY)),
+    ("Mathematics and computing", (Subject.MATHEMATICS, Subject.STATISTICS, Subject.COMPUTER_SCIENCE)),
+    (
+        "Professions and social sciences",
+        (Subject.MEDICINE, Subject.ENGINEERING, Subject.ECONOMICS, Subject.LAW, Subject.LINGUISTICS),
+    ),
     ("Other", (Subject.OTHER,)),
 )
 KIND_LABELS = {"multiple_choice": "Multiple choice", "true_false": "True or false", "short_answer": "Short answer"}

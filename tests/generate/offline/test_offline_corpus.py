@@ -43,8 +43,12 @@ def test_every_topic_yields_a_grounded_valid_guide(corpus, name):
         for section in ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions"):
             # issue 8: a section the source offers nothing genuine for stays empty, with the reason
             assert getattr(c, section) or c.empty_reason(section), (topic.title, section)
-    assert sum(len(c.flashcards) for _, c in results) >= 2 * len(results)
-    assert sum(len(c.questions) for _, c in results) >= 2 * len(results)
+    if name.startswith("text/"):  # issue 17: precision first, still enough to study from on a textbook chapter
+        assert sum(len(c.flashcards) for _, c in results) >= 2 * len(results)
+        assert sum(len(c.questions) for _, c in results) >= len(results)
+    for _, c in results:  # no template stems, no blind word swaps
+        assert not any("completes this statement" in (getattr(q, "question", "") or "") for q in c.questions)
+        assert not any(getattr(q, "question", "").startswith("The text says that") for q in c.questions)
     for topic, c in results:
         usable = [b.text for b in topic.blocks if b.usable]
         items = [
@@ -76,6 +80,6 @@ def test_textbook_topics_have_real_definitions_and_term_questions(corpus):
     for _, c in results:  # issue 8: the definition defines a term of the title, or the guide says there is none
         assert c.definition or "no definition" in c.empty_reason("definition")
     mc = [q for _, c in results for q in c.questions if isinstance(q, MultipleChoice)]
-    assert len(mc) >= len(results)
+    assert len(mc) >= len(results) // 2
     cards = [f for _, c in results for f in c.flashcards]
     assert not any("(" in f.back[:1] or "et al" in f.front for f in cards)

@@ -36,7 +36,8 @@ ADVANCED = (
 
 def test_subject_from_the_vocabulary():
     assert subject_of(PHILOSOPHY) is Subject.PHILOSOPHY
-    assert subject_of(SECURITY) is Subject.OTHER  # not one of the seven subjects
+    assert subject_of(SECURITY) is Subject.COMPUTER_SCIENCE  # issue 16: university-course subjects beyond the seven
+    assert subject_of("The weather was nice and we walked to the shop together. " * 5) is Subject.OTHER
     assert subject_of("The union army fought the confederate states over slavery and emancipation. " * 5) is Subject.HISTORY
 
 
@@ -56,3 +57,41 @@ def test_subject_and_level_overrides(tmp_path):
     assert result.exit_code == 0, result.output
     guides = [json.loads(p.read_text()) for p in tmp_path.glob("*/*/guide.json")]
     assert guides and all(g["subject"] == "Biology" and g["level"] == "advanced" for g in guides)
+
+
+CHEMISTRY = (
+    "Thermochemistry is the study of the heat released or absorbed by chemical reactions. Enthalpy is a state function, "
+    "and the enthalpy change of a reaction does not depend on its path. Hess's law, which states that the enthalpy change "
+    "of an overall reaction is the sum of the enthalpy changes of its steps, lets us combine reactions. An exothermic "
+    "reaction releases heat; an endothermic one absorbs it, as a calorimeter shows when the solution warms or cools."
+) * 2
+ASTRONOMY = (
+    "Kepler found that the orbit of each planet is an ellipse with the Sun at one focus. A quantity known as an "
+    "astronomical unit is the average distance between Earth and the Sun. Mars moves fastest at perihelion and slowest "
+    "at aphelion; Copernicus had placed the Sun, not Earth, at the centre, and the heliocentric model replaced the "
+    "geocentric one of Ptolemy. The force of gravity keeps the planets and the Moon in their orbits."
+) * 2
+PYTHON_LECTURE = (
+    "Variables, expressions and statements. A variable is a named place in the memory where a programmer can store data. "
+    "Python reserves keywords such as print, if and while. An assignment statement stores the value of an expression in "
+    "a variable; x = x + 1 reads the current value of x, adds one and puts the result back into x. A string is a "
+    "sequence of characters; the input function reads a string from the keyboard and int() converts it to an integer."
+) * 2
+
+
+def test_university_subjects_and_held_out_chapters():
+    # issue 16: chemistry and astronomy chapters labelled right again; a Python lecture is computer science
+    assert subject_of(CHEMISTRY, "Thermochemistry") is Subject.CHEMISTRY
+    assert subject_of(ASTRONOMY, "Observing the sky: the birth of astronomy") is Subject.ASTRONOMY
+    assert subject_of(PYTHON_LECTURE, "Variables, Expressions, and Statements") is Subject.COMPUTER_SCIENCE
+    stats = "The sample mean estimates the mean; the variance of the residuals and the regression slope follow. " * 4
+    assert subject_of(stats) is Subject.STATISTICS
+    assert {s.value for s in Subject} >= {
+        "Mathematics",
+        "Statistics",
+        "Computer Science",
+        "Linguistics",
+        "Economics",
+        "Engineering",
+        "Medicine",
+    }

@@ -121,7 +121,8 @@ def test_questions_mix_kinds_and_true_false_explanations_do_not_repeat_the_verdi
     questions = build_questions(terms, [], sents, "Memory")
     stems = [q.question.split(":")[0].split("“")[0] for q in questions if isinstance(q, MultipleChoice)]
     assert any(s.startswith("Which of these statements defines") for s in stems)
-    assert any(s.startswith("Which term") for s in stems)
+    assert any(s.startswith("What is the name for") for s in stems)  # issue 17: transformed, no "Which term completes"
+    assert not any("completes this statement" in s for s in stems)
     assert len({s.split()[1] for s in stems}) >= 2  # not one template for every question
     for q in questions:
         if isinstance(q, TrueFalse):
@@ -191,11 +192,11 @@ def test_a_gap_never_leaves_half_of_a_longer_term_behind():
     short = Term("Newton’s second law", term_key("Newton’s second law"), "emphasis", 0, [s], s, 3.0)
     full = Term("Newton’s second law of motion", term_key("Newton’s second law of motion"), "emphasis", 0, [s], s, 3.0)
     from seekh_convert.generate.offline.cards import crosses
-    from seekh_convert.generate.offline.questions import multiple_choice
+    from seekh_convert.generate.offline.transform import named_choice
 
     span = short.pattern.search(s.text).span()
     assert crosses(span, s, [short, full]) and not crosses(full.pattern.search(s.text).span(), s, [short, full])
-    assert multiple_choice(short, [short, full], []) is None  # "_____ of motion says ..." is never asked
+    assert named_choice(short, [short, full], []) is None  # no stem that leaves "of motion" behind
 
 
 def test_deferring_sentences_make_no_cloze_and_explanations_stand_alone():
@@ -203,7 +204,7 @@ def test_deferring_sentences_make_no_cloze_and_explanations_stand_alone():
         LAWN, "The normal force and the weight of the mower balance each other exactly here.", emphasis=("normal force",)
     )
     cards = build_flashcards(list(terms.values()), sents)
-    assert cards and all("which we define in" not in c.front for c in cards)
+    assert all("which we define in" not in c.front for c in cards)
     from seekh_convert.generate.offline.questions import short_answers, true_false
 
     s1, s2 = (
@@ -213,6 +214,8 @@ def test_deferring_sentences_make_no_cloze_and_explanations_stand_alone():
     # issue 8: no templated "Explain the main point ..." question without a defined term; a true/false statement
     # stands alone: the leading "Thus," is left out of the item (the quote keeps it)
     assert short_answers([], set(), set()) == []
-    [statement] = true_false([s1, s2], [], set())
+    net = Term("net force", term_key("net force"), "emphasis", 0, [s1])
+    assert true_false([s1, s2], [], set()) == []  # issue 17: a true statement is about a key term
+    [statement] = true_false([s1, s2], [net], set())
     assert statement.statement == "The net force is zero for a resting object."
     assert statement.source.quote == s1.text

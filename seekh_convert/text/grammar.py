@@ -1,0 +1,267 @@
+"""What a parsed sentence (a spaCy ``Doc``, see ``text.parse``) says about itself: whether it defines a term (copula
+"X is a ...", "X is called ...", "X refers to ...", "X states that ...", "X, which states ..."), whether it leans on
+context it does not carry, which noun phrase a gap may hide, the genus of a definition, and questions transformed
+from its clauses (Heilman and Smith 2010: "Why is X Y?" from "X is Y because Z")."""
+
+from __future__ import annotations
+
+import re
+
+_WRITER = frozenset("i me my mine myself".split())
+_PERSONAL = frozenset("we us our ours ourselves you your yours yourself yourselves".split())
+#: Clauses inside which a generic "we" or "you" is no narration ("the variables for which we want to estimate ...").
+_EMBEDDED = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
+_PRONOUN_SUBJECT = frozenset("he she him his her it its they them their this these those that such".split())
+_DEMONSTRATIVE = frozenset("this these those that such".split())
+_CONTEXT_WORDS = re.compile(
+    r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
+    r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
+    r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
+    r"|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
+    re.IGNORECASE,
+)
+_LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
+_NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "denote"})
+_MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
+_STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
+_EVALUATIVE = frozenset("interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split())
+_GENERIC_GENUS = frozenset("thing one way part kind type example case something anything".split())
+
+
+def _words(span) -> list[str]:
+    return [t.lower_ for t in span if not t.is_punct]
+
+
+def term_span(doc, term: str):
+    """The first token span of ``doc`` spelling ``term`` (case-insensitive, spaces ignored, a plural -s allowed)."""
+    want = re.sub(r"[\s\u2019]", "", term.lower().replace("\u2019", "'"))
+    if not want:
+        return None
+    for i in range(len(doc)):
+        got = ""
+        for j in range(i, min(len(doc), i + 12)):
+            got += doc[j].lower_.replace("\u2019", "'")
+            if got in (want, want + "s", want.rstrip("s")) or got.rstrip("s") == want.rstrip("s") and len(got) >= len(want):
+                return doc[i : j + 1]
+            if len(got) > len(want) + 1 or not want.startswith(got.rstrip("s")):
+                break
+    return None
+
+
+def _head(span):
+    return span.root
+
+
+def _starts_sentence(doc, span) -> bool:
+    """True when only determiners, adjectives or a possessive precede the span in its noun phrase at the start."""
+    for t in doc[: span.start]:
+        if t.dep_ not in ("det", "amod", "compound", "poss", "case", "nmod", "punct") and t.pos_ not in ("DET", "ADJ"):
+            return False
+    return True
+
+
+def _evaluative(tok) -> bool:
+    return any(c.lower_ in _EVALUATIVE or c.tag_ == "JJS" for c in tok.subtree)
+
+
+def definition_kind(doc, term: str) -> str | None:
+    """How ``doc`` defines ``term`` ("copula", "called", "means", "states", "which-states", "appos"), or None when
+    the sentence does not define it (talks about it, praises it, or defines another term)."""
+    span = term_span(doc, term)
+    if span is None:
+        return None
+    head = span.root
+    at_start = _starts_sentence(doc, span)
+    if head.dep_ in ("nsubj", "nsubjpass") and at_start and (kind := _as_subject(head)):
+        return kind
+    if kind := _named(head):
+        return kind
+    for c in head.children:
+        if c.dep_ == "relcl" and c.lemma_ in _STATING_VERBS | {"mean"} and at_start:
+            return "which-states"
+        if c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) and at_start:
+            return "appos"
+    return None
+
+
+def _as_subject(head) -> str | None:
+    """ "X is a ...", "X is when ...", "X means ...", "X states that ..." with X the subject of the main verb."""
+    verb = head.head
+    if verb.dep_ != "ROOT":
+        return None
+    if verb.lemma_ == "be":
+        attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+        if attrs and not _evaluative(attrs[0]) and attrs[0].lemma_ not in _GENERIC_GENUS and _differentia(attrs[0]):
+            return "copula"
+        if any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
+            return "copula"
+    if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
+        return "means"
+    if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+        return "states"
+    return None
+
+
+def _differentia(genus_token) -> bool:
+    """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
+    that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
+    for c in genus_token.children:
+        if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by"):
+            return True
+    return False
+
+
+def _named(head) -> str | None:
+    """ "A quantity that ... is called X", "... is known as X", "... through a process called X"."""
+    if not (head.dep_ in ("oprd", "attr", "pobj") or head.head.dep_ == "prep" and head.head.lower_ == "as"):
+        return None
+    v = head.head if head.dep_ != "pobj" else head.head.head
+    if v.lemma_ not in _NAMING_VERBS or v.tag_ != "VBN":
+        return None
+    before = v.doc[: v.i].text
+    if before.count("(") > before.count(")"):
+        return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
+    if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in v.head.children):
+        return "called"
+    subj = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return "called" if subj and _describes(subj[0]) else None
+
+
+def _describes(subject) -> bool:
+    """True when a subject says what it is ("a quantity that ..."), not only points back ("the deviations")."""
+    first = next(iter(subject.subtree))
+    if subject.pos_ == "PRON" or first.lower_ in _DEMONSTRATIVE:
+        return False
+    size = sum(1 for _ in subject.subtree)
+    return size >= 3 and first.lower_ != "the" or any(c.dep_ in ("relcl", "acl", "prep") for c in subject.children)
+
+
+def genus(doc, term: str) -> str | None:
+    """The class a copula definition puts ``term`` in ("idea" of "Dualism is the idea that ..."), or None."""
+    span = term_span(doc, term)
+    if span is None or definition_kind(doc, term) != "copula":
+        return None
+    attrs = [c for c in span.root.head.children if c.dep_ == "attr"]
+    return attrs[0].lemma_.lower() if attrs else None
+
+
+def leans_on_context(doc, reader: bool = True) -> str | None:
+    """Why a sentence cannot stand alone as an item, or None: it speaks to or about the reader or writer (``reader``:
+    also a generic "we" or "you" as a main subject), points back ("these limitations", "he"), refers to other parts of
+    the material, is an exclamation or no clause, praise or a biography aside."""
+    text = doc.text
+    if text.rstrip().endswith(("!", "?", ":")):
+        return "exclamation or question"
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+        return "no clause"
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in roots[0].children):
+        return "no subject"
+    for t in doc:
+        why = _pointer(t, reader)
+        if why:
+            return why
+    if _LIFESPAN.search(text):
+        return "a biography aside"
+    if any(_evaluative(t) for t in doc if t.dep_ in ("attr", "acomp") and t.head.dep_ == "ROOT"):
+        return "praise, not a point"
+    m = _CONTEXT_WORDS.search(text)
+    return f"refers to its context ({m.group()})" if m else None
+
+
+def _pointer(t, reader: bool) -> str | None:
+    """Why token ``t`` makes its sentence lean on context (the reader, a pronoun or demonstrative pointing back)."""
+    low = t.lower_
+    if low in _WRITER and t.pos_ == "PRON" or reader and low in _PERSONAL and t.pos_ == "PRON" and not _embedded(t):
+        return f"speaks to the reader ({t.text})"
+    if low in _PRONOUN_SUBJECT and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj") and t.pos_ in ("PRON", "DET"):
+        if low == "it" and t.dep_ == "nsubj" and _dummy_it(t):
+            return None
+        if t.tag_ in ("WDT", "WP", "WP$") or t.head.dep_ == "relcl" and t.i < t.head.i and low == "that":
+            return None  # a relative pronoun: it refers inside the sentence
+        return f"points back ({t.text})"
+    if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
+        return f"points back ({t.text} {t.head.text})"
+    return None
+
+
+def _embedded(tok) -> bool:
+    return any(a.dep_ in _EMBEDDED for a in tok.ancestors)
+
+
+def _dummy_it(tok) -> bool:
+    """ "It is important to ...", "it takes ... to": an "it" whose clause has an extraposed subject."""
+    return any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in tok.head.children) and tok.head.lemma_ in ("be", "take", "seem")
+
+
+def _restricted(noun) -> bool:
+    """ "that part of the brain which ...": a demonstrative noun phrase that says itself what it means."""
+    return any(c.dep_ in ("relcl", "acl") for c in noun.children)
+
+
+def gap_fits(doc, start: int, end: int) -> bool:
+    """True when characters ``start:end`` of ``doc`` are a whole noun phrase (without its determiner): a blank there
+    hides a term, never half of one ("quantum ___"), a verb, or a piece of a formula ("___ 1" for "n minus")."""
+    span = doc.char_span(start, end, alignment_mode="strict")
+    if span is None:
+        return False
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for chunk in doc.noun_chunks:
+        if chunk.start <= span.start and span.end <= chunk.end:
+            core = [t for t in chunk if t.pos_ not in ("DET", "PRON", "NUM") and t.dep_ not in ("det", "poss", "predet")]
+            core = [t for t in core if not (t.pos_ == "ADJ" and t.i < span.start and t.lower_ in _QUANTIFIERS)]
+            return bool(core) and core[0].i >= span.start and core[-1].i < span.end
+    return False
+
+
+_QUANTIFIERS = frozenset("many most some several few all other each every various such".split())
+
+
+def why_question(doc) -> tuple[str, str] | None:
+    """(question, answer) from "X is/does Y because Z": "Why is X Y?" with the answer "Because Z." (Heilman and Smith:
+    move the auxiliary, or add do/does/did, and drop the cause clause); None when the clause does not invert cleanly."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    because = [
+        c for c in root.children if c.dep_ == "advcl" and any(m.lower_ == "because" and m.dep_ == "mark" for m in c.children)
+    ]
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(because) != 1 or len(subj) != 1 or subj[0].i > root.i:
+        return None
+    cause = because[0]
+    cause_tokens = set(t.i for t in cause.subtree)
+    if min(cause_tokens) < root.i:
+        return None  # "Because Z, X is Y": the clause order is not the simple one
+    subject = doc[subj[0].left_edge.i : subj[0].right_edge.i + 1]
+    if subject.start != 0 and any(t.pos_ not in ("SCONJ", "ADV", "PUNCT") for t in doc[: subject.start]):
+        return None
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    rest = [
+        t for t in doc[root.i + 1 :] if t.i not in cause_tokens and not t.is_punct or t.i not in cause_tokens and t.text in "-'’"
+    ]
+    rest_text = _join(rest)
+    sub = _join(list(subject))
+    sub = sub[:1].lower() + sub[1:] if subject[0].pos_ != "PROPN" else sub
+    if root.lemma_ == "be" and root.pos_ == "AUX":
+        question = f"Why {root.lower_} {sub} {rest_text}?"
+    elif auxes:
+        aux = auxes[0]
+        mid = [t for t in doc[aux.i + 1 : root.i + 1]]
+        question = f"Why {aux.lower_} {sub} {_join(mid)} {rest_text}?"
+    elif root.tag_ in ("VBZ", "VBP", "VBD"):
+        do = {"VBZ": "does", "VBP": "do", "VBD": "did"}[root.tag_]
+        question = f"Why {do} {sub} {root.lemma_} {rest_text}?"
+    else:
+        return None
+    answer_tokens = [t for t in cause.subtree if t.lower_ != "because" or t.dep_ != "mark"]
+    answer = "Because " + _join(answer_tokens).rstrip(" .,;") + "."
+    question = re.sub(r"\s+([,?])", r"\1", re.sub(r"\s+", " ", question)).replace(" ,?", "?").replace(",?", "?")
+    if len(answer.split()) < 4 or len(question.split()) < 5:
+        return None
+    return question, answer
+
+
+def _join(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
