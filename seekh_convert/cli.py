@@ -29,6 +29,7 @@ from seekh_convert.pipeline import (
     Options,
     Selection,
     Status,
+    configured_read_timeout,
     find_inputs,
     load_document,
     publish,
@@ -36,7 +37,7 @@ from seekh_convert.pipeline import (
 )
 from seekh_convert.pipeline.eventlog import JsonEventLog
 from seekh_convert.text.language import language_code
-from seekh_convert.text.normalize import strip_controls
+from seekh_convert.text.normalize import printable_name, strip_controls
 from seekh_convert.write.render import DEFAULT_FORMATS, FORMATS
 
 app = typer.Typer(
@@ -52,7 +53,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 def _safe(text: str) -> str:
     """Untrusted text (file names, document text in messages) for rich: no markup, no terminal escapes."""
-    return escape(strip_controls(text))
+    return escape(printable_name(text))
 
 
 class OcrChoice(str, enum.Enum):
@@ -188,6 +189,12 @@ def convert(
     log_json: Path | None = typer.Option(
         None, "--log-json", help="Append every event of the run to FILE, one JSON object a line."
     ),
+    read_timeout: float | None = typer.Option(
+        None,
+        "--read-timeout",
+        min=1.0,
+        help="Seconds one input may take to be read (default 1800; seekh.toml [run] read_timeout).",
+    ),
 ) -> None:
     """Convert PDFs (scans through OCR), Word, PowerPoint, web pages, e-books, Markdown/text and WebVTT/SRT into study guides.
 
@@ -225,6 +232,7 @@ def convert(
     try:
         language = language_code(language) if language else None
         gate, thresholds = load_quality()  # the [quality] table of seekh.toml
+        read_timeout = read_timeout or configured_read_timeout()  # the [run] table
     except (ValueError, SeekhError) as exc:
         err.print(f"[red]error:[/red] {_safe(str(exc))}", markup=True)
         raise typer.Exit(2) from None
@@ -246,8 +254,9 @@ def convert(
         force=force,
         stale=stale.value,
         budget=budget,
+        read_timeout=read_timeout,
     )
-    inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)))
+    inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)), output=output)
     for left_out in skipped:  # every file of a folder that is not converted says why
         err.print(f"skipped: {strip_controls(left_out.reason)}", markup=False)
     reporter = _Reporter(len(inputs), quiet)
@@ -381,9 +390,9 @@ class _Reporter:
             )
             self.bar.advance(self.inputs, 1 if kind == "failed" else 0)
         elif kind == "loaded":
-            for warning in payload.warnings:
-                self.say(f"warning: {strip_controls(path.name)}: {strip_controls(warning)}")
-            self.say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)")
+            for warning in [*payload.warnings, *payload.losses]:
+                self.say(f"warning: {printable_name(path.name)}: {strip_controls(warning)}")
+            self.say(f"{printable_name(path.name)}: {len(payload.topics)} topic(s)")
             self.bar.update(self.topics, total=(self.bar.tasks[self.topics].total or 0) + len(payload.topics))
         elif kind == "topic":
             if payload.error and not payload.skipped:
@@ -415,7 +424,7 @@ class _Reporter:
 
 
 def _input_line(kind: str, path: Path, payload) -> str:
-    name = strip_controls(path.name)
+    name = printable_name(path.name)
     if kind == "resumed":
         return f"{name}: converted by an earlier run, skipped (--force redoes it)"
     if kind == "not started":

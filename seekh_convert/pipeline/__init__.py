@@ -3,6 +3,7 @@
 (run state, resuming), ``preflight.py``, ``results.py`` (one result per input), ``report.py`` (the run report),
 ``estimate.py`` (what a run will cost)."""
 
+from seekh_convert.pipeline.loader import configured_read_timeout
 from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult
 from seekh_convert.pipeline.run import (
     SUPPORTED,
@@ -17,6 +18,7 @@ from seekh_convert.read.inputs import Selection, find_inputs
 
 __all__ = [
     "SUPPORTED",
+    "configured_read_timeout",
     "ConversionResult",
     "Converter",
     "Options",
