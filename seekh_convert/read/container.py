@@ -52,15 +52,21 @@ def _inflate_all(path: Path, what: str) -> None:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 size = 0
+                xml = _XML_PART.search(info.filename) is not None
                 with archive.open(info) as part:
                     while chunk := part.read(_CHUNK):
+                        if xml and size == 0 and b"<!ENTITY" in chunk:
+                            raise InputError(
+                                f"{path.name}: its part {printable_name(info.filename)[:120]} declares XML entities "
+                                f"(an entity bomb?); it is not a normal {what}"
+                            )
                         size += len(chunk)
                         total += len(chunk)
                         if total > MAX_UNPACKED:
                             raise InputError(
                                 f"{path.name} unpacks to more than {MAX_UNPACKED >> 20} MB; it is not a normal {what}"
                             )
-                        if size > MAX_XML_PART and _XML_PART.search(info.filename):
+                        if size > MAX_XML_PART and xml:
                             raise InputError(
                                 f"{path.name}: its part {printable_name(info.filename)[:120]} unpacks to more than "
                                 f"{MAX_XML_PART >> 20} MB of XML; split the {what} into smaller files"

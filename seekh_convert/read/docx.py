@@ -9,6 +9,7 @@ Pages are counted where the document marks them (Word's own page-break marks, el
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ _DEFINITION_STYLE = re.compile(r"^definition$", re.I)
 _MAX_HEADING_CHARS = 200
 
 
+@functools.cache
 def _ns(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -70,13 +72,15 @@ class _Body:
         self.page = 1
         self.term: str | None = None  # a "Definition Term" waiting for its definition
         self.title_seen = False
-        self._chains: dict[str | None, list] = {}  # style id -> its style chain (python-docx scans every style per look-up)
+        # style id -> its style chain and their names (python-docx scans every style on each look-up)
+        self._chains: dict[str | None, tuple[list, list[str]]] = {}
 
-    def chain(self, para) -> list:
-        """The paragraph's style and the styles it is based on, looked up once per style id."""
+    def chain(self, para) -> tuple[list, list[str]]:
+        """The paragraph's style and the styles it is based on, and their names, looked up once per style id."""
         style_id = para._p.style
         if style_id not in self._chains:
-            self._chains[style_id] = _style_chain(para)
+            chain = _style_chain(para)
+            self._chains[style_id] = chain, [s.name or "" for s in chain]
         return self._chains[style_id]
 
     def blocks(self) -> Iterator[RawBlock]:
@@ -109,14 +113,13 @@ class _Body:
         text = para.text
         if not text.strip():
             return None
-        chain = self.chain(para)
-        styles = [s.name or "" for s in chain]
+        chain, styles = self.chain(para)
         if any(_SKIP_STYLE.search(s) for s in styles):
             return None
         if styles and styles[0].lower() == "title":
             self.title_seen = True
             return None
-        level = _outline_level(para, chain)
+        level = _outline_level(para, chain, styles)
         if level and len(text) <= _MAX_HEADING_CHARS:
             return RawBlock(BlockKind.HEADING, _heading_text(chain, text), level=level)
         if any(_TERM_STYLE.search(s) for s in styles):
@@ -188,7 +191,7 @@ def _style_chain(para) -> list:
     return chain
 
 
-def _outline_level(para, chain: list) -> int:
+def _outline_level(para, chain: list, names: list[str]) -> int:
     """1-based heading level (0 for body text): the paragraph's outline level, its style's, or a "Heading N" name."""
     elements = [para._p.pPr, *(s.element.pPr for s in chain)]
     for ppr in elements:
@@ -198,7 +201,7 @@ def _outline_level(para, chain: list) -> int:
         if level is not None:
             value = level.get(_ns("w:val"), "")
             return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
-    for name in (s.name or "" for s in chain):
+    for name in names:
         match = _HEADING_NAME.match(name.strip())
         if match:
             return int(match.group(1))

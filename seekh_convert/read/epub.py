@@ -36,8 +36,9 @@ class EpubExtractor:
                 book = epub.read_epub(str(path), options={"ignore_ncx": False})
             doc = Document(path=path, kind=SourceKind.EPUB)
             titles = _toc_titles(book.toc)
+            by_id = {item.get_id(): item for item in book.get_items()}  # get_item_with_id scans every item
             for idref, _linear in book.spine:
-                item = book.get_item_with_id(idref)
+                item = by_id.get(idref)
                 if item is None or item.get_type() != ITEM_DOCUMENT:
                     continue
                 doc.raw_blocks.extend(self._chapter(item, titles.get(item.get_name(), ""), doc.losses))
@@ -54,7 +55,7 @@ class EpubExtractor:
         import lxml.etree
         import lxml.html
 
-        content = item.get_content()
+        content = item.content  # as stored: get_content() re-renders what its own parser kept
         if not content or not content.strip():
             return []
         parser = lxml.html.HTMLParser()

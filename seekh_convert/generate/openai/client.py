@@ -77,9 +77,16 @@ class ChatClient:
         return self._mode
 
     async def chat(
-        self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int, prompt_refs: list[str]
+        self,
+        messages: list[dict],
+        model: type[BaseModel],
+        name: str,
+        max_tokens: int,
+        prompt_refs: list[str],
+        accept: Callable[[str], bool] | None = None,
     ) -> Reply:
-        """One completion for ``messages`` constrained to ``model``'s schema; served from the cache when possible."""
+        """One completion for ``messages`` constrained to ``model``'s schema; served from the cache when possible.
+        A reply is stored only when complete and, with ``accept``, accepted (one that fails validation never is)."""
         params = {"temperature": self.settings.temperature, "max_tokens": max_tokens, "schema_name": name}
         key = cache_key(
             model=self.settings.model, prompt_refs=prompt_refs, schema_hash=schema_hash(model), messages=messages, params=params
@@ -95,7 +102,7 @@ class ChatClient:
             reply = await self._send_batch(messages, model, name, max_tokens, key)
         else:
             reply = await self._send(messages, model, name, max_tokens)
-        if self._cache and reply.finish_reason == "stop":
+        if self._cache and reply.finish_reason == "stop" and (accept is None or accept(reply.text)):
             self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
         return reply
 
