@@ -494,7 +494,7 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
             _pct(doc.grounding_rate),
             cover,
         ]
-        table.add_row(*(Text(strip_controls(c)) for c in cells))  # plain text: file names and section titles are not markup
+        table.add_row(*(Text(printable_name(c)) for c in cells))  # plain text: file names and section titles are not markup
     if len(run.documents) > 1:
         table.add_row(
             "total",
