@@ -4,6 +4,7 @@ kill -9 leave no process behind, one run at a time holds an output folder, outpu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -27,8 +28,13 @@ def _limited() -> None:
 
 def _start(*args: str, cwd: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [*CLI, "convert", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        preexec_fn=_limited, start_new_session=True,
+        [*CLI, "convert", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_limited,
+        start_new_session=True,
     )
 
 
@@ -57,10 +63,8 @@ def _session(sid: int) -> list[int]:
 
 def _kill_session(sid: int) -> None:
     for pid in _session(sid):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def _gone_within(sid: int, seconds: float) -> bool:
