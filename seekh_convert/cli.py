@@ -42,6 +42,7 @@ from seekh_convert.pipeline import (
     StalePolicy,
     build_engines,
     check_guide,
+    configured_read_timeout,
     estimate_run,
     find_inputs,
     guide_schema,
@@ -151,6 +152,12 @@ def convert(
     log_json: Path | None = typer.Option(
         None, "--log-json", help="Append every event of the run to FILE, one JSON object a line."
     ),
+    read_timeout: float | None = typer.Option(
+        None,
+        "--read-timeout",
+        min=1.0,
+        help="Seconds one input may take to be read (default 1800; seekh.toml [run] read_timeout).",
+    ),
 ) -> None:
     """Convert PDFs (scans through OCR), Word, PowerPoint, web pages, e-books, Markdown/text and WebVTT/SRT into study guides.
 
@@ -172,6 +179,7 @@ def convert(
         eng, transcriber = build_engines(engine.value, llm)
         language = language_code(language) if language else None
         gate, thresholds = quality_settings()  # the [quality] table of seekh.toml
+        read_timeout = read_timeout or configured_read_timeout()  # the [run] table
     except (ValueError, SeekhError) as exc:
         _fail(str(exc))
     options = Options(
@@ -192,8 +200,9 @@ def convert(
         force=force,
         stale=stale.value,
         budget=budget,
+        read_timeout=read_timeout,
     )
-    inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)))
+    inputs, skipped = find_inputs(list(paths), Selection(tuple(include), tuple(exclude)), output=output)
     for left_out in skipped:  # every file of a folder that is not converted says why
         err.print(f"skipped: {strip_controls(left_out.reason)}", markup=False)
     reporter = Reporter(len(inputs), quiet)

@@ -17,7 +17,7 @@ from rich.text import Text
 from seekh_convert.model.engine import Estimate
 from seekh_convert.model.findings import RunQuality
 from seekh_convert.model.guide import Usage
-from seekh_convert.pipeline import BudgetError, Status, strip_controls
+from seekh_convert.pipeline import BudgetError, Status, printable_name, strip_controls
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -25,7 +25,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 def safe(text: str) -> str:
     """Untrusted text (file names, document text in messages) for rich: no markup, no terminal escapes."""
-    return escape(strip_controls(text))
+    return escape(printable_name(text))
 
 
 class Reporter:
@@ -66,9 +66,9 @@ class Reporter:
             )
             self.bar.advance(self.inputs, 1 if kind == "failed" else 0)
         elif kind == "loaded":
-            for warning in payload.warnings:
-                self.say(f"warning: {strip_controls(path.name)}: {strip_controls(warning)}")
-            self.say(f"{strip_controls(path.name)}: {len(payload.topics)} topic(s)")
+            for warning in [*payload.warnings, *payload.losses]:
+                self.say(f"warning: {printable_name(path.name)}: {strip_controls(warning)}")
+            self.say(f"{printable_name(path.name)}: {len(payload.topics)} topic(s)")
             self.bar.update(self.topics, total=(self.bar.tasks[self.topics].total or 0) + len(payload.topics))
         elif kind == "topic":
             if payload.error and not payload.skipped:
@@ -100,7 +100,7 @@ class Reporter:
 
 
 def _input_line(kind: str, path: Path, payload) -> str:
-    name = strip_controls(path.name)
+    name = printable_name(path.name)
     if kind == "resumed":
         return f"{name}: converted by an earlier run, skipped (--force redoes it)"
     if kind == "not started":
@@ -173,7 +173,7 @@ def render_summary(run: RunQuality, width: int = 110) -> str:
             _pct(doc.grounding_rate),
             cover,
         ]
-        table.add_row(*(Text(strip_controls(c)) for c in cells))  # plain text: file names and section titles are not markup
+        table.add_row(*(Text(printable_name(c)) for c in cells))  # plain text: file names and section titles are not markup
     if len(run.documents) > 1:
         table.add_row(
             "total",

@@ -238,6 +238,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)  # cleaned text
     topics: list[Topic] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    losses: list[str] = field(default_factory=list)  # parts of the source that could not be read: the input is partial
     metadata: dict[str, str] = field(default_factory=dict)
     language: str = ""  # ISO 639-1 code of the document's main language ("" until detected)
     output_language: str = ""  # --language: the language guides are written in ("": the document's own)

@@ -18,6 +18,7 @@ from seekh_convert.pipeline.commands import (
 from seekh_convert.pipeline.engines import build_engine, build_engines, build_transcriber
 from seekh_convert.pipeline.estimate import EstimateRun, estimate_run
 from seekh_convert.pipeline.eventlog import JsonEventLog
+from seekh_convert.pipeline.loader import configured_read_timeout
 from seekh_convert.pipeline.results import ConversionResult, Status, TopicResult
 from seekh_convert.pipeline.run import (
     SUPPORTED,
@@ -30,7 +31,7 @@ from seekh_convert.pipeline.run import (
 )
 from seekh_convert.read.inputs import Selection, find_inputs
 from seekh_convert.text.language import language_code
-from seekh_convert.text.normalize import strip_controls
+from seekh_convert.text.normalize import printable_name, strip_controls
 from seekh_convert.write.render import DEFAULT_FORMATS, FORMATS
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "build_engines",
     "build_transcriber",
     "check_guide",
+    "configured_read_timeout",
     "estimate_run",
     "expand_inputs",
     "find_inputs",
@@ -63,6 +65,7 @@ __all__ = [
     "language_code",
     "load_document",
     "open_review",
+    "printable_name",
     "publish",
     "quality_settings",
     "run_conversion",

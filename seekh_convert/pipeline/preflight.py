@@ -14,6 +14,7 @@ from pathlib import Path
 from seekh_convert.errors import InputError, SeekhError
 from seekh_convert.model.engine import Engine, MeteredEngine
 from seekh_convert.read import SUPPORTED
+from seekh_convert.text.normalize import printable_name
 
 
 @dataclass
@@ -29,6 +30,8 @@ def check_readable(path: Path) -> None:
         raise InputError(f"{path}: no such file; check the path")
     if path.is_dir():
         raise InputError(f"{path}: folder holds no supported files ({', '.join(SUPPORTED)})")
+    if not path.is_file():  # opening a named pipe (FIFO) waits for a writer forever; a device never ends
+        raise InputError(f"{printable_name(str(path))}: not a regular file (a pipe, socket or device); save it as a file")
     try:
         path.open("rb").close()
     except OSError as exc:

@@ -34,7 +34,8 @@ from seekh_convert.model.document import Document, PieceLimits, Topic
 from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Usage
 from seekh_convert.model.transcriber import Transcriber
-from seekh_convert.pipeline.loader import DocumentLoader, Window, file_size, reader_processes
+from seekh_convert.pipeline.loader import READ_TIMEOUT, DocumentLoader, Window, file_size, reader_processes
+from seekh_convert.pipeline.lock import OutputLock
 from seekh_convert.pipeline.manifest import Manifest
 from seekh_convert.pipeline.outputs import as_produced, study_guide, write_index
 from seekh_convert.pipeline.preflight import check_readable, preflight
@@ -76,6 +77,7 @@ class Options:
     force: bool = False  # redo inputs an earlier run into the same output folder finished
     stale: str = "error"  # topic folders an earlier run with other options left: error, remove or keep
     budget: float | None = None  # USD the requests into this output folder may cost in all (engines that pay)
+    read_timeout: float | None = None  # seconds one input may take to be read, cleaned and split (None: [run] setting)
 
 
 # -- reading: read -> clean -> split ---------------------------------------------------------------
@@ -217,6 +219,14 @@ class Converter:
         the site, exports); the run report at the end, also when the run is cancelled (Ctrl-C)."""
         started, clock = datetime.now(UTC).replace(microsecond=0), time.monotonic()
         await self.preflight(paths)
+        lock = OutputLock(self.out_dir)
+        lock.acquire()  # one run at a time per output folder
+        try:
+            return await self._locked(paths, started, clock)
+        finally:
+            lock.release()
+
+    async def _locked(self, paths: list[Path], started: datetime, clock: float) -> list[ConversionResult]:
         self.manifest = Manifest(self.out_dir)
         self._connect_engine()
         try:
@@ -274,7 +284,7 @@ class Converter:
         if turns:
             turns[0].set()
         window = self._window()
-        loader = DocumentLoader(load_for_conversion, self.read_processes if sum(not p.done for p in plans) > 1 else 0)
+        loader = DocumentLoader(load_for_conversion, self.read_processes, self.options.read_timeout or READ_TIMEOUT)
         self.engine.on_request = lambda event: self._request_event(paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
@@ -387,7 +397,7 @@ class Converter:
             self.on_event("failed", path, result.errors[-1])
             return result
         result.output_dir = folder
-        result.warnings.extend(doc.warnings)
+        result.warnings.extend([*doc.warnings, *doc.losses])
         self._stage(plan, "generating")
         self.on_event("loaded", path, doc)
         drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
@@ -403,7 +413,9 @@ class Converter:
             self.on_event("topic", path, topic_result)
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
-        result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
+        result.status = (
+            Status.SUCCESS if ok == len(result.topics) and not doc.losses else Status.PARTIAL if ok else Status.FAILURE
+        )
         try:
             await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
         except SeekhError as exc:

@@ -14,14 +14,19 @@ from pathlib import Path
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, RawBlock
-from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.normalize import normalize_ws, printable_name
 
 log = logging.getLogger(__name__)
 
-#: Most bytes the parts of one archive may unpack to.
+#: Most bytes the parts of one archive may unpack to (counted while inflating, not taken from the headers).
 MAX_UNPACKED = 1 << 30
+#: Most bytes one XML part (a Word body, a slide, a chapter) may unpack to: parsed into a tree, it takes several
+#: times its size in memory (64 MB is a Word document of some 20,000 pages).
+MAX_XML_PART = 64 << 20
 #: Most parts one archive may hold.
 MAX_PARTS = 20_000
+_XML_PART = re.compile(r"\.(xml|rels|xhtml|html?|opf|ncx|svg)$", re.I)
+_CHUNK = 1 << 16
 
 
 def check_archive(path: Path, what: str) -> None:
@@ -35,8 +40,41 @@ def check_archive(path: Path, what: str) -> None:
         raise InputError(
             f"{path.name} is not a readable {what} (not a ZIP package: {one_line(exc)}); open and save it again"
         ) from exc
-    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
-        raise InputError(f"{path.name} unpacks to more than {MAX_UNPACKED >> 20} MB; it is not a normal {what}")
+    if len(infos) > MAX_PARTS:
+        raise InputError(f"{path.name} holds {len(infos):,} parts, more than {MAX_PARTS:,}; it is not a normal {what}")
+    _inflate_all(path, what)
+
+
+def _inflate_all(path: Path, what: str) -> None:
+    """Inflate every part in small steps, counting the bytes that really come out (a header may lie about them)."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                size = 0
+                xml = _XML_PART.search(info.filename) is not None
+                with archive.open(info) as part:
+                    while chunk := part.read(_CHUNK):
+                        if xml and size == 0 and b"<!ENTITY" in chunk:
+                            raise InputError(
+                                f"{path.name}: its part {printable_name(info.filename)[:120]} declares XML entities "
+                                f"(an entity bomb?); it is not a normal {what}"
+                            )
+                        size += len(chunk)
+                        total += len(chunk)
+                        if total > MAX_UNPACKED:
+                            raise InputError(
+                                f"{path.name} unpacks to more than {MAX_UNPACKED >> 20} MB; it is not a normal {what}"
+                            )
+                        if size > MAX_XML_PART and xml:
+                            raise InputError(
+                                f"{path.name}: its part {printable_name(info.filename)[:120]} unpacks to more than "
+                                f"{MAX_XML_PART >> 20} MB of XML; split the {what} into smaller files"
+                            )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(
+            f"{path.name} is not a readable {what} (a damaged ZIP package: {one_line(exc)}); open and save it again"
+        ) from exc
 
 
 def damaged(path: Path, what: str, exc: BaseException) -> InputError:

@@ -9,6 +9,7 @@ Pages are counted where the document marks them (Word's own page-break marks, el
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ _DEFINITION_STYLE = re.compile(r"^definition$", re.I)
 _MAX_HEADING_CHARS = 200
 
 
+@functools.cache
 def _ns(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -70,6 +72,16 @@ class _Body:
         self.page = 1
         self.term: str | None = None  # a "Definition Term" waiting for its definition
         self.title_seen = False
+        # style id -> its style chain and their names (python-docx scans every style on each look-up)
+        self._chains: dict[str | None, tuple[list, list[str]]] = {}
+
+    def chain(self, para) -> tuple[list, list[str]]:
+        """The paragraph's style and the styles it is based on, and their names, looked up once per style id."""
+        style_id = para._p.style
+        if style_id not in self._chains:
+            chain = _style_chain(para)
+            self._chains[style_id] = chain, [s.name or "" for s in chain]
+        return self._chains[style_id]
 
     def blocks(self) -> Iterator[RawBlock]:
         yield from self._walk(self.word.element.body)
@@ -101,15 +113,15 @@ class _Body:
         text = para.text
         if not text.strip():
             return None
-        styles = _style_names(para)
+        chain, styles = self.chain(para)
         if any(_SKIP_STYLE.search(s) for s in styles):
             return None
         if styles and styles[0].lower() == "title":
             self.title_seen = True
             return None
-        level = _outline_level(para)
+        level = _outline_level(para, chain, styles)
         if level and len(text) <= _MAX_HEADING_CHARS:
-            return RawBlock(BlockKind.HEADING, _heading_text(para, text), level=level)
+            return RawBlock(BlockKind.HEADING, _heading_text(chain, text), level=level)
         if any(_TERM_STYLE.search(s) for s in styles):
             self.term = normalize_ws(text)
             return None
@@ -120,7 +132,7 @@ class _Body:
             return RawBlock(BlockKind.CODE, text, forced=True)
         if any(_FIGURE_STYLE.search(s) for s in styles):
             return RawBlock(BlockKind.FIGURE, text, forced=True)
-        kind = BlockKind.LIST_ITEM if _is_list(para, styles) else BlockKind.PARAGRAPH
+        kind = BlockKind.LIST_ITEM if _is_list(para, chain, styles) else BlockKind.PARAGRAPH
         return RawBlock(kind, text, terms=_bold_runs(para))
 
     def _table(self, table) -> Iterator[RawBlock]:
@@ -179,13 +191,9 @@ def _style_chain(para) -> list:
     return chain
 
 
-def _style_names(para) -> list[str]:
-    return [s.name or "" for s in _style_chain(para)]
-
-
-def _outline_level(para) -> int:
+def _outline_level(para, chain: list, names: list[str]) -> int:
     """1-based heading level (0 for body text): the paragraph's outline level, its style's, or a "Heading N" name."""
-    elements = [para._p.pPr, *(s.element.pPr for s in _style_chain(para))]
+    elements = [para._p.pPr, *(s.element.pPr for s in chain)]
     for ppr in elements:
         if ppr is None:
             continue
@@ -193,28 +201,28 @@ def _outline_level(para) -> int:
         if level is not None:
             value = level.get(_ns("w:val"), "")
             return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
-    for name in _style_names(para):
+    for name in names:
         match = _HEADING_NAME.match(name.strip())
         if match:
             return int(match.group(1))
     return 0
 
 
-def _heading_text(para, text: str) -> str:
+def _heading_text(chain: list, text: str) -> str:
     """A heading as shown: typed in lower case under an all-caps style, it reads as a title."""
     text = normalize_ws(text)
-    for style in _style_chain(para):
+    for style in chain:
         rpr = style.element.rPr
         if rpr is not None and (rpr.find(_ns("w:caps")) is not None or rpr.find(_ns("w:smallCaps")) is not None):
             return text[:1].upper() + text[1:] if text.islower() else text
     return text
 
 
-def _is_list(para, styles: list[str]) -> bool:
+def _is_list(para, chain: list, styles: list[str]) -> bool:
     ppr = para._p.pPr
     if ppr is not None and ppr.find(_ns("w:numPr")) is not None:
         return True
-    if any(s.element.pPr is not None and s.element.pPr.find(_ns("w:numPr")) is not None for s in _style_chain(para)):
+    if any(s.element.pPr is not None and s.element.pPr.find(_ns("w:numPr")) is not None for s in chain):
         return True
     return any(_LIST_STYLE.search(s) for s in styles)
 

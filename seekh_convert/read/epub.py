@@ -13,9 +13,9 @@ from pathlib import Path
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
-from seekh_convert.read.container import check_archive, damaged
+from seekh_convert.read.container import check_archive, damaged, one_line
 from seekh_convert.read.html import html_blocks
-from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.normalize import normalize_ws, printable_name
 
 _WHAT = "EPUB e-book"
 
@@ -36,11 +36,12 @@ class EpubExtractor:
                 book = epub.read_epub(str(path), options={"ignore_ncx": False})
             doc = Document(path=path, kind=SourceKind.EPUB)
             titles = _toc_titles(book.toc)
+            by_id = {item.get_id(): item for item in book.get_items()}  # get_item_with_id scans every item
             for idref, _linear in book.spine:
-                item = book.get_item_with_id(idref)
+                item = by_id.get(idref)
                 if item is None or item.get_type() != ITEM_DOCUMENT:
                     continue
-                doc.raw_blocks.extend(self._chapter(item, titles.get(item.get_name(), "")))
+                doc.raw_blocks.extend(self._chapter(item, titles.get(item.get_name(), ""), doc.losses))
             doc.title = _book_title(book) or next((b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING), "")
         except InputError:
             raise
@@ -50,13 +51,23 @@ class EpubExtractor:
             raise InputError(f"{path.name}: no text found in the book's chapters (pictures only?)")
         return doc
 
-    def _chapter(self, item, toc_title: str) -> list[RawBlock]:
+    def _chapter(self, item, toc_title: str, losses: list[str]) -> list[RawBlock]:
+        import lxml.etree
         import lxml.html
 
-        content = item.get_content()
+        content = item.content  # as stored: get_content() re-renders what its own parser kept
         if not content or not content.strip():
             return []
-        root = lxml.html.document_fromstring(content)
+        parser = lxml.html.HTMLParser()
+        try:
+            root = lxml.html.document_fromstring(content, parser=parser)
+        except (lxml.etree.LxmlError, ValueError) as exc:
+            losses.append(_left_out(item, toc_title, one_line(exc)))
+            return []
+        fatal = [e for e in parser.error_log if e.level >= lxml.etree.ErrorLevels.FATAL]
+        if fatal:  # libxml2 drops what it cannot take (a text node over its size limit) and goes on
+            losses.append(_left_out(item, toc_title, one_line(Exception(fatal[0].message))))
+            return []
         body = root.find("body")
         body = body if body is not None else root
         if _link_share(body) > self.link_share:
@@ -65,6 +76,11 @@ class EpubExtractor:
         if toc_title and blocks and not any(b.kind is BlockKind.HEADING for b in blocks):
             blocks.insert(0, RawBlock(BlockKind.HEADING, toc_title, level=1))
         return blocks
+
+
+def _left_out(item, toc_title: str, why: str) -> str:
+    name = printable_name(toc_title or item.get_name())[:120]
+    return f"chapter '{name}' could not be read ({why}); it is left out of the guides"
 
 
 def _toc_titles(toc) -> dict[str, str]:

@@ -29,6 +29,8 @@ _INLINE = frozenset(
 )
 _BOLD = frozenset({"b", "strong"})
 _PERMALINK = re.compile(r"\s*[¶#§🔗]+\s*$")
+#: Largest web page read: a saved article is well under this; parsed, a page takes some 20 times its size in memory.
+MAX_PAGE_BYTES = 20 << 20
 
 
 class HtmlExtractor:
@@ -37,6 +39,11 @@ class HtmlExtractor:
     def __call__(self, path: Path) -> Document:
         path = Path(path)
         try:
+            if path.stat().st_size > MAX_PAGE_BYTES:
+                raise InputError(
+                    f"{path.name} is {path.stat().st_size / 1e6:.0f} MB, more than a web page holds "
+                    f"({MAX_PAGE_BYTES >> 20} MB at most); save the article itself, or convert it to Markdown"
+                )
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path.name}: cannot read the file ({exc.strerror or exc}); check the path") from exc

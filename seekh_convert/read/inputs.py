@@ -2,8 +2,10 @@
 
 Files named on the command line are always attempted (an unsupported one gets its own error). Inside a
 folder, a file is left out when it is hidden, excluded by ``--include``/``--exclude`` globs, of a type no
-reader handles (audio and video say so), or a byte-for-byte copy of a file already in the run (converted
-once, under the first name). Nothing is left out silently: each gets a ``Skipped`` line.
+reader handles (audio and video say so), a byte-for-byte copy of a file already in the run (converted
+once, under the first name), a symbolic link to a folder or to a file outside the folder (never followed), or
+something a run wrote (the output folder, or the outputs of an earlier run in the same folder). Nothing is left
+out silently: each gets a ``Skipped`` line (an output folder one line for all its files).
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from pathlib import Path
 
 from seekh_convert.files import sha256_file
 from seekh_convert.read import SUPPORTED
+from seekh_convert.text.normalize import printable_name
+
+#: The run-state folder every output folder holds (``pipeline.manifest.STATE_DIR``): it marks an output folder.
+_STATE = ".seekh"
+#: What a run writes at the top of its output folder (the rest goes into one folder per input, with an index.json).
+_RUN_FILES = frozenset({"report.md", "report.json", "index.html", "qa.html"})
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,11 @@ class Selection:
         return None
 
 
-def find_inputs(paths: list[Path], selection: Selection | None = None) -> tuple[list[Path], list[Skipped]]:
-    """The files to convert, in order (folders recursively, sorted), and the files left out with their reasons."""
+def find_inputs(
+    paths: list[Path], selection: Selection | None = None, *, output: Path | None = None
+) -> tuple[list[Path], list[Skipped]]:
+    """The files to convert, in order (folders recursively, sorted), and the files left out with their reasons;
+    ``output``: the run's output folder, never read even when it is (or is inside) an input folder."""
     selection = selection or Selection()
     found: list[Path] = []
     skipped: list[Skipped] = []
@@ -51,14 +62,27 @@ def find_inputs(paths: list[Path], selection: Selection | None = None) -> tuple[
         if not path.is_dir():
             found.append(path)
             continue
-        inside = _folder(path, selection, skipped)
+        inside = _folder(path, selection, skipped, output.resolve() if output is not None else None)
         found.extend(inside or [path])  # a folder with nothing to convert stays, to be reported
     return _unique(found, skipped)
 
 
-def _folder(folder: Path, selection: Selection, skipped: list[Skipped]) -> list[Path]:
+def _folder(folder: Path, selection: Selection, skipped: list[Skipped], output: Path | None) -> list[Path]:
     out: list[Path] = []
+    outputs: set[Path] = set()  # output folders met, each reported once
     for path in sorted(folder.rglob("*")):
+        if any(parent in outputs and parent != folder for parent in path.parents):
+            continue  # inside an output folder already reported
+        written = _run_output(path, folder, output)
+        if written is not None:
+            if written not in outputs:
+                outputs.add(written)
+                what = "output files of a run" if written == folder else "an output folder of a run"
+                skipped.append(Skipped(written, f"{_shown(folder, written)}: {what} (report, guides, site), not read"))
+            continue
+        if path.is_symlink() and (why := _link_reason(folder, path)):
+            skipped.append(Skipped(path, f"{_shown(folder, path)}: {why}"))
+            continue
         relative = path.relative_to(folder)
         hidden = next((i for i, part in enumerate(relative.parts) if part.startswith(".")), None)
         if hidden is not None:
@@ -74,6 +98,34 @@ def _folder(folder: Path, selection: Selection, skipped: list[Skipped]) -> list[
         else:
             out.append(path)
     return out
+
+
+def _run_output(path: Path, folder: Path, output: Path | None) -> Path | None:
+    """The output folder (this run's ``output``, or one marked by its run-state folder) that ``path`` was written
+    into, if any; in an input folder that is also an output folder, only what runs write there counts."""
+    for parent in path.parents:
+        if (parent / _STATE).is_dir() or (output is not None and parent.resolve() == output):
+            parts = path.relative_to(parent).parts
+            if parent != folder:
+                return parent
+            if (len(parts) == 1 and parts[0] in _RUN_FILES) or (parent / parts[0] / "index.json").is_file():
+                return parent
+        if parent == folder:
+            return None
+    return None
+
+
+def _link_reason(folder: Path, path: Path) -> str | None:
+    """Why a symbolic link is not followed (a folder, a loop, a file outside the folder), or None."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken symbolic link or link loop, skipped"
+    if target.is_dir():
+        return "symbolic link to a folder, not followed"
+    if not target.is_relative_to(folder.resolve()):
+        return "symbolic link to a file outside the folder, not followed"
+    return None
 
 
 def _type_reason(path: Path) -> str | None:
@@ -93,7 +145,9 @@ def _unique(paths: list[Path], skipped: list[Skipped]) -> tuple[list[Path], list
         except OSError:
             digest = None  # unreadable: load_document reports it
         if digest is not None and digest in seen:
-            skipped.append(Skipped(path, f"{path.name}: same content as {seen[digest].name}, converted once"))
+            skipped.append(
+                Skipped(path, f"{printable_name(path.name)}: same content as {printable_name(seen[digest].name)}, converted once")
+            )
             continue
         if digest is not None:
             seen[digest] = path
@@ -102,4 +156,6 @@ def _unique(paths: list[Path], skipped: list[Skipped]) -> tuple[list[Path], list
 
 
 def _shown(folder: Path, path: Path) -> str:
-    return f"{folder.name}/{path.relative_to(folder).as_posix()}"
+    if path == folder:
+        return printable_name(folder.name or str(folder))
+    return printable_name(f"{folder.name}/{path.relative_to(folder).as_posix()}")

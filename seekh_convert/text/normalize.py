@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WS = re.compile(r"\s+")
 # C0/C1 control characters but tab and newline: a source must not smuggle terminal escapes into outputs
@@ -17,3 +18,13 @@ def normalize_ws(text: str) -> str:
 def strip_controls(text: str) -> str:
     """``text`` without control characters (tab and newline kept)."""
     return CONTROLS.sub("", text)
+
+
+def printable_name(name: str) -> str:
+    """A file or part name for a message: control characters (a newline, a terminal escape) and invisible format
+    characters (a right-to-left override) shown as ``\\u....``, so the name prints as one line, in stored order."""
+    return "".join(f"\\u{ord(c):04x}" if _hidden(c) else c for c in name)
+
+
+def _hidden(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")

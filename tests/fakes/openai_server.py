@@ -54,6 +54,9 @@ class Scripted:
     finish_reason: str = "stop"
     delay: float = 0.0  # seconds to stall before answering
     drop: bool = False  # close the connection without an answer
+    trickle: float = 0.0  # seconds between the single bytes of the body (a server that never quite answers)
+    filler: int = 0  # a body of this many bytes, streamed (a reply too large to hold)
+    content_type: str = "application/json"
 
 
 class FakeOpenAIServer:
@@ -267,7 +270,10 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 usage = fake.usage_of(body or {}, answer.content) if fake.counted_usage else (100, 50)
                 payload = completion(answer.content, answer.finish_reason, usage=usage)
-            self._send(answer.status, payload, answer.headers)
+            if answer.filler or answer.trickle:
+                self._stream(answer, payload)
+            else:
+                self._send(answer.status, payload, answer.headers, answer.content_type)
         except OSError:  # the client gave up (timeout) while we stalled
             pass
         finally:
@@ -276,7 +282,24 @@ class _Handler(BaseHTTPRequestHandler):
                 if chat:
                     fake.timeline.append((started, time.monotonic()))
 
-    def _send(self, status: int, payload: object, headers: dict | None = None) -> None:
+    def _stream(self, answer: Scripted, payload: object) -> None:
+        """A body of ``filler`` bytes in 1 MB writes, or ``payload`` a byte every ``trickle`` seconds."""
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self.send_response(answer.status)
+        self.send_header("content-type", answer.content_type)
+        self.send_header("content-length", str(answer.filler or len(data)))
+        self.end_headers()
+        if answer.filler:
+            block = b" " * (1 << 20)
+            for start in range(0, answer.filler, len(block)):
+                self.wfile.write(block[: answer.filler - start])
+            return
+        for byte in data:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(answer.trickle)
+
+    def _send(self, status: int, payload: object, headers: dict | None = None, content_type: str = "application/json") -> None:
         data = (
             payload
             if isinstance(payload, bytes)
@@ -285,7 +308,7 @@ class _Handler(BaseHTTPRequestHandler):
             else json.dumps(payload).encode()
         )
         self.send_response(status)
-        self.send_header("content-type", "application/json")
+        self.send_header("content-type", content_type)
         self.send_header("content-length", str(len(data)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)

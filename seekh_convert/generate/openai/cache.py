@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seekh_convert.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,20 +55,47 @@ class ResponseCache:
         self._lock = threading.Lock()
 
     def get(self, key: str) -> CachedReply | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT text, finish_reason, input_tokens, output_tokens FROM replies WHERE key = ?", (key,)
-            ).fetchone()
-        return CachedReply(*row) if row else None
+        """The stored reply, or None: also for a row that is not a reply (edited, damaged), which is then deleted."""
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT text, finish_reason, input_tokens, output_tokens FROM replies WHERE key = ?", (key,)
+                ).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("response cache %s unreadable (%s); asking the server", self.path, exc)
+            return None
+        if not row:
+            return None
+        text, finish, tokens_in, tokens_out = row
+        if isinstance(text, str) and isinstance(finish, str) and _count(tokens_in) and _count(tokens_out):
+            return CachedReply(text, finish, tokens_in, tokens_out)
+        log.warning("response cache %s: a damaged row, dropped; asking the server", self.path)
+        self._drop(key)
+        return None
 
     def put(self, key: str, reply: CachedReply) -> None:
-        with self._lock:
-            self._db.execute(
-                "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?)",
-                (key, reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens, time.time()),
-            )
-            self._db.commit()
+        try:
+            with self._lock:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens, time.time()),
+                )
+                self._db.commit()
+        except sqlite3.Error as exc:  # a damaged cache file: the run goes on without storing
+            log.warning("response cache %s not written (%s)", self.path, exc)
+
+    def _drop(self, key: str) -> None:
+        try:
+            with self._lock:
+                self._db.execute("DELETE FROM replies WHERE key = ?", (key,))
+                self._db.commit()
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -26,6 +26,7 @@ from seekh_convert.generate.openai.pool import RequestPool
 from seekh_convert.generate.openai.prompts import load_prompt
 from seekh_convert.generate.openai.retry import Backoff, Reply, is_transient, retry_after, with_transport_retries
 from seekh_convert.generate.openai.structured import Mode, response_format, schema_hash, strict_schema
+from seekh_convert.generate.openai.transport import ReplyRefused, bounded_http_client, dropped
 from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, Budget, cost_usd
 from seekh_convert.model.engine import RequestEvent, work_order
 from seekh_convert.text.tokens import count_tokens
@@ -44,7 +45,11 @@ class ChatClient:
         self.base_url = safe_url(settings.base_url)
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
         self._client = openai.AsyncOpenAI(
-            api_key=settings.key(), base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+            api_key=settings.key(),
+            base_url=settings.base_url,
+            timeout=settings.timeout,
+            max_retries=0,
+            http_client=bounded_http_client(),
         )
         self._policy = Backoff(settings.max_retries, settings.retry_wait, settings.retry_max_wait)
         self._cache = None if settings.no_cache else ResponseCache(settings.resolved_cache_dir())
@@ -72,9 +77,16 @@ class ChatClient:
         return self._mode
 
     async def chat(
-        self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int, prompt_refs: list[str]
+        self,
+        messages: list[dict],
+        model: type[BaseModel],
+        name: str,
+        max_tokens: int,
+        prompt_refs: list[str],
+        accept: Callable[[str], bool] | None = None,
     ) -> Reply:
-        """One completion for ``messages`` constrained to ``model``'s schema; served from the cache when possible."""
+        """One completion for ``messages`` constrained to ``model``'s schema; served from the cache when possible.
+        A reply is stored only when complete and, with ``accept``, accepted (one that fails validation never is)."""
         params = {"temperature": self.settings.temperature, "max_tokens": max_tokens, "schema_name": name}
         key = cache_key(
             model=self.settings.model, prompt_refs=prompt_refs, schema_hash=schema_hash(model), messages=messages, params=params
@@ -90,7 +102,7 @@ class ChatClient:
             reply = await self._send_batch(messages, model, name, max_tokens, key)
         else:
             reply = await self._send(messages, model, name, max_tokens)
-        if self._cache and reply.finish_reason == "stop":
+        if self._cache and reply.finish_reason == "stop" and (accept is None or accept(reply.text)):
             self._cache.put(key, CachedReply(reply.text, reply.finish_reason, reply.input_tokens, reply.output_tokens))
         return reply
 
@@ -263,7 +275,7 @@ class ChatClient:
             self._emit("failed", name, prompt, 0, seconds=time.monotonic() - started)
             raise
         self.limiter.observe(ticket, raw.headers)
-        resp = raw.parse()
+        resp = _completion(raw, self.base_url)
         tokens_in, tokens_out = _tokens_of(resp, sent)
         cost = self.price(tokens_in, tokens_out)
         self._settle(reservation, cost)
@@ -309,7 +321,16 @@ class ChatClient:
             )
         if isinstance(exc, openai.APITimeoutError):
             return EngineError(
-                f"no reply from {self.base_url} within {self.settings.timeout:g}s after {tries} attempt(s); raise --timeout",
+                f"no complete reply from {self.base_url} within {self.settings.timeout:g}s after {tries} attempt(s); "
+                "raise --timeout",
+                attempts=tries,
+            )
+        if isinstance(exc, ReplyRefused):
+            return EngineError(f"{self.base_url}: {exc.message}", attempts=1)
+        if isinstance(exc, openai.APIConnectionError) and dropped(exc):
+            return EngineError(
+                f"{self.base_url} dropped the connection before its reply was complete, after {tries} attempt(s); "
+                "check the server (its log, its memory)",
                 attempts=tries,
             )
         if isinstance(exc, openai.APIConnectionError):
@@ -369,6 +390,23 @@ def _tokens_of(resp, sent: list[dict]) -> tuple[int, int]:
         return usage.prompt_tokens, usage.completion_tokens or 0
     text = (resp.choices[0].message.content or "") if resp.choices else ""
     return sum(count_tokens(m["content"]) for m in sent), count_tokens(text)
+
+
+def _completion(raw, base_url: str) -> ChatCompletion:
+    """The reply as a chat completion; ``EngineError`` (one line) for anything else a server may send with 200: a web
+    page (the wrong --base-url), JSON of another shape, JSON nested too deeply to parse."""
+    kind = raw.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind and kind != "application/json" and not kind.endswith("+json"):
+        raise EngineError(
+            f"{base_url} answered with {kind[:60]}, not JSON: is --base-url the API's address (often ending in /v1)?"
+        )
+    try:
+        resp = raw.parse()
+    except (ValueError, RecursionError, TypeError) as exc:
+        raise EngineError(f"{base_url} sent a reply that is not a chat completion ({type(exc).__name__})") from None
+    if not isinstance(resp, ChatCompletion):
+        raise EngineError(f"{base_url} sent a reply that is not a chat completion; check --base-url")
+    return resp
 
 
 def _reply_of(resp, sent: list[dict]) -> Reply:

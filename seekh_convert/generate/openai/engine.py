@@ -236,7 +236,7 @@ class OpenAIEngine:
         refs = [system.ref, prompt.ref, repair.ref]
 
         async def send(msgs: list[dict], budget: int) -> Reply:
-            reply = await self._client.chat(msgs, model, schema_name, budget, refs)
+            reply = await self._client.chat(msgs, model, schema_name, budget, refs, accept=lambda text: _parses(parse, text))
             call = CallUsage(reply.input_tokens, reply.output_tokens, reply.cached)
             meter.add(call)
             self._run.add(call)
@@ -260,6 +260,15 @@ class OpenAIEngine:
             usage=meter.usage,
             what=what,
         )
+
+
+def _parses(parse, text: str) -> bool:
+    """Whether a reply passes validation (only such replies are cached)."""
+    try:
+        parse(text)
+    except Exception:  # whatever the validation raises: the reply is not kept
+        return False
+    return True
 
 
 def guide_language(document: Document) -> str:

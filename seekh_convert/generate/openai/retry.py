@@ -22,6 +22,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.structured import InvalidReply
+from seekh_convert.generate.openai.transport import ReplyRefused
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -43,8 +44,8 @@ def transient_status(status: int) -> bool:
 
 def is_transient(exc: BaseException) -> bool:
     """Transient statuses, timeouts and connection failures are worth another try."""
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
-        return True
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError; not a reply refused for its size
+        return not isinstance(exc, ReplyRefused)
     if isinstance(exc, openai.APIStatusError):
         return transient_status(exc.status_code)
     return False

@@ -95,12 +95,14 @@ def load_json(text: str) -> object:
     body = _FENCE.sub("", text.strip())
     try:  # strict=False: grammar-constrained servers emit raw newlines inside strings
         return json.loads(body, strict=False)
+    except RecursionError:
+        raise InvalidReply("the reply's JSON is nested too deeply to read") from None
     except json.JSONDecodeError as exc:
         start, end = body.find("{"), body.rfind("}")
         if 0 <= start < end:
             try:
                 return json.loads(body[start : end + 1], strict=False)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 pass
         raise InvalidReply(f"the reply is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
 

@@ -25,6 +25,7 @@ from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.limits import RateLimiter
 from seekh_convert.generate.openai.pool import RequestPool
 from seekh_convert.generate.openai.retry import Backoff, retry_after, with_transport_retries
+from seekh_convert.generate.openai.transport import bounded_http_client
 from seekh_convert.generate.openai.usage import Budget, audio_cost_usd
 from seekh_convert.model.document import AudioPiece, PieceLimits
 from seekh_convert.model.engine import RequestEvent, work_order
@@ -51,7 +52,11 @@ class OpenAITranscriber:
         self.base_url = safe_url(settings.transcribe_url())
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
         self._client = openai.AsyncOpenAI(
-            api_key=settings.key(), base_url=settings.transcribe_url(), timeout=settings.timeout, max_retries=0
+            api_key=settings.key(),
+            base_url=settings.transcribe_url(),
+            timeout=settings.timeout,
+            max_retries=0,
+            http_client=bounded_http_client(),
         )
         self._chat = chat
         same_server = chat is not None and settings.transcribe_url() == settings.base_url
