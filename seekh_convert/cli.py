@@ -34,6 +34,7 @@ from seekh_convert.pipeline import (
     publish,
     skipped_result,
 )
+from seekh_convert.pipeline.coverage import MIN_SHARE as MIN_COVERAGE
 from seekh_convert.pipeline.eventlog import JsonEventLog
 from seekh_convert.text.language import language_code
 from seekh_convert.text.normalize import strip_controls
@@ -445,8 +446,11 @@ def _summary(results) -> None:
         )
     ok = sum(1 for r in results if r.status is Status.SUCCESS)
     left_out = sum(1 for r in results if r.status is Status.SKIPPED)
+    low = sum(1 for r in results if r.coverage and r.coverage["share"] < MIN_COVERAGE)
     err.print(
-        f"{ok}/{len(results) - left_out} input(s) converted completely" + (f", {left_out} file(s) skipped" if left_out else "")
+        f"{ok}/{len(results) - left_out} input(s) converted completely"
+        + (f", {low} with low coverage (see the warnings)" if low else "")
+        + (f", {left_out} file(s) skipped" if left_out else "")
     )
 
 

@@ -48,6 +48,7 @@ class ConversionResult:
     seconds: float = 0.0  # from reading to written
     resumed: bool = False  # converted completely by an earlier run: skipped this time
     transcription: Usage | None = None  # recordings: the transcription requests
+    coverage: dict | None = None  # share of the document's pages/slides/minutes with a kept item (pipeline.coverage)
 
     @property
     def guides(self) -> list[Path]:
@@ -66,6 +67,7 @@ def to_record(result: ConversionResult) -> dict:
         "warnings": result.warnings,
         "seconds": round(result.seconds, 3),
         "transcription": result.transcription.model_dump() if result.transcription else None,
+        "coverage": result.coverage,
         "topics": [
             {
                 "index": t.index,
@@ -100,4 +102,5 @@ def from_record(source: Path, output_dir: Path, record: dict) -> ConversionResul
         seconds=float(record.get("seconds", 0.0)),
         resumed=True,
         transcription=Usage.model_validate(record["transcription"]) if record.get("transcription") else None,
+        coverage=record.get("coverage"),
     )

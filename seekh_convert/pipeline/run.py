@@ -24,6 +24,7 @@ from seekh_convert.model.document import Document, PieceLimits, Topic
 from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Usage
 from seekh_convert.model.transcriber import Transcriber
+from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
 from seekh_convert.pipeline.loader import DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.manifest import Manifest
 from seekh_convert.pipeline.outputs import as_produced, study_guide, write_index
@@ -373,6 +374,10 @@ class Converter:
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
         result.status = Status.SUCCESS if ok == len(result.topics) else Status.PARTIAL if ok else Status.FAILURE
+        result.coverage = document_coverage(doc, result.topics)
+        if (low := coverage_warning(result.coverage)) is not None and ok:
+            result.warnings.append(low)
+            self.on_event("warning", path, f"{path.name}: {low}")
         try:
             await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
         except SeekhError as exc:

@@ -48,6 +48,7 @@ class Segmenter:
     max_words: Annotated[int, "a topic with more usable words is split at sub-headings or into windows"] = 3000
     window_words: Annotated[int, "target size of a window when a document has no headings"] = 1200
     window_seconds: Annotated[float, "target length of a transcript topic"] = 420.0
+    deck_words: Annotated[int, "slide decks: neighbouring slides are grouped until a topic has this many usable words"] = 120
 
     def __init__(self, max_topics: int | None = None, single_topic: bool = False):
         if max_topics is not None and max_topics < 1:
@@ -77,6 +78,8 @@ class Segmenter:
 
     def _sections(self, doc: Document) -> list[_Section]:
         boundaries = _outline_boundaries(doc) or _heading_boundaries(doc.blocks)
+        if doc.kind is SourceKind.SLIDES and boundaries:
+            return self._deck_sections(doc, boundaries)
         if doc.kind is SourceKind.TRANSCRIPT or not boundaries:
             transcript = doc.kind is SourceKind.TRANSCRIPT
             return self._windows(doc.blocks, doc.title or doc.path.stem, transcript, prefix="" if transcript else doc.title)
@@ -90,6 +93,13 @@ class Segmenter:
         _set_parents(sections, boundaries, chosen)
         sections = self._split_large(sections, chosen, boundaries)
         return _merge_small(sections, self.min_words)
+
+    def _deck_sections(self, doc: Document, boundaries: list[_Boundary]) -> list[_Section]:
+        """A deck: one section per slide title, neighbours grouped into topics of about ``deck_words`` so that the
+        topics cover the whole deck, each named by its fullest slide."""
+        deepest = max(b.level for b in boundaries)
+        sections = [s for s in _split(doc.blocks, boundaries, deepest, doc.title) if not _is_back_matter(s.title)]
+        return _group_slides(sections, self.deck_words)
 
     def _split_large(self, sections: list[_Section], level: int, boundaries: list[_Boundary]) -> list[_Section]:
         """Split sections above ``max_words`` at deeper bookmarks or headings, else into windows."""
@@ -193,6 +203,29 @@ def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
                 out[i - 1 : i + 1] = [_Section(prev.title, prev.blocks + sec.blocks, prev.start)]
             changed = True
             break
+    return out
+
+
+_SLIDES_PER_TOPIC = 4
+
+
+def _group_slides(sections: list[_Section], deck_words: int) -> list[_Section]:
+    """Merge neighbouring slides, the pair with the fewest words first, into ``total / deck_words`` groups (at most
+    one per ``_SLIDES_PER_TOPIC`` titled slides: speaker notes make slides long, not topics many); a group
+    takes the title of its member slide with the most words (the first on a tie)."""
+    groups = [[s] for s in sections]
+    target = max(1, min(round(sum(s.words for s in sections) / deck_words), round(len(sections) / _SLIDES_PER_TOPIC)))
+
+    def words(group: list[_Section]) -> int:
+        return sum(s.words for s in group)
+
+    while len(groups) > target:
+        i = min(range(len(groups) - 1), key=lambda k: (words(groups[k]) + words(groups[k + 1]), k))
+        groups[i : i + 2] = [groups[i] + groups[i + 1]]
+    out = []
+    for group in groups:
+        named = max(group, key=lambda s: (s.words, -s.start))
+        out.append(_Section(named.title, [b for s in group for b in s.blocks], group[0].start, named.path))
     return out
 
 
