@@ -39,6 +39,7 @@ class BlockKind(str, enum.Enum):
     CODE = "code"
     CONTENTS = "contents"  # table of contents, lists of figures/tables: never a topic nor a source of items
     INDEX = "index"  # a back-of-book index: never a topic nor a source of items
+    FORMULA = "formula"  # PDF prose carrying maths the text layer flattened: context only, never a quoted item
     FRAGMENT = "fragment"  # a slide label, a bullet without a verb, an exclamation: context only, never a quoted item
 
 
@@ -53,6 +54,7 @@ JUNK_KINDS = frozenset(
         BlockKind.CONTENTS,
         BlockKind.INDEX,
         BlockKind.FRAGMENT,
+        BlockKind.FORMULA,
     }
 )
 

@@ -31,7 +31,8 @@ class _Section:
 
     @property
     def words(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks if b.usable)
+        """Size of the section: its usable words, and its maths (never quoted, but a topic's content all the same)."""
+        return sum(len(b.text.split()) for b in self.blocks if b.usable or b.kind is BlockKind.FORMULA)
 
 
 @dataclass(frozen=True)
