@@ -342,7 +342,8 @@ def _similarity(bags: list[Counter], i: int, width: int = 3) -> float:
 
 
 def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
-    """Title each window by its most distinctive phrase relative to the other windows."""
+    """Title each window by its most distinctive phrase relative to the other windows (a phrase said in every
+    window names none of them)."""
     texts = [" ".join(b.text for b in p.blocks if b.usable) for p in parts]
     grams = [_phrases(t) for t in texts]
     df = Counter(g for bag in grams for g in set(bag))
@@ -350,7 +351,7 @@ def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
     for number, (part, bag) in enumerate(zip(parts, grams), 1):
         scored = sorted(
             (
-                (count * math.log(1 + len(parts) / df[g]) * (2.5 if " " in g else 1.0 if _specific(g) else 0.3), g)
+                (count * _idf(len(parts), df[g]) * (2.5 if " " in g else 1.0 if _specific(g) else 0.3), g)
                 for g, count in bag.items()
                 if count >= 2
             ),
@@ -365,15 +366,24 @@ def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
             part.title = f"{prefix}: {named}" if prefix else named
 
 
+def _idf(windows: int, df: int) -> float:
+    """How much a phrase said in ``df`` of ``windows`` windows tells its window apart: nothing when said in all."""
+    return math.log((1 + windows) / df) if df < windows else 0.0
+
+
 def _key(phrase: str) -> str:
     """A phrase's identity: "alpha particles" = "alpha particle"."""
     return " ".join(w.rstrip("s") for w in phrase.split())
 
 
 def _phrase_words(first: str, second: str) -> bool:
-    """Two words that can name a topic together: no adverb or verb ("absolutely wrong"), a noun at the end."""
-    classes = word_classes(first)
-    return not (classes and not classes & {"NOUN", "ADJ", "PROPN"}) and can_be_noun(second)
+    """Two words that can name a topic together: no adverb, verb or contraction ("absolutely wrong", "you're
+    looking"), a noun at the end that is not only a verb's -ing form ("keep moving")."""
+    if "'" in first and (not first.endswith("'s") or first[:-2] in _STOP or first[:-2] == "let") or "'" in second:
+        return False
+    classes, last = word_classes(first), word_classes(second)
+    gerund_only = second.endswith("ing") and last and "NOUN" not in last
+    return not (classes and not classes & {"NOUN", "ADJ", "PROPN"}) and can_be_noun(second) and not gerund_only
 
 
 def _specific(word: str) -> bool:
@@ -382,16 +392,30 @@ def _specific(word: str) -> bool:
 
 
 def _phrases(text: str) -> Counter:
-    toks = [w.lower() for w in _WORD.findall(text)]
+    """Candidate names: single words and two-word noun phrases said within one sentence, never a number or an
+    arithmetic word ("Half Half", "Minus Plus", "Five Five" name nothing)."""
     out: Counter = Counter()
-    for i, tok in enumerate(toks):
-        if tok in _STOP or len(tok) < 4:
-            continue
-        if len(tok) >= 5:
-            out[tok] += 1
-        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 3 and _phrase_words(tok, toks[i + 1]):
-            out[f"{tok} {toks[i + 1]}"] += 1
+    for sentence in _CLAUSE.split(text):
+        toks = [w.lower() for w in _WORD.findall(sentence)]
+        for i, tok in enumerate(toks):
+            if tok in _STOP or tok in _UNNAMING or len(tok) < 4:
+                continue
+            if len(tok) >= 5:
+                out[tok] += 1
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if nxt not in _STOP and nxt not in _UNNAMING and len(nxt) > 3 and nxt != tok and _phrase_words(tok, nxt):
+                out[f"{tok} {nxt}"] += 1
     return out
+
+
+_CLAUSE = re.compile(r"[.!?;:,()\u2014]|--")
+#: Words that never name a topic: numbers, arithmetic, and what a speaker points at.
+_UNNAMING = frozenset(
+    """zero four five seven eight nine eleven twelve twenty thirty forty fifty sixty hundred thousand million
+    billion half halves quarter double twice plus minus equals divided equal sign hand hands pointing finger stuff
+    guys folks everyone everybody somebody someone anyone nobody things something anything everything nothing
+    bunch gonna wanna gotta left right middle step steps line lines""".split()
+)
 
 
 def _time_span(blocks: list[Block]) -> float:
