@@ -59,6 +59,10 @@ JUNK_KINDS = frozenset(
 )
 
 
+#: Junk kinds that still tell a reader (or a model) what the topic is about: slide labels and maths, never quoted.
+CONTEXT_KINDS = frozenset({BlockKind.FRAGMENT, BlockKind.FORMULA})
+
+
 @dataclass
 class Block:
     """A paragraph-sized unit of cleaned, plain text (no markup) and where it came from."""

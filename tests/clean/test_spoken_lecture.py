@@ -12,7 +12,7 @@ from seekh_convert.clean.speech import tidy_speech
 from seekh_convert.clean.transcript import TranscriptCleaner
 from seekh_convert.model.document import Cue, Document, SourceKind
 from seekh_convert.pipeline.run import load_document
-from seekh_convert.split.segment import _UNNAMING
+from seekh_convert.split.windows import UNNAMING
 
 CS50 = CORPUS.parent / "judged" / "documents" / "cs50-lecture3-algorithms.srt"
 
@@ -70,7 +70,7 @@ def test_cs50_lecture_titles_and_speech():
     doc = load_document(CS50)
     for topic in doc.topics:
         words = topic.title.lower().split()
-        assert len(set(words)) == len(words) and not set(words) <= _UNNAMING, topic.title
+        assert len(set(words)) == len(words) and not set(words) <= UNNAMING, topic.title
     assert "Selection Sort" in {t.title for t in doc.topics}
     text = " ".join(b.text for b in doc.blocks).lower()
     assert " um " not in text and " uh " not in text and ", you know," not in text and ", like," not in text
