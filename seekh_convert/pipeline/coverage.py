@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from seekh_convert.check.coverage import topic_coverage
 from seekh_convert.model.document import Document, Topic
+from seekh_convert.pipeline.results import MIN_COVERAGE as MIN_SHARE
 from seekh_convert.pipeline.results import TopicResult
 
-#: Share of a document's pages/slides/minutes/sections its guides must draw an item from, below which the run warns.
-MIN_SHARE = 0.5
 _UNIT_NAMES = {"page": "pages", "slide": "slides", "time": "minutes", "section": "sections"}
 
 
