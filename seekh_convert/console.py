@@ -264,7 +264,9 @@ def finish(converter, results, quiet: bool) -> int:
     ok = sum(1 for r in results if r.status in (Status.SUCCESS, Status.SKIPPED))
     if quiet:
         converted = sum(1 for r in results if r.status is Status.SUCCESS)
-        err.print(f"{converted}/{len(results)} input(s) converted completely", markup=False)
+        low = sum(1 for r in results if r.low_coverage)
+        line = f"{converted}/{len(results)} input(s) converted completely" + (f", {low} with low coverage" if low else "")
+        err.print(line, markup=False)
     else:
         summary(results)
         if converter.quality.documents:
