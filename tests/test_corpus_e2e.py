@@ -66,7 +66,8 @@ def test_guides_are_complete_and_grounded(converted, source):
             assert normalize_ws(quote) in cleaned, f"{path}: quote not in source: {quote[:80]!r}"
         recheck = check_guide_file(path, source, loader=load_document)  # the gate again, on the written file
         assert recheck.grounding_rate == 1.0 and recheck.failing == 0, [f.describe() for f in recheck.findings]
-        assert not [f for f in recheck.findings if f.section == "questions"], path
+        # questions the gate keeps only for review (none of their section passed) are reported, not failing
+        assert not [f for f in recheck.findings if f.section == "questions" and f.action != "kept"], path
         quality = json.loads((path.parent / "quality.json").read_text())
         assert quality["grounding_rate"] == 1.0
         assert quality["coverage"]["units"]

@@ -7,7 +7,8 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, fill_cloze
-from seekh_convert.model.answers import duplicate_options
+from seekh_convert.check.support import support
+from seekh_convert.model.answers import duplicate_options, markers
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
 from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
@@ -34,7 +35,7 @@ def _overlapping_options(options: list[str]) -> str | None:
     norm = [normalized_phrase(o) for o in options]
     for i in range(len(norm)):
         for j in range(len(norm)):
-            if i == j or not norm[i]:
+            if i == j or not norm[i] or markers(options[i]) != markers(options[j]):
                 continue
             if f" {norm[i]} " in f" {norm[j]} ":
                 return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
@@ -123,10 +124,12 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
 def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     """A true statement must match its quote closely; a false one must differ from it."""
     quote = tf.source.quote
-    negation_flip = bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))
+    close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
+    negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
     same = not negation_flip and coverage(content_stems(tf.statement), set(content_stems(quote))) == 1.0
+    same = same and markers(tf.statement) == markers(quote)  # "after" for "before", "two" for "one": not the same
     if tf.answer:
-        share = coverage(content_stems(tf.statement), context_stems)
+        share, _ = support(tf.statement, context_stems)
         if share < 0.75:
             return [(Reason.TRUE_FALSE_MISMATCH, f"marked true but only {share:.0%} of its words are in the source")]
         if negation_flip:
@@ -136,15 +139,19 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     return []
 
 
+_GLOSSED = re.compile(r"\s*\([^()]{1,60}\)\s*$")
+
+
 def check_cloze(card: Flashcard, context_stems: set[str]) -> list[Problem]:
     """A cloze front has exactly one gap and the back fills it with something the source says."""
     gaps = len(GAP.findall(card.front))
     if "{{" in card.front or gaps != 1:
         return [(Reason.CLOZE_GAP, f"the front has {gaps} gaps '_____' (need exactly one, no {{{{c1::}}}} markup)")]
-    back_stems = content_stems(card.back)
+    back = _GLOSSED.sub("", card.back) or card.back  # "logit (log odds)": the gloss is an aside to the answer
+    back_stems = content_stems(back)
     if len(card.back.split()) > 12 or not back_stems:
         return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]
-    filled = content_stems(fill_cloze(card.front, card.back))
+    filled = content_stems(fill_cloze(card.front, back))
     if coverage(back_stems, context_stems) < 1.0 or coverage(filled, context_stems) < 0.75:
         return [(Reason.CLOZE_MISMATCH, f"the source does not support the front filled with {card.back!r}")]
     return []

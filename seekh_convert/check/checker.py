@@ -9,10 +9,10 @@ from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
 from seekh_convert.check.rubric import RubricContext, rubric_problems
-from seekh_convert.check.support import context_stems, support, support_threshold
+from seekh_convert.check.support import context_stems, expansions, support, support_threshold
 from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
 from seekh_convert.model.document import Block, Document, Topic
-from seekh_convert.model.findings import Finding, Reason
+from seekh_convert.model.findings import RUBRIC_REASONS, Finding, Reason
 from seekh_convert.model.guide import (
     Flashcard,
     Grounded,
@@ -46,6 +46,8 @@ class Outcome:
     model: Grounded | None
     grounded: bool = False
     findings: list[Finding] = field(default_factory=list)
+    rubric_model: Grounded | None = None  # the checked item when only the review rubric failed it
+    rubric_grounded: bool = False
 
 
 class ItemChecker:
@@ -56,6 +58,7 @@ class ItemChecker:
         self.document = document
         self.settings = settings
         self._topic_index = _finder(topic, topic.blocks) if topic is not None else None
+        self._acronyms = expansions(topic.blocks) if topic is not None else {}
         self._doc_index: SourceFinder | None = None
         if document is not None:
             vocab = vocabulary(document)
@@ -85,22 +88,25 @@ class ItemChecker:
                 fixes += loc_fixes
                 model = model.model_copy(update={"source": new_ref}) if new_ref is not model.source else model
                 grounded = True
-                context = context_stems(self._topic_index, match, model.source.quote)
-                near = context_stems(self._topic_index, match, model.source.quote, radius=0)
+                context = context_stems(self._topic_index, match, model.source.quote, acronyms=self._acronyms)
+                near = context_stems(self._topic_index, match, model.source.quote, radius=0, acronyms=self._acronyms)
                 why = junk_reason(model.source.quote, self._topic_index.blocks_of(match))
                 if why:
                     problems.append((Reason.JUNK_SOURCE, why))
         if not problems:
             problems += self._content_problems(model, context, near)
         if self.settings.rubric:
-            problems += [p for p in rubric_problems(model, self.rubric) if p[0] not in {r for r, _ in problems}]
+            in_paragraph = item.section == "summary" and bool(item.index)
+            found = rubric_problems(model, self.rubric, in_paragraph)
+            problems += [p for p in found if p[0] not in {r for r, _ in problems}]
         findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
         if problems:
             (reason, detail), rest = problems[0], problems[1:]
             findings.append(
                 Finding(section=item.section, index=item.index, reason=reason, detail=detail, also=[r for r, _ in rest])
             )
-            return Outcome(None, False, findings)
+            rubric_only = all(r in RUBRIC_REASONS for r, _ in problems)
+            return Outcome(None, False, findings, model if rubric_only else None, grounded)
         return Outcome(model, grounded, findings)
 
     def _ground(self, ref: SourceRef) -> tuple[Span, SourceRef, list[Problem]] | Problem:
@@ -139,7 +145,7 @@ class ItemChecker:
         elif isinstance(model, TrueFalse):
             problems += check_true_false(model, context)
         elif isinstance(model, Flashcard) and model.kind == "cloze":
-            problems += check_cloze(model, context)
+            problems += check_cloze(model, near)  # a cloze is its sentence with a gap: the sentence decides
         if any(r is Reason.WRONG_KEY for r, _ in problems) or isinstance(model, TrueFalse):
             return problems
         if not (isinstance(model, Flashcard) and model.kind == "cloze"):

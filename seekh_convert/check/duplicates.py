@@ -100,6 +100,8 @@ def _same_fact(question: Item, card: Item) -> bool:
     if isinstance(q, TrueFalse):
         return True
     answer = content_stems(_answer_of(q))
+    if len(answer) > 6:
+        return False  # an explanation asked for (how, why), not the card's fact recalled
     card_words = set(content_stems(f"{c.front} {c.back}"))
     asked = set(content_stems(f"{getattr(q, 'question', '')} {_answer_of(q)}"))
     return coverage(answer, card_words) >= 0.5 or coverage(content_stems(c.back), asked) >= 0.5

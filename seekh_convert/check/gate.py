@@ -10,7 +10,7 @@ from typing import TypeVar
 from seekh_convert.check.checker import GateSettings, ItemChecker
 from seekh_convert.check.coverage import topic_coverage
 from seekh_convert.check.duplicates import repeated_flashcards, within_guide
-from seekh_convert.check.items import Item, iter_items, missing_sections, rebuild
+from seekh_convert.check.items import GATE_MAY_EMPTY, SECTIONS, Item, iter_items, keep_unflagged, missing_sections, rebuild
 from seekh_convert.errors import EngineError
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine
@@ -44,19 +44,17 @@ def check_content(
     items = iter_items(content)
     quality.produced = len(items)
     checker = ItemChecker(topic, document, settings)
-    kept: list[Item] = []
-    grounded: dict[int, bool] = {}
-    for item in items:
-        outcome = checker.check(item)
-        for finding in outcome.findings:
-            quality.add(finding)
-        if outcome.model is not None:
-            kept.append(Item(item.section, item.index, outcome.model))
-            grounded[id(kept[-1])] = outcome.grounded
+    kept, grounded = _check_items(checker, items, quality)
     for question, card in repeated_flashcards(kept) if settings.rubric else []:
         detail = f"asks what {card} already drills"
-        quality.add(Finding(section=question.section, index=question.index, reason=Reason.REPEATS_FLASHCARD, detail=detail))
-        kept.remove(question)
+        last = sum(i.section == "questions" for i in kept) == 1  # the gate's judgement never alone empties it
+        action = "kept" if last else "dropped"
+        detail += " (kept for review: no other item of this section passed)" if last else ""
+        quality.add(
+            Finding(section=question.section, index=question.index, reason=Reason.REPEATS_FLASHCARD, detail=detail, action=action)
+        )
+        if not last:
+            kept.remove(question)
     for dup, earlier in within_guide(kept):
         quality.add(Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}"))
         kept.remove(dup)
@@ -78,12 +76,52 @@ def check_content(
     return cleaned, quality
 
 
+def _check_items(checker: ItemChecker, items: list[Item], quality: TopicQuality) -> tuple[list[Item], dict[int, bool]]:
+    """Check each item; the passing ones (in page order) and whether each was grounded, findings into ``quality``."""
+    kept: list[Item] = []
+    grounded: dict[int, bool] = {}
+    rubric_only: list[tuple[Item, list[Finding], bool]] = []  # failing on the rubric alone: kept if the section needs them
+    outcomes = []
+    for item in items:
+        outcome = checker.check(item)
+        outcomes.append((item, outcome))
+        if outcome.model is not None:
+            kept.append(Item(item.section, item.index, outcome.model))
+            grounded[id(kept[-1])] = outcome.grounded
+        elif outcome.rubric_model is not None:
+            rubric_only.append((Item(item.section, item.index, outcome.rubric_model), outcome.findings, outcome.rubric_grounded))
+    spared = _spare_last_items(kept, rubric_only)
+    for item, outcome in outcomes:
+        for finding in outcome.findings:
+            if (item.section, item.index) in spared and finding.action == "dropped":
+                detail = f"{finding.detail} (kept for review: no other item of this section passed)"
+                finding = finding.model_copy(update={"action": "kept", "detail": detail})
+            quality.add(finding)
+    for item, _, was_grounded in rubric_only:
+        if (item.section, item.index) in spared:
+            kept.append(item)
+            grounded[id(item)] = was_grounded
+    kept.sort(key=lambda i: (SECTIONS.index(i.section), -1 if i.index is None else i.index))
+    return kept, grounded
+
+
+def _spare_last_items(kept: list[Item], rubric_only: list[tuple[Item, list[Finding], bool]]) -> set[tuple[str, int | None]]:
+    """Places of rubric-failing items to keep (flagged) because their section must hold items and none passed:
+    the rubric is the gate's judgement, not a teacher's, so it never alone makes a guide unwritable."""
+    have = {i.section for i in kept}
+    return {
+        (item.section, item.index)
+        for item, _, _ in rubric_only
+        if item.section not in GATE_MAY_EMPTY and item.section not in have
+    }
+
+
 def _tally_rubric(quality: TopicQuality, items: list[Item]) -> None:
     """Per section, how many items passed the review rubric, and its problems by reason."""
     failing: set[tuple[str, int | None]] = set()
     for f in quality.findings:
         found = [r for r in (f.reason, *f.also) if r in RUBRIC_REASONS]
-        if found and f.action != "kept":
+        if found and (f.action != "kept" or f.reason in RUBRIC_REASONS):
             failing.add((f.section, f.index))
             for reason in found:
                 quality.rubric_problems[reason.value] = quality.rubric_problems.get(reason.value, 0) + 1
@@ -94,7 +132,8 @@ def _tally_rubric(quality: TopicQuality, items: list[Item]) -> None:
 
 
 def _failing(quality: TopicQuality) -> list[Finding]:
-    return [f for f in quality.findings if f.action == "dropped"]
+    """Findings a repair should address: dropped items, and rubric-failing items kept only to fill a section."""
+    return [f for f in quality.findings if f.action == "dropped" or (f.action == "kept" and f.reason in RUBRIC_REASONS)]
 
 
 async def run_gate(
@@ -130,7 +169,8 @@ async def run_gate(
             break
         if generation.usage is not None:
             usage = generation.usage if usage is None else usage + generation.usage
-        before, current = current, generation.content
+        places = {(f.section, f.index) for f in failing}
+        before, current = current, keep_unflagged(current, generation.content, places)
         new_cleaned, new_quality = await asyncio.to_thread(check_content, current, topic, document, settings)
         still = {(f.section, f.index) for f in _failing(new_quality)}
         fixed = [f.model_copy(update={"action": "repaired"}) for f in failing if (f.section, f.index) not in still]

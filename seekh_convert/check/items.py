@@ -19,6 +19,7 @@ from seekh_convert.model.guide import (
     Summary,
     TrueFalse,
 )
+from seekh_convert.text.words import key_string
 
 SECTIONS = ("definition", "summary", *LIST_SECTIONS)
 #: Sections the gate may leave empty (saying why) when every item fails; any other section left empty makes
@@ -89,7 +90,7 @@ def rebuild(content: C, kept: list[Item], dropped: dict[str, list[str]] | None =
         empty.append(EmptySection(section=section, reason=gate_emptied((dropped or {}).get(section, []))))
     sentences = by_section["summary"]
     summary_text = content.summary.text
-    if len(sentences) != len(content.summary.sentences):
+    if len(sentences) != len(content.summary.sentences) or not paragraph_matches(summary_text, sentences):
         summary_text = " ".join(s.text for s in sentences)  # type: ignore[attr-defined]
     update: dict[str, object] = {s: by_section[s] for s in LIST_SECTIONS}
     update["definition"] = (by_section["definition"] or [None])[0]
@@ -98,6 +99,33 @@ def rebuild(content: C, kept: list[Item], dropped: dict[str, list[str]] | None =
     data = {name: getattr(content, name) for name in type(content).model_fields}
     data.update(update)
     return type(content).model_validate(data)
+
+
+def paragraph_matches(paragraph: str, sentences: list) -> bool:
+    """True when the summary paragraph says every one of its sentences (a repaired sentence must reach it)."""
+    text = key_string(paragraph)
+    return all(key_string(s.text) in text for s in sentences)
+
+
+def keep_unflagged(before: C, after: C, places: set[tuple[str, int | None]]) -> C:
+    """``after`` (an engine's repair of ``before``) with every item outside ``places`` as it was in ``before``:
+    a repair replaces the items the gate failed, and nothing else (no quote changes without a finding)."""
+    old = {(i.section, i.index): i.model for i in iter_items(before)}
+    data = after.model_dump(mode="json")
+    changed = False
+    for item in iter_items(after):
+        place = (item.section, item.index)
+        if place in places or place not in old or old[place] == item.model:
+            continue
+        changed = True
+        original = old[place].model_dump(mode="json")
+        if item.section == "definition":
+            data["definition"] = original
+        elif item.section == "summary":
+            data["summary"]["sentences"][item.index] = original
+        else:
+            data[item.section][item.index] = original
+    return type(after).model_validate(data) if changed else after
 
 
 def gate_emptied(reasons: list[str]) -> str:

@@ -1,27 +1,136 @@
-"""Whether an item's quote supports it: the item's content words must occur in or near the quote."""
+"""Whether the source supports an item: its content words must occur where its quote stands.
+
+"Where the quote stands" is what a reader of the source sees with the quote: the quoted sentence(s), the rest
+of their slide (its table, its other bullets), their paragraph and section (a few blocks either way), or for a
+transcript the minute or so around the quote. An acronym and its expansion spelled out anywhere in the topic
+count as one another, and a gloss the item adds to an acronym ("ANNs (artificial neural networks)") is not a
+claim. A claim with words the source does not have there still fails.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from seekh_convert.model.document import Block
 from seekh_convert.model.sources import SourceFinder
+from seekh_convert.text.defining import initials
+from seekh_convert.text.lexicon import is_acronym
 from seekh_convert.text.quotes import Span
-from seekh_convert.text.words import content_stems, coverage
+from seekh_convert.text.words import content_stems, surface_words
+
+#: Blocks either side of the quote that count as its section (same heading) or slide.
+SECTION_REACH = 6
+#: Seconds either side of a transcript quote that count as its passage.
+TIME_REACH = 60.0
+_GLOSS = re.compile(r"\b([A-Z][A-Za-z0-9\-]{1,8})\s*\(([^()]{3,80})\)|([A-Za-z][^()]{2,80}?)\s*\(([A-Z][A-Za-z0-9\-]{1,8})\)")
 
 
-def context_stems(finder: SourceFinder, span: Span, quote: str, radius: int = 1) -> set[str]:
-    """Stemmed content words of the quote, the blocks it lies in and ``radius`` neighbouring blocks."""
-    lo = max(0, span.first - radius)
-    hi = min(len(finder.blocks), span.last + radius + 1)
+def _together(block: Block, anchors: Sequence[Block]) -> bool:
+    """True when ``block`` shares a slide, a section or (transcripts) a stretch of time with an anchor block."""
+    for anchor in anchors:
+        if anchor.slide is not None:
+            if block.slide == anchor.slide:
+                return True
+            continue
+        if anchor.start is not None and block.start is not None and anchor.end is not None:
+            if abs(block.start - anchor.start) <= TIME_REACH or abs(block.start - anchor.end) <= TIME_REACH:
+                return True
+            continue
+        if block.section == anchor.section:
+            return True
+    return False
+
+
+def passage(finder: SourceFinder, span: Span, radius: int = 1) -> list[Block]:
+    """The blocks a reader sees with the quote: ``radius`` neighbours always, and up to ``SECTION_REACH`` blocks
+    either way on the same slide, under the same heading or within ``TIME_REACH`` seconds."""
+    anchors = finder.blocks_of(span)
+    lo = max(0, span.first - max(radius, SECTION_REACH if radius else 0))
+    hi = min(len(finder.blocks), span.last + max(radius, SECTION_REACH if radius else 0) + 1)
+    out = []
+    for i in range(lo, hi):
+        near = span.first - radius <= i <= span.last + radius
+        if near or (radius and _together(finder.blocks[i], anchors)):
+            out.append(finder.blocks[i])
+    return out
+
+
+def expansions(blocks: Sequence[Block]) -> dict[str, set[str]]:
+    """Acronym -> stems of its expansion, for every acronym the topic spells out ("Iterated Learning (IL)",
+    "IL (Iterated Learning)", or the words whose initials spell it anywhere in the topic)."""
+    text = " ".join(b.text for b in blocks)
+    acronyms = {w.rstrip("s") for w in surface_words(text) if is_acronym(w) and len(w.rstrip("s")) >= 2}
+    words = surface_words(text)
+    found: dict[str, set[str]] = {}
+    for acronym in acronyms:
+        n = len(acronym)
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if run[0][:1].upper() == acronym[0] and initials(run) == acronym.upper() and not any(is_acronym(w) for w in run):
+                found.setdefault(acronym.lower(), set()).update(content_stems(" ".join(run)))
+                break
+    return found
+
+
+def with_expansions(context: set[str], table: dict[str, set[str]]) -> set[str]:
+    """``context`` with the expansion of every acronym it holds, and every acronym whose expansion it holds."""
+    out = set(context)
+    for acronym, stems in table.items():
+        if acronym in context or f"{acronym}s" in context:
+            out |= stems
+        elif stems and stems <= context:
+            out.add(acronym)
+    return out
+
+
+def without_glosses(claim: str) -> str:
+    """The claim without the expansions it adds to acronyms ("ANNs (artificial neural networks)" -> "ANNs")."""
+
+    def drop(m: re.Match[str]) -> str:
+        if m.group(1) and initials(surface_words(m.group(2))) == m.group(1).rstrip("s").upper():
+            return m.group(1)
+        if m.group(4) and initials(surface_words(m.group(3))[-len(m.group(4).rstrip("s")) :]) == m.group(4).rstrip("s").upper():
+            return m.group(3)
+        return m.group(0)
+
+    return _GLOSS.sub(drop, claim)
+
+
+def context_stems(
+    finder: SourceFinder, span: Span, quote: str, radius: int = 1, acronyms: dict[str, set[str]] | None = None
+) -> set[str]:
+    """Stemmed content words of the quote and its passage (``radius`` 0: only the quote's own blocks), with the
+    expansions of the acronyms in it."""
     parts = [quote]
-    for block in finder.blocks[lo:hi]:
+    for block in passage(finder, span, radius):
         parts += [block.text, block.term or ""]
-    return set(content_stems(" ".join(parts)))
+    stems = set(content_stems(" ".join(parts)))
+    return with_expansions(stems, acronyms) if acronyms else stems
+
+
+def found_in(needle: str, context: set[str]) -> bool:
+    """True when the stem is in ``context``, also as a longer or shorter form ("learnabl"/"learn") or one typo
+    away ("rougli"/"roughli": the source's typo is still its word)."""
+    if needle in context:
+        return True
+    if len(needle) < 4:
+        return False
+    for word in context:
+        if len(word) >= 4 and (word.startswith(needle) or needle.startswith(word)) and abs(len(word) - len(needle)) <= 4:
+            return True
+        if len(needle) >= 5 and abs(len(word) - len(needle)) <= 1 and Levenshtein.distance(word, needle, score_cutoff=1) <= 1:
+            return True
+    return False
 
 
 def support(claim: str, context: set[str]) -> tuple[float, list[str]]:
     """Share of the claim's content words found in ``context`` and the missing ones."""
-    needles = content_stems(claim)
-    missing = [n for n in needles if n not in context]
-    return coverage(needles, context), missing
+    needles = content_stems(without_glosses(claim))
+    missing = [n for n in needles if not found_in(n, context)]
+    return (1.0 - len(missing) / len(needles) if needles else 1.0), missing
 
 
 def support_threshold(claim: str, base: float) -> float:

@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from seekh_convert.model.findings import Reason
-from seekh_convert.text.words import content_stems, key_string, normalized_phrase
+from seekh_convert.text.words import content_stems, key_string, normalized_phrase, words
 
 #: Fuzzy score (0-100) above which two options count as the same option.
 SAME_OPTION = 90.0
@@ -102,11 +102,26 @@ def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: Words the content-word comparison leaves out but that tell two options apart ("up by one" / "down by two").
+_MARKERS = frozenset(
+    """one two three four five six seven eight nine ten hundred thousand million first second third half double
+    up down more less most least before after above below over under not no never all none some many few
+    higher lower larger smaller increase decrease left right""".split()
+)
+
+
+def markers(text: str) -> tuple[str, ...]:
+    """Numbers and the number, direction and negation words of ``text``, in order."""
+    return tuple(w for w in words(text) if w in _MARKERS or w.isdigit())
+
+
 def duplicate_options(options: list[str]) -> str | None:
     """A description of the first pair of (near-)identical options, or None."""
     norm = [normalized_phrase(o) for o in options]
     for i in range(len(norm)):
         for j in range(i + 1, len(norm)):
+            if markers(options[i]) != markers(options[j]):
+                continue  # "moved up by one semi-tone" / "moved down by two semi-tones"
             same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
             if key_string(options[i]) == key_string(options[j]) or same_words or fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION:
                 return f"options {i} and {j} are the same: {options[i]!r} / {options[j]!r}"

@@ -63,7 +63,6 @@ RUBRIC_REASONS = frozenset(
         Reason.DISTRACTOR_KIND,
         Reason.TEMPLATED,
         Reason.UNTITLED_POINT,
-        Reason.NOT_AN_APPLICATION,
         Reason.NOT_A_TOPIC,
         Reason.REPEATS_FLASHCARD,
     }
@@ -161,7 +160,7 @@ def rubric_line(rubric: dict[str, RubricCount], problems: dict[str, int]) -> str
         if (c := rubric.get(name)) is not None and c.checked and c.rate is not None
     ]
     parts.append(f"all items {total.passed}/{total.checked} ({(total.rate or 0.0):.0%})")
-    line = "review rubric, as generated: " + ", ".join(parts)
+    line = "the gate's own review rubric (its judgement, not a teacher's), as generated: " + ", ".join(parts)
     if problems:
         top = sorted(problems.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
         line += "; most often: " + ", ".join(f"{r} {n}" for r, n in top)

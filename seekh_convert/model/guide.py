@@ -60,7 +60,10 @@ def format_timestamp(seconds: float) -> str:
 class SourceRef(_Model):
     """Where an item comes from, with a verbatim quote of the cleaned source."""
 
-    quote: LongText = Field(description="Verbatim text from the source that supports the item.")
+    quote: LongText = Field(
+        description="Verbatim text from the source that supports the item. An item resting on more than one passage "
+        "joins them with ' … ' (each passage verbatim, in source order, within a few paragraphs or on one slide)."
+    )
     page: int | None = Field(default=None, ge=1, description="1-based page of the quote (PDF, or a Word page break).")
     slide: int | None = Field(default=None, ge=1, description="1-based slide number of the quote (slide decks).")
     start: float | None = Field(default=None, ge=0, description="Transcript start time of the quote, seconds.")

@@ -53,12 +53,17 @@ def at_location(block: Block, ref: SourceRef) -> bool:
     return True
 
 
+#: Blocks one quote may span: a sentence the reader split around a removed equation or figure ("(often denoted
+#: as", "),", "and a link function", "that places ...") is still one quote.
+MAX_QUOTE_BLOCKS = 6
+
+
 class SourceFinder:
     """Finds quotes in a run of blocks (a topic, a document) and makes their references."""
 
     def __init__(self, blocks: Sequence[Block]):
         self.blocks = list(blocks)
-        self._index = QuoteIndex([b.text for b in self.blocks])
+        self._index = QuoteIndex([b.text for b in self.blocks], max_texts=MAX_QUOTE_BLOCKS)
 
     def find_all(self, quote: str) -> list[Span]:
         """Every place ``quote`` occurs (see ``text.quotes``)."""

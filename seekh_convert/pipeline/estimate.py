@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seekh_convert.errors import SeekhError
-from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, audio_cost_usd, cost_usd, price_table
 from seekh_convert.model.document import Document, SourceKind, Topic
 from seekh_convert.model.engine import Estimate
 from seekh_convert.pipeline.run import Options, load_document
@@ -72,6 +71,8 @@ def _recording(path: Path) -> InputEstimate:
 
 def transcription_cost(found: list[InputEstimate], model: str, prices: dict | None) -> tuple[float, float | None]:
     """Minutes of recordings among ``found`` and what transcribing them with ``model`` costs (None: no price)."""
+    from seekh_convert.generate.openai.usage import audio_cost_usd  # the openai engine's price table: only for estimates
+
     minutes = sum(i.minutes or 0.0 for i in found if i.recording and i.error is None)
     return minutes, audio_cost_usd(model, minutes * 60, prices)
 
@@ -85,6 +86,8 @@ def cost_per_model(
     found: list[InputEstimate], model: str | None, prices: dict | None
 ) -> list[tuple[str, tuple[float, float], float, float]]:
     """(model, price per 1M tokens in/out, cost, cost with the Batch API) for every priced model: ``model`` first, then by cost."""
+    from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, cost_usd, price_table
+
     total = sum((i.estimate for i in found), Estimate())
     rows = []
     for name, price in price_table(prices).items():

@@ -34,6 +34,7 @@ class DocumentLoader:
         self.read = read
         self.processes = processes
         self._pool: Executor | None = None
+        self._in_thread: asyncio.Lock | None = None
         self._lock = threading.Lock()
 
     #: Files smaller than this are read in a thread.
@@ -41,7 +42,11 @@ class DocumentLoader:
 
     async def load(self, path: Path, options: object) -> Document:
         if self.processes <= 0 or file_size(path) < self.process_bytes:
-            return await asyncio.to_thread(self.read, path, options)
+            # one at a time, in input order: threads share one core (the GIL), so reading side by side only delays
+            # the first input, whose topics could be sent meanwhile
+            self._in_thread = self._in_thread or asyncio.Lock()
+            async with self._in_thread:
+                return await asyncio.to_thread(self.read, path, options)
         try:
             # submit from a thread: starting a worker process waits on the fork server, which must not stall the loop
             future = await asyncio.to_thread(lambda: self._executor().submit(self.read, path, options))

@@ -21,6 +21,7 @@ _OPENING = re.compile(
     r"|(?:first|second|third|finally|lastly|next|last|secondly|thirdly|still|again|rather|in fact|of course)(?=\s*,))\b(?!-)",
     re.IGNORECASE,
 )
+_NAMED = re.compile(r"^\W*(?i:this|these|that|those)\s+(?:[A-Z]{2,}|\w*\d)")
 _DUMMY_IT = re.compile(
     r"^\W*it\s+(?:is|was|has been|can be|may be|would be|seems)\s+(?:not\s+)?(?P<w>[a-z]+)\b.*\b(?:that|to|whether|how)\b",
     re.IGNORECASE,
@@ -36,6 +37,8 @@ def dangling_opening(text: str) -> str | None:
     m = _OPENING.match(text)
     if m is None:
         return None
+    if _NAMED.match(text):
+        return None  # "These BIOS11 lecture notes", "This DNA": the words after the demonstrative name what it is
     dummy = _DUMMY_IT.match(text)
     if dummy and ("ADJ" in word_classes(dummy.group("w")) or dummy.group("w").endswith(("ed", "en"))):
         return None  # "It is important to note that ..."
@@ -51,8 +54,9 @@ def fragment(text: str, sentence: bool = True) -> str | None:
         return "no words"
     if body.startswith(("…", "...")) or sentence and body[:1].islower():
         return "starts mid-sentence"
-    if words[-1].lower() in _END_WORDS and not body.rstrip('.!?"”’)').endswith(("'", "’")):
-        return f"ends on {words[-1]!r}"
+    tail = body.rstrip('.!?"”’) ')
+    if words[-1] in _END_WORDS and tail.endswith(words[-1]) and not body.endswith("?"):
+        return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):
         return "unbalanced brackets"
     if sentence and len(words) < 4:

@@ -130,7 +130,8 @@ def clean_guide() -> GuideContent:
             source=ref("Sensory memory holds information from the senses for up to a few seconds", 1),
         ),
         summary=Summary(
-            text="Short-term memory holds seven items briefly. Long-term memory has no known limits.",
+            text="Short-term memory holds about seven items for roughly twenty seconds. "
+            "Long-term memory has no known limits on its storage capacity.",
             sentences=[
                 SummarySentence(
                     text="Short-term memory holds about seven items for roughly twenty seconds.",

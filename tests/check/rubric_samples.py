@@ -137,7 +137,11 @@ def good_guide() -> GuideContent:
 # (section, planted item, rubric reason it must raise); each rule has at least two cases.
 PLANTED: list[tuple[str, object, Reason]] = [
     # the item stands alone
-    ("summary", SummarySentence(text=P1[2], source=at(P1[2])), Reason.NOT_STANDALONE),
+    (
+        "key_takeaways",
+        Takeaway(title="Memory under stress", text=P1[2], importance=Importance.LOW, source=at(P1[2])),
+        Reason.NOT_STANDALONE,
+    ),
     (
         "key_takeaways",
         Takeaway(title="Forgetting", text=P1[3], importance=Importance.LOW, source=at(P1[3])),
@@ -263,9 +267,6 @@ PLANTED: list[tuple[str, object, Reason]] = [
     # takeaway titles name their point
     ("key_takeaways", Takeaway(title="Hence", text=P3[4], importance=Importance.LOW, source=at(P3[4])), Reason.UNTITLED_POINT),
     ("key_takeaways", Takeaway(title="Write", text=P3[5], importance=Importance.LOW, source=at(P3[5])), Reason.UNTITLED_POINT),
-    # applications describe a use
-    ("applications", Application(title="Linear complexity", text=P3[4], source=at(P3[4])), Reason.NOT_AN_APPLICATION),
-    ("applications", Application(title="Contrabands", text=P3[3], source=at(P3[3])), Reason.NOT_AN_APPLICATION),
     # prerequisites and learn-next name topics
     (
         "prerequisites",
@@ -286,7 +287,7 @@ PLANTED: list[tuple[str, object, Reason]] = [
     (
         "questions",
         mcq(
-            "Which term completes this statement: “_____ is the grouping of separate items into larger meaningful units.”",
+            "Which term names the grouping of separate items into larger meaningful units?",
             ["Encoding", "Chunking", "Retrieval", "Interference"],
             1,
             P2[4],

@@ -188,6 +188,11 @@ class ChatClient:
     async def _send(self, messages: list[dict], model: type[BaseModel], name: str, max_tokens: int) -> Reply:
         if self._mode is None:
             self._detect = self._detect or asyncio.Lock()
+            if self._detect.locked():  # a probe is in flight: go along in json_schema, which most servers take
+                try:
+                    return await self._request(messages, model, name, max_tokens, "json_schema", probe=True)
+                except openai.APIStatusError:  # a definitive rejection: wait for the probe to settle the mode
+                    pass
             async with self._detect:
                 if self._mode is None:
                     return await self._probe(messages, model, name, max_tokens)

@@ -1,0 +1,197 @@
+"""Does the quality gate agree with teachers? Per check: false alarms on items teachers KEEP, catches on DROPs.
+
+Re-gates the recorded items of ``../shared/judged/`` against their source documents (read through our own
+readers, default options) and compares each check's findings with the teacher's verdict:
+
+- ``offline``: ``judged/offline/judged-items.jsonl`` (106 offline-engine cards and questions, keep/edit/drop);
+- ``llm``: the capable model's first drafts (``judged/llm/judged-llm-items.jsonl``, verdict on the original) and
+  the originals of every gate action on the other sections (``gate-actions.jsonl``: a false alarm is an item
+  the teacher keeps, a right call one the teacher drops).
+
+EDIT items count on neither side. Writes the tables to stdout (``--markdown`` for bench/RESULTS.md).
+
+    .venv/bin/python bench/gate_agreement.py [--markdown] [--show keep|drop]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pydantic import TypeAdapter  # noqa: E402
+
+from seekh_convert.check.checker import GateSettings, ItemChecker  # noqa: E402
+from seekh_convert.check.duplicates import repeated_flashcards  # noqa: E402
+from seekh_convert.check.items import Item  # noqa: E402
+from seekh_convert.generate.openai.parse import ITEM_TYPES  # noqa: E402
+from seekh_convert.model.document import Document, Topic  # noqa: E402
+from seekh_convert.model.findings import Reason  # noqa: E402
+from seekh_convert.pipeline import load_document  # noqa: E402
+from seekh_convert.text.terms import term_key  # noqa: E402
+
+CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
+JUDGED = Path(os.environ.get("SEEKH_JUDGED", CORPUS.parent / "judged"))
+_ADAPTERS = {name: TypeAdapter(kind) for name, kind in ITEM_TYPES.items()}
+
+
+@dataclass
+class Case:
+    """One judged item: where it sits, the item, and the teacher's label (keep / edit / drop)."""
+
+    document: str
+    topic_title: str
+    section: str
+    index: int | None
+    item: dict
+    label: str
+    note: str = ""
+    flags: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+
+def offline_cases(judged: Path = JUDGED) -> list[Case]:
+    rows = [json.loads(line) for line in (judged / "offline" / "judged-items.jsonl").read_text().splitlines() if line]
+    return [Case(r["document"], r["topic_title"], r["section"], r["index"], r["item"], r["verdict"], r["reason"]) for r in rows]
+
+
+def llm_cases(judged: Path = JUDGED) -> list[Case]:
+    llm = judged / "llm"
+    cases = []
+    for line in (llm / "judged-llm-items.jsonl").read_text().splitlines():
+        r = json.loads(line)
+        index = r.get("original_index", r["index"])
+        cases.append(
+            Case(r["document"], r["topic_title"], r["section"], index, r["original_item"], r["verdict_original"], r["reason"])
+        )
+    labels = {"false_alarm_original_fine": "keep", "right_call": "drop"}
+    for line in (llm / "gate-actions.jsonl").read_text().splitlines():
+        r = json.loads(line)
+        if r["section"] in ("flashcards", "questions") or r["classification"] not in labels:
+            continue
+        label = labels[r["classification"]]
+        if r["action"] == "fixed":  # a location fix (the quote is on two slides): nothing dropped or replaced
+            continue
+        cases.append(Case(r["document"], r["topic_title"], r["section"], r["index"], r["original_item"], label, r["reason"]))
+    return cases
+
+
+_DOCS: dict[str, Document] = {}
+
+
+def _document(name: str, judged: Path) -> Document:
+    if name not in _DOCS:
+        _DOCS[name] = load_document(judged / "documents" / name)
+    return _DOCS[name]
+
+
+def find_topic(doc: Document, title: str, quotes: list[str]) -> Topic | None:
+    """The topic of ``doc`` titled ``title``; else the one holding most of ``quotes`` (another split of the text)."""
+    key = term_key(title)
+    for topic in doc.topics:
+        if term_key(topic.title) == key:
+            return topic
+
+    def held(topic: Topic) -> int:
+        text = re.sub(r"\s+", " ", " ".join(b.text for b in topic.blocks))
+        return sum(re.sub(r"\s+", " ", q)[:60] in text for q in quotes)
+
+    return max(doc.topics, key=held, default=None)
+
+
+def regate(cases: list[Case], judged: Path = JUDGED, settings: GateSettings | None = None) -> list[Case]:
+    """Fill each case's ``flags`` (reasons the gate would drop it for) by checking it against its source."""
+    groups: dict[tuple[str, str], list[Case]] = defaultdict(list)
+    for case in cases:
+        groups[(case.document, case.topic_title)].append(case)
+    for (name, title), group in groups.items():
+        doc = _document(name, judged)
+        topic = find_topic(doc, title, [c.item["source"]["quote"] for c in group])
+        checker = ItemChecker(topic, doc, settings or GateSettings())
+        kept: list[tuple[Item, Case]] = []
+        for case in group:
+            model = _ADAPTERS[case.section].validate_python(case.item)
+            item = Item(case.section, case.index, model)
+            outcome = checker.check(item)
+            for f in outcome.findings:
+                if f.action != "fixed":
+                    case.flags += [f.reason.value, *(r.value for r in f.also)]
+                    case.details.append(f"{f.reason.value}: {f.detail}")
+            if outcome.model is not None:
+                kept.append((Item(case.section, case.index, outcome.model), case))
+        by_item = {id(i): c for i, c in kept}
+        for question, card in repeated_flashcards([i for i, _ in kept]):
+            by_item[id(question)].flags.append(Reason.REPEATS_FLASHCARD.value)
+            by_item[id(question)].details.append(f"repeats {card}")
+    return cases
+
+
+def table(cases: list[Case]) -> tuple[list[tuple[str, int, int]], dict[str, int]]:
+    """Per reason: (reason, flagged keeps, flagged drops); and the totals (keep, drop, flagged keep, flagged drop)."""
+    keeps = [c for c in cases if c.label == "keep"]
+    drops = [c for c in cases if c.label == "drop"]
+    reasons = sorted({r for c in cases for r in c.flags})
+    rows = [(r, sum(r in c.flags for c in keeps), sum(r in c.flags for c in drops)) for r in reasons]
+    totals = {
+        "keep": len(keeps),
+        "drop": len(drops),
+        "edit": sum(c.label == "edit" for c in cases),
+        "flagged_keep": sum(bool(c.flags) for c in keeps),
+        "flagged_drop": sum(bool(c.flags) for c in drops),
+        "flagged_edit": sum(bool(c.flags) for c in cases if c.label == "edit"),
+    }
+    return rows, totals
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({n / d:.0%})" if d else "n/a"
+
+
+def render(name: str, cases: list[Case]) -> str:
+    rows, t = table(cases)
+    lines = [
+        f"#### {name}: {t['keep']} keep, {t['edit']} edit, {t['drop']} drop",
+        "",
+        "| check | false alarms (flagged KEEPs) | catches (flagged DROPs) |",
+        "|---|--:|--:|",
+    ]
+    for reason, fk, fd in sorted(rows, key=lambda r: (-r[2], r[1])):
+        lines.append(f"| {reason} | {_pct(fk, t['keep'])} | {_pct(fd, t['drop'])} |")
+    lines.append(
+        f"| **any check (the gate)** | **{_pct(t['flagged_keep'], t['keep'])}** | **{_pct(t['flagged_drop'], t['drop'])}** |"
+    )
+    lines.append(f"\nEDIT items flagged: {_pct(t['flagged_edit'], t['edit'])}.")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", choices=["keep", "drop", "edit"], help="list the flagged KEEPs / missed DROPs")
+    args = parser.parse_args()
+    if not JUDGED.exists():
+        sys.exit(f"no judged data at {JUDGED}; set SEEKH_JUDGED or SEEKH_CORPUS")
+    for name, cases in (("judged/offline", offline_cases()), ("judged/llm", llm_cases())):
+        regate(cases)
+        print(render(name, cases), "\n")
+        if args.show:
+            for c in cases:
+                if c.label != args.show or (bool(c.flags) != (args.show != "drop")):
+                    continue
+                print(
+                    f"- [{c.section}] {json.dumps({k: v for k, v in c.item.items() if k != 'source'}, ensure_ascii=False)[:300]}"
+                )
+                print(f"    quote: {c.item['source']['quote'][:200]}")
+                print(f"    gate: {'; '.join(c.details) or '-'}  | teacher: {c.note[:200]}")
+        print(Counter(r for c in cases for r in c.flags))
+
+
+if __name__ == "__main__":
+    main()
