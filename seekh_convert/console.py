@@ -130,8 +130,11 @@ def summary(results) -> None:
         )
     ok = sum(1 for r in results if r.status is Status.SUCCESS)
     left_out = sum(1 for r in results if r.status is Status.SKIPPED)
+    low = sum(1 for r in results if r.low_coverage)
     err.print(
-        f"{ok}/{len(results) - left_out} input(s) converted completely" + (f", {left_out} file(s) skipped" if left_out else "")
+        f"{ok}/{len(results) - left_out} input(s) converted completely"
+        + (f", {low} with low coverage (see the warnings)" if low else "")
+        + (f", {left_out} file(s) skipped" if left_out else "")
     )
 
 
@@ -264,7 +267,9 @@ def finish(converter, results, quiet: bool) -> int:
     ok = sum(1 for r in results if r.status in (Status.SUCCESS, Status.SKIPPED))
     if quiet:
         converted = sum(1 for r in results if r.status is Status.SUCCESS)
-        err.print(f"{converted}/{len(results)} input(s) converted completely", markup=False)
+        low = sum(1 for r in results if r.low_coverage)
+        line = f"{converted}/{len(results)} input(s) converted completely" + (f", {low} with low coverage" if low else "")
+        err.print(line, markup=False)
     else:
         summary(results)
         if converter.quality.documents:

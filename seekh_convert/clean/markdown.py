@@ -115,6 +115,7 @@ def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, t
                 section=stack[-1].title if stack else "",
                 page=raw.page,
                 slide=raw.slide,
+                bullet=raw.bullet,
             )
         )
     return blocks

@@ -1,9 +1,11 @@
 """Front and back matter, for every input kind: tables of contents, lists of figures and tables, indexes, licence
 pages and reference lists are marked so that they are never a topic nor a source of items.
 
-Three signals, each enough on its own: a section title ("Contents", "List of Tables", "Index", "Licence",
+Signals, each enough on its own: a section title ("Contents", "List of Tables", "Index", "Licence",
 "Inhaltsverzeichnis"...), the shape of a block (dot leaders, runs of "1.2 Title 17" entries, "term, 12, 45" index
-entries), and licence vocabulary filling a page or section (a CC BY-SA page: "Share — copy and redistribute...").
+entries), lines repeating the document's own headings (a contents list without page numbers), licence vocabulary
+filling a page or section (a CC BY-SA page: "Share — copy and redistribute..."), and a copyright statement on a
+short page or section (a book's copyright page). A contents region ends at the next heading or paragraph of prose.
 """
 
 from __future__ import annotations
@@ -67,22 +69,37 @@ def _licence_words(blocks: list[Block]) -> int:
 
 
 def _mark_titled(blocks: list[Block]) -> None:
-    """Blocks under a contents / index / licence / references title, up to the next title of the same or a higher level."""
+    """Blocks under a contents / index / licence / references title, up to the next title of the same or a higher
+    level; a contents or index region also ends at any heading and at the first paragraph of prose, so a Contents
+    title above a document's only headings of a lower level never swallows its body."""
     kind: BlockKind | None = None
     level = 0
     for block in blocks:
         titled = _title_kind(block.text) if len(block.text.split()) <= 6 else None
         if block.kind is BlockKind.HEADING or titled is not None:
             this_level = block.level or 1
-            if kind is not None and block.kind is BlockKind.HEADING and this_level <= level and titled is None:
+            listing = kind in (BlockKind.CONTENTS, BlockKind.INDEX)
+            if kind is not None and block.kind is BlockKind.HEADING and (this_level <= level or listing) and titled is None:
                 kind = None
             if titled is not None:
                 kind, level = titled, this_level
                 if block.kind is not BlockKind.HEADING:
                     block.kind = titled
             continue
+        if kind in (BlockKind.CONTENTS, BlockKind.INDEX) and is_prose(block.text):
+            kind = None
         if kind is not None and block.usable:
             block.kind = kind
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text, never a contents or index entry: 20 words or more ending a sentence, no dot
+    leaders, no page number at its end."""
+    text = text.strip()
+    return len(text.split()) >= 20 and text[-1:] in '.!?"”’)' and not _LEADER.search(text) and not _TRAILING_PAGE.search(text)
+
+
+_TRAILING_PAGE = re.compile(r"\s\d{1,4}\s*$")
 
 
 def _groups(blocks: list[Block]) -> list[list[Block]]:
@@ -121,6 +138,50 @@ def _mark_contents_pages(blocks: list[Block]) -> None:
                 b.kind = BlockKind.CONTENTS
 
 
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?(?:\d{4}|by\b)|all rights reserved|\bISBN(?:-1[03])?:?\s*[\d-]{10}|"
+    r"no part of this (?:publication|book|work) may be|published by\b|first (?:published|edition)\b.{0,40}\d{4}",
+    re.IGNORECASE,
+)
+#: A page or section this short holding a copyright statement is a copyright page, not content.
+COPYRIGHT_PAGE_WORDS = 250
+
+
+def _mark_copyright_pages(blocks: list[Block]) -> None:
+    """A copyright page (a title page's section or a PDF page with two copyright statements: the copyright line,
+    the publisher, "All rights reserved", an ISBN) is boilerplate as a whole, its author line and dedication too."""
+    for group in _groups(blocks):
+        usable = [b for b in group if b.usable]
+        words = sum(len(b.text.split()) for b in usable)
+        signals = {m.group(0).casefold()[:8] for b in usable for m in _COPYRIGHT.finditer(b.text)}
+        if usable and words <= COPYRIGHT_PAGE_WORDS and len(signals) >= 2:  # one "©" is a credit line, not a page
+            for b in usable:
+                b.kind = BlockKind.BOILERPLATE
+
+
+_HEADING_NUMBER = re.compile(r"^(?:(?:chapter|part|section|unit|lecture|module)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+)[.:)]?\s+", re.I)
+#: Entries repeating the document's headings, from which a list of them is a table of contents.
+CONTENTS_ENTRIES = 3
+
+
+def _entry_key(text: str) -> str:
+    return normalize_ws(_HEADING_NUMBER.sub("", normalize_ws(text)).rstrip(" .:0123456789")).casefold()
+
+
+def _mark_heading_lists(blocks: list[Block]) -> None:
+    """A table of contents without a title or page numbers (a Word or web page's list of links): a page or section
+    most of whose short lines repeat the titles of the document's headings."""
+    titles = {_entry_key(b.text) for b in blocks if b.kind is BlockKind.HEADING}
+    titles.discard("")
+    for group in _groups(blocks):
+        usable = [b for b in group if b.usable]
+        entries = [b for b in usable if len(b.text.split()) <= 14 and _entry_key(b.text) in titles]
+        if len(entries) >= CONTENTS_ENTRIES and len(entries) >= 0.6 * len(usable):
+            for b in usable:
+                if not is_prose(b.text):
+                    b.kind = BlockKind.CONTENTS
+
+
 def mark_matter(blocks: list[Block]) -> list[Block]:
     """Mark the front and back matter among ``blocks`` (in place) and return them."""
     _mark_titled(blocks)
@@ -128,5 +189,7 @@ def mark_matter(blocks: list[Block]) -> list[Block]:
         if block.usable and (kind := shape_kind(block.text)) is not None:
             block.kind = kind
     _mark_contents_pages(blocks)
+    _mark_heading_lists(blocks)
     _mark_licence_pages(blocks)
+    _mark_copyright_pages(blocks)
     return blocks

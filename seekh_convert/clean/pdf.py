@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
 from seekh_convert.clean.pdf_layout import PageLayout
+from seekh_convert.clean.pdf_math import label_like, repair_accents, set_maths_aside
 from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, repair_spacing, vocabulary
 from seekh_convert.model.document import Block, BlockKind, Document, Line
 from seekh_convert.text.normalize import normalize_ws
@@ -112,7 +113,7 @@ class PdfCleaner:
         self._mark_headings(pieces, doc, _Layout.of(pieces))
         _carry_hyphen_across_pages(pieces)
         vocab = vocabulary(pieces)
-        blocks = [self._block(draft, vocab) for draft in self._drafts(pieces)]
+        blocks = [part for draft in self._drafts(pieces) for part in set_maths_aside(self._block(draft, vocab))]
         doc.blocks = assign_kinds([b for b in blocks if b.text])
         doc.title = doc.title or _typographic_title(doc)
         return doc
@@ -167,6 +168,7 @@ class PdfCleaner:
             and not _BULLET.match(line.text)
             and not line.text.endswith((",", "-"))
             and line.text.count(",") < 3  # a list of names
+            and not label_like(line.text)  # maths, axis and figure labels
         )
 
     def _candidate(self, pieces: list[_Piece], i: int, layout: _Layout) -> bool:
@@ -359,8 +361,8 @@ def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[s
 
 
 def _normalized(line: Line) -> Line:
-    text = normalize_ws(normalize_text(line.text))
-    spans = tuple(normalize_ws(normalize_text(s)) for s in line.bold_spans)
+    text = repair_accents(normalize_ws(normalize_text(line.text)))
+    spans = tuple(repair_accents(normalize_ws(normalize_text(s))) for s in line.bold_spans)
     return dataclasses.replace(line, text=text, bold_spans=spans)
 
 

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from seekh_convert.clean.common import dehyphenate
 from seekh_convert.model.document import Line
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.normalize import normalize_ws
 
 _INLINE_HYPHEN = re.compile(r"\b([^\W\d_]+)- ([a-z][^\W\d_]*)")
@@ -16,6 +17,8 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +([,;!?])(?=\s|$)")
 _HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
 _DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_COMMON_HALF = 3.0  # Zipf frequency from which each half of a broken compound is a word of its own
+_JOINED_GAP = 1.5  # how much rarer than its halves the joined spelling is when the hyphen is real
 _STOPWORDS = frozenset("a an and are as at be by for from in is it of on or that the to was were with".split())
 _TERM_STRIP = " \t.,;:!?()[]{}\"'\u201c\u201d\u2018\u2019\u2013\u2014-*\u2022"
 
@@ -36,11 +39,20 @@ def dehyphenate_lines(text: str, vocab: Counter[str]) -> str:
     def keep(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
         hyphenated = f"{left}-{right}".lower() in vocab
-        if hyphenated and (left + right).lower() not in vocab:
+        joined = (left + right).lower() in vocab
+        if hyphenated and not joined or not joined and compound(left, right):
             return f"{left}-{right}"
         return match.group(0)
 
     return dehyphenate(_HYPHEN_KEEP.sub(keep, text))
+
+
+def compound(left: str, right: str) -> bool:
+    """True when ``left-right`` broken over a line is a compound whose hyphen is real ("university-level",
+    "well-known"): both halves are common words and English hardly writes them as one ("universitylevel"), unlike
+    "infor-mation" (a fragment) or "non-linear" ("nonlinear" is a word)."""
+    halves = min(zipf(left), zipf(right))
+    return halves >= _COMMON_HALF and zipf(left + right) < halves - _JOINED_GAP
 
 
 def repair_spacing(text: str, vocab: Counter[str]) -> str:
@@ -50,7 +62,7 @@ def repair_spacing(text: str, vocab: Counter[str]) -> str:
         left, right = match.group(1), match.group(2)
         if (left + right).lower() in vocab:
             return left + right
-        if f"{left}-{right}".lower() in vocab or right.lower() in _STOPWORDS:
+        if f"{left}-{right}".lower() in vocab or right.lower() in _STOPWORDS or compound(left, right):
             return match.group(0)
         fragment = vocab[left.lower()] <= 1  # the left half is a word nowhere else in the document
         return left + right if fragment and left.islower() else match.group(0)

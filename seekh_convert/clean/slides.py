@@ -5,6 +5,11 @@ things only the whole deck shows: text repeated on most slides (a footer typed i
 name, a logo caption) is dropped; a title repeated on the next slide ("Models", "Models (cont.)") continues
 the section instead of starting a new one, so slide titles drive segmentation without cutting a topic per
 slide; licence and acknowledgement slides or notes (Creative Commons, copyright) are never a source.
+
+Slide text is read the way a teacher reads a slide: a bullet "Term: explanation" (or "Term - explanation",
+"Term = explanation") is a GLOSSARY block (``term`` and its explanation); a label without a verb ("Case
+Sensitive", "Left to right"), a diagram word and an exclamation are FRAGMENT blocks, context that is never quoted
+as an item; every block keeps its slide title (``section``) and bullet level (``bullet``).
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from seekh_convert.clean.markdown import build_blocks
 from seekh_convert.clean.structured import plain_text
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock
-from seekh_convert.text.words import key_string
+from seekh_convert.text.lexicon import can_be_noun, word_classes
+from seekh_convert.text.words import STOPWORDS, key_string, surface_words
 
 _CONTINUED = re.compile(r"\s*(\((?:cont(?:inued|'d|\.)?)\)|[-–:]?\s*cont(?:inued|'d|\.)|\(\d+\)|\d+/\d+)\s*$", re.I)
 _CREDIT_TITLE = re.compile(
@@ -38,6 +44,7 @@ class SlidesCleaner:
         raw = self._drop_repeated(doc.raw_blocks)
         raw = _continue_titles(raw)
         raw = _mark_credits(raw)
+        raw = [_read_line(b) for b in raw]
         doc.blocks = build_blocks(raw, strip=plain_text)
         if not any(b.text for b in doc.blocks if b.kind is not BlockKind.HEADING):
             raise InputError(f"{doc.path.name}: no text found on any slide; the deck holds only pictures (export its text)")
@@ -81,3 +88,65 @@ def _mark_credits(raw: list[RawBlock]) -> list[RawBlock]:
             block = dataclasses.replace(block, kind=BlockKind.BOILERPLATE, forced=True)
         out.append(block)
     return out
+
+
+_PAIR = re.compile(r"^(?P<term>[^:=–—]{2,60}?)\s*(?::|\s[-–—]\s|\s=\s)\s*(?P<text>\S.*)$")
+_LABEL_WORDS = frozenset(
+    "first second third fourth next last step note example exercise answer question good bad different why how "
+    "what when where who which tip hint warning remember e.g i.e two three four five six seven eight nine ten "
+    "important key main".split()
+)
+_LABEL_ENDS = frozenset("point points insight idea ideas components factors given summary reminder takeaway goal".split())
+_PREPOSITIONS = frozenset("of to for in on at by with from into than".split())
+_CLAUSE_WORDS = frozenset("is are was were be been being has have had do does did can could will would may must should".split())
+
+
+def _read_line(block: RawBlock) -> RawBlock:
+    """A slide's own text (not notes, not a heading, not already a kind of its own): pair, fragment or sentence."""
+    if block.kind is not BlockKind.PARAGRAPH or block.forced or block.notes:
+        return block
+    pair = _term_pair(block.text)
+    if pair is not None:
+        return dataclasses.replace(block, kind=BlockKind.GLOSSARY, term=pair[0], text=pair[1])
+    if is_fragment(block.text):
+        return dataclasses.replace(block, kind=BlockKind.FRAGMENT, forced=True)
+    return block
+
+
+def _term_pair(text: str) -> tuple[str, str] | None:
+    """("Term", "explanation") for "Term: explanation", "Term - explanation" or "Term = explanation"."""
+    m = _PAIR.match(text)
+    if m is None:
+        return None
+    term, explanation = m.group("term").strip(), m.group("text").strip()
+    words = term.split()
+    lowered = [w.lower().strip("().,") for w in words]
+    if not 1 <= len(words) <= 5 or not term[0].isalpha() or lowered[0] in STOPWORDS or lowered[0] in _LABEL_WORDS:
+        return None
+    if any(w in _CLAUSE_WORDS or not w.isalpha() and "-" not in w and "’" not in w for w in lowered):
+        return None
+    if lowered[-1] in _LABEL_ENDS or not can_be_noun(lowered[-1]) or "?" in explanation:
+        return None
+    tokens = explanation.split()
+    if tokens[0].lower() in _PREPOSITIONS:
+        return None
+    alpha = [t for t in tokens if t.strip(".,;:()\"'“”").isalpha()]
+    if len(alpha) < 3 or len(alpha) < 0.75 * len(tokens) or len({t.lower() for t in alpha}) < 3:
+        return None
+    return term, explanation
+
+
+def is_fragment(text: str) -> bool:
+    """A slide line that is not a statement: an exclamation, a label of three words or fewer, a line of Title Case
+    words without an end stop, or a line without a verb."""
+    text = text.strip()
+    if text.endswith("!"):
+        return True
+    words = surface_words(text)
+    if len(words) <= 2:
+        return True
+    ended = text[-1:] in ".?;"
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if not ended and content and all(w[:1].isupper() for w in content):
+        return True
+    return not any(w.lower() in _CLAUSE_WORDS or "VERB" in word_classes(w) for w in words[1:])

@@ -1,7 +1,7 @@
 """Transcript cues -> timed plain-text paragraph blocks.
 
 Cue text loses its markup (inline word timings, ``<c>``/``<v>`` tags), sound tags and speaker
-labels; YouTube's rolling duplicate lines are dropped; cues are merged into sentences (a
+labels, then the speech habits a reader does not need (``clean.speech``: fillers, repeated words, asides); YouTube's rolling duplicate lines are dropped; cues are merged into sentences (a
 sentence spanning cues runs from the first cue's start to the last cue's end) and sentences are
 grouped into paragraphs of a few sentences, broken at long pauses and speaker changes.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from seekh_convert.clean.common import normalize_text
+from seekh_convert.clean.speech import tidy_speech
 from seekh_convert.model.document import Block, BlockKind, Cue, Document
 from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.sentences import ends_sentence, sentence_spans
@@ -93,6 +94,8 @@ class TranscriptCleaner:
             end = cue.end
         if parts:
             out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
+        for spoken in out:
+            spoken.text = tidy_speech(spoken.text)
         return [s for s in out if s.text]
 
     def _paragraphs(self, sentences: list[Spoken]) -> list[list[Spoken]]:

@@ -39,6 +39,8 @@ class BlockKind(str, enum.Enum):
     CODE = "code"
     CONTENTS = "contents"  # table of contents, lists of figures/tables: never a topic nor a source of items
     INDEX = "index"  # a back-of-book index: never a topic nor a source of items
+    FORMULA = "formula"  # PDF prose carrying maths the text layer flattened: context only, never a quoted item
+    FRAGMENT = "fragment"  # a slide label, a bullet without a verb, an exclamation: context only, never a quoted item
 
 
 #: Kinds that generators must never draw items (quotes) from.
@@ -51,8 +53,14 @@ JUNK_KINDS = frozenset(
         BlockKind.CODE,
         BlockKind.CONTENTS,
         BlockKind.INDEX,
+        BlockKind.FRAGMENT,
+        BlockKind.FORMULA,
     }
 )
+
+
+#: Junk kinds that still tell a reader (or a model) what the topic is about: slide labels and maths, never quoted.
+CONTEXT_KINDS = frozenset({BlockKind.FRAGMENT, BlockKind.FORMULA})
 
 
 @dataclass
@@ -70,6 +78,7 @@ class Block:
     term: str | None = None  # GLOSSARY blocks: the term defined by ``text``
     section: str = ""  # title of the heading this block sits under
     times: tuple[tuple[int, float, float], ...] = ()  # transcripts: (char offset, start, end) of each sentence
+    bullet: int = 0  # slide decks: 1 + the bullet's indent level for a slide-body bullet, 0 for other text
 
     def time_at(self, begin: int, stop: int) -> tuple[float, float] | None:
         """Time range of the sentences covering ``text[begin:stop]`` (transcripts); the block's own range without sentence times."""
@@ -117,6 +126,7 @@ class RawBlock:
     page: int | None = None  # Word: 1-based page, where the document marks its page breaks
     slide: int | None = None  # slide decks: 1-based slide number
     notes: bool = False  # slide decks: the slide's speaker notes
+    bullet: int = 0  # slide decks: 1 + indent level of a body-placeholder paragraph (a bullet), 0 otherwise
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 It lists every input converted into the folder: this run's, and those earlier runs converted (from the
 manifest), each with the figures of the run that converted it. Per input: status (success / partial / failure, with the reasons), whether an earlier run had finished it,
-topics, items kept / repaired / dropped by the quality gate, requests, tokens and cost of this run, time and
+topics, items kept / repaired / dropped by the quality gate, coverage (pages / slides / minutes of the document
+with a kept item; a warning below half), requests, tokens and cost of this run, time and
 warnings. For the run: the engine, totals, and why it stopped early (budget, configuration, interruption)
 with how to continue.
 """
@@ -58,6 +59,7 @@ def input_entry(path: Path, result: ConversionResult | None, *, earlier: bool = 
             "repaired": sum(q.repaired for q in qualities),
             "dropped": sum(q.dropped for q in qualities),
         },
+        "coverage": result.coverage,
         "usage": usage.model_dump(),
         "seconds": round(result.seconds, 2),
         "run": "earlier" if earlier else "this",
@@ -125,8 +127,8 @@ def render_markdown(report: dict) -> str:
         lines += ["", "**Interrupted.** Run the same command again to continue: finished inputs are skipped."]
     lines += [
         "",
-        "| input | status | guides | kept | repaired | dropped | tokens in / out | cost | time | notes |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| input | status | guides | kept | repaired | dropped | coverage | tokens in / out | cost | time | notes |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for entry in report["inputs"]:
         lines.append(_row(entry))
@@ -142,7 +144,7 @@ def render_markdown(report: dict) -> str:
 
 def _row(entry: dict) -> str:
     if entry["status"] == "not finished":
-        return f"| {_cell(entry['source'])} | not finished | | | | | | | | |"
+        return f"| {_cell(entry['source'])} | not finished | | | | | | | | | |"
     items = entry["items"]
     usage = entry["converted_with"]["usage"] if entry["resumed"] else entry["usage"]  # the figures of its own run
     cost = f"${usage['cost_usd']:.4f}" if usage.get("cost_usd") is not None else ""
@@ -150,6 +152,13 @@ def _row(entry: dict) -> str:
     notes = "; ".join([*earlier, *entry["errors"], *entry["warnings"]])
     return (
         f"| {_cell(entry['source'])} | {entry['status']} | {entry['guides']}/{entry['topics']} | {items['kept']} | "
-        f"{items['repaired']} | {items['dropped']} | {usage['input_tokens']} / {usage['output_tokens']} | {cost} | "
+        f"{items['repaired']} | {items['dropped']} | {_coverage(entry.get('coverage'))} | {usage['input_tokens']} / {usage['output_tokens']} | {cost} | "
         f"{entry['seconds']:.1f} s | {_cell(notes)} |"
     )
+
+
+def _coverage(coverage: dict | None) -> str:
+    """ "9/26 slides (35%)"; empty when unknown."""
+    if not coverage:
+        return ""
+    return f"{coverage['covered']:g}/{coverage['total']:g} {coverage['unit']} ({coverage['share']:.0%})"

@@ -11,6 +11,9 @@ from seekh_convert.files import slugify
 from seekh_convert.model.findings import TopicQuality
 from seekh_convert.model.guide import Usage
 
+#: Share of a document's pages/slides/minutes/sections its guides must draw an item from, below which the run warns.
+MIN_COVERAGE = 0.5
+
 
 class Status(str, enum.Enum):
     SUCCESS = "success"
@@ -48,6 +51,12 @@ class ConversionResult:
     seconds: float = 0.0  # from reading to written
     resumed: bool = False  # converted completely by an earlier run: skipped this time
     transcription: Usage | None = None  # recordings: the transcription requests
+    coverage: dict | None = None  # share of the document's pages/slides/minutes with a kept item (pipeline.coverage)
+
+    @property
+    def low_coverage(self) -> bool:
+        """True when the guides draw items from less than ``MIN_COVERAGE`` of the document (pipeline.coverage)."""
+        return self.coverage is not None and self.coverage["share"] < MIN_COVERAGE
 
     @property
     def guides(self) -> list[Path]:
@@ -66,6 +75,7 @@ def to_record(result: ConversionResult) -> dict:
         "warnings": result.warnings,
         "seconds": round(result.seconds, 3),
         "transcription": result.transcription.model_dump() if result.transcription else None,
+        "coverage": result.coverage,
         "topics": [
             {
                 "index": t.index,
@@ -100,4 +110,5 @@ def from_record(source: Path, output_dir: Path, record: dict) -> ConversionResul
         seconds=float(record.get("seconds", 0.0)),
         resumed=True,
         transcription=Usage.model_validate(record["transcription"]) if record.get("transcription") else None,
+        coverage=record.get("coverage"),
     )

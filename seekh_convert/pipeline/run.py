@@ -34,6 +34,7 @@ from seekh_convert.model.document import Document, PieceLimits, Topic
 from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Usage
 from seekh_convert.model.transcriber import Transcriber
+from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
 from seekh_convert.pipeline.loader import READ_TIMEOUT, DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.lock import OutputLock
 from seekh_convert.pipeline.manifest import Manifest
@@ -416,6 +417,10 @@ class Converter:
         result.status = (
             Status.SUCCESS if ok == len(result.topics) and not doc.losses else Status.PARTIAL if ok else Status.FAILURE
         )
+        result.coverage = document_coverage(doc, result.topics)
+        if (low := coverage_warning(result.coverage)) is not None and ok:
+            result.warnings.append(low)
+            self.on_event("warning", path, f"{path.name}: {low}")
         try:
             await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
         except SeekhError as exc:

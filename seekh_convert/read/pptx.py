@@ -24,6 +24,7 @@ _CODE_LINE = re.compile(
     r"^\s*(?:>>>|\.\.\.\s|\$ |#|def |class |for |while |if |elif |else:|import |from \S+ import|return\b|print\(|Traceback)"
     r"|^\s*[\w.\[\]]+\s*[-+*/]?=\s*(?![A-Za-z]+(?:\s+[A-Za-z]+)*\s*$)\S|[;{}]\s*$|^\s*\w+\(.*\)\s*$"
 )
+_TYPED_BULLET = re.compile(r"^[-–•▪◦*]\s+(?=\S)")  # a bullet typed into the text ("- Integers are...")
 _DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -147,8 +148,12 @@ def _text_blocks(shape) -> Iterator[RawBlock]:
         return
     for para in shape.text_frame.paragraphs:
         text = normalize_ws(para.text.replace("\x0b", " "))
+        typed = _TYPED_BULLET.match(text)
+        if typed:
+            text = text[typed.end() :]
         if text:
-            yield RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para))
+            bullet = 1 + (para.level or 0) if shape.is_placeholder or typed else 0
+            yield RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para), bullet=bullet)
 
 
 def _looks_like_code(lines: list[str]) -> bool:

@@ -8,9 +8,7 @@ or into windows, so a 20-page chapter becomes a handful of guides, not one vague
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -18,7 +16,7 @@ from rapidfuzz import fuzz
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
-from seekh_convert.text.lexicon import can_be_noun, generic_word, word_classes, zipf
+from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.text.normalize import normalize_ws
 
 
@@ -31,7 +29,8 @@ class _Section:
 
     @property
     def words(self) -> int:
-        return sum(len(b.text.split()) for b in self.blocks if b.usable)
+        """Size of the section: its usable words, and its maths (never quoted, but a topic's content all the same)."""
+        return sum(len(b.text.split()) for b in self.blocks if b.usable or b.kind is BlockKind.FORMULA)
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class Segmenter:
     max_words: Annotated[int, "a topic with more usable words is split at sub-headings or into windows"] = 3000
     window_words: Annotated[int, "target size of a window when a document has no headings"] = 1200
     window_seconds: Annotated[float, "target length of a transcript topic"] = 420.0
+    deck_words: Annotated[int, "slide decks: neighbouring slides are grouped until a topic has this many usable words"] = 120
 
     def __init__(self, max_topics: int | None = None, single_topic: bool = False):
         if max_topics is not None and max_topics < 1:
@@ -77,6 +77,8 @@ class Segmenter:
 
     def _sections(self, doc: Document) -> list[_Section]:
         boundaries = _outline_boundaries(doc) or _heading_boundaries(doc.blocks)
+        if doc.kind is SourceKind.SLIDES and boundaries:
+            return self._deck_sections(doc, boundaries)
         if doc.kind is SourceKind.TRANSCRIPT or not boundaries:
             transcript = doc.kind is SourceKind.TRANSCRIPT
             return self._windows(doc.blocks, doc.title or doc.path.stem, transcript, prefix="" if transcript else doc.title)
@@ -90,6 +92,13 @@ class Segmenter:
         _set_parents(sections, boundaries, chosen)
         sections = self._split_large(sections, chosen, boundaries)
         return _merge_small(sections, self.min_words)
+
+    def _deck_sections(self, doc: Document, boundaries: list[_Boundary]) -> list[_Section]:
+        """A deck: one section per slide title, neighbours grouped into topics of about ``deck_words`` so that the
+        topics cover the whole deck, each named by its fullest slide."""
+        deepest = max(b.level for b in boundaries)
+        sections = [s for s in _split(doc.blocks, boundaries, deepest, doc.title) if not _is_back_matter(s.title)]
+        return _group_slides(sections, self.deck_words)
 
     def _split_large(self, sections: list[_Section], level: int, boundaries: list[_Boundary]) -> list[_Section]:
         """Split sections above ``max_words`` at deeper bookmarks or headings, else into windows."""
@@ -128,13 +137,13 @@ class Segmenter:
             target = max(1, round(usable_words / self.window_words))
         if target <= 1:
             return [_Section(title, list(blocks))]
-        cuts = _lexical_cuts(blocks, target)
+        cuts = lexical_cuts(blocks, target)
         parts: list[_Section] = []
         start = 0
         for cut in [*cuts, len(blocks)]:
             parts.append(_Section("", blocks[start:cut]))
             start = cut
-        _name_windows(parts, prefix, title)
+        name_windows(parts, prefix, title)
         return parts
 
 
@@ -196,6 +205,29 @@ def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
     return out
 
 
+_SLIDES_PER_TOPIC = 4
+
+
+def _group_slides(sections: list[_Section], deck_words: int) -> list[_Section]:
+    """Merge neighbouring slides, the pair with the fewest words first, into ``total / deck_words`` groups (at most
+    one per ``_SLIDES_PER_TOPIC`` titled slides: speaker notes make slides long, not topics many); a group
+    takes the title of its member slide with the most words (the first on a tie)."""
+    groups = [[s] for s in sections]
+    target = max(1, min(round(sum(s.words for s in sections) / deck_words), round(len(sections) / _SLIDES_PER_TOPIC)))
+
+    def words(group: list[_Section]) -> int:
+        return sum(s.words for s in group)
+
+    while len(groups) > target:
+        i = min(range(len(groups) - 1), key=lambda k: (words(groups[k]) + words(groups[k + 1]), k))
+        groups[i : i + 2] = [groups[i] + groups[i + 1]]
+    out = []
+    for group in groups:
+        named = max(group, key=lambda s: (s.words, -s.start))
+        out.append(_Section(named.title, [b for s in group for b in s.blocks], group[0].start, named.path))
+    return out
+
+
 def _set_parents(sections: list[_Section], boundaries: list[_Boundary], level: int) -> None:
     """Each section's path: the bookmarks or headings above ``level`` that enclose it, outermost first."""
     upper = [b for b in boundaries if b.level < level]
@@ -252,111 +284,6 @@ def _unique_titles(titles: list[str], sections: list[_Section]) -> list[str]:
             new, k = f"{base} (part {k})", k + 1
         seen.add(new.casefold())
         out.append(new)
-    return out
-
-
-# -- windows without headings ---------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further get got had has have
-    having he her here hers herself him himself his how i if in into is it its itself just know let like me
-    more most my myself no nor not now of off on once only or other our ours ourselves out over own really right
-    same say see she should so some something such than that the their theirs them themselves then there these
-    they thing things think this those through to too under until up us very was way we well were what when where
-    which while who whom why will with would yeah you your yours yourself okay ok going go gonna want one two
-    three actually kind lot little look mean need put said take talk talking tell use used uh um very today
-    now people class question questions answer thank thanks alright sure maybe example first second next last
-    time times another many much different important called means make makes made give gives given back""".split()
-)
-
-
-def _terms(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2]
-
-
-def _lexical_cuts(blocks: list[Block], parts: int) -> list[int]:
-    """Block indices where ``parts`` windows start (besides 0): near even splits, nudged to lexical dips."""
-    words = [len(b.text.split()) if b.usable else 0 for b in blocks]
-    total = sum(words)
-    bags = [Counter(_terms(b.text)) if b.usable else Counter() for b in blocks]
-    cum = [0]
-    for w in words:
-        cum.append(cum[-1] + w)
-    cuts: list[int] = []
-    for k in range(1, parts):
-        ideal = total * k / parts
-        centre = min(range(1, len(blocks)), key=lambda i: (abs(cum[i] - ideal), i))
-        slack = max(1, total // (parts * 6))
-        candidates = [i for i in range(1, len(blocks)) if abs(cum[i] - ideal) <= slack and (not cuts or i > cuts[-1])]
-        if not candidates:
-            candidates = [centre] if not cuts or centre > cuts[-1] else []
-        if not candidates:
-            continue
-        best = min(candidates, key=lambda i: (_similarity(bags, i), abs(cum[i] - ideal), i))
-        cuts.append(best)
-    return cuts
-
-
-def _similarity(bags: list[Counter], i: int, width: int = 3) -> float:
-    left = sum((bags[j] for j in range(max(0, i - width), i)), Counter())
-    right = sum((bags[j] for j in range(i, min(len(bags), i + width))), Counter())
-    dot = sum(v * right[t] for t, v in left.items())
-    norm = math.sqrt(sum(v * v for v in left.values())) * math.sqrt(sum(v * v for v in right.values()))
-    return dot / norm if norm else 0.0
-
-
-def _name_windows(parts: list[_Section], prefix: str, fallback: str) -> None:
-    """Title each window by its most distinctive phrase relative to the other windows."""
-    texts = [" ".join(b.text for b in p.blocks if b.usable) for p in parts]
-    grams = [_phrases(t) for t in texts]
-    df = Counter(g for bag in grams for g in set(bag))
-    used: set[str] = set()
-    for number, (part, bag) in enumerate(zip(parts, grams), 1):
-        scored = sorted(
-            (
-                (count * math.log(1 + len(parts) / df[g]) * (2.5 if " " in g else 1.0 if _specific(g) else 0.3), g)
-                for g, count in bag.items()
-                if count >= 2
-            ),
-            key=lambda x: (-x[0], x[1]),
-        )
-        name = next((g for _, g in scored if _key(g) not in used), "")
-        used.add(_key(name))
-        if not name:
-            part.title = f"{prefix or fallback} (part {number})"
-        else:
-            named = " ".join(w[:1].upper() + w[1:] for w in name.split())
-            part.title = f"{prefix}: {named}" if prefix else named
-
-
-def _key(phrase: str) -> str:
-    """A phrase's identity: "alpha particles" = "alpha particle"."""
-    return " ".join(w.rstrip("s") for w in phrase.split())
-
-
-def _phrase_words(first: str, second: str) -> bool:
-    """Two words that can name a topic together: no adverb or verb ("absolutely wrong"), a noun at the end."""
-    classes = word_classes(first)
-    return not (classes and not classes & {"NOUN", "ADJ", "PROPN"}) and can_be_noun(second)
-
-
-def _specific(word: str) -> bool:
-    """A single word fit to name a topic: a noun that is not generic ("electron", not "interface" or "thing")."""
-    return can_be_noun(word) and not generic_word(word) and zipf(word) < 4.5
-
-
-def _phrases(text: str) -> Counter:
-    toks = [w.lower() for w in _WORD.findall(text)]
-    out: Counter = Counter()
-    for i, tok in enumerate(toks):
-        if tok in _STOP or len(tok) < 4:
-            continue
-        if len(tok) >= 5:
-            out[tok] += 1
-        if i + 1 < len(toks) and toks[i + 1] not in _STOP and len(toks[i + 1]) > 3 and _phrase_words(tok, toks[i + 1]):
-            out[f"{tok} {toks[i + 1]}"] += 1
     return out
 
 

@@ -1,0 +1,47 @@
+"""How much of a document its written guides cover: pages, slides, minutes or sections with at least one kept item.
+
+A guide set that leaves most of its document untouched (one guide from two of thirty slides) is not a silent
+success: below ``MIN_SHARE`` the input gets a warning in the run summary, ``report.json`` and ``report.md``.
+"""
+
+from __future__ import annotations
+
+from seekh_convert.check.coverage import topic_coverage
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.pipeline.results import MIN_COVERAGE as MIN_SHARE
+from seekh_convert.pipeline.results import TopicResult
+
+_UNIT_NAMES = {"page": "pages", "slide": "slides", "time": "minutes", "section": "sections"}
+
+
+def document_coverage(doc: Document, topics: list[TopicResult]) -> dict | None:
+    """``{"unit", "covered", "total", "share"}`` over the whole document (minutes for transcripts), or None when
+    the document has no unit to count or no guide was checked."""
+    whole = topic_coverage(Topic(index=0, title=doc.title, blocks=doc.blocks), [])
+    if not whole.units:
+        return None
+    written = [t.quality.coverage for t in topics if t.folder is not None and t.quality and t.quality.coverage]
+    checked = [t for t in topics if t.quality is not None and t.quality.coverage is not None]
+    if not checked:
+        return None
+    if whole.unit == "time":
+        total = sum((u.end or 0.0) - (u.start or 0.0) for u in whole.units) / 60
+        covered = sum((u.end or 0.0) - (u.start or 0.0) for c in written if c.unit == "time" for u in c.units if u.items) / 60
+        covered, total = round(min(covered, total), 1), round(total, 1)
+    else:
+        labels = {u.label for c in written if c.unit == whole.unit for u in c.units if u.items}
+        covered, total = len(labels & {u.label for u in whole.units}), len(whole.units)
+    share = round(covered / total, 4) if total else 1.0
+    return {"unit": _UNIT_NAMES[whole.unit], "covered": covered, "total": total, "share": share}
+
+
+def coverage_warning(coverage: dict | None) -> str | None:
+    """The run's warning for a guide set covering less than ``MIN_SHARE`` of its document, else None."""
+    if coverage is None or coverage["share"] >= MIN_SHARE:
+        return None
+    number = (lambda x: f"{x:g}") if coverage["unit"] == "minutes" else str
+    return (
+        f"low coverage: the guides draw items from {number(coverage['covered'])} of {number(coverage['total'])} "
+        f"{coverage['unit']} ({coverage['share']:.0%}), less than half of the document; check the topics, or use "
+        "--engine openai for a fuller guide"
+    )

@@ -1,0 +1,114 @@
+"""Slide decks read as a teacher reads them: topics that cover the deck, "Term: explanation" bullets as pairs,
+labels and exclamations kept as context but never quoted (a generated deck always; the py4e deck from the corpus)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+from pptx import Presentation
+
+from seekh_convert.generate.offline.engine import OfflineEngine
+from seekh_convert.model.document import BlockKind
+from seekh_convert.pipeline.run import load_document
+
+PY4E = CORPUS / "office" / "py4e-lecture02-variables-expressions-statements.pptx"
+
+SLIDES = [
+    ("Constants", ["Fixed values such as numbers and strings are called constants because their value does not change.",
+                   "String constants use single quotes or double quotes around their text."]),
+    ("Reserved words", ["You cannot use reserved words as variable names in a program.",
+                        "Keywords have a fixed meaning that the interpreter already knows."]),
+    ("Variables", ["A variable is a named place in the memory where a program stores data for later use.",
+                   "Programmers choose the names of the variables they create."]),
+    ("Name rules", ["Case Sensitive", "Names must start with a letter or an underscore character.",
+                    "Good: spam eggs spam23 _speed"]),
+    ("Assignment", ["An assignment statement puts the value of an expression into a variable.",
+                    "The right side is evaluated before the result is stored on the left side."]),
+    ("Operators", ["Asterisk is the multiplication operator in most programming languages.",
+                   "Exponentiation raises a number to a power and has its own operator."]),
+    ("Precedence", ["Operator precedence decides which operator Python applies first in an expression.",
+                    "Parentheses are always respected before every other rule.", "Left to right"]),
+    ("Types", ["In Python variables, literals and constants each have a type.",
+               "Python knows the difference between an integer number and a string."]),
+    ("Vocabulary", ["Integer: a whole number without a fractional part such as seven",
+                    "Concatenation - joining two strings end to end into one string",
+                    "That was easy!"]),
+    ("Conversions", ["When an integer and a floating point number meet in an expression the integer is converted.",
+                     "The built-in functions int and float convert values between the two types."]),
+    ("User input", ["The input function pauses the program and reads a line typed by the user.",
+                    "The input function always returns a string that may need converting."]),
+    ("Comments", ["Python ignores anything written after a hash sign on a line.",
+                  "Comments describe what a sequence of code is going to do for the reader."]),
+]  # fmt: skip
+
+
+def _deck(path: Path) -> Path:
+    deck = Presentation()
+    title = deck.slides.add_slide(deck.slide_layouts[0])
+    title.shapes.title.text = "Variables, Expressions and Statements"
+    title.placeholders[1].text = "Chapter 2"
+    for heading, bullets in SLIDES:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = heading
+        frame = slide.placeholders[1].text_frame
+        frame.text = bullets[0]
+        for bullet in bullets[1:]:
+            frame.add_paragraph().text = bullet
+    deck.save(path)
+    return path
+
+
+def _content_slides(doc) -> set[int]:
+    return {b.slide for b in doc.blocks if b.usable and b.slide is not None}
+
+
+def test_topics_cover_the_deck_in_slide_groups(tmp_path):
+    doc = load_document(_deck(tmp_path / "lecture.pptx"))
+    assert len(doc.topics) >= 2, [t.title for t in doc.topics]
+    covered = {s for t in doc.topics for s in t.slides}
+    assert _content_slides(doc) <= covered
+    assert max(len(t.slides) for t in doc.topics) <= 0.75 * len(SLIDES)
+    assert all(t.title in {h for h, _ in SLIDES} for t in doc.topics)  # each named by one of its slides
+
+
+def test_term_bullets_are_pairs_and_labels_are_fragments(tmp_path):
+    doc = load_document(_deck(tmp_path / "lecture.pptx"))
+    by_text = {b.text: b for b in doc.blocks}
+    integer = next(b for b in doc.blocks if b.term == "Integer")
+    assert integer.kind is BlockKind.GLOSSARY and integer.text == "a whole number without a fractional part such as seven"
+    concat = next(b for b in doc.blocks if b.term == "Concatenation")
+    assert concat.text.startswith("joining two strings") and concat.section == "Vocabulary" and concat.bullet == 1
+    for label in ("Case Sensitive", "Left to right", "That was easy!", "Chapter 2"):
+        assert by_text[label].kind is BlockKind.FRAGMENT and not by_text[label].usable, label
+    assert by_text["Good: spam eggs spam23 _speed"].kind is not BlockKind.GLOSSARY  # an example list, not a definition
+    statement = by_text["Programmers choose the names of the variables they create."]
+    assert statement.kind is BlockKind.PARAGRAPH and statement.bullet == 1 and statement.section == "Variables"
+
+
+def test_fragments_and_exclamations_never_become_summary_sentences(tmp_path):
+    doc = load_document(_deck(tmp_path / "lecture.pptx"))
+    fragments = {b.text for b in doc.blocks if b.kind is BlockKind.FRAGMENT}
+    engine = OfflineEngine()
+    for topic in doc.topics:
+        content = asyncio.run(engine.generate(topic, doc)).content
+        for sentence in content.summary.sentences:
+            assert not sentence.text.rstrip().endswith("!") and sentence.source.quote not in fragments, sentence
+
+
+@pytest.mark.corpus
+def test_py4e_deck_topics_cover_most_slides():
+    if not PY4E.is_file():
+        pytest.skip(f"corpus deck not found at {PY4E} (../shared absent; set SEEKH_CORPUS)")
+    doc = load_document(PY4E)
+    content = _content_slides(doc)
+    covered = {s for t in doc.topics for s in t.slides}
+    assert len(doc.topics) >= 4, [t.title for t in doc.topics]
+    assert len(content & covered) >= 0.9 * len(content)
+    assert max(len(set(t.slides) & content) for t in doc.topics) <= 0.5 * len(content)
+    assert not any(b.kind is BlockKind.FRAGMENT and b.usable for b in doc.blocks)
+    assert {"Python for Everybody", "Case Sensitive", "Left to right"} <= {
+        b.text for b in doc.blocks if b.kind is BlockKind.FRAGMENT
+    }
