@@ -14,9 +14,17 @@ from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
 from seekh_convert.generate.openai.parse import parse_guide
-from seekh_convert.generate.openai.prompts import chat_messages, load_prompt
+from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, prompt_refs
 from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
+from seekh_convert.generate.openai.reply_size import (
+    MAX_ITEMS,
+    MAX_NOTES,
+    MIN_ITEMS,
+    NOTE_QUOTE_TOKENS,
+    QUOTE_TOKENS,
+    reply_tokens,
+)
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
 from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, Budget, CallUsage, UsageMeter
@@ -27,9 +35,6 @@ from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
 from seekh_convert.text.language import language_name
 
 log = logging.getLogger(__name__)
-
-#: Items asked for per list section.
-MIN_ITEMS, MAX_ITEMS, MAX_NOTES = 3, 6, 12
 
 
 class OpenAIEngine:
@@ -193,6 +198,7 @@ class OpenAIEngine:
                 {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)},
                 meter,
                 f"{what} part {i}",
+                quote_tokens=NOTE_QUOTE_TOKENS,
             )
             return await asyncio.to_thread(kept_notes, notes, await indexing)
 
@@ -227,13 +233,23 @@ class OpenAIEngine:
         return kept
 
     async def _ask(
-        self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str, parse=None
+        self,
+        step: str,
+        model: type[BaseModel],
+        schema_name: str,
+        variables: dict,
+        meter: UsageMeter,
+        what: str,
+        parse=None,
+        quote_tokens: int = QUOTE_TOKENS,
     ):
-        """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
+        """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result.
+
+        ``max_tokens`` is what ``model`` asks for (``reply_size``), capped by the ``max_tokens`` setting."""
         parse = parse or (lambda text: parse_reply(text, model))
-        system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
+        repair = load_prompt("repair_invalid")
         messages = chat_messages(step, **variables)
-        refs = [system.ref, prompt.ref, repair.ref]
+        refs = prompt_refs(step)
 
         async def send(msgs: list[dict], budget: int) -> Reply:
             reply = await self._client.chat(msgs, model, schema_name, budget, refs)
@@ -255,7 +271,7 @@ class OpenAIEngine:
             messages,
             parse,
             max_repairs=self.settings.max_repairs,
-            max_tokens=self.settings.max_tokens,
+            max_tokens=reply_tokens(model, quote=quote_tokens, cap=self.settings.max_tokens),
             feedback=lambda error: repair.render(error=error),
             usage=meter.usage,
             what=what,

@@ -85,9 +85,19 @@ def _meta_lines(meta: str):
             yield key.strip(), value.strip()
 
 
+#: Prompt files any step's template may include as a variable: the rubric and the worked example.
+SHARED = ("rubric", "example")
+
+
 def chat_messages(step: str, **variables: object) -> list[dict]:
-    """The system message and ``step``'s prompt filled with ``variables``: what one request of that step sends."""
+    """The system message and ``step``'s prompt filled with ``variables`` (and ``SHARED``): what one request sends."""
+    shared = {name: load_prompt(name).render() for name in SHARED}
     return [
         {"role": "system", "content": load_prompt("system").render(language=variables.get("language", "English"))},
-        {"role": "user", "content": load_prompt(step).render(**variables)},
+        {"role": "user", "content": load_prompt(step).render(**shared, **variables)},
     ]
+
+
+def prompt_refs(step: str) -> list[str]:
+    """``name@version`` of every prompt file a request of ``step`` may carry (part of its cache key)."""
+    return [load_prompt(name).ref for name in ("system", step, *SHARED, "repair_invalid")]
