@@ -12,9 +12,17 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
-from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from seekh_convert.generate.openai.mapreduce import (
+    ChunkNotes,
+    kept_notes,
+    neutralise,
+    plan_parts,
+    render_notes,
+    render_part,
+    support_text,
+)
 from seekh_convert.generate.openai.parse import parse_guide
-from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, prompt_refs
+from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, prompt_refs, rubric_for
 from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
 from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
 from seekh_convert.generate.openai.reply_size import (
@@ -142,10 +150,12 @@ class OpenAIEngine:
             "document_title": neutralise(document.title or document.path.name),
             "language": guide_language(document),
         }
+        support = None
         if len(parts) == 1:
             step, source = "guide", render_part(parts[0])
         else:
-            step, source = "reduce_guide", await self._map(parts, indexing, names, meter, what)
+            notes = await self._map(parts, indexing, names, meter, what)
+            step, source, support = "reduce_guide", render_notes(notes), support_text(notes)
         counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
         variables = {**names, **counts, "document_text": source}
         parsed = await self._ask(step, GuideContent, "guide_content", variables, meter, what, parse=parse_guide)
@@ -159,7 +169,7 @@ class OpenAIEngine:
             raise EngineError(f"{what}: guide invalid after grounding: {exc.errors()[0]['msg']}", usage=meter.usage()) from None
         if findings:
             log.info("%s: %d item(s) dropped or fixed before the gate", what, len(findings))
-        return Generation(final, meter.usage(), findings)
+        return Generation(final, meter.usage(), findings, support_text=support)
 
     async def repair(self, content: GuideContent, findings: list[Finding], topic: Topic, document: Document) -> Generation:
         """Replacement items for the positions the gate failed (``findings``), in one request.
@@ -177,6 +187,7 @@ class OpenAIEngine:
             "topic_title": neutralise(topic.title),
             "language": guide_language(document),
             "positions": ", ".join(s.key for s in slots),
+            "rubric": rubric_for(s.section for s in slots),
             "failing_items": render_failing(content, slots),
             "document_text": repair_source(topic, content, slots, index, self.settings.chunk_tokens),
         }
@@ -189,7 +200,9 @@ class OpenAIEngine:
             log.info("%s: replacement not used: %s", what, finding.describe())
         return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
 
-    async def _map(self, parts, indexing: asyncio.Future[TopicQuotes], names: dict, meter: UsageMeter, what: str) -> str:
+    async def _map(self, parts, indexing: asyncio.Future[TopicQuotes], names: dict, meter: UsageMeter, what: str) -> list:
+        """The notes of every part whose quotes are in the topic, with the block each quote is in."""
+
         async def one(i: int, part) -> list:
             notes = await self._ask(
                 "map_notes",
@@ -206,7 +219,7 @@ class OpenAIEngine:
         notes = [n for group in found for n in group]
         if not notes:
             raise EngineError(f"{what}: no note quoted the source in any of {len(parts)} parts", usage=meter.usage())
-        return render_notes(notes)
+        return notes
 
     async def _repair_section(
         self, section: str, source: str, index: TopicQuotes, names: dict, meter: UsageMeter, what: str, findings: list[Finding]
@@ -219,6 +232,7 @@ class OpenAIEngine:
             "language": names["language"],
             "section": section,
             "count": count,
+            "rubric": rubric_for([section]),
             "document_text": source,
         }
         reply = await self._ask("repair_section", model, f"section_{section}", variables, meter, f"{what} {section}")
