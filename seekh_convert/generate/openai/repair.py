@@ -128,19 +128,18 @@ def repair_source(topic: Topic, content: GuideContent, slots: list[Slot], index:
 
 def passage(blocks: list[Block], at: int, max_tokens: int = PASSAGE_TOKENS) -> set[int]:
     """Indices of the passage around ``blocks[at]``: its slide, else its section, else its page (a table on the
-    slide, the sentences before and after), cut to a window of ``max_tokens`` around it when longer."""
-    here = blocks[at]
-    key = _unit_key(here)
-    unit = {at}
-    if key is not None:
-        lo = hi = at
-        while lo > 0 and _unit_key(blocks[lo - 1]) == key:
-            lo -= 1
-        while hi + 1 < len(blocks) and _unit_key(blocks[hi + 1]) == key:
-            hi += 1
-        unit = set(range(lo, hi + 1))
-    if sum(count_tokens(blocks[i].text) for i in unit) <= max_tokens:
-        return unit
+    slide, the sentences before and after), cut to a window of ``max_tokens`` around it when longer; without
+    any of them (a transcript) the window itself."""
+    key = _unit_key(blocks[at])
+    if key is None:  # a transcript: the minutes around the quote
+        return _window(blocks, at, max_tokens)
+    lo = hi = at
+    while lo > 0 and _unit_key(blocks[lo - 1]) == key:
+        lo -= 1
+    while hi + 1 < len(blocks) and _unit_key(blocks[hi + 1]) == key:
+        hi += 1
+    if sum(count_tokens(blocks[i].text) for i in range(lo, hi + 1)) <= max_tokens:
+        return set(range(lo, hi + 1))
     return _window(blocks, at, max_tokens)
 
 
