@@ -8,6 +8,7 @@ otherwise stay as they were (so the gate drops them).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -22,6 +23,7 @@ from seekh_convert.text.tokens import count_tokens
 
 #: Most tokens of one failing item's passage when its section, slide or page is longer (a window around its quote).
 PASSAGE_TOKENS = 1200
+_PLACE = re.compile(r"^(definition|[a-z_]+\[\d+\]): ")
 #: Sections whose other items are listed so a replacement does not repeat them.
 _DISTINCT = ("flashcards", "questions")
 
@@ -86,13 +88,14 @@ def _prompt_text(model: BaseModel) -> str:
 
 
 def render_failing(content: GuideContent, slots: list[Slot]) -> str:
-    """The failing items with their reasons, one compact JSON line each (empty location fields left out), then
+    """The failing items with their reasons, one compact JSON line each (the source's quote only), then
     once per section the other items a replacement must not repeat; ``<`` is escaped so no text closes a delimiter."""
     lines = []
     for slot in slots:
         item = _item(content, slot.section, slot.index).model_dump(mode="json")
-        item["source"] = {k: v for k, v in item["source"].items() if v is not None}
-        lines.append(json.dumps({"position": slot.key, "reasons": slot.reasons, "item": item}, ensure_ascii=False))
+        item["source"] = {"quote": item["source"]["quote"]}  # the passage below carries the locations
+        reasons = [_PLACE.sub("", reason) for reason in slot.reasons]  # "questions[2]: " repeats the position
+        lines.append(json.dumps({"position": slot.key, "reasons": reasons, "item": item}, ensure_ascii=False))
     failing = {(slot.section, slot.index) for slot in slots}
     distinct = {
         section: [_prompt_text(item) for i, item in enumerate(getattr(content, section)) if (section, i) not in failing]
