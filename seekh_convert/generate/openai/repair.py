@@ -22,7 +22,7 @@ from seekh_convert.model.guide import LIST_SECTIONS, GuideContent
 from seekh_convert.text.tokens import count_tokens
 
 #: Most tokens of one failing item's passage when its section, slide or page is longer (a window around its quote).
-PASSAGE_TOKENS = 1200
+PASSAGE_TOKENS = 800
 _PLACE = re.compile(r"^(definition|[a-z_]+\[\d+\]): ")
 #: Sections whose other items are listed so a replacement does not repeat them.
 _DISTINCT = ("flashcards", "questions")

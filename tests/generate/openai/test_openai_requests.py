@@ -190,7 +190,7 @@ def test_repair_sends_each_failing_items_whole_passage_once(tmp_path):
             if 0 <= near < len(topic.blocks):
                 assert topic.blocks[near].text in sent, near
     assert all(sent.count(b.text) <= 1 for b in topic.blocks)
-    assert topic.blocks[60].text not in sent  # the passages (about 1,200 tokens each), not the topic
+    assert topic.blocks[60].text not in sent  # the passages (about 800 tokens each), not the topic
     assert body["messages"][1]["content"].count("<document>") == 1
 
 
