@@ -55,8 +55,7 @@ def _responder(drafts: dict[str, list[dict]]):
     def reply(body: dict) -> str:
         user = body["messages"][-1]["content"]
         if schema_kind(body) == "repair_items":  # the failing items unchanged
-            lines = user.split("<failing_items>")[1].split("</failing_items>")[0].strip().splitlines()
-            entries = [json.loads(line.replace("\\u003c", "<")) for line in lines]
+            entries = json.loads(user.split("<failing_items>")[1].split("</failing_items>")[0])
             return json.dumps({e["position"]: e["item"] for e in entries if "position" in e})
         data = user[user.rindex("<document>") :]
         title = data.split("<document_title>")[1].split("</document_title>")[0]

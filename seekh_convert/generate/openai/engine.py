@@ -24,7 +24,14 @@ from seekh_convert.generate.openai.mapreduce import (
 from seekh_convert.generate.openai.parse import parse_guide
 from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, prompt_refs, rubric_for
 from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
-from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
+from seekh_convert.generate.openai.repair import (
+    put_in_place,
+    render_distinct,
+    render_failing,
+    repair_source,
+    reply_model,
+    slots_of,
+)
 from seekh_convert.generate.openai.reply_size import (
     MAX_ITEMS,
     MAX_NOTES,
@@ -189,6 +196,7 @@ class OpenAIEngine:
             "positions": ", ".join(s.key for s in slots),
             "rubric": rubric_for(s.section for s in slots),
             "failing_items": render_failing(content, slots),
+            "keep_distinct": render_distinct(content, slots),
             "document_text": repair_source(topic, content, slots, index, self.settings.chunk_tokens),
         }
         reply = await self._ask("repair_items", reply_model(slots), "repair_items", variables, meter, what)

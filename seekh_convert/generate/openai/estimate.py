@@ -74,6 +74,7 @@ def repair_request(topic: Topic, document: Document, settings: EngineSettings) -
         "positions": ", ".join(f"{s}_1" for s in sections),
         "rubric": rubric_for(sections),
         "failing_items": "",
+        "keep_distinct": "",
         "document_text": source,
     }
     tokens = _message_tokens("repair_items", variables) + REPAIR_ITEMS * FAILING_ITEM_TOKENS

@@ -88,23 +88,30 @@ def _prompt_text(model: BaseModel) -> str:
 
 
 def render_failing(content: GuideContent, slots: list[Slot]) -> str:
-    """The failing items with their reasons, one compact JSON line each (the source's quote only), then
-    once per section the other items a replacement must not repeat; ``<`` is escaped so no text closes a delimiter."""
+    """The failing items with their reasons as a JSON list, one compact line per item (the source's quote only);
+    ``<`` is escaped so no text can close a delimiter."""
     lines = []
     for slot in slots:
         item = _item(content, slot.section, slot.index).model_dump(mode="json")
         item["source"] = {"quote": item["source"]["quote"]}  # the passage below carries the locations
         reasons = [_PLACE.sub("", reason) for reason in slot.reasons]  # "questions[2]: " repeats the position
         lines.append(json.dumps({"position": slot.key, "reasons": reasons, "item": item}, ensure_ascii=False))
+    return _escaped("[\n" + ",\n".join(lines) + "\n]")
+
+
+def render_distinct(content: GuideContent, slots: list[Slot]) -> str:
+    """Once per section of a failing card or question, the other items a replacement must not repeat (JSON)."""
     failing = {(slot.section, slot.index) for slot in slots}
     distinct = {
         section: [_prompt_text(item) for i, item in enumerate(getattr(content, section)) if (section, i) not in failing]
         for section in _DISTINCT
         if any(slot.section == section for slot in slots)
     }
-    if any(distinct.values()):
-        lines.append(json.dumps({"keep_distinct_from": distinct}, ensure_ascii=False))
-    return "\n".join(lines).replace("<", "\\u003c")
+    return _escaped(json.dumps({k: v for k, v in distinct.items() if v}, ensure_ascii=False))
+
+
+def _escaped(text: str) -> str:
+    return text.replace("<", "\\u003c")
 
 
 def quotes_of(item: BaseModel) -> list[str]:
