@@ -29,8 +29,8 @@ demo: $(VENV)/.installed
 
 # Style (ruff) and the architecture's import rules (import-linter contracts in pyproject.toml).
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check seekh_convert tests bench samples prompts
-	$(BIN)/ruff format --check seekh_convert tests bench samples prompts
+	$(BIN)/ruff check seekh_convert tests bench samples prompts tools
+	$(BIN)/ruff format --check seekh_convert tests bench samples prompts tools
 	$(BIN)/lint-imports
 
 # axe-core (npm) for the browser tests' accessibility checks, into a local node_modules (not committed).

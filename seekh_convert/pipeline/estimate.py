@@ -108,6 +108,46 @@ def estimate_json(found: list[InputEstimate], costs: list[tuple[str, tuple[float
     }
 
 
+@dataclass
+class EstimateRun:
+    """``seekh-convert estimate``: every input's estimate, the cost per model, and the recordings' transcription."""
+
+    found: list[InputEstimate]
+    model: str | None  # the model asked for (priced first)
+    costs: list[tuple[str, tuple[float, float], float, float]]
+    speech_model: str  # priced as whisper-1 when none is configured
+    minutes: float
+    speech_cost: float | None
+
+    @property
+    def recordings(self) -> bool:
+        return any(item.recording for item in self.found)
+
+    def as_json(self) -> dict:
+        data = estimate_json(self.found, self.costs)
+        if self.recordings:
+            data["transcription"] = {"minutes": round(self.minutes, 1), "model": self.speech_model, "cost_usd": self.speech_cost}
+        return data
+
+
+def estimate_run(
+    paths: list[Path], model: str | None, max_topics: int | None = None, single_topic: bool = False, password: str | None = None
+) -> EstimateRun:
+    """Read every input as ``convert`` would and price it with the openai engine's prompts (``SeekhError``: bad settings)."""
+    from seekh_convert.generate.openai.config import load_settings
+    from seekh_convert.generate.openai.estimate import estimate_topic
+    from seekh_convert.read.inputs import Selection, find_inputs
+
+    settings = load_settings({"model": model})
+    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, chunk_tokens=settings.chunk_tokens)
+    inputs = find_inputs(list(paths), Selection())[0]
+    found = estimate_inputs(inputs, options, lambda topic, doc: estimate_topic(topic, doc, settings))
+    speech_model = settings.transcribe_model or "whisper-1"
+    minutes, speech_cost = transcription_cost(found, speech_model, settings.audio_prices)
+    costs = cost_per_model(found, settings.model, settings.prices)
+    return EstimateRun(found, settings.model, costs, speech_model, minutes, speech_cost)
+
+
 def _rounded(estimate: Estimate) -> dict:
     return {
         "requests": round(estimate.requests),

@@ -1,6 +1,7 @@
 """The run report: ``report.json`` and ``report.md`` in the output folder, rewritten by every run.
 
-Per input: status (success / partial / failure, with the reasons), whether an earlier run had finished it,
+It lists every input converted into the folder: this run's, and those earlier runs converted (from the
+manifest), each with the figures of the run that converted it. Per input: status (success / partial / failure, with the reasons), whether an earlier run had finished it,
 topics, items kept / repaired / dropped by the quality gate, requests, tokens and cost of this run, time and
 warnings. For the run: the engine, totals, and why it stopped early (budget, configuration, interruption)
 with how to continue.
@@ -33,8 +34,10 @@ class RunInfo:
     requests: dict = field(default_factory=dict)  # sent, done, failed, cached
 
 
-def input_entry(path: Path, result: ConversionResult | None) -> dict:
-    """One input's line of the report (``result`` None: not finished when the run ended)."""
+def input_entry(path: Path, result: ConversionResult | None, *, earlier: bool = False) -> dict:
+    """One input's line of the report (``result`` None: not finished when the run ended; ``earlier``: converted by
+    an earlier run and not given to this one). ``usage`` is this run's; ``converted_with`` the figures of the run
+    that converted the input."""
     if result is None:
         return {"source": path.name, "path": str(path), "status": "not finished", "errors": [], "warnings": []}
     qualities = [t.quality for t in result.topics if t.quality is not None]
@@ -57,10 +60,15 @@ def input_entry(path: Path, result: ConversionResult | None) -> dict:
         },
         "usage": usage.model_dump(),
         "seconds": round(result.seconds, 2),
+        "run": "earlier" if earlier else "this",
+        "converted_with": {"usage": result.usage.model_dump(), "seconds": round(result.seconds, 2)},
     }
 
 
-def build_report(paths: list[Path], results: list[ConversionResult | None], run: RunInfo) -> dict:
+def build_report(
+    paths: list[Path], results: list[ConversionResult | None], run: RunInfo, earlier: list[ConversionResult] = ()
+) -> dict:
+    """The report of this run's inputs, and after them the inputs only earlier runs converted into the folder."""
     inputs = [input_entry(p, r) for p, r in zip(paths, results)]
     total = sum((r.usage for r in results if r is not None and not r.resumed), Usage())
     counts: dict[str, int] = {}
@@ -80,6 +88,7 @@ def build_report(paths: list[Path], results: list[ConversionResult | None], run:
         "requests": run.requests,
         "spent_usd_in_folder": run.spent_usd,
         "inputs": inputs,
+        "earlier_inputs": [input_entry(r.source, r, earlier=True) for r in earlier],
     }
 
 
@@ -121,15 +130,24 @@ def render_markdown(report: dict) -> str:
     ]
     for entry in report["inputs"]:
         lines.append(_row(entry))
+    if report.get("earlier_inputs"):
+        lines += ["", "Converted into this folder by earlier runs (their figures are those runs'):", ""]
+        lines += [
+            "| input | status | guides | kept | repaired | dropped | tokens in / out | cost | time | notes |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        lines += [_row(entry) for entry in report["earlier_inputs"]]
     return "\n".join(lines) + "\n"
 
 
 def _row(entry: dict) -> str:
     if entry["status"] == "not finished":
         return f"| {_cell(entry['source'])} | not finished | | | | | | | | |"
-    items, usage = entry["items"], entry["usage"]
+    items = entry["items"]
+    usage = entry["converted_with"]["usage"] if entry["resumed"] else entry["usage"]  # the figures of its own run
     cost = f"${usage['cost_usd']:.4f}" if usage.get("cost_usd") is not None else ""
-    notes = "; ".join([*(["finished by an earlier run"] if entry["resumed"] else []), *entry["errors"], *entry["warnings"]])
+    earlier = ["finished by an earlier run (figures of that run)"] if entry["resumed"] else []
+    notes = "; ".join([*earlier, *entry["errors"], *entry["warnings"]])
     return (
         f"| {_cell(entry['source'])} | {entry['status']} | {entry['guides']}/{entry['topics']} | {items['kept']} | "
         f"{items['repaired']} | {items['dropped']} | {usage['input_tokens']} / {usage['output_tokens']} | {cost} | "

@@ -4,7 +4,8 @@ earlier run with other options (or another version of the file) left behind.
 An input is skipped when the manifest says it was converted completely from the same bytes with the same
 options and its guides are still there; ``--force`` redoes it. Topic folders left by a run with other
 options are never mixed silently with new ones: ``--stale error`` (the default) fails that input with one
-line saying what to do, ``remove`` deletes them first, ``keep`` keeps them beside the new ones.
+line saying what to do, ``remove`` deletes them first, ``keep`` keeps them beside the new ones. No policy
+deletes an editor's decisions: ``remove`` moves a topic folder holding a review.json into ``earlier-reviews/``.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from seekh_convert import __version__
 from seekh_convert.files import sha256_file, slugify
 from seekh_convert.pipeline.manifest import InputRecord, Manifest
+from seekh_convert.write.review import FILENAME as REVIEW_FILE
 
 STALE_POLICIES = ("error", "remove", "keep")
+#: Where ``--stale remove`` puts topic folders holding an editor's review.json (inside the input's folder).
+SET_ASIDE = "earlier-reviews"
 _TOPIC_FOLDER = re.compile(r"^\d{2,}-")
 
 
@@ -34,6 +39,7 @@ class InputPlan:
     done: InputRecord | None = None  # finished earlier with the same bytes and options: skipped
     refused: str | None = None  # stale topic folders and --stale error: the one-line reason
     stale: list[Path] = field(default_factory=list)  # topic folders found from an earlier run (kept or removed)
+    set_aside: list[Path] = field(default_factory=list)  # removed stale folders with review decisions: moved here
 
 
 def fingerprint(settings: dict) -> str:
@@ -41,8 +47,11 @@ def fingerprint(settings: dict) -> str:
     return json.dumps({**settings, "tool_version": __version__}, sort_keys=True, default=str)
 
 
-def plan_run(paths: list[Path], out_dir: Path, manifest: Manifest, options: str, *, force: bool, stale: str) -> list[InputPlan]:
-    """Decide folder, skip or redo, and stale folders for every input, before any work."""
+def plan_run(
+    paths: list[Path], out_dir: Path, manifest: Manifest, options: Callable[[Path], str], *, force: bool, stale: str
+) -> list[InputPlan]:
+    """Decide folder, skip or redo, and stale folders for every input, before any work (``options``: the
+    fingerprint of the options that decide that input's output)."""
     records = manifest.records()
     keys = _keys(paths)
     claimed = {r.folder for k, r in records.items() if k not in keys}  # other inputs' folders stay theirs
@@ -52,9 +61,9 @@ def plan_run(paths: list[Path], out_dir: Path, manifest: Manifest, options: str,
         name = record.folder if record is not None else _free_name(path, claimed)
         claimed.add(name)
         plan = InputPlan(path, key, out_dir / name, _hash(path))
-        _decide(plan, record, options, force=force, stale=stale)
+        _decide(plan, record, options(path), force=force, stale=stale)
         if plan.refused is None:
-            manifest.plan(key, name, plan.sha256, options)
+            manifest.plan(key, name, plan.sha256, options(path))
         plans.append(plan)
     return plans
 
@@ -96,7 +105,10 @@ def _decide(plan: InputPlan, record: InputRecord | None, options: str, *, force:
         plan.stale = found
         if stale == "remove":
             for folder in found:
-                shutil.rmtree(folder, ignore_errors=True)
+                if (folder / REVIEW_FILE).exists():  # an editor's decisions are never deleted
+                    plan.set_aside.append(_set_aside(folder))
+                else:
+                    shutil.rmtree(folder, ignore_errors=True)
         elif stale != "keep":
             plan.refused = (
                 f"{plan.folder}: {len(found)} topic folder(s) from an earlier run with other options or another "
@@ -104,6 +116,18 @@ def _decide(plan: InputPlan, record: InputRecord | None, options: str, *, force:
             )
     for leftover in plan.folder.rglob(".*.tmp") if plan.folder.is_dir() else []:  # a write cut short by a kill
         leftover.unlink(missing_ok=True)
+
+
+def _set_aside(folder: Path) -> Path:
+    """Move a stale topic folder with review decisions to ``<input>/earlier-reviews/<topic>[-N]``."""
+    target = folder.parent / SET_ASIDE / folder.name
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder.parent / SET_ASIDE / f"{folder.name}-{n}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder.rename(target)
+    return target
 
 
 def _still_there(record: InputRecord, plan: InputPlan, options: str) -> bool:

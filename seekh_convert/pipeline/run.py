@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 import time
 from collections import Counter
@@ -38,7 +39,6 @@ from seekh_convert.split.chunk import Chunker
 from seekh_convert.split.segment import Segmenter
 from seekh_convert.text.language import language_name
 from seekh_convert.write.json import JsonWriter, dump_model
-from seekh_convert.write.markdown import MarkdownWriter
 from seekh_convert.write.render import DEFAULT_FORMATS, RenderReport, render
 from seekh_convert.write.transcript import TranscriptWriter
 
@@ -170,7 +170,7 @@ class Converter:
         self.out_dir = out_dir
         self.options = dataclasses.replace(options or Options(), chunk_tokens=engine.chunk_tokens)
         self.on_event = on_event or (lambda *_: None)
-        self.writers = (JsonWriter(), MarkdownWriter()) if "md" in self.options.formats else (JsonWriter(),)
+        self.writers = (JsonWriter(),)  # guide.md and the rest: ``publish`` at the end, with the review decisions
         self.dedup = RunDeduplicator()
         self.quality = RunQuality()
         self.stopped: ConfigError | BudgetError | None = None  # the first error that stops the run: it stops there
@@ -181,16 +181,20 @@ class Converter:
         self.interrupted = False
         self.report_files: tuple[Path, Path] | None = None
         self.skipped: list[Skipped] = []  # files of the input folders left out on purpose (listed in the report)
+        self.plans: list[InputPlan] = []
+        self.published: RenderReport | None = None  # the end-of-run rendering in ``Options.formats``
 
-    def fingerprint(self) -> str:
-        """What decides an input's output besides its bytes: resuming redoes an input when this changes."""
+    def fingerprint(self, path: Path | None = None) -> str:
+        """What decides an input's output besides its bytes: resuming redoes an input when this changes. The
+        transcriber counts for recordings only (installing the asr extra changes no document's guides)."""
         o = self.options
         settings = {"max_topics": o.max_topics, "single_topic": o.single_topic, "strict": o.strict}
         settings |= {"chunk_tokens": o.chunk_tokens, "engine": self.engine.name, "model": self.engine.model}
         # not the formats: guide.json is the same whatever else is rendered from it (publish renders every guide)
         settings |= {"ocr": o.ocr, "language": o.language, "subject": o.subject}
         settings |= {"level": o.level, "gate": o.gate, "thresholds": o.thresholds if o.strict else None}
-        settings |= {"transcriber": self.transcriber.model if self.transcriber is not None else None}
+        recording = path is not None and path.suffix.lower() in AUDIO
+        settings |= {"transcriber": self.transcriber.model if self.transcriber is not None and recording else None}
         engine_settings = self.engine.fingerprint if isinstance(self.engine, MeteredEngine) else None
         return fingerprint({**settings, "engine_settings": engine_settings})
 
@@ -200,8 +204,8 @@ class Converter:
         return Window(documents, self.source_bytes_in_memory)
 
     async def convert_all(self, paths: list[Path]) -> list[ConversionResult]:
-        """Preflight, then every input (``PreflightError`` when the run cannot start); the run report at the end,
-        also when the run is cancelled (Ctrl-C)."""
+        """Preflight, then every input (``PreflightError`` when the run cannot start), then ``publish`` (guide.md,
+        the site, exports); the run report at the end, also when the run is cancelled (Ctrl-C)."""
         started, clock = datetime.now(UTC).replace(microsecond=0), time.monotonic()
         await self.preflight(paths)
         self.manifest = Manifest(self.out_dir)
@@ -213,7 +217,10 @@ class Converter:
             raise PreflightError([str(exc)]) from None
         self.results = [None] * len(paths)
         try:
-            return await self._convert_all(paths, self.manifest)
+            results = await self._convert_all(paths, self.manifest)
+            if any(r.guides for r in results):  # every guide of the folder, this run's and earlier ones'
+                self.published = await asyncio.to_thread(publish, self.out_dir, self.options.formats)
+            return results
         except asyncio.CancelledError:
             self.interrupted = True
             raise
@@ -227,16 +234,31 @@ class Converter:
         run.spent_usd = self.manifest.spent() if self.manifest is not None else None
         try:
             left_out = [skipped_result(s) for s in self.skipped]
-            report = build_report([*paths, *(r.source for r in left_out)], [*self.results, *left_out], run)
+            report = build_report([*paths, *(r.source for r in left_out)], [*self.results, *left_out], run, self._earlier())
             self.report_files = write_report(self.out_dir, report)
         except SeekhError as exc:
             self.on_event("warning", self.out_dir, f"run report not written: {exc}")
 
+    def _earlier(self) -> list[ConversionResult]:
+        """Inputs earlier runs converted into this folder that this run was not given: the report lists them too."""
+        if self.manifest is None:
+            return []
+        given = {plan.key for plan in self.plans}
+        return [
+            from_record(Path(json.loads(key.split("#")[0])), self.out_dir / record.folder, record.result)
+            for key, record in sorted(self.manifest.records().items())
+            if key not in given and record.stage == "written" and record.result is not None
+        ]
+
     async def _convert_all(self, paths: list[Path], manifest: Manifest) -> list[ConversionResult]:
-        options = self.fingerprint()
-        plans = await asyncio.to_thread(
-            plan_run, paths, self.out_dir, manifest, options, force=self.options.force, stale=self.options.stale
+        self.plans = plans = await asyncio.to_thread(
+            plan_run, paths, self.out_dir, manifest, self.fingerprint, force=self.options.force, stale=self.options.stale
         )
+        for plan in plans:
+            for folder in plan.set_aside:
+                self.on_event(
+                    "warning", plan.path, f"{folder.name}: an earlier run's topic with review decisions, kept in {folder}"
+                )
         for i, error in self.rejected.items():
             plans[i].refused = error  # already reported by the preflight
         turns = [asyncio.Event() for _ in paths]
@@ -385,7 +407,7 @@ class Converter:
 
     def _stage(self, plan: InputPlan, stage: str) -> None:
         if self.manifest is not None:
-            self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint())
+            self.manifest.stage(plan.key, stage, plan.sha256, self.fingerprint(plan.path))
 
     def _written(self, plan: InputPlan, result: ConversionResult, dedup: dict) -> None:
         if self.manifest is not None:

@@ -6,7 +6,6 @@ here, listed in ``_READERS`` (and, when its raw layer is new, a cleaner in ``cle
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +57,7 @@ def read(path: Path, *, password: str | None = None, options: ReadOptions | None
         raise InputError(f"{path.name}: unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUPPORTED)}")
     _check_size(path, options.max_bytes)
     module, name = entry
-    reader = getattr(importlib.import_module(f"seekh_convert.read.{module}"), name)
+    reader = getattr(_reader_module(module), name)
     if module == "pdf":
         return reader()(path, password=options.password, ocr=options.ocr, max_pages=options.max_pages, language=options.language)
     if module == "pptx":
@@ -66,6 +65,29 @@ def read(path: Path, *, password: str | None = None, options: ReadOptions | None
     if module == "audio":
         return reader(options.pieces)(path)
     return reader()(path)
+
+
+def _reader_module(module: str):
+    """The reader's module, imported when first needed (import statements: the import rules see them)."""
+    if module == "pdf":
+        from seekh_convert.read import pdf as found
+    elif module == "markdown":
+        from seekh_convert.read import markdown as found
+    elif module == "subtitles":
+        from seekh_convert.read import subtitles as found
+    elif module == "docx":
+        from seekh_convert.read import docx as found
+    elif module == "pptx":
+        from seekh_convert.read import pptx as found
+    elif module == "html":
+        from seekh_convert.read import html as found
+    elif module == "epub":
+        from seekh_convert.read import epub as found
+    elif module == "audio":
+        from seekh_convert.read import audio as found
+    else:  # a new entry in _READERS needs its branch here
+        raise ValueError(f"no reader module {module!r}")
+    return found
 
 
 def _check_size(path: Path, max_bytes: int | None) -> None:
