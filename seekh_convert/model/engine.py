@@ -34,6 +34,10 @@ class Generation:
     usage: Usage | None = None
     #: Items the engine itself dropped or fixed before the gate (e.g. quotes not in the topic); the gate counts them.
     findings: list[Finding] = field(default_factory=list)
+    #: The source text the model wrote from when it did not read the whole topic in that request (a long topic's
+    #: guide is written from notes: these are the verbatim passages the notes quote, one per paragraph); the gate
+    #: judges an item's support against what the model was given. None: the model read the whole topic.
+    support_text: str | None = None
 
 
 #: Where the topic being generated sits in the run, (input index, topic index). The pipeline sets it in each

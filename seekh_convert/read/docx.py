@@ -5,6 +5,8 @@ Headings come from the paragraph's outline level (its own, or its style's, or a 
 Term" + "Definition") glossary entries, tables one block per row with the cells as text. Footnotes, comments,
 headers and footers are separate parts of the file and never enter the body; tracked deletions neither.
 Pages are counted where the document marks them (Word's own page-break marks, else explicit page breaks).
+Equations (OMML) are kept as linear text (``read/omml.py``); a sentence that runs on through equations set as
+paragraphs of their own ("denoted" / σ^2 / "), and ...") is one block again, so a quote across it is found.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.container import check_archive, damaged, package_title
+from seekh_convert.read.omml import is_math, linear
 from seekh_convert.text.normalize import normalize_ws
 
 _WHAT = "Word document"
@@ -28,6 +31,12 @@ _SKIP_STYLE = re.compile(r"^(toc\b|table of contents|index \d|author|date|subtit
 _TERM_STYLE = re.compile(r"^definition term$", re.I)
 _DEFINITION_STYLE = re.compile(r"^definition$", re.I)
 _MAX_HEADING_CHARS = 200
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
+_RUNS_ON = re.compile(r"^[a-z()\],.;:]")
+_SPACE_BEFORE, _SPACE_AFTER = re.compile(r"\s+([)\],.;:!?])"), re.compile(r"([(\[])\s+")
+
+
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
 @functools.cache
@@ -72,6 +81,7 @@ class _Body:
         self.page = 1
         self.term: str | None = None  # a "Definition Term" waiting for its definition
         self.title_seen = False
+        self.math_only: dict[int, RawBlock] = {}  # blocks read from a paragraph holding only an equation, by id
         # style id -> its style chain and their names (python-docx scans every style on each look-up)
         self._chains: dict[str | None, tuple[list, list[str]]] = {}
 
@@ -84,7 +94,20 @@ class _Body:
         return self._chains[style_id]
 
     def blocks(self) -> Iterator[RawBlock]:
-        yield from self._walk(self.word.element.body)
+        """The body's blocks, a sentence that runs on through equation paragraphs joined into one."""
+        pending: RawBlock | None = None
+        after_math = False  # ``pending`` ends with an equation
+        for block in self._walk(self.word.element.body):
+            math = id(block) in self.math_only
+            if pending is not None and _runs_on(pending, block, math, after_math):
+                pending.text = _tight(f"{pending.text.rstrip()} {block.text.strip()}")
+                after_math = math
+                continue
+            if pending is not None:
+                yield pending
+            pending, after_math = block, math
+        if pending is not None:
+            yield pending
 
     def _walk(self, parent) -> Iterator[RawBlock]:
         from docx.table import Table
@@ -110,7 +133,13 @@ class _Body:
         self.page += after
 
     def _block(self, para) -> RawBlock | None:
-        text = para.text
+        block = self._text_block(para)
+        if block is not None and _only_math(para._p):
+            self.math_only[id(block)] = block  # held, so no later block can take its id
+        return block
+
+    def _text_block(self, para) -> RawBlock | None:
+        text = _paragraph_text(para)
         if not text.strip():
             return None
         chain, styles = self.chain(para)
@@ -175,6 +204,61 @@ class _Body:
         if self.rendered:
             return int(element.tag == _ns("w:lastRenderedPageBreak"))
         return int(element.tag == _ns("w:br") and _is_page_break(element))
+
+
+def _runs_on(before: RawBlock, block: RawBlock, math: bool, after_math: bool) -> bool:
+    """Whether ``block`` continues the sentence of ``before``: an equation paragraph after unfinished text, or
+    text going on in lower case (or with closing punctuation) after an equation."""
+    if before.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or block.kind is not BlockKind.PARAGRAPH:
+        return False
+    if before.page != block.page or _SENTENCE_END.search(before.text.rstrip()):
+        return False
+    return math or (after_math and bool(_RUNS_ON.match(block.text.lstrip())))
+
+
+def _only_math(p) -> bool:
+    """A paragraph whose only text is equations."""
+    has_math = any(True for _ in p.iter(f"{{{_M}}}oMath"))
+    own_text = any((t.text or "").strip() for t in p.iter(_ns("w:t")) if not _inside_math(t))
+    return has_math and not own_text
+
+
+def _inside_math(element) -> bool:
+    return any(a.tag.startswith(f"{{{_M}}}") for a in element.iterancestors())
+
+
+def _paragraph_text(para) -> str:
+    """The paragraph's text as python-docx reads it, with its equations as linear text in place."""
+    p = para._p
+    if next(p.iter(f"{{{_M}}}oMath"), None) is None:
+        return para.text
+    return _tight("".join(_inline_text(child) for child in p).strip())
+
+
+def _tight(text: str) -> str:
+    """One space between words, none inside brackets or before punctuation (left by joining an equation's text in)."""
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)))
+
+
+_SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart"})
+
+
+def _inline_text(element) -> str:
+    """Text of one element of a paragraph, in document order: runs, links, insertions, fields and equations."""
+    if is_math(element):
+        return f" {linear(element).strip()} "
+    name = element.tag.rsplit("}", 1)[-1]
+    if name in _SKIP:
+        return ""
+    if name == "t":
+        return element.text or ""
+    if name in ("tab", "ptab"):
+        return "\t"
+    if name in ("br", "cr"):
+        return "\n"
+    if name == "noBreakHyphen":
+        return "-"
+    return "".join(_inline_text(child) for child in element)
 
 
 def _is_page_break(br) -> bool:

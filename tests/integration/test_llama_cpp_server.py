@@ -64,7 +64,7 @@ def llama_server(tmp_path_factory):
                 "--port",
                 str(port),
                 "--n_ctx",
-                "4096",
+                "8192",  # the rubric, worked example and (json_object mode) schema take about 3k tokens
                 "--verbose",
                 "False",
             ],

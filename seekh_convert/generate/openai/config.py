@@ -35,7 +35,13 @@ class EngineSettings(BaseModel):
     retry_wait: float = Field(1.0, ge=0, description="First backoff wait in seconds (doubles, with jitter).")
     retry_max_wait: float = Field(60.0, ge=0, description="Longest single wait, Retry-After included.")
     max_repairs: int = Field(2, ge=0, le=10, description="Times an invalid reply is sent back for repair.")
-    max_tokens: int = Field(4096, ge=16, description="Reply budget; doubled once when a reply is cut off.")
+    max_tokens: int | None = Field(
+        None,
+        ge=16,
+        description="Most tokens one reply may take. Unset: what the reply's schema asks for (a whole guide with a "
+        "quote on every item: about 12k), so a complete reply is never cut off; set it to the model's output limit "
+        "when that is lower. A reply cut off is asked again once with double the budget.",
+    )
     chunk_tokens: int = Field(
         3000, ge=200, description="Most source tokens per request; longer topics are mapped chunk by chunk."
     )

@@ -12,11 +12,34 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.client import ChatClient
 from seekh_convert.generate.openai.config import EngineSettings
-from seekh_convert.generate.openai.mapreduce import ChunkNotes, kept_notes, neutralise, plan_parts, render_notes, render_part
+from seekh_convert.generate.openai.mapreduce import (
+    ChunkNotes,
+    kept_notes,
+    neutralise,
+    plan_parts,
+    render_notes,
+    render_part,
+    support_text,
+)
 from seekh_convert.generate.openai.parse import parse_guide
-from seekh_convert.generate.openai.prompts import chat_messages, load_prompt
+from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, prompt_refs, rubric_for
 from seekh_convert.generate.openai.relocate import TopicQuotes, ground, relocate, relocate_section
-from seekh_convert.generate.openai.repair import put_in_place, render_failing, repair_source, reply_model, slots_of
+from seekh_convert.generate.openai.repair import (
+    put_in_place,
+    render_distinct,
+    render_failing,
+    repair_source,
+    reply_model,
+    slots_of,
+)
+from seekh_convert.generate.openai.reply_size import (
+    MAX_ITEMS,
+    MAX_NOTES,
+    MIN_ITEMS,
+    NOTE_QUOTE_TOKENS,
+    QUOTE_TOKENS,
+    reply_tokens,
+)
 from seekh_convert.generate.openai.retry import Reply, with_repairs
 from seekh_convert.generate.openai.structured import parse_reply
 from seekh_convert.generate.openai.usage import BATCH_DISCOUNT, Budget, CallUsage, UsageMeter
@@ -27,9 +50,6 @@ from seekh_convert.model.guide import Definition, GuideContent, Summary, Usage
 from seekh_convert.text.language import language_name
 
 log = logging.getLogger(__name__)
-
-#: Items asked for per list section.
-MIN_ITEMS, MAX_ITEMS, MAX_NOTES = 3, 6, 12
 
 
 class OpenAIEngine:
@@ -137,10 +157,12 @@ class OpenAIEngine:
             "document_title": neutralise(document.title or document.path.name),
             "language": guide_language(document),
         }
+        support = None
         if len(parts) == 1:
             step, source = "guide", render_part(parts[0])
         else:
-            step, source = "reduce_guide", await self._map(parts, indexing, names, meter, what)
+            notes = await self._map(parts, indexing, names, meter, what)
+            step, source, support = "reduce_guide", render_notes(notes), support_text(notes)
         counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
         variables = {**names, **counts, "document_text": source}
         parsed = await self._ask(step, GuideContent, "guide_content", variables, meter, what, parse=parse_guide)
@@ -154,7 +176,7 @@ class OpenAIEngine:
             raise EngineError(f"{what}: guide invalid after grounding: {exc.errors()[0]['msg']}", usage=meter.usage()) from None
         if findings:
             log.info("%s: %d item(s) dropped or fixed before the gate", what, len(findings))
-        return Generation(final, meter.usage(), findings)
+        return Generation(final, meter.usage(), findings, support_text=support)
 
     async def repair(self, content: GuideContent, findings: list[Finding], topic: Topic, document: Document) -> Generation:
         """Replacement items for the positions the gate failed (``findings``), in one request.
@@ -172,7 +194,9 @@ class OpenAIEngine:
             "topic_title": neutralise(topic.title),
             "language": guide_language(document),
             "positions": ", ".join(s.key for s in slots),
+            "rubric": rubric_for(s.section for s in slots),
             "failing_items": render_failing(content, slots),
+            "keep_distinct": render_distinct(content, slots),
             "document_text": repair_source(topic, content, slots, index, self.settings.chunk_tokens),
         }
         reply = await self._ask("repair_items", reply_model(slots), "repair_items", variables, meter, what)
@@ -184,7 +208,9 @@ class OpenAIEngine:
             log.info("%s: replacement not used: %s", what, finding.describe())
         return Generation(put_in_place(content, kept, slots), meter.usage(), unused)
 
-    async def _map(self, parts, indexing: asyncio.Future[TopicQuotes], names: dict, meter: UsageMeter, what: str) -> str:
+    async def _map(self, parts, indexing: asyncio.Future[TopicQuotes], names: dict, meter: UsageMeter, what: str) -> list:
+        """The notes of every part whose quotes are in the topic, with the block each quote is in."""
+
         async def one(i: int, part) -> list:
             notes = await self._ask(
                 "map_notes",
@@ -193,6 +219,7 @@ class OpenAIEngine:
                 {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)},
                 meter,
                 f"{what} part {i}",
+                quote_tokens=NOTE_QUOTE_TOKENS,
             )
             return await asyncio.to_thread(kept_notes, notes, await indexing)
 
@@ -200,7 +227,7 @@ class OpenAIEngine:
         notes = [n for group in found for n in group]
         if not notes:
             raise EngineError(f"{what}: no note quoted the source in any of {len(parts)} parts", usage=meter.usage())
-        return render_notes(notes)
+        return notes
 
     async def _repair_section(
         self, section: str, source: str, index: TopicQuotes, names: dict, meter: UsageMeter, what: str, findings: list[Finding]
@@ -213,6 +240,7 @@ class OpenAIEngine:
             "language": names["language"],
             "section": section,
             "count": count,
+            "rubric": rubric_for([section]),
             "document_text": source,
         }
         reply = await self._ask("repair_section", model, f"section_{section}", variables, meter, f"{what} {section}")
@@ -227,13 +255,23 @@ class OpenAIEngine:
         return kept
 
     async def _ask(
-        self, step: str, model: type[BaseModel], schema_name: str, variables: dict, meter: UsageMeter, what: str, parse=None
+        self,
+        step: str,
+        model: type[BaseModel],
+        schema_name: str,
+        variables: dict,
+        meter: UsageMeter,
+        what: str,
+        parse=None,
+        quote_tokens: int = QUOTE_TOKENS,
     ):
-        """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result."""
+        """One validated reply for prompt ``step``; ``parse`` (default: validate as ``model``) turns the text into the result.
+
+        ``max_tokens`` is what ``model`` asks for (``reply_size``), capped by the ``max_tokens`` setting."""
         parse = parse or (lambda text: parse_reply(text, model))
-        system, prompt, repair = load_prompt("system"), load_prompt(step), load_prompt("repair_invalid")
+        repair = load_prompt("repair_invalid")
         messages = chat_messages(step, **variables)
-        refs = [system.ref, prompt.ref, repair.ref]
+        refs = prompt_refs(step)
 
         async def send(msgs: list[dict], budget: int) -> Reply:
             reply = await self._client.chat(msgs, model, schema_name, budget, refs, accept=lambda text: _parses(parse, text))
@@ -255,7 +293,7 @@ class OpenAIEngine:
             messages,
             parse,
             max_repairs=self.settings.max_repairs,
-            max_tokens=self.settings.max_tokens,
+            max_tokens=reply_tokens(model, quote=quote_tokens, cap=self.settings.max_tokens),
             feedback=lambda error: repair.render(error=error),
             usage=meter.usage,
             what=what,

@@ -1,9 +1,11 @@
 """What converting a topic will ask of the model, before anything is sent.
 
-Input tokens are counted on the prompts as the engine renders them: the guide request of a one-part topic,
-or the map request of every part plus the reduce request over the notes (their size expected from the
-part's own sentences). Output tokens and the repair requests the quality gate sends back are expected
-values: typical reply sizes, and the share of topics that go back once for a repair.
+The requests are rendered as the engine renders them and counted: the guide request of a one-part topic, or the
+map request of every part plus the reduce request over the notes (their size expected from the part's own
+sentences: a point and a passage per note). The quality gate's repair request is rendered too, with the text the
+engine would send (the failing items' passages) and the failing
+items of a typical repair; it counts with the share of topics that go back for one. Output tokens are the
+typical sizes of each kind of reply.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import json
 from pydantic import BaseModel
 
 from seekh_convert.generate.openai.config import EngineSettings
-from seekh_convert.generate.openai.engine import MAX_ITEMS, MAX_NOTES, MIN_ITEMS, guide_language
-from seekh_convert.generate.openai.mapreduce import Part, neutralise, plan_parts, render_part
-from seekh_convert.generate.openai.prompts import chat_messages, load_prompt
-from seekh_convert.generate.openai.repair import MAX_PARTS
+from seekh_convert.generate.openai.engine import guide_language
+from seekh_convert.generate.openai.mapreduce import ChunkNotes, Part, neutralise, plan_parts, render_part
+from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, rubric_for
+from seekh_convert.generate.openai.repair import passage
+from seekh_convert.generate.openai.reply_size import MAX_ITEMS, MAX_NOTES, MIN_ITEMS
 from seekh_convert.generate.openai.structured import strict_schema
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Estimate
@@ -24,59 +27,97 @@ from seekh_convert.model.guide import GuideContent
 from seekh_convert.text.sentences import sentences
 from seekh_convert.text.tokens import count_tokens
 
-#: Typical reply sizes in tokens: a whole guide, the notes of one part, the replacement items of a repair.
-REPLY_TOKENS = {"guide": 3000, "notes": 800, "repair": 1200}
-#: Share of topics whose guide goes back once to the model for items the quality gate failed.
-REPAIR_RATE = 0.15
-#: The failing items listed in a repair request, in tokens.
-FAILING_ITEMS_TOKENS = 500
+#: Typical reply sizes in tokens: a whole guide, the notes of one part, one replacement item of a repair.
+REPLY_TOKENS = {"guide": 4500, "notes": 1500, "repair_item": 200}
+#: Expected repair requests per topic: the share of guides the quality gate sends back once for failing items
+#: (the judged runs with a capable model: every topic; a gate with fewer false alarms sends fewer back).
+REPAIR_RATE = 0.75
+#: Failing items of a typical repair request (their quotes spread over the topic).
+REPAIR_ITEMS = 4
+#: One failing item as the repair request lists it (its JSON line with reasons and the items to keep distinct).
+FAILING_ITEM_TOKENS = 180
 
 
 def estimate_topic(topic: Topic, document: Document, settings: EngineSettings) -> Estimate:
-    """Expected requests and tokens of one topic with ``settings`` (chunk size, structured-output mode)."""
+    """Expected requests and tokens of one topic with ``settings``: its first pass and its expected repair."""
+    return first_pass(topic, document, settings) + repair_request(topic, document, settings) * REPAIR_RATE
+
+
+def first_pass(topic: Topic, document: Document, settings: EngineSettings) -> Estimate:
+    """The requests that write the topic's guide: one guide request, or a map request per part and the reduce."""
     parts = plan_parts(topic, settings.chunk_tokens)
     if not parts:
         return Estimate()
-    names = {
+    names = _names(topic, document)
+    counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
+    hint = settings.response_format == "json_object"
+    if len(parts) == 1:
+        return _request("guide", {**names, **counts, "document_text": render_part(parts[0])}, GuideContent, hint)
+    total = Estimate()
+    for i, part in enumerate(parts, 1):
+        variables = {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)}
+        total += _request("map_notes", variables, ChunkNotes, hint)
+    notes = "\n\n".join(_expected_notes(p) for p in parts)
+    return total + _request("reduce_guide", {**names, **counts, "document_text": notes}, GuideContent, hint)
+
+
+def repair_request(topic: Topic, document: Document, settings: EngineSettings) -> Estimate:
+    """One repair request of ``REPAIR_ITEMS`` failing items, with the text the engine would send for them."""
+    parts = plan_parts(topic, settings.chunk_tokens)
+    if not parts:
+        return Estimate()
+    source = _expected_passages(topic)
+    sections = ("flashcards", "questions", "key_takeaways", "summary")[:REPAIR_ITEMS]
+    variables = {
+        "topic_title": neutralise(topic.title),
+        "language": guide_language(document),
+        "positions": ", ".join(f"{s}_1" for s in sections),
+        "rubric": rubric_for(sections),
+        "failing_items": "",
+        "keep_distinct": "",
+        "document_text": source,
+    }
+    tokens = _message_tokens("repair_items", variables) + REPAIR_ITEMS * FAILING_ITEM_TOKENS
+    return Estimate(1, tokens, REPAIR_ITEMS * REPLY_TOKENS["repair_item"])
+
+
+def _names(topic: Topic, document: Document) -> dict:
+    return {
         "topic_title": neutralise(topic.title),
         "document_title": neutralise(document.title or document.path.name),
         "language": guide_language(document),
     }
-    counts = {"min_items": MIN_ITEMS, "max_items": MAX_ITEMS}
-    hint = settings.response_format == "json_object"
-    if len(parts) == 1:
-        total = _request("guide", {**names, **counts, "document_text": render_part(parts[0])}, "guide", hint)
-    else:
-        total = Estimate()
-        for i, part in enumerate(parts, 1):
-            variables = {**names, "part": i, "parts": len(parts), "max_notes": MAX_NOTES, "document_text": render_part(part)}
-            total += _request("map_notes", variables, "notes", hint)
-        notes = "\n\n".join(_expected_notes(p) for p in parts)
-        total += _request("reduce_guide", {**names, **counts, "document_text": notes}, "guide", hint)
-    source = "\n\n".join(render_part(p) for p in parts[:MAX_PARTS])
-    repair = {
-        "topic_title": names["topic_title"],
-        "language": names["language"],
-        "positions": "questions_1, flashcards_2",
-        "failing_items": "",
-        "document_text": source,
-    }
-    return total + _request("repair_items", repair, "repair", hint, extra=FAILING_ITEMS_TOKENS) * REPAIR_RATE
 
 
-def _request(step: str, variables: dict, reply: str, hint: bool, extra: int = 0) -> Estimate:
-    tokens = sum(count_tokens(m["content"]) for m in chat_messages(step, **variables)) + extra
-    if hint:
-        tokens += _schema_hint_tokens(GuideContent)
-    return Estimate(1, tokens, REPLY_TOKENS[reply])
+def _request(step: str, variables: dict, reply: type[BaseModel], hint: bool) -> Estimate:
+    tokens = _message_tokens(step, variables)
+    if hint:  # in json_object mode the schema goes into the system message too
+        tokens += count_tokens(load_prompt("schema_hint").render(schema=json.dumps(strict_schema(reply), separators=(",", ":"))))
+    return Estimate(1, tokens, REPLY_TOKENS["notes" if reply is ChunkNotes else "guide"])
 
 
-def _schema_hint_tokens(model: type[BaseModel]) -> int:
-    """In json_object mode the schema goes into the system message too."""
-    return count_tokens(load_prompt("schema_hint").render(schema=json.dumps(strict_schema(model), separators=(",", ":"))))
+def _message_tokens(step: str, variables: dict) -> int:
+    return sum(count_tokens(m["content"]) for m in chat_messages(step, **variables))
+
+
+def _expected_passages(topic: Topic) -> str:
+    """The passages of ``REPAIR_ITEMS`` failing items whose quotes are spread evenly over the topic's blocks."""
+    blocks = [b for b in topic.blocks if b.usable and b.text.strip()]
+    if not blocks:
+        return ""
+    step = len(blocks) / REPAIR_ITEMS
+    chosen: set[int] = set()
+    for at in sorted({int(step * k + step / 2) for k in range(REPAIR_ITEMS)}):
+        chosen |= passage(blocks, min(at, len(blocks) - 1))
+    return render_part([(blocks[i], blocks[i].text) for i in sorted(chosen)])
 
 
 def _expected_notes(part: Part) -> str:
-    """Text the size of a part's notes: up to ``MAX_NOTES`` of its sentences, each as a point and a quote."""
-    found = [s for _, text in part for s in sentences(text)][:MAX_NOTES]
-    return "\n\n".join(f"[p. 1] fact: {s}\nquote: {s}" for s in found)
+    """Text the size of a part's notes: up to ``MAX_NOTES`` notes, each a point and a passage of two sentences."""
+    found = [s for _, text in part for s in sentences(text)]
+    step = max(1, len(found) // MAX_NOTES)
+    notes = []
+    for i in range(0, min(len(found), step * MAX_NOTES), step):
+        passage = " ".join(found[i : i + 2])
+        notes.append(f"[p. 1] fact: {found[i][:150]}\nquote: {passage}")
+    return "\n\n".join(notes)

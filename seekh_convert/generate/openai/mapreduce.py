@@ -111,3 +111,8 @@ def render_notes(notes: list[tuple[Note, Block]]) -> str:
         section = f"[section: {neutralise(normalize_ws(block.section))}] " if block.section else ""
         lines.append(f"{where} {section}{note.kind}: {neutralise(note.point)}\nquote: {neutralise(note.quote)}".strip())
     return "\n\n".join(lines)
+
+
+def support_text(notes: list[tuple[Note, Block]]) -> str:
+    """What a guide written from ``notes`` may rest on: their verbatim quotes, each once, one per paragraph."""
+    return "\n\n".join(dict.fromkeys(note.quote for note, _ in notes))

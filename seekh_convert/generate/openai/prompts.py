@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -85,9 +86,34 @@ def _meta_lines(meta: str):
             yield key.strip(), value.strip()
 
 
+_SECTION_NAMES = frozenset(
+    {"definition", "summary", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions"}
+)
+#: Prompt files any step's template may include as a variable: the rubric and the worked example.
+SHARED = ("rubric", "example")
+
+
 def chat_messages(step: str, **variables: object) -> list[dict]:
-    """The system message and ``step``'s prompt filled with ``variables``: what one request of that step sends."""
+    """The system message and ``step``'s prompt filled with ``variables`` (and ``SHARED``): what one request sends."""
+    shared = {name: load_prompt(name).render() for name in SHARED}
     return [
         {"role": "system", "content": load_prompt("system").render(language=variables.get("language", "English"))},
-        {"role": "user", "content": load_prompt(step).render(**variables)},
+        {"role": "user", "content": load_prompt(step).render(**{**shared, **variables})},
     ]
+
+
+def rubric_for(sections: Iterable[str]) -> str:
+    """The rubric with only the rules of ``sections`` among the per-section ones (``- flashcards: ...``)."""
+    wanted = set(sections)
+    kept = []
+    for line in load_prompt("rubric").render().splitlines():
+        head, sep, _ = line.removeprefix("- ").partition(":")
+        named = {name.strip() for name in head.split(",")} if sep and line.startswith("- ") else set()
+        if not named or not named.isdisjoint(wanted) or not named <= _SECTION_NAMES:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def prompt_refs(step: str) -> list[str]:
+    """``name@version`` of every prompt file a request of ``step`` may carry (part of its cache key)."""
+    return [load_prompt(name).ref for name in ("system", step, *SHARED, "repair_invalid")]

@@ -8,6 +8,7 @@ otherwise stay as they were (so the gate drops them).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -15,12 +16,14 @@ from pydantic import BaseModel, ConfigDict, create_model
 from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
 from seekh_convert.generate.openai.parse import ITEM_TYPES
 from seekh_convert.generate.openai.relocate import TopicQuotes
-from seekh_convert.model.document import Topic
+from seekh_convert.model.document import Block, Topic
 from seekh_convert.model.findings import Finding
 from seekh_convert.model.guide import LIST_SECTIONS, GuideContent
+from seekh_convert.text.tokens import count_tokens
 
-#: Source parts sent with a repair request of a long topic.
-MAX_PARTS = 3
+#: Most tokens of one failing item's passage when its section, slide or page is longer (a window around its quote).
+PASSAGE_TOKENS = 800
+_PLACE = re.compile(r"^(definition|[a-z_]+\[\d+\]): ")
 #: Sections whose other items are listed so a replacement does not repeat them.
 _DISTINCT = ("flashcards", "questions")
 
@@ -85,29 +88,94 @@ def _prompt_text(model: BaseModel) -> str:
 
 
 def render_failing(content: GuideContent, slots: list[Slot]) -> str:
-    """The failing items with their reasons as JSON; ``<`` is escaped so no text can close a delimiter."""
-    listed = []
+    """The failing items with their reasons as a JSON list, one compact line per item (the source's quote only);
+    ``<`` is escaped so no text can close a delimiter."""
+    lines = []
     for slot in slots:
-        entry: dict = {
-            "position": slot.key,
-            "reasons": slot.reasons,
-            "item": _item(content, slot.section, slot.index).model_dump(mode="json"),
-        }
-        if slot.section in _DISTINCT:
-            others = [i for i in range(len(getattr(content, slot.section))) if i != slot.index]
-            entry["keep_distinct_from"] = [_prompt_text(_item(content, slot.section, i)) for i in others]
-        listed.append(entry)
-    return json.dumps(listed, ensure_ascii=False, indent=1).replace("<", "\\u003c")
+        item = _item(content, slot.section, slot.index).model_dump(mode="json")
+        item["source"] = {"quote": item["source"]["quote"]}  # the passage below carries the locations
+        reasons = [_PLACE.sub("", reason) for reason in slot.reasons]  # "questions[2]: " repeats the position
+        lines.append(json.dumps({"position": slot.key, "reasons": reasons, "item": item}, ensure_ascii=False))
+    return _escaped("[\n" + ",\n".join(lines) + "\n]")
+
+
+def render_distinct(content: GuideContent, slots: list[Slot]) -> str:
+    """Once per section of a failing card or question, the other items a replacement must not repeat (JSON)."""
+    failing = {(slot.section, slot.index) for slot in slots}
+    distinct = {
+        section: [_prompt_text(item) for i, item in enumerate(getattr(content, section)) if (section, i) not in failing]
+        for section in _DISTINCT
+        if any(slot.section == section for slot in slots)
+    }
+    return _escaped(json.dumps({k: v for k, v in distinct.items() if v}, ensure_ascii=False))
+
+
+def _escaped(text: str) -> str:
+    return text.replace("<", "\\u003c")
+
+
+def quotes_of(item: BaseModel) -> list[str]:
+    """The quotes an item rests on (``source.quote``, and ``sources`` when an item carries several)."""
+    refs = [getattr(item, "source", None), *(getattr(item, "sources", None) or [])]
+    return [ref.quote for ref in refs if ref is not None and getattr(ref, "quote", None)]
 
 
 def repair_source(topic: Topic, content: GuideContent, slots: list[Slot], index: TopicQuotes, chunk_tokens: int) -> str:
-    """The topic text to send: all of it when it fits one part, else the parts the failing quotes come from."""
+    """The text the failing items rest on, every block at most once and in topic order: each quote's whole
+    passage (``passage``); the whole topic when no quote is found and it fits one request, else its first part."""
+    blocks = [b for b in topic.blocks if b.usable and b.text.strip()]
+    position = {id(b): i for i, b in enumerate(blocks)}
+    chosen: set[int] = set()
+    for slot in slots:
+        for quote in quotes_of(_item(content, slot.section, slot.index)):
+            if (found := index.find(quote)) is not None and id(found.block) in position:
+                chosen |= passage(blocks, position[id(found.block)])
+    if chosen:
+        return render_part([(blocks[i], blocks[i].text) for i in sorted(chosen)])
     parts = plan_parts(topic, chunk_tokens)
-    if len(parts) > 1:
-        blocks = [found.block for slot in slots if (found := index.find(_item(content, slot.section, slot.index).source.quote))]
-        chosen = [p for p in parts if any(b is block for b, _ in p for block in blocks)][:MAX_PARTS]
-        parts = chosen or parts[:1]
-    return "\n\n".join(render_part(p) for p in parts)
+    return render_part(parts[0]) if parts else ""
+
+
+def passage(blocks: list[Block], at: int, max_tokens: int = PASSAGE_TOKENS) -> set[int]:
+    """Indices of the passage around ``blocks[at]``: its slide, else its section, else its page (a table on the
+    slide, the sentences before and after), cut to a window of ``max_tokens`` around it when longer; without
+    any of them (a transcript) the window itself."""
+    key = _unit_key(blocks[at])
+    if key is None:  # a transcript: the minutes around the quote
+        return _window(blocks, at, max_tokens)
+    lo = hi = at
+    while lo > 0 and _unit_key(blocks[lo - 1]) == key:
+        lo -= 1
+    while hi + 1 < len(blocks) and _unit_key(blocks[hi + 1]) == key:
+        hi += 1
+    if sum(count_tokens(blocks[i].text) for i in range(lo, hi + 1)) <= max_tokens:
+        return set(range(lo, hi + 1))
+    return _window(blocks, at, max_tokens)
+
+
+def _unit_key(block: Block) -> tuple | None:
+    if block.slide is not None:
+        return ("slide", block.slide)
+    if block.section:
+        return ("section", block.section)
+    return ("page", block.page) if block.page is not None else None
+
+
+def _window(blocks: list[Block], at: int, max_tokens: int) -> set[int]:
+    """``blocks[at]`` and its neighbours, one after and one before in turn, while they fit ``max_tokens``."""
+    lo = hi = at
+    used = count_tokens(blocks[at].text)
+    open_sides = {1, -1}
+    while open_sides:
+        for side in sorted(open_sides, reverse=True):
+            i = hi + 1 if side == 1 else lo - 1
+            size = count_tokens(blocks[i].text) if 0 <= i < len(blocks) else max_tokens + 1
+            if used + size > max_tokens:
+                open_sides.discard(side)
+                continue
+            used += size
+            lo, hi = min(lo, i), max(hi, i)
+    return set(range(lo, hi + 1))
 
 
 def put_in_place(content: GuideContent, replacements: dict[str, dict], slots: list[Slot]) -> GuideContent:

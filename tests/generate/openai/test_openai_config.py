@@ -75,7 +75,7 @@ def test_every_step_prompt_has_a_version_and_renders():
         prompt = load_prompt(path.stem)
         assert prompt.version and prompt.ref == f"{path.stem}@{prompt.version}"
     assert "<document>" in load_prompt("guide").render(
-        topic_title="T", document_title="D", min_items=3, max_items=6, document_text="text"
+        topic_title="T", document_title="D", min_items=3, max_items=6, document_text="text", rubric="R", example="E"
     )
 
 

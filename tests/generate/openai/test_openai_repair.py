@@ -87,7 +87,7 @@ def test_repair_asks_once_for_exactly_the_failing_positions_and_puts_replacement
     schema = request["response_format"]["json_schema"]
     assert schema["name"] == "repair_items" and sorted(schema["schema"]["required"]) == ["flashcards_1", "questions_0"]
     prompt = request["messages"][-1]["content"]
-    assert "questions[0]: wrong key - the quote supports option 0" in prompt and "also: duplicate" in prompt
+    assert '"wrong key - the quote supports option 0' in prompt and "also: duplicate" in prompt
     assert prompt.index("<failing_items>") < prompt.index("<document>") and S3 in prompt.split("<document>")[1]
     repaired = generation.content
     assert isinstance(repaired.questions[0], MultipleChoice) and repaired.questions[0].answer == "Chlorophyll"

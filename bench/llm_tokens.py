@@ -1,0 +1,147 @@
+"""What the openai engine sends for the judged Word and PowerPoint documents, against what ``estimate`` said.
+
+The judged exchange (../shared/judged/llm/exchange) holds a capable model's first drafts of both documents. The
+fake server answers every guide request with the drafts' items whose quotes are in the requested topic (the
+topics are cut as today's splitter cuts them), and every repair request with the failing items unchanged; the
+real pipeline and quality gate run in between. Printed per document: source tokens (the topics' text as sent),
+requests (first pass / repairs), input tokens sent (as the relay counts them, about 4 characters a token, and
+with cl100k_base), their ratio to the source, and the estimate's requests and input tokens.
+
+Run: ``.venv/bin/python bench/llm_tokens.py`` (needs ../shared).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+SHARED = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus")).parent
+EXCHANGE = SHARED / "judged" / "llm" / "exchange"
+DOCUMENTS = SHARED / "judged" / "documents"
+INPUTS = {
+    "bios14-ch1-quantitative-analysis.docx": "Quantitative Analysis in Ecology and Evolution",
+    "esslli22-langevo-lecture3-cultural-evolution.pptx": "Cultural Evolution",
+}
+EXE = ROOT / ".venv" / "bin" / "seekh-convert"
+LISTS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
+
+
+def _drafts() -> dict[str, list[dict]]:
+    """The recorded first drafts (guide replies) by document title."""
+    found: dict[str, list[dict]] = {}
+    for req in sorted(EXCHANGE.glob("req-*.json")):
+        body = json.loads(req.read_text())
+        if body["response_format"]["json_schema"]["name"] != "guide_content":
+            continue
+        user = body["messages"][1]["content"]
+        title = user[user.rindex("<document>") :].split("<document_title>")[1].split("</document_title>")[0]
+        found.setdefault(title, []).append(
+            json.loads(req.with_name(req.name.replace("req", "resp").replace(".json", ".txt")).read_text())
+        )
+    return found
+
+
+def _responder(drafts: dict[str, list[dict]]):
+    from fakes.openai_server import document_of, schema_kind
+
+    from seekh_convert.text.normalize import normalize_ws
+
+    def reply(body: dict) -> str:
+        user = body["messages"][-1]["content"]
+        if schema_kind(body) == "repair_items":  # the failing items unchanged
+            entries = json.loads(user.split("<failing_items>")[1].split("</failing_items>")[0])
+            return json.dumps({e["position"]: e["item"] for e in entries if "position" in e})
+        data = user[user.rindex("<document>") :]
+        title = data.split("<document_title>")[1].split("</document_title>")[0]
+        text = normalize_ws(document_of(body))
+        pool = drafts[title]
+
+        def here(item: dict) -> bool:
+            return normalize_ws(item["source"]["quote"]) in text
+
+        guide = {k: pool[0][k] for k in ("subject", "level", "study_time_minutes")}
+        guide["topic"] = data.split("<topic_title>")[1].split("</topic_title>")[0][:300]
+        guide["definition"] = next((d["definition"] for d in pool if d.get("definition") and here(d["definition"])), None)
+        sentences = [s for d in pool for s in d["summary"]["sentences"] if here(s)][:6] or [pool[0]["summary"]["sentences"][0]]
+        guide["summary"] = {"text": " ".join(s["text"] for s in sentences), "sentences": sentences}
+        for section in LISTS:
+            guide[section] = [i for d in pool for i in d.get(section, []) if here(i)][:6]
+        empty = [s for s in ("definition", *LISTS) if not guide[s]]
+        guide["empty_sections"] = [{"section": s, "reason": "The source offers nothing for it."} for s in empty]
+        return json.dumps(guide, ensure_ascii=False)
+
+    return reply
+
+
+def _source_tokens(path: Path) -> int:
+    from seekh_convert.generate.openai import load_settings
+    from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
+    from seekh_convert.pipeline.run import Options, load_document
+    from seekh_convert.text.tokens import count_tokens
+
+    chunk = load_settings({"model": "x"}).chunk_tokens
+    doc = load_document(path, Options(chunk_tokens=chunk))
+    return sum(count_tokens(render_part(p)) for t in doc.topics for p in plan_parts(t, chunk))
+
+
+def main() -> None:
+    from fakes.openai_server import FakeOpenAIServer, schema_kind
+
+    from seekh_convert.text.tokens import count_tokens
+
+    drafts = _drafts()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, FakeOpenAIServer(responder=_responder(drafts), counted_usage=True) as server:
+        env = {**os.environ, "OPENAI_API_KEY": "sk-bench"}
+        for name in INPUTS:
+            before = len(server.requests)
+            args = [str(EXE), "convert", str(DOCUMENTS / name), "-o", f"{tmp}/{name}", "--model", "fake-model"]
+            args += ["--base-url", server.url, "--no-cache", "--concurrency", "2"]
+            subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+            sent = server.requests[before:]
+            repairs = sum(schema_kind(b) == "repair_items" for b in sent)
+            relay = sum(len(m["content"]) for b in sent for m in b["messages"]) // 4
+            tokens = sum(count_tokens(m["content"]) for b in sent for m in b["messages"])
+            first_pass = sum(count_tokens(m["content"]) for b in sent if schema_kind(b) != "repair_items" for m in b["messages"])
+            est = json.loads(
+                subprocess.run(
+                    [str(EXE), "estimate", str(DOCUMENTS / name), "--json"], capture_output=True, text=True, env=env
+                ).stdout
+            )["total"]
+            rows.append((name, _source_tokens(DOCUMENTS / name), len(sent) - repairs, repairs, relay, tokens, first_pass, est))
+    _table(rows)
+
+
+def _table(rows: list[tuple]) -> None:
+    print(
+        "| input | source tokens | requests (first / repairs) | input sent (relay count) | cl100k | sent / source (first pass) | estimate: requests, input tokens |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    total = [0.0] * 8
+    for name, source, first, repairs, relay, tokens, first_pass, est in rows:
+        values = (source, first, repairs, relay, tokens, first_pass, est["requests"], est["input_tokens"])
+        total = [t + v for t, v in zip(total, values, strict=True)]
+        print(_row(name, *values))
+    print(_row("both", *total))
+    source, first, repairs, relay, tokens, first_pass, req, inp = total
+    print(
+        f"estimate vs sent: requests {(req - first - repairs) / (first + repairs):+.0%}, input tokens "
+        f"{(inp - tokens) / tokens:+.0%} (cl100k), {(inp - relay) / relay:+.0%} (relay count)"
+    )
+
+
+def _row(name, source, first, repairs, relay, tokens, first_pass, req, inp) -> str:
+    return (
+        f"| {name} | {source:,.0f} | {first:.0f} / {repairs:.0f} | {relay:,.0f} | {tokens:,.0f} | "
+        f"{tokens / source:.2f}x ({first_pass / source:.2f}x) | {req:.0f}, {inp:,.0f} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
