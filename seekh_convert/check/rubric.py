@@ -199,7 +199,7 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a run-in heading, not part of the sentence"))
     elif len(words) == 1 and _everyday(words[0]) and not (vocab and _marked(vocab, answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a generic word"))
-    elif len(words) == 1 and vocab is not None and not vocab.is_key_term(answer):
+    elif len(words) == 1 and vocab is not None and not vocab.is_key_term(answer) and not _technical_adjective(words[0]):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is not a key term of the document"))
     elif len(words) > 1 and generic_phrase(answer) and not (vocab and vocab.is_key_term(answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is generic words only"))
@@ -214,8 +214,21 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
 EVERYDAY_ZIPF = 4.9
 
 
+#: Zipf frequency below which an adjective is technical ("orthographic", "logarithmic"): a gap on it tests a term.
+RARE_ADJECTIVE_ZIPF = 3.5
+
+
+def _technical_adjective(word: str) -> bool:
+    """A rare adjective names a kind ("The _____ projection" -> orthographic): a term to test."""
+    low = word.lower()
+    return "ADJ" in word_classes(low) and zipf(low) < RARE_ADJECTIVE_ZIPF
+
+
 def _everyday(word: str) -> bool:
-    return generic_word(word) or not is_acronym(word) and zipf(word.lower()) >= EVERYDAY_ZIPF
+    low = word.lower()
+    if _technical_adjective(word):
+        return False
+    return generic_word(word) or not is_acronym(word) and zipf(low) >= EVERYDAY_ZIPF
 
 
 def _marked(vocab: Vocabulary, phrase: str) -> bool:
