@@ -90,6 +90,13 @@ _DEIXIS = re.compile(
 )
 
 
+def _refers_back(m: re.Match[str], text: str) -> bool:
+    """ "People distance ... as before. How much does this reduce ...?": a "this" after a whole sentence of the
+    item itself points at that sentence, which the student sees (not "in this figure")."""
+    said = m.group().lower()
+    return " this" in f" {said}" and not said.startswith("in ") and re.search(r"\w[.!?]\s+\S", text[: m.start()]) is not None
+
+
 def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
@@ -97,7 +104,8 @@ def context_problem(text: str) -> Problem | None:
     m = _NARRATION.search(text)
     if m:
         return Reason.NOT_STANDALONE, f"course narration ({m.group().strip()!r}), not content"
-    m = _DEIXIS.search(text) or next((d for d in _DEMONSTRATIVE.finditer(text) if _unresolved(d, text)), None)
+    deixis = (d for d in _DEIXIS.finditer(text) if not _refers_back(d, text))
+    m = next(deixis, None) or next((d for d in _DEMONSTRATIVE.finditer(text) if _unresolved(d, text)), None)
     if m:
         return Reason.NOT_STANDALONE, f"{m.group().strip()!r} points at something the item does not show"
     return None

@@ -75,3 +75,12 @@ def test_a_whole_code_line_is_long_enough_to_quote():
     assert Reason.QUOTE_TOO_SHORT not in _reasons(checker, question)
     card = Flashcard(kind="basic", front="Which operator?", back="!=", source=SourceRef(quote="!= (3", slide=19))
     assert Reason.QUOTE_TOO_SHORT in _reasons(checker, card)  # a piece of the line is not evidence
+
+
+def test_this_after_a_sentence_of_the_item_points_at_that_sentence():
+    from seekh_convert.check.rubric import context_problem
+
+    shown = "People distance but still visit a central market as before. How much does this reduce the total cases?"
+    assert context_problem(shown) is None
+    assert context_problem("Compared with doing nothing, how much does this reduce the total cases?") is not None
+    assert context_problem("Markets stay open. What does the curve look like in this figure?") is not None
