@@ -56,8 +56,8 @@ def _answer_in_stem(mc: MultipleChoice) -> str | None:
     if len(key_string(answer)) < 4 or f" {answer} " not in stem:
         return None
     others = [normalized_phrase(o) for i, o in enumerate(mc.options) if i != mc.answer_index]
-    if all(f" {o} " in stem for o in others if o):
-        return None  # the stem names every option ("...: X, Y or Z?"), so it gives nothing away
+    if any(len(key_string(o)) >= 4 and f" {o} " in stem for o in others):
+        return None  # the stem names another option too ("...: X, Y or Z?", x = "hello" then x = "good bye")
     return f"the stem contains the answer {mc.answer!r}"
 
 

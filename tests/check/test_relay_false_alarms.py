@@ -84,3 +84,18 @@ def test_this_after_a_sentence_of_the_item_points_at_that_sentence():
     assert context_problem(shown) is None
     assert context_problem("Compared with doing nothing, how much does this reduce the total cases?") is not None
     assert context_problem("Markets stay open. What does the curve look like in this figure?") is not None
+
+
+def test_a_stem_naming_other_options_too_does_not_give_the_answer_away():
+    from seekh_convert.check.answer_keys import _answer_in_stem
+
+    tracing = MultipleChoice(
+        question='After x = "hello" and then x = "good bye", what does print(x) show?',
+        options=["hello", "good bye", "x", "An error message"],
+        answer_index=1,
+        explanation="The second assignment replaces the first value.",
+        source=SourceRef(quote="x = 'good bye'"),
+    )
+    assert _answer_in_stem(tracing) is None
+    given = tracing.model_copy(update={"question": 'After x = "good bye", what does print(x) show?'})
+    assert _answer_in_stem(given) is not None
