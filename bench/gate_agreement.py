@@ -40,6 +40,8 @@ from seekh_convert.text.terms import term_key  # noqa: E402
 
 CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
 JUDGED = Path(os.environ.get("SEEKH_JUDGED", CORPUS.parent / "judged"))
+RELAY_DOCS = Path(os.environ.get("SEEKH_RELAY_DOCS", "/work/judge-docs/B"))
+RELAY_DRAFTS = ROOT / "bench" / "data" / "relay16-first-drafts.jsonl"
 _ADAPTERS = {name: TypeAdapter(kind) for name, kind in ITEM_TYPES.items()}
 
 
@@ -84,13 +86,20 @@ def llm_cases(judged: Path = JUDGED) -> list[Case]:
     return cases
 
 
-_DOCS: dict[str, Document] = {}
+def relay_cases(path: Path = RELAY_DRAFTS) -> list[Case]:
+    """Relay run 1 (issue 16): the capable model's first drafts on three new documents, teacher's verdict each."""
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line]
+    return [Case(r["document"], r["topic_title"], r["section"], r["index"], r["item"], r["verdict"], r["reason"]) for r in rows]
 
 
-def _document(name: str, judged: Path) -> Document:
-    if name not in _DOCS:
-        _DOCS[name] = load_document(judged / "documents" / name)
-    return _DOCS[name]
+_DOCS: dict[Path, Document] = {}
+
+
+def _document(name: str, folder: Path) -> Document:
+    path = folder / name
+    if path not in _DOCS:
+        _DOCS[path] = load_document(path)
+    return _DOCS[path]
 
 
 def find_topic(doc: Document, title: str, quotes: list[str]) -> Topic | None:
@@ -107,14 +116,36 @@ def find_topic(doc: Document, title: str, quotes: list[str]) -> Topic | None:
     return max(doc.topics, key=held, default=None)
 
 
-def regate(cases: list[Case], judged: Path = JUDGED, settings: GateSettings | None = None) -> list[Case]:
+def run_topic(doc: Document, title: str, quotes: list[str]) -> Topic | None:
+    """The topic as the recorded run split it: today's topics from the titled one to the last holding a quote.
+
+    The relay run split each document into 3 topics; today's splitter may cut finer, which would report
+    the run's quotes as "outside the topic" for a reason that is ours, not the model's.
+    """
+    first = find_topic(doc, title, quotes)
+    if first is None:
+        return None
+    start = doc.topics.index(first)
+    end = start
+    for i, topic in enumerate(doc.topics[start:], start):
+        text = re.sub(r"\s+", " ", " ".join(b.text for b in topic.blocks))
+        if any(re.sub(r"\s+", " ", q)[:60] in text for q in quotes):
+            end = i
+    blocks = [b for t in doc.topics[start : end + 1] for b in t.blocks]
+    return Topic(first.index, first.title, blocks)
+
+
+def regate(
+    cases: list[Case], documents: Path = JUDGED / "documents", settings: GateSettings | None = None, *, as_run: bool = False
+) -> list[Case]:
     """Fill each case's ``flags`` (reasons the gate would drop it for) by checking it against its source."""
     groups: dict[tuple[str, str], list[Case]] = defaultdict(list)
     for case in cases:
         groups[(case.document, case.topic_title)].append(case)
     for (name, title), group in groups.items():
-        doc = _document(name, judged)
-        topic = find_topic(doc, title, [c.item["source"]["quote"] for c in group])
+        doc = _document(name, documents)
+        quotes = [c.item["source"]["quote"] for c in group]
+        topic = run_topic(doc, title, quotes) if as_run else find_topic(doc, title, quotes)
         checker = ItemChecker(topic, doc, settings or GateSettings())
         kept: list[tuple[Item, Case]] = []
         for case in group:
@@ -178,8 +209,13 @@ def main() -> None:
     args = parser.parse_args()
     if not JUDGED.exists():
         sys.exit(f"no judged data at {JUDGED}; set SEEKH_JUDGED or SEEKH_CORPUS")
-    for name, cases in (("judged/offline", offline_cases()), ("judged/llm", llm_cases())):
-        regate(cases)
+    sets = [("judged/offline", offline_cases(), JUDGED / "documents"), ("judged/llm", llm_cases(), JUDGED / "documents")]
+    if RELAY_DOCS.exists():
+        sets.append(("relay run 1 (new documents)", relay_cases(), RELAY_DOCS))  # type: ignore[arg-type]
+    else:
+        print(f"(relay run 1 skipped: no documents at {RELAY_DOCS}; set SEEKH_RELAY_DOCS)")
+    for name, cases, documents in sets:
+        regate(cases, documents, as_run=name.startswith("relay"))
         print(render(name, cases), "\n")
         if args.show:
             for c in cases:

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, fill_cloze
 from seekh_convert.check.support import support
-from seekh_convert.model.answers import duplicate_options, markers
+from seekh_convert.model.answers import duplicate_options, markers, symbols
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
 from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
@@ -37,9 +37,14 @@ def _overlapping_options(options: list[str]) -> str | None:
         for j in range(len(norm)):
             if i == j or not norm[i] or markers(options[i]) != markers(options[j]):
                 continue
+            if symbols(options[i]) != symbols(options[j]):
+                continue  # "x == y" / "x != y": the signs make the difference
             if f" {norm[i]} " in f" {norm[j]} ":
                 return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
-            stems_i, stems_j = set(content_stems(options[i])), set(content_stems(options[j]))
+            seq_i, seq_j = content_stems(options[i]), content_stems(options[j])
+            stems_i, stems_j = set(seq_i), set(seq_j)
+            if stems_i == stems_j and list(seq_i) != list(seq_j):
+                continue  # the same words in another order: "model, then view" / "view, then model"
             if stems_i and stems_i <= stems_j:
                 return f"option {j} {options[j]!r} restates option {i} {options[i]!r}"
     return None
@@ -51,8 +56,8 @@ def _answer_in_stem(mc: MultipleChoice) -> str | None:
     if len(key_string(answer)) < 4 or f" {answer} " not in stem:
         return None
     others = [normalized_phrase(o) for i, o in enumerate(mc.options) if i != mc.answer_index]
-    if all(f" {o} " in stem for o in others if o):
-        return None  # the stem names every option ("...: X, Y or Z?"), so it gives nothing away
+    if any(len(key_string(o)) >= 4 and f" {o} " in stem for o in others):
+        return None  # the stem names another option too ("...: X, Y or Z?", x = "hello" then x = "good bye")
     return f"the stem contains the answer {mc.answer!r}"
 
 

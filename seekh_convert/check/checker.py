@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from seekh_convert.check.junk import citation_like, junk_reason
 from seekh_convert.check.rubric import RubricContext, rubric_problems
 from seekh_convert.check.support import context_stems, expansions, support, support_threshold
 from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
+from seekh_convert.model.answers import symbols
 from seekh_convert.model.document import Block, Document, Topic
 from seekh_convert.model.findings import RUBRIC_REASONS, Finding, Reason
 from seekh_convert.model.guide import (
@@ -109,10 +111,17 @@ class ItemChecker:
             return Outcome(None, False, findings, model if rubric_only else None, grounded)
         return Outcome(model, grounded, findings)
 
+    def _whole_code_line(self, quote: str) -> bool:
+        """A short quote that is a whole block of the topic and carries operators ("!= (3!=4)"): a code line or
+        formula is evidence in full, though it has few letters."""
+        assert self.topic is not None
+        compact = re.sub(r"\s+", "", quote)
+        return bool(symbols(quote)) and any(re.sub(r"\s+", "", b.text) == compact for b in self.topic.blocks)
+
     def _ground(self, ref: SourceRef) -> tuple[Span, SourceRef, list[Problem]] | Problem:
         """Find the quote at its location; correct the location when found elsewhere in the topic."""
         assert self._topic_index is not None and self.topic is not None
-        if quote_chars(ref.quote) < self.settings.min_quote_chars:
+        if quote_chars(ref.quote) < self.settings.min_quote_chars and not self._whole_code_line(ref.quote):
             return Reason.QUOTE_TOO_SHORT, f"{ref.quote!r} is too short to be evidence"
         finder = self._topic_index
         matches = finder.find_all(ref.quote)

@@ -73,6 +73,8 @@ def check_content(
         quality.notes.append(f"cannot write the guide: no valid items left in {', '.join(missing_sections(content, kept))}")
     else:
         quality.empty_sections = {e.section: e.reason for e in cleaned.empty_sections}
+        emptied = [s for s in ("flashcards", "questions") if s in quality.empty_sections and not content.empty_reason(s)]
+        quality.notes += [f"{s} left empty: {quality.empty_sections[s]}" for s in emptied]
     return cleaned, quality
 
 

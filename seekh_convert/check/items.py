@@ -25,6 +25,9 @@ SECTIONS = ("definition", "summary", *LIST_SECTIONS)
 #: Sections the gate may leave empty (saying why) when every item fails; any other section left empty makes
 #: the guide unwritable (a page without a summary, key takeaways, flashcards or questions is not worth keeping).
 GATE_MAY_EMPTY = ("definition", "learn_next", "prerequisites", "applications")
+#: Sections the gate may leave empty when every item failed a grounding or key check (never the rubric alone):
+#: an honest empty section, with the reason, beats no guide at all. Only the summary must hold items.
+MUST_HOLD = ("summary",)
 
 GAP = re.compile(r"_{3,}")
 C = TypeVar("C", bound=GuideContent)
@@ -85,7 +88,7 @@ def rebuild(content: C, kept: list[Item], dropped: dict[str, list[str]] | None =
     for section in SECTIONS:
         if by_section[section] or any(e.section == section for e in empty):
             continue
-        if section not in GATE_MAY_EMPTY:
+        if section in MUST_HOLD:
             return None
         empty.append(EmptySection(section=section, reason=gate_emptied((dropped or {}).get(section, []))))
     sentences = by_section["summary"]
@@ -136,5 +139,5 @@ def gate_emptied(reasons: list[str]) -> str:
 
 def missing_sections(content: GuideContent, kept: list[Item]) -> list[str]:
     """Sections that must hold items but hold none after the gate (why ``rebuild`` returned None)."""
-    present = {item.section for item in kept} | {e.section for e in content.empty_sections} | set(GATE_MAY_EMPTY)
-    return [s for s in SECTIONS if s not in present]
+    present = {item.section for item in kept} | {e.section for e in content.empty_sections}
+    return [s for s in MUST_HOLD if s not in present]

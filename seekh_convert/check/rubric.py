@@ -90,6 +90,13 @@ _DEIXIS = re.compile(
 )
 
 
+def _refers_back(m: re.Match[str], text: str) -> bool:
+    """ "People distance ... as before. How much does this reduce ...?": a "this" after a whole sentence of the
+    item itself points at that sentence, which the student sees (not "in this figure")."""
+    said = m.group().lower()
+    return " this" in f" {said}" and not said.startswith("in ") and re.search(r"\w[.!?]\s+\S", text[: m.start()]) is not None
+
+
 def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
@@ -97,7 +104,8 @@ def context_problem(text: str) -> Problem | None:
     m = _NARRATION.search(text)
     if m:
         return Reason.NOT_STANDALONE, f"course narration ({m.group().strip()!r}), not content"
-    m = _DEIXIS.search(text) or next((d for d in _DEMONSTRATIVE.finditer(text) if _unresolved(d, text)), None)
+    deixis = (d for d in _DEIXIS.finditer(text) if not _refers_back(d, text))
+    m = next(deixis, None) or next((d for d in _DEMONSTRATIVE.finditer(text) if _unresolved(d, text)), None)
     if m:
         return Reason.NOT_STANDALONE, f"{m.group().strip()!r} points at something the item does not show"
     return None
@@ -199,7 +207,7 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a run-in heading, not part of the sentence"))
     elif len(words) == 1 and _everyday(words[0]) and not (vocab and _marked(vocab, answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a generic word"))
-    elif len(words) == 1 and vocab is not None and not vocab.is_key_term(answer):
+    elif len(words) == 1 and vocab is not None and not vocab.is_key_term(answer) and not _technical_adjective(words[0]):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is not a key term of the document"))
     elif len(words) > 1 and generic_phrase(answer) and not (vocab and vocab.is_key_term(answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is generic words only"))
@@ -214,8 +222,21 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
 EVERYDAY_ZIPF = 4.9
 
 
+#: Zipf frequency below which an adjective is technical ("orthographic", "logarithmic"): a gap on it tests a term.
+RARE_ADJECTIVE_ZIPF = 3.5
+
+
+def _technical_adjective(word: str) -> bool:
+    """A rare adjective names a kind ("The _____ projection" -> orthographic): a term to test."""
+    low = word.lower()
+    return "ADJ" in word_classes(low) and zipf(low) < RARE_ADJECTIVE_ZIPF
+
+
 def _everyday(word: str) -> bool:
-    return generic_word(word) or not is_acronym(word) and zipf(word.lower()) >= EVERYDAY_ZIPF
+    low = word.lower()
+    if _technical_adjective(word):
+        return False
+    return generic_word(word) or not is_acronym(word) and zipf(low) >= EVERYDAY_ZIPF
 
 
 def _marked(vocab: Vocabulary, phrase: str) -> bool:

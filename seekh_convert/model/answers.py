@@ -7,6 +7,7 @@ options, or whose options repeat, is refused with the reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -115,13 +116,28 @@ def markers(text: str) -> tuple[str, ...]:
     return tuple(w for w in words(text) if w in _MARKERS or w.isdigit())
 
 
+_PLAIN_PUNCTUATION = set(",.;:!?'\"()[]{}-‐–—…’‘“”")
+_SYMBOL_OR_LETTER = re.compile(r"[^\w\s]+|(?<![^\W\d_])[^\W\d_](?![^\W\d_])")
+
+
+def symbols(text: str) -> tuple[str, ...]:
+    """Operators, signs and lone letters of ``text``, in order: what tells '==' from '!=' and '−z' from '−y'.
+
+    Word normalisation drops these, so two options differing only in them would otherwise look the same.
+    Math italic letters count as their plain letters (NFKC).
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    found = (t for t in _SYMBOL_OR_LETTER.findall(text) if not set(t) <= _PLAIN_PUNCTUATION)
+    return tuple(t for t in found if t not in ("a", "i"))
+
+
 def duplicate_options(options: list[str]) -> str | None:
     """A description of the first pair of (near-)identical options, or None."""
     norm = [normalized_phrase(o) for o in options]
     for i in range(len(norm)):
         for j in range(i + 1, len(norm)):
-            if markers(options[i]) != markers(options[j]):
-                continue  # "moved up by one semi-tone" / "moved down by two semi-tones"
+            if markers(options[i]) != markers(options[j]) or symbols(options[i]) != symbols(options[j]):
+                continue  # "moved up by one semi-tone" / "moved down by two semi-tones"; "==" / "!="
             same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
             if key_string(options[i]) == key_string(options[j]) or same_words or fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION:
                 return f"options {i} and {j} are the same: {options[i]!r} / {options[j]!r}"

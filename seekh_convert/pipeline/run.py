@@ -417,6 +417,9 @@ class Converter:
         result.status = (
             Status.SUCCESS if ok == len(result.topics) and not doc.losses else Status.PARTIAL if ok else Status.FAILURE
         )
+        for t in result.topics:  # an honest empty section is written, and said
+            notes = [n for n in (t.quality.notes if t.quality and t.folder else []) if " left empty: " in n]
+            result.warnings += [f"topic {t.index} '{t.title}': {n}" for n in notes]
         result.coverage = document_coverage(doc, result.topics)
         if (low := coverage_warning(result.coverage)) is not None and ok:
             result.warnings.append(low)

@@ -31,6 +31,13 @@ _END_WORDS = frozenset(
     "than is are was were be been its their his her this these those".split()
 )
 
+_PARTICLES = frozenset("on off in out up down over back around through".split())
+
+
+def _paired_particle(words: list[str]) -> bool:
+    """True when the last word is an adverb paired with another ("switched off and on", "back and forth in")."""
+    return len(words) >= 3 and words[-2] in ("and", "or") and words[-3] in _PARTICLES and words[-1] in _PARTICLES
+
 
 def dangling_opening(text: str) -> str | None:
     """The unresolved pronoun or connective ``text`` opens with ("He", "Furthermore", "So"), or None."""
@@ -55,7 +62,8 @@ def fragment(text: str, sentence: bool = True) -> str | None:
     if body.startswith(("…", "...")) or sentence and body[:1].islower():
         return "starts mid-sentence"
     tail = body.rstrip('.!?"”’) ')
-    if words[-1] in _END_WORDS and tail.endswith(words[-1]) and not body.endswith("?"):
+    ended = words[-1] in _END_WORDS and tail.endswith(words[-1]) and not _paired_particle(words)
+    if ended and not body.endswith("?"):
         return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):
         return "unbalanced brackets"

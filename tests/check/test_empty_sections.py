@@ -80,11 +80,22 @@ def test_gate_that_drops_every_application_writes_why():
     assert quality.empty_sections["applications"] == cleaned.empty_reason("applications")
 
 
-def test_gate_that_empties_flashcards_makes_the_guide_unwritable():
+def test_gate_that_empties_flashcards_writes_the_guide_with_the_section_empty_and_says_why():
     doc, topic = pdf_document()
     bad = clean_guide().flashcards[0].model_copy(update={"source": ref("Flashcards are invented out of thin air here", 1)})
     cleaned, quality = check_content(with_items(clean_guide(), flashcards=[bad]), topic, doc)
-    assert cleaned is None and not quality.writable and "flashcards" in quality.notes[0]
+    assert cleaned is not None and quality.writable and cleaned.flashcards == []
+    assert "invented quote" in cleaned.empty_reason("flashcards")
+    assert any(n.startswith("flashcards left empty: ") for n in quality.notes)
+
+
+def test_gate_that_empties_the_summary_still_makes_the_guide_unwritable():
+    doc, topic = pdf_document()
+    guide = clean_guide()
+    bad = guide.summary.sentences[0].model_copy(update={"source": ref("Summaries are invented out of thin air here", 1)})
+    summary = guide.summary.model_copy(update={"sentences": [bad], "text": bad.text})
+    cleaned, quality = check_content(guide.model_copy(update={"summary": summary}), topic, doc)
+    assert cleaned is None and not quality.writable and "summary" in quality.notes[-1]
 
 
 def test_guide_md_says_a_section_is_empty_to_the_student_and_keeps_the_reason_for_editors(tmp_path):
