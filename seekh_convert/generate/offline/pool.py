@@ -27,6 +27,8 @@ from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
+from seekh_convert.generate.offline.titledef import title_definitions
+from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
 from seekh_convert.text.lexicon import zipf
@@ -79,6 +81,10 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
     seen: set[int] = set()
     out = []
+    for term, s in title_definitions(ta.topic.title, ta.sentences):
+        seen.add(id(s))
+        glossed = s.block.kind is BlockKind.GLOSSARY and term_key(term) not in term_key(s.display)
+        out.append(Definition(text=f"{s.block.term}: {s.display}" if glossed else s.display, source=s.ref()))
     for _, t in own:
         if id(t.definition) not in seen:
             seen.add(id(t.definition))
