@@ -27,7 +27,7 @@ from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.titledef import title_definitions
+from seekh_convert.generate.offline.titledef import key_definitions, title_definitions
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
@@ -89,7 +89,32 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
         if id(t.definition) not in seen:
             seen.add(id(t.definition))
             out.append(Definition(text=t.definition.display, source=t.definition.ref()))
+    if not out:  # the title names no defined term: a key term of the topic's headings or document title, if defined
+        for t in ta.terms:
+            if defines(t) and id(t.definition) not in seen and _heading_term(t.text, ta):
+                seen.add(id(t.definition))
+                out.append(Definition(text=t.definition.display, source=t.definition.ref()))
+        keys = {t.key for t in ta.terms if t.real}
+        counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta)}
+        for term, s in key_definitions(ta.sentences, keys, counts):
+            if id(s) not in seen and _heading_term(term, ta):
+                seen.add(id(s))
+                out.append(Definition(text=s.display, source=s.ref()))
     return out[:8]
+
+
+def _heading_term(term: str, ta: TopicAnalysis) -> bool:
+    """True when the topic's headings, title or its document's title name ``term`` (a slide title "Consent", a
+    handout called "projectile-modelling"), so its definition is the topic's, not a side term's."""
+    names = [ta.topic.title, *(b.text for b in ta.topic.blocks if b.kind is BlockKind.HEADING)]
+    names += [ta.topic.blocks[0].section or ""] if ta.topic.blocks else []
+    words = {w[:6] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
+    return any(w[:6] in words for w in term_key(term).split() if len(w) >= 4)
+
+
+def _subject_keys(ta: TopicAnalysis) -> set[str]:
+    """Keys of the noun phrases that start the topic's sentences (mention counts are only needed for those)."""
+    return {term_key(" ".join(s.text.split()[:n])) for s in ta.sentences for n in (1, 2, 3, 4)}
 
 
 def definition_empty(ta: TopicAnalysis) -> str:

@@ -81,3 +81,38 @@ def title_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, 
                 seen.add(id(s))
                 out.append((term, s))
     return out
+
+
+def _subject_term(doc) -> str | None:
+    """The noun phrase a sentence's main clause is about, without its determiner ("standard of care")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    if not subj or subj[0].pos_ not in ("NOUN", "PROPN") or subj[0].i > root.i:
+        return None
+    tokens = [
+        t for t in doc[subj[0].left_edge.i : subj[0].right_edge.i + 1] if not (t.dep_ == "det" and t.i == subj[0].left_edge.i)
+    ]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if 1 <= len(text.split()) <= 5 and text[:1].isalpha() and len(text) > 2 else None
+
+
+def key_definitions(sentences: list[Sentence], key_terms: set[str], mentions: dict[str, int]) -> list[tuple[str, Sentence]]:
+    """(term, sentence) for sentences defining one of the topic's key terms (one it ranks, or one its text keeps
+    using: three mentions), in source order: the definition of a topic whose title names no defined term."""
+    out = []
+    for s in sentences:
+        if (
+            not s.alone
+            or s.n_words > ITEM_WORDS + 10
+            or not re.search(r"\b(?:is|are|means?|refers?|denotes?|called|known)\b", s.text)
+        ):
+            continue
+        term = _subject_term(s.parsed)
+        if term is None or term[:1].isdigit():
+            continue
+        key = term_key(term)
+        if key not in key_terms and mentions.get(key, 0) < 3 or " " not in key and zipf(key) >= 5.0:
+            continue
+        if definition_kind(s.parsed, term) is not None and _standalone(s.parsed):
+            out.append((term, s))
+    return out

@@ -62,3 +62,27 @@ def test_title_terms_skip_counters_and_common_words():
     assert title_terms("Short-term plasticity (STP)") == ["Short-term plasticity", "STP"]
     assert "Care" not in title_terms("Patient Refusal of Care (1 of 2)")
     assert title_terms("The Leaky Integrate-and-Fire Neuron") == ["Leaky Integrate-and-Fire Neuron"]
+
+
+def test_topic_whose_title_names_no_term_gets_its_key_terms_definition():
+    c = _content(
+        "Consent for Treatment (1 of 4)",
+        [
+            "Consent simply means giving approval or permission.",
+            "Expressed consent must be obtained from every conscious adult before treatment starts.",
+            "Implied consent applies to an unconscious patient who cannot give consent.",
+        ],
+        SourceKind.SLIDES,
+    )
+    assert c.definition is not None and c.definition.text == "Consent simply means giving approval or permission."
+
+
+def test_is_defined_as_defines_the_title_term():
+    c = _content(
+        "Synaptic Efficacy",
+        [
+            "Synaptic efficacy is defined as the size of the postsynaptic response to a single presynaptic spike.",
+            "Repeated stimulation changes the efficacy of a synapse for a few hundred milliseconds.",
+        ],
+    )
+    assert c.definition is not None and c.definition.text.startswith("Synaptic efficacy is defined as")
