@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
-from seekh_convert.generate.offline.cards import build_flashcards, defines
+from seekh_convert.generate.offline.cards import ask_what, build_flashcards, defines
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.links import (
     SHOWN,
@@ -29,8 +29,9 @@ from seekh_convert.generate.offline.summarize import own_points, summary_of, sum
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, title_definitions
 from seekh_convert.model.document import BlockKind
-from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, GuideContent, SummarySentence
+from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
+from seekh_convert.text.grammar import definition_kind
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
@@ -77,30 +78,50 @@ def title_overlap(term: str, title: str) -> int:
 def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
     Empty when the source defines no term of the title (the guide then says so)."""
+    return [Definition(text=text, source=s.ref()) for _, s, text in definition_pairs(ta)]
+
+
+def definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
+    """(term, defining sentence, definition text) of the topic's own terms, best first (computed once)."""
+    if "definitions" not in ta.memo:
+        ta.memo["definitions"] = _definition_pairs(ta)[:8]
+    return ta.memo["definitions"]
+
+
+def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
     own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
-    seen: set[int] = set()
-    out = []
-    for term, s in title_definitions(ta.topic.title, ta.sentences):
-        seen.add(id(s))
-        glossed = s.block.kind is BlockKind.GLOSSARY and term_key(term) not in term_key(s.display)
-        out.append(Definition(text=f"{s.block.term}: {s.display}" if glossed else s.display, source=s.ref()))
-    for _, t in own:
-        if id(t.definition) not in seen:
-            seen.add(id(t.definition))
-            out.append(Definition(text=t.definition.display, source=t.definition.ref()))
-    if not out:  # the title names no defined term: a key term of the topic's headings or document title, if defined
-        for t in ta.terms:
-            if defines(t) and id(t.definition) not in seen and _heading_term(t.text, ta):
-                seen.add(id(t.definition))
-                out.append(Definition(text=t.definition.display, source=t.definition.ref()))
+    found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
+    if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
+        found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
         keys = {t.key for t in ta.terms if t.real}
         counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta)}
-        for term, s in key_definitions(ta.sentences, keys, counts):
-            if id(s) not in seen and _heading_term(term, ta):
-                seen.add(id(s))
-                out.append(Definition(text=s.display, source=s.ref()))
-    return out[:8]
+        found += [(term, s) for term, s in key_definitions(ta.sentences, keys, counts) if _heading_term(term, ta)]
+    seen: set[int] = set()
+    out = []
+    for term, s in found:
+        if id(s) not in seen:
+            seen.add(id(s))
+            glossed = s.block.kind is BlockKind.GLOSSARY and term_key(term) not in term_key(s.display)
+            out.append((term, s, f"{s.block.term}: {s.display}" if glossed else s.display))
+    return out
+
+
+def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcard]:
+    """ "What is X?" cards answered by the topic's own definitions that no card asks yet."""
+    quotes = {c.source.quote for c in cards}
+    asked = _card_terms(cards)
+    out = []
+    for term, s, _text in definition_pairs(ta):
+        if s.text in quotes or term_key(term) in asked:
+            continue
+        glossary = s.block.kind is BlockKind.GLOSSARY
+        means = not glossary and definition_kind(s.parsed, term) == "means"
+        front = f"What does {term} mean?" if means else ask_what(term, "" if glossary else s.text)
+        out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
+        quotes.add(s.text)
+        asked.add(term_key(term))
+    return out
 
 
 def _heading_term(term: str, ta: TopicAnalysis) -> bool:
@@ -149,6 +170,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())
     cards = build_flashcards(ta.terms, ta.ranked)
+    cards = definition_cards(ta, cards) + cards
     pool.sections["flashcards"] = cards + _fresh(build_flashcards(ta.terms, ta.ranked, 24, 12), cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}

@@ -86,3 +86,9 @@ def test_is_defined_as_defines_the_title_term():
         ],
     )
     assert c.definition is not None and c.definition.text.startswith("Synaptic efficacy is defined as")
+
+
+def test_the_topics_definition_is_also_a_basic_card():
+    c = _content("Short-term plasticity (STP)", _STP)
+    basic = [f for f in c.flashcards if f.kind == "basic"]
+    assert any(f.front.casefold() == "what is short-term plasticity?" and f.back.startswith("Short-term") for f in basic)
