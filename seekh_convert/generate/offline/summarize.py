@@ -24,6 +24,7 @@ from seekh_convert.generate.offline.statements import (
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
+from seekh_convert.text.grammar import leans_on_context
 
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
 
@@ -98,9 +99,12 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     """The summary's sentences, in source order: sentences that stand alone and state something (no talk, no
     first person), first the most central one of each section that names a key term (one per main idea of the
     topic), then the most central others."""
-    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
-    alone = stating or [s for s in ranked if s.alone] or ranked
     size = summary_size(len(ranked))
+    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
+    stating = stating[: max(30, 5 * size)]  # parse only the sentences a summary may take
+    prime(stating)
+    fit = [s for s in stating if summary_fit(s)]
+    alone = fit or stating or [s for s in ranked if s.alone] or ranked
     leads: dict[str, Sentence] = {}
     key = list(terms[:12])
     for s in alone:
@@ -109,6 +113,23 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     first = pick_distinct(list(leads.values()), size, list(exclude))
     rest = pick_distinct([s for s in alone if s not in first], size - len(first), list(exclude) + first)
     return sorted(first + rest, key=lambda s: s.order)
+
+
+#: A figure caption's panel label ("Top: The fraction of ...", "(b) ...").
+_CAPTION = re.compile(
+    r"^\W*(?:top|bottom|left|right|above|below|inset|middle|cent(?:er|re)|panel|fig(?:ure)?\.?\s*\d*|table\s*\d*|\(?[a-h]\))\s*[:.)\u2013\u2014-]\s",
+    re.I,
+)
+_NOT_A_POINT = ("speaks to the reader", "no subject", "no clause", "exclamation")
+
+
+def summary_fit(s: Sentence) -> bool:
+    """False for what a summary never says: narration ("We are going to ..."), exercise steps and instructions
+    ("Maintain the interactivity ...", "Use a Poisson spike train ..."), figure captions ("Top: The fraction ...")."""
+    if _CAPTION.match(s.text):
+        return False
+    why = leans_on_context(s.parsed) if s.n_words <= 60 else None
+    return not (why and why.startswith(_NOT_A_POINT))
 
 
 def summary_of(chosen: list[Sentence]) -> Summary:
