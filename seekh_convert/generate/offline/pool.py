@@ -110,6 +110,7 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
 def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcard]:
     """ "What is X?" cards answered by the topic's own definitions that no card asks yet."""
     quotes = {c.source.quote for c in cards}
+    quotes |= {t.definition.text for t in ta.terms if defines(t)}  # the cards and questions share those out already
     asked = _card_terms(cards)
     out = []
     for term, s, _text in definition_pairs(ta):
@@ -184,9 +185,9 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         "prerequisites": prerequisites_empty(doc, ta),
         "learn_next": learn_next_empty(doc, ta),
         "applications": applications_empty(ta),
-        "key_takeaways": "No sentence of the source states a key point that makes sense on its own.",
-        "flashcards": "The source marks, defines or repeats no key term that a card could ask.",
-        "questions": "The source offers no statement that a question could test without repeating a flashcard.",
+        "key_takeaways": "No sentence here was kept as a key point: the ones left out are instructions, narration or lean on their context.",
+        "flashcards": "No card is given: no sentence here defines or states a key term in a form that stands alone as a card.",
+        "questions": "No question is given: no sentence here states a point a question could test without repeating a card.",
     }
     return pool
 

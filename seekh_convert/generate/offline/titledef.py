@@ -11,7 +11,7 @@ import re
 
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.model.document import BlockKind
-from seekh_convert.text.grammar import definition_kind, leans_on_context
+from seekh_convert.text.grammar import definition_kind, leans_on_context, term_span
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
@@ -53,7 +53,12 @@ def defines_term(s: Sentence, term: str) -> bool:
     if not s.alone or s.n_words > ITEM_WORDS + 10 or term_key(term) not in term_key(s.text):
         return False
     doc = s.parsed
-    return definition_kind(doc, term) is not None and _standalone(doc)
+    kind = definition_kind(doc, term)
+    if kind is None or not _standalone(doc):
+        return False
+    span = term_span(doc, term)
+    # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
+    return kind == "called" or all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[: span.start])
 
 
 _INNER = frozenset("he she it they his her its their him them".split())

@@ -92,3 +92,14 @@ def test_the_topics_definition_is_also_a_basic_card():
     c = _content("Short-term plasticity (STP)", _STP)
     basic = [f for f in c.flashcards if f.kind == "basic"]
     assert any(f.front.casefold() == "what is short-term plasticity?" and f.back.startswith("Short-term") for f in basic)
+
+
+def test_a_modified_subject_does_not_define_the_title_term():
+    c = _content(
+        "Encoding",
+        [
+            "Visual encoding is the encoding of images, and acoustic encoding is the encoding of sounds.",
+            "Memory begins with encoding, a process that turns what the senses take in into a form the brain stores.",
+        ],
+    )
+    assert c.definition is None or not c.definition.text.startswith("Visual encoding")
