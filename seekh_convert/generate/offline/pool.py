@@ -94,9 +94,7 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
         found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
-        keys = {t.key for t in ta.terms if t.real}
-        counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta)}
-        found += [(term, s) for term, s in key_definitions(ta.sentences, keys, counts) if _heading_term(term, ta)]
+        found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
     seen: set[int] = set()
     out = []
     for term, s in found:
@@ -107,13 +105,26 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     return out
 
 
+def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
+    """Sentences defining a key term of the topic (see ``key_definitions``), computed once."""
+    if "key_definitions" not in ta.memo:
+        keys = {t.key for t in ta.terms if t.real}
+        counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta)}
+        ta.memo["key_definitions"] = key_definitions(ta.sentences, keys, counts)
+    return ta.memo["key_definitions"]
+
+
 def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcard]:
-    """ "What is X?" cards answered by the topic's own definitions that no card asks yet."""
+    """ "What is X?" cards answered by the topic's own definitions, and by other definitions of its key terms, that
+    no card asks yet."""
     quotes = {c.source.quote for c in cards}
-    quotes |= {t.definition.text for t in ta.terms if defines(t)}  # the cards and questions share those out already
+    definable = [t for t in ta.terms if defines(t)]
+    if len(definable) > 2:  # build_flashcards leaves every other one of these to a question
+        quotes |= {t.definition.text for t in definable[1::2]}
     asked = _card_terms(cards)
     out = []
-    for term, s, _text in definition_pairs(ta):
+    pairs = [(term, s) for term, s, _ in definition_pairs(ta)] + _key_definitions(ta)
+    for term, s in pairs:
         if s.text in quotes or term_key(term) in asked:
             continue
         glossary = s.block.kind is BlockKind.GLOSSARY

@@ -24,7 +24,6 @@ from seekh_convert.generate.offline.statements import (
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
-from seekh_convert.text.grammar import leans_on_context
 
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
 
@@ -120,16 +119,23 @@ _CAPTION = re.compile(
     r"^\W*(?:top|bottom|left|right|above|below|inset|middle|cent(?:er|re)|panel|fig(?:ure)?\.?\s*\d*|table\s*\d*|\(?[a-h]\))\s*[:.)\u2013\u2014-]\s",
     re.I,
 )
-_NOT_A_POINT = ("speaks to the reader", "no subject", "no clause", "exclamation")
+_NARRATOR = frozenset("i we you".split())
 
 
 def summary_fit(s: Sentence) -> bool:
     """False for what a summary never says: narration ("We are going to ..."), exercise steps and instructions
-    ("Maintain the interactivity ...", "Use a Poisson spike train ..."), figure captions ("Top: The fraction ...")."""
+    ("Maintain the interactivity ...", "Now implement ..."), figure captions ("Top: The fraction ...")."""
     if _CAPTION.match(s.text):
         return False
-    why = leans_on_context(s.parsed) if s.n_words <= 60 else None
-    return not (why and why.startswith(_NOT_A_POINT))
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if any(c.lower_ in _NARRATOR for c in subjects):
+        return False  # the writer or speaker narrates, or tells the reader what to do
+    lead = [t for t in doc[: root.i] if not t.is_punct and t.pos_ not in ("ADV", "INTJ", "CCONJ")]
+    return not (root.tag_ == "VB" and not subjects and not lead)  # an imperative: an instruction or exercise step
 
 
 def summary_of(chosen: list[Sentence]) -> Summary:
