@@ -115,16 +115,15 @@ def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
 
 
 def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcard]:
-    """ "What is X?" cards answered by the topic's own definitions, and by other definitions of its key terms, that
-    no card asks yet."""
+    """ "What is X?" cards answered by the topic's own definitions that no card asks yet (other key terms' definitions
+    are shared between cards and questions by ``build_flashcards``)."""
     quotes = {c.source.quote for c in cards}
     definable = [t for t in ta.terms if defines(t)]
     if len(definable) > 2:  # build_flashcards leaves every other one of these to a question
         quotes |= {t.definition.text for t in definable[1::2]}
     asked = _card_terms(cards)
     out = []
-    pairs = [(term, s) for term, s, _ in definition_pairs(ta)] + _key_definitions(ta)
-    for term, s in pairs:
+    for term, s, _ in definition_pairs(ta):
         if s.text in quotes or term_key(term) in asked:
             continue
         glossary = s.block.kind is BlockKind.GLOSSARY
