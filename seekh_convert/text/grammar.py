@@ -97,6 +97,8 @@ def _as_subject(head) -> str | None:
             return "copula"
     if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
         return "means"
+    if verb.lemma_ == "define" and head.dep_ == "nsubjpass" and any(c.lower_ == "as" for c in verb.children):
+        return "means"  # "X is defined as ..."
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
     return None

@@ -101,8 +101,8 @@ def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequ
 def prerequisites_empty(doc: DocAnalysis, ta: TopicAnalysis) -> str:
     """Why a topic lists no prerequisite."""
     if not doc.position(ta.topic):
-        return "This is the first topic of the document: it builds on no earlier topic."
-    return "No term an earlier topic defines is needed here; the topic explains its own terms."
+        return "This is the first topic of the document, so no earlier topic of it can be named as a prerequisite."
+    return "No earlier topic gives a standalone definition of a term used here, so none is named."
 
 
 def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext]:
@@ -169,8 +169,8 @@ def learn_next_empty(doc: DocAnalysis, ta: TopicAnalysis) -> str:
     """Why a topic lists nothing to learn next."""
     pos = doc.position(ta.topic)
     if pos is None or pos + 1 >= len(doc.topics):
-        return "This is the last topic of the document: the source points to nothing further."
-    return "No later topic of the document takes up this topic's terms."
+        return "This is the last topic of the document, so no later topic of it can be named to learn next."
+    return "No later topic has a standalone sentence about a term this topic defines, so none is named."
 
 
 def pointer_to(ta: TopicAnalysis, title: str) -> Sentence | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
-from seekh_convert.generate.offline.cards import build_flashcards, defines
+from seekh_convert.generate.offline.cards import ask_what, build_flashcards, defines
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.links import (
     SHOWN,
@@ -27,8 +27,11 @@ from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, GuideContent, SummarySentence
+from seekh_convert.generate.offline.titledef import key_definitions, title_definitions
+from seekh_convert.model.document import BlockKind
+from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
+from seekh_convert.text.grammar import definition_kind
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
@@ -75,15 +78,75 @@ def title_overlap(term: str, title: str) -> int:
 def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
     Empty when the source defines no term of the title (the guide then says so)."""
+    return [Definition(text=text, source=s.ref()) for _, s, text in definition_pairs(ta)]
+
+
+def definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
+    """(term, defining sentence, definition text) of the topic's own terms, best first (computed once)."""
+    if "definitions" not in ta.memo:
+        ta.memo["definitions"] = _definition_pairs(ta)[:8]
+    return ta.memo["definitions"]
+
+
+def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
     own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
+    found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
+    if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
+        found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
+        found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
     seen: set[int] = set()
     out = []
-    for _, t in own:
-        if id(t.definition) not in seen:
-            seen.add(id(t.definition))
-            out.append(Definition(text=t.definition.display, source=t.definition.ref()))
-    return out[:8]
+    for term, s in found:
+        if id(s) not in seen:
+            seen.add(id(s))
+            glossed = s.block.kind is BlockKind.GLOSSARY and term_key(term) not in term_key(s.display)
+            out.append((term, s, f"{s.block.term}: {s.display}" if glossed else s.display))
+    return out
+
+
+def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
+    """Sentences defining a key term of the topic (see ``key_definitions``), computed once."""
+    if "key_definitions" not in ta.memo:
+        keys = {t.key for t in ta.terms if t.real}
+        counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta)}
+        ta.memo["key_definitions"] = key_definitions(ta.sentences, keys, counts)
+    return ta.memo["key_definitions"]
+
+
+def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcard]:
+    """ "What is X?" cards answered by the topic's own definitions that no card asks yet (other key terms' definitions
+    are shared between cards and questions by ``build_flashcards``)."""
+    quotes = {c.source.quote for c in cards}
+    definable = [t for t in ta.terms if defines(t)]
+    if len(definable) > 2:  # build_flashcards leaves every other one of these to a question
+        quotes |= {t.definition.text for t in definable[1::2]}
+    asked = _card_terms(cards)
+    out = []
+    for term, s, _ in definition_pairs(ta):
+        if s.text in quotes or term_key(term) in asked:
+            continue
+        glossary = s.block.kind is BlockKind.GLOSSARY
+        means = not glossary and definition_kind(s.parsed, term) == "means"
+        front = f"What does {term} mean?" if means else ask_what(term, "" if glossary else s.text)
+        out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
+        quotes.add(s.text)
+        asked.add(term_key(term))
+    return out
+
+
+def _heading_term(term: str, ta: TopicAnalysis) -> bool:
+    """True when the topic's headings, title or its document's title name ``term`` (a slide title "Consent", a
+    handout called "projectile-modelling"), so its definition is the topic's, not a side term's."""
+    names = [ta.topic.title, *(b.text for b in ta.topic.blocks if b.kind is BlockKind.HEADING)]
+    names += [ta.topic.blocks[0].section or ""] if ta.topic.blocks else []
+    words = {w[:6] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
+    return any(w[:6] in words for w in term_key(term).split() if len(w) >= 4)
+
+
+def _subject_keys(ta: TopicAnalysis) -> set[str]:
+    """Keys of the noun phrases that start the topic's sentences (mention counts are only needed for those)."""
+    return {term_key(" ".join(s.text.split()[:n])) for s in ta.sentences for n in (1, 2, 3, 4)}
 
 
 def definition_empty(ta: TopicAnalysis) -> str:
@@ -118,6 +181,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())
     cards = build_flashcards(ta.terms, ta.ranked)
+    cards = definition_cards(ta, cards) + cards
     pool.sections["flashcards"] = cards + _fresh(build_flashcards(ta.terms, ta.ranked, 24, 12), cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
@@ -131,9 +195,9 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         "prerequisites": prerequisites_empty(doc, ta),
         "learn_next": learn_next_empty(doc, ta),
         "applications": applications_empty(ta),
-        "key_takeaways": "No sentence of the source states a key point that makes sense on its own.",
-        "flashcards": "The source marks, defines or repeats no key term that a card could ask.",
-        "questions": "The source offers no statement that a question could test without repeating a flashcard.",
+        "key_takeaways": "No sentence here was kept as a key point: the ones left out are instructions, narration or lean on their context.",
+        "flashcards": "No card is given: no sentence here defines or states a key term in a form that stands alone as a card.",
+        "questions": "No question is given: no sentence here states a point a question could test without repeating a card.",
     }
     return pool
 

@@ -26,7 +26,8 @@ _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
     r"^(?:(?:so|and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
-    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+)+",
+    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+"
+    r"|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+(?=[A-Z]))+",  # outline markers ("A. ", "1) ", "IV. ") too
     re.IGNORECASE,
 )
 _MAX_WORDS = 60

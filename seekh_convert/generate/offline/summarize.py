@@ -98,9 +98,12 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     """The summary's sentences, in source order: sentences that stand alone and state something (no talk, no
     first person), first the most central one of each section that names a key term (one per main idea of the
     topic), then the most central others."""
-    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
-    alone = stating or [s for s in ranked if s.alone] or ranked
     size = summary_size(len(ranked))
+    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
+    stating = stating[: max(30, 5 * size)]  # parse only the sentences a summary may take
+    prime(stating)
+    fit = [s for s in stating if summary_fit(s)]
+    alone = fit or stating or [s for s in ranked if s.alone] or ranked
     leads: dict[str, Sentence] = {}
     key = list(terms[:12])
     for s in alone:
@@ -109,6 +112,30 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     first = pick_distinct(list(leads.values()), size, list(exclude))
     rest = pick_distinct([s for s in alone if s not in first], size - len(first), list(exclude) + first)
     return sorted(first + rest, key=lambda s: s.order)
+
+
+#: A figure caption's panel label ("Top: The fraction of ...", "(b) ...").
+_CAPTION = re.compile(
+    r"^\W*(?:top|bottom|left|right|above|below|inset|middle|cent(?:er|re)|panel|fig(?:ure)?\.?\s*\d*|table\s*\d*|\(?[a-h]\))\s*[:.)\u2013\u2014-]\s",
+    re.I,
+)
+_NARRATOR = frozenset("i we you".split())
+
+
+def summary_fit(s: Sentence) -> bool:
+    """False for what a summary never says: narration ("We are going to ..."), exercise steps and instructions
+    ("Maintain the interactivity ...", "Now implement ..."), figure captions ("Top: The fraction ...")."""
+    if _CAPTION.match(s.text):
+        return False
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if any(c.lower_ in _NARRATOR for c in subjects):
+        return False  # the writer or speaker narrates, or tells the reader what to do
+    lead = [t for t in doc[: root.i] if not t.is_punct and t.pos_ not in ("ADV", "INTJ", "CCONJ")]
+    return not (root.tag_ == "VB" and not subjects and not lead)  # an imperative: an instruction or exercise step
 
 
 def summary_of(chosen: list[Sentence]) -> Summary:

@@ -1,0 +1,123 @@
+"""The topic's own definition: the sentence that defines the term its title names, wherever the topic holds it.
+
+The title's term ("Short-term plasticity (STP)" gives "Short-term plasticity" and "STP") is looked up in every
+sentence of the topic; a sentence defines it when its parse says so ("X (ABBR) is a ... that ...", "is defined as",
+"is called X", "X, a ... that ...") or when it is the explanation of a slide's or glossary's "Term: explanation".
+"""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
+from seekh_convert.model.document import BlockKind
+from seekh_convert.text.grammar import definition_kind, leans_on_context, term_span
+from seekh_convert.text.lexicon import zipf
+from seekh_convert.text.terms import term_key
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:chapter|section|part|unit|lecture|topic|week|module)\s+[\w.]+\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+)", re.I
+)
+_COUNTER = re.compile(r"\s*\(\s*\d+\s+of\s+\d+\s*\)\s*$", re.I)
+_SPLIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|,|;|\sand\s|\s&\s|\sin\s|\sof\s)\s*")
+_ABBR = re.compile(r"^(.*?\S)\s*\(([A-Za-z][\w-]{1,9})\)\s*$")
+
+
+def title_terms(title: str) -> list[str]:
+    """The terms a topic title names, longest first: "Short-term plasticity (STP)" -> the phrase and "STP"."""
+    t = _COUNTER.sub("", _LEAD.sub("", title.strip()))
+    out: list[str] = []
+    for i, part in enumerate([t, *_SPLIT.split(t)]):
+        part = part.strip(" .?!")
+        if i and " " not in part and zipf(part) >= 4.5:
+            continue  # a common word of a longer title ("Care" of "Patient Refusal of Care") is not its term
+        m = _ABBR.match(part)
+        names = [m.group(1), m.group(2)] if m else [part]
+        for n in names:
+            n = re.sub(r"^(?:the|a|an|what is|what are|introduction to|intro to)\s+", "", n.strip(), flags=re.I)
+            if n and 1 <= len(n.split()) <= 6 and term_key(n) and n not in out:
+                out.append(n)
+    return sorted(out, key=lambda n: -len(n))
+
+
+def glossary_definition(s: Sentence, term: str) -> bool:
+    """True when ``s`` is the explanation of a "Term: explanation" entry whose term is ``term``."""
+    block = s.block
+    return block.kind is BlockKind.GLOSSARY and bool(block.term) and term_key(block.term) == term_key(term)
+
+
+def defines_term(s: Sentence, term: str) -> bool:
+    """True when sentence ``s`` defines ``term`` and makes sense on its own."""
+    if glossary_definition(s, term):
+        return s.complete and s.n_words >= 3
+    if not s.alone or s.n_words > ITEM_WORDS + 10 or term_key(term) not in term_key(s.text):
+        return False
+    doc = s.parsed
+    kind = definition_kind(doc, term)
+    if kind is None or not _standalone(doc):
+        return False
+    span = term_span(doc, term)
+    # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
+    return kind == "called" or all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[: span.start])
+
+
+_INNER = frozenset("he she it they his her its their him them".split())
+
+
+def _standalone(doc) -> bool:
+    """True when the definition leans on nothing outside itself; a personal pronoun after the main verb refers to the
+    sentence's own noun ("a document that specifies what a person would like ... if he or she becomes unable")."""
+    why = leans_on_context(doc)
+    if why is None:
+        return True
+    word = why.removeprefix("points back (").rstrip(")")
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    late = all(t.i > root.i for t in doc if t.lower_ == word) if root is not None else False
+    return why.startswith("points back (") and word in _INNER and late
+
+
+def title_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, Sentence]]:
+    """(term, sentence) for every sentence of the topic defining a term of its title; title's own term first."""
+    out: list[tuple[str, Sentence]] = []
+    seen: set[int] = set()
+    for term in title_terms(title):
+        for s in sentences:
+            if id(s) not in seen and defines_term(s, term):
+                seen.add(id(s))
+                out.append((term, s))
+    return out
+
+
+def _subject_term(doc) -> str | None:
+    """The noun phrase a sentence's main clause is about, without its determiner ("standard of care")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    if not subj or subj[0].pos_ not in ("NOUN", "PROPN") or subj[0].i > root.i:
+        return None
+    tokens = [
+        t for t in doc[subj[0].left_edge.i : subj[0].right_edge.i + 1] if not (t.dep_ == "det" and t.i == subj[0].left_edge.i)
+    ]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text if 1 <= len(text.split()) <= 5 and text[:1].isalpha() and len(text) > 2 else None
+
+
+def key_definitions(sentences: list[Sentence], key_terms: set[str], mentions: dict[str, int]) -> list[tuple[str, Sentence]]:
+    """(term, sentence) for sentences defining one of the topic's key terms (one it ranks, or one its text keeps
+    using: three mentions), in source order: the definition of a topic whose title names no defined term."""
+    out = []
+    for s in sentences:
+        if (
+            not s.alone
+            or s.n_words > ITEM_WORDS + 10
+            or not re.search(r"\b(?:is|are|means?|refers?|denotes?|called|known)\b", s.text)
+        ):
+            continue
+        term = _subject_term(s.parsed)
+        if term is None or term[:1].isdigit():
+            continue
+        key = term_key(term)
+        if key not in key_terms and mentions.get(key, 0) < 3 or " " not in key and zipf(key) >= 5.0:
+            continue
+        if definition_kind(s.parsed, term) is not None and _standalone(s.parsed):
+            out.append((term, s))
+    return out
