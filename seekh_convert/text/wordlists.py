@@ -34,12 +34,12 @@ class DigestTable:
         hashes, values = hashes[::-1][order], values[::-1][order]
         first = np.ones(len(hashes), dtype=bool)
         first[1:] = hashes[1:] != hashes[:-1]
-        self._hashes, self._values, self._value = hashes[first], values[first], value
+        self._hashes, self._values, self._value, self._key = hashes[first], values[first], value, np.uint64
 
     def _find(self, word: str) -> int:
-        key = digest(word)
+        key = self._key(digest(word))  # a numpy uint64: a Python int would convert the whole array on each search
         at = int(self._hashes.searchsorted(key))
-        return at if at < len(self._hashes) and int(self._hashes[at]) == key else -1
+        return at if at < len(self._hashes) and self._hashes[at] == key else -1
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._find(word) >= 0
@@ -110,9 +110,12 @@ class LemmaTable:
 
     def __init__(self, filename: str):
         import gzip
+        from array import array
 
-        import numpy as np
+        from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+        from lemminflect.core.LexicalUtils import categoryToUPos
 
+        self._line, self._upos = LemmaLUCodec.fromString, categoryToUPos
         with gzip.open(filename, "rb") as infile:
             self._text = infile.read()
         starts, pairs, previous, at = [], [], None, 0
@@ -124,23 +127,20 @@ class LemmaTable:
             starts.append(at)
             at += len(line)
         starts.append(at)
-        self._starts = np.array(starts, dtype=np.int64)
+        self._starts = array("q", starts)
         self._table = DigestTable(pairs)
 
     def get(self, word: str, default=None):
-        from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
-        from lemminflect.core.LexicalUtils import categoryToUPos
-
         first = self._table.get(word)
         if first is None:
             return default
         lemmas: dict[str, tuple[str, ...]] = {}
-        for index in range(first, len(self._starts) - 1):
-            line = self._text[self._starts[index] : self._starts[index + 1]].decode()
-            found, category, forms = LemmaLUCodec.fromString(line)
+        starts = self._starts
+        for index in range(first, len(starts) - 1):
+            found, category, forms = self._line(self._text[starts[index] : starts[index + 1]].decode())
             if found != word:
                 break
-            lemmas[categoryToUPos(category)] = forms
+            lemmas[self._upos(category)] = forms
         return lemmas
 
 
