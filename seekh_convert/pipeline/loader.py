@@ -27,6 +27,7 @@ from pathlib import Path
 from seekh_convert.errors import ConfigError, InputError
 from seekh_convert.files import find_config
 from seekh_convert.model.document import Document
+from seekh_convert.text.language import release as release_language_model
 from seekh_convert.text.normalize import printable_name
 
 #: Seconds one input may take to be read, cleaned and split (``--read-timeout``, ``[run] read_timeout``): generous,
@@ -105,6 +106,13 @@ class DocumentLoader:
                 return await asyncio.wait_for(asyncio.to_thread(self.read, path, options), self.time_limit)
             except TimeoutError:
                 raise InputError(self._too_slow(path)) from None
+            finally:
+                self._thread_reads_done()
+
+    def _thread_reads_done(self) -> None:
+        """Free the language model in this (the main) process once no thread read waits: generating needs the memory."""
+        if self._thread_turn is not None and not getattr(self._thread_turn, "_waiters", None):
+            release_language_model()
 
     def _too_slow(self, path: Path) -> str:
         return (

@@ -62,6 +62,13 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
+def release() -> None:
+    """Drop the loaded model (about 80 MiB): the main process reads small text files only now and then, and its
+    memory then goes to generating; the next detection loads the model again."""
+    with _LOCK:
+        _identifier.cache_clear()
+
+
 def language_code(value: str) -> str:
     """``"de"``, ``"DE"`` or ``"German"`` -> ``"de"``; ``ValueError`` naming the accepted forms otherwise."""
     wanted = value.strip().lower()

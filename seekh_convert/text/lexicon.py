@@ -8,8 +8,11 @@
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from functools import lru_cache
 
+from seekh_convert.text.wordlists import compact_lemminflect, compact_wordfreq
 from seekh_convert.text.words import STOPWORDS, surface_words
 
 #: Zipf frequency from which a noun is too common to be a key term on its own ("time" 6.3, "state" 5.8, "part" 5.8);
@@ -25,15 +28,14 @@ def zipf(word: str) -> float:
     """How common ``word`` is in English: 7.7 for "the", about 3 for a technical term, 0 when unknown."""
     from wordfreq import zipf_frequency
 
+    compact_wordfreq()  # the list as digests: 30 MiB less than wordfreq's dict, the same frequencies
     return zipf_frequency(word.lower(), "en")
 
 
 @lru_cache(maxsize=65536)
 def word_classes(word: str) -> frozenset[str]:
     """The classes ``word`` can take (``NOUN``, ``VERB``, ``ADJ``, ``ADV``...); empty when the lexicon lacks it."""
-    import lemminflect
-
-    return frozenset(lemminflect.getAllLemmas(word.lower()))
+    return frozenset(_lemminflect().getAllLemmas(word.lower()))
 
 
 def can_be_noun(word: str) -> bool:
@@ -79,8 +81,7 @@ def generic_phrase(text: str) -> bool:
 
 def plural(word: str) -> bool | None:
     """True for a plural noun, False for a singular one, None when the lexicon cannot tell (names, unknown words)."""
-    import lemminflect
-
+    lemminflect = _lemminflect()
     low = word.lower()
     lemmas = lemminflect.getAllLemmas(low).get("NOUN")
     if not lemmas and not lemminflect.getAllLemmas(low) and low.isalpha():
@@ -98,13 +99,41 @@ _SAME_PLURAL = frozenset("series species data means sheep fish deer aircraft".sp
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> frozenset[str]:
     """The word and its dictionary forms in every class ("leaves" -> leaves, leaf, leave)."""
-    import lemminflect
-
     low = word.lower()
-    return frozenset({low, *(lemma for forms in lemminflect.getAllLemmas(low).values() for lemma in forms)})
+    return frozenset({low, *(lemma for forms in _lemminflect().getAllLemmas(low).values() for lemma in forms)})
 
 
 def shares_word(a: str, b: str) -> bool:
     """True when a content word of ``a`` occurs in ``b`` in some form ("Leaf colour" / "leaves look green")."""
     have = {lemma for w in surface_words(b) if w.lower() not in STOPWORDS for lemma in lemmas(w)}
     return any(lemmas(w) & have for w in surface_words(a) if w.lower() not in STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _lemminflect():
+    """lemminflect with its lemma list compacted (30 MiB less, the same answers), imported without spaCy: its
+    package root imports spaCy (about 50 MiB) only to add token extensions, which nothing here uses; the parser
+    (``text.parse``) imports spaCy itself when it is needed."""
+    if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
+        hook = _NoSpacy(threading.get_ident())
+        sys.meta_path.insert(0, hook)
+        try:
+            import lemminflect
+        finally:
+            sys.meta_path.remove(hook)
+    import lemminflect
+
+    compact_lemminflect()
+    return lemminflect
+
+
+class _NoSpacy:
+    """An import hook that makes ``import spacy`` fail in one thread (the one importing lemminflect)."""
+
+    def __init__(self, thread: int):
+        self.thread = thread
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy" and threading.get_ident() == self.thread:
+            raise ImportError("spaCy is left out while lemminflect is imported")
+        return None

@@ -1,0 +1,153 @@
+"""Word lists held compactly: the keys' 64-bit digests in a sorted numpy array, not the strings.
+
+wordfreq keeps its English list as a dict of 321,000 words (and the list it came from): 34 MiB resident.
+``compact_wordfreq`` makes wordfreq look words up in a ``DigestTable`` instead (3 MiB, the same frequencies).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+
+
+def digest(word: str) -> int:
+    """A stable 64-bit digest of ``word`` (collisions among a few hundred thousand words: about 1 in 10^8)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class DigestTable:
+    """A read-only ``word -> value`` mapping (``in``, ``[]``, ``get``) over ``(word, int)`` pairs; a later pair
+    for the same word wins, as in a dict."""
+
+    def __init__(self, pairs: Iterable[tuple[str, int]], value=lambda code: code):
+        import numpy as np
+
+        keys, codes = [], []
+        for word, code in pairs:
+            keys.append(digest(word))
+            codes.append(code)
+        hashes = np.array(keys, dtype=np.uint64)
+        values = np.array(codes, dtype=np.int32)
+        del keys, codes
+        order = np.argsort(hashes[::-1], kind="stable")  # reversed, so the last pair of a word comes first
+        hashes, values = hashes[::-1][order], values[::-1][order]
+        first = np.ones(len(hashes), dtype=bool)
+        first[1:] = hashes[1:] != hashes[:-1]
+        self._hashes, self._values, self._value, self._key = hashes[first], values[first], value, np.uint64
+
+    def _find(self, word: str) -> int:
+        key = self._key(digest(word))  # a numpy uint64: a Python int would convert the whole array on each search
+        at = int(self._hashes.searchsorted(key))
+        return at if at < len(self._hashes) and self._hashes[at] == key else -1
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) >= 0
+
+    def __getitem__(self, word: str):
+        at = self._find(word)
+        if at < 0:
+            raise KeyError(word)
+        return self._value(int(self._values[at]))
+
+    def get(self, word: str, default=None):
+        at = self._find(word)
+        return default if at < 0 else self._value(int(self._values[at]))
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def compact_wordfreq() -> None:
+    """Make wordfreq read its frequencies from a ``DigestTable`` (built once per list, from the same file)."""
+    import wordfreq
+
+    if getattr(wordfreq.get_frequency_dict, "compact", False):
+        return
+
+    @cache
+    def get_frequency_dict(lang: str, wordlist: str = "best", match_cutoff: None = None) -> DigestTable:
+        return DigestTable(_buckets(lang, wordlist), _cb_frequency)
+
+    get_frequency_dict.compact = True  # type: ignore[attr-defined]
+    wordfreq.get_frequency_dict = get_frequency_dict
+
+
+def _buckets(lang: str, wordlist: str):
+    """``(word, centibel index)`` of wordfreq's list file (as ``read_cBpack`` reads it), unpacked a bucket at a time
+    so that the 321,000 words are never all in memory as strings."""
+    import gzip
+
+    import langcodes
+    import msgpack
+    import wordfreq
+
+    available = wordfreq.available_languages(wordlist)
+    best, _ = langcodes.closest_match(lang, list(available), max_distance=60)
+    if best == "und":
+        raise LookupError(f"No wordlist {wordlist!r} available for language {lang!r}")
+    with gzip.open(available[best], "rb") as infile:
+        unpacker = msgpack.Unpacker(infile, raw=False)
+        count = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"Unexpected header: {header!r}")
+        for index in range(count - 1):
+            for word in unpacker.unpack():
+                yield word, index
+
+
+def _cb_frequency(index: int) -> float:
+    from wordfreq import cB_to_freq
+
+    return cB_to_freq(-index)
+
+
+class LemmaTable:
+    """lemminflect's lemma lookup (``word -> {upos: forms}``, read from its ``lemma_lu.csv.gz``) kept as the file's
+    1.8 MB of text and a ``DigestTable`` of where each word's lines start, parsed on lookup: lemminflect's own
+    dict of 80,000 entries takes 33 MiB."""
+
+    def __init__(self, filename: str):
+        import gzip
+        from array import array
+
+        from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+        from lemminflect.core.LexicalUtils import categoryToUPos
+
+        self._line, self._upos = LemmaLUCodec.fromString, categoryToUPos
+        with gzip.open(filename, "rb") as infile:
+            self._text = infile.read()
+        starts, pairs, previous, at = [], [], None, 0
+        for line in self._text.splitlines(keepends=True):
+            word = line.split(b",", 1)[0].decode()
+            if word != previous:
+                pairs.append((word, len(starts)))
+                previous = word
+            starts.append(at)
+            at += len(line)
+        starts.append(at)
+        self._starts = array("q", starts)
+        self._table = DigestTable(pairs)
+
+    def get(self, word: str, default=None):
+        first = self._table.get(word)
+        if first is None:
+            return default
+        lemmas: dict[str, tuple[str, ...]] = {}
+        starts = self._starts
+        for index in range(first, len(starts) - 1):
+            found, category, forms = self._line(self._text[starts[index] : starts[index + 1]].decode())
+            if found != word:
+                break
+            lemmas[self._upos(category)] = forms
+        return lemmas
+
+
+def compact_lemminflect() -> None:
+    """Give lemminflect's lemmatizer a ``LemmaTable`` before it loads its own dict."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    if not hasattr(lemmatizer, "lemma_dict"):
+        lemmatizer.lemma_dict = LemmaTable(lemmatizer.lemma_lu_fn)

@@ -1,0 +1,59 @@
+"""The compact word lists (text.wordlists) answer exactly as wordfreq's and lemminflect's own dicts, and the
+lexicon leaves spaCy out of processes that do not parse."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+
+import wordfreq
+from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+from lemminflect.core.Lemmatizer import Lemmatizer
+
+from seekh_convert.pipeline.loader import DocumentLoader
+from seekh_convert.text import language, lexicon
+from seekh_convert.text.wordlists import DigestTable, LemmaTable
+
+
+def test_digest_table_is_a_dict_where_the_last_pair_wins():
+    table = DigestTable([("a", 1), ("b", 2), ("a", 3)])
+    assert len(table) == 2 and table["a"] == 3 and table.get("b") == 2 and "c" not in table and table.get("c", 0) == 0
+
+
+def test_wordfreq_frequencies_are_unchanged():
+    lexicon.zipf("the")  # installs the compact list
+    table = wordfreq.get_frequency_dict("en")
+    assert isinstance(table, DigestTable)
+    original = {}
+    for index, bucket in enumerate(wordfreq.get_frequency_list.__wrapped__("en", "best")):
+        for word in bucket:
+            original[word] = wordfreq.cB_to_freq(-index)
+    assert len(table) == len(original)
+    assert all(table[word] == freq for word, freq in list(original.items())[::5])
+
+
+def test_lemma_table_matches_lemminflect():
+    lexicon.word_classes("leaves")
+    lemmatizer = Lemmatizer()
+    assert isinstance(lemmatizer.lemma_dict, LemmaTable)
+    original = LemmaLUCodec.load(lemmatizer.lemma_lu_fn)
+    assert all(lemmatizer.lemma_dict.get(word, {}) == lemmas for word, lemmas in original.items())
+    assert lemmatizer.lemma_dict.get("qzxv", {}) == {}
+
+
+def test_the_lexicon_does_not_import_spacy():
+    code = (
+        "import sys; from seekh_convert.text.lexicon import word_classes, zipf, plural;"
+        "word_classes('leaves'); zipf('energy'); plural('contrabands'); print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_reads_in_the_main_process_free_the_language_model(tmp_path):
+    def read(path, options):
+        return language.detect_language("The cell is the basic unit of life, and every organism is made of cells.")
+
+    assert asyncio.run(DocumentLoader(read, processes=0).load(tmp_path / "a.md", None)) == "en"
+    assert language._identifier.cache_info().currsize == 0
