@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 _CORPUS = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus"))
 SAMPLES = ROOT / "samples"
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a child a test stops with Ctrl-C: SIGINT at its default and unblocked in the child, whatever
+    the test process inherited (a suite started in the background by a non-interactive shell ignores SIGINT, and
+    an ignored signal stays ignored across exec, so the child would run on)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 #: Why corpus tests skip in a clone without the development corpus (CI has it and runs them).
 NO_CORPUS = f"corpus test: no development corpus at {_CORPUS} (set SEEKH_CORPUS to run it)"
 

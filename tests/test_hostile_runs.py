@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import interruptible
 from fakes import hostile_files as hostile
 
 #: Address space each process of a run may use: a bomb that got through would fail here, not fill the machine.
@@ -24,6 +25,7 @@ GOOD = "# Photosynthesis\n\n" + "Plants turn light, water and carbon dioxide int
 
 def _limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+    interruptible()  # the tests stop some runs with Ctrl-C
 
 
 def _start(*args: str, cwd: Path) -> subprocess.Popen:

@@ -113,3 +113,42 @@ def test_source_date_epoch_pins_the_timestamp(tmp_path, monkeypatch):
     a, b = _outputs(tmp_path / "a"), _outputs(tmp_path / "b")
     assert a and [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     assert '"generated_at": "2023-11-14T22:13:20Z"' in next(p for p in a if p.name == "guide.json").read_text()
+
+
+class HeldEngine(JitteryEngine):
+    """Holds the first input's topics until ``ready()`` (another input's guide on disk) or ``hold`` seconds pass."""
+
+    concurrency = 4
+
+    def __init__(self, held: str, ready, hold: float = 15.0):
+        super().__init__()
+        self.held, self.ready, self.hold = held, ready, hold
+        self.waited: list[bool] = []
+
+    async def generate(self, topic, document):
+        if document.path.name == self.held:
+            deadline = asyncio.get_running_loop().time() + self.hold
+            while not self.ready() and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.05)
+            self.waited.append(self.ready())
+        return await self.inner.generate(topic, document)
+
+
+def test_a_slow_input_does_not_hold_back_the_guides_of_later_ones(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    slow = tmp_path / "slow.pdf"
+    shutil.copy(PDF, slow)
+    later = tmp_path / "held" / "therapeutic-alliance-notes"
+    engine = HeldEngine("slow.pdf", lambda: any(later.glob("*/guide.json")))
+    held = _run(engine, tmp_path / "held", [slow, PDF])
+    assert engine.waited and all(engine.waited)  # the second input's guides were on disk while the first generated
+    plain = _run(HeldEngine("none", lambda: True), tmp_path / "plain", [slow, PDF])
+    assert [r.status for r in held] == [r.status for r in plain] == [Status.SUCCESS] * 2
+    a, b = _outputs(tmp_path / "held"), _outputs(tmp_path / "plain")
+    assert [p.relative_to(tmp_path / "held") for p in a] == [p.relative_to(tmp_path / "plain") for p in b]
+    for pa, pb in zip(a, b):  # the run-level de-duplication of the second input against the first still applies
+        assert pa.read_bytes() == pb.read_bytes(), pa
+    reasons = [f["reason"] for q in later.glob("*/quality.json") for f in json.loads(q.read_text())["findings"]]
+    assert any("duplicate" in r for r in reasons)

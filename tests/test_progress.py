@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, interruptible
 from fakes.openai_server import FakeOpenAIServer, quoting_reply
 from test_resume import course_folder
 
@@ -109,7 +109,12 @@ def test_ctrl_c_says_what_finished_and_how_to_resume(tmp_path):
     folder, out = course_folder(tmp_path), tmp_path / "out"
     with FakeOpenAIServer(responder=quoting_reply, delay=0.3) as server:
         process = subprocess.Popen(
-            _args(folder, out, server.url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
+            _args(folder, out, server.url),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_env(),
+            preexec_fn=interruptible,
         )
         deadline = time.monotonic() + 60
         while not list(out.glob("*/index.json")) and time.monotonic() < deadline:  # an input completely written

@@ -29,7 +29,7 @@ from seekh_convert.check import (
 )
 from seekh_convert.clean import clean
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, PreflightError, SeekhError
-from seekh_convert.files import atomic_write_text, sha256_file
+from seekh_convert.files import atomic_write_bytes, atomic_write_text, sha256_file
 from seekh_convert.model.document import Document, PieceLimits, Topic
 from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work_order
 from seekh_convert.model.guide import GuideContent, Usage
@@ -162,8 +162,8 @@ class Converter:
 
     Inputs are read (large ones in worker processes when there are several) and generated concurrently: every topic
     of every input in memory draws on the engine's one request pool, earliest input first. Each guide then
-    passes the quality gate, and the run-level de-duplication and writing happen in input order, so output
-    does not depend on timing. The manifest in the output folder records each input's progress: inputs an
+    passes the quality gate and its guides are written at once; the run-level de-duplication (and the final
+    writing, which it may change) happens in input order, so the final output does not depend on timing. The manifest in the output folder records each input's progress: inputs an
     earlier run finished are skipped (``Options.force`` redoes them).
     """
 
@@ -402,7 +402,9 @@ class Converter:
         self._stage(plan, "generating")
         self.on_event("loaded", path, doc)
         drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
-        if turn is not None:
+        early: dict[Path, bytes | None] = {}
+        if turn is not None and not turn.is_set():  # an earlier input is still at work: do not keep these guides back
+            early = await asyncio.to_thread(self._write_early, doc, drafts, folder)
             await turn.wait()
         mark, before = self.dedup.mark(), self.dedup.digest()
         # de-duplication against the run, --strict and writing: CPU and disk work, in a worker thread (one input at a
@@ -410,6 +412,8 @@ class Converter:
         result.topics = await asyncio.to_thread(
             lambda: [self._finish(doc, topic, tr, content, folder) for topic, (tr, content) in zip(doc.topics, drafts)]
         )
+        for target in early.keys() - {t.folder for t in result.topics if t.folder}:  # failed --strict after all
+            self._take_back(target / "guide.json", early[target])
         for topic_result in result.topics:
             self.on_event("topic", path, topic_result)
         result.errors.extend(t.error for t in result.topics if t.error)
@@ -483,6 +487,43 @@ class Converter:
             log.debug("unexpected error on %s topic %d", doc.path, topic.index, exc_info=True)
             tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"
         return tr, None
+
+    def _write_early(
+        self, doc: Document, drafts: list[tuple[TopicResult, GuideContent | None]], folder: Path
+    ) -> dict[Path, bytes | None]:
+        """Write an input's guides as soon as they are generated, before the inputs ahead of it are done: without the
+        run-level de-duplication, which ``_finish`` applies (rewriting them) when its turn comes, so the final files do
+        not depend on timing. A run stopped in between redoes the input when resumed (the manifest has not marked it
+        written), which rewrites them the same way. Returns the topic folders written, each with the guide.json an
+        earlier run had left there (``_take_back`` puts it back if the guide fails ``--strict`` in the end)."""
+        written: dict[Path, bytes | None] = {}
+        thresholds = self.options.thresholds or StrictThresholds()
+        for topic, (tr, content) in zip(doc.topics, drafts):
+            if content is None or tr.quality is None:
+                continue
+            if self.options.strict and strict_failures(tr.quality, thresholds, content):
+                continue
+            target = folder / tr.folder_name
+            try:
+                earlier = (target / "guide.json").read_bytes() if (target / "guide.json").is_file() else None
+                guide = study_guide(doc, topic, content, as_produced(tr.usage, self.engine), self.options, self.engine)
+                for write in self.writers:
+                    write(guide, target)
+            except (SeekhError, OSError):
+                continue  # ``_finish`` reports it
+            written[target] = earlier
+        return written
+
+    @staticmethod
+    def _take_back(path: Path, earlier: bytes | None) -> None:
+        """Undo an early guide.json: what an earlier run produced is never lost."""
+        try:
+            if earlier is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write_bytes(path, earlier)
+        except OSError as exc:
+            log.debug("cannot take back %s: %s", path, exc)
 
     def _finish(self, doc: Document, topic: Topic, tr: TopicResult, content: GuideContent | None, folder: Path) -> TopicResult:
         """De-duplicate against the run so far, apply --strict, write (in input order)."""

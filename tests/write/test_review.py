@@ -8,7 +8,7 @@ import json
 import shutil
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, interruptible
 from playwright.sync_api import expect
 
 from seekh_convert.generate.offline import OfflineEngine
@@ -255,6 +255,7 @@ def test_the_review_command_serves_on_localhost_until_stopped(library_copy):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )
     try:
         line = proc.stdout.readline()
