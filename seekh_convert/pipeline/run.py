@@ -416,6 +416,19 @@ class Converter:
             self._take_back(target / "guide.json", early[target])
         for topic_result in result.topics:
             self.on_event("topic", path, topic_result)
+        ok = self._tally(doc, result)
+        try:
+            await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
+        except SeekhError as exc:
+            result.errors.append(str(exc))
+            result.status = Status.FAILURE if not ok else Status.PARTIAL
+        result.seconds = time.monotonic() - started
+        self._written(plan, result, {"before": before, "added": self.dedup.added_since(mark)})
+        self.on_event("done", path, result)
+        return result
+
+    def _tally(self, doc: Document, result: ConversionResult) -> int:
+        """The input's status, errors and warnings (emptied sections, low coverage) from its topics; how many were written."""
         result.errors.extend(t.error for t in result.topics if t.error)
         ok = sum(1 for t in result.topics if t.folder)
         result.status = (
@@ -427,16 +440,8 @@ class Converter:
         result.coverage = document_coverage(doc, result.topics)
         if (low := coverage_warning(result.coverage)) is not None and ok:
             result.warnings.append(low)
-            self.on_event("warning", path, f"{path.name}: {low}")
-        try:
-            await asyncio.to_thread(write_index, doc, result, as_produced(result.usage, self.engine))
-        except SeekhError as exc:
-            result.errors.append(str(exc))
-            result.status = Status.FAILURE if not ok else Status.PARTIAL
-        result.seconds = time.monotonic() - started
-        self._written(plan, result, {"before": before, "added": self.dedup.added_since(mark)})
-        self.on_event("done", path, result)
-        return result
+            self.on_event("warning", doc.path, f"{doc.path.name}: {low}")
+        return ok
 
     def _stage(self, plan: InputPlan, stage: str) -> None:
         if self.manifest is not None:
