@@ -70,7 +70,7 @@ class ResponseCache:
         if isinstance(text, str) and isinstance(finish, str) and _count(tokens_in) and _count(tokens_out):
             return CachedReply(text, finish, tokens_in, tokens_out)
         log.warning("response cache %s: a damaged row, dropped; asking the server", self.path)
-        self._drop(key)
+        self.drop(key)
         return None
 
     def put(self, key: str, reply: CachedReply) -> None:
@@ -84,7 +84,8 @@ class ResponseCache:
         except sqlite3.Error as exc:  # a damaged cache file: the run goes on without storing
             log.warning("response cache %s not written (%s)", self.path, exc)
 
-    def _drop(self, key: str) -> None:
+    def drop(self, key: str) -> None:
+        """Forget the reply stored under ``key`` (a reply that no longer passes validation)."""
         try:
             with self._lock:
                 self._db.execute("DELETE FROM replies WHERE key = ?", (key,))

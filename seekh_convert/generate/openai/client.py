@@ -95,6 +95,9 @@ class ChatClient:
         # finished batch's answers reach the cache meanwhile, batch.py), and a reply is stored as soon as it is returned
         # (SQLite with a write-ahead log: a lookup takes microseconds, a durable store about 0.3 ms)
         hit = self._cache.get(key) if self._cache else None
+        if hit and accept is not None and not accept(hit.text):  # e.g. a Batch API answer, stored before validation
+            self._cache.drop(key)
+            hit = None
         if hit:
             self._emit("cached", name, hit.input_tokens, hit.output_tokens)
             return Reply(hit.text, hit.finish_reason, hit.input_tokens, hit.output_tokens, cached=True)

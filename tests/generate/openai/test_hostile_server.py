@@ -80,6 +80,22 @@ def test_a_tampered_cache_row_is_dropped_and_asked_again(tmp_path):
     assert isinstance(generation.content, GuideContent)
 
 
+def test_a_stored_reply_that_fails_validation_is_never_served_from_the_cache(tmp_path):
+    """The Batch API stores answers as they arrive, before any validation: a failing one is dropped when read."""
+    document, topic = sample_document()
+    with FakeOpenAIServer() as server:
+        run_engine(settings_for(server, tmp_path), topic, document)
+        first = len(server.requests)
+    with sqlite3.connect(tmp_path / "cache" / "replies.sqlite") as db:
+        db.execute("UPDATE replies SET text = ?", ('{"topic": 1}',))  # JSON, but not a guide
+    with FakeOpenAIServer() as server:
+        generation, _ = run_engine(settings_for(server, tmp_path), topic, document)
+        assert len(server.requests) == first  # asked again, not repaired from the bad row
+    assert isinstance(generation.content, GuideContent)
+    with sqlite3.connect(tmp_path / "cache" / "replies.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM replies WHERE text = ?", ('{"topic": 1}',)).fetchone()[0] == 0
+
+
 def test_a_dropped_connection_says_so_not_cannot_reach(tmp_path):
     message, _, _ = _fails(tmp_path, Scripted(drop=True), Scripted(drop=True), max_retries=1)
     assert "dropped the connection" in message and "cannot reach" not in message
