@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from seekh_convert.errors import InputError
@@ -71,7 +72,7 @@ def _inflate_all(path: Path, what: str) -> None:
                                 f"{path.name}: its part {printable_name(info.filename)[:120]} unpacks to more than "
                                 f"{MAX_XML_PART >> 20} MB of XML; split the {what} into smaller files"
                             )
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise InputError(
             f"{path.name} is not a readable {what} (a damaged ZIP package: {one_line(exc)}); open and save it again"
         ) from exc

@@ -7,6 +7,7 @@ address-space limit) in tests/test_hostile_runs.py; here each reader's answer is
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,17 @@ def test_part_names_in_messages_are_printed_escaped(tmp_path):
 def test_fixture_files_stay_small_on_disk(tmp_path):
     assert hostile.docx(tmp_path / "a.docx", body=hostile._P, repeat=(100 << 20) // len(hostile._P)).stat().st_size < 2 << 20
     assert Path(hostile.sparse_page(tmp_path / "p.html", 200 << 20)).stat().st_blocks * 512 < 1 << 20
+
+
+def test_a_part_whose_deflate_stream_is_broken_is_one_line_not_a_zlib_error(tmp_path):
+    """A flipped bit in a compressed part: zlib's own error becomes the damaged-package line (found by the fuzz test)."""
+    from seekh_convert.read.container import check_archive
+
+    path = tmp_path / "broken.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document>" + "text " * 2000 + "</w:document>")
+    data = bytearray(path.read_bytes())
+    data[30 + len("word/document.xml")] = 0x07  # first deflate block: BFINAL=1, BTYPE=11 (reserved): invalid
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"broken\.docx is not a readable Word document \(a damaged ZIP package"):
+        check_archive(path, "Word document")
