@@ -18,6 +18,7 @@ from seekh_convert.model.guide import (
     ShortAnswer,
     Summary,
     TrueFalse,
+    put_item,
 )
 from seekh_convert.text.words import key_string
 
@@ -121,13 +122,7 @@ def keep_unflagged(before: C, after: C, places: set[tuple[str, int | None]]) -> 
         if place in places or place not in old or old[place] == item.model:
             continue
         changed = True
-        original = old[place].model_dump(mode="json")
-        if item.section == "definition":
-            data["definition"] = original
-        elif item.section == "summary":
-            data["summary"]["sentences"][item.index] = original
-        else:
-            data[item.section][item.index] = original
+        put_item(data, item.section, item.index, old[place].model_dump(mode="json"))
     return type(after).model_validate(data) if changed else after
 
 

@@ -314,6 +314,16 @@ class StudyGuide(GuideContent):
     provenance: Provenance
 
 
+def put_item(data: dict, section: str, index: int | None, item: dict) -> None:
+    """Put ``item`` at its place in a guide's JSON (``data``): the definition, a summary sentence or a list item."""
+    if section == "definition":
+        data["definition"] = item
+    elif section == "summary":
+        data["summary"]["sentences"][index] = item
+    else:
+        data[section][index] = item
+
+
 def guide_json_schema() -> dict:
     """The JSON Schema of a study guide, as printed by ``seekh-convert schema``."""
     return StudyGuide.model_json_schema()

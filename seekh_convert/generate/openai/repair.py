@@ -18,7 +18,7 @@ from seekh_convert.generate.openai.parse import ITEM_TYPES
 from seekh_convert.generate.openai.relocate import TopicQuotes
 from seekh_convert.model.document import Block, Topic
 from seekh_convert.model.findings import Finding
-from seekh_convert.model.guide import LIST_SECTIONS, GuideContent
+from seekh_convert.model.guide import LIST_SECTIONS, GuideContent, put_item
 from seekh_convert.text.tokens import count_tokens
 
 #: Most tokens of one failing item's passage when its section, slide or page is longer (a window around its quote).
@@ -185,10 +185,5 @@ def put_in_place(content: GuideContent, replacements: dict[str, dict], slots: li
         new = replacements.get(slot.key)
         if new is None:
             continue
-        if slot.section == "definition":
-            data["definition"] = new
-        elif slot.section == "summary":
-            data["summary"]["sentences"][slot.index] = new
-        else:
-            data[slot.section][slot.index] = new
+        put_item(data, slot.section, slot.index, new)
     return type(content).model_validate(data)
