@@ -43,3 +43,35 @@ def tidy_speech(text: str) -> str:
     if not any(c.isalnum() for c in text) or _ASIDE.match(text):
         return ""
     return text if text == said else text[:1].upper() + text[1:]
+
+
+#: Course logistics anywhere in a sentence: the chat, polls, links, channels, homework, the next/last lecture.
+_LOGISTICS = re.compile(
+    r"\b(?:in the chat|the chat|polls?|polling|the description|subscribe|twitter|hashtag|patreon|livestream|live stream"
+    r"|slash live|\w+\.(?:com|co|org|io)\b|pause (?:the video|and ponder)|ponder music|see you (?:next|all|guys|in|on|later)"
+    r"|(?:next|last|previous|today's|this) (?:lecture|lesson|video|class|episode|session)s?|homework|office hours"
+    r"|problem sets?|the audience|from the audience|answers? (?:are|is) rolling|(?:great|good|excellent) question"
+    r"|drink of water|welcome (?:back|to|everyone|everybody)|raise your hand|thanks? (?:you )?for (?:watching|coming|joining)"
+    r"|participate|t-shirt|my people|mic(?:rophone)?|the camera|the screen|on the board|the blackboard|scroll (?:up|down))\b",
+    re.I,
+)
+#: Narration: the speaker saying what they do, want, think or remember ("I'm going to pull up...", "Let me show you",
+#: "We're going to do a poll", "Today we are going to talk about..."), rather than what is so.
+_NARRATION = re.compile(
+    r"^(?:(?:and|but|so|now|okay|well|then|here|first|next|again|also|actually|honestly|just)[, ]+)*"
+    r"(?:(?:right now|for that|for this|at this point|with that|in that case|all right|alright|okay|so)\s*,\s*)?"
+    r"(?:i\b(?!\.e\.)|i'(?:m|ll|ve|d)\b|me\b|my\b|let me\b|let's (?:go|take|pull|jump|look|start|see|move|turn|get|"
+    r"do|talk|think|build|have|be|try|come|head|switch|bring|open|import|write|type|just|actually|now|kick|wrap|gauge|"
+    r"emphasi[sz]e|step|pause|quickly|first)\b|today\b|as you can see\b|you can see\b"
+    r"|(?:we|you)(?:'re| are) going to (?:do|take|pull|talk|look|see|start|go|jump|spend|get|walk|have|need)\b"
+    r"|(?:we|you)'ll (?:see|talk|look|get|do|come|start|spend|need|walk)\b|we (?:will|can) (?:see|talk|look)\b)",
+    re.I,
+)
+
+
+def is_narration(text: str) -> bool:
+    """True for a sentence about the lecture rather than its subject: course logistics (the chat, a poll, homework,
+    "see you next time"), or the speaker narrating what they do, want or think ("I'm going to pull up some Python",
+    "Let me show you", "Today we are going to talk about..."). Such sentences stay in the transcript as context;
+    no summary, takeaway, card or question is made of them."""
+    return bool(_LOGISTICS.search(text) or _NARRATION.match(text.strip()))
