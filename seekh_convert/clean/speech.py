@@ -52,7 +52,9 @@ _LOGISTICS = re.compile(
     r"|(?:next|last|previous|today's|this) (?:lecture|lesson|video|class|episode|session)s?|homework|office hours"
     r"|problem sets?|the audience|from the audience|answers? (?:are|is) rolling|(?:great|good|excellent) question"
     r"|drink of water|welcome (?:back|to|everyone|everybody)|raise your hand|thanks? (?:you )?for (?:watching|coming|joining)"
-    r"|participate|t-shirt|my people|mic(?:rophone)?|the camera|the screen|on the board|the blackboard|scroll (?:up|down))\b",
+    r"|participate|t-shirt|my people"
+    r"|(?:most |second most |least )?common answer|(?:the )?(?:correct|right|wrong) answer|answered|responses"
+    r"|the question (?:about|asks|is asking)|options? (?:here|are|is)|mic(?:rophone)?|the camera|the screen|on the board|the blackboard|scroll (?:up|down))\b",
     re.I,
 )
 #: Narration: the speaker saying what they do, want, think or remember ("I'm going to pull up...", "Let me show you",
@@ -69,9 +71,36 @@ _NARRATION = re.compile(
 )
 
 
+#: Spoken asides that are no statement: a clause cut off from its sentence ("Which was to assume...", "Because it
+#: looks like..."), hedged talk ("this is kind of a confusing thing", "needless to say", "okay?").
+_ASIDE_TALK = re.compile(
+    r"^(?:which|whether|because|whereas|needless to say|believe it or not|long story short|fun fact|spoiler)\b"
+    r"|\b(?:kind|sort) of (?:a|an|like|just|happens|feels|looks|goes|going|weird|confusing|funny|cool|fun|nice|neat)\b"
+    r"|\b(?:or something|or whatever|and stuff|blah|on and on|okay\?|right\?|you know\?|way fun|i guess|i mean)\b",
+    re.I,
+)
+
+
 def is_narration(text: str) -> bool:
     """True for a sentence about the lecture rather than its subject: course logistics (the chat, a poll, homework,
     "see you next time"), or the speaker narrating what they do, want or think ("I'm going to pull up some Python",
-    "Let me show you", "Today we are going to talk about..."). Such sentences stay in the transcript as context;
+    "Let me show you", "Today we are going to talk about..."), or hedged talk and clauses cut off from their sentence
+    ("this is kind of a confusing thing", "Which was to assume..."). Such sentences stay in the transcript as context;
     no summary, takeaway, card or question is made of them."""
-    return bool(_LOGISTICS.search(text) or _NARRATION.match(text.strip()))
+    text = text.strip()
+    return bool(_LOGISTICS.search(text) or _NARRATION.match(text) or _ASIDE_TALK.search(text))
+
+
+#: Where a spoken run-on turns from its point to the speaker: ", and I always remember...", ", but let me...".
+_TURN = re.compile(r",\s+(?:and|but|so)\s+(?=(?:I|I'm|I'd|I've|I'll|let me|let's)\b)")
+
+
+def split_turns(text: str) -> list[str]:
+    """A spoken sentence cut where it turns from a statement to the speaker ("E is a special constant of nature, and
+    I always remember in high school, ..." -> the statement, then the aside), so the statement can be used on its own
+    and the aside is narration. Only punctuation changes; a part under five words stays joined."""
+    m = _TURN.search(text)
+    if m is None or len(text[: m.start()].split()) < 5:
+        return [text]
+    rest = text[m.end() :]
+    return [text[: m.start()] + ".", rest[:1].upper() + rest[1:]]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from seekh_convert.clean.common import normalize_text
-from seekh_convert.clean.speech import is_narration, tidy_speech
+from seekh_convert.clean.speech import is_narration, split_turns, tidy_speech
 from seekh_convert.model.document import Block, BlockKind, Cue, Document
 from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.sentences import ends_sentence, sentence_spans
@@ -99,9 +99,11 @@ class TranscriptCleaner:
             end = cue.end
         if parts:
             out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
+        kept: list[Spoken] = []
         for spoken in out:
-            spoken.text = tidy_speech(spoken.text)
-        return [s for s in out if s.text]
+            parts = split_turns(tidy_speech(spoken.text))
+            kept.extend(Spoken(p, spoken.start, spoken.end, spoken.speaker_change and k == 0) for k, p in enumerate(parts))
+        return [s for s in kept if s.text]
 
     def _paragraphs(self, sentences: list[Spoken]) -> list[list[Spoken]]:
         groups: list[list[Spoken]] = []
