@@ -54,7 +54,8 @@ _LOGISTICS = re.compile(
     r"|drink of water|welcome (?:back|to|everyone|everybody)|raise your hand|thanks? (?:you )?for (?:watching|coming|joining)"
     r"|participate|t-shirt|my people"
     r"|(?:most |second most |least )?common answer|(?:the )?(?:correct|right|wrong) answer|answered|responses"
-    r"|the question (?:about|asks|is asking)|options? (?:here|are|is)|mic(?:rophone)?|the camera|the screen|on the board|the blackboard|scroll (?:up|down))\b",
+    r"|the question (?:about|asks|is asking)|options? (?:here|are|is)|let's see|our paper|(?:for )?(?:the|this) evening|tonight"
+    r"|(?:wind-down|warm-up) questions?|questions? of sorts|mic(?:rophone)?|the camera|the screen|on the board|the blackboard|scroll (?:up|down))\b",
     re.I,
 )
 #: Narration: the speaker saying what they do, want, think or remember ("I'm going to pull up...", "Let me show you",
@@ -72,13 +73,17 @@ _NARRATION = re.compile(
 
 
 #: Spoken asides that are no statement: a clause cut off from its sentence ("Which was to assume...", "Because it
-#: looks like..."), hedged talk ("this is kind of a confusing thing", "needless to say", "okay?").
+#: looks like..." without a main clause after a comma), hedged talk ("this is kind of a confusing thing", "needless to say", "okay?").
 _ASIDE_TALK = re.compile(
-    r"^(?:which|whether|because|whereas|needless to say|believe it or not|long story short|fun fact|spoiler)\b"
+    r"^(?:which|whether|because(?=[^,]*$)|whereas|needless to say|believe it or not|long story short|fun fact|spoiler)\b"
     r"|\b(?:kind|sort) of (?:a|an|like|just|happens|feels|looks|goes|going|weird|confusing|funny|cool|fun|nice|neat)\b"
     r"|\b(?:or something|or whatever|and stuff|blah|on and on|okay\?|right\?|you know\?|way fun|i guess|i mean)\b",
     re.I,
 )
+
+
+#: Someone in the audience quoted by name ("Crispin Simmons says three is included...").
+_VIEWER = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ (?:says|said|asks|asked|writes|wrote|points out|mentions|suggests)\b")
 
 
 def is_narration(text: str) -> bool:
@@ -88,7 +93,7 @@ def is_narration(text: str) -> bool:
     ("this is kind of a confusing thing", "Which was to assume..."). Such sentences stay in the transcript as context;
     no summary, takeaway, card or question is made of them."""
     text = text.strip()
-    return bool(_LOGISTICS.search(text) or _NARRATION.match(text) or _ASIDE_TALK.search(text))
+    return bool(_LOGISTICS.search(text) or _NARRATION.match(text) or _ASIDE_TALK.search(text) or _VIEWER.search(text))
 
 
 #: Where a spoken run-on turns from its point to the speaker: ", and I always remember...", ", but let me...".
