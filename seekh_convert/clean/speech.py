@@ -11,6 +11,7 @@ _FILLER = re.compile(r"(?:(?<=\s)|^)(?:u+h+m*|u+m+|e+r+m+|hm+|m{2,}h*|a+h+)(?:[,
 _SET_OFF = re.compile(r",\s+(?:u+h+|u+m+|e+r+m+|you know|i mean|like|sort of|kind of|you see|basically|literally)\s*,\s*", re.I)
 _OPENER = re.compile(
     r"^(?:(?:yeah|yes|yep|okay|ok|alright|all right|well|so|oh|now|right|anyhow|anyway|and so|and|but so|you know|"
+    r"interesting|wow|cool|great|awesome|perfect|excellent|beautiful|fantastic|"
     r"i mean|like)\s*[,.]\s*)+",
     re.I,
 )
@@ -77,6 +78,7 @@ _NARRATION = re.compile(
 _ASIDE_TALK = re.compile(
     r"^(?:which|whether|because(?=[^,]*$)|whereas|needless to say|believe it or not|long story short|fun fact|spoiler)\b"
     r"|\b(?:kind|sort) of (?:a|an|like|just|happens|feels|looks|goes|going|weird|confusing|funny|cool|fun|nice|neat)\b"
+    r"|\bpeople (?:are|were) (?:changing|saying|answering|voting|asking|typing)\b|\ba little bit in the past\b"
     r"|\b(?:or something|or whatever|and stuff|blah|on and on|okay\?|right\?|you know\?|way fun|i guess|i mean)\b",
     re.I,
 )
