@@ -18,6 +18,18 @@ _OPENER = re.compile(
 _REPEAT = re.compile(r"\b(?!(?:had|that|is|do)\b)(\w+(?:'\w+)?)(?:[\s,]+\1\b)+", re.I)  # "had had" is English
 _NUMBER = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|\d+)"
 _SELF_CORRECTION = re.compile(rf"\b{_NUMBER}--\s+(?={_NUMBER}\b)|\b(\w+)--\s+(?=\1\b)", re.I)  # "five-- four" -> "four"
+_CONNECTIVE = (
+    r"(?:and|or|but|so|then|because|when|if|while|whereas|than|as|times|plus|minus|equals|over|that|what|how|why"
+    rf"|where|who|which|whether|{_NUMBER[3:-1]})\b|\d"
+)
+#: A false start the speaker begins again: "we were just taking we were to take" -> "we were to take", "if we if I
+#: just" -> "if I just" (a pronoun and its verb, or a conjunction and its subject, said again within four words that
+#: hold no connective: "it is 1 and it is 2" is two statements).
+_RESTART = re.compile(
+    rf"\b((?:i|we|you|it|they|he|she|there)(?:'\w+)? \w+)\b(?: (?!{_CONNECTIVE})\w+){{0,3}} (?=\1\b)"
+    r"|\b(if|when|because|so|and) (?:we|you|i|it|they) (?=\2 (?:we|you|i|it|they)\b)",
+    re.I,
+)
 _ASIDE = re.compile(
     r"^(?:(?:can|could) (?:everyone|everybody|you(?: all| guys)?|people|folks)(?: in the back)? (?:still )?(?:hear|see)"
     r" (?:me|this|that|it|ok|okay|all right)|is (?:this|the mic(?:rophone)?) (?:on|working)|(?:let me|give me|just) "
@@ -38,6 +50,7 @@ def tidy_speech(text: str) -> str:
     text = _SET_OFF.sub(" ", text)
     text = _FILLER.sub("", text)
     text = _SELF_CORRECTION.sub("", text)
+    text = _RESTART.sub("", text)
     text = _REPEAT.sub(r"\1", text)
     text = _OPENER.sub("", text.strip())
     text = _SPACE_PUNCT.sub(r"\1", _DOUBLE_SPACE.sub(" ", text)).strip(" ,")

@@ -129,3 +129,15 @@ def test_transcript_titles_prefer_the_term_over_an_anecdote():
 
     titles = [t.title for t in prepare_document(doc, Options()).topics]
     assert titles == ["Euler's Formula", "Infinite Polynomial"], titles
+
+
+def test_false_starts_are_said_once():
+    assert tidy_speech("And we were just taking, you know, we were to take this as an analog of pi.") == (
+        "And we were to take this as an analog of pi."
+    )
+    assert (
+        tidy_speech("Because if we if I just tell you, it will not sink in.")
+        == "Because if I just tell you, it will not sink in."
+    )
+    for said in ("It is 1 and it is 2.", "We know that we know nothing.", "You get two you get three."):
+        assert tidy_speech(said) == said  # two statements, not a restart
