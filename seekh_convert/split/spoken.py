@@ -32,7 +32,8 @@ _ORDINAL = re.compile(r"^\w-th$|^\w{1,2}-")
 _UNTITLED = frozenset(
     """high school lot bit couple sense way kind case point idea thing question answer minute minutes second
     seconds moment today everybody everyone world video lecture lesson class following pointed whose still
-    sanity takeaway location appropriate check""".split()
+    sanity takeaway location appropriate check new actual smaller bigger larger same different whole certain specific
+    general particular main little big good bad simple basic various entire given usual""".split()
 )
 
 
