@@ -63,7 +63,11 @@ class TranscriptCleaner:
         blocks = []
         if lead:
             blocks.append(_block(lead, BlockKind.BOILERPLATE))
-        for narration, run in _runs(body):
+        runs = _runs(body)
+        content = sum(len(x.text.split()) for flag, run in runs if not flag for x in run)
+        if content * 3 < sum(len(x.text.split()) for x in body):  # mostly talk (a short clip, a greeting): all of it
+            runs = [(False, body)] if body else []
+        for narration, run in runs:
             kind = BlockKind.FRAGMENT if narration else BlockKind.PARAGRAPH
             blocks.extend(_block(group, kind) for group in self._paragraphs(run))
         doc.blocks = blocks

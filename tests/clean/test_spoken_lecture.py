@@ -141,3 +141,9 @@ def test_false_starts_are_said_once():
     )
     for said in ("It is 1 and it is 2.", "We know that we know nothing.", "You get two you get three."):
         assert tidy_speech(said) == said  # two statements, not a restart
+
+
+def test_a_clip_that_is_mostly_talk_keeps_its_words():
+    lines = ["And so, my fellow Americans, ask not what your country can do for you.", "I will say banana at the end."]
+    doc = TranscriptCleaner()(Document(path=Path("x.srt"), kind=SourceKind.TRANSCRIPT, cues=_cues(lines)))
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH]  # not all context: nothing else would be left
