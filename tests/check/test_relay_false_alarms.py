@@ -99,3 +99,33 @@ def test_a_stem_naming_other_options_too_does_not_give_the_answer_away():
     assert _answer_in_stem(tracing) is None
     given = tracing.model_copy(update={"question": 'After x = "good bye", what does print(x) show?'})
     assert _answer_in_stem(given) is not None
+
+
+def test_a_verbless_slide_bullet_is_evidence_but_a_reference_entry_is_junk():
+    """judged/llm: 7 KEEPs quoted slide bullets ("Only one cultural parent for each cultural child") that clean marks
+    as fragments for the offline engine; the gate called them "junk source". A reference entry still is junk."""
+    from seekh_convert.model.document import BlockKind
+
+    blocks = [
+        Block("Simplifying assumptions of the basic model", slide=7, section="Iterated learning"),
+        Block("Only one cultural parent for each cultural child", slide=7, kind=BlockKind.FRAGMENT),
+        Block("No horizontal transmission", slide=7, kind=BlockKind.FRAGMENT),
+        Block("Kirby, S., Cornish, H. (2008). Cumulative cultural evolution in the laboratory.", slide=7, kind=BlockKind.REFERENCE),
+    ]
+    doc = Document(path=Path("deck.pptx"), kind=SourceKind.SLIDES, title="Deck", sha256="0" * 64, blocks=blocks)
+    doc.topics = [Topic(1, "Iterated learning", blocks)]
+    checker = ItemChecker(doc.topics[0], doc, GateSettings())
+    card = Flashcard(
+        kind="basic",
+        front="How many cultural parents does each cultural child have in the basic iterated learning model?",
+        back="Only one cultural parent.",
+        source=SourceRef(quote="Only one cultural parent for each cultural child", slide=7),
+    )
+    assert Reason.JUNK_SOURCE not in _reasons(checker, card)
+    cited = Flashcard(
+        kind="basic",
+        front="Who studied cumulative cultural evolution in the laboratory in 2008?",
+        back="Kirby and Cornish.",
+        source=SourceRef(quote="Kirby, S., Cornish, H. (2008). Cumulative cultural evolution in the laboratory.", slide=7),
+    )
+    assert Reason.JUNK_SOURCE in _reasons(checker, cited)
