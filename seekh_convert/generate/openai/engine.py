@@ -31,6 +31,7 @@ from seekh_convert.generate.openai.repair import (
     repair_source,
     reply_model,
     slots_of,
+    worth_repairing,
 )
 from seekh_convert.generate.openai.reply_size import (
     MAX_ITEMS,
@@ -185,7 +186,7 @@ class OpenAIEngine:
         quotes nothing of the topic keeps its failing item. ``Generation.findings`` lists those.
         """
         meter = self._meter()
-        slots = slots_of(content, findings)
+        slots = worth_repairing(content, slots_of(content, findings))
         if not slots:
             return Generation(content, meter.usage())
         index = await asyncio.to_thread(TopicQuotes, topic, document)

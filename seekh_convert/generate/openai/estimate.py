@@ -102,7 +102,7 @@ def _message_tokens(step: str, variables: dict) -> int:
 
 def _expected_passages(topic: Topic) -> str:
     """The passages of ``REPAIR_ITEMS`` failing items whose quotes are spread evenly over the topic's blocks."""
-    blocks = [b for b in topic.blocks if b.usable and b.text.strip()]
+    blocks = [b for b in topic.blocks if b.readable and b.text.strip()]
     if not blocks:
         return ""
     step = len(blocks) / REPAIR_ITEMS

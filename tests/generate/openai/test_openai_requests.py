@@ -124,12 +124,13 @@ def test_the_worked_example_passes_the_quality_gate():
         "study_time_minutes": 10,
         "definition": None,
         "summary": {"text": first["quote"], "sentences": [{"text": first["quote"], "source": first}]},
-        **{section: [] for section in ("learn_next", "prerequisites", "applications", "flashcards")},
+        **{section: [] for section in ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards")},
         **items,
     }
     content["empty_sections"] = [
         {"section": s, "reason": "Not in this example."}
-        for s in ("definition", "learn_next", "prerequisites", "applications", "flashcards")
+        for s in ("definition", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards")
+        if not content[s]
     ]
     _, quality = check_content(GuideContent.model_validate(content), topic, document)
     failed = [f.describe() for f in quality.findings if f.section in items and f.action == "dropped"]
