@@ -134,8 +134,10 @@ def main() -> None:
                     user = b["messages"][1]["content"]
                     if "<failing_items>" in user:
                         fail = user.split("<failing_items>")[1].split("</failing_items>")[0]
-                        why = [e["reasons"] for e in json.loads(fail.replace("\\u003c", "<"))]
-                        print("  repair", count_tokens(user), count_tokens(fail), count_tokens(document_of(b)), why, file=sys.stderr)
+                        why = [(e["position"], e["reasons"][0][:40]) for e in json.loads(fail.replace("\\u003c", "<"))]
+                        print(
+                            "  repair", count_tokens(user), count_tokens(fail), count_tokens(document_of(b)), why, file=sys.stderr
+                        )
             repairs = sum(schema_kind(b) == "repair_items" for b in sent)
             relay = sum(len(m["content"]) for b in sent for m in b["messages"]) // 4
             tokens = sum(count_tokens(m["content"]) for b in sent for m in b["messages"])

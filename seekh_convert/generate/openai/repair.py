@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, create_model
 from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
 from seekh_convert.generate.openai.parse import ITEM_TYPES
 from seekh_convert.generate.openai.relocate import TopicQuotes
-from seekh_convert.model.document import Block, Topic
 from seekh_convert.generate.openai.reply_size import MIN_ITEMS
+from seekh_convert.model.document import Block, Topic
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import LIST_SECTIONS, GuideContent, put_item
 from seekh_convert.text.tokens import count_tokens
@@ -30,8 +30,9 @@ _PLACE = re.compile(r"^(definition|[a-z_]+\[\d+\]): ")
 _DISTINCT = ("flashcards", "questions")
 #: Reasons not worth a round trip: the item repeats what the guide already holds, so dropping it loses nothing.
 DROP_ONLY = frozenset({Reason.REPEATS_FLASHCARD, Reason.DUPLICATE, Reason.DUPLICATE_ACROSS_RUN})
-#: Passing items a list section keeps before its failing items are dropped rather than repaired (others: 1).
-FLOOR = {"key_takeaways": MIN_ITEMS, "flashcards": MIN_ITEMS, "questions": MIN_ITEMS}
+#: Passing items a list section keeps before its failing items are dropped rather than repaired (others: 1, a
+#: section is not left empty): the takeaways the prompt asks for at least.
+FLOOR = {"key_takeaways": MIN_ITEMS}
 
 
 @dataclass
