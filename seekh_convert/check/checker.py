@@ -100,7 +100,7 @@ class ItemChecker:
             problems += self._content_problems(model, context, near)
         if self.settings.rubric:
             in_paragraph = item.section == "summary" and bool(item.index)
-            found = rubric_problems(model, self.rubric, in_paragraph)
+            found = [p for p in rubric_problems(model, self.rubric, in_paragraph) if not _titled_by_passage(p, model, context)]
             problems += [p for p in found if p[0] not in {r for r, _ in problems}]
         findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
         if problems:
@@ -212,3 +212,14 @@ def _link_claim(model: LearnNext | Prerequisite) -> str:
     """The words of a learn-next/prerequisite link that should occur near its quote (no meta words)."""
     text = f"{model.topic} {model.why or ''}"
     return " ".join(w for w in text.split() if w.casefold().strip(".,;:") not in _LINK_META)
+
+
+def _titled_by_passage(problem: Problem, model: Grounded, context: set[str]) -> bool:
+    """A title naming what the quote's passage is about names its point, though the item's own words differ
+    ("Thresholds of the reproductive number" over "R above 1 means exponential growth", the minute around it
+    saying "reproductive number")."""
+    title = getattr(model, "title", None)
+    if problem[0] is not Reason.UNTITLED_POINT or not problem[1].endswith("is about") or not title:
+        return False
+    return support(title, context)[0] >= 0.5
+

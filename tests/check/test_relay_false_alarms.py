@@ -265,3 +265,34 @@ def test_a_code_tracing_stem_shows_its_key_and_values_between_quotes_are_no_stat
     assert Reason.NOT_STANDALONE in _reasons(checker, pointing)
     generic = question.model_copy(update={"options": ["hello", "good bye", "thing", "An error message"]})
     assert Reason.DISTRACTOR_KIND in _reasons(checker, generic)  # 'x' is the stem's variable, 'thing' a generic word
+
+
+def test_a_title_naming_what_the_passage_is_about_names_its_point():
+    """Relay run 1: "Thresholds of the reproductive number" over "R above 1 means exponential growth..." was "does
+    not name the point": the text says R, the minute around the quote says "reproductive number". A title naming
+    nothing of the passage still fails."""
+    from seekh_convert.model.guide import Takeaway as KeyTakeaway
+
+    blocks = [
+        Block("The reproductive number R is how many people each sick person infects.", start=600.0, end=615.0),
+        Block(
+            "When R is above 1 we get exponential growth, an epidemic. When it holds steady around 1, that's when a "
+            "disease is called endemic, and less than 1 means it's on the decline.",
+            start=615.0,
+            end=640.0,
+        ),
+    ]
+    doc = Document(path=Path("lecture.srt"), kind=SourceKind.TRANSCRIPT, title="Epidemics", sha256="0" * 64, blocks=blocks)
+    doc.topics = [Topic(1, "Social distancing", blocks)]
+    checker = ItemChecker(doc.topics[0], doc, GateSettings())
+    takeaway = KeyTakeaway(
+        title="Thresholds of the reproductive number",
+        text="R above 1 means exponential growth (an epidemic), R around 1 means endemic, and R below 1 means decline.",
+        importance="high",
+        source=SourceRef(quote="When R is above 1 we get exponential growth, an epidemic.", start=615.0, end=640.0),
+    )
+    outcome = checker.check(Item("key_takeaways", 0, takeaway))
+    assert [f.reason for f in outcome.findings if f.action != "fixed"] == []
+    elsewhere = takeaway.model_copy(update={"title": "Vaccination campaign logistics"})
+    outcome = checker.check(Item("key_takeaways", 0, elsewhere))
+    assert Reason.UNTITLED_POINT in [r for f in outcome.findings for r in (f.reason, *f.also)]
