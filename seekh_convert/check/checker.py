@@ -222,4 +222,3 @@ def _titled_by_passage(problem: Problem, model: Grounded, context: set[str]) -> 
     if problem[0] is not Reason.UNTITLED_POINT or not problem[1].endswith("is about") or not title:
         return False
     return support(title, context)[0] >= 0.5
-
