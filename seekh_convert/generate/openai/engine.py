@@ -186,7 +186,9 @@ class OpenAIEngine:
         quotes nothing of the topic keeps its failing item. ``Generation.findings`` lists those.
         """
         meter = self._meter()
-        slots = worth_repairing(content, slots_of(content, findings))
+        slots = slots_of(content, findings)
+        if self.settings.repair == "needed":
+            slots = worth_repairing(content, slots)
         if not slots:
             return Generation(content, meter.usage())
         index = await asyncio.to_thread(TopicQuotes, topic, document)
