@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import ctypes
 import itertools
+import logging
 import multiprocessing
 import os
 import signal
@@ -22,6 +23,7 @@ import sys
 import threading
 import time
 import tomllib
+import weakref
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -35,6 +37,8 @@ from seekh_convert.files import find_config
 from seekh_convert.model.document import Document
 from seekh_convert.text.language import release as release_language_model
 from seekh_convert.text.normalize import printable_name
+
+log = logging.getLogger(__name__)
 
 #: Seconds one input may take to be read, cleaned and split (``--read-timeout``, ``[run] read_timeout``): generous,
 #: a 1,000-page scan is read by OCR well within it.
@@ -205,6 +209,7 @@ class DocumentLoader:
                 return
             pool, self._pool = self._pool, None
             self._generation += 1
+        _quiet_manager(pool)
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             if process.is_alive():
                 process.kill()
@@ -217,6 +222,28 @@ class DocumentLoader:
             with contextlib.suppress(OSError):
                 self._done_pipe[1].send(0)  # one small message: written at once, whatever the killed workers did
             self._done_pipe = None
+
+
+_killed_managers: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+def _quiet_manager(pool: ProcessPoolExecutor) -> None:
+    """A killed pool's manager thread may fail while replacing a worker that ended its last task (the pool's
+    ``max_tasks_per_child``) as the others are killed: nothing is lost, so its error is logged, not printed."""
+    thread = getattr(pool, "_executor_manager_thread", None)
+    if thread is None:
+        return
+    _killed_managers.add(thread)
+    if getattr(threading.excepthook, "__name__", "") != "_excepthook":
+        previous = threading.excepthook
+
+        def _excepthook(args: threading.ExceptHookArgs) -> None:
+            if args.thread in _killed_managers:
+                log.debug("a killed reader pool's manager thread: %r", args.exc_value)
+                return
+            previous(args)
+
+        threading.excepthook = _excepthook
 
 
 def file_size(path: Path) -> int:
