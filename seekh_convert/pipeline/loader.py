@@ -36,6 +36,7 @@ from seekh_convert.errors import ConfigError, InputError
 from seekh_convert.files import find_config
 from seekh_convert.model.document import Document
 from seekh_convert.text.language import release as release_language_model
+from seekh_convert.text.language import unload_after_use
 from seekh_convert.text.normalize import printable_name
 
 log = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ class DocumentLoader:
                     mp_context=context,
                     max_tasks_per_child=self.reads_per_process,
                     initializer=_worker_setup,
-                    initargs=(os.getpid(), self._done_pipe[1]),
+                    initargs=(os.getpid(), self._done_pipe[1], self.reads_per_process == 1),
                 )
             return self._pool, self._generation
 
@@ -264,12 +265,14 @@ def _call(function: Callable[..., Any], token: int, *args: object) -> Any:
     return function(*args)
 
 
-def _worker_setup(main_pid: int, started: Connection | None = None) -> None:
+def _worker_setup(main_pid: int, started: Connection | None = None, one_task: bool = False) -> None:
     """A reader worker leaves Ctrl-C to the main process (which stops the run and reports what finished) and ends
     when its parent ends, even by ``kill -9``: the kernel kills it with its parent (Linux), and a thread watches
-    the main process."""
+    the main process. A worker that runs one task drops the language model once it has used it."""
     global _started
     _started = started
+    if one_task:
+        unload_after_use()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):

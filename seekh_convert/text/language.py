@@ -7,6 +7,7 @@ import threading
 from functools import lru_cache
 
 _LOCK = threading.Lock()
+_keep = True  # False: the model is dropped after each detection (``unload_after_use``)
 #: Characters of text the detector reads (spread over the document): plenty for a confident answer.
 SAMPLE_CHARS = 6000
 
@@ -52,7 +53,16 @@ def detect_language(text: str) -> str:
         return ""
     with _LOCK:  # the identifier keeps state between calls; documents are read in parallel threads
         code, _ = _identifier().classify(text)
+        if not _keep:
+            _identifier.cache_clear()
     return str(code)
+
+
+def unload_after_use() -> None:
+    """Drop the model after each detection from now on, in a process that reads one input and ends: what comes
+    after (splitting the book, 352 pages: 213 instead of 231 MiB at most) runs without it."""
+    global _keep
+    _keep = False
 
 
 @lru_cache(maxsize=1)
