@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from seekh_convert.check import GateSettings, run_gate
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, SeekhError
@@ -24,9 +25,12 @@ log = logging.getLogger(__name__)
 Draft = tuple[TopicResult, GuideContent | None]
 
 
-async def draft(engine: Engine, doc: Document, topic: Topic, gate: GateSettings | None) -> Draft:
-    """Generate and gate one topic; an error of the topic becomes its ``TopicResult.error``, except ``ConfigError``
-    and ``BudgetError`` (every further request would fail too: the caller stops the run)."""
+async def draft(
+    engine: Engine, doc: Document, topic: Topic, gate: GateSettings | None, stop: Callable[[SeekhError], bool] | None = None
+) -> Draft:
+    """Generate and gate one topic; an error of the topic becomes its ``TopicResult.error``. ``ConfigError`` and
+    ``BudgetError`` (every further request would fail too) go to ``stop``, which stops the run and says whether it
+    had stopped already (the topic is then ``skipped``); without ``stop`` they are raised."""
     tr = TopicResult(index=topic.index, title=topic.title)
     try:
         generation = await engine.generate(topic, doc)
@@ -37,8 +41,11 @@ async def draft(engine: Engine, doc: Document, topic: Topic, gate: GateSettings 
         if tr.quality.repair_usage is not None:
             tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
         return tr, content
-    except (ConfigError, BudgetError):
-        raise
+    except (ConfigError, BudgetError) as exc:
+        if stop is None:
+            raise
+        tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
+        tr.skipped = stop(exc)  # what the topic's requests cost before (tr.usage) is kept
     except SeekhError as exc:
         tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
         if isinstance(exc, EngineError) and isinstance(exc.usage, Usage):

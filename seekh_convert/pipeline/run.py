@@ -495,17 +495,17 @@ class Converter:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
         work_order.set((order, topic.index))
         if self.stopped is None:
-            try:
-                return await draft(self.engine, doc, topic, self.options.gate)
-            except (ConfigError, BudgetError) as exc:  # bad key, unreachable server, budget: every further request would fail
-                tr = TopicResult(index=topic.index, title=topic.title)
-                tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
-                tr.skipped = self.stopped is not None
-                self.stopped = self.stopped or exc
-                return tr, None
+            return await draft(self.engine, doc, topic, self.options.gate, self._stop)
         tr = TopicResult(index=topic.index, title=topic.title, skipped=True)
         tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': not attempted ({self.stopped})"
         return tr, None
+
+    def _stop(self, exc: SeekhError) -> bool:
+        """Bad key, unreachable server, budget: every further request would fail; whether the run had stopped already."""
+        stopped = self.stopped is not None
+        if isinstance(exc, ConfigError | BudgetError):
+            self.stopped = self.stopped or exc
+        return stopped
 
     def _write_early(
         self, doc: Document, drafts: list[tuple[TopicResult, GuideContent | None]], folder: Path
