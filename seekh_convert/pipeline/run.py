@@ -23,18 +23,18 @@ from seekh_convert.check import (
     RunQuality,
     StrictThresholds,
     pages_left_out,
-    run_gate,
     source_pages,
     strict_failures,
 )
 from seekh_convert.clean import clean
-from seekh_convert.errors import BudgetError, ConfigError, EngineError, InputError, PreflightError, SeekhError
+from seekh_convert.errors import BudgetError, ConfigError, InputError, PreflightError, SeekhError
 from seekh_convert.files import atomic_write_bytes, atomic_write_text, sha256_file
 from seekh_convert.model.document import Document, PieceLimits, Topic
 from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work_order
-from seekh_convert.model.guide import GuideContent, Usage
+from seekh_convert.model.guide import GuideContent
 from seekh_convert.model.transcriber import Transcriber
 from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
+from seekh_convert.pipeline.drafting import Draft, draft, draft_offline, generates_offline
 from seekh_convert.pipeline.loader import READ_TIMEOUT, DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.lock import OutputLock
 from seekh_convert.pipeline.manifest import Manifest
@@ -173,6 +173,12 @@ class Converter:
     source_bytes_in_memory: int = 256 << 20
     #: Worker processes reading large inputs when there are several (0: everything is read in threads).
     read_processes: int = reader_processes()
+    #: With the offline engine, worker processes that read the inputs and then generate their guides (one: a
+    #: generating worker holds spaCy, the word lists and the tokenizer).
+    offline_processes: int = 1
+    #: Tasks (a read, or a generation) one of them runs before a fresh one replaces it: 1, so neither the reader's
+    #: leftovers (language model, PDF libraries: ~100 MiB) nor spaCy's stay beside the other.
+    offline_tasks_per_process: int | None = 1
 
     def __init__(
         self, engine: Engine, out_dir: Path, options: Options | None = None, on_event=None, transcriber: Transcriber | None = None
@@ -285,7 +291,7 @@ class Converter:
         if turns:
             turns[0].set()
         window = self._window()
-        loader = DocumentLoader(load_for_conversion, self.read_processes, self.options.read_timeout or READ_TIMEOUT)
+        loader = self._loader()
         self.engine.on_request = lambda event: self._request_event(paths[event.order[0]], event)
 
         async def one(i: int) -> ConversionResult:
@@ -316,6 +322,14 @@ class Converter:
             return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
         finally:
             loader.close()
+
+    def _loader(self) -> DocumentLoader:
+        """Reader workers; with the offline engine every input is read there, and generated there after (``drafting.py``)."""
+        timeout = self.options.read_timeout or READ_TIMEOUT
+        if generates_offline(self.engine) and self.read_processes > 0:
+            processes, per = min(self.read_processes, self.offline_processes), self.offline_tasks_per_process
+            return DocumentLoader(load_for_conversion, processes, timeout, in_processes=True, reads_per_process=per)
+        return DocumentLoader(load_for_conversion, self.read_processes, timeout)
 
     async def preflight(self, paths: list[Path]) -> None:
         """Output folder, engine and inputs checked before any work; unreadable inputs are reported at once."""
@@ -382,8 +396,9 @@ class Converter:
             self.on_event("not started", path, result.errors[-1])
             return result
         self._stage(plan, "reading")
+        drafts: list[Draft] | None = None
         try:
-            doc = await self._load(path, folder, loader or DocumentLoader(load_for_conversion, 0), order, result)
+            doc, drafts = await self._load(path, folder, loader or DocumentLoader(load_for_conversion, 0), order, result)
             _check_language(doc, self.engine)
         except SeekhError as exc:
             result.errors.append(str(exc))
@@ -401,7 +416,8 @@ class Converter:
         result.warnings.extend([*doc.warnings, *doc.losses])
         self._stage(plan, "generating")
         self.on_event("loaded", path, doc)
-        drafts = await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics))
+        if drafts is None:
+            drafts = list(await asyncio.gather(*(self._draft(doc, t, order) for t in doc.topics)))
         early: dict[Path, bytes | None] = {}
         if turn is not None and not turn.is_set():  # an earlier input is still at work: do not keep these guides back
             early = await asyncio.to_thread(self._write_early, doc, drafts, folder)
@@ -451,47 +467,45 @@ class Converter:
         if self.manifest is not None:
             self.manifest.finish(plan.key, result.status.value, to_record(result), dedup)
 
-    async def _load(self, path: Path, folder: Path, loader: DocumentLoader, order: int, result: ConversionResult) -> Document:
-        """Read the input; a recording is transcribed (its transcript.vtt written at once), then cleaned and split."""
+    async def _load(
+        self, path: Path, folder: Path, loader: DocumentLoader, order: int, result: ConversionResult
+    ) -> tuple[Document, list[Draft] | None]:
+        """Read the input (and its drafts when the reader generates them); a recording is transcribed (its
+        transcript.vtt written at once), then cleaned and split."""
         if path.suffix.lower() in AUDIO and self.transcriber is None:
             raise InputError(f"{path.name}: {NEEDS_SERVER}")  # before decoding an hour of audio for nothing
         doc = await loader.load(path, self.options)
         if not needs_transcription(doc):
-            return doc
+            return doc, await self._offline_drafts(doc, loader)
         work_order.set((order, 0))
         result.transcription = await transcribe_document(doc, self.transcriber, self.options.language)
         TranscriptWriter()(doc, folder, self.transcriber.model)
         result.output_dir = folder  # the transcript is kept even if no guide can be made
-        return await asyncio.to_thread(prepare_document, doc, self.options)
+        doc = await asyncio.to_thread(prepare_document, doc, self.options)
+        return doc, await self._offline_drafts(doc, loader)
 
-    async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> tuple[TopicResult, GuideContent | None]:
+    async def _offline_drafts(self, doc: Document, loader: DocumentLoader) -> list[Draft] | None:
+        """The offline engine's drafts of every topic, made in a worker process (None: the engine generates here)."""
+        if not generates_offline(self.engine) or loader.processes <= 0 or self.stopped is not None:
+            return None
+        _check_language(doc, self.engine)
+        return await loader.call(draft_offline, doc.path, doc, self.options.gate)
+
+    async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> Draft:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
         work_order.set((order, topic.index))
-        tr = TopicResult(index=topic.index, title=topic.title)
-        if self.stopped is not None:
-            tr.error, tr.skipped = f"{doc.path.name}: topic {topic.index} '{topic.title}': not attempted ({self.stopped})", True
-            return tr, None
-        try:
-            generation = await self.engine.generate(topic, doc)
-            tr.usage = generation.usage
-            content, tr.quality = await run_gate(
-                generation.content, topic, doc, self.engine, settings=self.options.gate, engine_findings=generation.findings
-            )
-            if tr.quality.repair_usage is not None:
-                tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
-            return tr, content
-        except (ConfigError, BudgetError) as exc:  # bad key, unreachable server, budget: every further request would fail
-            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
-            tr.skipped = self.stopped is not None
-            self.stopped = self.stopped or exc
-        except SeekhError as exc:
-            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
-            if isinstance(exc, EngineError) and isinstance(exc.usage, Usage):
-                tr.usage = exc.usage  # failed attempts still cost tokens
-        except Exception as exc:
-            log.debug("unexpected error on %s topic %d", doc.path, topic.index, exc_info=True)
-            tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"
+        if self.stopped is None:
+            return await draft(self.engine, doc, topic, self.options.gate, self._stop)
+        tr = TopicResult(index=topic.index, title=topic.title, skipped=True)
+        tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': not attempted ({self.stopped})"
         return tr, None
+
+    def _stop(self, exc: SeekhError) -> bool:
+        """Bad key, unreachable server, budget: every further request would fail; whether the run had stopped already."""
+        stopped = self.stopped is not None
+        if isinstance(exc, ConfigError | BudgetError):
+            self.stopped = self.stopped or exc
+        return stopped
 
     def _write_early(
         self, doc: Document, drafts: list[tuple[TopicResult, GuideContent | None]], folder: Path

@@ -1,0 +1,78 @@
+"""One topic generated and gated (``draft``), and the offline engine's drafts made in a worker process.
+
+The offline engine needs spaCy and its English model (about 100 MiB), word lists and a tokenizer: generating in
+a worker process (``draft_offline``, one fresh process per input) keeps all of that out of the main process, and
+away from what reading left in the reader's (the language detector's model, the PDF libraries). The document
+goes to it as one pickle (3 MiB for a 352-page book) and the drafts come back. An engine that sends requests
+(the OpenAI-compatible one) generates in the main process, where its request pool and cache serve every input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from seekh_convert.check import GateSettings, run_gate
+from seekh_convert.errors import BudgetError, ConfigError, EngineError, SeekhError
+from seekh_convert.model.document import Document, Topic
+from seekh_convert.model.engine import Engine
+from seekh_convert.model.guide import GuideContent, Usage
+from seekh_convert.pipeline.results import TopicResult
+
+log = logging.getLogger(__name__)
+
+Draft = tuple[TopicResult, GuideContent | None]
+
+
+async def draft(
+    engine: Engine, doc: Document, topic: Topic, gate: GateSettings | None, stop: Callable[[SeekhError], bool] | None = None
+) -> Draft:
+    """Generate and gate one topic; an error of the topic becomes its ``TopicResult.error``. ``ConfigError`` and
+    ``BudgetError`` (every further request would fail too) go to ``stop``, which stops the run and says whether it
+    had stopped already (the topic is then ``skipped``); without ``stop`` they are raised."""
+    tr = TopicResult(index=topic.index, title=topic.title)
+    try:
+        generation = await engine.generate(topic, doc)
+        tr.usage = generation.usage
+        content, tr.quality = await run_gate(
+            generation.content, topic, doc, engine, settings=gate, engine_findings=generation.findings
+        )
+        if tr.quality.repair_usage is not None:
+            tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
+        return tr, content
+    except (ConfigError, BudgetError) as exc:
+        if stop is None:
+            raise
+        tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
+        tr.skipped = stop(exc)  # what the topic's requests cost before (tr.usage) is kept
+    except SeekhError as exc:
+        tr.error = f"{doc.path.name}: topic {topic.index} '{topic.title}': {exc}"
+        if isinstance(exc, EngineError) and isinstance(exc.usage, Usage):
+            tr.usage = exc.usage  # failed attempts still cost tokens
+    except Exception as exc:
+        log.debug("unexpected error on %s topic %d", doc.path, topic.index, exc_info=True)
+        tr.error = (
+            f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"
+        )
+    return tr, None
+
+
+def generates_offline(engine: Engine) -> bool:
+    """Whether ``engine`` is the offline engine, whose drafts ``draft_offline`` makes in a worker process."""
+    return type(engine).__name__ == "OfflineEngine" and type(engine).__module__.startswith("seekh_convert.generate.offline")
+
+
+def draft_offline(doc: Document, gate: GateSettings | None) -> list[Draft]:
+    """Every topic of ``doc`` through a new offline engine, in topic order (in a worker process)."""
+    from seekh_convert.generate.offline import OfflineEngine
+
+    engine = OfflineEngine()
+
+    async def every() -> list[Draft]:
+        try:
+            return [await draft(engine, doc, topic, gate) for topic in doc.topics]
+        finally:
+            await engine.aclose()
+
+    return asyncio.run(every())
