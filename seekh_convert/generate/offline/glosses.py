@@ -29,9 +29,10 @@ MAX_GLOSSES = 8
 
 _MARKER = re.compile(r"^\s*(?:[-\u2022*\u25aa\u25cf]\s*|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+)")
 _COLON = re.compile(
-    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\s*\([^()]{1,40}\))?)\s*(?::|\s[\u2013\u2014-]\s)\s*(?P<def>\S.*)$", re.S
+    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\s*\([^()]{1,40}\))?)\s*(?::\s+|\s[\u2013\u2014-]\s+)(?P<def>\S.*)$", re.S
 )
 _NEXT_ENTRY = re.compile(r"\s[A-Z][\w'\u2019\-]*(?:\s[\w'\u2019\-]+){0,3}(?:\s*\([^()]{1,20}\))?\s*:\s")
+_CUE_NAMING = re.compile(r"\b(?:called|known\s+as|termed|which\s+(?:refers|means|denotes))\b", re.I)
 _SCENE = re.compile(r"^(?:In|Within|For|Among) [A-Za-z][\w\s'\u2019\-]{1,40}?,\s+(?=(?:the|an?)\s|[A-Z])")
 _CUE = re.compile(
     r"\b(?:is|are)\s+(?:an?|the|any|one|defined|called|known|termed|referred|when|\w+s)\b|\brefers?\s+to\b|\bmeans\b"
@@ -50,6 +51,10 @@ _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
     been has have had do does did can could should may might must not what who why how when where which""".split()
 )
+_RANKS = frozenset("first second third fourth fifth next last final other another only most least main same".split())
+#: A subject's determiner that ties it to what came before ("Each membrane is ...").
+_TIED = frozenset("each every both some many most all its their his her our your such either neither".split())
+_CONNECTIVE = frozenset("thus therefore hence consequently accordingly".split())
 _DEF_START_BAD = frozenset("it this that these those he she they we you i there here".split())
 
 
@@ -93,9 +98,15 @@ def _find(ta) -> list[Gloss]:
         if g is not None:
             found.append(g)
     for s in ta.sentences:
-        if s.n_words <= ITEM_WORDS + 5 and _CUE.search(s.text) and (s.alone or _ends_block(s)):
+        if s.n_words <= ITEM_WORDS + 5 and _candidate(s.text) and (s.alone or _ends_block(s)):
             found.extend(_sentence(s))
     return _dedupe(sorted(found, key=lambda g: (g.sentence.block is None, _position(ta, g))))[:MAX_GLOSSES]
+
+
+def _candidate(text: str) -> bool:
+    """A cheap look before the parse: a defining cue near the start (a short subject), or a naming cue anywhere."""
+    m = _CUE.search(text)
+    return m is not None and (m.start() <= 80 or bool(_CUE_NAMING.search(text)))
 
 
 def _position(ta, g: Gloss) -> int:
@@ -146,6 +157,10 @@ def _term_ok(term: str) -> bool:
         return False
     if words[0].lower() in _LABELS or (len(words) == 1 and (words[0].lower() in _LABELS or zipf(words[0]) >= 5.2)):
         return False
+    if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]", term):
+        return False
+    if words[0].lower() in _RANKS:
+        return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
     return not re.search(r"\d", term) and term[:1].isalpha()
 
 
@@ -163,7 +178,11 @@ def _colon(s: Sentence) -> Gloss | None:
     term, body = _strip_abbr(_clean_term(m.group("term"))), m.group("def").strip()
     body = re.split(r"\s*[\u2192\u21d2]", body)[0]  # "... etc.→ the ..." (an arrow starts a new note)
     glued = _NEXT_ENTRY.search(body)  # "Mass (m): the amount of matter ... (kg) Force (F): an influence ..."
+    if glued and body[: glued.start()].rstrip().endswith((";", "|")):
+        return None  # a table row ("Cell Component: Vesicles and vacuoles; Function: Storage ...")
     body = body[: glued.start()] if glued else body
+    if f" {term_key(term)} " in f" {term_key(body)} ":
+        return None  # circular ("Validation score: The mean validation score ...")
     if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
     if not _explains(body, subjectless=False):
@@ -236,21 +255,28 @@ def _sentence(s: Sentence) -> list[Gloss]:
     sdoc = doc if not scene else parse.parse(display)
     subject = _subject_term(sdoc)
     subject = _clean_term(subject) if subject else None
-    if subject and _term_ok(subject) and _standalone(sdoc) and not _two_clauses(sdoc):
+    tied = sdoc[0].lower_ in _TIED or any(t.lower_ in _CONNECTIVE for t in sdoc)
+    if subject and not tied and _term_ok(subject) and _standalone(sdoc) and not _two_clauses(sdoc):
         kind = definition_kind(sdoc, subject) or _occurs(sdoc)
         if kind is not None:
             out.append(Gloss(_strip_abbr(subject), display, s, "sentence"))
             out.extend(_abbreviation(subject, display, s))
     named = _named_term(doc)
-    if (
-        named
-        and _term_ok(named)
-        and " and " not in named
-        and "," not in named
-        and _standalone(doc)
-        and definition_kind(doc, named) == "called"
-    ):
+    if named and not tied and _named_ok(named, doc):
         out.append(Gloss(_strip_abbr(named), display, s, "sentence"))
+    return out + _relative(doc, s)
+
+
+def _named_ok(named: str, doc) -> bool:
+    """ "... is called X" names one term of the sentence's own subject (not "X, and Y is called Z")."""
+    if not _term_ok(named) or " and " in named or "," in named or _two_clauses(doc):
+        return False
+    return _standalone(doc) and definition_kind(doc, named) == "called"
+
+
+def _relative(doc, s: Sentence) -> list[Gloss]:
+    """ "X, which refers to Y": Y (a noun phrase or a gerund) is the answer."""
+    out = []
     for t in doc:
         if t.dep_ != "relcl" or t.lemma_ not in ("refer", "mean", "denote") or t.head.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -261,6 +287,9 @@ def _sentence(s: Sentence) -> list[Gloss]:
         to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         start = to.i + 1 if to is not None else t.i + 1
         body = doc[start:].text.strip()
+        bdoc = parse.parse(body) if body else None
+        if bdoc is None or not (bdoc[0].tag_ == "VBG" or _noun_phrase(bdoc)):
+            continue
         if _term_ok(term) and len(surface_words(body)) >= 3 and not re.search(r"\b(?:this|these|he|she|they|it)\b", body, re.I):
             out.append(Gloss(term, _answer(body), s, "relative"))
     return out
@@ -276,9 +305,13 @@ def _two_clauses(doc) -> bool:
 
 def _named_term(doc) -> str | None:
     """X of "... is called X", "... is known as X" (without its determiner)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
     for v in doc:
         if v.lemma_ not in ("call", "know", "term", "name") or v.tag_ != "VBN":
             continue
+        main = v.i == root.i or v.dep_ == "acl" and v.head.head.i == root.i and v.head.i > root.i
+        if not main:
+            continue  # "In a 1665 publication called Micrographia, ...": a name in passing, not the sentence's point
         for c in v.children:
             head = c if c.dep_ in ("oprd", "attr") else None
             if c.dep_ == "prep" and c.lower_ == "as":
