@@ -71,6 +71,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     m = free_match(term, sentence, list(terms))
     if not m or m.start() == 0 and sentence.n_words < 8 or not key_term(term) or not blankable(m.group()):
         return None
+    if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text):
+        return None
     if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
     if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
@@ -86,6 +88,16 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
         back = back[:1].upper() + back[1:]
     return front, back
+
+
+#: Sentences a blank does not fit: maths and equations, advice, narration of what comes next, a cited equation.
+_NOT_FOR_CLOZE = re.compile(
+    r"[=<>\u00d7\u00b1\u2211\u2212]|\b(?:equation|eq\.)\s*\(?\d|\bis now:|^(?:it is|it's) (?:helpful|important|good|useful|advised|"
+    r"recommended|best|wise)\b|\b(?:is|are) going to\b|\bwhich is why\b|\bfor instance\b|\bfor example\b",
+    re.I,
+)
+#: A one-letter variable ("u then decays", "copied with probability p"): the item leans on the source's notation.
+_SYMBOL = re.compile(r"(?<![\w'\u2019.-])(?![aAI]\b)[A-Za-z](?![\w'\u2019-])(?!\.)")
 
 
 #: A gap at the start followed by a new sentence is a run-in heading ("_____ The for loop ..."), not part of it.
@@ -149,6 +161,14 @@ def _defines(term: Term) -> bool:
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
 
+def _ubiquitous(term: Term, ranked: list[Sentence]) -> bool:
+    """A one-word term in a quarter or more of the topic's sentences ("neuron" in neuron notes) is what the topic is
+    about, not a word to recall: any blank on it is guessed from the subject; a defined term stays a card's answer."""
+    if " " in term.text.strip() or term.defined or len(ranked) < 8:
+        return False
+    return len({id(s) for s in term.mentions}) >= 0.34 * len(ranked)
+
+
 def _near(front: str, fronts: list[str]) -> bool:
     return any(fuzz.ratio(front, f) >= 85 for f in fronts)
 
@@ -188,7 +208,9 @@ def build_flashcards(
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))
         fronts.append(front)
         used.add(id(t.definition))
-    cloze_terms = sorted((t for t in terms if t.mentions and t.real), key=lambda t: t.origin == "keyword")
+    cloze_terms = sorted(
+        (t for t in terms if t.mentions and t.real and not _ubiquitous(t, ranked)), key=lambda t: t.origin == "keyword"
+    )
     basic = len(cards)
     for t in cloze_terms:
         if len(cards) >= max_cards or len(cards) - basic >= max_cloze:

@@ -114,3 +114,23 @@ def test_names_in_passing_pointers_and_ranks_are_no_definitions():
         "is called reconstruction.",
     ]
     assert _glosses("Cells", texts, kind=SourceKind.PDF) == []
+
+
+_NEURON = [
+    "The leaky integrate-and-fire neuron is a simple model of how a neuron turns input current into spikes.",
+    "The equation for the neuron is now: dt = Eleak - V + ge(Ee - V), where a conductance ge is added.",
+    "With a refractory period, spiking of the neuron should be more regular than without.",
+    "Experiments have shown that neurons have multiple strategies for maintaining healthy firing rates.",
+    "Between spikes u then decays back to 0 with the facilitation time constant of the synapse.",
+    "A refractory period follows every spike, a result of sodium channel inactivation in the neuron membrane.",
+    "It is helpful to make a separate python file in which the Euler integration is performed.",
+    "The membrane time constant sets how quickly the neuron forgets its past input current.",
+    "A neuron that receives strong excitatory input fires more spikes than a neuron with weak input.",
+]
+
+
+def test_no_blank_on_the_topics_own_subject_word_or_in_maths_notation_or_advice():
+    cards = _content("Adaptation in spiking behaviour", _NEURON, kind=SourceKind.PDF).flashcards
+    cloze = [c for c in cards if c.kind == "cloze"]
+    assert all(c.back.lower() not in ("neuron", "neurons") for c in cloze), cloze
+    assert not [c for c in cloze if "=" in c.front or " u " in c.front or c.front.startswith("It is helpful")], cloze
