@@ -261,13 +261,14 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
         if len(out) >= max_basic or term_key(g.term) in asked:
             continue
         if g.kind == "abbreviation":
-            front = f"What does {g.term} stand for?"
+            plural = g.term.endswith("s") and g.term[:-1].isupper()
+            front = f"What {'do' if plural else 'does'} {g.term} stand for?"
         elif g.kind == "sentence":
             front = _meaning_front(g.term, g.definition) or ask_what(_lowered(g.term), g.definition)
         else:
             front = ask_what(g.named or g.term)
-        if _near(front, fronts):
-            continue
+        if front in fronts or g.kind != "abbreviation" and _near(front, fronts):
+            continue  # "What does STP stand for?" and "What does STF stand for?" are near in spelling only
         out.append(Flashcard(kind="basic", front=front, back=g.definition, source=g.sentence.ref()))
         fronts.append(front)
         asked.add(term_key(g.term))

@@ -100,7 +100,9 @@ def _find(ta) -> list[Gloss]:
     for s in ta.sentences:
         if s.n_words <= ITEM_WORDS + 5 and _candidate(s.text) and (s.alone or _ends_block(s)):
             found.extend(_sentence(s))
-    return _dedupe(sorted(found, key=lambda g: (g.sentence.block is None, _position(ta, g))))[:MAX_GLOSSES]
+    found.extend(_expansions(ta))
+    # definitions first, then what abbreviations stand for; each in source order
+    return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]
 
 
 def _candidate(text: str) -> bool:
@@ -349,3 +351,44 @@ def _abbreviation(subject: str, display: str, s: Sentence) -> list[Gloss]:
     if short.rstrip("s").upper() not in (letters, initials(surface_words(long_))) and not related(short, long_):
         return []
     return [Gloss(short, long_[:1].upper() + long_[1:], s, "abbreviation")]
+
+
+_PAREN_ABBR = re.compile(r"\(([A-Z][A-Za-z]{1,7}?)(s?)(?:[,;][^)]*)?\)")
+_REVERSE_ABBR = re.compile(r"\b([A-Z][A-Za-z]{1,9})\s*\(([A-Z][\w\u2019'-]*(?:\s+[A-Za-z][\w\u2019'-]*){1,9})\)")
+_SMALL = frozenset("of and for the in on to a an with by".split())
+
+
+def _expansions(ta) -> list[Gloss]:
+    """ "What does SRA stand for?" wherever the topic spells an abbreviation it uses again: "Spike Rate Adaptation
+    (SRA)", "HARKing (Hypothesizing After the Results are Known)"."""
+    out = []
+    text = " ".join(s.text for s in ta.sentences)
+    for s in ta.sentences:
+        for m in _PAREN_ABBR.finditer(s.text):
+            long_ = _long_form(s.text[: m.start()], m.group(1))
+            if long_ and len(re.findall(rf"\b{re.escape(m.group(1))}", text)) >= 2:
+                out.append(Gloss(m.group(1) + m.group(2), long_[:1].upper() + long_[1:], s, "abbreviation"))
+        for m in _REVERSE_ABBR.finditer(s.text):
+            short, long_ = m.group(1), m.group(2).strip()
+            caps = "".join(w[0] for w in long_.split() if w[:1].isupper())
+            if caps.upper() == "".join(c for c in short if c.isupper()) and len(caps) >= 2:
+                out.append(Gloss(short, long_, s, "abbreviation"))
+    return out
+
+
+def _long_form(before: str, short: str) -> str | None:
+    """The words just before "(ABBR)" whose initials spell it ("spike rate adaptation" before "(SRA)")."""
+    want = short.upper()
+    words = re.findall(r"[A-Za-z][\w\u2019'-]*", before)[-10:]
+    for k in range(1, len(words) + 1):
+        cand = words[-k:]
+        if cand[0].lower() in _SMALL or cand[-1].lower() in _SMALL:
+            continue
+        parts = [p for w in cand for p in w.split("-") if p]
+        full = "".join(p[0] for p in parts).upper()
+        content = "".join(p[0] for p in parts if p.lower() not in _SMALL).upper()
+        if want in (full, content) and not before.rstrip().endswith(("(", ",")):
+            return " ".join(cand)
+        if len(full) > len(want) + 3:
+            return None
+    return None

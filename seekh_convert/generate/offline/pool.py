@@ -202,7 +202,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]
     reserved = {t.definition.text for t in definable[1::2]} if len(definable) > 2 else set()  # left to questions
-    glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved], cards)
+    glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved or g.kind == "abbreviation"], cards)
     quotes = {c.source.quote for c in glossed}  # a term's definition card, not a blank in the same sentence
     cards = (
         [c for c in cards if c.kind == "basic"]

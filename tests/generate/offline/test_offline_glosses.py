@@ -134,3 +134,21 @@ def test_no_blank_on_the_topics_own_subject_word_or_in_maths_notation_or_advice(
     cloze = [c for c in cards if c.kind == "cloze"]
     assert all(c.back.lower() not in ("neuron", "neurons") for c in cloze), cloze
     assert not [c for c in cloze if "=" in c.front or " u " in c.front or c.front.startswith("It is helpful")], cloze
+
+
+def test_what_an_abbreviation_the_topic_uses_stands_for():
+    texts = [
+        "We add a current that is responsible for a phenomenon called Spike Rate Adaptation (SRA) in the model neuron.",
+        "With SRA in place, the firing rate falls over time while the input current stays constant.",
+        "What Bem suggests here is known as HARKing (Hypothesizing After the Results are Known) in the literature.",
+        "The Health Insurance Portability and Accountability Act of 1996 (HIPAA) protects patient records.",
+        "Questionable research practices (QRPs) are common, and QRPs inflate the rate of false positive results.",
+    ]
+    found = {g.term: g.definition for g in _glosses("Notes", texts, kind=SourceKind.PDF) if g.kind == "abbreviation"}
+    assert found == {
+        "SRA": "Spike Rate Adaptation",
+        "HARKing": "Hypothesizing After the Results are Known",
+        "QRPs": "Questionable research practices",
+    }
+    fronts = {c.front for c in _content("Notes", texts, kind=SourceKind.PDF).flashcards}
+    assert {"What does SRA stand for?", "What do QRPs stand for?"} <= fronts
