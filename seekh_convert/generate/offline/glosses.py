@@ -42,7 +42,7 @@ _CUE = re.compile(
 #: Labels that precede a colon without being terms ("Note: ...", "Example: ...").
 _LABELS = frozenset(
     """additional other more some main key new several various following further different general basic
-    note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
+    todo tbd fixme nb note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
     question questions answer answers task goal goals aim aims objective objectives warning remember important summary
     definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
     answer result results conclusion conclusions update reminder caution""".split()
@@ -51,11 +51,18 @@ _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
     been has have had do does did can could should may might must not what who why how when where which""".split()
 )
-_RANKS = frozenset("first second third fourth fifth next last final other another only most least main same".split())
+_RANKS = frozenset(
+    """first second third fourth fifth next last final other another only most least main same perhaps one two three four
+    five six seven eight nine ten several many few common familiar important key""".split()
+)
 #: A subject's determiner that ties it to what came before ("Each membrane is ...").
 _TIED = frozenset("each every both some many most all its their his her our your such either neither".split())
 _CONNECTIVE = frozenset("thus therefore hence consequently accordingly".split())
-_DEF_START_BAD = frozenset("it this that these those he she they we you i there here".split())
+_DEF_START_BAD = frozenset("it this that these those he she they we you i there here ie i.e eg e.g".split())
+#: Head nouns of a course outline's entries ("Band theory of solids: the difference between ..."), not of definitions.
+_OUTLINE_HEADS = frozenset("difference differences introduction overview review examples applications basics history topics".split())
+_LAWLIKE = re.compile(r"\b(?:law|principle|theorem|rule|hypothesis|theory|postulate|equation|effect|model|axiom)s?\b", re.I)
+_POINTING = re.compile(r"\b(?:the (?:two|three|four|both|above|former|latter)|dashed|dotted|solid line|figure|panel|shown)\b", re.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,12 +184,18 @@ def _colon(s: Sentence) -> Gloss | None:
     m = _COLON.match(text)
     if m is None:
         return None
+    if re.match(r"(?:the|a|an)\s", m.group("term"), re.I) or len(m.group("term").strip()) < 3:
+        return None  # "The hydrogen atom - the Schrodinger equation ...": an outline entry; "H: ..." a symbol
     term, body = _strip_abbr(_clean_term(m.group("term"))), m.group("def").strip()
     body = re.split(r"\s*[\u2192\u21d2]", body)[0]  # "... etc.→ the ..." (an arrow starts a new note)
     glued = _NEXT_ENTRY.search(body)  # "Mass (m): the amount of matter ... (kg) Force (F): an influence ..."
     if glued and body[: glued.start()].rstrip().endswith((";", "|")):
         return None  # a table row ("Cell Component: Vesicles and vacuoles; Function: Storage ...")
     body = body[: glued.start()] if glued else body
+    if body.count(",") >= 2 and not re.search(r"\b(?:that|which|who|where|when)\b", body) or "/" in body:
+        return None  # a list of topics ("speaking, writing, listening and reading well"), not an explanation
+    if body[:1].isdigit() or re.search(r"\s[\u2013\u2014-]\s|:\s", body):
+        return None  # a value ("132.5 mm, height: 74.5 mm") or an aside between dashes, not an explanation
     if f" {term_key(term)} " in f" {term_key(body)} ":
         return None  # circular ("Validation score: The mean validation score ...")
     if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
@@ -203,7 +216,8 @@ def _explains(body: str, subjectless: bool) -> bool:
     if root is None or any(t.lower_ in ("you", "we", "i", "our", "your", "my") for t in doc):
         return False
     if _noun_phrase(doc):
-        return True
+        head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
+        return head is None or head.lemma_.lower() not in _OUTLINE_HEADS
     if subjectless and root.tag_ == "VBZ" and root.i == 0:
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     return False
@@ -235,7 +249,10 @@ def _pair(term_text: str, nxt: Sentence) -> Gloss | None:
     if not _term_ok(term) or len(surface_words(raw)) > 8 or not _noun(term):
         return None
     body = nxt.display
-    if len(term.split()) == 1 and not _noun_phrase(parse.parse(body)):
+    opening = parse.parse(body)
+    if opening[0].tag_ not in ("JJ", "VBN", "DT", "VBZ", "VBG"):
+        return None  # "Communications solution" / "Findings meetings to discuss ...": a heading over a list, not a gloss
+    if len(term.split()) == 1 and not _noun_phrase(opening):
         return None  # "Preparatory" / "Uses simple knowledge of ...": a one-word label over a verb phrase is no term
     if not 4 <= nxt.n_words <= ITEM_WORDS or not nxt.complete or not _explains(body, subjectless=True):
         return None
@@ -260,6 +277,8 @@ def _sentence(s: Sentence) -> list[Gloss]:
     tied = sdoc[0].lower_ in _TIED or any(t.lower_ in _CONNECTIVE for t in sdoc)
     if subject and not tied and _term_ok(subject) and _standalone(sdoc) and not _two_clauses(sdoc):
         kind = definition_kind(sdoc, subject) or _occurs(sdoc)
+        if kind in ("states", "which-states") and not _LAWLIKE.search(subject) or _POINTING.search(display):
+            kind = None  # "Compression says that people crave ...": an opinion; "The dashed line is ...": a figure
         if kind is not None:
             out.append(Gloss(_strip_abbr(subject), display, s, "sentence"))
             out.extend(_abbreviation(subject, display, s))

@@ -152,3 +152,17 @@ def test_what_an_abbreviation_the_topic_uses_stands_for():
     }
     fronts = {c.front for c in _content("Notes", texts, kind=SourceKind.PDF).flashcards}
     assert {"What does SRA stand for?", "What do QRPs stand for?"} <= fronts
+
+
+def test_outline_entries_values_and_headings_over_lists_are_no_glosses():
+    texts = [
+        "The hydrogen atom - the Schrodinger equation in a spherical potential",
+        "LCD screen width: 132.5 mm, height: 74.5 mm",
+        "Comms skills: speaking, writing, listening and reading well.",
+        "Band theory of solids: the difference between metal, insulator and semiconductor",
+        "Inspector – top right – just a tool for helping us with Python.",
+        "Communications solution",
+        "Findings meetings to discuss findings and recommendations with the client throughout the project.",
+        "Compression says that people crave simplicity in everything they use.",
+    ]
+    assert _glosses("Course outline", texts, kind=SourceKind.SLIDES) == []
