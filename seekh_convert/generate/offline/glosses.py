@@ -60,9 +60,13 @@ _TIED = frozenset("each every both some many most all its their his her our your
 _CONNECTIVE = frozenset("thus therefore hence consequently accordingly".split())
 _DEF_START_BAD = frozenset("it this that these those he she they we you i there here ie i.e eg e.g".split())
 #: Head nouns of a course outline's entries ("Band theory of solids: the difference between ..."), not of definitions.
-_OUTLINE_HEADS = frozenset("difference differences introduction overview review examples applications basics history topics".split())
+_OUTLINE_HEADS = frozenset(
+    "difference differences introduction overview review examples applications basics history topics".split()
+)
 _LAWLIKE = re.compile(r"\b(?:law|principle|theorem|rule|hypothesis|theory|postulate|equation|effect|model|axiom)s?\b", re.I)
-_POINTING = re.compile(r"\b(?:the (?:two|three|four|both|above|former|latter)|dashed|dotted|solid line|figure|panel|shown)\b", re.I)
+_POINTING = re.compile(
+    r"\b(?:the (?:two|three|four|both|above|former|latter)|dashed|dotted|solid line|figure|panel|shown)\b", re.I
+)
 
 
 @dataclass(frozen=True, eq=False)
