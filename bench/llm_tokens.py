@@ -53,13 +53,20 @@ def _responder(drafts: dict[str, list[dict]]):
     from seekh_convert.text.normalize import normalize_ws
 
     def reply(body: dict) -> str:
-        user = body["messages"][-1]["content"]
+        user = body["messages"][1]["content"]  # a retry appends the feedback after the reply
         if schema_kind(body) == "repair_items":  # the failing items unchanged
             entries = json.loads(user.split("<failing_items>")[1].split("</failing_items>")[0])
             return json.dumps({e["position"]: e["item"] for e in entries if "position" in e})
         data = user[user.rindex("<document>") :]
-        title = data.split("<document_title>")[1].split("</document_title>")[0]
         text = normalize_ws(document_of(body))
+        if "<document_title>" not in data:  # a section's repair: the drafts' items of that section quoting this text
+            section = body["response_format"]["json_schema"]["name"].removeprefix("section_")
+            every = [i for pool in drafts.values() for d in pool for i in _listed(d, section)]
+            found = [i for i in every if normalize_ws(i["source"]["quote"]) in text]
+            if section == "summary":
+                return json.dumps({"value": {"text": " ".join(i["text"] for i in found[:3]), "sentences": found[:3]}})
+            return json.dumps({"value": found[0] if section == "definition" and found else found[:3] or None})
+        title = data.split("<document_title>")[1].split("</document_title>")[0]
         pool = drafts[title]
 
         def here(item: dict) -> bool:
@@ -68,7 +75,7 @@ def _responder(drafts: dict[str, list[dict]]):
         guide = {k: pool[0][k] for k in ("subject", "level", "study_time_minutes")}
         guide["topic"] = data.split("<topic_title>")[1].split("</topic_title>")[0][:300]
         guide["definition"] = next((d["definition"] for d in pool if d.get("definition") and here(d["definition"])), None)
-        sentences = [s for d in pool for s in d["summary"]["sentences"] if here(s)][:6] or [pool[0]["summary"]["sentences"][0]]
+        sentences = [s for d in pool for s in d["summary"]["sentences"] if here(s)][:6] or [_sentence_of(text)]
         guide["summary"] = {"text": " ".join(s["text"] for s in sentences), "sentences": sentences}
         for section in LISTS:
             guide[section] = [i for d in pool for i in d.get(section, []) if here(i)][:6]
@@ -77,6 +84,22 @@ def _responder(drafts: dict[str, list[dict]]):
         return json.dumps(guide, ensure_ascii=False)
 
     return reply
+
+
+def _sentence_of(text: str) -> dict:
+    """A summary sentence quoting the topic, for a topic none of the drafts' sentences is in (today's splitter cuts
+    finer than the recorded run): what a model would write, so the bench does not count a repair that is ours."""
+    import re
+
+    plain = re.sub(r"\[[^\]]*\]", " ", text)
+    found = [s.strip() for s in re.split(r"(?<=[.!?])\s+", plain) if len(s.split()) >= 6]
+    quote = (found or [plain.strip()])[0][:300]
+    return {"text": quote, "source": {"quote": quote}}
+
+
+def _listed(draft: dict, section: str) -> list[dict]:
+    value = draft["summary"]["sentences"] if section == "summary" else draft.get(section)
+    return [value] if isinstance(value, dict) else list(value or [])
 
 
 def _source_tokens(path: Path) -> int:
@@ -91,7 +114,7 @@ def _source_tokens(path: Path) -> int:
 
 
 def main() -> None:
-    from fakes.openai_server import FakeOpenAIServer, schema_kind
+    from fakes.openai_server import FakeOpenAIServer, document_of, schema_kind
 
     from seekh_convert.text.tokens import count_tokens
 
@@ -105,6 +128,16 @@ def main() -> None:
             args += ["--base-url", server.url, "--no-cache", "--concurrency", "2"]
             subprocess.run(args, capture_output=True, text=True, env=env, check=False)
             sent = server.requests[before:]
+            if os.environ.get("SEEKH_BENCH_DEBUG"):
+                print(name, [schema_kind(b) for b in sent], file=sys.stderr)
+                for b in sent:
+                    user = b["messages"][1]["content"]
+                    if "<failing_items>" in user:
+                        fail = user.split("<failing_items>")[1].split("</failing_items>")[0]
+                        why = [(e["position"], e["reasons"][0][:40]) for e in json.loads(fail.replace("\\u003c", "<"))]
+                        print(
+                            "  repair", count_tokens(user), count_tokens(fail), count_tokens(document_of(b)), why, file=sys.stderr
+                        )
             repairs = sum(schema_kind(b) == "repair_items" for b in sent)
             relay = sum(len(m["content"]) for b in sent for m in b["messages"]) // 4
             tokens = sum(count_tokens(m["content"]) for b in sent for m in b["messages"])

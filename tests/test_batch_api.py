@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
 EXE = Path(sys.executable).with_name("seekh-convert")
-CONFIG = "[engine]\nbatch_window = 0.3\nbatch_poll = 0.1\nretry_wait = 0.01\n[quality]\nrubric = false\n"
+CONFIG = '[engine]\nrepair = "all"\nbatch_window = 0.3\nbatch_poll = 0.1\nretry_wait = 0.01\n[quality]\nrubric = false\n'
 ENV_EXTRA = {"OPENAI_API_KEY": "sk-batch", "SOURCE_DATE_EPOCH": "1700000000"}
 
 

@@ -88,7 +88,7 @@ def test_killed_halfway_then_resumed_ends_like_a_clean_run(tmp_path):
         clean = _run(folder, tmp_path / "clean", tmp_path / "cache-clean", server.url)
         assert clean.returncode in (0, 1), clean.stderr[-2000:]
         total = len(server.requests)
-        assert total >= 12
+        assert total >= 8  # a guide request per topic; repairs only where a guide needs them
 
     process: list[subprocess.Popen] = []
     killed = threading.Event()

@@ -61,6 +61,7 @@ class ItemChecker:
         self.settings = settings
         self._topic_index = _finder(topic, topic.blocks) if topic is not None else None
         self._acronyms = expansions(topic.blocks) if topic is not None else {}
+        self._topic_stems = set(content_stems(" ".join(b.text for b in topic.blocks))) if topic is not None else set()
         self._doc_index: SourceFinder | None = None
         if document is not None:
             vocab = vocabulary(document)
@@ -99,7 +100,7 @@ class ItemChecker:
             problems += self._content_problems(model, context, near)
         if self.settings.rubric:
             in_paragraph = item.section == "summary" and bool(item.index)
-            found = rubric_problems(model, self.rubric, in_paragraph)
+            found = [p for p in rubric_problems(model, self.rubric, in_paragraph) if not _titled_by_passage(p, model, context)]
             problems += [p for p in found if p[0] not in {r for r, _ in problems}]
         findings = [Finding(section=item.section, index=item.index, reason=r, detail=d, action="fixed") for r, d in fixes]
         if problems:
@@ -154,7 +155,7 @@ class ItemChecker:
         elif isinstance(model, TrueFalse):
             problems += check_true_false(model, context)
         elif isinstance(model, Flashcard) and model.kind == "cloze":
-            problems += check_cloze(model, near)  # a cloze is its sentence with a gap: the sentence decides
+            problems += check_cloze(model, near, context | self._topic_stems)  # the back in the quote's blocks
         if any(r is Reason.WRONG_KEY for r, _ in problems) or isinstance(model, TrueFalse):
             return problems
         if not (isinstance(model, Flashcard) and model.kind == "cloze"):
@@ -168,7 +169,9 @@ class ItemChecker:
                 needed = support_threshold(claim, self.settings.support)
             if share < needed:
                 problems.append((Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}"))
-        if isinstance(model, (MultipleChoice, ShortAnswer)):
+        if isinstance(model, (MultipleChoice, ShortAnswer)) and support(claim_text(model), context)[0] < 1.0:
+            # the key is not plainly in the quote's passage: the explanation must tie it to the source; with the key
+            # there, the explanation is the teacher's reasoning ("each %d placeholder is replaced in order")
             share, missing = support(model.explanation, context)
             if share < self.settings.explanation_support:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
@@ -209,3 +212,13 @@ def _link_claim(model: LearnNext | Prerequisite) -> str:
     """The words of a learn-next/prerequisite link that should occur near its quote (no meta words)."""
     text = f"{model.topic} {model.why or ''}"
     return " ".join(w for w in text.split() if w.casefold().strip(".,;:") not in _LINK_META)
+
+
+def _titled_by_passage(problem: Problem, model: Grounded, context: set[str]) -> bool:
+    """A title naming what the quote's passage is about names its point, though the item's own words differ
+    ("Thresholds of the reproductive number" over "R above 1 means exponential growth", the minute around it
+    saying "reproductive number")."""
+    title = getattr(model, "title", None)
+    if problem[0] is not Reason.UNTITLED_POINT or not problem[1].endswith("is about") or not title:
+        return False
+    return support(title, context)[0] >= 0.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.model.document import JUNK_KINDS, Block
+from seekh_convert.model.document import CONTEXT_KINDS, JUNK_KINDS, Block
 
 _AUTHOR = r"[A-Z][\w'\u2019\-]+,\s+(?:[A-Z]\.[\s\-]*){1,3}"
 _REFERENCE_ENTRY = re.compile(rf"^\s*(?:\d+\.\s*|\[\d+\]\s*)?{_AUTHOR}.*?\(\d{{4}}[a-z]?\)", re.S)
@@ -39,9 +39,14 @@ _WEAK = [
 
 
 def junk_kind(blocks: list[Block]) -> str | None:
-    """The junk kind of the first junk block among ``blocks`` (as classified by clean), if any."""
+    """The junk kind of the first junk block among ``blocks`` (as classified by clean), if any.
+
+    Context kinds (a verbless slide bullet, a formula) are not junk here: clean marks them so the offline
+    engine does not draw an item from a bare label, but a model that reads the slide may rest an item on one
+    ("Only one cultural parent for each cultural child"); the content checks judge that item.
+    """
     for block in blocks:
-        if block.kind in JUNK_KINDS:
+        if block.kind in JUNK_KINDS and block.kind not in CONTEXT_KINDS:
             return block.kind.value
     return None
 

@@ -300,6 +300,13 @@ _NOUN_PHRASE = re.compile(
 )
 
 
+def _same_opening(option: str, answer: str) -> bool:
+    """Both open with an -ing word: tasks named alike ("Marking survey wage data as correct or incorrect" beside
+    "Writing the survey's questions"), one kind however long."""
+    first = [surface_words(t)[:1] for t in (option, answer)]
+    return all(w and len(w[0]) > 4 and w[0].lower().endswith("ing") for w in first)
+
+
 def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem | None:
     """Distractors are of the answer's kind: terms for a term, statements for a statement; no generic word,
     no stray numbering ("algorithm 1"), no verb or adverb where the answer is a noun."""
@@ -309,12 +316,15 @@ def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem 
         odd = next((o for o in others if not _sentence_like(o) and len(surface_words(o)) <= 2), None)
         return (Reason.DISTRACTOR_KIND, f"{odd!r} is a term among statements") if odd else None
     for option in others:
+        if _same_opening(option, answer):
+            continue
         words = surface_words(option)
         if _sentence_like(option) and not _NOUN_PHRASE.match(option):
             return Reason.DISTRACTOR_KIND, f"{option!r} is a statement among terms"
         if re.search(r"\d", option) and not re.search(r"\d", answer) and len(words) <= 3:
             return Reason.DISTRACTOR_KIND, f"{option!r} carries a number the answer does not"
-        if len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, option)):
+        named = re.search(rf"(?<!\w){re.escape(option.strip())}(?!\w)", mc.question)  # a variable the stem shows
+        if len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, option)) and not named:
             return Reason.DISTRACTOR_KIND, f"{option!r} is a generic word"
         head = surface_words(answer)[-1:] or [""]
         if words and can_be_noun(head[0]) and not can_be_noun(words[-1]):
@@ -448,7 +458,9 @@ def _kind_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
     return out + [p for p in (distractor_problem(q, ctx.vocab), question_template_problem(q.question, ctx.title)) if p]
 
 
-_QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+#: A quoted statement: opens and closes on a non-space (the text between two quoted values, as in
+#: 'x = "hello" and then x = "good bye"', is not one).
+_QUOTED = re.compile(r"[“\"](?=\S)([^”\"]{12,})(?<=\S)[”\"]")
 
 
 def rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool = False) -> list[Problem]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from seekh_convert.clean.common import normalize_text
-from seekh_convert.clean.speech import tidy_speech
+from seekh_convert.clean.speech import is_narration, split_turns, tidy_speech
 from seekh_convert.model.document import Block, BlockKind, Cue, Document
 from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.sentences import ends_sentence, sentence_spans
@@ -55,6 +55,7 @@ class TranscriptCleaner:
     max_words: Annotated[int, "a paragraph is closed before it would pass this many words"] = 120
     pause: Annotated[float, "seconds of silence between cues that end a paragraph"] = 2.0
     max_sentence_words: Annotated[int, "unpunctuated captions are cut into sentences this long at cue ends"] = 40
+    max_punctuated_words: Annotated[int, "punctuated captions: a sentence still open after this many words is cut"] = 90
 
     def __call__(self, doc: Document) -> Document:
         sentences = self.sentences(doc.cues)
@@ -62,7 +63,13 @@ class TranscriptCleaner:
         blocks = []
         if lead:
             blocks.append(_block(lead, BlockKind.BOILERPLATE))
-        blocks.extend(_block(group, BlockKind.PARAGRAPH) for group in self._paragraphs(body))
+        runs = _runs(body)
+        content = sum(len(x.text.split()) for flag, run in runs if not flag for x in run)
+        if content * 3 < sum(len(x.text.split()) for x in body):  # mostly talk (a short clip, a greeting): all of it
+            runs = [(False, body)] if body else []
+        for narration, run in runs:
+            kind = BlockKind.FRAGMENT if narration else BlockKind.PARAGRAPH
+            blocks.extend(_block(group, kind) for group in self._paragraphs(run))
         doc.blocks = blocks
         return doc
 
@@ -73,6 +80,8 @@ class TranscriptCleaner:
         start = end = 0.0
         change = False
         previous_lines: list[str] = []
+        punctuated = _punctuated(cues)
+        longest = self.max_punctuated_words if punctuated else self.max_sentence_words
         for cue in cues:
             lines, speaker = _clean_cue(cue.text)
             lines = _drop_rolling(lines, previous_lines)
@@ -80,7 +89,7 @@ class TranscriptCleaner:
                 continue
             previous_lines = lines
             text = " ".join(lines)
-            if parts and (speaker or cue.start - end >= self.pause or _words(parts) >= self.max_sentence_words):
+            if parts and (speaker or (not punctuated and cue.start - end >= self.pause) or _words(parts) >= longest):
                 out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
                 parts = []
             if not parts:
@@ -94,9 +103,11 @@ class TranscriptCleaner:
             end = cue.end
         if parts:
             out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
+        kept: list[Spoken] = []
         for spoken in out:
-            spoken.text = tidy_speech(spoken.text)
-        return [s for s in out if s.text]
+            parts = split_turns(tidy_speech(spoken.text))
+            kept.extend(Spoken(p, spoken.start, spoken.end, spoken.speaker_change and k == 0) for k, p in enumerate(parts))
+        return [s for s in kept if s.text]
 
     def _paragraphs(self, sentences: list[Spoken]) -> list[list[Spoken]]:
         groups: list[list[Spoken]] = []
@@ -116,6 +127,26 @@ class TranscriptCleaner:
         if current:
             groups.append(current)
         return groups
+
+
+def _punctuated(cues: list[Cue]) -> bool:
+    """True when the captions carry sentence punctuation (a fifth of the cues or more end a sentence): then a pause
+    or a cue end is no sentence boundary, the punctuation is."""
+    ends = sum(1 for cue in cues if ends_sentence(cue.text.strip()))
+    return bool(cues) and ends * 5 >= len(cues)
+
+
+def _runs(sentences: list[Spoken]) -> list[tuple[bool, list[Spoken]]]:
+    """Consecutive sentences grouped by whether they are narration or logistics (``clean.speech.is_narration``):
+    those become context-only blocks, never the source of a summary or an item."""
+    runs: list[tuple[bool, list[Spoken]]] = []
+    for sentence in sentences:
+        flag = is_narration(sentence.text)
+        if runs and runs[-1][0] == flag:
+            runs[-1][1].append(sentence)
+        else:
+            runs.append((flag, [sentence]))
+    return runs
 
 
 def _unspaced(text: str) -> bool:

@@ -94,6 +94,12 @@ class Block:
         """True when generators may take items from this block."""
         return self.kind not in JUNK_KINDS and self.kind is not BlockKind.HEADING
 
+    @property
+    def readable(self) -> bool:
+        """True when a model is shown this block and may quote it: usable, or context (a verbless slide bullet,
+        a formula) that a reader of the slide or page sees as content."""
+        return self.usable or self.kind in CONTEXT_KINDS
+
 
 @dataclass
 class Line:

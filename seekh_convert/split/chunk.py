@@ -28,10 +28,10 @@ class Chunker:
         return doc
 
     def chunk_topic(self, topic: Topic) -> list[Chunk]:
-        chosen = [i for i, b in enumerate(topic.blocks) if b.usable or b.kind is BlockKind.HEADING]
+        chosen = [i for i, b in enumerate(topic.blocks) if b.readable or b.kind is BlockKind.HEADING]
         groups = pack([topic.blocks[i].text for i in chosen], self.max_tokens)
         chunks = [_make_chunk(topic.blocks, [(chosen[j], text, n) for j, text, n in group]) for group in groups]
-        return [c for c in chunks if any(topic.blocks[i].usable for i in c.block_indices)]
+        return [c for c in chunks if any(topic.blocks[i].readable for i in c.block_indices)]
 
 
 def _make_chunk(blocks: list[Block], pieces: list[Piece]) -> Chunk:

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+from seekh_convert.split.spoken import name_spoken_windows
 from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.text.normalize import normalize_ws
 
@@ -130,6 +131,7 @@ class Segmenter:
     def _windows(self, blocks: list[Block], title: str, transcript: bool, prefix: str = "") -> list[_Section]:
         usable_words = sum(len(b.text.split()) for b in blocks if b.usable)
         if transcript:
+            usable_words += sum(len(b.text.split()) for b in blocks if b.kind is BlockKind.FRAGMENT)
             span = _time_span(blocks)
             target = max(1, round(span / self.window_seconds)) if span else max(1, round(usable_words / self.window_words))
             target = min(target, max(1, usable_words // self.min_words))
@@ -137,13 +139,16 @@ class Segmenter:
             target = max(1, round(usable_words / self.window_words))
         if target <= 1:
             return [_Section(title, list(blocks))]
-        cuts = lexical_cuts(blocks, target)
+        cuts = lexical_cuts(blocks, target, spoken=transcript)
         parts: list[_Section] = []
         start = 0
         for cut in [*cuts, len(blocks)]:
             parts.append(_Section("", blocks[start:cut]))
             start = cut
-        name_windows(parts, prefix, title)
+        if transcript:
+            name_spoken_windows(parts, title)
+        else:
+            name_windows(parts, prefix, title)
         return parts
 
 

@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 
-from seekh_convert.model.document import Block
+from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.text.lexicon import can_be_noun, generic_word, word_classes, zipf
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -29,11 +29,13 @@ def _terms(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2]
 
 
-def lexical_cuts(blocks: list[Block], parts: int) -> list[int]:
-    """Block indices where ``parts`` windows start (besides 0): near even splits, nudged to lexical dips."""
-    words = [len(b.text.split()) if b.usable else 0 for b in blocks]
+def lexical_cuts(blocks: list[Block], parts: int, spoken: bool = False) -> list[int]:
+    """Block indices where ``parts`` windows start (besides 0): near even splits, nudged to lexical dips (``spoken``:
+    a transcript's narration blocks count too, so its windows stay even in time)."""
+    counted = [b.usable or (spoken and b.kind is BlockKind.FRAGMENT) for b in blocks]
+    words = [len(b.text.split()) if c else 0 for b, c in zip(blocks, counted)]
     total = sum(words)
-    bags = [Counter(_terms(b.text)) if b.usable else Counter() for b in blocks]
+    bags = [Counter(_terms(b.text)) if c else Counter() for b, c in zip(blocks, counted)]
     cum = [0]
     for w in words:
         cum.append(cum[-1] + w)

@@ -96,14 +96,15 @@ def _item(draft: dict, position: str) -> dict:
 
 def replay_responder(drafts: list[dict], presented: dict[str, dict]):
     """Guide requests: the recorded first draft holding most of its quotes in the request, cut to those (kept in
-    ``presented`` by the draft's topic); repair requests: the failing items unchanged."""
+    ``presented`` by the topic asked for); repair requests: the failing items unchanged."""
 
     def reply(body: dict) -> str:
         text = "\n".join(m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user")
         if schema_kind(body) == "guide_content":
             best = max(drafts, key=lambda d: sum(_held(i, text) for s in _LISTS for i in d[s]))
             cut = _presented(best, text)
-            presented[cut["topic"]] = cut
+            # by the topic asked for: two of today's topics may be answered from one recorded draft
+            presented[text[text.rindex("<document>") :].split("<topic_title>")[1].split("</topic_title>")[0]] = cut
             return json.dumps(cut)
         owners = [d for d in presented.values() if _owns(d, text)]
         draft = owners[0] if owners else max(drafts, key=lambda d: _owns(d, text))
@@ -152,7 +153,7 @@ def test_replay_leaves_what_teachers_keep(replayed):
     for path in sorted(out.glob("*/*/guide.json")):
         guide = json.loads(path.read_text())
         quality = json.loads((path.parent / "quality.json").read_text())
-        draft = presented[guide["topic"]]
+        draft = presented[quality["topic_title"]]
         for section in ("flashcards", "questions"):
             published = {_said(i) for i in guide[section]}
             for index, item in enumerate(draft[section]):
@@ -165,6 +166,7 @@ def test_replay_leaves_what_teachers_keep(replayed):
                 ]
                 if _said(item) not in published or flagged:
                     touched.append((row["judgment_ref"], [f["reason"] for f in flagged]))
+    print(f"replay: {len(touched)}/{seen} kept first-draft cards and questions flagged or changed: {touched}")
     assert seen >= 20, seen  # most of the 35 kept first-draft items reach the gate whatever the topics
     assert len(touched) <= 0.10 * seen, touched
 

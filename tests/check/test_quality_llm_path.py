@@ -247,7 +247,7 @@ def test_every_planted_defect_is_dropped_repaired_or_fixed(tmp_path):
     document, topic = pdf_like_document()
     model = Model({"page": 4})
     with FakeOpenAIServer(responder=model) as server:
-        settings = settings_for(server, tmp_path)
+        settings = settings_for(server, tmp_path, repair="all")
 
         async def main():
             engine = OpenAIEngine.from_settings(settings)
@@ -317,7 +317,7 @@ def test_pipeline_writes_none_of_the_planted_defects(tmp_path):
     source = _markdown(tmp_path / "biology.md")
     model = Model({"section": "Cellular Respiration"})
     with FakeOpenAIServer(responder=model) as server:
-        settings = settings_for(server, tmp_path)
+        settings = settings_for(server, tmp_path, repair="all")
 
         async def main():
             engine = OpenAIEngine.from_settings(settings)

@@ -125,7 +125,7 @@ def test_llm_run_catches_counts_and_repairs_or_drops_every_planted_defect(tmp_pa
     document, topic = rubric_document()
     model = RubricModel()
     with FakeOpenAIServer(responder=model) as server:
-        settings = settings_for(server, tmp_path)
+        settings = settings_for(server, tmp_path, repair="all")
 
         cleaned, quality = generate_and_gate(settings, topic, document)
     actions = _caught(quality, model.planted)

@@ -10,7 +10,7 @@ from conftest import CORPUS
 
 from seekh_convert.clean.speech import tidy_speech
 from seekh_convert.clean.transcript import TranscriptCleaner
-from seekh_convert.model.document import Cue, Document, SourceKind
+from seekh_convert.model.document import BlockKind, Cue, Document, SourceKind
 from seekh_convert.pipeline.run import load_document
 from seekh_convert.split.windows import UNNAMING
 
@@ -74,3 +74,76 @@ def test_cs50_lecture_titles_and_speech():
     assert "Selection Sort" in {t.title for t in doc.topics}
     text = " ".join(b.text for b in doc.blocks).lower()
     assert " um " not in text and " uh " not in text and ", you know," not in text and ", like," not in text
+
+
+def test_narration_and_logistics_are_context_only():
+    lines = [
+        "Welcome back to the lecture, everyone.",
+        "Euler's formula says that e to the i theta equals cosine theta plus i sine theta.",
+        "Let me know in the chat if you can see my screen.",
+        "A number on the unit circle rotates whatever it multiplies by its angle.",
+        "I'm going to pull up some Python to check this.",
+        "The number one most common answer in the poll is c.",
+        "So this is kind of a confusing thing, okay?",
+        "See you next time.",
+    ]
+    doc = TranscriptCleaner()(Document(path=Path("x.srt"), kind=SourceKind.TRANSCRIPT, cues=_cues(lines)))
+    content = " ".join(b.text for b in doc.blocks if b.kind is BlockKind.PARAGRAPH)
+    context = " ".join(b.text for b in doc.blocks if b.kind is BlockKind.FRAGMENT)
+    assert content == (
+        "Euler's formula says that e to the i theta equals cosine theta plus i sine theta. "
+        "A number on the unit circle rotates whatever it multiplies by its angle."
+    )
+    for aside in ("the chat", "pull up some Python", "most common answer", "confusing thing", "See you next time"):
+        assert aside in context  # kept as context, never quoted
+    assert not any(b.usable for b in doc.blocks if b.kind is BlockKind.FRAGMENT)
+
+
+def test_punctuated_captions_join_cues_into_whole_sentences_across_pauses():
+    cues = [
+        Cue(0.0, 3.0, "Polling up the warm-up questions, most of you would have gone with the one"),
+        Cue(6.0, 9.0, "we are talking about today, which is great."),
+        Cue(9.5, 12.0, "Now e is a special constant of nature, and I always remember in high school"),
+        Cue(12.0, 14.0, "it was never clear to me what it was."),
+    ]
+    sentences = TranscriptCleaner().sentences(cues)
+    assert sentences[0].text.endswith("we are talking about today, which is great.")  # a 3 s pause is no full stop
+    assert [s.text for s in sentences[1:]] == [
+        "Now e is a special constant of nature.",  # the statement, cut from the speaker's aside
+        "I always remember in high school it was never clear to me what it was.",
+    ]
+
+
+def _window(phrases: list[str], fillers: int = 20) -> list[str]:
+    return phrases + [f"Then the speaker works through example {k} step by step." for k in range(fillers)]
+
+
+def test_transcript_titles_prefer_the_term_over_an_anecdote():
+    first = _window(
+        [f"My teacher called it the Andrew Jackson number {k} times, because Andrew Jackson served two terms." for k in range(4)]
+        + [f"Relationship {k} is what's known as Euler's formula, about the unit circle." for k in range(3)]
+    )
+    second = _window([f"An infinite polynomial adds {k} terms, and the infinite polynomial converges." for k in range(6)])
+    doc = Document(path=Path("x.srt"), kind=SourceKind.TRANSCRIPT, cues=_cues(first + second, step=12.0))
+    from seekh_convert.pipeline.run import Options, prepare_document
+
+    titles = [t.title for t in prepare_document(doc, Options()).topics]
+    assert titles == ["Euler's Formula", "Infinite Polynomial"], titles
+
+
+def test_false_starts_are_said_once():
+    assert tidy_speech("And we were just taking, you know, we were to take this as an analog of pi.") == (
+        "And we were to take this as an analog of pi."
+    )
+    assert (
+        tidy_speech("Because if we if I just tell you, it will not sink in.")
+        == "Because if I just tell you, it will not sink in."
+    )
+    for said in ("It is 1 and it is 2.", "We know that we know nothing.", "You get two you get three."):
+        assert tidy_speech(said) == said  # two statements, not a restart
+
+
+def test_a_clip_that_is_mostly_talk_keeps_its_words():
+    lines = ["And so, my fellow Americans, ask not what your country can do for you.", "I will say banana at the end."]
+    doc = TranscriptCleaner()(Document(path=Path("x.srt"), kind=SourceKind.TRANSCRIPT, cues=_cues(lines)))
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH]  # not all context: nothing else would be left

@@ -33,10 +33,10 @@ def test_mit_lecture_boilerplate_and_paragraphs(corpus):
     assert lead.text.endswith("visit MIT OpenCourseWare at ocw.mit.edu.")
     assert (lead.start, lead.end) == (0.09, 20.55)
     body = doc.blocks[1:]
-    assert all(b.kind is BlockKind.PARAGRAPH for b in body)
+    assert {b.kind for b in body} == {BlockKind.PARAGRAPH, BlockKind.FRAGMENT}  # narration is context only
     assert body[0].text.startswith("Let's try the countdown again.")  # "CATHERINE DRENNAN:" label gone
-    words = [len(b.text.split()) for b in body]
-    assert max(words) <= 120 and sum(words) / len(words) > 60
+    words = [len(b.text.split()) for b in body if b.kind is BlockKind.PARAGRAPH]
+    assert max(words) <= 120 and sum(words) / len(words) > 50
     assert all(b.start is not None and b.end is not None and b.start <= b.end for b in body)
     assert [b.start for b in body] == sorted(b.start for b in body)
     text = doc.text
@@ -116,7 +116,7 @@ def test_sample_lecture_reads_as_a_memory_lecture():
     ):
         assert term in text.lower()
     assert "PROFESSOR" not in text and "STUDENT:" not in text and "[APPLAUSE]" not in text
-    assert len(doc.blocks) >= 6 and all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)
+    assert len(doc.blocks) >= 6 and all(b.kind in (BlockKind.PARAGRAPH, BlockKind.FRAGMENT) for b in doc.blocks)
 
 
 def _times(doc: Document, quote: str):

@@ -35,6 +35,12 @@ class EngineSettings(BaseModel):
     retry_wait: float = Field(1.0, ge=0, description="First backoff wait in seconds (doubles, with jitter).")
     retry_max_wait: float = Field(60.0, ge=0, description="Longest single wait, Retry-After included.")
     max_repairs: int = Field(2, ge=0, le=10, description="Times an invalid reply is sent back for repair.")
+    repair: Literal["needed", "all"] = Field(
+        "needed",
+        description="Failing items sent back to the model: 'needed' when a section would be left empty, the takeaways "
+        "fall below three, or the definition or a summary sentence fails (other failing items are dropped); 'all': "
+        "every failing item.",
+    )
     max_tokens: int | None = Field(
         None,
         ge=16,

@@ -31,6 +31,7 @@ from seekh_convert.generate.openai.repair import (
     repair_source,
     reply_model,
     slots_of,
+    worth_repairing,
 )
 from seekh_convert.generate.openai.reply_size import (
     MAX_ITEMS,
@@ -186,6 +187,8 @@ class OpenAIEngine:
         """
         meter = self._meter()
         slots = slots_of(content, findings)
+        if self.settings.repair == "needed":
+            slots = worth_repairing(content, slots)
         if not slots:
             return Generation(content, meter.usage())
         index = await asyncio.to_thread(TopicQuotes, topic, document)

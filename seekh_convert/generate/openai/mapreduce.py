@@ -44,7 +44,7 @@ def neutralise(text: str) -> str:
 
 
 def plan_parts(topic: Topic, max_tokens: int) -> list[Part]:
-    """The topic's chunks as parts (usable blocks only); chunk the topic here when the chunker has not."""
+    """The topic's chunks as parts (readable blocks only: usable, and context a model may quote); chunk the topic here when the chunker has not."""
     if topic.chunks:
         parts = [_part_of_chunk(topic, c) for c in topic.chunks]
     else:
@@ -54,7 +54,7 @@ def plan_parts(topic: Topic, max_tokens: int) -> list[Part]:
 
 def _part_of_chunk(topic: Topic, chunk) -> Part:
     blocks = [topic.blocks[i] for i in chunk.block_indices if 0 <= i < len(topic.blocks)]
-    usable = [b for b in blocks if b.usable and b.text.strip()]
+    usable = [b for b in blocks if b.readable and b.text.strip()]
     text = normalize_ws(chunk.text)
     if usable and all(normalize_ws(b.text) in text for b in usable):  # whole blocks: keep per-block locations
         return [(b, b.text) for b in usable]
@@ -64,7 +64,7 @@ def _part_of_chunk(topic: Topic, chunk) -> Part:
 
 def _chunk(topic: Topic, max_tokens: int) -> list[Part]:
     """Parts of a topic the chunker has not cut (usable blocks packed by tokens)."""
-    usable = [b for b in topic.blocks if b.usable and b.text.strip()]
+    usable = [b for b in topic.blocks if b.readable and b.text.strip()]
     return [[(usable[i], piece) for i, piece, _ in group] for group in pack([b.text for b in usable], max_tokens)]
 
 

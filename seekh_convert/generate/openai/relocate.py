@@ -44,7 +44,7 @@ class TopicQuotes:
 
     def __init__(self, topic: Topic, document: Document | None = None):
         self._topic, self._document = topic, document
-        self._finder = SourceFinder([b for b in topic.blocks if b.usable and b.text.strip()])
+        self._finder = SourceFinder([b for b in topic.blocks if b.readable and b.text.strip()])
 
     def find(self, quote: str) -> Located | None:
         """Where ``quote`` is in the topic (tolerant of case, spacing, punctuation and ellipses), or None."""
@@ -62,7 +62,7 @@ class TopicQuotes:
         """Why ``find`` did not find ``quote``: the reason and detail reported for the dropped item."""
         if quote_chars(quote) < 8:
             return Reason.QUOTE_TOO_SHORT, f"{quote!r} is too short to be evidence"
-        rest = SourceFinder([b for b in self._topic.blocks if not b.usable])
+        rest = SourceFinder([b for b in self._topic.blocks if not b.readable])
         found = rest.find(quote)
         if found is not None:
             kind = rest.blocks[found.first].kind.value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -16,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, create_model
 from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
 from seekh_convert.generate.openai.parse import ITEM_TYPES
 from seekh_convert.generate.openai.relocate import TopicQuotes
+from seekh_convert.generate.openai.reply_size import MIN_ITEMS
 from seekh_convert.model.document import Block, Topic
-from seekh_convert.model.findings import Finding
+from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import LIST_SECTIONS, GuideContent, put_item
 from seekh_convert.text.tokens import count_tokens
 
@@ -26,6 +28,11 @@ PASSAGE_TOKENS = 800
 _PLACE = re.compile(r"^(definition|[a-z_]+\[\d+\]): ")
 #: Sections whose other items are listed so a replacement does not repeat them.
 _DISTINCT = ("flashcards", "questions")
+#: Reasons not worth a round trip: the item repeats what the guide already holds, so dropping it loses nothing.
+DROP_ONLY = frozenset({Reason.REPEATS_FLASHCARD, Reason.DUPLICATE, Reason.DUPLICATE_ACROSS_RUN})
+#: Passing items a list section keeps before its failing items are dropped rather than repaired (others: 1, a
+#: section is not left empty): the takeaways the prompt asks for at least.
+FLOOR = {"key_takeaways": MIN_ITEMS}
 
 
 @dataclass
@@ -35,6 +42,7 @@ class Slot:
     section: str
     index: int | None
     reasons: list[str] = field(default_factory=list)
+    kinds: set[Reason] = field(default_factory=set)
 
     @property
     def key(self) -> str:
@@ -50,7 +58,27 @@ def slots_of(content: GuideContent, findings: list[Finding]) -> list[Slot]:
         slot = slots.setdefault((finding.section, finding.index), Slot(finding.section, finding.index))
         slot.reasons.append(finding.describe())
         slot.reasons += [f"also: {r.value}" for r in finding.also]
+        slot.kinds |= {finding.reason, *finding.also}
     return list(slots.values())
+
+
+def worth_repairing(content: GuideContent, slots: list[Slot]) -> list[Slot]:
+    """The slots worth a repair request: the definition and summary sentences (the paragraph must stay whole),
+    and a list section's failing items only when dropping them leaves it below its ``FLOOR``; never an item that
+    only repeats another. The rest are dropped by the gate: a round trip costs the rubric and passages again,
+    for an item the guide does without (the judged relay runs: 6 topics of 8 went back, repairs half the tokens)."""
+    failing = Counter(slot.section for slot in slots)
+    chosen = []
+    for slot in slots:
+        if slot.kinds and slot.kinds <= DROP_ONLY:
+            continue
+        if slot.section in ("definition", "summary"):
+            chosen.append(slot)
+            continue
+        left = len(getattr(content, slot.section, None) or []) - failing[slot.section]
+        if left < FLOOR.get(slot.section, 1):
+            chosen.append(slot)
+    return chosen
 
 
 def _exists(content: GuideContent, section: str, index: int | None) -> bool:
@@ -123,7 +151,7 @@ def quotes_of(item: BaseModel) -> list[str]:
 def repair_source(topic: Topic, content: GuideContent, slots: list[Slot], index: TopicQuotes, chunk_tokens: int) -> str:
     """The text the failing items rest on, every block at most once and in topic order: each quote's whole
     passage (``passage``); the whole topic when no quote is found and it fits one request, else its first part."""
-    blocks = [b for b in topic.blocks if b.usable and b.text.strip()]
+    blocks = [b for b in topic.blocks if b.readable and b.text.strip()]
     position = {id(b): i for i, b in enumerate(blocks)}
     chosen: set[int] = set()
     for slot in slots:

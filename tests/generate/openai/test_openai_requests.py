@@ -21,7 +21,7 @@ from fakes.openai_server import (
 
 from seekh_convert.check import Finding, Reason, check_content
 from seekh_convert.generate.openai import OpenAIEngine
-from seekh_convert.generate.openai.estimate import first_pass, repair_request
+from seekh_convert.generate.openai.estimate import REPAIR_ITEMS, first_pass, repair_request
 from seekh_convert.generate.openai.mapreduce import ChunkNotes
 from seekh_convert.generate.openai.prompts import load_prompt
 from seekh_convert.generate.openai.reply_size import MAX_ITEMS, MAX_NOTES
@@ -124,12 +124,13 @@ def test_the_worked_example_passes_the_quality_gate():
         "study_time_minutes": 10,
         "definition": None,
         "summary": {"text": first["quote"], "sentences": [{"text": first["quote"], "source": first}]},
-        **{section: [] for section in ("learn_next", "prerequisites", "applications", "flashcards")},
+        **{section: [] for section in ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards")},
         **items,
     }
     content["empty_sections"] = [
         {"section": s, "reason": "Not in this example."}
-        for s in ("definition", "learn_next", "prerequisites", "applications", "flashcards")
+        for s in ("definition", "key_takeaways", "learn_next", "prerequisites", "applications", "flashcards")
+        if not content[s]
     ]
     _, quality = check_content(GuideContent.model_validate(content), topic, document)
     failed = [f.describe() for f in quality.findings if f.section in items and f.action == "dropped"]
@@ -249,8 +250,8 @@ def _full_notes(body: dict) -> str:
 
 def test_estimate_models_the_first_pass_and_a_repair_as_sent(tmp_path):
     """The estimate's requests and input tokens against what the engine sends the fake server: the first pass of
-    a one-request topic and of a map-reduce topic (notes as a capable model takes them), and a repair of four
-    items spread over the topic."""
+    a one-request topic and of a map-reduce topic (notes as a capable model takes them), and a repair of the
+    typical number of items spread over the topic."""
     document, short = sample_document()
     _, long = _transcript(80)
     with FakeOpenAIServer(responder=_full_notes) as server:
@@ -262,7 +263,7 @@ def test_estimate_models_the_first_pass_and_a_repair_as_sent(tmp_path):
             expected = first_pass(topic, document, settings)
             assert expected.requests == len(sent)
             assert abs(expected.input_tokens - _sent_tokens(sent)) <= 0.1 * _sent_tokens(sent), (topic.title, expected)
-        at = [10, 30, 50, 70]
+        at = [20, 60][:REPAIR_ITEMS]
         content = _content_quoting(long, at)
         findings = [Finding(section="flashcards", index=k, reason=Reason.UNSUPPORTED) for k in range(len(at))]
         before = len(server.requests)
@@ -271,3 +272,25 @@ def test_estimate_models_the_first_pass_and_a_repair_as_sent(tmp_path):
     expected = repair_request(long, document, settings)
     assert expected.requests == len(sent) == 1
     assert abs(expected.input_tokens - _sent_tokens(sent)) <= 0.25 * _sent_tokens(sent), (expected, _sent_tokens(sent))
+
+
+def test_a_repair_goes_out_only_for_what_the_guide_cannot_do_without(tmp_path):
+    """One failing card of four, or a question that only repeats a card, is dropped without a round trip (the
+    rubric and passages again, for an item the guide does without); a section every item of which fails, and a
+    failing summary sentence, go back in one request."""
+    document, topic = _transcript(40)
+    content = _content_quoting(topic, [3, 9, 15, 21])
+    one = [Finding(section="flashcards", index=1, reason=Reason.UNSUPPORTED)]
+    repeat = [Finding(section="questions", index=0, reason=Reason.REPEATS_FLASHCARD)]
+    every = [Finding(section="flashcards", index=k, reason=Reason.NOT_STANDALONE) for k in range(4)]
+    summary = [Finding(section="summary", index=1, reason=Reason.UNSUPPORTED)]
+    with FakeOpenAIServer() as server:
+        settings = settings_for(server, tmp_path, no_cache=True)
+        for findings in (one, repeat):
+            generation = _repair(settings, content, findings, topic, document)
+            assert generation.content == content
+        assert server.requests == []
+        _repair(settings, content, every + summary, topic, document)
+    [body] = server.requests
+    sent = body["messages"][1]["content"]
+    assert all(f"flashcards_{k}" in sent for k in range(4)) and "summary_1" in sent
