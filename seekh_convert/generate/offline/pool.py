@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
-from seekh_convert.generate.offline.cards import ask_what, build_flashcards, defines, gloss_cards
+from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_flashcards, defines, gloss_cards
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.glosses import topic_definitions
 from seekh_convert.generate.offline.links import (
@@ -101,6 +101,8 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     seen: set[int] = set()
     out = []
     for term, s in found:
+        if _PLACE_HOLDER.match(term):
+            continue  # "The second process is storage, ...": a place in a list, not the topic's term
         if id(s) not in seen:
             seen.add(id(s))
             label = s.block.term if s.block.kind is BlockKind.GLOSSARY and s.block.term else term
