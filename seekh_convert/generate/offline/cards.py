@@ -71,6 +71,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     m = free_match(term, sentence, list(terms))
     if not m or m.start() == 0 and sentence.n_words < 8 or not key_term(term) or not blankable(m.group()):
         return None
+    if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text):
+        return None
     if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
     if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
@@ -86,6 +88,16 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
         back = back[:1].upper() + back[1:]
     return front, back
+
+
+#: Sentences a blank does not fit: maths and equations, advice, narration of what comes next, a cited equation.
+_NOT_FOR_CLOZE = re.compile(
+    r"[=<>\u00d7\u00b1\u2211\u2212]|\b(?:equation|eq\.)\s*\(?\d|\bis now:|^(?:it is|it's) (?:helpful|important|good|useful|advised|"
+    r"recommended|best|wise)\b|\b(?:is|are) going to\b|\bwhich is why\b|\bfor instance\b|\bfor example\b",
+    re.I,
+)
+#: A one-letter variable ("u then decays", "copied with probability p"): the item leans on the source's notation.
+_SYMBOL = re.compile(r"(?<![\w'\u2019.-])(?![aAI]\b)[A-Za-z](?![\w'\u2019-])(?!\.)")
 
 
 #: A gap at the start followed by a new sentence is a run-in heading ("_____ The for loop ..."), not part of it.
@@ -128,7 +140,17 @@ def defines(term: Term) -> bool:
 _DEFINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+#: A "term" that only counts or ranks ("the second process", "a classic way to describe storage") names nothing.
+_PLACE_HOLDER = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:first|second|third|fourth|fifth|next|last|final|other|another|main|classic|common|simple|good|best)\s+"
+    r"(?:\w+\s+)?(?:process|way|step|one|type|kind|stage|part|thing|method|approach|reason|example|idea)s?\b|\w+\s+way\s+to\b)",
+    re.I,
+)
+
+
 def _defines(term: Term) -> bool:
+    if _PLACE_HOLDER.match(term.text):
+        return False
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False
@@ -137,6 +159,14 @@ def _defines(term: Term) -> bool:
     if s.n_words > ITEM_WORDS + 10:
         return False  # too long to be an answer to learn
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
+
+
+def _ubiquitous(term: Term, ranked: list[Sentence]) -> bool:
+    """A one-word term in a quarter or more of the topic's sentences ("neuron" in neuron notes) is what the topic is
+    about, not a word to recall: any blank on it is guessed from the subject; a defined term stays a card's answer."""
+    if " " in term.text.strip() or term.defined or len(ranked) < 8:
+        return False
+    return len({id(s) for s in term.mentions}) >= 0.34 * len(ranked)
 
 
 def _near(front: str, fronts: list[str]) -> bool:
@@ -178,7 +208,9 @@ def build_flashcards(
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))
         fronts.append(front)
         used.add(id(t.definition))
-    cloze_terms = sorted((t for t in terms if t.mentions and t.real), key=lambda t: t.origin == "keyword")
+    cloze_terms = sorted(
+        (t for t in terms if t.mentions and t.real and not _ubiquitous(t, ranked)), key=lambda t: t.origin == "keyword"
+    )
     basic = len(cards)
     for t in cloze_terms:
         if len(cards) >= max_cards or len(cards) - basic >= max_cloze:
@@ -192,3 +224,52 @@ def build_flashcards(
             used.add(id(s))
             break
     return cards
+
+
+def _lowered(term: str) -> str:
+    """ "Abandonment" (capitalised as it opens the sentence) -> "abandonment"; names and acronyms keep their case."""
+    first = term.split()[0]
+    if first[:1].isupper() and first[1:].islower() and all(w.islower() for w in term.split()[1:]) and zipf(first.lower()) >= 2.0:
+        return term[:1].lower() + term[1:]
+    return term
+
+
+_MEANS = re.compile(r"^(?P<the>the\s+)?(?P<x>.+?)\s+(?:\([^)]*\)\s+)?(?P<v>means|mean|denotes|denote|refers to|refer to)\b", re.I)
+
+
+def _meaning_front(term: str, definition: str) -> str | None:
+    """ "What does X mean?", "What do the angular brackets denote?" for a definition "X means/denotes/refers to ..."."""
+    m = _MEANS.match(definition)
+    if m is None or term_key(m.group("x")) != term_key(term):
+        return None
+    verb = m.group("v").lower()
+    plural = verb in ("mean", "denote", "refer to")
+    base = {"means": "mean", "denotes": "denote", "refers to": "refer to"}.get(verb, verb)
+    lead = "the " if m.group("the") else ""
+    return f"What {'do' if plural else 'does'} {lead}{m.group('x')} {base}?"
+
+
+def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BASIC) -> list[Flashcard]:
+    """One card per term the topic defines (``glosses.topic_definitions``) that no card asks yet: "What is X?"
+    (or "What does ABBR stand for?") answered by the source's definition, cut to its defining text."""
+    from seekh_convert.text.defining import asked_term
+
+    asked = {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
+    fronts = [c.front for c in cards]
+    out: list[Flashcard] = []
+    for g in glosses:
+        if len(out) >= max_basic or term_key(g.term) in asked:
+            continue
+        if g.kind == "abbreviation":
+            plural = g.term.endswith("s") and g.term[:-1].isupper()
+            front = f"What {'do' if plural else 'does'} {g.term} stand for?"
+        elif g.kind == "sentence":
+            front = _meaning_front(g.term, g.definition) or ask_what(_lowered(g.term), g.definition)
+        else:
+            front = ask_what(g.named or g.term)
+        if front in fronts or g.kind != "abbreviation" and _near(front, fronts):
+            continue  # "What does STP stand for?" and "What does STF stand for?" are near in spelling only
+        out.append(Flashcard(kind="basic", front=front, back=g.definition, source=g.sentence.ref()))
+        fronts.append(front)
+        asked.add(term_key(g.term))
+    return out
