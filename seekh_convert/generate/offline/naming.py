@@ -102,26 +102,51 @@ def _opens(doc, subj) -> bool:
     return doc[first - 1].text == "," and not any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc[: first - 1])
 
 
-def _refers(doc, root) -> tuple[str, str] | None:
+def _described(doc, verb) -> tuple[int, int] | None:
+    """Where the description after "refers to" / "is defined as" / "means" starts and ends."""
+    if verb.lemma_ in ("refer", "define"):
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == ("to" if verb.lemma_ == "refer" else "as")), None
+        )
+        start = prep.i + 1 if prep is not None else None
+    elif verb.lemma_ == "mean":
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        start = obj.left_edge.i if obj is not None else None
+    else:
+        return None
+    if start is None or start >= len(doc):
+        return None
+    return start, verb.right_edge.i + 1
+
+
+def _refers(doc, root) -> tuple[str, str, str] | None:
     """ "T refers to D", "T is defined as D", "T means D"."""
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not _opens(doc, subj) or any(c.dep_ == "conj" for c in root.children):
         return None
-    term = _term_of(subj)
-    if root.lemma_ == "refer":
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        start = prep.i + 1 if prep is not None else None
-    elif root.lemma_ == "define":
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        start = prep.i + 1 if prep is not None else None
-    elif root.lemma_ == "mean":
-        obj = next((c for c in root.children if c.dep_ in ("dobj", "ccomp")), None)
-        start = obj.left_edge.i if obj is not None else None
-    else:
+    term, where = _term_of(subj), _described(doc, root)
+    if term is None or where is None:
         return None
-    if term is None or start is None or start >= len(doc):
-        return None
-    return term, _text(doc[start:])
+    return term, _text(doc[where[0] :]), root.lemma_
+
+
+def _which_refers(doc) -> tuple[str, str, str] | None:
+    """ "..., T, which refers to D." (a relative clause ending the sentence defines the noun it hangs on)."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.lemma_ not in ("refer", "mean") or verb.right_edge.i < len(doc) - 2:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "which" for c in verb.children) or verb.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head, where = verb.head, _described(doc, verb)
+        tokens = [t for t in head.subtree if t.i < verb.left_edge.i and t.text != ","]
+        if where is None or not tokens or tokens[0].lower_ in _TERM_DETS and len(tokens) == 1:
+            continue
+        if tokens[0].lower_ in _TERM_DETS:
+            tokens = tokens[1:]
+        if len(tokens) > _MAX_TERM_WORDS or any(t.pos_ in ("PRON", "DET", "VERB", "AUX") for t in tokens):
+            continue
+        return _text(tokens), _text(doc[where[0] : where[1]]), verb.lemma_
+    return None
 
 
 def _called(doc, root) -> tuple[str, str] | None:
@@ -162,11 +187,12 @@ def read_definition(s: Sentence) -> Named | None:
         term, description = made
         stem = f"What is {description} called?"
     else:
-        made = _copula(doc, root) if root.lemma_ == "be" else _refers(doc, root)
+        made = _copula(doc, root) if root.lemma_ == "be" else _refers(doc, root) or _which_refers(doc)
         if made is None:
             return None
-        term, description = made
-        stem = f"Which term refers to {description}?"
+        term, description, *how = made
+        verb = {"mean": "means", "define": "is defined as"}.get(how[0] if how else "", "refers to")
+        stem = f"Which term {verb} {description}?"
     description = _CITATION.sub("", description)
     stem = _CITATION.sub("", stem)
     if not _fair(description, term):
