@@ -201,18 +201,26 @@ def read_definition(s: Sentence) -> Named | None:
 
 
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: Topics on each side whose definitions give distractors (a book's far chapters are neither parsed nor asked).
+_NEAR = 3
+_EARLY = re.compile(
+    r"^(?:\S+\s+){0,7}?(?:is|are|refers?|means|is defined)\b|\b(?:called|known as|termed)\b|, which (?:refers|means)\b"
+)
 
 
-def document_definitions(doc) -> list[list[Named]]:
-    """The definitions of every topic of ``doc`` (a ``DocAnalysis``), read once per document."""
-    if doc not in _CACHE:
-        per_topic = []
-        for ta in doc.topics:
-            todo = [s for s in ta.sentences if _CUE.search(s.text) and not s.cut and s.n_words <= 40]
-            prime(todo)
-            per_topic.append([n for s in todo if (n := read_definition(s)) is not None])
-        _CACHE[doc] = per_topic
-    return _CACHE[doc]
+def _candidate(s: Sentence) -> bool:
+    """Worth parsing: a defining cue early in the sentence (or "called"), whole, at most 40 words."""
+    return not s.cut and s.n_words <= 40 and bool(_CUE.search(s.text)) and bool(_EARLY.search(s.text)) and s.alone
+
+
+def topic_definitions(doc, position: int) -> list[Named]:
+    """The definitions of topic ``position`` of ``doc`` (a ``DocAnalysis``), read once."""
+    per_doc = _CACHE.setdefault(doc, {})
+    if position not in per_doc:
+        todo = [s for s in doc.topics[position].sentences if _candidate(s)]
+        prime(todo)
+        per_doc[position] = [n for s in todo if (n := read_definition(s)) is not None]
+    return per_doc[position]
 
 
 def _shape(term: str) -> tuple[bool, bool]:
@@ -261,11 +269,15 @@ def naming_questions(doc, position: int | None, extra_terms: list[str], taken: s
 
     if position is None:
         return []
-    every = document_definitions(doc)
-    order = sorted(range(len(every)), key=lambda i: (abs(i - position), i))
-    pool = list(dict.fromkeys([n.term for i in order for n in every[i]] + list(extra_terms)))
+    near = sorted(
+        range(max(0, position - _NEAR), min(len(doc.topics), position + _NEAR + 1)), key=lambda i: (abs(i - position), i)
+    )
+    own = topic_definitions(doc, position)
+    if not own:
+        return []
+    pool = list(dict.fromkeys([n.term for i in near for n in topic_definitions(doc, i)] + list(extra_terms)))
     out = []
-    for named in every[position]:
+    for named in own:
         if id(named.sentence) in taken or term_key(named.term) in asked:
             continue
         if any(q.options[q.answer_index] == named.term for q in out):

@@ -190,7 +190,6 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
     marked = [t.text for t in [*ta.terms, *doc_terms] if asks_for(t)]
-    asked = asked | {term_key(c.back) for c in pool.sections["flashcards"] if c.kind == "cloze"}  # nor what a gap asks
     named = naming_questions(doc, doc.position(ta.topic), marked, used, asked)
     asked = asked | {term_key(q.options[q.answer_index]) for q in named}
     questions = (
