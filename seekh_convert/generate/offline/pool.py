@@ -26,7 +26,7 @@ from seekh_convert.generate.offline.links import (
 )
 from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.questions import build_questions
-from seekh_convert.generate.offline.review import source_reviews
+from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
@@ -193,7 +193,10 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     named = naming_questions(doc, doc.position(ta.topic), marked, used, asked)
     asked = asked | {term_key(q.options[q.answer_index]) for q in named}
     questions = (
-        source_reviews(ta.topic.blocks) + named + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
+        source_reviews(ta.topic.blocks)
+        + source_answers(ta.topic.blocks)
+        + named
+        + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
     )
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
     pool.sections["questions"] = questions + _fresh(more, questions)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.model.document import Block
-from seekh_convert.model.guide import MultipleChoice
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer
 from seekh_convert.model.sources import ref_at
 
 _LETTER = re.compile(r"^\s*\(?([A-Ea-e])[.)]\s+")
@@ -75,4 +75,30 @@ def source_reviews(blocks: list[Block]) -> list[MultipleChoice]:
             continue
         out.append(made[0])
         i = made[1]
+    return out
+
+
+#: "What is flow?→ the movement of air ...", "... what does this mean about vx? - It doesn't change ...": a question
+#: of the source answered in the same breath after an arrow or a dash.
+_QA = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][^.?!\n]{6,200}\?)\s*(?:→|->|–|—|-)\s*(?P<a>[^\s](?:e\.g\.|i\.e\.|[^.!?\n]){2,200}[.!])"
+)
+_ANSWER_WORDS = 25
+
+
+def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
+    """The source's own questions with the answer it gives right after them, verbatim."""
+    out: list[ShortAnswer] = []
+    for b in blocks:
+        for m in _QA.finditer(b.text):
+            question, answer = m.group("q").strip(), m.group("a").strip()
+            if len(answer.split()) > _ANSWER_WORDS or not re.search(r"[A-Za-z]{3}", answer):
+                continue
+            answer = answer[:1].upper() + answer[1:]
+            short = answer.rstrip(".!")
+            accept = [short] if len(short.split()) <= 4 else []
+            quote = b.text[m.start() : m.end()]
+            ref = ref_at(b, m.start(), m.end(), quote)
+            explanation = f"The source answers it: “{quote}”"
+            out.append(ShortAnswer(question=question, answer=answer, accept=accept, explanation=explanation, source=ref))
     return out

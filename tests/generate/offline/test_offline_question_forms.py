@@ -102,3 +102,24 @@ def test_subject_questions_ask_for_the_key_term_that_is_the_whole_subject():
     assert subject_question(pronoun, [_term("microtubules", pronoun)]) is None
     generic = _sentence("Authors must report all experimental conditions, including failed manipulations.")
     assert subject_question(generic, [_term("authors", generic, origin="keyword")]) is None
+
+
+def test_a_question_the_source_answers_right_away_is_reused_with_that_answer():
+    from seekh_convert.generate.offline.review import source_answers
+
+    [q] = source_answers(
+        [
+            Block(
+                "What is flow?→ the movement of air, measured in volume/time (e.g., l/s). The rate of flow is called volume velocity."
+            )
+        ]
+    )
+    assert (q.question, q.answer) == ("What is flow?", "The movement of air, measured in volume/time (e.g., l/s).")
+    assert q.source.quote == "What is flow?→ the movement of air, measured in volume/time (e.g., l/s)."
+    [q] = source_answers(
+        [Block("Gravity only acts in the y direction, so what does vx do? - It doesn't change in flight! We add it.")]
+    )
+    assert q.answer == "It doesn't change in flight!"
+    assert (
+        source_answers([Block("What do you see in the weights of the excitatory input groups? Normally, the two compete.")]) == []
+    )
