@@ -31,6 +31,11 @@ def asks_for(t: Term) -> bool:
     return t.origin != "keyword" or t.defined or t.known or len(words) > 1 and len(t.mentions) >= 3
 
 
+def _marked(t: Term) -> bool:
+    """An answer a question may ask for: a term the source marks or defines (not one that is only repeated)."""
+    return asks_for(t) and (t.origin != "keyword" or t.defined)
+
+
 def _agree(tok) -> str:
     """The finite verb as it reads after "What" (third person singular): a plural subject's "are", "help"."""
     if tok.tag_ not in ("VBP",):
@@ -55,7 +60,7 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
     if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or s.text.count("(") > 1 or not s.text.endswith("."):
         return None
     head = s.text[:60]
-    keys = [t for t in terms if asks_for(t) and (m := t.pattern.search(head)) is not None and m.start() <= 4]
+    keys = [t for t in terms if _marked(t) and (m := t.pattern.search(head)) is not None and m.start() <= 4]
     if not keys or not s.keepable:
         return None  # parse only sentences that open with a key term
     doc = s.parsed

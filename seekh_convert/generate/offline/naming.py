@@ -27,6 +27,11 @@ _TERM_DETS = frozenset({"a", "an", "the"})
 _RELATIONAL = frozenset(
     "foundation basis part type kind example result cause form number amount use role idea goal aim purpose".split()
 )
+_NARROWING = frozenset({"of", "for", "with", "between", "by", "from", "to"})
+_PRAISE = frozenset(
+    "cornerstone milestone hallmark landmark key important fundamental central crucial essential interesting fascinating"
+    " major famous great beautiful elegant powerful useful remarkable good bad".split()
+)
 _CITATION = re.compile(r"\s*\([^()]*\b\d{4}[a-z]?\)")
 _MAX_TERM_WORDS = 5
 _DESC_WORDS = (4, 35)
@@ -83,8 +88,10 @@ def _copula(doc, root) -> Named | None:
         return None
     if any(c.dep_ == "conj" for c in (*root.children, *attr.children)):
         return None  # "STD is the result of X, and STF of Y": two definitions in one
-    if not any(c.dep_ in ("relcl", "acl", "prep") for c in attr.children):
-        return None  # "X is a process": no differentia, a description fits many terms
+    if not any(c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _NARROWING for c in attr.children):
+        return None  # "X is a process", "a fundamental concept in solids": no differentia, fits many terms
+    if attr.lower_ in _PRAISE or any(c.lower_ in _PRAISE for c in attr.children):
+        return None  # "a cornerstone of ...", "an important idea that ...": praise, not a definition
     det = next((c for c in attr.children if c.dep_ == "det"), None)
     if det is None or det.lower_ not in ("a", "an", "the"):
         return None
