@@ -86,7 +86,9 @@ class Defined:
 
 def _span_forward(text: str, start: int, max_words: int = 4) -> str | None:
     """The noun phrase starting at ``start``: leading determiners skipped, cut at punctuation, stop words or verbs."""
-    tail = text[start:]
+    tail = re.sub(
+        r"[\"\u201c\u201d\u2018\u2019](?=\w)|(?<=\w)[\"\u201c\u201d\u2018]", "", text[start:]
+    )  # called a "point-neuron"
     cut = re.search(r"[,.;:!?()\"“”]|\s[-–—]+\s|--", tail)
     tail = tail[: cut.start()] if cut else tail
     ws = _WORD_AT.findall(tail)
@@ -251,6 +253,7 @@ def defines_as_subject(x: str, answer: str) -> bool:
     return bool(
         re.match(
             r"\s*(?:\([^)]{1,60}\)\s*)?,?\s*(?:(?:or|also called|also known as)\s+[^,]{1,60},\s*)?"
+            r"(?:(?:simply|also|usually|generally|often|basically|essentially|commonly)\s+)?"
             r"(?:is|are|was|were|refers?|means?|denotes?|describes?|involves?|happens|occurs|consists?|comprises?"
             r"|can be|may be|represents?|measures?|states?|says|holds|is defined|,\s*which)\b",
             rest,

@@ -128,7 +128,17 @@ def defines(term: Term) -> bool:
 _DEFINES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+#: A "term" that only counts or ranks ("the second process", "a classic way to describe storage") names nothing.
+_PLACE_HOLDER = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:(?:first|second|third|fourth|fifth|next|last|final|other|another|main|classic|common|simple|good|best)\s+"
+    r"(?:\w+\s+)?(?:process|way|step|one|type|kind|stage|part|thing|method|approach|reason|example|idea)s?\b|\w+\s+way\s+to\b)",
+    re.I,
+)
+
+
 def _defines(term: Term) -> bool:
+    if _PLACE_HOLDER.match(term.text):
+        return False
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False
@@ -192,3 +202,51 @@ def build_flashcards(
             used.add(id(s))
             break
     return cards
+
+
+def _lowered(term: str) -> str:
+    """ "Abandonment" (capitalised as it opens the sentence) -> "abandonment"; names and acronyms keep their case."""
+    first = term.split()[0]
+    if first[:1].isupper() and first[1:].islower() and all(w.islower() for w in term.split()[1:]) and zipf(first.lower()) >= 2.0:
+        return term[:1].lower() + term[1:]
+    return term
+
+
+_MEANS = re.compile(r"^(?P<the>the\s+)?(?P<x>.+?)\s+(?:\([^)]*\)\s+)?(?P<v>means|mean|denotes|denote|refers to|refer to)\b", re.I)
+
+
+def _meaning_front(term: str, definition: str) -> str | None:
+    """ "What does X mean?", "What do the angular brackets denote?" for a definition "X means/denotes/refers to ..."."""
+    m = _MEANS.match(definition)
+    if m is None or term_key(m.group("x")) != term_key(term):
+        return None
+    verb = m.group("v").lower()
+    plural = verb in ("mean", "denote", "refer to")
+    base = {"means": "mean", "denotes": "denote", "refers to": "refer to"}.get(verb, verb)
+    lead = "the " if m.group("the") else ""
+    return f"What {'do' if plural else 'does'} {lead}{m.group('x')} {base}?"
+
+
+def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BASIC) -> list[Flashcard]:
+    """One card per term the topic defines (``glosses.topic_definitions``) that no card asks yet: "What is X?"
+    (or "What does ABBR stand for?") answered by the source's definition, cut to its defining text."""
+    from seekh_convert.text.defining import asked_term
+
+    asked = {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
+    fronts = [c.front for c in cards]
+    out: list[Flashcard] = []
+    for g in glosses:
+        if len(out) >= max_basic or term_key(g.term) in asked:
+            continue
+        if g.kind == "abbreviation":
+            front = f"What does {g.term} stand for?"
+        elif g.kind == "sentence":
+            front = _meaning_front(g.term, g.definition) or ask_what(_lowered(g.term), g.definition)
+        else:
+            front = ask_what(g.named or g.term)
+        if _near(front, fronts):
+            continue
+        out.append(Flashcard(kind="basic", front=front, back=g.definition, source=g.sentence.ref()))
+        fronts.append(front)
+        asked.add(term_key(g.term))
+    return out

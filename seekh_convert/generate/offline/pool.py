@@ -12,8 +12,9 @@ from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.ask import asks_for
-from seekh_convert.generate.offline.cards import ask_what, build_flashcards, defines
+from seekh_convert.generate.offline.cards import ask_what, build_flashcards, defines, gloss_cards
 from seekh_convert.generate.offline.classify import study_minutes
+from seekh_convert.generate.offline.glosses import topic_definitions
 from seekh_convert.generate.offline.links import (
     SHOWN,
     application_candidates,
@@ -98,14 +99,30 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
         found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
         found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
+    if not found:  # the title is no term ("Summary (3 of 3)", a file name): the topic's most central defined term
+        found = [(g.term, g.sentence) for g in _central(ta)]
     seen: set[int] = set()
     out = []
     for term, s in found:
         if id(s) not in seen:
             seen.add(id(s))
-            glossed = s.block.kind is BlockKind.GLOSSARY and term_key(term) not in term_key(s.display)
-            out.append((term, s, f"{s.block.term}: {s.display}" if glossed else s.display))
+            label = s.block.term if s.block.kind is BlockKind.GLOSSARY and s.block.term else term
+            named = term_key(term) in term_key(s.display)  # a "Term / explanation" pair: the term leads the text
+            out.append((term, s, s.display if named else f"{label[:1].upper()}{label[1:]}: {s.display}"))
     return out
+
+
+def _central(ta: TopicAnalysis) -> list:
+    """The topic's definitions (``topic_definitions``), the most used term first (ties: source order)."""
+    title = f" {term_key(ta.topic.title)} "
+    # "Visual encoding" under the title "Encoding" is a kind of the topic's term, not its definition
+    glosses = [
+        g
+        for g in topic_definitions(ta)
+        if g.kind != "abbreviation"
+        and not (len(k := term_key(g.term).split()) > 1 and f" {k[-1]} " in title and f" {' '.join(k)} " not in title)
+    ]
+    return sorted(glosses, key=lambda g: -ta.stem_text.count(f" {term_key(g.term)} "))
 
 
 def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
@@ -125,9 +142,10 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
     if len(definable) > 2:  # build_flashcards leaves every other one of these to a question
         quotes |= {t.definition.text for t in definable[1::2]}
     asked = _card_terms(cards)
+    glossed = {id(g.sentence) for g in topic_definitions(ta)}  # these get their own cards (``gloss_cards``)
     out = []
     for term, s, _ in definition_pairs(ta):
-        if s.text in quotes or term_key(term) in asked:
+        if s.text in quotes or term_key(term) in asked or id(s) in glossed:
             continue
         glossary = s.block.kind is BlockKind.GLOSSARY
         means = not glossary and definition_kind(s.parsed, term) == "means"
@@ -185,6 +203,15 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["applications"] = application_candidates(ta, set())
     cards = build_flashcards(ta.terms, ta.ranked)
     cards = definition_cards(ta, cards) + cards
+    definable = [t for t in ta.terms if defines(t)]
+    reserved = {t.definition.text for t in definable[1::2]} if len(definable) > 2 else set()  # left to questions
+    glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved], cards)
+    quotes = {c.source.quote for c in glossed}  # a term's definition card, not a blank in the same sentence
+    cards = (
+        [c for c in cards if c.kind == "basic"]
+        + glossed
+        + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
+    )
     pool.sections["flashcards"] = cards + _fresh(build_flashcards(ta.terms, ta.ranked, 24, 12), cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}

@@ -1,0 +1,351 @@
+"""Every term a topic defines, with its definition and the sentence to quote: ``topic_definitions``.
+
+Three shapes, each checked on a spaCy parse of the candidate sentence only (cheap cue patterns pick the candidates):
+- "Term: explanation" lines (slides, lists, glossaries): "Inertia: the tendency of an object in motion to stay in motion";
+- a bullet that is only a term followed by a bullet explaining it ("A living will" / "Written document drawn up by ...");
+- defining sentences: "X (ABBR) is a ... that ...", "X occurs when ...", "X refers to ...", "... is called X",
+  "X, which refers to Y" (the answer is then Y).
+The answer is cut to the defining text and must stand alone; talk, praise, pronoun subjects and examples are no
+definitions. The offline questions reuse these terms (e.g. as distractors of the same kind).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, split_block
+from seekh_convert.generate.offline.titledef import _standalone, _subject_term
+from seekh_convert.model.document import BlockKind
+from seekh_convert.text import parse
+from seekh_convert.text.defining import initials, related
+from seekh_convert.text.grammar import definition_kind
+from seekh_convert.text.lexicon import is_acronym, zipf
+from seekh_convert.text.terms import term_key
+from seekh_convert.text.words import surface_words
+
+#: Definitions (answers) one topic gives at most.
+MAX_GLOSSES = 8
+
+_MARKER = re.compile(r"^\s*(?:[-\u2022*\u25aa\u25cf]\s*|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+)")
+_COLON = re.compile(
+    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\s*\([^()]{1,40}\))?)\s*(?::\s+|\s[\u2013\u2014-]\s+)(?P<def>\S.*)$", re.S
+)
+_NEXT_ENTRY = re.compile(r"\s[A-Z][\w'\u2019\-]*(?:\s[\w'\u2019\-]+){0,3}(?:\s*\([^()]{1,20}\))?\s*:\s")
+_CUE_NAMING = re.compile(r"\b(?:called|known\s+as|termed|which\s+(?:refers|means|denotes))\b", re.I)
+_SCENE = re.compile(r"^(?:In|Within|For|Among) [A-Za-z][\w\s'\u2019\-]{1,40}?,\s+(?=(?:the|an?)\s|[A-Z])")
+_CUE = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the|any|one|defined|called|known|termed|referred|when|\w+s)\b|\brefers?\s+to\b|\bmeans\b"
+    r"|\bdenotes?\b|\b(?:occurs?|happens?)\s+(?:when|if)\b|\bknown\s+as\b|\bcalled\b|\b(?:states?|says)\s+that\b",
+    re.IGNORECASE,
+)
+#: Labels that precede a colon without being terms ("Note: ...", "Example: ...").
+_LABELS = frozenset(
+    """additional other more some main key new several various following further different general basic
+    note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
+    question questions answer answers task goal goals aim aims objective objectives warning remember important summary
+    definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
+    answer result results conclusion conclusions update reminder caution""".split()
+)
+_NOT_TERM_WORDS = frozenset(
+    """i you he she it we they me him her us them my your his its our their this that these those is are was were be
+    been has have had do does did can could should may might must not what who why how when where which""".split()
+)
+_RANKS = frozenset("first second third fourth fifth next last final other another only most least main same".split())
+#: A subject's determiner that ties it to what came before ("Each membrane is ...").
+_TIED = frozenset("each every both some many most all its their his her our your such either neither".split())
+_CONNECTIVE = frozenset("thus therefore hence consequently accordingly".split())
+_DEF_START_BAD = frozenset("it this that these those he she they we you i there here".split())
+
+
+@dataclass(frozen=True, eq=False)
+class Gloss:
+    """A term the topic defines: ``definition`` is the answer to learn, ``sentence`` the quote it comes from."""
+
+    term: str
+    definition: str
+    sentence: Sentence
+    kind: str  # "colon", "pair", "sentence", "relative", "abbreviation"
+    named: str = ""  # the term as a question names it ("a living will")
+
+    @property
+    def quote(self) -> str:
+        return self.sentence.text
+
+
+def topic_definitions(ta) -> list[Gloss]:
+    """(term, definition, quote) of every term the topic (a ``TopicAnalysis``) defines, in source order, one per
+    term (computed once per topic)."""
+    if "glosses" not in ta.memo:
+        ta.memo["glosses"] = _find(ta)
+    return ta.memo["glosses"]
+
+
+def _find(ta) -> list[Gloss]:
+    found: list[Gloss] = []
+    blocks = [b for b in ta.topic.blocks if b.text.strip()]
+    firsts: dict[int, Sentence] = {}
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING or not block.usable:
+            continue
+        first = firsts.setdefault(i, _first(block))
+        if first is None:
+            continue
+        g = _colon(first)
+        if g is None and i + 1 < len(blocks) and blocks[i + 1].usable:
+            nxt = firsts.setdefault(i + 1, _first(blocks[i + 1]))
+            g = _pair(block.text, nxt) if nxt is not None else None
+        if g is not None:
+            found.append(g)
+    for s in ta.sentences:
+        if s.n_words <= ITEM_WORDS + 5 and _candidate(s.text) and (s.alone or _ends_block(s)):
+            found.extend(_sentence(s))
+    return _dedupe(sorted(found, key=lambda g: (g.sentence.block is None, _position(ta, g))))[:MAX_GLOSSES]
+
+
+def _candidate(text: str) -> bool:
+    """A cheap look before the parse: a defining cue near the start (a short subject), or a naming cue anywhere."""
+    m = _CUE.search(text)
+    return m is not None and (m.start() <= 80 or bool(_CUE_NAMING.search(text)))
+
+
+def _position(ta, g: Gloss) -> int:
+    for i, b in enumerate(ta.topic.blocks):
+        if b is g.sentence.block:
+            return i * 10_000 + g.sentence.offset
+    return 10**9
+
+
+def _dedupe(glosses: list[Gloss]) -> list[Gloss]:
+    seen: set[str] = set()
+    out = []
+    for g in glosses:
+        key = term_key(g.term)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(g)
+    return out
+
+
+def _first(block) -> Sentence | None:
+    sents = split_block(block, 10**6)
+    return sents[0] if sents else None
+
+
+def _ends_block(s: Sentence) -> bool:
+    """True for an unpunctuated sentence that is its block's whole last line (web pages drop the full stop)."""
+    return not s.complete and s.offset + len(s.text) >= len(s.block.text.rstrip()) and s.n_words >= 6
+
+
+def _answer(text: str) -> str:
+    text = text.strip().rstrip(",;:")
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in '.!?)"”’' else text + "."
+
+
+def _lower(term: str) -> str:
+    """A term as it reads inside a question: "Inertia" -> "inertia" (a capital only because it starts the line)."""
+    words = term.split()
+    if term[:1].isupper() and term[1:2].islower() and all(w.islower() for w in words[1:]) and zipf(words[0].lower()) >= 2.5:
+        return term[:1].lower() + term[1:]
+    return term
+
+
+def _term_ok(term: str) -> bool:
+    words = surface_words(term)
+    if not 1 <= len(words) <= 7 or any(w.lower().strip("()") in _NOT_TERM_WORDS for w in term.split()):
+        return False
+    if words[0].lower() in _LABELS or (len(words) == 1 and (words[0].lower() in _LABELS or zipf(words[0]) >= 5.2)):
+        return False
+    if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]", term):
+        return False
+    if words[0].lower() in _RANKS:
+        return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
+    return not re.search(r"\d", term) and term[:1].isalpha()
+
+
+def _clean_term(term: str) -> str:
+    term = _MARKER.sub("", term).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", term, flags=re.I).strip()
+
+
+def _colon(s: Sentence) -> Gloss | None:
+    """ "Term: explanation" ("Friction : the force that opposes motion")."""
+    text = _MARKER.sub("", s.text)
+    m = _COLON.match(text)
+    if m is None:
+        return None
+    term, body = _strip_abbr(_clean_term(m.group("term"))), m.group("def").strip()
+    body = re.split(r"\s*[\u2192\u21d2]", body)[0]  # "... etc.→ the ..." (an arrow starts a new note)
+    glued = _NEXT_ENTRY.search(body)  # "Mass (m): the amount of matter ... (kg) Force (F): an influence ..."
+    if glued and body[: glued.start()].rstrip().endswith((";", "|")):
+        return None  # a table row ("Cell Component: Vesicles and vacuoles; Function: Storage ...")
+    body = body[: glued.start()] if glued else body
+    if f" {term_key(term)} " in f" {term_key(body)} ":
+        return None  # circular ("Validation score: The mean validation score ...")
+    if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
+        return None
+    if not _explains(body, subjectless=False):
+        return None
+    return Gloss(term, _answer(body), s, "colon", _lower(term))
+
+
+def _explains(body: str, subjectless: bool) -> bool:
+    """True when ``body`` is an explanation: a noun phrase ("the force that ...", "Written document drawn up ...")
+    or, after a term-only bullet (``subjectless``), a verb phrase whose subject is that term ("Allows a patient to ...")."""
+    words = surface_words(body)
+    if not words or words[0].lower() in _DEF_START_BAD or body.rstrip().endswith(("?", "!", ":")):
+        return False
+    doc = parse.parse(body)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or any(t.lower_ in ("you", "we", "i", "our", "your", "my") for t in doc):
+        return False
+    if _noun_phrase(doc):
+        return True
+    if subjectless and root.tag_ == "VBZ" and root.i == 0:
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    return False
+
+
+def _noun_phrase(doc) -> bool:
+    """A noun phrase ("the force that opposes motion", "Written request giving permission to ..."): it opens with a
+    determiner, adjective, participle or noun and has no finite verb outside a relative clause ("that", "which")."""
+    if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") or doc[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "VERB", "NUM"):
+        return False
+    relative = next((t.i for t in doc if t.lower_ in ("that", "which", "who", "where", "when", "whose")), len(doc))
+    return not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc[:relative]) and any(
+        t.pos_ in ("NOUN", "PROPN") for t in doc[:relative]
+    )
+
+
+def _noun(term: str) -> bool:
+    """True when ``term`` ends in a noun ("a living will", "Inertia"), not an adjective ("Preparatory")."""
+    doc = parse.parse(_strip_abbr(term))
+    return len(doc) > 0 and (doc[-1].pos_ in ("NOUN", "PROPN") or len(doc) > 1 and doc[-1].lower_ == "will")
+
+
+def _pair(term_text: str, nxt: Sentence) -> Gloss | None:
+    """A bullet that is only a term, then a bullet explaining it ("A living will" / "Written document ...")."""
+    raw = _MARKER.sub("", term_text).strip()
+    if re.search(r"[.!?:;,]\s*$", raw) or "\n" in raw:
+        return None
+    term = _clean_term(raw)
+    if not _term_ok(term) or len(surface_words(raw)) > 8 or not _noun(term):
+        return None
+    body = nxt.display
+    if len(term.split()) == 1 and not _noun_phrase(parse.parse(body)):
+        return None  # "Preparatory" / "Uses simple knowledge of ...": a one-word label over a verb phrase is no term
+    if not 4 <= nxt.n_words <= ITEM_WORDS or not nxt.complete or not _explains(body, subjectless=True):
+        return None
+    if re.match(r"(?:figure|fig\.|table|see)\b", body, re.I):
+        return None
+    article = re.match(r"(?:an?|the)\s", raw, re.I)
+    return Gloss(term, _answer(body), nxt, "pair", (article.group().lower() if article else "") + _lower(term))
+
+
+def _sentence(s: Sentence) -> list[Gloss]:
+    """Definitions a whole sentence gives: its subject's ("X is a ... that ..."), a named term's ("... is called X"),
+    and a relative clause's ("X, which refers to Y")."""
+    doc = s.parsed
+    out: list[Gloss] = []
+    display = s.display
+    scene = _SCENE.match(display)  # "In science, the winner's curse refers to ...": the definition follows the comma
+    if scene and s.n_words - len(scene.group().split()) >= 5:
+        display = _answer(display[scene.end() :])
+    sdoc = doc if not scene else parse.parse(display)
+    subject = _subject_term(sdoc)
+    subject = _clean_term(subject) if subject else None
+    tied = sdoc[0].lower_ in _TIED or any(t.lower_ in _CONNECTIVE for t in sdoc)
+    if subject and not tied and _term_ok(subject) and _standalone(sdoc) and not _two_clauses(sdoc):
+        kind = definition_kind(sdoc, subject) or _occurs(sdoc)
+        if kind is not None:
+            out.append(Gloss(_strip_abbr(subject), display, s, "sentence"))
+            out.extend(_abbreviation(subject, display, s))
+    named = _named_term(doc)
+    if named and not tied and _named_ok(named, doc):
+        out.append(Gloss(_strip_abbr(named), display, s, "sentence"))
+    return out + _relative(doc, s)
+
+
+def _named_ok(named: str, doc) -> bool:
+    """ "... is called X" names one term of the sentence's own subject (not "X, and Y is called Z")."""
+    if not _term_ok(named) or " and " in named or "," in named or _two_clauses(doc):
+        return False
+    return _standalone(doc) and definition_kind(doc, named) == "called"
+
+
+def _relative(doc, s: Sentence) -> list[Gloss]:
+    """ "X, which refers to Y": Y (a noun phrase or a gerund) is the answer."""
+    out = []
+    for t in doc:
+        if t.dep_ != "relcl" or t.lemma_ not in ("refer", "mean", "denote") or t.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.lower_ == "which" and c.dep_ == "nsubj" for c in t.children):
+            continue
+        head = t.head
+        term = "".join(x.text_with_ws for x in doc[head.left_edge.i : head.i + 1] if x.dep_ != "det").strip()
+        to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        start = to.i + 1 if to is not None else t.i + 1
+        body = doc[start:].text.strip()
+        bdoc = parse.parse(body) if body else None
+        if bdoc is None or not (bdoc[0].tag_ == "VBG" or _noun_phrase(bdoc)):
+            continue
+        if _term_ok(term) and len(surface_words(body)) >= 3 and not re.search(r"\b(?:this|these|he|she|they|it)\b", body, re.I):
+            out.append(Gloss(term, _answer(body), s, "relative"))
+    return out
+
+
+def _two_clauses(doc) -> bool:
+    """ "X is A, and Y is B": two statements joined, each with its own subject (no one answer for X)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and any(
+        c.dep_ == "conj" and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) for c in root.children
+    )
+
+
+def _named_term(doc) -> str | None:
+    """X of "... is called X", "... is known as X" (without its determiner)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    for v in doc:
+        if v.lemma_ not in ("call", "know", "term", "name") or v.tag_ != "VBN":
+            continue
+        main = v.i == root.i or v.dep_ == "acl" and v.head.head.i == root.i and v.head.i > root.i
+        if not main:
+            continue  # "In a 1665 publication called Micrographia, ...": a name in passing, not the sentence's point
+        for c in v.children:
+            head = c if c.dep_ in ("oprd", "attr") else None
+            if c.dep_ == "prep" and c.lower_ == "as":
+                head = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if head is not None and head.pos_ in ("NOUN", "PROPN"):
+                words = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.dep_ not in ("det", "poss")]
+                text = "".join(t.text_with_ws for t in words).strip().strip('“”"')
+                return text or None
+    return None
+
+
+def _occurs(doc) -> str | None:
+    """ "X occurs when ...", "X happens if ..." with X the subject of the main verb."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in ("occur", "happen"):
+        return None
+    for c in root.children:
+        if c.dep_ == "advcl" and any(m.lower_ in ("when", "if") for m in c.children):
+            return "occurs"
+    return None
+
+
+def _strip_abbr(term: str) -> str:
+    return re.sub(r"\s*\([^()]*\)\s*$", "", term).strip() or term
+
+
+def _abbreviation(subject: str, display: str, s: Sentence) -> list[Gloss]:
+    """ "What does STP stand for?" when the definition opens "Short-term plasticity (STP) is ..."."""
+    long_ = _strip_abbr(subject)
+    m = re.match(rf"^(?:the\s+|an?\s+)?{re.escape(long_)}\s*\(([A-Za-z][\w-]{{1,9}})\)", display, re.I)
+    if m is None or not is_acronym(m.group(1)):
+        return []
+    short = m.group(1)
+    letters = "".join(w[0] for w in re.split(r"[\s\-]+", long_) if w).upper()
+    if short.rstrip("s").upper() not in (letters, initials(surface_words(long_))) and not related(short, long_):
+        return []
+    return [Gloss(short, long_[:1].upper() + long_[1:], s, "abbreviation")]
