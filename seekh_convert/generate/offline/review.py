@@ -90,6 +90,8 @@ def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
     """The source's own questions with the answer it gives right after them, verbatim."""
     out: list[ShortAnswer] = []
     for b in blocks:
+        if b.start is not None:
+            continue  # a transcript's "What do you think? - The nucleus." is a student's guess, not the key
         for m in _QA.finditer(b.text):
             question, answer = m.group("q").strip(), m.group("a").strip()
             if len(answer.split()) > _ANSWER_WORDS or not re.search(r"[A-Za-z]{3}", answer):

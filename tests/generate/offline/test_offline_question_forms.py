@@ -123,3 +123,10 @@ def test_a_question_the_source_answers_right_away_is_reused_with_that_answer():
     assert (
         source_answers([Block("What do you see in the weights of the excitatory input groups? Normally, the two compete.")]) == []
     )
+
+
+def test_a_transcripts_dash_is_a_speaker_turn_not_an_answer():
+    from seekh_convert.generate.offline.review import source_answers
+
+    spoken = Block("What do you think holds the electrons? - I think it's the nucleus.", start=12.0, end=18.0)
+    assert source_answers([spoken]) == []
