@@ -38,7 +38,7 @@ def _marked(t: Term) -> bool:
 
 def _agree(tok) -> str:
     """The finite verb as it reads after "What" (third person singular): a plural subject's "are", "help"."""
-    if tok.tag_ not in ("VBP",):
+    if tok.tag_ not in ("VBP", "VB"):
         return tok.text
     low = tok.lower_
     if low in _SINGULAR:
@@ -82,7 +82,8 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         if any(w.lower()[:5] in have for w in surface_words(t.text) if len(w) >= 4):
             return None  # the predicate gives the term away
         verb = next((x for x in rest if x.pos_ in ("AUX", "VERB")), rest[0])
-        body = "".join((_agree(x) + x.whitespace_) if x.i == verb.i else x.text_with_ws for x in rest)
+        agreeing = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBP", "VB")}  # "help ..., and pull"
+        body = "".join((_agree(x) + x.whitespace_) if x.i in agreeing else x.text_with_ws for x in rest)
         stem = "What " + body.strip().rstrip(" .;:,") + "?"
         return stem, t
     return None

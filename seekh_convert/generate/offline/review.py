@@ -84,6 +84,7 @@ _QA = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][^.?!\n]{6,200}\?)\s*(?:→|->|–|—|-)\s*(?P<a>[^\s](?:e\.g\.|i\.e\.|[^.!?\n]){2,200}[.!])"
 )
 _ANSWER_WORDS = 25
+_WH = re.compile(r"\b(?:what|which|who|when|where|why|how)\b", re.IGNORECASE)
 
 
 def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
@@ -96,6 +97,8 @@ def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
             question, answer = m.group("q").strip(), m.group("a").strip()
             if len(answer.split()) > _ANSWER_WORDS or not re.search(r"[A-Za-z]{3}", answer):
                 continue
+            if not _WH.search(question):
+                continue  # "Did you score the goal? - Hindsight bias happens ...": a dash between sentences, no Q/A
             answer = answer[:1].upper() + answer[1:]
             short = answer.rstrip(".!")
             accept = [short] if len(short.split()) <= 4 else []

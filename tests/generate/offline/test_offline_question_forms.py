@@ -96,6 +96,9 @@ def test_subject_questions_ask_for_the_key_term_that_is_the_whole_subject():
     plural = _sentence("Microfilaments also provide some rigidity and shape to the cell membrane.")
     stem, _ = subject_question(plural, [_term("microfilaments", plural)])
     assert stem == "What also provides some rigidity and shape to the cell membrane?"  # agrees with "what"
+    listed = _sentence("Microtubules provide rigidity to the cell and serve as tracks for motor proteins.")
+    stem, _ = subject_question(listed, [_term("microtubules", listed)])
+    assert stem == "What provides rigidity to the cell and serves as tracks for motor proteins?"
     platitude = _sentence("Crime scene operations are a complex environment for every responder.")
     assert subject_question(platitude, [_term("crime scene operations", platitude)]) is None
     pronoun = _sentence("Microtubules help it resist compression and serve as tracks for motor proteins.")
@@ -130,3 +133,10 @@ def test_a_transcripts_dash_is_a_speaker_turn_not_an_answer():
 
     spoken = Block("What do you think holds the electrons? - I think it's the nucleus.", start=12.0, end=18.0)
     assert source_answers([spoken]) == []
+
+
+def test_a_dash_after_a_yes_no_question_is_no_answer():
+    from seekh_convert.generate.offline.review import source_answers
+
+    aside = Block("Did you really score the winning goal, or did you just assist? - Hindsight bias happens after the fact.")
+    assert source_answers([aside]) == []
