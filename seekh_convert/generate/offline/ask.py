@@ -47,6 +47,17 @@ def _agree(tok) -> str:
     return made[0] if made else tok.text
 
 
+def _coordinated(verb) -> set[int]:
+    """Indices of ``verb`` and the verbs coordinated with it ("help ..., serve ..., and pull ..."), at any depth."""
+    out, todo = {verb.i}, [verb]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.tag_ in ("VBP", "VB") and c.i not in out:
+                out.add(c.i)
+                todo.append(c)
+    return out
+
+
 def _subject(doc):
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
@@ -82,7 +93,7 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         if any(w.lower()[:5] in have for w in surface_words(t.text) if len(w) >= 4):
             return None  # the predicate gives the term away
         verb = next((x for x in rest if x.pos_ in ("AUX", "VERB")), rest[0])
-        agreeing = {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBP", "VB")}  # "help ..., and pull"
+        agreeing = _coordinated(verb)
         body = "".join((_agree(x) + x.whitespace_) if x.i in agreeing else x.text_with_ws for x in rest)
         stem = "What " + body.strip().rstrip(" .;:,") + "?"
         return stem, t
