@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
+from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_flashcards, defines, gloss_cards
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.glosses import topic_definitions
@@ -24,7 +25,9 @@ from seekh_convert.generate.offline.links import (
     prerequisites_empty,
     subject_term,
 )
+from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.questions import build_questions
+from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
@@ -215,7 +218,15 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
-    questions = build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
+    marked = [t.text for t in [*ta.terms, *doc_terms] if asks_for(t)]
+    named = naming_questions(doc, doc.position(ta.topic), marked, used, asked)
+    asked = asked | {term_key(q.options[q.answer_index]) for q in named}
+    questions = (
+        source_reviews(ta.topic.blocks)
+        + source_answers(ta.topic.blocks)
+        + named
+        + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
+    )
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
     pool.sections["questions"] = questions + _fresh(more, questions)
     pool.shown = dict(_SHOWN, flashcards=len(cards), questions=len(questions))

@@ -7,12 +7,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from seekh_convert.generate.offline.ask import aliased, asks_for, subject_question
 from seekh_convert.generate.offline.cards import ask_what, defines
-from seekh_convert.generate.offline.choices import definition_choice
+from seekh_convert.generate.offline.choices import definition_choice, key_position
 from seekh_convert.generate.offline.kinds import real_kinds
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.transform import named_choice, sibling_false, true_statement
+from seekh_convert.generate.offline.transform import named_choice, sibling_false
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.lexicon import can_be_noun, generic_phrase, generic_word, plural
 from seekh_convert.text.words import surface_words
@@ -74,11 +75,6 @@ def true_false(ranked: list[Sentence], terms: list[Term], taken: set[int]) -> li
             out.append(tf)
             taken.add(id(t.definition))
             break
-    for s in ranked[:25]:
-        if id(s) not in taken and (tf := true_statement(s, terms)) is not None:
-            out.insert(0, tf)
-            taken.add(id(s))
-            break
     return out
 
 
@@ -99,6 +95,36 @@ def short_answers(terms: list[Term], taken: set[int], asked: set[str]) -> list[S
             taken.add(id(s))
             if len(out) == 2:
                 break
+    return out
+
+
+def subject_questions(
+    ranked: list[Sentence], terms: list[Term], doc_terms: list[Term], taken: set[int], asked: set[str], limit: int = 2
+) -> list:
+    """ "What <predicate>?" over central sentences whose whole subject is a key term (see ``ask.subject_question``):
+    multiple choice with three terms of the answer's kind, else a short answer graded on the term."""
+    out: list = []
+    done: list[str] = []
+    for s in ranked[:40]:
+        if id(s) in taken or (made := subject_question(s, terms)) is None:
+            continue
+        stem, t = made
+        if t.key in asked or any(t.key == k for k in done):
+            continue
+        done.append(t.key)
+        fit = [x for x in terms if asks_for(x) and not aliased(t, x)]
+        others = distractors(t, fit, [x for x in doc_terms if asks_for(x) and not aliased(t, x)], stem)
+        says = f"The source says: “{s.display}”"
+        if len(others) == 3:
+            pos = key_position(stem)
+            options = [o.text[:300] for o in others]
+            options.insert(pos, t.text[:300])
+            out.append(MultipleChoice(question=stem, options=options, answer_index=pos, explanation=says, source=s.ref()))
+        else:
+            out.append(ShortAnswer(question=stem, answer=t.text, accept=[t.text[:100]], explanation=says, source=s.ref()))
+        taken.add(id(s))
+        if len(out) == limit:
+            break
     return out
 
 
@@ -138,7 +164,9 @@ def build_questions(
         if q is not None:
             mcs.append(q)
             taken.add(id(t.definition))
-    real = real_kinds(ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8)
+    real = subject_questions(ranked, terms, doc_terms, taken, asked) + real_kinds(
+        ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8
+    )
     tfs = true_false(ranked, terms, taken)
     sas = short_answers(terms, taken, asked)
     return [*mcs, *real, *tfs, *sas]

@@ -261,8 +261,9 @@ def test_tiny_transcript_topic_without_bold_terms_fills_or_explains_every_sectio
         assert (item.source.start, item.source.end) == (block.start, block.end)
         assert item.source.page is None
     # issue 8: a section the source offers nothing genuine for stays empty, with the reason
-    assert c.flashcards and c.questions
-    for section in ("prerequisites", "learn_next", "applications"):
+    assert c.flashcards
+    # issue 17 (2026-12-04): no true-only statement fills the questions; three lines of talk offer no fair question
+    for section in ("questions", "prerequisites", "learn_next", "applications"):
         assert getattr(c, section) or c.empty_reason(section)
 
 

@@ -1,0 +1,109 @@
+"""Review questions the source itself asks: a stem, three to five options and the source's own answer ("Answer: D.
+...") reused verbatim with that key. None where the source gives no key, or its key matches no option."""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.model.document import Block
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer
+from seekh_convert.model.sources import ref_at
+
+_LETTER = re.compile(r"^\s*\(?([A-Ea-e])[.)]\s+")
+_ANSWER = re.compile(r"^\s*(?:correct\s+)?answer\s*[:.]?\s*(?:\(?([A-Ea-e])\b[.)]?\s*(.*))?$", re.IGNORECASE | re.DOTALL)
+_LOOKAHEAD = 3  # blocks between the last option and the answer ("Answer:" on its own, a slide title)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", _LETTER.sub("", text)).casefold().split())
+
+
+def _is_stem(text: str) -> bool:
+    return text.rstrip().endswith((":", "?")) and 4 <= len(text.split()) <= 60 and not _ANSWER.match(text)
+
+
+def _answer_at(blocks: list[Block], i: int) -> tuple[str, str, int] | None:
+    """(letter, text after it, index of the block holding the key) of an "Answer: X. text" at ``blocks[i]``."""
+    m = _ANSWER.match(blocks[i].text)
+    if m is None:
+        return None
+    if m.group(1):
+        return m.group(1).upper(), m.group(2) or "", i
+    if i + 1 < len(blocks) and (k := _LETTER.match(blocks[i + 1].text)):
+        return k.group(1).upper(), blocks[i + 1].text[k.end() :], i + 1
+    return None
+
+
+def _one(blocks: list[Block], i: int) -> tuple[MultipleChoice, int] | None:
+    """The review question whose stem is ``blocks[i]`` and the index after its key, or None."""
+    stem = blocks[i].text.strip()
+    options: list[str] = []
+    j = i + 1
+    while j < len(blocks) and len(options) < 6:
+        text = blocks[j].text.strip()
+        if _ANSWER.match(text) or _is_stem(text) or not text or len(text) > 300:
+            break
+        options.append(_LETTER.sub("", text).strip())
+        j += 1
+    if len(options) != 4:
+        return None  # the schema asks for four options; a heading or prose run is not a list of options
+    for k in range(j, min(j + _LOOKAHEAD, len(blocks))):
+        found = _answer_at(blocks, k)
+        if found is None:
+            continue
+        letter, said, end = found
+        index = "ABCDE".index(letter)
+        if index >= len(options) or said.strip() and _norm(said) != _norm(options[index]):
+            return None  # the key names no option, or another one's words: unsettled
+        if len({_norm(o) for o in options}) != 4:
+            return None
+        explanation = f"The source's own answer: {letter}. {options[index]}"
+        ref = ref_at(blocks[i], 0, len(blocks[i].text), blocks[i].text)
+        q = MultipleChoice(question=stem, options=options, answer_index=index, explanation=explanation, source=ref)
+        return q, end + 1
+    return None
+
+
+def source_reviews(blocks: list[Block]) -> list[MultipleChoice]:
+    """Every review question of ``blocks`` whose key the source gives, verbatim, in source order."""
+    out: list[MultipleChoice] = []
+    i = 0
+    while i < len(blocks):
+        made = _one(blocks, i) if _is_stem(blocks[i].text) else None
+        if made is None:
+            i += 1
+            continue
+        out.append(made[0])
+        i = made[1]
+    return out
+
+
+#: "What is flow?→ the movement of air ...", "... what does this mean about vx? - It doesn't change ...": a question
+#: of the source answered in the same breath after an arrow or a dash.
+_QA = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<q>[A-Z][^.?!\n]{6,200}\?)\s*(?:→|->|–|—|-)\s*(?P<a>[^\s](?:e\.g\.|i\.e\.|[^.!?\n]){2,200}[.!])"
+)
+_ANSWER_WORDS = 25
+_WH = re.compile(r"\b(?:what|which|who|when|where|why|how)\b", re.IGNORECASE)
+
+
+def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
+    """The source's own questions with the answer it gives right after them, verbatim."""
+    out: list[ShortAnswer] = []
+    for b in blocks:
+        if b.start is not None:
+            continue  # a transcript's "What do you think? - The nucleus." is a student's guess, not the key
+        for m in _QA.finditer(b.text):
+            question, answer = m.group("q").strip(), m.group("a").strip()
+            if len(answer.split()) > _ANSWER_WORDS or not re.search(r"[A-Za-z]{3}", answer):
+                continue
+            if not _WH.search(question):
+                continue  # "Did you score the goal? - Hindsight bias happens ...": a dash between sentences, no Q/A
+            answer = answer[:1].upper() + answer[1:]
+            short = answer.rstrip(".!")
+            accept = [short] if len(short.split()) <= 4 else []
+            quote = b.text[m.start() : m.end()]
+            ref = ref_at(b, m.start(), m.end(), quote)
+            explanation = f"The source answers it: “{quote}”"
+            out.append(ShortAnswer(question=question, answer=answer, accept=accept, explanation=explanation, source=ref))
+    return out
