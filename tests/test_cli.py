@@ -215,10 +215,19 @@ def _edited(tmp_path, edit):
 
 
 def _wrong_key(guide):
-    # issue 17: the offline engine asks no multiple choice on this sample (no three definitions of one kind): flip a
-    # true/false statement's key instead
-    tf = next(q for q in guide["questions"] if q["kind"] == "true_false")
-    tf["answer"] = not tf["answer"]
+    # the offline engine writes no true/false on this sample (only where a sibling definition makes one false):
+    # the editor adds one, stating a takeaway's own quote, keyed False
+    takeaway = guide["key_takeaways"][0]
+    statement = takeaway["source"]["quote"]
+    guide["questions"].append(
+        {
+            "kind": "true_false",
+            "statement": statement,
+            "answer": False,
+            "explanation": "Hand-written by an editor.",
+            "source": dict(takeaway["source"]),
+        }
+    )
 
 
 def _invented_quote(guide):

@@ -109,6 +109,11 @@ def shares_word(a: str, b: str) -> bool:
     return any(lemmas(w) & have for w in surface_words(a) if w.lower() not in STOPWORDS)
 
 
+def inflect(lemma: str, tag: str) -> tuple[str, ...]:
+    """lemminflect's ``getInflection`` (imported without spaCy, as ``_lemminflect`` does)."""
+    return _lemminflect().getInflection(lemma, tag)
+
+
 @lru_cache(maxsize=1)
 def _lemminflect():
     """lemminflect with its lemma list compacted (30 MiB less, the same answers), imported without spaCy: its

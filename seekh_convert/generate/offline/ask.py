@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getInflection
-
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.text.grammar import term_span
-from seekh_convert.text.lexicon import generic_word, zipf
+from seekh_convert.text.lexicon import generic_word, inflect, zipf
 from seekh_convert.text.words import STOPWORDS, surface_words
 
 _PRONOUN = re.compile(r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|him|we|our|us|I|such)\b", re.I)
@@ -43,7 +41,7 @@ def _agree(tok) -> str:
     low = tok.lower_
     if low in _SINGULAR:
         return _SINGULAR[low]
-    made = getInflection(tok.lemma_, "VBZ")
+    made = inflect(tok.lemma_, "VBZ")
     return made[0] if made else tok.text
 
 

@@ -215,9 +215,31 @@ _EARLY = re.compile(
 )
 
 
+#: "Misattribution happens when you ...", "Retroactive interference occurs when ...": the term is the sentence's
+#: whole subject (an article and up to four words), what follows "when" one clause that describes it.
+_WHEN = re.compile(r"^(?:(?:The|A|An)\s+)?([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:happens|occurs)\s+when\s+([^,;:()]+?)\.$")
+
+
+def _when(s: Sentence) -> Named | None:
+    """ "X happens/occurs when Y." asks "What is it called when Y?" (no parse needed), or None."""
+    m = _WHEN.match(s.text)
+    if m is None:
+        return None
+    term, clause = m.group(1), m.group(2)
+    if term.split()[0][1:].islower():
+        term = term[:1].lower() + term[1:]  # capitalised only because it opens the sentence
+    return Named(term, clause, f"What is it called when {clause}?", s) if _fair(clause, term) else None
+
+
 def _candidate(s: Sentence) -> bool:
     """Worth parsing: a defining cue early in the sentence (or "called"), whole, at most 40 words."""
     return not s.cut and s.n_words <= 40 and bool(_CUE.search(s.text)) and bool(_EARLY.search(s.text)) and s.alone
+
+
+def _read(s: Sentence) -> Named | None:
+    if not s.cut and s.alone and s.n_words <= 40 and (named := _when(s)) is not None:
+        return named
+    return read_definition(s) if _candidate(s) else None
 
 
 def topic_definitions(doc, position: int) -> list[Named]:
@@ -226,7 +248,7 @@ def topic_definitions(doc, position: int) -> list[Named]:
     if position not in per_doc:
         todo = [s for s in doc.topics[position].sentences if _candidate(s)]
         prime(todo)
-        per_doc[position] = [n for s in todo if (n := read_definition(s)) is not None]
+        per_doc[position] = [n for s in doc.topics[position].sentences if (n := _read(s)) is not None]
     return per_doc[position]
 
 

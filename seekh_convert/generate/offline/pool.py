@@ -182,6 +182,25 @@ def _fresh(extra: list, shown: list) -> list:
     return [m for m in extra if m.model_dump_json() not in dumps]
 
 
+def _marked_terms(ta: TopicAnalysis, doc_terms: list) -> list[str]:
+    """Terms the source marks or defines, here and in the other topics: a naming question's distractors."""
+    return [t.text for t in [*ta.terms, *doc_terms] if asks_for(t)]
+
+
+def _left_to_questions(doc: DocAnalysis, ta: TopicAnalysis, doc_terms: list, shown: str | None) -> set[str]:
+    """Quotes of definitions a naming question asks instead of a card: where the topic defines three terms or
+    more, one in three a fair multiple-choice question can be built on (at most two; a card's blank not on it either), so that a topic rich in
+    definitions gets questions as well as cards, never the same term twice."""
+    glosses = [g for g in topic_definitions(ta) if g.kind != "abbreviation"]
+    if len(glosses) < 3:  # (the topic's own definition, ``shown`` in its Definition section, is never one of them)
+        return set()
+    trial = naming_questions(doc, doc.position(ta.topic), _marked_terms(ta, doc_terms), set(), set(), limit=len(glosses))
+    can = {q.source.quote for q in trial}
+    picks = [g for g in glosses if g.quote in can and g.quote != shown]
+    order = picks[1::2] + picks[0::2]
+    return {g.quote for g in order[: min(2, len(glosses) // 3)]}
+
+
 def _card_terms(cards: list) -> set[str]:
     """Keys of the terms the basic cards ask ("What is X?")."""
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
@@ -207,6 +226,9 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]
     reserved = {t.definition.text for t in definable[1::2]} if len(definable) > 2 else set()  # left to questions
+    for_questions = _left_to_questions(doc, ta, doc_terms, first)
+    reserved |= for_questions
+    cards = [c for c in cards if c.source.quote not in for_questions]  # not a blank on it either
     glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved or g.kind == "abbreviation"], cards)
     quotes = {c.source.quote for c in glossed}  # a term's definition card, not a blank in the same sentence
     cards = (
@@ -214,11 +236,12 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         + glossed
         + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
     )
-    pool.sections["flashcards"] = cards + _fresh(build_flashcards(ta.terms, ta.ranked, 24, 12), cards)
+    spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
+    pool.sections["flashcards"] = cards + _fresh(spare, cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
-    marked = [t.text for t in [*ta.terms, *doc_terms] if asks_for(t)]
+    marked = _marked_terms(ta, doc_terms)
     named = naming_questions(doc, doc.position(ta.topic), marked, used, asked)
     asked = asked | {term_key(q.options[q.answer_index]) for q in named}
     questions = (
