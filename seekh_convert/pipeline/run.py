@@ -319,7 +319,9 @@ class Converter:
                     turns[i + 1].set()
 
         try:
-            return list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+            results = list(await asyncio.gather(*(one(i) for i in range(len(paths)))))
+            loader.finish()
+            return results
         finally:
             loader.close()
 
