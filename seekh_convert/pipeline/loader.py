@@ -185,7 +185,6 @@ class DocumentLoader:
                 if self._done_pipe is None:
                     self._done_pipe = context.Pipe(duplex=False)
                     threading.Thread(target=self._listen, args=(self._done_pipe[0],), name="reads-done", daemon=True).start()
-                _quiet_manager()  # (installs the hook: a manager thread's error is logged, never a traceback)
                 self._pool = ProcessPoolExecutor(
                     self.processes,
                     mp_context=context,
@@ -237,24 +236,23 @@ class DocumentLoader:
 _killed_managers: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 
 
-def _quiet_manager(pool: ProcessPoolExecutor | None = None) -> None:
-    """A pool's manager thread may fail while replacing a worker that ended its last task (the pool's
-    ``max_tasks_per_child``) as the others end or are killed: the futures carry the failure (a broken pool is that
-    input's error line), so the thread's own error is logged, not printed as a traceback."""
+def _quiet_manager(pool: ProcessPoolExecutor) -> None:
+    """A killed pool's manager thread may fail while replacing a worker that ended its last task (the pool's
+    ``max_tasks_per_child``) as the others are killed: nothing is lost, so its error is logged, not printed."""
     thread = getattr(pool, "_executor_manager_thread", None)
-    if thread is not None:
-        _killed_managers.add(thread)
+    if thread is None:
+        return
+    _killed_managers.add(thread)
     if getattr(threading.excepthook, "__name__", "") != "_excepthook":
         previous = threading.excepthook
 
         def _excepthook(args: threading.ExceptHookArgs) -> None:
-            if args.thread in _killed_managers or "ExecutorManagerThread" in type(args.thread).__name__:
-                log.debug("a reader pool's manager thread: %r", args.exc_value)
+            if args.thread in _killed_managers:
+                log.debug("a killed reader pool's manager thread: %r", args.exc_value)
                 return
             previous(args)
 
         threading.excepthook = _excepthook
-        threading.__excepthook__ = _excepthook  # what a thread falls back to when the hook is unset at exit
 
 
 def file_size(path: Path) -> int:
