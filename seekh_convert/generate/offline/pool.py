@@ -6,6 +6,7 @@ replaces it with the next candidate of its section that the guide does not use y
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -31,7 +32,7 @@ from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.titledef import key_definitions, title_definitions
+from seekh_convert.generate.offline.titledef import key_definitions, title_definitions, title_terms
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
@@ -40,6 +41,10 @@ from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
+#: First words of a term that point at the text around it.
+_CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
+#: Titles of front matter: what such a topic defines in passing is not its term.
+_FRONT = re.compile(r"^\W*(?:abstract|preface|foreword|acknowledge?ments?|keywords|contents|table of contents)\W*$", re.I)
 #: Spare candidates appended when every shown item of a section failed.
 _EXTRA = 2
 
@@ -96,6 +101,8 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
     own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
     found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
+    glossed = {id(g.sentence): g for g in topic_definitions(ta) if g.kind in _SHAPED and names_title(g.term, ta.topic.title)}
+    found += [(g.term, g.sentence) for g in glossed.values()]
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
         found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
         found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
@@ -110,13 +117,37 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
             seen.add(id(s))
             label = s.block.term if s.block.kind is BlockKind.GLOSSARY and s.block.term else term
             named = term_key(term) in term_key(s.display)  # a "Term / explanation" pair: the term leads the text
-            out.append((term, s, s.display if named else f"{label[:1].upper()}{label[1:]}: {s.display}"))
+            text = s.display if named else f"{label[:1].upper()}{label[1:]}: {s.display}"
+            if id(s) in glossed:  # "..., the hedging hyperprior, a simple ...": the term and its defining phrase only
+                g = glossed[id(s)]
+                text = f"{g.term[:1].upper()}{g.term[1:]}: {g.definition[:1].lower()}{g.definition[1:]}"
+            out.append((term, s, text))
     return out
+
+
+#: Definitions by shape (a "Term: explanation" line, a term/explanation bullet pair, an apposition) the Definition
+#: takes from ``topic_definitions`` when they define the title's term.
+_SHAPED = frozenset({"colon", "pair", "apposition"})
+
+
+def names_title(term: str, title: str) -> bool:
+    """True when ``term`` is a term of ``title`` word by word, a compound allowed ("hedging hyperprior" of "Hedging
+    priors")."""
+    mine = term_key(term).split()
+    for t in title_terms(title):
+        theirs = term_key(t).split()
+        if len(theirs) == len(mine) and all(
+            a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)) for a, b in zip(mine, theirs)
+        ):
+            return True
+    return False
 
 
 def _central(ta: TopicAnalysis) -> list:
     """The topic's definitions (``topic_definitions``), the most used term first (ties: source order)."""
     title = f" {term_key(ta.topic.title)} "
+    if _FRONT.match(ta.topic.title):
+        return []
     # "Visual encoding" under the title "Encoding" is a kind of the topic's term, not its definition
     glosses = [
         g
@@ -124,7 +155,10 @@ def _central(ta: TopicAnalysis) -> list:
         if g.kind != "abbreviation"
         and not (len(k := term_key(g.term).split()) > 1 and f" {k[-1]} " in title and f" {' '.join(k)} " not in title)
     ]
-    return sorted(glosses, key=lambda g: -ta.stem_text.count(f" {term_key(g.term)} "))
+    counts = {id(g): ta.stem_text.count(f" {term_key(g.term)} ") for g in glosses}
+    # a term that leans on its context ("the remaining integral" of a derivation) is no topic's term
+    keep = [g for g in glosses if term_key(g.term).split()[0] not in _CONTEXT_MODIFIERS]
+    return sorted(keep, key=lambda g: -counts[id(g)])
 
 
 def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
@@ -163,8 +197,10 @@ def _heading_term(term: str, ta: TopicAnalysis) -> bool:
     handout called "projectile-modelling"), so its definition is the topic's, not a side term's."""
     names = [ta.topic.title, *(b.text for b in ta.topic.blocks if b.kind is BlockKind.HEADING)]
     names += [ta.topic.blocks[0].section or ""] if ta.topic.blocks else []
-    words = {w[:6] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
-    return any(w[:6] in words for w in term_key(term).split() if len(w) >= 4)
+    words = {w[:5] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
+    # every word: "Strategic plans" under "Types of Plans" is one kind, "Chemical bonds" under "Chemical bonding" another
+    own = [w[:5] for w in term_key(term).split() if len(w) >= 4]
+    return bool(own) and all(w in words for w in own)
 
 
 def _subject_keys(ta: TopicAnalysis) -> set[str]:
