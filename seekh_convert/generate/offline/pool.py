@@ -26,6 +26,7 @@ from seekh_convert.generate.offline.links import (
     prerequisites_empty,
     subject_term,
 )
+from seekh_convert.generate.offline.lists import enumeration_cards
 from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
@@ -266,12 +267,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     reserved |= for_questions
     cards = [c for c in cards if c.source.quote not in for_questions]  # not a blank on it either
     glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved or g.kind == "abbreviation"], cards)
-    quotes = {c.source.quote for c in glossed}  # a term's definition card, not a blank in the same sentence
-    cards = (
-        [c for c in cards if c.kind == "basic"]
-        + glossed
-        + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
-    )
+    basic = [c for c in cards if c.kind == "basic"]
+    taken = {c.source.quote for c in basic + glossed}
+    listed = [c for c in enumeration_cards(ta.sentences) if c.source.quote not in taken]
+    quotes = {c.source.quote for c in glossed + listed}  # a term's definition card, not a blank in the same sentence
+    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
     pool.sections["flashcards"] = cards + _fresh(spare, cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
