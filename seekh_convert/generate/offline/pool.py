@@ -270,7 +270,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     basic = [c for c in cards if c.kind == "basic"]
     taken = {c.source.quote for c in basic + glossed}
     listed = [c for c in enumeration_cards(ta.sentences) if c.source.quote not in taken]
-    quotes = {c.source.quote for c in glossed + listed}  # a term's definition card, not a blank in the same sentence
+    quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
     pool.sections["flashcards"] = cards + _fresh(spare, cards)

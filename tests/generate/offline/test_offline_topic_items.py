@@ -108,6 +108,8 @@ def test_a_review_slide_defines_the_term_it_is_about():
         SourceKind.SLIDES,
     )
     assert c.definition is not None and c.definition.text.startswith("MBO (management by objectives) is a process")
+    on_it = [f for f in c.flashcards if f.source.quote == mbo]
+    assert [f.front for f in on_it] == ["What is MBO?"]  # no blank on the same sentence beside its card
 
 
 def test_takeaway_titles_name_the_point_not_a_bare_noun():
