@@ -159,3 +159,21 @@ def test_an_enumeration_gives_a_card_with_its_items():
         "Goal specificity; Participative decision making; An explicit time period; Performance feedback."
     )
     assert not any("functions of" in f for f in fronts)  # "Our memory": the subject leans on its context
+
+
+def test_one_definition_finder_feeds_the_naming_questions():
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.naming import topic_definitions
+
+    title = "Signs of death"
+    texts = [
+        "Rigor mortis: temporary stiffening of muscles after death.",
+        "Dependent lividity: red or purple color on the parts of the body that are closest to the ground.",
+        "Putrefaction: decomposition of body tissues that begins some days after death.",
+    ]
+    blocks = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    blocks += [Block(t, section=title, page=1 + i) for i, t in enumerate(texts)]
+    doc = Document(path=Path("notes.pptx"), kind=SourceKind.SLIDES, title="Notes", blocks=blocks)
+    doc.topics = [Topic(1, title, blocks)]
+    stems = {n.stem: n.term for n in topic_definitions(analyse(doc, doc.topics[0]), 0)}
+    assert stems.get("Which term refers to temporary stiffening of muscles after death?") == "rigor mortis"
