@@ -59,7 +59,12 @@ def _predicate(root, subj) -> list | None:
         return None  # "close to ...", "relative to ...": the adjective needs what follows
     if comp.dep_ == "acomp":
         return verb + [t for t in comp.subtree if t.i <= comp.i and _attached(t, comp)]
-    return verb + _chunk(comp)
+    chunk = _chunk(comp)
+    if comp.dep_ == "attr" and any(t.i > chunk[-1].i for t in comp.subtree if not t.is_punct):
+        # "Magnification is the process" of "... the process of enlarging ...": the genus needs the rest (whole, or
+        # the title is too long and none is made)
+        chunk = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
+    return verb + chunk
 
 
 def _names_key(tokens: list, keys) -> bool:
@@ -77,7 +82,9 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i < len(doc) and doc[subj.left_edge.i].idx < s.cut:
         return None
-    if root.lemma_ in _NAMING or any(c.dep_ in ("prep", "acl", "relcl") and c.lower_ != "of" for c in subj.children):
+    if root.lemma_ in _NAMING or any(
+        c.dep_ in ("prep", "acl", "relcl", "conj", "cc") and c.lower_ != "of" for c in subj.children
+    ):
         return None  # "Pressures are called ...": a definition; "Distance between A and B ...": the subject needs its rest
     subject = _chunk(subj)
     if any(t.lower_ in _POINTING for t in subject) or subj.lower_ in _MATERIAL:

@@ -143,6 +143,11 @@ def test_point_titles_from_the_parse():
     assert point_title(_sentence("The authors attempt to distinguish between two competing explanations.")) is None
     assert point_title(_sentence("Distance between the prime and the target verb was considered in the analysis.")) is None
     assert point_title(_sentence("The fee is 80 British Pounds per participant.")) is None
+    assert point_title(_sentence("Train and validation scores are low.")) is None  # not "Train are low"
+    # a genus is kept whole, never cut to "Magnification is the process"
+    assert point_title(_sentence("Magnification is the process of enlarging an object in appearance.")) == (
+        "Magnification is the process of enlarging an object in appearance"
+    )
 
 
 def test_an_enumeration_gives_a_card_with_its_items():
