@@ -115,8 +115,12 @@ def _find(ta) -> list[Gloss]:
     prime(candidates + [s for s in appos if all(s is not c for c in candidates)])  # one batch: faster than a parse at a time
     for s in candidates:
         found.extend(_sentence(s))
-    for s in appos:
-        found.extend(Gloss(t, _answer(d), s, "apposition", _lower(n)) for t, d, n in appositions(s.parsed) if _term_ok(t))
+    for s in appos:  # a term the topic uses again ("the hippocampus, an area of ..." is parsed onto "the growth")
+        found.extend(
+            Gloss(t, _answer(d), s, "apposition", _lower(n))
+            for t, d, n in appositions(s.parsed)
+            if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2
+        )
     found.extend(_expansions(ta))
     # definitions first, then what abbreviations stand for; each in source order
     return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]

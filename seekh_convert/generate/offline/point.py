@@ -72,6 +72,12 @@ def _names_key(tokens: list, keys) -> bool:
     return any(f" {k} " in text for k in keys)
 
 
+def text_parens(tokens: list) -> bool:
+    """True when the tokens open a bracket they do not close ("the newton (N")."""
+    text = "".join(t.text for t in tokens)
+    return text.count("(") != text.count(")")
+
+
 def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The point of ``s`` as a short clause, or None. A subject with "the" must name one of the topic's terms
     (``keys``): "The authors ...", "The vision ..." lean on their context."""
@@ -99,6 +105,10 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
         return None
     if any(t.like_num and not t.is_alpha or not (t.is_alpha or t.is_punct or "-" in t.text or "'" in t.text) for t in tokens):
         return None  # "Cost is 80 British Pounds", "dt = Eleak": numbers and symbols are no point's name
+    if any(c.dep_ == "conj" and c.i > tokens[-1].i and t.pos_ not in ("VERB", "AUX") for t in tokens for c in t.children) or (
+        text_parens(tokens)
+    ):
+        return None  # "Explicit memory is divided into episodic memory" of "... episodic and semantic memory"
     reason = any(c.dep_ == "advcl" and any(m.lower_ in _REASONS for m in c.children) for c in root.children)
     if tokens[0].lower_ in _LEADING and tokens[0].i == subj.left_edge.i:
         tokens = tokens[1:]  # "The bond energy is ..." -> "Bond energy is ..."

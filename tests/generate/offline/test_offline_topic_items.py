@@ -40,6 +40,18 @@ def test_an_apposition_defines_the_title_term_and_gives_a_card():
     assert fronts.get("What is the hedging hyperprior?", "").startswith("A simple hyperdistribution")
 
 
+def test_an_apposition_defines_only_a_term_the_topic_uses_again():
+    c = _content(
+        "Memory and exercise",
+        [
+            "Aerobic exercise promotes neurogenesis: the growth of new brain cells in the hippocampus, an area of the "
+            "brain known to play a role in memory and learning.",
+            "Regular aerobic exercise is beneficial for memory in older adults.",
+        ],
+    )
+    assert not any("growth" in f.front or "hippocampus" in f.front for f in c.flashcards)
+
+
 def test_a_person_in_apposition_is_no_term():
     c = _content(
         "The reproducibility crisis",
@@ -144,6 +156,8 @@ def test_point_titles_from_the_parse():
     assert point_title(_sentence("Distance between the prime and the target verb was considered in the analysis.")) is None
     assert point_title(_sentence("The fee is 80 British Pounds per participant.")) is None
     assert point_title(_sentence("Train and validation scores are low.")) is None  # not "Train are low"
+    assert point_title(_sentence("Explicit memory is divided into episodic memory and semantic memory.")) is None
+    assert point_title(_sentence("The SI unit of force is the newton (N) in every textbook.")) is None
     # a genus is kept whole, never cut to "Magnification is the process"
     assert point_title(_sentence("Magnification is the process of enlarging an object in appearance.")) == (
         "Magnification is the process of enlarging an object in appearance"
