@@ -107,7 +107,8 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
         found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
         found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
-    if not found:  # the title is no term ("Summary (3 of 3)", a file name): the topic's most central defined term
+    if not found and not _about_title_term(ta):
+        # the title is no term ("Summary (3 of 3)", a file name): the topic's most central defined term
         found = [(g.term, g.sentence) for g in _central(ta)]
     seen: set[int] = set()
     out = []
@@ -142,6 +143,12 @@ def names_title(term: str, title: str) -> bool:
         ):
             return True
     return False
+
+
+def _about_title_term(ta: TopicAnalysis) -> bool:
+    """True when the topic's text keeps using a term its title names ("Lewis dots" under "Lewis Dots and
+    Structures"): the topic is about that term, and another term's definition is not its Definition."""
+    return any(ta.stem_text.count(f" {term_key(t)} ") >= 2 for t in title_terms(ta.topic.title) if term_key(t))
 
 
 def _central(ta: TopicAnalysis) -> list:

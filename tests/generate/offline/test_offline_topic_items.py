@@ -196,3 +196,17 @@ def test_one_definition_finder_feeds_the_naming_questions():
     doc.topics = [Topic(1, title, blocks)]
     stems = {n.stem: n.term for n in topic_definitions(analyse(doc, doc.topics[0]), 0)}
     assert stems.get("Which term refers to temporary stiffening of muscles after death?") == "rigor mortis"
+
+
+def test_a_topic_about_its_title_term_gets_no_other_terms_definition():
+    c = _content(
+        "Lewis dots and structures",
+        [
+            "Chemical bonds refer to the attraction between atoms of specific elements, allowing the formation of "
+            "chemical compounds.",
+            "Lewis dots help depict the valence electrons of the atoms involved in chemical bonds.",
+            "Each atom is drawn with its Lewis dots around the symbol of the element.",
+        ],
+    )
+    assert c.definition is None  # not "Chemical bonds refer to ..."
+    assert any("chemical bonds" in f.front.casefold() for f in c.flashcards)  # still a card
