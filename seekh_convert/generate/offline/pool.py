@@ -42,6 +42,10 @@ from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
+#: Titles that name a place in the course, not a term.
+_GENERIC_TITLE = re.compile(
+    r"^\W*(?:review|summary|recap|learning outcomes?|(?:learning )?objectives|introduction|overview|conclusions?)\b", re.I
+)
 #: First words of a term that point at the text around it.
 _CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
 #: Titles of front matter: what such a topic defines in passing is not its term.
@@ -148,6 +152,8 @@ def names_title(term: str, title: str) -> bool:
 def _about_title_term(ta: TopicAnalysis) -> bool:
     """True when the topic's text keeps using a term its title names ("Lewis dots" under "Lewis Dots and
     Structures"): the topic is about that term, and another term's definition is not its Definition."""
+    if _GENERIC_TITLE.match(ta.topic.title):
+        return False  # "Review Learning Outcome 8.2" names a place in the course, not a term (slides repeat it)
     return any(ta.stem_text.count(f" {term_key(t)} ") >= 2 for t in title_terms(ta.topic.title) if term_key(t))
 
 

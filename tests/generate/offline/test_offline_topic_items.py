@@ -210,3 +210,9 @@ def test_a_topic_about_its_title_term_gets_no_other_terms_definition():
     )
     assert c.definition is None  # not "Chemical bonds refer to ..."
     assert any("chemical bonds" in f.front.casefold() for f in c.flashcards)  # still a card
+
+
+def test_a_review_title_repeated_on_its_slides_is_no_term():
+    texts = ["Review Learning Outcome 8.2", "Plans are documents that outline how goals are going to be met."]
+    c = _content("Review Learning Outcome 8.2", [*texts, *texts], SourceKind.SLIDES)
+    assert c.definition is not None and c.definition.text.startswith("Plans are documents")
