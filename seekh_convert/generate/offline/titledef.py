@@ -13,7 +13,7 @@ from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.model.document import BlockKind
 from seekh_convert.text.grammar import definition_kind, leans_on_context, term_span
 from seekh_convert.text.lexicon import zipf
-from seekh_convert.text.terms import term_key
+from seekh_convert.text.terms import clean_term, term_key
 
 _LEAD = re.compile(
     r"^\s*(?:(?:chapter|section|part|unit|lecture|topic|week|module)\s+[\w.]+\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+)", re.I
@@ -108,14 +108,27 @@ def _subject_term(doc) -> str | None:
     return text if 1 <= len(text.split()) <= 5 and text[:1].isalpha() and len(text) > 2 else None
 
 
+def _may_name(text: str, keys: list[list[str]]) -> bool:
+    """False when no term of ``text`` can have one of ``keys`` (a key's words, each as ``term_key`` makes it) as its
+    key, so a parse could not find one: each word of a key is a word of the text, singular (it may end in "y" where
+    the text has "ies"), so all but its last letter are in the text (as it is, or cleaned as ``term_key`` cleans a
+    term: an "(ABBR)" left out)."""
+    texts = [t.lower().replace("’", "'") for t in (text, clean_term(text))]
+    return any(all(w[:-1] in t for w in words) for words in keys for t in texts)
+
+
 def key_definitions(sentences: list[Sentence], key_terms: set[str], mentions: dict[str, int]) -> list[tuple[str, Sentence]]:
     """(term, sentence) for sentences defining one of the topic's key terms (one it ranks, or one its text keeps
     using: three mentions), in source order: the definition of a topic whose title names no defined term."""
     out = []
+    wanted = [k.split() for k in {*key_terms, *(k for k, n in mentions.items() if n >= 3)} if " " in k or zipf(k) < 5.0]
     candidates = [
         s
         for s in sentences
-        if s.alone and s.n_words <= ITEM_WORDS + 10 and re.search(r"\b(?:is|are|means?|refers?|denotes?|called|known)\b", s.text)
+        if s.alone
+        and s.n_words <= ITEM_WORDS + 10
+        and re.search(r"\b(?:is|are|means?|refers?|denotes?|called|known)\b", s.text)
+        and _may_name(s.text, wanted)
     ]
     prime(candidates)  # one batch: faster than a parse at a time
     for s in candidates:
