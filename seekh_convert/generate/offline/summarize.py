@@ -226,9 +226,9 @@ def takeaway_candidates(
         good = named  # key points are claims about the topic's key terms, not asides
     else:
         good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
-    prime(
-        [s for s in good if s.n_words <= ITEM_WORDS][:5]
-    )  # parsed: only sentences that carry their own context become key points
+    # parsed in one batch: only sentences that carry their own context become key points (``pick_distinct`` tries
+    # up to ``_PARSE_BUDGET`` of them)
+    prime([s for s in good if s.n_words <= ITEM_WORDS][:_PARSE_BUDGET])
     chosen = pick_distinct(good, max(shown, 3) + 1, summary, keepable=True)
     if len(chosen) < 3:
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
