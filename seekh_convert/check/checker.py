@@ -199,7 +199,11 @@ class ItemChecker:
             needed = self.settings.link_support
         else:
             needed = support_threshold(claim, self.settings.support)
-        if share < needed and isinstance(model, SYNTHESIS):
+        if share < needed and isinstance(model, (MultipleChoice, ShortAnswer)):
+            # a key the topic shows elsewhere (a zone name in the slide's table of zones): the explanation must still
+            # tie it to the quote's passage (checked after this)
+            share, missing = support(claim, context | self._topic_stems)
+        elif share < needed and isinstance(model, SYNTHESIS):
             # a summary sentence, takeaway or application draws the topic together in the teacher's words: judged
             # against the whole topic the model was given, everyday words of the explanation aside
             share, missing = support(claim, context | self._topic_stems, everyday=True)

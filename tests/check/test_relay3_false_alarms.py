@@ -249,3 +249,36 @@ def test_an_answer_that_is_one_part_of_the_cards_answer_is_no_repeat():
         source=_src("the two natural options for the model of learning are Bayes and ANNs"),
     )
     assert _repeats([card], again) == ["flashcards[0]"]
+
+
+def test_a_key_the_topic_shows_elsewhere_is_supported_a_computed_one_is_not():
+    checker = _deck(
+        "The time zone codes (which should be passed as strings) and UTC offsets are taken from the tz database and "
+        "generally have the form “region/place”",
+        *[f"Bullet {n} on parsing dates with ymd() and friends" for n in range(8)],
+        "Africa/Cairo | +02:00",
+        "America/Chicago | -06:00",
+    )
+    quote = "generally have the form “region/place”"
+    example = _mc_slide(
+        "Which of these is a valid tz database time zone name written in the usual form?",
+        ['"GMT plus one"', '"America/Chicago"', '"UTC minus six"', '"Chicago time"'],
+        1,
+        'tz database codes are passed as strings and generally have the form "region/place", such as "America/Chicago".',
+        quote,
+    )
+    assert Reason.UNSUPPORTED not in _found(checker, "questions", example)
+    computed = _mc_slide(
+        "How many hours ahead of Chicago is Cairo?",
+        ["4 hours", "6 hours", "8 hours", "2 hours"],
+        2,
+        "The difference between the offsets is 8 hours.",
+        quote,
+    )
+    assert Reason.UNSUPPORTED in _found(checker, "questions", computed)
+
+
+def _mc_slide(question: str, options: list[str], key: int, explanation: str, quote: str) -> MultipleChoice:
+    return MultipleChoice(
+        question=question, options=options, answer_index=key, explanation=explanation, source=SourceRef(quote=quote, slide=9)
+    )
