@@ -491,7 +491,8 @@ class Converter:
         if not generates_offline(self.engine) or loader.processes <= 0 or self.stopped is not None:
             return None
         _check_language(doc, self.engine)
-        return await loader.call(draft_offline, doc.path, doc, self.options.gate)
+        sent = dataclasses.replace(doc, pages=[], cues=[], raw_blocks=[])  # the raw layer: not read by generation
+        return await loader.call(draft_offline, doc.path, sent, self.options.gate)
 
     async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> Draft:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""

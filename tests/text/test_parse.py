@@ -57,6 +57,21 @@ def test_spacy_is_not_imported_until_the_offline_engine_parses():
     assert out == "False"
 
 
+def test_loading_the_model_leaves_spacys_command_line_out():
+    """The pipeline loads without spacy.cli (weasel, requests: 16 MiB in the generating worker); importing
+    spacy.cli on purpose afterwards still gives the real module."""
+    code = (
+        "import sys\n"
+        "from seekh_convert.text import parse\n"
+        "assert parse.parse('The cat sat on the mat.')[1].dep_ == 'nsubj'\n"
+        "print(sorted(m for m in ('weasel', 'requests', 'spacy.cli') if m in sys.modules))\n"
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.info))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["[]", "True"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "term", "kind"),
     [
