@@ -72,6 +72,29 @@ def test_loading_the_model_leaves_spacys_command_line_out():
     assert out == ["[]", "True"]
 
 
+def test_the_model_loads_without_its_vocabulary_strings_and_parses_the_same():
+    """strings.json (84,780 strings, 17 MiB) is left out: every label is still named, and parses are those of the
+    model loaded whole."""
+    import spacy
+
+    nlp = parse.nlp()
+    assert len(nlp.vocab.strings) < 20_000
+    for _, component in nlp.pipeline:
+        assert all(label in nlp.vocab.strings for label in getattr(component, "labels", ()))
+    whole = spacy.load(str(parse.model_dir()), exclude=["senter", "ner"])
+    texts = [
+        "Photosynthesis converts light energy into chemical energy stored in glucose.",
+        "Dr. O'Neill's 3 students didn't say why the 1920s U.S. economy grew so fast -- or did they?",
+        "Enthalpy (H) is defined as H = U + PV, where U is the internal energy.",
+    ]
+    for text in texts:
+        ours, theirs = parse.parse(text), whole(text)
+        attrs = ("text", "tag_", "pos_", "dep_", "lemma_", "norm_", "shape_", "is_stop")
+        assert [[getattr(t, a) for a in attrs] + [str(t.morph), t.head.i] for t in ours] == [
+            [getattr(t, a) for a in attrs] + [str(t.morph), t.head.i] for t in theirs
+        ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "term", "kind"),
     [
