@@ -126,8 +126,13 @@ def parse(text: str):
         return pipeline(text)
 
 
+#: Sentences parsed together: the parses are the same whatever the batch; 64 at once held 24 MiB of the network's
+#: working arrays at the peak, 16 hold 8 (about 7% more parsing time).
+BATCH = 16
+
+
 def parse_many(texts: list[str]) -> list:
     """``Doc`` objects of several sentences, in order (batched)."""
     pipeline = nlp()
     with _lock:
-        return list(pipeline.pipe(texts, batch_size=64))
+        return list(pipeline.pipe(texts, batch_size=BATCH))
