@@ -82,7 +82,8 @@ def _identifier():
 def _model_arrays(path):
     """(nb_ptc, nb_pc, classes, nextmove, row, out_feat) of py3langid's ``model.npz.xz``, unpacked into a temporary
     file as py3langid does, each array mapped from it (its members are stored, not compressed). The file is
-    unlinked at once: the mappings keep it until the arrays are freed."""
+    unlinked at once: the mappings keep it until the arrays are freed (where the temporary folder is in memory, a
+    tmpfs, its 65 MiB stay there until then, outside the process: as much as the model read whole)."""
     import lzma
     import shutil
     import tempfile
