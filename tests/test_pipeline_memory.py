@@ -1,5 +1,6 @@
 """Where the offline engine's weight lives during a run (issue 18): spaCy, the word lists and the language
-detector's model stay out of the main process, which every input's guides pass through."""
+detector's model stay out of the main process, which every input's guides pass through; an offline run
+never imports the OpenAI SDK (reading the engine settings did, through the engine package)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 _CODE = """
 import asyncio, json, sys
 from pathlib import Path
-from seekh_convert.pipeline import Converter, build_engine
+from seekh_convert.pipeline import Converter, build_engines
 out, inputs = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
-results = asyncio.run(Converter(build_engine("offline", {}), out).convert_all(inputs))
-heavy = ("spacy", "py3langid", "wordfreq", "lemminflect")
+engine, _ = build_engines("offline", {})  # as the CLI builds them: the engine and the speech transcriber
+results = asyncio.run(Converter(engine, out).convert_all(inputs))
+heavy = ("spacy", "py3langid", "wordfreq", "lemminflect", "openai")
 print(json.dumps({"guides": sum(len(r.guides) for r in results),
                   "loaded": sorted(m for m in heavy if m in sys.modules)}))
 """
