@@ -41,7 +41,10 @@ def _render(tex: str) -> str:
     tex = _UNITS.sub(lambda m: _units(m.group(1)), tex)
     tex = _DEGREE.sub("°", tex)
     tex = _FRACTION.sub(lambda m: f"{_grouped(m.group(1))}/{_grouped(m.group(2))}", tex)
-    text = _converter().latex_to_text(tex)
+    try:
+        text = _converter().latex_to_text(tex)
+    except Exception:  # pylatexenc is tolerant; anything it still refuses stays as written
+        return tex
     text = _SCRIPT.sub(_script, text)
     return re.sub(r"\s+", " ", text).strip()
 
