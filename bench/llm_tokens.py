@@ -7,7 +7,9 @@ real pipeline and quality gate run in between. Printed per document: source toke
 requests (first pass / repairs), input tokens sent (as the relay counts them, about 4 characters a token, and
 with cl100k_base), their ratio to the source, and the estimate's requests and input tokens.
 
-Run: ``.venv/bin/python bench/llm_tokens.py`` (needs ../shared).
+Run: ``.venv/bin/python bench/llm_tokens.py`` (needs ../shared). Another recorded run: ``SEEKH_EXCHANGE=<its
+exchange folder> SEEKH_DOCUMENTS=<its documents> bench/llm_tokens.py`` (relay run 3: /work/relay-run-3/exchange and
+/work/judge-docs/D); ``SEEKH_BENCH_OUT=<folder>`` keeps the guides and quality.json files the replay wrote.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 SHARED = Path(os.environ.get("SEEKH_CORPUS", ROOT.parent / "shared" / "corpus")).parent
-EXCHANGE = SHARED / "judged" / "llm" / "exchange"
-DOCUMENTS = SHARED / "judged" / "documents"
-INPUTS = {
-    "bios14-ch1-quantitative-analysis.docx": "Quantitative Analysis in Ecology and Evolution",
-    "esslli22-langevo-lecture3-cultural-evolution.pptx": "Cultural Evolution",
-}
+EXCHANGE = Path(os.environ.get("SEEKH_EXCHANGE", SHARED / "judged" / "llm" / "exchange"))
+DOCUMENTS = Path(os.environ.get("SEEKH_DOCUMENTS", SHARED / "judged" / "documents"))
+INPUTS = (
+    sorted(p.name for p in DOCUMENTS.iterdir() if p.suffix != ".md")
+    if "SEEKH_DOCUMENTS" in os.environ
+    else ["bios14-ch1-quantitative-analysis.docx", "esslli22-langevo-lecture3-cultural-evolution.pptx"]
+)
 EXE = ROOT / ".venv" / "bin" / "seekh-convert"
 LISTS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashcards", "questions")
 
@@ -41,9 +44,9 @@ def _drafts() -> dict[str, list[dict]]:
             continue
         user = body["messages"][1]["content"]
         title = user[user.rindex("<document>") :].split("<document_title>")[1].split("</document_title>")[0]
-        found.setdefault(title, []).append(
-            json.loads(req.with_name(req.name.replace("req", "resp").replace(".json", ".txt")).read_text())
-        )
+        draft = json.loads(req.with_name(req.name.replace("req", "resp").replace(".json", ".txt")).read_text())
+        draft["_asked"] = " ".join(user[user.rindex("<document>") :].split("<topic_title>")[1].split("</topic_title>")[0].split())
+        found.setdefault(title, []).append(draft)
     return found
 
 
@@ -68,6 +71,10 @@ def _responder(drafts: dict[str, list[dict]]):
             return json.dumps({"value": found[0] if section == "definition" and found else found[:3] or None})
         title = data.split("<document_title>")[1].split("</document_title>")[0]
         pool = drafts[title]
+        asked = " ".join(data.split("<topic_title>")[1].split("</topic_title>")[0].split())
+        same = next((d for d in pool if d["_asked"] == asked), None)
+        if same is not None:  # today's splitter cut this topic as the recorded run did: its first draft as it was
+            return json.dumps({k: v for k, v in same.items() if k != "_asked"}, ensure_ascii=False)
 
         def here(item: dict) -> bool:
             return normalize_ws(item["source"]["quote"]) in text
@@ -120,8 +127,10 @@ def main() -> None:
 
     drafts = _drafts()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp, FakeOpenAIServer(responder=_responder(drafts), counted_usage=True) as server:
+    keep = os.environ.get("SEEKH_BENCH_OUT")
+    with tempfile.TemporaryDirectory() as scratch, FakeOpenAIServer(responder=_responder(drafts), counted_usage=True) as server:
         env = {**os.environ, "OPENAI_API_KEY": "sk-bench"}
+        tmp = keep or scratch
         for name in INPUTS:
             before = len(server.requests)
             args = [str(EXE), "convert", str(DOCUMENTS / name), "-o", f"{tmp}/{name}", "--model", "fake-model"]

@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, fill_cloze
-from seekh_convert.check.support import support
+from seekh_convert.check.support import support, support_threshold
 from seekh_convert.model.answers import duplicate_options, markers, symbols
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
@@ -127,6 +127,10 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
     return problems
 
 
+#: Share of a true statement's words (everyday English aside) its quote's passage must have, as for other claims.
+TRUE_SUPPORT = 0.5
+
+
 def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     """A true statement must match its quote closely; a false one must differ from it."""
     quote = tf.source.quote
@@ -135,9 +139,10 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     same = not negation_flip and coverage(content_stems(tf.statement), set(content_stems(quote))) == 1.0
     same = same and markers(tf.statement) == markers(quote)  # "after" for "before", "two" for "one": not the same
     if tf.answer:
-        share, _ = support(tf.statement, context_stems)
-        if share < 0.75:
-            return [(Reason.TRUE_FALSE_MISMATCH, f"marked true but only {share:.0%} of its words are in the source")]
+        # a true statement is a claim like any other: the source must support it, in other words if need be
+        share, missing = support(tf.statement, context_stems, everyday=True)
+        if share < support_threshold(tf.statement, TRUE_SUPPORT):
+            return [(Reason.UNSUPPORTED, f"marked true but the source near the quote lacks {', '.join(missing[:6])}")]
         if negation_flip:
             return [(Reason.TRUE_FALSE_MISMATCH, "marked true but negates the quote")]
     elif same:

@@ -10,12 +10,13 @@ from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
 from seekh_convert.check.rubric import RubricContext, rubric_problems
-from seekh_convert.check.support import context_stems, expansions, support, support_threshold
+from seekh_convert.check.support import context_stems, expansions, support, support_threshold, with_expansions
 from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
 from seekh_convert.model.answers import symbols
 from seekh_convert.model.document import Block, Document, Topic
 from seekh_convert.model.findings import RUBRIC_REASONS, Finding, Reason
 from seekh_convert.model.guide import (
+    Application,
     Flashcard,
     Grounded,
     LearnNext,
@@ -23,11 +24,16 @@ from seekh_convert.model.guide import (
     Prerequisite,
     ShortAnswer,
     SourceRef,
+    SummarySentence,
+    Takeaway,
     TrueFalse,
 )
 from seekh_convert.model.sources import SourceFinder, at_location, has_location
-from seekh_convert.text.quotes import Span, quote_chars
+from seekh_convert.text.quotes import Span, quote_chars, quote_fragments
 from seekh_convert.text.words import content_stems
+
+#: Items that draw the topic together rather than restate one quote.
+SYNTHESIS = (SummarySentence, Takeaway, Application)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class GateSettings:
 
     support: float = 0.5  # share of an item's content words that must occur in/near its quote
     explanation_support: float = 0.34  # same, for question explanations
+    application_support: float = 0.34  # applications: their setting's words are new by design, the idea is not
     link_support: float = 0.01  # learn-next/prerequisite topics: some word of the topic must occur near the quote
     min_quote_chars: int = 12  # letters+digits a quote needs to count as evidence
     rubric: bool = True  # apply the review rubric (stands alone, real definitions, key-term gaps...)
@@ -62,6 +69,7 @@ class ItemChecker:
         self._topic_index = _finder(topic, topic.blocks) if topic is not None else None
         self._acronyms = expansions(topic.blocks) if topic is not None else {}
         self._topic_stems = set(content_stems(" ".join(b.text for b in topic.blocks))) if topic is not None else set()
+        self._topic_stems = with_expansions(self._topic_stems, self._acronyms)
         self._doc_index: SourceFinder | None = None
         if document is not None:
             vocab = vocabulary(document)
@@ -91,9 +99,7 @@ class ItemChecker:
                 fixes += loc_fixes
                 model = model.model_copy(update={"source": new_ref}) if new_ref is not model.source else model
                 grounded = True
-                context = context_stems(self._topic_index, match, model.source.quote, acronyms=self._acronyms)
-                near = context_stems(self._topic_index, match, model.source.quote, radius=0, acronyms=self._acronyms)
-                why = junk_reason(model.source.quote, self._topic_index.blocks_of(match))
+                context, near, why = self._evidence(match, model.source.quote)
                 if why:
                     problems.append((Reason.JUNK_SOURCE, why))
         if not problems:
@@ -112,6 +118,41 @@ class ItemChecker:
             return Outcome(None, False, findings, model if rubric_only else None, grounded)
         return Outcome(model, grounded, findings)
 
+    def _evidence(self, match: Span, quote: str) -> tuple[set[str], set[str], str | None]:
+        """The words around a found quote (its passage, its own blocks) and why it is junk, if it is. A quote of
+        verbatim pieces joined by " … " is judged by the blocks its pieces lie in, not the ones between them (a
+        figure caption between a sentence and its formula is not quoted)."""
+        assert self._topic_index is not None
+        finder = self._topic_index
+        pieces = self._pieces(quote, match) or [match]
+        context: set[str] = set()
+        near: set[str] = set()
+        for piece in pieces:
+            context |= context_stems(finder, piece, quote, acronyms=self._acronyms)
+            near |= context_stems(finder, piece, quote, radius=0, acronyms=self._acronyms)
+        blocks = [b for piece in pieces for b in finder.blocks_of(piece)]
+        return context, near, junk_reason(quote, blocks)
+
+    def _pieces(self, quote: str, within: Span | None = None) -> list[Span] | None:
+        """Where each piece of a quote joined with ellipses lies (pieces too short to be evidence, such as the
+        ",T" of "t = 1,...,T", go with their neighbours), or None for a quote of one piece or a piece not found.
+        ``within``: a match of the whole quote, whose pieces are looked for inside it."""
+        assert self._topic_index is not None
+        finder = self._topic_index
+        every = quote_fragments(quote)
+        fragments = [f for f in every if quote_chars(f) >= self.settings.min_quote_chars]
+        if len(every) < 2 or not fragments or not all(finder.find(f) for f in every if f not in fragments):
+            return None
+        spans = []
+        for fragment in fragments:
+            found = finder.find_all(fragment)
+            if within is not None:
+                found = [m for m in found if within.first <= m.first and m.last <= within.last] or found
+            if not found:
+                return None
+            spans.append(found[0])
+        return spans
+
     def _whole_code_line(self, quote: str) -> bool:
         """A short quote that is a whole block of the topic and carries operators ("!= (3!=4)"): a code line or
         formula is evidence in full, though it has few letters."""
@@ -126,6 +167,9 @@ class ItemChecker:
             return Reason.QUOTE_TOO_SHORT, f"{ref.quote!r} is too short to be evidence"
         finder = self._topic_index
         matches = finder.find_all(ref.quote)
+        if not matches:
+            # verbatim pieces joined by " … " further apart than one passage: each piece is in the topic
+            matches = (self._pieces(ref.quote) or [])[:1]
         if not matches:
             if self.document is not None and self._document_index().find_all(ref.quote):
                 return Reason.OUTSIDE_TOPIC, "the quote is from another part of the document"
@@ -146,6 +190,29 @@ class ItemChecker:
             self._doc_index = _finder(self.document, self.document.blocks)
         return self._doc_index
 
+    def _support_problems(self, model: Grounded, context: set[str]) -> list[Problem]:
+        """Whether the source near the quote supports the item's claim."""
+        claim = claim_text(model)
+        share, missing = support(claim, context)
+        if isinstance(model, (LearnNext, Prerequisite)):
+            share, missing = support(_link_claim(model), context)
+            needed = self.settings.link_support
+        else:
+            needed = support_threshold(claim, self.settings.support)
+        if share < needed and isinstance(model, (MultipleChoice, ShortAnswer)):
+            # a key the topic shows elsewhere (a zone name in the slide's table of zones): the explanation must still
+            # tie it to the quote's passage (checked after this)
+            share, missing = support(claim, context | self._topic_stems)
+        elif share < needed and isinstance(model, SYNTHESIS):
+            # a summary sentence, takeaway or application draws the topic together in the teacher's words: judged
+            # against the whole topic the model was given, everyday words of the explanation aside
+            share, missing = support(claim, context | self._topic_stems, everyday=True)
+            if isinstance(model, Application):
+                needed = self.settings.application_support
+        if share < needed:
+            return [(Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}")]
+        return []
+
     def _content_problems(self, model: Grounded, context: set[str], near: set[str]) -> list[Problem]:
         """Answer-key, cloze, true/false and support problems (``context``: quote's blocks and neighbours,
         ``near``: quote's own blocks)."""
@@ -159,16 +226,7 @@ class ItemChecker:
         if any(r is Reason.WRONG_KEY for r, _ in problems) or isinstance(model, TrueFalse):
             return problems
         if not (isinstance(model, Flashcard) and model.kind == "cloze"):
-            claim = claim_text(model)
-            share, missing = support(claim, context)
-            if isinstance(model, (LearnNext, Prerequisite)):
-                share, missing = support(_link_claim(model), context)
-            if isinstance(model, (LearnNext, Prerequisite)):
-                needed = self.settings.link_support
-            else:
-                needed = support_threshold(claim, self.settings.support)
-            if share < needed:
-                problems.append((Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}"))
+            problems += self._support_problems(model, context)
         if isinstance(model, (MultipleChoice, ShortAnswer)) and support(claim_text(model), context)[0] < 1.0:
             # the key is not plainly in the quote's passage: the explanation must tie it to the source; with the key
             # there, the explanation is the teacher's reasoning ("each %d placeholder is replaced in order")

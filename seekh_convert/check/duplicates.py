@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
 from seekh_convert.model.guide import Flashcard, Grounded, GuideContent, MultipleChoice, ShortAnswer, TrueFalse
+from seekh_convert.text.defining import asked_term
 from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
 
 #: ``fuzz.ratio`` at or above which two prompts are the same card/question.
@@ -80,31 +82,68 @@ def within_guide(items: list[Item]) -> list[tuple[Item, str]]:
     return dups
 
 
-def _answer_of(model: Grounded) -> str:
-    if isinstance(model, (MultipleChoice, ShortAnswer)):
-        return model.answer
-    if isinstance(model, TrueFalse):
-        return model.statement
-    return ""
+def _answers_of(model: Grounded) -> list[str]:
+    """The answer key of a question: the right option, or the short answer and its accepted forms."""
+    if isinstance(model, MultipleChoice):
+        return [model.options[model.answer_index]] if 0 <= model.answer_index < len(model.options) else []
+    if isinstance(model, ShortAnswer):
+        return [model.answer, *model.accept]
+    return []
+
+
+#: Shared content words (besides the answer's) from which a question's cue asks what a card's cue asks.
+CUE_SHARE = 0.4
+_YES_NO = re.compile(r"^\W*(?:yes|no)\b\W*", re.IGNORECASE)
+
+
+def _key_alike(answer: str, card_answer: str) -> bool:
+    """One answer: the same words, or the one's content words all inside the other's short answer."""
+    a, b = normalized_phrase(answer), normalized_phrase(_YES_NO.sub("", card_answer))
+    if not a or not b:
+        return False
+    if key_string(a) == key_string(b) or fuzz.ratio(a, b) >= SAME_RATIO:
+        return True
+    sa, sb = content_stems(a), content_stems(b)
+    if not sa or not sb or len(sa) > 6:
+        return False
+    if coverage(sa, set(sb)) < 1.0 or coverage(sb, set(sa)) < 0.5:
+        return False  # "a neural network" is not all of "Bayes and ANNs (artificial neural networks)"
+    return len(sa) >= 2 or len(a.split()) >= 0.6 * len(b.split())
+
+
+def _true_repeat(statement: TrueFalse, card: Flashcard) -> bool:
+    """A true statement that says what the card's answer says; a false one (a misconception) is another angle."""
+    if not statement.answer:
+        return False
+    said = content_stems(statement.statement)
+    card_words = set(content_stems(f"{fill_cloze(card.front, card.back) if card.kind == 'cloze' else card.front} {card.back}"))
+    back = content_stems(_YES_NO.sub("", card.back))
+    return coverage(said, card_words) >= 0.8 and coverage(back, set(said)) >= 0.6
 
 
 def _same_fact(question: Item, card: Item) -> bool:
-    """The question tests what the card tests: the same sentence and the same answer, or the same prompt."""
+    """The question asks the card's fact the same way: the same prompt; a true statement of the card's answer;
+    or an answer key that is the card's answer (or the term it asks about) with a cue sharing the card's words.
+    A misconception (false statement), an application or a "why" explained at length is not a repeat."""
     q, c = question.model, card.model
     assert isinstance(c, Flashcard)
+    if isinstance(q, TrueFalse):
+        return _true_repeat(q, c)
     if same(dedup_key(q), dedup_key(c)):
         return True
-    qk, ck = key_string(q.source.quote), key_string(c.source.quote)
-    if not qk or not ck or (qk not in ck and ck not in qk):
+    answers = _answers_of(q)
+    if not answers or len(content_stems(answers[0])) > 6 and not isinstance(q, ShortAnswer):
         return False
-    if isinstance(q, TrueFalse):
-        return True
-    answer = content_stems(_answer_of(q))
-    if len(answer) > 6:
-        return False  # an explanation asked for (how, why), not the card's fact recalled
-    card_words = set(content_stems(f"{c.front} {c.back}"))
-    asked = set(content_stems(f"{getattr(q, 'question', '')} {_answer_of(q)}"))
-    return coverage(answer, card_words) >= 0.5 or coverage(content_stems(c.back), asked) >= 0.5
+    card_keys = [c.back] if c.kind == "cloze" else [c.back, asked_term(c.front) or ""]
+    if not any(_key_alike(a, k) for a in answers for k in card_keys if k):
+        front = key_string(c.front)  # the card asks about the answer's term ("What does pragmatic analysis do?")
+        if not any(len(key_string(a)) >= 4 and key_string(a) in front for a in answers if len(content_stems(a)) <= 4):
+            return False
+    answer_words = {w for a in answers for w in content_stems(a)}
+    cue = [w for w in content_stems(getattr(q, "question", "")) if w not in answer_words]
+    card_words = set(content_stems(f"{c.front} {c.back}")) - answer_words
+    shared = sum(1 for w in cue if w in card_words)
+    return shared >= 2 and shared >= CUE_SHARE * len(cue)
 
 
 def repeated_flashcards(items: list[Item]) -> list[tuple[Item, str]]:

@@ -58,9 +58,21 @@ class RubricContext:
 # -- the item stands alone ---------------------------------------------------------------------------
 
 
+#: A code identifier: a call ``now()``, ``with_tz(x)``, or a name with an underscore, a dot or inner capitals
+#: (``ymd_hms``, ``df.groupby``, ``OlsonNames``): a key term, never a function word or a connective.
+CODE_NAME = re.compile(r"`?[A-Za-z_][\w$]*(?:\.[A-Za-z_]\w+)*(?:\([^()]{0,40}\)|(?<=[A-Za-z0-9])_\w|\.[A-Za-z_]\w)")
+
+
+def code_name(text: str) -> bool:
+    """True when ``text`` opens with a code identifier (``now()``, ``with_tz()``, ``ymd_hms``)."""
+    m = CODE_NAME.match(text.strip())
+    return m is not None and re.search(r"[()_.]", m.group(0)) is not None
+
+
 def opening_problem(text: str) -> Problem | None:
-    """An unresolved pronoun or connective at the start ("He feared...", "Furthermore, ...", "So close the book")."""
-    word = dangling_opening(text)
+    """An unresolved pronoun or connective at the start ("He feared...", "Furthermore, ...", "So close the book");
+    a code identifier at the start ("now() returns ...") is a name, not the connective "now"."""
+    word = None if code_name(text) else dangling_opening(text)
     return (Reason.NOT_STANDALONE, f"opens with {word!r}, which points at text the reader does not see") if word else None
 
 
@@ -199,7 +211,9 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
     answer = re.sub(r"\s*\([^()]{1,60}\)\s*$", "", answer) or answer  # "logit (log odds)": judge the term, not its gloss
     words = surface_words(answer)
     problems: list[Problem] = []
-    if not words or only_function_words(answer):
+    if code_name(answer) and len(words) <= 4:
+        pass  # "with_tz()", "now()": a function's name is a key term whatever its words
+    elif not words or only_function_words(answer):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a function word"))
     elif words[0].lower() in STOPWORDS or words[-1].lower() in STOPWORDS:
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} starts or ends with a function word"))

@@ -17,9 +17,9 @@ from rapidfuzz.distance import Levenshtein
 from seekh_convert.model.document import Block
 from seekh_convert.model.sources import SourceFinder
 from seekh_convert.text.defining import initials
-from seekh_convert.text.lexicon import is_acronym
+from seekh_convert.text.lexicon import is_acronym, zipf
 from seekh_convert.text.quotes import Span
-from seekh_convert.text.words import content_stems, surface_words
+from seekh_convert.text.words import content_stems, stem, surface_words
 
 #: Blocks either side of the quote that count as its section (same heading) or slide.
 SECTION_REACH = 6
@@ -86,14 +86,22 @@ def with_expansions(context: set[str], table: dict[str, set[str]]) -> set[str]:
     return out
 
 
-def without_glosses(claim: str) -> str:
-    """The claim without the expansions it adds to acronyms ("ANNs (artificial neural networks)" -> "ANNs")."""
+def without_glosses(claim: str, keep_acronym: bool = False) -> str:
+    """The claim without the expansions it adds to acronyms ("ANNs (artificial neural networks)" -> "ANNs"); an
+    acronym added to its expansion ("root mean squared error (RMSE)") goes, or with ``keep_acronym`` stays in the
+    expansion's place (the source may have only "RMSE")."""
 
     def drop(m: re.Match[str]) -> str:
         if m.group(1) and initials(surface_words(m.group(2))) == m.group(1).rstrip("s").upper():
             return m.group(1)
-        if m.group(4) and initials(surface_words(m.group(3))[-len(m.group(4).rstrip("s")) :]) == m.group(4).rstrip("s").upper():
-            return m.group(3)
+        acronym = (m.group(4) or "").rstrip("s")
+        if acronym and initials(surface_words(m.group(3))[-len(acronym) :]) == acronym.upper():
+            if not keep_acronym:
+                return m.group(3)
+            cut = m.group(3)
+            for word in reversed(surface_words(cut)[-len(acronym) :]):
+                cut = cut[: cut.rindex(word)]
+            return f"{cut}{m.group(4)}"
         return m.group(0)
 
     return _GLOSS.sub(drop, claim)
@@ -126,11 +134,36 @@ def found_in(needle: str, context: set[str]) -> bool:
     return False
 
 
-def support(claim: str, context: set[str]) -> tuple[float, list[str]]:
-    """Share of the claim's content words found in ``context`` and the missing ones."""
-    needles = content_stems(without_glosses(claim))
-    missing = [n for n in needles if not found_in(n, context)]
-    return (1.0 - len(missing) / len(needles) if needles else 1.0), missing
+def support(claim: str, context: set[str], everyday: bool = False) -> tuple[float, list[str]]:
+    """Share of the claim's content words found in ``context`` and the missing ones. An acronym the claim spells
+    out counts as the source's acronym or its expansion, whichever the source has. With ``everyday``, words of
+    everyday English the claim explains with ("another", "show", "several") are no claim of the source; numbers
+    and words of quantity or negation ("always", "never", "only") still are."""
+    best: tuple[float, list[str]] = (-1.0, [])
+    for variant in dict.fromkeys((without_glosses(claim), without_glosses(claim, keep_acronym=True))):
+        needles = content_stems(variant)
+        if everyday:
+            common = {stem(w.lower()) for w in surface_words(variant) if _everyday(w)}
+            needles = [n for n in needles if n not in common]
+        missing = [n for n in needles if not found_in(n, context)]
+        share = 1.0 - len(missing) / len(needles) if needles else 1.0
+        if share > best[0]:
+            best = (share, missing)
+    return best
+
+
+#: Zipf frequency from which a word is everyday English an explanation may add ("another", "several", "show").
+EVERYDAY_ZIPF = 5.0
+_CLAIM_WORDS = frozenset(
+    "all always never none no not only every each most least more less first last same different increase increases"
+    " decrease decreases higher lower before after one two three four five six seven eight nine ten eleven twelve"
+    " hundred thousand million half twice double".split()
+)
+
+
+def _everyday(word: str) -> bool:
+    w = word.lower()
+    return not any(c.isdigit() for c in w) and w not in _CLAIM_WORDS and zipf(w) >= EVERYDAY_ZIPF
 
 
 def support_threshold(claim: str, base: float) -> float:

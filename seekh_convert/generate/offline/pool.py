@@ -128,10 +128,12 @@ def _central(ta: TopicAnalysis) -> list:
 
 
 def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
-    """Sentences defining a key term of the topic (see ``key_definitions``), computed once."""
+    """Sentences defining a key term of the topic that its headings name (see ``key_definitions``, ``_heading_term``),
+    computed once; only those terms are looked for (each sentence looked at is parsed)."""
     if "key_definitions" not in ta.memo:
-        keys = {t.key for t in ta.terms if t.real}
-        counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta)}
+        heading = _heading_words(ta)
+        keys = {t.key for t in ta.terms if t.real and _names_heading(t.key, heading)}
+        counts = {k: ta.stem_text.count(f" {k} ") for k in _subject_keys(ta) if _names_heading(k, heading)}
         ta.memo["key_definitions"] = key_definitions(ta.sentences, keys, counts)
     return ta.memo["key_definitions"]
 
@@ -161,10 +163,18 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
 def _heading_term(term: str, ta: TopicAnalysis) -> bool:
     """True when the topic's headings, title or its document's title name ``term`` (a slide title "Consent", a
     handout called "projectile-modelling"), so its definition is the topic's, not a side term's."""
+    return _names_heading(term_key(term), _heading_words(ta))
+
+
+def _heading_words(ta: TopicAnalysis) -> set[str]:
+    """The first six letters of the words of the topic's title, headings and document title (four letters or more)."""
     names = [ta.topic.title, *(b.text for b in ta.topic.blocks if b.kind is BlockKind.HEADING)]
     names += [ta.topic.blocks[0].section or ""] if ta.topic.blocks else []
-    words = {w[:6] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
-    return any(w[:6] in words for w in term_key(term).split() if len(w) >= 4)
+    return {w[:6] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
+
+
+def _names_heading(key: str, heading: set[str]) -> bool:
+    return any(w[:6] in heading for w in key.split() if len(w) >= 4)
 
 
 def _subject_keys(ta: TopicAnalysis) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -72,7 +73,7 @@ def _similar(a: Sentence, b: Sentence) -> bool:
 _PARSE_BUDGET = 8
 
 
-def pick_distinct(ranked: list[Sentence], k: int, exclude: list[Sentence] = (), keepable: bool = False) -> list[Sentence]:
+def pick_distinct(ranked: Iterable[Sentence], k: int, exclude: list[Sentence] = (), keepable: bool = False) -> list[Sentence]:
     """The first ``k`` ranked sentences that are not near-duplicates of each other or of ``exclude`` (and, with
     ``keepable``, that carry their own context: parsed only when reached, at most ``_PARSE_BUDGET`` of them)."""
     chosen: list[Sentence] = []
@@ -100,18 +101,50 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     topic), then the most central others."""
     size = summary_size(len(ranked))
     stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
-    stating = stating[: max(30, 5 * size)]  # parse only the sentences a summary may take
-    prime(stating)
-    fit = [s for s in stating if summary_fit(s)]
-    alone = fit or stating or [s for s in ranked if s.alone] or ranked
-    leads: dict[str, Sentence] = {}
-    key = list(terms[:12])
-    for s in alone:
-        if not key or terms_in(s, key):
-            leads.setdefault(s.block.section, s)
-    first = pick_distinct(list(leads.values()), size, list(exclude))
-    rest = pick_distinct([s for s in alone if s not in first], size - len(first), list(exclude) + first)
+    stating = stating[: max(30, 5 * size)]  # a summary takes its sentences among these
+    fit = _Fit(stating)
+    keep: Callable[[Sentence], bool] = fit if fit.any() else _anything
+    alone = stating or [s for s in ranked if s.alone] or ranked
+    first = pick_distinct(_section_leads(alone, list(terms[:12]), keep), size, list(exclude))
+    rest = pick_distinct((s for s in alone if s not in first and keep(s)), size - len(first), list(exclude) + first)
     return sorted(first + rest, key=lambda s: s.order)
+
+
+def _anything(s: Sentence) -> bool:
+    return True
+
+
+def _section_leads(sentences: list[Sentence], key: list[Term], fit: Callable[[Sentence], bool]) -> Iterator[Sentence]:
+    """The first of ``sentences`` of each section that names a key term (any, without ``key``) and is ``fit``."""
+    seen: set[str] = set()
+    for s in sentences:
+        if s.block.section not in seen and (not key or terms_in(s, key)) and fit(s):
+            seen.add(s.block.section)
+            yield s
+
+
+#: Sentences parsed at a time when a summary reaches them (batched parses are about twice as fast as one at a time).
+_FIT_BATCH = 4
+
+
+class _Fit:
+    """``summary_fit`` of the sentences of a list, each parsed only when asked about (with the next few, in one
+    batch): a summary usually settles within its first candidates, and parsing every one was most of a book's time."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._todo = sentences
+        self._at = {id(s): i for i, s in enumerate(sentences)}
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, s: Sentence) -> bool:
+        if id(s) not in self._known:
+            i = self._at[id(s)]
+            prime(self._todo[i : i + _FIT_BATCH])
+            self._known[id(s)] = summary_fit(s)
+        return self._known[id(s)]
+
+    def any(self) -> bool:
+        return any(self(s) for s in self._todo)
 
 
 #: A figure caption's panel label ("Top: The fraction of ...", "(b) ...").
@@ -193,9 +226,9 @@ def takeaway_candidates(
         good = named  # key points are claims about the topic's key terms, not asides
     else:
         good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
-    prime(
-        [s for s in good if s.n_words <= ITEM_WORDS][:5]
-    )  # parsed: only sentences that carry their own context become key points
+    # parsed in one batch: only sentences that carry their own context become key points (``pick_distinct`` tries
+    # up to ``_PARSE_BUDGET`` of them)
+    prime([s for s in good if s.n_words <= ITEM_WORDS][:_PARSE_BUDGET])
     chosen = pick_distinct(good, max(shown, 3) + 1, summary, keepable=True)
     if len(chosen) < 3:
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)

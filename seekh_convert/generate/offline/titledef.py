@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
+from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.model.document import BlockKind
 from seekh_convert.text.grammar import definition_kind, leans_on_context, term_span
 from seekh_convert.text.lexicon import zipf
-from seekh_convert.text.terms import term_key
+from seekh_convert.text.terms import clean_term, term_key
 
 _LEAD = re.compile(
     r"^\s*(?:(?:chapter|section|part|unit|lecture|topic|week|module)\s+[\w.]+\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+)", re.I
@@ -50,7 +50,7 @@ def defines_term(s: Sentence, term: str) -> bool:
     """True when sentence ``s`` defines ``term`` and makes sense on its own."""
     if glossary_definition(s, term):
         return s.complete and s.n_words >= 3
-    if not s.alone or s.n_words > ITEM_WORDS + 10 or term_key(term) not in term_key(s.text):
+    if not _may_define(s, term):
         return False
     doc = s.parsed
     kind = definition_kind(doc, term)
@@ -59,6 +59,11 @@ def defines_term(s: Sentence, term: str) -> bool:
     span = term_span(doc, term)
     # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
     return kind == "called" or all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[: span.start])
+
+
+def _may_define(s: Sentence, term: str) -> bool:
+    """What ``defines_term`` asks of a sentence (not a glossary entry's) before parsing it."""
+    return s.alone and s.n_words <= ITEM_WORDS + 10 and term_key(term) in term_key(s.text)
 
 
 _INNER = frozenset("he she it they his her its their him them".split())
@@ -80,7 +85,9 @@ def title_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, 
     """(term, sentence) for every sentence of the topic defining a term of its title; title's own term first."""
     out: list[tuple[str, Sentence]] = []
     seen: set[int] = set()
-    for term in title_terms(title):
+    terms = title_terms(title)
+    prime([s for s in sentences if any(_may_define(s, term) for term in terms)])  # one batch: the ones parsed below
+    for term in terms:
         for s in sentences:
             if id(s) not in seen and defines_term(s, term):
                 seen.add(id(s))
@@ -101,17 +108,30 @@ def _subject_term(doc) -> str | None:
     return text if 1 <= len(text.split()) <= 5 and text[:1].isalpha() and len(text) > 2 else None
 
 
+def _may_name(text: str, keys: list[list[str]]) -> bool:
+    """False when no term of ``text`` can have one of ``keys`` (a key's words, each as ``term_key`` makes it) as its
+    key, so a parse could not find one: each word of a key is a word of the text, singular (it may end in "y" where
+    the text has "ies"), so all but its last letter are in the text (as it is, or cleaned as ``term_key`` cleans a
+    term: an "(ABBR)" left out)."""
+    texts = [t.lower().replace("’", "'") for t in (text, clean_term(text))]
+    return any(all(w[:-1] in t for w in words) for words in keys for t in texts)
+
+
 def key_definitions(sentences: list[Sentence], key_terms: set[str], mentions: dict[str, int]) -> list[tuple[str, Sentence]]:
     """(term, sentence) for sentences defining one of the topic's key terms (one it ranks, or one its text keeps
     using: three mentions), in source order: the definition of a topic whose title names no defined term."""
     out = []
-    for s in sentences:
-        if (
-            not s.alone
-            or s.n_words > ITEM_WORDS + 10
-            or not re.search(r"\b(?:is|are|means?|refers?|denotes?|called|known)\b", s.text)
-        ):
-            continue
+    wanted = [k.split() for k in {*key_terms, *(k for k, n in mentions.items() if n >= 3)} if " " in k or zipf(k) < 5.0]
+    candidates = [
+        s
+        for s in sentences
+        if s.alone
+        and s.n_words <= ITEM_WORDS + 10
+        and re.search(r"\b(?:is|are|means?|refers?|denotes?|called|known)\b", s.text)
+        and _may_name(s.text, wanted)
+    ]
+    prime(candidates)  # one batch: faster than a parse at a time
+    for s in candidates:
         term = _subject_term(s.parsed)
         if term is None or term[:1].isdigit():
             continue

@@ -17,7 +17,7 @@ from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import LIST_SECTIONS, SourceRef
 from seekh_convert.model.sources import SourceFinder, at_location, has_location
 from seekh_convert.text.normalize import normalize_ws
-from seekh_convert.text.quotes import quote_chars
+from seekh_convert.text.quotes import Span, quote_chars, quote_fragments
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +51,21 @@ class TopicQuotes:
         wanted = _ELLIPSIS.sub("", normalize_ws(quote).strip(_QUOTE_MARKS))
         if len(wanted) < 8:
             return None
-        span = self._finder.find(wanted)
+        span = self._finder.find(wanted) or self._first_piece(wanted)
         if span is None:
             return None
         exact = self._finder.verbatim(span, wanted) if "..." not in wanted and "…" not in wanted else None
         text = exact or wanted
         return Located(text, self._finder.blocks[span.first], self._finder.ref(span, text))
+
+    def _first_piece(self, quote: str) -> Span | None:
+        """Where the first piece of a quote of verbatim pieces joined by ellipses lies, when every piece is in the
+        topic though further apart than one passage ("now() gives ... … Calculate the time in ..." on two slides)."""
+        pieces = quote_fragments(quote)
+        if len(pieces) < 2 or not any(quote_chars(p) >= 8 for p in pieces):
+            return None
+        spans = [self._finder.find(p) for p in pieces]
+        return spans[0] if all(spans) else None
 
     def why_missing(self, quote: str) -> tuple[Reason, str]:
         """Why ``find`` did not find ``quote``: the reason and detail reported for the dropped item."""

@@ -104,6 +104,7 @@ def test_first_draft_states_the_rubric_and_one_worked_example_before_the_data(tm
     for rule in ("definition:", "summary:", "key_takeaways:", "flashcards:", "questions:", "applications:"):
         assert f"\n- {rule}" in head, rule
     assert "learn_next, prerequisites:" in head and "<example_items>" in head and "DATA" in system
+    assert "not what a flashcard already asks" in head  # relay run 3: 38 questions dropped as repeats of a card
     assert "Photosynthesis is the process" in document_of(body) and "Opportunity cost" not in document_of(body)
 
 
