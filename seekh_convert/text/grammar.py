@@ -124,6 +124,9 @@ def _named(head) -> str | None:
     if before.count("(") > before.count(")"):
         return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in v.head.children):
+        bare = not any(c.dep_ not in ("det", "punct") and c.i != v.i for c in v.head.children)
+        if bare and v.head.dep_ == "dobj":
+            return None  # "courts adopt a system known as precedent": the sentence names X, says nothing of what it is
         return "called"
     subj = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
     return "called" if subj and _describes(subj[0]) else None

@@ -180,8 +180,8 @@ def _term_ok(term: str) -> bool:
         return False
     if words[0].lower() in _LABELS or (len(words) == 1 and (words[0].lower() in _LABELS or zipf(words[0]) >= 5.2)):
         return False
-    if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]", term):
-        return False
+    if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]|\s[\u2013\u2014-]\s", term):
+        return False  # a spaced dash: an outline entry ("the database directive – for databases"), not a term
     if words[0].lower() in _RANKS:
         return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
     return not re.search(r"\d", term) and term[:1].isalpha()
@@ -214,8 +214,8 @@ def _colon(s: Sentence) -> Gloss | None:
         return None  # circular ("Validation score: The mean validation score ...")
     if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
-    if not _explains(body, subjectless=False):
-        return None
+    if not _explains(body, subjectless=False) or not _noun_phrase(parse.parse(term)):
+        return None  # "tidyr provides two functions for pivoting data: ...": a clause introducing a list, not a term
     return Gloss(term, _answer(body), s, "colon", _lower(term))
 
 
@@ -347,6 +347,8 @@ def _named_term(doc) -> str | None:
         main = v.i == root.i or v.dep_ == "acl" and v.head.head.i == root.i and v.head.i > root.i
         if not main:
             continue  # "In a 1665 publication called Micrographia, ...": a name in passing, not the sentence's point
+        if v.dep_ == "acl" and not any(c.dep_ not in ("det", "punct") and c.i != v.i for c in v.head.children):
+            continue  # "courts adopt a system known as precedent": "a system" alone describes nothing
         for c in v.children:
             head = c if c.dep_ in ("oprd", "attr") else None
             if c.dep_ == "prep" and c.lower_ == "as":

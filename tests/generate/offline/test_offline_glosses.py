@@ -166,3 +166,22 @@ def test_outline_entries_values_and_headings_over_lists_are_no_glosses():
         "Compression says that people crave simplicity in everything they use.",
     ]
     assert _glosses("Course outline", texts, kind=SourceKind.SLIDES) == []
+
+
+def test_set_f_wrong_keys_a_clause_before_a_colon_a_dashed_list_entry_and_a_bare_known_as_are_no_glosses():
+    """Set F (third session): a teacher marked "What is precedent?" -> "In the UK, courts adopt a system known as
+    "precedent"." a wrong key, "What are the database directive – for databases?" -> "The information society
+    directive – for everything else." another, and "What is tidyr provides two functions for pivoting data?" garbled."""
+    texts = [
+        "tidyr provides two functions for pivoting data: pivot_longer and pivot_wider.",
+        "the database directive – for databases",
+        "the information society directive – for everything else.",
+        "In the UK, courts adopt a system known as “precedent”.",
+        "Tidy data: a dataset in which each variable is a column and each observation is a row.",
+        "A tiebreaker is a rule known as the casting vote that settles an equal division of votes.",
+    ]
+    terms = {g.term.lower() for g in _glosses("Pivoting and precedent", texts)}
+    assert "tidy data" in terms  # a noun phrase before the colon still defines
+    assert not any("provides" in t or "directive" in t or "precedent" in t for t in terms), terms
+    fronts = [c.front for c in _content("Pivoting and precedent", texts).flashcards]
+    assert not any("provides" in f or "directive –" in f or f == "What is precedent?" for f in fronts), fronts
