@@ -52,8 +52,11 @@ def _stranded(words: list[str]) -> bool:
         return False
     before = words[-2]
     classes = word_classes(before)
-    return "NOUN" in classes and not before.endswith("s") or before in ("data", "bias", "class", "process") or any(
-        w in _SUBJECTS for w in words[-5:-2]
+    return (
+        "NOUN" in classes
+        and not before.endswith("s")
+        or before in ("data", "bias", "class", "process")
+        or any(w in _SUBJECTS for w in words[-5:-2])
     )
 
 

@@ -14,8 +14,7 @@ from seekh_convert.text.standalone import fragment
         "Every evaluation has to build this clustering bias in.",
         "Biol 5081 (Intro to Bio Stats) opens by setting out its learning objectives, the skills students should "
         "leave the course with.",
-        "A statistically significant effect of x on y always matters just as much biologically, however noisy the "
-        "data are.",
+        "A statistically significant effect of x on y always matters just as much biologically, however noisy the data are.",
         "The distribution you simulate should match the kind of data you are interested in.",
     ],
 )
