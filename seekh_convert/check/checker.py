@@ -68,7 +68,7 @@ class ItemChecker:
         self.settings = settings
         self._topic_index = _finder(topic, topic.blocks) if topic is not None else None
         self._acronyms = expansions(topic.blocks) if topic is not None else {}
-        self._topic_stems = set(content_stems(" ".join(b.text for b in topic.blocks))) if topic is not None else set()
+        self._topic_stems = set(content_stems(_topic_words(topic))) if topic is not None else set()
         self._topic_stems = with_expansions(self._topic_stems, self._acronyms)
         self._doc_index: SourceFinder | None = None
         if document is not None:
@@ -234,6 +234,12 @@ class ItemChecker:
             if share < self.settings.explanation_support:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
         return problems
+
+
+def _topic_words(topic: Topic) -> str:
+    """The topic's text with its title and headings: a topic's own term ("simulation") is the source's word."""
+    headings = dict.fromkeys(b.section for b in topic.blocks if b.section)
+    return " ".join([topic.title, *headings, *(b.text for b in topic.blocks)])
 
 
 _FINDERS: dict[int, tuple[weakref.ref, tuple, SourceFinder]] = {}

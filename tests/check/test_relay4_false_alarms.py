@@ -3,8 +3,15 @@ beside the real defects the same check must still catch."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from seekh_convert.check.checker import GateSettings, ItemChecker
+from seekh_convert.check.items import Item
+from seekh_convert.model.document import Block, Document, SourceKind, Topic
+from seekh_convert.model.findings import Reason
+from seekh_convert.model.guide import Definition, SourceRef, SummarySentence
 from seekh_convert.text.standalone import fragment
 
 
@@ -33,3 +40,53 @@ def test_a_stranded_preposition_ends_a_complete_sentence(sentence: str) -> None:
 )
 def test_a_sentence_cut_off_mid_clause_is_still_a_fragment(sentence: str, why: str) -> None:
     assert fragment(sentence) == why
+
+
+SIMULATION = "What is a simulation, and why do I think it’s a good idea to know how to do these?"
+SLIDE = [
+    "We are going to make up data.",
+    "We’re actually going to make up tons of data.",
+    "Why is this okay?",
+    "Power analyses, description of expectations, null distributions, trials of analyses before we get the data",
+]
+QUOTE = "We are going to make up data. … Power analyses, description of expectations, null distributions"
+
+
+def _deck(title: str, texts: list[str], heading: bool = True) -> ItemChecker:
+    made = [Block(t, slide=25, section=title if heading else None) for t in texts]
+    doc = Document(path=Path("deck.pptx"), kind=SourceKind.SLIDES, title="Deck", sha256="0" * 64, blocks=made)
+    doc.topics = [Topic(4, title, made)]
+    return ItemChecker(doc.topics[0], doc, GateSettings())
+
+
+def _unsupported(checker: ItemChecker, section: str, model) -> bool:
+    outcome = checker.check(Item(section, None if section == "definition" else 0, model))
+    return any(Reason.UNSUPPORTED in (f.reason, *f.also) for f in outcome.findings if f.action != "fixed")
+
+
+def test_the_topics_heading_and_an_inflection_support_a_definition_a_new_claim_does_not() -> None:
+    """Relay run 4 (slide 25): 'simul' failed though 'simulation' is the heading, 'describing' against the
+    slide's 'description', and 'make' against 'make up data' ("making" stems to the stop word "make")."""
+    checker = _deck(SIMULATION, SLIDE)
+    right = Definition(
+        text="A simulation is the deliberate making up of data, in large amounts, to use for power analyses, "
+        "describing what to expect, building null distributions and trying out analyses before the data exist.",
+        source=SourceRef(quote=QUOTE),
+    )
+    assert not _unsupported(checker, "definition", right)
+    beyond = Definition(
+        text="A simulation is a randomised laboratory experiment on patients, licensed by hospital ethics boards.",
+        source=SourceRef(quote=QUOTE),
+    )
+    assert _unsupported(checker, "definition", beyond)
+
+
+def test_the_topic_title_supports_a_summary_sentence_naming_the_topic() -> None:
+    checker = _deck("Simulation", SLIDE[:3], heading=False)
+    named = SummarySentence(text="Simulation produces tons of data.", source=SourceRef(quote="We are going to make up data."))
+    assert not _unsupported(checker, "summary", named)
+    other = SummarySentence(
+        text="Bootstrapping resamples observed measurements with replacement.",
+        source=SourceRef(quote="We are going to make up data."),
+    )
+    assert _unsupported(checker, "summary", other)
