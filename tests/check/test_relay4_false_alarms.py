@@ -11,7 +11,7 @@ from seekh_convert.check.checker import GateSettings, ItemChecker
 from seekh_convert.check.items import Item
 from seekh_convert.model.document import Block, Document, SourceKind, Topic
 from seekh_convert.model.findings import Reason
-from seekh_convert.model.guide import Definition, SourceRef, SummarySentence
+from seekh_convert.model.guide import Application, Definition, SourceRef, SummarySentence
 from seekh_convert.text.standalone import fragment
 
 
@@ -90,3 +90,30 @@ def test_the_topic_title_supports_a_summary_sentence_naming_the_topic() -> None:
         source=SourceRef(quote="We are going to make up data."),
     )
     assert _unsupported(checker, "summary", other)
+
+
+EQUIVALENCE = [
+    "An equivalence relation on a set is reflexive, symmetric and transitive.",
+    "Example: congruence of integers modulo n. Declaring a ≡ b (mod n) whenever n divides a − b.",
+    "The integers fall into equivalence classes: even and odd integers are the two classes mod 2.",
+]
+
+
+def test_an_application_naming_the_topics_terms_in_a_new_setting_is_supported_an_unrelated_one_is_not() -> None:
+    """Relay run 4 (PDF notes): 'clock arithmetic', 'parity bits' and 'antiderivatives up to a constant' were
+    failed for the words of their setting; a teacher called all of them real uses (false alarms)."""
+    checker = _deck("Equivalence relations", EQUIVALENCE, heading=False)
+    quote = "Declaring a ≡ b (mod n) whenever n divides a − b."
+    parity = Application(
+        title="Parity checks in computing",
+        text="Computers use the even/odd split of the integers in parity bits, which detect a single flipped bit by "
+        "checking whether a count of 1s is even or odd.",
+        source=SourceRef(quote=quote),
+    )
+    assert not _unsupported(checker, "applications", parity)
+    unrelated = Application(
+        title="Hospital staffing",
+        text="Hospitals schedule nurses around patient admissions, using queueing models to cut waiting lists.",
+        source=SourceRef(quote=quote),
+    )
+    assert _unsupported(checker, "applications", unrelated)
