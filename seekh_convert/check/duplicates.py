@@ -48,8 +48,9 @@ def _similar(a: str, b: str) -> bool:
 
 def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Near-duplicates: the same prompt, a similar prompt with a similar answer, or the same answer
-    to a prompt about the same words. ("What is encoding?" and "What is decoding?" are not the same.)"""
-    if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT:
+    to a prompt about the same words. ("What is encoding?" and "What is decoding?" are not the same, nor are
+    "What does direct evaluation answer?" and "What does indirect evaluation answer?" with different answers.)"""
+    if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT and set(content_stems(a[0])) == set(content_stems(b[0])):
         return True
     answers_alike = (not a[1] and not b[1]) or fuzz.token_set_ratio(a[1], b[1]) >= SAME_ANSWER
     if _similar(a[0], b[0]):
