@@ -5,6 +5,7 @@ One cleaner per raw layer; ``clean`` picks it by the document's kind.
 
 from __future__ import annotations
 
+from seekh_convert.clean.aims import mark_aims
 from seekh_convert.clean.matter import mark_matter
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, SourceKind
@@ -20,7 +21,7 @@ def clean(doc: Document) -> Document:
     """Fill ``doc.blocks`` from the raw layer the reader filled, front and back matter marked; refuse a document
     with too little text."""
     doc = _cleaner(doc)(doc)
-    mark_matter(doc.blocks)
+    mark_aims(mark_matter(doc.blocks))
     _enough_text(doc)
     doc.language = detect_language(sample([b.text for b in doc.blocks if b.usable]))
     return doc

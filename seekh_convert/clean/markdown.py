@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from seekh_convert.clean.common import normalize_text, section_kind
+from seekh_convert.clean.tex import render_tex
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
 from seekh_convert.text.normalize import normalize_ws
@@ -88,6 +89,8 @@ def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, t
     strip = strip or strip_markup
     for raw in raw_blocks:
         text, terms = strip(raw.text)
+        if raw.kind is not BlockKind.CODE:
+            text = render_tex(text)
         if raw.kind is BlockKind.HEADING:
             if not text:
                 continue

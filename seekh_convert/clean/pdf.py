@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
 from seekh_convert.clean.pdf_layout import PageLayout
+from seekh_convert.clean.pdf_lineno import LineNumbers
 from seekh_convert.clean.pdf_math import label_like, repair_accents, set_maths_aside
 from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, repair_spacing, vocabulary
 from seekh_convert.model.document import Block, BlockKind, Document, Line
@@ -102,7 +103,7 @@ class PdfCleaner:
     def __call__(self, doc: Document) -> Document:
         pages = [(p.number, [_normalized(line) for line in p.lines]) for p in doc.pages]
         layout = PageLayout(_size_mode(line for _, lines in pages for line in lines))
-        pages = [(number, layout(lines)) for number, lines in pages]
+        pages = LineNumbers()([(number, layout(lines)) for number, lines in pages])
         furniture = self._furniture(pages)
         pieces = [
             _Piece(number, line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.markdown import build_blocks
+from seekh_convert.clean.tex import render_tex
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
 from seekh_convert.text.normalize import normalize_ws
@@ -32,5 +33,5 @@ class StructuredCleaner:
         if not any(b.text for b in doc.blocks if b.kind is not BlockKind.HEADING):
             raise InputError(f"{doc.path.name}: no text found; the document is empty or holds only images")
         heading = next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING), "")
-        doc.title = doc.title or heading or doc.path.stem
+        doc.title = render_tex(doc.title) or heading or doc.path.stem
         return doc

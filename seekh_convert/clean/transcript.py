@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated
 
+from seekh_convert.clean.captions import caption_sentences
 from seekh_convert.clean.common import normalize_text
 from seekh_convert.clean.speech import is_narration, split_turns, tidy_speech
 from seekh_convert.model.document import Block, BlockKind, Cue, Document
@@ -35,6 +36,7 @@ _SPEAKER = re.compile(r"^\s*(?:>>+\s*|-\s+)?(?:(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z
 _HAS_SPEAKER = re.compile(r"^\s*(?:>>|(?:[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}|Speaker \d+|SPEAKER \d+):\s)")
 _LICENCE_START = re.compile(r"^the following (content|program) is provided under a creative commons licen[cs]e", re.I)
 _LICENCE_END = re.compile(r"ocw\.mit\.edu", re.I)
+_STOP = re.compile(r"\w[.?!]+(?=\s|$)")
 _CREDITS = re.compile(r"^(subtitles?|captions?|captioning|transcription|transcribed)\b.{0,40}\bby\b", re.I)
 
 
@@ -59,6 +61,11 @@ class TranscriptCleaner:
 
     def __call__(self, doc: Document) -> Document:
         sentences = self.sentences(doc.cues)
+        if doc.cues and not _punctuated(doc.cues) and not any(_unspaced(c.text) for c in doc.cues[:20]):
+            doc.warnings.append(
+                "automatic captions without punctuation: sentence boundaries were guessed from the speech and "
+                "misheard words stay as captioned; check the guide against the recording, or convert a punctuated transcript"
+            )
         lead, body = _split_boilerplate(sentences)
         blocks = []
         if lead:
@@ -75,12 +82,14 @@ class TranscriptCleaner:
 
     def sentences(self, cues: list[Cue]) -> list[Spoken]:
         """Clean cue texts, drop rolling duplicates and merge the cues into timed sentences."""
+        punctuated = _punctuated(cues)
+        if not punctuated and not any(_unspaced(c.text) for c in cues[:20]):
+            return self._tidy(self._unpunctuated(cues))
         out: list[Spoken] = []
         parts: list[str] = []
         start = end = 0.0
         change = False
         previous_lines: list[str] = []
-        punctuated = _punctuated(cues)
         longest = self.max_punctuated_words if punctuated else self.max_sentence_words
         for cue in cues:
             lines, speaker = _clean_cue(cue.text)
@@ -103,6 +112,22 @@ class TranscriptCleaner:
             end = cue.end
         if parts:
             out.append(Spoken(normalize_ws(" ".join(parts)), start, end, change))
+        return self._tidy(out)
+
+    def _unpunctuated(self, cues: list[Cue]) -> list[Spoken]:
+        """Automatic captions without punctuation: sentences guessed from discourse markers (``clean.captions``)."""
+        texts: list[tuple[str, float, float]] = []
+        previous_lines: list[str] = []
+        for cue in cues:
+            lines, _ = _clean_cue(cue.text)
+            lines = _drop_rolling(lines, previous_lines)
+            if lines:
+                previous_lines = lines
+                texts.append((" ".join(lines), cue.start, cue.end))
+        return [Spoken(t, a, b) for t, a, b in caption_sentences(texts, self.max_sentence_words, self.pause)]
+
+    @staticmethod
+    def _tidy(out: list[Spoken]) -> list[Spoken]:
         kept: list[Spoken] = []
         for spoken in out:
             parts = split_turns(tidy_speech(spoken.text))
@@ -130,10 +155,14 @@ class TranscriptCleaner:
 
 
 def _punctuated(cues: list[Cue]) -> bool:
-    """True when the captions carry sentence punctuation (a fifth of the cues or more end a sentence): then a pause
-    or a cue end is no sentence boundary, the punctuation is."""
+    """True when the captions carry sentence punctuation (a fifth of the cues or more end a sentence, or a sentence
+    end every 40 words): then a pause or a cue end is no sentence boundary, the punctuation is."""
     ends = sum(1 for cue in cues if ends_sentence(cue.text.strip()))
-    return bool(cues) and ends * 5 >= len(cues)
+    if bool(cues) and ends * 5 >= len(cues):
+        return True
+    words = sum(len(cue.text.split()) for cue in cues)
+    stops = sum(len(_STOP.findall(cue.text)) for cue in cues)
+    return stops * 40 >= words > 0
 
 
 def _runs(sentences: list[Spoken]) -> list[tuple[bool, list[Spoken]]]:

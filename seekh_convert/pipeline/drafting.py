@@ -10,6 +10,9 @@ goes to it as one pickle (3 MiB for a 352-page book) and the drafts come back. A
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
+import gc
 import logging
 from collections.abc import Callable
 
@@ -63,6 +66,14 @@ def generates_offline(engine: Engine) -> bool:
     return type(engine).__name__ == "OfflineEngine" and type(engine).__module__.startswith("seekh_convert.generate.offline")
 
 
+def trim_heap() -> None:
+    """Collect garbage and give the heap's free pages back to the system (glibc's ``malloc_trim``; nothing where
+    there is no glibc)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def draft_offline(doc: Document, gate: GateSettings | None) -> list[Draft]:
     """Every topic of ``doc`` through a new offline engine, in topic order (in a worker process)."""
     from seekh_convert.generate.offline import OfflineEngine
@@ -70,8 +81,12 @@ def draft_offline(doc: Document, gate: GateSettings | None) -> list[Draft]:
     engine = OfflineEngine()
 
     async def every() -> list[Draft]:
+        drafts: list[Draft] = []
         try:
-            return [await draft(engine, doc, topic, gate) for topic in doc.topics]
+            for topic in doc.topics:
+                drafts.append(await draft(engine, doc, topic, gate))
+                trim_heap()  # a topic's parses are freed: give their pages back before the next topic's
+            return drafts
         finally:
             await engine.aclose()
 

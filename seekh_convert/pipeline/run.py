@@ -34,7 +34,7 @@ from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work
 from seekh_convert.model.guide import GuideContent
 from seekh_convert.model.transcriber import Transcriber
 from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
-from seekh_convert.pipeline.drafting import Draft, draft, draft_offline, generates_offline
+from seekh_convert.pipeline.drafting import Draft, draft, draft_offline, generates_offline, trim_heap
 from seekh_convert.pipeline.loader import READ_TIMEOUT, DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.lock import OutputLock
 from seekh_convert.pipeline.manifest import Manifest
@@ -112,6 +112,7 @@ def load_document(path: Path, options: Options | None = None, *, transcribed_lat
         options.password, options.ocr, options.max_pages, options.max_bytes, options.language, options.audio_pieces
     )
     doc = read(path, options=reading)
+    trim_heap()  # what the readers freed (a 352-page PDF: 44 MiB) goes back before cleaning loads its models
     doc.output_language = options.language or ""
     doc.sha256 = sha256_file(path)
     if needs_transcription(doc):
@@ -491,7 +492,8 @@ class Converter:
         if not generates_offline(self.engine) or loader.processes <= 0 or self.stopped is not None:
             return None
         _check_language(doc, self.engine)
-        return await loader.call(draft_offline, doc.path, doc, self.options.gate)
+        sent = dataclasses.replace(doc, pages=[], cues=[], raw_blocks=[])  # the raw layer: not read by generation
+        return await loader.call(draft_offline, doc.path, sent, self.options.gate)
 
     async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> Draft:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""

@@ -15,6 +15,8 @@ from pathlib import Path
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.files import read_text_file
 
+_PANDOC_ATTRS = re.compile(r"\s*\{(?:-|[-#.][^}]*)\}\s*$")  # {-}, {#id}, {-#id}, {.unnumbered}
+_PANDOC_PART = re.compile(r"^\((?:PART|APPENDIX)\*?\)\s*")
 _KINDS = {".md": SourceKind.MARKDOWN, ".markdown": SourceKind.MARKDOWN, ".txt": SourceKind.TEXT, ".text": SourceKind.TEXT}
 
 _NUMBERED_TITLE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
@@ -327,6 +329,7 @@ class _MarkdownParser:
         self._out.append(RawBlock(kind, text, term=term, forced=forced, terms=self._terms))
 
     def _emit_heading(self, text: str, level: int) -> None:
+        text = _PANDOC_PART.sub("", _PANDOC_ATTRS.sub("", text)).strip()  # bookdown: "(PART) Foundations {-}"
         self._seen_h1 = self._seen_h1 or level == 1
         self._out.append(RawBlock(BlockKind.HEADING, text, level=level))
 

@@ -20,6 +20,8 @@ from seekh_convert.split.spoken import name_spoken_windows
 from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.text.normalize import normalize_ws
 
+_EXAMPLE = re.compile(r"^(?:worked |solved )?examples?\b(?:\s*[\d.]+)?\s*[:.\u2013\u2014-]", re.I)
+
 
 @dataclass
 class _Section:
@@ -92,7 +94,7 @@ class Segmenter:
         sections = [s for s in _split(doc.blocks, boundaries, chosen, doc.title) if not _is_back_matter(s.title)]
         _set_parents(sections, boundaries, chosen)
         sections = self._split_large(sections, chosen, boundaries)
-        return _merge_small(sections, self.min_words)
+        return _fold_examples(_merge_small(sections, self.min_words))
 
     def _deck_sections(self, doc: Document, boundaries: list[_Boundary]) -> list[_Section]:
         """A deck: one section per slide title, neighbours grouped into topics of about ``deck_words`` so that the
@@ -176,6 +178,32 @@ def _outline_boundaries(doc: Document) -> list[_Boundary]:
 
 def _heading_boundaries(blocks: list[Block]) -> list[_Boundary]:
     return [_Boundary(i, max(1, b.level), normalize_ws(b.text)) for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]
+
+
+def _fold_examples(sections: list[_Section]) -> list[_Section]:
+    """A topic is never titled by a worked example ("Example: Lewis structure of CO2"): it takes the first concept
+    heading inside it, else it joins the topic before it."""
+    out: list[_Section] = []
+    for sec in sections:
+        if not _EXAMPLE.match(sec.title):
+            out.append(sec)
+            continue
+        concept = next(
+            (
+                normalize_ws(b.text)
+                for b in sec.blocks
+                if b.kind is BlockKind.HEADING and not _EXAMPLE.match(normalize_ws(b.text))
+            ),
+            "",
+        )
+        if concept:
+            sec.title = concept
+            out.append(sec)
+        elif out:
+            out[-1].blocks.extend(sec.blocks)
+        else:
+            out.append(sec)
+    return out
 
 
 def _split(blocks: list[Block], boundaries: list[_Boundary], level: int, first_title: str, offset: int = 0) -> list[_Section]:
@@ -318,4 +346,4 @@ _NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\
 def _clean_title(title: str, doc: Document) -> str:
     """The title without leading section numbering ("2.1 ", "Chapter 3 ")."""
     title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
-    return title[:200]
+    return title[:200].rstrip(".") if not title.endswith("..") else title[:200]

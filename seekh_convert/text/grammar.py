@@ -197,7 +197,10 @@ def _dummy_it(tok) -> bool:
 
 
 def _restricted(noun) -> bool:
-    """ "that part of the brain which ...": a demonstrative noun phrase that says itself what it means."""
+    """ "that part of the brain which ...": a demonstrative noun phrase that says itself what it means; "setting goals
+    and using those goals": the noun it points back to is earlier in the same sentence."""
+    if any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[: noun.i - 1]):
+        return True
     return any(c.dep_ in ("relcl", "acl") for c in noun.children)
 
 

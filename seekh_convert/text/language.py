@@ -67,9 +67,9 @@ def unload_after_use() -> None:
 
 @lru_cache(maxsize=1)
 def _identifier():
-    """py3langid's identifier on its own model, its tables kept as the NumPy arrays the file holds: 65 MiB
-    instead of 85 (130 while loading), and all of it goes back to the system on ``release`` (py3langid's own
-    loader copies the state table into a Python array and the outputs into a list of ints)."""
+    """py3langid's identifier on its own model, its tables memory-mapped from the unpacked model file: a detection
+    reads only the rows of the states and features its sample visits, so about 10 MiB of the 65 are ever resident
+    (85 with py3langid's own loader, 130 while loading), and all of it goes back on ``release``."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     try:
@@ -80,21 +80,55 @@ def _identifier():
 
 
 def _model_arrays(path):
-    """(nb_ptc, nb_pc, classes, nextmove, row, out_feat) of py3langid's ``model.npz.xz``, unpacked through a
-    temporary file as py3langid does."""
+    """(nb_ptc, nb_pc, classes, nextmove, row, out_feat) of py3langid's ``model.npz.xz``, unpacked into a temporary
+    file as py3langid does, each array mapped from it (its members are stored, not compressed). The file is
+    unlinked at once: the mappings keep it until the arrays are freed (where the temporary folder is in memory, a
+    tmpfs, its 65 MiB stay there until then, outside the process: as much as the model read whole)."""
     import lzma
     import shutil
     import tempfile
 
-    import numpy as np
-
     with tempfile.TemporaryFile(suffix=".npz") as tmp:
         with lzma.open(path) as src:
             shutil.copyfileobj(src, tmp, length=1 << 20)
-        tmp.seek(0)
-        with np.load(tmp, allow_pickle=False) as data:
-            rows = data["nextmove_row"].tolist()  # Python ints: py3langid shifts them by 8 bits
-            return data["ptc"], data["pc"], data["classes"].tolist(), data["nextmove"], rows, data["out_feat"]
+        tmp.flush()
+        data = _mapped_npz(tmp)
+    rows = data["nextmove_row"].tolist()  # Python ints: py3langid shifts them by 8 bits
+    return data["ptc"], data["pc"], data["classes"].tolist(), data["nextmove"], rows, data["out_feat"]
+
+
+def _mapped_npz(file) -> dict:
+    """Every array of an uncompressed ``.npz`` open as ``file``, memory-mapped (read-only); ``ValueError`` when a
+    member is compressed."""
+    import struct
+    import zipfile
+
+    import numpy as np
+    from numpy.lib import format as npy
+
+    arrays = {}
+    with zipfile.ZipFile(file) as archive:
+        members = archive.infolist()
+    for member in members:
+        if member.compress_type != zipfile.ZIP_STORED or not member.filename.endswith(".npy"):
+            raise ValueError(f"{member.filename}: not a stored .npy member")
+        file.seek(member.header_offset)
+        local = file.read(30)
+        if local[:4] != b"PK\x03\x04":
+            raise ValueError(f"{member.filename}: no local header")
+        name_length, extra_length = struct.unpack("<HH", local[26:30])
+        file.seek(member.header_offset + 30 + name_length + extra_length)
+        version = npy.read_magic(file)
+        if version not in ((1, 0), (2, 0)):
+            raise ValueError(f"{member.filename}: .npy format {version}")
+        read_header = npy.read_array_header_1_0 if version == (1, 0) else npy.read_array_header_2_0
+        shape, fortran, dtype = read_header(file)
+        if dtype.hasobject:
+            raise ValueError(f"{member.filename}: holds Python objects")
+        order = "F" if fortran else "C"
+        offset = file.tell()
+        arrays[member.filename[:-4]] = np.memmap(file, dtype=dtype, mode="r", offset=offset, shape=shape, order=order)
+    return arrays
 
 
 def release() -> None:

@@ -7,6 +7,8 @@ wordfreq keeps its English list as a dict of 321,000 words (and the list it came
 from __future__ import annotations
 
 import hashlib
+import io
+from array import array
 from collections.abc import Iterable
 from functools import cache
 
@@ -23,15 +25,15 @@ class DigestTable:
     def __init__(self, pairs: Iterable[tuple[str, int]], value=lambda code: code):
         import numpy as np
 
-        keys, codes = [], []
+        keys, codes = array("Q"), array("q")  # 16 bytes a pair while reading (a list of Python ints: 64)
         for word, code in pairs:
             keys.append(digest(word))
             codes.append(code)
-        hashes = np.array(keys, dtype=np.uint64)
-        values = np.array(codes, dtype=np.int32)
-        del keys, codes
-        order = np.argsort(hashes[::-1], kind="stable")  # reversed, so the last pair of a word comes first
-        hashes, values = hashes[::-1][order], values[::-1][order]
+        hashes = np.frombuffer(keys, dtype=np.uint64)[::-1]  # reversed, so the last pair of a word comes first
+        values = np.frombuffer(codes, dtype=np.int64)[::-1]
+        order = np.argsort(hashes, kind="stable")
+        hashes, values = hashes[order], values[order].astype(np.int32)
+        del keys, codes, order
         first = np.ones(len(hashes), dtype=bool)
         first[1:] = hashes[1:] != hashes[:-1]
         self._hashes, self._values, self._value, self._key = hashes[first], values[first], value, np.uint64
@@ -110,7 +112,6 @@ class LemmaTable:
 
     def __init__(self, filename: str):
         import gzip
-        from array import array
 
         from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
         from lemminflect.core.LexicalUtils import categoryToUPos
@@ -118,17 +119,20 @@ class LemmaTable:
         self._line, self._upos = LemmaLUCodec.fromString, categoryToUPos
         with gzip.open(filename, "rb") as infile:
             self._text = infile.read()
-        starts, pairs, previous, at = [], [], None, 0
-        for line in self._text.splitlines(keepends=True):
+        self._starts = array("q")
+        self._table = DigestTable(self._first_lines())
+        self._starts.append(len(self._text))
+
+    def _first_lines(self):
+        """``(word, line number)`` of each word's first line, noting where every line starts (a line at a time)."""
+        previous, at = None, 0
+        for number, line in enumerate(io.BytesIO(self._text)):
             word = line.split(b",", 1)[0].decode()
             if word != previous:
-                pairs.append((word, len(starts)))
+                yield word, number
                 previous = word
-            starts.append(at)
+            self._starts.append(at)
             at += len(line)
-        starts.append(at)
-        self._starts = array("q", starts)
-        self._table = DigestTable(pairs)
 
     def get(self, word: str, default=None):
         first = self._table.get(word)

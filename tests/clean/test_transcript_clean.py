@@ -59,7 +59,7 @@ def test_sentence_spanning_cues_gets_first_start_and_last_end(corpus):
 @pytest.mark.corpus
 def test_youtube_rolling_duplicates_and_tags_removed(corpus):
     doc = _clean(corpus / "transcripts/youtube-autocaption-inline-word-timing.vtt")
-    assert [b.text for b in doc.blocks] == ["yeah what this will happen is I'm telling"]
+    assert [b.text for b in doc.blocks] == ["Yeah what this will happen is I'm telling."]  # unpunctuated: a sentence
     assert (doc.blocks[0].start, doc.blocks[0].end) == (286.07, 305.069)
 
 

@@ -57,6 +57,44 @@ def test_spacy_is_not_imported_until_the_offline_engine_parses():
     assert out == "False"
 
 
+def test_loading_the_model_leaves_spacys_command_line_out():
+    """The pipeline loads without spacy.cli (weasel, requests: 16 MiB in the generating worker); importing
+    spacy.cli on purpose afterwards still gives the real module."""
+    code = (
+        "import sys\n"
+        "from seekh_convert.text import parse\n"
+        "assert parse.parse('The cat sat on the mat.')[1].dep_ == 'nsubj'\n"
+        "print(sorted(m for m in ('weasel', 'requests', 'spacy.cli') if m in sys.modules))\n"
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.info))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["[]", "True"]
+
+
+def test_the_model_loads_without_its_vocabulary_strings_and_parses_the_same():
+    """strings.json (84,780 strings, 17 MiB) is left out: every label is still named, and parses are those of the
+    model loaded whole."""
+    import spacy
+
+    nlp = parse.nlp()
+    assert len(nlp.vocab.strings) < 20_000
+    for _, component in nlp.pipeline:
+        assert all(label in nlp.vocab.strings for label in getattr(component, "labels", ()))
+    whole = spacy.load(str(parse.model_dir()), exclude=["senter", "ner"])
+    texts = [
+        "Photosynthesis converts light energy into chemical energy stored in glucose.",
+        "Dr. O'Neill's 3 students didn't say why the 1920s U.S. economy grew so fast -- or did they?",
+        "Enthalpy (H) is defined as H = U + PV, where U is the internal energy.",
+    ]
+    for text in texts:
+        ours, theirs = parse.parse(text), whole(text)
+        attrs = ("text", "tag_", "pos_", "dep_", "lemma_", "norm_", "shape_", "is_stop")
+        assert [[getattr(t, a) for a in attrs] + [str(t.morph), t.head.i] for t in ours] == [
+            [getattr(t, a) for a in attrs] + [str(t.morph), t.head.i] for t in theirs
+        ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "term", "kind"),
     [

@@ -57,3 +57,25 @@ def test_reads_in_the_main_process_free_the_language_model(tmp_path):
 
     assert asyncio.run(DocumentLoader(read, processes=0).load(tmp_path / "a.md", None)) == "en"
     assert language._identifier.cache_info().currsize == 0
+
+
+def test_the_language_model_is_mapped_from_its_file_and_answers_as_py3langid():
+    """The detector's tables (65 MiB) are memory-mapped, so only the rows a detection visits become resident; every
+    answer is py3langid's own."""
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    language.release()
+    ours = language._identifier()
+    assert isinstance(ours.tk_nextmove, np.memmap) and isinstance(ours.nb_ptc, np.memmap)
+    theirs = LanguageIdentifier.from_model_file(MODEL_FILE)
+    texts = [
+        "The cell is the basic unit of life, and every organism is made of cells.",
+        "Der Hund läuft schnell über die Straße.",
+        "Le chat est sur la table, et il dort.",
+        "这是一个测试句子。",
+        "Это тестовое предложение.",
+        "12 + 7 = 19",
+    ]
+    assert [ours.classify(t) for t in texts] == [theirs.classify(t) for t in texts]
+    language.release()

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seekh_convert.generate.offline.appositive import CUE as APPOSITION
+from seekh_convert.generate.offline.appositive import appositions
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime, split_block
 from seekh_convert.generate.offline.titledef import _standalone, _subject_term
 from seekh_convert.model.document import BlockKind
@@ -45,7 +47,7 @@ _LABELS = frozenset(
     todo tbd fixme nb note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
     question questions answer answers task goal goals aim aims objective objectives warning remember important summary
     definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
-    answer result results conclusion conclusions update reminder caution""".split()
+    answer result results conclusion conclusions update reminder caution keyword keywords""".split()
 )
 _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
@@ -76,7 +78,7 @@ class Gloss:
     term: str
     definition: str
     sentence: Sentence
-    kind: str  # "colon", "pair", "sentence", "relative", "abbreviation"
+    kind: str  # "colon", "pair", "sentence", "relative", "apposition", "abbreviation"
     named: str = ""  # the term as a question names it ("a living will")
 
     @property
@@ -109,9 +111,16 @@ def _find(ta) -> list[Gloss]:
         if g is not None:
             found.append(g)
     candidates = [s for s in ta.sentences if s.n_words <= ITEM_WORDS + 5 and _candidate(s.text) and (s.alone or _ends_block(s))]
-    prime(candidates)  # one batch: faster than a parse at a time
+    appos = [s for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and APPOSITION.search(s.text)]
+    prime(candidates + [s for s in appos if all(s is not c for c in candidates)])  # one batch: faster than a parse at a time
     for s in candidates:
         found.extend(_sentence(s))
+    for s in appos:  # a term the topic uses again ("the hippocampus, an area of ..." is parsed onto "the growth")
+        found.extend(
+            Gloss(t, _answer(d), s, "apposition", _lower(n))
+            for t, d, n in appositions(s.parsed)
+            if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2
+        )
     found.extend(_expansions(ta))
     # definitions first, then what abbreviations stand for; each in source order
     return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]

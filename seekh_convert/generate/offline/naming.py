@@ -14,8 +14,10 @@ import weakref
 from dataclasses import dataclass
 
 from seekh_convert.generate.offline.choices import key_position
+from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
+from seekh_convert.text.lexicon import word_classes
 from seekh_convert.text.words import surface_words
 
 _CUE = re.compile(
@@ -248,8 +250,36 @@ def topic_definitions(doc, position: int) -> list[Named]:
     if position not in per_doc:
         todo = [s for s in doc.topics[position].sentences if _candidate(s)]
         prime(todo)
-        per_doc[position] = [n for s in doc.topics[position].sentences if (n := _read(s)) is not None]
+        read = [n for s in doc.topics[position].sentences if (n := _read(s)) is not None]
+        seen = {id(n.sentence) for n in read}
+        shaped = [n for g in glosses_of(doc.topics[position]) if id(g.sentence) not in seen and (n := _from_gloss(g))]
+        per_doc[position] = read + shaped
     return per_doc[position]
+
+
+#: Gloss shapes whose definition is a description a naming question can ask for ("Rigor mortis: temporary stiffening
+#: of muscles after death", "the hedging hyperprior, a simple hyperdistribution that ...").
+_DESCRIBED = frozenset({"colon", "pair", "apposition", "relative"})
+
+
+def _from_gloss(g) -> Named | None:
+    """The naming question of a definition ``glosses`` found (one finder for cards, the Definition and questions),
+    when its definition reads as a noun phrase after "Which term refers to"."""
+    if g.kind not in _DESCRIBED or not g.sentence.complete:
+        return None
+    description = g.definition.rstrip(" .")
+    first = description.split()[0] if description.split() else ""
+    if not first or first.isupper() and len(first) > 1:
+        return None
+    classes = word_classes(first)
+    if first.lower() not in ("a", "an", "the") and (
+        not classes & {"NOUN", "ADJ"} or "VERB" in classes and first.lower().endswith(("s", "ed"))
+    ):
+        return None  # "Allows a patient to ...", "Related to the performance ...": a verb phrase, not a description
+    description = description[:1].lower() + description[1:]
+    term = (g.named or g.term).removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    stem = f"Which term refers to {description}?"
+    return Named(term, description, stem, g.sentence) if _fair(description, term) else None
 
 
 def _shape(term: str) -> tuple[bool, bool]:

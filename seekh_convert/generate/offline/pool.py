@@ -6,6 +6,7 @@ replaces it with the next candidate of its section that the guide does not use y
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -25,13 +26,14 @@ from seekh_convert.generate.offline.links import (
     prerequisites_empty,
     subject_term,
 )
+from seekh_convert.generate.offline.lists import enumeration_cards
 from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.titledef import key_definitions, title_definitions
+from seekh_convert.generate.offline.titledef import key_definitions, title_definitions, title_terms
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
@@ -40,6 +42,14 @@ from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
+#: Titles that name a place in the course, not a term.
+_GENERIC_TITLE = re.compile(
+    r"^\W*(?:review|summary|recap|learning outcomes?|(?:learning )?objectives|introduction|overview|conclusions?)\b", re.I
+)
+#: First words of a term that point at the text around it.
+_CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
+#: Titles of front matter: what such a topic defines in passing is not its term.
+_FRONT = re.compile(r"^\W*(?:abstract|preface|foreword|acknowledge?ments?|keywords|contents|table of contents)\W*$", re.I)
 #: Spare candidates appended when every shown item of a section failed.
 _EXTRA = 2
 
@@ -96,10 +106,13 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
     own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
     found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
+    glossed = {id(g.sentence): g for g in topic_definitions(ta) if g.kind in _SHAPED and names_title(g.term, ta.topic.title)}
+    found += [(g.term, g.sentence) for g in glossed.values()]
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
         found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
         found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
-    if not found:  # the title is no term ("Summary (3 of 3)", a file name): the topic's most central defined term
+    if not found and not _about_title_term(ta):
+        # the title is no term ("Summary (3 of 3)", a file name): the topic's most central defined term
         found = [(g.term, g.sentence) for g in _central(ta)]
     seen: set[int] = set()
     out = []
@@ -110,13 +123,45 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
             seen.add(id(s))
             label = s.block.term if s.block.kind is BlockKind.GLOSSARY and s.block.term else term
             named = term_key(term) in term_key(s.display)  # a "Term / explanation" pair: the term leads the text
-            out.append((term, s, s.display if named else f"{label[:1].upper()}{label[1:]}: {s.display}"))
+            text = s.display if named else f"{label[:1].upper()}{label[1:]}: {s.display}"
+            if id(s) in glossed:  # "..., the hedging hyperprior, a simple ...": the term and its defining phrase only
+                g = glossed[id(s)]
+                text = f"{g.term[:1].upper()}{g.term[1:]}: {g.definition[:1].lower()}{g.definition[1:]}"
+            out.append((term, s, text))
     return out
+
+
+#: Definitions by shape (a "Term: explanation" line, a term/explanation bullet pair, an apposition) the Definition
+#: takes from ``topic_definitions`` when they define the title's term.
+_SHAPED = frozenset({"colon", "pair", "apposition"})
+
+
+def names_title(term: str, title: str) -> bool:
+    """True when ``term`` is a term of ``title`` word by word, a compound allowed ("hedging hyperprior" of "Hedging
+    priors")."""
+    mine = term_key(term).split()
+    for t in title_terms(title):
+        theirs = term_key(t).split()
+        if len(theirs) == len(mine) and all(
+            a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)) for a, b in zip(mine, theirs)
+        ):
+            return True
+    return False
+
+
+def _about_title_term(ta: TopicAnalysis) -> bool:
+    """True when the topic's text keeps using a term its title names ("Lewis dots" under "Lewis Dots and
+    Structures"): the topic is about that term, and another term's definition is not its Definition."""
+    if _GENERIC_TITLE.match(ta.topic.title):
+        return False  # "Review Learning Outcome 8.2" names a place in the course, not a term (slides repeat it)
+    return any(ta.stem_text.count(f" {term_key(t)} ") >= 2 for t in title_terms(ta.topic.title) if term_key(t))
 
 
 def _central(ta: TopicAnalysis) -> list:
     """The topic's definitions (``topic_definitions``), the most used term first (ties: source order)."""
     title = f" {term_key(ta.topic.title)} "
+    if _FRONT.match(ta.topic.title):
+        return []
     # "Visual encoding" under the title "Encoding" is a kind of the topic's term, not its definition
     glosses = [
         g
@@ -124,7 +169,10 @@ def _central(ta: TopicAnalysis) -> list:
         if g.kind != "abbreviation"
         and not (len(k := term_key(g.term).split()) > 1 and f" {k[-1]} " in title and f" {' '.join(k)} " not in title)
     ]
-    return sorted(glosses, key=lambda g: -ta.stem_text.count(f" {term_key(g.term)} "))
+    counts = {id(g): ta.stem_text.count(f" {term_key(g.term)} ") for g in glosses}
+    # a term that leans on its context ("the remaining integral" of a derivation) is no topic's term
+    keep = [g for g in glosses if term_key(g.term).split()[0] not in _CONTEXT_MODIFIERS]
+    return sorted(keep, key=lambda g: -counts[id(g)])
 
 
 def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
@@ -167,14 +215,17 @@ def _heading_term(term: str, ta: TopicAnalysis) -> bool:
 
 
 def _heading_words(ta: TopicAnalysis) -> set[str]:
-    """The first six letters of the words of the topic's title, headings and document title (four letters or more)."""
+    """The first five letters of the words of the topic's title, headings and document title (four letters or more)."""
     names = [ta.topic.title, *(b.text for b in ta.topic.blocks if b.kind is BlockKind.HEADING)]
     names += [ta.topic.blocks[0].section or ""] if ta.topic.blocks else []
-    return {w[:6] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
+    return {w[:5] for w in term_key(" ".join(names).replace("-", " ")).split() if len(w) >= 4}
 
 
 def _names_heading(key: str, heading: set[str]) -> bool:
-    return any(w[:6] in heading for w in key.split() if len(w) >= 4)
+    """Every word of ``key`` is in the headings: "Strategic plans" under "Types of Plans" is one kind of the topic's
+    term, "Chemical bonds" under "Chemical bonding" another term."""
+    own = [w[:5] for w in key.split() if len(w) >= 4]
+    return bool(own) and all(w in heading for w in own)
 
 
 def _subject_keys(ta: TopicAnalysis) -> set[str]:
@@ -240,12 +291,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     reserved |= for_questions
     cards = [c for c in cards if c.source.quote not in for_questions]  # not a blank on it either
     glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved or g.kind == "abbreviation"], cards)
-    quotes = {c.source.quote for c in glossed}  # a term's definition card, not a blank in the same sentence
-    cards = (
-        [c for c in cards if c.kind == "basic"]
-        + glossed
-        + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
-    )
+    basic = [c for c in cards if c.kind == "basic"]
+    taken = {c.source.quote for c in basic + glossed}
+    listed = [c for c in enumeration_cards(ta.sentences) if c.source.quote not in taken]
+    quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
+    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
     pool.sections["flashcards"] = cards + _fresh(spare, cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}

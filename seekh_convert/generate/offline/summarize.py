@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import particular_penalty
+from seekh_convert.generate.offline.point import point_title
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.generate.offline.statements import (
     CITATION,
@@ -213,6 +214,15 @@ def key_point_order(ranked: list[Sentence], scores: dict[int, float], terms: lis
     return sorted(own, key=lambda s: (-value[id(s)], s.order)) + rest
 
 
+def _point(s: Sentence, title: str, keys: set[str]) -> str | None:
+    """The takeaway's title: the point its sentence makes ("Why noble gases rarely form bonds"), else the noun-phrase
+    title when it is more than one bare word ("Noble gases", never "Electrons")."""
+    point = point_title(s, keys)
+    if point and good_title(point, s.text, keys):
+        return point
+    return title if len(title.split()) > 1 and good_title(title, s.text, keys) else None
+
+
 def takeaway_candidates(
     ranked: list[Sentence], scores: dict[int, float], terms: list[Term], summary: list[Sentence], shown: int = 5
 ) -> list[Takeaway]:
@@ -233,7 +243,10 @@ def takeaway_candidates(
     if len(chosen) < 3:
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
     keys = key_terms(terms)
-    pairs = [(s, title) for s, title in titled(chosen, terms) if good_title(title, s.text, keys)]
+    prime(chosen)
+    pairs = [(s, _point(s, title, keys)) for s, title in titled(chosen, terms)]
+    seen: set[str] = set()
+    pairs = [(s, t) for s, t in pairs if t and not (t.casefold() in seen or seen.add(t.casefold()))]
     return [
         Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(pairs))), source=s.ref())
         for i, (s, title) in enumerate(pairs)

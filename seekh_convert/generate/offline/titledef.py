@@ -16,7 +16,13 @@ from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import clean_term, term_key
 
 _LEAD = re.compile(
-    r"^\s*(?:(?:chapter|section|part|unit|lecture|topic|week|module)\s+[\w.]+\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+)", re.I
+    r"^\s*(?:(?:(?:chapter|section|part|unit|lecture|topic|week|module)\s+[\w.]+|example|case study|exercise|activity)"
+    r"\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+)",
+    re.I,
+)
+#: "Types of plans" is about plans: the kinds are the topic's parts, the term is what follows.
+_KINDS = re.compile(
+    r"^(?:(?:the\s+)?(?:main\s+|different\s+)?(?:types?|kinds?|forms?|classes|categories|examples?)\s+of)\s+", re.I
 )
 _COUNTER = re.compile(r"\s*\(\s*\d+\s+of\s+\d+\s*\)\s*$", re.I)
 _SPLIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|,|;|\sand\s|\s&\s|\sin\s|\sof\s)\s*")
@@ -27,6 +33,8 @@ def title_terms(title: str) -> list[str]:
     """The terms a topic title names, longest first: "Short-term plasticity (STP)" -> the phrase and "STP"."""
     t = _COUNTER.sub("", _LEAD.sub("", title.strip()))
     out: list[str] = []
+    kinds = _KINDS.match(t)
+    t = t[kinds.end() :] if kinds else t
     for i, part in enumerate([t, *_SPLIT.split(t)]):
         part = part.strip(" .?!")
         if i and " " not in part and zipf(part) >= 4.5:

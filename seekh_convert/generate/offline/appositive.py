@@ -1,0 +1,59 @@
+"""Definitions by apposition: "... the hedging hyperprior, a simple hyperdistribution that downweights ...".
+
+The noun phrase a comma and "a/an" genus phrase hang on is the term; the genus phrase, narrowed by a relative clause,
+a participle or an "of/for" phrase and running to the sentence's end, is its definition. Only the genus phrase has
+to stand alone (the rest of the sentence may speak to the reader: "You can protect ... by implementing X, a Y that").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A cheap look before the parse: a comma, then "a"/"an" and up to three words before a narrowing word.
+CUE = re.compile(r"\w,\s+an?\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:that|which|who|of|for|used|in\s+which|whose)\s", re.I)
+
+_LEANS = re.compile(r"\b(?:this|these|those|it|its|they|them|their|he|she|we|you|our|your|I)\b", re.I)
+_NARROWING = frozenset({"of", "for", "with", "between", "by", "in"})
+_VAGUE = frozenset(
+    "thing way part kind type example case something one lot bit result cause form number amount use role idea goal aim"
+    " purpose basis foundation".split()
+)
+#: Entity kinds of a name, not a term ("John Ioannidis, a physician from Stanford who ...").
+_NAMES = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "DATE", "FAC"})
+_MIN_WORDS, _MAX_WORDS = 5, 40
+
+
+def appositions(doc) -> list[tuple[str, str, str]]:
+    """(term, definition, the term as a question names it: "the hedging hyperprior") of every "X, a Y that ..." apposition of parsed sentence ``doc`` that defines X."""
+    out = []
+    for genus in doc:
+        head = genus.head
+        if genus.dep_ != "appos" or genus.pos_ != "NOUN" or head.pos_ not in ("NOUN", "PROPN") or genus.i < head.i:
+            continue
+        if not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in genus.children) or genus.lemma_ in _VAGUE:
+            continue
+        if not any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _NARROWING for c in genus.children):
+            continue  # "X, a method": no differentia, fits many terms
+        end = genus.right_edge.i + 1
+        if any(not t.is_punct for t in doc[end:]) or doc[genus.left_edge.i - 1].text != ",":
+            continue  # the apposition must close the sentence: one definition, not an aside mid-way
+        body = doc[genus.left_edge.i : end].text.strip().rstrip(" .;:,")
+        words = [t for t in doc[genus.left_edge.i : end] if t.is_alpha]
+        term_tokens = [t for t in doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "poss") and not t.is_punct]
+        if any(
+            t.pos_ in ("PRON", "AUX", "ADP", "NUM") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")
+            for t in term_tokens
+        ):
+            continue
+        if not 1 <= len(term_tokens) <= 5 or head.ent_type_ in _NAMES:
+            continue
+        if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in genus.children):
+            continue  # "John Ioannidis, a physician from Stanford who ...": a person, not a term
+        if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _LEANS.search(body) or re.search(r"[(\"“”]", body):
+            continue
+        term = "".join(t.text_with_ws for t in term_tokens).strip()
+        if term.lower()[:5] in body.lower():
+            continue  # circular ("the prior, a prior that ...")
+        det = next((d.lower_ for d in head.children if d.dep_ == "det" and d.lower_ in ("the", "a", "an")), "")
+        out.append((term, body, f"{det} {term}".strip()))
+    return out

@@ -1,0 +1,123 @@
+"""A key takeaway's title that names its point, built from the sentence's parse: its subject, verb and the head of
+what the verb says ("Noble gases have full valence shells"), or "Why ..." where the sentence gives a reason
+("Why noble gases rarely form bonds"). None when the parse offers no such clause (the caller keeps its own title).
+"""
+
+from __future__ import annotations
+
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.text.terms import term_key
+
+#: Words a title has at most.
+MAX_WORDS = 10
+_REASONS = frozenset({"because", "since"})
+_COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative")
+_CHUNK_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "advmod", "npadvmod", "case", "punct"})
+_POINTING = frozenset("this that these those it they he she its their his her such we you i".split())
+_LEADING = frozenset("the a an".split())
+_NAMING = frozenset("call know term name define describe refer denote mean".split())
+#: Subjects that point at the material, not at the subject matter ("Exhibit 8-3 shows ...").
+_MATERIAL = frozenset("figure fig table exhibit panel chapter section example equation book study paper author authors".split())
+
+
+def _chunk(head) -> list:
+    """The noun phrase of ``head`` up to the head: its determiners, adjectives and compounds ("full valence shells"),
+    with an "of" phrase after it when one follows ("the strength of the prior")."""
+    left = [t for t in head.subtree if t.i <= head.i and t.dep_ in _CHUNK_DEPS and _attached(t, head)]
+    out = sorted([*left, head], key=lambda t: t.i)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None:
+        out += [of, *_chunk(obj)]
+    return out
+
+
+def _attached(tok, head) -> bool:
+    """True when ``tok`` hangs on ``head`` through modifiers only (not through a clause of its own)."""
+    while tok.i != head.i:
+        if tok.dep_ not in _CHUNK_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _predicate(root, subj) -> list | None:
+    """The verb with its auxiliaries, negation and particles, then the head phrase of its first complement."""
+    verb = [c for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt") or c.dep_ == "advmod" and c.i == root.i - 1]
+    verb = sorted([*verb, root], key=lambda t: t.i)
+    comp = next((c for c in root.children if c.dep_ in _COMPLEMENTS), None)
+    if comp is None:
+        prep = next((c for c in root.children if c.dep_ in ("prep", "agent") and c.i > root.i), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        return verb + [prep, *_chunk(obj)] if obj is not None else None
+    if comp.dep_ in ("xcomp", "ccomp"):
+        inner = _predicate(comp, subj) if comp.pos_ in ("VERB", "AUX") else None
+        return verb + inner if inner and comp.dep_ == "xcomp" else None  # "need to recognize that ...": no
+    if comp.dep_ == "attr" and comp.lemma_ == subj.lemma_:
+        return None
+    if comp.dep_ == "acomp" and any(c.dep_ in ("prep", "xcomp", "ccomp") for c in comp.children):
+        return None  # "close to ...", "relative to ...": the adjective needs what follows
+    if comp.dep_ == "acomp":
+        return verb + [t for t in comp.subtree if t.i <= comp.i and _attached(t, comp)]
+    chunk = _chunk(comp)
+    if comp.dep_ == "attr" and any(t.i > chunk[-1].i for t in comp.subtree if not t.is_punct):
+        # "Magnification is the process" of "... the process of enlarging ...": the genus needs the rest (whole, or
+        # the title is too long and none is made)
+        chunk = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
+    return verb + chunk
+
+
+def _names_key(tokens: list, keys) -> bool:
+    text = f" {term_key(' '.join(t.text for t in tokens))} "
+    return any(f" {k} " in text for k in keys)
+
+
+def text_parens(tokens: list) -> bool:
+    """True when the tokens open a bracket they do not close ("the newton (N")."""
+    text = "".join(t.text for t in tokens)
+    return text.count("(") != text.count(")")
+
+
+def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The point of ``s`` as a short clause, or None. A subject with "the" must name one of the topic's terms
+    (``keys``): "The authors ...", "The vision ..." lean on their context."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i < len(doc) and doc[subj.left_edge.i].idx < s.cut:
+        return None
+    if root.lemma_ in _NAMING or any(
+        c.dep_ in ("prep", "acl", "relcl", "conj", "cc") and c.lower_ != "of" for c in subj.children
+    ):
+        return None  # "Pressures are called ...": a definition; "Distance between A and B ...": the subject needs its rest
+    subject = _chunk(subj)
+    if any(t.lower_ in _POINTING for t in subject) or subj.lower_ in _MATERIAL:
+        return None  # "These bonds are ...": the title would lean on context as well
+    if subject[0].lower_ == "the" and not _names_key(subject[1:], keys):
+        return None
+    predicate = _predicate(root, subj)
+    if predicate is None:
+        return None
+    tokens = subject + predicate
+    if len([t for t in tokens if not t.is_punct]) > MAX_WORDS or any(t.lower_ in _POINTING for t in predicate):
+        return None
+    if any(t.like_num and not t.is_alpha or not (t.is_alpha or t.is_punct or "-" in t.text or "'" in t.text) for t in tokens):
+        return None  # "Cost is 80 British Pounds", "dt = Eleak": numbers and symbols are no point's name
+    if any(c.dep_ == "conj" and c.i > tokens[-1].i and t.pos_ not in ("VERB", "AUX") for t in tokens for c in t.children) or (
+        text_parens(tokens)
+    ):
+        return None  # "Explicit memory is divided into episodic memory" of "... episodic and semantic memory"
+    reason = any(c.dep_ == "advcl" and any(m.lower_ in _REASONS for m in c.children) for c in root.children)
+    if tokens[0].lower_ in _LEADING and tokens[0].i == subj.left_edge.i:
+        tokens = tokens[1:]  # "The bond energy is ..." -> "Bond energy is ..."
+    text = "".join(
+        t.text_with_ws if i < len(tokens) - 1 and tokens[i + 1].i == t.i + 1 else t.text + " " for i, t in enumerate(tokens)
+    )
+    text = text.strip().rstrip(",;:")
+    if reason:
+        first = tokens[0]
+        keep = first.pos_ == "PROPN" or first.text.isupper()
+        return "Why " + (text if keep else text[:1].lower() + text[1:])
+    return text[:1].upper() + text[1:]
