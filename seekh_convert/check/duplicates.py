@@ -137,6 +137,8 @@ def _same_fact(question: Item, card: Item) -> bool:
         return False
     card_keys = [c.back] if c.kind == "cloze" else [c.back, asked_term(c.front) or ""]
     if not any(_key_alike(a, k) for a in answers for k in card_keys if k):
+        if c.kind == "cloze":
+            return False  # a cloze asks for its gap, not about the words around it ("...made by humans is the ___")
         front = key_string(c.front)  # the card asks about the answer's term ("What does pragmatic analysis do?")
         if not any(len(key_string(a)) >= 4 and key_string(a) in front for a in answers if len(content_stems(a)) <= 4):
             return False

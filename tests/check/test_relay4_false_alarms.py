@@ -139,3 +139,34 @@ def test_cards_in_one_template_on_different_terms_are_no_duplicates_the_same_car
     assert not same(dedup_key(direct), dedup_key(indirect))
     again = direct.model_copy(update={"front": "What question does direct evaluation of text clusters answer ?"})
     assert same(dedup_key(direct), dedup_key(again))
+
+
+def test_a_question_on_a_word_around_a_cloze_gap_is_no_repeat_one_on_the_gap_is() -> None:
+    """Relay run 4 (transcript): 'who brings the clustering bias into direct evaluation?' (humans) was dropped as
+    repeating the cloze '...the ideal clustering made by humans ... is called the _____.' (gold standard)."""
+    from seekh_convert.check.duplicates import repeated_flashcards
+    from seekh_convert.model.guide import Flashcard, ShortAnswer
+
+    quote = SourceRef(quote="we essentially inject the clustering bias by using humans")
+    card = Flashcard(
+        kind="cloze",
+        front="In direct evaluation, the ideal clustering made by humans on the test set is called the _____.",
+        back="gold standard",
+        source=quote,
+    )
+    who = ShortAnswer(
+        question="In direct evaluation, who brings the desired clustering bias into the evaluation?",
+        answer="Humans, who create the ideal (gold standard) clustering based on the needs of an application.",
+        accept=["humans", "people", "human annotators"],
+        explanation="Humans partition the test set into the gold standard.",
+        source=quote,
+    )
+    gap = ShortAnswer(
+        question="In direct evaluation, what is the ideal clustering made by humans on the test set called?",
+        answer="The gold standard",
+        accept=["gold standard"],
+        explanation="Humans partition the test set into the gold standard.",
+        source=quote,
+    )
+    items = [Item("flashcards", 0, card), Item("questions", 0, who), Item("questions", 1, gap)]
+    assert [item.index for item, _ in repeated_flashcards(items)] == [1]
