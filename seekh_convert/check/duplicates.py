@@ -48,8 +48,9 @@ def _similar(a: str, b: str) -> bool:
 
 def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Near-duplicates: the same prompt, a similar prompt with a similar answer, or the same answer
-    to a prompt about the same words. ("What is encoding?" and "What is decoding?" are not the same.)"""
-    if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT:
+    to a prompt about the same words. ("What is encoding?" and "What is decoding?" are not the same, nor are
+    "What does direct evaluation answer?" and "What does indirect evaluation answer?" with different answers.)"""
+    if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT and set(content_stems(a[0])) == set(content_stems(b[0])):
         return True
     answers_alike = (not a[1] and not b[1]) or fuzz.token_set_ratio(a[1], b[1]) >= SAME_ANSWER
     if _similar(a[0], b[0]):
@@ -136,6 +137,8 @@ def _same_fact(question: Item, card: Item) -> bool:
         return False
     card_keys = [c.back] if c.kind == "cloze" else [c.back, asked_term(c.front) or ""]
     if not any(_key_alike(a, k) for a in answers for k in card_keys if k):
+        if c.kind == "cloze":
+            return False  # a cloze asks for its gap, not about the words around it ("...made by humans is the ___")
         front = key_string(c.front)  # the card asks about the answer's term ("What does pragmatic analysis do?")
         if not any(len(key_string(a)) >= 4 and key_string(a) in front for a in answers if len(content_stems(a)) <= 4):
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from os.path import commonprefix
 
 from rapidfuzz.distance import Levenshtein
 
@@ -19,7 +20,7 @@ from seekh_convert.model.sources import SourceFinder
 from seekh_convert.text.defining import initials
 from seekh_convert.text.lexicon import is_acronym, zipf
 from seekh_convert.text.quotes import Span
-from seekh_convert.text.words import content_stems, stem, surface_words
+from seekh_convert.text.words import STOPWORDS, content_stems, stem, surface_words
 
 #: Blocks either side of the quote that count as its section (same heading) or slide.
 SECTION_REACH = 6
@@ -114,7 +115,7 @@ def context_stems(
     expansions of the acronyms in it."""
     parts = [quote]
     for block in passage(finder, span, radius):
-        parts += [block.text, block.term or ""]
+        parts += [block.text, block.term or "", block.section or ""]  # its heading names what the passage is about
     stems = set(content_stems(" ".join(parts)))
     return with_expansions(stems, acronyms) if acronyms else stems
 
@@ -129,9 +130,17 @@ def found_in(needle: str, context: set[str]) -> bool:
     for word in context:
         if len(word) >= 4 and (word.startswith(needle) or needle.startswith(word)) and abs(len(word) - len(needle)) <= 4:
             return True
+        if _inflected(needle, word):
+            return True
         if len(needle) >= 5 and abs(len(word) - len(needle)) <= 1 and Levenshtein.distance(word, needle, score_cutoff=1) <= 1:
             return True
     return False
+
+
+def _inflected(needle: str, word: str) -> bool:
+    """Two forms of one word whose stems part in their last letters ("describ"/"descript", "absorb"/"absorpt")."""
+    shared = len(commonprefix((needle, word)))
+    return shared >= 6 and len(needle) - shared <= 2 and len(word) - shared <= 2
 
 
 def support(claim: str, context: set[str], everyday: bool = False) -> tuple[float, list[str]]:
@@ -141,7 +150,7 @@ def support(claim: str, context: set[str], everyday: bool = False) -> tuple[floa
     and words of quantity or negation ("always", "never", "only") still are."""
     best: tuple[float, list[str]] = (-1.0, [])
     for variant in dict.fromkeys((without_glosses(claim), without_glosses(claim, keep_acronym=True))):
-        needles = content_stems(variant)
+        needles = [n for n in content_stems(variant) if n not in STOPWORDS]  # "making" stems to the stop word "make"
         if everyday:
             common = {stem(w.lower()) for w in surface_words(variant) if _everyday(w)}
             needles = [n for n in needles if n not in common]

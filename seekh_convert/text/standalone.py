@@ -39,6 +39,27 @@ def _paired_particle(words: list[str]) -> bool:
     return len(words) >= 3 and words[-2] in ("and", "or") and words[-3] in _PARTICLES and words[-1] in _PARTICLES
 
 
+_STRANDABLE = frozenset("with for by in on at from to about into is are was were".split())
+_SUBJECTS = frozenset("you we they i he she one people students".split())
+
+
+def _stranded(words: list[str]) -> bool:
+    """True when the last word is a preposition, particle or verb left at the end of a complete sentence: after
+    its noun ("...build this clustering bias in.", "...the skills students should leave the course with.",
+    "...however noisy the data are.") or in a clause with its own subject ("...the data you are interested in."),
+    not after a verb still wanting its object ("The outcome depends on.")."""
+    if len(words) < 6 or words[-1] not in _STRANDABLE or words[-2] in _END_WORDS:
+        return False
+    before = words[-2]
+    classes = word_classes(before)
+    return (
+        "NOUN" in classes
+        and not before.endswith("s")
+        or before in ("data", "bias", "class", "process")
+        or any(w in _SUBJECTS for w in words[-5:-2])
+    )
+
+
 def dangling_opening(text: str) -> str | None:
     """The unresolved pronoun or connective ``text`` opens with ("He", "Furthermore", "So"), or None."""
     m = _OPENING.match(text)
@@ -62,7 +83,7 @@ def fragment(text: str, sentence: bool = True) -> str | None:
     if body.startswith(("…", "...")) or sentence and body[:1].islower():
         return "starts mid-sentence"
     tail = body.rstrip('.!?"”’) ')
-    ended = words[-1] in _END_WORDS and tail.endswith(words[-1]) and not _paired_particle(words)
+    ended = words[-1] in _END_WORDS and tail.endswith(words[-1]) and not _paired_particle(words) and not _stranded(words)
     if ended and not body.endswith("?"):
         return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):

@@ -31,11 +31,12 @@ from seekh_convert.text.tokens import count_tokens
 REPLY_TOKENS = {"guide": 4500, "notes": 1500, "repair_item": 200}
 #: Expected repair requests per topic: the share of guides the quality gate sends back once. A topic goes back
 #: only when a section would be left empty (or the definition, a summary sentence or the takeaways below three
-#: fail); other failing items are dropped. bench/llm_tokens.py, the judged Word notes and slide deck with a
-#: capable model's drafts: 0 of 8 topics (it was 6 of 8 when every failing item went back); relay run 3 (set D,
-#: 15 topics) replayed: 1 repair (it was 10 before the gate stopped failing items for a word of general knowledge).
-#: 0.15 sits between the replay (whose repairs change nothing) and a model that rewrites: within 25% of both runs.
-REPAIR_RATE = 0.15
+#: fail); other failing items are dropped. Replays (repairs answered with the failing items unchanged) send few:
+#: the judged Word notes and deck 0 of 8 topics, relay run 3 (set D) 0-1 of 15, relay run 4 (set E) 3 of 7. The
+#: real relay runs, with a model that rewrites, sent 9 repairs for 15 topics (run 3, before the gate rework) and
+#: 4 for 7 (run 4, after it). At 0.35 `estimate` says 11 requests / 14.9k input tokens for set E (sent: 11 / 12.9k)
+#: and 22 / 30.7k for set D (sent: 24 / 32.6k): within 16% of both real runs (it was 0.15: -27% requests on run 4).
+REPAIR_RATE = 0.35
 #: Failing items of a typical repair request (their quotes spread over the topic).
 REPAIR_ITEMS = 2
 #: One failing item as the repair request lists it (its JSON line with reasons and the items to keep distinct).

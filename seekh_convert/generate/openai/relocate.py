@@ -46,17 +46,25 @@ class TopicQuotes:
         self._topic, self._document = topic, document
         self._finder = SourceFinder([b for b in topic.blocks if b.readable and b.text.strip()])
 
-    def find(self, quote: str) -> Located | None:
-        """Where ``quote`` is in the topic (tolerant of case, spacing, punctuation and ellipses), or None."""
+    def find(self, quote: str, at: SourceRef | None = None) -> Located | None:
+        """Where ``quote`` is in the topic (tolerant of case, spacing, punctuation and ellipses), or None; with
+        ``at``, the model's claimed location, a match starting there first (a build-up deck repeats slide 21's line
+        on slide 22: a quote of slide 22's two lines starts at slide 22, not at slide 21)."""
         wanted = _ELLIPSIS.sub("", normalize_ws(quote).strip(_QUOTE_MARKS))
         if len(wanted) < 8:
             return None
-        span = self._finder.find(wanted) or self._first_piece(wanted)
+        span = self._claimed(wanted, at) or self._finder.find(wanted) or self._first_piece(wanted)
         if span is None:
             return None
         exact = self._finder.verbatim(span, wanted) if "..." not in wanted and "…" not in wanted else None
         text = exact or wanted
         return Located(text, self._finder.blocks[span.first], self._finder.ref(span, text))
+
+    def _claimed(self, wanted: str, at: SourceRef | None) -> Span | None:
+        if at is None or not has_location(at):
+            return None
+        here = [m for m in self._finder.find_all(wanted) if at_location(self._finder.blocks[m.first], at)]
+        return here[0] if here else None
 
     def _first_piece(self, quote: str) -> Span | None:
         """Where the first piece of a quote of verbatim pieces joined by ellipses lies, when every piece is in the
@@ -117,7 +125,7 @@ def ground(data: dict, index: TopicQuotes, findings: list[Finding]) -> tuple[dic
 def relocate(item: dict, index: TopicQuotes, findings: list[Finding], section: str, position: int | None, note: str = "") -> bool:
     """Give ``item`` the location of its quote; False (with a finding) when the quote is not in the topic."""
     claimed = item["source"]
-    found = index.find(claimed["quote"])
+    found = index.find(claimed["quote"], _claimed_ref(claimed))
     if found is None:
         reason, detail = index.why_missing(claimed["quote"])
         findings.append(Finding(section=section, index=position, reason=reason, detail=detail + note))
@@ -131,13 +139,17 @@ def relocate(item: dict, index: TopicQuotes, findings: list[Finding], section: s
     return True
 
 
-def _claimed_elsewhere(claimed: dict, block: Block) -> SourceRef | None:
-    """The model's claimed location when it has one and it is not where the quote was found."""
+def _claimed_ref(claimed: dict) -> SourceRef | None:
     try:
-        ref = SourceRef.model_validate(claimed)
+        return SourceRef.model_validate(claimed)
     except ValueError:
         return None
-    return ref if has_location(ref) and not at_location(block, ref) else None
+
+
+def _claimed_elsewhere(claimed: dict, block: Block) -> SourceRef | None:
+    """The model's claimed location when it has one and it is not where the quote was found."""
+    ref = _claimed_ref(claimed)
+    return ref if ref is not None and has_location(ref) and not at_location(block, ref) else None
 
 
 def relocate_section(data: object, index: TopicQuotes, findings: list[Finding], section: str) -> object:

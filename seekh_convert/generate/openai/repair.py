@@ -26,8 +26,9 @@ from seekh_convert.text.tokens import count_tokens
 #: Most tokens of one failing item's passage when its section, slide or page is longer (a window around its quote).
 PASSAGE_TOKENS = 800
 _PLACE = re.compile(r"^(definition|[a-z_]+\[\d+\]): ")
-#: Sections whose other items are listed so a replacement does not repeat them.
-_DISTINCT = ("flashcards", "questions")
+#: Sections whose other items are listed so a replacement does not repeat them (every section with siblings: a
+#: replaced summary sentence or application must not say what its neighbours say).
+_DISTINCT = ("summary", *LIST_SECTIONS)
 #: Reasons not worth a round trip: the item repeats what the guide already holds, so dropping it loses nothing.
 DROP_ONLY = frozenset({Reason.REPEATS_FLASHCARD, Reason.DUPLICATE, Reason.DUPLICATE_ACROSS_RUN})
 #: Passing items a list section keeps before its failing items are dropped rather than repaired (others: 1, a
@@ -131,11 +132,15 @@ def render_distinct(content: GuideContent, slots: list[Slot]) -> str:
     """Once per section of a failing card or question, the other items a replacement must not repeat (JSON)."""
     failing = {(slot.section, slot.index) for slot in slots}
     distinct = {
-        section: [_prompt_text(item) for i, item in enumerate(getattr(content, section)) if (section, i) not in failing]
+        section: [_prompt_text(item) for i, item in enumerate(_siblings(content, section)) if (section, i) not in failing]
         for section in _DISTINCT
         if any(slot.section == section for slot in slots)
     }
     return _escaped(json.dumps({k: v for k, v in distinct.items() if v}, ensure_ascii=False))
+
+
+def _siblings(content: GuideContent, section: str) -> list:
+    return content.summary.sentences if section == "summary" else getattr(content, section)
 
 
 def _escaped(text: str) -> str:

@@ -202,3 +202,22 @@ def test_quote_with_other_punctuation_is_found_like_the_gate_finds_it():
     found = TopicQuotes(topic).find("Chlorophyll absorbs mostly blue and red light - which is why leaves look green")
     assert found is not None and found.block.page == 4
     assert TopicQuotes(topic).find("Chlorophyll absorbs mostly green light") is None
+
+
+def test_a_repair_names_the_other_items_of_every_failing_section() -> None:
+    """Relay run 4: every repair (a summary sentence, the definition, applications) sent `keep_distinct_from` {}:
+    only cards and questions listed their siblings, so a replacement could repeat its neighbours."""
+    from seekh_convert.generate.openai.repair import render_distinct, slots_of
+
+    content = _content()
+    other = content.applications[0].model_copy(update={"title": "Greenhouse lighting"})
+    content = content.model_copy(update={"applications": [*content.applications, other]})
+    failing = [
+        Finding(section="summary", index=0, reason=Reason.UNSUPPORTED, detail="source near the quote lacks x"),
+        Finding(section="applications", index=0, reason=Reason.NOT_AN_APPLICATION),
+        Finding(section="definition", reason=Reason.UNSUPPORTED, detail="source near the quote lacks x"),
+    ]
+    distinct = json.loads(render_distinct(content, slots_of(content, failing)))
+    assert distinct["summary"] == [s.text for s in content.summary.sentences[1:]]
+    assert distinct["applications"] == ["Greenhouse lighting"]
+    assert "definition" not in distinct and "flashcards" not in distinct  # no siblings; no failing card
