@@ -61,7 +61,7 @@ def test_a_hand_edit_reaches_every_format(library_copy):
 def test_an_invalid_edit_is_refused_with_its_json_path_and_nothing_rendered_is_lost(library_copy):
     path = library_copy / TOPIC / "guide.json"
     data = json.loads(path.read_text())
-    data["key_takeaways"][1]["importance"] = "huge"
+    data["key_takeaways"][0]["importance"] = "huge"
     mc = next(i for i, q in enumerate(data["questions"]) if q["kind"] == "multiple_choice")
     data["questions"][mc]["options"] = data["questions"][mc]["options"][:3]
     data["definition"]["text"] = "Edited, but the guide is invalid."
@@ -70,7 +70,7 @@ def test_an_invalid_edit_is_refused_with_its_json_path_and_nothing_rendered_is_l
     result = runner.invoke(app, ["render", str(library_copy), *ALL])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(line.endswith("$.key_takeaways[1].importance: Input should be 'high', 'medium' or 'low'") for line in lines), (
+    assert any(line.endswith("$.key_takeaways[0].importance: Input should be 'high', 'medium' or 'low'") for line in lines), (
         result.output
     )
     assert any(f"$.questions[{mc}].options: List should have at least 4 items" in line for line in lines), result.output
