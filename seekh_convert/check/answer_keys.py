@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, fill_cloze
-from seekh_convert.check.support import support, support_threshold
+from seekh_convert.check.support import found_in, support, support_threshold
 from seekh_convert.model.answers import duplicate_options, markers, symbols
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
@@ -89,8 +89,10 @@ def _explanation_problem(mc: MultipleChoice, near: set[str]) -> str | None:
 
 
 def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str]) -> str | None:
-    """A distractor the quote states outright while the key is not supported near the quote."""
-    key = coverage(content_stems(mc.answer), near)
+    """A distractor the quote states outright while the key is not supported near the quote (in any form of its
+    words: "Power analysis" is the quote's "Power analyses")."""
+    stems = content_stems(mc.answer)
+    key = sum(found_in(s, near) for s in stems) / len(stems) if stems else 0.0
     scores = [coverage(content_stems(o), quote_stems) if content_stems(o) else 0.0 for o in mc.options]
     best = max((i for i in range(len(scores)) if i != mc.answer_index), key=scores.__getitem__)
     if scores[best] >= 0.99 and key < 0.6:
@@ -131,8 +133,9 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
 TRUE_SUPPORT = 0.5
 
 
-def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
-    """A true statement must match its quote closely; a false one must differ from it."""
+def check_true_false(tf: TrueFalse, context_stems: set[str], floor: float | None = None) -> list[Problem]:
+    """A true statement must match its quote closely; a false one must differ from it (``floor``: as for
+    ``support``)."""
     quote = tf.source.quote
     close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
     negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
@@ -140,7 +143,7 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     same = same and markers(tf.statement) == markers(quote)  # "after" for "before", "two" for "one": not the same
     if tf.answer:
         # a true statement is a claim like any other: the source must support it, in other words if need be
-        share, missing = support(tf.statement, context_stems, everyday=True)
+        share, missing = support(tf.statement, context_stems, everyday=True, floor=floor)
         if share < support_threshold(tf.statement, TRUE_SUPPORT):
             return [(Reason.UNSUPPORTED, f"marked true but the source near the quote lacks {', '.join(missing[:6])}")]
         if negation_flip:
@@ -153,12 +156,15 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
 _GLOSSED = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
 
-def check_cloze(card: Flashcard, context_stems: set[str], around: set[str] | None = None) -> list[Problem]:
+def check_cloze(
+    card: Flashcard, context_stems: set[str], around: set[str] | None = None, floor: float | None = None
+) -> list[Problem]:
     """A cloze front has exactly one gap and the back fills it with something the source says.
 
     ``context_stems``: the quote's own blocks, where the back must be; ``around`` (default the same): the passage
     the filled front is read against ("Referring to a variable never created, as in print(y), raises a _____"
-    rests on the slide's example as well as on "NameError: name 'y' is not defined")."""
+    rests on the slide's example as well as on "NameError: name 'y' is not defined"). With ``floor`` (a model's card),
+    everyday words of the front from that Zipf frequency ("The property ... is called") are no claim of the source."""
     gaps = len(GAP.findall(card.front))
     if "{{" in card.front or gaps != 1:
         return [(Reason.CLOZE_GAP, f"the front has {gaps} gaps '_____' (need exactly one, no {{{{c1::}}}} markup)")]
@@ -166,7 +172,11 @@ def check_cloze(card: Flashcard, context_stems: set[str], around: set[str] | Non
     back_stems = content_stems(back)
     if len(card.back.split()) > 12 or not back_stems:
         return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]
-    filled = content_stems(fill_cloze(card.front, back))
-    if coverage(back_stems, context_stems) < 1.0 or coverage(filled, around or context_stems) < 0.75:
+    filled_text = fill_cloze(card.front, back)
+    if floor is None:
+        fits = coverage(content_stems(filled_text), around or context_stems)
+    else:
+        fits = support(filled_text, around or context_stems, everyday=True, floor=floor)[0]
+    if coverage(back_stems, context_stems) < 1.0 or fits < 0.75:
         return [(Reason.CLOZE_MISMATCH, f"the source does not support the front filled with {card.back!r}")]
     return []
