@@ -153,7 +153,7 @@ def support(claim: str, context: set[str], everyday: bool = False, floor: float 
     for variant in dict.fromkeys((without_glosses(claim), without_glosses(claim, keep_acronym=True))):
         needles = [n for n in content_stems(variant) if n not in STOPWORDS]  # "making" stems to the stop word "make"
         if everyday:
-            common = {stem(w.lower()) for w in surface_words(variant) if _everyday(w, floor or EVERYDAY_ZIPF)}
+            common = {stem(w.lower()) for w in surface_words(variant) if everyday_word(w, floor or EVERYDAY_ZIPF)}
             needles = [n for n in needles if n not in common]
         missing = [n for n in needles if not found_in(n, context)]
         share = 1.0 - len(missing) / len(needles) if needles else 1.0
@@ -171,7 +171,8 @@ _CLAIM_WORDS = frozenset(
 )
 
 
-def _everyday(word: str, floor: float = EVERYDAY_ZIPF) -> bool:
+def everyday_word(word: str, floor: float = EVERYDAY_ZIPF) -> bool:
+    """True when ``word`` is everyday English from Zipf frequency ``floor`` (no number, no claim word)."""
     w = word.lower()
     return not any(c.isdigit() for c in w) and w not in _CLAIM_WORDS and zipf(w) >= floor
 
