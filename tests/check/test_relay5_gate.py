@@ -109,6 +109,9 @@ def test_options_told_apart_by_neither_or_only_do_not_restate_each_other() -> No
         "Two data sets share one causal effect of x on y; one has far more noise. Which outcome is likely?", options, 1, quote
     )
     assert not {Reason.OVERLAPPING_OPTIONS, Reason.DUPLICATE_OPTIONS} & _reasons(checker, "questions", fine)
+    typefaces = ["Serif typeface for body text", "Sans serif typeface for body text", "Serif for headers", "Script for headers"]
+    serif = _mc("Which typeface suits long text on the slide's advice?", typefaces, 1, quote)  # relay run 5, transcript
+    assert not {Reason.OVERLAPPING_OPTIONS, Reason.DUPLICATE_OPTIONS} & _reasons(checker, "questions", serif)
     restated = ["Less noise", "Less noise in the data", "More data", "A larger effect"]
     dup = _mc("What makes the same causal effect easier to detect?", restated, 0, quote)
     assert Reason.OVERLAPPING_OPTIONS in _reasons(checker, "questions", dup)
@@ -228,6 +231,19 @@ def test_a_models_cloze_on_the_term_titling_its_quoted_rule_fits() -> None:
     assert Reason.CLOZE_MISMATCH not in _reasons(checker, "flashcards", fits)
     wrong = Flashcard(kind="cloze", front=front, back="commutativity", source=SourceRef(quote=rule))
     assert Reason.CLOZE_MISMATCH in _reasons(checker, "flashcards", wrong)
+    # relay run 5 (transcript): the front's everyday words the passage lacks ("influences", "reading") are wording
+    said = "And that’s because expectation plays a really important role in what we read. Your prior probability influences your interpretation of ambiguous letters."
+    expectation = _deck([said], MODEL, "Challenges")
+    front = 'Readers\' _____ influences how they interpret ambiguous letters, as in reading "THE CAT".'
+    prior = Flashcard(kind="cloze", front=front, back="prior probability (expectation)", source=SourceRef(quote=said))
+    assert Reason.CLOZE_MISMATCH not in _reasons(expectation, "flashcards", prior)
+    off = Flashcard(
+        kind="cloze",
+        front="Readers' _____ decides the kerning of ligatures in typesetting software.",
+        back="prior probability",
+        source=SourceRef(quote=said),
+    )
+    assert Reason.CLOZE_MISMATCH in _reasons(expectation, "flashcards", off)
 
 
 def test_quality_json_and_the_review_page_carry_the_notes_of_kept_items() -> None:
