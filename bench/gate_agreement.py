@@ -209,7 +209,9 @@ def render(name: str, cases: list[Case]) -> str:
     lines.append(f"\nEDIT items flagged: {_pct(t['flagged_edit'], t['edit'])}.")
     noted = {label: sum(bool(c.notes) and not c.flags for c in cases if c.label == label) for label in ("keep", "edit", "drop")}
     if any(noted.values()):
-        lines.append(f"Kept with a note for the editor only (no action): {noted['keep']} KEEPs, {noted['edit']} EDITs, {noted['drop']} DROPs.")
+        lines.append(
+            f"Kept with a note for the editor only (no action): {noted['keep']} KEEPs, {noted['edit']} EDITs, {noted['drop']} DROPs."
+        )
     return "\n".join(lines)
 
 
