@@ -102,10 +102,12 @@ def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str]) -> str
     return None
 
 
-def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> list[Problem]:
+def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None, topic: set[str] | None = None) -> list[Problem]:
     """Key and option problems of one multiple-choice question.
 
-    ``near``: stemmed words of the quote, the blocks it lies in and their glossary terms (default: the quote).
+    ``near``: stemmed words of the quote, the blocks it lies in and their glossary terms (default: the quote);
+    ``topic`` (a model's question): the topic's words, where a key the quote only sets against a distractor may
+    stand ("Solicited proposal" under its heading, the quote naming the "Expression of Interest" it answers).
     """
     problems: list[Problem] = []
     dup = duplicate_options(mc.options)
@@ -122,7 +124,7 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
         problems.append((Reason.ANSWER_IN_STEM, in_stem))
     quote_stems = set(content_stems(mc.source.quote))
     near = near if near is not None else quote_stems
-    wrong = _wrong_key(mc, quote_stems, near)
+    wrong = _wrong_key(mc, quote_stems, near | (topic or set()))
     if wrong:
         problems.append((Reason.WRONG_KEY, wrong))
     explanation = _explanation_problem(mc, near)

@@ -286,6 +286,8 @@ class ItemChecker:
             share, missing = support(claim, context | self._topic_stems, True, self.settings.everyday_zipf)
             if isinstance(model, Application):
                 needed = 0.0 if _names_topic(claim, context | self._topic_stems, missing) else self.settings.application_support
+        if share < needed and self.settings.topic_support and _keyed_or_derived(model, context | self._topic_stems, missing):
+            return []
         if share < needed:
             return [(Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}")]
         return []
@@ -295,7 +297,7 @@ class ItemChecker:
         ``near``: quote's own blocks)."""
         problems: list[Problem] = []
         if isinstance(model, MultipleChoice):
-            problems += check_multiple_choice(model, near)
+            problems += check_multiple_choice(model, near, self._topic_stems if self.settings.topic_support else None)
         elif isinstance(model, TrueFalse):
             problems += check_true_false(model, self._wide(context), self.settings.everyday_zipf)
         elif isinstance(model, Flashcard) and model.kind == "cloze":
@@ -315,6 +317,22 @@ class ItemChecker:
             if share < self.settings.explanation_support:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
         return problems
+
+
+_DERIVED = re.compile(r"[=≈]\s*(-?\d+(?:[.,]\d+)?)")
+
+
+def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> bool:
+    """A model's question whose key the source has: a short answer's first accepted answer ("regression", the rest
+    of its answer the explanation's reasoning), or a number its explanation works out ("0.9 + 0.1 × 0.25 = 0.925")."""
+    if isinstance(model, ShortAnswer) and model.accept:
+        key = content_stems(model.accept[0])
+        if key and all(found_in(k, source) for k in key):
+            return True
+    if isinstance(model, (MultipleChoice, ShortAnswer)):
+        derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation))))
+        return bool(missing) and all(m in derived for m in missing)
+    return False
 
 
 #: Topic words an application names to carry the lesson's idea into its new setting (relay run 4: 5 of 5 applications

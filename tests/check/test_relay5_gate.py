@@ -16,7 +16,7 @@ from seekh_convert.check.items import Item
 from seekh_convert.model.answers import duplicate_options
 from seekh_convert.model.document import Block, Document, SourceKind, Topic
 from seekh_convert.model.findings import Reason
-from seekh_convert.model.guide import Flashcard, MultipleChoice, SourceRef, Takeaway, TrueFalse
+from seekh_convert.model.guide import Flashcard, MultipleChoice, ShortAnswer, SourceRef, Takeaway, TrueFalse
 from seekh_convert.text.standalone import fragment
 
 MODEL = for_model_drafts(None)
@@ -276,3 +276,53 @@ def test_a_short_quote_found_in_the_topic_is_a_note_on_a_models_draft() -> None:
     outcome = checker.check(Item("flashcards", 0, short))
     assert outcome.model is not None and [f.action for f in outcome.findings if f.reason is Reason.QUOTE_TOO_SHORT] == ["noted"]
     assert _deck(SLIDE, GateSettings()).check(Item("flashcards", 0, short)).model is None
+
+
+BANDIT = [
+    "With probability 1 − ϵ, take the action arg max r(a). With probability ϵ, choose the action randomly.",
+    "In the ϵ fraction of the time when actions are chosen randomly, all actions are chosen uniformly.",
+    "Contextual bandits: to solve, estimate rθ(s, a) ≈ E[r(s, a)], e.g. via regression.",
+]
+
+
+def test_a_models_computed_key_or_short_key_the_source_has_is_supported_an_underived_number_is_not() -> None:
+    """Relay run 5 (PDF notes): "0.925" (0.9 + 0.1 × 0.25, worked out in the explanation) and "Regression,
+    minimizing the squared error ..." (accepted: "regression", the source's word) were dropped as unsupported."""
+    checker = _deck(BANDIT, MODEL, "Bandit problems")
+    quote = f"{BANDIT[0]} … {BANDIT[1]}"
+    stem = "ε-greedy runs with ε = 0.1 on 4 arms. What is the probability that it picks the arm with the highest estimate?"
+    worked = "With probability 1 − ϵ it takes the arg max action; with probability ϵ it chooses the action randomly, all actions uniformly: 0.9 + 0.1 × 0.25 = 0.925."
+    computed = _mc(stem, ["0.900", "0.925", "0.975", "0.100"], 1, quote, worked)
+    assert Reason.UNSUPPORTED not in _reasons(checker, "questions", computed)
+    guessed = _mc(stem, ["0.900", "0.875", "0.975", "0.100"], 1, quote, worked.replace("0.925", "a little less than 0.9"))
+    assert Reason.UNSUPPORTED in _reasons(checker, "questions", guessed)
+    ask = "In a contextual bandit, what kind of method can estimate the reward function?"
+    short = ShortAnswer(
+        question=ask,
+        answer="Regression, minimizing the squared error between predicted and observed rewards.",
+        accept=["regression", "least squares"],
+        explanation="The expected reward is fitted by regression on observed samples.",
+        source=SourceRef(quote=BANDIT[2]),
+    )
+    assert Reason.UNSUPPORTED not in _reasons(checker, "questions", short)
+    other = short.model_copy(update={"answer": "Gradient boosting of decision forests.", "accept": ["gradient boosting"]})
+    assert Reason.UNSUPPORTED in _reasons(checker, "questions", other)
+
+
+def test_a_models_key_the_topic_names_is_no_wrong_key_though_the_quote_names_a_distractor() -> None:
+    """Relay run 5 (slides): "Solicited proposal" (the slide's heading) was a "wrong key" because the quote names
+    the "Expression of Interest" the sponsor announces; a key the topic never names still is one."""
+    quote = "Sponsor announces the Request for Proposal (RFP), Expression of Interest (EOI) in national newspapers."
+    slides = ["Solicited proposal", "Developed when the funding agency calls for a proposal with its details.", quote]
+    made = [Block(t, slide=3 + i) for i, t in enumerate(slides)]
+    doc = Document(path=Path("deck.pptx"), kind=SourceKind.SLIDES, title="Deck", sha256="0" * 64, blocks=made)
+    doc.topics = [Topic(2, "Types of research proposal", made)]
+    checker = ItemChecker(doc.topics[0], doc, MODEL)
+    stem = "A ministry posts a Request for Proposal on its website and a university team answers it. What does it submit?"
+    options = ["Solicited proposal", "Unsolicited proposal", "Research report", "Expression of Interest"]
+    right = _mc(stem, options, 0, quote, "The sponsor called for proposals, so the answer is a solicited proposal.")
+    assert Reason.WRONG_KEY not in _reasons(checker, "questions", right)
+    assert Reason.WRONG_KEY in _reasons(ItemChecker(doc.topics[0], doc, GateSettings()), "questions", right)
+    other = ["Grant renewal", "Unsolicited proposal", "Research report", "Expression of Interest"]
+    wrong = _mc(stem, other, 0, quote, "A grant renewal answers the call.")
+    assert Reason.WRONG_KEY in _reasons(checker, "questions", wrong)
