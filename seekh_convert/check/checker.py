@@ -285,7 +285,9 @@ class ItemChecker:
             # against the whole topic the model was given, everyday words of the explanation aside
             share, missing = support(claim, context | self._topic_stems, True, self.settings.everyday_zipf)
             if isinstance(model, Application):
-                needed = 0.0 if _names_topic(claim, context | self._topic_stems, missing) else self.settings.application_support
+                terms = 1 if self.settings.topic_support else APPLICATION_TERMS  # a model's: run 4, clock arithmetic "mod 12"
+                named = _names_topic(claim, context | self._topic_stems, missing, terms)
+                needed = 0.0 if named else self.settings.application_support
         if share < needed and self.settings.topic_support and _keyed_or_derived(model, context | self._topic_stems, missing):
             return []
         if share < needed:
@@ -340,10 +342,10 @@ def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> 
 APPLICATION_TERMS = 2
 
 
-def _names_topic(claim: str, topic: set[str], missing: list[str]) -> bool:
-    """True when the application names at least ``APPLICATION_TERMS`` of the topic's own, not everyday, words."""
+def _names_topic(claim: str, topic: set[str], missing: list[str], terms: int = APPLICATION_TERMS) -> bool:
+    """True when the application names at least ``terms`` of the topic's own, not everyday, words."""
     named = [n for n in content_stems(claim) if n not in missing and n not in STOPWORDS and zipf(n) < EVERYDAY_ZIPF]
-    return len([n for n in named if found_in(n, topic)]) >= APPLICATION_TERMS
+    return len([n for n in named if found_in(n, topic)]) >= terms
 
 
 def _topic_words(topic: Topic) -> str:

@@ -16,7 +16,7 @@ from seekh_convert.check.items import Item
 from seekh_convert.model.answers import duplicate_options
 from seekh_convert.model.document import Block, Document, SourceKind, Topic
 from seekh_convert.model.findings import Reason
-from seekh_convert.model.guide import Flashcard, MultipleChoice, ShortAnswer, SourceRef, Takeaway, TrueFalse
+from seekh_convert.model.guide import Application, Flashcard, MultipleChoice, ShortAnswer, SourceRef, Takeaway, TrueFalse
 from seekh_convert.text.standalone import fragment
 
 MODEL = for_model_drafts(None)
@@ -326,3 +326,26 @@ def test_a_models_key_the_topic_names_is_no_wrong_key_though_the_quote_names_a_d
     other = ["Grant renewal", "Unsolicited proposal", "Research report", "Expression of Interest"]
     wrong = _mc(stem, other, 0, quote, "A grant renewal answers the call.")
     assert Reason.WRONG_KEY in _reasons(checker, "questions", wrong)
+
+
+def test_a_models_application_naming_one_term_of_the_topic_is_supported_an_unrelated_one_is_not() -> None:
+    """Relay run 4 (PDF notes): clock arithmetic ("congruence mod 12 or mod 7") was dropped as unsupported for the
+    words of its setting; a teacher keeps it. An application naming nothing of the topic still fails."""
+    rule = "For n ∈ N, define a ∼ b if n | (a − b) (i.e., a ≡ b (mod n))."
+    checker = _deck([rule, "Example 1.5 (Modular Arithmetic)."], MODEL, "Equivalence relations")
+    clock = Application(
+        title="Clock and calendar arithmetic",
+        text="Telling the time on a 12-hour clock or working out the day of the week uses congruence mod 12 or mod 7: "
+        "times or days that differ by a multiple of n are treated as the same.",
+        source=SourceRef(quote=rule),
+    )
+    assert Reason.UNSUPPORTED not in _reasons(checker, "applications", clock)
+    assert Reason.UNSUPPORTED in _reasons(
+        _deck([rule, "Example 1.5 (Modular Arithmetic)."], GateSettings(), "Equivalence relations"), "applications", clock
+    )
+    unrelated = Application(
+        title="Hospital staffing",
+        text="Hospitals schedule nurses around patient admissions, using queueing models to cut waiting lists.",
+        source=SourceRef(quote=rule),
+    )
+    assert Reason.UNSUPPORTED in _reasons(checker, "applications", unrelated)
