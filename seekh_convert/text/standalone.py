@@ -94,6 +94,17 @@ def dangling_opening(text: str) -> str | None:
     return m.group("w")
 
 
+def _lower_term(body: str) -> bool:
+    """True when a text opens with a term written in lower case: a Greek letter or symbol, or a word with a hyphen,
+    digit or inner capital ("ε-greedy acts ...", "k-means groups ...", "iPhone"), not a cut sentence's next word."""
+    first = body.split(maxsplit=1)[0] if body.split() else ""
+    return not ("a" <= first[:1] <= "z") or bool(re.search(r"[-\d]|[a-z][A-Z]", first.rstrip(".,;:")))
+
+
+#: An adverb ending a sentence on "on": "...arms that looked worse early on.", "...and so on."
+_ADVERBIAL_ON = frozenset("early later so then further".split())
+
+
 def fragment(text: str, sentence: bool = True) -> str | None:
     """Why ``text`` is a dangling fragment (cut off mid-sentence, "...it states that if.", unbalanced brackets; for
     a sentence also a lower-case or ellipsis start, or fewer than four words), or None."""
@@ -101,10 +112,12 @@ def fragment(text: str, sentence: bool = True) -> str | None:
     words = surface_words(body)
     if not words:
         return "no words"
-    if body.startswith(("…", "...")) or sentence and body[:1].islower():
+    if body.startswith(("…", "...")) or sentence and body[:1].islower() and not _lower_term(body):
         return "starts mid-sentence"
     tail = body.rstrip('.!?"”’) ')
+    adverbial = len(words) >= 2 and words[-1] == "on" and words[-2].lower() in _ADVERBIAL_ON
     ended = words[-1] in _END_WORDS and tail.endswith(words[-1]) and not _paired_particle(words) and not _stranded(words)
+    ended = ended and not adverbial
     if ended and not body.endswith("?"):
         return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):

@@ -40,6 +40,16 @@ def test_a_preposition_fronted_by_what_ends_a_complete_sentence(sentence: str) -
     assert fragment("The cell membrane is made of lipids which are found in.") == "ends on 'in'"
 
 
+def test_a_term_in_lower_case_opens_a_sentence_an_adverb_ends_one_on_on() -> None:
+    """Relay run 5 (PDF notes): "ε-greedy acts greedily ..." was a dangling fragment ("starts mid-sentence") and
+    "... never retries arms that looked worse early on." one ending on 'on'; a cut sentence is still a fragment."""
+    assert fragment("ε-greedy acts greedily with probability 1 − ε and picks a random action with probability ε.") is None
+    assert fragment("k-means groups the points around the nearest of k centroids.") is None
+    assert fragment("It has no mechanism for exploration, so it never retries arms that looked worse early on.") is None
+    assert fragment("and the model then picks a uniformly random action.") == "starts mid-sentence"
+    assert fragment("The result of the whole bandit test depends on.") == "ends on 'on'"
+
+
 def test_options_apart_by_a_word_or_a_negating_prefix_are_different_options() -> None:
     """Relay run 5: 'Solicited proposal' / 'Unsolicited proposal' and 'Serif typeface ...' / 'Sans serif typeface
     ...' were dropped as duplicate options (3 questions); a typo of one option is still a duplicate."""
