@@ -44,8 +44,9 @@ def _section(row: dict) -> tuple[str, int | None]:
     if "position" in row and "section" not in row:
         section, _, index = row["position"].rpartition("_")
         return section, int(index) if index.isdigit() else None
-    section = row.get("section") or {"flashcard": "flashcards", "question": "questions"}.get(row.get("kind", ""), "")
-    index = row.get("original_index", row.get("index"))
+    kind = str(row.get("kind", "")).split(":")[0]  # "flashcard", "question:multiple_choice"
+    section = row.get("section") or {"flashcard": "flashcards", "question": "questions"}.get(kind, "")
+    index = next((row[k] for k in ("original_index", "index_0based", "index") if row.get(k) is not None), None)
     return section, None if index is None else int(index)
 
 
@@ -65,13 +66,18 @@ def labels(folder: Path) -> dict[Place, str]:
     judged_drafts: set[Place] = set()
     for name in ("first-draft-items.jsonl", "gate-actions.jsonl"):
         for path in sorted(folder.rglob(name)):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if not line.strip():
-                    continue
-                row = json.loads(line)
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            # a judge who counted from 1: no draft item of a section has index 0
+            first = {_section(r)[0]: 1 for r in rows}
+            for r in rows:
+                first[_section(r)[0]] = min(first[_section(r)[0]], _section(r)[1] if _section(r)[1] is not None else 1)
+            for row in rows:
                 label = _label(row)
                 section, index = _section(row)
+                if index is not None and "index_0based" not in row:
+                    index -= first[section]
                 topic = row.get("topic") or row.get("topic_folder") or row.get("topic_title") or ""
+                topic = f"#{row['topic_index']}" if "topic_index" in row else topic  # one key for drafts and actions
                 if label is None or not section:
                     continue
                 place = (_key(Path(row["document"]).stem), _key(topic), section, index)
@@ -90,7 +96,7 @@ def findings(out: Path) -> dict[Place, list[dict]]:
         quality = json.loads(path.read_text(encoding="utf-8"))
         doc = _key(path.parent.parent.name)
         for finding in quality["findings"]:
-            for topic in {_key(path.parent.name), _key(quality["topic_title"])}:
+            for topic in {_key(path.parent.name), _key(quality["topic_title"]), _key(f"#{quality['topic_index']}")}:
                 by_place[(doc, topic, finding["section"], finding["index"])].append(finding)
     return by_place
 

@@ -83,7 +83,9 @@ def _explanation_problem(mc: MultipleChoice, near: set[str]) -> str | None:
     if named is not None and named != mc.answer_index:
         return f"the explanation calls option {named} {mc.options[named]!r} correct, the key is {mc.answer_index}"
     key = content_stems(mc.answer)
-    mentions = coverage(key, set(content_stems(mc.explanation))) >= 0.5
+    said = set(content_stems(mc.explanation))
+    acronym = re.search(r"\(([A-Z][A-Za-z0-9-]{1,8})\)\s*$", mc.answer)  # "Upper confidence bound (UCB)": "UCB's bonus"
+    mentions = coverage(key, said) >= 0.5 or bool(acronym and set(content_stems(acronym.group(1))) <= said)
     shown = coverage(key, set(content_stems(mc.question))) >= 0.5  # code tracing: the stem shows the values
     if not mentions and not shown and coverage(key, near) < 0.5:
         return "the explanation neither mentions the key nor does the quote support it"
@@ -127,7 +129,7 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None, topi
     wrong = _wrong_key(mc, quote_stems, near | (topic or set()))
     if wrong:
         problems.append((Reason.WRONG_KEY, wrong))
-    explanation = _explanation_problem(mc, near)
+    explanation = _explanation_problem(mc, near | (topic or set()))
     if explanation:
         problems.append((Reason.EXPLANATION_MISMATCH, explanation))
     return problems

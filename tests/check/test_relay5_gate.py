@@ -359,3 +359,18 @@ def test_a_models_application_naming_one_term_of_the_topic_is_supported_an_unrel
         source=SourceRef(quote=rule),
     )
     assert Reason.UNSUPPORTED in _reasons(checker, "applications", unrelated)
+
+
+def test_an_explanation_naming_the_key_by_its_acronym_is_consistent_with_it() -> None:
+    """Relay run 5 (PDF notes): the UCB question's explanation ("UCB's bonus shrinks for an arm tried many times")
+    was "inconsistent with the key 'Upper confidence bound (UCB)'" once the wrong-key false alarm was gone; an
+    explanation that never names the key is still inconsistent."""
+    quote = "If there’s an action that you’ve sampled dozens of times and it’s always been bad, this algorithm will nonetheless continue to sample it."
+    checker = _deck([quote], MODEL, "Softmax exploration")
+    options = ["Greedy", "ε-greedy with fixed ε", "Boltzmann (softmax) with fixed β", "Upper confidence bound (UCB)"]
+    stem = "One button version has always sold poorly over dozens of showings. Which strategy stops showing it while still exploring?"
+    named = "UCB's bonus shrinks for an arm tried many times, so a bad arm stops being chosen; greedy does no exploration."
+    right = _mc(stem, options, 3, quote, named)
+    assert Reason.EXPLANATION_MISMATCH not in _reasons(checker, "questions", right)
+    silent = _mc(stem, options, 3, quote, "A bad arm stops being chosen once it has been tried many times.")
+    assert Reason.EXPLANATION_MISMATCH in _reasons(checker, "questions", silent)
