@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
+from seekh_convert.generate.offline.context import carries_context
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import citation_share, good_title, key_terms, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
@@ -136,33 +137,47 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
 def _later_reason(
     doc: DocAnalysis, ta: TopicAnalysis, j: int, shared: list[Term], pointer: Sentence | None
 ) -> tuple[str, Sentence] | None:
-    """(reason, its quote) for studying later topic ``j`` next, or None: this topic's own pointer to it, else this
-    topic's sentence that uses a term the later topic explains (its title's term first); the reason is the quote."""
-    if pointer is not None and pointer.alone:
-        return _why(pointer), pointer
+    """(reason, its quote) for studying later topic ``j`` next, or None: a term the later topic explains and this
+    one uses (its title's term first), the reason saying so and the quote the later topic's own sentence about it;
+    else this topic's own pointer to the later one."""
     later = doc.topics[j]
     title = f" {term_key(_title(later))} "
     defined_there = [t for t in shared if doc.defined_in.get(t.key) == j]  # the later topic explains it
     for t in sorted(defined_there, key=lambda t: (f" {t.key} " not in title, -len(t.mentions), t.key))[:4]:
-        here = mention(ta, t.text)
-        if here is not None and here.keepable and _said_there(later, t) is not None:
-            return _why(here), here
+        there = _said_there(later, t)
+        if there is not None and there.keepable and carries_context(there) and mention(ta, t.text) is not None:
+            return f"{_title(later)} explains {t.text}, which this topic uses: {there.display}"[:4000], there
+    if pointer is not None and pointer.alone and pointer.keepable:
+        return f"This topic points to {_title(later)}: {pointer.display}"[:4000], pointer
     return None
 
 
 def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
-    """The topic that follows in the source, with its own central statement as the reason (narrative texts link
-    chapter to chapter rather than by definitions)."""
+    """The topic that follows in the source, when it takes up a key term of this one (one this topic defines
+    first): the reason names the term, the quote is the next topic's own sentence about it. None when the two
+    share no key term."""
     pos = doc.position(ta.topic)
     if pos is None or pos + 1 >= len(doc.topics):
         return None
     later = doc.topics[pos + 1]
-    keys = [t for t in later.terms[:8] if t.real and linkable(t)]
-    naming = [s for s in ta.ranked[:20] if any(t.pattern.search(s.text) for t in keys)][:4]
-    here = next((s for s in naming if s.keepable), None)
-    if here is None:
-        return None  # no sentence here names what the next topic is about: no reason to give
-    return LearnNext(topic=_title(later), why=_why(here), level=later.level, source=here.ref())
+    later_keys = {t.key for t in later.terms[:12] if t.real}
+    shared = [t for t in ta.terms[:8] if t.real and linkable(t) and later.mentions(t.key)]
+    shared.sort(key=lambda t: (not t.defined, t.key not in later_keys))
+    for t in shared[:4]:
+        there = _quote_there(later, t)
+        if there is None:
+            continue
+        said = "which this topic defines" if t.defined else "introduced here"
+        why = f"{_title(later)} builds on {t.text}, {said}: {there.display}"
+        return LearnNext(topic=_title(later), why=why[:4000], level=later.level, source=there.ref())
+    return None
+
+
+def _quote_there(later: TopicAnalysis, t: Term) -> Sentence | None:
+    """The most central sentence of ``later`` that names ``t`` and carries its own context, or None."""
+    pat = term_pattern(t.text)
+    hits = [s for s in later.ranked[:80] if pat.search(s.text) and s.alone and carries_context(s)]
+    return next((s for s in hits if s.keepable), None)
 
 
 def learn_next_empty(doc: DocAnalysis, ta: TopicAnalysis) -> str:
