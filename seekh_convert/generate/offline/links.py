@@ -137,18 +137,18 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
 def _later_reason(
     doc: DocAnalysis, ta: TopicAnalysis, j: int, shared: list[Term], pointer: Sentence | None
 ) -> tuple[str, Sentence] | None:
-    """(reason, its quote) for studying later topic ``j`` next, or None: a term the later topic explains and this
-    one uses (its title's term first), the reason saying so and the quote the later topic's own sentence about it;
-    else this topic's own pointer to the later one."""
+    """(reason, its quote) for studying later topic ``j`` next, or None: this topic's own pointer to it (the link in
+    the source's words), else a term the later topic explains and this one uses (its title's term first), the
+    reason naming the term and the quote this topic's sentence that uses it."""
+    if pointer is not None and pointer.alone:
+        return _why(pointer), pointer
     later = doc.topics[j]
     title = f" {term_key(_title(later))} "
     defined_there = [t for t in shared if doc.defined_in.get(t.key) == j]  # the later topic explains it
     for t in sorted(defined_there, key=lambda t: (f" {t.key} " not in title, -len(t.mentions), t.key))[:4]:
-        there = _said_there(later, t)
-        if there is not None and there.keepable and carries_context(there) and mention(ta, t.text) is not None:
-            return f"{_title(later)} explains {t.text}, which this topic uses: {there.display}"[:4000], there
-    if pointer is not None and pointer.alone and pointer.keepable:
-        return f"This topic points to {_title(later)}: {pointer.display}"[:4000], pointer
+        here = _quote_of(ta, t)
+        if here is not None and _said_there(later, t) is not None:
+            return f"{_title(later)} explains {t.text}, which this topic uses."[:4000], here
     return None
 
 
@@ -160,23 +160,22 @@ def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
     if pos is None or pos + 1 >= len(doc.topics):
         return None
     later = doc.topics[pos + 1]
-    later_keys = {t.key for t in later.terms[:12] if t.real}
     shared = [t for t in ta.terms[:8] if t.real and linkable(t) and later.mentions(t.key)]
-    shared.sort(key=lambda t: (not t.defined, t.key not in later_keys))
+    shared.sort(key=lambda t: not t.defined)
     for t in shared[:4]:
-        there = _quote_there(later, t)
-        if there is None:
+        here = _quote_of(ta, t)
+        if here is None:
             continue
         said = "which this topic defines" if t.defined else "introduced here"
-        why = f"{_title(later)} builds on {t.text}, {said}: {there.display}"
-        return LearnNext(topic=_title(later), why=why[:4000], level=later.level, source=there.ref())
+        why = f"{_title(later)} builds on {t.text}, {said}."
+        return LearnNext(topic=_title(later), why=why[:4000], level=later.level, source=here.ref())
     return None
 
 
-def _quote_there(later: TopicAnalysis, t: Term) -> Sentence | None:
-    """The most central sentence of ``later`` that names ``t`` and carries its own context, or None."""
+def _quote_of(ta: TopicAnalysis, t: Term) -> Sentence | None:
+    """The most central sentence of topic ``ta`` that names ``t`` and carries its own context, or None."""
     pat = term_pattern(t.text)
-    hits = [s for s in later.ranked[:80] if pat.search(s.text) and s.alone and carries_context(s)]
+    hits = [s for s in ta.ranked[:80] if pat.search(s.text) and s.alone and carries_context(s)]
     return next((s for s in hits if s.keepable), None)
 
 

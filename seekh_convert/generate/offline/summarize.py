@@ -26,6 +26,7 @@ from seekh_convert.generate.offline.statements import (
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
+from seekh_convert.text.lexicon import word_classes
 from seekh_convert.text.words import surface_words
 
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
@@ -222,12 +223,68 @@ def key_point_order(ranked: list[Sentence], scores: dict[int, float], terms: lis
 def _point(s: Sentence, keys: set[str]) -> str | None:
     """The takeaway's title: the point its sentence makes, from the parse ("Why noble gases rarely form bonds"), and
     shorter than the sentence by a good part (a title that restates or merely cuts the sentence names no point);
-    None otherwise (a bare label such as "European Union" is no title)."""
+    "What a flashbulb memory is" for a sentence that says what its subject is; None otherwise (a bare label such
+    as "European Union" is no title)."""
     point = point_title(s, keys)
-    if not point or not good_title(point, s.text, keys):
+    if point and good_title(point, s.text, keys):
+        title, said = len(surface_words(point)), len(surface_words(s.text))
+        if title <= 0.7 * said and said - title >= 3:
+            return point
+    return _what_it_is(s) or _when_it_happens(s)
+
+
+def _what_it_is(s: Sentence) -> str | None:
+    """ "What <subject> is" for "<subject> is a/an/the <noun> ...", the subject a noun phrase of its own (no pointing
+    word, no clause), else None."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in ("be", "mean"):
         return None
-    title, said = len(surface_words(point)), len(surface_words(s.text))
-    return point if title <= 0.6 * said and said - title >= 4 else None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    attr = next((c for c in root.children if c.dep_ in ("attr", "dobj", "xcomp", "ccomp")), None)
+    if subj is None or attr is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN"):
+        return None
+    if any(c.dep_ == "neg" for c in root.children) or any(c.lower_ == "only" for c in attr.subtree):
+        return None  # "Induction is not the only game in town": no saying what it is
+    span = list(subj.subtree)
+    if span[0].i != 0 or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
+        return None
+    if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") for t in span):
+        return None
+    words = "".join(t.text_with_ws for t in span).strip()
+    words = _lower_first(words, span[0])
+    return f"What {words} {root.text.lower()}" if re.search(r"[A-Za-z]{3}", words) else None
+
+
+def _when_it_happens(s: Sentence) -> str | None:
+    """ "When proactive interference happens" for "Proactive interference happens when ...": a verb without an object
+    whose clause says when; the subject a noun phrase of its own. None otherwise."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    when = next((c for c in root.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "if") for m in c.children)), None)
+    if subj is None or when is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = list(subj.subtree)
+    if span[0].i != 0 or len(span) > 5 or any(t.pos_ in ("PRON", "VERB") or t.lower_ in _THAT for t in span):
+        return None
+    words = "".join(t.text_with_ws for t in span).strip()
+    words = _lower_first(words, span[0])
+    return f"When {words} {root.text}"
+
+
+_THAT = frozenset("this these those that such".split())
+
+
+def _lower_first(words: str, first) -> str:
+    """The subject with its sentence capital dropped, unless it is a name or an acronym ("Zeus", "MBO")."""
+    if first.pos_ != "DET" and (first.text.isupper() and len(first.text) > 1 or not word_classes(first.lower_)):
+        return words
+    return words[:1].lower() + words[1:]
 
 
 def takeaway_candidates(
