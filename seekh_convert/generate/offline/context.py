@@ -51,6 +51,8 @@ def parsed_context(s) -> bool:
     """From the parse of ``s``: its main clause has a subject (no fragment such as "Related to the performance ...",
     "Four neighbour combinations for ..."), and no pronoun subject comes before a noun subject ("Since it is fair,
     ...", "Like James Bond, he is ...")."""
+    if s.block.kind is BlockKind.GLOSSARY and s.block.term and s.offset == 0:
+        return True  # a slide's "Term: explanation", shown with its term (``labelled``)
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):

@@ -160,8 +160,11 @@ def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
     if pos is None or pos + 1 >= len(doc.topics):
         return None
     later = doc.topics[pos + 1]
+    title = f" {term_key(_title(later))} "
     shared = [t for t in ta.terms[:8] if t.real and linkable(t) and later.mentions(t.key)]
-    shared.sort(key=lambda t: not t.defined)
+    # a one-word term links only when this topic defines it or the next one is named by it ("contents", "Athena": no)
+    shared = [t for t in shared if t.defined or len(t.key.split()) > 1 or f" {t.key} " in title]
+    shared.sort(key=lambda t: (f" {t.key} " not in title, not t.defined))
     for t in shared[:4]:
         here = _quote_of(ta, t)
         if here is None:

@@ -228,7 +228,7 @@ def _point(s: Sentence, keys: set[str]) -> str | None:
     point = point_title(s, keys)
     if point and good_title(point, s.text, keys):
         title, said = len(surface_words(point)), len(surface_words(s.text))
-        if title <= 0.7 * said and said - title >= 3:
+        if title <= 0.7 * said and said - title >= 4:
             return point
     return _what_it_is(s) or _when_it_happens(s)
 
@@ -244,14 +244,14 @@ def _what_it_is(s: Sentence) -> str | None:
     attr = next((c for c in root.children if c.dep_ in ("attr", "dobj", "xcomp", "ccomp")), None)
     if subj is None or attr is None or subj.pos_ not in ("NOUN", "PROPN"):
         return None
-    if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN"):
-        return None
+    if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN") or any(c.dep_ == "aux" for c in root.children):
+        return None  # "Open data may also be personal data": no saying what it is
     if any(c.dep_ == "neg" for c in root.children) or any(c.lower_ == "only" for c in attr.subtree):
         return None  # "Induction is not the only game in town": no saying what it is
     span = list(subj.subtree)
     if span[0].i != 0 or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
         return None
-    if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") for t in span):
+    if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") or t.is_quote for t in span):
         return None
     words = "".join(t.text_with_ws for t in span).strip()
     words = _lower_first(words, span[0])
