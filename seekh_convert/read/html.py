@@ -115,7 +115,7 @@ def _page_title(page: str) -> str:
         match = re.search(pattern, page, re.I | re.S)
         text = normalize_ws(html_lib.unescape(re.sub(r"<[^>]+>", "", match.group(1))))[:200] if match else ""
         if text and not is_file_label(text):
-            return text.rstrip("¶#").strip()
+            return re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", text.rstrip("¶#").strip())  # "4.6 PID ..." as topics name it
     return ""
 
 
