@@ -164,6 +164,8 @@ def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
     shared = [t for t in ta.terms[:8] if t.real and linkable(t) and later.mentions(t.key)]
     # a one-word term links only when this topic defines it or the next one is named by it ("contents", "Athena": no)
     shared = [t for t in shared if t.defined or len(t.key.split()) > 1 or f" {t.key} " in title]
+    # "introduced here" only where it is: no earlier topic names the term ("open data" all through a handout: no)
+    shared = [t for t in shared if t.defined or not any(e.mentions(t.key) for e in doc.topics[:pos])]
     shared.sort(key=lambda t: (f" {t.key} " not in title, not t.defined))
     for t in shared[:4]:
         here = _quote_of(ta, t)
