@@ -20,7 +20,7 @@ _REFERENCE = re.compile(
     r"@(?:fig|tbl|sec|eq)-|\b(?:fig(?:ure)?s?|tables?|sections?|chapters?|slides?|equations?|eqs?|exhibits?)\.?\s*[\d@(]"
     r"|\b(?:above|below)\b(?!\s*[\d$])|\b(?:previous(?:ly)?|aforementioned|earlier|following)\b"
     r"|\b(?:next|last|previous|this|that) (?:chapter|section|lecture|slide|page|week|video|class|time)\b"
-    r"|\([a-h]\)|\bnow\b",
+    r"|\([a-h]\)|\bnow\b|\b(?:is|are|was|were) (?:\w+ )?the same\b(?! \w+ as\b| as\b)",
     re.I,
 )
 _TALK = re.compile(
@@ -51,7 +51,7 @@ def parsed_context(s) -> bool:
     """From the parse of ``s``: its main clause has a subject (no fragment such as "Related to the performance ...",
     "Four neighbour combinations for ..."), and no pronoun subject comes before a noun subject ("Since it is fair,
     ...", "Like James Bond, he is ...")."""
-    if s.block.kind is BlockKind.GLOSSARY and s.block.term and s.offset == 0:
+    if glossed(s):
         return True  # a slide's "Term: explanation", shown with its term (``labelled``)
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -80,10 +80,15 @@ def _bare_definite(subject) -> bool:
     return subject.pos_ == "NOUN" and len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the"
 
 
+def glossed(s) -> bool:
+    """True for the explanation of a slide's "Term: explanation" line (its first sentence)."""
+    return s.block.kind is BlockKind.GLOSSARY and bool(s.block.term) and s.offset == 0
+
+
 def labelled(s) -> str:
     """The sentence as item text, with its slide label when it explains one ("Irreducible error: variation in ...")."""
     block = s.block
-    if block.kind is BlockKind.GLOSSARY and block.term and s.offset == 0:
+    if glossed(s):
         body = s.text.strip()
         return f"{block.term}: {body}" + ("" if body[-1:] in '.!?"”’)' else ".")
     return s.display

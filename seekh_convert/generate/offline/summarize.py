@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from seekh_convert.generate.offline.context import carries_context, labelled, parsed_context
+from seekh_convert.generate.offline.context import carries_context, glossed, labelled, parsed_context
 from seekh_convert.generate.offline.generic import particular_penalty
 from seekh_convert.generate.offline.point import point_title
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
@@ -104,7 +104,7 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     the summary does not name yet (most central first), then the most central others. Fewer sentences rather than
     filler: one sentence only when none fits."""
     size = summary_size(len(ranked))
-    stating = [s for s in ranked if s.alone and carries_context(s) and claim_score(s, []) > -0.3]
+    stating = [s for s in ranked if (s.alone and claim_score(s, []) > -0.3 or glossed(s)) and carries_context(s)]
     stating = stating[: max(30, 5 * size)]  # a summary takes its sentences among these
     fit = _Fit(stating)
     chosen = _covering(stating, list(terms[:12]), fit, size, list(exclude))
