@@ -115,18 +115,27 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
 
 def _covering(candidates: list[Sentence], key: list[Term], fit: Callable[[Sentence], bool], size: int, exclude) -> list[Sentence]:
     """Up to ``size`` fit sentences of ``candidates`` (most central first): each first one that names a key term
-    not named yet, then the most central of the rest."""
+    not named yet, then the most central of the rest (the cheap tests first: a sentence is parsed only when it
+    would be taken)."""
     chosen: list[Sentence] = []
     covered: set[str] = set()
+
+    def fresh(s: Sentence) -> bool:
+        return s not in chosen and s not in exclude and not any(_similar(s, c) for c in [*chosen, *exclude])
+
+    for s in candidates[: 3 * size + 6] if key else []:
+        if len(chosen) >= size:
+            break
+        named = {t.key for _, t in terms_in(s, key)}
+        if named - covered and fresh(s) and fit(s):
+            chosen.append(s)
+            covered |= named
     for s in candidates:
         if len(chosen) >= size:
             break
-        new = {t.key for _, t in terms_in(s, key)} - covered if key else set()
-        if new and fit(s) and not any(_similar(s, c) for c in [*chosen, *exclude]) and s not in exclude:
+        if fresh(s) and fit(s):
             chosen.append(s)
-            covered |= {t.key for _, t in terms_in(s, key)}
-    rest = (s for s in candidates if s not in chosen and fit(s))
-    return chosen + pick_distinct(rest, size - len(chosen), exclude + chosen)
+    return chosen
 
 
 #: Sentences parsed at a time when a summary reaches them (batched parses are about twice as fast as one at a time).
