@@ -48,7 +48,7 @@ _ADMIN_SLIDE = re.compile(
     r"|^(?:grading|marking|assessment)\s+(?:scheme|policy|breakdown|criteria)\W*$"
     r"|^(?:contact(?:\s+(?:info(?:rmation)?|details))?|about\s+(?:me|us|the\s+instructor|this\s+course)"
     r"|(?:your\s+)?instructors?|teaching\s+assistants?)\W*$"
-    r"|^(?:assignments?|homework|coursework|deadlines?)\b.{0,30}$|^(?:for\s+)?next\s+(?:week|class|time|lecture)\b.{0,30}$"
+    r"|^(?:assignments?|homework|coursework|deadlines?)(?:\s+(?:for|due|and|&)\b.{0,30})?\W*$|^(?:for\s+)?next\s+(?:week|class|time|lecture)\b.{0,30}$"
     r"|^(?:coffee|tea|lunch|break)\b.{0,20}$"
     r"|^this\s+(?:course|class|module)\b.{0,30}$|^(?:welcome\b|today\s+we|today['’]s\s+(?:plan|agenda)).{0,40}$",
     re.I,

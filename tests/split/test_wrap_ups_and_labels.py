@@ -65,6 +65,11 @@ def test_course_administration_slides_are_no_topic(tmp_path):
                                 f"The residual of a linear model is the distance of a point from its line {n}.",
                                 f"Least squares chooses the line of a linear model with the smallest residuals {n}."])
         for n in range(8)
+    ] + [
+        ("Assignment Statements", ["An assignment statement puts the value of an expression into a variable.",
+                                   "The right side of an assignment statement is evaluated before it is stored."]),
+        ("Assignments for this class:", ["A registered report with a short introduction and methods is due in week six.",
+                                         "Two problem sets are due before the reading week."]),
     ]  # fmt: skip
     for heading, bullets in slides:
         slide = deck.slides.add_slide(deck.slide_layouts[1])
@@ -75,7 +80,8 @@ def test_course_administration_slides_are_no_topic(tmp_path):
             frame.add_paragraph().text = bullet
     deck.save(tmp_path / "lecture1.pptx")
     doc = load_document(tmp_path / "lecture1.pptx")
-    assert not any(b.usable and b.slide in (1, 2) for b in doc.blocks)
+    assert not any(b.usable and b.slide in (1, 2, 12) for b in doc.blocks)
+    assert any(b.usable and b.slide == 11 for b in doc.blocks)  # "Assignment Statements" is Python, not the course
     assert all(t.title not in ("Learning Objectives", "This course is not:") for t in doc.topics)
     content = " ".join(b.text for t in doc.topics for b in t.blocks if b.usable)
-    assert "comfort coding" not in content and "registered report" not in content
+    assert "comfort coding" not in content and "registered report" not in content and "problem sets" not in content
