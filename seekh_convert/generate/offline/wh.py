@@ -18,10 +18,14 @@ _PRONOUN = re.compile(
     r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|him|we|our|us|you|your|I|such|above|below)\b", re.I
 )
 #: Verbs whose "X ... to Y" is no purpose: "allow users to", "want to", "ask him to".
+#: Words that point at the text around the sentence ("the next example", "this figure").
+_CONTEXT = re.compile(r"\b(?:example|figure|fig|table|exercise|next|previous|following|above|below|earlier|later)\b", re.I)
 _NOT_PURPOSE = frozenset(
     "allow ask want tell force help cause enable require expect let permit encourage need seem appear tend try begin "
-    "start continue like love hate prefer have be get go come make lead intend plan hope decide fail refuse".split()
+    "start continue like love hate prefer have be get go come make lead intend plan hope decide fail refuse consider show say "
+    "believe think know find assume suppose see seem prove expect".split()
 )
+_YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
 _WORDS = (7, 35)
 
@@ -38,6 +42,8 @@ def _purpose(root):
         after = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
         if after is not None and after.tag_ == "TO":
             continue  # "swap processes to disk to free memory": "to disk" misread as a verb
+        if c.lemma_ == "be":
+            continue  # "is considered to be ...": a raising verb, no purpose
         if first.tag_ == "TO" and first.head.i == c.i and c.tag_ == "VB" and root.lemma_ not in _NOT_PURPOSE:
             if c.dep_ == "xcomp" and not any(x.dep_ in ("dobj", "auxpass") for x in root.children):
                 continue  # "X wants to ...": a complement, not a purpose
@@ -48,15 +54,25 @@ def _purpose(root):
 def _means(root):
     """The "by ...ing" phrase of ``root``, or None."""
     for c in root.children:
-        if c.i > root.i and c.dep_ == "prep" and c.lower_ == "by":
-            if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
-                return c
+        by = c.i > root.i and c.dep_ == "prep" and c.lower_ == "by"
+        if by and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return c
     return None
 
 
 def _demonstrative(tokens) -> bool:
     """True when a token is "that"/"this" pointing back ("that method"), not a relative "that"."""
     return any(t.lower_ in ("that", "this", "these", "those") and t.tag_ == "DT" for t in tokens)
+
+
+def _time(root):
+    """The "in 1996"/"on 4 May 1998" phrase of ``root`` that names a year, or None."""
+    for c in root.children:
+        if c.i > root.i and c.dep_ == "prep" and c.lower_ in ("in", "on", "during"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and any(_YEAR.match(t.text) for t in c.subtree):
+                return c
+    return None
 
 
 def _subject(doc, root, terms: list[Term]):
@@ -69,15 +85,17 @@ def _subject(doc, root, terms: list[Term]):
     return span
 
 
-def _lower_first(span) -> str:
-    """The subject as it reads after "Why does": a sentence-initial capital lowered, a name or acronym kept."""
+def _lower_first(span, terms: list[Term]) -> str:
+    """The subject as it reads after "Why does": a sentence-initial capital lowered, a name (a term the source writes
+    with that capital) or an acronym kept."""
     first = span[0]
-    keep = first.pos_ == "PROPN" or any(ch.isupper() for ch in first.text[1:])
+    named = any(t.text.split()[:1] == [first.text] for t in terms)
+    keep = first.pos_ == "PROPN" and named or any(ch.isupper() for ch in first.text[1:])
     lead = first.text if keep else first.lower_
     return (lead + first.whitespace_ + "".join(t.text_with_ws for t in span[1:])).strip()
 
 
-def _stem(doc, root, subj, cut) -> str | None:
+def _stem(doc, root, subj, cut, terms: list[Term]) -> str | None:
     """The question body: auxiliary (or do-support), subject, verb, the rest of the clause without ``cut``."""
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i and c.i > subj.end - 1]
     if any(c.dep_ == "neg" for c in root.children):
@@ -86,7 +104,7 @@ def _stem(doc, root, subj, cut) -> str | None:
     if cut.i > 0 and doc[cut.left_edge.i - 1].text == ",":
         drop.add(cut.left_edge.i - 1)
     tail = [t for t in doc[root.i + 1 :] if t.i not in drop and not (t.is_punct and t.i == len(doc) - 1)]
-    if any(t.i > max(drop) for t in tail if not t.is_punct):
+    if cut.dep_ != "prep" and any(t.i > max(drop) for t in tail if not t.is_punct):
         return None  # the purpose sits inside the clause, not at its end: the question would read out of order
     if auxes:
         first, *more = auxes
@@ -99,7 +117,7 @@ def _stem(doc, root, subj, cut) -> str | None:
         middle = list(doc[subj.end : root.i])
         verb = root.lemma_
         lead = _DO[root.tag_]
-    words = [lead, _lower_first(subj), *(t.text for t in middle), verb]
+    words = [lead, _lower_first(subj, terms), *(t.text for t in middle), verb]
     body = " ".join(w for w in words if w)
     rest = "".join(t.text_with_ws for t in tail).strip().rstrip(" ,;:")
     return f"{body} {rest}".strip() if rest else body
@@ -107,10 +125,14 @@ def _stem(doc, root, subj, cut) -> str | None:
 
 def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     """ "Why ...?" from a purpose clause, "How ...?" from a "by ...ing" phrase, or None."""
+    if "_" in s.text and "__" in s.text.replace("\\", "") or "?" in s.text:
+        return None  # an exercise's blank ("depend on ________ to ...")
+    if _CONTEXT.search(s.text):
+        return None
     if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or not s.text.endswith(".") or "(" in s.text.replace("()", ""):
         return None
     low = s.text.lower()
-    if " to " not in low and " by " not in low and " so that " not in low:
+    if " to " not in low and " by " not in low and " so that " not in low and not re.search(r"\b(?:1[0-9]|20)\d\d\b", low):
         return None  # parse only sentences that may hold the clause
     if not s.keepable:
         return None
@@ -121,13 +143,13 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     subj = _subject(doc, root, terms)
     if subj is None:
         return None
-    for word, cut in (("Why", _purpose(root)), ("How", _means(root))):
+    for word, cut in (("Why", _purpose(root)), ("How", _means(root)), ("When", _time(root))):
         if cut is None:
             continue
         answer = "".join(t.text_with_ws for t in cut.subtree).strip().rstrip(" .;:,")
-        if len(answer.split()) < 3 or _PRONOUN.search(answer) or _demonstrative(cut.subtree):
+        if len(answer.split()) < (2 if word == "When" else 3) or _PRONOUN.search(answer) or _demonstrative(cut.subtree):
             continue
-        body = _stem(doc, root, subj, cut)
+        body = _stem(doc, root, subj, cut, terms)
         if body is None or _PRONOUN.search(body) or _demonstrative(doc) or len(body.split()) < 3:
             continue
         answer = answer[:1].upper() + answer[1:] + "."
