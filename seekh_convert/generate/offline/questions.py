@@ -166,9 +166,7 @@ def build_questions(
             mcs.append(q)
             taken.add(id(t.definition))
     real = subject_questions(ranked, terms, doc_terms, taken, asked) + clause_questions(ranked, terms, taken)
-    real += real_kinds(
-        ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8
-    )
+    real += real_kinds(ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8)
     tfs = true_false(ranked, terms, taken)
     sas = short_answers(terms, taken, asked)
     return [*mcs, *real, *tfs, *sas]
