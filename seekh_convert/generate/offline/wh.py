@@ -13,6 +13,7 @@ from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import ShortAnswer
+from seekh_convert.text.lexicon import generic_word, zipf
 
 _PRONOUN = re.compile(
     r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|him|we|our|us|you|your|I|such|above|below)\b", re.I
@@ -80,9 +81,12 @@ def _subject(doc, root, terms: list[Term]):
     if subj is None or subj.left_edge.i != 0 or subj.pos_ == "PRON" or subj.tag_ == "WDT":
         return None
     span = doc[0 : subj.right_edge.i + 1]
-    if _PRONOUN.search(span.text) or _demonstrative(span) or not any(asks_for(t) and t.pattern.search(span.text) for t in terms):
+    if _PRONOUN.search(span.text) or _demonstrative(span):
         return None
-    return span
+    if any(asks_for(t) and t.pattern.search(span.text) for t in terms):
+        return span
+    specific = subj.pos_ in ("NOUN", "PROPN") and not generic_word(subj.lower_) and zipf(subj.lower_) < 4.5
+    return span if specific else None  # a specific noun the topic does not list ("fimbriae"), not "people"
 
 
 def _lower_first(span, terms: list[Term]) -> str:
