@@ -85,7 +85,7 @@ def _subject(doc, root, terms: list[Term]):
         return None
     if any(asks_for(t) and t.pattern.search(span.text) for t in terms):
         return span
-    specific = subj.pos_ in ("NOUN", "PROPN") and not generic_word(subj.lower_) and zipf(subj.lower_) < 4.5
+    specific = subj.pos_ in ("NOUN", "PROPN") and not generic_word(subj.lower_) and zipf(subj.lower_) < 4.0
     return span if specific else None  # a specific noun the topic does not list ("fimbriae"), not "people"
 
 
@@ -108,6 +108,8 @@ def _stem(doc, root, subj, cut, terms: list[Term]) -> str | None:
     if cut.i > 0 and doc[cut.left_edge.i - 1].text == ",":
         drop.add(cut.left_edge.i - 1)
     tail = [t for t in doc[root.i + 1 :] if t.i not in drop and not (t.is_punct and t.i == len(doc) - 1)]
+    if any(t.text in (",", ";", ":") for t in tail):
+        return None  # "How do helicopters create lift, thereby ...?": a second clause left hanging
     if cut.dep_ != "prep" and any(t.i > max(drop) for t in tail if not t.is_punct):
         return None  # the purpose sits inside the clause, not at its end: the question would read out of order
     if auxes:

@@ -70,6 +70,7 @@ def test_a_purpose_or_means_clause_becomes_a_why_or_how_question(text, term, que
         ("Prokaryotes depend on ________ to obtain some materials and to get rid of wastes.", "prokaryotes"),  # a blank
         ("The cell does not divide to repair damaged tissue in adults.", "cell"),  # negation: a trick question
         ("People use simple maps to find routes in a new city.", "new city"),  # an everyday subject, no key term
+        ("Helicopters create lift by pushing air down, thereby experiencing an upward force.", "helicopters"),  # clause
         ("Kepler published his first two laws in 1609.", "Kepler"),  # "his": whose?
     ],
 )
