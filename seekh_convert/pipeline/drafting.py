@@ -16,7 +16,7 @@ import gc
 import logging
 from collections.abc import Callable
 
-from seekh_convert.check import GateSettings, run_gate
+from seekh_convert.check import GateSettings, for_model_drafts, run_gate
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, SeekhError
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine
@@ -38,8 +38,15 @@ async def draft(
     try:
         generation = await engine.generate(topic, doc)
         tr.usage = generation.usage
+        gate = gate if generates_offline(engine) else for_model_drafts(gate)  # a model's drafts: style checks only note
         content, tr.quality = await run_gate(
-            generation.content, topic, doc, engine, settings=gate, engine_findings=generation.findings
+            generation.content,
+            topic,
+            doc,
+            engine,
+            settings=gate,
+            engine_findings=generation.findings,
+            support_text=generation.support_text,
         )
         if tr.quality.repair_usage is not None:
             tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage
@@ -83,11 +90,17 @@ def draft_offline(doc: Document, gate: GateSettings | None) -> list[Draft]:
     async def every() -> list[Draft]:
         drafts: list[Draft] = []
         try:
-            for topic in doc.topics:
+            for n, topic in enumerate(doc.topics):
                 drafts.append(await draft(engine, doc, topic, gate))
                 trim_heap()  # a topic's parses are freed: give their pages back before the next topic's
+                if n == 0:
+                    # The document and the engine's models (loaded by the first topic) live to the end: frozen
+                    # out of the collector's sight, each later collection walks only what the topics made (the
+                    # 352-page book: full collections 11.6 s -> 3.6 s of CPU, outputs and peak memory the same).
+                    gc.freeze()
             return drafts
         finally:
+            gc.unfreeze()
             await engine.aclose()
 
     return asyncio.run(every())
