@@ -26,6 +26,14 @@ _NOT_PURPOSE = frozenset(
     "start continue like love hate prefer have be get go come make lead intend plan hope decide fail refuse consider show say "
     "believe think know find assume suppose see seem prove expect".split()
 )
+#: What a sentence must show, unparsed, before it is parsed: "to <verb>", "so that", "by <verb>ing", a year.
+_MAY_HOLD = re.compile(
+    r"\b(?:to (?!the\b|this\b|that\b|these\b|those\b|its\b|their\b|his\b|her\b|be\b|and\b)[a-z]{3,}|so that|"
+    r"by [a-z]{3,}ing|in (?:1[0-9]|20)\d\d)\b"
+)
+_OPENS_BADLY = re.compile(
+    r"^(?:this|these|those|that|it|they|he|she|we|you|i|there|here|so|but|and|or|then|thus|however)\b", re.I
+)
 _YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
 _WORDS = (7, 35)
@@ -137,10 +145,8 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
         return None
     if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or not s.text.endswith(".") or "(" in s.text.replace("()", ""):
         return None
-    low = s.text.lower()
-    if " to " not in low and " by " not in low and " so that " not in low and not re.search(r"\b(?:1[0-9]|20)\d\d\b", low):
-        return None  # parse only sentences that may hold the clause
-    if not s.keepable:
+    if not _MAY_HOLD.search(s.text) or _OPENS_BADLY.match(s.text) or not s.alone or not s.keepable:
+        return None  # parse only sentences that may hold the clause and stand alone
         return None
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -172,7 +178,7 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
 def clause_questions(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 2) -> list[ShortAnswer]:
     """Up to ``limit`` purpose/means questions over central sentences no card or question uses yet."""
     out: list[ShortAnswer] = []
-    for s in ranked[:60]:
+    for s in ranked[:40]:
         if id(s) in taken or (q := clause_question(s, terms)) is None:
             continue
         if any(q.question == o.question for o in out):
