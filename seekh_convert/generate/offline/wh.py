@@ -102,7 +102,8 @@ def _lower_first(span, terms: list[Term]) -> str:
     with that capital) or an acronym kept."""
     first = span[0]
     named = any(t.text.split()[:1] == [first.text] for t in terms)
-    keep = first.pos_ == "PROPN" and named or any(ch.isupper() for ch in first.text[1:])
+    lowered = any(t.text.split()[:1] == [first.lower_] for t in terms)  # "pili": the source's term is lower case
+    keep = first.pos_ == "PROPN" and (named or not lowered) or any(ch.isupper() for ch in first.text[1:])
     lead = first.text if keep else first.lower_
     return (lead + first.whitespace_ + "".join(t.text_with_ws for t in span[1:])).strip()
 

@@ -83,3 +83,10 @@ def test_clause_questions_skip_sentences_a_card_uses():
     terms = [Term("fimbriae", "fimbriae", "emphasis", ss[0].order, ss)]
     assert len(clause_questions(ss, terms, set())) == 1
     assert clause_questions(ss, terms, {id(ss[0])}) == []
+
+
+def test_a_name_keeps_its_capital_and_a_lower_case_term_loses_it():
+    q = _asked("Keaton was born into a vaudeville family in 1895.", "vaudeville family")
+    assert q is not None and q.question == "When was Keaton born into a vaudeville family?"
+    q = _asked("Fimbriae are used by bacteria to attach to a host cell.", "fimbriae")
+    assert q is not None and q.question.startswith("Why are fimbriae")
