@@ -12,7 +12,7 @@ import re
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.model.guide import ShortAnswer
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer
 from seekh_convert.text.lexicon import generic_word, zipf
 
 _PRONOUN = re.compile(
@@ -176,12 +176,30 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     return None
 
 
-def clause_questions(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 2) -> list[ShortAnswer]:
-    """Up to ``limit`` purpose/means questions over central sentences no card or question uses yet."""
-    out: list[ShortAnswer] = []
+def _with_years(q: ShortAnswer, years: list[str]) -> ShortAnswer | MultipleChoice:
+    """A "When ...?" whose answer is a bare year as multiple choice, the options three other years the same topic
+    names (the nearest first); the short answer when the topic names fewer."""
+    m = re.fullmatch(r"In ((?:1[5-9]|20)\d\d)\.", q.answer)
+    if m is None or not q.question.startswith("When "):
+        return q
+    key = int(m.group(1))
+    others = sorted((y for y in years if int(y) != key), key=lambda y: (abs(int(y) - key), y))[:3]
+    if len(others) < 3:
+        return q
+    options = sorted([*others, m.group(1)])
+    return MultipleChoice(
+        question=q.question, options=options, answer_index=options.index(m.group(1)), explanation=q.explanation, source=q.source
+    )
+
+
+def clause_questions(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 2) -> list:
+    """Up to ``limit`` purpose/means/time questions over central sentences no card or question uses yet."""
+    out: list = []
+    years = sorted({y for s in ranked for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", s.text)})
     for s in ranked[:40]:
         if id(s) in taken or (q := clause_question(s, terms)) is None:
             continue
+        q = _with_years(q, years)
         if any(q.question == o.question for o in out):
             continue
         out.append(q)

@@ -90,3 +90,16 @@ def test_a_name_keeps_its_capital_and_a_lower_case_term_loses_it():
     assert q is not None and q.question == "When was Keaton born into a vaudeville family?"
     q = _asked("Fimbriae are used by bacteria to attach to a host cell.", "fimbriae")
     assert q is not None and q.question.startswith("Why are fimbriae")
+
+
+def test_a_when_question_offers_the_topics_other_years_when_it_names_three():
+    text = (
+        "The Computer Misuse Act was passed in 1990 after a famous hacking case. The Data Protection Act followed in "
+        "1998. The Copyright Act dates from 1988. The database right arrived in 1997."
+    )
+    ss = topic_sentences([Block(text)])
+    terms = [Term("Computer Misuse Act", term_key("Computer Misuse Act"), "emphasis", ss[0].order, [ss[0]])]
+    [q] = clause_questions(ss, terms, set())
+    assert q.kind == "multiple_choice" and q.options == ["1988", "1990", "1997", "1998"] and q.answer_index == 1
+    [q] = clause_questions(ss[:2], terms, set())  # one other year: a short answer
+    assert q.kind == "short_answer" and q.answer == "In 1990."
