@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from seekh_convert.generate.offline.generic import defers, definition_penalty
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
+from seekh_convert.generate.offline.titledef import hollow
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
 from seekh_convert.text.defining import initials, not_a_definition, related
@@ -77,8 +78,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
         return None  # a common word ("States", "brain", "elements") is no key term to recall, whatever marks it
-    if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()):
-        return None
+    if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()) or hollow(sentence.parsed):
+        return None  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
     front = sentence.splice(m.start(), m.end(), GAP)
     if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
@@ -158,6 +159,8 @@ def _defines(term: Term) -> bool:
         return True
     if s.n_words > ITEM_WORDS + 10:
         return False  # too long to be an answer to learn
+    if hollow(s.parsed):
+        return False  # praise, course talk, "the other favorite of Zeus"
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
 

@@ -1,0 +1,143 @@
+"""Issue 17 (teacher, set F): the topic's own term is defined where the source defines it in a shape the title-term
+finders missed (a rule list after a colon, a role sentence, what a method does, a slide bullet naming its term
+last), and each such definition is a card; praise and course talk are no definition. Each test plants both sides."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from seekh_convert.generate.offline import OfflineEngine
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+
+
+def _content(title: str, blocks: list, kind: SourceKind = SourceKind.MARKDOWN):
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    rest = [b if isinstance(b, Block) else Block(b, section=title, page=1) for b in blocks]
+    for b in rest:
+        b.section = title
+    doc = Document(path=Path("notes.md"), kind=kind, title="Notes", blocks=head + rest)
+    doc.topics = [Topic(1, title, head + rest)]
+    return asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content
+
+
+def _item(text: str) -> Block:
+    return Block(text, BlockKind.LIST_ITEM, page=1)
+
+
+_TIDY = [
+    "You can represent the same underlying data in multiple ways, and some of them are easier to work with than others.",
+    "There are three interrelated rules that make a dataset tidy:",
+    _item("Each variable is a column; each column is a variable."),
+    _item("Each observation is a row; each row is an observation."),
+    _item("Each value is a cell; each cell is a single value."),
+    "Why ensure that your data is tidy? There are two main advantages:",
+    _item("There is a general advantage to picking one consistent way of storing data."),
+    _item("There is a specific advantage to placing variables in columns because R works on vectors."),
+    "Most real analyses will require at least a little tidying before the data can be used.",
+]
+
+
+def test_a_rule_list_after_a_colon_defines_the_title_term_and_is_a_card():
+    c = _content("Tidy data", _TIDY)
+    assert c.definition is not None
+    assert c.definition.text.startswith("Tidy data: There are three interrelated rules that make a dataset tidy:")
+    assert "(3) Each value is a cell" in c.definition.text
+    fronts = {f.front: f.back for f in c.flashcards}
+    assert "What are the three interrelated rules that make a dataset tidy?" in fronts
+    assert fronts["What are the three interrelated rules that make a dataset tidy?"].startswith("(1) Each variable is a column")
+    # "There are two main advantages:" says of what only in the sentence before it: no card
+    assert not any("advantages" in f for f in fronts)
+    # a count that does not match the items is no rule list
+    blocks = list(_TIDY)
+    blocks[1] = "There are four interrelated rules that make a dataset tidy:"
+    c = _content("Tidy data", blocks)
+    assert not any("rules" in f.front for f in c.flashcards)
+    assert c.definition is None or "rules" not in c.definition.text
+
+
+_MISUSE = [
+    "In the UK it is an offence to access any computer in order to obtain access to data where:",
+    _item("access to the data is unauthorised"),
+    _item("the offender knows that it is unauthorised"),
+    "The offence is moderately serious, leading to a maximum prison sentence of two years in the courts of the UK.",
+    "The take away lesson for licensing of open data on a website or otherwise on the internet is that:",
+    _item("your licence should be clear about what kind of access is allowed"),
+    _item("you can prevent particular people using your data by expressly prohibiting it in your licence"),
+]
+
+
+def test_an_offence_and_its_conditions_define_the_title_term():
+    c = _content("Computer Misuse", _MISUSE, SourceKind.DOCX)
+    assert c.definition is not None
+    assert c.definition.text.startswith("Computer Misuse: In the UK it is an offence to access any computer")
+    assert "(2) The offender knows that it is unauthorised." in c.definition.text
+    assert " … " in c.definition.source.quote  # the lead and each condition, verbatim
+    fronts = [f.front for f in c.flashcards]
+    assert "When is it an offence, in the UK, to access any computer in order to obtain access to data?" in fronts
+    assert not any("lesson" in f for f in fronts)  # a list without a rule or an offence is no definition
+
+
+def test_a_role_sentence_defines_a_name_and_a_comment_about_one_does_not():
+    texts = [
+        "Hera is a funny one, and nobody in the class could say why she is so angry all the time.",
+        "Hermes is the other favorite of Zeus, besides Athena, and he leads people from world to world.",
+        "You should know these gods to follow the book. Hephaestus is the craftsman. He makes all the beautiful things. "
+        "And the Homeric Greeks loved craftsmen.",
+    ]
+    c = _content("Hephaestus", texts, SourceKind.TRANSCRIPT)
+    assert c.definition is not None and c.definition.text == "Hephaestus is the craftsman. He makes all the beautiful things."
+    assert any(f.front == "Who is Hephaestus?" for f in c.flashcards)
+    c = _content("Hera", texts, SourceKind.TRANSCRIPT)
+    assert c.definition is None  # "a funny one" says nothing of what Hera is
+    c = _content("Hermes", texts, SourceKind.TRANSCRIPT)
+    assert c.definition is None and not any("Hermes" in f.front for f in c.flashcards)  # "the other favorite": context
+
+
+def _slide(text: str, bullet: int = 1) -> Block:
+    return Block(text, BlockKind.PARAGRAPH, slide=1, bullet=bullet)
+
+
+def test_what_a_method_does_defines_it_and_what_it_needs_does_not():
+    c = _content(
+        "Least Recently Used (LRU) Algorithm (1)",
+        [
+            _slide("LRU picks the page that has not been used for the longest time"),
+            _slide("Good approximation of OPT"),
+            _slide("Needs a linked list and needs to update this linked list on every memory reference", 2),
+        ],
+        SourceKind.SLIDES,
+    )
+    assert c.definition is not None and c.definition.text.startswith("LRU picks the page that has not been used")
+    assert any(f.front == "What does LRU do?" for f in c.flashcards)
+    c = _content(
+        "Least Recently Used (LRU) Algorithm (1)",
+        [_slide("LRU needs a linked list of all pages in memory"), _slide("Good approximation of OPT")],
+        SourceKind.SLIDES,
+    )
+    assert c.definition is None and not any(f.front == "What does LRU do?" for f in c.flashcards)
+
+
+def test_a_bullet_naming_its_term_last_defines_the_title_term():
+    c = _content(
+        "Working Set Page Replacement (1)",
+        [
+            _slide("The set of pages a process currently using called working set"),
+            _slide("This is called thrashing when it happens every few instructions"),
+            Block("Principle of locality: process references only a small fraction of its pages during each phase.", slide=1),
+        ],
+        SourceKind.SLIDES,
+    )
+    assert c.definition is not None and c.definition.text == "Working set: the set of pages a process currently using."
+    assert any(f.front == "What is the working set?" for f in c.flashcards)
+    assert not any("thrashing" in f.front.lower() for f in c.flashcards)  # "This is called ...": points back
+
+
+def test_praise_and_course_talk_are_no_definition():
+    praise = "Induction is a tremendously powerful proof technique that we'll use again and again in CS161."
+    plain = "Induction is a proof technique that shows a claim holds for every integer from a base case and an inductive step."
+    c = _content("Induction", [praise, "The first domino has to be knocked over before any other domino can fall."])
+    assert c.definition is None
+    assert not any(f.source.quote == praise for f in c.flashcards)
+    c = _content("Induction", [plain, "The first domino has to be knocked over before any other domino can fall."])
+    assert c.definition is not None and c.definition.text == plain
