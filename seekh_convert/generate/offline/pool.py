@@ -15,6 +15,7 @@ from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_flashcards, defines, gloss_cards
 from seekh_convert.generate.offline.classify import study_minutes
+from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
 from seekh_convert.generate.offline.links import (
     SHOWN,
@@ -301,6 +302,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     taken = {c.source.quote for c in basic + glossed}
     listed = [c for c in enumeration_cards(ta.sentences) if c.source.quote not in taken]
     listed += whole_cards(ta, basic + glossed + listed)
+    listed += entry_cards(ta, _card_terms(basic + glossed + listed))
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]

@@ -269,7 +269,8 @@ def _action(s: Sentence, term: str) -> Found | None:
         return None
     if verb.lemma_ not in _DOING:
         return None
-    return Found(term, s.display, s.ref(), f"What does {term} do?", s.display, "action")
+    named = term if term.isupper() or not term[1:].islower() else term.lower()
+    return Found(term, s.display, s.ref(), f"What does {named} do?", s.display, "action")
 
 
 def _called(ta) -> list[Found]:

@@ -141,3 +141,29 @@ def test_praise_and_course_talk_are_no_definition():
     assert not any(f.source.quote == praise for f in c.flashcards)
     c = _content("Induction", [plain, "The first domino has to be knocked over before any other domino can fall."])
     assert c.definition is not None and c.definition.text == plain
+
+
+def _entry(term: str, text: str) -> Block:
+    return Block(text, BlockKind.GLOSSARY, slide=1, bullet=1, term=term)
+
+
+def test_a_slides_term_entries_are_cards_and_labels_and_instructions_are_not():
+    c = _content(
+        "Linear models",
+        [
+            _slide("Linear models describe a response as a weighted sum of predictors plus an error term"),
+            _entry("Reducible error", "variation in response that arises directly from causal predictors"),
+            _entry("Drawback", "need search (slow) to find out available memory"),
+            _entry("Task", "fit the following models to the training data"),
+            _slide("First fit (searches from the beginning of the linked list)"),
+            _slide("Best fit (take the smallest adequate hole, example fitting a process of size 2 into Fig 3-6)"),
+            _slide("Page table (mapping function)"),
+            _slide("Decision Tree (minsplit = 10)"),
+        ],
+        SourceKind.SLIDES,
+    )
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards.get("What is reducible error?") == "Variation in response that arises directly from causal predictors."
+    assert cards.get("What is first fit?") == "First fit: searches from the beginning of the linked list."
+    assert cards.get("What is best fit?") == "Best fit: take the smallest adequate hole."
+    assert not any(w in f.lower() for f in cards for w in ("drawback", "task", "page table", "decision tree"))
