@@ -167,3 +167,16 @@ def test_a_slides_term_entries_are_cards_and_labels_and_instructions_are_not():
     assert cards.get("What is first fit?") == "First fit: searches from the beginning of the linked list."
     assert cards.get("What is best fit?") == "Best fit: take the smallest adequate hole."
     assert not any(w in f.lower() for f in cards for w in ("drawback", "task", "page table", "decision tree"))
+
+
+def test_an_enumeration_of_what_a_package_provides_is_a_card():
+    c = _content(
+        "Lengthening data",
+        [
+            "The tidyr package provides two functions for pivoting data: pivot_longer() and pivot_wider().",
+            "It provides three functions for nesting data: nest(), unnest() and hoist().",
+        ],
+    )
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards.get("What two functions for pivoting data does the tidyr package provide?") == "pivot_longer(); pivot_wider()."
+    assert not any("nesting" in f for f in cards)  # "It provides ...": the subject leans on the text before it
