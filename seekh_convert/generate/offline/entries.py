@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from seekh_convert.generate.offline.cards import ask_what
 from seekh_convert.generate.offline.glosses import _term_ok
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
@@ -44,14 +45,17 @@ def entry_cards(ta, asked: set[str], limit: int = 6) -> list[Flashcard]:
         term, back, quote = found
         start = block.text.find(quote)
         ref = ref_at(block, max(start, 0), max(start, 0) + len(quote), quote)
-        out.append(Flashcard(kind="basic", front=f"What is {_lower(term)}?", back=back, source=ref))
+        out.append(Flashcard(kind="basic", front=ask_what(_lower(term)), back=back, source=ref))
         seen.add(term_key(term))
     return out
 
 
 def _lower(term: str) -> str:
-    first = term.split()[0]
-    return term[:1].lower() + term[1:] if first[1:].islower() else term
+    """ "Reducible error" -> "reducible error"; names keep their case ("Burke’s theory", "Elaboration Likelihood Theory")."""
+    words = term.split()
+    if words[0][1:].islower() and all(w.islower() for w in words[1:]) and not re.search(r"['’]s$", words[0]):
+        return term[:1].lower() + term[1:]
+    return term
 
 
 def _term(term: str) -> bool:
@@ -93,4 +97,7 @@ def _body(body: str, instruction: bool = False) -> bool:
         return False
     # an instruction ("fit the following models ..."), not an explanation; in brackets after a term it says what the
     # term does ("Best fit (take the smallest adequate hole)")
-    return instruction or parse.parse(body)[0].tag_ != "VB"
+    doc = parse.parse(body)
+    if not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("prep", "relcl", "acl") for t in doc):
+        return False  # "A marketing issue", "Distraction (noise) and medium": a label, not what the term is
+    return instruction or doc[0].tag_ != "VB"

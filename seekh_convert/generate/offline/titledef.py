@@ -99,15 +99,15 @@ def hollow(doc) -> str | None:
     the text before it ("the other favorite of Zeus")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     attr = next((c for c in root.children if c.dep_ == "attr"), None) if root is not None else None
-    if attr is None:
-        return None
+    if attr is None or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in root.children):
+        return None  # ("There are three ways you can retrieve ...": no term is defined, nothing to judge)
     for c in attr.children:
         if c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in _INTENSIFIERS for a in c.children):
             return "praise"
         if c.dep_ == "amod" and c.lower_ in ("other", "another", "same", "latter", "former"):
             return "leans on the text before it"
-        if c.dep_ == "relcl" and any(t.lower_ in _PEOPLE for t in c.subtree):
-            return "course talk"
+        if c.dep_ == "relcl" and any(t.dep_ == "nsubj" and t.lower_ in _PEOPLE for t in c.children):
+            return "course talk"  # (not "memory aids that help us organize ...": the reader as an object is no talk)
     return None
 
 

@@ -141,6 +141,9 @@ def test_praise_and_course_talk_are_no_definition():
     assert not any(f.source.quote == praise for f in c.flashcards)
     c = _content("Induction", [plain, "The first domino has to be knocked over before any other domino can fall."])
     assert c.definition is not None and c.definition.text == plain
+    aids = "Mnemonic devices are memory aids that help us organize information for encoding."  # "us": no course talk
+    c = _content("Mnemonic devices", [aids, "The first letters of a list of words can be made into a new word."])
+    assert c.definition is not None and c.definition.text == aids
 
 
 def _entry(term: str, text: str) -> Block:
