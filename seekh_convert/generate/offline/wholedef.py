@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seekh_convert.generate.offline.lists import list_front
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.generate.offline.titledef import title_terms
 from seekh_convert.model.document import BlockKind
@@ -37,6 +38,8 @@ _THERE_ARE = re.compile(
 _OFFENCE = re.compile(r"\bit is (?:an? )?(?:offence|crime|criminal offence|illegal|unlawful)\b.*\b(?:where|if|when)\s*:$", re.I)
 _POINTING = re.compile(r"\b(?:it|its|this|these|those|they|their|above|following|below)\b", re.I)
 _ITEM_WORDS = 30
+#: A list lead that leans on the text before it ("This means the following are ...", "The first two are:").
+_LEANS = re.compile(r"^(?:this|these|those|they|such|he|she|we)\b|\b(?:above|below|these|those|former|latter)\b", re.I)
 _PERSON = re.compile(
     r"(?:man|woman|men|er|or|ist|god|goddess|king|queen|son|daughter|wife|husband|mother|father|child|hero|heroine"
     r"|lord|lady|master|patron|messenger|thief|guardian|protector|ruler|founder|leader|poet|smith)$"
@@ -134,28 +137,22 @@ def _items(blocks, i: int) -> list:
 
 
 def _list_found(ta, block, lead: str, items: list) -> Found | None:
-    alone = re.sub(r"\bit is\b", "driving is", lead, count=1, flags=re.I)  # "it is an offence to ...": no pronoun
-    if len(surface_words(lead)) > 30 or not stands_alone(re.sub(r"(?:\s+(?:where|if|when))?\s*:$", ".", alone)):
+    if len(surface_words(lead)) > 30 or _LEANS.search(lead):
         return None
     m = _THERE_ARE.match(lead)
     offence = _OFFENCE.search(lead)
-    if m is None and offence is None:
-        return None
     if m is not None and (_COUNTS[m.group("n")] != len(items) or _POINTING.search(m.group("rest"))):
         return None
-    bodies = [b.text.strip() for b in items]
+    bodies = [re.sub(r"[;,]?\s*(?:\b(?:or|and))?\s*$", "", b.text.strip()) for b in items]
     listed = " ".join(f"({k}) {t[:1].upper()}{t[1:].rstrip('.;,')}." for k, t in enumerate(bodies, 1))
     begin = block.text.rfind(lead)
     ref = ref_at(block, begin, begin + len(lead), lead)
-    ref = ref.model_copy(update={"quote": " … ".join([lead, *bodies])})
-    term = _list_term(ta.topic.title, lead)
+    ref = ref.model_copy(update={"quote": " … ".join([lead, *(b.text.strip() for b in items)])})
+    front = _offence_front(lead) if offence is not None else list_front(lead, len(items))
+    if not front:
+        return None
+    term = _list_term(ta.topic.title, lead) if m is not None or offence is not None else None
     text = f"{lead} {listed}"
-    if m is not None:
-        front = f"What are the {m.group('n')} {m.group('what')} {m.group('rest')}?"
-    else:
-        front = _offence_front(lead)
-        if front is None:
-            return None
     return Found(term or "", text, ref, front, listed, "list")
 
 

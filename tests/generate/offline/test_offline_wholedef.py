@@ -183,3 +183,32 @@ def test_an_enumeration_of_what_a_package_provides_is_a_card():
     cards = {f.front: f.back for f in c.flashcards}
     assert cards.get("What two functions for pivoting data does the tidyr package provide?") == "pivot_longer(); pivot_wider()."
     assert not any("nesting" in f for f in cards)  # "It provides ...": the subject leans on the text before it
+
+
+def test_a_list_after_a_lead_that_carries_its_own_context_is_a_card():
+    c = _content(
+        "Sources of Law",
+        [
+            "In the UK the jurisdictions are:",
+            _item("England and Wales"),
+            _item("Scotland"),
+            _item("Northern Ireland"),
+            "Copyright in a work is infringed by doing any of the following without permission of the copyright owner:",
+            _item("reproducing the work (i.e. copying it)"),
+            _item("distributing the work"),
+            "The first two are:",
+            _item("extraction; or"),
+            _item("re-utilisation"),
+            "This means the following are likely to be personal data:",
+            _item("email addresses"),
+            _item("names of people"),
+        ],
+        SourceKind.DOCX,
+    )
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards.get("What are the jurisdictions in the UK?") == "(1) England and Wales. (2) Scotland. (3) Northern Ireland."
+    assert (
+        cards.get("How is copyright in a work infringed?")
+        == "(1) Reproducing the work (i.e. copying it). (2) Distributing the work."
+    )
+    assert not any("extraction" in b or "email" in b for b in cards.values())  # "The first two", "This means": context
