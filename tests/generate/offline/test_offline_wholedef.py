@@ -212,3 +212,10 @@ def test_a_list_after_a_lead_that_carries_its_own_context_is_a_card():
         == "(1) Reproducing the work (i.e. copying it). (2) Distributing the work."
     )
     assert not any("extraction" in b or "email" in b for b in cards.values())  # "The first two", "This means": context
+
+
+def test_the_gate_takes_a_term_entry_as_a_definition_and_a_mention_still_not():
+    from seekh_convert.check.rubric import definition_problem
+
+    assert definition_problem("What is first fit?", "First fit: searches from the beginning of the linked list.") is None
+    assert definition_problem("What is first fit?", "Memory allocation often uses first fit in practice.") is not None
