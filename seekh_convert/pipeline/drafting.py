@@ -83,11 +83,17 @@ def draft_offline(doc: Document, gate: GateSettings | None) -> list[Draft]:
     async def every() -> list[Draft]:
         drafts: list[Draft] = []
         try:
-            for topic in doc.topics:
+            for n, topic in enumerate(doc.topics):
                 drafts.append(await draft(engine, doc, topic, gate))
                 trim_heap()  # a topic's parses are freed: give their pages back before the next topic's
+                if n == 0:
+                    # The document and the engine's models (loaded by the first topic) live to the end: frozen
+                    # out of the collector's sight, each later collection walks only what the topics made (the
+                    # 352-page book: full collections 11.6 s -> 3.6 s of CPU, outputs and peak memory the same).
+                    gc.freeze()
             return drafts
         finally:
+            gc.unfreeze()
             await engine.aclose()
 
     return asyncio.run(every())
