@@ -31,9 +31,9 @@ _BAD_BODY = re.compile(r"[=<>|]|\s[-\u2013]\s|\(\)|\bfig(?:ure)?\b|\bsee\b", re.
 _PRONOUN = frozenset("it this that these those he she they we you i".split())
 
 
-def entry_cards(ta, asked: set[str], limit: int = 6) -> list[Flashcard]:
-    """ "What is X?" cards of the topic's term entries whose term no card asks yet (``asked``: term keys), in source
-    order, at most ``limit``."""
+def entry_cards(ta, asked: set[str], left: set[str] = frozenset(), limit: int = 6) -> list[Flashcard]:
+    """ "What is X?" cards of the topic's term entries whose term no card asks yet (``asked``: term keys) and whose
+    text is not left to a question (``left``: quotes), in source order, at most ``limit``."""
     out: list[Flashcard] = []
     seen = set(asked)
     for block in ta.topic.blocks:
@@ -43,6 +43,8 @@ def entry_cards(ta, asked: set[str], limit: int = 6) -> list[Flashcard]:
         if found is None or term_key(found[0]) in seen:
             continue
         term, back, quote = found
+        if any(q and q in block.text for q in left):
+            continue  # a naming question asks this one
         start = block.text.find(quote)
         ref = ref_at(block, max(start, 0), max(start, 0) + len(quote), quote)
         out.append(Flashcard(kind="basic", front=ask_what(_lower(term)), back=back, source=ref))

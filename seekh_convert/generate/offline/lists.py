@@ -126,7 +126,8 @@ def list_front(lead: str, n_items: int) -> str | None:
     m = _HEADED.match(lead)
     if m:
         np = re.sub(r"^the ", "", m.group("np"), flags=re.I)
-        return f"What are the {np[:1].lower()}{np[1:]}?"
+        the = "" if np.lower().startswith("examples") else "the "
+        return f"What are {the}{np[:1].lower()}{np[1:]}?"
     m = _PASSIVE.match(lead)
     if m and not _RANK.search(m.group("subj")):
         return f"How is {m.group('subj')[:1].lower()}{m.group('subj')[1:]} {m.group('vbn')}?"
