@@ -38,10 +38,14 @@ def ask_what(term: str, definition: str = "") -> str:
         first = term.split()[0]
         if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
             term = term[:1].lower() + term[1:]
-    article = re.match(rf"(an?|the)\s+{re.escape(term)}\b", definition, re.IGNORECASE)
+    article = re.search(rf"\b(an?|the)\s+[\"\u201c\u2018]?{re.escape(term)}\b", definition, re.IGNORECASE)
+    if article is not None and article.start() > 0 and " " not in term.strip():
+        article = None  # "... the pattern ..." later in the sentence says nothing of a one-word term's article
     if article is None and found and found.start() > 0 and " " not in term:
         article = re.search(r"\b(the)\s+$", definition[: found.start()], re.IGNORECASE)
     lead = article.group(1).lower() + " " if article else ""
+    if not lead and re.match(r"(?:principle|law|theory|rule|problem|concept|idea|method) of\b", term, re.I):
+        lead = "the "  # "What is the principle of locality?"
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     verb = copula.group(1) if copula else verb

@@ -106,9 +106,17 @@ def hollow(doc) -> str | None:
             return "praise"
         if c.dep_ == "amod" and c.lower_ in ("other", "another", "same", "latter", "former"):
             return "leans on the text before it"
-        if c.dep_ == "relcl" and any(t.dep_ == "nsubj" and t.lower_ in _PEOPLE for t in c.children):
+        if c.dep_ == "relcl" and _talk(c):
             return "course talk"  # (not "memory aids that help us organize ...": the reader as an object is no talk)
     return None
+
+
+def _talk(verb) -> bool:
+    """ "that we'll use again and again in CS161": the course's plan, not what the term is ("those we consciously try
+    to remember" is a definition)."""
+    people = any(t.dep_ == "nsubj" and t.lower_ in _PEOPLE for t in verb.children)
+    plan = any(t.dep_ == "aux" and t.lower_ in ("will", "'ll", "’ll", "shall") for t in verb.children)
+    return people and plan
 
 
 def title_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, Sentence]]:

@@ -45,9 +45,10 @@ _PERSON = re.compile(
     r"|lord|lady|master|patron|messenger|thief|guardian|protector|ruler|founder|leader|poet|smith)$"
 )
 _CALLED = re.compile(
-    r"^(?P<np>(?:The|A|An) [A-Za-z][\w'’\- ]{8,90}?) (?:is |are )?(?:called|known as|termed) (?:the |an? )?"
+    r"^(?P<np>(?:The|A|An) [A-Za-z][\w'’\- ]{8,90}?) (?:called|known as|termed) (?:the |an? )?"
     r"(?P<term>[A-Za-z][\w'’\-]*(?: [A-Za-z][\w'’\-]*){0,3})\.?$"
 )
+_COPULA = re.compile(r"\b(?:is|are|was|were|be|been)$")
 _HE = re.compile(r"^(?:He|She|It|They) [a-z]+s? ")
 
 
@@ -271,11 +272,12 @@ def _action(s: Sentence, term: str) -> Found | None:
 
 
 def _called(ta) -> list[Found]:
-    """ "The set of pages a process currently using called working set": a bullet naming its term last."""
+    """ "The set of pages a process currently using called working set": a bullet naming its term last, without the
+    verb a sentence would have ("... is called X" sentences are the glosses' and the naming questions')."""
     out = []
     for s in ta.sentences:
         m = _CALLED.match(s.text.strip())
-        if m is None or _POINTING.search(m.group("np")) or s.n_words > 30:
+        if m is None or _POINTING.search(m.group("np")) or s.n_words > 30 or _COPULA.search(m.group("np")):
             continue
         term = m.group("term").strip()
         if len(term.split()) > 4 or term.lower() in ("it", "this", "that"):

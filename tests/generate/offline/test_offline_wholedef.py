@@ -124,6 +124,7 @@ def test_a_bullet_naming_its_term_last_defines_the_title_term():
         [
             _slide("The set of pages a process currently using called working set"),
             _slide("This is called thrashing when it happens every few instructions"),
+            Block("The idea that pages are kept in three lists is called the three-list model of memory.", slide=1),
             Block("Principle of locality: process references only a small fraction of its pages during each phase.", slide=1),
         ],
         SourceKind.SLIDES,
@@ -131,6 +132,7 @@ def test_a_bullet_naming_its_term_last_defines_the_title_term():
     assert c.definition is not None and c.definition.text == "Working set: the set of pages a process currently using."
     assert any(f.front == "What is the working set?" for f in c.flashcards)
     assert not any("thrashing" in f.front.lower() for f in c.flashcards)  # "This is called ...": points back
+    assert not any(f.back.endswith(" is.") for f in c.flashcards)  # "... is called X": a sentence, the glosses' own
 
 
 def test_praise_and_course_talk_are_no_definition():
@@ -219,3 +221,12 @@ def test_the_gate_takes_a_term_entry_as_a_definition_and_a_mention_still_not():
 
     assert definition_problem("What is first fit?", "First fit: searches from the beginning of the linked list.") is None
     assert definition_problem("What is first fit?", "Memory allocation often uses first fit in practice.") is not None
+
+
+def test_a_card_asks_with_the_article_the_source_gives_its_term():
+    from seekh_convert.generate.offline.cards import ask_what
+
+    named = "Most forms of secondary legislation are made in a standard form known as a “statutory instrument”."
+    assert ask_what("statutory instrument", named) == "What is a statutory instrument?"
+    assert ask_what("principle of locality") == "What is the principle of locality?"
+    assert ask_what("encoding", "Encoding is the input of information into memory.") == "What is encoding?"
