@@ -304,7 +304,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     listed += whole_cards(ta, basic + glossed + listed)
     listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
-    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
+    # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
+    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
     pool.sections["flashcards"] = cards + _fresh(spare, cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}

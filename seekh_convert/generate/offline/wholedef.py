@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seekh_convert.generate.offline.cards import ask_what
 from seekh_convert.generate.offline.lists import list_front
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.generate.offline.titledef import title_terms
@@ -47,6 +48,12 @@ _PERSON = re.compile(
 _CALLED = re.compile(
     r"^(?P<np>(?:The|A|An) [A-Za-z][\w'’\- ]{8,90}?) (?:called|known as|termed) (?:the |an? )?"
     r"(?P<term>[A-Za-z][\w'’\-]*(?: [A-Za-z][\w'’\-]*){0,3})\.?$"
+)
+#: "In the UK, courts adopt a system known as “precedent”. This arranges the courts into a hierarchy."
+_NAMED_THEN = re.compile(
+    r"(?:^|(?<=[.!?] ))(?P<named>[A-Z][^.!?]{5,160}? (?:an?|the) [a-z]+ (?:known as|called|termed) [\"“‘]?"
+    r"(?P<term>[A-Za-z][\w\- ]{2,40}?)[\"”’]?\.) (?P<this>This (?!is\b|was\b)[a-z]+s [^.!?]{5,150}[.!?])"
+    r"(?: (?P<more>If [^.!?]{5,200}[.!?]))?"
 )
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been)$")
 _HE = re.compile(r"^(?:He|She|It|They) [a-z]+s? ")
@@ -207,7 +214,7 @@ def _sentences(ta) -> list[Found]:
         found = _action(s, term)
         if found is not None:
             out.append(found)
-    out += _called(ta) + _roles(ta)
+    out += _called(ta) + _roles(ta) + _explained(ta)
     return out
 
 
@@ -269,6 +276,20 @@ def _action(s: Sentence, term: str) -> Found | None:
         return None
     named = term if term.isupper() or not term[1:].islower() else term.lower()
     return Found(term, s.display, s.ref(), f"What does {named} do?", s.display, "action")
+
+
+def _explained(ta) -> list[Found]:
+    """ "In the UK, courts adopt a system known as “precedent”. This arranges the courts into a hierarchy. If a court
+    higher up ... must follow it.": a term named at the end of a sentence, then said what it does."""
+    out = []
+    for block in ta.topic.blocks:
+        m = _NAMED_THEN.search(block.text) if block.usable else None
+        if m is None or len(m.group("term").split()) > 4:
+            continue
+        quote = m.group()
+        term = m.group("term")
+        out.append(Found(term, quote, ref_at(block, m.start(), m.end(), quote), ask_what(term), quote, "explained"))
+    return out
 
 
 def _called(ta) -> list[Found]:

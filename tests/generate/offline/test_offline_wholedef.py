@@ -230,3 +230,19 @@ def test_a_card_asks_with_the_article_the_source_gives_its_term():
     assert ask_what("statutory instrument", named) == "What is a statutory instrument?"
     assert ask_what("principle of locality") == "What is the principle of locality?"
     assert ask_what("encoding", "Encoding is the input of information into memory.") == "What is encoding?"
+
+
+def test_a_term_named_then_explained_is_a_card_and_a_bare_naming_is_not():
+    c = _content(
+        "Sources of Law",
+        [
+            "In the UK, courts adopt a system known as “precedent”. This arranges the courts into a hierarchy. If a "
+            "court higher up the hierarchy makes a decision about a point of law, lower courts must follow it.",
+            "Most countries adopt a system known as “civil law”. It is very old.",
+        ],
+        SourceKind.DOCX,
+    )
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards.get("What is precedent?", "").startswith("In the UK, courts adopt a system known as “precedent”. This")
+    assert not any("_____" in f and "precedent" in b for f, b in cards.items())  # no blank in the same sentence
+    assert "What is civil law?" not in cards  # named, then nothing said of what it is
