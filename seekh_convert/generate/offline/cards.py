@@ -8,11 +8,13 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
+from seekh_convert.generate.offline.glosses import _noun_phrase
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
+from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, not_a_definition, related
 from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
 from seekh_convert.text.lexicon import generic_phrase, is_acronym, zipf
@@ -50,6 +52,26 @@ def ask_what(term: str, definition: str = "") -> str:
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     verb = copula.group(1) if copula else verb
     return f"What {verb} {lead}{term}?"
+
+
+def entry_front(term: str, back: str) -> str:
+    """ "What is X?"; "What does it mean to compile?" for a verb's entry ("To translate ..."), "What does identical
+    mean?" for an adjective's ("Being the same object")."""
+    if re.match(r"To [a-z]", back):
+        return f"What does it mean to {term}?"
+    if re.match(r"(?:Having|Being|Pertaining|Relating)\b", back):
+        return f"What does {term} mean?"
+    return ask_what(term)
+
+
+def entry_explains(block) -> bool:
+    """True when a glossary entry's text explains its term: on a slide any explanation ("Demand paging: pages are
+    loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
+    ("Pretty print the output: Formatting debugging output can make ...", a line the cleaner split at a colon)."""
+    if block.bullet:
+        return True
+    first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
+    return bool(re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first)) or _noun_phrase(parse.parse(first))
 
 
 def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> bool:
@@ -160,12 +182,21 @@ def _defines(term: Term) -> bool:
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False
     if s.block.kind is BlockKind.GLOSSARY and s.block.term and term_key(s.block.term) == term.key:
-        return True
+        return entry_explains(s.block)
     if s.n_words > ITEM_WORDS + 10:
         return False  # too long to be an answer to learn
     if hollow(s.parsed):
         return False  # praise, course talk, "the other favorite of Zeus"
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
+
+
+def _basic_front(t: Term) -> str:
+    """ "What is X?", "What does X mean?" (a "means" definition), "What does it mean to compile?" (a glossary verb)."""
+    if t.definition.block.kind is BlockKind.GLOSSARY:
+        return entry_front(t.text, t.definition.display)
+    if definition_kind(t.definition.parsed, t.text) == "means":
+        return f"What does {t.text} mean?"
+    return ask_what(t.text, t.definition.text)
 
 
 def _ubiquitous(term: Term, ranked: list[Sentence]) -> bool:
@@ -207,9 +238,7 @@ def build_flashcards(
             break
         if id(t.definition) in used:
             continue
-        front = ask_what(t.text, t.definition.text)
-        if definition_kind(t.definition.parsed, t.text) == "means":
-            front = f"What does {t.text} mean?"
+        front = _basic_front(t)
         if _near(front, fronts):
             continue
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))

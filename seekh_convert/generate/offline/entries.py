@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.generate.offline.cards import ask_what
+from seekh_convert.generate.offline.cards import entry_explains, entry_front
 from seekh_convert.generate.offline.glosses import _term_ok
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
@@ -47,7 +47,7 @@ def entry_cards(ta, asked: set[str], left: set[str] = frozenset(), limit: int = 
             continue  # a naming question asks this one
         start = block.text.find(quote)
         ref = ref_at(block, max(start, 0), max(start, 0) + len(quote), quote)
-        out.append(Flashcard(kind="basic", front=ask_what(_lower(term)), back=back, source=ref))
+        out.append(Flashcard(kind="basic", front=entry_front(_lower(term), back), back=back, source=ref))
         seen.add(term_key(term))
     return out
 
@@ -70,9 +70,13 @@ def _term(term: str) -> bool:
 
 
 def _glossary(block) -> tuple[str, str, str] | None:
-    """ "Reducible error" / "variation in response that arises directly from causal predictors"."""
+    """ "Reducible error" / "variation in response that arises directly from causal predictors"; outside a slide
+    the explanation is a noun phrase, "To ..." or "Having ..." (a book's glossary), never a clause ("Formatting
+    debugging output can make ...": a line the cleaner split at a colon)."""
     term, body = (block.term or "").strip(), block.text.strip()
     if not _term(term) or not _body(body) or f" {term_key(term)} " in f" {term_key(body)} ":
+        return None
+    if not entry_explains(block):
         return None
     return term, f"{body[:1].upper()}{body[1:].rstrip(' .;,:')}.", body
 

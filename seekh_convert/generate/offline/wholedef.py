@@ -297,6 +297,8 @@ def _called(ta) -> list[Found]:
     verb a sentence would have ("... is called X" sentences are the glosses' and the naming questions')."""
     out = []
     for s in ta.sentences:
+        if not s.block.bullet:
+            continue  # a slide's fragment; a sentence's "X called Y" is the glosses' (its parse says what it names)
         m = _CALLED.match(s.text.strip())
         if m is None or _POINTING.search(m.group("np")) or s.n_words > 30 or _COPULA.search(m.group("np")):
             continue

@@ -246,3 +246,23 @@ def test_a_term_named_then_explained_is_a_card_and_a_bare_naming_is_not():
     assert cards.get("What is precedent?", "").startswith("In the UK, courts adopt a system known as “precedent”. This")
     assert not any("_____" in f and "precedent" in b for f, b in cards.items())  # no blank in the same sentence
     assert "What is civil law?" not in cards  # named, then nothing said of what it is
+
+
+def _book_entry(term: str, text: str) -> Block:
+    return Block(text, BlockKind.GLOSSARY, page=1, term=term)
+
+
+def test_a_books_glossary_entries_are_cards_asked_as_their_word_class_and_a_split_clause_is_not():
+    c = _content(
+        "Glossary",
+        [
+            _book_entry("compile", "To translate a program written in a high-level language into a low-level language."),
+            _book_entry("identical", "Being the same object (which implies equivalence)."),
+            _book_entry("Pretty print the output", "Formatting debugging output can make it easier to spot an error."),
+            _book_entry("empty string", "A string with no characters and length 0, represented by two quotation marks."),
+        ],
+    )
+    cards = {f.front: f.back for f in c.flashcards}
+    assert "What does it mean to compile?" in cards
+    assert "What is identical?" not in cards and "What is compile?" not in cards
+    assert not any("pretty print" in f.lower() for f in cards)
