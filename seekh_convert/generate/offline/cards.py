@@ -68,7 +68,7 @@ def entry_explains(block) -> bool:
     """True when a glossary entry's text explains its term: on a slide any explanation ("Demand paging: pages are
     loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
     ("Pretty print the output: Formatting debugging output can make ...", a line the cleaner split at a colon)."""
-    if block.bullet:
+    if block.bullet or block.slide is not None:
         return True
     first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
     return bool(re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first)) or _noun_phrase(parse.parse(first))
