@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from pydantic import TypeAdapter  # noqa: E402
 
-from seekh_convert.check.checker import GateSettings, ItemChecker  # noqa: E402
+from seekh_convert.check.checker import GateSettings, ItemChecker, for_model_drafts  # noqa: E402
 from seekh_convert.check.duplicates import repeated_flashcards  # noqa: E402
 from seekh_convert.check.items import Item  # noqa: E402
 from seekh_convert.generate.openai.parse import ITEM_TYPES  # noqa: E402
@@ -58,6 +58,7 @@ class Case:
     note: str = ""
     flags: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # checks that kept the item with a note for the editor
 
 
 def offline_cases(judged: Path = JUDGED) -> list[Case]:
@@ -154,13 +155,18 @@ def regate(
             item = Item(case.section, case.index, model)
             outcome = checker.check(item)
             for f in outcome.findings:
-                if f.action != "fixed":
+                if f.action == "noted":
+                    case.notes += [f.reason.value, *(r.value for r in f.also)]
+                elif f.action != "fixed":
                     case.flags += [f.reason.value, *(r.value for r in f.also)]
                     case.details.append(f"{f.reason.value}: {f.detail}")
             if outcome.model is not None:
                 kept.append((Item(case.section, case.index, outcome.model), case))
         by_item = {id(i): c for i, c in kept}
         for question, card in repeated_flashcards([i for i, _ in kept]):
+            if checker.settings.notes(Reason.REPEATS_FLASHCARD, ""):
+                by_item[id(question)].notes.append(Reason.REPEATS_FLASHCARD.value)
+                continue
             by_item[id(question)].flags.append(Reason.REPEATS_FLASHCARD.value)
             by_item[id(question)].details.append(f"repeats {card}")
     return cases
@@ -201,6 +207,11 @@ def render(name: str, cases: list[Case]) -> str:
         f"| **any check (the gate)** | **{_pct(t['flagged_keep'], t['keep'])}** | **{_pct(t['flagged_drop'], t['drop'])}** |"
     )
     lines.append(f"\nEDIT items flagged: {_pct(t['flagged_edit'], t['edit'])}.")
+    noted = {label: sum(bool(c.notes) and not c.flags for c in cases if c.label == label) for label in ("keep", "edit", "drop")}
+    if any(noted.values()):
+        lines.append(
+            f"Kept with a note for the editor only (no action): {noted['keep']} KEEPs, {noted['edit']} EDITs, {noted['drop']} DROPs."
+        )
     return "\n".join(lines)
 
 
@@ -210,13 +221,17 @@ def main() -> None:
     args = parser.parse_args()
     if not JUDGED.exists():
         sys.exit(f"no judged data at {JUDGED}; set SEEKH_JUDGED or SEEKH_CORPUS")
-    sets = [("judged/offline", offline_cases(), JUDGED / "documents"), ("judged/llm", llm_cases(), JUDGED / "documents")]
+    model = for_model_drafts(None)  # the openai engine's path: style checks only note
+    sets = [
+        ("judged/offline", offline_cases(), JUDGED / "documents", GateSettings()),
+        ("judged/llm (the openai path's gate)", llm_cases(), JUDGED / "documents", model),
+    ]
     if RELAY_DOCS.exists():
-        sets.append(("relay run 1 (new documents)", relay_cases(), RELAY_DOCS))  # type: ignore[arg-type]
+        sets.append(("relay run 1 (new documents, the openai path's gate)", relay_cases(), RELAY_DOCS, model))  # type: ignore[arg-type]
     else:
         print(f"(relay run 1 skipped: no documents at {RELAY_DOCS}; set SEEKH_RELAY_DOCS)")
-    for name, cases, documents in sets:
-        regate(cases, documents, as_run=True)
+    for name, cases, documents, settings in sets:
+        regate(cases, documents, settings, as_run=True)
         print(render(name, cases), "\n")
         if args.show:
             for c in cases:

@@ -3,7 +3,7 @@
 check (grounding, junk, support, answer keys, review rubric, duplicates, coverage) -> fix/drop -> optional engine repair.
 """
 
-from seekh_convert.check.checker import GateSettings
+from seekh_convert.check.checker import GateSettings, for_model_drafts
 from seekh_convert.check.coverage import pages_left_out, source_pages
 from seekh_convert.check.duplicates import RunDeduplicator
 from seekh_convert.check.gate import check_content, run_gate
@@ -25,6 +25,7 @@ __all__ = [
     "TopicQuality",
     "check_content",
     "check_guide_file",
+    "for_model_drafts",
     "load_quality",
     "pages_left_out",
     "prepare_raw",

@@ -7,11 +7,11 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, fill_cloze
-from seekh_convert.check.support import support, support_threshold
+from seekh_convert.check.support import everyday_word, found_in, support, support_threshold
 from seekh_convert.model.answers import duplicate_options, markers, symbols
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
-from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
+from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase, stem, surface_words
 
 Problem = tuple[Reason, str]
 
@@ -39,6 +39,8 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
+            if norm[j].endswith(f" {norm[i]}") and len(norm[i].split()) >= 2 and len(norm[j].split()) == len(norm[i].split()) + 1:
+                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5)
             if f" {norm[i]} " in f" {norm[j]} ":
                 return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
             seq_i, seq_j = content_stems(options[i]), content_stems(options[j])
@@ -89,8 +91,10 @@ def _explanation_problem(mc: MultipleChoice, near: set[str]) -> str | None:
 
 
 def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str]) -> str | None:
-    """A distractor the quote states outright while the key is not supported near the quote."""
-    key = coverage(content_stems(mc.answer), near)
+    """A distractor the quote states outright while the key is not supported near the quote (in any form of its
+    words: "Power analysis" is the quote's "Power analyses")."""
+    stems = content_stems(mc.answer)
+    key = sum(found_in(s, near) for s in stems) / len(stems) if stems else 0.0
     scores = [coverage(content_stems(o), quote_stems) if content_stems(o) else 0.0 for o in mc.options]
     best = max((i for i in range(len(scores)) if i != mc.answer_index), key=scores.__getitem__)
     if scores[best] >= 0.99 and key < 0.6:
@@ -98,10 +102,12 @@ def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str]) -> str
     return None
 
 
-def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> list[Problem]:
+def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None, topic: set[str] | None = None) -> list[Problem]:
     """Key and option problems of one multiple-choice question.
 
-    ``near``: stemmed words of the quote, the blocks it lies in and their glossary terms (default: the quote).
+    ``near``: stemmed words of the quote, the blocks it lies in and their glossary terms (default: the quote);
+    ``topic`` (a model's question): the topic's words, where a key the quote only sets against a distractor may
+    stand ("Solicited proposal" under its heading, the quote naming the "Expression of Interest" it answers).
     """
     problems: list[Problem] = []
     dup = duplicate_options(mc.options)
@@ -118,7 +124,7 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
         problems.append((Reason.ANSWER_IN_STEM, in_stem))
     quote_stems = set(content_stems(mc.source.quote))
     near = near if near is not None else quote_stems
-    wrong = _wrong_key(mc, quote_stems, near)
+    wrong = _wrong_key(mc, quote_stems, near | (topic or set()))
     if wrong:
         problems.append((Reason.WRONG_KEY, wrong))
     explanation = _explanation_problem(mc, near)
@@ -131,8 +137,9 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None) -> l
 TRUE_SUPPORT = 0.5
 
 
-def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
-    """A true statement must match its quote closely; a false one must differ from it."""
+def check_true_false(tf: TrueFalse, context_stems: set[str], floor: float | None = None) -> list[Problem]:
+    """A true statement must match its quote closely; a false one must differ from it (``floor``: as for
+    ``support``)."""
     quote = tf.source.quote
     close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
     negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
@@ -140,7 +147,7 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
     same = same and markers(tf.statement) == markers(quote)  # "after" for "before", "two" for "one": not the same
     if tf.answer:
         # a true statement is a claim like any other: the source must support it, in other words if need be
-        share, missing = support(tf.statement, context_stems, everyday=True)
+        share, missing = support(tf.statement, context_stems, everyday=True, floor=floor)
         if share < support_threshold(tf.statement, TRUE_SUPPORT):
             return [(Reason.UNSUPPORTED, f"marked true but the source near the quote lacks {', '.join(missing[:6])}")]
         if negation_flip:
@@ -153,12 +160,15 @@ def check_true_false(tf: TrueFalse, context_stems: set[str]) -> list[Problem]:
 _GLOSSED = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
 
-def check_cloze(card: Flashcard, context_stems: set[str], around: set[str] | None = None) -> list[Problem]:
+def check_cloze(
+    card: Flashcard, context_stems: set[str], around: set[str] | None = None, floor: float | None = None
+) -> list[Problem]:
     """A cloze front has exactly one gap and the back fills it with something the source says.
 
     ``context_stems``: the quote's own blocks, where the back must be; ``around`` (default the same): the passage
     the filled front is read against ("Referring to a variable never created, as in print(y), raises a _____"
-    rests on the slide's example as well as on "NameError: name 'y' is not defined")."""
+    rests on the slide's example as well as on "NameError: name 'y' is not defined"). With ``floor`` (a model's card),
+    everyday words of the front from that Zipf frequency ("The property ... is called") are no claim of the source."""
     gaps = len(GAP.findall(card.front))
     if "{{" in card.front or gaps != 1:
         return [(Reason.CLOZE_GAP, f"the front has {gaps} gaps '_____' (need exactly one, no {{{{c1::}}}} markup)")]
@@ -166,7 +176,13 @@ def check_cloze(card: Flashcard, context_stems: set[str], around: set[str] | Non
     back_stems = content_stems(back)
     if len(card.back.split()) > 12 or not back_stems:
         return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]
-    filled = content_stems(fill_cloze(card.front, back))
-    if coverage(back_stems, context_stems) < 1.0 or coverage(filled, around or context_stems) < 0.75:
+    filled_text = fill_cloze(card.front, back)
+    if floor is None:
+        fits = coverage(content_stems(filled_text), around or context_stems)
+    else:  # everyday words the source lacks are the card's wording; every word the source has counts
+        common = {stem(w.lower()) for w in surface_words(filled_text) if everyday_word(w, floor)}
+        needed = content_stems(filled_text)
+        fits = sum(found_in(n, around or context_stems) or n in common for n in needed) / len(needed) if needed else 1.0
+    if coverage(back_stems, context_stems) < 1.0 or fits < 0.75:
         return [(Reason.CLOZE_MISMATCH, f"the source does not support the front filled with {card.back!r}")]
     return []

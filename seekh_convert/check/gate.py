@@ -21,12 +21,17 @@ C = TypeVar("C", bound=GuideContent)
 
 
 def check_content(
-    content: C, topic: Topic | None, document: Document | None, settings: GateSettings | None = None
+    content: C,
+    topic: Topic | None,
+    document: Document | None,
+    settings: GateSettings | None = None,
+    support_text: str | None = None,
 ) -> tuple[C | None, TopicQuality]:
     """Check every item of ``content`` (a ``GuideContent`` or full ``StudyGuide``) against its source.
 
     Returns the cleaned content of the same type (None when a required section ends empty) and the
-    findings. With ``topic`` None the source is unavailable: grounding and coverage are skipped.
+    findings. With ``topic`` None the source is unavailable: grounding and coverage are skipped. ``support_text``:
+    what the model wrote from when it did not read the whole topic (``Generation.support_text``).
     """
     settings = settings or GateSettings()
     language = (document.output_language or document.language) if document is not None else ""
@@ -43,22 +48,24 @@ def check_content(
         quality.notes.append(f"review rubric not applied: it reads English guides only, this one is in {language}")
     items = iter_items(content)
     quality.produced = len(items)
-    checker = ItemChecker(topic, document, settings)
+    checker = ItemChecker(topic, document, settings, support_text)
     kept, grounded = _check_items(checker, items, quality)
     for question, card in repeated_flashcards(kept) if settings.rubric else []:
         detail = f"asks what {card} already drills"
         last = sum(i.section == "questions" for i in kept) == 1  # the gate's judgement never alone empties it
-        action = "kept" if last else "dropped"
-        detail += " (kept for review: no other item of this section passed)" if last else ""
+        noted = settings.notes(Reason.REPEATS_FLASHCARD, detail)
+        action = "noted" if noted else "kept" if last else "dropped"
+        detail += " (kept for review: no other item of this section passed)" if last and not noted else ""
         quality.add(
             Finding(section=question.section, index=question.index, reason=Reason.REPEATS_FLASHCARD, detail=detail, action=action)
         )
-        if not last:
+        if action == "dropped":
             kept.remove(question)
     for dup, earlier in within_guide(kept):
         quality.add(Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}"))
         kept.remove(dup)
     _tally_rubric(quality, items)
+    _place_notes(quality, kept)
     quality.kept = len(kept)
     quality.grounded = sum(1 for item in kept if grounded[id(item)])
     if topic is not None:
@@ -118,6 +125,16 @@ def _spare_last_items(kept: list[Item], rubric_only: list[tuple[Item, list[Findi
     }
 
 
+def _place_notes(quality: TopicQuality, kept: list[Item]) -> None:
+    """Where each noted item sits in the written guide (``Finding.shown``), for the review page."""
+    shown: dict[tuple[str, int | None], int] = {}
+    for item in kept:
+        shown[(item.section, item.index)] = sum(s == item.section for s, _ in shown)
+    for finding in quality.findings:
+        if finding.action == "noted":
+            finding.shown = shown.get((finding.section, finding.index))
+
+
 def _tally_rubric(quality: TopicQuality, items: list[Item]) -> None:
     """Per section, how many items passed the review rubric, and its problems by reason."""
     failing: set[tuple[str, int | None]] = set()
@@ -146,6 +163,7 @@ async def run_gate(
     max_repairs: int = 1,
     settings: GateSettings | None = None,
     engine_findings: Iterable[Finding] = (),
+    support_text: str | None = None,
 ) -> tuple[C | None, TopicQuality]:
     """Check; while items fail and an ``engine`` is given, ask it to repair them (at most ``max_repairs``
     times) and check again. What still fails is dropped.
@@ -153,9 +171,12 @@ async def run_gate(
     ``quality.repaired`` counts failing items (by section/index) that pass after a repair; the final
     findings list keeps those as ``action="repaired"`` followed by the last check's findings.
     ``engine_findings`` (``Generation.findings``: items the engine dropped or fixed itself) come first
-    in the findings and count in ``produced`` and the per-reason counts.
+    in the findings and count in ``produced`` and the per-reason counts; ``support_text``: what the model wrote
+    from (``Generation.support_text``), which support is judged against.
     """
-    cleaned, quality = await asyncio.to_thread(check_content, content, topic, document, settings)  # CPU: off the event loop
+    cleaned, quality = await asyncio.to_thread(
+        check_content, content, topic, document, settings, support_text
+    )  # CPU: off the event loop
     produced, repaired, usage = quality.produced, 0, None
     first_rubric, first_problems = quality.rubric, quality.rubric_problems  # the engine's own output, before repairs
     earlier: list[Finding] = []
@@ -173,7 +194,7 @@ async def run_gate(
             usage = generation.usage if usage is None else usage + generation.usage
         places = {(f.section, f.index) for f in failing}
         before, current = current, keep_unflagged(current, generation.content, places)
-        new_cleaned, new_quality = await asyncio.to_thread(check_content, current, topic, document, settings)
+        new_cleaned, new_quality = await asyncio.to_thread(check_content, current, topic, document, settings, support_text)
         still = {(f.section, f.index) for f in _failing(new_quality)}
         fixed = [f.model_copy(update={"action": "repaired"}) for f in failing if (f.section, f.index) not in still]
         changed = _changed_places(before, current)

@@ -143,16 +143,17 @@ def _inflected(needle: str, word: str) -> bool:
     return shared >= 6 and len(needle) - shared <= 2 and len(word) - shared <= 2
 
 
-def support(claim: str, context: set[str], everyday: bool = False) -> tuple[float, list[str]]:
+def support(claim: str, context: set[str], everyday: bool = False, floor: float | None = None) -> tuple[float, list[str]]:
     """Share of the claim's content words found in ``context`` and the missing ones. An acronym the claim spells
     out counts as the source's acronym or its expansion, whichever the source has. With ``everyday``, words of
     everyday English the claim explains with ("another", "show", "several") are no claim of the source; numbers
-    and words of quantity or negation ("always", "never", "only") still are."""
+    and words of quantity or negation ("always", "never", "only") still are; ``floor``: the Zipf frequency from which
+    a word is everyday (default ``EVERYDAY_ZIPF``)."""
     best: tuple[float, list[str]] = (-1.0, [])
     for variant in dict.fromkeys((without_glosses(claim), without_glosses(claim, keep_acronym=True))):
         needles = [n for n in content_stems(variant) if n not in STOPWORDS]  # "making" stems to the stop word "make"
         if everyday:
-            common = {stem(w.lower()) for w in surface_words(variant) if _everyday(w)}
+            common = {stem(w.lower()) for w in surface_words(variant) if everyday_word(w, floor or EVERYDAY_ZIPF)}
             needles = [n for n in needles if n not in common]
         missing = [n for n in needles if not found_in(n, context)]
         share = 1.0 - len(missing) / len(needles) if needles else 1.0
@@ -170,9 +171,10 @@ _CLAIM_WORDS = frozenset(
 )
 
 
-def _everyday(word: str) -> bool:
+def everyday_word(word: str, floor: float = EVERYDAY_ZIPF) -> bool:
+    """True when ``word`` is everyday English from Zipf frequency ``floor`` (no number, no claim word)."""
     w = word.lower()
-    return not any(c.isdigit() for c in w) and w not in _CLAIM_WORDS and zipf(w) >= EVERYDAY_ZIPF
+    return not any(c.isdigit() for c in w) and w not in _CLAIM_WORDS and zipf(w) >= floor
 
 
 def support_threshold(claim: str, base: float) -> float:

@@ -40,6 +40,19 @@ _ADMIN = re.compile(
     r"|^(?:[A-Z]+ )*DRAFT$",
 )
 MAX_OUTCOME_WORDS = 30
+#: A slide title about the course, not its subject: objectives, schedule, grading, contact, the course itself.
+_ADMIN_SLIDE = re.compile(
+    r"^(?:course|class|module|lecture|session|learning)\s+(?:objectives?|outcomes?|goals?|aims?)\b.{0,40}$"
+    r"|^(?:objectives?|outcomes?|schedule|syllabus|timetable|logistics|grading|marking|office\s+hours|agenda)\W*$"
+    r"|^(?:course|class)\s+(?:outline|overview|structure|policies|calendar|grade|requirements|materials?|information)\W*$"
+    r"|^(?:grading|marking|assessment)\s+(?:scheme|policy|breakdown|criteria)\W*$"
+    r"|^(?:contact(?:\s+(?:info(?:rmation)?|details))?|about\s+(?:me|us|the\s+instructor|this\s+course)"
+    r"|(?:your\s+)?instructors?|teaching\s+assistants?)\W*$"
+    r"|^(?:assignments?|homework|coursework|deadlines?)(?:\s+(?:for|due|and|&)\b.{0,30})?\W*$|^(?:for\s+)?next\s+(?:week|class|time|lecture)\b.{0,30}$"
+    r"|^(?:coffee|tea|lunch|break)\b.{0,20}$"
+    r"|^this\s+(?:course|class|module)\b.{0,30}$|^(?:welcome\b|today\s+we|today['’]s\s+(?:plan|agenda)).{0,40}$",
+    re.I,
+)
 
 
 def mark_aims(blocks: list[Block]) -> list[Block]:
@@ -50,7 +63,21 @@ def mark_aims(blocks: list[Block]) -> list[Block]:
         if block.usable and (_KEYWORDS.match(block.text) or _ADMIN.search(block.text)) and len(block.text.split()) <= 120:
             block.kind = BlockKind.BOILERPLATE
     _mark_abstract(blocks)
+    _mark_admin_slides(blocks)
     return blocks
+
+
+def _mark_admin_slides(blocks: list[Block]) -> None:
+    """On a slide deck, the slides about the course (learning objectives, schedule, grading, contact, "This course
+    is not:") are administration: their text is no topic's content (a teacher drops every item made of it)."""
+    if not any(b.slide is not None for b in blocks):
+        return
+    admin = False
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            admin = bool(_ADMIN_SLIDE.match(normalize_ws(block.text).strip(" :")))
+        elif admin and block.kind is not BlockKind.BOILERPLATE:
+            block.kind = BlockKind.BOILERPLATE
 
 
 def is_outcome(text: str) -> bool:

@@ -107,7 +107,7 @@ def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
 _MARKERS = frozenset(
     """one two three four five six seven eight nine ten hundred thousand million first second third half double
     up down more less most least before after above below over under not no never all none some many few
-    higher lower larger smaller increase decrease left right""".split()
+    higher lower larger smaller increase decrease left right neither nor either both only""".split()
 )
 
 
@@ -131,6 +131,23 @@ def symbols(text: str) -> tuple[str, ...]:
     return tuple(t for t in found if t not in ("a", "i"))
 
 
+_NEGATING = re.compile(r"^(?:un|in|im|ir|il|non|dis|anti|a)-?(?P<rest>\w{4,})$")
+
+
+def _another_word(a: str, b: str) -> bool:
+    """Two near-identical options that differ by a whole word ("Serif ..." / "Sans serif ...") or a negating prefix
+    ("Solicited proposal" / "Unsolicited proposal"): different answers, not a typo of one (relay run 5)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return True
+    for x, y in zip(wa, wb, strict=True):
+        for p, q in ((x, y), (y, x)):
+            m = _NEGATING.match(p)
+            if m and m.group("rest") == q:
+                return True
+    return False
+
+
 def duplicate_options(options: list[str]) -> str | None:
     """A description of the first pair of (near-)identical options, or None."""
     norm = [normalized_phrase(o) for o in options]
@@ -139,6 +156,7 @@ def duplicate_options(options: list[str]) -> str | None:
             if markers(options[i]) != markers(options[j]) or symbols(options[i]) != symbols(options[j]):
                 continue  # "moved up by one semi-tone" / "moved down by two semi-tones"; "==" / "!="
             same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
-            if key_string(options[i]) == key_string(options[j]) or same_words or fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION:
+            typo = fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION and not _another_word(norm[i], norm[j])
+            if key_string(options[i]) == key_string(options[j]) or same_words or typo:
                 return f"options {i} and {j} are the same: {options[i]!r} / {options[j]!r}"
     return None

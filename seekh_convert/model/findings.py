@@ -73,7 +73,9 @@ RUBRIC_REASONS = frozenset(
 #: engine put another item in its place that failed too (the place's later finding says what became of it).
 #: ``check`` of a written guide changes nothing: it reports "fails" (the gate would repair or drop the item) and
 #: "would fix" (the gate would correct it) instead.
-Action = Literal["dropped", "fixed", "kept", "repaired", "replaced", "fails", "would fix"]
+#: noted: a check whose drops teachers mostly overrule on a model's drafts (``GateSettings.notes_only``) reports the item
+#: to the editor and keeps it as it is.
+Action = Literal["dropped", "fixed", "kept", "repaired", "replaced", "fails", "would fix", "noted"]
 
 
 class _Model(BaseModel):
@@ -89,6 +91,7 @@ class Finding(_Model):
     detail: str = ""
     action: Action = "dropped"
     also: list[Reason] = Field(default_factory=list, description="Further problems of the same item.")
+    shown: int | None = Field(None, description="A noted item's place in its section of the written guide.")
 
     def describe(self) -> str:
         """One line for logs and repair prompts: ``questions[2]: wrong key - ...``."""
@@ -184,6 +187,9 @@ class TopicQuality(_Model):
     fixed_by_reason: dict[str, int] = Field(default_factory=dict)
     failing_by_reason: dict[str, int] = Field(default_factory=dict, description="check: items the gate would repair or drop.")
     would_fix_by_reason: dict[str, int] = Field(default_factory=dict, description="check: items the gate would correct.")
+    noted_by_reason: dict[str, int] = Field(
+        default_factory=dict, description="Items kept as they are with a note for the editor (checks teachers mostly overrule)."
+    )
     grounded: int = Field(
         0, description="Kept items whose quote was found in the source (check: every item, at its stated place)."
     )
@@ -232,6 +238,7 @@ class TopicQuality(_Model):
             "fixed": self.fixed_by_reason,
             "fails": self.failing_by_reason,
             "would fix": self.would_fix_by_reason,
+            "noted": self.noted_by_reason,
         }.get(finding.action)
         if counts is not None:
             _bump(counts, finding.reason.value)

@@ -16,7 +16,7 @@ import gc
 import logging
 from collections.abc import Callable
 
-from seekh_convert.check import GateSettings, run_gate
+from seekh_convert.check import GateSettings, for_model_drafts, run_gate
 from seekh_convert.errors import BudgetError, ConfigError, EngineError, SeekhError
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Engine
@@ -38,8 +38,15 @@ async def draft(
     try:
         generation = await engine.generate(topic, doc)
         tr.usage = generation.usage
+        gate = gate if generates_offline(engine) else for_model_drafts(gate)  # a model's drafts: style checks only note
         content, tr.quality = await run_gate(
-            generation.content, topic, doc, engine, settings=gate, engine_findings=generation.findings
+            generation.content,
+            topic,
+            doc,
+            engine,
+            settings=gate,
+            engine_findings=generation.findings,
+            support_text=generation.support_text,
         )
         if tr.quality.repair_usage is not None:
             tr.usage = (tr.usage or Usage()) + tr.quality.repair_usage

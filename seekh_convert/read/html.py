@@ -7,6 +7,7 @@ turns into headings, paragraphs, list items, code, tables (one block per row) an
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.container import damaged
 from seekh_convert.read.files import decode_text
+from seekh_convert.text.labels import is_file_label
 from seekh_convert.text.normalize import normalize_ws
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin, by the hundred
@@ -108,8 +110,13 @@ def _as_html(xml: str):
 
 
 def _page_title(page: str) -> str:
-    match = re.search(r"<title[^>]*>(.*?)</title>", page, re.I | re.S)
-    return normalize_ws(re.sub(r"<[^>]+>", "", match.group(1)))[:200] if match else ""
+    """The page's <title>, or its first <h1>/<h2> when the title is a file label ("Notebook", "Untitled")."""
+    for pattern in (r"<title[^>]*>(.*?)</title>", r"<h1[^>]*>(.*?)</h1>", r"<h2[^>]*>(.*?)</h2>"):
+        match = re.search(pattern, page, re.I | re.S)
+        text = normalize_ws(html_lib.unescape(re.sub(r"<[^>]+>", "", match.group(1))))[:200] if match else ""
+        if text and not is_file_label(text):
+            return re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", text.rstrip("¶#").strip())  # "4.6 PID ..." as topics name it
+    return ""
 
 
 # -- HTML elements -> raw blocks (shared with the EPUB reader) ------------------------------------------------

@@ -18,6 +18,7 @@ from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 from seekh_convert.split.spoken import name_spoken_windows
 from seekh_convert.split.windows import lexical_cuts, name_windows
+from seekh_convert.split.wrapup import fold_wrap_ups, is_file_label
 from seekh_convert.text.normalize import normalize_ws
 
 _EXAMPLE = re.compile(r"^(?:worked |solved )?examples?\b(?:\s*[\d.]+)?\s*[:.\u2013\u2014-]", re.I)
@@ -69,6 +70,7 @@ class Segmenter:
         for sec in sections:  # contents and index pages serve no topic, not even as context
             sec.blocks = [b for b in sec.blocks if b.kind not in (BlockKind.CONTENTS, BlockKind.INDEX)]
         sections = [s for s in sections if s.words > 0]
+        sections = fold_wrap_ups(sections, _joined)
         if self.max_topics and len(sections) > self.max_topics:
             doc.warnings.append(f"{len(sections)} sections merged into {self.max_topics} topics (--max-topics {self.max_topics})")
             sections = _cap(sections, self.max_topics)
@@ -280,6 +282,11 @@ def _common(a: _Section, b: _Section) -> tuple[str, ...]:
     return first[:n]
 
 
+def _joined(a: _Section, b: _Section, title: str) -> _Section:
+    """Sections ``a`` and ``b`` as one, titled ``title``."""
+    return _Section(title, a.blocks + b.blocks, a.start, a.path)
+
+
 def _cap(sections: list[_Section], max_topics: int) -> list[_Section]:
     """Merge adjacent sections until at most ``max_topics`` remain, following the bookmark/heading hierarchy:
     the closest relatives first (same parent, then same grandparent...), smallest first; merged relatives take
@@ -345,5 +352,17 @@ _NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\
 
 def _clean_title(title: str, doc: Document) -> str:
     """The title without leading section numbering ("2.1 ", "Chapter 3 ")."""
+    if is_file_label(title):
+        title = _content_title(doc) or title
     title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
+
+
+def _content_title(doc: Document) -> str:
+    """A title from the content when the given one is a file label: the first heading that is none, else the file's
+    name in words ("pid-controller-tuning" -> "Pid controller tuning")."""
+    heading = next((normalize_ws(b.text) for b in doc.blocks if b.kind is BlockKind.HEADING and not is_file_label(b.text)), "")
+    if heading:
+        return heading
+    stem = re.sub(r"[-_]+", " ", doc.path.stem).strip()
+    return "" if is_file_label(stem) else stem[:1].upper() + stem[1:]

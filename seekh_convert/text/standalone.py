@@ -41,13 +41,16 @@ def _paired_particle(words: list[str]) -> bool:
 
 _STRANDABLE = frozenset("with for by in on at from to about into is are was were".split())
 _SUBJECTS = frozenset("you we they i he she one people students".split())
+#: A wh-word whose clause ends on the preposition it fronted ("...comes down to what the reader is accustomed to.").
+_FRONTING = frozenset("what which whom whatever whichever".split())
 
 
 def _stranded(words: list[str]) -> bool:
     """True when the last word is a preposition, particle or verb left at the end of a complete sentence: after
     its noun ("...build this clustering bias in.", "...the skills students should leave the course with.",
-    "...however noisy the data are.") or in a clause with its own subject ("...the data you are interested in."),
-    not after a verb still wanting its object ("The outcome depends on.")."""
+    "...however noisy the data are.") or in a clause with its own subject ("...the data you are interested in.") or
+    a wh-word ("...what the reader is accustomed to."), not after a verb still wanting its object ("The outcome
+    depends on.")."""
     if len(words) < 6 or words[-1] not in _STRANDABLE or words[-2] in _END_WORDS:
         return False
     before = words[-2]
@@ -57,7 +60,25 @@ def _stranded(words: list[str]) -> bool:
         and not before.endswith("s")
         or before in ("data", "bias", "class", "process")
         or any(w in _SUBJECTS for w in words[-5:-2])
+        or _fronted(words)
     )
+
+
+_DETERMINERS = frozenset("the a an this that these those his her their our its my your".split())
+
+
+def _fronted(words: list[str]) -> bool:
+    """True when a wh-word near the end opens a clause with its own subject ("what the reader is accustomed to",
+    "which you rely on"), whose preposition it fronted; not a relative that is itself the subject ("lipids which
+    are found in")."""
+    start = max(0, len(words) - 7)
+    for k in range(start, len(words) - 3):
+        if words[k].lower() not in _FRONTING:
+            continue
+        nxt = words[k + 1].lower().split("’")[0].split("'")[0]
+        if nxt in _DETERMINERS or nxt in _SUBJECTS or "NOUN" in word_classes(nxt) and "VERB" not in word_classes(nxt):
+            return True
+    return False
 
 
 def dangling_opening(text: str) -> str | None:
@@ -73,6 +94,17 @@ def dangling_opening(text: str) -> str | None:
     return m.group("w")
 
 
+def _lower_term(body: str) -> bool:
+    """True when a text opens with a term written in lower case: a Greek letter or symbol, or a word with a hyphen,
+    digit or inner capital ("ε-greedy acts ...", "k-means groups ...", "iPhone"), not a cut sentence's next word."""
+    first = body.split(maxsplit=1)[0] if body.split() else ""
+    return not ("a" <= first[:1] <= "z") or bool(re.search(r"[-\d]|[a-z][A-Z]", first.rstrip(".,;:")))
+
+
+#: An adverb ending a sentence on "on": "...arms that looked worse early on.", "...and so on."
+_ADVERBIAL_ON = frozenset("early later so then further".split())
+
+
 def fragment(text: str, sentence: bool = True) -> str | None:
     """Why ``text`` is a dangling fragment (cut off mid-sentence, "...it states that if.", unbalanced brackets; for
     a sentence also a lower-case or ellipsis start, or fewer than four words), or None."""
@@ -80,10 +112,12 @@ def fragment(text: str, sentence: bool = True) -> str | None:
     words = surface_words(body)
     if not words:
         return "no words"
-    if body.startswith(("…", "...")) or sentence and body[:1].islower():
+    if body.startswith(("…", "...")) or sentence and body[:1].islower() and not _lower_term(body):
         return "starts mid-sentence"
     tail = body.rstrip('.!?"”’) ')
+    adverbial = len(words) >= 2 and words[-1] == "on" and words[-2].lower() in _ADVERBIAL_ON
     ended = words[-1] in _END_WORDS and tail.endswith(words[-1]) and not _paired_particle(words) and not _stranded(words)
+    ended = ended and not adverbial
     if ended and not body.endswith("?"):
         return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):

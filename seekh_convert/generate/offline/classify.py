@@ -42,17 +42,20 @@ _LEXICON: dict[Subject, str] = {
     Subject.COMPUTER_SCIENCE: """algorithm program programming python code loop string array compiler software computer
         bit byte sort recursion binary java interpreter debug syntax integer boolean pseudocode runtime
         programmer debugging keyboard print script stack server database network encryption dataset
-        classifier overfitting hyperparameter sklearn scikit""",
+        classifier overfitting hyperparameter sklearn scikit kernel cpu mmu paging virtual thread scheduler cache
+        bitmap""",
     Subject.LINGUISTICS: """language linguistic linguistics grammar phonology morphology semantics pragmatics phoneme
         vowel consonant dialect lexicon quantifier learnability utterance speaker morpheme syntactic verb noun""",
     Subject.ECONOMICS: """market price demand supply economy economic economics inflation gdp trade profit firm consumer
         monetary fiscal tax labor labour capital unemployment investment revenue""",
     Subject.ENGINEERING: """engineering engineer circuit voltage resistor transistor signal sensor beam load stress
-        actuator controller amplifier semiconductor fabrication""",
+        actuator controller amplifier semiconductor fabrication setpoint pid feedback tuning disturbance overshoot
+        damping""",
     Subject.MEDICINE: """patient disease clinical diagnosis treatment symptom drug medical hospital physician surgery
         infection dose nurse health cancer clinician medicine diagnostic""",
     Subject.LAW: """law legal court copyright judge statute constitution lawyer plaintiff defendant lawsuit liability
-        contract infringement""",
+        contract infringement licence license licensing directive legislation offence precedent jurisdiction
+        statutory tort defamation""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

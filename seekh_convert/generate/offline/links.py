@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
+from seekh_convert.generate.offline.context import carries_context
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import citation_share, good_title, key_terms, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
@@ -136,33 +137,51 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
 def _later_reason(
     doc: DocAnalysis, ta: TopicAnalysis, j: int, shared: list[Term], pointer: Sentence | None
 ) -> tuple[str, Sentence] | None:
-    """(reason, its quote) for studying later topic ``j`` next, or None: this topic's own pointer to it, else this
-    topic's sentence that uses a term the later topic explains (its title's term first); the reason is the quote."""
+    """(reason, its quote) for studying later topic ``j`` next, or None: this topic's own pointer to it (the link in
+    the source's words), else a term the later topic explains and this one uses (its title's term first), the
+    reason naming the term and the quote this topic's sentence that uses it."""
     if pointer is not None and pointer.alone:
         return _why(pointer), pointer
     later = doc.topics[j]
     title = f" {term_key(_title(later))} "
     defined_there = [t for t in shared if doc.defined_in.get(t.key) == j]  # the later topic explains it
     for t in sorted(defined_there, key=lambda t: (f" {t.key} " not in title, -len(t.mentions), t.key))[:4]:
-        here = mention(ta, t.text)
-        if here is not None and here.keepable and _said_there(later, t) is not None:
-            return _why(here), here
+        here = _quote_of(ta, t)
+        if here is not None and _said_there(later, t) is not None:
+            return f"{_title(later)} explains {t.text}, which this topic uses."[:4000], here
     return None
 
 
 def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
-    """The topic that follows in the source, with its own central statement as the reason (narrative texts link
-    chapter to chapter rather than by definitions)."""
+    """The topic that follows in the source, when it takes up a key term of this one (one this topic defines
+    first): the reason names the term, the quote is the next topic's own sentence about it. None when the two
+    share no key term."""
     pos = doc.position(ta.topic)
     if pos is None or pos + 1 >= len(doc.topics):
         return None
     later = doc.topics[pos + 1]
-    keys = [t for t in later.terms[:8] if t.real and linkable(t)]
-    naming = [s for s in ta.ranked[:20] if any(t.pattern.search(s.text) for t in keys)][:4]
-    here = next((s for s in naming if s.keepable), None)
-    if here is None:
-        return None  # no sentence here names what the next topic is about: no reason to give
-    return LearnNext(topic=_title(later), why=_why(here), level=later.level, source=here.ref())
+    title = f" {term_key(_title(later))} "
+    shared = [t for t in ta.terms[:8] if t.real and linkable(t) and later.mentions(t.key)]
+    # a one-word term links only when this topic defines it or the next one is named by it ("contents", "Athena": no)
+    shared = [t for t in shared if t.defined or len(t.key.split()) > 1 or f" {t.key} " in title]
+    # "introduced here" only where it is: no earlier topic names the term ("open data" all through a handout: no)
+    shared = [t for t in shared if t.defined or not any(e.mentions(t.key) for e in doc.topics[:pos])]
+    shared.sort(key=lambda t: (f" {t.key} " not in title, not t.defined))
+    for t in shared[:4]:
+        here = _quote_of(ta, t)
+        if here is None:
+            continue
+        said = "which this topic defines" if t.defined else "introduced here"
+        why = f"{_title(later)} builds on {t.text}, {said}."
+        return LearnNext(topic=_title(later), why=why[:4000], level=later.level, source=here.ref())
+    return None
+
+
+def _quote_of(ta: TopicAnalysis, t: Term) -> Sentence | None:
+    """The most central sentence of topic ``ta`` that names ``t`` and carries its own context, or None."""
+    pat = term_pattern(t.text)
+    hits = [s for s in ta.ranked[:80] if pat.search(s.text) and s.alone and carries_context(s)]
+    return next((s for s in hits if s.keepable), None)
 
 
 def learn_next_empty(doc: DocAnalysis, ta: TopicAnalysis) -> str:

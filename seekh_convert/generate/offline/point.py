@@ -53,7 +53,7 @@ def _predicate(root, subj) -> list | None:
     if comp.dep_ in ("xcomp", "ccomp"):
         inner = _predicate(comp, subj) if comp.pos_ in ("VERB", "AUX") else None
         return verb + inner if inner and comp.dep_ == "xcomp" else None  # "need to recognize that ...": no
-    if comp.dep_ == "attr" and comp.lemma_ == subj.lemma_:
+    if comp.dep_ == "attr" and comp.lemma_ == subj.lemma_ and not any(c.dep_ in ("amod", "compound") for c in comp.children):
         return None
     if comp.dep_ == "acomp" and any(c.dep_ in ("prep", "xcomp", "ccomp") for c in comp.children):
         return None  # "close to ...", "relative to ...": the adjective needs what follows
@@ -61,6 +61,8 @@ def _predicate(root, subj) -> list | None:
         return verb + [t for t in comp.subtree if t.i <= comp.i and _attached(t, comp)]
     chunk = _chunk(comp)
     if comp.dep_ == "attr" and any(t.i > chunk[-1].i for t in comp.subtree if not t.is_punct):
+        if any(t.dep_ in ("amod", "compound") for t in chunk):
+            return verb + chunk  # "Directional plans are flexible plans" (that set out ...): the kind names the point
         # "Magnification is the process" of "... the process of enlarging ...": the genus needs the rest (whole, or
         # the title is too long and none is made)
         chunk = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
+from seekh_convert.generate.offline.context import carries_context, glossed, labelled, parsed_context
 from seekh_convert.generate.offline.generic import particular_penalty
 from seekh_convert.generate.offline.point import point_title
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
@@ -21,11 +22,12 @@ from seekh_convert.generate.offline.statements import (
     is_setup,
     key_terms,
     terms_in,
-    titled,
 )
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
+from seekh_convert.text.lexicon import word_classes
+from seekh_convert.text.words import surface_words
 
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
 
@@ -92,36 +94,48 @@ def pick_distinct(ranked: Iterable[Sentence], k: int, exclude: list[Sentence] = 
 
 
 def summary_size(n_sentences: int) -> int:
-    """3 to 6 sentences, growing with the topic."""
-    return max(3, min(6, n_sentences // 10 + 2))
+    """3 or 4 sentences, growing with the topic (fewer when fewer carry their own context)."""
+    return 3 if n_sentences < 30 else 4
 
 
 def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), terms: list[Term] = ()) -> list[Sentence]:
-    """The summary's sentences, in source order: sentences that stand alone and state something (no talk, no
-    first person), first the most central one of each section that names a key term (one per main idea of the
-    topic), then the most central others."""
+    """The summary's sentences, in source order: sentences that carry their own context and state something (no
+    reference to a figure, no pointing opening, no talk, question or caption), first those that name a key term
+    the summary does not name yet (most central first), then the most central others. Fewer sentences rather than
+    filler: one sentence only when none fits."""
     size = summary_size(len(ranked))
-    stating = [s for s in ranked if s.alone and claim_score(s, []) > -0.3 and not _SECOND_PERSON.search(s.text)]
+    stating = [s for s in ranked if (s.alone and claim_score(s, []) > -0.3 or glossed(s)) and carries_context(s)]
     stating = stating[: max(30, 5 * size)]  # a summary takes its sentences among these
     fit = _Fit(stating)
-    keep: Callable[[Sentence], bool] = fit if fit.any() else _anything
-    alone = stating or [s for s in ranked if s.alone] or ranked
-    first = pick_distinct(_section_leads(alone, list(terms[:12]), keep), size, list(exclude))
-    rest = pick_distinct((s for s in alone if s not in first and keep(s)), size - len(first), list(exclude) + first)
-    return sorted(first + rest, key=lambda s: s.order)
+    chosen = _covering(stating, list(terms[:12]), fit, size, list(exclude))
+    if not chosen:  # nothing fits: the one most central sentence (a summary is never empty)
+        chosen = pick_distinct(stating or [s for s in ranked if s.alone] or ranked, 1, list(exclude))
+    return sorted(chosen, key=lambda s: s.order)
 
 
-def _anything(s: Sentence) -> bool:
-    return True
+def _covering(candidates: list[Sentence], key: list[Term], fit: Callable[[Sentence], bool], size: int, exclude) -> list[Sentence]:
+    """Up to ``size`` fit sentences of ``candidates`` (most central first): each first one that names a key term
+    not named yet, then the most central of the rest (the cheap tests first: a sentence is parsed only when it
+    would be taken)."""
+    chosen: list[Sentence] = []
+    covered: set[str] = set()
 
+    def fresh(s: Sentence) -> bool:
+        return s not in chosen and s not in exclude and not any(_similar(s, c) for c in [*chosen, *exclude])
 
-def _section_leads(sentences: list[Sentence], key: list[Term], fit: Callable[[Sentence], bool]) -> Iterator[Sentence]:
-    """The first of ``sentences`` of each section that names a key term (any, without ``key``) and is ``fit``."""
-    seen: set[str] = set()
-    for s in sentences:
-        if s.block.section not in seen and (not key or terms_in(s, key)) and fit(s):
-            seen.add(s.block.section)
-            yield s
+    for s in candidates[: 3 * size + 6] if key else []:
+        if len(chosen) >= size:
+            break
+        named = {t.key for _, t in terms_in(s, key)}
+        if named - covered and fresh(s) and fit(s):
+            chosen.append(s)
+            covered |= named
+    for s in candidates:
+        if len(chosen) >= size:
+            break
+        if fresh(s) and fit(s):
+            chosen.append(s)
+    return chosen
 
 
 #: Sentences parsed at a time when a summary reaches them (batched parses are about twice as fast as one at a time).
@@ -158,8 +172,9 @@ _NARRATOR = frozenset("i we you".split())
 
 def summary_fit(s: Sentence) -> bool:
     """False for what a summary never says: narration ("We are going to ..."), exercise steps and instructions
-    ("Maintain the interactivity ...", "Now implement ..."), figure captions ("Top: The fraction ...")."""
-    if _CAPTION.match(s.text):
+    ("Maintain the interactivity ...", "Now implement ..."), figure captions ("Top: The fraction ..."), fragments
+    and pronoun subjects without their noun (``parsed_context``)."""
+    if _CAPTION.match(s.text) or not parsed_context(s):
         return False
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -175,7 +190,7 @@ def summary_fit(s: Sentence) -> bool:
 def summary_of(chosen: list[Sentence]) -> Summary:
     """The summary built from ``chosen`` sentences (kept under the 4000-character limit)."""
     return Summary(
-        text=" ".join(s.display for s in chosen), sentences=[SummarySentence(text=s.display, source=s.ref()) for s in chosen]
+        text=" ".join(labelled(s) for s in chosen), sentences=[SummarySentence(text=labelled(s), source=s.ref()) for s in chosen]
     )
 
 
@@ -214,20 +229,82 @@ def key_point_order(ranked: list[Sentence], scores: dict[int, float], terms: lis
     return sorted(own, key=lambda s: (-value[id(s)], s.order)) + rest
 
 
-def _point(s: Sentence, title: str, keys: set[str]) -> str | None:
-    """The takeaway's title: the point its sentence makes ("Why noble gases rarely form bonds"), else the noun-phrase
-    title when it is more than one bare word ("Noble gases", never "Electrons")."""
+def _point(s: Sentence, keys: set[str]) -> str | None:
+    """The takeaway's title: the point its sentence makes, from the parse ("Why noble gases rarely form bonds"), and
+    shorter than the sentence by a good part (a title that restates or merely cuts the sentence names no point);
+    "What a flashbulb memory is" for a sentence that says what its subject is; None otherwise (a bare label such
+    as "European Union" is no title)."""
     point = point_title(s, keys)
     if point and good_title(point, s.text, keys):
-        return point
-    return title if len(title.split()) > 1 and good_title(title, s.text, keys) else None
+        title, said = len(surface_words(point)), len(surface_words(s.text))
+        if title <= 0.7 * said and said - title >= 4:
+            return point
+    return _what_it_is(s) or _when_it_happens(s)
+
+
+def _what_it_is(s: Sentence) -> str | None:
+    """ "What <subject> is" for "<subject> is a/an/the <noun> ...", the subject a noun phrase of its own (no pointing
+    word, no clause), else None."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in ("be", "mean"):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    attr = next((c for c in root.children if c.dep_ in ("attr", "dobj", "xcomp", "ccomp")), None)
+    if subj is None or attr is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN") or any(c.dep_ == "aux" for c in root.children):
+        return None  # "Open data may also be personal data": no saying what it is
+    if any(c.dep_ == "neg" for c in root.children) or any(c.lower_ == "only" for c in attr.subtree):
+        return None  # "Induction is not the only game in town": no saying what it is
+    span = list(subj.subtree)
+    if span[0].i != 0 or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
+        return None
+    if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") or t.is_quote for t in span):
+        return None
+    words = "".join(t.text_with_ws for t in span).strip()
+    words = _lower_first(words, span[0])
+    return f"What {words} {root.text.lower()}" if re.search(r"[A-Za-z]{3}", words) else None
+
+
+def _when_it_happens(s: Sentence) -> str | None:
+    """ "When proactive interference happens" for "Proactive interference happens when ...": a verb without an object
+    whose clause says when; the subject a noun phrase of its own. None otherwise."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    when = next((c for c in root.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "if") for m in c.children)), None)
+    if subj is None or when is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = list(subj.subtree)
+    if span[0].i != 0 or len(span) > 5 or any(t.pos_ in ("PRON", "VERB") or t.lower_ in _THAT for t in span):
+        return None
+    words = "".join(t.text_with_ws for t in span).strip()
+    words = _lower_first(words, span[0])
+    return f"When {words} {root.text}"
+
+
+_THAT = frozenset("this these those that such".split())
+
+
+def _lower_first(words: str, first) -> str:
+    """The subject with its sentence capital dropped, unless it is a name or an acronym ("Zeus", "MBO")."""
+    if first.pos_ != "DET" and (first.text.isupper() and len(first.text) > 1 or not word_classes(first.lower_)):
+        return words
+    return words[:1].lower() + words[1:]
 
 
 def takeaway_candidates(
     ranked: list[Sentence], scores: dict[int, float], terms: list[Term], summary: list[Sentence], shown: int = 5
 ) -> list[Takeaway]:
     """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
-    order = [s for s in key_point_order(ranked, scores, terms) if s.alone and not _SECOND_PERSON.search(s.text)]
+    order = [
+        s
+        for s in key_point_order(ranked, scores, terms)
+        if s.alone and not _SECOND_PERSON.search(s.text) and carries_context(s) and not _CAPTION.match(s.text)
+    ]
     order = order[:30]
     claims = {id(s): claim_score(s, terms) for s in order}
     good = [s for s in order if claims[id(s)] > -0.3]
@@ -244,10 +321,10 @@ def takeaway_candidates(
         chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
     keys = key_terms(terms)
     prime(chosen)
-    pairs = [(s, _point(s, title, keys)) for s, title in titled(chosen, terms)]
+    pairs = [(s, _point(s, keys)) for s in chosen if parsed_context(s)]
     seen: set[str] = set()
     pairs = [(s, t) for s, t in pairs if t and not (t.casefold() in seen or seen.add(t.casefold()))]
     return [
-        Takeaway(title=title, text=s.display, importance=_importance(i, min(shown, len(pairs))), source=s.ref())
+        Takeaway(title=title, text=labelled(s), importance=_importance(i, min(shown, len(pairs))), source=s.ref())
         for i, (s, title) in enumerate(pairs)
     ]

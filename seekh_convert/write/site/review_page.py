@@ -61,8 +61,23 @@ def shown_text(item: Item) -> list[tuple[str, str]]:
     return [(f.name, " · ".join(f.value) if isinstance(f.value, list) else str(f.value)) for f in editable_fields(item.item)]
 
 
+def gate_notes(quality: dict) -> dict[tuple[str, int], list[str]]:
+    """The quality gate's notes (items it kept as they are, with a problem for the editor to weigh), by the place of
+    the item in the written guide; a summary's notes go on the summary."""
+    notes: dict[tuple[str, int], list[str]] = {}
+    for finding in quality.get("findings", []) if isinstance(quality, dict) else []:
+        if not isinstance(finding, dict) or finding.get("action") != "noted":
+            continue
+        section = str(finding.get("section", ""))
+        place = 0 if section in ("definition", "summary") else finding.get("shown")
+        if isinstance(place, int):
+            notes.setdefault((section, place), []).append(f"{finding.get('reason', '')}: {finding.get('detail', '')}")
+    return notes
+
+
 def review_page(entry: Entry, endpoint: str = "/api/decision") -> str:
-    """One guide's review page, with the decisions stored so far."""
+    """One guide's review page, with the decisions stored so far and the gate's notes on each item."""
+    notes = gate_notes(entry.quality)
     rows = []
     for item in iter_items(entry.guide):
         verdict = entry.decisions.verdict(item)
@@ -80,6 +95,7 @@ def review_page(entry: Entry, endpoint: str = "/api/decision") -> str:
                 "shown": shown_text(Item(item.section, item.index, shown, item.id)),
                 "fields": editable_fields(shown),
                 "sources": sources,
+                "notes": notes.get((item.section, item.index), []),
             }
         )
     data = {"guide": entry.key, "endpoint": endpoint}
