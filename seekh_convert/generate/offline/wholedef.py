@@ -56,7 +56,6 @@ _NAMED_THEN = re.compile(
     r"(?: (?P<more>If [^.!?]{5,200}[.!?]))?"
 )
 _COPULA = re.compile(r"\b(?:is|are|was|were|be|been)$")
-_HE = re.compile(r"^(?:He|She|It|They) [a-z]+s? ")
 
 
 @dataclass(frozen=True)
