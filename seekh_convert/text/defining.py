@@ -262,12 +262,18 @@ def defines_as_subject(x: str, answer: str) -> bool:
     )
 
 
+def _entry(x: str, answer: str) -> bool:
+    """ "First fit: searches from the beginning of the linked list": a term entry, the term then its explanation."""
+    found = term_pattern(x).match(answer.lstrip())
+    return found is not None and bool(re.match(r"\s*:\s+\S", answer.lstrip()[found.end() :]))
+
+
 def not_a_definition(x: str, answer: str) -> str | None:
     """Why ``answer`` does not define the term ``x`` (talk about it, a definition of another term, a mere
     mention), or None when it does, also without repeating the term ("The input of information into memory")."""
     if _TALK.search(answer):
         return f"the answer is talk about {x!r}, not its definition"
-    if defines_as_subject(x, answer):
+    if defines_as_subject(x, answer) or _entry(x, answer):
         return None
     found = [d.term for d in defined_terms(answer) if d.strength >= 2.4]
     found += [y] if (y := _copular_subject(answer)) else []

@@ -8,10 +8,13 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
+from seekh_convert.generate.offline.glosses import _noun_phrase
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
+from seekh_convert.generate.offline.titledef import hollow
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
+from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, not_a_definition, related
 from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
 from seekh_convert.text.lexicon import generic_phrase, is_acronym, zipf
@@ -37,14 +40,38 @@ def ask_what(term: str, definition: str = "") -> str:
         first = term.split()[0]
         if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
             term = term[:1].lower() + term[1:]
-    article = re.match(rf"(an?|the)\s+{re.escape(term)}\b", definition, re.IGNORECASE)
+    article = re.search(rf"\b(an?|the)\s+[\"\u201c\u2018]?{re.escape(term)}\b", definition, re.IGNORECASE)
+    if article is not None and article.start() > 0 and " " not in term.strip():
+        article = None  # "... the pattern ..." later in the sentence says nothing of a one-word term's article
     if article is None and found and found.start() > 0 and " " not in term:
         article = re.search(r"\b(the)\s+$", definition[: found.start()], re.IGNORECASE)
     lead = article.group(1).lower() + " " if article else ""
+    if not lead and re.match(r"(?:principle|law|theory|rule|problem|concept|idea|method) of\b", term, re.I):
+        lead = "the "  # "What is the principle of locality?"
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     verb = copula.group(1) if copula else verb
     return f"What {verb} {lead}{term}?"
+
+
+def entry_front(term: str, back: str) -> str:
+    """ "What is X?"; "What does it mean to compile?" for a verb's entry ("To translate ..."), "What does identical
+    mean?" for an adjective's ("Being the same object")."""
+    if re.match(r"To [a-z]", back):
+        return f"What does it mean to {term}?"
+    if re.match(r"(?:Having|Being|Pertaining|Relating)\b", back):
+        return f"What does {term} mean?"
+    return ask_what(term)
+
+
+def entry_explains(block) -> bool:
+    """True when a glossary entry's text explains its term: on a slide any explanation ("Demand paging: pages are
+    loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
+    ("Pretty print the output: Formatting debugging output can make ...", a line the cleaner split at a colon)."""
+    if block.bullet or block.slide is not None:
+        return True
+    first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
+    return bool(re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first)) or _noun_phrase(parse.parse(first))
 
 
 def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> bool:
@@ -77,8 +104,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
         return None  # a common word ("States", "brain", "elements") is no key term to recall, whatever marks it
-    if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()):
-        return None
+    if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()) or hollow(sentence.parsed):
+        return None  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
     front = sentence.splice(m.start(), m.end(), GAP)
     if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
@@ -155,10 +182,21 @@ def _defines(term: Term) -> bool:
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False
     if s.block.kind is BlockKind.GLOSSARY and s.block.term and term_key(s.block.term) == term.key:
-        return True
+        return entry_explains(s.block)
     if s.n_words > ITEM_WORDS + 10:
         return False  # too long to be an answer to learn
+    if hollow(s.parsed):
+        return False  # praise, course talk, "the other favorite of Zeus"
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
+
+
+def _basic_front(t: Term) -> str:
+    """ "What is X?", "What does X mean?" (a "means" definition), "What does it mean to compile?" (a glossary verb)."""
+    if t.definition.block.kind is BlockKind.GLOSSARY:
+        return entry_front(t.text, t.definition.display)
+    if definition_kind(t.definition.parsed, t.text) == "means":
+        return f"What does {t.text} mean?"
+    return ask_what(t.text, t.definition.text)
 
 
 def _ubiquitous(term: Term, ranked: list[Sentence]) -> bool:
@@ -200,9 +238,7 @@ def build_flashcards(
             break
         if id(t.definition) in used:
             continue
-        front = ask_what(t.text, t.definition.text)
-        if definition_kind(t.definition.parsed, t.text) == "means":
-            front = f"What does {t.text} mean?"
+        front = _basic_front(t)
         if _near(front, fronts):
             continue
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from seekh_convert.generate.offline.appositive import CUE as APPOSITION
 from seekh_convert.generate.offline.appositive import appositions
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime, split_block
-from seekh_convert.generate.offline.titledef import _standalone, _subject_term
+from seekh_convert.generate.offline.titledef import _standalone, _subject_term, hollow
 from seekh_convert.model.document import BlockKind
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, related
@@ -291,7 +291,7 @@ def _sentence(s: Sentence) -> list[Gloss]:
     tied = sdoc[0].lower_ in _TIED or any(t.lower_ in _CONNECTIVE for t in sdoc)
     if subject and not tied and _term_ok(subject) and _standalone(sdoc) and not _two_clauses(sdoc):
         kind = definition_kind(sdoc, subject) or _occurs(sdoc)
-        if kind in ("states", "which-states") and not _LAWLIKE.search(subject) or _POINTING.search(display):
+        if kind in ("states", "which-states") and not _LAWLIKE.search(subject) or _POINTING.search(display) or hollow(sdoc):
             kind = None  # "Compression says that people crave ...": an opinion; "The dashed line is ...": a figure
         if kind is not None:
             out.append(Gloss(_strip_abbr(subject), display, s, "sentence"))

@@ -15,6 +15,7 @@ from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_flashcards, defines, gloss_cards
 from seekh_convert.generate.offline.classify import study_minutes
+from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
 from seekh_convert.generate.offline.links import (
     SHOWN,
@@ -34,6 +35,7 @@ from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, title_definitions, title_terms
+from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
@@ -92,7 +94,12 @@ def title_overlap(term: str, title: str) -> int:
 def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
     Empty when the source defines no term of the title (the guide then says so)."""
-    return [Definition(text=text, source=s.ref()) for _, s, text in definition_pairs(ta)]
+    pairs = definition_pairs(ta)
+    found = [Definition(text=text, source=s.ref()) for _, s, text in pairs]
+    own = [f.definition() for f in own_definitions(ta)]  # a rule list, a role, what a method does
+    if own and not any(names_topic(term, ta.topic.title) or names_title(term, ta.topic.title) for term, _, _ in pairs):
+        return own + found  # the title's own term first ("working set" before a side term's definition)
+    return found
 
 
 def definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
@@ -294,8 +301,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     basic = [c for c in cards if c.kind == "basic"]
     taken = {c.source.quote for c in basic + glossed}
     listed = [c for c in enumeration_cards(ta.sentences) if c.source.quote not in taken]
+    listed += whole_cards(ta, basic + glossed + listed)
+    listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
-    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and c.source.quote not in quotes]
+    # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
+    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
     pool.sections["flashcards"] = cards + _fresh(spare, cards)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}

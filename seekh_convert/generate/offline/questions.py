@@ -14,6 +14,7 @@ from seekh_convert.generate.offline.kinds import real_kinds
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.transform import named_choice, sibling_false
+from seekh_convert.generate.offline.wh import clause_questions
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.lexicon import can_be_noun, generic_phrase, generic_word, plural
 from seekh_convert.text.words import surface_words
@@ -164,9 +165,8 @@ def build_questions(
         if q is not None:
             mcs.append(q)
             taken.add(id(t.definition))
-    real = subject_questions(ranked, terms, doc_terms, taken, asked) + real_kinds(
-        ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8
-    )
+    real = subject_questions(ranked, terms, doc_terms, taken, asked) + clause_questions(ranked, terms, taken)
+    real += real_kinds(ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8)
     tfs = true_false(ranked, terms, taken)
     sas = short_answers(terms, taken, asked)
     return [*mcs, *real, *tfs, *sas]

@@ -62,7 +62,7 @@ def defines_term(s: Sentence, term: str) -> bool:
         return False
     doc = s.parsed
     kind = definition_kind(doc, term)
-    if kind is None or not _standalone(doc):
+    if kind is None or not _standalone(doc) or hollow(doc):
         return False
     span = term_span(doc, term)
     # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
@@ -87,6 +87,36 @@ def _standalone(doc) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     late = all(t.i > root.i for t in doc if t.lower_ == word) if root is not None else False
     return why.startswith("points back (") and word in _INNER and late
+
+
+_INTENSIFIERS = frozenset("tremendously very extremely incredibly really super so hugely amazingly remarkably".split())
+_PEOPLE = frozenset("we you i us our your".split())
+
+
+def hollow(doc) -> str | None:
+    """Why a copula sentence says nothing a teacher would keep as a definition, or None: praise ("a tremendously
+    powerful technique"), course talk ("... that we'll use again and again in CS161"), or a genus that leans on
+    the text before it ("the other favorite of Zeus")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    attr = next((c for c in root.children if c.dep_ == "attr"), None) if root is not None else None
+    if attr is None or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in root.children):
+        return None  # ("There are three ways you can retrieve ...": no term is defined, nothing to judge)
+    for c in attr.children:
+        if c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in _INTENSIFIERS for a in c.children):
+            return "praise"
+        if c.dep_ == "amod" and c.lower_ in ("other", "another", "same", "latter", "former"):
+            return "leans on the text before it"
+        if c.dep_ == "relcl" and _talk(c):
+            return "course talk"  # (not "memory aids that help us organize ...": the reader as an object is no talk)
+    return None
+
+
+def _talk(verb) -> bool:
+    """ "that we'll use again and again in CS161": the course's plan, not what the term is ("those we consciously try
+    to remember" is a definition)."""
+    people = any(t.dep_ == "nsubj" and t.lower_ in _PEOPLE for t in verb.children)
+    plan = any(t.dep_ == "aux" and t.lower_ in ("will", "'ll", "’ll", "shall") for t in verb.children)
+    return people and plan
 
 
 def title_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, Sentence]]:
@@ -146,6 +176,6 @@ def key_definitions(sentences: list[Sentence], key_terms: set[str], mentions: di
         key = term_key(term)
         if key not in key_terms and mentions.get(key, 0) < 3 or " " not in key and zipf(key) >= 5.0:
             continue
-        if definition_kind(s.parsed, term) is not None and _standalone(s.parsed):
+        if definition_kind(s.parsed, term) is not None and _standalone(s.parsed) and not hollow(s.parsed):
             out.append((term, s))
     return out

@@ -1,0 +1,209 @@
+"""Purpose and means wh-questions transformed from a parsed clause (Heilman and Smith 2010): "Paging is used to avoid
+external fragmentation." asks "Why is paging used?" (answer "To avoid external fragmentation."), "pivot_wider() makes
+datasets wider by increasing columns." asks "How does pivot_wider() make datasets wider?" (answer "By increasing
+columns."). Only where the sentence stands alone, its subject names a key term of the topic, the clause says "to ...",
+"so that ...", "in order to ..." or "by ...ing" of the main verb itself, and nothing left in the question leans on
+context; the answer is the source's own phrase, so the question is a short answer graded on it."""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.generate.offline.ask import asks_for
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.terms import Term
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer
+from seekh_convert.text.lexicon import generic_word, zipf
+
+_PRONOUN = re.compile(
+    r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|him|we|our|us|you|your|I|such|above|below)\b", re.I
+)
+#: Verbs whose "X ... to Y" is no purpose: "allow users to", "want to", "ask him to".
+#: Words that point at the text around the sentence ("the next example", "this figure").
+_CONTEXT = re.compile(r"\b(?:example|figure|fig|table|exercise|next|previous|following|above|below|earlier|later)\b", re.I)
+_NOT_PURPOSE = frozenset(
+    "allow ask want tell force help cause enable require expect let permit encourage need seem appear tend try begin "
+    "start continue like love hate prefer have be get go come make lead intend plan hope decide fail refuse consider show say "
+    "believe think know find assume suppose see seem prove expect".split()
+)
+#: What a sentence must show, unparsed, before it is parsed: "to <verb>", "so that", "by <verb>ing", a year.
+_MAY_HOLD = re.compile(
+    r"\b(?:to (?!the\b|this\b|that\b|these\b|those\b|its\b|their\b|his\b|her\b|be\b|and\b)[a-z]{3,}|so that|"
+    r"by [a-z]{3,}ing|in (?:1[0-9]|20)\d\d)\b"
+)
+_OPENS_BADLY = re.compile(
+    r"^(?:this|these|those|that|it|they|he|she|we|you|i|there|here|so|but|and|or|then|thus|however)\b", re.I
+)
+_YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
+_DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
+_WORDS = (7, 35)
+
+
+def _purpose(root):
+    """The "to ..."/"so that ..."/"in order to ..." clause of ``root`` (a token), or None."""
+    for c in root.children:
+        if c.i < root.i or c.dep_ not in ("advcl", "xcomp"):
+            continue
+        first = c.left_edge
+        words = [t.lower_ for t in c.subtree][:3]
+        if words[:2] == ["so", "that"] or words[:3] == ["in", "order", "to"]:
+            return c
+        after = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+        if after is not None and after.tag_ == "TO":
+            continue  # "swap processes to disk to free memory": "to disk" misread as a verb
+        if c.lemma_ == "be":
+            continue  # "is considered to be ...": a raising verb, no purpose
+        if first.tag_ == "TO" and first.head.i == c.i and c.tag_ == "VB" and root.lemma_ not in _NOT_PURPOSE:
+            if c.dep_ == "xcomp" and not any(x.dep_ in ("dobj", "auxpass") for x in root.children):
+                continue  # "X wants to ...": a complement, not a purpose
+            return c
+    return None
+
+
+def _means(root):
+    """The "by ...ing" phrase of ``root``, or None."""
+    for c in root.children:
+        by = c.i > root.i and c.dep_ == "prep" and c.lower_ == "by"
+        if by and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return c
+    return None
+
+
+def _demonstrative(tokens) -> bool:
+    """True when a token is "that"/"this" pointing back ("that method"), not a relative "that"."""
+    return any(t.lower_ in ("that", "this", "these", "those") and t.tag_ == "DT" for t in tokens)
+
+
+def _time(root):
+    """The "in 1996"/"on 4 May 1998" phrase of ``root`` that names a year, or None."""
+    for c in root.children:
+        if c.i > root.i and c.dep_ == "prep" and c.lower_ in ("in", "on", "during"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and any(_YEAR.match(t.text) for t in c.subtree):
+                return c
+    return None
+
+
+def _subject(doc, root, terms: list[Term]):
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i != 0 or subj.pos_ == "PRON" or subj.tag_ == "WDT":
+        return None
+    span = doc[0 : subj.right_edge.i + 1]
+    if _PRONOUN.search(span.text) or _demonstrative(span):
+        return None
+    if any(asks_for(t) and t.pattern.search(span.text) for t in terms):
+        return span
+    specific = subj.pos_ in ("NOUN", "PROPN") and not generic_word(subj.lower_) and zipf(subj.lower_) < 4.0
+    return span if specific else None  # a specific noun the topic does not list ("fimbriae"), not "people"
+
+
+def _lower_first(span, terms: list[Term]) -> str:
+    """The subject as it reads after "Why does": a sentence-initial capital lowered, a name (a term the source writes
+    with that capital) or an acronym kept."""
+    first = span[0]
+    named = any(t.text.split()[:1] == [first.text] for t in terms)
+    lowered = any(t.text.split()[:1] == [first.lower_] for t in terms)  # "pili": the source's term is lower case
+    keep = first.pos_ == "PROPN" and (named or not lowered) or any(ch.isupper() for ch in first.text[1:])
+    lead = first.text if keep else first.lower_
+    return (lead + first.whitespace_ + "".join(t.text_with_ws for t in span[1:])).strip()
+
+
+def _stem(doc, root, subj, cut, terms: list[Term]) -> str | None:
+    """The question body: auxiliary (or do-support), subject, verb, the rest of the clause without ``cut``."""
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i and c.i > subj.end - 1]
+    if any(c.dep_ == "neg" for c in root.children):
+        return None  # "Why does X not ...?": the source's negation makes a trick question
+    drop = {t.i for t in cut.subtree}
+    if cut.i > 0 and doc[cut.left_edge.i - 1].text == ",":
+        drop.add(cut.left_edge.i - 1)
+    tail = [t for t in doc[root.i + 1 :] if t.i not in drop and not (t.is_punct and t.i == len(doc) - 1)]
+    if any(t.text in (",", ";", ":") for t in tail):
+        return None  # "How do helicopters create lift, thereby ...?": a second clause left hanging
+    if cut.dep_ != "prep" and any(t.i > max(drop) for t in tail if not t.is_punct):
+        return None  # the purpose sits inside the clause, not at its end: the question would read out of order
+    if auxes:
+        first, *more = auxes
+        middle = [t for t in doc[subj.end : root.i] if t.i != first.i]
+        verb = root.text
+        lead = first.lower_
+    else:
+        if root.tag_ not in _DO:
+            return None
+        middle = list(doc[subj.end : root.i])
+        verb = root.lemma_
+        lead = _DO[root.tag_]
+    words = [lead, _lower_first(subj, terms), *(t.text for t in middle), verb]
+    body = " ".join(w for w in words if w)
+    rest = "".join(t.text_with_ws for t in tail).strip().rstrip(" ,;:")
+    return f"{body} {rest}".strip() if rest else body
+
+
+def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
+    """ "Why ...?" from a purpose clause, "How ...?" from a "by ...ing" phrase, or None."""
+    if "_" in s.text and "__" in s.text.replace("\\", "") or "?" in s.text:
+        return None  # an exercise's blank ("depend on ________ to ...")
+    if _CONTEXT.search(s.text):
+        return None
+    if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or not s.text.endswith(".") or "(" in s.text.replace("()", ""):
+        return None
+    if not _MAY_HOLD.search(s.text) or _OPENS_BADLY.match(s.text) or not s.alone or not s.keepable:
+        return None  # parse only sentences that may hold the clause and stand alone
+        return None
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be":
+        return None
+    subj = _subject(doc, root, terms)
+    if subj is None:
+        return None
+    for word, cut in (("Why", _purpose(root)), ("How", _means(root)), ("When", _time(root))):
+        if cut is None:
+            continue
+        answer = "".join(t.text_with_ws for t in cut.subtree).strip().rstrip(" .;:,")
+        if len(answer.split()) < (2 if word == "When" else 3) or _PRONOUN.search(answer) or _demonstrative(cut.subtree):
+            continue
+        body = _stem(doc, root, subj, cut, terms)
+        if body is None or _PRONOUN.search(body) or _demonstrative(doc) or len(body.split()) < 3:
+            continue
+        answer = answer[:1].upper() + answer[1:] + "."
+        return ShortAnswer(
+            question=f"{word} {body}?",
+            answer=answer,
+            accept=[answer.rstrip(".")[:100]],
+            explanation=f"The source says: “{s.display}”",
+            source=s.ref(),
+        )
+    return None
+
+
+def _with_years(q: ShortAnswer, years: list[str]) -> ShortAnswer | MultipleChoice:
+    """A "When ...?" whose answer is a bare year as multiple choice, the options three other years the same topic
+    names (the nearest first); the short answer when the topic names fewer."""
+    m = re.fullmatch(r"In ((?:1[5-9]|20)\d\d)\.", q.answer)
+    if m is None or not q.question.startswith("When "):
+        return q
+    key = int(m.group(1))
+    others = sorted((y for y in years if int(y) != key), key=lambda y: (abs(int(y) - key), y))[:3]
+    if len(others) < 3:
+        return q
+    options = sorted([*others, m.group(1)])
+    return MultipleChoice(
+        question=q.question, options=options, answer_index=options.index(m.group(1)), explanation=q.explanation, source=q.source
+    )
+
+
+def clause_questions(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 2) -> list:
+    """Up to ``limit`` purpose/means/time questions over central sentences no card or question uses yet."""
+    out: list = []
+    years = sorted({y for s in ranked for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", s.text)})
+    for s in ranked[:40]:
+        if id(s) in taken or (q := clause_question(s, terms)) is None:
+            continue
+        q = _with_years(q, years)
+        if any(q.question == o.question for o in out):
+            continue
+        out.append(q)
+        taken.add(id(s))
+        if len(out) == limit:
+            break
+    return out
