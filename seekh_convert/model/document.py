@@ -90,6 +90,14 @@ class Block:
         return min(t[1] for t in covering), max(t[2] for t in covering)
 
     @property
+    def shown(self) -> str:
+        """The block as its reader sees it, and as a model is shown and may quote it: a glossary entry keeps its term
+        ("Backup: The process of copying data ..."), which ``text`` holds apart."""
+        if self.kind is BlockKind.GLOSSARY and self.term and not self.text.lower().startswith(self.term.lower()):
+            return f"{self.term}: {self.text}"
+        return self.text
+
+    @property
     def usable(self) -> bool:
         """True when generators may take items from this block."""
         return self.kind not in JUNK_KINDS and self.kind is not BlockKind.HEADING

@@ -63,7 +63,7 @@ class SourceFinder:
 
     def __init__(self, blocks: Sequence[Block]):
         self.blocks = list(blocks)
-        self._index = QuoteIndex([b.text for b in self.blocks], max_texts=MAX_QUOTE_BLOCKS)
+        self._index = QuoteIndex([b.shown for b in self.blocks], max_texts=MAX_QUOTE_BLOCKS)
 
     def find_all(self, quote: str) -> list[Span]:
         """Every place ``quote`` occurs (see ``text.quotes``)."""
@@ -81,7 +81,7 @@ class SourceFinder:
         around its words where the source has it too; None for a span over several blocks."""
         if len(span.texts) != 1:
             return None
-        text = self.blocks[span.first].text
+        text = self.blocks[span.first].shown
         start, end = span.start, span.end
         tail = quote[len(quote.rstrip(_EDGE)) :]
         while tail and end < len(text) and text[end] == tail[0]:
@@ -94,7 +94,7 @@ class SourceFinder:
     def ref(self, span: Span, quote: str) -> SourceRef:
         """The reference of a found quote: the first block's page and section, the times of the sentences it spans."""
         first, last = self.blocks[span.first], self.blocks[span.last]
-        ref = ref_at(first, span.start, span.end if first is last else len(first.text), quote)
+        ref = ref_at(first, span.start, span.end if first is last else len(first.shown), quote)
         if first is not last and ref.start is not None:
             tail = last.time_at(0, span.end)
             if tail is not None:

@@ -84,7 +84,8 @@ def render_part(part: Part) -> str:
         elif block.slide is not None and block.slide != page:
             page = block.slide
             marker = f"[slide {page}] "
-        lines.append(marker + neutralise(text.strip()))
+        shown = block.shown if text == block.text else text  # a whole glossary entry is shown with its term
+        lines.append(marker + neutralise(shown.strip()))
     return "\n\n".join(lines)
 
 
