@@ -30,6 +30,7 @@ from seekh_convert.generate.offline.links import (
 from seekh_convert.generate.offline.lists import enumeration_cards
 from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.questions import build_questions
+from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
@@ -320,6 +321,10 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         + named
         + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
     )
+    have = asked - _card_terms(pool.sections["flashcards"]) | {
+        term_key(q.options[q.answer_index]) for q in questions if hasattr(q, "options")
+    }
+    questions = reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have) + questions  # a card's reverse
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
     pool.sections["questions"] = questions + _fresh(more, questions)
     pool.shown = dict(_SHOWN, flashcards=len(cards), questions=len(questions))

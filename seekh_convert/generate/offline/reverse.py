@@ -1,0 +1,101 @@
+"""The reverse of a definition card: "Which term names the process of copying data ...?" over a definition the topic
+gives ("Backup is the process of copying data ..."), its options the term and three other terms the document defines.
+
+A card asks "What is X?"; the reverse asks for X from its definition, so a teacher keeps both. Made only where the
+defining sentence opens with the term and a copula, the rest stands alone (no "This ...") and does not give the key
+away, and the document defines three other terms of the answer's shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.generate.offline.cards import defines
+from seekh_convert.generate.offline.choices import _echoes, key_position
+from seekh_convert.generate.offline.questions import covered, distractors, same_kind
+from seekh_convert.generate.offline.terms import Term
+from seekh_convert.model.guide import Flashcard, MultipleChoice
+from seekh_convert.text.defining import asked_term
+from seekh_convert.text.terms import term_key, term_pattern
+
+_MAX = 2
+#: What follows the term: "is/are (a|an|the|one) ...", "refers to ...", "means ...", or a glossary colon or dash.
+_LINK = re.compile(
+    r"^\s*(?:\([^)]{1,60}\)\s*)?(?:(?P<is>is|are)\s+(?=(?:an?|the|one|any)\s)|(?P<verb>refers? to|means|describes)\s+"
+    r"|\s*[:–—-]\s+(?=(?:an?|the|one|any)\s)|\s*[:–—-]\s+(?P<does>[a-z]{3,}(?<!ss)s)\s)",
+    re.I,
+)
+#: A definition that leans on the text around it.
+_LEANS = re.compile(
+    r"\b(?:this|these|those|above|below|former|latter|aforementioned|such)\b|[;]|, (?:while|whereas|but)\b|\be\.g\.", re.I
+)
+_OPENS = re.compile(r"^(?:this|these|those|it|they|he|she|we|here|such)\b", re.I)
+
+
+def reverse_stem(term: str, definition: str, does: bool = False) -> str | None:
+    """ "Which term names <the rest>?" from "<term> is <the rest>."; None when the sentence does not open with the
+    term and a copula, leans on its context, or the rest names the term (or a word of its family)."""
+    text = re.sub(r"^[\s\"“‘]*(?:(?:an?|the)\s+)?", "", definition.strip(), flags=re.I)
+    if _OPENS.match(definition.strip()):
+        return None
+    found = term_pattern(term).match(text)
+    if found is None:
+        return None
+    after = text[found.end() :].lstrip('"”’')
+    if does and re.match(r"\s+[a-z]{3,}(?<!ss)s\s", after):  # "What does FIFO do?" -> "FIFO picks the oldest page ..."
+        after = ":" + after
+    link = _LINK.match(after)
+    if link is None:
+        return None
+    rest = after[link.end() :]
+    rest = re.sub(r"[\s.;:]+$", "", rest.strip())
+    if not 4 <= len(rest.split()) <= 35 or _LEANS.search(rest) or "?" in rest or "\n" in rest:
+        return None
+    if link.group("does"):
+        rest = f"{link.group('does')} {rest}"  # "First fit: searches from ..." -> "Which of these searches from ...?"
+    verb = (link.group("verb") or "names").lower()
+    verb = {"refer to": "refers to", "describe": "describes"}.get(verb, verb)
+    lead = "Which of these" if link.group("does") else f"Which term {verb}"
+    stem = f"{lead} {rest[:1].lower() + rest[1:] if not rest[1:2].isupper() else rest}?"
+    probe = _term(term)
+    if term_pattern(term).search(stem) or covered(probe, rest) or _echoes(probe, rest):
+        return None
+    return stem
+
+
+def _term(text: str) -> Term:
+    return Term(text=text, key=term_key(text), origin="glossary", first=0)
+
+
+def _defined(terms: list[Term]) -> list[Term]:
+    return [t for t in terms if t.defined or defines(t)]
+
+
+def reverse_questions(
+    cards: list[Flashcard], topic_terms: list[Term], doc_terms: list[Term], have: set[str], limit: int = _MAX
+) -> list[MultipleChoice]:
+    """At most ``limit`` "Which term names ...?" questions from the topic's "What is X?" cards, none on a term whose
+    key is in ``have`` (the terms other questions already ask for)."""
+    out: list[MultipleChoice] = []
+    done = set(have)
+    known = {t.key: t for t in [*doc_terms, *topic_terms]}
+    asked = [x for c in cards if c.kind == "basic" and (x := asked_term(c.front))]
+    siblings = [known.get(term_key(x)) or _term(x) for x in dict.fromkeys(asked)]  # the terms the topic's cards define
+    for c in cards:
+        x = asked_term(c.front) if c.kind == "basic" else None
+        if not x or term_key(x) in done or (stem := reverse_stem(x, c.back, c.front.endswith(" do?"))) is None:
+            continue
+        answer = known.get(term_key(x)) or _term(x)
+        fit = [t for t in [*siblings, *_defined(topic_terms)] if same_kind(answer, t)]  # no name among nouns
+        others = distractors(answer, fit, [t for t in _defined(doc_terms) if same_kind(answer, t)], stem)
+        if len(others) < 3:
+            continue
+        pos = key_position(stem)
+        options = [o.text[:300] for o in others]
+        options.insert(pos, answer.text[:300])
+        says = f"The source defines {answer.text}: “{c.back}”"
+        out.append(MultipleChoice(question=stem, options=options, answer_index=pos, explanation=says, source=c.source))
+        done.add(term_key(x))
+        if len(out) == limit:
+            break
+    return out

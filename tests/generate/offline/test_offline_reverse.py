@@ -1,0 +1,69 @@
+"""Issue 17 (session 6): the reverse of a definition card, "Which term names <the definition>?", its options the term and
+three other terms the document defines; refused when fewer than three others are defined, when the stem would give
+the key away, and when the definition leans on its context."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from seekh_convert.generate.offline import OfflineEngine
+from seekh_convert.generate.offline.reverse import reverse_questions, reverse_stem
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+from seekh_convert.model.guide import Flashcard, MultipleChoice, SourceRef
+
+_DEFS = {
+    "backup": "A backup is the process of copying data to a second form of storage to protect it.",
+    "archive": "An archive is a collection of old records kept for reference over many years.",
+    "encryption": "Encryption is the scrambling of data with a key so that only the holder of the key can read it.",
+    "compression": "Compression is the reduction of the size of a file by removing repeated patterns in its bytes.",
+}
+
+
+def _card(term: str, back: str) -> Flashcard:
+    return Flashcard(front=f"What is {term}?", back=back, source=SourceRef(quote=back))
+
+
+def test_which_term_names_the_definition_with_three_sibling_terms():
+    cards = [_card(t, d) for t, d in _DEFS.items()]
+    qs = reverse_questions(cards, [], [], set())
+    assert len(qs) == 2  # at most two per topic
+    q = qs[0]
+    assert q.question == "Which term names the process of copying data to a second form of storage to protect it?"
+    assert q.options[q.answer_index] == "backup"
+    assert sorted(q.options) == sorted(_DEFS)
+    assert "A backup is the process of copying data" in q.explanation
+
+
+def test_refused_with_fewer_than_three_sibling_terms():
+    cards = [_card(t, d) for t, d in list(_DEFS.items())[:3]]
+    assert reverse_questions(cards, [], [], set()) == []
+
+
+def test_refused_when_the_stem_gives_the_key_away_or_leans_on_context():
+    assert reverse_stem("backup", "A backup is the process of making backups of data on a second disk.") is None
+    assert reverse_stem("backup", "This is the process of copying data to a second form of storage.") is None
+    assert reverse_stem("backup", "A backup is the process these steps describe for each disk.") is None
+    leaning = [_card("backup", "This is the process of copying data to a second form of storage to protect it.")]
+    cards = leaning + [_card(t, d) for t, d in list(_DEFS.items())[1:]]
+    assert all(q.options[q.answer_index] != "backup" for q in reverse_questions(cards, [], [], set()))
+
+
+def test_not_two_questions_on_the_same_term():
+    cards = [_card(t, d) for t, d in _DEFS.items()]
+    qs = reverse_questions(cards, [], [], {"backup", "archive"})
+    assert [q.options[q.answer_index] for q in qs] == ["encryption", "compression"]
+
+
+def test_the_engine_asks_the_reverse_of_its_definition_cards():
+    title = "Storage"
+    texts = list(_DEFS.values())
+    blocks = [Block(title, BlockKind.HEADING, level=1, section=title)]
+    blocks += [Block(t, BlockKind.PARAGRAPH, section=title) for t in texts]
+    doc = Document(path=Path("notes.md"), kind=SourceKind.MARKDOWN, title="Notes", blocks=blocks)
+    doc.topics = [Topic(1, title, blocks)]
+    content = asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content
+    reverse = [q for q in content.questions if isinstance(q, MultipleChoice) and q.question.startswith("Which term names")]
+    assert reverse, [q.question for q in content.questions]
+    asked = [q.options[q.answer_index] for q in content.questions if isinstance(q, MultipleChoice)]
+    assert len(asked) == len(set(asked))
