@@ -84,7 +84,7 @@ def fragment_problem(text: str, sentence: bool) -> Problem | None:
 
 
 _NARRATION = re.compile(
-    r"(?-i:\bI(?:'m|’m|'ve|’ve|'d|’d|'ll|’ll)?\b)|\b(?:me|my|myself)\b|\b(?:yesterday|tomorrow)\b|^\W*the answer is\b"
+    r"(?-i:\bI(?:'m|’m|'ve|’ve|'d|’d|'ll|’ll)?\b)|\b(?:me|my|myself)\b|\b(?:yesterday|tomorrow),?\s+(?:we|i|you)\b|^\W*the answer is\b"
     r"|\b(?:today|last time|next time|next week|last week) we\b|\bwe(?:'ll| will| are going to| saw| have seen| discussed"
     r"| looked at| learned| skip| omit)\b|\byou(?:'ll| will)\b|\bto (?:my|your) (?:left|right)\b"
     r"|\b(?:this|the|our|next|previous) (?:course|lecture|class|lesson|textbook|publication|video|talk)s?\b(?! of\b)"
