@@ -29,3 +29,10 @@ def test_a_quote_ending_on_a_percentage_keeps_its_percent_sign():
     assert finder.verbatim(span, quote) == quote
     unmarked = "The share of patients discharged within 48 hours is over 50"
     assert finder.verbatim(finder.find(unmarked), unmarked) == unmarked  # no sign the quote did not have
+
+
+def test_the_i_of_a_quoted_question_is_no_narration_but_the_lecturer_s_i_is():
+    back = "“What kind of person should I be?” (rather than “What should I do?”)"
+    assert context_problem(back) is None  # relay run 6 PDF handout: the card's back, dropped as course narration
+    problem = context_problem("I think virtue ethics asks what kind of person one should be.")
+    assert problem is not None and NARRATION in problem[1]
