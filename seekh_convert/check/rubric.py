@@ -84,7 +84,7 @@ def fragment_problem(text: str, sentence: bool) -> Problem | None:
 
 
 _NARRATION = re.compile(
-    r"(?-i:\bI(?:'m|’m|'ve|’ve|'d|’d|'ll|’ll)?\b)|\b(?:me|my|myself)\b|\b(?:yesterday|tomorrow)\b|^\W*the answer is\b"
+    r"(?-i:\bI(?:'m|’m|'ve|’ve|'d|’d|'ll|’ll)?\b)|\b(?:me|my|myself)\b|\b(?:yesterday|tomorrow),?\s+(?:we|i|you)\b|^\W*the answer is\b"
     r"|\b(?:today|last time|next time|next week|last week) we\b|\bwe(?:'ll| will| are going to| saw| have seen| discussed"
     r"| looked at| learned| skip| omit)\b|\byou(?:'ll| will)\b|\bto (?:my|your) (?:left|right)\b"
     r"|\b(?:this|the|our|next|previous) (?:course|lecture|class|lesson|textbook|publication|video|talk)s?\b(?! of\b)"
@@ -92,6 +92,8 @@ _NARRATION = re.compile(
     r"|\b(?:yeah|um|uh|gonna|okay)\b",
     re.IGNORECASE,
 )
+#: A span the item quotes ("“What kind of person should I be?”"): whose words are not the item's own voice.
+_QUOTED_SPAN = re.compile(r"“[^“”]{1,200}”|\"[^\"]{1,200}\"")
 _DEIXIS = re.compile(
     r"\bthe (?:first|second|third|previous|above|following|latter|former) (?:model|implication|example|one|argument|approach)\b"
     r"|\bin (?:the|this) (?:example|figure|table|demo|slide|diagram|picture)\b"
@@ -118,7 +120,7 @@ def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
     a student cannot learn or answer it alone."""
-    m = _NARRATION.search(text)
+    m = _NARRATION.search(_QUOTED_SPAN.sub(" ", text))  # the "I" of a quoted question is the quote's, not the lecturer's
     if m:
         return Reason.NOT_STANDALONE, f"{NARRATION} ({m.group().strip()!r}), not content"
     deixis = (d for d in _DEIXIS.finditer(text) if not _refers_back(d, text))
