@@ -92,8 +92,6 @@ _NARRATION = re.compile(
     r"|\b(?:yeah|um|uh|gonna|okay)\b",
     re.IGNORECASE,
 )
-#: A span the item quotes ("“What kind of person should I be?”"): whose words are not the item's own voice.
-_QUOTED_SPAN = re.compile(r"“[^“”]{1,200}”|\"[^\"]{1,200}\"")
 _DEIXIS = re.compile(
     r"\bthe (?:first|second|third|previous|above|following|latter|former) (?:model|implication|example|one|argument|approach)\b"
     r"|\bin (?:the|this) (?:example|figure|table|demo|slide|diagram|picture)\b"
@@ -120,7 +118,7 @@ def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
     a student cannot learn or answer it alone."""
-    m = _NARRATION.search(_QUOTED_SPAN.sub(" ", text))  # the "I" of a quoted question is the quote's, not the lecturer's
+    m = _NARRATION.search(_QUOTED.sub(" ", text))  # the "I" of a quoted question is the quote's, not the lecturer's
     if m:
         return Reason.NOT_STANDALONE, f"{NARRATION} ({m.group().strip()!r}), not content"
     deixis = (d for d in _DEIXIS.finditer(text) if not _refers_back(d, text))
@@ -480,7 +478,7 @@ def _kind_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
 
 
 #: A quoted statement: opens and closes on a non-space (the text between two quoted values, as in
-#: 'x = "hello" and then x = "good bye"', is not one).
+#: 'x = "hello" and then x = "good bye"', is not one). Its words are the quote's, not the item's own voice (narration).
 _QUOTED = re.compile(r"[“\"](?=\S)([^”\"]{12,})(?<=\S)[”\"]")
 
 
