@@ -77,3 +77,16 @@ def test_the_folder_report_lists_every_input_converted_into_it(tmp_path):
     assert earlier["guides"] == first["guides"] and earlier["converted_with"]["seconds"] == first["seconds"]
     md = (out / "report.md").read_text()
     assert "| notes.md | success |" in md and "| lecture.vtt | success |" in md
+
+
+def test_an_earlier_inputs_seconds_survive_the_manifest_as_the_report_printed_them(tmp_path):
+    """2.00512 s rounds to 2.01 in the report; the manifest once kept 2.005, which the next report printed as 2.0."""
+    from seekh_convert.pipeline.report import input_entry
+    from seekh_convert.pipeline.results import ConversionResult, Status, from_record, to_record
+
+    for seconds in (2.00512, 0.125, 7.3349999, 1.0):
+        done = ConversionResult(source=tmp_path / "a.md", status=Status.SUCCESS, output_dir=tmp_path, seconds=seconds)
+        again = from_record(done.source, tmp_path, to_record(done))
+        assert input_entry(done.source, again, earlier=True)["converted_with"]["seconds"] == input_entry(
+            done.source, done
+        )["seconds"], seconds

@@ -73,7 +73,7 @@ def to_record(result: ConversionResult) -> dict:
         "status": result.status.value,
         "errors": result.errors,
         "warnings": result.warnings,
-        "seconds": round(result.seconds, 3),
+        "seconds": round(result.seconds, 2),  # the report rounds alike: one rounding, equal figures
         "transcription": result.transcription.model_dump() if result.transcription else None,
         "coverage": result.coverage,
         "topics": [
