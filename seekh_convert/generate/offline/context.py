@@ -53,7 +53,11 @@ def parsed_context(s) -> bool:
     ...", "Like James Bond, he is ...")."""
     if glossed(s):
         return True  # a slide's "Term: explanation", shown with its term (``labelled``)
-    doc = s.parsed
+    return clause_context(s.parsed)
+
+
+def clause_context(doc) -> bool:
+    """``parsed_context`` of a parsed sentence (spaCy ``Doc``)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return False

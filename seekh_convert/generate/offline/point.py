@@ -20,6 +20,19 @@ _NAMING = frozenset("call know term name define describe refer denote mean".spli
 _MATERIAL = frozenset("figure fig table exhibit panel chapter section example equation book study paper author authors".split())
 
 
+def _gives_reason(clause) -> bool:
+    """True for a clause saying why ("because ...", "since ...", "so that ...", "in order to ...")."""
+    marks = [m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod", "aux")]
+    return any(m in _REASONS for m in marks) or "so" in marks and "that" in marks or "order" in {t.lower_ for t in clause.lefts}
+
+
+def _why_verb(root, reason: bool) -> list | None:
+    """The bare verb of a clause that says why it happens ("A foreign key exists so that ..."), else None."""
+    if reason and root.pos_ == "VERB" and not any(c.dep_ in _COMPLEMENTS for c in root.children):
+        return [root]
+    return None
+
+
 def _chunk(head) -> list:
     """The noun phrase of ``head`` up to the head: its determiners, adjectives and compounds ("full valence shells"),
     with an "of" phrase after it when one follows ("the strength of the prior")."""
@@ -85,10 +98,17 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
     (``keys``): "The authors ...", "The vision ..." lean on their context."""
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return clause_title(root, keys, s.cut)
+
+
+def clause_title(root, keys: set[str] | frozenset[str] = frozenset(), cut: int = 0) -> str | None:
+    """``point_title`` of the clause headed by ``root`` (the sentence's main verb, or a clause inside it: "the
+    general rule is that <clause>"); characters before ``cut`` are a left-out filler."""
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
+    doc = root.doc
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i < len(doc) and doc[subj.left_edge.i].idx < s.cut:
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or doc[subj.left_edge.i].idx < cut:
         return None
     if root.lemma_ in _NAMING or any(
         c.dep_ in ("prep", "acl", "relcl", "conj", "cc") and c.lower_ != "of" for c in subj.children
@@ -99,7 +119,8 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
         return None  # "These bonds are ...": the title would lean on context as well
     if subject[0].lower_ == "the" and not _names_key(subject[1:], keys):
         return None
-    predicate = _predicate(root, subj)
+    reason = any(c.dep_ == "advcl" and _gives_reason(c) for c in root.children)
+    predicate = _predicate(root, subj) or _why_verb(root, reason)
     if predicate is None:
         return None
     tokens = subject + predicate
@@ -111,8 +132,7 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
         text_parens(tokens)
     ):
         return None  # "Explicit memory is divided into episodic memory" of "... episodic and semantic memory"
-    reason = any(c.dep_ == "advcl" and any(m.lower_ in _REASONS for m in c.children) for c in root.children)
-    if tokens[0].lower_ in _LEADING and tokens[0].i == subj.left_edge.i:
+    if tokens[0].lower_ in _LEADING and tokens[0].i == subj.left_edge.i and not reason:
         tokens = tokens[1:]  # "The bond energy is ..." -> "Bond energy is ..."
     text = "".join(
         t.text_with_ws if i < len(tokens) - 1 and tokens[i + 1].i == t.i + 1 else t.text + " " for i, t in enumerate(tokens)
@@ -120,6 +140,6 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
     text = text.strip().rstrip(",;:")
     if reason:
         first = tokens[0]
-        keep = first.pos_ == "PROPN" or first.text.isupper()
+        keep = first.pos_ == "PROPN" or first.text.isupper() and len(first.text) > 1
         return "Why " + (text if keep else text[:1].lower() + text[1:])
     return text[:1].upper() + text[1:]

@@ -285,9 +285,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     spares = [s for s in ta.ranked if id(s) not in in_summary and s.alone][:10]
     pool = Pool(definition_candidates(ta), summary, spares)
     first = pool.definitions[0].source.quote if pool.definitions else None
-    avoid = summary + [s for s in ta.sentences if s.text == first]
     doc_terms = [t for other in doc.topics if other is not ta for t in other.terms if t.defined or t.origin != "keyword"]
-    pool.sections["key_takeaways"] = takeaway_candidates(ta.ranked, ta.scores, ta.terms, avoid, _SHOWN["key_takeaways"])
+    defining = [s for s in ta.sentences if s.text == first]
+    pool.sections["key_takeaways"] = takeaway_candidates(
+        ta.ranked, ta.scores, ta.terms, defining, _SHOWN["key_takeaways"], summary
+    )
     pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())

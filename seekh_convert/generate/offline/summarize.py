@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.context import carries_context, glossed, labelled, parsed_context
 from seekh_convert.generate.offline.generic import particular_penalty
+from seekh_convert.generate.offline.keypoints import framed_point, label_of, labelled_point, listed_point, use_point, weight
 from seekh_convert.generate.offline.point import point_title
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.generate.offline.statements import (
@@ -235,11 +236,12 @@ def _point(s: Sentence, keys: set[str]) -> str | None:
     "What a flashbulb memory is" for a sentence that says what its subject is; None otherwise (a bare label such
     as "European Union" is no title)."""
     point = point_title(s, keys)
-    if point and good_title(point, s.text, keys):
+    why = point is not None and point.startswith("Why ") and len(surface_words(point)) <= 10  # a clause: may end on its verb
+    if point and (why or good_title(point, s.text, keys)):
         title, said = len(surface_words(point)), len(surface_words(s.text))
         if title <= 0.7 * said and said - title >= 4:
             return point
-    return _what_it_is(s) or _when_it_happens(s)
+    return framed_point(s, keys) or _what_it_is(s) or _when_it_happens(s) or listed_point(s) or use_point(s)
 
 
 def _what_it_is(s: Sentence) -> str | None:
@@ -283,7 +285,8 @@ def _when_it_happens(s: Sentence) -> str | None:
         return None
     words = "".join(t.text_with_ws for t in span).strip()
     words = _lower_first(words, span[0])
-    return f"When {words} {root.text}"
+    verb = " ".join(t.text for t in root.children if t.dep_ in ("aux", "neg") and t.i < root.i)
+    return f"When {words} {verb} {root.text}".replace("  ", " ")
 
 
 _THAT = frozenset("this these those that such".split())
@@ -296,10 +299,22 @@ def _lower_first(words: str, first) -> str:
     return words[:1].lower() + words[1:]
 
 
+#: Candidate key points looked at (and parsed) at most per topic.
+_TAKEAWAY_BUDGET = 14
+
+
 def takeaway_candidates(
-    ranked: list[Sentence], scores: dict[int, float], terms: list[Term], summary: list[Sentence], shown: int = 5
+    ranked: list[Sentence],
+    scores: dict[int, float],
+    terms: list[Term],
+    summary: list[Sentence],
+    shown: int = 5,
+    soft: list[Sentence] = (),
 ) -> list[Takeaway]:
-    """Ranked key points (the first ``shown`` are the guide's); later ones are spares for repairs."""
+    """Ranked key points (the first ``shown`` are the guide's; later ones are spares for repairs): sentences that
+    state a claim about the topic's key terms, stand alone and have a title naming their point; the ones the source
+    puts weight on (a labelled law or finding, its own summary, "the general rule is ...") first. Sentences of
+    ``summary`` are never taken, those of ``soft`` (the guide's summary) only when fewer than two points are left."""
     order = [
         s
         for s in key_point_order(ranked, scores, terms)
@@ -309,22 +324,55 @@ def takeaway_candidates(
     claims = {id(s): claim_score(s, terms) for s in order}
     good = [s for s in order if claims[id(s)] > -0.3]
     named = [s for s in good if terms_in(s, terms[:12])]
-    if len(named) >= 2:
-        good = named  # key points are claims about the topic's key terms, not asides
-    else:
-        good = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
-    # parsed in one batch: only sentences that carry their own context become key points (``pick_distinct`` tries
-    # up to ``_PARSE_BUDGET`` of them)
-    prime([s for s in good if s.n_words <= ITEM_WORDS][:_PARSE_BUDGET])
-    chosen = pick_distinct(good, max(shown, 3) + 1, summary, keepable=True)
-    if len(chosen) < 3:
-        chosen += pick_distinct([s for s in order if s not in chosen], 3 - len(chosen), summary + chosen, keepable=True)
-    keys = key_terms(terms)
-    prime(chosen)
-    pairs = [(s, _point(s, keys)) for s in chosen if parsed_context(s)]
-    seen: set[str] = set()
-    pairs = [(s, t) for s, t in pairs if t and not (t.casefold() in seen or seen.add(t.casefold()))]
+    stating = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
+    # key points are claims about the topic's key terms, not asides; other claims only after them
+    good = named + [s for s in stating if s not in named] if len(named) >= 2 else stating
+    good = sorted(good, key=lambda s: -weight(s))  # stable: by key-point value within the same weight
+    keys = key_terms(terms) | {t.key for t in terms[:12] if " " in t.key}
+    picked = _pick(good, keys, [*summary, *soft], [], shown)
+    if len(picked) < 2 and soft:
+        picked = _pick(good, keys, list(summary), picked, shown)
+    first = [p for p in picked if weight(p[0]) == 2]
+    picked = sorted(first, key=lambda p: p[0].order) + [p for p in picked if weight(p[0]) != 2]  # a law list in its order
+    n = min(shown, len(picked))
     return [
-        Takeaway(title=title, text=labelled(s), importance=_importance(i, min(shown, len(pairs))), source=s.ref())
-        for i, (s, title) in enumerate(pairs)
+        Takeaway(title=title, text=labelled(s), importance=_weighted(i, n, weight(s)), source=s.ref())
+        for i, (s, title) in enumerate(picked)
     ]
+
+
+def _pick(good: list[Sentence], keys: set[str], avoid: list[Sentence], picked: list, shown: int) -> list[tuple[Sentence, str]]:
+    """``picked`` and more (sentence, title) pairs from ``good``, none near ``avoid`` or each other (at most
+    ``_TAKEAWAY_BUDGET`` candidates looked at)."""
+    picked = list(picked)
+    seen = {t.casefold() for _, t in picked}
+    tried = 0
+    for i, s in enumerate(good):
+        if len(picked) > shown or tried >= _TAKEAWAY_BUDGET:
+            break
+        if s.n_words > ITEM_WORDS or any(s is e or _similar(s, e) for e in avoid) or any(_similar(s, c) for c, _ in picked):
+            continue
+        tried += 1
+        title = _titled(s, keys, good[i : i + 4])
+        if title and title.casefold() not in seen:
+            seen.add(title.casefold())
+            picked.append((s, title))
+    return picked
+
+
+def _titled(s: Sentence, keys: set[str], batch: list[Sentence]) -> str | None:
+    """The title of a key point that stands alone, or None (``batch``: the next candidates, parsed together)."""
+    if label_of(s) is not None:
+        return labelled_point(s, keys)
+    prime([b for b in batch if label_of(b) is None and b.n_words <= ITEM_WORDS])
+    if not (s.keepable and parsed_context(s)):
+        return None
+    return _point(s, keys)
+
+
+def _weighted(i: int, n: int, weighted: int) -> Importance:
+    """Importance by rank, raised where the source puts weight on the point."""
+    rank_importance = _importance(i, n)
+    if weighted == 2 or weighted == 1 and rank_importance is not Importance.LOW:
+        return Importance.HIGH
+    return Importance.MEDIUM if weighted == 1 else rank_importance

@@ -1,0 +1,166 @@
+"""Key takeaways: the points a source states about its topic (a claim, rule, law, finding or conclusion in a sentence
+that stands alone), each titled by the point it makes, the ones the source puts weight on first."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from seekh_convert.generate.offline.context import carries_context, clause_context
+from seekh_convert.generate.offline.point import _chunk, clause_title
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.model.document import BlockKind
+from seekh_convert.text import parse
+from seekh_convert.text.lexicon import can_be_noun, generic_word
+from seekh_convert.text.standalone import stands_alone
+from seekh_convert.text.words import surface_words
+
+#: "0th Law: If two systems ...", "Key finding: ...": a short label, a colon, then a whole sentence.
+_LABEL = re.compile(r"^(?P<label>[A-Z0-9][\w’'\-]*(?: [\w’'\-]+){0,4})\s*:\s+(?P<body>[A-Z].{20,})$")
+#: Labels that mark a point as a point without naming it ("Key finding: ...").
+_MARKERS = frozenset(
+    "key main central important crucial finding findings point points takeaway takeaways take away lesson lessons "
+    "conclusion conclusions result results summary bottom line rule note remark".split()
+)
+#: Labels that are no point ("Example: ...", "Answer: ...").
+_NOT_POINTS = frozenset(
+    "example examples answer answers question questions hint tip exercise solution proof step "
+    "warning caution source figure table slide aside reading".split()
+)
+#: Words with which a source puts weight on a sentence ("The general rule is that ...", "the first step is").
+_WEIGHT = re.compile(
+    r"\b(?:key|important|importantly|essential|crucial|fundamental|principle|in general|general rule|rule|law|always|never"
+    r"|must|main|central|first step|conclusion|conclude|finding|lesson|in summary|in short|overall)\b",
+    re.I,
+)
+#: Subjects of "<X> is that <clause>": the clause is the point, the subject says what kind of point it is.
+_FRAMES = frozenset("rule point idea result finding lesson principle conclusion key fact reason problem step goal aim".split())
+
+
+def label_of(s: Sentence) -> tuple[str, str] | None:
+    """(label, body) of a labelled statement ("0th Law: If two systems ..."), or None."""
+    m = _LABEL.match(s.display)
+    if m is None or s.block.kind is BlockKind.GLOSSARY:
+        return None
+    words = [w.lower() for w in surface_words(m.group("label"))]
+    if not words or any(w in _NOT_POINTS for w in words) or len(surface_words(m.group("body"))) < 6:
+        return None
+    return m.group("label"), m.group("body")
+
+
+def _label_title(label: str) -> str | None:
+    """The label as a title when it names its point ("0th Law", "Pareto principle"), not a marker ("Key finding")."""
+    words = surface_words(label)
+    if all(w.lower() in _MARKERS for w in words):
+        return None
+    if len(words) == 1 and generic_word(words[0]):
+        return None
+    return label if can_be_noun(words[-1].lower()) or words[-1][:1].isupper() else None
+
+
+def labelled_point(s: Sentence, keys) -> str | None:
+    """The title of a labelled statement that stands alone (its body a whole clause that carries its context)."""
+    found = label_of(s)
+    if found is None:
+        return None
+    label, body = found
+    if not stands_alone(body) or not carries_context(SimpleNamespace(text=body, cut=0)):
+        return None
+    doc = parse.parse(body)
+    if not clause_context(doc):
+        return None
+    title = _label_title(label)
+    if title is None:  # "Key finding: <the point>": titled by its own clause
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        title = clause_title(root, keys)
+    return title
+
+
+def framed_point(s: Sentence, keys) -> str | None:
+    """ "General rule for the heat capacity of a material" of "The general rule is that the heat capacity of a material
+    is ...": the clause's own title when it has one, else what kind of point it is and what about."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)), None)
+    if subj is None or clause is None or subj.lemma_.lower() not in _FRAMES:
+        return None
+    inner = clause_title(clause, keys)
+    if inner:
+        return inner
+    about = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+    if about is None:
+        return None
+    kind = [t for t in _chunk(subj) if t.lower_ not in ("the", "a", "an")]
+    what = _chunk(about)
+    if any(t.pos_ == "PRON" or t.lower_ in ("this", "these", "those", "that", "such") for t in [*kind, *what]):
+        return None
+    text = " ".join(t.text for t in kind) + " for " + " ".join(t.text for t in what)
+    text = re.sub(r" (['’]s)\b", r"\1", text)
+    return text[:1].upper() + text[1:] if len(text.split()) <= 10 else None
+
+
+def weight(s: Sentence) -> int:
+    """How much weight the source puts on ``s``: 2 for a labelled statement or its own summary line, 1 for a sentence
+    marked as a rule, law, finding or key point, 0 otherwise."""
+    if label_of(s) is not None or s.block.kind is BlockKind.SUMMARY:
+        return 2
+    return 1 if _WEIGHT.search(s.text) else 0
+
+
+def _subject_words(root) -> list | None:
+    """The main clause's noun-phrase subject (``_chunk``), when it names something without pointing back."""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("relcl", "acl", "conj") for c in subj.children):
+        return None
+    words = _chunk(subj)
+    if words[0].i != subj.left_edge.i or any(t.pos_ == "PRON" or t.lower_ in _POINTING for t in words):
+        return None
+    return words
+
+
+_POINTING = frozenset("this these those that such it they their its".split())
+
+
+def _text(tokens) -> str:
+    text = "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+    return re.sub(r"^(?:the|a|an) ", "", text, flags=re.I)
+
+
+def listed_point(s: Sentence) -> str | None:
+    """ "Tonic's characteristic scale degrees" of "Tonic's characteristic scale degrees are 1, 3, 5, 6, and 7.": what
+    a sentence gives the values of (its complement numbers or symbols), or None."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or s.cut:
+        return None
+    after = [t for t in doc[root.i + 1 :] if not t.is_punct and t.lower_ not in ("and", "or")]
+    if not after or sum(t.like_num or len(t.text) <= 2 for t in after) < 0.6 * len(after):
+        return None
+    words = _subject_words(root)
+    if words is None or len(words) < 2 or len(words) > 8:
+        return None
+    text = _text(words)
+    return text[:1].upper() + text[1:]
+
+
+def use_point(s: Sentence) -> str | None:
+    """ "What functional bass can be helpful for" of "Functional bass can be helpful for identifying ...": what its
+    subject is useful for or depends on, or None."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    adj = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")), None) if adj else None
+    words = _subject_words(root)
+    if prep is None or words is None or len(words) > 6 or any(c.dep_ == "neg" for c in root.children):
+        return None
+    aux = [t for t in root.children if t.dep_ == "aux" and t.i < root.i]
+    subject = _text(words)
+    if subject.split()[0].istitle() and words[0].pos_ != "PROPN":
+        subject = subject[:1].lower() + subject[1:]
+    verb = " ".join(t.text for t in [*aux, root])
+    return f"What {subject} {verb.lower()} {adj.text} {prep.text}"
