@@ -11,7 +11,7 @@ from seekh_convert.model.document import BlockKind
 _POINTING_OPEN = re.compile(
     r"^\W*(?:this|these|those|that|it|they|he|she|its|their|his|her|such|here|above|below|also|then|thus|hence"
     r"|therefore|but|and|or|however|instead|otherwise|finally|similarly|likewise|moreover|furthermore|again"
-    r"|for (?:example|instance)|in (?:addition|contrast|this|that|these|those)|on the other hand|as (?:shown|seen|mentioned"
+    r"|for (?:example|instance)|in (?:addition|contrast|this|that|these|those)|on the other hand|as (?:before|above|shown|seen|mentioned"
     r"|noted|discussed|described|illustrated|we)|the (?:above|following|example|figure|table|next|previous|former|latter"
     r"|same|other|first|second|third|last|new|remaining|rest))\b",
     re.I,

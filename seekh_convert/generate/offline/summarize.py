@@ -169,15 +169,33 @@ _CAPTION = re.compile(
     re.I,
 )
 _NARRATOR = frozenset("i we you".split())
+#: What a figure shows ("The orange portion of some of the bars", "the vertical axis") or what the page does next.
+_FIGURE_TALK = re.compile(
+    r"\b(?:(?:orange|blue|red|green|gr[ae]y|shaded|dashed|dotted|solid) (?:portions?|parts?|areas?|lines?|bars?|curves?"
+    r"|regions?|dots?|points?)|(?:horizontal|vertical|[xy])[- ]axis|axes|bar (?:graph|chart)|plotted|here|what follows)\b",
+    re.I,
+)
+_DEMONSTRATIVES = frozenset("this that these those".split())
+
+
+def _points_back(doc) -> bool:
+    """True when a demonstrative determiner points at something the sentence does not name ("for this chord", "from
+    that information")."""
+    return any(
+        t.lower_ in _DEMONSTRATIVES and t.dep_ == "det" and not any(c.dep_ in ("relcl", "acl") for c in t.head.children)
+        for t in doc
+    )
 
 
 def summary_fit(s: Sentence) -> bool:
     """False for what a summary never says: narration ("We are going to ..."), exercise steps and instructions
     ("Maintain the interactivity ...", "Now implement ..."), figure captions ("Top: The fraction ..."), fragments
     and pronoun subjects without their noun (``parsed_context``)."""
-    if _CAPTION.match(s.text) or not parsed_context(s):
+    if _CAPTION.match(s.text) or _FIGURE_TALK.search(s.text) or not parsed_context(s):
         return False
     doc = s.parsed
+    if _points_back(doc):
+        return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True

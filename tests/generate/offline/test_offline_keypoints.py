@@ -73,3 +73,25 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         None,
         None,  # a title would restate or cut the sentence
     ]
+
+
+_SUMMARY_LEANS = [
+    "The orange portion of some of the bars shows consumer surplus.",
+    "As before, the vertical axis measures willingness to pay, while the horizontal axis measures quantity.",
+    "Quinn uses the special functional label Tx, rather than simply T, for this chord.",
+    "What follows simply explains how to determine the function of a chord in common-practice music.",
+]
+_SUMMARY_STANDS = [
+    "Consumer surplus provides a measure of total consumer welfare at any quantity of the good.",
+    "The difference between willingness to pay and the actual price is consumer surplus.",
+    "Producer surplus measures the total welfare of producers at a given quantity of the good.",
+]
+
+
+def test_summary_leaves_out_figure_narration_and_demonstratives_without_their_noun():
+    texts = [x for pair in zip(_SUMMARY_LEANS, _SUMMARY_STANDS + [""]) for x in pair if x]
+    doc = _doc("Consumer surplus", texts)
+    summary = asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content.summary
+    quotes = [s.source.quote for s in summary.sentences]
+    assert not set(quotes) & set(_SUMMARY_LEANS), quotes
+    assert len(set(quotes) & set(_SUMMARY_STANDS)) >= 2, quotes
