@@ -202,4 +202,3 @@ def one_paraphrased_word(claim: str, missing: list[str]) -> bool:
     return bool(words) and all(
         not any(c.isdigit() for c in w) and w.lower() not in _DECISIVE and zipf(w.lower()) >= PARAPHRASE_ZIPF for w in words
     )
-

@@ -113,7 +113,7 @@ BIBA = (
 
 
 def test_an_explanation_that_reasons_to_the_key_in_other_words_is_consistent_with_it() -> None:
-    """"Denied, because reading down is forbidden" with the explanation "The Simple Integrity Property bans reading
+    """ "Denied, because reading down is forbidden" with the explanation "The Simple Integrity Property bans reading
     data at a lower integrity level" was "explanation inconsistent with key" (it never repeats "denied"). An
     explanation that calls another option correct still fails."""
     checker = _checker([BIBA], "Biba Model")
@@ -138,13 +138,12 @@ def test_an_explanation_that_reasons_to_the_key_in_other_words_is_consistent_wit
 
 
 CLARK_WILSON = (
-    "The model uses security labels to grant access to objects via transformation procedures and a restricted "
-    "interface model."
+    "The model uses security labels to grant access to objects via transformation procedures and a restricted interface model."
 )
 
 
 def test_an_explanation_may_draw_a_general_word_such_as_always_from_the_rule() -> None:
-    """"...so changes always go through a controlled step" was "unsupported (explanation lacks 'always')": every other
+    """ "...so changes always go through a controlled step" was "unsupported (explanation lacks 'always')": every other
     word is the slide's or everyday English, so one claim word decided. An explanation resting on a number or a term
     the source lacks still fails."""
     checker = _checker(["Clark-Wilson Model", CLARK_WILSON], "Other Models")
@@ -177,7 +176,7 @@ DLP = (
 
 
 def test_a_false_statement_joining_words_of_two_definitions_differs_from_the_quote() -> None:
-    """"Network DLP is software that runs on each user's workstation" (False) was "true/false inconsistent with quote":
+    """ "Network DLP is software that runs on each user's workstation" (False) was "true/false inconsistent with quote":
     all its words are in the quote, but from two definitions. A false-keyed statement the quote says as it is still
     fails."""
     checker = _checker([DLP], "Key Definitions")
