@@ -190,3 +190,37 @@ def test_a_false_statement_joining_words_of_two_definitions_differs_from_the_quo
     assert _acting(checker, swapped) == set()
     said = swapped.model_copy(update={"statement": "Endpoint DLP is software that runs on end-user workstations and servers."})
     assert Reason.TRUE_FALSE_MISMATCH in _acting(checker, said)
+
+
+def test_relay_run_6_style_notes_on_numbers_colours_verdicts_and_key_terms_are_gone() -> None:
+    """Notes a teacher overruled on relay run 6: the gap "50%" as "a function word", "transformation" of
+    "transformation procedures" as no key term, "About 10%" and "Green" as generic words beside keys of their kind,
+    and a verdict-with-reason option as "a statement among terms". Their right calls still stand."""
+    from seekh_convert.check.rubric import distractor_problem, gap_problems
+    from seekh_convert.check.vocabulary import build_vocabulary
+
+    vocab = build_vocabulary([Block("Transformation procedures are the only programs allowed to change constrained data.")])
+    assert gap_problems("The software shows a green alert when the 48-hour probability is over _____.", "50%", vocab) == []
+    assert gap_problems("Access to objects goes through _____ procedures.", "transformation", vocab) == []
+    assert gap_problems("Access to objects goes through _____ models.", "transformation", vocab) != []
+    assert gap_problems("Network DLP is installed near the network _____.", "the", vocab) != []
+
+    def mc(options: list[str], key: int) -> MultipleChoice:
+        return MultipleChoice(question="Which?", options=options, answer_index=key, explanation="x", source=SourceRef(quote=BIBA))
+
+    assert distractor_problem(mc(["About 10%", "About 55%", "About 90%", "All of them"], 1), vocab) is None
+    assert distractor_problem(mc(["Green", "Yellow", "Red", "No alert"], 1), vocab) is None
+    verdicts = ["Denied, because reading down is forbidden", "Allowed, because reading lower data is always safe"]
+    assert (
+        distractor_problem(
+            mc(
+                [*verdicts, "Allowed, as long as it does not also write to the file", "Denied, because writing up is forbidden"],
+                0,
+            ),
+            vocab,
+        )
+        is None
+    )
+    assert distractor_problem(mc(["Biba model", "Clark-Wilson model", "People", "Bell-LaPadula model"], 0), vocab) is not None
+    statement = "Subjects may always read any data at every level of the system."
+    assert distractor_problem(mc(["Biba model", statement, "Clark-Wilson model", "Bell-LaPadula model"], 0), vocab) is not None
