@@ -11,7 +11,7 @@ from seekh_convert.generate.offline.point import _chunk, clause_title
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.model.document import BlockKind
 from seekh_convert.text import parse
-from seekh_convert.text.lexicon import can_be_noun, generic_word
+from seekh_convert.text.lexicon import can_be_noun, generic_word, word_classes
 from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.words import surface_words
 
@@ -164,3 +164,60 @@ def use_point(s: Sentence) -> str | None:
         subject = subject[:1].lower() + subject[1:]
     verb = " ".join(t.text for t in [*aux, root])
     return f"What {subject} {verb.lower()} {adj.text} {prep.text}"
+
+
+def what_it_is(s: Sentence) -> str | None:
+    """ "What <subject> is" for "<subject> is a/an/the <noun> ...", the subject a noun phrase of its own (no pointing
+    word, no clause), else None."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in ("be", "mean") or root.tag_ not in ("VBZ", "VBP"):
+        return None  # "The Causbys were just farmers": a story's past, not what something is
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    attr = next((c for c in root.children if c.dep_ in ("attr", "dobj", "xcomp", "ccomp")), None)
+    if subj is None or attr is None or subj.pos_ not in ("NOUN", "PROPN") or subj.tag_ == "NN" and not list(subj.children):
+        return None  # "Unit is pascals": a bare singular noun is a slide's label, not a subject
+    if any(c.lower_ in ("some", "many", "most", "several", "few", "all") for c in subj.children):
+        return None  # "Many emergency situations are also crime scenes": not what they are
+    if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN") or any(c.dep_ == "aux" for c in root.children):
+        return None  # "Open data may also be personal data": no saying what it is
+    if any(c.dep_ == "neg" for c in root.children) or any(c.lower_ == "only" for c in attr.subtree):
+        return None  # "Induction is not the only game in town": no saying what it is
+    span = list(subj.subtree)
+    if span[0].i != 0 or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
+        return None
+    if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") or t.is_quote for t in span):
+        return None
+    words = "".join(t.text_with_ws for t in span).strip()
+    words = _lower_first(words, span[0])
+    return f"What {words} {root.text.lower()}" if re.search(r"[A-Za-z]{3}", words) else None
+
+
+def when_it_happens(s: Sentence) -> str | None:
+    """ "When proactive interference happens" for "Proactive interference happens when ...": a verb without an object
+    whose clause says when; the subject a noun phrase of its own. None otherwise."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    when = next((c for c in root.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "if") for m in c.children)), None)
+    if subj is None or when is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = list(subj.subtree)
+    if span[0].i != 0 or len(span) > 5 or any(t.pos_ in ("PRON", "VERB") or t.lower_ in _THAT for t in span):
+        return None
+    words = "".join(t.text_with_ws for t in span).strip()
+    words = _lower_first(words, span[0])
+    verb = " ".join(t.text for t in root.children if t.dep_ in ("aux", "neg") and t.i < root.i)
+    return f"When {words} {verb} {root.text}".replace("  ", " ")
+
+
+_THAT = frozenset("this these those that such".split())
+
+
+def _lower_first(words: str, first) -> str:
+    """The subject with its sentence capital dropped, unless it is a name or an acronym ("Zeus", "MBO")."""
+    if first.pos_ != "DET" and (first.text.isupper() and len(first.text) > 1 or not word_classes(first.lower_)):
+        return words
+    return words[:1].lower() + words[1:]

@@ -11,6 +11,8 @@ from seekh_convert.text.terms import term_key
 #: Words a title has at most.
 MAX_WORDS = 10
 _REASONS = frozenset({"because", "since"})
+_VAGUE = frozenset("some any certain various".split())
+_CONDITIONS = frozenset({"if", "unless", "although", "though", "whereas", "provided"})
 _COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative")
 _CHUNK_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "advmod", "npadvmod", "case", "punct"})
 _POINTING = frozenset("this that these those it they he she its their his her such we you i".split())
@@ -59,6 +61,8 @@ def _predicate(root, subj) -> list | None:
     verb = [c for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt") or c.dep_ == "advmod" and c.i == root.i - 1]
     verb = sorted([*verb, root], key=lambda t: t.i)
     comp = next((c for c in root.children if c.dep_ in _COMPLEMENTS), None)
+    if comp is not None and (comp.dep_ == "dative" or any(c.lower_ in _VAGUE for c in comp.children if c.dep_ == "det")):
+        return None  # "give a patient" of "... give a patient the right to ...", "provides some suggestions"
     if comp is None:
         prep = next((c for c in root.children if c.dep_ in ("prep", "agent") and c.i > root.i), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -72,6 +76,10 @@ def _predicate(root, subj) -> list | None:
         return None  # "close to ...", "relative to ...": the adjective needs what follows
     if comp.dep_ == "acomp":
         return verb + [t for t in comp.subtree if t.i <= comp.i and _attached(t, comp)]
+    if comp.dep_ == "dobj" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" for g in c.children) for c in comp.children):
+        return None  # "presents a common way" of "... a common way of fetching information": cut short
+    if comp.dep_ == "dobj" and any(c.dep_ in ("acl", "relcl") or c.lower_ == "no" for c in comp.children):
+        return None  # "has no capacity" of "... no capacity to punish": the object needs its clause
     chunk = _chunk(comp)
     if comp.dep_ == "attr" and any(t.i > chunk[-1].i for t in comp.subtree if not t.is_punct):
         if any(t.dep_ in ("amod", "compound") for t in chunk):
@@ -101,6 +109,34 @@ def point_title(s: Sentence, keys: set[str] | frozenset[str] = frozenset()) -> s
     return clause_title(root, keys, s.cut)
 
 
+def _cut_coordination(tokens: list) -> bool:
+    """True when a noun of the title is coordinated with one it leaves out ("a patient guardian" of "a patient or
+    legal guardian", "consists of short-term depression" of "... depression (STD) and short-term facilitation")."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ in ("VERB", "AUX"):
+            continue
+        for c in t.subtree:
+            if c.dep_ in ("conj", "cc") and c.i not in inside and (c.head.i in inside or c.head.head.i in inside):
+                return True
+    # "shared with other personnel" of "shared only with ...": a limiting word left out changes the point
+    return any(c.lower_ in _LIMITING and c.i not in inside for t in tokens for c in t.children)
+
+
+_LIMITING = frozenset("only not never no neither nor hardly rarely solely just except".split())
+
+
+def _own_subject(subject: list, subj, keys) -> bool:
+    """True when the subject's words name what the point is about without leaning on context: no "These bonds",
+    "Some states", "The authors" ("the" only before one of the topic's terms ``keys``), no coordination cut in two
+    ("a patient guardian" of "a patient or legal guardian")."""
+    if any(t.lower_ in _POINTING or t.lower_ in _VAGUE and t.dep_ == "det" for t in subject) or subj.lower_ in _MATERIAL:
+        return False
+    if subject[0].lower_ == "the" and not _names_key(subject[1:], keys):
+        return False
+    return not any(c.dep_ in ("cc", "conj") and c not in subject for t in subject for c in t.children)
+
+
 def clause_title(root, keys: set[str] | frozenset[str] = frozenset(), cut: int = 0) -> str | None:
     """``point_title`` of the clause headed by ``root`` (the sentence's main verb, or a clause inside it: "the
     general rule is that <clause>"); characters before ``cut`` are a left-out filler."""
@@ -115,10 +151,10 @@ def clause_title(root, keys: set[str] | frozenset[str] = frozenset(), cut: int =
     ):
         return None  # "Pressures are called ...": a definition; "Distance between A and B ...": the subject needs its rest
     subject = _chunk(subj)
-    if any(t.lower_ in _POINTING for t in subject) or subj.lower_ in _MATERIAL:
-        return None  # "These bonds are ...": the title would lean on context as well
-    if subject[0].lower_ == "the" and not _names_key(subject[1:], keys):
+    if not _own_subject(subject, subj, keys):
         return None
+    if any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children) for c in root.children):
+        return None  # "If a blogger writes a story, more people link to it": the point holds only on its condition
     reason = any(c.dep_ == "advcl" and _gives_reason(c) for c in root.children)
     predicate = _predicate(root, subj) or _why_verb(root, reason)
     if predicate is None:
@@ -128,9 +164,7 @@ def clause_title(root, keys: set[str] | frozenset[str] = frozenset(), cut: int =
         return None
     if any(t.like_num and not t.is_alpha or not (t.is_alpha or t.is_punct or "-" in t.text or "'" in t.text) for t in tokens):
         return None  # "Cost is 80 British Pounds", "dt = Eleak": numbers and symbols are no point's name
-    if any(c.dep_ == "conj" and c.i > tokens[-1].i and t.pos_ not in ("VERB", "AUX") for t in tokens for c in t.children) or (
-        text_parens(tokens)
-    ):
+    if _cut_coordination(tokens) or text_parens(tokens):
         return None  # "Explicit memory is divided into episodic memory" of "... episodic and semantic memory"
     if tokens[0].lower_ in _LEADING and tokens[0].i == subj.left_edge.i and not reason:
         tokens = tokens[1:]  # "The bond energy is ..." -> "Bond energy is ..."

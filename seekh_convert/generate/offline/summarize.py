@@ -11,7 +11,16 @@ from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.context import carries_context, glossed, labelled, parsed_context
 from seekh_convert.generate.offline.generic import particular_penalty
-from seekh_convert.generate.offline.keypoints import framed_point, label_of, labelled_point, listed_point, use_point, weight
+from seekh_convert.generate.offline.keypoints import (
+    framed_point,
+    label_of,
+    labelled_point,
+    listed_point,
+    use_point,
+    weight,
+    what_it_is,
+    when_it_happens,
+)
 from seekh_convert.generate.offline.point import point_title
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.generate.offline.statements import (
@@ -27,7 +36,6 @@ from seekh_convert.generate.offline.statements import (
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
-from seekh_convert.text.lexicon import word_classes
 from seekh_convert.text.words import surface_words
 
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
@@ -257,66 +265,19 @@ def _point(s: Sentence, keys: set[str]) -> str | None:
     why = point is not None and point.startswith("Why ") and len(surface_words(point)) <= 10  # a clause: may end on its verb
     if point and (why or good_title(point, s.text, keys)):
         title, said = len(surface_words(point)), len(surface_words(s.text))
-        if title <= 0.7 * said and said - title >= 4:
-            return point
-    return framed_point(s, keys) or _what_it_is(s) or _when_it_happens(s) or listed_point(s) or use_point(s)
+        if not (title <= 0.7 * said and said - title >= 4):
+            point = None
+    else:
+        point = None
+    point = point or framed_point(s, keys) or what_it_is(s) or when_it_happens(s) or listed_point(s) or use_point(s)
+    if point and (point.count('"') % 2 or point.count("“") != point.count("”")):
+        return None  # "“speed of sound": a quotation cut open
+    return point
 
 
-def _what_it_is(s: Sentence) -> str | None:
-    """ "What <subject> is" for "<subject> is a/an/the <noun> ...", the subject a noun phrase of its own (no pointing
-    word, no clause), else None."""
-    doc = s.parsed
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_ not in ("be", "mean"):
-        return None
-    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
-    attr = next((c for c in root.children if c.dep_ in ("attr", "dobj", "xcomp", "ccomp")), None)
-    if subj is None or attr is None or subj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN") or any(c.dep_ == "aux" for c in root.children):
-        return None  # "Open data may also be personal data": no saying what it is
-    if any(c.dep_ == "neg" for c in root.children) or any(c.lower_ == "only" for c in attr.subtree):
-        return None  # "Induction is not the only game in town": no saying what it is
-    span = list(subj.subtree)
-    if span[0].i != 0 or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
-        return None
-    if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") or t.is_quote for t in span):
-        return None
-    words = "".join(t.text_with_ws for t in span).strip()
-    words = _lower_first(words, span[0])
-    return f"What {words} {root.text.lower()}" if re.search(r"[A-Za-z]{3}", words) else None
-
-
-def _when_it_happens(s: Sentence) -> str | None:
-    """ "When proactive interference happens" for "Proactive interference happens when ...": a verb without an object
-    whose clause says when; the subject a noun phrase of its own. None otherwise."""
-    doc = s.parsed
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in root.children):
-        return None
-    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
-    when = next((c for c in root.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "if") for m in c.children)), None)
-    if subj is None or when is None or subj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    span = list(subj.subtree)
-    if span[0].i != 0 or len(span) > 5 or any(t.pos_ in ("PRON", "VERB") or t.lower_ in _THAT for t in span):
-        return None
-    words = "".join(t.text_with_ws for t in span).strip()
-    words = _lower_first(words, span[0])
-    verb = " ".join(t.text for t in root.children if t.dep_ in ("aux", "neg") and t.i < root.i)
-    return f"When {words} {verb} {root.text}".replace("  ", " ")
-
-
-_THAT = frozenset("this these those that such".split())
-
-
-def _lower_first(words: str, first) -> str:
-    """The subject with its sentence capital dropped, unless it is a name or an acronym ("Zeus", "MBO")."""
-    if first.pos_ != "DET" and (first.text.isupper() and len(first.text) > 1 or not word_classes(first.lower_)):
-        return words
-    return words[:1].lower() + words[1:]
-
-
+#: A sentence that tells what happened (a date, "In 1936, RCA hired ..."), not a point about a term.
+_STORY = re.compile(r"\b(?:1[5-9]|20)\d\d\b|\b(?:was|were|had|did)\b")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 #: Candidate key points looked at (and parsed) at most per topic.
 _TAKEAWAY_BUDGET = 14
 
@@ -342,7 +303,8 @@ def takeaway_candidates(
     claims = {id(s): claim_score(s, terms) for s in order}
     good = [s for s in order if claims[id(s)] > -0.3]
     named = [s for s in good if terms_in(s, terms[:12])]
-    stating = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s)]
+    stating = [s for s in good if claims[id(s)] > 0.0 and not is_instruction(s) and not _STORY.search(s.text)]
+    named = [s for s in named if not _YEAR.search(s.text)]  # "In 2011, Daryl Bem published ...": a story
     # key points are claims about the topic's key terms, not asides; other claims only after them
     good = named + [s for s in stating if s not in named] if len(named) >= 2 else stating
     good = sorted(good, key=lambda s: -weight(s))  # stable: by key-point value within the same weight

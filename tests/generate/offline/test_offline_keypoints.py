@@ -61,6 +61,10 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         "Their characteristic scale degrees are 1, 2, 3, 4, 5, and 6 in the major mode.",
         "This chord can be helpful for identifying categories of chords that belong together.",
         "Short-term plans cover one year or less.",
+        "Information should be shared only with other medical personnel who are directly involved in the patient's care.",
+        "Emergency treatment must wait until a patient or legal guardian consents to treatment.",
+        "If a particular blogger writes a particularly interesting story, more and more people link to that story.",
+        "The Causbys were just farmers who owned a small piece of land.",
     ])  # fmt: skip
     assert list(titles.values()) == [
         "General rule for the heat capacity of a material",
@@ -72,6 +76,10 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         None,
         None,
         None,  # a title would restate or cut the sentence
+        None,  # "shared with other medical personnel" drops "only"
+        None,  # "a patient guardian" cuts "a patient or legal guardian" in two
+        None,  # the point holds only on its condition
+        None,  # a story's past, not what something is
     ]
 
 
