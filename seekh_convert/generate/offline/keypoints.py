@@ -20,12 +20,17 @@ _LABEL = re.compile(r"^(?P<label>[A-Z0-9][\w’'\-]*(?: [\w’'\-]+){0,4})\s*:\s
 #: Labels that mark a point as a point without naming it ("Key finding: ...").
 _MARKERS = frozenset(
     "key main central important crucial finding findings point points takeaway takeaways take away lesson lessons "
-    "conclusion conclusions result results summary bottom line rule note remark".split()
+    "conclusion conclusions result results summary bottom line rule note remark claim".split()
 )
 #: Labels that are no point ("Example: ...", "Answer: ...").
 _NOT_POINTS = frozenset(
     "example examples answer answers question questions hint tip exercise solution proof step "
     "warning caution source figure table slide aside reading".split()
+)
+#: Labels that name a point of their own ("0th Law", "Hooke's principle", "Condition 2").
+_LAWLIKE = frozenset(
+    "law laws rule rules principle theorem lemma axiom postulate property condition criterion effect hypothesis "
+    "corollary definition".split()
 )
 #: Words with which a source puts weight on a sentence ("The general rule is that ...", "the first step is").
 _WEIGHT = re.compile(
@@ -49,9 +54,10 @@ def label_of(s: Sentence) -> tuple[str, str] | None:
 
 
 def _label_title(label: str) -> str | None:
-    """The label as a title when it names its point ("0th Law", "Pareto principle"), not a marker ("Key finding")."""
+    """The label as a title when it names a law, rule or numbered point ("0th Law", "Pareto principle"), not a marker
+    ("Key finding") nor a word that names no point ("Flash: No one ever died ...")."""
     words = surface_words(label)
-    if all(w.lower() in _MARKERS for w in words):
+    if all(w.lower() in _MARKERS for w in words) or not (_LAWLIKE & {w.lower() for w in words} or re.search(r"\d", label)):
         return None
     if len(words) == 1 and generic_word(words[0]):
         return None
@@ -159,7 +165,7 @@ def use_point(s: Sentence) -> str | None:
     if prep is None or words is None or len(words) > 6 or any(c.dep_ == "neg" for c in root.children):
         return None
     aux = [t for t in root.children if t.dep_ == "aux" and t.i < root.i]
-    subject = _text(words)
+    subject = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text  # "the maker of the statement"
     if subject.split()[0].istitle() and words[0].pos_ != "PROPN":
         subject = subject[:1].lower() + subject[1:]
     verb = " ".join(t.text for t in [*aux, root])
@@ -177,7 +183,7 @@ def what_it_is(s: Sentence) -> str | None:
     attr = next((c for c in root.children if c.dep_ in ("attr", "dobj", "xcomp", "ccomp")), None)
     if subj is None or attr is None or subj.pos_ not in ("NOUN", "PROPN") or subj.tag_ == "NN" and not list(subj.children):
         return None  # "Unit is pascals": a bare singular noun is a slide's label, not a subject
-    if any(c.lower_ in ("some", "many", "most", "several", "few", "all") for c in subj.children):
+    if any(c.lower_ in ("some", "many", "most", "several", "few", "all", "every", "each") for c in subj.children):
         return None  # "Many emergency situations are also crime scenes": not what they are
     if root.lemma_ == "be" and (attr.dep_ != "attr" or attr.pos_ != "NOUN") or any(c.dep_ == "aux" for c in root.children):
         return None  # "Open data may also be personal data": no saying what it is
@@ -221,3 +227,11 @@ def _lower_first(words: str, first) -> str:
     if first.pos_ != "DET" and (first.text.isupper() and len(first.text) > 1 or not word_classes(first.lower_)):
         return words
     return words[:1].lower() + words[1:]
+
+
+def told(s: Sentence) -> bool:
+    """True when the main clause tells what happened (its verb in the past: "Congress ignored the request")."""
+    root = next((t for t in s.parsed if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    return root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children)

@@ -16,7 +16,8 @@ _CONDITIONS = frozenset({"if", "unless", "although", "though", "whereas", "provi
 _COMPLEMENTS = ("dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative")
 _CHUNK_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "advmod", "npadvmod", "case", "punct"})
 _POINTING = frozenset("this that these those it they he she its their his her such we you i".split())
-_LEADING = frozenset("the a an".split())
+#: An article a title leaves out ("The bond energy is ..." -> "Bond energy is ..."; "An atom achieves ..." keeps its "An").
+_LEADING = frozenset({"the"})
 _NAMING = frozenset("call know term name define describe refer denote mean".split())
 #: Subjects that point at the material, not at the subject matter ("Exhibit 8-3 shows ...").
 _MATERIAL = frozenset("figure fig table exhibit panel chapter section example equation book study paper author authors".split())
@@ -126,14 +127,21 @@ def _cut_coordination(tokens: list) -> bool:
 _LIMITING = frozenset("only not never no neither nor hardly rarely solely just except".split())
 
 
+def _conditional(clause, root) -> bool:
+    """True for "if ...", "unless ...", "although ..." anywhere, and "when ..." before the main verb ("When uncertainty
+    is high, plans should be specific")."""
+    marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
+    return bool(marks & _CONDITIONS) or "when" in marks and clause.i < root.i
+
+
 def _own_subject(subject: list, subj, keys) -> bool:
     """True when the subject's words name what the point is about without leaning on context: no "These bonds",
     "Some states", "The authors" ("the" only before one of the topic's terms ``keys``), no coordination cut in two
     ("a patient guardian" of "a patient or legal guardian")."""
     if any(t.lower_ in _POINTING or t.lower_ in _VAGUE and t.dep_ == "det" for t in subject) or subj.lower_ in _MATERIAL:
         return False
-    if subject[0].lower_ == "the" and not _names_key(subject[1:], keys):
-        return False
+    if subject[0].lower_ == "the" and not _names_key(subject[1:], keys) or len(subj.text) <= 2:
+        return False  # "The authors ...", "C needs four electrons", "P is true": no name of what the point is about
     return not any(c.dep_ in ("cc", "conj") and c not in subject for t in subject for c in t.children)
 
 
@@ -153,7 +161,7 @@ def clause_title(root, keys: set[str] | frozenset[str] = frozenset(), cut: int =
     subject = _chunk(subj)
     if not _own_subject(subject, subj, keys):
         return None
-    if any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children) for c in root.children):
+    if any(c.dep_ == "advcl" and _conditional(c, root) for c in root.children):
         return None  # "If a blogger writes a story, more people link to it": the point holds only on its condition
     reason = any(c.dep_ == "advcl" and _gives_reason(c) for c in root.children)
     predicate = _predicate(root, subj) or _why_verb(root, reason)

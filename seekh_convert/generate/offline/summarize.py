@@ -16,6 +16,7 @@ from seekh_convert.generate.offline.keypoints import (
     label_of,
     labelled_point,
     listed_point,
+    told,
     use_point,
     weight,
     what_it_is,
@@ -279,7 +280,7 @@ def _point(s: Sentence, keys: set[str]) -> str | None:
 _STORY = re.compile(r"\b(?:1[5-9]|20)\d\d\b|\b(?:was|were|had|did)\b")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 #: Candidate key points looked at (and parsed) at most per topic.
-_TAKEAWAY_BUDGET = 14
+_TAKEAWAY_BUDGET = 10
 
 
 def takeaway_candidates(
@@ -309,9 +310,10 @@ def takeaway_candidates(
     good = named + [s for s in stating if s not in named] if len(named) >= 2 else stating
     good = sorted(good, key=lambda s: -weight(s))  # stable: by key-point value within the same weight
     keys = key_terms(terms) | {t.key for t in terms[:12] if " " in t.key}
-    picked = _pick(good, keys, [*summary, *soft], [], shown)
+    marked = [t for t in terms if t.origin != "keyword" or t.defined]
+    picked = _pick(good, keys, [*summary, *soft], [], shown, marked)
     if len(picked) < 2 and soft:
-        picked = _pick(good, keys, list(summary), picked, shown)
+        picked = _pick(good, keys, list(summary), picked, shown, marked)
     first = [p for p in picked if weight(p[0]) == 2]
     picked = sorted(first, key=lambda p: p[0].order) + [p for p in picked if weight(p[0]) != 2]  # a law list in its order
     n = min(shown, len(picked))
@@ -321,7 +323,9 @@ def takeaway_candidates(
     ]
 
 
-def _pick(good: list[Sentence], keys: set[str], avoid: list[Sentence], picked: list, shown: int) -> list[tuple[Sentence, str]]:
+def _pick(
+    good: list[Sentence], keys: set[str], avoid: list[Sentence], picked: list, shown: int, marked: list[Term]
+) -> list[tuple[Sentence, str]]:
     """``picked`` and more (sentence, title) pairs from ``good``, none near ``avoid`` or each other (at most
     ``_TAKEAWAY_BUDGET`` candidates looked at)."""
     picked = list(picked)
@@ -333,20 +337,21 @@ def _pick(good: list[Sentence], keys: set[str], avoid: list[Sentence], picked: l
         if s.n_words > ITEM_WORDS or any(s is e or _similar(s, e) for e in avoid) or any(_similar(s, c) for c, _ in picked):
             continue
         tried += 1
-        title = _titled(s, keys, good[i : i + 4])
+        title = _titled(s, keys, good[i : i + 4], marked)
         if title and title.casefold() not in seen:
             seen.add(title.casefold())
             picked.append((s, title))
     return picked
 
 
-def _titled(s: Sentence, keys: set[str], batch: list[Sentence]) -> str | None:
-    """The title of a key point that stands alone, or None (``batch``: the next candidates, parsed together)."""
+def _titled(s: Sentence, keys: set[str], batch: list[Sentence], marked: list[Term]) -> str | None:
+    """The title of a key point that stands alone, or None (``batch``: the next candidates, parsed together;
+    ``marked``: the terms the source marks or defines)."""
     if label_of(s) is not None:
         return labelled_point(s, keys)
     prime([b for b in batch if label_of(b) is None and b.n_words <= ITEM_WORDS])
-    if not (s.keepable and parsed_context(s)):
-        return None
+    if not (s.keepable and parsed_context(s)) or told(s) and not terms_in(s, marked):
+        return None  # "Congress ignored the request": a story's event, unless it is about a term the source marks
     return _point(s, keys)
 
 

@@ -57,6 +57,8 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         "Tonic's characteristic scale degrees are 1, 3, 5, 6, and 7.",
         "However, functional bass can be helpful for identifying categories of chords that belong together.",
         "A partial dependency would exist if a non-key attribute were dependent on only one of the attributes of the key.",
+        "An atom achieves an octet by losing, gaining, or sharing electrons depending on the number of its valence electrons.",
+        "As per the octet rule, C needs four electrons and O needs two electrons to achieve the electron configuration of neon.",
         "The rule is that it holds for these systems only when they are isolated from each other.",
         "Their characteristic scale degrees are 1, 2, 3, 4, 5, and 6 in the major mode.",
         "This chord can be helpful for identifying categories of chords that belong together.",
@@ -72,6 +74,8 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         "Tonic's characteristic scale degrees",
         "What functional bass can be helpful for",
         "When a partial dependency would exist",
+        "An atom achieves an octet",  # not "Atom achieves an octet"
+        None,  # "C needs four electrons": a symbol names nothing
         None,  # the clause leans on its context ("it", "these systems")
         None,
         None,
