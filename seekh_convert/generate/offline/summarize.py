@@ -185,15 +185,18 @@ _FIGURE_TALK = re.compile(
     re.I,
 )
 _DEMONSTRATIVES = frozenset("this that these those".split())
+#: Adverbs of the main verb that echo what came before ("still exists", "has taken root too").
+_ECHO = frozenset("still too again either anymore".split())
 
 
 def _points_back(doc) -> bool:
     """True when a demonstrative determiner points at something the sentence does not name ("for this chord", "from
     that information")."""
     return any(
-        t.lower_ in _DEMONSTRATIVES and t.dep_ == "det" and not any(c.dep_ in ("relcl", "acl") for c in t.head.children)
+        t.lower_ in _DEMONSTRATIVES
+        and (t.dep_ == "det" and not any(c.dep_ in ("relcl", "acl") for c in t.head.children) or t.dep_ in ("dobj", "pobj"))
         for t in doc
-    )
+    )  # "The way to do this is ...": a pronoun object points back too
 
 
 def summary_fit(s: Sentence) -> bool:
@@ -203,8 +206,8 @@ def summary_fit(s: Sentence) -> bool:
     if _CAPTION.match(s.text) or _FIGURE_TALK.search(s.text) or not parsed_context(s):
         return False
     doc = s.parsed
-    if _points_back(doc):
-        return False
+    if _points_back(doc) or any(t.lower_ in _ECHO and t.dep_ == "advmod" and t.head.dep_ == "ROOT" for t in doc):
+        return False  # "... for this chord"; "The information ... still exists": what came before is assumed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return True

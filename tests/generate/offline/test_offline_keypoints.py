@@ -5,6 +5,7 @@ leans on its context, an example or a bare label."""
 from __future__ import annotations
 
 import asyncio
+from itertools import zip_longest
 from pathlib import Path
 
 from seekh_convert.generate.offline import OfflineEngine
@@ -92,6 +93,8 @@ _SUMMARY_LEANS = [
     "As before, the vertical axis measures willingness to pay, while the horizontal axis measures quantity.",
     "Quinn uses the special functional label Tx, rather than simply T, for this chord.",
     "What follows simply explains how to determine the function of a chord in common-practice music.",
+    "The information about the skiing activity still exists in the table of the sports centre.",
+    "The way to do this is through integrity constraints on the tables of the sports centre.",
 ]
 _SUMMARY_STANDS = [
     "Consumer surplus provides a measure of total consumer welfare at any quantity of the good.",
@@ -101,7 +104,7 @@ _SUMMARY_STANDS = [
 
 
 def test_summary_leaves_out_figure_narration_and_demonstratives_without_their_noun():
-    texts = [x for pair in zip(_SUMMARY_LEANS, _SUMMARY_STANDS + [""]) for x in pair if x]
+    texts = [x for pair in zip_longest(_SUMMARY_LEANS, _SUMMARY_STANDS) for x in pair if x]
     doc = _doc("Consumer surplus", texts)
     summary = asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content.summary
     quotes = [s.source.quote for s in summary.sentences]
