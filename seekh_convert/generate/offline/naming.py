@@ -13,11 +13,13 @@ import re
 import weakref
 from dataclasses import dataclass
 
+from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.choices import key_position
+from seekh_convert.generate.offline.described import exists_when, shouted, term_last
 from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
-from seekh_convert.text.lexicon import word_classes
+from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.words import surface_words
 
 _CUE = re.compile(
@@ -72,7 +74,7 @@ def _term_of(tok) -> str | None:
     return text if re.search(r"[A-Za-z]{3}", text) else None
 
 
-def _fair(description: str, term: str) -> bool:
+def _fair(description: str, term: str, allow: list[str] = ()) -> bool:
     """The description stands alone, has the right length and does not give the term away."""
     if re.search(r"[“”\"‘’:;\[\]]|'(?!s\b)", description):
         return False  # a quotation, a list or a clause glued on: not one description
@@ -80,7 +82,7 @@ def _fair(description: str, term: str) -> bool:
     if not _DESC_WORDS[0] <= n <= _DESC_WORDS[1] or _PRONOUN.search(_PAIRED.sub("", description)):
         return False
     have = {w.lower()[:5] for w in surface_words(description)}
-    return not any(w.lower()[:5] in have for w in surface_words(term) if len(w) >= 3)
+    return not any(w.lower()[:5] in have for w in surface_words(term) if len(w) >= 3 and w not in allow)
 
 
 def _copula(doc, root) -> Named | None:
@@ -244,6 +246,18 @@ def _read(s: Sentence) -> Named | None:
     return read_definition(s) if _candidate(s) else None
 
 
+def _described_last(s: Sentence, terms: list) -> Named | None:
+    """A definition whose term comes last ("D is T.": a term the source marks or defines) or that says when the term
+    applies ("T exists when C.": a term worth asking)."""
+    marked = [t for t in terms if t.origin != "keyword" or t.defined]
+    made = exists_when(s, terms) or term_last(s, marked) if terms else None
+    if made is None:
+        return None
+    term, description, stem = made
+    head = surface_words(term)[-1:] if len(surface_words(term)) > 1 else []
+    return Named(term, description, stem, s) if _fair(description, term, allow=head) else None
+
+
 def topic_definitions(doc, position: int) -> list[Named]:
     """The definitions of topic ``position`` of ``doc`` (a ``DocAnalysis``), read once."""
     per_doc = _CACHE.setdefault(doc, {})
@@ -252,8 +266,15 @@ def topic_definitions(doc, position: int) -> list[Named]:
         prime(todo)
         read = [n for s in doc.topics[position].sentences if (n := _read(s)) is not None]
         seen = {id(n.sentence) for n in read}
+        terms = [t for t in doc.topics[position].terms if asks_for(t)]
+        read += [n for s in doc.topics[position].sentences if id(s) not in seen and (n := _described_last(s, terms))]
+        seen = {id(n.sentence) for n in read}
         shaped = [n for g in glosses_of(doc.topics[position]) if id(g.sentence) not in seen and (n := _from_gloss(g))]
-        per_doc[position] = read + shaped
+        per_doc[position] = [
+            n if term == n.term else Named(term, n.description, n.stem, n.sentence)
+            for n in read + shaped
+            if (term := shouted(n.term)) is not None
+        ]
     return per_doc[position]
 
 
@@ -288,23 +309,49 @@ def _shape(term: str) -> tuple[bool, bool]:
 
 
 def _related(a: str, b: str) -> bool:
-    x = {w.lower()[:5] for w in surface_words(a) if len(w) >= 3}
-    y = {w.lower()[:5] for w in surface_words(b) if len(w) >= 3}
-    return bool(x & y)
+    """Two terms too close to sit side by side: one's words hold the other's ("inverse demand", "inverse demand
+    curve"), or they share a first word ("consumer surplus", "consumer welfare"); siblings that share only their
+    head ("consumer surplus", "producer surplus") are the best distractors."""
+    x = [w.lower()[:5] for w in surface_words(a) if len(w) >= 3]
+    y = [w.lower()[:5] for w in surface_words(b) if len(w) >= 3]
+    if not x or not y:
+        return False
+    return set(x) <= set(y) or set(y) <= set(x) or x[0] == y[0]
+
+
+def _noun_like(a: str, b: str) -> bool:
+    """``b`` is a noun phrase when ``a`` is: it ends in a word that can be a noun and opens with no adverb
+    ("functionally dependent" is no option beside "partial dependency")."""
+    words_a, words_b = surface_words(a) or [""], surface_words(b) or [""]
+    if not can_be_noun(words_a[-1]):
+        return True
+    return can_be_noun(words_b[-1]) and word_classes(words_b[0]) != {"ADV"}
+
+
+def _prefixes(text: str) -> set[str]:
+    return {w.lower()[:5] for w in surface_words(text) if len(w) >= 3}
 
 
 def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
-    """The question with the term and three terms of ``pool`` of the same kind (nearest first), or None."""
+    """The question with the term and three terms of ``pool`` of the same kind (nearest first), or None. Where the stem
+    echoes the term's head ("dependent" for "partial dependency"), a sibling with that head ("transitive dependency")
+    must be among the options, so that the echo points at no single option."""
     chosen: list[str] = []
-    stem_words = {w.lower()[:5] for w in surface_words(named.stem)}
-    for t in pool:
+    stem_words = _prefixes(named.stem)
+    echoed = _prefixes(named.term) & stem_words
+    fair = stem_words - echoed
+    for t in sorted(pool, key=lambda t: not echoed & _prefixes(t)):
         if _shape(t) != _shape(named.term) or _related(t, named.term) or any(_related(t, c) for c in chosen):
             continue
-        if any(w.lower()[:5] in stem_words for w in surface_words(t) if len(w) >= 3):
+        if not _noun_like(named.term, t):
+            continue
+        if _prefixes(t) & fair:
             continue  # the stem would point at it
         chosen.append(t)
         if len(chosen) == 3:
             break
+    if echoed and not any(echoed & _prefixes(c) for c in chosen):
+        return None
     if len(chosen) < 3:
         return None
     pos = key_position(named.stem)
@@ -335,6 +382,7 @@ def naming_questions(doc, position: int | None, extra_terms: list[str], taken: s
     if not own:
         return []
     pool = list(dict.fromkeys([n.term for i in near for n in topic_definitions(doc, i)] + list(extra_terms)))
+    pool = [t for t in pool if shouted(t) == t]  # no identifier in capitals ("OFFICE") among the options
     out = []
     for named in own:
         if id(named.sentence) in taken or term_key(named.term) in asked:

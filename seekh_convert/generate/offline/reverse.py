@@ -12,6 +12,7 @@ import re
 
 from seekh_convert.generate.offline.cards import defines
 from seekh_convert.generate.offline.choices import _echoes, key_position
+from seekh_convert.generate.offline.described import shouted
 from seekh_convert.generate.offline.questions import covered, distractors, same_kind
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import Flashcard, MultipleChoice
@@ -85,9 +86,12 @@ def reverse_questions(
         x = asked_term(c.front) if c.kind == "basic" else None
         if not x or term_key(x) in done or (stem := reverse_stem(x, c.back, c.front.endswith(" do?"))) is None:
             continue
+        if shouted(x) != x:
+            continue  # "FOODMART": an identifier of a worked example, not a term to learn
         answer = known.get(term_key(x)) or _term(x)
-        fit = [t for t in [*siblings, *_defined(topic_terms)] if same_kind(answer, t)]  # no name among nouns
-        others = distractors(answer, fit, [t for t in _defined(doc_terms) if same_kind(answer, t)], stem)
+        fit = [t for t in [*siblings, *_defined(topic_terms)] if same_kind(answer, t) and shouted(t.text) == t.text]
+        doc_fit = [t for t in _defined(doc_terms) if same_kind(answer, t) and shouted(t.text) == t.text]
+        others = distractors(answer, fit, doc_fit, stem)  # no name among nouns, no identifier in capitals
         if len(others) < 3:
             continue
         pos = key_position(stem)
