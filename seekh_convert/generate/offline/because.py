@@ -17,6 +17,8 @@ from seekh_convert.text.parse import parse
 _FRONTED = re.compile(r"^Because (?P<reason>[^;:?]{8,200}?), (?P<main>[a-z][^;:?()]{12,200})\.$")
 _ASIDE = re.compile(r"\s*\([^()]{0,200}\)")
 _WORDS = (8, 45)
+#: Main verbs that narrate a figure or worked example ("the vectors are shown collinearly"), not a point to learn.
+_NARRATION = frozenset("show illustrate depict draw plot label display shade colour color mark highlight sketch".split())
 
 
 def _question(main: str, terms: list[Term]) -> str | None:
@@ -24,6 +26,8 @@ def _question(main: str, terms: list[Term]) -> str | None:
     doc = parse(main[:1].upper() + main[1:] + ".")
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("neg", "conj", "ccomp") for c in root.children):
+        return None
+    if root.lemma_ in _NARRATION:
         return None
     subj = _subject(doc, root, terms)
     if subj is None:
@@ -47,7 +51,7 @@ def fronted_why(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     main = m.group("main")
     if "(" in reason or "," in reason or _CONTEXT.search(s.text) or _PRONOUN.search(f"{reason} {main}"):
         return None
-    if re.search(r"\b(?:not|no|never|n't)\b", f"{reason} {main}") or len(reason.split()) < 3:
+    if re.search(r"\b(?:not|no|never|n't)\b", f"{reason} {main}") or len(reason.split()) < 3 or reason.startswith("there "):
         return None
     question = _question(main, terms)
     if question is None or _PRONOUN.search(question) or _demonstrative(parse(question)):

@@ -93,3 +93,28 @@ def shouted(text: str) -> str | None:
     if " " in word or not word.isupper() or len(word) <= 5:
         return text
     return word.lower() if zipf(word.lower()) >= 2.0 else None
+
+
+def plain_lead(doc, first: int) -> bool:
+    """The subject opens the sentence, or follows a leading phrase and its comma that holds no clause of its own, no
+    pronoun and no pointer ("Reasoning by analogy with the discrete case, the area ... is called ...")."""
+    if first == 0:
+        return True
+    if doc[first - 1].text != "," or first > 12:
+        return False
+    lead = doc[: first - 1]
+    return not any(
+        t.pos_ == "PRON" or t.tag_ in _FINITE or t.lower_ in ("this", "these", "those", "that", "above", "below") for t in lead
+    )
+
+
+def ends_clause(doc, root, target) -> bool:
+    """``target`` ends the sentence, or only a second predicate of ``root`` follows it (", and is a measure of ...")."""
+    if target.right_edge.i >= len(doc) - 2:
+        return True
+    rest = [t for t in doc[target.right_edge.i + 1 :] if not t.is_punct]
+    conj = next((c for c in root.children if c.dep_ == "conj" and c.i > target.i), None)
+    if conj is None or doc[target.right_edge.i + 1].text != ",":
+        return False
+    keep = {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i > target.i}
+    return all(t.i in keep for t in rest)

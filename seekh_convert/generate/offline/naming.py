@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.choices import key_position
-from seekh_convert.generate.offline.described import exists_when, shouted, term_last
+from seekh_convert.generate.offline.described import ends_clause, exists_when, plain_lead, shouted, term_last
 from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
@@ -163,14 +163,14 @@ def _which_refers(doc) -> tuple[str, str, str] | None:
 def _called(doc, root) -> tuple[str, str] | None:
     """ "D is called T" / "D is known as T": the description is the passive subject."""
     subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.left_edge.i != 0 or root.lemma_ not in ("call", "know", "term", "name"):
+    if subj is None or not plain_lead(doc, subj.left_edge.i) or root.lemma_ not in ("call", "know", "term", "name"):
         return None
     if root.lemma_ == "know":
         prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     else:
         target = next((c for c in root.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")), None)
-    if target is None or target.right_edge.i < len(doc) - 2:
+    if target is None or not ends_clause(doc, root, target):
         return None  # the term ends the sentence: "... is called volume velocity."
     term_tokens = [
         t for t in doc[target.left_edge.i : target.right_edge.i + 1] if t.lower_ not in _TERM_DETS or t.i != target.left_edge.i
@@ -180,7 +180,7 @@ def _called(doc, root) -> tuple[str, str] | None:
     description = _text(doc[subj.left_edge.i : subj.right_edge.i + 1])
     if "," in description:
         return None  # "the pulling force ..., such as a rope or cable": the question would read wrong
-    if doc[0].pos_ == "DET":
+    if doc[subj.left_edge.i].pos_ == "DET":
         description = description[:1].lower() + description[1:]
     return _text(term_tokens), description
 
@@ -196,7 +196,8 @@ def read_definition(s: Sentence) -> Named | None:
     made = _called(doc, root)
     if made is not None:
         term, description = made
-        stem = f"What is {description} called?"
+        plural = any(c.dep_ == "nsubjpass" and c.tag_ in ("NNS", "NNPS") for c in root.children)
+        stem = f"What {'are' if plural else 'is'} {description} called?"
     else:
         made = _copula(doc, root) if root.lemma_ == "be" else _refers(doc, root) or _which_refers(doc)
         if made is None:

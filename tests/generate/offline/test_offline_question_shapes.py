@@ -12,7 +12,7 @@ from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.because import fronted_why
 from seekh_convert.generate.offline.described import exists_when, shouted, term_last
 from seekh_convert.generate.offline.labelled import series_questions
-from seekh_convert.generate.offline.naming import Named, naming_choice
+from seekh_convert.generate.offline.naming import Named, naming_choice, read_definition
 from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import Term
@@ -129,6 +129,7 @@ def test_a_reason_put_first_becomes_a_why_question_with_the_sources_clause():
         "Because it is style-specific, the same chord can have different functions in different musical styles.",
         "Because tendency is style-specific, we find different functions in different musical styles.",
         "Because tendency is style-specific, the same chord does not keep its function in other musical styles.",
+        "Because there are two forces acting to the right, the vectors are shown collinearly.",  # a figure's narration
     ):
         [s] = _sentences(unfit)
         assert fronted_why(s, []) is None, unfit
@@ -145,3 +146,40 @@ def test_an_identifier_in_capitals_is_never_asked_a_word_in_capitals_is_lowered(
     }
     cards = [Flashcard(front=f"What is {t}?", back=b, source=SourceRef(quote=b)) for t, b in backs.items()]
     assert reverse_questions(cards, [], [], set()) == []  # before: "Which term names a company that sells groceries ...?"
+
+
+CONSUMER = (
+    "Reasoning by analogy with the discrete case, the area under the demand curve and above the price is called the "
+    "consumer surplus, and is a measure of total gains from trade on the part of consumers."
+)
+
+
+def test_a_card_whose_definition_names_its_term_last_gets_its_reverse_with_marked_distractors():
+    cards = [Flashcard(front="What is the consumer surplus?", back=CONSUMER, source=SourceRef(quote=CONSUMER))]
+    topic = [_term("consumer surplus"), _term("inverse demand curve")]
+    others = [_term("producer surplus"), _term("welfare criterion")]
+    [q] = reverse_questions(cards, topic, others, set())
+    assert q.question == "What is the area under the demand curve and above the price called?"
+    assert q.options[q.answer_index] == "consumer surplus"
+    assert set(q.options) == {"consumer surplus", "inverse demand curve", "producer surplus", "welfare criterion"}
+    leaning = CONSUMER.replace("Reasoning by analogy with the discrete case", "In this example")
+    cards = [Flashcard(front="What is the consumer surplus?", back=leaning, source=SourceRef(quote=leaning))]
+    assert reverse_questions(cards, topic, others, set()) == []
+
+
+def test_a_plural_description_is_asked_with_are():
+    [s] = _sentences("The flexible cords that carry muscle forces to other parts of the body are called tendons.")
+    assert read_definition(s).stem == "What are the flexible cords that carry muscle forces to other parts of the body called?"
+
+
+def test_a_term_the_source_gives_as_another_name_of_the_key_is_no_distractor():
+    back = (
+        "The prevention from adding to one table when an important piece of information does not exist in the other "
+        "table is called a constraint."
+    )
+    alias = _sentences("The constraint is called referential integrity.")[0]
+    cards = [Flashcard(front="What is constraint?", back=back, source=SourceRef(quote=back))]
+    constraint = Term("constraint", "constraint", "pattern", 0, [alias])
+    others = [_term(t) for t in ("referential integrity", "normalization", "foreign key", "partial dependency")]
+    [q] = reverse_questions(cards, [constraint], others, set())
+    assert q.options[q.answer_index] == "constraint" and "referential integrity" not in q.options
