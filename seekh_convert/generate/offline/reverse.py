@@ -34,6 +34,12 @@ _LINK = re.compile(
 _LEANS = re.compile(
     r"\b(?:this|these|those|above|below|former|latter|aforementioned|such)\b|[;]|, (?:while|whereas|but)\b|\be\.g\.", re.I
 )
+#: A rest that praises or ranks instead of defining ("a defining characteristic of our species", "one of the ...").
+_VAGUE = re.compile(
+    r"^(?:an?|the|one)\s+(?:of the\s+)?(?:defining|key|important|central|fundamental|essential|major|main|crucial|basic)\b"
+    r"|\b(?:our|we|us|you|your)\b",
+    re.I,
+)
 _OPENS = re.compile(r"^(?:this|these|those|it|they|he|she|we|here|such)\b", re.I)
 
 
@@ -54,7 +60,7 @@ def reverse_stem(term: str, definition: str, does: bool = False) -> str | None:
         return None
     rest = after[link.end() :]
     rest = re.sub(r"[\s.;:]+$", "", rest.strip())
-    if not 4 <= len(rest.split()) <= 35 or _LEANS.search(rest) or "?" in rest or "\n" in rest:
+    if not 4 <= len(rest.split()) <= 35 or _LEANS.search(rest) or "?" in rest or "\n" in rest or _VAGUE.match(rest):
         return None
     if link.group("does"):
         rest = f"{link.group('does')} {rest}"  # "First fit: searches from ..." -> "Which of these searches from ...?"

@@ -183,3 +183,16 @@ def test_a_term_the_source_gives_as_another_name_of_the_key_is_no_distractor():
     others = [_term(t) for t in ("referential integrity", "normalization", "foreign key", "partial dependency")]
     [q] = reverse_questions(cards, [constraint], others, set())
     assert q.options[q.answer_index] == "constraint" and "referential integrity" not in q.options
+
+
+def test_no_question_on_a_vague_rest_or_an_everyday_key():
+    back = "Language is a defining characteristic of our species."
+    cards = [Flashcard(front="What is language?", back=back, source=SourceRef(quote=back))]
+    others = [_term(t) for t in ("surprisal", "text analysis", "observational data", "corpus linguistics")]
+    assert reverse_questions(cards, [], others, set()) == []
+    [s] = _sentences("The following is a general heading-level outline to be used in every proposal.")
+    named = Named("following", "a general heading-level outline", "Which term refers to a general heading-level outline?", s)
+    assert naming_choice(named, ["page numbering", "research topic", "internal proposals"]) is not None  # the form holds
+    from seekh_convert.generate.offline.naming import _generic_key
+
+    assert _generic_key("following") and not _generic_key("constraint") and not _generic_key("force")
