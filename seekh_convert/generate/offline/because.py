@@ -1,6 +1,8 @@
-"""Why-questions from a reason the source puts first: "Because tendency is style-specific, the same chord can have
-different functions in different musical styles." asks "Why can the same chord have different functions in different
-musical styles?", the answer the source's own clause ("Because tendency is style-specific."). Only where the sentence
+"""Why-questions from a reason or purpose the source puts first: "Because tendency is style-specific, the same chord can
+have different functions in different musical styles." asks "Why can the same chord have different functions in
+different musical styles?", the answer the source's own clause ("Because tendency is style-specific."); "To have the
+design in 3NF, all transitive dependencies must be eliminated." asks "Why must all transitive dependencies be
+eliminated?" ("To have the design in 3NF."). Only where the sentence
 stands alone, the main clause's subject is a key term or a specific noun, and neither side leans on context (a
 pronoun, "this example") or negates; a parenthetical aside in the reason is left out of the answer."""
 
@@ -14,7 +16,7 @@ from seekh_convert.generate.offline.wh import _CONTEXT, _PRONOUN, _demonstrative
 from seekh_convert.model.guide import ShortAnswer
 from seekh_convert.text.parse import parse
 
-_FRONTED = re.compile(r"^Because (?P<reason>[^;:?]{8,200}?), (?P<main>[a-z][^;:?()]{12,200})\.$")
+_FRONTED = re.compile(r"^(?P<lead>Because|To) (?P<reason>[^;:?]{8,200}?), (?P<main>[a-z][^;:?()]{12,200})\.$")
 _ASIDE = re.compile(r"\s*\([^()]{0,200}\)")
 _WORDS = (8, 45)
 #: Main verbs that narrate a figure or worked example ("the vectors are shown collinearly"), not a point to learn.
@@ -56,7 +58,9 @@ def fronted_why(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     question = _question(main, terms)
     if question is None or _PRONOUN.search(question) or _demonstrative(parse(question)):
         return None
-    answer = f"Because {reason}."
+    if m.group("lead") == "To" and not re.match(r"[a-z]+ ", reason):
+        return None
+    answer = f"{m.group('lead')} {reason}."
     return ShortAnswer(
         question=question,
         answer=answer,
@@ -70,7 +74,7 @@ def because_questions(ranked: list[Sentence], terms: list[Term], taken: set[int]
     """Up to ``limit`` fronted-reason questions over central sentences no card or question uses yet."""
     out: list[ShortAnswer] = []
     for s in ranked[:60]:
-        if id(s) in taken or not s.text.startswith("Because ") or (q := fronted_why(s, terms)) is None:
+        if id(s) in taken or not s.text.startswith(("Because ", "To ")) or (q := fronted_why(s, terms)) is None:
             continue
         out.append(q)
         taken.add(id(s))

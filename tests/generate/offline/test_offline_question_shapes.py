@@ -196,3 +196,15 @@ def test_no_question_on_a_vague_rest_or_an_everyday_key():
     from seekh_convert.generate.offline.naming import _generic_key
 
     assert _generic_key("following") and not _generic_key("constraint") and not _generic_key("force")
+
+
+def test_a_purpose_put_first_becomes_a_why_question_on_a_key_term():
+    [s] = _sentences("To have the design in 3NF, all transitive dependencies must be eliminated.")
+    q = fronted_why(s, [_term("transitive dependency", "pattern")])
+    assert (q.question, q.answer) == ("Why must all transitive dependencies be eliminated?", "To have the design in 3NF.")
+    for unfit in (
+        "To establish these entities into 1NF, we must first assign a primary or unique key.",  # "we", "these"
+        "To determine the function of a chord, find the function that includes all the scale degrees of a chord.",
+    ):
+        [s] = _sentences(unfit)
+        assert fronted_why(s, [_term("transitive dependency", "pattern")]) is None, unfit
