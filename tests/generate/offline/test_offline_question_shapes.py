@@ -10,6 +10,7 @@ from pathlib import Path
 
 from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.because import fronted_why
+from seekh_convert.generate.offline.choices import definition_choice
 from seekh_convert.generate.offline.described import exists_when, shouted, term_last
 from seekh_convert.generate.offline.labelled import series_questions
 from seekh_convert.generate.offline.naming import Named, naming_choice, read_definition
@@ -208,3 +209,22 @@ def test_a_purpose_put_first_becomes_a_why_question_on_a_key_term():
     ):
         [s] = _sentences(unfit)
         assert fronted_why(s, [_term("transitive dependency", "pattern")]) is None, unfit
+
+
+def test_no_two_options_of_a_definition_choice_say_the_same():
+    texts = {
+        "hot site": "A hot site is a fully equipped facility that can take over all operations within a few hours.",
+        "full backup": "A full backup is a backup of all files regardless of the archive bit.",
+        "copy backup": "A copy backup is a backup of all files regardless of the archive bit status.",
+        "disk mirroring": "Disk mirroring is the writing of the same data to two separate disks at the same time.",
+        "cold site": "A cold site is an empty facility with power and cooling but no equipment or data at all.",
+    }
+    terms = []
+    for term, text in texts.items():
+        [s] = _sentences(text)
+        terms.append(Term(term, term_key(term), "glossary", 0, [s], s, def_score=5.0))
+    q = definition_choice(terms[0], terms, [])
+    assert q is not None and "fully equipped facility" in q.options[q.answer_index]
+    assert sum("regardless of the archive bit" in o for o in q.options) == 1, q.options
+    q = definition_choice(terms[0], terms[:4], [])  # without the cold site only two distinct distractors are left
+    assert q is None or sum("regardless of the archive bit" in o for o in q.options) == 1, q.options
