@@ -5,7 +5,9 @@ fake server answers every guide request with the drafts' items whose quotes are 
 topics are cut as today's splitter cuts them), and every repair request with the failing items unchanged; the
 real pipeline and quality gate run in between. Printed per document: source tokens (the topics' text as sent),
 requests (first pass / repairs), input tokens sent (as the relay counts them, about 4 characters a token, and
-with cl100k_base), their ratio to the source, and the estimate's requests and input tokens.
+with cl100k_base), the tokens of each request's ``response_format`` JSON Schema as sent (compact JSON, cl100k; an
+API that bills the schema as input counts them too), the ratios to the source of the messages and of messages plus
+schemas, and the estimate's requests and input tokens.
 
 Run: ``.venv/bin/python bench/llm_tokens.py`` (needs ../shared). Another recorded run: ``SEEKH_EXCHANGE=<its
 exchange folder> SEEKH_DOCUMENTS=<its documents> bench/llm_tokens.py`` (relay run 3: /work/relay-run-3/exchange and
@@ -150,38 +152,51 @@ def main() -> None:
             repairs = sum(schema_kind(b) == "repair_items" for b in sent)
             relay = sum(len(m["content"]) for b in sent for m in b["messages"]) // 4
             tokens = sum(count_tokens(m["content"]) for b in sent for m in b["messages"])
+            schema = sum(_schema_tokens(b) for b in sent)
             first_pass = sum(count_tokens(m["content"]) for b in sent if schema_kind(b) != "repair_items" for m in b["messages"])
             est = json.loads(
                 subprocess.run(
                     [str(EXE), "estimate", str(DOCUMENTS / name), "--json"], capture_output=True, text=True, env=env
                 ).stdout
             )["total"]
-            rows.append((name, _source_tokens(DOCUMENTS / name), len(sent) - repairs, repairs, relay, tokens, first_pass, est))
+            rows.append(
+                (name, _source_tokens(DOCUMENTS / name), len(sent) - repairs, repairs, relay, tokens, schema, first_pass, est)
+            )
     _table(rows)
+
+
+def _schema_tokens(body: dict) -> int:
+    """cl100k tokens of the request's JSON Schema as it goes over the wire (httpx sends compact JSON)."""
+    from seekh_convert.text.tokens import count_tokens
+
+    rf = body.get("response_format") or {}
+    schema = (rf.get("json_schema") or {}).get("schema") or rf.get("schema")
+    return count_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":"))) if schema else 0
 
 
 def _table(rows: list[tuple]) -> None:
     print(
-        "| input | source tokens | requests (first / repairs) | input sent (relay count) | cl100k | sent / source (first pass) | estimate: requests, input tokens |"
+        "| input | source tokens | requests (first / repairs) | input sent (relay count) | cl100k | schemas | "
+        "sent / source (first pass) | with schemas | estimate: requests, input tokens |"
     )
-    print("|---|---|---|---|---|---|---|")
-    total = [0.0] * 8
-    for name, source, first, repairs, relay, tokens, first_pass, est in rows:
-        values = (source, first, repairs, relay, tokens, first_pass, est["requests"], est["input_tokens"])
+    print("|---|---|---|---|---|---|---|---|---|")
+    total = [0.0] * 9
+    for name, source, first, repairs, relay, tokens, schema, first_pass, est in rows:
+        values = (source, first, repairs, relay, tokens, schema, first_pass, est["requests"], est["input_tokens"])
         total = [t + v for t, v in zip(total, values, strict=True)]
         print(_row(name, *values))
-    print(_row("both", *total))
-    source, first, repairs, relay, tokens, first_pass, req, inp = total
+    print(_row("all", *total))
+    source, first, repairs, relay, tokens, schema, first_pass, req, inp = total
     print(
         f"estimate vs sent: requests {(req - first - repairs) / (first + repairs):+.0%}, input tokens "
-        f"{(inp - tokens) / tokens:+.0%} (cl100k), {(inp - relay) / relay:+.0%} (relay count)"
+        f"{(inp - tokens - schema) / (tokens + schema):+.0%} (cl100k, messages and schemas)"
     )
 
 
-def _row(name, source, first, repairs, relay, tokens, first_pass, req, inp) -> str:
+def _row(name, source, first, repairs, relay, tokens, schema, first_pass, req, inp) -> str:
     return (
-        f"| {name} | {source:,.0f} | {first:.0f} / {repairs:.0f} | {relay:,.0f} | {tokens:,.0f} | "
-        f"{tokens / source:.2f}x ({first_pass / source:.2f}x) | {req:.0f}, {inp:,.0f} |"
+        f"| {name} | {source:,.0f} | {first:.0f} / {repairs:.0f} | {relay:,.0f} | {tokens:,.0f} | {schema:,.0f} | "
+        f"{tokens / source:.2f}x ({first_pass / source:.2f}x) | {(tokens + schema) / source:.2f}x | {req:.0f}, {inp:,.0f} |"
     )
 
 
