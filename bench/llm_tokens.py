@@ -72,7 +72,7 @@ def _responder(drafts: dict[str, list[dict]]):
                 return json.dumps({"value": {"text": " ".join(i["text"] for i in found[:3]), "sentences": found[:3]}})
             return json.dumps({"value": found[0] if section == "definition" and found else found[:3] or None})
         title = data.split("<document_title>")[1].split("</document_title>")[0]
-        pool = drafts[title]
+        pool = drafts.get(title) or max(drafts.values(), key=lambda p: sum(_quoted(d, text) for d in p))  # a retitled deck
         asked = " ".join(data.split("<topic_title>")[1].split("</topic_title>")[0].split())
         same = next((d for d in pool if d["_asked"] == asked), None)
         if same is not None:  # today's splitter cut this topic as the recorded run did: its first draft as it was
@@ -93,6 +93,14 @@ def _responder(drafts: dict[str, list[dict]]):
         return json.dumps(guide, ensure_ascii=False)
 
     return reply
+
+
+def _quoted(draft: dict, text: str) -> int:
+    """Items of a recorded draft whose quote is in ``text``."""
+    from seekh_convert.text.normalize import normalize_ws
+
+    items = [i for section in ("definition", "summary", *LISTS) for i in _listed(draft, section)]
+    return sum(normalize_ws(i["source"]["quote"]) in text for i in items)
 
 
 def _sentence_of(text: str) -> dict:
