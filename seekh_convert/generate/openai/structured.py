@@ -45,8 +45,8 @@ def schema_hash(model: type[BaseModel]) -> str:
 def strict_schema_of(schema: dict) -> dict:
     """Transform a JSON Schema for strict mode, compactly: every property required (a nullable one may be null),
     ``oneOf`` -> ``anyOf``, ``const`` -> one-value ``enum``, a nullable scalar as ``{"type": [..., "null"]}``;
-    unsupported keywords, descriptions and pipeline-set properties dropped."""
-    return _walk(copy.deepcopy(schema))
+    unsupported keywords, descriptions and pipeline-set properties dropped; a definition used once written in place."""
+    return _inline_single_use(_walk(copy.deepcopy(schema)))
 
 
 def _walk(node: object) -> object:
@@ -75,6 +75,33 @@ def _scalar_or_null(node: dict) -> dict:
     if other.get("type") not in _SCALARS or "enum" in other:
         return node
     return {**{k: v for k, v in node.items() if k != "anyOf"}, **other, "type": [other["type"], "null"]}
+
+
+def _inline_single_use(schema: dict) -> dict:
+    """``{"$ref": "#/$defs/X"}`` replaced by ``X`` itself where it is X's only use (a ``$ref`` and a name cost more
+    tokens than they save); definitions used more than once (``SourceRef``) or by themselves stay shared."""
+    defs = schema.get("$defs", {})
+    text = json.dumps(schema)
+    once = {
+        name
+        for name, body in defs.items()
+        if text.count(f'"#/$defs/{name}"') == 1 and f'"#/$defs/{name}"' not in json.dumps(body)
+    }
+
+    def put(node: object) -> object:
+        if isinstance(node, list):
+            return [put(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref", "")
+        name = ref.removeprefix("#/$defs/")
+        if name in once and len(node) == 1:
+            return put(defs[name])
+        return {k: put(v) for k, v in node.items()}
+
+    out = {k: put(v) for k, v in schema.items() if k != "$defs"}
+    shared = {name: put(body) for name, body in defs.items() if name not in once}
+    return {"$defs": shared, **out} if shared else out
 
 
 def _walk_map(mapping: dict) -> dict:

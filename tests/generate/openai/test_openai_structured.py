@@ -48,7 +48,7 @@ def test_strict_schema_is_compact_and_asks_only_what_the_model_writes():
     text = json.dumps(schema, separators=(",", ":"))
     assert '"description"' not in text and "page_label" not in text
     assert schema["$defs"]["SourceRef"]["properties"]["slide"]["type"] == ["integer", "null"]
-    assert count_tokens(text) <= 1250
+    assert count_tokens(text) <= 1100
     guide = make_guide([QUOTE])
     assert isinstance(parse_reply(json.dumps(guide), GuideContent), GuideContent)
 
