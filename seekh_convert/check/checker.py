@@ -16,6 +16,7 @@ from seekh_convert.check.support import (
     context_stems,
     expansions,
     found_in,
+    one_paraphrased_word,
     support,
     support_threshold,
     with_expansions,
@@ -290,6 +291,8 @@ class ItemChecker:
                 needed = 0.0 if named else self.settings.application_support
         if share < needed and self.settings.topic_support and _keyed_or_derived(model, context | self._topic_stems, missing):
             return []
+        if share < needed and self.settings.topic_support and one_paraphrased_word(claim, missing):
+            return []
         if share < needed:
             return [(Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}")]
         return []
@@ -316,6 +319,10 @@ class ItemChecker:
             share, missing = support(
                 model.explanation, self._wide(context), self.settings.topic_support, self.settings.everyday_zipf
             )
+            if self.settings.topic_support:
+                # a model's reasoning in its own words ("so less trustworthy data cannot contaminate the process"):
+                # tied to the source when a third of all its words are the passage's, common ones included
+                share = max(share, support(model.explanation, self._wide(context))[0])
             if share < self.settings.explanation_support:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
         return problems

@@ -185,3 +185,20 @@ def support_threshold(claim: str, base: float) -> float:
     if n <= 4:
         return max(base, 0.6)
     return base
+
+
+#: Words whose absence changes what a claim says: a claim that adds one of them is a claim, however common the word.
+_DECISIVE = frozenset("no not never none only neither nor without".split())
+#: Zipf frequency from which a single word a model's item adds is its paraphrase, not a claim ("forbidden" for "must
+#: not", "always"; relay run 6: two drops of items a teacher keeps, each for that one word).
+PARAPHRASE_ZIPF = 3.5
+
+
+def one_paraphrased_word(claim: str, missing: list[str]) -> bool:
+    """True when the only word of ``claim`` the source lacks is a common word that is no number or negation."""
+    if len(missing) != 1:
+        return False
+    words = [w for w in surface_words(claim) if stem(w.lower()) == missing[0]]
+    return bool(words) and all(
+        not any(c.isdigit() for c in w) and w.lower() not in _DECISIVE and zipf(w.lower()) >= PARAPHRASE_ZIPF for w in words
+    )
