@@ -15,7 +15,6 @@ from test_resume import course_folder
 
 from seekh_convert.text.tokens import count_tokens
 
-
 pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
