@@ -31,6 +31,9 @@ _NAMED_CORRECT = [
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|without|neither|nor)\b|n't\b", re.I)
 
 
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+
+
 def _overlapping_options(options: list[str]) -> str | None:
     """A pair where one option is contained in / a paraphrase of another."""
     norm = [normalized_phrase(o) for o in options]
@@ -40,8 +43,10 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
-            if norm[j].endswith(f" {norm[i]}") and len(norm[i].split()) >= 2 and len(norm[j].split()) == len(norm[i].split()) + 1:
-                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5)
+            short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])
+            if long.endswith(f" {short}") and len(short.split()) >= 2 and len(long.split()) == len(short.split()) + 1:
+                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5),
+                # "A semi-stable sink" / "A stable sink" (relay run 7)
             if f" {norm[i]} " in f" {norm[j]} ":
                 return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
             seq_i, seq_j = content_stems(options[i]), content_stems(options[j])
