@@ -15,7 +15,8 @@ import re
 
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.text.lexicon import zipf
+from seekh_convert.text.lexicon import generic_word, zipf
+from seekh_convert.text.words import surface_words
 
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _DETS = frozenset({"the", "a", "an"})
@@ -118,3 +119,9 @@ def ends_clause(doc, root, target) -> bool:
         return False
     keep = {t.i for t in conj.subtree} | {c.i for c in root.children if c.dep_ == "cc" and c.i > target.i}
     return all(t.i in keep for t in rest)
+
+
+def everyday_key(term: str) -> bool:
+    """A one-word key too general to be a term ("following", "people")."""
+    words = surface_words(term)
+    return len(words) == 1 and (generic_word(words[0]) or zipf(words[0]) >= 5.3)

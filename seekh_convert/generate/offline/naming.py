@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.choices import key_position
-from seekh_convert.generate.offline.described import ends_clause, exists_when, plain_lead, shouted, term_last
+from seekh_convert.generate.offline.described import ends_clause, everyday_key, exists_when, plain_lead, shouted, term_last
 from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
-from seekh_convert.text.lexicon import can_be_noun, generic_word, word_classes, zipf
+from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.words import surface_words
 
 _CUE = re.compile(
@@ -368,12 +368,6 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
     )
 
 
-def _generic_key(term: str) -> bool:
-    """A one-word key too general to be a term ("following", "people")."""
-    words = surface_words(term)
-    return len(words) == 1 and (generic_word(words[0]) or zipf(words[0]) >= 5.3)
-
-
 def naming_questions(doc, position: int | None, extra_terms: list[str], taken: set[int], asked: set[str], limit: int = 2):
     """Up to ``limit`` naming questions for topic ``position`` of ``doc``, on sentences not in ``taken`` and terms no
     card asks (``asked``: term keys); distractors are the document's other defined terms, the nearest topics first,
@@ -392,7 +386,7 @@ def naming_questions(doc, position: int | None, extra_terms: list[str], taken: s
     pool = [t for t in pool if shouted(t) == t]  # no identifier in capitals ("OFFICE") among the options
     out = []
     for named in own:
-        if id(named.sentence) in taken or term_key(named.term) in asked or _generic_key(named.term):
+        if id(named.sentence) in taken or term_key(named.term) in asked or everyday_key(named.term):
             continue
         if any(q.options[q.answer_index] == named.term for q in out):
             continue

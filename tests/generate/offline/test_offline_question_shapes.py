@@ -194,9 +194,9 @@ def test_no_question_on_a_vague_rest_or_an_everyday_key():
     [s] = _sentences("The following is a general heading-level outline to be used in every proposal.")
     named = Named("following", "a general heading-level outline", "Which term refers to a general heading-level outline?", s)
     assert naming_choice(named, ["page numbering", "research topic", "internal proposals"]) is not None  # the form holds
-    from seekh_convert.generate.offline.naming import _generic_key
+    from seekh_convert.generate.offline.described import everyday_key
 
-    assert _generic_key("following") and not _generic_key("constraint") and not _generic_key("force")
+    assert everyday_key("following") and not everyday_key("constraint") and not everyday_key("force")
 
 
 def test_a_purpose_put_first_becomes_a_why_question_on_a_key_term():
