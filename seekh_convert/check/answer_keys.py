@@ -31,6 +31,9 @@ _NAMED_CORRECT = [
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|without|neither|nor)\b|n't\b", re.I)
 
 
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+
+
 def _overlapping_options(options: list[str]) -> str | None:
     """A pair where one option is contained in / a paraphrase of another."""
     norm = [normalized_phrase(o) for o in options]
@@ -40,8 +43,10 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
-            if norm[j].endswith(f" {norm[i]}") and len(norm[i].split()) >= 2 and len(norm[j].split()) == len(norm[i].split()) + 1:
-                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5)
+            short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])
+            if long.endswith(f" {short}") and len(short.split()) >= 2 and len(long.split()) == len(short.split()) + 1:
+                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5),
+                # "A semi-stable sink" / "A stable sink" (relay run 7)
             if f" {norm[i]} " in f" {norm[j]} ":
                 return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
             seq_i, seq_j = content_stems(options[i]), content_stems(options[j])
@@ -88,7 +93,7 @@ def _explanation_problem(mc: MultipleChoice, near: set[str], reasons: bool = Fal
     if named is not None and named != mc.answer_index:
         return f"the explanation calls option {named} {mc.options[named]!r} correct, the key is {mc.answer_index}"
     if reasons:
-        return None
+        return _explains_a_distractor(mc)
     key = content_stems(mc.answer)
     said = set(content_stems(mc.explanation))
     acronym = re.search(r"\(([A-Z][A-Za-z0-9-]{1,8})\)\s*$", mc.answer)  # "Upper confidence bound (UCB)": "UCB's bonus"
@@ -96,6 +101,26 @@ def _explanation_problem(mc: MultipleChoice, near: set[str], reasons: bool = Fal
     shown = coverage(key, set(content_stems(mc.question))) >= 0.5  # code tracing: the stem shows the values
     if not mentions and not shown and coverage(key, near) < 0.5:
         return "the explanation neither mentions the key nor does the quote support it"
+    return None
+
+
+def _explains_a_distractor(mc: MultipleChoice) -> str | None:
+    """An explanation that opens on a distractor and never names what sets the key apart ("Sensory memory holds
+    information from the senses" under the key "Long-term memory"): it argues for another option. An explanation
+    ruling distractors out after its reasoning ("... strlen cannot work yet"; "removes the time column") is not."""
+    said = set(content_stems(mc.explanation))
+    acronym = re.search(r"\(([A-Z][A-Za-z0-9-]{1,8})\)\s*$", mc.answer)
+    if acronym and set(content_stems(acronym.group(1))) <= said:
+        return None
+    key = content_stems(_GLOSSED.sub("", mc.answer) or mc.answer)  # "Logit (log odds)": the term, not its gloss
+    opening = content_stems(mc.explanation)
+    for i, option in enumerate(mc.options):
+        words = content_stems(option)
+        if i == mc.answer_index or not words or not set(words) <= set(opening[: len(words) + 1]):
+            continue
+        distinct = [k for k in key if k not in words]
+        if distinct and not any(k in said for k in distinct):
+            return f"the explanation argues for option {i} {option!r}, not the key {mc.answer!r}"
     return None
 
 

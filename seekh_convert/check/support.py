@@ -20,7 +20,7 @@ from seekh_convert.model.sources import SourceFinder
 from seekh_convert.text.defining import initials
 from seekh_convert.text.lexicon import is_acronym, zipf
 from seekh_convert.text.quotes import Span
-from seekh_convert.text.words import STOPWORDS, content_stems, stem, surface_words
+from seekh_convert.text.words import STOPWORDS, content_stems, number_forms, spaced_forms, stem, surface_words
 
 #: Blocks either side of the quote that count as its section (same heading) or slide.
 SECTION_REACH = 6
@@ -116,7 +116,8 @@ def context_stems(
     parts = [quote]
     for block in passage(finder, span, radius):
         parts += [block.text, block.term or "", block.section or ""]  # its heading names what the passage is about
-    stems = set(content_stems(" ".join(parts)))
+    text = " ".join(parts)
+    stems = set(content_stems(text)) | number_forms(text) | spaced_forms(text)
     return with_expansions(stems, acronyms) if acronyms else stems
 
 

@@ -11,7 +11,7 @@ from seekh_convert.check.items import Item
 from seekh_convert.check.rubric import NARRATION, context_problem
 from seekh_convert.model.document import Block, Document, SourceKind, Topic
 from seekh_convert.model.findings import Reason
-from seekh_convert.model.guide import MultipleChoice, SourceRef, TrueFalse
+from seekh_convert.model.guide import Flashcard, MultipleChoice, ShortAnswer, SourceRef, TrueFalse
 from seekh_convert.model.sources import SourceFinder
 
 
@@ -224,3 +224,111 @@ def test_relay_run_6_style_notes_on_numbers_colours_verdicts_and_key_terms_are_g
     assert distractor_problem(mc(["Biba model", "Clark-Wilson model", "People", "Bell-LaPadula model"], 0), vocab) is not None
     statement = "Subjects may always read any data at every level of the system."
     assert distractor_problem(mc(["Biba model", statement, "Clark-Wilson model", "Bell-LaPadula model"], 0), vocab) is not None
+
+
+def test_a_number_written_in_digits_is_the_number_the_speaker_says_in_words() -> None:
+    """Relay run 7 (a captioned lecture on the binomial distribution): "Multiply n by n − 1, then by n − 2, and so on
+    down to 1" was "unsupported (lacks 1, 2)" against "...by one less than itself then by two less ... down to one";
+    three more items alike. A number the speaker never says still fails."""
+    said = [
+        "so that's n factorial. Multiply the number by one less than itself then by two less and so on all the way down to one",
+        "and zero factorial is defined as one that can feel a bit weird at first.",
+    ]
+    checker = _checker(said, "Factorial ways", transcript=True)
+    quote = "Multiply the number by one less than itself then by two less and so on all the way down to one"
+    card = Flashcard(
+        kind="basic",
+        front="How do you calculate n factorial (n!)?",
+        back="Multiply n by n − 1, then by n − 2, and so on down to 1.",
+        source=SourceRef(quote=quote, start=760.0, end=769.0),
+    )
+    assert _acting(checker, card) == set()
+    wrong = card.model_copy(update={"back": "Multiply n by n − 5, then by n − 7, and so on down to 9."})
+    assert Reason.UNSUPPORTED in _acting(checker, wrong)
+
+
+def _notes(*texts: str) -> ItemChecker:
+    blocks = [Block(t, page=3, section="2.1 Stability analysis") for t in texts]
+    doc = Document(path=Path("notes.pdf"), kind=SourceKind.PDF, title="Notes", sha256="0" * 64, blocks=blocks)
+    doc.topics = [Topic(1, "Stability analysis", blocks)]
+    return ItemChecker(doc.topics[0], doc, MODEL)
+
+
+def test_words_the_pdf_spaced_apart_and_a_worked_problem_are_the_sources() -> None:
+    """Relay run 7 (PDF notes on stability analysis): "Jij = ∂Fi/∂xj" was unsupported for "lacks jij, xj" (the text
+    layer reads "Ji j = ∂ Fi ∂ x j"), "eig: [eigenvectors, eigenvalues] = eig(J)" for "lacks eig, eigenvector" (it
+    reads "e i g e n v e c t o r s"), and a worked problem for the values its stem sets and its explanation works
+    out. A term the page lacks, and a number asked for without working, still fail."""
+    jacobian = "Ji j = ∂ Fi ∂ x j ."
+    matlab = (
+        "In Matlab, find the eigenvalues of a matrix as follows: [ e i g e n v e c t o r s, e i g e n v a l u e s ]= "
+        "e i g ( J ) where J is an nxn Jacobian matrix, evaluated at a given fixed point."
+    )
+    coexistence = "Coexistence x∗ = n δ1−m21δ2 1−m12m21 , δ2−m12δ1 1−m12m21 o, where δ1 and δ2 are the carrying terms."
+    competition = "Competition between sensitive and resistant cells lowers each population."
+    checker = _notes("The Jacobian matrix of the system has entries", jacobian, matlab, coexistence, competition)
+    cards = [
+        Flashcard(
+            kind="basic",
+            front="How is the Jacobian matrix of a system ẋ = F(x) defined?",
+            back="Jij = ∂Fi/∂xj.",
+            source=SourceRef(quote=jacobian, page=3),
+        ),
+        Flashcard(
+            kind="basic",
+            front="Which Matlab function returns the eigenvectors and eigenvalues of a Jacobian J?",
+            back="eig: [eigenvectors, eigenvalues] = eig(J).",
+            source=SourceRef(quote=matlab, page=3),
+        ),
+    ]
+    for card in cards:
+        assert _acting(checker, card) == set(), card.front
+    other = cards[1].model_copy(update={"back": "ode45 integrates the Lyapunov spectrum: ode45(J)."})
+    assert Reason.UNSUPPORTED in _acting(checker, other)
+    worked = ShortAnswer(
+        question="At the coexistence fixed point, x1* = (δ1 − m21δ2)/(1 − m12m21). If δ1 = 600, δ2 = 800 and "
+        "m12 = m21 = 0.5, what is x1*, to the nearest whole cell?",
+        answer="About 267 sensitive cells: (600 − 0.5 × 800)/(1 − 0.25) = 200/0.75.",
+        accept=["267", "about 267"],
+        explanation="Competition lowers the sensitive population: 600 − 0.5 × 800 = 200, and dividing by "
+        "1 − 0.5 × 0.5 = 0.75 gives about 267.",
+        source=SourceRef(quote=coexistence, page=3),
+    )
+    assert _acting(checker, worked) == set()
+    asked = ShortAnswer(
+        question="How many sensitive cells does the coexistence fixed point hold in the notes' experiment?",
+        answer="About 267 sensitive and 533 resistant cells after 40 days.",
+        accept=["267"],
+        explanation="The notes' experiment found about 267 sensitive and 533 resistant cells after 40 days.",
+        source=SourceRef(quote=coexistence, page=3),
+    )
+    assert Reason.UNSUPPORTED in _acting(checker, asked)
+
+
+def test_an_option_naming_a_subclass_with_an_article_is_another_answer() -> None:
+    """Relay run 7: "A semi-stable sink" beside "A stable sink" was "overlapping options" (the article hid the one
+    word put before). An option that repeats another inside a longer one still overlaps."""
+    from seekh_convert.check.answer_keys import _overlapping_options
+
+    assert _overlapping_options(["An unstable source", "A stable sink", "A semi-stable sink", "A neutral point"]) is None
+    assert _overlapping_options(["A stable sink", "A stable sink or a source", "A saddle", "A centre"]) is not None
+
+
+def test_a_models_explanation_arguing_for_a_distractor_is_inconsistent_with_its_key() -> None:
+    """Found by the s7-gate developer: with a model's settings, the key "Long-term memory" explained by "Sensory memory
+    holds information from the senses" passed (the topic names long-term memory elsewhere, and an explanation reasoning
+    in its own words is consistent). An explanation stating a distractor in full and not naming the key is not."""
+    quote = "Sensory memory holds information from the senses for up to a few seconds"
+    checker = _checker([quote, "Long-term memory stores information for years."], "Memory stores")
+    stem = "Which memory store holds information from the senses for up to a few seconds?"
+    options = ["Sensory memory", "Working memory", "Long-term memory", "Procedural memory"]
+    wrong = MultipleChoice(
+        question=stem,
+        options=options,
+        answer_index=2,
+        explanation="Sensory memory holds information from the senses for a few seconds.",
+        source=SourceRef(quote=quote, slide=8),
+    )
+    assert _acting(checker, wrong) & {Reason.EXPLANATION_MISMATCH, Reason.WRONG_KEY}
+    right = wrong.model_copy(update={"answer_index": 0})
+    assert _acting(checker, right) == set()
