@@ -7,7 +7,7 @@ import re
 from types import SimpleNamespace
 
 from seekh_convert.generate.offline.context import carries_context, clause_context
-from seekh_convert.generate.offline.point import _chunk, clause_title
+from seekh_convert.generate.offline.point import clause_title, noun_chunk
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.model.document import BlockKind
 from seekh_convert.text import parse
@@ -99,8 +99,8 @@ def framed_point(s: Sentence, keys) -> str | None:
     about = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
     if about is None:
         return None
-    kind = [t for t in _chunk(subj) if t.lower_ not in ("the", "a", "an")]
-    what = _chunk(about)
+    kind = [t for t in noun_chunk(subj) if t.lower_ not in ("the", "a", "an")]
+    what = noun_chunk(about)
     if any(t.pos_ == "PRON" or t.lower_ in ("this", "these", "those", "that", "such") for t in [*kind, *what]):
         return None
     text = " ".join(t.text for t in kind) + " for " + " ".join(t.text for t in what)
@@ -121,7 +121,7 @@ def _subject_words(root) -> list | None:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("relcl", "acl", "conj") for c in subj.children):
         return None
-    words = _chunk(subj)
+    words = noun_chunk(subj)
     if words[0].i != subj.left_edge.i or any(t.pos_ == "PRON" or t.lower_ in _POINTING for t in words):
         return None
     return words

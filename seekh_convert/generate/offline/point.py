@@ -48,6 +48,10 @@ def _chunk(head) -> list:
     return out
 
 
+#: ``_chunk`` for the other key-point titles (``keypoints``).
+noun_chunk = _chunk
+
+
 def _attached(tok, head) -> bool:
     """True when ``tok`` hangs on ``head`` through modifiers only (not through a clause of its own)."""
     while tok.i != head.i:
