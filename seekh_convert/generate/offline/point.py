@@ -132,10 +132,10 @@ _LIMITING = frozenset("only not never no neither nor hardly rarely solely just e
 
 
 def _conditional(clause, root) -> bool:
-    """True for "if ...", "unless ...", "although ..." anywhere, and "when ..." before the main verb ("When uncertainty
-    is high, plans should be specific")."""
+    """True for "if ...", "unless ...", "although ..." anywhere, and "when"/"where"/"once" ... before the main verb
+    ("When uncertainty is high, plans should be specific", "Where EU law and UK law conflict, EU law takes precedence")."""
     marks = {m.lower_ for m in clause.children if m.dep_ in ("mark", "advmod")}
-    return bool(marks & _CONDITIONS) or "when" in marks and clause.i < root.i
+    return bool(marks & _CONDITIONS) or bool(marks & {"when", "where", "once"}) and clause.i < root.i
 
 
 def _own_subject(subject: list, subj, keys) -> bool:

@@ -68,6 +68,7 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         "Emergency treatment must wait until a patient or legal guardian consents to treatment.",
         "If a particular blogger writes a particularly interesting story, more and more people link to that story.",
         "The Causbys were just farmers who owned a small piece of land.",
+        "Where EU law and UK law conflict with each other, EU law takes precedence over the law of the member state.",
     ])  # fmt: skip
     assert list(titles.values()) == [
         "General rule for the heat capacity of a material",
@@ -85,6 +86,7 @@ def test_titles_name_the_point_of_rules_purposes_lists_and_uses_and_never_lean_o
         None,  # "a patient guardian" cuts "a patient or legal guardian" in two
         None,  # the point holds only on its condition
         None,  # a story's past, not what something is
+        None,  # "EU law takes precedence" holds only where the two conflict
     ]
 
 
