@@ -174,7 +174,15 @@ def _lower(term: str) -> str:
     return term
 
 
+def example_name(text: str) -> bool:
+    """True for a worked example's made-up name in capitals ("STUDPHONE", "FOODMART"): no English word, no acronym."""
+    word = text.strip()
+    return word.isupper() and word.isalpha() and len(word) >= 6 and zipf(word) == 0
+
+
 def _term_ok(term: str) -> bool:
+    if example_name(term):
+        return False  # a worked example's table or company, nothing to learn ("What is FOODMART?")
     words = surface_words(term)
     if not 1 <= len(words) <= 7 or any(w.lower().strip("()") in _NOT_TERM_WORDS for w in term.split()):
         return False

@@ -17,6 +17,7 @@ from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
+from seekh_convert.generate.offline.leddef import lead_cut, trim_lead
 from seekh_convert.generate.offline.links import (
     SHOWN,
     application_candidates,
@@ -96,7 +97,7 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
     Empty when the source defines no term of the title (the guide then says so)."""
     pairs = definition_pairs(ta)
-    found = [Definition(text=text, source=s.ref()) for _, s, text in pairs]
+    found = [Definition(text=trim_lead(text, term) or text, source=s.ref()) for term, s, text in pairs]
     own = [f.definition() for f in own_definitions(ta)]  # a rule list, a role, what a method does
     if own and not any(names_topic(term, ta.topic.title) or names_title(term, ta.topic.title) for term, _, _ in pairs):
         return own + found  # the title's own term first ("working set" before a side term's definition)
@@ -308,7 +309,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
-    pool.sections["flashcards"] = cards + _fresh(spare, cards)
+    pool.sections["flashcards"] = [lead_cut(c) for c in cards + _fresh(spare, cards)]
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
