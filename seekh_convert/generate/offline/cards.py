@@ -136,7 +136,7 @@ _SYMBOL = re.compile(r"(?<![\w'\u2019.-])(?![aAI]\b)[A-Za-z](?![\w'\u2019-])(?!\
 #: What makes a sentence lean on its speaker, a picture or the text before it (teacher verdicts, issue 17: "the visits
 #: that we have with families as ___", "The orange portion of some of the bars shows ___", "The first is to label
 #: chords with ___", "Anyone who can only predict ___ across such a wide range").
-_LEANS_SPEAKER = re.compile(r"\b(?:we|us|our|ours|you|your|yours|my|me)\b", re.I)
+_LEANS_SPEAKER = re.compile(r"\b(?:we|us|our|ours|my|me)\b", re.I)
 _LEANS_I = re.compile(r"\bI\b(?![.’'])")
 _LEANS_PICTURE = re.compile(
     r"\b(?:orange|blue|red|green|yellow|purple|grey|gray|black|shaded|dashed|dotted|solid|highlighted)\s+"
@@ -147,7 +147,7 @@ _LEANS_PICTURE = re.compile(
 _LEANS_BEFORE = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|former|latter|last|next|other)\s+(?:is|are|was|were|one|ones)\b"
     r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
-    r"|hence|therefore|so|clearly)\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
+    r"|hence|therefore|clearly)\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
     r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b",
     re.I,
 )

@@ -21,8 +21,9 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.model.sources import ref_at
 from seekh_convert.text import parse
 from seekh_convert.text.grammar import definition_kind
-from seekh_convert.text.terms import term_pattern
-from seekh_convert.text.words import surface_words
+from seekh_convert.text.lexicon import word_classes
+from seekh_convert.text.terms import term_key, term_pattern
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 #: A lead-in that leans on what came before or sets a condition; "In chemistry, ..." keeps its field (not cut).
 _LEAD = re.compile(
@@ -44,6 +45,12 @@ def trim_lead(text: str, term: str) -> str | None:
     rest = m.group("rest")
     rest = rest[:1].upper() + rest[1:]
     doc = parse.parse(rest)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    present = root is not None and (
+        root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+    )
+    if not present or any(c.tag_ == "MD" for c in root.children):
+        return None  # "the total sample size ... should be about 63% of ...": an estimate, not what the term is
     if definition_kind(doc, term) is None:
         return None
     return rest if rest[-1:] in ".!?" else rest + "."
@@ -166,3 +173,96 @@ def _verb(gerund: str) -> str:
         "measuring": "measure",
         "estimating": "estimate",
     }.get(word, word)
+
+
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|[Zz]eroth|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth)"
+#: "0th Law: If two systems are both in thermal equilibrium with a third system, then ..." (a law stated after its label).
+_LAW_LINE = re.compile(
+    rf"^(?P<label>(?:(?P<owner>[A-Z][a-z]+['’]s) )?(?P<nth>{_ORDINAL}) (?P<kind>[Ll]aw|[Pp]rinciple|[Rr]ule|[Pp]ostulate|[Aa]xiom)"
+    r"(?P<of> of [a-z][a-z ]{2,40})?)\s*:\s+(?P<body>[A-Z][^:=<>∆∑∫≤≥±×]{20,400}?[.])(?:\s|$)"
+)
+#: "By “threshold quantifier” we mean that the average confidence in its truth is a monotonic function of the model size."
+_WE_MEAN = re.compile(
+    r"(?:^|(?<=[.!?] ))By [\"“‘]?(?P<term>[A-Za-z][\w\- ]{2,40}?)[\"”’]?,? (?:we|I) mean (?P<body>[^.!?]{15,300}[.])"
+)
+_ORDINALS = {"0th": "zeroth", "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
+
+
+def law_lines(ta) -> list:
+    """ "3rd Law: A system's entropy approaches a constant value as its temperature approaches absolute zero." under
+    "Laws of thermodynamics": "What does the third law of thermodynamics state?" (maths in the statement: no card)."""
+    m_title = re.search(
+        r"\b(?:laws|principles|rules|postulates|axioms) (?P<of>of [a-z][\w ]{2,40})$", ta.topic.title.strip(), re.I
+    )
+    out = []
+    for block in ta.topic.blocks:
+        m = _LAW_LINE.match(block.text.strip()) if block.usable and block.kind is BlockKind.PARAGRAPH else None
+        if m is None or len(surface_words(m.group("body"))) > 45:
+            continue
+        nth = m.group("nth").lower()
+        nth = _ORDINALS.get(nth, nth)
+        of = m.group("of") or (f" {m_title.group('of').lower()}" if m_title else "")
+        owner = f"{m.group('owner')} " if m.group("owner") else "the "
+        label = f"{owner}{nth} {m.group('kind').lower()}{of}"
+        body = m.group("body")
+        start = block.text.find(m.group())
+        quote = m.group().strip()
+        front = f"What does {label} state?"
+        out.append((label.removeprefix("the "), body, ref_at(block, start, start + len(quote), quote), front, body, "law"))
+    return out
+
+
+def we_mean(ta) -> list:
+    """ "By “threshold quantifier” we mean that ...": the source's own definition of a term, in its words."""
+    out = []
+    for block in ta.topic.blocks:
+        m = _WE_MEAN.search(block.text) if block.usable else None
+        if m is None or len(m.group("term").split()) > 4 or m.group("body").startswith("to "):
+            continue  # "By then we mean to have shown ...": an intention, no term
+        if m.group("term").split()[0].lower() in STOPWORDS:
+            continue
+        term, body = m.group("term").strip(), m.group("body")
+        quote = m.group()
+        text = f"By {term} we mean {body}"
+        out.append((term, text, ref_at(block, m.start(), m.end(), quote), f"What is meant by “{term}”?", quote, "we-mean"))
+    return out
+
+
+#: "... something called surveillance, which is the determining of how many people in a population have a particular
+#: disease": a term, then a relative clause that says what it is (spoken lectures define this way).
+_WHICH_IS = re.compile(
+    r"(?:(?P<called>\b(?:called|known as|termed) )|\b)(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}), which (?:is|are) "
+    r"(?P<body>(?:a|an|the) [^,.;:?!]{12,200}?)(?=[.;?!]|, |$)"
+)
+_NOT_GENUS = frozenset("thing one way part kind type example case something lot bit number result problem".split())
+
+
+def which_is(ta) -> list:
+    """ "X, which is a/the ..." where X is a key term of the topic (or named by "called X"): "What is X?" answered by
+    the relative clause, as "X: the ...". The clause's parse must give a noun narrowed down ("the determining of how
+    many people ...", "a process of weighing ...")."""
+    keys = {t.key for t in ta.terms}
+    out = []
+    for block in ta.topic.blocks:
+        if not block.usable or block.kind is not BlockKind.PARAGRAPH:
+            continue
+        for m in _WHICH_IS.finditer(block.text):
+            term, body = m.group("term"), m.group("body")
+            words = term.split()
+            # the longest tail of the words that starts with no verb ("includes screening" -> "screening")
+            tails = [" ".join(words[i:]) for i in range(len(words)) if word_classes(words[i].lower()) != {"VERB"}]
+            known = [n for n in tails if any(k == term_key(n) or k.endswith(" " + term_key(n)) for k in keys)]
+            term = (tails[0] if tails else None) if m.group("called") else (known[0] if known else None)
+            if not term or term.lower() in STOPWORDS or len(surface_words(body)) < 5:
+                continue
+            doc = parse.parse(body)
+            genus = next((t for t in doc if t.dep_ == "ROOT"), None)
+            if genus is None or genus.pos_ not in ("NOUN", "VERB") or genus.lemma_ in _NOT_GENUS:
+                continue
+            if not any(c.dep_ in ("prep", "relcl", "acl") for c in genus.children):
+                continue
+            text = f"{term[:1].upper()}{term[1:]}: {body}."
+            quote = m.group().strip()
+            start = block.text.find(quote)
+            out.append((term, text, ref_at(block, start, start + len(quote), quote), ask_what(term, ""), text, "which"))
+    return out

@@ -184,3 +184,38 @@ def test_title_terms_leave_out_markdown_marks_and_section_numbers():
     assert title_terms("# Labeling chords") == ["Labeling chords"]
     assert title_terms("2.1 Entropy") == ["Entropy"]
     assert title_terms("1984 in literature")[0] == "1984 in literature"  # a year is part of the title
+
+
+_LAWS = [
+    "0th Law: If two systems are both in thermal equilibrium with a third system, then they are in thermal "
+    "equilibrium with each other.",
+    "1st Law: In a closed system, ∆Usystem = Q−W where U is the total internal energy, Q is the heat supplied to the "
+    "system, and W is the work done by the system (on its surroundings).",
+    "3rd Law: A system’s entropy approaches a constant value as its temperature approaches absolute zero.",
+    "Note: the laws were taken from Wikipedia and shortened for these notes on entropy.",
+]
+
+
+def test_a_law_stated_after_its_label_is_a_card_unless_it_is_maths():
+    c = _content("1 Laws of thermodynamics", _LAWS, SourceKind.PDF)
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards["What does the zeroth law of thermodynamics state?"].startswith("If two systems are both in thermal")
+    assert cards["What does the third law of thermodynamics state?"] == (
+        "A system’s entropy approaches a constant value as its temperature approaches absolute zero."
+    )
+    assert not any("first law" in f for f in cards)  # "∆Usystem = Q−W": maths, no card
+    assert not any("Note" in f or "Wikipedia" in b for f, b in cards.items())  # a label is no law
+
+
+_MEAN = [
+    "The only quantifiers that are robust across the permutations of the string are the quantitative quantifiers.",
+    "By “threshold quantifier” we mean that the average confidence in its truth is a monotonic function of the model size.",
+    "By then we mean to have shown that the agents learn monotone quantifiers faster than the others.",
+]
+
+
+def test_by_x_we_mean_is_the_sources_own_definition_and_a_card():
+    c = _content("The evolution of monotonicity", _MEAN, SourceKind.SLIDES)
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards["What is meant by “threshold quantifier”?"].startswith("By “threshold quantifier” we mean that the average")
+    assert not any("By then" in b for b in cards.values())  # "By then we mean to ...": no term
