@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _noun_phrase, example_name
+from seekh_convert.generate.offline.glosses import _noun_phrase, example_name, notation
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -147,7 +147,7 @@ _LEANS_PICTURE = re.compile(
 _LEANS_BEFORE = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|former|latter|last|next|other)\s+(?:is|are|was|were|one|ones)\b"
     r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
-    r"|hence|therefore|clearly)\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
+    r"|hence|therefore|clearly|(?:not )?(?:too |very )?(?:surprisingly|unsurprisingly|interestingly|notably|of course))\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
     r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b",
     re.I,
 )
@@ -216,7 +216,7 @@ _PLACE_HOLDER = re.compile(
 
 
 def _defines(term: Term) -> bool:
-    if _PLACE_HOLDER.match(term.text) or example_name(term.text):
+    if _PLACE_HOLDER.match(term.text) or example_name(term.text) or notation(term.text):
         return False
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:

@@ -180,9 +180,18 @@ def example_name(text: str) -> bool:
     return word.isupper() and word.isalpha() and len(word) >= 6 and zipf(word) == 0
 
 
+def notation(term: str) -> bool:
+    """True for a symbol of the source's equations written as a word ("tsp", "Snew", "vy"): short, lower case or
+    mixed, and no English word."""
+    word = term.strip()
+    if " " in word or not word.isalpha() or len(word) > 5 or sum(c.isupper() for c in word) > 1:
+        return False
+    return word.islower() and not re.search(r"[aeiou]", word) and len(word) <= 4 or zipf(word) < 1.5
+
+
 def _term_ok(term: str) -> bool:
-    if example_name(term):
-        return False  # a worked example's table or company, nothing to learn ("What is FOODMART?")
+    if example_name(term) or notation(term):
+        return False  # a worked example's table or company ("What is FOODMART?"), an equation's symbol ("tsp")
     words = surface_words(term)
     if not 1 <= len(words) <= 7 or any(w.lower().strip("()") in _NOT_TERM_WORDS for w in term.split()):
         return False

@@ -262,7 +262,7 @@ def which_is(ta) -> list:
             if not any(c.dep_ in ("prep", "relcl", "acl") for c in genus.children):
                 continue
             text = f"{term[:1].upper()}{term[1:]}: {body}."
-            quote = m.group().strip()
-            start = block.text.find(quote)
-            out.append((term, text, ref_at(block, start, start + len(quote), quote), ask_what(term, ""), text, "which"))
+            start = m.start("body")  # the quote is the defining clause, which the answer repeats word for word
+            ref = ref_at(block, start, m.end("body"), body)
+            out.append((term, text, ref, ask_what(term, ""), text, "which"))
     return out

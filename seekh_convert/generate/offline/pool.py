@@ -37,7 +37,7 @@ from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, title_definitions, title_terms
-from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards
+from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards, whole_topic
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
@@ -101,6 +101,10 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     own = [f.definition() for f in own_definitions(ta)]  # a rule list, a role, what a method does
     if own and not any(names_topic(term, ta.topic.title) or names_title(term, ta.topic.title) for term, _, _ in pairs):
         return own + found  # the title's own term first ("working set" before a side term's definition)
+    if not found and not _FRONT.match(ta.topic.title):
+        # nothing defines the title's term: a term the speaker names and defines ("something called surveillance,
+        # which is the determining of how many people ...") says what the topic is about better than "none"
+        return [f.definition() for f in whole_topic(ta) if f.kind == "which"][:1]
     return found
 
 
@@ -271,6 +275,12 @@ def _left_to_questions(doc: DocAnalysis, ta: TopicAnalysis, doc_terms: list, sho
     return {g.quote for g in order[: min(2, len(glosses) // 3)]}
 
 
+def _leaning_term(card: Flashcard) -> bool:
+    """True for "What is the remaining integral?": a term that names a place in a derivation, not a concept."""
+    term = asked_term(card.front) if card.kind == "basic" else None
+    return bool(term) and term.split()[0].lower() in _CONTEXT_MODIFIERS
+
+
 def _card_terms(cards: list) -> set[str]:
     """Keys of the terms the basic cards ask ("What is X?")."""
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
@@ -309,7 +319,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
-    pool.sections["flashcards"] = [lead_cut(c) for c in cards + _fresh(spare, cards)]
+    pool.sections["flashcards"] = [lead_cut(c) for c in cards + _fresh(spare, cards) if not _leaning_term(c)]
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])

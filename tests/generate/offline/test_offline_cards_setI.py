@@ -219,3 +219,55 @@ def test_by_x_we_mean_is_the_sources_own_definition_and_a_card():
     cards = {f.front: f.back for f in c.flashcards}
     assert cards["What is meant by “threshold quantifier”?"].startswith("By “threshold quantifier” we mean that the average")
     assert not any("By then" in b for b in cards.values())  # "By then we mean to ...": no term
+
+
+_SURVEILLANCE = [
+    Block(
+        "And then lastly, electronic health records are poised to really assist us in public health with something called "
+        "surveillance, which is the determining of how many people in a population have a particular disease. In the "
+        "case of pediatric obesity, we have national level data.",
+        page=None,
+        start=10.0,
+        end=30.0,
+    ),
+    Block(
+        "Surveillance data from clinics would let programs see how many children live with obesity in each community.",
+        start=31.0,
+        end=40.0,
+    ),
+    Block("The study, which is the first of its kind, was run in three clinics over two years.", start=41.0, end=50.0),
+]
+
+
+def test_called_x_which_is_the_y_is_a_card_and_a_plain_which_clause_is_not():
+    c = _content("Healthy Weight", _SURVEILLANCE, SourceKind.TRANSCRIPT)
+    cards = {f.front: f.back for f in c.flashcards}
+    assert cards["What is surveillance?"] == (
+        "Surveillance: the determining of how many people in a population have a particular disease."
+    )
+    assert not any("study" in f.lower() for f in cards)  # "the study, which is the first of its kind": no term
+    # nothing defines "healthy weight": the term the speaker defines says what the topic is about, not "none"
+    assert c.definition is not None and c.definition.text.startswith("Surveillance: the determining of how many")
+
+
+def test_a_blank_is_not_made_after_a_lead_that_comments_on_a_result():
+    assert _clozes("Not too surprisingly, the sample size depends on which prior distribution is chosen.", "sample size") == []
+    assert _clozes("The sample size depends on which prior distribution is chosen for the trial.", "sample size") == [
+        "The _____ depends on which prior distribution is chosen for the trial."
+    ]
+
+
+_STP = [
+    "Short-term plasticity (STP) is a transient change in synaptic efficacy caused by the recent activity in the synapse.",
+    "The time of the incoming presynaptic spike at the synapse is referred to as tsp.",
+    "The remaining integral is the Fourier transform of the covariance function of the field, which defines the power spectrum.",
+    "Depression and facilitation both recover within a few hundred milliseconds after the last presynaptic spike.",
+]
+
+
+def test_an_equations_symbol_and_a_place_in_a_derivation_are_no_terms_to_ask():
+    c = _content("Short-term plasticity (STP)", _STP, SourceKind.PDF)
+    fronts = [f.front for f in c.flashcards]
+    assert not any("tsp" in f for f in fronts)
+    assert not any("remaining integral" in f for f in fronts)
+    assert c.definition is not None and c.definition.text.startswith("Short-term plasticity (STP) is a transient change")
