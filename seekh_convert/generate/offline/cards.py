@@ -41,7 +41,8 @@ def ask_what(term: str, definition: str = "") -> str:
         if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
             term = term[:1].lower() + term[1:]
     article = re.search(rf"\b(an?|the)\s+[\"\u201c\u2018]?{re.escape(term)}\b", definition, re.IGNORECASE)
-    if article is not None and article.start() > 0 and " " not in term.strip():
+    named = article is not None and re.search(r"\b(?:called|known as|termed)\s+$", definition[: article.start()])
+    if article is not None and article.start() > 0 and " " not in term.strip() and not named:
         article = None  # "... the pattern ..." later in the sentence says nothing of a one-word term's article
     if article is None and found and found.start() > 0 and " " not in term:
         article = re.search(r"\b(the)\s+$", definition[: found.start()], re.IGNORECASE)

@@ -271,3 +271,14 @@ def test_an_equations_symbol_and_a_place_in_a_derivation_are_no_terms_to_ask():
     assert not any("tsp" in f for f in fronts)
     assert not any("remaining integral" in f for f in fronts)
     assert c.definition is not None and c.definition.text.startswith("Short-term plasticity (STP) is a transient change")
+
+
+def test_a_term_named_with_its_article_is_asked_with_it():
+    from seekh_convert.generate.offline.cards import ask_what
+
+    named = (
+        "The prevention from adding to one table when an important piece of information does not exist in the other "
+        "table is called a constraint."
+    )
+    assert ask_what("constraint", named) == "What is a constraint?"
+    assert ask_what("precedent", "In the UK, courts adopt a system known as precedent.") == "What is precedent?"
