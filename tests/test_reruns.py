@@ -87,6 +87,7 @@ def test_an_earlier_inputs_seconds_survive_the_manifest_as_the_report_printed_th
     for seconds in (2.00512, 0.125, 7.3349999, 1.0):
         done = ConversionResult(source=tmp_path / "a.md", status=Status.SUCCESS, output_dir=tmp_path, seconds=seconds)
         again = from_record(done.source, tmp_path, to_record(done))
-        assert input_entry(done.source, again, earlier=True)["converted_with"]["seconds"] == input_entry(
-            done.source, done
-        )["seconds"], seconds
+        assert (
+            input_entry(done.source, again, earlier=True)["converted_with"]["seconds"]
+            == input_entry(done.source, done)["seconds"]
+        ), seconds

@@ -11,6 +11,7 @@ from seekh_convert.check.support import everyday_word, found_in, support, suppor
 from seekh_convert.model.answers import duplicate_options, markers, symbols
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
+from seekh_convert.text.sentences import sentences
 from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase, stem, surface_words
 
 Problem = tuple[Reason, str]
@@ -30,6 +31,9 @@ _NAMED_CORRECT = [
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren't|without|neither|nor)\b|n't\b", re.I)
 
 
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+
+
 def _overlapping_options(options: list[str]) -> str | None:
     """A pair where one option is contained in / a paraphrase of another."""
     norm = [normalized_phrase(o) for o in options]
@@ -39,8 +43,10 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
-            if norm[j].endswith(f" {norm[i]}") and len(norm[i].split()) >= 2 and len(norm[j].split()) == len(norm[i].split()) + 1:
-                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5)
+            short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])
+            if long.endswith(f" {short}") and len(short.split()) >= 2 and len(long.split()) == len(short.split()) + 1:
+                continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5),
+                # "A semi-stable sink" / "A stable sink" (relay run 7)
             if f" {norm[i]} " in f" {norm[j]} ":
                 return f"option {i} {options[i]!r} is part of option {j} {options[j]!r}"
             seq_i, seq_j = content_stems(options[i]), content_stems(options[j])
@@ -78,10 +84,16 @@ def _named_as_correct(explanation: str, mc: MultipleChoice) -> int | None:
     return None
 
 
-def _explanation_problem(mc: MultipleChoice, near: set[str]) -> str | None:
+def _explanation_problem(mc: MultipleChoice, near: set[str], reasons: bool = False) -> str | None:
+    """An explanation that calls another option correct; without ``reasons``, also one that neither names the key
+    nor has the quote support it. ``reasons`` (a model's question): its explanation reasons to the key in its own
+    words ("bans reading data at a lower level" for "Denied, because reading down is forbidden"; relay runs 5-6: the
+    rule acted four times on a model's drafts, wrong each time)."""
     named = _named_as_correct(mc.explanation, mc)
     if named is not None and named != mc.answer_index:
         return f"the explanation calls option {named} {mc.options[named]!r} correct, the key is {mc.answer_index}"
+    if reasons:
+        return None
     key = content_stems(mc.answer)
     said = set(content_stems(mc.explanation))
     acronym = re.search(r"\(([A-Z][A-Za-z0-9-]{1,8})\)\s*$", mc.answer)  # "Upper confidence bound (UCB)": "UCB's bonus"
@@ -92,12 +104,21 @@ def _explanation_problem(mc: MultipleChoice, near: set[str]) -> str | None:
     return None
 
 
-def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str]) -> str | None:
+def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str], worked: bool = False) -> str | None:
     """A distractor the quote states outright while the key is not supported near the quote (in any form of its
-    words: "Power analysis" is the quote's "Power analyses")."""
+    words: "Power analysis" is the quote's "Power analyses"). ``worked`` (a model's question): an option that is only
+    a number is no answer the quote states by mentioning the number ("About 10%" against "in increments of 10%", the
+    key "About 55%" worked out from the plot's 0.5-0.6 band; relay run 6)."""
     stems = content_stems(mc.answer)
     key = sum(found_in(s, near) for s in stems) / len(stems) if stems else 0.0
-    scores = [coverage(content_stems(o), quote_stems) if content_stems(o) else 0.0 for o in mc.options]
+
+    def stated(option: str) -> float:
+        words = content_stems(option)
+        if not words or (worked and all(any(c.isdigit() for c in w) for w in words)):
+            return 0.0
+        return coverage(words, quote_stems)
+
+    scores = [stated(o) for o in mc.options]
     best = max((i for i in range(len(scores)) if i != mc.answer_index), key=scores.__getitem__)
     if scores[best] >= 0.99 and key < 0.6:
         return f"the quote supports option {best} {mc.options[best]!r}, not the key {mc.answer!r}"
@@ -126,10 +147,10 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None, topi
         problems.append((Reason.ANSWER_IN_STEM, in_stem))
     quote_stems = set(content_stems(mc.source.quote))
     near = near if near is not None else quote_stems
-    wrong = _wrong_key(mc, quote_stems, near | (topic or set()))
+    wrong = _wrong_key(mc, quote_stems, near | (topic or set()), worked=topic is not None)
     if wrong:
         problems.append((Reason.WRONG_KEY, wrong))
-    explanation = _explanation_problem(mc, near | (topic or set()))
+    explanation = _explanation_problem(mc, near | (topic or set()), reasons=topic is not None)
     if explanation:
         problems.append((Reason.EXPLANATION_MISMATCH, explanation))
     return problems
@@ -139,14 +160,43 @@ def check_multiple_choice(mc: MultipleChoice, near: set[str] | None = None, topi
 TRUE_SUPPORT = 0.5
 
 
+#: Words beyond the statement's own that may lie between them where the quote says the same thing.
+TOGETHER_SLACK = 3
+
+
+def _said_together(statement: str, quote: str) -> bool:
+    """True when every content word of the statement is in the quote, close together as one statement would put
+    them; a false statement joining words of two of the quote's sentences ("Network DLP is software that runs on
+    each user's workstation", from the network and endpoint DLP definitions; relay run 6) differs from the quote."""
+    needed = set(content_stems(statement))
+    said = content_stems(quote)
+    if not needed or not needed <= set(said):
+        return False
+    best = len(said)
+    for start, word in enumerate(said):
+        if word not in needed:
+            continue
+        seen: set[str] = set()
+        for end in range(start, len(said)):
+            if said[end] in needed:
+                seen.add(said[end])
+                if seen == needed:
+                    best = min(best, end - start + 1)
+                    break
+    return best <= len(needed) + TOGETHER_SLACK
+
+
 def check_true_false(tf: TrueFalse, context_stems: set[str], floor: float | None = None) -> list[Problem]:
     """A true statement must match its quote closely; a false one must differ from it (``floor``: as for
     ``support``)."""
     quote = tf.source.quote
     close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
     negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
-    same = not negation_flip and coverage(content_stems(tf.statement), set(content_stems(quote))) == 1.0
-    same = same and markers(tf.statement) == markers(quote)  # "after" for "before", "two" for "one": not the same
+    # said by one of the quote's sentences, with its numbers and direction words ("after" for "before", "two" for
+    # "one": not the same)
+    same = not negation_flip and any(
+        _said_together(tf.statement, part) and markers(tf.statement) == markers(part) for part in sentences(quote)
+    )
     if tf.answer:
         # a true statement is a claim like any other: the source must support it, in other words if need be
         share, missing = support(tf.statement, context_stems, everyday=True, floor=floor)

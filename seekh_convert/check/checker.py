@@ -16,6 +16,7 @@ from seekh_convert.check.support import (
     context_stems,
     expansions,
     found_in,
+    one_paraphrased_word,
     support,
     support_threshold,
     with_expansions,
@@ -40,7 +41,7 @@ from seekh_convert.model.guide import (
 from seekh_convert.model.sources import SourceFinder, at_location, has_location
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.quotes import Span, quote_chars, quote_fragments
-from seekh_convert.text.words import STOPWORDS, content_stems
+from seekh_convert.text.words import STOPWORDS, content_stems, number_forms, spaced_forms
 
 #: Items that draw the topic together rather than restate one quote.
 SYNTHESIS = (SummarySentence, Takeaway, Application)
@@ -121,11 +122,11 @@ class ItemChecker:
         self.settings = settings
         self._topic_index = _finder(topic, topic.blocks) if topic is not None else None
         self._acronyms = expansions(topic.blocks) if topic is not None else {}
-        self._topic_stems = set(content_stems(_topic_words(topic))) if topic is not None else set()
+        self._topic_stems = _stems_and_numbers(_topic_words(topic)) if topic is not None else set()
         self._topic_stems = with_expansions(self._topic_stems, self._acronyms)
         if topic is not None and support_text:
             given = " ".join([topic.title, *dict.fromkeys(b.section for b in topic.blocks if b.section), support_text])
-            self._topic_stems = with_expansions(set(content_stems(given)), self._acronyms)
+            self._topic_stems = with_expansions(_stems_and_numbers(given), self._acronyms)
         self._doc_index: SourceFinder | None = None
         if document is not None:
             vocab = vocabulary(document)
@@ -290,6 +291,8 @@ class ItemChecker:
                 needed = 0.0 if named else self.settings.application_support
         if share < needed and self.settings.topic_support and _keyed_or_derived(model, context | self._topic_stems, missing):
             return []
+        if share < needed and self.settings.topic_support and one_paraphrased_word(claim, missing):
+            return []
         if share < needed:
             return [(Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}")]
         return []
@@ -316,6 +319,10 @@ class ItemChecker:
             share, missing = support(
                 model.explanation, self._wide(context), self.settings.topic_support, self.settings.everyday_zipf
             )
+            if self.settings.topic_support:
+                # a model's reasoning in its own words ("so less trustworthy data cannot contaminate the process"):
+                # tied to the source when a third of all its words are the passage's, common ones included
+                share = max(share, support(model.explanation, self._wide(context))[0])
             if share < self.settings.explanation_support:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
         return problems
@@ -333,8 +340,23 @@ def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> 
             return True
     if isinstance(model, (MultipleChoice, ShortAnswer)):
         derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation))))
+        if _WORKING.search(model.explanation) and _NUMBER.search(model.question):
+            # a worked problem: the stem gives its values, the explanation's arithmetic works out the rest ("If δ1 = 600
+            # and δ2 = 800 ...": 600 − 0.5 × 800 = 200, 200 / 0.75 gives about 267; relay run 7)
+            shown = f"{claim_text(model)} {model.explanation}"
+            operands = [a or b for a, b in _OPERAND.findall(shown)]
+            numbers = _NUMBER.findall(model.question) + operands + _RESULT.findall(shown)
+            derived |= set(content_stems(" ".join(numbers)))
         return bool(missing) and all(m in derived for m in missing)
     return False
+
+
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+#: Arithmetic an explanation works through: an operator between two numbers.
+_WORKING = re.compile(r"\d\s*[×x*/÷+−-]\s*\d")
+#: A number the working uses (next to an operator) and one it arrives at ("gives about 267").
+_OPERAND = re.compile(r"(?<=[×*/÷+−(-])\s*(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s*(?=[×*/÷+−)-])")
+_RESULT = re.compile(r"(?:[=≈]|\bgives|\bis|\bequals)\s*(?:about|approximately|roughly)?\s*(\d+(?:[.,]\d+)?)")
 
 
 #: Topic words an application names to carry the lesson's idea into its new setting (relay run 4: 5 of 5 applications
@@ -346,6 +368,12 @@ def _names_topic(claim: str, topic: set[str], missing: list[str], terms: int = A
     """True when the application names at least ``terms`` of the topic's own, not everyday, words."""
     named = [n for n in content_stems(claim) if n not in missing and n not in STOPWORDS and zipf(n) < EVERYDAY_ZIPF]
     return len([n for n in named if found_in(n, topic)]) >= terms
+
+
+def _stems_and_numbers(text: str) -> set[str]:
+    """The content stems of ``text`` with the other spelling of its small numbers ("1" for "one") and its words a PDF
+    spaced apart ("e i g" for "eig")."""
+    return set(content_stems(text)) | number_forms(text) | spaced_forms(text)
 
 
 def _topic_words(topic: Topic) -> str:

@@ -218,6 +218,8 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
     problems: list[Problem] = []
     if code_name(answer) and len(words) <= 4:
         pass  # "with_tz()", "now()": a function's name is a key term whatever its words
+    elif not words and re.search(r"\d", answer):
+        pass  # "50%", "1865": the number is the fact the card asks for (relay run 6: a threshold as "a function word")
     elif not words or only_function_words(answer):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a function word"))
     elif words[0].lower() in STOPWORDS or words[-1].lower() in STOPWORDS:
@@ -226,7 +228,13 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a run-in heading, not part of the sentence"))
     elif len(words) == 1 and _everyday(words[0]) and not (vocab and _marked(vocab, answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is a generic word"))
-    elif len(words) == 1 and vocab is not None and not vocab.is_key_term(answer) and not _technical_adjective(words[0]):
+    elif (
+        len(words) == 1
+        and vocab is not None
+        and not vocab.is_key_term(answer)
+        and not _technical_adjective(words[0])
+        and not _part_of_key_term(front, answer, vocab)
+    ):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is not a key term of the document"))
     elif len(words) > 1 and generic_phrase(answer) and not (vocab and vocab.is_key_term(answer)):
         problems.append((Reason.WEAK_GAP, f"the gap {answer!r} is generic words only"))
@@ -234,6 +242,14 @@ def gap_problems(front: str, answer: str, vocab: Vocabulary | None) -> list[Prob
     if giveaway:
         problems.append(giveaway)
     return problems
+
+
+def _part_of_key_term(front: str, answer: str, vocab: Vocabulary) -> bool:
+    """The gap is a word of a key term the front completes around it ("_____ procedures": Clark-Wilson's
+    "transformation procedures"; relay run 6)."""
+    before, _, after = front.partition(GAP.search(front).group(0)) if GAP.search(front) else (front, "", "")
+    prev, nxt = surface_words(before)[-1:], surface_words(after)[:1]
+    return any(vocab.is_key_term(" ".join(p)) for p in ([*prev, answer], [answer, *nxt]) if len(p) == 2)
 
 
 #: Zipf frequency from which a single word is everyday English ("states", "brain", "people"): a gap on it tests
@@ -326,6 +342,10 @@ def _same_opening(option: str, answer: str) -> bool:
     return all(w and len(w[0]) > 4 and w[0].lower().endswith("ing") for w in first)
 
 
+#: Zipf frequency from which a one-word key is an everyday word, whose distractors may be everyday words too.
+ALIKE_ZIPF = 4.0
+
+
 def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem | None:
     """Distractors are of the answer's kind: terms for a term, statements for a statement; no generic word,
     no stray numbering ("algorithm 1"), no verb or adverb where the answer is a noun."""
@@ -334,16 +354,20 @@ def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem 
     if _sentence_like(answer):
         odd = next((o for o in others if not _sentence_like(o) and len(surface_words(o)) <= 2), None)
         return (Reason.DISTRACTOR_KIND, f"{odd!r} is a term among statements") if odd else None
+    numeric = bool(re.search(r"\d", answer))
+    phrase = len(surface_words(answer)) >= 5  # "Denied, because reading down is forbidden": a verdict with its reason
     for option in others:
-        if _same_opening(option, answer):
-            continue
+        if _same_opening(option, answer) or (numeric and re.search(r"\d", option)):
+            continue  # "About 10%" beside the key "About 55%" is a number like it (relay run 6)
         words = surface_words(option)
-        if _sentence_like(option) and not _NOUN_PHRASE.match(option):
+        if _sentence_like(option) and not _NOUN_PHRASE.match(option) and not phrase:
             return Reason.DISTRACTOR_KIND, f"{option!r} is a statement among terms"
         if re.search(r"\d", option) and not re.search(r"\d", answer) and len(words) <= 3:
             return Reason.DISTRACTOR_KIND, f"{option!r} carries a number the answer does not"
         named = re.search(rf"(?<!\w){re.escape(option.strip())}(?!\w)", mc.question)  # a variable the stem shows
-        if len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, option)) and not named:
+        key = surface_words(answer)
+        alike = len(key) == 1 and zipf(key[0].lower()) >= ALIKE_ZIPF  # "Green" beside the key "Yellow": one kind
+        if len(words) == 1 and generic_word(words[0]) and not (vocab and _marked(vocab, option)) and not named and not alike:
             return Reason.DISTRACTOR_KIND, f"{option!r} is a generic word"
         head = surface_words(answer)[-1:] or [""]
         if words and can_be_noun(head[0]) and not can_be_noun(words[-1]):

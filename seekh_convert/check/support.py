@@ -20,7 +20,7 @@ from seekh_convert.model.sources import SourceFinder
 from seekh_convert.text.defining import initials
 from seekh_convert.text.lexicon import is_acronym, zipf
 from seekh_convert.text.quotes import Span
-from seekh_convert.text.words import STOPWORDS, content_stems, stem, surface_words
+from seekh_convert.text.words import STOPWORDS, content_stems, number_forms, spaced_forms, stem, surface_words
 
 #: Blocks either side of the quote that count as its section (same heading) or slide.
 SECTION_REACH = 6
@@ -116,7 +116,8 @@ def context_stems(
     parts = [quote]
     for block in passage(finder, span, radius):
         parts += [block.text, block.term or "", block.section or ""]  # its heading names what the passage is about
-    stems = set(content_stems(" ".join(parts)))
+    text = " ".join(parts)
+    stems = set(content_stems(text)) | number_forms(text) | spaced_forms(text)
     return with_expansions(stems, acronyms) if acronyms else stems
 
 
@@ -185,3 +186,20 @@ def support_threshold(claim: str, base: float) -> float:
     if n <= 4:
         return max(base, 0.6)
     return base
+
+
+#: Words whose absence changes what a claim says: a claim that adds one of them is a claim, however common the word.
+_DECISIVE = frozenset("no not never none only neither nor without".split())
+#: Zipf frequency from which a single word a model's item adds is its paraphrase, not a claim ("forbidden" for "must
+#: not", "always"; relay run 6: two drops of items a teacher keeps, each for that one word).
+PARAPHRASE_ZIPF = 3.5
+
+
+def one_paraphrased_word(claim: str, missing: list[str]) -> bool:
+    """True when the only word of ``claim`` the source lacks is a common word that is no number or negation."""
+    if len(missing) != 1:
+        return False
+    words = [w for w in surface_words(claim) if stem(w.lower()) == missing[0]]
+    return bool(words) and all(
+        not any(c.isdigit() for c in w) and w.lower() not in _DECISIVE and zipf(w.lower()) >= PARAPHRASE_ZIPF for w in words
+    )

@@ -126,3 +126,37 @@ def coverage(needles: list[str], haystack: set[str]) -> float:
 def normalized_phrase(text: str) -> str:
     """Words joined by single spaces: the form fuzzy comparisons use."""
     return " ".join(words(text))
+
+
+_SPELLED = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+#: Number words and the digits they write: a transcript says "three times two times one" where an item writes "3 × 2 × 1".
+NUMBER_FORMS: dict[str, str] = {**{w: str(i) for i, w in enumerate(_SPELLED)}, **{w: str(n) for w, n in _TENS.items()}}
+_DIGIT_WORDS = {d: w for w, d in NUMBER_FORMS.items()}
+
+
+def number_forms(text: str) -> set[str]:
+    """The other spelling of every small number ``text`` writes: "3" for "three", "three" for "3" (stemmed as
+    ``content_stems`` stems them), so that a claim and its source may write a number either way."""
+    out: set[str] = set()
+    for w in words(text):
+        if w in NUMBER_FORMS:
+            out.add(NUMBER_FORMS[w])
+        elif w in _DIGIT_WORDS and _DIGIT_WORDS[w] not in STOPWORDS:
+            out.add(stem(_DIGIT_WORDS[w]))
+    return out
+
+
+_LETTER_SPACED = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
+_SUBSCRIPT = re.compile(r"\b([A-Za-z]\w{0,3}) ([A-Za-z])\b")
+
+
+def spaced_forms(text: str) -> set[str]:
+    """Stems of words a PDF's text layer spaced apart: letter by letter in code ("e i g e n v e c t o r s") or a
+    subscript split from its symbol ("Ji j", "x j"), as an item writes them ("eigenvectors", "Jij", "xj")."""
+    out = {stem(m.group().replace(" ", "").lower()) for m in _LETTER_SPACED.finditer(text)}
+    out |= {stem(f"{m.group(1)}{m.group(2)}".lower()) for m in _SUBSCRIPT.finditer(text)}
+    return out

@@ -373,4 +373,10 @@ def test_an_explanation_naming_the_key_by_its_acronym_is_consistent_with_it() ->
     right = _mc(stem, options, 3, quote, named)
     assert Reason.EXPLANATION_MISMATCH not in _reasons(checker, "questions", right)
     silent = _mc(stem, options, 3, quote, "A bad arm stops being chosen once it has been tried many times.")
-    assert Reason.EXPLANATION_MISMATCH in _reasons(checker, "questions", silent)
+    # a model's explanation reasons in its own words (relay run 6: the rule acted wrongly on a model's drafts), an
+    # offline question's explanation must name its key; on both, one calling another option correct fails
+    assert Reason.EXPLANATION_MISMATCH not in _reasons(checker, "questions", silent)
+    offline = _deck([quote], GateSettings(), "Softmax exploration")
+    assert Reason.EXPLANATION_MISMATCH in _reasons(offline, "questions", silent)
+    other = _mc(stem, options, 3, quote, "The correct answer is Greedy, which never explores.")
+    assert Reason.EXPLANATION_MISMATCH in _reasons(checker, "questions", other)
