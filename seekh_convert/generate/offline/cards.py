@@ -103,7 +103,7 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text) or cloze_leans(sentence.text):
         return None
-    if example_name(m.group()):
+    if example_name(m.group()) or notation(m.group()):
         return None  # "STUDPHONE", "FOODMART": a worked example's table or company, nothing to learn
     if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
