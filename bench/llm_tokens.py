@@ -5,7 +5,9 @@ fake server answers every guide request with the drafts' items whose quotes are 
 topics are cut as today's splitter cuts them), and every repair request with the failing items unchanged; the
 real pipeline and quality gate run in between. Printed per document: source tokens (the topics' text as sent),
 requests (first pass / repairs), input tokens sent (as the relay counts them, about 4 characters a token, and
-with cl100k_base), their ratio to the source, and the estimate's requests and input tokens.
+with cl100k_base), the tokens of each request's ``response_format`` JSON Schema as sent (compact JSON, cl100k; an
+API that bills the schema as input counts them too), the ratios to the source of the messages and of messages plus
+schemas, and the estimate's requests and input tokens.
 
 Run: ``.venv/bin/python bench/llm_tokens.py`` (needs ../shared). Another recorded run: ``SEEKH_EXCHANGE=<its
 exchange folder> SEEKH_DOCUMENTS=<its documents> bench/llm_tokens.py`` (relay run 3: /work/relay-run-3/exchange and
@@ -70,7 +72,7 @@ def _responder(drafts: dict[str, list[dict]]):
                 return json.dumps({"value": {"text": " ".join(i["text"] for i in found[:3]), "sentences": found[:3]}})
             return json.dumps({"value": found[0] if section == "definition" and found else found[:3] or None})
         title = data.split("<document_title>")[1].split("</document_title>")[0]
-        pool = drafts[title]
+        pool = drafts.get(title) or max(drafts.values(), key=lambda p: sum(_quoted(d, text) for d in p))  # a retitled deck
         asked = " ".join(data.split("<topic_title>")[1].split("</topic_title>")[0].split())
         same = next((d for d in pool if d["_asked"] == asked), None)
         if same is not None:  # today's splitter cut this topic as the recorded run did: its first draft as it was
@@ -91,6 +93,14 @@ def _responder(drafts: dict[str, list[dict]]):
         return json.dumps(guide, ensure_ascii=False)
 
     return reply
+
+
+def _quoted(draft: dict, text: str) -> int:
+    """Items of a recorded draft whose quote is in ``text``."""
+    from seekh_convert.text.normalize import normalize_ws
+
+    items = [i for section in ("definition", "summary", *LISTS) for i in _listed(draft, section)]
+    return sum(normalize_ws(i["source"]["quote"]) in text for i in items)
 
 
 def _sentence_of(text: str) -> dict:
@@ -150,38 +160,51 @@ def main() -> None:
             repairs = sum(schema_kind(b) == "repair_items" for b in sent)
             relay = sum(len(m["content"]) for b in sent for m in b["messages"]) // 4
             tokens = sum(count_tokens(m["content"]) for b in sent for m in b["messages"])
+            schema = sum(_schema_tokens(b) for b in sent)
             first_pass = sum(count_tokens(m["content"]) for b in sent if schema_kind(b) != "repair_items" for m in b["messages"])
             est = json.loads(
                 subprocess.run(
                     [str(EXE), "estimate", str(DOCUMENTS / name), "--json"], capture_output=True, text=True, env=env
                 ).stdout
             )["total"]
-            rows.append((name, _source_tokens(DOCUMENTS / name), len(sent) - repairs, repairs, relay, tokens, first_pass, est))
+            rows.append(
+                (name, _source_tokens(DOCUMENTS / name), len(sent) - repairs, repairs, relay, tokens, schema, first_pass, est)
+            )
     _table(rows)
+
+
+def _schema_tokens(body: dict) -> int:
+    """cl100k tokens of the request's JSON Schema as it goes over the wire (httpx sends compact JSON)."""
+    from seekh_convert.text.tokens import count_tokens
+
+    rf = body.get("response_format") or {}
+    schema = (rf.get("json_schema") or {}).get("schema") or rf.get("schema")
+    return count_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":"))) if schema else 0
 
 
 def _table(rows: list[tuple]) -> None:
     print(
-        "| input | source tokens | requests (first / repairs) | input sent (relay count) | cl100k | sent / source (first pass) | estimate: requests, input tokens |"
+        "| input | source tokens | requests (first / repairs) | input sent (relay count) | cl100k | schemas | "
+        "sent / source (first pass) | with schemas | estimate: requests, input tokens |"
     )
-    print("|---|---|---|---|---|---|---|")
-    total = [0.0] * 8
-    for name, source, first, repairs, relay, tokens, first_pass, est in rows:
-        values = (source, first, repairs, relay, tokens, first_pass, est["requests"], est["input_tokens"])
+    print("|---|---|---|---|---|---|---|---|---|")
+    total = [0.0] * 9
+    for name, source, first, repairs, relay, tokens, schema, first_pass, est in rows:
+        values = (source, first, repairs, relay, tokens, schema, first_pass, est["requests"], est["input_tokens"])
         total = [t + v for t, v in zip(total, values, strict=True)]
         print(_row(name, *values))
-    print(_row("both", *total))
-    source, first, repairs, relay, tokens, first_pass, req, inp = total
+    print(_row("all", *total))
+    source, first, repairs, relay, tokens, schema, first_pass, req, inp = total
     print(
         f"estimate vs sent: requests {(req - first - repairs) / (first + repairs):+.0%}, input tokens "
-        f"{(inp - tokens) / tokens:+.0%} (cl100k), {(inp - relay) / relay:+.0%} (relay count)"
+        f"{(inp - tokens - schema) / (tokens + schema):+.0%} (cl100k, messages and schemas)"
     )
 
 
-def _row(name, source, first, repairs, relay, tokens, first_pass, req, inp) -> str:
+def _row(name, source, first, repairs, relay, tokens, schema, first_pass, req, inp) -> str:
     return (
-        f"| {name} | {source:,.0f} | {first:.0f} / {repairs:.0f} | {relay:,.0f} | {tokens:,.0f} | "
-        f"{tokens / source:.2f}x ({first_pass / source:.2f}x) | {req:.0f}, {inp:,.0f} |"
+        f"| {name} | {source:,.0f} | {first:.0f} / {repairs:.0f} | {relay:,.0f} | {tokens:,.0f} | {schema:,.0f} | "
+        f"{tokens / source:.2f}x ({first_pass / source:.2f}x) | {(tokens + schema) / source:.2f}x | {req:.0f}, {inp:,.0f} |"
     )
 
 

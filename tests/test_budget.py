@@ -18,6 +18,12 @@ from seekh_convert.text.tokens import count_tokens
 pytestmark = pytest.mark.usefixtures("mechanics_only")
 
 
+def _schema_tokens(body: dict) -> int:
+    """The request's JSON Schema as sent (compact JSON)."""
+    schema = body["response_format"]["json_schema"]["schema"]
+    return count_tokens(json.dumps(schema, ensure_ascii=False, separators=(",", ":")))
+
+
 EXE = Path(sys.executable).with_name("seekh-convert")
 #: $1 per million tokens in and out; the fake server counts about a token per 4 characters (counted_usage).
 CONFIG = "[engine]\nmax_tokens = 256\nretry_wait = 0.01\n[engine.prices]\nfake-model = [1.0, 1.0]\n[quality]\nrubric = false\n"
@@ -98,6 +104,7 @@ def test_estimate_is_within_15_percent_of_the_tokens_a_run_sends(tmp_path):
         _convert(tmp_path, text, tmp_path / "out", server.url, "--no-cache")
         first = [body for body in server.requests if schema_kind(body) != "repair_items"]
         sent = sum(count_tokens(m["content"]) for body in first for m in body["messages"])
+        sent += sum(_schema_tokens(body) for body in first)  # the schema each request carries counts as input too
     assert abs(estimated - sent) / sent <= 0.15, (estimated, sent)
     costs = found["cost_usd"]["gpt-4o-mini"]
     assert costs["batch_api"] == pytest.approx(costs["standard"] / 2, abs=1e-6) and list(found["cost_usd"])[0] == "gpt-4o-mini"

@@ -93,7 +93,7 @@ def _explanation_problem(mc: MultipleChoice, near: set[str], reasons: bool = Fal
     if named is not None and named != mc.answer_index:
         return f"the explanation calls option {named} {mc.options[named]!r} correct, the key is {mc.answer_index}"
     if reasons:
-        return None
+        return _explains_a_distractor(mc)
     key = content_stems(mc.answer)
     said = set(content_stems(mc.explanation))
     acronym = re.search(r"\(([A-Z][A-Za-z0-9-]{1,8})\)\s*$", mc.answer)  # "Upper confidence bound (UCB)": "UCB's bonus"
@@ -101,6 +101,26 @@ def _explanation_problem(mc: MultipleChoice, near: set[str], reasons: bool = Fal
     shown = coverage(key, set(content_stems(mc.question))) >= 0.5  # code tracing: the stem shows the values
     if not mentions and not shown and coverage(key, near) < 0.5:
         return "the explanation neither mentions the key nor does the quote support it"
+    return None
+
+
+def _explains_a_distractor(mc: MultipleChoice) -> str | None:
+    """An explanation that opens on a distractor and never names what sets the key apart ("Sensory memory holds
+    information from the senses" under the key "Long-term memory"): it argues for another option. An explanation
+    ruling distractors out after its reasoning ("... strlen cannot work yet"; "removes the time column") is not."""
+    said = set(content_stems(mc.explanation))
+    acronym = re.search(r"\(([A-Z][A-Za-z0-9-]{1,8})\)\s*$", mc.answer)
+    if acronym and set(content_stems(acronym.group(1))) <= said:
+        return None
+    key = content_stems(_GLOSSED.sub("", mc.answer) or mc.answer)  # "Logit (log odds)": the term, not its gloss
+    opening = content_stems(mc.explanation)
+    for i, option in enumerate(mc.options):
+        words = content_stems(option)
+        if i == mc.answer_index or not words or not set(words) <= set(opening[: len(words) + 1]):
+            continue
+        distinct = [k for k in key if k not in words]
+        if distinct and not any(k in said for k in distinct):
+            return f"the explanation argues for option {i} {option!r}, not the key {mc.answer!r}"
     return None
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from seekh_convert.check.checker import GateSettings
+from seekh_convert.check.checker import GateSettings, for_model_drafts
 from seekh_convert.check.gate import check_content
 from seekh_convert.errors import InputError
 from seekh_convert.files import sha256_file
@@ -153,6 +153,8 @@ def check_guide_file(
                     topic = document.topics[n - 1]
                 else:
                     notes.append(f"source has {len(document.topics)} topics, guide names topic {n}: grounding not checked")
+    if guide.provenance.engine != OFFLINE_ENGINE:  # a model wrote it: judged as the run judged its drafts
+        settings = for_model_drafts(settings)
     _, gated = check_content(guide, topic, document if topic is not None else None, settings)
     for finding in gated.findings:
         if finding.section == "questions" and finding.index is not None and finding.index < len(origin):
@@ -163,6 +165,10 @@ def check_guide_file(
     quality.notes = notes + quality.notes
     return quality
 
+
+#: ``provenance.engine`` of the offline engine's guides; any other engine is a model, whose drafts the gate judges
+#: with ``for_model_drafts`` (the settings ``convert`` used on them).
+OFFLINE_ENGINE = "offline"
 
 #: Grounding problems: an item with one of these is not grounded where the guide says it is.
 _UNGROUNDED = frozenset(

@@ -17,6 +17,7 @@ from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.container import check_archive, damaged, package_title
 from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.words import content_stems
 
 _WHAT = "PowerPoint deck"
 _SLIDE_NUMBER = re.compile(r"^(?:(?:slide|page|p\.)\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
@@ -57,10 +58,28 @@ class PptxExtractor:
         return doc
 
 
+#: Titles PowerPoint and its templates leave in the core properties: never the deck's own.
+_PLACEHOLDER_TITLE = r"^(untitled|powerpoint presentation|presentation\d*|slide \d+|title layout|title slide)$|\.pptx?$"
+
+
 def _title(deck, blocks: list[RawBlock]) -> str:
-    return package_title(
-        deck.core_properties.title, blocks, r"^(untitled|powerpoint presentation|presentation\d*|slide \d+)$|\.pptx?$"
-    )
+    """The core properties' title, unless a placeholder or stale (``_stale``); else the first slide's title."""
+    declared = deck.core_properties.title
+    return package_title(None if _stale(declared or "", blocks) else declared, blocks, _PLACEHOLDER_TITLE)
+
+
+def _stale(declared: str, blocks: list[RawBlock]) -> bool:
+    """Whether the core title belongs to another deck: it shares no content word with the slides, or it names what
+    no slide says while sharing words with the first slide's title (a deck copied from "Lecture 10: Threats and
+    Malware, CS 07351 ..." whose first slide says "Lecture 4, CS 07351 ...")."""
+    own = {w for w in content_stems(declared) if not w.isdigit()}
+    if not own:
+        return False
+    deck = {w for b in blocks for w in content_stems(b.text)}
+    if not own & deck:
+        return True
+    first = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+    return bool(own & set(content_stems(first))) and not own <= deck
 
 
 def _slide_blocks(slide, number: int) -> list[RawBlock]:

@@ -159,10 +159,9 @@ def _write_guide(tmp_path, content, **prov):
         source_kind="pdf",
         topic_index=1,
         topic_count=2,
-        engine="fake",
         tool_version="0",
         generated_at=datetime.now(UTC),
-        **prov,
+        **{"engine": "offline", **prov},
     )
     guide = StudyGuide(**{k: getattr(content, k) for k in type(content).model_fields}, provenance=provenance)
     path = tmp_path / "guide.json"
@@ -210,3 +209,17 @@ def test_check_guide_file_missing_explicit_source(tmp_path):
     path = _write_guide(tmp_path, clean_guide())
     with pytest.raises(InputError, match="source file not found"):
         check_guide_file(path, tmp_path / "nope.pdf")
+
+
+@pytest.mark.parametrize(("engine", "action"), [("offline", "kept"), ("openai", "noted")])
+def test_check_guide_file_judges_a_models_guide_with_the_model_draft_settings(tmp_path, engine, action):
+    """``check`` on a guide a model wrote only notes what ``convert`` only noted on its drafts (``for_model_drafts``);
+    on the offline engine's guide the review rubric still counts it against the item ("kept": fails the rubric)."""
+    doc, _ = pdf_document()
+    content = clean_guide()
+    untitled = content.key_takeaways[0].model_copy(update={"title": "Hence"})
+    path = _write_guide(tmp_path, with_items(content, key_takeaways=[untitled, *content.key_takeaways[1:]]), engine=engine)
+    (tmp_path / "memory.pdf").write_bytes(b"%PDF fake")
+    quality = check_guide_file(path, tmp_path / "memory.pdf", loader=lambda p: doc)
+    untitled_findings = [f for f in quality.findings if f.reason is Reason.UNTITLED_POINT]
+    assert [f.action for f in untitled_findings] == [action]

@@ -312,3 +312,23 @@ def test_an_option_naming_a_subclass_with_an_article_is_another_answer() -> None
 
     assert _overlapping_options(["An unstable source", "A stable sink", "A semi-stable sink", "A neutral point"]) is None
     assert _overlapping_options(["A stable sink", "A stable sink or a source", "A saddle", "A centre"]) is not None
+
+
+def test_a_models_explanation_arguing_for_a_distractor_is_inconsistent_with_its_key() -> None:
+    """Found by the s7-gate developer: with a model's settings, the key "Long-term memory" explained by "Sensory memory
+    holds information from the senses" passed (the topic names long-term memory elsewhere, and an explanation reasoning
+    in its own words is consistent). An explanation stating a distractor in full and not naming the key is not."""
+    quote = "Sensory memory holds information from the senses for up to a few seconds"
+    checker = _checker([quote, "Long-term memory stores information for years."], "Memory stores")
+    stem = "Which memory store holds information from the senses for up to a few seconds?"
+    options = ["Sensory memory", "Working memory", "Long-term memory", "Procedural memory"]
+    wrong = MultipleChoice(
+        question=stem,
+        options=options,
+        answer_index=2,
+        explanation="Sensory memory holds information from the senses for a few seconds.",
+        source=SourceRef(quote=quote, slide=8),
+    )
+    assert _acting(checker, wrong) & {Reason.EXPLANATION_MISMATCH, Reason.WRONG_KEY}
+    right = wrong.model_copy(update={"answer_index": 0})
+    assert _acting(checker, right) == set()

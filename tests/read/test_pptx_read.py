@@ -151,3 +151,26 @@ def test_damaged_or_empty_decks_are_one_line_errors(tmp_path, content):
     with pytest.raises(InputError) as info:
         PptxExtractor()(path)
     assert "talk.pptx" in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("core", "expected"),
+    [
+        ("PowerPoint Presentation", "Lecture 4: Security Models"),  # the application's placeholder
+        ("Title Layout", "Lecture 4: Security Models"),  # a template's layout name
+        ("Lecture 10: Threats and Malware", "Lecture 4: Security Models"),  # copied from another lecture of the course
+        ("Gardening for Beginners", "Lecture 4: Security Models"),  # no word of it on any slide
+        ("Security Models and Access Control", "Security Models and Access Control"),  # the deck's own, kept
+    ],
+)
+def test_a_stale_core_title_gives_way_to_the_first_slides_title(tmp_path, core, expected):
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = "Lecture 4: Security Models"
+    body = deck.slides.add_slide(deck.slide_layouts[1])
+    body.shapes.title.text = "Bell-LaPadula Model"
+    body.placeholders[1].text_frame.text = "Access control keeps subjects from reading objects above their clearance."
+    deck.core_properties.title = core
+    path = tmp_path / "deck.pptx"
+    deck.save(path)
+    assert PptxExtractor()(path).title == expected

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
+from rapidfuzz import fuzz
+
 from seekh_convert.generate.offline.cards import GAP, crosses, defines
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.statements import citation_share
@@ -49,6 +51,10 @@ def _echoes(term: Term, option: str) -> bool:
     return any(w.lower()[:5] in heads for w in surface_words(option) if len(w) >= 5)
 
 
+def _same_option(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold() or fuzz.ratio(a.casefold(), b.casefold()) >= 85
+
+
 def key_position(question: str) -> int:
     """Where the key goes among four options: fixed by the question's text, so runs are repeatable."""
     return int(hashlib.sha256(question.encode("utf-8")).hexdigest()[:8], 16) % 4
@@ -69,8 +75,8 @@ def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]
         option = options[id(t)]
         if option is None or t.definition is term.definition or any(_related(t, c) for c in chosen_terms):
             continue
-        if term.pattern.search(option) or _echoes(term, option) or option.casefold() in {o.casefold() for o in chosen + [key]}:
-            continue
+        if term.pattern.search(option) or _echoes(term, option) or any(_same_option(option, o) for o in chosen + [key]):
+            continue  # two options saying the same ("... regardless of the archive bit" / "... bit status")
         if _length_gap(key, option) > 0.6:
             continue
         chosen.append(option)

@@ -13,11 +13,13 @@ import re
 import weakref
 from dataclasses import dataclass
 
+from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.choices import key_position
+from seekh_convert.generate.offline.described import ends_clause, everyday_key, exists_when, plain_lead, shouted, term_last
 from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
-from seekh_convert.text.lexicon import word_classes
+from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.words import surface_words
 
 _CUE = re.compile(
@@ -72,7 +74,7 @@ def _term_of(tok) -> str | None:
     return text if re.search(r"[A-Za-z]{3}", text) else None
 
 
-def _fair(description: str, term: str) -> bool:
+def _fair(description: str, term: str, allow: list[str] = ()) -> bool:
     """The description stands alone, has the right length and does not give the term away."""
     if re.search(r"[“”\"‘’:;\[\]]|'(?!s\b)", description):
         return False  # a quotation, a list or a clause glued on: not one description
@@ -80,7 +82,7 @@ def _fair(description: str, term: str) -> bool:
     if not _DESC_WORDS[0] <= n <= _DESC_WORDS[1] or _PRONOUN.search(_PAIRED.sub("", description)):
         return False
     have = {w.lower()[:5] for w in surface_words(description)}
-    return not any(w.lower()[:5] in have for w in surface_words(term) if len(w) >= 3)
+    return not any(w.lower()[:5] in have for w in surface_words(term) if len(w) >= 3 and w not in allow)
 
 
 def _copula(doc, root) -> Named | None:
@@ -161,14 +163,14 @@ def _which_refers(doc) -> tuple[str, str, str] | None:
 def _called(doc, root) -> tuple[str, str] | None:
     """ "D is called T" / "D is known as T": the description is the passive subject."""
     subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.left_edge.i != 0 or root.lemma_ not in ("call", "know", "term", "name"):
+    if subj is None or not plain_lead(doc, subj.left_edge.i) or root.lemma_ not in ("call", "know", "term", "name"):
         return None
     if root.lemma_ == "know":
         prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     else:
         target = next((c for c in root.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")), None)
-    if target is None or target.right_edge.i < len(doc) - 2:
+    if target is None or not ends_clause(doc, root, target):
         return None  # the term ends the sentence: "... is called volume velocity."
     term_tokens = [
         t for t in doc[target.left_edge.i : target.right_edge.i + 1] if t.lower_ not in _TERM_DETS or t.i != target.left_edge.i
@@ -178,7 +180,7 @@ def _called(doc, root) -> tuple[str, str] | None:
     description = _text(doc[subj.left_edge.i : subj.right_edge.i + 1])
     if "," in description:
         return None  # "the pulling force ..., such as a rope or cable": the question would read wrong
-    if doc[0].pos_ == "DET":
+    if doc[subj.left_edge.i].pos_ == "DET":
         description = description[:1].lower() + description[1:]
     return _text(term_tokens), description
 
@@ -194,7 +196,8 @@ def read_definition(s: Sentence) -> Named | None:
     made = _called(doc, root)
     if made is not None:
         term, description = made
-        stem = f"What is {description} called?"
+        plural = any(c.dep_ == "nsubjpass" and c.tag_ in ("NNS", "NNPS") for c in root.children)
+        stem = f"What {'are' if plural else 'is'} {description} called?"
     else:
         made = _copula(doc, root) if root.lemma_ == "be" else _refers(doc, root) or _which_refers(doc)
         if made is None:
@@ -244,6 +247,18 @@ def _read(s: Sentence) -> Named | None:
     return read_definition(s) if _candidate(s) else None
 
 
+def _described_last(s: Sentence, terms: list) -> Named | None:
+    """A definition whose term comes last ("D is T.": a term the source marks or defines) or that says when the term
+    applies ("T exists when C.": a term worth asking)."""
+    marked = [t for t in terms if t.origin != "keyword" or t.defined]
+    made = exists_when(s, terms) or term_last(s, marked) if terms else None
+    if made is None:
+        return None
+    term, description, stem = made
+    head = surface_words(term)[-1:] if len(surface_words(term)) > 1 else []
+    return Named(term, description, stem, s) if _fair(description, term, allow=head) else None
+
+
 def topic_definitions(doc, position: int) -> list[Named]:
     """The definitions of topic ``position`` of ``doc`` (a ``DocAnalysis``), read once."""
     per_doc = _CACHE.setdefault(doc, {})
@@ -252,8 +267,15 @@ def topic_definitions(doc, position: int) -> list[Named]:
         prime(todo)
         read = [n for s in doc.topics[position].sentences if (n := _read(s)) is not None]
         seen = {id(n.sentence) for n in read}
+        terms = [t for t in doc.topics[position].terms if asks_for(t)]
+        read += [n for s in doc.topics[position].sentences if id(s) not in seen and (n := _described_last(s, terms))]
+        seen = {id(n.sentence) for n in read}
         shaped = [n for g in glosses_of(doc.topics[position]) if id(g.sentence) not in seen and (n := _from_gloss(g))]
-        per_doc[position] = read + shaped
+        per_doc[position] = [
+            n if term == n.term else Named(term, n.description, n.stem, n.sentence)
+            for n in read + shaped
+            if (term := shouted(n.term)) is not None
+        ]
     return per_doc[position]
 
 
@@ -288,23 +310,49 @@ def _shape(term: str) -> tuple[bool, bool]:
 
 
 def _related(a: str, b: str) -> bool:
-    x = {w.lower()[:5] for w in surface_words(a) if len(w) >= 3}
-    y = {w.lower()[:5] for w in surface_words(b) if len(w) >= 3}
-    return bool(x & y)
+    """Two terms too close to sit side by side: one's words hold the other's ("inverse demand", "inverse demand
+    curve"), or they share a first word ("consumer surplus", "consumer welfare"); siblings that share only their
+    head ("consumer surplus", "producer surplus") are the best distractors."""
+    x = [w.lower()[:5] for w in surface_words(a) if len(w) >= 3]
+    y = [w.lower()[:5] for w in surface_words(b) if len(w) >= 3]
+    if not x or not y:
+        return False
+    return set(x) <= set(y) or set(y) <= set(x) or x[0] == y[0]
+
+
+def _noun_like(a: str, b: str) -> bool:
+    """``b`` is a noun phrase when ``a`` is: it ends in a word that can be a noun and opens with no adverb
+    ("functionally dependent" is no option beside "partial dependency")."""
+    words_a, words_b = surface_words(a) or [""], surface_words(b) or [""]
+    if not can_be_noun(words_a[-1]):
+        return True
+    return can_be_noun(words_b[-1]) and word_classes(words_b[0]) != {"ADV"}
+
+
+def _prefixes(text: str) -> set[str]:
+    return {w.lower()[:5] for w in surface_words(text) if len(w) >= 3}
 
 
 def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
-    """The question with the term and three terms of ``pool`` of the same kind (nearest first), or None."""
+    """The question with the term and three terms of ``pool`` of the same kind (nearest first), or None. Where the stem
+    echoes the term's head ("dependent" for "partial dependency"), a sibling with that head ("transitive dependency")
+    must be among the options, so that the echo points at no single option."""
     chosen: list[str] = []
-    stem_words = {w.lower()[:5] for w in surface_words(named.stem)}
-    for t in pool:
+    stem_words = _prefixes(named.stem)
+    echoed = _prefixes(named.term) & stem_words
+    fair = stem_words - echoed
+    for t in sorted(pool, key=lambda t: not echoed & _prefixes(t)):
         if _shape(t) != _shape(named.term) or _related(t, named.term) or any(_related(t, c) for c in chosen):
             continue
-        if any(w.lower()[:5] in stem_words for w in surface_words(t) if len(w) >= 3):
+        if not _noun_like(named.term, t):
+            continue
+        if _prefixes(t) & fair:
             continue  # the stem would point at it
         chosen.append(t)
         if len(chosen) == 3:
             break
+    if echoed and not any(echoed & _prefixes(c) for c in chosen):
+        return None
     if len(chosen) < 3:
         return None
     pos = key_position(named.stem)
@@ -335,9 +383,10 @@ def naming_questions(doc, position: int | None, extra_terms: list[str], taken: s
     if not own:
         return []
     pool = list(dict.fromkeys([n.term for i in near for n in topic_definitions(doc, i)] + list(extra_terms)))
+    pool = [t for t in pool if shouted(t) == t]  # no identifier in capitals ("OFFICE") among the options
     out = []
     for named in own:
-        if id(named.sentence) in taken or term_key(named.term) in asked:
+        if id(named.sentence) in taken or term_key(named.term) in asked or everyday_key(named.term):
             continue
         if any(q.options[q.answer_index] == named.term for q in out):
             continue

@@ -17,6 +17,7 @@ from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
+from seekh_convert.generate.offline.labelled import series_questions
 from seekh_convert.generate.offline.leddef import lead_cut, trim_lead
 from seekh_convert.generate.offline.links import (
     SHOWN,
@@ -329,6 +330,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     questions = (
         source_reviews(ta.topic.blocks)
         + source_answers(ta.topic.blocks)
+        + series_questions(ta.sentences, [s for o in doc.topics for s in o.sentences], used)
         + named
         + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)
     )

@@ -8,6 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.ask import aliased, asks_for, subject_question
+from seekh_convert.generate.offline.because import because_questions
 from seekh_convert.generate.offline.cards import ask_what, defines
 from seekh_convert.generate.offline.choices import definition_choice, key_position
 from seekh_convert.generate.offline.kinds import real_kinds
@@ -166,6 +167,7 @@ def build_questions(
             mcs.append(q)
             taken.add(id(t.definition))
     real = subject_questions(ranked, terms, doc_terms, taken, asked) + clause_questions(ranked, terms, taken)
+    real += because_questions(ranked, terms, taken)
     real += real_kinds(ranked, terms, taken, 4 if max_mc <= _MAX_MC else 8)
     tfs = true_false(ranked, terms, taken)
     sas = short_answers(terms, taken, asked)

@@ -109,17 +109,18 @@ def _lower_first(span, terms: list[Term]) -> str:
 
 
 def _stem(doc, root, subj, cut, terms: list[Term]) -> str | None:
-    """The question body: auxiliary (or do-support), subject, verb, the rest of the clause without ``cut``."""
+    """The question body: auxiliary (or do-support), subject, verb, the rest of the clause without ``cut`` (None: the
+    whole clause)."""
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i and c.i > subj.end - 1]
     if any(c.dep_ == "neg" for c in root.children):
         return None  # "Why does X not ...?": the source's negation makes a trick question
-    drop = {t.i for t in cut.subtree}
-    if cut.i > 0 and doc[cut.left_edge.i - 1].text == ",":
+    drop = {t.i for t in cut.subtree} if cut is not None else set()
+    if cut is not None and cut.i > 0 and doc[cut.left_edge.i - 1].text == ",":
         drop.add(cut.left_edge.i - 1)
     tail = [t for t in doc[root.i + 1 :] if t.i not in drop and not (t.is_punct and t.i == len(doc) - 1)]
     if any(t.text in (",", ";", ":") for t in tail):
         return None  # "How do helicopters create lift, thereby ...?": a second clause left hanging
-    if cut.dep_ != "prep" and any(t.i > max(drop) for t in tail if not t.is_punct):
+    if cut is not None and cut.dep_ != "prep" and any(t.i > max(drop) for t in tail if not t.is_punct):
         return None  # the purpose sits inside the clause, not at its end: the question would read out of order
     if auxes:
         first, *more = auxes

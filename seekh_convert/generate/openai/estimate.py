@@ -4,8 +4,9 @@ The requests are rendered as the engine renders them and counted: the guide requ
 map request of every part plus the reduce request over the notes (their size expected from the part's own
 sentences: a point and a passage per note). The quality gate's repair request is rendered too, with the text the
 engine would send (the failing items' passages) and the failing
-items of a typical repair; it counts with the share of topics that go back for one. Output tokens are the
-typical sizes of each kind of reply.
+items of a typical repair; it counts with the share of topics that go back for one. Every request's JSON Schema
+counts as input too: in ``response_format`` (compact JSON, as sent), or in the system message in ``json_object``
+mode. Output tokens are the typical sizes of each kind of reply.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from seekh_convert.generate.openai.config import EngineSettings
 from seekh_convert.generate.openai.engine import guide_language
 from seekh_convert.generate.openai.mapreduce import ChunkNotes, Part, neutralise, plan_parts, render_part
 from seekh_convert.generate.openai.prompts import chat_messages, load_prompt, rubric_for
-from seekh_convert.generate.openai.repair import passage
+from seekh_convert.generate.openai.repair import Slot, passage, reply_model
 from seekh_convert.generate.openai.reply_size import MAX_ITEMS, MAX_NOTES, MIN_ITEMS
 from seekh_convert.generate.openai.structured import strict_schema
 from seekh_convert.model.document import Document, Topic
@@ -86,6 +87,8 @@ def repair_request(topic: Topic, document: Document, settings: EngineSettings) -
         "document_text": source,
     }
     tokens = _message_tokens("repair_items", variables) + REPAIR_ITEMS * FAILING_ITEM_TOKENS
+    hint = settings.response_format == "json_object"
+    tokens += _schema_tokens(reply_model([Slot(s, 0) for s in sections]), hint)
     return Estimate(1, tokens, REPAIR_ITEMS * REPLY_TOKENS["repair_item"])
 
 
@@ -98,10 +101,15 @@ def _names(topic: Topic, document: Document) -> dict:
 
 
 def _request(step: str, variables: dict, reply: type[BaseModel], hint: bool) -> Estimate:
-    tokens = _message_tokens(step, variables)
-    if hint:  # in json_object mode the schema goes into the system message too
-        tokens += count_tokens(load_prompt("schema_hint").render(schema=json.dumps(strict_schema(reply), separators=(",", ":"))))
+    tokens = _message_tokens(step, variables) + _schema_tokens(reply, hint)
     return Estimate(1, tokens, REPLY_TOKENS["notes" if reply is ChunkNotes else "guide"])
+
+
+def _schema_tokens(reply: type[BaseModel], hint: bool) -> int:
+    """The reply's JSON Schema as the request carries it: in ``response_format`` (an API that takes a schema bills it
+    as input), or in ``json_object`` mode as the system message's hint (the server's grammar costs no tokens)."""
+    schema = json.dumps(strict_schema(reply), ensure_ascii=False, separators=(",", ":"))
+    return count_tokens(load_prompt("schema_hint").render(schema=schema) if hint else schema)
 
 
 def _message_tokens(step: str, variables: dict) -> int:

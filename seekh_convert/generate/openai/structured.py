@@ -13,8 +13,13 @@ from pydantic import BaseModel, ValidationError
 
 Mode = Literal["json_schema", "json_object"]
 
-#: Keywords OpenAI's strict mode rejects; validation re-checks them on our side.
-_DROP = frozenset({"minLength", "maxLength", "default", "discriminator", "title"})
+#: Keywords OpenAI's strict mode rejects (validation re-checks them on our side), and descriptions: the prompts
+#: state the rules once (rubric, system message) instead of every request repeating them per item type.
+_DROP = frozenset({"minLength", "maxLength", "default", "discriminator", "title", "description"})
+#: Properties the pipeline sets from the file, never the model: left out of what the model is asked to write.
+_PIPELINE_ONLY = frozenset({"page_label"})
+#: JSON types a nullable property may list with "null" (``{"type": ["integer", "null"]}``, shorter than ``anyOf``).
+_SCALARS = frozenset({"string", "integer", "number", "boolean"})
 _MAPS = frozenset({"properties", "$defs"})
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
 
@@ -38,9 +43,10 @@ def schema_hash(model: type[BaseModel]) -> str:
 
 
 def strict_schema_of(schema: dict) -> dict:
-    """Transform a JSON Schema: every property required (those defaulting to None become nullable), ``oneOf`` -> ``anyOf``,
-    ``const`` -> one-value ``enum``, unsupported keywords dropped."""
-    return _walk(copy.deepcopy(schema))
+    """Transform a JSON Schema for strict mode, compactly: every property required (a nullable one may be null),
+    ``oneOf`` -> ``anyOf``, ``const`` -> one-value ``enum``, a nullable scalar as ``{"type": [..., "null"]}``;
+    unsupported keywords, descriptions and pipeline-set properties dropped; a definition used once written in place."""
+    return _inline_single_use(_walk(copy.deepcopy(schema)))
 
 
 def _walk(node: object) -> object:
@@ -54,23 +60,53 @@ def _walk(node: object) -> object:
     if "const" in out:
         out["enum"] = [out.pop("const")]
     if out.get("type") == "object" and "properties" in out:
-        required = set(node.get("required", []))
-        for name, prop in out["properties"].items():
-            has_default = node["properties"][name].get("default") is not None
-            if name not in required and not has_default and not _nullable(prop):
-                out["properties"][name] = {"anyOf": [prop, {"type": "null"}]}
+        out["properties"] = {k: v for k, v in out["properties"].items() if k not in _PIPELINE_ONLY}
         out["required"] = list(out["properties"])
         out["additionalProperties"] = False
-    return out
+    return _scalar_or_null(out)
+
+
+def _scalar_or_null(node: dict) -> dict:
+    """``{"anyOf": [{"type": "integer", ...}, {"type": "null"}]}`` -> ``{"type": ["integer", "null"], ...}``."""
+    options = node.get("anyOf")
+    if not options or len(options) != 2 or {"type": "null"} not in options:
+        return node
+    other = options[0] if options[1] == {"type": "null"} else options[1]
+    if other.get("type") not in _SCALARS or "enum" in other:
+        return node
+    return {**{k: v for k, v in node.items() if k != "anyOf"}, **other, "type": [other["type"], "null"]}
+
+
+def _inline_single_use(schema: dict) -> dict:
+    """``{"$ref": "#/$defs/X"}`` replaced by ``X`` itself where it is X's only use (a ``$ref`` and a name cost more
+    tokens than they save); definitions used more than once (``SourceRef``) or by themselves stay shared."""
+    defs = schema.get("$defs", {})
+    text = json.dumps(schema)
+    once = {
+        name
+        for name, body in defs.items()
+        if text.count(f'"#/$defs/{name}"') == 1 and f'"#/$defs/{name}"' not in json.dumps(body)
+    }
+
+    def put(node: object) -> object:
+        if isinstance(node, list):
+            return [put(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref", "")
+        name = ref.removeprefix("#/$defs/")
+        if name in once and len(node) == 1:
+            return put(defs[name])
+        return {k: put(v) for k, v in node.items()}
+
+    out = {k: put(v) for k, v in schema.items() if k != "$defs"}
+    shared = {name: put(body) for name, body in defs.items() if name not in once}
+    return {"$defs": shared, **out} if shared else out
 
 
 def _walk_map(mapping: dict) -> dict:
     """``properties`` / ``$defs``: names are data, values are schemas."""
     return {name: _walk(sub) for name, sub in mapping.items()}
-
-
-def _nullable(prop: dict) -> bool:
-    return prop.get("type") == "null" or any(p.get("type") == "null" for p in prop.get("anyOf", []))
 
 
 def response_format(model: type[BaseModel], name: str, mode: Mode) -> dict:

@@ -235,7 +235,10 @@ def test_a_guide_written_from_notes_says_what_it_was_given(tmp_path):
 
 
 def _sent_tokens(bodies: list[dict]) -> int:
-    return sum(count_tokens(m["content"]) for body in bodies for m in body["messages"])
+    """Input tokens as sent: the messages and the ``response_format`` JSON Schema (compact JSON, as httpx sends it)."""
+    schemas = [body["response_format"]["json_schema"]["schema"] for body in bodies]
+    schema = sum(count_tokens(json.dumps(s, ensure_ascii=False, separators=(",", ":"))) for s in schemas)
+    return schema + sum(count_tokens(m["content"]) for body in bodies for m in body["messages"])
 
 
 def _full_notes(body: dict) -> str:

@@ -11,6 +11,7 @@ from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai.mapreduce import ChunkNotes
 from seekh_convert.generate.openai.structured import InvalidReply, parse_reply, strict_schema
 from seekh_convert.model.guide import GuideContent
+from seekh_convert.text.tokens import count_tokens
 
 QUOTE = "Chlorophyll absorbs mostly blue and red light, which is why leaves look green to us."
 
@@ -37,6 +38,38 @@ def test_strict_schema_is_closed_and_fully_required(model):
     text = json.dumps(schema)
     assert '"oneOf"' not in text and '"minLength"' not in text and '"discriminator"' not in text
     assert '"title": {"type": "string"}' in text or model is ChunkNotes  # a property named "title" survives
+
+
+#: Keywords OpenAI's strict mode supports (structured outputs guide), and those the schemas here use of them.
+_STRICT_KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "anyOf", "enum", "$ref", "$defs"}
+_STRICT_KEYWORDS |= {"minimum", "maximum", "minItems", "maxItems"}
+
+
+def _keywords(node) -> set[str]:
+    """Every keyword of a JSON Schema (property and definition names are data, not keywords)."""
+    if isinstance(node, list):
+        return set().union(*map(_keywords, node)) if node else set()
+    if not isinstance(node, dict):
+        return set()
+    found = set(node)
+    for key, value in node.items():
+        for sub in value.values() if key in ("properties", "$defs") else [value]:
+            found |= _keywords(sub)
+    return found
+
+
+def test_strict_schema_is_compact_and_asks_only_what_the_model_writes():
+    """Every request carries the schema (billed as input where the API takes one): no descriptions (the prompts
+    state the rules once), no field the pipeline sets (``page_label``), nullable scalars as type lists; a reply
+    of it still validates (relay run 6: 1,782 cl100k tokens a guide request)."""
+    schema = strict_schema(GuideContent)
+    text = json.dumps(schema, separators=(",", ":"))
+    assert '"description"' not in text and "page_label" not in text
+    assert schema["$defs"]["SourceRef"]["properties"]["slide"]["type"] == ["integer", "null"]
+    assert count_tokens(text) <= 1100
+    assert _keywords(schema) <= _STRICT_KEYWORDS, _keywords(schema) - _STRICT_KEYWORDS
+    guide = make_guide([QUOTE])
+    assert isinstance(parse_reply(json.dumps(guide), GuideContent), GuideContent)
 
 
 def test_parse_reply_tolerates_fences_and_raw_newlines():
