@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _noun_phrase, example_name, notation
+from seekh_convert.generate.offline.glosses import _noun_phrase
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -17,7 +17,7 @@ from seekh_convert.model.guide import Flashcard
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, not_a_definition, related
 from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
-from seekh_convert.text.lexicon import generic_phrase, is_acronym, zipf
+from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym, notation, zipf
 from seekh_convert.text.nouns import blankable
 from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.terms import term_key, term_pattern

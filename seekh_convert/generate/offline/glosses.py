@@ -22,7 +22,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, related
 from seekh_convert.text.grammar import definition_kind
-from seekh_convert.text.lexicon import is_acronym, zipf
+from seekh_convert.text.lexicon import example_name, is_acronym, notation, zipf
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import surface_words
 
@@ -172,21 +172,6 @@ def _lower(term: str) -> str:
     if term[:1].isupper() and term[1:2].islower() and all(w.islower() for w in words[1:]) and zipf(words[0].lower()) >= 2.5:
         return term[:1].lower() + term[1:]
     return term
-
-
-def example_name(text: str) -> bool:
-    """True for a worked example's made-up name in capitals ("STUDPHONE", "FOODMART"): no English word, no acronym."""
-    word = text.strip()
-    return word.isupper() and word.isalpha() and len(word) >= 6 and zipf(word) == 0
-
-
-def notation(term: str) -> bool:
-    """True for a symbol of the source's equations written as a word ("tsp", "Snew", "vy"): short, lower case or
-    mixed, and no English word."""
-    word = term.strip()
-    if " " in word or not word.isalpha() or len(word) > 5 or sum(c.isupper() for c in word) > 1:
-        return False
-    return word.islower() and not re.search(r"[aeiou]", word) and len(word) <= 4 or zipf(word) < 1.5
 
 
 def _term_ok(term: str) -> bool:

@@ -56,6 +56,23 @@ def trim_lead(text: str, term: str) -> str | None:
     return rest if rest[-1:] in ".!?" else rest + "."
 
 
+#: First words of a term that point at the text around it ("the remaining integral").
+CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
+
+
+def shown_cards(cards: list) -> list:
+    """The cards as shown: a lead-in cut from an answer (``lead_cut``); no "What is the remaining integral?" (a term
+    that names a place in a derivation, not a concept)."""
+    from seekh_convert.text.defining import asked_term
+
+    out = []
+    for card in cards:
+        term = asked_term(card.front) if card.kind == "basic" else None
+        if not (term and term.split()[0].lower() in CONTEXT_MODIFIERS):
+            out.append(lead_cut(card))
+    return out
+
+
 def lead_cut(card):
     """A "What is X?" card whose answer opens with a lead-in clause ("Reasoning by analogy with the discrete case,
     ..."), with that lead cut where the rest still defines X; other cards as they are."""
@@ -190,7 +207,12 @@ _ORDINALS = {"0th": "zeroth", "1st": "first", "2nd": "second", "3rd": "third", "
 
 def law_lines(ta) -> list:
     """ "3rd Law: A system's entropy approaches a constant value as its temperature approaches absolute zero." under
-    "Laws of thermodynamics": "What does the third law of thermodynamics state?" (maths in the statement: no card)."""
+    "Laws of thermodynamics": "What does the third law of thermodynamics state?" (maths in the statement: no card);
+    a series of four or more is left to the labelled-series questions."""
+    label = re.compile(rf"^(?:[A-Z][a-z]+['’]s )?{_ORDINAL} (?:[Ll]aw|[Pp]rinciple|[Rr]ule|[Pp]ostulate|[Aa]xiom)\b[^:]{{0,40}}:")
+    lines = [b for b in ta.topic.blocks if b.usable and label.match(b.text.strip())]
+    if len(lines) >= 4:
+        return []  # a series of four or more: "Which law ... states that ...?" asks them (``labelled``)
     m_title = re.search(
         r"\b(?:laws|principles|rules|postulates|axioms) (?P<of>of [a-z][\w ]{2,40})$", ta.topic.title.strip(), re.I
     )

@@ -18,7 +18,8 @@ from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
 from seekh_convert.generate.offline.labelled import series_questions
-from seekh_convert.generate.offline.leddef import lead_cut, trim_lead
+from seekh_convert.generate.offline.leddef import CONTEXT_MODIFIERS as _CONTEXT_MODIFIERS
+from seekh_convert.generate.offline.leddef import shown_cards, trim_lead
 from seekh_convert.generate.offline.links import (
     SHOWN,
     application_candidates,
@@ -51,8 +52,6 @@ _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "
 _GENERIC_TITLE = re.compile(
     r"^\W*(?:review|summary|recap|learning outcomes?|(?:learning )?objectives|introduction|overview|conclusions?)\b", re.I
 )
-#: First words of a term that point at the text around it.
-_CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
 #: Titles of front matter: what such a topic defines in passing is not its term.
 _FRONT = re.compile(r"^\W*(?:abstract|preface|foreword|acknowledge?ments?|keywords|contents|table of contents)\W*$", re.I)
 #: Spare candidates appended when every shown item of a section failed.
@@ -276,12 +275,6 @@ def _left_to_questions(doc: DocAnalysis, ta: TopicAnalysis, doc_terms: list, sho
     return {g.quote for g in order[: min(2, len(glosses) // 3)]}
 
 
-def _leaning_term(card: Flashcard) -> bool:
-    """True for "What is the remaining integral?": a term that names a place in a derivation, not a concept."""
-    term = asked_term(card.front) if card.kind == "basic" else None
-    return bool(term) and term.split()[0].lower() in _CONTEXT_MODIFIERS
-
-
 def _card_terms(cards: list) -> set[str]:
     """Keys of the terms the basic cards ask ("What is X?")."""
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
@@ -320,7 +313,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
-    pool.sections["flashcards"] = [lead_cut(c) for c in cards + _fresh(spare, cards) if not _leaning_term(c)]
+    pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])

@@ -205,6 +205,15 @@ def test_a_law_stated_after_its_label_is_a_card_unless_it_is_maths():
     )
     assert not any("first law" in f for f in cards)  # "∆Usystem = Q−W": maths, no card
     assert not any("Note" in f or "Wikipedia" in b for f, b in cards.items())  # a label is no law
+    # a series of four is asked by "Which law ... states that ...?" (the labelled-series questions), not by cards
+    four = [
+        *_LAWS[:2],
+        "2nd Law: When two initially isolated systems are allowed to interact, they will eventually reach a "
+        "mutual thermodynamic equilibrium.",
+        *_LAWS[2:],
+    ]
+    c = _content("1 Laws of thermodynamics", four, SourceKind.PDF)
+    assert not any(f.front.startswith("What does the") and "law" in f.front for f in c.flashcards)
 
 
 _MEAN = [
