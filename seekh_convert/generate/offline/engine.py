@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from seekh_convert.errors import EngineError
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis, analyse
 from seekh_convert.generate.offline.pool import Pool, build_pool, content_of, main_term, repair_content
-from seekh_convert.generate.offline.sentences import release_parses
+from seekh_convert.generate.offline.sentences import prime_likely, release_parses
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.engine import Generation
 from seekh_convert.model.guide import GuideContent
@@ -51,6 +51,7 @@ class OfflineEngine:
             )
         title = (topic.title.strip() or f"Topic {topic.index}")[:300]
         try:
+            prime_likely(ta.ranked)
             ta.memo["pool"], ta.memo["title"] = build_pool(doc, ta, title), title
         finally:
             release_parses()  # what the parses said is kept; the parses themselves would fill memory on a book

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import SourceRef
@@ -106,6 +107,18 @@ def prime(sentences: list[Sentence]) -> None:
     for s, doc in zip(todo, parse.parse_many([s.text for s in todo]), strict=True):
         s.__dict__["parsed"] = doc
         _PARSED.append(s)
+
+
+#: Ranked sentences parsed in one batch before a topic's items are built (``prime_likely``).
+PREFETCH = 16
+
+
+def prime_likely(ranked: list[Sentence]) -> None:
+    """Parse, in one batch, the first ``PREFETCH`` ranked sentences that may carry an item (they stand alone and are
+    short enough): on the 352-page book the generators go on to parse 84% of them (ranks 16-23: 58%, 24-31: 39%),
+    and one batch of 16 costs half as much a sentence as the one or two at a time they ask for (2.0 against 3.6-4.1
+    ms). The parses are the same either way."""
+    prime(list(islice((s for s in ranked if s.n_words <= ITEM_WORDS and s.alone), PREFETCH)))
 
 
 def release_parses() -> None:
