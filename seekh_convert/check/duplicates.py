@@ -107,6 +107,8 @@ def _key_alike(answer: str, card_answer: str) -> bool:
     sa, sb = content_stems(a), content_stems(b)
     if not sa or not sb or len(sa) > 6:
         return False
+    if all(any(c.isdigit() for c in w) for w in sa):
+        return False  # numbers alone, said otherwise: "One, at x* = 0" is not "x* = 0, A and K" (relay run 7)
     if coverage(sa, set(sb)) < 1.0 or coverage(sb, set(sa)) < 0.5:
         return False  # "a neural network" is not all of "Bayes and ANNs (artificial neural networks)"
     return len(sa) >= 2 or len(a.split()) >= 0.6 * len(b.split())

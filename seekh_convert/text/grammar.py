@@ -110,6 +110,8 @@ def _differentia(genus_token) -> bool:
     for c in genus_token.children:
         if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by"):
             return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return True
     return False
 
 

@@ -142,3 +142,18 @@ class _NoSpacy:
         if name == "spacy" and threading.get_ident() == self.thread:
             raise ImportError("spaCy is left out while lemminflect is imported")
         return None
+
+
+def example_name(text: str) -> bool:
+    """True for a worked example's made-up name in capitals ("STUDPHONE", "FOODMART"): no English word, no acronym."""
+    word = text.strip()
+    return word.isupper() and word.isalpha() and len(word) >= 6 and zipf(word) == 0
+
+
+def notation(term: str) -> bool:
+    """True for a symbol of the source's equations written as a word ("tsp", "Snew", "vy"): short, lower case or
+    mixed, and no English word."""
+    word = term.strip()
+    if " " in word or not word.isalpha() or len(word) > 5 or sum(c.isupper() for c in word) > 1:
+        return False
+    return word.islower() and not re.search(r"[aeiou]", word) and len(word) <= 4 or zipf(word) < 1.5

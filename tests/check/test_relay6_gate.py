@@ -332,3 +332,33 @@ def test_a_models_explanation_arguing_for_a_distractor_is_inconsistent_with_its_
     assert _acting(checker, wrong) & {Reason.EXPLANATION_MISMATCH, Reason.WRONG_KEY}
     right = wrong.model_copy(update={"answer_index": 0})
     assert _acting(checker, right) == set()
+
+
+def test_a_question_sharing_only_a_number_with_a_cards_answer_asks_another_fact() -> None:
+    """Relay run 7: "How many fixed points does the exponential growth model have?" (key "One, at x* = 0") was dropped
+    as repeating the card "What are the fixed points of logistic growth with an Allee effect?" (back "x* = 0, A and
+    K."): the two answers share only the number 0. A question asking the card's own fact is still a repeat."""
+    from seekh_convert.check.duplicates import repeated_flashcards
+
+    quote = "logistic growth with Allee effect has three fixed points (x∗ = 0, A, K)."
+    card = Flashcard(
+        kind="basic",
+        front="What are the fixed points of logistic growth with an Allee effect?",
+        back="x* = 0, A and K.",
+        source=SourceRef(quote=quote, page=2),
+    )
+    other = MultipleChoice(
+        question="How many fixed points does the exponential growth model ẋ = rx have?",
+        options=["One, at x* = 0", "Two, at x* = 0 and K", "Three, at x* = 0, A and K", "None at all"],
+        answer_index=0,
+        explanation="Setting rx = 0 gives only x = 0, so exponential growth has a single fixed point.",
+        source=SourceRef(quote="Exponential growth has a single fixed point (x∗ = 0)", page=2),
+    )
+    assert repeated_flashcards([Item("flashcards", 0, card), Item("questions", 0, other)]) == []
+    same = other.model_copy(
+        update={
+            "question": "Which are the fixed points of logistic growth with an Allee effect?",
+            "options": ["x* = 0, A and K", "x* = 0 only", "x* = A only", "x* = K only"],
+        }
+    )
+    assert repeated_flashcards([Item("flashcards", 0, card), Item("questions", 0, same)]) != []

@@ -17,7 +17,7 @@ from seekh_convert.model.guide import Flashcard
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, not_a_definition, related
 from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
-from seekh_convert.text.lexicon import generic_phrase, is_acronym, zipf
+from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym, notation, zipf
 from seekh_convert.text.nouns import blankable
 from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.terms import term_key, term_pattern
@@ -41,7 +41,8 @@ def ask_what(term: str, definition: str = "") -> str:
         if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
             term = term[:1].lower() + term[1:]
     article = re.search(rf"\b(an?|the)\s+[\"\u201c\u2018]?{re.escape(term)}\b", definition, re.IGNORECASE)
-    if article is not None and article.start() > 0 and " " not in term.strip():
+    named = article is not None and re.search(r"\b(?:called|known as|termed)\s+$", definition[: article.start()])
+    if article is not None and article.start() > 0 and " " not in term.strip() and not named:
         article = None  # "... the pattern ..." later in the sentence says nothing of a one-word term's article
     if article is None and found and found.start() > 0 and " " not in term:
         article = re.search(r"\b(the)\s+$", definition[: found.start()], re.IGNORECASE)
@@ -51,6 +52,8 @@ def ask_what(term: str, definition: str = "") -> str:
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     verb = copula.group(1) if copula else verb
+    if term.isupper() and len(term) > 5 and " " not in term and zipf(term) >= 2.5:
+        term = term.lower()  # "NORMALIZATION" set in capitals as a heading is the word "normalization"
     return f"What {verb} {lead}{term}?"
 
 
@@ -98,14 +101,18 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     m = free_match(term, sentence, list(terms))
     if not m or m.start() == 0 and sentence.n_words < 8 or not key_term(term) or not blankable(m.group()):
         return None
-    if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text):
+    if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text) or cloze_leans(sentence.text):
         return None
+    if example_name(m.group()) or notation(m.group()):
+        return None  # "STUDPHONE", "FOODMART": a worked example's table or company, nothing to learn
     if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
         return None
     if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
         return None  # a common word ("States", "brain", "elements") is no key term to recall, whatever marks it
     if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()) or hollow(sentence.parsed):
-        return None  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
+        return None
+    if not _clause(sentence.parsed):
+        return None  # a caption ("Triads arranged on the circle of thirds, labeled by harmonic functions.")  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
     front = sentence.splice(m.start(), m.end(), GAP)
     if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
@@ -125,6 +132,39 @@ _NOT_FOR_CLOZE = re.compile(
 )
 #: A one-letter variable ("u then decays", "copied with probability p"): the item leans on the source's notation.
 _SYMBOL = re.compile(r"(?<![\w'\u2019.-])(?![aAI]\b)[A-Za-z](?![\w'\u2019-])(?!\.)")
+
+
+#: What makes a sentence lean on its speaker, a picture or the text before it (teacher verdicts, issue 17: "the visits
+#: that we have with families as ___", "The orange portion of some of the bars shows ___", "The first is to label
+#: chords with ___", "Anyone who can only predict ___ across such a wide range").
+_LEANS_SPEAKER = re.compile(r"\b(?:we|us|our|ours|my|me)\b", re.I)
+_LEANS_I = re.compile(r"\bI\b(?![.’'])")
+_LEANS_PICTURE = re.compile(
+    r"\b(?:orange|blue|red|green|yellow|purple|grey|gray|black|shaded|dashed|dotted|solid|highlighted)\s+"
+    r"(?:\w+\s+)?(?:regions?|portions?|areas?|lines?|bars?|curves?|parts?|boxes|box|dots?|arrows?)\b"
+    r"|\b(?:the|this|these) (?:bars|plot|graph|figure|diagram|picture|image|chart|map)\b|\blabell?ed (?:by|with)\b",
+    re.I,
+)
+_LEANS_BEFORE = re.compile(
+    r"^(?:the\s+)?(?:first|second|third|fourth|fifth|former|latter|last|next|other)\s+(?:is|are|was|were|one|ones)\b"
+    r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
+    r"|hence|therefore|clearly|(?:not )?(?:too |very )?(?:surprisingly|unsurprisingly|interestingly|notably|of course))\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
+    r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b",
+    re.I,
+)
+
+
+def cloze_leans(text: str) -> bool:
+    """True when a sentence leans on its speaker ("we", "you"), on a picture or on the sentence before it."""
+    return any(rx.search(text) for rx in (_LEANS_SPEAKER, _LEANS_I, _LEANS_PICTURE, _LEANS_BEFORE))
+
+
+def _clause(doc) -> bool:
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots or any(r.pos_ not in ("VERB", "AUX") for r in roots):
+        return False
+    # "Triads arranged on the circle of thirds, labeled by ...": a participle without its auxiliary is a caption
+    return not any(r.tag_ in ("VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in r.children) for r in roots)
 
 
 #: A gap at the start followed by a new sentence is a run-in heading ("_____ The for loop ..."), not part of it.
@@ -152,7 +192,8 @@ def key_term(term: Term) -> bool:
         return False
     if term.origin != "keyword" or term.defined or term.known or " " in term.text.strip():
         return True
-    return zipf(term.text.strip()) < 4.0
+    # a plain word the topic uses everywhere ("particle", "obesity", "spikes") is its subject, guessed from the stem
+    return zipf(term.text.strip()) < 4.0 and len(term.mentions) < 8
 
 
 def defines(term: Term) -> bool:
@@ -176,7 +217,7 @@ _PLACE_HOLDER = re.compile(
 
 
 def _defines(term: Term) -> bool:
-    if _PLACE_HOLDER.match(term.text):
+    if _PLACE_HOLDER.match(term.text) or example_name(term.text) or notation(term.text):
         return False
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:

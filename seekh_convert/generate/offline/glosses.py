@@ -22,7 +22,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, related
 from seekh_convert.text.grammar import definition_kind
-from seekh_convert.text.lexicon import is_acronym, zipf
+from seekh_convert.text.lexicon import example_name, is_acronym, notation, zipf
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import surface_words
 
@@ -175,6 +175,8 @@ def _lower(term: str) -> str:
 
 
 def _term_ok(term: str) -> bool:
+    if example_name(term) or notation(term):
+        return False  # a worked example's table or company ("What is FOODMART?"), an equation's symbol ("tsp")
     words = surface_words(term)
     if not 1 <= len(words) <= 7 or any(w.lower().strip("()") in _NOT_TERM_WORDS for w in term.split()):
         return False

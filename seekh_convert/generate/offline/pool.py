@@ -18,6 +18,8 @@ from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
 from seekh_convert.generate.offline.labelled import series_questions
+from seekh_convert.generate.offline.leddef import CONTEXT_MODIFIERS as _CONTEXT_MODIFIERS
+from seekh_convert.generate.offline.leddef import shown_cards, trim_lead
 from seekh_convert.generate.offline.links import (
     SHOWN,
     application_candidates,
@@ -37,7 +39,7 @@ from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, title_definitions, title_terms
-from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards
+from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards, whole_topic
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
@@ -50,8 +52,6 @@ _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "
 _GENERIC_TITLE = re.compile(
     r"^\W*(?:review|summary|recap|learning outcomes?|(?:learning )?objectives|introduction|overview|conclusions?)\b", re.I
 )
-#: First words of a term that point at the text around it.
-_CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
 #: Titles of front matter: what such a topic defines in passing is not its term.
 _FRONT = re.compile(r"^\W*(?:abstract|preface|foreword|acknowledge?ments?|keywords|contents|table of contents)\W*$", re.I)
 #: Spare candidates appended when every shown item of a section failed.
@@ -97,10 +97,14 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     """Sentences that define the topic's own term (a defined term its title names), standing alone; best first.
     Empty when the source defines no term of the title (the guide then says so)."""
     pairs = definition_pairs(ta)
-    found = [Definition(text=text, source=s.ref()) for _, s, text in pairs]
+    found = [Definition(text=trim_lead(text, term) or text, source=s.ref()) for term, s, text in pairs]
     own = [f.definition() for f in own_definitions(ta)]  # a rule list, a role, what a method does
     if own and not any(names_topic(term, ta.topic.title) or names_title(term, ta.topic.title) for term, _, _ in pairs):
         return own + found  # the title's own term first ("working set" before a side term's definition)
+    if not found and not _FRONT.match(ta.topic.title):
+        # nothing defines the title's term: a term the speaker names and defines ("something called surveillance,
+        # which is the determining of how many people ...") says what the topic is about better than "none"
+        return [f.definition() for f in whole_topic(ta) if f.kind == "which"][:1]
     return found
 
 
@@ -311,7 +315,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
-    pool.sections["flashcards"] = cards + _fresh(spare, cards)
+    pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])

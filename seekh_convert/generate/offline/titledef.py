@@ -17,7 +17,7 @@ from seekh_convert.text.terms import clean_term, term_key
 
 _LEAD = re.compile(
     r"^\s*(?:(?:(?:chapter|section|part|unit|lecture|topic|week|module)\s+[\w.]+|example|case study|exercise|activity)"
-    r"\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+)",
+    r"\s*[:.\-\u2013\u2014]?\s*|[\dIVX]+[.)]\s+|#+\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Za-z]))",
     re.I,
 )
 #: "Types of plans" is about plans: the kinds are the topic's parts, the term is what follows.

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from seekh_convert.generate.offline.cards import ask_what
+from seekh_convert.generate.offline.leddef import continued_bullets, law_lines, led_definitions, procedures, we_mean, which_is
 from seekh_convert.generate.offline.lists import list_front
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.generate.offline.titledef import title_terms
@@ -72,7 +73,7 @@ class Found:
     def definition(self) -> Definition:
         """The Definition: its text, led by the term where the text does not open with it."""
         text = self.text
-        if self.term and not term_pattern(self.term).match(text):
+        if self.term and not term_pattern(self.term).match(re.sub(r"^(?:the|an?)\s+", "", text, flags=re.I)):
             text = f"{self.term[:1].upper()}{self.term[1:]}: {text}"
         return Definition(text=text, source=self.ref)
 
@@ -83,7 +84,10 @@ class Found:
 def whole_topic(ta) -> list[Found]:
     """Every definition of these shapes the topic (a ``TopicAnalysis``) gives, in source order (computed once)."""
     if "wholedef" not in ta.memo:
-        ta.memo["wholedef"] = _lists(ta) + _sentences(ta)
+        terms = _heading_terms(ta)
+        shaped = led_definitions(ta, terms) + continued_bullets(ta, terms) + procedures(ta) + law_lines(ta) + we_mean(ta)
+        shaped += which_is(ta)
+        ta.memo["wholedef"] = _lists(ta) + _sentences(ta) + [Found(*f) for f in shaped]
     return ta.memo["wholedef"]
 
 
