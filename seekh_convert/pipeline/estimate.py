@@ -142,7 +142,13 @@ def estimate_run(
     from seekh_convert.read.inputs import Selection, find_inputs
 
     settings = load_settings({"model": model})
-    options = Options(max_topics=max_topics, single_topic=single_topic, password=password, chunk_tokens=settings.chunk_tokens)
+    options = Options(
+        max_topics=max_topics,
+        single_topic=single_topic,
+        password=password,
+        chunk_tokens=settings.chunk_tokens,
+        deck_words=settings.deck_words,
+    )
     inputs = find_inputs(list(paths), Selection())[0]
     found = estimate_inputs(inputs, options, lambda topic, doc: estimate_topic(topic, doc, settings))
     speech_model = settings.transcribe_model or "whisper-1"

@@ -47,6 +47,7 @@ def study_guide(doc: Document, topic: Topic, content: GuideContent, usage: Usage
         time_range=topic.time_range if doc.kind is SourceKind.TRANSCRIPT else None,
         max_topics=options.max_topics,
         single_topic=options.single_topic,
+        deck_words=getattr(options, "deck_words", None),
         engine=engine.name,
         model=engine.model,
         tool_version=__version__,

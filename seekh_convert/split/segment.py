@@ -53,11 +53,15 @@ class Segmenter:
     window_seconds: Annotated[float, "target length of a transcript topic"] = 420.0
     deck_words: Annotated[int, "slide decks: neighbouring slides are grouped until a topic has this many usable words"] = 120
 
-    def __init__(self, max_topics: int | None = None, single_topic: bool = False):
+    def __init__(self, max_topics: int | None = None, single_topic: bool = False, deck_words: int | None = None):
         if max_topics is not None and max_topics < 1:
             raise ValueError("max_topics must be at least 1")
+        if deck_words is not None and deck_words < 1:
+            raise ValueError("deck_words must be at least 1")
         self.max_topics = max_topics
         self.single_topic = single_topic
+        if deck_words is not None:  # an engine's own topic size (a model reads a whole lecture's slides at once)
+            self.deck_words = deck_words
 
     def __call__(self, doc: Document) -> Document:
         blocks = doc.blocks
@@ -103,7 +107,10 @@ class Segmenter:
         topics cover the whole deck, each named by its fullest slide."""
         deepest = max(b.level for b in boundaries)
         sections = [s for s in _split(doc.blocks, boundaries, deepest, doc.title) if not _is_back_matter(s.title)]
-        return _group_slides(sections, self.deck_words)
+        groups = _group_slides(sections, self.deck_words)
+        if len(groups) == 1 and len(sections) > 1 and doc.title:  # the whole lecture: its title, not one slide's
+            groups[0].title = doc.title
+        return groups
 
     def _split_large(self, sections: list[_Section], level: int, boundaries: list[_Boundary]) -> list[_Section]:
         """Split sections above ``max_words`` at deeper bookmarks or headings, else into windows."""

@@ -51,6 +51,12 @@ class EngineSettings(BaseModel):
     chunk_tokens: int = Field(
         3000, ge=200, description="Most source tokens per request; longer topics are mapped chunk by chunk."
     )
+    deck_words: int = Field(
+        500,
+        ge=50,
+        description="Slide decks: neighbouring slides are grouped into topics of about this many words, one guide "
+        "request each (a model reads a lecture's slides together; the offline engine groups about 120).",
+    )
     cache_dir: Path | None = Field(None, description="Folder of the response cache (default: user cache dir).")
     no_cache: bool = False
     response_format: Literal["auto", "json_schema", "json_object"] = "auto"

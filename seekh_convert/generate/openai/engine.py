@@ -79,6 +79,11 @@ class OpenAIEngine:
         return self.settings.chunk_tokens
 
     @property
+    def deck_words(self) -> int:
+        """Words of a slide deck's topic for this engine (the pipeline's segmenter groups slides to it)."""
+        return self.settings.deck_words
+
+    @property
     def usage_total(self) -> Usage:
         """Tokens, calls and cost of the whole run so far."""
         return self._run.usage()
