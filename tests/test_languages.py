@@ -72,7 +72,7 @@ def test_gb2312_srt_converts_in_chinese_with_an_llm(tmp_path):
         result = _convert_with_model(server, SRT, "-o", tmp_path)
         system = server.requests[0]["messages"][0]["content"]
     assert result.exit_code == 0, result.output
-    assert "Write in Chinese" in system
+    assert "in Chinese (quotes keep" in system
     guides = [StudyGuide.model_validate_json(p.read_text()) for p in tmp_path.glob("*/*/guide.json")]
     assert len(guides) == 1
     guide = guides[0]
@@ -99,7 +99,7 @@ def test_language_option_overrides_the_documents_own(tmp_path):
 
     with FakeOpenAIServer(api_key=KEY, responder=responder) as server:
         _convert_with_model(server, SRT, "-o", tmp_path, "--language", "French")
-    assert reply_box and "Write in French" in reply_box[0]
+    assert reply_box and "in French (quotes keep" in reply_box[0]
     bad = CliRunner().invoke(app, ["convert", str(SRT), "-o", str(tmp_path), "--language", "klingon"])
     assert bad.exit_code == 2 and "unknown --language 'klingon'" in bad.output
 
