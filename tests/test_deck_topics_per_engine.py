@@ -19,14 +19,26 @@ from seekh_convert.pipeline.commands import check_guide
 from seekh_convert.pipeline.run import Options
 
 SLIDES = [
-    ("Arrays", "An array stores its elements in one contiguous block of memory. Inserting an element in the middle of an array moves every element after it."),
-    ("Linked lists", "A linked list stores each element in a node that points to the next node. Inserting a node only changes two pointers."),
-    ("The head pointer", "The head pointer holds the address of the first node of the list. An empty list has a head pointer that is null."),
+    (
+        "Arrays",
+        "An array stores its elements in one contiguous block of memory. Inserting an element in the middle of an array moves every element after it.",
+    ),
+    (
+        "Linked lists",
+        "A linked list stores each element in a node that points to the next node. Inserting a node only changes two pointers.",
+    ),
+    (
+        "The head pointer",
+        "The head pointer holds the address of the first node of the list. An empty list has a head pointer that is null.",
+    ),
     ("Traversal", "Traversing a linked list follows the next pointers from the head until it reaches a null pointer at the end."),
     ("Insertion", "Inserting at the front of a linked list makes the new node point to the old head and then moves the head."),
     ("Deletion", "Deleting a node makes its predecessor point to its successor, so the deleted node is no longer reachable."),
     ("Doubly linked lists", "A doubly linked list gives every node a pointer to its previous node as well as to its next node."),
-    ("Circular lists", "In a circular linked list the last node points back to the first node instead of holding a null pointer."),
+    (
+        "Circular lists",
+        "In a circular linked list the last node points back to the first node instead of holding a null pointer.",
+    ),
 ]
 
 

@@ -254,7 +254,9 @@ class Provenance(_Model):
     max_topics: int | None = Field(default=None, ge=1, description="--max-topics of the run (needed to find the topic again).")
     single_topic: bool = Field(default=False, description="--single-topic of the run.")
     deck_words: int | None = Field(
-        default=None, ge=1, description="Slide decks: words a topic grouped, when the engine set its own (needed to find the topic again)."
+        default=None,
+        ge=1,
+        description="Slide decks: words a topic grouped, when the engine set its own (needed to find the topic again).",
     )
     engine: str
     model: str | None = None
