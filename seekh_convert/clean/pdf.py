@@ -40,6 +40,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-Z\u00c0-\u00de][^.!?]*$")
+#: A bold numbered title at body size; its own line may end a sentence ("3.3 What a network looks like.").
+_BOLD_NUMBERED = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z\u00c0-\u00de][^,;:]*[^,;:\s-]\s*$")
 _HEAD_WORDS = 12  # running heads and footers are short lines
 _OUTLINE_NUMBER = re.compile(r"^((chapter|part|section|kapitel|teil)\s+)?([\divxlc]+|[a-z])([.:]\d+)*[.:]?\s+", re.IGNORECASE)
 
@@ -185,7 +187,11 @@ class PdfCleaner:
 
     def _titleish(self, line: Line, body: float) -> bool:
         """A body-size line that reads like a title: bold or section-numbered, short, no sentence punctuation."""
-        if not body or not (-0.2 <= line.size - body <= 1.0) or len(line.text.split()) > 10:
+        if not body or not (-0.2 <= line.size - body <= 1.0):
+            return False
+        if line.bold and _BOLD_NUMBERED.match(line.text) and len(line.text.split()) <= 14:
+            return True  # "4 Power cuts and tipping points", "2. Where does electricity come from ...?"
+        if len(line.text.split()) > 10:
             return False
         if _SECTION_NUMBER.match(line.text):
             return True
@@ -219,8 +225,10 @@ class PdfCleaner:
         """Does ``cur`` start a new paragraph? Uses line spacing and indents when known, else line lengths."""
         if prev.page != cur.page or prev.heading != cur.heading:
             return True
-        if cur.heading:  # a heading wrapped over two lines stays one heading
-            return prev.line.size != cur.line.size
+        if cur.heading:  # a heading wrapped over two lines stays one heading, unless the next is numbered
+            return prev.line.size != cur.line.size or bool(
+                _BOLD_NUMBERED.match(cur.line.text) and prev.line.text.rstrip().endswith((".", "?"))
+            )
         text = cur.line.text
         if _BULLET.match(text) or _NUMBERED.match(text) or FIGURE_CAPTION.match(text):
             return True
@@ -250,6 +258,9 @@ class PdfCleaner:
         text = repair_spacing(normalize_ws(dehyphenate_lines(raw, vocab)), vocab)
         first = draft.pieces[0]
         kind = BlockKind.PARAGRAPH
+        if first.heading and _displayed_sentence(text):
+            for piece in draft.pieces:
+                piece.heading = 0
         if first.heading:
             kind = BlockKind.HEADING
         elif match := _BULLET.match(text):
@@ -261,6 +272,14 @@ class PdfCleaner:
 
 
 # -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _displayed_sentence(text: str) -> bool:
+    """A sentence set large or bold for emphasis, never a title: an exclamation of five words or more, or a full
+    stop after twelve (a book's "This identity is almost certainly the most important formula in the whole of
+    mathematics!", over two lines, became the parent title of four topics)."""
+    words, end = len(text.split()), text.rstrip()[-1:]
+    return (words >= 5 and end == "!") or (words >= 12 and end == ".")
 
 
 def _resumable(drafts: list[_Draft], piece: _Piece, body: float) -> int | None:

@@ -354,7 +354,10 @@ def _is_back_matter(title: str) -> bool:
     return bool(_BACK_MATTER.fullmatch(_NUMBERING.sub("", normalize_ws(title)).strip(" .:")))
 
 
-_NUMBERING = re.compile(r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d{1,2}[.:]|[IVX]+\.)\s+(?=\S)", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d{1,2}[.:]|[IVX]+\.|\d{1,2}(?=\s+[A-Z]\S*(?:\s+\S+){2}))\s+(?=\S)",
+    re.IGNORECASE,
+)  # a bare "4 " only before a title of three words or more ("4 Power cuts and tipping points")
 
 
 def _clean_title(title: str, doc: Document) -> str:

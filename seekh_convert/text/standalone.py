@@ -22,6 +22,11 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(r"^\W*(?i:this|these|that|those)\s+(?:[A-Z]{2,}|\w*\d)")
+#: "That" before a determiner or a subject pronoun opens a content clause, the answer to a "what"/"which condition"
+#: question ("That the next node is not null"), not a pointer back (relay run 8's one note, a false alarm).
+_CONTENT_CLAUSE = re.compile(
+    r"^\W*that\s+(?:the|a|an|its|their|his|her|each|every|no|some|all|it|they|he|she|we|you|i)\s+\w", re.IGNORECASE
+)
 _DUMMY_IT = re.compile(
     r"^\W*it\s+(?:is|was|has been|can be|may be|would be|seems)\s+(?:not\s+)?(?P<w>[a-z]+)\b.*\b(?:that|to|whether|how)\b",
     re.IGNORECASE,
@@ -88,6 +93,8 @@ def dangling_opening(text: str) -> str | None:
         return None
     if _NAMED.match(text):
         return None  # "These BIOS11 lecture notes", "This DNA": the words after the demonstrative name what it is
+    if _CONTENT_CLAUSE.match(text):
+        return None
     dummy = _DUMMY_IT.match(text)
     if dummy and ("ADJ" in word_classes(dummy.group("w")) or dummy.group("w").endswith(("ed", "en"))):
         return None  # "It is important to note that ..."

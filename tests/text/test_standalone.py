@@ -26,6 +26,11 @@ from seekh_convert.text.standalone import dangling_opening, fragment, run_in_hea
         ("As such, the model is only an approximation.", "As such"),
         ("Of course, the mass stays the same.", "Of course"),
         ("Rather large cells divide more slowly.", None),
+        # relay run 8: an answer that is a content clause ("When does the loop stop? That the next node is not null")
+        ("That the next node is not null", None),
+        ("That it returns null when the list is empty", None),
+        ("That is why insertion is slow.", "That"),
+        ("That result shows the bound is tight.", "That"),
     ],
 )
 def test_dangling_openings(text, word):
