@@ -37,7 +37,7 @@ class SubtitleExtractor:
             cues = _read_srt(text, path)
         else:
             cues = _read_vtt(text, path, warnings)
-        cues = [c for c in cues if c.text.strip()]
+        cues = _placeholder_times([c for c in cues if c.text.strip()], warnings)
         if not cues:
             raise InputError(f"{path.name}: no subtitle cues with text found; is it an empty or non-subtitle file?")
         title = title_from_name(path)
@@ -119,6 +119,32 @@ def _read_srt(text: str, path: Path) -> list[Cue]:
         start, end = sub.start.total_seconds(), sub.end.total_seconds()
         cues.append(Cue(start=start, end=max(start, end), text=sub.content))
     return cues
+
+
+#: The last time a subtitle file can hold: editors (Amara, Universal Subtitles) give it to cues not yet synced.
+PLACEHOLDER = 99 * 3600 + 59 * 60 + 59
+
+
+def _placeholder_times(cues: list[Cue], warnings: list[str]) -> list[Cue]:
+    """Cues timed 99:59:59 (not synced yet) follow the cue before them: a start there takes the previous cue's end,
+    an end there the next cue's start or about a second for every three words (the file still covers its minutes,
+    not 6,000 of them)."""
+    out: list[Cue] = []
+    for i, cue in enumerate(cues):
+        start, end = cue.start, cue.end
+        if start >= PLACEHOLDER:
+            start = out[-1].end if out else 0.0
+        if end >= PLACEHOLDER or end < start:
+            following = next((c.start for c in cues[i + 1 :] if c.start < PLACEHOLDER), None)
+            spoken = start + max(1.0, len(cue.text.split()) / 3)
+            end = following if following is not None and following >= start else spoken
+        if (start, end) != (cue.start, cue.end):
+            warnings.append(
+                f"cue {i + 1} has the placeholder time 99:59:59 (not synced); timed {_format(start)} --> {_format(end)}"
+            )
+            cue = Cue(start=start, end=end, text=cue.text)
+        out.append(cue)
+    return out
 
 
 def _first_line(exc: Exception) -> str:

@@ -85,3 +85,20 @@ def test_helpers():
     assert parse_timestamp("00:00:1d.890") is None
     assert title_from_name(Path("memory-lecture.vtt")) == "Memory lecture"
     assert title_from_name(Path("MIT_Lecture-02.DERIVED.srt")) == "MIT Lecture 02"
+
+
+def test_cues_an_editor_left_unsynced_at_99_59_59_follow_the_cue_before(tmp_path):
+    """Amara's captions of a 9-minute lecture end on '00:08:54,040 --> 99:59:59,000' and '99:59:59,000 -->
+    99:59:59,000': read as they are, the transcript ran 6,000 minutes and split into five topics."""
+    path = tmp_path / "kneser-ney.srt"
+    path.write_text(
+        "1\n00:08:51,006 --> 00:08:54,040\nIt's very commonly used in speech recognition and\n\n"
+        "2\n00:08:54,040 --> 99:59:59,000\nmachine translation and yet it has a very\n\n"
+        "3\n99:59:59,000 --> 99:59:59,000\nbeautiful and elegant intuition.\n",
+        encoding="utf-8",
+    )
+    doc = SubtitleExtractor()(path)
+    first, second, third = ((round(c.start, 2), round(c.end, 2)) for c in doc.cues)
+    assert first == (531.01, 534.04) and second[0] == 534.04 and 535 < second[1] < 538  # 8 words: about 3 s
+    assert third[0] == second[1] and third[0] < third[1] < 540
+    assert len([w for w in doc.warnings if "99:59:59" in w]) == 2
