@@ -16,7 +16,7 @@ from pypdf.generic import Destination
 
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind
-from seekh_convert.read.ocr import INSTALL_HINT, OcrRun, apply_ocr
+from seekh_convert.read.ocr import INSTALL_HINT, OcrAhead, OcrRun, apply_ocr
 from seekh_convert.text.normalize import normalize_ws, strip_controls
 
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
@@ -64,10 +64,14 @@ class PdfExtractor:
         reader = self._open(path, data, password)
         doc = Document(path=path, kind=SourceKind.PDF)
         doc.metadata = _metadata(reader)
-        failed = self._read_pages(reader, doc, path)
-        doc.outline = _outline(reader, doc)
-        doc.page_labels = _page_labels(reader)
-        run = apply_ocr(doc, data, password, ocr, language)
+        ahead = OcrAhead(data, password, ocr, language)
+        try:
+            failed = self._read_pages(reader, doc, path, ahead)
+            doc.outline = _outline(reader, doc)
+            doc.page_labels = _page_labels(reader)
+            run = apply_ocr(doc, data, password, ocr, language, ahead)
+        finally:
+            ahead.close()
         _refuse_xfa_placeholder(reader, doc, path)
         self._check_text(doc, path, failed, run, ocr)
         meta = doc.metadata.get("Title", "")
@@ -92,7 +96,7 @@ class PdfExtractor:
             ) from exc
         return reader
 
-    def _read_pages(self, reader: PdfReader, doc: Document, path: Path) -> int:
+    def _read_pages(self, reader: PdfReader, doc: Document, path: Path, ahead: OcrAhead | None = None) -> int:
         """Fill ``doc.pages``; a page that fails is skipped with a warning. Returns how many failed."""
         failed = 0
         try:
@@ -111,6 +115,8 @@ class PdfExtractor:
                 doc.warnings.append(f"page {number}: text extraction failed, page skipped ({_one_line(exc)})")
                 continue
             doc.pages.append(RawPage(number=number, lines=lines))
+            if ahead is not None:
+                ahead.offer(doc.pages[-1])
         return failed
 
     def _check_text(self, doc: Document, path: Path, failed: int, run: OcrRun, mode: str) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from array import array
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 
 def digest(word: str) -> int:
@@ -37,6 +39,19 @@ class DigestTable:
         first = np.ones(len(hashes), dtype=bool)
         first[1:] = hashes[1:] != hashes[:-1]
         self._hashes, self._values, self._value, self._key = hashes[first], values[first], value, np.uint64
+
+    @classmethod
+    def of_arrays(cls, hashes, values, value=lambda code: code) -> DigestTable:
+        """A table over sorted, distinct ``hashes`` (uint64) and their ``values`` (int32), as ``arrays`` gives them."""
+        import numpy as np
+
+        table = cls.__new__(cls)
+        table._hashes, table._values, table._value, table._key = hashes, values, value, np.uint64
+        return table
+
+    def arrays(self):
+        """The sorted digests and their values (``of_arrays`` makes the table again)."""
+        return self._hashes, self._values
 
     def _find(self, word: str) -> int:
         key = self._key(digest(word))  # a numpy uint64: a Python int would convert the whole array on each search
@@ -69,10 +84,62 @@ def compact_wordfreq() -> None:
 
     @cache
     def get_frequency_dict(lang: str, wordlist: str = "best", match_cutoff: None = None) -> DigestTable:
-        return DigestTable(_buckets(lang, wordlist), _cb_frequency)
+        return _stored_table(lang, wordlist)
 
     get_frequency_dict.compact = True  # type: ignore[attr-defined]
     wordfreq.get_frequency_dict = get_frequency_dict
+
+
+def _stored_table(lang: str, wordlist: str) -> DigestTable:
+    """The frequency table of wordfreq's list file, built once and kept in the user cache folder beside the file's
+    size and time (each process of a run built it anew: 0.36 s for English; read back: a few milliseconds, memory
+    mapped and shared between processes). A cache that cannot be read or written is rebuilt, never an error."""
+    import numpy as np
+
+    source = _list_file(lang, wordlist)
+    folder = _cache_folder()
+    if source is None or folder is None:
+        return DigestTable(_buckets(lang, wordlist), _cb_frequency)
+    stat = source.stat()
+    key = hashlib.blake2b(f"{source}|{stat.st_size}|{stat.st_mtime_ns}|1".encode(), digest_size=8).hexdigest()
+    hashes_file, values_file = folder / f"wordfreq-{key}.hashes.npy", folder / f"wordfreq-{key}.values.npy"
+    try:
+        hashes, values = np.load(hashes_file, mmap_mode="r"), np.load(values_file, mmap_mode="r")
+        if hashes.dtype == np.uint64 and values.dtype == np.int32 and len(hashes) == len(values) > 0:
+            return DigestTable.of_arrays(hashes, values, _cb_frequency)
+    except (OSError, ValueError):
+        pass
+    table = DigestTable(_buckets(lang, wordlist), _cb_frequency)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        hashes, values = table.arrays()
+        for target, array_ in ((values_file, values), (hashes_file, hashes)):  # hashes last: they mark it complete
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            with open(temporary, "wb") as out:
+                np.save(out, array_)
+            os.replace(temporary, target)
+    except OSError:
+        pass
+    return table
+
+
+def _list_file(lang: str, wordlist: str) -> Path | None:
+    """The wordfreq list file ``_buckets`` reads for ``lang`` (None when there is none)."""
+    import langcodes
+    import wordfreq
+
+    available = wordfreq.available_languages(wordlist)
+    best, _ = langcodes.closest_match(lang, list(available), max_distance=60)
+    return None if best == "und" else Path(available[best])
+
+
+def _cache_folder() -> Path | None:
+    try:
+        import platformdirs
+
+        return Path(platformdirs.user_cache_dir("seekh-convert")) / "wordlists"
+    except Exception:
+        return None
 
 
 def _buckets(lang: str, wordlist: str):

@@ -166,3 +166,28 @@ def test_ocr_leaves_the_process_environment_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setenv("OMP_THREAD_LIMIT", "7")
     PdfExtractor()(_scan(tmp_path / "scan2.pdf", [KNOWN]), ocr="always")
     assert os.environ["OMP_THREAD_LIMIT"] == "7"
+
+
+def test_textless_pages_are_read_while_later_pages_are_extracted_with_the_same_result(tmp_path, monkeypatch):
+    """Tesseract starts on a textless page as soon as its (empty) text layer is seen (OcrAhead), for at most
+    ``at_most`` pages; the pages read ahead and those read afterwards give what reading them all afterwards gives."""
+    from seekh_convert.read import ocr
+
+    scan = _scan(tmp_path / "scan.pdf", [KNOWN[:2], KNOWN[2:4], KNOWN[4:6]])
+    started: list[int] = []
+    offer = ocr.OcrAhead.offer
+
+    def counting(self, page):
+        before = len(self._jobs)
+        offer(self, page)
+        if len(self._jobs) > before:
+            started.append(page.number)
+
+    monkeypatch.setattr(ocr.OcrAhead, "at_most", 2)
+    monkeypatch.setattr(ocr.OcrAhead, "offer", counting)
+    ahead = PdfExtractor()(scan)
+    assert started == [1, 2]
+    monkeypatch.setattr(ocr.OcrAhead, "offer", lambda self, page: None)
+    after = PdfExtractor()(scan)
+    assert [[line.text for line in p.lines] for p in ahead.pages] == [[line.text for line in p.lines] for p in after.pages]
+    assert ahead.ocr == after.ocr and len(ahead.ocr) == 3
