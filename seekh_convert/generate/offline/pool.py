@@ -108,6 +108,39 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     return found
 
 
+_WHAT_IS = re.compile(r"^What (?:is|are) (?:the |a |an )?(?P<term>.+?)\??$")
+_NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+
+
+def card_definitions(cards: list, title: str) -> list[Definition]:
+    """The Definition a card gives when nothing else defines the title's term (teacher set K: "A content provider
+    manages a shared set of app data." was a card under "Content Provider" while the guide said the source gives no
+    definition; "The heterozygosity of a locus is the complement ... of homozygosity." under "Heterozygosity"): a
+    "What is X?" card whose X is the title's term (or starts with it), or a blank on the title's term in a sentence
+    about it; never a negated sentence."""
+    keys = [term_key(t) for t in title_terms(title)]
+    keys = [k for k in keys if k]
+
+    def names(term: str) -> bool:
+        key = term_key(term)
+        return bool(key) and any(key == k or key.startswith(k + " ") for k in keys)
+
+    def about(text: str, term: str) -> bool:  # the sentence is about the term: it opens on it
+        opening = re.match(r"^(?:(?:the|a|an)\s+)?(.+)$", text.strip(), re.I)
+        return opening is not None and term_key(opening.group(1)).startswith(term_key(term))
+
+    for card in cards:
+        quote = card.source.quote
+        if card.kind == "basic" and (m := _WHAT_IS.match(card.front.strip())) and names(m.group("term")):
+            text = card.back.strip()
+            if len(text.split()) >= 6 and text[-1:] in ".!" and not _NEGATED.search(text) and about(text, m.group("term")):
+                return [Definition(text=text, source=card.source)]
+        elif card.kind == "cloze" and names(card.back) and len(quote.split()) >= 6 and not _NEGATED.search(quote):
+            if about(quote, card.back) and quote.rstrip()[-1:] in ".!":
+                return [Definition(text=quote.strip(), source=card.source)]
+    return []
+
+
 def definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     """(term, defining sentence, definition text) of the topic's own terms, best first (computed once)."""
     if "definitions" not in ta.memo:
@@ -316,6 +349,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
     pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
+    if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
+        pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
