@@ -212,8 +212,14 @@ def _diagram_blocks(shape, slide) -> Iterator[RawBlock]:
         tree = parse_xml(part.blob)
         for para in tree.iter(f"{{{_A_NS}}}p"):
             text = normalize_ws("".join(t.text or "" for t in para.iter(f"{{{_A_NS}}}t")))
-            if text:
+            if text and not list_number(text):
                 yield RawBlock(BlockKind.PARAGRAPH, text)
+
+
+def list_number(text: str) -> bool:
+    """A numbered SmartArt list's number shape ("1", "2."): set apart from its item, it is no content (set L's deck
+    sent "Ease of insertion and deletion", "1", "Traversal and searching still quite slow", "2")."""
+    return re.fullmatch(r"\d{1,2}[.)]?", text.strip()) is not None
 
 
 def _notes_blocks(slide) -> list[RawBlock]:

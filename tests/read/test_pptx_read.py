@@ -139,6 +139,13 @@ def test_smartart_text_is_read(corpus):
     assert "Math 260 Foundations of Geometry" in [b.text for b in doc.raw_blocks if b.slide == 1]  # soft line break
 
 
+def test_a_smartart_list_number_is_no_content():
+    from seekh_convert.read.pptx import list_number
+
+    assert list_number("1") and list_number("2.") and list_number("10)")
+    assert not list_number("1- A line can be drawn from any point to another.") and not list_number("2024")
+
+
 def test_slide_limit(deck):
     with pytest.raises(InputError, match=r"4 slides, more than --max-pages 3"):
         PptxExtractor()(deck, max_pages=3)
