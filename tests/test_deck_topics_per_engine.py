@@ -42,7 +42,7 @@ SLIDES = [
 ]
 
 
-LECTURE = "Lecture 4: linked lists"
+COURSE, LECTURE = "Game Development 2B", "Linked Lists"  # the cover: a course label, then the lecture's subject
 COUNT = 1 + 2 * len(SLIDES)
 
 
@@ -50,7 +50,8 @@ COUNT = 1 + 2 * len(SLIDES)
 def deck(tmp_path) -> Path:
     prs = Presentation()
     cover = prs.slides.add_slide(prs.slide_layouts[0])
-    cover.shapes.title.text = LECTURE
+    cover.shapes.title.text = COURSE
+    cover.placeholders[1].text_frame.text = LECTURE
     for part in ("", " in practice"):
         for title, body in SLIDES:
             slide = prs.slides.add_slide(prs.slide_layouts[1])
@@ -67,9 +68,9 @@ def test_a_model_reads_a_short_deck_as_one_lecture_the_offline_engine_in_slide_g
     model = load_document(deck, Options(deck_words=500))
     assert len(offline.topics) >= 2
     assert [(t.slides[0], t.slides[-1]) for t in model.topics] == [(1, COUNT)]
-    assert model.topics[0].title == LECTURE  # the lecture's title, not its fullest slide's
+    assert model.topics[0].title == LECTURE  # the lecture's subject, not the course's name nor its fullest slide's
     assert sorted({s for t in offline.topics for s in t.slides}) == list(range(1, COUNT + 1))
-    assert LECTURE not in [t.title for t in offline.topics]
+    assert LECTURE not in [t.title for t in offline.topics] and model.title == COURSE
 
 
 def test_the_openai_run_records_its_deck_size_and_check_finds_the_topic_again(deck, tmp_path):

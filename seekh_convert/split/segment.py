@@ -109,7 +109,7 @@ class Segmenter:
         sections = [s for s in _split(doc.blocks, boundaries, deepest, doc.title) if not _is_back_matter(s.title)]
         groups = _group_slides(sections, self.deck_words)
         if len(groups) == 1 and len(sections) > 1 and doc.title:  # the whole lecture: its title, not one slide's
-            groups[0].title = doc.title
+            groups[0].title = _cover_subject(sections[0]) or doc.title
         return groups
 
     def _split_large(self, sections: list[_Section], level: int, boundaries: list[_Boundary]) -> list[_Section]:
@@ -248,6 +248,38 @@ def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
 
 
 _SLIDES_PER_TOPIC = 4
+
+
+#: A cover slide's title that labels the course or the session rather than saying what it is about.
+_COURSE_LABEL = re.compile(r"\d|\b(?:lecture|week|unit|chapter|module|session|part|course|class|lesson)\b", re.I)
+_LABELLED_TITLE = re.compile(
+    r"^(?:lecture|week|unit|chapter|module|session|part|lesson)\s*\d+\s*[:.\-\u2013\u2014]\s*(\S.{2,80})$", re.I
+)
+#: A cover line that names people, places or dates, not the subject.
+_BYLINE = re.compile(
+    r"@|\b(?:dr|prof|professor|instructor|lecturer|presented|university|department|college|school)\b|\d{4}", re.I
+)
+
+
+def _cover_subject(cover: _Section) -> str:
+    """What a lecture is about, from its cover slide: the line under a title that is a course or session label
+    ("Game Development 2B" / "Linked Lists", "Lecture 6" / "Making Decisions"); empty when there is none."""
+    labelled = _LABELLED_TITLE.match(normalize_ws(cover.title))
+    if labelled:
+        return labelled.group(1)  # "Lecture 2: Android Concepts"
+    if not _COURSE_LABEL.search(cover.title):
+        return ""
+    for block in cover.blocks:
+        text = normalize_ws(block.text)
+        if block.kind is BlockKind.HEADING or not text or normalize_ws(cover.title) == text:
+            continue
+        if _COURSE_LABEL.search(text) and len(text.split()) <= 4:
+            continue  # "Lecture 1" under "Math 260 Foundations of Geometry": another label
+        words = text.split()
+        if 1 <= len(words) <= 8 and not _BYLINE.search(text) and not text.endswith((".", "?", "!")):
+            return text
+        return ""
+    return ""
 
 
 def _group_slides(sections: list[_Section], deck_words: int) -> list[_Section]:

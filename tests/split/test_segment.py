@@ -134,3 +134,17 @@ def test_a_large_part_is_split_at_its_deeper_bookmarks():
     doc = Segmenter()(_doc(blocks, kind=SourceKind.PDF, outline=outline))
     assert [t.title for t in doc.topics] == ["Alpha", "Beta", "Gamma", "Part Two"]
     assert doc.topics[1].pages == [3, 4]
+
+
+def test_a_lecture_read_as_one_topic_is_titled_by_its_subject_not_its_course_label():
+    from seekh_convert.split.segment import _cover_subject, _Section
+
+    def cover(title: str, *lines: str) -> _Section:
+        blocks = [Block(title, kind=BlockKind.HEADING, slide=1, level=1)] + [Block(t, slide=1) for t in lines]
+        return _Section(title, blocks)
+
+    assert _cover_subject(cover("Lecture 2: Android Concepts", "Topics: Framework")) == "Android Concepts"
+    assert _cover_subject(cover("Lecture 6", "Making Decisions", "Instructor: M. Zakeri")) == "Making Decisions"
+    assert _cover_subject(cover("Math 260 Foundations of Geometry", "Lecture 1", "Euclidean Geometry")) == "Euclidean Geometry"
+    assert _cover_subject(cover("Evaluation and influence", "Jade Maloney & Emily Verstege")) == ""  # no label: the title stands
+    assert _cover_subject(cover("Week 3", "Dr. Ann Smith, University of Somewhere")) == ""  # a byline is no subject

@@ -108,6 +108,11 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     return found
 
 
+def _stated(sentence: str) -> bool:
+    """A whole sentence of six words or more that says something, not what something is not."""
+    return len(sentence.split()) >= 6 and sentence.rstrip()[-1:] in ".!" and not _NEGATED.search(sentence)
+
+
 _WHAT_IS = re.compile(r"^What (?:is|are) (?:the |a |an )?(?P<term>.+?)\??$")
 _NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 
@@ -133,11 +138,10 @@ def card_definitions(cards: list, title: str) -> list[Definition]:
         quote = card.source.quote
         if card.kind == "basic" and (m := _WHAT_IS.match(card.front.strip())) and names(m.group("term")):
             text = card.back.strip()
-            if len(text.split()) >= 6 and text[-1:] in ".!" and not _NEGATED.search(text) and about(text, m.group("term")):
+            if _stated(text) and about(text, m.group("term")):
                 return [Definition(text=text, source=card.source)]
-        elif card.kind == "cloze" and names(card.back) and len(quote.split()) >= 6 and not _NEGATED.search(quote):
-            if about(quote, card.back) and quote.rstrip()[-1:] in ".!":
-                return [Definition(text=quote.strip(), source=card.source)]
+        elif card.kind == "cloze" and names(card.back) and _stated(quote) and about(quote, card.back):
+            return [Definition(text=quote.strip(), source=card.source)]
     return []
 
 
