@@ -42,6 +42,9 @@ def test_a_guide_set_covering_a_fifth_of_the_pages_is_a_warning():
     assert coverage == {"unit": "pages", "covered": 2, "total": 10, "share": 0.2}
     warning = coverage_warning(coverage)
     assert warning is not None and "2 of 10 pages (20%)" in warning and "less than half" in warning
+    assert "--engine openai" in warning and "--engine openai" not in coverage_warning(coverage, "openai")
+    deck = {"unit": "slides", "covered": 7, "total": 39, "share": 0.18}  # relay run 9: a model's two deck topics
+    assert "deck_words" in coverage_warning(deck, "openai") and "--engine openai" not in coverage_warning(deck, "openai")
 
 
 def test_half_the_pages_or_more_is_no_warning_and_unwritten_guides_cover_nothing():

@@ -35,13 +35,19 @@ def document_coverage(doc: Document, topics: list[TopicResult]) -> dict | None:
     return {"unit": _UNIT_NAMES[whole.unit], "covered": covered, "total": total, "share": share}
 
 
-def coverage_warning(coverage: dict | None) -> str | None:
-    """The run's warning for a guide set covering less than ``MIN_SHARE`` of its document, else None."""
+def coverage_warning(coverage: dict | None, engine: str = "offline") -> str | None:
+    """The run's warning for a guide set covering less than ``MIN_SHARE`` of its document, else None; what to do
+    depends on the ``engine`` that wrote it (a model's guide of a whole deck: smaller topics)."""
     if coverage is None or coverage["share"] >= MIN_SHARE:
         return None
     number = (lambda x: f"{x:g}") if coverage["unit"] == "minutes" else str
+    if engine == "offline":
+        fix = "check the topics, or use --engine openai for a fuller guide"
+    elif coverage["unit"] == "slides":
+        fix = "check the topics; deck_words in [engine] (default 500) lower gives more, smaller topics"
+    else:
+        fix = "check the topics; --max-topics (if set) higher gives more, smaller topics"
     return (
         f"low coverage: the guides draw items from {number(coverage['covered'])} of {number(coverage['total'])} "
-        f"{coverage['unit']} ({coverage['share']:.0%}), less than half of the document; check the topics, or use "
-        "--engine openai for a fuller guide"
+        f"{coverage['unit']} ({coverage['share']:.0%}), less than half of the document; {fix}"
     )

@@ -461,7 +461,7 @@ class Converter:
             notes = [n for n in (t.quality.notes if t.quality and t.folder else []) if " left empty: " in n]
             result.warnings += [f"topic {t.index} '{t.title}': {n}" for n in notes]
         result.coverage = document_coverage(doc, result.topics)
-        if (low := coverage_warning(result.coverage)) is not None and ok:
+        if (low := coverage_warning(result.coverage, self.engine.name)) is not None and ok:
             result.warnings.append(low)
             self.on_event("warning", doc.path, f"{doc.path.name}: {low}")
         return ok
