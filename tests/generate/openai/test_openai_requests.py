@@ -113,6 +113,12 @@ def test_the_worked_example_passes_the_quality_gate():
     example = load_prompt("example").render()
     text = re.search(r"<example_text>(.*?)</example_text>", example, re.DOTALL).group(1)
     items = json.loads(re.search(r"<example_items>(.*?)</example_items>", example, re.DOTALL).group(1))
+    from seekh_convert.generate.openai.structured import strict_schema
+    from seekh_convert.model.guide import GuideContent
+
+    schema = strict_schema(GuideContent)  # what the model is sent: a source must carry every locator field
+    required = set(schema["$defs"]["SourceRef"]["required"])
+    assert "quote" in required and set(items["questions"][0]["source"]) == required  # relay models copied its shape
     block = Block(text, section="Opportunity cost")
     topic = Topic(index=1, title="Opportunity cost", blocks=[block])
     document = Document(Path("economics.md"), SourceKind.MARKDOWN, title="Economics", blocks=[block], topics=[topic])
