@@ -291,11 +291,26 @@ class ItemChecker:
                 needed = 0.0 if named else self.settings.application_support
         if share < needed and self.settings.topic_support and _keyed_or_derived(model, context | self._topic_stems, missing):
             return []
+        if share < needed and self.settings.topic_support and self._applied_case(model, context):
+            return []
         if share < needed and self.settings.topic_support and one_paraphrased_word(claim, missing):
             return []
         if share < needed:
             return [(Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}")]
         return []
+
+    def _applied_case(self, model: Grounded, context: set[str]) -> bool:
+        """A model's question that applies the source to a case ("A divisor the program's own logic makes non-zero is
+        zero" for "assertions check logically impossible situations"): the key's case is new by design; its
+        explanation, in the topic's words, says why the source makes it the key (relay run 9: three such keys
+        dropped as unsupported). An explanation that never speaks of the key's case ties nothing."""
+        if not isinstance(model, (MultipleChoice, ShortAnswer)) or not model.explanation:
+            return False
+        key = set(content_stems(claim_text(model))) - set(content_stems(model.question)) - STOPWORDS
+        if not any(found_in(word, set(content_stems(model.explanation))) for word in key):
+            return False  # an explanation that never speaks of the key's case does not tie it to the source
+        share, _ = support(model.explanation, self._wide(context), True, self.settings.everyday_zipf)
+        return share >= APPLIED_CASE_SUPPORT
 
     def _content_problems(self, model: Grounded, context: set[str], near: set[str]) -> list[Problem]:
         """Answer-key, cloze, true/false and support problems (``context``: quote's blocks and neighbours,
@@ -327,6 +342,10 @@ class ItemChecker:
                 problems.append((Reason.UNSUPPORTED, f"explanation not supported (lacks {', '.join(missing[:6])})"))
         return problems
 
+
+#: Share of a model's explanation (everyday words aside) the topic must hold for a key that applies the source to a
+#: case of the question's own.
+APPLIED_CASE_SUPPORT = 0.6
 
 _DERIVED = re.compile(r"[=≈]\s*(-?\d+(?:[.,]\d+)?)")
 

@@ -457,9 +457,14 @@ def link_problem(link: LearnNext | Prerequisite, ctx: RubricContext) -> Problem 
         return Reason.NOT_A_TOPIC, f"{topic!r} is not a topic name"
     if len(words) == 1 and generic_word(words[0]) and not (ctx.vocab and _marked(ctx.vocab, topic)):
         return Reason.NOT_A_TOPIC, f"{topic!r} is a generic word"
-    if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper()):
+    if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() or _CODE_NAME.search(topic)):
         return Reason.NOT_A_TOPIC, f"{topic!r} is not a noun phrase"
     return None
+
+
+#: A topic ending in a name from code ("#define", "printf()", "std::vector", "`assert`", "malloc_trim"): a name,
+#: whatever its word class (relay run 9: "The C preprocessor and #define" dropped as "not a noun phrase").
+_CODE_NAME = re.compile(r"(?:^|\s)(?:#\w+|`[^`]+`|\w+\(\)|\w+(?:::|\.|_)\w+)\W*$")
 
 
 def link_reason_problem(link: LearnNext | Prerequisite) -> Problem | None:

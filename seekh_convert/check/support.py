@@ -154,8 +154,11 @@ def support(claim: str, context: set[str], everyday: bool = False, floor: float 
     for variant in dict.fromkeys((without_glosses(claim), without_glosses(claim, keep_acronym=True))):
         needles = [n for n in content_stems(variant) if n not in STOPWORDS]  # "making" stems to the stop word "make"
         if everyday:
-            common = {stem(w.lower()) for w in surface_words(variant) if everyday_word(w, floor or EVERYDAY_ZIPF)}
-            needles = [n for n in needles if n not in common]
+            parts, level = _word_parts(variant), floor or EVERYDAY_ZIPF
+            common = {stem(w) for w in parts if everyday_word(w, level, inflected=False)}
+            # everyday only by its base form ("catches"): the claim's wording when the source lacks it, else support
+            base = {stem(w) for w in parts if everyday_word(w, level)} - common
+            needles = [n for n in needles if n not in common and not (n in base and not found_in(n, context))]
         missing = [n for n in needles if not found_in(n, context)]
         share = 1.0 - len(missing) / len(needles) if needles else 1.0
         if share > best[0]:
@@ -172,10 +175,38 @@ _CLAIM_WORDS = frozenset(
 )
 
 
-def everyday_word(word: str, floor: float = EVERYDAY_ZIPF) -> bool:
-    """True when ``word`` is everyday English from Zipf frequency ``floor`` (no number, no claim word)."""
+def everyday_word(word: str, floor: float = EVERYDAY_ZIPF, inflected: bool = True) -> bool:
+    """True when ``word`` is everyday English from Zipf frequency ``floor`` (no number, no claim word), as written
+    or (``inflected``) as its base form ("catches" is as everyday as "catch")."""
     w = word.lower()
-    return not any(c.isdigit() for c in w) and w not in _CLAIM_WORDS and zipf(w) >= floor
+    if any(c.isdigit() for c in w) or w in _CLAIM_WORDS:
+        return False
+    forms = (w, *_uninflected(w)) if inflected else (w,)
+    return any(form not in _CLAIM_WORDS and zipf(form) >= floor for form in forms)
+
+
+def _uninflected(word: str) -> list[str]:
+    """Candidate base forms of an inflected word ("catches": "catche", "catch"; "tested": "test"; "running": "run")."""
+    out = []
+    if word.endswith("s") and not word.endswith("ss"):
+        out += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e", word[:-4]]
+    return [w for w in out if len(w) >= 3]
+
+
+def _word_parts(text: str) -> list[str]:
+    """The words of ``text`` lower-cased, hyphenated ones also as their parts ("non-zero": "non", "zero"), as
+    ``content_stems`` counts them."""
+    out: list[str] = []
+    for word in surface_words(text):
+        w = word.lower().removesuffix("'s").removesuffix("’s")
+        out.append(w)
+        if "-" in w:
+            out.extend(p for p in w.split("-") if p)
+    return out
 
 
 def support_threshold(claim: str, base: float) -> float:

@@ -11,8 +11,10 @@ import unicodedata
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from seekh_convert.model.findings import Reason
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.words import content_stems, key_string, normalized_phrase, words
 
 #: Fuzzy score (0-100) above which two options count as the same option.
@@ -145,7 +147,15 @@ def _another_word(a: str, b: str) -> bool:
             m = _NEGATING.match(p)
             if m and m.group("rest") == q:
                 return True
+        if x != y and _two_words(x, y):
+            return True
     return False
+
+
+def _two_words(x: str, y: str) -> bool:
+    """Two different words, not one misspelt: three or more edits apart ("prior" / "posterior", relay run 9), or both
+    words of the language ("mitosis" / "meiosis", "affect" / "effect")."""
+    return Levenshtein.distance(x, y) >= 3 or (zipf(x) >= 2.0 and zipf(y) >= 2.0)
 
 
 def duplicate_options(options: list[str]) -> str | None:

@@ -53,3 +53,23 @@ def test_rubric_can_be_switched_off():
     content, _ = plant(section, item)
     _, quality = check_content(content, topic, doc, GateSettings(rubric=False))
     assert quality.findings == [] and quality.rubric_problems == {}
+
+
+@pytest.mark.parametrize(
+    ("topic", "named"),
+    [
+        ("The C preprocessor and #define", True),  # relay run 9: dropped as "not a noun phrase"
+        ("printf()", True),
+        ("std::vector", True),
+        ("Assertions with `assert`", True),
+        ("Compile and define", False),
+        ("Valid", False),
+    ],
+)
+def test_a_link_may_end_in_a_name_from_code(topic, named):
+    from seekh_convert.check.rubric import RubricContext, link_problem
+    from seekh_convert.model.guide import Prerequisite, SourceRef
+
+    link = Prerequisite(topic=topic, why="It is used here.", source=SourceRef(quote="Assertions are checked at run time."))
+    problem = link_problem(link, RubricContext(None, ""))
+    assert (problem is None) is named, problem
