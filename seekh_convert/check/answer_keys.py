@@ -124,17 +124,24 @@ def _explains_a_distractor(mc: MultipleChoice) -> str | None:
     return None
 
 
+#: An option that speaks of the other options ("Both of the intervals", "Neither of them", "All of the above").
+_OTHER_OPTIONS = re.compile(r"^\s*(?:both|neither|none|all|each)\b(?:\s+of)?(?:\s+(?:the|these|them|those|above))?", re.I)
+
+
 def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str], worked: bool = False) -> str | None:
     """A distractor the quote states outright while the key is not supported near the quote (in any form of its
     words: "Power analysis" is the quote's "Power analyses"). ``worked`` (a model's question): an option that is only
     a number is no answer the quote states by mentioning the number ("About 10%" against "in increments of 10%", the
     key "About 55%" worked out from the plot's 0.5-0.6 band; relay run 6)."""
     stems = content_stems(mc.answer)
-    key = sum(found_in(s, near) for s in stems) / len(stems) if stems else 0.0
+    asked = set(content_stems(mc.question))  # "Which 50% interval ...?": the key's "50%" is the stem's
+    key = sum(found_in(s, near) or s in asked for s in stems) / len(stems) if stems else 0.0
 
     def stated(option: str) -> float:
         words = content_stems(option)
         if not words or (worked and all(any(c.isdigit() for c in w) for w in words)):
+            return 0.0
+        if _OTHER_OPTIONS.match(option):  # "Both of the intervals": the other options, not a claim of the quote
             return 0.0
         return coverage(words, quote_stems)
 
@@ -211,7 +218,10 @@ def check_true_false(tf: TrueFalse, context_stems: set[str], floor: float | None
     ``support``)."""
     quote = tf.source.quote
     close = coverage(content_stems(tf.statement), set(content_stems(quote))) >= 0.9  # a reworded statement may say
-    negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(quote))  # "not different"
+    # "not different"; the negation is the one of the quote's sentence the statement restates ("... corresponds to
+    # many different process models. Not universally useful, ...": relay run 9, no negation of the first)
+    restated = max(sentences(quote) or [quote], key=lambda part: coverage(content_stems(tf.statement), set(content_stems(part))))
+    negation_flip = close and bool(_NEGATION.search(tf.statement)) != bool(_NEGATION.search(restated))
     # said by one of the quote's sentences, with its numbers and direction words ("after" for "before", "two" for
     # "one": not the same)
     same = not negation_flip and any(

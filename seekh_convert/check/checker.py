@@ -366,11 +366,23 @@ def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> 
             operands = [a or b for a, b in _OPERAND.findall(shown)]
             numbers = _NUMBER.findall(model.question) + operands + _RESULT.findall(shown)
             derived |= set(content_stems(" ".join(numbers)))
+        derived |= set(content_stems(" ".join(_as_percent(n) for n in _DERIVED.findall(model.explanation))))
         return bool(missing) and all(m in derived for m in missing)
     return False
 
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def _as_percent(number: str) -> str:
+    """A proportion the explanation works out as the key's percentage ("≈ 0.087": "8.7"; relay run 9), else ""."""
+    try:
+        value = float(number.replace(",", "."))
+    except ValueError:
+        return ""
+    return f"{round(value * 100, 6):g}" if 0 < value < 1 else ""
+
+
 #: Arithmetic an explanation works through: an operator between two numbers.
 _WORKING = re.compile(r"\d\s*[×x*/÷+−-]\s*\d")
 #: A number the working uses (next to an operator) and one it arrives at ("gives about 267").
