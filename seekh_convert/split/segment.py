@@ -269,12 +269,18 @@ def _cover_subject(cover: _Section) -> str:
         return labelled.group(1)  # "Lecture 2: Android Concepts"
     if not _COURSE_LABEL.search(cover.title):
         return ""
-    for block in cover.blocks:
+    blocks = list(cover.blocks)
+    for i, block in enumerate(blocks):
         text = normalize_ws(block.text)
         if block.kind is BlockKind.HEADING or not text or normalize_ws(cover.title) == text:
             continue
         if _COURSE_LABEL.search(text) and len(text.split()) <= 4:
             continue  # "Lecture 1" under "Math 260 Foundations of Geometry": another label
+        for after in blocks[i + 1 :]:  # a subject broken over lines: "Preprocessor and" / "some miscellaneous topics"
+            more = normalize_ws(after.text)
+            if after.kind is BlockKind.HEADING or not more[:1].islower():
+                break
+            text = f"{text} {more}"
         words = text.split()
         if 1 <= len(words) <= 8 and not _BYLINE.search(text) and not text.endswith((".", "?", "!")):
             return text

@@ -148,3 +148,5 @@ def test_a_lecture_read_as_one_topic_is_titled_by_its_subject_not_its_course_lab
     assert _cover_subject(cover("Math 260 Foundations of Geometry", "Lecture 1", "Euclidean Geometry")) == "Euclidean Geometry"
     assert _cover_subject(cover("Evaluation and influence", "Jade Maloney & Emily Verstege")) == ""  # no label: the title stands
     assert _cover_subject(cover("Week 3", "Dr. Ann Smith, University of Somewhere")) == ""  # a byline is no subject
+    broken = cover("Lecture 13", "Preprocessor and", "some miscellaneous topics", "Fundamentals of Computer and Programming")
+    assert _cover_subject(broken) == "Preprocessor and some miscellaneous topics"  # relay run 10: "Preprocessor and"
