@@ -75,6 +75,8 @@ def _responder(drafts: dict[str, list[dict]]):
         pool = drafts.get(title) or max(drafts.values(), key=lambda p: sum(_quoted(d, text) for d in p))  # a retitled deck
         asked = " ".join(data.split("<topic_title>")[1].split("</topic_title>")[0].split())
         same = next((d for d in pool if d["_asked"] == asked), None)
+        if same is None:  # a topic retitled since (a deck's cover read whole): the draft all of whose quotes it holds
+            same = next((d for d in pool if _all_quoted(d, text)), None)
         if same is not None:  # today's splitter cut this topic as the recorded run did: its first draft as it was
             return json.dumps({k: v for k, v in same.items() if k != "_asked"}, ensure_ascii=False)
 
@@ -93,6 +95,15 @@ def _responder(drafts: dict[str, list[dict]]):
         return json.dumps(guide, ensure_ascii=False)
 
     return reply
+
+
+def _all_quoted(draft: dict, text: str) -> bool:
+    """Every quote of a recorded draft (each part of a joined one) is in ``text``."""
+    from seekh_convert.text.normalize import normalize_ws
+
+    items = [i for section in ("definition", "summary", *LISTS) for i in _listed(draft, section)]
+    parts = [p for i in items for p in i["source"]["quote"].split(" … ")]
+    return bool(parts) and all(normalize_ws(p) in text for p in parts)
 
 
 def _quoted(draft: dict, text: str) -> int:

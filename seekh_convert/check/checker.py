@@ -293,8 +293,13 @@ class ItemChecker:
             return []
         if share < needed and self.settings.topic_support and self._applied_case(model, context):
             return []
-        if share < needed and self.settings.topic_support and one_paraphrased_word(claim, missing):
-            return []
+        if (
+            share < needed
+            and self.settings.topic_support
+            and not isinstance(model, Application)
+            and one_paraphrased_word(claim, missing)
+        ):
+            return []  # an application's new setting is its words by design: it must name the topic instead
         if share < needed:
             return [(Reason.UNSUPPORTED, f"source near the quote lacks {', '.join(missing[:6])}")]
         return []

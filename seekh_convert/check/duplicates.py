@@ -29,12 +29,23 @@ def dedup_key(model: Grounded) -> tuple[str, str]:
     """What two items are compared by: (prompt, answer), normalised."""
     if isinstance(model, Flashcard):
         prompt = fill_cloze(model.front, model.back) if model.kind == "cloze" else model.front
-        return normalized_phrase(prompt), normalized_phrase(model.back)
+        return normalized_phrase(prompt), _answer_key(model.back)
     if isinstance(model, (MultipleChoice, ShortAnswer)):
-        return normalized_phrase(model.question), normalized_phrase(model.answer)
+        return normalized_phrase(model.question), _answer_key(model.answer)
     if isinstance(model, TrueFalse):
         return normalized_phrase(model.statement), ""
     return "", ""
+
+
+_FORMULA = re.compile(r"[=^+−*/×·]|\w\(|[α-ωΑ-Ω]")
+
+
+def _answer_key(answer: str) -> str:
+    """An answer as compared: its words, or for a formula its symbols too ("λi^k ji + kλi^(k−1) xi" and "e^(λi t) ji
+    + t e^(λi t) xi" share their words, not their maths; relay run 10)."""
+    if _FORMULA.search(answer):
+        return " ".join(answer.lower().split())
+    return normalized_phrase(answer)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -109,6 +109,11 @@ def _refers_back(m: re.Match[str], text: str) -> bool:
     return " this" in f" {said}" and not said.startswith("in ") and re.search(r"\w[.!?]\s+\S", text[: m.start()]) is not None
 
 
+#: The identity matrix "I" in maths ("A − I", "(A − λiI)", "I + N"), not the first person (relay run 10: three
+#: questions on Jordan vectors dropped as course narration).
+_MATH_I = re.compile(r"(?<=[−\-+=(×·/λ])I\b|(?<=[−\-+=(×·/λ] )I\b|(?<=[a-zα-ω]\d)I\b|\bI(?=\s?[)²⁻^]|\s[−+]\s)")
+
+
 #: How a "does not stand alone" finding on course narration or administration starts: a teacher drops those items
 #: (relay run 4: the homework prompt card, "The course plans to simulate ..."), so the gate acts on them on every path.
 NARRATION = "course narration"
@@ -118,7 +123,8 @@ def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
     a student cannot learn or answer it alone."""
-    m = _NARRATION.search(_QUOTED.sub(" ", text))  # the "I" of a quoted question is the quote's, not the lecturer's
+    # the "I" of a quoted question is the quote's, not the lecturer's; the "I" of "A − λI" is the identity matrix
+    m = _NARRATION.search(_MATH_I.sub("Id", _QUOTED.sub(" ", text)))
     if m:
         return Reason.NOT_STANDALONE, f"{NARRATION} ({m.group().strip()!r}), not content"
     deixis = (d for d in _DEIXIS.finditer(text) if not _refers_back(d, text))
@@ -457,9 +463,19 @@ def link_problem(link: LearnNext | Prerequisite, ctx: RubricContext) -> Problem 
         return Reason.NOT_A_TOPIC, f"{topic!r} is not a topic name"
     if len(words) == 1 and generic_word(words[0]) and not (ctx.vocab and _marked(ctx.vocab, topic)):
         return Reason.NOT_A_TOPIC, f"{topic!r} is a generic word"
-    if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() or _CODE_NAME.search(topic)):
+    if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() or _CODE_NAME.search(topic)) and not (
+        _plural_head(words)
+    ):
         return Reason.NOT_A_TOPIC, f"{topic!r} is not a noun phrase"
     return None
+
+
+def _plural_head(words: list[str]) -> bool:
+    """A plural after a modifier is a noun the lexicon knows only as a verb ("C++ templates", "Unix pipes"; relay run
+    10), not a verb after its subject ("it compiles", "to define")."""
+    last, before = words[-1], words[-2].lower() if len(words) > 1 else ""
+    subject = before in STOPWORDS or before in ("it", "he", "she", "this", "that", "which", "who")
+    return len(words) > 1 and last.islower() and last.endswith("s") and not last.endswith("ss") and not subject
 
 
 #: A topic ending in a name from code ("#define", "printf()", "std::vector", "`assert`", "malloc_trim"): a name,

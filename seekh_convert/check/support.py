@@ -187,7 +187,7 @@ def everyday_word(word: str, floor: float = EVERYDAY_ZIPF, inflected: bool = Tru
 
 def _uninflected(word: str) -> list[str]:
     """Candidate base forms of an inflected word ("catches": "catche", "catch"; "tested": "test"; "running": "run")."""
-    out = []
+    out = [word[:-3] + "y"] if word.endswith(("ies", "ied")) else []  # "multiplies", "studied"
     if word.endswith("s") and not word.endswith("ss"):
         out += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
     if word.endswith("ed"):
@@ -232,5 +232,8 @@ def one_paraphrased_word(claim: str, missing: list[str]) -> bool:
         return False
     words = [w for w in surface_words(claim) if stem(w.lower()) == missing[0]]
     return bool(words) and all(
-        not any(c.isdigit() for c in w) and w.lower() not in _DECISIVE and zipf(w.lower()) >= PARAPHRASE_ZIPF for w in words
+        not any(c.isdigit() for c in w)
+        and w.lower() not in _DECISIVE
+        and max(zipf(f) for f in (w.lower(), *_uninflected(w.lower()))) >= PARAPHRASE_ZIPF  # "multiplies": "multiply"
+        for w in words
     )

@@ -268,12 +268,20 @@ def _entry(x: str, answer: str) -> bool:
     return found is not None and bool(re.match(r"\s*:\s+\S", answer.lstrip()[found.end() :]))
 
 
+def _genus_phrase(x: str, answer: str) -> bool:
+    """An answer that names the term's own kind and then what sets it apart ("A matrix some power of which is the zero
+    matrix" for "nilpotent matrix"; relay run 10): a definition by genus and difference, whatever its verb."""
+    head = x.split()[-1].lower().rstrip("s") if len(x.split()) > 1 else ""
+    m = re.match(r"\s*(?:an?|the)\s+(\w+)\s+(?:some|that|which|whose|with|of|in|where|who|for)\b", answer, re.IGNORECASE)
+    return bool(head) and m is not None and m.group(1).lower().rstrip("s") == head
+
+
 def not_a_definition(x: str, answer: str) -> str | None:
     """Why ``answer`` does not define the term ``x`` (talk about it, a definition of another term, a mere
     mention), or None when it does, also without repeating the term ("The input of information into memory")."""
     if _TALK.search(answer):
         return f"the answer is talk about {x!r}, not its definition"
-    if defines_as_subject(x, answer) or _entry(x, answer):
+    if defines_as_subject(x, answer) or _entry(x, answer) or _genus_phrase(x, answer):
         return None
     found = [d.term for d in defined_terms(answer) if d.strength >= 2.4]
     found += [y] if (y := _copular_subject(answer)) else []
