@@ -39,6 +39,8 @@ LISTS = ("key_takeaways", "learn_next", "prerequisites", "applications", "flashc
 
 def _drafts() -> dict[str, list[dict]]:
     """The recorded first drafts (guide replies) by document title."""
+    from seekh_convert.clean.common import SYMBOL_FONT
+
     found: dict[str, list[dict]] = {}
     for req in sorted(EXCHANGE.glob("req-*.json")):
         body = json.loads(req.read_text())
@@ -46,7 +48,8 @@ def _drafts() -> dict[str, list[dict]]:
             continue
         user = body["messages"][1]["content"]
         title = user[user.rindex("<document>") :].split("<document_title>")[1].split("</document_title>")[0]
-        draft = json.loads(req.with_name(req.name.replace("req", "resp").replace(".json", ".txt")).read_text())
+        reply = req.with_name(req.name.replace("req", "resp").replace(".json", ".txt")).read_text()
+        draft = json.loads(reply.translate(SYMBOL_FONT))  # the model copied the glyphs it was sent; today's cleaner sends →
         draft["_asked"] = " ".join(user[user.rindex("<document>") :].split("<topic_title>")[1].split("</topic_title>")[0].split())
         found.setdefault(title, []).append(draft)
     return found

@@ -20,6 +20,21 @@ _LIGATURES = {
     "\u0133": "ij",
 }
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+#: Wingdings/Symbol glyphs Office stores in the Private Use Area (a slide's ".c \uf0e0 C source code" arrow; relay run 10
+#: sent it to the model as an unprintable character): the Unicode character they draw.
+SYMBOL_FONT = {
+    ord("\uf0e0"): "→",
+    ord("\uf0df"): "←",
+    ord("\uf0e1"): "↑",
+    ord("\uf0e2"): "↓",
+    ord("\uf0e8"): "⇒",
+    ord("\uf0f0"): "⇨",
+    ord("\uf0d8"): "➢",
+    ord("\uf0a7"): "▪",
+    ord("\uf0b7"): "•",
+    ord("\uf0fc"): "✓",
+    ord("\uf0fb"): "✗",
+}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*([a-z])")
 
@@ -33,7 +48,7 @@ def normalize_text(text: str) -> str:
     for lig, repl in _LIGATURES.items():
         if lig in text:
             text = text.replace(lig, repl)
-    text = CONTROLS.sub(" ", text.translate(_INVISIBLE))
+    text = CONTROLS.sub(" ", text.translate(_INVISIBLE).translate(SYMBOL_FONT))
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.splitlines())
 
