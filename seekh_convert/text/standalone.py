@@ -124,7 +124,9 @@ def fragment(text: str, sentence: bool = True) -> str | None:
     tail = body.rstrip('.!?"”’) ')
     adverbial = len(words) >= 2 and words[-1] == "on" and words[-2].lower() in _ADVERBIAL_ON
     ended = words[-1] in _END_WORDS and tail.endswith(words[-1]) and not _paired_particle(words) and not _stranded(words)
-    ended = ended and not adverbial
+    # "... gives its value, F(a).": the last word is a formula's argument, closed by its bracket, not a cut-off article
+    argument = re.search(r"\(\s*" + re.escape(words[-1]) + r"\s*\)\W*$", body) is not None
+    ended = ended and not adverbial and not argument
     if ended and not body.endswith("?"):
         return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):

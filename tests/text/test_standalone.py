@@ -46,6 +46,14 @@ def test_fragments():
     assert fragment("Encoding is the input of information into memory.") is None
 
 
+def test_a_formula_argument_is_no_cut_off_article():
+    """Relay run 10: "... a payout function F gives its value, F(a)." was noted as ending on the article 'a'."""
+    assert fragment("A proposed solution is an action a, and a payout function F gives its value, F(a).") is None
+    assert fragment("The payout function F gives the value of (a).") is None
+    assert fragment("A proposed solution is an action, and a payout function F gives it a.") == "ends on 'a'"
+    assert fragment("The payout function gives the value of a (the.") == "ends on 'the'"
+
+
 def test_run_in_headings():
     assert run_in_heading("_____ The for loop is executed t− 1 times.")
     assert run_in_heading("_____ Usually, we define the x-axis and the y-axis.")
