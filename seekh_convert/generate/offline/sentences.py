@@ -24,6 +24,7 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
+_ASKED = re.compile(r"\?[\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
     r"^(?:(?:so|and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
@@ -63,7 +64,8 @@ class Sentence:
         """The sentence as item text: without a leading filler, capitalised, always ending with punctuation."""
         body = self.text[self.cut :]
         body = body[:1].upper() + body[1:]
-        return body if body[-1:] in '.!?"”’)' else body + "."
+        # "... (unlike arrays)" of a slide bullet ends on a bracket, not a full stop
+        return body if _TERMINAL.search(body) or _ASKED.search(body) else body + "."
 
     def splice(self, start: int, end: int, replacement: str) -> str | None:
         """``display`` with ``text[start:end]`` replaced; None when that span lies in the left-out filler."""
@@ -187,11 +189,56 @@ def is_usable(s: Sentence) -> bool:
     return letters >= 0.6 * len(s.text)
 
 
+def _clause(doc) -> bool:
+    """True when a parse is one clause with a subject ("Data frames are a special type of Matrix"), not a phrase
+    ("One dimensional (e.g. ...)") nor an instruction ("To create a vector in R, use the c() command")."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in roots[0].children)
+
+
+def _copula(doc) -> bool:
+    """True when a parse says what something is ("A vector is an ordered set of elements")."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return len(roots) == 1 and (roots[0].lemma_ == "be" or any(c.dep_ == "cop" for c in roots[0].children))
+
+
+#: A lead that announces what follows ("... – for example:", "... such as:") rather than saying it.
+_ANNOUNCES = re.compile(
+    r"\b(?:for\s+example|for\s+instance|e\.g\.?|as\s+follows|the\s+following|such\s+as|includ(?:e|es|ing))\W*$", re.I
+)
+
+
+def _slide_clauses(every: list[Sentence]) -> None:
+    """Slide bullets seldom end in a full stop (py4e, teacher set O: 4 items from 16 slides): a bullet that is a
+    whole clause with a subject is a complete sentence, and a definition leading into its example ("A vector is an
+    ordered set of elements, all of the same type:") is one without its colon (not a lead announcing a list:
+    "Numbers have two main types:"). Slide text and bullets only (no table rows), parsed in one batch."""
+    todo: list[tuple[int, str]] = []
+    for i, s in enumerate(every):
+        if s.complete or s.block.slide is None or s.block.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+            continue
+        if s.block.text[s.offset + len(s.text) :].strip():
+            continue  # a line break cut the sentence ("... logical base – for example" / "x=y ⇒ ..."): not the bullet's end
+        text = s.text[:-1].rstrip() if s.text.endswith(":") else s.text
+        if not text[:1].isupper() or " | " in text or _ANNOUNCES.search(text):
+            continue
+        if 5 <= len(surface_words(text)) <= ITEM_WORDS and not text.endswith(("?", ":")):
+            todo.append((i, text))
+    for (i, text), doc in zip(todo, parse.parse_many([t for _, t in todo]), strict=True):
+        if _clause(doc) and (text == every[i].text or _copula(doc)):
+            old = every[i]
+            stems = content_stems(text, unique=False)
+            every[i] = Sentence(text, old.block, old.order, True, old.offset, stems, len(surface_words(text)))
+
+
 def topic_sentences(blocks: list[Block]) -> list[Sentence]:
     """Usable sentences of the usable blocks, in source order."""
     every: list[Sentence] = []
     for block in blocks:
         if block.usable and block.text.strip():
             every.extend(split_block(block, len(every)))
+    _slide_clauses(every)
     usable = [s for s in every if is_usable(s)]
     return usable or [s for s in every if s.n_words >= 3 and not _JUNK.search(s.text)]
