@@ -112,6 +112,9 @@ def _differentia(genus_token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
             return True
+        # "a named place in the memory where a programmer can store data": the clause narrows the place it names
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and any(r.dep_ in ("relcl", "acl") for r in o.children) for o in c.children):
+            return True
     return False
 
 

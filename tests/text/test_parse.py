@@ -104,6 +104,13 @@ def test_the_model_loads_without_its_vocabulary_strings_and_parses_the_same():
         ("Newton's first law states that a body stays at rest unless a force acts on it.", "Newton's first law", "states"),
         ("A quantity that measures spread around the mean is called the standard deviation.", "standard deviation", "called"),
         ("We get information into our brains through a process called encoding.", "encoding", "called"),
+        # a genus narrowed by a clause on its place (py4e deck: the Variables topic had no Definition)
+        (
+            "A variable is a named place in the memory where a programmer can store data and later retrieve the data",
+            "variable",
+            "copula",
+        ),
+        ("Entropy is a fundamental concept in solids.", "entropy", None),  # placed somewhere, not narrowed down
         # not definitions: praise, a pointer back, an aside around the term
         ("Quantum theory is one of the most interesting, bizarre, elegant theories.", "quantum theory", None),
         ("The human mind is the most fascinating and amazing thing in the universe.", "human mind", None),
