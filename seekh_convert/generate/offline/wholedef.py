@@ -68,7 +68,7 @@ class Found:
     ref: SourceRef
     front: str
     back: str
-    kind: str  # "list", "role", "action", "called"
+    kind: str  # "list", "role", "action", "parts", "called"
 
     def definition(self) -> Definition:
         """The Definition: its text, led by the term where the text does not open with it."""
@@ -267,10 +267,38 @@ _DOING = frozenset(
 )
 
 
+#: Verbs that say what a thing is made of ("An assignment statement consists of an expression ... and a variable").
+_PARTS = frozenset({"consist", "comprise"})
+
+
+def _parts(s: Sentence, term: str, verb) -> Found | None:
+    """ "An assignment statement consists of an expression on the right-hand side and a variable to store the result":
+    what a heading's term is made of, asked with the sentence's own subject ("What does an assignment statement
+    consist of?")."""
+    if not (s.complete or s.block.bullet) or not stands_alone(s.display):
+        return None
+    if verb.lemma_ == "consist" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children):
+        return None
+    if verb.lemma_ == "comprise" and not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    first = verb.doc[subj.left_edge.i]
+    if first.i != 0 or any(t.lower_ in ("this", "these", "that", "those", "it", "they") for t in subj.subtree):
+        return None  # "The main one consists of ...": what the subject is needs its context
+    phrase = verb.doc[subj.left_edge.i : subj.i + 1].text
+    phrase = phrase if first.pos_ == "PROPN" else phrase[:1].lower() + phrase[1:]
+    aux = "does" if verb.tag_ == "VBZ" else "do"
+    front = f"What {aux} {phrase} consist of?" if verb.lemma_ == "consist" else f"What {aux} {phrase} comprise?"
+    return Found(term, s.display, s.ref(), front, s.display, "parts")
+
+
 def _action(s: Sentence, term: str) -> Found | None:
-    """ "FIFO picks the oldest page as the victim page to be replaced": what a method (a heading's term) does."""
+    """ "FIFO picks the oldest page as the victim page to be replaced": what a method (a heading's term) does; what
+    it is made of (``_parts``)."""
     doc = s.parsed
     verb = _subject_root(doc, term)
+    if verb is not None and verb.lemma_ in _PARTS and verb.tag_ in ("VBZ", "VBP"):
+        return _parts(s, term, verb)
     if verb is None or verb.tag_ != "VBZ" or verb.lemma_ in ("be", "have"):
         return None
     if not any(c.dep_ == "dobj" for c in verb.children) or not (s.complete or s.block.bullet) or not stands_alone(s.display):

@@ -63,3 +63,30 @@ def test_phrases_instructions_list_leads_and_cut_sentences_stay_out():
     quotes = " ".join(_quotes(_content(_DECK)))
     for left_out in ("To create a vector", "One dimensional", "Numbers have two main types", "common notions"):
         assert left_out not in quotes, left_out
+
+
+def _topic(title: str, blocks: list[Block]):
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, slide=12)]
+    for b in blocks:
+        b.section = title
+    doc = Document(path=Path("deck.pptx"), kind=SourceKind.SLIDES, title="Python", blocks=head + blocks)
+    doc.topics = [Topic(1, title, head + blocks)]
+    return asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content
+
+
+def test_what_a_heading_term_consists_of_is_a_card():
+    """py4e slide 12: the Assignment Statements topic had no Definition and no card on its own term."""
+    bullets = [
+        _bullet("We assign a value to a variable using the assignment statement (=)", 12),
+        _bullet(
+            "An assignment statement consists of an expression on the right-hand side and a variable to store the result", 12
+        ),
+    ]
+    c = _topic("Assignment Statements", bullets)
+    card = next(f for f in c.flashcards if f.front == "What does an assignment statement consist of?")
+    assert card.back.startswith("An assignment statement consists of an expression on the right-hand side")
+    assert c.definition is not None and c.definition.text.startswith("An assignment statement consists of")
+    # a subject that leans on its context is no card's question
+    bullets[1] = _bullet("This assignment statement consists of an expression on the right-hand side and a variable", 12)
+    fronts = [f.front for f in _topic("Assignment Statements", bullets).flashcards]
+    assert not any("consist" in f for f in fronts), fronts
