@@ -84,6 +84,26 @@ def definition_kind(doc, term: str) -> str | None:
     return None
 
 
+#: Nouns that put a term in a class by naming the class after "of" ("a special type of matrix").
+_KIND_NOUNS = frozenset("type kind form sort class variety category".split())
+
+
+def kind_of(doc, term: str) -> bool:
+    """True when ``doc`` opens by putting ``term`` in a named class: "Data frames are a special type of Matrix (2-D
+    array)" (a definition by its genus alone, which ``definition_kind`` asks to be narrowed down)."""
+    span = term_span(doc, term)
+    if span is None or not _starts_sentence(doc, span) or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+        return False
+    verb = span.root.head
+    if verb.dep_ != "ROOT":
+        return False
+    for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_ in _KIND_NOUNS):
+        for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"):
+            if any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and o.lemma_ not in _GENERIC_GENUS for o in prep.children):
+                return True
+    return False
+
+
 def _as_subject(head) -> str | None:
     """ "X is a ...", "X is when ...", "X means ...", "X states that ..." with X the subject of the main verb."""
     verb = head.head

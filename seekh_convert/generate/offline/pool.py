@@ -43,7 +43,7 @@ from seekh_convert.generate.offline.wholedef import names_topic, own_definitions
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
-from seekh_convert.text.grammar import definition_kind
+from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
 
@@ -158,6 +158,8 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
     glossed = {id(g.sentence): g for g in topic_definitions(ta) if g.kind in _SHAPED and names_title(g.term, ta.topic.title)}
     found += [(g.term, g.sentence) for g in glossed.values()]
+    if not found:  # the title's term put in its class ("Data frames are a special type of Matrix"), not another term's
+        found = [(t.text, t.definition) for t in ta.terms if _kind_of_title(t, ta)][:1]
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
         found = [(t.text, t.definition) for t in ta.terms if defines(t) and _heading_term(t.text, ta)]
         found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
@@ -179,6 +181,14 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
                 text = f"{g.term[:1].upper()}{g.term[1:]}: {g.definition[:1].lower()}{g.definition[1:]}"
             out.append((term, s, text))
     return out
+
+
+def _kind_of_title(t: Term, ta: TopicAnalysis) -> bool:
+    """True when ``t`` is the title's term and its sentence puts it in a named class (``kind_of``), standing alone."""
+    s = t.definition
+    if s is None or not s.alone or s.n_words > 30 or not names_topic(t.text, ta.topic.title):
+        return False
+    return kind_of(s.parsed, t.text) and leans_on_context(s.parsed, reader=False) is None
 
 
 #: Definitions by shape (a "Term: explanation" line, a term/explanation bullet pair, an apposition) the Definition

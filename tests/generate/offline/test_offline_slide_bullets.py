@@ -90,3 +90,15 @@ def test_what_a_heading_term_consists_of_is_a_card():
     bullets[1] = _bullet("This assignment statement consists of an expression on the right-hand side and a variable", 12)
     fronts = [f.front for f in _topic("Assignment Statements", bullets).flashcards]
     assert not any("consist" in f for f in fronts), fronts
+
+
+def test_the_title_terms_class_is_its_definition_before_another_terms_definition():
+    """Set O's R deck: "Data frames (in R)" had the Definition "A vector is an ordered set of elements ..."."""
+    deck = [Block(b.text, b.kind, slide=b.slide, bullet=b.bullet, level=b.level) for b in _DECK[:7]]
+    c = _topic("Data frames (in R)", deck)
+    assert c.definition is not None
+    assert c.definition.text == "Data frames are a special type of Matrix (2-D array)."
+    # a class that names nothing ("a type of thing") is no definition: the other term's stays
+    deck[4] = _bullet("Data frames are a special type of thing", 8)
+    c = _topic("Data frames (in R)", deck)
+    assert c.definition is None or not c.definition.text.startswith("Data frames")
