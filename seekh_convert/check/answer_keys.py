@@ -32,6 +32,22 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren
 
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+#: An option written as code: a call, an index, a quoted string, an assignment.
+_CODE = re.compile(r"\w\(|\w\[|[\"“”]\w|\w\s*==?\s*\w|[{}<>]")
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """True when the content words and numbers of ``short`` come in ``long`` in the same order (a restatement keeps
+    each number with its word: "row 3, column 5" is not "rows 3 to 5 of column 10")."""
+
+    def seq(text: str) -> list[str]:
+        content = set(content_stems(text))
+        tokens = re.findall(r"\d+(?:[.,/]\d+)*|[^\W\d_]+", text.lower())
+        return [t if t[0].isdigit() else stem(t) for t in tokens if t[0].isdigit() or stem(t) in content]
+
+    rest = iter(seq(long))
+    return all(any(t == u for u in rest) for t in seq(short))
 
 
 def _overlapping_options(options: list[str]) -> str | None:
@@ -43,6 +59,8 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
+            if _CODE.search(options[i]) or _CODE.search(options[j]):
+                continue  # 'c("1", "4", "Amsterdam", "6")' / 'c(1, 4, 6)': code differs in what words drop (relay run 11)
             short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])
             if long.endswith(f" {short}") and len(short.split()) >= 2 and len(long.split()) == len(short.split()) + 1:
                 continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5),
@@ -53,6 +71,9 @@ def _overlapping_options(options: list[str]) -> str | None:
             stems_i, stems_j = set(seq_i), set(seq_j)
             if stems_i == stems_j and list(seq_i) != list(seq_j):
                 continue  # the same words in another order: "model, then view" / "view, then model"
+            numbers = _NUMBER.findall(options[i])
+            if numbers != _NUMBER.findall(options[j]) or numbers and not _in_order(options[i], options[j]):
+                continue  # "row 3, column 5 to 10" / "rows 3 to 5 of column 10": the numbers say which (relay run 11)
             if stems_i and stems_i <= stems_j:
                 return f"option {j} {options[j]!r} restates option {i} {options[i]!r}"
     return None
@@ -63,6 +84,8 @@ def _answer_in_stem(mc: MultipleChoice) -> str | None:
     answer = normalized_phrase(mc.answer)
     if len(key_string(answer)) < 4 or f" {answer} " not in stem:
         return None
+    if _CODE.search(mc.answer) and "".join(mc.answer.split()) not in "".join(mc.question.split()):
+        return None  # 'c("1", "4", "Amsterdam", "6")' is what 'c(1,4,"Amsterdam",6)' evaluates to, not its words
     others = [normalized_phrase(o) for i, o in enumerate(mc.options) if i != mc.answer_index]
     if any(len(key_string(o)) >= 4 and f" {o} " in stem for o in others):
         return None  # the stem names another option too ("...: X, Y or Z?", x = "hello" then x = "good bye")
@@ -239,6 +262,7 @@ def check_true_false(tf: TrueFalse, context_stems: set[str], floor: float | None
     return []
 
 
+_CODE_BACK = re.compile(r"[A-Za-z_][\w.$]*\([^()]{0,30}\)|[A-Za-z_]\w*(?:[._]\w+)+")
 _GLOSSED = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
 
@@ -256,7 +280,9 @@ def check_cloze(
         return [(Reason.CLOZE_GAP, f"the front has {gaps} gaps '_____' (need exactly one, no {{{{c1::}}}} markup)")]
     back = _GLOSSED.sub("", card.back) or card.back  # "logit (log odds)": the gloss is an aside to the answer
     back_stems = content_stems(back)
-    if len(card.back.split()) > 12 or not back_stems:
+    # "c()" (relay run 11: "a vector is created with the _____ command"): a code name the quote writes is a term
+    code = not back_stems and _CODE_BACK.fullmatch(back.strip()) is not None and back.strip() in card.source.quote
+    if len(card.back.split()) > 12 or not back_stems and not code:
         return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]
     filled_text = fill_cloze(card.front, back)
     if floor is None:
@@ -265,6 +291,6 @@ def check_cloze(
         common = {stem(w.lower()) for w in surface_words(filled_text) if everyday_word(w, floor)}
         needed = content_stems(filled_text)
         fits = sum(found_in(n, around or context_stems) or n in common for n in needed) / len(needed) if needed else 1.0
-    if coverage(back_stems, context_stems) < 1.0 or fits < 0.75:
+    if back_stems and coverage(back_stems, context_stems) < 1.0 or fits < 0.75:
         return [(Reason.CLOZE_MISMATCH, f"the source does not support the front filled with {card.back!r}")]
     return []

@@ -37,7 +37,9 @@ def dedup_key(model: Grounded) -> tuple[str, str]:
     return "", ""
 
 
-_FORMULA = re.compile(r"[=^+−*/×·]|\w\(|[α-ωΑ-Ω]")
+_FORMULA = re.compile(r"[=^+−*/×·]|\w\(|[α-ωΑ-Ω]|^\s*-\s*\d")
+#: The numbers of a prompt, in order (relay run 11: two payoffs of different cases were "duplicates").
+_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
 def _answer_key(answer: str) -> str:
@@ -61,6 +63,8 @@ def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Near-duplicates: the same prompt, a similar prompt with a similar answer, or the same answer
     to a prompt about the same words. ("What is encoding?" and "What is decoding?" are not the same, nor are
     "What does direct evaluation answer?" and "What does indirect evaluation answer?" with different answers.)"""
+    if a[0] != b[0] and _NUMBER.findall(a[0]) != _NUMBER.findall(b[0]):
+        return False  # "values it at 3 ... bids 2" and "values it at 2 ... bids 3": two cases, worked out apart
     if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT and set(content_stems(a[0])) == set(content_stems(b[0])):
         return True
     answers_alike = (not a[1] and not b[1]) or fuzz.token_set_ratio(a[1], b[1]) >= SAME_ANSWER

@@ -96,7 +96,7 @@ _DEIXIS = re.compile(
     r"\bthe (?:first|second|third|previous|above|following|latter|former) (?:model|implication|example|one|argument|approach)\b"
     r"|\bin (?:the|this) (?:example|figure|table|demo|slide|diagram|picture)\b"
     r"|\bthis (?:line of|problem\b|idea\b|argument\b|result\b|example\b|point\b)|\bas such\b|\b(?:do|did|does) this\b"
-    r"|\b(?:is|are) another\b|\b(?:take|make|put) that (?!is\b|was\b|the\b|a\b|an\b|it\b|they\b|we\b|you\b|this\b)[a-z]+\b"
+    r"|\b(?:is|are) another\b(?! (?:name|word|term)\b)|\b(?:take|make|put) that (?!is\b|was\b|the\b|a\b|an\b|it\b|they\b|we\b|you\b|this\b)[a-z]+\b"
     r"|^\W*(?:fig(?:ure)?|table|tab)\.?\s*\d",
     re.IGNORECASE,
 )
@@ -106,7 +106,11 @@ def _refers_back(m: re.Match[str], text: str) -> bool:
     """ "People distance ... as before. How much does this reduce ...?": a "this" after a whole sentence of the
     item itself points at that sentence, which the student sees (not "in this figure")."""
     said = m.group().lower()
-    return " this" in f" {said}" and not said.startswith("in ") and re.search(r"\w[.!?]\s+\S", text[: m.start()]) is not None
+    return (
+        any(f" {w}" in f" {said}" for w in ("this", "these", "those"))
+        and not said.startswith("in ")
+        and re.search(r"\w[.!?]\s+\S", text[: m.start()]) is not None
+    )
 
 
 #: The identity matrix "I" in maths ("A − I", "(A − λiI)", "I + N"), not the first person (relay run 10: three
@@ -145,6 +149,8 @@ def _unresolved(m: re.Match[str], text: str) -> bool:
         return False
     after = (m.group("after") or "").strip().lower()
     earlier = {singular(w) for w in surface_words(text[: m.start()])}
+    if re.search(r"\w[.!?]\s+\S", text[: m.start()]):
+        return False  # "... body weight for 50 animals. Which structure suits these values?": the item's own case
     return after not in _RESTRICTIVE and singular(noun) not in earlier
 
 
@@ -352,6 +358,10 @@ def _same_opening(option: str, answer: str) -> bool:
 ALIKE_ZIPF = 4.0
 
 
+#: A number in an option that is no part of a name ("3-D array") nor of a formula ("ℙ(X = 2)" beside "𝔼[X²]").
+_STRAY_NUMBER = re.compile(r"(?<![=(\[,^])(?<![=(\[,^] )\b\d+\b(?!-?[A-Za-z]\b)(?!\s*[)\]])")
+
+
 def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem | None:
     """Distractors are of the answer's kind: terms for a term, statements for a statement; no generic word,
     no stray numbering ("algorithm 1"), no verb or adverb where the answer is a noun."""
@@ -368,7 +378,7 @@ def distractor_problem(mc: MultipleChoice, vocab: Vocabulary | None) -> Problem 
         words = surface_words(option)
         if _sentence_like(option) and not _NOUN_PHRASE.match(option) and not phrase:
             return Reason.DISTRACTOR_KIND, f"{option!r} is a statement among terms"
-        if re.search(r"\d", option) and not re.search(r"\d", answer) and len(words) <= 3:
+        if _STRAY_NUMBER.search(option) and not re.search(r"\d|[²³]", answer) and len(words) <= 3:
             return Reason.DISTRACTOR_KIND, f"{option!r} carries a number the answer does not"
         named = re.search(rf"(?<!\w){re.escape(option.strip())}(?!\w)", mc.question)  # a variable the stem shows
         key = surface_words(answer)

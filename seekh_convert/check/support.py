@@ -121,11 +121,19 @@ def context_stems(
     return with_expansions(stems, acronyms) if acronyms else stems
 
 
+#: A maths symbol with a number for its index or power ("x2" of "X²").
+_INSTANCE = re.compile(r"([a-z]{1,2})\d{1,2}")
+
+
 def found_in(needle: str, context: set[str]) -> bool:
     """True when the stem is in ``context``, also as a longer or shorter form ("learnabl"/"learn") or one typo
     away ("rougli"/"roughli": the source's typo is still its word)."""
     if needle in context:
         return True
+    if (m := _INSTANCE.fullmatch(needle)) and any(len(w) == len(m.group(1)) + 1 and w.startswith(m.group(1)) for w in context):
+        return True  # "X²" (x2) is the source's "X^k" (xk) for k = 2 (relay run 11: the second moment)
+    if needle.endswith(("er", "or")) and any(b in context for b in (needle[:-2], needle[:-3]) if len(b) >= 3):
+        return True  # "bidder" of the source's "bid", "player" of "play" (relay run 11)
     if len(needle) < 4:
         return False
     for word in context:

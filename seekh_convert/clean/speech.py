@@ -38,9 +38,6 @@ _ASIDE = re.compile(
     r"guys|folks|so|then|now|here))*\s*[.?!…]*$",
     re.I,
 )
-#: A word cut off and said again ("th-, there's", "what-, whatever"), with the words before it ("the other proba-, the
-#: other person" -> "the other person"): a hyphen before a comma joins no compound.
-_CUT_WORD = re.compile(r"\b((?:\w+\s+){1,3})\w+-,\s*(?=\1)|\b\w+-,\s*|\b(\w{1,5})-\s+(?=\2\w)", re.I)
 _DOUBLE_SPACE = re.compile(r"\s{2,}")
 _SPACE_PUNCT = re.compile(r"\s+([,.?!;:])")
 
@@ -53,7 +50,6 @@ def tidy_speech(text: str) -> str:
     text = _SET_OFF.sub(" ", text)
     text = _FILLER.sub("", text)
     text = _SELF_CORRECTION.sub("", text)
-    text = _CUT_WORD.sub("", text)
     text = _RESTART.sub("", text)
     text = _REPEAT.sub(r"\1", text)
     text = _OPENER.sub("", text.strip())

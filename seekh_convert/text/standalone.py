@@ -105,7 +105,8 @@ def _lower_term(body: str) -> bool:
     """True when a text opens with a term written in lower case: a Greek letter or symbol, or a word with a hyphen,
     digit or inner capital ("ε-greedy acts ...", "k-means groups ...", "iPhone"), not a cut sentence's next word."""
     first = body.split(maxsplit=1)[0] if body.split() else ""
-    return not ("a" <= first[:1] <= "z") or bool(re.search(r"[-\d]|[a-z][A-Z]", first.rstrip(".,;:")))
+    # a call or a name with an underscore ("apply(data_object, ...)", "data_frame"): code, written as the language does
+    return not ("a" <= first[:1] <= "z") or bool(re.search(r"[-\d_(]|[a-z][A-Z]", first.rstrip(".,;:")))
 
 
 #: An adverb ending a sentence on "on": "...arms that looked worse early on.", "...and so on."

@@ -141,14 +141,6 @@ def test_false_starts_are_said_once():
     )
     for said in ("It is 1 and it is 2.", "We know that we know nothing.", "You get two you get three."):
         assert tidy_speech(said) == said  # two statements, not a restart
-    # a word cut off and said again (set O, game-theory captions)
-    assert tidy_speech("So, you know, th-, there's no easy recipe.") == "So there's no easy recipe."
-    assert tidy_speech("It could be thousands or millions, what-, whatever you like.") == (
-        "It could be thousands or millions, whatever you like."
-    )
-    assert tidy_speech("I know that the other proba-, the other person values it.") == ("I know that the other person values it.")
-    for said in ("Pre- and post-war prices differ.", "It is a two- or three-step process."):
-        assert tidy_speech(said) == said  # hyphens of compounds
 
 
 def test_a_clip_that_is_mostly_talk_keeps_its_words():
