@@ -82,3 +82,28 @@ def section_kind(title: str) -> BlockKind | None:
     if _GLOSSARY_TITLE.match(title):
         return BlockKind.GLOSSARY
     return None
+
+
+#: A sub-heading that labels one exercise ("Exercise 3", "Problem 2.1", "Q4") rather than a topic.
+_EXERCISE_LABEL = re.compile(r"^(exercise|problem|question|task|activity|part|q)\s*[\dA-Za-z]?[\d.]*\b", re.I)
+
+
+def teaching_question_sections(headings: list[tuple[int, int, str]], words: list[int]) -> set[int]:
+    """Indices of "Exercises"-type headings whose section is the document's body, not a set of exercises.
+
+    ``headings`` holds (index, level, title) of each heading in order; ``words`` the word count of every item.
+    A lab or tutorial titled "Exercises" whose steps teach (most of the document's words, under at least two
+    topical sub-headings such as "Branching off", "Online collaboration") is content; a real exercise set is a
+    minority of the text, or its sub-headings label exercises ("Problem 2").
+    """
+    total = sum(words) or 1
+    found: set[int] = set()
+    for n, (index, level, title) in enumerate(headings):
+        if section_kind(title) is not BlockKind.QUESTION:
+            continue
+        end = next((i for i, lvl, _ in headings[n + 1 :] if lvl <= level), len(words))
+        inner = [t for i, lvl, t in headings[n + 1 :] if index < i < end and lvl > level]
+        topical = [t for t in inner if not _EXERCISE_LABEL.match(t) and section_kind(t) is None]
+        if sum(words[index + 1 : end]) * 2 > total and len(topical) >= 2:
+            found.add(index)
+    return found

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from seekh_convert.clean.common import normalize_text, section_kind
+from seekh_convert.clean.common import normalize_text, section_kind, teaching_question_sections
 from seekh_convert.clean.tex import render_tex
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
@@ -87,8 +87,11 @@ def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, t
     stack: list[_Open] = []
     objectives = False
     strip = strip or strip_markup
-    for raw in raw_blocks:
-        text, terms = strip(raw.text)
+    stripped = [strip(raw.text) for raw in raw_blocks]
+    headings = [(i, raw.level, stripped[i][0]) for i, raw in enumerate(raw_blocks) if raw.kind is BlockKind.HEADING]
+    teaching = teaching_question_sections(headings, [len(text.split()) for text, _ in stripped])
+    for index, raw in enumerate(raw_blocks):
+        text, terms = stripped[index]
         if raw.kind is not BlockKind.CODE:
             text = render_tex(text)
         if raw.kind is BlockKind.HEADING:
@@ -96,7 +99,7 @@ def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, t
                 continue
             while stack and stack[-1].level >= raw.level:
                 stack.pop()
-            stack.append(_Open(raw.level, text, section_kind(text)))
+            stack.append(_Open(raw.level, text, None if index in teaching else section_kind(text)))
             blocks.append(Block(text=text, kind=BlockKind.HEADING, level=raw.level, section=text, page=raw.page, slide=raw.slide))
             objectives = False
             continue

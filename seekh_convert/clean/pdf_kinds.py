@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.clean.common import section_kind
+from seekh_convert.clean.common import section_kind, teaching_question_sections
 from seekh_convert.model.document import Block, BlockKind
 
 _REFERENCE_HEADING = re.compile(
@@ -42,11 +42,13 @@ def assign_kinds(blocks: list[Block]) -> list[Block]:
     """Mark references, own questions, summaries, boilerplate and figure captions; fill every block's ``section``."""
     section = ""
     special: tuple[int, BlockKind] | None = None  # (heading level, kind) of the special section we are in
-    for block in blocks:
+    headings = [(i, b.level, b.text) for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]
+    teaching = teaching_question_sections(headings, [len(b.text.split()) for b in blocks])
+    for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             if special is not None and block.level <= special[0]:
                 special = None
-            kind = _heading_kind(block.text)
+            kind = None if index in teaching else _heading_kind(block.text)
             if kind is not None:
                 special = (block.level, kind)
             section = block.text
