@@ -118,7 +118,7 @@ class PdfCleaner:
         vocab = vocabulary(pieces)
         blocks = [part for draft in self._drafts(pieces) for part in set_maths_aside(self._block(draft, vocab))]
         doc.blocks = assign_kinds([b for b in blocks if b.text])
-        doc.title = doc.title or _typographic_title(doc)
+        doc.title = doc.title or _running_title(pages, furniture, layout.body) or _typographic_title(doc)
         return doc
 
     # -- furniture ----------------------------------------------------------------------------------------
@@ -337,6 +337,17 @@ def _size_mode(lines) -> float:
         if line.size > 0:
             weights[line.size] += len(line.text)
     return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _running_title(pages: list[tuple[int, list[Line]]], furniture: set[str], body: float) -> str:
+    """A title set large at the top of every page ("Version Control with git" over each page of a set of notes,
+    whose biggest first-page text is the section heading "Foreword"): the first line of the first page when it is
+    a repeated line of words above body size."""
+    lines = next((lines for _, lines in pages if lines), [])
+    first = lines[0] if lines else None
+    if first is None or _key(first.text) not in furniture or "#" in _key(first.text) or not body:
+        return ""
+    return first.text if first.size >= body * 1.15 and len(_TITLE_WORD.findall(first.text)) >= 2 else ""
 
 
 def _typographic_title(doc: Document) -> str:

@@ -86,3 +86,26 @@ def test_quantum_notes_titles_and_text_repaired():
     assert not any("T=" in t.title or "nFD" in t.title for t in doc.topics), [t.title for t in doc.topics]
     prose = [b.text for b in doc.blocks if b.usable]
     assert not any("∂x2" in t or "10−34" in t for t in prose)
+
+
+_PARA = [
+    ("The main idea behind git is to keep track of the changes you make to your code such that if there are", 11.0),
+    ("any problems, you can always go back to a previous version of the code and carry on working from it.", 11.0),
+]
+
+
+def test_a_title_set_large_over_every_page_titles_the_notes():
+    # set P's git notes: "Version Control with git" (17 pt) tops every page; the first page's biggest text is the
+    # section heading "Foreword" (18 pt), which titled the document and every request to the model
+    pages = [[("Version Control with git", 17.0), (heading, 18.0), *_PARA] for heading in ("Foreword", "Git system", "Branching")]
+    doc = PdfCleaner()(_doc(pages))
+    assert doc.title == "Version Control with git"
+    assert "Version Control with git" not in _text(doc)  # still a running head, not body text
+
+
+def test_a_small_running_head_is_no_title():
+    pages = [
+        [("Lecture notes, autumn term", 9.0), (heading, 18.0), *_PARA] for heading in ("Foreword", "Git system", "Branching")
+    ]
+    doc = PdfCleaner()(_doc(pages))
+    assert doc.title == "Foreword"  # the typographic title, as before
