@@ -82,13 +82,11 @@ class SourceFinder:
         if len(span.texts) != 1:
             return None
         text = self.blocks[span.first].shown
-        start, end = span.start, span.end
-        tail = quote[len(quote.rstrip(_EDGE)) :]
-        while tail and end < len(text) and text[end] == tail[0]:
-            end, tail = end + 1, tail[1:]
-        head = quote[: len(quote) - len(quote.lstrip(_EDGE))]
-        while head and start > 0 and text[start - 1] == head[-1]:
-            start, head = start - 1, head[:-1]
+        edge = _EDGE + " "
+        tail = quote[len(quote.rstrip(edge)) :]
+        head = quote[: len(quote) - len(quote.lstrip(edge))]
+        end = _edge_end(text, span.end, tail)
+        start = len(text) - _edge_end(text[::-1], len(text) - span.start, head[::-1])
         return normalize_ws(text[start:end])
 
     def ref(self, span: Span, quote: str) -> SourceRef:
@@ -100,3 +98,16 @@ class SourceFinder:
             if tail is not None:
                 ref = ref.model_copy(update={"start": min(ref.start, tail[0]), "end": max(ref.end or tail[1], tail[1])})
         return ref
+
+
+def _edge_end(text: str, end: int, edge: str) -> int:
+    """Where ``text`` ends once the punctuation ``edge`` (the quote's, after its last word) is taken on from
+    ``end`` where the source has it too, white space aside ("ℙ(𝐸)ℙ(𝐹 )." quoted as "ℙ(𝐸)ℙ(𝐹 )." keeps its " ).")."""
+    for mark in edge.replace(" ", ""):
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after >= len(text) or text[after] != mark:
+            break
+        end = after + 1
+    return end

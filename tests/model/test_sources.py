@@ -31,6 +31,20 @@ def test_verbatim_keeps_the_sources_words_and_the_quotes_punctuation():
     assert finder.verbatim(span, "encoding comes first") == "Encoding comes first"
 
 
+def test_verbatim_keeps_closing_brackets_the_pdf_spaced_off():
+    # relay run 11's PDF: the model copied "... ℙ(𝐸)ℙ(𝐹 )." exactly; the published quote lost " )." (a silent change)
+    sentence = "We say that two events 𝐸 and 𝐹 are independent if ℙ(𝐸 ∩ 𝐹 ) = ℙ(𝐸)ℙ(𝐹 ). Then more follows."
+    finder = SourceFinder([Block(sentence)])
+    quote = "We say that two events 𝐸 and 𝐹 are independent if ℙ(𝐸 ∩ 𝐹 ) = ℙ(𝐸)ℙ(𝐹 )."
+    assert finder.verbatim(finder.find(quote), quote) == quote
+    opening = "( see the notes ) and so on"
+    finder = SourceFinder([Block(f"Text {opening}.")])
+    assert finder.verbatim(finder.find(opening), opening) == opening
+    assert (
+        finder.verbatim(finder.find("see the notes"), "see the notes).") == "see the notes )"
+    )  # a mark the source lacks stays out
+
+
 def test_pages_and_sections():
     block = Block("Text on a page.", page=4, section="Intro")
     ref = ref_at(block, 0, 4, "Text")
