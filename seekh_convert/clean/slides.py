@@ -26,7 +26,9 @@ from seekh_convert.model.document import BlockKind, Document, RawBlock
 from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.words import STOPWORDS, key_string, surface_words
 
-_CONTINUED = re.compile(r"\s*(\((?:cont(?:inued|'d|\.)?)\)|[-–:]?\s*cont(?:inued|'d|\.)|\(\d+\)|\d+/\d+)\s*$", re.I)
+_CONTINUED = re.compile(
+    r"\s*(\((?:cont(?:inued|['’]?d\.?|\.)?)\)|[-–:]?\s*\b(?:cont(?:inued|['’]?d\b\.?|\.))|\(\d+\)|\d+/\d+)\s*$", re.I
+)
 _CREDIT_TITLE = re.compile(
     r"^(?:(?:acknowledge?ments?|credits?|licen[cs]es?|copyright|attributions?)\b.*|(?:thank you|thanks|(?:any )?questions)\W*)$",
     re.I,
@@ -66,13 +68,13 @@ def _furniture_candidate(block: RawBlock, max_words: int) -> bool:
 
 
 def _continue_titles(raw: list[RawBlock]) -> list[RawBlock]:
-    """Drop a slide title that repeats the previous slide's title: the section goes on."""
+    """Drop a slide title that repeats the previous slide's title, or only says "contd": the section goes on."""
     out: list[RawBlock] = []
     previous = ""
     for block in raw:
         if block.kind is BlockKind.HEADING:
             key = key_string(_CONTINUED.sub("", block.text))
-            if key and key == previous:
+            if (key and key == previous) or (previous and not key and _CONTINUED.search(block.text)):
                 continue
             previous = key
         out.append(block)
@@ -133,7 +135,19 @@ def _term_pair(text: str) -> tuple[str, str] | None:
     alpha = [t for t in tokens if t.strip(".,;:()\"'“”").isalpha()]
     if len(alpha) < 3 or len(alpha) < 0.75 * len(tokens) or len({t.lower() for t in alpha}) < 3:
         return None
+    if _example_list(explanation):
+        return None
     return term, explanation
+
+
+def _example_list(text: str) -> bool:
+    """A list of short items without a verb ("Capital: perpetually licensed software, IT maintenance, warranty on
+    products, credit card, banking" answers "Can you think of services in these categories?"): examples of the
+    term, not what it is."""
+    parts = [p.strip() for p in re.split(r",|;|\band\b", text.rstrip(".")) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 4 for p in parts):
+        return False
+    return not any(w.lower() in _CLAUSE_WORDS for p in parts for w in p.split())
 
 
 def is_fragment(text: str) -> bool:

@@ -112,3 +112,32 @@ def test_py4e_deck_topics_cover_most_slides():
     assert {"Python for Everybody", "Case Sensitive", "Left to right"} <= {
         b.text for b in doc.blocks if b.kind is BlockKind.FRAGMENT
     }
+
+
+def test_a_contd_slide_goes_on_and_an_example_list_is_no_definition(tmp_path):
+    # set P's economics deck (kautukraj/MacroEcon lecture1.pptx): a slide titled "contd" became a topic and a
+    # learn-next title ("contd explains price ..."); "Capital : perpetually licensed software, IT maintenance, ..."
+    # (examples of services) became the card "What is capital?"
+    deck = Presentation()
+    for heading, bullets in [
+        ("Distribution", ["A point-of-sale for a good or a service can be physical or online.", "Middlemen organise the market for farmers."]),
+        ("contd", ["Farmers' markets are organised by the farmers themselves.", "Why should I pay someone else for organizing the market?"]),
+        ("Contd.", ["Retail stores buy from wholesalers who buy from the farmers."]),
+        ("Services", ["Capital : perpetually licensed software, IT maintenance, warranty on products, credit card, banking",
+                      "SaaS : Software as a Service"]),
+    ]:  # fmt: skip
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = heading
+        frame = slide.placeholders[1].text_frame
+        frame.text = bullets[0]
+        for bullet in bullets[1:]:
+            frame.add_paragraph().text = bullet
+    deck.save(tmp_path / "economics.pptx")
+    doc = load_document(tmp_path / "economics.pptx")
+    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert "contd" not in headings and "Contd." not in headings and "Distribution" in headings
+    farmers = next(b for b in doc.blocks if b.text.startswith("Farmers' markets"))
+    assert farmers.section == "Distribution"
+    assert all(t.title.lower().strip(".") != "contd" for t in doc.topics)
+    pairs = {b.term: b.text for b in doc.blocks if b.kind is BlockKind.GLOSSARY}
+    assert pairs.get("SaaS") == "Software as a Service" and "Capital" not in pairs
