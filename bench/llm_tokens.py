@@ -55,13 +55,30 @@ def _drafts() -> dict[str, list[dict]]:
     return found
 
 
+def _recorded_notes() -> list[tuple[str, list[str]]]:
+    """The recorded replies to notes requests (map-reduce parts of a long topic) with their quotes."""
+    found = []
+    for req in sorted(EXCHANGE.glob("req-*.json")):
+        if json.loads(req.read_text())["response_format"]["json_schema"]["name"] != "chunk_notes":
+            continue
+        reply = req.with_name(req.name.replace("req", "resp").replace(".json", ".txt")).read_text()
+        found.append((reply, [n.get("quote", "") for n in json.loads(reply).get("notes", [])]))
+    return found
+
+
 def _responder(drafts: dict[str, list[dict]]):
     from fakes.openai_server import document_of, schema_kind
 
     from seekh_convert.text.normalize import normalize_ws
 
+    notes = _recorded_notes()
+
     def reply(body: dict) -> str:
         user = body["messages"][1]["content"]  # a retry appends the feedback after the reply
+        if schema_kind(body) == "chunk_notes":  # a long topic's part: the recorded notes of the part holding its quotes
+            text = normalize_ws(document_of(body))
+            best = max(notes, key=lambda n: sum(normalize_ws(q) in text for q in n[1]), default=None)
+            return best[0] if best else json.dumps({"notes": []})
         if schema_kind(body) == "repair_items":  # the failing items unchanged
             entries = json.loads(user.split("<failing_items>")[1].split("</failing_items>")[0])
             return json.dumps({e["position"]: e["item"] for e in entries if "position" in e})

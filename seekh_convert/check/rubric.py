@@ -351,7 +351,19 @@ def _same_opening(option: str, answer: str) -> bool:
     """Both open with an -ing word: tasks named alike ("Marking survey wage data as correct or incorrect" beside
     "Writing the survey's questions"), one kind however long."""
     first = [surface_words(t)[:1] for t in (option, answer)]
-    return all(w and len(w[0]) > 4 and w[0].lower().endswith("ing") for w in first)
+    if all(w and len(w[0]) > 4 and w[0].lower().endswith("ing") for w in first):
+        return True
+    return _same_lead(option, answer)
+
+
+def _same_lead(option: str, answer: str) -> bool:
+    """Both open with the same word other than an article: one family ("git log" beside the key "git blame",
+    "To make the push upload faster" beside "To avoid overwriting others' changes"; relay run 12)."""
+    words = [surface_words(t) for t in (option, answer)]
+    if not all(len(w) >= 2 for w in words):
+        return False
+    lead = words[0][0].lower()
+    return lead == words[1][0].lower() and lead not in ("the", "a", "an")
 
 
 #: Zipf frequency from which a one-word key is an everyday word, whose distractors may be everyday words too.
@@ -474,10 +486,17 @@ def link_problem(link: LearnNext | Prerequisite, ctx: RubricContext) -> Problem 
     if len(words) == 1 and generic_word(words[0]) and not (ctx.vocab and _marked(ctx.vocab, topic)):
         return Reason.NOT_A_TOPIC, f"{topic!r} is a generic word"
     if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() or _CODE_NAME.search(topic)) and not (
-        _plural_head(words)
+        _plural_head(words) or _gerund_phrase(words)
     ):
         return Reason.NOT_A_TOPIC, f"{topic!r} is not a noun phrase"
     return None
+
+
+def _gerund_phrase(words: list[str]) -> bool:
+    """A topic named by what one does ("Undoing changes with reset and revert", "Resolving merge conflicts"; relay
+    run 12 dropped the first as "not a noun phrase"): an -ing word leading a phrase of three words or more."""
+    lead = words[0].lower()
+    return len(words) >= 3 and len(lead) > 5 and lead.endswith("ing") and lead not in STOPWORDS
 
 
 def _plural_head(words: list[str]) -> bool:
@@ -540,6 +559,19 @@ _QUOTED = re.compile(r"[“\"](?=\S)([^”\"]{12,})(?<=\S)[”\"]")
 def rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool = False) -> list[Problem]:
     """Every rubric problem of one item (``in_paragraph``: a summary sentence after the first, which is read
     after the sentence before it, so "It ..." or "However, ..." has its referent there)."""
+    found = _rubric_problems(model, ctx, in_paragraph)
+    names = ctx.vocab.lower_names if ctx.vocab is not None else set()
+    if names and _MID_SENTENCE in found:
+        texts = [getattr(model, f, None) for f in ("text", "front", "statement", "question")]
+        if any(isinstance(t, str) and t.split()[:1] and t.split()[0].strip("\"“'‘") in names for t in texts):
+            found = [p for p in found if p != _MID_SENTENCE]  # "git revert undoes a commit ...": a name the source writes so
+    return found
+
+
+_MID_SENTENCE = (Reason.FRAGMENT, "starts mid-sentence")
+
+
+def _rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool) -> list[Problem]:
     if in_paragraph:
         return [p for p in (fragment_problem(model.text, True),) if p]  # type: ignore[attr-defined]
     if isinstance(model, (Definition, SummarySentence)):

@@ -7,15 +7,17 @@ document and shared by the checks of all its topics.
 
 from __future__ import annotations
 
+import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 
 from seekh_convert.model.document import Block, BlockKind, Document
 from seekh_convert.text.defining import defined_terms
-from seekh_convert.text.lexicon import can_be_noun, generic_phrase, is_acronym
+from seekh_convert.text.lexicon import can_be_noun, generic_phrase, is_acronym, zipf
 from seekh_convert.text.sentences import sentences
 from seekh_convert.text.terms import clean_term, term_key
-from seekh_convert.text.words import singular, surface_words
+from seekh_convert.text.words import STOPWORDS, singular, surface_words
 
 #: Defining strength from which a sentence's "X is ..." counts as the source defining X.
 DEFINED = 2.4
@@ -28,6 +30,8 @@ class Vocabulary:
     marked: set[str] = field(default_factory=set)
     defined: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
+    #: Names the source writes in lower case even where a sentence starts ("git", "numpy"): an item may open so.
+    lower_names: set[str] = field(default_factory=set)
     text: str = " "  # " key key key ... " of every usable word, for counting phrase occurrences
     _counts: dict[str, int] = field(default_factory=dict)
 
@@ -69,10 +73,18 @@ def vocabulary(document: Document) -> Vocabulary:
     return vocab
 
 
+#: A word in lower case where a sentence starts: at the start of a block or after an end stop.
+_LOWER_OPENING = re.compile(r"(?:^|[.!?]\s+)([a-z][a-z0-9]+)\b")
+
+#: Everyday words ("given", "and") open the rest of a sentence a page break cut; names of tools are rarer.
+LOWER_NAME_ZIPF = 4.5
+
+
 def build_vocabulary(blocks: list[Block], titles: list[str] = ()) -> Vocabulary:
     """Marked terms (emphasis, glossary), defined terms and word keys of ``blocks``."""
     vocab = Vocabulary(titles={term_key(t) for t in titles if t})
     words: list[str] = []
+    openers: Counter[str] = Counter()
     for block in blocks:
         if block.kind is BlockKind.GLOSSARY and block.term:
             vocab.marked.add(term_key(block.term))
@@ -85,6 +97,8 @@ def build_vocabulary(blocks: list[Block], titles: list[str] = ()) -> Vocabulary:
         for sentence in sentences(block.text):
             vocab.defined.update(term_key(d.term) for d in defined_terms(sentence) if d.strength >= DEFINED)
         words.extend(singular(w) for w in surface_words(block.text))
+        openers.update(m.group(1) for m in _LOWER_OPENING.finditer(block.text))
+    vocab.lower_names = {w for w in openers if w not in STOPWORDS and zipf(w) < LOWER_NAME_ZIPF}
     vocab.marked.discard("")
     vocab.defined.discard("")
     vocab.text = " " + " ".join(words) + " "

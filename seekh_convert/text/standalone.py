@@ -27,6 +27,9 @@ _NAMED = re.compile(r"^\W*(?i:this|these|that|those)\s+(?:[A-Z]{2,}|\w*\d)")
 _CONTENT_CLAUSE = re.compile(
     r"^\W*that\s+(?:the|a|an|its|their|his|her|each|every|no|some|all|it|they|he|she|we|you|i)\s+\w", re.IGNORECASE
 )
+#: "Besides" before a gerund or a noun phrase is a preposition whose object follows ("Besides letting you return to
+#: earlier versions, git ..."; relay run 12), not the connective "Besides, ...".
+_PREPOSITION_BESIDES = re.compile(r"^\W*besides\s+(?:\w+ing\b|the\b|a\b|an\b|its\b|their\b)", re.IGNORECASE)
 _DUMMY_IT = re.compile(
     r"^\W*it\s+(?:is|was|has been|can be|may be|would be|seems)\s+(?:not\s+)?(?P<w>[a-z]+)\b.*\b(?:that|to|whether|how)\b",
     re.IGNORECASE,
@@ -93,7 +96,7 @@ def dangling_opening(text: str) -> str | None:
         return None
     if _NAMED.match(text):
         return None  # "These BIOS11 lecture notes", "This DNA": the words after the demonstrative name what it is
-    if _CONTENT_CLAUSE.match(text):
+    if _CONTENT_CLAUSE.match(text) or _PREPOSITION_BESIDES.match(text):
         return None
     dummy = _DUMMY_IT.match(text)
     if dummy and ("ADJ" in word_classes(dummy.group("w")) or dummy.group("w").endswith(("ed", "en"))):

@@ -49,7 +49,10 @@ class EngineSettings(BaseModel):
         "when that is lower. A reply cut off is asked again once with double the budget.",
     )
     chunk_tokens: int = Field(
-        3000, ge=200, description="Most source tokens per request; longer topics are mapped chunk by chunk."
+        8000,
+        ge=200,
+        description="Most source tokens per request (a lecture topic of up to about 6,000 words is read whole, with "
+        "its rubric and quotes in one guide request); longer topics are mapped chunk by chunk.",
     )
     deck_words: int = Field(
         500,

@@ -1,0 +1,66 @@
+"""Relay run 12 (set P, 2026-12-05): economics slides, 3Blue1Brown's polarised-light captions and git lecture notes;
+the model's sound items the gate dropped or noted. A topic named by what one does, command names and purpose
+phrases as options, a tool the source writes in lower case, "Besides" as a preposition; each planted beside the
+defect the check still catches."""
+
+from __future__ import annotations
+
+from seekh_convert.check.rubric import RubricContext, distractor_problem, link_problem, rubric_problems
+from seekh_convert.check.vocabulary import build_vocabulary
+from seekh_convert.model.document import Block
+from seekh_convert.model.findings import Reason
+from seekh_convert.model.guide import LearnNext, MultipleChoice, SourceRef, Takeaway
+from seekh_convert.text.standalone import dangling_opening
+
+QUOTE = SourceRef(quote="In general, you should use git revert over a hard reset.", page=7)
+
+
+def _link(topic: str) -> LearnNext:
+    return LearnNext(topic=topic, why="It undoes commits.", level="intermediate", source=QUOTE)
+
+
+def test_a_topic_named_by_what_one_does_is_a_topic() -> None:
+    assert link_problem(_link("Undoing changes with reset and revert"), RubricContext()) is None
+    assert link_problem(_link("Resolving merge conflicts"), RubricContext()) is None
+    # still caught: a clause, not a name
+    assert link_problem(_link("It compiles quickly"), RubricContext()) is not None
+
+
+def _mc(answer: str, others: list[str]) -> MultipleChoice:
+    return MultipleChoice(question="Which one?", options=[answer, *others], answer_index=0, explanation="e", source=QUOTE)
+
+
+def test_commands_and_purposes_are_one_kind_with_their_key() -> None:
+    assert distractor_problem(_mc("git blame", ["git log", "git diff", "git status"]), None) is None
+    assert distractor_problem(_mc("git init", ["git commit", "git clone", "git add"]), None) is None
+    purposes = ["To make the push upload faster", "To delete your old local branches", "To create a backup of the .git folder"]
+    assert distractor_problem(_mc("To avoid overwriting others' changes", purposes), None) is None
+    # still caught: an adverb beside a command
+    assert distractor_problem(_mc("git blame", ["git log", "quickly", "git status"]), None) is not None
+
+
+def test_a_tool_the_source_writes_in_lower_case_may_open_a_text() -> None:
+    blocks = [
+        Block(
+            "Now you have tried to work with git locally, it is time to go online. git can prevent you from accidental rm -rf."
+        ),
+        Block("git config --global user.name sets the committer's name."),
+        Block("given permission to. In this case, you will have to fork the repository."),  # a page break cut a sentence
+    ]
+    ctx = RubricContext(vocab=build_vocabulary(blocks))
+    takeaway = Takeaway(
+        title="Prefer revert over hard reset",
+        text="git revert undoes a commit by adding a new commit, so the history keeps both.",
+        importance="high",
+        source=QUOTE,
+    )
+    assert not [p for p in rubric_problems(takeaway, ctx) if p[0] is Reason.FRAGMENT]
+    # still caught: an everyday word that opens the rest of a sentence a page break cut
+    cut = takeaway.model_copy(update={"text": "given permission to fork the repository, you copy it to your account."})
+    assert [p for p in rubric_problems(cut, ctx) if p[0] is Reason.FRAGMENT]
+    assert [p for p in rubric_problems(takeaway, RubricContext()) if p[0] is Reason.FRAGMENT]  # no source, no name
+
+
+def test_besides_before_its_object_is_a_preposition() -> None:
+    assert dangling_opening("Besides letting you return to earlier versions, git also helps people work together.") is None
+    assert dangling_opening("Besides, git also helps people work together.") == "Besides"
