@@ -117,7 +117,7 @@ class PdfCleaner:
         _carry_hyphen_across_pages(pieces)
         vocab = vocabulary(pieces)
         blocks = [part for draft in self._drafts(pieces) for part in set_maths_aside(self._block(draft, vocab))]
-        doc.blocks = assign_kinds([b for b in blocks if b.text])
+        doc.blocks = assign_kinds(_finish_sentences_across_pages([b for b in blocks if b.text]))
         doc.title = doc.title or _running_title(pages, furniture, layout.body) or _typographic_title(doc)
         return doc
 
@@ -422,6 +422,38 @@ def _outline_level(piece: _Piece, outline: dict[tuple[int, str], int]) -> int | 
         if page == piece.page and title and (loose == title or near):
             return level
     return None
+
+
+#: The end of a paragraph's first sentence: an end stop before a capital, a bracket or a quotation mark, or the end.
+_FIRST_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?(?=\s+[\"\u201c(\[]?[A-Z0-9]|\s*$)")
+
+
+def _finish_sentences_across_pages(blocks: list[Block]) -> list[Block]:
+    """A sentence a page break cut ("... unless you are" / "given permission to. In this case, ...") ends on the
+    page it started: the next page's paragraph gives up the words up to its first end stop, so a quote of that
+    sentence is whole and one block (the page-8 block read "given permission to." before)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        joined = (
+            prev is not None
+            and prev.kind is block.kind is BlockKind.PARAGRAPH
+            and prev.page is not None
+            and block.page == prev.page + 1
+            and not _CLAUSE_END.search(prev.text)
+            and block.text[:1].islower()
+        )
+        if not joined:
+            out.append(block)
+            continue
+        end = _FIRST_SENTENCE_END.search(block.text)
+        cut = end.end() if end else len(block.text)
+        prev.text = f"{prev.text} {block.text[:cut].strip()}"
+        rest = block.text[cut:].strip()
+        if rest:
+            block.text = rest
+            out.append(block)
+    return out
 
 
 def _carry_hyphen_across_pages(pieces: list[_Piece]) -> None:

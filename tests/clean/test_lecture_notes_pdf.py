@@ -109,3 +109,20 @@ def test_a_small_running_head_is_no_title():
     ]
     doc = PdfCleaner()(_doc(pages))
     assert doc.title == "Foreword"  # the typographic title, as before
+
+
+def test_a_sentence_a_page_break_cut_ends_on_its_first_page():
+    # set P's git notes: "... push directly to the repository unless you are" / (p. 8) "given permission to. In this
+    # case, ..."; a quote of that sentence was cut on either page
+    first = [*_PARA, ("The catch with public repositories is you often do not have the permission to push directly", 11.0),
+             ("to the repository unless you are", 11.0)]  # fmt: skip
+    second = [("given permission to. In this case, you will have to fork the repository, which creates a copy of", 11.0),
+              ("the repository on your own account.", 11.0)]  # fmt: skip
+    doc = PdfCleaner()(_doc([first, second]))
+    texts = {b.page: b.text for b in doc.blocks if "repository" in b.text}
+    assert texts[1].endswith("unless you are given permission to.")
+    assert texts[2].startswith("In this case, you will have to fork")
+    # a page that opens on a new sentence keeps it
+    third = [("Forks are copies of a repository that live under your account, and you may push to them.", 11.0)]
+    doc = PdfCleaner()(_doc([_PARA, third]))
+    assert [b.page for b in doc.blocks if b.text.startswith("Forks are copies")] == [2]

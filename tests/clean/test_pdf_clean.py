@@ -205,7 +205,11 @@ def test_ocr_running_heads_hyphens_and_title(corpus):
     assert "SIEGE OF VICKS" not in text.upper().replace("SIEGE OF VICKSBURG.\u201d", "")  # OCR-misspelt heads too
     assert "The heads are movable, and" in text and "mova- ble" not in text
     assert "Alas! for the women" in text
-    assert "These shells are visitors we do not care to see in camp" in _block(doc, "buried itself in tie earth").text
+    assert "These shells are visitors we do not care to see in camp" in _block(doc, "Another fell on top of the hill").text
+    # the sentence the page break cut ("But one shell dropped near my tent," / "buried itself in tie earth, ...") ends on p. 1
+    june11 = _block(doc, "JUNE 11TH.")
+    assert june11.page == 1 and june11.text.endswith("buried itself in tie earth, and exploded, scattering dirt for yards "
+                                                     "around and leaving a hole big enough to bury a horse.")  # fmt: skip
 
 
 def test_a_pdfs_own_questions_and_summary_are_not_sources():
