@@ -151,6 +151,8 @@ def _unresolved(m: re.Match[str], text: str) -> bool:
     earlier = {singular(w) for w in surface_words(text[: m.start()])}
     if re.search(r"\w[.!?]\s+\S", text[: m.start()]):
         return False  # "... body weight for 50 animals. Which structure suits these values?": the item's own case
+    if re.search(r"[.!?]\s+which\b", text[m.end() :], re.IGNORECASE):
+        return False  # "A bakery makes these purchases. Which one is capital?": the options are these purchases
     return after not in _RESTRICTIVE and singular(noun) not in earlier
 
 
@@ -570,18 +572,26 @@ def rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool = Fa
 
 _MID_SENTENCE = (Reason.FRAGMENT, "starts mid-sentence")
 
+_TITLED = re.compile(r"^\W*(?:this|these|such)\s+(?P<noun>[A-Za-z][\w-]*)", re.IGNORECASE)
+
+
+def _under_title(problems: list[Problem], text: str, title: str) -> list[Problem]:
+    """A takeaway's or application's text is read under its title: "These platforms act as marketplaces ..." under
+    "Online platforms such as Amazon, Ola and Swiggy" points at the title (relay run 12), not at unseen text."""
+    m = _TITLED.match(text)
+    if m is None or singular(m.group("noun").lower()) not in {singular(w.lower()) for w in surface_words(title)}:
+        return problems
+    return [p for p in problems if p[0] is not Reason.NOT_STANDALONE]
+
 
 def _rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool) -> list[Problem]:
     if in_paragraph:
         return [p for p in (fragment_problem(model.text, True),) if p]  # type: ignore[attr-defined]
     if isinstance(model, (Definition, SummarySentence)):
         return standalone_problems(model.text)
-    if isinstance(model, Takeaway):
+    if isinstance(model, (Takeaway, Application)):
         found = title_problem(model.title, model.text, ctx.vocab, model.source.quote)
-        return standalone_problems(model.text) + ([found] if found else [])
-    if isinstance(model, Application):
-        found = title_problem(model.title, model.text, ctx.vocab, model.source.quote)
-        return standalone_problems(model.text) + ([found] if found else [])
+        return _under_title(standalone_problems(model.text), model.text, model.title) + ([found] if found else [])
     if isinstance(model, (LearnNext, Prerequisite)):
         return [p for p in (link_problem(model, ctx), link_reason_problem(model)) if p]
     if isinstance(model, Flashcard):

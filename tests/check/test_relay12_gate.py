@@ -5,11 +5,11 @@ defect the check still catches."""
 
 from __future__ import annotations
 
-from seekh_convert.check.rubric import RubricContext, distractor_problem, link_problem, rubric_problems
+from seekh_convert.check.rubric import RubricContext, context_problem, distractor_problem, link_problem, rubric_problems
 from seekh_convert.check.vocabulary import build_vocabulary
 from seekh_convert.model.document import Block
 from seekh_convert.model.findings import Reason
-from seekh_convert.model.guide import LearnNext, MultipleChoice, SourceRef, Takeaway
+from seekh_convert.model.guide import Application, LearnNext, MultipleChoice, SourceRef, Takeaway
 from seekh_convert.text.standalone import dangling_opening
 
 QUOTE = SourceRef(quote="In general, you should use git revert over a hard reset.", page=7)
@@ -64,3 +64,16 @@ def test_a_tool_the_source_writes_in_lower_case_may_open_a_text() -> None:
 def test_besides_before_its_object_is_a_preposition() -> None:
     assert dangling_opening("Besides letting you return to earlier versions, git also helps people work together.") is None
     assert dangling_opening("Besides, git also helps people work together.") == "Besides"
+
+
+def test_these_after_its_title_or_before_its_options_is_resolved() -> None:
+    app = Application(
+        title="Online platforms such as Amazon, Ola and Swiggy",
+        text="These platforms act as marketplaces, bringing producers and consumers together online.",
+        source=QUOTE,
+    )
+    assert not [p for p in rubric_problems(app, RubricContext()) if p[0] is Reason.NOT_STANDALONE]
+    other = app.model_copy(update={"title": "Price discovery online"})
+    assert [p for p in rubric_problems(other, RubricContext()) if p[0] is Reason.NOT_STANDALONE]
+    assert context_problem("A bakery makes these purchases. Which one is capital?") is None
+    assert context_problem("Why do these purchases count as capital?") is not None
