@@ -122,6 +122,11 @@ _MATH_I = re.compile(r"(?<=[−\-+=(×·/λ])I\b|(?<=[−\-+=(×·/λ] )I\b|(?<=
 #: (relay run 4: the homework prompt card, "The course plans to simulate ..."), so the gate acts on them on every path.
 NARRATION = "course narration"
 
+#: How a "not a topic" finding on a link's word class ends: a guess from the last word's class, which named topics
+#: defeat ("The C preprocessor and #define", "Undoing changes with reset and revert": relay runs 9 and 12), so on a
+#: model's drafts it notes; a part of the book or a generic word still acts.
+NOT_A_NOUN_PHRASE = "is not a noun phrase"
+
 
 def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
@@ -467,10 +472,11 @@ def title_problem(title: str, text: str, vocab: Vocabulary | None, quote: str = 
 
 
 _STRUCTURAL = frozenset(
-    """list of tables|list of figures|list of illustrations|contents|table of contents|index|introduction|summary
+    name.strip()
+    for name in """list of tables|list of figures|list of illustrations|contents|table of contents|index|introduction|summary
     |references|bibliography|appendix|preface|foreword|acknowledgements|acknowledgments|glossary|exercises
     |review questions|key terms|applications|conclusion|conclusions|licence|license|copyright|notes|abstract
-    |overview|further reading""".replace("\n", "").split("|")
+    |overview|further reading""".split("|")
 )
 
 
@@ -490,7 +496,7 @@ def link_problem(link: LearnNext | Prerequisite, ctx: RubricContext) -> Problem 
     if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() or _CODE_NAME.search(topic)) and not (
         _plural_head(words) or _gerund_phrase(words)
     ):
-        return Reason.NOT_A_TOPIC, f"{topic!r} is not a noun phrase"
+        return Reason.NOT_A_TOPIC, f"{topic!r} {NOT_A_NOUN_PHRASE}"
     return None
 
 

@@ -77,3 +77,13 @@ def test_these_after_its_title_or_before_its_options_is_resolved() -> None:
     assert [p for p in rubric_problems(other, RubricContext()) if p[0] is Reason.NOT_STANDALONE]
     assert context_problem("A bakery makes these purchases. Which one is capital?") is None
     assert context_problem("Why do these purchases count as capital?") is not None
+
+
+def test_a_word_class_guess_on_a_models_link_notes_a_part_of_the_book_drops() -> None:
+    from seekh_convert.check.checker import GateSettings, for_model_drafts
+
+    problem = link_problem(_link("It compiles quickly"), RubricContext())
+    assert problem is not None and for_model_drafts(None).notes(*problem)
+    assert not GateSettings().notes(*problem)  # the offline engine's links still drop
+    structural = link_problem(_link("Exercises"), RubricContext())
+    assert structural is not None and not for_model_drafts(None).notes(*structural)
