@@ -44,10 +44,16 @@ class SubtitleExtractor:
         return Document(path=path, kind=SourceKind.TRANSCRIPT, title=title, cues=cues, warnings=warnings)
 
 
+_FILE_KIND = re.compile(r"(?:\s+(?:english|en))?\s+(?:captions?|subtitles?|subs|transcripts?|cc|auto generated)$", re.I)
+
+
 def title_from_name(path: Path) -> str:
-    """``mit-ocw-lec02-atomic-structure.DERIVED.vtt`` -> ``Mit ocw lec02 atomic structure``."""
+    """``mit-ocw-lec02-atomic-structure.DERIVED.vtt`` -> ``Mit ocw lec02 atomic structure``; a language code and the
+    file's kind ("lecture-3.en.srt", "barber-pole-captions.srt", "... subtitles", "... transcript") are no part of it."""
     stem = re.sub(r"\.[A-Z]{2,}$", "", Path(path).stem)
-    title = re.sub(r"[-_\s]+", " ", stem).strip() or path.name
+    stem = re.sub(r"\.[a-z]{2}(?:[-_][A-Za-z]{2})?$", "", stem)
+    title = re.sub(r"[-_\s]+", " ", stem).strip()
+    title = _FILE_KIND.sub("", title).strip() or title or path.name
     return title[0].upper() + title[1:] if title.islower() or title[0].islower() else title
 
 

@@ -85,6 +85,10 @@ def test_helpers():
     assert parse_timestamp("00:00:1d.890") is None
     assert title_from_name(Path("memory-lecture.vtt")) == "Memory lecture"
     assert title_from_name(Path("MIT_Lecture-02.DERIVED.srt")) == "MIT Lecture 02"
+    # set P's captions: the file's kind and language code are no part of the title the guide and the model see
+    assert title_from_name(Path("physics-barber-pole-polarized-light-captions.srt")) == "Physics barber pole polarized light"
+    assert title_from_name(Path("game-theory-auctions-lecture.en.srt")) == "Game theory auctions lecture"
+    assert title_from_name(Path("captions.srt")) == "Captions"  # nothing else to go by
 
 
 def test_cues_an_editor_left_unsynced_at_99_59_59_follow_the_cue_before(tmp_path):
