@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
-from seekh_convert.check.rubric import NARRATION, NOT_A_NOUN_PHRASE, RubricContext, rubric_problems
+from seekh_convert.check.rubric import LINK_SHAPE_GUESSES, NARRATION, RubricContext, rubric_problems
 from seekh_convert.check.support import (
     EVERYDAY_ZIPF,
     context_stems,
@@ -68,8 +68,8 @@ class GateSettings:
     def notes(self, reason: Reason, detail: str) -> bool:
         """Whether a problem is a note for the editor rather than a reason to drop or repair the item (course
         narration acts whatever the settings: teachers drop it)."""
-        if reason is Reason.NOT_A_TOPIC and detail.endswith(NOT_A_NOUN_PHRASE):
-            return bool(self.notes_only)  # on a model's drafts: a word-class guess notes the link, never drops it
+        if reason is Reason.NOT_A_TOPIC and detail.endswith(LINK_SHAPE_GUESSES):
+            return bool(self.notes_only)  # on a model's drafts: a word-shape guess notes the link, never drops it
         return reason in self.notes_only and not (reason is Reason.NOT_STANDALONE and detail.startswith(NARRATION))
 
 

@@ -126,6 +126,9 @@ NARRATION = "course narration"
 #: defeat ("The C preprocessor and #define", "Undoing changes with reset and revert": relay runs 9 and 12), so on a
 #: model's drafts it notes; a part of the book or a generic word still acts.
 NOT_A_NOUN_PHRASE = "is not a noun phrase"
+TOO_LONG_A_NAME = "is too long for a topic name"
+#: Word-shape guesses on a link's topic (see ``NOT_A_NOUN_PHRASE``).
+LINK_SHAPE_GUESSES = (NOT_A_NOUN_PHRASE, TOO_LONG_A_NAME)
 
 
 def context_problem(text: str) -> Problem | None:
@@ -489,8 +492,13 @@ def link_problem(link: LearnNext | Prerequisite, ctx: RubricContext) -> Problem 
         return Reason.NOT_A_TOPIC, f"{topic!r} is a part of the book, not a topic"
     if ctx.vocab is not None and term_key(topic) in ctx.vocab.titles:
         return None
-    if not words or len(words) > 8:
+    head, colon, _ = topic.partition(":")
+    if colon and surface_words(head):  # "Index of refraction: why light slows down in a material": its name, then a gloss
+        words = surface_words(head)
+    if not words:
         return Reason.NOT_A_TOPIC, f"{topic!r} is not a topic name"
+    if len(words) > 8:
+        return Reason.NOT_A_TOPIC, f"{topic!r} {TOO_LONG_A_NAME}"
     if len(words) == 1 and generic_word(words[0]) and not (ctx.vocab and _marked(ctx.vocab, topic)):
         return Reason.NOT_A_TOPIC, f"{topic!r} is a generic word"
     if not (can_be_noun(words[-1]) or is_acronym(words[-1]) or words[-1][:1].isupper() or _CODE_NAME.search(topic)) and not (

@@ -5,6 +5,7 @@ defect the check still catches."""
 
 from __future__ import annotations
 
+from seekh_convert.check.checker import GateSettings, for_model_drafts
 from seekh_convert.check.rubric import RubricContext, context_problem, distractor_problem, link_problem, rubric_problems
 from seekh_convert.check.vocabulary import build_vocabulary
 from seekh_convert.model.document import Block
@@ -80,10 +81,15 @@ def test_these_after_its_title_or_before_its_options_is_resolved() -> None:
 
 
 def test_a_word_class_guess_on_a_models_link_notes_a_part_of_the_book_drops() -> None:
-    from seekh_convert.check.checker import GateSettings, for_model_drafts
-
     problem = link_problem(_link("It compiles quickly"), RubricContext())
     assert problem is not None and for_model_drafts(None).notes(*problem)
     assert not GateSettings().notes(*problem)  # the offline engine's links still drop
     structural = link_problem(_link("Exercises"), RubricContext())
     assert structural is not None and not for_model_drafts(None).notes(*structural)
+
+
+def test_a_topic_with_a_gloss_is_judged_by_its_name() -> None:
+    # relay run 12's captions: dropped as "not a topic name" (nine words)
+    assert link_problem(_link("Index of refraction: why light slows down in a material"), RubricContext()) is None
+    long = link_problem(_link("How and why the light in the tube seems to slow down so much"), RubricContext())
+    assert long is not None and for_model_drafts(None).notes(*long) and not GateSettings().notes(*long)
