@@ -15,7 +15,9 @@ _OPENER = re.compile(
     r"i mean|like)\s*[,.]\s*)+",
     re.I,
 )
-_REPEAT = re.compile(r"\b(?!(?:had|that|is|do)\b)(\w+(?:'\w+)?)(?:[\s,]+\1\b)+", re.I)  # "had had" is English
+#: A word said twice ("the the"); "had had" is English, and "it, it's" is two words ("a handedness to it, it's
+#: different from its mirror image" lost its "it," in relay run 12).
+_REPEAT = re.compile(r"\b(?!(?:had|that|is|do)\b)(\w+(?:['’]\w+)?)(?:[\s,]+\1\b(?!['’]\w))+", re.I)
 _NUMBER = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|\d+)"
 _SELF_CORRECTION = re.compile(rf"\b{_NUMBER}--\s+(?={_NUMBER}\b)|\b(\w+)--\s+(?=\1\b)", re.I)  # "five-- four" -> "four"
 _CONNECTIVE = (

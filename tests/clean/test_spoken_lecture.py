@@ -38,6 +38,10 @@ def test_fillers_repeats_and_asides_are_taken_out():
     )
     assert doc.blocks[0].start == 12.0  # the block starts with its first kept sentence
     assert tidy_speech("I had had enough of the list.") == "I had had enough of the list."  # English, not a stutter
+    # relay run 12's captions: "it, it's" is two words, not one said twice (the quotes read "to it's different")
+    chiral = "Sucrose is a chiral molecule, which is to say there's a handedness to it, it's different from its mirror image."
+    assert tidy_speech(chiral) == chiral
+    assert tidy_speech("It's it's different from its mirror image.") == "It's different from its mirror image."
 
 
 def _lecture() -> list[str]:
