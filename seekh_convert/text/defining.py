@@ -62,7 +62,7 @@ _LEADING_STRENGTH = {
 }
 _COPULA_AFTER = frozenset({"a", "an", "the", "any", "one", "defined", "when", "how", "where"})
 _WHICH = re.compile(
-    r",\s*which\s+(?:means|mean|refers? to|is called|are called|(?:is|are)\s+(?:a|an|the|any|one of the|\w+ing)\b"
+    r",\s*which\s+(?:means|mean|refers? to|is to say|is called|are called|(?:is|are)\s+(?:a|an|the|any|one of the|\w+ing)\b"
     r"|divides|describes|tells us|explains|states|says|holds)",
     re.IGNORECASE,
 )
@@ -173,7 +173,7 @@ def _cued(text: str) -> list[Defined]:
     for m in _WHICH.finditer(text):
         span = _span_backward(text, m.start())
         if span:
-            strong = re.search(r"which\s+(?:means|mean|refers?)", m.group(), re.I)
+            strong = re.search(r"which\s+(?:means|mean|refers?|is to say)", m.group(), re.I)
             found.append(Defined(span, 3.2 if strong else 2.6, True))
     for rx, strength in _FORWARD:
         for m in rx.finditer(text):

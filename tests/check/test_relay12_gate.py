@@ -93,3 +93,19 @@ def test_a_topic_with_a_gloss_is_judged_by_its_name() -> None:
     assert link_problem(_link("Index of refraction: why light slows down in a material"), RubricContext()) is None
     long = link_problem(_link("How and why the light in the tube seems to slow down so much"), RubricContext())
     assert long is not None and for_model_drafts(None).notes(*long) and not GateSettings().notes(*long)
+
+
+def test_a_term_the_speaker_glosses_with_which_is_to_say_is_a_key_term() -> None:
+    from seekh_convert.check.rubric import gap_problems
+
+    said = (
+        "The first question requires understanding circularly polarized light, since the key is that sucrose is a "
+        "chiral molecule, which is to say there's a handedness to it, it's different from its mirror image."
+    )
+    vocab = build_vocabulary([Block(said), Block("Sugar water twists the wiggling direction of polarized light.")])
+    front = "Sucrose is a _____ molecule: it has a handedness, so it is different from its mirror image."
+    assert not gap_problems(front, "chiral", vocab)
+    # still caught: a gap on an everyday word
+    assert gap_problems(
+        "The key is that sucrose is a chiral molecule, which is to say it is _____ from its mirror image.", "different", vocab
+    )
