@@ -232,14 +232,14 @@ class PdfCleaner:
         text = cur.line.text
         if _BULLET.match(text) or _NUMBERED.match(text) or FIGURE_CAPTION.match(text):
             return True
-        if abs(prev.line.size - cur.line.size) >= 1.0:
+        if abs(prev.line.size - cur.line.size) >= 1.0 and not self._inline_size_change(prev, cur, layout):
             return True
         starts_new = not text[:1].islower()
         ended = bool(_CLAUSE_END.search(prev.line.text))
         a, b = prev.line, cur.line
         if a.y is not None and b.y is not None and a.x is not None and b.x is not None:
             dy = a.y - b.y
-            if dy > layout.pitch(b.size) * self.gap_ratio:
+            if dy > layout.pitch(max(a.size, b.size)) * self.gap_ratio:  # a smaller line inside a paragraph keeps its pitch
                 return True
             if dy < -0.5:  # jumped up: a new column or a text box; only a lower-case word carries the paragraph on
                 return ended or not (text[:1].islower() or a.text.endswith("-"))
@@ -252,6 +252,16 @@ class PdfCleaner:
             return b.x > a.x + 3 and not hanging  # first-line indent
         short = len(a.text) < self.short_line * layout.widths.get(prev.page, 0)
         return ended and short and starts_new
+
+    def _inline_size_change(self, prev: _Piece, cur: _Piece, layout: _Layout) -> bool:
+        """A line set in another size inside a sentence: the next line of the paragraph at the usual pitch and indent,
+        after a line that ends no clause ("You can then run" / "git checkout [branch_name] or git switch ..." in a
+        smaller code font; relay run 12's notes moved it below the paragraph as if it were a footnote)."""
+        a, b = prev.line, cur.line
+        if a.y is None or b.y is None or a.x is None or b.x is None or _CLAUSE_END.search(a.text):
+            return False
+        dy = a.y - b.y
+        return 0 < dy <= layout.pitch(max(a.size, b.size)) * self.gap_ratio and abs(a.x - b.x) <= 12
 
     def _block(self, draft: _Draft, vocab: Counter[str]) -> Block:
         raw = "\n".join(p.line.text for p in draft.pieces)

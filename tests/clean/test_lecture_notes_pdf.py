@@ -126,3 +126,27 @@ def test_a_sentence_a_page_break_cut_ends_on_its_first_page():
     third = [("Forks are copies of a repository that live under your account, and you may push to them.", 11.0)]
     doc = PdfCleaner()(_doc([_PARA, third]))
     assert [b.page for b in doc.blocks if b.text.startswith("Forks are copies")] == [2]
+
+
+def _placed(pages: list[list[tuple[str, float, float, float]]]) -> Document:
+    raw = [RawPage(number=i, lines=[Line(text=t, size=z, x=x, y=y) for t, z, x, y in lines]) for i, lines in enumerate(pages, 1)]
+    return Document(path=Path("notes.pdf"), kind=SourceKind.PDF, pages=raw)
+
+
+def test_a_line_in_a_smaller_code_font_inside_a_sentence_stays_in_place():
+    # set P's git notes, p. 5: the 8.8 pt line opening on code was moved below the paragraph like a footnote, and a
+    # quote of the sentence it carries could not be found in the document
+    body = [
+        ("In order to create a new branch, you can run git branch [branch_name]. You can then run", 11.0, 72.9, 696.6),
+        ("git branch to see all the branches in the repository. You can then run", 11.0, 75.9, 682.2),
+        ("git checkout [branch_name] or git switch [branch_name] to switch to the new branch. I also", 8.8, 75.9, 667.8),
+        ("use a one-liner git checkout -b [branch_name] to create a new branch and switch to it at the same", 11.0, 72.9, 653.4),
+        ("time. Once you create the branch, you can view the branch you are on by running git branch.", 11.0, 72.9, 639.0),
+    ]
+    footnote = [("1 The branch name may not contain spaces or two dots in a row.", 8.8, 72.9, 90.0)]
+    doc = PdfCleaner()(_placed([body + footnote]))
+    text = _text(doc)
+    assert "You can then run git checkout [branch_name] or git switch [branch_name] to switch to the new branch. " \
+        "I also use a one-liner" in text  # fmt: skip
+    # a footnote far below the text is still no part of the paragraph
+    assert not any("running git branch. 1 The branch name" in b.text for b in doc.blocks)
