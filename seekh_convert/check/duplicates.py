@@ -22,6 +22,8 @@ SAME_TOKEN_SET = 95.0
 SAME_PROMPT = 97.0
 #: ``fuzz.token_set_ratio`` at or above which the answers of two similar prompts agree.
 SAME_ANSWER = 80.0
+#: Share of their content words two prompts with the same answer hold in common to ask one thing in other words.
+SAME_STEMS = 0.75
 DEDUP_SECTIONS = ("flashcards", "questions")
 
 
@@ -75,6 +77,8 @@ def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if fuzz.token_set_ratio(a[0], b[0]) >= 90:
         return True
     sa, sb = set(content_stems(a[0])), set(content_stems(b[0]))
+    if min(len(sa), len(sb)) >= 5 and len(sa & sb) / len(sa | sb) >= SAME_STEMS:
+        return True  # "git add puts a file into the _____ area, ..." and "The git add command adds files to the _____ area, ..."
     return bool(sa and sb) and (sa <= sb or sb <= sa)
 
 

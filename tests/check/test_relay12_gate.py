@@ -109,3 +109,19 @@ def test_a_term_the_speaker_glosses_with_which_is_to_say_is_a_key_term() -> None
     assert gap_problems(
         "The key is that sucrose is a chiral molecule, which is to say it is _____ from its mirror image.", "different", vocab
     )
+
+
+def test_one_cloze_in_other_words_is_a_duplicate() -> None:
+    from seekh_convert.check.duplicates import dedup_key, same
+    from seekh_convert.model.guide import Flashcard
+
+    def cloze(front: str, back: str = "staging") -> Flashcard:
+        return Flashcard(kind="cloze", front=front, back=back, source=QUOTE)
+
+    # relay run 12's notes: the same card in both topics
+    first = cloze("The git add command adds files to the _____ area, ready to be committed.")
+    again = cloze("git add puts a file into the _____ area, ready to be committed.")
+    assert same(dedup_key(first), dedup_key(again))
+    # not the same: another fact about the same term
+    other = cloze("Changes wait in the _____ area until the next commit records them as a snapshot.")
+    assert not same(dedup_key(first), dedup_key(other))
