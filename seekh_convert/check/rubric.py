@@ -9,6 +9,7 @@ its other findings (repair for the LLM engine, the next candidate for the offlin
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from seekh_convert.check.items import GAP, fill_cloze
@@ -76,10 +77,10 @@ def opening_problem(text: str) -> Problem | None:
     return (Reason.NOT_STANDALONE, f"opens with {word!r}, which points at text the reader does not see") if word else None
 
 
-def fragment_problem(text: str, sentence: bool) -> Problem | None:
+def fragment_problem(text: str, sentence: bool, names: Collection[str] = ()) -> Problem | None:
     """A dangling fragment: cut off mid-sentence ("...it states that if."), unbalanced brackets, or (for
-    sentence fields) starting in lower case or with an ellipsis."""
-    why = fragment(text, sentence)
+    sentence fields) starting in lower case (other than one of the source's lower-case ``names``) or with an ellipsis."""
+    why = fragment(text, sentence, names)
     return (Reason.FRAGMENT, why) if why else None
 
 
@@ -176,9 +177,9 @@ def answer_problems(answer: str) -> list[Problem]:
 _ANSWER_PRONOUNS = frozenset("it its they their them this these".split())
 
 
-def standalone_problems(text: str, sentence: bool = True) -> list[Problem]:
-    """Both stand-alone rules for one text."""
-    return [p for p in (opening_problem(text), fragment_problem(text, sentence)) if p is not None]
+def standalone_problems(text: str, sentence: bool = True, names: Collection[str] = ()) -> list[Problem]:
+    """Both stand-alone rules for one text (``names``: see ``fragment_problem``)."""
+    return [p for p in (opening_problem(text), fragment_problem(text, sentence, names)) if p is not None]
 
 
 # -- "What is X?" is answered by a definition of X ---------------------------------------------------
@@ -540,7 +541,7 @@ def _flashcard_problems(card: Flashcard, ctx: RubricContext) -> list[Problem]:
     if card.kind == "cloze":
         out = gap_problems(card.front, card.back, ctx.vocab)
         filled = fill_cloze(card.front, card.back)
-        return out + standalone_problems(filled) + [p for p in (context_problem(filled),) if p]
+        return out + standalone_problems(filled, names=_names(ctx)) + [p for p in (context_problem(filled),) if p]
     out = [p for p in (definition_problem(card.front, card.back), templated_problem(card.front)) if p]
     out += [p for p in (context_problem(f"{card.front} {card.back}"),) if p]
     return out + (answer_problems(card.back) if _sentence_like(card.back) else [])
@@ -554,7 +555,7 @@ def _question_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
 
 def _kind_problems(q: Grounded, ctx: RubricContext) -> list[Problem]:
     if isinstance(q, TrueFalse):
-        return standalone_problems(q.statement) + [p for p in (swap_problem(q, ctx.vocab),) if p]
+        return standalone_problems(q.statement, names=_names(ctx)) + [p for p in (swap_problem(q, ctx.vocab),) if p]
     if isinstance(q, ShortAnswer):
         out = [p for p in (definition_problem(q.question, q.answer), question_template_problem(q.question, ctx.title)) if p]
         return out + (answer_problems(q.answer) if _sentence_like(q.answer) else [])
@@ -575,16 +576,25 @@ _QUOTED = re.compile(r"[“\"](?=\S)([^”\"]{12,})(?<=\S)[”\"]")
 def rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool = False) -> list[Problem]:
     """Every rubric problem of one item (``in_paragraph``: a summary sentence after the first, which is read
     after the sentence before it, so "It ..." or "However, ..." has its referent there)."""
-    found = _rubric_problems(model, ctx, in_paragraph)
-    names = ctx.vocab.lower_names if ctx.vocab is not None else set()
-    if names and _MID_SENTENCE in found:
-        texts = [getattr(model, f, None) for f in ("text", "front", "statement", "question")]
-        if any(isinstance(t, str) and t.split()[:1] and t.split()[0].strip("\"“'‘") in names for t in texts):
-            found = [p for p in found if p != _MID_SENTENCE]  # "git revert undoes a commit ...": a name the source writes so
-    return found
+    names = _names(ctx)
+    if in_paragraph:
+        return [p for p in (fragment_problem(model.text, True, names),) if p]  # type: ignore[attr-defined]
+    if isinstance(model, (Definition, SummarySentence)):
+        return standalone_problems(model.text, names=names)
+    if isinstance(model, (Takeaway, Application)):
+        found = title_problem(model.title, model.text, ctx.vocab, model.source.quote)
+        return _under_title(standalone_problems(model.text, names=names), model.text, model.title) + ([found] if found else [])
+    if isinstance(model, (LearnNext, Prerequisite)):
+        return [p for p in (link_problem(model, ctx), link_reason_problem(model)) if p]
+    if isinstance(model, Flashcard):
+        return _flashcard_problems(model, ctx)
+    return _question_problems(model, ctx)
 
 
-_MID_SENTENCE = (Reason.FRAGMENT, "starts mid-sentence")
+def _names(ctx: RubricContext) -> Collection[str]:
+    """The source's own lower-case names ("git revert undoes ..." opens no cut sentence where the source writes so)."""
+    return ctx.vocab.lower_names if ctx.vocab is not None else ()
+
 
 _TITLED = re.compile(r"^\W*(?:this|these|such)\s+(?P<noun>[A-Za-z][\w-]*)", re.IGNORECASE)
 
@@ -596,18 +606,3 @@ def _under_title(problems: list[Problem], text: str, title: str) -> list[Problem
     if m is None or singular(m.group("noun").lower()) not in {singular(w.lower()) for w in surface_words(title)}:
         return problems
     return [p for p in problems if p[0] is not Reason.NOT_STANDALONE]
-
-
-def _rubric_problems(model: Grounded, ctx: RubricContext, in_paragraph: bool) -> list[Problem]:
-    if in_paragraph:
-        return [p for p in (fragment_problem(model.text, True),) if p]  # type: ignore[attr-defined]
-    if isinstance(model, (Definition, SummarySentence)):
-        return standalone_problems(model.text)
-    if isinstance(model, (Takeaway, Application)):
-        found = title_problem(model.title, model.text, ctx.vocab, model.source.quote)
-        return _under_title(standalone_problems(model.text), model.text, model.title) + ([found] if found else [])
-    if isinstance(model, (LearnNext, Prerequisite)):
-        return [p for p in (link_problem(model, ctx), link_reason_problem(model)) if p]
-    if isinstance(model, Flashcard):
-        return _flashcard_problems(model, ctx)
-    return _question_problems(model, ctx)

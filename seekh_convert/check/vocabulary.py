@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import Counter
 from dataclasses import dataclass, field
 
 from seekh_convert.model.document import Block, BlockKind, Document
@@ -84,7 +83,7 @@ def build_vocabulary(blocks: list[Block], titles: list[str] = ()) -> Vocabulary:
     """Marked terms (emphasis, glossary), defined terms and word keys of ``blocks``."""
     vocab = Vocabulary(titles={term_key(t) for t in titles if t})
     words: list[str] = []
-    openers: Counter[str] = Counter()
+    openers: set[str] = set()
     for block in blocks:
         if block.kind is BlockKind.GLOSSARY and block.term:
             vocab.marked.add(term_key(block.term))

@@ -7,6 +7,7 @@ Shared by the quality gate's review rubric and the offline engine, which picks o
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from seekh_convert.text.lexicon import word_classes
 from seekh_convert.text.words import surface_words
@@ -104,26 +105,28 @@ def dangling_opening(text: str) -> str | None:
     return m.group("w")
 
 
-def _lower_term(body: str) -> bool:
+def _lower_term(body: str, names: Collection[str] = ()) -> bool:
     """True when a text opens with a term written in lower case: a Greek letter or symbol, or a word with a hyphen,
-    digit or inner capital ("ε-greedy acts ...", "k-means groups ...", "iPhone"), not a cut sentence's next word."""
+    digit or inner capital ("ε-greedy acts ...", "k-means groups ...", "iPhone"), or one of ``names``, the source's own
+    lower-case names ("git revert undoes ..."), not a cut sentence's next word."""
     first = body.split(maxsplit=1)[0] if body.split() else ""
     # a call or a name with an underscore ("apply(data_object, ...)", "data_frame"): code, written as the language does
-    return not ("a" <= first[:1] <= "z") or bool(re.search(r"[-\d_(]|[a-z][A-Z]", first.rstrip(".,;:")))
+    return not ("a" <= first[:1] <= "z") or bool(re.search(r"[-\d_(]|[a-z][A-Z]", first.rstrip(".,;:"))) or first in names
 
 
 #: An adverb ending a sentence on "on": "...arms that looked worse early on.", "...and so on."
 _ADVERBIAL_ON = frozenset("early later so then further".split())
 
 
-def fragment(text: str, sentence: bool = True) -> str | None:
+def fragment(text: str, sentence: bool = True, names: Collection[str] = ()) -> str | None:
     """Why ``text`` is a dangling fragment (cut off mid-sentence, "...it states that if.", unbalanced brackets; for
-    a sentence also a lower-case or ellipsis start, or fewer than four words), or None."""
+    a sentence also a lower-case or ellipsis start, or fewer than four words), or None. ``names``: words the source
+    itself writes in lower case where a sentence starts."""
     body = text.strip().strip("\"“”'‘’")
     words = surface_words(body)
     if not words:
         return "no words"
-    if body.startswith(("…", "...")) or sentence and body[:1].islower() and not _lower_term(body):
+    if body.startswith(("…", "...")) or sentence and body[:1].islower() and not _lower_term(body, names):
         return "starts mid-sentence"
     tail = body.rstrip('.!?"”’) ')
     adverbial = len(words) >= 2 and words[-1] == "on" and words[-2].lower() in _ADVERBIAL_ON

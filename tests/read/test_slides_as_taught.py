@@ -45,18 +45,23 @@ SLIDES = [
 ]  # fmt: skip
 
 
-def _deck(path: Path) -> Path:
-    deck = Presentation()
-    title = deck.slides.add_slide(deck.slide_layouts[0])
-    title.shapes.title.text = "Variables, Expressions and Statements"
-    title.placeholders[1].text = "Chapter 2"
-    for heading, bullets in SLIDES:
+def _add_slides(deck, slides: list[tuple[str, list[str]]]) -> None:
+    """A title-and-content slide per (heading, bullets)."""
+    for heading, bullets in slides:
         slide = deck.slides.add_slide(deck.slide_layouts[1])
         slide.shapes.title.text = heading
         frame = slide.placeholders[1].text_frame
         frame.text = bullets[0]
         for bullet in bullets[1:]:
             frame.add_paragraph().text = bullet
+
+
+def _deck(path: Path) -> Path:
+    deck = Presentation()
+    title = deck.slides.add_slide(deck.slide_layouts[0])
+    title.shapes.title.text = "Variables, Expressions and Statements"
+    title.placeholders[1].text = "Chapter 2"
+    _add_slides(deck, SLIDES)
     deck.save(path)
     return path
 
@@ -119,19 +124,13 @@ def test_a_contd_slide_goes_on_and_an_example_list_is_no_definition(tmp_path):
     # learn-next title ("contd explains price ..."); "Capital : perpetually licensed software, IT maintenance, ..."
     # (examples of services) became the card "What is capital?"
     deck = Presentation()
-    for heading, bullets in [
+    _add_slides(deck, [
         ("Distribution", ["A point-of-sale for a good or a service can be physical or online.", "Middlemen organise the market for farmers."]),
         ("contd", ["Farmers' markets are organised by the farmers themselves.", "Why should I pay someone else for organizing the market?"]),
         ("Contd.", ["Retail stores buy from wholesalers who buy from the farmers."]),
         ("Services", ["Capital : perpetually licensed software, IT maintenance, warranty on products, credit card, banking",
                       "SaaS : Software as a Service"]),
-    ]:  # fmt: skip
-        slide = deck.slides.add_slide(deck.slide_layouts[1])
-        slide.shapes.title.text = heading
-        frame = slide.placeholders[1].text_frame
-        frame.text = bullets[0]
-        for bullet in bullets[1:]:
-            frame.add_paragraph().text = bullet
+    ])  # fmt: skip
     deck.save(tmp_path / "economics.pptx")
     doc = load_document(tmp_path / "economics.pptx")
     headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
