@@ -341,6 +341,12 @@ class ItemChecker:
             share, missing = support(
                 model.explanation, self._wide(context), self.settings.topic_support, self.settings.everyday_zipf
             )
+            if self.settings.topic_support and missing and isinstance(model, (MultipleChoice, ShortAnswer)):
+                # a worked problem's explanation works with its own case's numbers ("(120 − 20) / (520 − 20) = 0.20")
+                worked = _worked_out(model)
+                needles = round(len(missing) / (1.0 - share)) if share < 1.0 else 0
+                missing = [m for m in missing if m not in worked]
+                share = 1.0 - len(missing) / needles if needles else 1.0
             if self.settings.topic_support:
                 # a model's reasoning in its own words ("so less trustworthy data cannot contaminate the process"):
                 # tied to the source when a third of all its words are the passage's, common ones included
@@ -354,7 +360,7 @@ class ItemChecker:
 #: case of the question's own.
 APPLIED_CASE_SUPPORT = 0.6
 
-_DERIVED = re.compile(r"[=≈]\s*(-?\d+(?:[.,]\d+)?)")
+_DERIVED = re.compile(r"[=≈]\s*[$€£¥₹]?\s*(-?\d+(?:[.,]\d+)?)")
 
 
 def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> bool:
@@ -365,17 +371,24 @@ def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> 
         if key and all(found_in(k, source) for k in key):
             return True
     if isinstance(model, (MultipleChoice, ShortAnswer)):
-        derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation))))
-        if _WORKING.search(model.explanation) and _NUMBER.search(model.question):
-            # a worked problem: the stem gives its values, the explanation's arithmetic works out the rest ("If δ1 = 600
-            # and δ2 = 800 ...": 600 − 0.5 × 800 = 200, 200 / 0.75 gives about 267; relay run 7)
-            shown = f"{claim_text(model)} {model.explanation}"
-            operands = [a or b for a, b in _OPERAND.findall(shown)]
-            numbers = _NUMBER.findall(model.question) + operands + _RESULT.findall(shown)
-            derived |= set(content_stems(" ".join(numbers)))
+        derived = _worked_out(model)
         derived |= set(content_stems(" ".join(_as_percent(n) for n in _DERIVED.findall(model.explanation))))
         return bool(missing) and all(m in derived for m in missing)
     return False
+
+
+def _worked_out(model: MultipleChoice | ShortAnswer) -> set[str]:
+    """Stems a question's own case gives or its explanation works out: numbers after "=", and in a worked problem the
+    stem's values with their units and the working's operands and results ("If δ1 = 600 and δ2 = 800 ...": 600 − 0.5
+    × 800 = 200, 200 / 0.75 gives about 267; relay run 7; "total expenditure is ₹500 crore ...": 500 − 420 = ₹80 crore;
+    relay run 13)."""
+    derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation))))
+    if _WORKING.search(model.explanation) and _NUMBER.search(model.question):
+        shown = f"{claim_text(model)} {model.explanation}"
+        operands = [a or b for a, b in _OPERAND.findall(shown)]
+        numbers = _NUMBER.findall(model.question) + operands + _RESULT.findall(shown) + _UNIT.findall(model.question)
+        derived |= set(content_stems(" ".join(numbers)))
+    return derived
 
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -394,7 +407,9 @@ def _as_percent(number: str) -> str:
 _WORKING = re.compile(r"\d\s*[×x*/÷+−-]\s*\d")
 #: A number the working uses (next to an operator) and one it arrives at ("gives about 267").
 _OPERAND = re.compile(r"(?<=[×*/÷+−(-])\s*(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s*(?=[×*/÷+−)-])")
-_RESULT = re.compile(r"(?:[=≈]|\bgives|\bis|\bequals)\s*(?:about|approximately|roughly)?\s*(\d+(?:[.,]\d+)?)")
+_RESULT = re.compile(r"(?:[=≈]|\bgives|\bgiving|\bis|\bequals)\s*(?:about|approximately|roughly)?\s*[$€£¥₹]?\s*(\d+(?:[.,]\d+)?)")
+#: The unit a worked problem's stem gives a value in ("₹500 crore", "12 kg"): the case's word, not the source's.
+_UNIT = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*([A-Za-z]+)")
 
 
 #: Topic words an application names to carry the lesson's idea into its new setting (relay run 4: 5 of 5 applications

@@ -137,7 +137,8 @@ def context_problem(text: str) -> Problem | None:
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
     a student cannot learn or answer it alone."""
     # the "I" of a quoted question is the quote's, not the lecturer's; the "I" of "A − λI" is the identity matrix
-    m = _NARRATION.search(_MATH_I.sub("Id", _QUOTED.sub(" ", text)))
+    plain = _MATH_I.sub("Id", _QUOTED.sub(" ", text))
+    m = next((n for n in _NARRATION.finditer(plain) if not _reader_asked(n, plain)), None)
     if m:
         return Reason.NOT_STANDALONE, f"{NARRATION} ({m.group().strip()!r}), not content"
     deixis = (d for d in _DEIXIS.finditer(text) if not _refers_back(d, text))
@@ -145,6 +146,20 @@ def context_problem(text: str) -> Problem | None:
     if m:
         return Reason.NOT_STANDALONE, f"{m.group().strip()!r} points at something the item does not show"
     return None
+
+
+#: Words after which "you will" asks the reader about their own work ("whether you will host a server", "the time you
+#: will commit"), the text's second person, not the course telling what comes (relay run 13: two project-planning
+#: cards dropped as course narration).
+_ASKING = frozenset("whether if what how when where which who that time long much many".split())
+
+
+def _reader_asked(m: re.Match[str], text: str) -> bool:
+    """True when a "you will" narration match is the reader's own case in a clause ("whether you will host")."""
+    if not m.group().lower().startswith(("you'll", "you will", "you’ll")):
+        return False
+    before = text[: m.start()].split()
+    return bool(before) and before[-1].lower().strip(",;:") in _ASKING
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?P<after>\s+\w+)?", re.IGNORECASE)

@@ -138,10 +138,16 @@ NUMBER_FORMS: dict[str, str] = {**{w: str(i) for i, w in enumerate(_SPELLED)}, *
 _DIGIT_WORDS = {d: w for w, d in NUMBER_FORMS.items()}
 
 
+_POWERS = {"squared": "2", "cubed": "3"}
+#: A power said in words: a lecture says "m squared minus p" where an item writes "m² − p" ("m2" as a word).
+_SPOKEN_POWER = re.compile(r"\b([A-Za-z])\s+(squared|cubed)\b")
+
+
 def number_forms(text: str) -> set[str]:
     """The other spelling of every small number ``text`` writes: "3" for "three", "three" for "3" (stemmed as
-    ``content_stems`` stems them), so that a claim and its source may write a number either way."""
-    out: set[str] = set()
+    ``content_stems`` stems them), and a power said in words as written ("m2" for "m squared"), so that a claim
+    and its source may write a number either way."""
+    out = {f"{m.group(1)}{_POWERS[m.group(2)]}".lower() for m in _SPOKEN_POWER.finditer(text)}
     for w in words(text):
         if w in NUMBER_FORMS:
             out.add(NUMBER_FORMS[w])
