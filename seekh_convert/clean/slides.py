@@ -121,6 +121,8 @@ def _term_pair(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     term, explanation = m.group("term").strip(), m.group("text").strip()
+    if term.count("(") != term.count(")"):
+        return None  # a bracket open across the dash: a formula ("Primary deficit( fiscal deficit – interest payments)")
     words = term.split()
     lowered = [w.lower().strip("().,") for w in words]
     if not 1 <= len(words) <= 5 or not term[0].isalpha() or lowered[0] in STOPWORDS or lowered[0] in _LABEL_WORDS:

@@ -140,3 +140,22 @@ def test_a_contd_slide_goes_on_and_an_example_list_is_no_definition(tmp_path):
     assert all(t.title.lower().strip(".") != "contd" for t in doc.topics)
     pairs = {b.term: b.text for b in doc.blocks if b.kind is BlockKind.GLOSSARY}
     assert pairs.get("SaaS") == "Software as a Service" and "Capital" not in pairs
+
+
+def test_a_formula_with_a_dash_inside_its_bracket_stays_as_written(tmp_path):
+    # set Q's budget deck (kautukraj/MacroEcon Lecture14): "Primary deficit( fiscal deficit – interest payments)" was
+    # read as the pair "Primary deficit( fiscal deficit": "interest payments) ...", so the model was sent a colon
+    # for the minus sign
+    deck = Presentation()
+    _add_slides(deck, [
+        ("Vulnerability", ["Primary deficit( fiscal deficit – interest payments)  / Fiscal deficit",
+                           "Revenue deficit – the excess of revenue expenditure over revenue receipts of the government"]),
+        ("Deficits", ["The fiscal deficit is the excess of total government expenditure over total receipts.",
+                      "A government funds its fiscal deficit by borrowing from markets at home and abroad."]),
+    ])  # fmt: skip
+    deck.save(tmp_path / "budget.pptx")
+    doc = load_document(tmp_path / "budget.pptx")
+    pairs = {b.term: b.text for b in doc.blocks if b.kind is BlockKind.GLOSSARY}
+    assert not any(term.startswith("Primary deficit") for term in pairs)
+    assert any("fiscal deficit – interest payments" in b.text for b in doc.blocks)
+    assert pairs.get("Revenue deficit", "").startswith("the excess of revenue expenditure")  # still a pair
