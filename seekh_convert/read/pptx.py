@@ -16,6 +16,7 @@ from pathlib import Path
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.container import check_archive, damaged, package_title
+from seekh_convert.read.subtitles import title_from_name
 from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.words import content_stems
 
@@ -49,7 +50,7 @@ class PptxExtractor:
             doc = Document(path=path, kind=SourceKind.SLIDES)
             for number, slide in enumerate(slides, 1):
                 doc.raw_blocks.extend(_slide_blocks(slide, number))
-            doc.title = _title(deck, doc.raw_blocks)
+            doc.title = _title(deck, doc.raw_blocks) or title_from_name(path)
             doc.metadata["slides"] = str(len(slides))
         except InputError:
             raise
@@ -63,9 +64,12 @@ _PLACEHOLDER_TITLE = r"^(untitled|powerpoint presentation|presentation\d*|slide 
 
 
 def _title(deck, blocks: list[RawBlock]) -> str:
-    """The core properties' title, unless a placeholder or stale (``_stale``); else the first slide's title."""
+    """The core properties' title, unless a placeholder or stale (``_stale``); else the title of the first slide with
+    text ("" when it has none, and the file's name titles the deck: set Q's deck opened on body text and was titled by slide 4's "Estimates and Actuals")."""
     declared = deck.core_properties.title
-    return package_title(None if _stale(declared or "", blocks) else declared, blocks, _PLACEHOLDER_TITLE)
+    first = next((b.slide for b in blocks if not b.notes), None)
+    opening = [b for b in blocks if b.slide == first]  # a deck's title is on its first slide, not a later slide's heading
+    return package_title(None if _stale(declared or "", blocks) else declared, opening, _PLACEHOLDER_TITLE)
 
 
 def _stale(declared: str, blocks: list[RawBlock]) -> bool:

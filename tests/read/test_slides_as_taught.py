@@ -159,3 +159,27 @@ def test_a_formula_with_a_dash_inside_its_bracket_stays_as_written(tmp_path):
     assert not any(term.startswith("Primary deficit") for term in pairs)
     assert any("fiscal deficit – interest payments" in b.text for b in doc.blocks)
     assert pairs.get("Revenue deficit", "").startswith("the excess of revenue expenditure")  # still a pair
+
+
+def test_a_deck_without_a_title_slide_is_titled_by_its_file_not_a_later_heading(tmp_path):
+    # set Q's budget deck: slide 1 a picture, slides 2-3 body text without titles; the deck and its one topic were
+    # titled by slide 4's "Estimates and Actuals", and the model's definition followed that one slide
+    deck = Presentation()
+    deck.slides.add_slide(deck.slide_layouts[6])  # blank: a picture slide
+    body = deck.slides.add_slide(deck.slide_layouts[1])
+    frame = body.placeholders[1].text_frame
+    frame.text = "Capital Expenditure: expenditure used to create assets or to reduce liabilities, such as building a road."
+    _add_slides(deck, [
+        ("Estimates and Actuals", ["The Budget Estimate for any ministry is the amount allocated to it in the budget.",
+                                   "Actual expenditures are the final amounts spent under different heads."]),
+        ("Deficits", ["Fiscal deficit is the excess of total government expenditure over total receipts.",
+                      "The difference between revenue receipts and revenue expenditure is the revenue deficit."]),
+    ])  # fmt: skip
+    deck.save(tmp_path / "government-budget-terms.pptx")
+    doc = load_document(tmp_path / "government-budget-terms.pptx")
+    assert doc.title == "Government budget terms"
+    titled = Presentation()
+    _add_slides(titled, [("Government Budget Terms", ["A budget sorts money into capital and revenue items each year."])])
+    _add_slides(titled, [("Deficits", ["Fiscal deficit is the excess of total expenditure over total receipts."])])
+    titled.save(tmp_path / "lecture14.pptx")
+    assert load_document(tmp_path / "lecture14.pptx").title == "Government Budget Terms"  # still its first slide's
