@@ -83,7 +83,7 @@ def test_the_openai_run_records_its_deck_size_and_check_finds_the_topic_again(de
     assert guide_requests, "one request carries the whole deck"
     [guide_path] = sorted(out.glob("*/*/guide.json"))
     provenance = json.loads(guide_path.read_text())["provenance"]
-    assert provenance["deck_words"] == 500 and provenance["topic_count"] == 1
+    assert provenance["deck_words"] == 500 and provenance["topic_count"] == 1 and provenance["topic_words"] == 300
     assert provenance["slides"] == list(range(1, COUNT + 1))
     checked = check_guide(guide_path, deck)
     assert not any("topic" in n and "not found" in n for n in checked.quality.notes), checked.quality.notes

@@ -141,6 +141,8 @@ class ItemChecker:
         fixes: list[Problem] = []
         model, kind_fix = _fix_card_kind(model)
         fixes += kind_fix
+        model, back_fix = _trim_cloze_back(model)
+        fixes += back_fix
         problems: list[Problem] = []
         noted: list[Problem] = []
         grounded = False
@@ -378,11 +380,12 @@ def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> 
 
 
 def _worked_out(model: MultipleChoice | ShortAnswer) -> set[str]:
-    """Stems a question's own case gives or its explanation works out: numbers after "=", and in a worked problem the
-    stem's values with their units and the working's operands and results ("If δ1 = 600 and δ2 = 800 ...": 600 − 0.5
-    × 800 = 200, 200 / 0.75 gives about 267; relay run 7; "total expenditure is ₹500 crore ...": 500 − 420 = ₹80 crore;
-    relay run 13)."""
-    derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation))))
+    """Stems a question's own case gives or its explanation works out: the stem's numbers ("clocks go back from
+    02:00 BST to 01:00 GMT ...": the key "01:00"; relay run 14), numbers after "=", and in a worked problem the
+    stem's values with their units and the working's operands and results ("If δ1 = 600 and δ2 = 800 ...": 600 −
+    0.5 × 800 = 200, 200 / 0.75 gives about 267; relay run 7; "total expenditure is ₹500 crore ...": 500 − 420 =
+    ₹80 crore; relay run 13)."""
+    derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation) + _NUMBER.findall(model.question))))
     if _WORKING.search(model.explanation) and _NUMBER.search(model.question):
         shown = f"{claim_text(model)} {model.explanation}"
         operands = [a or b for a, b in _OPERAND.findall(shown)]
@@ -457,6 +460,33 @@ def _fix_card_kind(model: Grounded) -> tuple[Grounded, list[Problem]]:
     if isinstance(model, Flashcard) and model.kind == "basic" and len(GAP.findall(model.front)) == 1:
         return model.model_copy(update={"kind": "cloze"}), [(Reason.CARD_KIND, "front has a gap: card made cloze")]
     return model, []
+
+
+def _trim_cloze_back(model: Grounded) -> tuple[Grounded, list[Problem]]:
+    """A cloze back that goes on past its term ("cyclical, so a good encoding must place hour 24 next to hour 1"):
+    the term that fills the gap, the rest being the model's explanation (relay run 14: four such cards dropped, each
+    a teacher's small edit). A list ("mean, median and mode") is the answer whole."""
+    if not isinstance(model, Flashcard) or model.kind != "cloze" or len(model.back.split()) <= 4:
+        return model, []
+    if _BACK_LIST.fullmatch(model.back.strip().rstrip(".")):
+        return model, []
+    depth = 0
+    for i, ch in enumerate(model.back):
+        depth += 1 if ch in "([{" else -1 if ch in ")]}" else 0
+        if depth == 0 and (m := _BACK_GOES_ON.match(model.back, i)):
+            head = model.back[:i].strip().strip("\"'“”")
+            tail = model.back[m.end() :].split()
+            if 1 <= len(head.split()) <= 5 and len(tail) >= 3:
+                trimmed = model.model_copy(update={"back": head})
+                return trimmed, [(Reason.CLOZE_MISMATCH, f"back trimmed to the term that fills the gap: {head!r}")]
+            return model, []
+    return model, []
+
+
+#: Where a cloze back's term ends and its explanation starts: a comma, semicolon, colon or dash before more words.
+_BACK_GOES_ON = re.compile(r"\s*(?:[,;:]|\s[–—-])\s+")
+#: A back that lists its answer ("mean, median and mode"): items of one to three words.
+_BACK_LIST = re.compile(r"[^,;]*?\S(?:\s+\S+){0,2}(?:,\s+\S+(?:\s+\S+){0,2})*,?\s+(?:and|or)\s+\S+(?:\s+\S+){0,2}")
 
 
 _LINK_META = frozenset(

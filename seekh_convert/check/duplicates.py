@@ -69,6 +69,8 @@ def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return False  # "values it at 3 ... bids 2" and "values it at 2 ... bids 3": two cases, worked out apart
     if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT and set(content_stems(a[0])) == set(content_stems(b[0])):
         return True
+    if _other_terms(a[0], b[0]):
+        return False
     answers_alike = (not a[1] and not b[1]) or fuzz.token_set_ratio(a[1], b[1]) >= SAME_ANSWER
     if _similar(a[0], b[0]):
         return answers_alike
@@ -80,6 +82,16 @@ def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
     if min(len(sa), len(sb)) >= 5 and len(sa & sb) / len(sa | sb) >= SAME_STEMS:
         return True  # "git add puts a file into the _____ area, ..." and "The git add command adds files to the _____ area, ..."
     return bool(sa and sb) and (sa <= sb or sb <= sa)
+
+
+def _other_terms(a: str, b: str) -> bool:
+    """Two prompts that ask about two terms, neither inside the other ("what is the complexity class p" / "... np":
+    relay run 14's cards on P and NP; "git add" is inside "the git add command")."""
+    ta, tb = asked_term(a), asked_term(b)
+    if not ta or not tb:
+        return False
+    wa, wb = set(ta.split()), set(tb.split())
+    return not (wa <= wb or wb <= wa)
 
 
 def _first_match(key: tuple[str, str], seen: list[tuple[tuple[str, str], str]]) -> str | None:
@@ -161,7 +173,11 @@ def _same_fact(question: Item, card: Item) -> bool:
         if c.kind == "cloze":
             return False  # a cloze asks for its gap, not about the words around it ("...made by humans is the ___")
         front = key_string(c.front)  # the card asks about the answer's term ("What does pragmatic analysis do?")
-        if not any(len(key_string(a)) >= 4 and key_string(a) in front for a in answers if len(content_stems(a)) <= 4):
+        # the key and its first accepted form (the prompt asks for the key first), not a later alternative (relay
+        # run 14: "convexhull", the base case's function, is in "What is the convex hull CH(S) ...?" but the key is
+        # "the brute-force algorithm")
+        key = answers[:2]
+        if not any(len(key_string(a)) >= 4 and key_string(a) in front for a in key if len(content_stems(a)) <= 4):
             return False
     answer_words = {w for a in answers for w in content_stems(a)}
     cue = [w for w in content_stems(getattr(q, "question", "")) if w not in answer_words]

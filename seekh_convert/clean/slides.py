@@ -93,6 +93,8 @@ def _mark_credits(raw: list[RawBlock]) -> list[RawBlock]:
 
 
 _PAIR = re.compile(r"^(?P<term>[^:=–—]{2,60}?)\s*(?::|\s[-–—]\s|\s=\s)\s*(?P<text>\S.*)$")
+#: A second "name - explanation" inside an explanation: the line lists several pairs.
+_ANOTHER_PAIR = re.compile(r"[,;]\s*[\w.]+(?:\(\))?\s+[-–—]\s+\S")
 _LABEL_WORDS = frozenset(
     "first second third fourth next last step note example exercise answer question good bad different why how "
     "what when where who which tip hint warning remember e.g i.e two three four five six seven eight nine ten "
@@ -123,6 +125,8 @@ def _term_pair(text: str) -> tuple[str, str] | None:
     term, explanation = m.group("term").strip(), m.group("text").strip()
     if term.count("(") != term.count(")"):
         return None  # a bracket open across the dash: a formula ("Primary deficit( fiscal deficit – interest payments)")
+    if _ANOTHER_PAIR.search(explanation):
+        return None  # several pairs on a line ("wday() - day of week, yday() - day of year"): kept as written
     words = term.split()
     lowered = [w.lower().strip("().,") for w in words]
     if not 1 <= len(words) <= 5 or not term[0].isalpha() or lowered[0] in STOPWORDS or lowered[0] in _LABEL_WORDS:

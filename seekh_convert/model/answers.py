@@ -158,6 +158,10 @@ def _two_words(x: str, y: str) -> bool:
     return Levenshtein.distance(x, y) >= 3 or (zipf(x) >= 2.0 and zipf(y) >= 2.0)
 
 
+#: A name in code: a function called ("ymd(", "as.POSIXct(") or a snake_case identifier ("dmy_hms").
+_CODE_NAME = re.compile(r"[A-Za-z_][\w.]*(?=\()|\b[A-Za-z]\w*_\w+\b")
+
+
 def duplicate_options(options: list[str]) -> str | None:
     """A description of the first pair of (near-)identical options, or None."""
     norm = [normalized_phrase(o) for o in options]
@@ -165,6 +169,8 @@ def duplicate_options(options: list[str]) -> str | None:
         for j in range(i + 1, len(norm)):
             if markers(options[i]) != markers(options[j]) or symbols(options[i]) != symbols(options[j]):
                 continue  # "moved up by one semi-tone" / "moved down by two semi-tones"; "==" / "!="
+            if _CODE_NAME.findall(options[i]) != _CODE_NAME.findall(options[j]):
+                continue  # code is exact: "dmy_hms(x)" / "ymd_hms(x)" call two functions (relay run 14)
             same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
             typo = fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION and not _another_word(norm[i], norm[j])
             if key_string(options[i]) == key_string(options[j]) or same_words or typo:

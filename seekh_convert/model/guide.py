@@ -258,6 +258,11 @@ class Provenance(_Model):
         ge=1,
         description="Slide decks: words a topic grouped, when the engine set its own (needed to find the topic again).",
     )
+    topic_words: int | None = Field(
+        default=None,
+        ge=1,
+        description="Fewest words of a topic, when the engine set its own (needed to find the topic again).",
+    )
     engine: str
     model: str | None = None
     tool_version: str

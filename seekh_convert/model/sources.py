@@ -14,7 +14,7 @@ from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.quotes import QuoteIndex, Span
 from seekh_convert.text.words import key_string
 
-_EDGE = ".,;:!?\"'“”‘’()[]%"
+_EDGE = ".,;:!?\"'“”‘’‟„«»`()[]{}%"
 
 #: Seconds a transcript quote's time range may miss a block's range and still count as "at that location".
 TIME_SLACK = 2.0

@@ -68,10 +68,12 @@ def check_guide(
 
     recorded = _recorded_segmentation(guide)
     recorded_max, recorded_deck = recorded.get("max_topics"), recorded.get("deck_words")
+    recorded_words = recorded.get("topic_words")
     options = Options(
         max_topics=max_topics or (recorded_max if isinstance(recorded_max, int) and recorded_max >= 1 else None),
         single_topic=single_topic or recorded.get("single_topic") is True,
         deck_words=recorded_deck if isinstance(recorded_deck, int) and recorded_deck >= 1 else None,
+        topic_words=recorded_words if isinstance(recorded_words, int) and recorded_words >= 1 else None,
         password=password,
     )
     gate, thresholds = quality_settings()
@@ -80,7 +82,7 @@ def check_guide(
 
 
 def _recorded_segmentation(guide: Path) -> dict:
-    """``max_topics``/``single_topic``/``deck_words`` from the guide's provenance; empty when unreadable (check reports that)."""
+    """``max_topics``/``single_topic``/``deck_words``/``topic_words`` from the guide's provenance; empty when unreadable (check reports that)."""
     try:
         provenance = json.loads(guide.read_text(encoding="utf-8")).get("provenance", {})
     except (OSError, ValueError, AttributeError):

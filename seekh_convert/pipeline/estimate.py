@@ -148,6 +148,7 @@ def estimate_run(
         password=password,
         chunk_tokens=settings.chunk_tokens,
         deck_words=settings.deck_words,
+        topic_words=settings.topic_words,
     )
     inputs = find_inputs(list(paths), Selection())[0]
     found = estimate_inputs(inputs, options, lambda topic, doc: estimate_topic(topic, doc, settings))

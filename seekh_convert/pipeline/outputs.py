@@ -48,6 +48,7 @@ def study_guide(doc: Document, topic: Topic, content: GuideContent, usage: Usage
         max_topics=options.max_topics,
         single_topic=options.single_topic,
         deck_words=getattr(options, "deck_words", None),
+        topic_words=getattr(options, "topic_words", None),
         engine=engine.name,
         model=engine.model,
         tool_version=__version__,

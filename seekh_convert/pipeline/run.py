@@ -64,6 +64,7 @@ class Options:
     single_topic: bool = False
     chunk_tokens: int = 1500  # the converter sets the engine's own request size
     deck_words: int | None = None  # slide decks: words a topic groups (None: the segmenter's; the converter sets the engine's)
+    topic_words: int | None = None  # fewest words of a topic (None: the segmenter's; the converter sets the engine's)
     password: str | None = None
     strict: bool = False  # fail a guide whose quality report misses the thresholds
     formats: tuple[str, ...] = DEFAULT_FORMATS  # json is always written; see write/render.py
@@ -130,7 +131,12 @@ def prepare_document(doc: Document, options: Options) -> Document:
     """Clean, segment and chunk a document that has been read (and, for a recording, transcribed)."""
     stages = (
         clean,
-        Segmenter(max_topics=options.max_topics, single_topic=options.single_topic, deck_words=options.deck_words),
+        Segmenter(
+            max_topics=options.max_topics,
+            single_topic=options.single_topic,
+            deck_words=options.deck_words,
+            topic_words=options.topic_words,
+        ),
         Chunker(max_tokens=options.chunk_tokens),
     )
     for stage in stages:
@@ -189,7 +195,10 @@ class Converter:
         self.transcriber = transcriber  # recordings' speech to text; without one they are refused
         self.out_dir = out_dir
         self.options = dataclasses.replace(
-            options or Options(), chunk_tokens=engine.chunk_tokens, deck_words=getattr(engine, "deck_words", None)
+            options or Options(),
+            chunk_tokens=engine.chunk_tokens,
+            deck_words=getattr(engine, "deck_words", None),
+            topic_words=getattr(engine, "topic_words", None),
         )
         self.on_event = on_event or (lambda *_: None)
         self.writers = (JsonWriter(),)  # guide.md and the rest: ``publish`` at the end, with the review decisions
@@ -213,6 +222,7 @@ class Converter:
         settings = {"max_topics": o.max_topics, "single_topic": o.single_topic, "strict": o.strict}
         settings |= {"chunk_tokens": o.chunk_tokens, "engine": self.engine.name, "model": self.engine.model}
         settings |= {"deck_words": o.deck_words} if o.deck_words is not None else {}
+        settings |= {"topic_words": o.topic_words} if o.topic_words is not None else {}
         # not the formats: guide.json is the same whatever else is rendered from it (publish renders every guide)
         settings |= {"ocr": o.ocr, "language": o.language, "subject": o.subject}
         settings |= {"level": o.level, "gate": o.gate, "thresholds": o.thresholds if o.strict else None}

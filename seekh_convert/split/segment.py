@@ -53,7 +53,13 @@ class Segmenter:
     window_seconds: Annotated[float, "target length of a transcript topic"] = 420.0
     deck_words: Annotated[int, "slide decks: neighbouring slides are grouped until a topic has this many usable words"] = 120
 
-    def __init__(self, max_topics: int | None = None, single_topic: bool = False, deck_words: int | None = None):
+    def __init__(
+        self,
+        max_topics: int | None = None,
+        single_topic: bool = False,
+        deck_words: int | None = None,
+        topic_words: int | None = None,
+    ):
         if max_topics is not None and max_topics < 1:
             raise ValueError("max_topics must be at least 1")
         if deck_words is not None and deck_words < 1:
@@ -62,6 +68,10 @@ class Segmenter:
         self.single_topic = single_topic
         if deck_words is not None:  # an engine's own topic size (a model reads a whole lecture's slides at once)
             self.deck_words = deck_words
+        if topic_words is not None and topic_words < 1:
+            raise ValueError("topic_words must be at least 1")
+        if topic_words is not None:  # an engine's smallest topic (a model's request carries its rubric whatever the size)
+            self.min_words = topic_words
 
     def __call__(self, doc: Document) -> Document:
         blocks = doc.blocks

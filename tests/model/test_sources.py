@@ -57,3 +57,14 @@ def test_pages_and_sections():
 def test_times_allow_a_little_slack():
     assert at_location(SPOKEN, SourceRef(quote="x", start=13.5, end=20.0))
     assert not at_location(SPOKEN, SourceRef(quote="x", start=15.0, end=20.0))
+
+
+def test_verbatim_keeps_backticks_and_low_quote_marks_at_the_edges():
+    # relay run 14's R deck: "Convert between timezones using `with_tz()`" was published without its closing
+    # backtick; relay run 13's budget deck: "“Actual‟ expenditures ..." lost its opening mark
+    finder = SourceFinder([Block("Convert between timezones using `with_tz()` and keep clocks with `force_tz()`.")])
+    quote = "Convert between timezones using `with_tz()`"
+    assert finder.verbatim(finder.find(quote), quote) == quote
+    finder = SourceFinder([Block("“Actual‟ expenditures are the final amounts spent.")])
+    quote = "“Actual‟ expenditures are the final amounts spent."
+    assert finder.verbatim(finder.find(quote), quote) == quote

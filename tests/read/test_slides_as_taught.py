@@ -183,3 +183,20 @@ def test_a_deck_without_a_title_slide_is_titled_by_its_file_not_a_later_heading(
     _add_slides(titled, [("Deficits", ["Fiscal deficit is the excess of total expenditure over total receipts."])])
     titled.save(tmp_path / "lecture14.pptx")
     assert load_document(tmp_path / "lecture14.pptx").title == "Government Budget Terms"  # still its first slide's
+
+
+def test_a_line_of_several_function_pairs_stays_as_written(tmp_path):
+    # set R's R deck (hectorcamm/BENV0091 lecture 5): "wday() - day of week, yday() - day of year, ..." reached the
+    # model as "wday: day of week, ..." and its quote was not the slide's line
+    deck = Presentation()
+    _add_slides(deck, [
+        ("Other useful functions", ["wday() - day of week, yday() -  day of year, mday() - day of month",
+                                    "Parsing - turning a string into a date-time object the computer can do arithmetic with"]),
+        ("Time zones", ["Coordinated Universal Time is the standard time zone most widely used as a reference point.",
+                        "The local time is often more informative than the universal time for daily patterns."]),
+    ])  # fmt: skip
+    deck.save(tmp_path / "dates.pptx")
+    doc = load_document(tmp_path / "dates.pptx")
+    assert any(b.text.startswith("wday() - day of week") for b in doc.blocks)
+    pairs = {b.term: b.text for b in doc.blocks if b.kind is BlockKind.GLOSSARY}
+    assert "Parsing" in pairs and not any(t.startswith("wday") for t in pairs)

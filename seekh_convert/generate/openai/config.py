@@ -60,6 +60,13 @@ class EngineSettings(BaseModel):
         description="Slide decks: neighbouring slides are grouped into topics of about this many words, one guide "
         "request each (a model reads a lecture's slides together; the offline engine groups about 120).",
     )
+    topic_words: int = Field(
+        300,
+        ge=50,
+        description="Fewest words of a topic: a shorter section joins its neighbour (each guide request carries about "
+        "800 tokens of rubric and example, three times a 250-word section's text, for a thin guide; the offline "
+        "engine's topics start at 250).",
+    )
     cache_dir: Path | None = Field(None, description="Folder of the response cache (default: user cache dir).")
     no_cache: bool = False
     response_format: Literal["auto", "json_schema", "json_object"] = "auto"

@@ -84,6 +84,11 @@ class OpenAIEngine:
         return self.settings.deck_words
 
     @property
+    def topic_words(self) -> int:
+        """Fewest words of a topic for this engine (the pipeline's segmenter merges shorter sections)."""
+        return self.settings.topic_words
+
+    @property
     def usage_total(self) -> Usage:
         """Tokens, calls and cost of the whole run so far."""
         return self._run.usage()
