@@ -141,10 +141,11 @@ class ItemChecker:
         fixes: list[Problem] = []
         model, kind_fix = _fix_card_kind(model)
         fixes += kind_fix
-        model, back_fix = _trim_cloze_back(model)
-        fixes += back_fix
         problems: list[Problem] = []
         noted: list[Problem] = []
+        term = _cloze_term(model)
+        if term is not None:  # kept as written: teachers split on trimming it (relay runs 14 and 15), the editor decides
+            noted.append((Reason.CLOZE_MISMATCH, f"the back goes on past the term that fills the gap, {term!r}"))
         grounded = False
         if self._topic_index is None:
             why = citation_like(model.source.quote)
@@ -332,7 +333,9 @@ class ItemChecker:
         elif isinstance(model, Flashcard) and model.kind == "cloze":
             # the back in the quote's blocks (a model's: in the topic, "transitivity" titling the quoted rule)
             floor = self.settings.everyday_zipf if self.settings.topic_support else None
-            problems += check_cloze(model, self._wide(near), context | self._topic_stems, floor)
+            term = _cloze_term(model)  # an explained back is judged by its term ("cyclical, so a good encoding ...")
+            checked = model.model_copy(update={"back": term}) if term is not None else model
+            problems += check_cloze(checked, self._wide(near), context | self._topic_stems, floor)
         if any(r is Reason.WRONG_KEY for r, _ in problems) or isinstance(model, TrueFalse):
             return problems
         if not (isinstance(model, Flashcard) and model.kind == "cloze"):
@@ -386,6 +389,10 @@ def _worked_out(model: MultipleChoice | ShortAnswer) -> set[str]:
     0.5 × 800 = 200, 200 / 0.75 gives about 267; relay run 7; "total expenditure is ₹500 crore ...": 500 − 420 =
     ₹80 crore; relay run 13)."""
     derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation) + _NUMBER.findall(model.question))))
+    if isinstance(model, MultipleChoice) and _OF_THESE.search(model.question):
+        # "which of these positions holds a special bit?": the options are the case's values, picked by the source's
+        # rule ("8 is the only power of 2 among the options"; relay run 15)
+        derived |= set(content_stems(" ".join(n for o in model.options for n in _NUMBER.findall(o))))
     if _WORKING.search(model.explanation) and _NUMBER.search(model.question):
         shown = f"{claim_text(model)} {model.explanation}"
         operands = [a or b for a, b in _OPERAND.findall(shown)]
@@ -411,6 +418,8 @@ _WORKING = re.compile(r"\d\s*[×x*/÷+−-]\s*\d")
 #: A number the working uses (next to an operator) and one it arrives at ("gives about 267").
 _OPERAND = re.compile(r"(?<=[×*/÷+−(-])\s*(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s*(?=[×*/÷+−)-])")
 _RESULT = re.compile(r"(?:[=≈]|\bgives|\bgiving|\bis|\bequals)\s*(?:about|approximately|roughly)?\s*[$€£¥₹]?\s*(\d+(?:[.,]\d+)?)")
+#: A question that picks among its own options.
+_OF_THESE = re.compile(r"\bwhich of (?:these|the following|the options)\b|\bamong (?:these|the options)\b", re.I)
 #: The unit a worked problem's stem gives a value in ("₹500 crore", "12 kg"): the case's word, not the source's.
 _UNIT = re.compile(r"\d(?:[.,]\d+)?\s*%?\s*([A-Za-z]+)")
 
@@ -462,31 +471,34 @@ def _fix_card_kind(model: Grounded) -> tuple[Grounded, list[Problem]]:
     return model, []
 
 
-def _trim_cloze_back(model: Grounded) -> tuple[Grounded, list[Problem]]:
-    """A cloze back that goes on past its term ("cyclical, so a good encoding must place hour 24 next to hour 1"):
-    the term that fills the gap, the rest being the model's explanation (relay run 14: four such cards dropped, each
-    a teacher's small edit). A list ("mean, median and mode") is the answer whole."""
+def _cloze_term(model: Grounded) -> str | None:
+    """The term of a cloze back that goes on past it ("cyclical, so a good encoding must place hour 24 next to hour
+    1", "parity bit (set to 1 when ...)"): the model's explanation after the word that fills the gap (relay run 14: four
+    such cards dropped, each a teacher's KEEP or small edit). None for a short back, a list ("mean, median and mode")
+    or a short gloss ("Coordinated Universal Time (UTC)")."""
     if not isinstance(model, Flashcard) or model.kind != "cloze" or len(model.back.split()) <= 4:
-        return model, []
+        return None
     if _BACK_LIST.fullmatch(model.back.strip().rstrip(".")):
-        return model, []
+        return None
     depth = 0
     for i, ch in enumerate(model.back):
         depth += 1 if ch in "([{" else -1 if ch in ")]}" else 0
         if depth == 0 and (m := _BACK_GOES_ON.match(model.back, i)):
             head = model.back[:i].strip().strip("\"'“”")
             tail = model.back[m.end() :].split()
-            if 1 <= len(head.split()) <= 5 and len(tail) >= 3:
-                trimmed = model.model_copy(update={"back": head})
-                return trimmed, [(Reason.CLOZE_MISMATCH, f"back trimmed to the term that fills the gap: {head!r}")]
-            return model, []
-    return model, []
+            return head if 1 <= len(head.split()) <= 5 and len(tail) >= 3 else None
+    aside = _BACK_ASIDE.fullmatch(model.back.strip())
+    if aside and 1 <= len(aside.group("head").split()) <= 5 and len(aside.group("aside").split()) >= 4:
+        return aside.group("head")  # "parity bit (set to 1 when the other bits hold an odd number of 1s, ...)"
+    return None
 
 
 #: Where a cloze back's term ends and its explanation starts: a comma, semicolon, colon or dash before more words.
 _BACK_GOES_ON = re.compile(r"\s*(?:[,;:]|\s[–—-])\s+")
+#: A back whose term is followed by an explanation in brackets (a short gloss, "(UTC)", stays).
+_BACK_ASIDE = re.compile(r"(?P<head>[^()]+?)\s*\((?P<aside>[^()]+)\)\s*\.?")
 #: A back that lists its answer ("mean, median and mode"): items of one to three words.
-_BACK_LIST = re.compile(r"[^,;]*?\S(?:\s+\S+){0,2}(?:,\s+\S+(?:\s+\S+){0,2})*,?\s+(?:and|or)\s+\S+(?:\s+\S+){0,2}")
+_BACK_LIST = re.compile(r"\S+(?:\s+\S+){0,2}(?:,\s+\S+(?:\s+\S+){0,2})*,?\s+(?:and|or)\s+\S+(?:\s+\S+){0,2}")
 
 
 _LINK_META = frozenset(

@@ -12,7 +12,7 @@ from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
 from seekh_convert.model.guide import Flashcard, Grounded, GuideContent, MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.defining import asked_term
-from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase
+from seekh_convert.text.words import content_stems, coverage, key_string, normalized_phrase, stem
 
 #: ``fuzz.ratio`` at or above which two prompts are the same card/question.
 SAME_RATIO = 88.0
@@ -69,7 +69,7 @@ def same(a: tuple[str, str], b: tuple[str, str]) -> bool:
         return False  # "values it at 3 ... bids 2" and "values it at 2 ... bids 3": two cases, worked out apart
     if a[0] == b[0] or fuzz.ratio(a[0], b[0]) >= SAME_PROMPT and set(content_stems(a[0])) == set(content_stems(b[0])):
         return True
-    if _other_terms(a[0], b[0]):
+    if _other_terms(a[0], b[0]) or _swapped_with_their_answers(a, b):
         return False
     answers_alike = (not a[1] and not b[1]) or fuzz.token_set_ratio(a[1], b[1]) >= SAME_ANSWER
     if _similar(a[0], b[0]):
@@ -92,6 +92,21 @@ def _other_terms(a: str, b: str) -> bool:
         return False
     wa, wb = set(ta.split()), set(tb.split())
     return not (wa <= wb or wb <= wa)
+
+
+_LEAD_SKIP = frozenset("the a an they it its this these that those".split())
+
+
+def _swapped_with_their_answers(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two prompts one or two words apart whose answers lead with different words: one question asked of two
+    terms ("which operation produces a sum term" -> "OR alone ..." / "... a product term" -> "AND alone ...";
+    DeMorgan's first and second theorems; relay run 15). "main" / "primary function" answered alike stays one."""
+    wa, wb = a[0].split(), b[0].split()
+    if len(wa) != len(wb) or not 1 <= sum(x != y for x, y in zip(wa, wb, strict=True)) <= 2:
+        return False
+    lead_a = next((w for w in a[1].split() if w not in _LEAD_SKIP), "")
+    lead_b = next((w for w in b[1].split() if w not in _LEAD_SKIP), "")
+    return bool(lead_a and lead_b) and stem(lead_a.strip(".,;:")) != stem(lead_b.strip(".,;:"))
 
 
 def _first_match(key: tuple[str, str], seen: list[tuple[tuple[str, str], str]]) -> str | None:

@@ -109,7 +109,7 @@ def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
 _MARKERS = frozenset(
     """one two three four five six seven eight nine ten hundred thousand million first second third half double
     up down more less most least before after above below over under not no never all none some many few
-    higher lower larger smaller increase decrease left right neither nor either both only""".split()
+    higher lower larger smaller increase decrease left right neither nor either both only odd even""".split()
 )
 
 
@@ -118,6 +118,9 @@ def markers(text: str) -> tuple[str, ...]:
     return tuple(w for w in words(text) if w in _MARKERS or w.isdigit())
 
 
+#: A prime on a letter or a bracket ("A’", "(AB)'"): a complement or a derivative, notation and not punctuation
+#: (relay run 15: "A’ + B’" and "A + B’" were "the same" option). An apostrophe inside a word is punctuation.
+_PRIME = re.compile(r"(?<=\b[A-Za-z])[’'](?![A-Za-z])|(?<=\))[’'](?![A-Za-z])")
 _PLAIN_PUNCTUATION = set(",.;:!?'\"()[]{}-‐–—…’‘“”")
 _SYMBOL_OR_LETTER = re.compile(r"[^\w\s]+|(?<![^\W\d_])[^\W\d_](?![^\W\d_])")
 
@@ -128,7 +131,7 @@ def symbols(text: str) -> tuple[str, ...]:
     Word normalisation drops these, so two options differing only in them would otherwise look the same.
     Math italic letters count as their plain letters (NFKC).
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _PRIME.sub("′", unicodedata.normalize("NFKC", text)).casefold()
     found = (t for t in _SYMBOL_OR_LETTER.findall(text) if not set(t) <= _PLAIN_PUNCTUATION)
     return tuple(t for t in found if t not in ("a", "i"))
 

@@ -6,6 +6,7 @@ and transcript times are the source's own from the moment an item is made.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from seekh_convert.model.document import Block
@@ -14,7 +15,9 @@ from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.quotes import QuoteIndex, Span
 from seekh_convert.text.words import key_string
 
-_EDGE = ".,;:!?\"'“”‘’‟„«»`()[]{}%"
+#: The marks and symbols before a quote's first word and after its last.
+_OUTER_TAIL = re.compile(r"[^\w]*$")
+_OUTER_HEAD = re.compile(r"[^\w]*")
 
 #: Seconds a transcript quote's time range may miss a block's range and still count as "at that location".
 TIME_SLACK = 2.0
@@ -82,9 +85,9 @@ class SourceFinder:
         if len(span.texts) != 1:
             return None
         text = self.blocks[span.first].shown
-        edge = _EDGE + " "
-        tail = quote[len(quote.rstrip(edge)) :]
-        head = quote[: len(quote) - len(quote.lstrip(edge))]
+        # the marks and symbols around the quote's first and last words ("call it G≺.": the "≺" is no word; run 15)
+        tail = _OUTER_TAIL.search(quote).group()  # type: ignore[union-attr]
+        head = _OUTER_HEAD.match(quote).group()  # type: ignore[union-attr]
         end = _edge_end(text, span.end, tail)
         start = len(text) - _edge_end(text[::-1], len(text) - span.start, head[::-1])
         return normalize_ws(text[start:end])

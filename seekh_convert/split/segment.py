@@ -21,6 +21,10 @@ from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.split.wrapup import fold_wrap_ups, is_file_label
 from seekh_convert.text.normalize import normalize_ws
 
+#: A slide that sets students work: no name for the slides around it.
+_ACTIVITY = re.compile(
+    r"^(?:class |in-class |group )?(?:exercises?|tasks?|activity|activities|practice|quiz|homework|lab)\b", re.I
+)
 _EXAMPLE = re.compile(r"^(?:worked |solved )?examples?\b(?:\s*[\d.]+)?\s*[:.\u2013\u2014-]", re.I)
 
 
@@ -301,7 +305,8 @@ def _cover_subject(cover: _Section) -> str:
 def _group_slides(sections: list[_Section], deck_words: int) -> list[_Section]:
     """Merge neighbouring slides, the pair with the fewest words first, into ``total / deck_words`` groups (at most
     one per ``_SLIDES_PER_TOPIC`` titled slides: speaker notes make slides long, not topics many); a group
-    takes the title of its member slide with the most words (the first on a tie)."""
+    takes the title of its member slide with the most words (the first on a tie), an exercise slide's only when all
+    its slides set exercises."""
     groups = [[s] for s in sections]
     target = max(1, min(round(sum(s.words for s in sections) / deck_words), round(len(sections) / _SLIDES_PER_TOPIC)))
 
@@ -313,7 +318,9 @@ def _group_slides(sections: list[_Section], deck_words: int) -> list[_Section]:
         groups[i : i + 2] = [groups[i] + groups[i + 1]]
     out = []
     for group in groups:
-        named = max(group, key=lambda s: (s.words, -s.start))
+        # an exercise or task slide is long but names no topic ("Exercise 2" over slides on resampling; relay run 14)
+        titled = [s for s in group if not _ACTIVITY.match(s.title)] or group
+        named = max(titled, key=lambda s: (s.words, -s.start))
         out.append(_Section(named.title, [b for s in group for b in s.blocks], group[0].start, named.path))
     return out
 

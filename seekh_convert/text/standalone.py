@@ -95,6 +95,8 @@ def dangling_opening(text: str) -> str | None:
     m = _OPENING.match(text)
     if m is None:
         return None
+    if len(m.group("w")) > 1 and m.group("w").isupper():
+        return None  # "OR alone, with no AND ...": a logic operator's name, not a connective (relay run 15)
     if _NAMED.match(text):
         return None  # "These BIOS11 lecture notes", "This DNA": the words after the demonstrative name what it is
     if _CONTENT_CLAUSE.match(text) or _PREPOSITION_BESIDES.match(text):

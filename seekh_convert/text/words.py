@@ -158,11 +158,16 @@ def number_forms(text: str) -> set[str]:
 
 _LETTER_SPACED = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
 _SUBSCRIPT = re.compile(r"\b([A-Za-z]\w{0,3}) ([A-Za-z])\b")
+#: A symbol with a two-letter subscript the text layer wrote with a comma ("xi,j", "bi,j"; relay run 15's notes).
+_PAIR_SUBSCRIPT = re.compile(r"\b([A-Za-z])([a-z]),\s?([a-z])\b")
 
 
 def spaced_forms(text: str) -> set[str]:
     """Stems of words a PDF's text layer spaced apart: letter by letter in code ("e i g e n v e c t o r s") or a
-    subscript split from its symbol ("Ji j", "x j"), as an item writes them ("eigenvectors", "Jij", "xj")."""
+    subscript split from its symbol ("Ji j", "x j") or written with a comma ("xi,j"), as an item writes them
+    ("eigenvectors", "Jij", "xj", "x_ij")."""
     out = {stem(m.group().replace(" ", "").lower()) for m in _LETTER_SPACED.finditer(text)}
     out |= {stem(f"{m.group(1)}{m.group(2)}".lower()) for m in _SUBSCRIPT.finditer(text)}
+    for m in _PAIR_SUBSCRIPT.finditer(text):  # "xi,j": an item writes "x_ij" (its words "x", "ij") or "xij"
+        out |= {f"{m.group(1)}{m.group(2)}{m.group(3)}".lower(), f"{m.group(2)}{m.group(3)}".lower()}
     return out

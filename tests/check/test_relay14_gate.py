@@ -41,7 +41,9 @@ def test_two_calls_of_different_functions_are_different_options() -> None:
     assert duplicate_options(["The mitochondria", "The mitochondrion", "The nucleus", "The ribosome"]) is not None
 
 
-def test_a_cloze_back_that_goes_on_past_its_term_is_trimmed_to_the_term() -> None:
+def test_a_cloze_back_that_goes_on_past_its_term_is_kept_with_a_note() -> None:
+    # run 14's teachers wanted such backs trimmed, run 15's called the trims a loss: kept as written, noted, judged
+    # by the term that fills the gap
     card = Flashcard(
         kind="cloze",
         front="Dates and times are _____: the end of each day or year runs straight into the start of the next.",
@@ -49,8 +51,8 @@ def test_a_cloze_back_that_goes_on_past_its_term_is_trimmed_to_the_term() -> Non
         source=SourceRef(quote=SLIDES[0], slide=21),
     )
     outcome = _check(card, "flashcards")
-    assert outcome.model is not None and outcome.model.back == "cyclical"
-    assert [f.action for f in outcome.findings] == ["fixed"] and "trimmed" in outcome.findings[0].detail
+    assert outcome.model is not None and outcome.model.back == card.back
+    assert [f.action for f in outcome.findings] == ["noted"] and "'cyclical'" in outcome.findings[0].detail
     utc = card.model_copy(
         update={
             "front": "_____ is the standard time zone most widely used as a reference point.",
@@ -58,13 +60,13 @@ def test_a_cloze_back_that_goes_on_past_its_term_is_trimmed_to_the_term() -> Non
             "source": SourceRef(quote=SLIDES[2], slide=23),
         }
     )
-    assert _check(utc, "flashcards").model.back == "Coordinated Universal Time (UTC)"
-    # a list is the answer whole; a back whose term the source lacks still fails after trimming
+    assert _check(utc, "flashcards").model.back == utc.back
+    # a list is the answer whole; a back whose term the source lacks still fails
     listed = card.model_copy(update={"back": "hour 24, hour 1 and December"})
-    assert not any("trimmed" in f.detail for f in _check(listed, "flashcards").findings)
+    assert not any("past the term" in f.detail for f in _check(listed, "flashcards").findings)
     wrong = card.model_copy(update={"back": "linear, so the last hour of a day is far from its first hour again."})
     outcome = _check(wrong, "flashcards")
-    assert outcome.model is None and any(f.reason is Reason.CLOZE_MISMATCH and f.action != "fixed" for f in outcome.findings)
+    assert outcome.model is None and any(f.reason is Reason.CLOZE_MISMATCH and f.action != "noted" for f in outcome.findings)
 
 
 def test_a_key_the_questions_own_case_states_is_no_claim_of_the_source() -> None:

@@ -68,3 +68,11 @@ def test_verbatim_keeps_backticks_and_low_quote_marks_at_the_edges():
     finder = SourceFinder([Block("“Actual‟ expenditures are the final amounts spent.")])
     quote = "“Actual‟ expenditures are the final amounts spent."
     assert finder.verbatim(finder.find(quote), quote) == quote
+
+
+def test_verbatim_keeps_a_symbol_after_the_last_word():
+    # relay run 15's notes: "... the “natural greedy algorithm”, call it G≺." was published five times as "... call it G"
+    finder = SourceFinder([Block("We now define the “natural greedy algorithm”, call it G≺. It runs in linear time.")])
+    quote = "We now define the “natural greedy algorithm”, call it G≺."
+    assert finder.verbatim(finder.find(quote), quote) == quote
+    assert finder.verbatim(finder.find("call it G"), "call it G") == "call it G"  # nothing the quote did not have

@@ -12,7 +12,7 @@ from pptx import Presentation
 
 from seekh_convert.generate.offline.engine import OfflineEngine
 from seekh_convert.model.document import BlockKind
-from seekh_convert.pipeline.run import load_document
+from seekh_convert.pipeline.run import Options, load_document
 
 PY4E = CORPUS / "office" / "py4e-lecture02-variables-expressions-statements.pptx"
 
@@ -200,3 +200,21 @@ def test_a_line_of_several_function_pairs_stays_as_written(tmp_path):
     assert any(b.text.startswith("wday() - day of week") for b in doc.blocks)
     pairs = {b.term: b.text for b in doc.blocks if b.kind is BlockKind.GLOSSARY}
     assert "Parsing" in pairs and not any(t.startswith("wday") for t in pairs)
+
+
+def test_a_group_of_slides_is_not_named_by_its_exercise_slide(tmp_path):
+    # set R's R deck: groups titled "Exercise 2" and "Exercise 5" (their longest slides set the tasks)
+    task = "Task {}: resample the hourly solar data to daily totals, plot one year and explain what the plot shows."
+    deck = Presentation()
+    _add_slides(deck, [
+        ("Resampling Time Series", ["Resampling changes the resolution of a time series to match another data set."]),
+        ("Exercise 2", [task.format(1), task.format(2), task.format(3)]),
+        ("Imputation", ["Missing values in a time series can be imputed from the values around them."]),
+        ("Cyclical Features", ["Dates and times are cyclical: hour 24 is adjacent to hour 1 of the next day."]),
+        ("Exercise 3", [task.format(4), task.format(5), task.format(6)]),
+        ("Lagged Predictors", ["A lagged value of a series is its value a fixed number of steps earlier."]),
+    ])  # fmt: skip
+    deck.save(tmp_path / "resampling.pptx")
+    doc = load_document(tmp_path / "resampling.pptx", Options(deck_words=60))
+    assert len(doc.topics) >= 2
+    assert not [t.title for t in doc.topics if t.title.startswith("Exercise")]
