@@ -6,7 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from seekh_convert.check.items import GAP, fill_cloze
+from seekh_convert.check.items import GAP, NOT_STEM, fill_cloze
 from seekh_convert.check.support import everyday_word, found_in, support, support_threshold
 from seekh_convert.model.answers import duplicate_options, markers, symbols
 from seekh_convert.model.findings import Reason
@@ -33,6 +33,8 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 #: An option written as code: a call, an index, a quoted string, an assignment.
+#: An address or a path: its last part names another thing ("https://jdoe.shinyapps.io/app" / ".../energy_app").
+_PATH = re.compile(r"://|\w/\w")
 _CODE = re.compile(r"\w\(|\w\[|[\"“”]\w|\w\s*==?\s*\w|[{}<>]")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 
@@ -59,7 +61,7 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
-            if _CODE.search(options[i]) or _CODE.search(options[j]):
+            if _CODE.search(options[i]) or _CODE.search(options[j]) or _PATH.search(options[i]) or _PATH.search(options[j]):
                 continue  # 'c("1", "4", "Amsterdam", "6")' / 'c(1, 4, 6)': code differs in what words drop (relay run 11)
             short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])
             if long.endswith(f" {short}") and len(short.split()) >= 2 and len(long.split()) == len(short.split()) + 1:
@@ -156,6 +158,8 @@ def _wrong_key(mc: MultipleChoice, quote_stems: set[str], near: set[str], worked
     words: "Power analysis" is the quote's "Power analyses"). ``worked`` (a model's question): an option that is only
     a number is no answer the quote states by mentioning the number ("About 10%" against "in increments of 10%", the
     key "About 55%" worked out from the plot's 0.5-0.6 band; relay run 6)."""
+    if NOT_STEM.search(mc.question):
+        return None  # "Which is NOT a reason ...?": the quote states the distractors by design (relay run 16)
     stems = content_stems(mc.answer)
     asked = set(content_stems(mc.question))  # "Which 50% interval ...?": the key's "50%" is the stem's
     key = sum(found_in(s, near) or s in asked for s in stems) / len(stems) if stems else 0.0

@@ -56,13 +56,13 @@ def iter_items(content: GuideContent) -> list[Item]:
     return items
 
 
-_NOT_STEM = re.compile(r"\b(?:NOT|EXCEPT)\b")
+NOT_STEM = re.compile(r"\b(?:NOT|EXCEPT)\b")
 
 
 def claim_text(model: Grounded) -> str:
     """The part of an item its quote must support: the answer, the card's back, the statement..."""
     if isinstance(model, MultipleChoice):
-        if _NOT_STEM.search(model.question):  # "Which is NOT ...?": the key is the odd one out, the others are facts
+        if NOT_STEM.search(model.question):  # "Which is NOT ...?": the key is the odd one out, the others are facts
             return " ".join(o for i, o in enumerate(model.options) if i != model.answer_index)
         return model.answer
     if isinstance(model, ShortAnswer):

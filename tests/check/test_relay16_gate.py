@@ -1,0 +1,41 @@
+"""Relay run 16 (set T, 2026-12-05): an R Shiny lecture deck; the model's sound questions the gate dropped. A "which is
+NOT" question, whose quote states the distractors by design, and addresses that differ in their last part; each
+beside the defect the check still catches."""
+
+from __future__ import annotations
+
+from seekh_convert.check.answer_keys import _overlapping_options, check_multiple_choice
+from seekh_convert.model.findings import Reason
+from seekh_convert.model.guide import MultipleChoice, SourceRef
+
+QUOTE = SourceRef(quote="Shiny can connect with any data source using APIs … Incorporate and interact with ML models", slide=5)
+
+
+def _mc(question: str, options: list[str], key: int) -> MultipleChoice:
+    return MultipleChoice(question=question, options=options, answer_index=key, explanation="Because.", source=QUOTE)
+
+
+def test_a_which_is_not_question_keys_the_option_its_quote_leaves_out() -> None:
+    options = [
+        "It is free to use",
+        "It can connect to data sources via APIs",
+        "It can work with ML models",
+        "It needs no R code at all",
+    ]
+    odd_one_out = _mc("Which of these is NOT a reason given for choosing Shiny?", options, 3)
+    assert Reason.WRONG_KEY not in {r for r, _ in check_multiple_choice(odd_one_out)}
+    # still caught: the same options asked the other way round, keyed on what the quote does not say
+    asked = _mc("Which of these is a reason given for choosing Shiny?", options, 3)
+    assert Reason.WRONG_KEY in {r for r, _ in check_multiple_choice(asked)}
+
+
+def test_addresses_that_differ_in_their_last_part_are_other_options() -> None:
+    urls = [
+        "https://jdoe.shinyapps.io/energy_app",
+        "https://energy_app.shinyapps.io/jdoe",
+        "https://shinyapps.io/jdoe/energy_app",
+        "https://jdoe.shinyapps.io/app",
+    ]
+    assert _overlapping_options(urls) is None
+    # still caught: words inside other words
+    assert _overlapping_options(["A web app", "A web app hosted online", "A report", "A dashboard"]) is not None
