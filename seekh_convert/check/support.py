@@ -125,10 +125,21 @@ def context_stems(
 _INSTANCE = re.compile(r"([a-z]{1,2})\d{1,2}")
 
 
+#: Stems of one direction of change: a claim that "lowering" a cost helps rests on a source that "minimizes" it
+#: (relay run 16); the other direction is never the same word.
+_DIRECTIONS = (
+    frozenset("lower reduc decreas minim minimis smaller shrink".split()),
+    frozenset("higher rais increas maxim maximis larger grow".split()),
+)
+
+
 def found_in(needle: str, context: set[str]) -> bool:
-    """True when the stem is in ``context``, also as a longer or shorter form ("learnabl"/"learn") or one typo
-    away ("rougli"/"roughli": the source's typo is still its word)."""
+    """True when the stem is in ``context``, also as a longer or shorter form ("learnabl"/"learn"), one typo
+    away ("rougli"/"roughli": the source's typo is still its word), or a word of the same direction of change
+    ("lower"/"minim")."""
     if needle in context:
+        return True
+    if any(needle in group and not group.isdisjoint(context) for group in _DIRECTIONS):
         return True
     if (m := _INSTANCE.fullmatch(needle)) and any(len(w) == len(m.group(1)) + 1 and w.startswith(m.group(1)) for w in context):
         return True  # "X²" (x2) is the source's "X^k" (xk) for k = 2 (relay run 11: the second moment)

@@ -39,3 +39,27 @@ def test_addresses_that_differ_in_their_last_part_are_other_options() -> None:
     assert _overlapping_options(urls) is None
     # still caught: words inside other words
     assert _overlapping_options(["A web app", "A web app hosted online", "A report", "A dashboard"]) is not None
+
+
+def test_lowering_rests_on_minimizing_but_not_on_raising() -> None:
+    from seekh_convert.check.answer_keys import check_true_false
+    from seekh_convert.model.guide import TrueFalse
+    from seekh_convert.text.words import content_stems
+
+    quote = (
+        "It's important to remember, this cost function involves an average over all of the training data, so if "
+        "you minimize it means it's a better performance on all of those samples."
+    )
+    statement = TrueFalse(
+        statement="Lowering the cost function improves the network's performance on all of the training samples taken "
+        "together, not only on a single image.",
+        answer=True,
+        explanation="The cost is an average over all of the training data.",
+        source=SourceRef(quote=quote, start=551.0, end=561.0),
+    )
+    context = set(content_stems(quote))
+    assert Reason.UNSUPPORTED not in {r for r, _ in check_true_false(statement, context, 4.0)}
+    # still caught: the other direction is no support
+    from seekh_convert.check.support import found_in
+
+    assert found_in("lower", {"minim"}) and not found_in("rais", {"minim"}) and not found_in("lower", {"maxim"})
