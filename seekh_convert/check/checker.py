@@ -365,7 +365,8 @@ class ItemChecker:
 #: case of the question's own.
 APPLIED_CASE_SUPPORT = 0.6
 
-_DERIVED = re.compile(r"[=≈]\s*[$€£¥₹]?\s*(-?\d+(?:[.,]\d+)?)")
+#: What an explanation works out after "=": a number ("= ₹80"), or a term with digits or a power ("(n²)⁴ = n⁸"; run 16).
+_DERIVED = re.compile(r"[=≈]\s*[$€£¥₹]?\s*(-?\d+(?:[.,]\d+)?(?![\w⁰¹²³⁴⁵⁶⁷⁸⁹])|[^\s,;]*?[\d⁰¹²³⁴⁵⁶⁷⁸⁹][^\s,;]*)")
 
 
 def _keyed_or_derived(model: Grounded, source: set[str], missing: list[str]) -> bool:
@@ -496,7 +497,7 @@ def _cloze_term(model: Grounded) -> str | None:
 #: Where a cloze back's term ends and its explanation starts: a comma, semicolon, colon or dash before more words.
 _BACK_GOES_ON = re.compile(r"\s*(?:[,;:]|\s[–—-])\s+")
 #: A back whose term is followed by an explanation in brackets (a short gloss, "(UTC)", stays).
-_BACK_ASIDE = re.compile(r"(?P<head>[^()]+?)\s*\((?P<aside>[^()]+)\)\s*\.?")
+_BACK_ASIDE = re.compile(r"(?P<head>[^()]+?)\s*\((?P<aside>(?:[^()]|\([^()]*\))+)\)\s*\.?")
 #: A back that lists its answer ("mean, median and mode"): items of one to three words.
 _BACK_LIST = re.compile(r"\S+(?:\s+\S+){0,2}(?:,\s+\S+(?:\s+\S+){0,2})*,?\s+(?:and|or)\s+\S+(?:\s+\S+){0,2}")
 

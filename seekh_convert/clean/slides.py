@@ -125,6 +125,8 @@ def _term_pair(text: str) -> tuple[str, str] | None:
     term, explanation = m.group("term").strip(), m.group("text").strip()
     if term.count("(") != term.count(")"):
         return None  # a bracket open across the dash: a formula ("Primary deficit( fiscal deficit – interest payments)")
+    if " - " in m.group() and explanation[:1].islower() and len(explanation.split()) < 4:
+        return None  # a compound spaced apart ("Data driven micro - sites (NY Times)"; relay run 16), no pair
     if _ANOTHER_PAIR.search(explanation):
         return None  # several pairs on a line ("wday() - day of week, yday() - day of year"): kept as written
     words = term.split()

@@ -63,3 +63,40 @@ def test_lowering_rests_on_minimizing_but_not_on_raising() -> None:
     from seekh_convert.check.support import found_in
 
     assert found_in("lower", {"minim"}) and not found_in("rais", {"minim"}) and not found_in("lower", {"maxim"})
+
+
+def test_a_power_the_explanation_works_out_and_a_bracketed_aside_with_brackets() -> None:
+    from pathlib import Path
+
+    from seekh_convert.check.checker import ItemChecker, _cloze_term, for_model_drafts
+    from seekh_convert.check.items import Item
+    from seekh_convert.model.document import Block, Document, SourceKind, Topic
+    from seekh_convert.model.guide import Flashcard, ShortAnswer
+
+    said = (
+        "In terms of complexity theory, it’s important to note that an algorithm running in time T in C-like "
+        "pseudocode, it can compiled to a Turing machine running in time roughly T 4."
+    )
+    blocks = [Block(said, page=1, section="1 Background")]
+    doc = Document(path=Path("notes.pdf"), kind=SourceKind.PDF, title="Notes", sha256="0" * 64, blocks=blocks)
+    doc.topics = [Topic(1, "Turing machines", blocks)]
+    checker = ItemChecker(doc.topics[0], doc, for_model_drafts(None))
+    compiled = ShortAnswer(
+        question="An algorithm written in C-like pseudocode runs in time n². Roughly what running time does the "
+        "compiled Turing machine have?",
+        answer="n⁸",
+        accept=["n⁸", "n^8", "O(n^8)"],
+        explanation="Compilation to a Turing machine costs roughly a fourth power, and (n²)⁴ = n⁸, which is still polynomial.",
+        source=SourceRef(quote=said, page=1),
+    )
+    assert checker.check(Item("questions", 0, compiled)).model is not None
+    # still caught: a power nobody works out
+    claimed = compiled.model_copy(update={"explanation": "The notes give the compiled running time as n⁸."})
+    assert Reason.UNSUPPORTED in {f.reason for f in checker.check(Item("questions", 0, claimed)).findings}
+    card = Flashcard(
+        kind="cloze",
+        front="P is the class of problems solvable in _____ time.",
+        back="polynomial (P is the union of TIME(n^k) over all k)",
+        source=SourceRef(quote=said, page=1),
+    )
+    assert _cloze_term(card) == "polynomial"

@@ -218,3 +218,18 @@ def test_a_group_of_slides_is_not_named_by_its_exercise_slide(tmp_path):
     doc = load_document(tmp_path / "resampling.pptx", Options(deck_words=60))
     assert len(doc.topics) >= 2
     assert not [t.title for t in doc.topics if t.title.startswith("Exercise")]
+
+
+def test_a_compound_spaced_apart_is_no_term_pair(tmp_path):
+    # set T's Shiny deck (hectorcamm/BENV0091 lecture 7): "Data driven micro - sites (NY Times)" reached the model as
+    # "Data driven micro: sites (NY Times)"
+    deck = Presentation()
+    _add_slides(deck, [
+        ("What is Shiny?", ["Shiny is an R package that makes it easy to build interactive web apps straight from R.",
+                            "Data driven micro - sites (NY Times)",
+                            "Reactivity - the app recomputes an output whenever one of its inputs changes"]),
+    ])  # fmt: skip
+    deck.save(tmp_path / "shiny.pptx")
+    doc = load_document(tmp_path / "shiny.pptx")
+    assert any(b.text == "Data driven micro - sites (NY Times)" for b in doc.blocks)
+    assert {b.term for b in doc.blocks if b.kind is BlockKind.GLOSSARY} == {"Reactivity"}

@@ -50,15 +50,31 @@ class TopicQuotes:
         """Where ``quote`` is in the topic (tolerant of case, spacing, punctuation and ellipses), or None; with
         ``at``, the model's claimed location, a match starting there first (a build-up deck repeats slide 21's line
         on slide 22: a quote of slide 22's two lines starts at slide 22, not at slide 21)."""
-        wanted = _ELLIPSIS.sub("", normalize_ws(quote).strip(_QUOTE_MARKS))
+        raw = _ELLIPSIS.sub("", normalize_ws(quote).strip())
+        wanted = raw.strip(_QUOTE_MARKS)
         if len(wanted) < 8:
             return None
         span = self._claimed(wanted, at) or self._finder.find(wanted) or self._first_piece(wanted)
         if span is None:
             return None
-        exact = self._finder.verbatim(span, wanted) if "..." not in wanted and "…" not in wanted else None
-        text = exact or wanted
+        # the marks around the quote count where the source has them too ("`tabsetPanel()`": relay run 16 published
+        # "`tabsetPanel()" with its closing backtick stripped as a wrapping quotation mark)
+        joined = "..." in wanted or "…" in wanted
+        exact = None if joined else self._finder.verbatim(span, raw)
+        text = exact or (self._joined_edges(raw, wanted) if joined else wanted)
         return Located(text, self._finder.blocks[span.first], self._finder.ref(span, text))
+
+    def _joined_edges(self, raw: str, wanted: str) -> str:
+        """A quote of pieces joined by ellipses, with the marks before its first and after its last word that the
+        source has there ("... apps with multiple pages using `navbarPage()`")."""
+        pieces = quote_fragments(raw)
+        head, tail = raw[: len(raw) - len(raw.lstrip(_QUOTE_MARKS))], raw[len(raw.rstrip(_QUOTE_MARKS)) :]
+        first, last = self._finder.find(pieces[0]), self._finder.find(pieces[-1])
+        if head.strip() and first is not None and (self._finder.verbatim(first, pieces[0]) or "").startswith(head.strip()):
+            wanted = head.strip() + wanted
+        if tail.strip() and last is not None and (self._finder.verbatim(last, pieces[-1]) or "").endswith(tail.strip()):
+            wanted += tail.strip()
+        return wanted
 
     def _claimed(self, wanted: str, at: SourceRef | None) -> Span | None:
         if at is None or not has_location(at):

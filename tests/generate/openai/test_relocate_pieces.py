@@ -44,3 +44,22 @@ def test_a_quote_on_a_build_up_slide_stays_at_the_cited_slide_a_wrong_citation_i
     wrong = {"source": {"quote": lines[2], "slide": 21}}
     assert relocate(wrong, quotes, findings, "summary", 1) and wrong["source"]["slide"] == 23
     assert [f.reason for f in findings] == [Reason.WRONG_LOCATION]
+
+
+def test_a_quote_keeps_the_code_marks_around_it_that_the_source_has():
+    # relay run 16: "Tabsets can be created with `tabsetPanel()`" was published without its closing backtick (taken for
+    # a wrapping quotation mark), in a quote of its own and at the end of a quote joined by " … "
+    blocks = [
+        Block("Tabsets can be created with `tabsetPanel()`", slide=17, section="Layouts"),
+        Block("You can also create more complex arrangements with `fluidRow()`, as well as apps with multiple pages "
+              "using `navbarPage()`", slide=18, section="Layouts"),
+    ]  # fmt: skip
+    doc = Document(path=Path("deck.pptx"), kind=SourceKind.SLIDES, title="Deck", sha256="0" * 64, blocks=blocks)
+    doc.topics = [Topic(1, "Layouts", blocks)]
+    quotes = TopicQuotes(doc.topics[0], doc)
+    single = "Tabsets can be created with `tabsetPanel()`"
+    assert quotes.find(single).quote == single
+    joined = f"{single} … You can also create more complex arrangements with `fluidRow()`, as well as apps with multiple pages using `navbarPage()`"
+    assert quotes.find(joined).quote == joined
+    # a quotation mark the model wrapped round the quote is no part of it
+    assert quotes.find(f"“{single}”").quote == single
