@@ -33,6 +33,8 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 #: An option written as code: a call, an index, a quoted string, an assignment.
+#: A list of one-letter variables, primed or not ("A, B, C", "A’, B, C, D’").
+_VARIABLES = re.compile(r"\s*[A-Za-z][’'′]?(?:\s*,\s*[A-Za-z][’'′]?)*\s*")
 #: An address or a path: its last part names another thing ("https://jdoe.shinyapps.io/app" / ".../energy_app").
 _PATH = re.compile(r"://|\w/\w")
 _CODE = re.compile(r"\w\(|\w\[|[\"“”]\w|\w\s*==?\s*\w|[{}<>]")
@@ -61,6 +63,8 @@ def _overlapping_options(options: list[str]) -> str | None:
                 continue
             if symbols(options[i]) != symbols(options[j]):
                 continue  # "x == y" / "x != y": the signs make the difference
+            if _VARIABLES.fullmatch(options[i]) and _VARIABLES.fullmatch(options[j]):
+                continue  # lists of variables: "B, C" is another set than "A, B, C" (relay run 17)
             if _CODE.search(options[i]) or _CODE.search(options[j]) or _PATH.search(options[i]) or _PATH.search(options[j]):
                 continue  # 'c("1", "4", "Amsterdam", "6")' / 'c(1, 4, 6)': code differs in what words drop (relay run 11)
             short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])

@@ -390,6 +390,7 @@ def _worked_out(model: MultipleChoice | ShortAnswer) -> set[str]:
     0.5 × 800 = 200, 200 / 0.75 gives about 267; relay run 7; "total expenditure is ₹500 crore ...": 500 − 420 =
     ₹80 crore; relay run 13)."""
     derived = set(content_stems(" ".join(_DERIVED.findall(model.explanation) + _NUMBER.findall(model.question))))
+    derived |= number_forms(model.question)  # "has four product terms": the key "4" (relay run 17)
     if isinstance(model, MultipleChoice) and _OF_THESE.search(model.question):
         # "which of these positions holds a special bit?": the options are the case's values, picked by the source's
         # rule ("8 is the only power of 2 among the options"; relay run 15)
