@@ -109,7 +109,7 @@ def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
 _MARKERS = frozenset(
     """one two three four five six seven eight nine ten hundred thousand million first second third half double
     up down more less most least before after above below over under not no never all none some many few
-    higher lower larger smaller increase decrease left right neither nor either both only odd even""".split()
+    higher lower larger smaller increase decrease left right neither nor either both only odd even rise rises fall falls""".split()
 )
 
 

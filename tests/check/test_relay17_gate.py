@@ -48,3 +48,9 @@ def test_a_count_the_stem_writes_in_words_is_its_case() -> None:
         update={"question": "How many AND gates does the slide's example circuit use?", "answer": "4", "accept": ["4"]}
     )
     assert Reason.UNSUPPORTED in {f.reason for f in checker.check(Item("questions", 0, asked)).findings}
+
+
+def test_rise_and_fall_tell_options_apart() -> None:
+    options = ["Foxes fall, rabbits fall", "Foxes rise, rabbits fall", "Foxes fall, rabbits rise", "Foxes rise, rabbits rise"]
+    assert _overlapping_options(options) is None and duplicate_options(options) is None
+    assert duplicate_options(["Foxes rise", "Foxes rise ", "Rabbits fall", "Both fall"]) is not None  # still: twice
