@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from seekh_convert.check.items import GAP, NOT_STEM, fill_cloze
 from seekh_convert.check.support import everyday_word, found_in, support, support_threshold
-from seekh_convert.model.answers import duplicate_options, markers, symbols
+from seekh_convert.model.answers import duplicate_options, gates_swapped, markers, symbols
 from seekh_convert.model.findings import Reason
 from seekh_convert.model.guide import Flashcard, MultipleChoice, TrueFalse
 from seekh_convert.text.sentences import sentences
@@ -54,19 +54,25 @@ def _in_order(short: str, long: str) -> bool:
     return all(any(t == u for u in rest) for t in seq(short))
 
 
+def _apart_by_form(a: str, b: str) -> bool:
+    """Two options that words alone cannot compare: other numbers, directions or negations, other signs ("x == y" /
+    "x != y"), gates swapped ("Three OR gates feeding one AND gate" / "... AND ... OR ...": relay run 17), lists of
+    variables ("B, C" / "A, B, C"), code or addresses ('c("1", "4")' / 'c(1, 4)': relay run 11; ".../app" /
+    ".../energy_app": relay run 16)."""
+    if markers(a) != markers(b) or symbols(a) != symbols(b) or gates_swapped(a, b):
+        return True
+    if _VARIABLES.fullmatch(a) and _VARIABLES.fullmatch(b):
+        return True
+    return any(pattern.search(text) for pattern in (_CODE, _PATH) for text in (a, b))
+
+
 def _overlapping_options(options: list[str]) -> str | None:
     """A pair where one option is contained in / a paraphrase of another."""
     norm = [normalized_phrase(o) for o in options]
     for i in range(len(norm)):
         for j in range(len(norm)):
-            if i == j or not norm[i] or markers(options[i]) != markers(options[j]):
+            if i == j or not norm[i] or _apart_by_form(options[i], options[j]):
                 continue
-            if symbols(options[i]) != symbols(options[j]):
-                continue  # "x == y" / "x != y": the signs make the difference
-            if _VARIABLES.fullmatch(options[i]) and _VARIABLES.fullmatch(options[j]):
-                continue  # lists of variables: "B, C" is another set than "A, B, C" (relay run 17)
-            if _CODE.search(options[i]) or _CODE.search(options[j]) or _PATH.search(options[i]) or _PATH.search(options[j]):
-                continue  # 'c("1", "4", "Amsterdam", "6")' / 'c(1, 4, 6)': code differs in what words drop (relay run 11)
             short, long = _ARTICLE.sub("", norm[i]), _ARTICLE.sub("", norm[j])
             if long.endswith(f" {short}") and len(short.split()) >= 2 and len(long.split()) == len(short.split()) + 1:
                 continue  # one word put before: "Sans serif typeface for ..." / "Serif typeface for ..." (relay run 5),

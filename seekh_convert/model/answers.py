@@ -162,7 +162,16 @@ def _two_words(x: str, y: str) -> bool:
 
 
 #: A logic operator written as one: upper case, as digital-logic courses write gates.
-_OPERATOR = re.compile(r"\b(?:AND|OR|NOT|XOR|NAND|NOR|XNOR)\b")
+OPERATOR = re.compile(r"\b(?:AND|OR|NOT|XOR|NAND|NOR|XNOR)\b")
+
+
+def gates_swapped(a: str, b: str) -> bool:
+    """Two texts naming the same logic operators in another order ("Three OR gates feeding one AND gate" / "Three
+    AND gates feeding one OR gate"): other circuits, though their words are the same."""
+    ops_a, ops_b = OPERATOR.findall(a), OPERATOR.findall(b)
+    return ops_a != ops_b and sorted(ops_a) == sorted(ops_b)
+
+
 #: A name in code: a function called ("ymd(", "as.POSIXct(") or a snake_case identifier ("dmy_hms").
 _CODE_NAME = re.compile(r"[A-Za-z_][\w.]*(?=\()|\b[A-Za-z]\w*_\w+\b")
 
@@ -174,7 +183,7 @@ def duplicate_options(options: list[str]) -> str | None:
         for j in range(i + 1, len(norm)):
             if markers(options[i]) != markers(options[j]) or symbols(options[i]) != symbols(options[j]):
                 continue  # "moved up by one semi-tone" / "moved down by two semi-tones"; "==" / "!="
-            if _OPERATOR.findall(options[i]) != _OPERATOR.findall(options[j]):
+            if gates_swapped(options[i], options[j]):
                 continue  # "Three OR gates feeding one AND gate" / "Three AND gates feeding one OR gate" (relay run 17)
             if _CODE_NAME.findall(options[i]) != _CODE_NAME.findall(options[j]):
                 continue  # code is exact: "dmy_hms(x)" / "ymd_hms(x)" call two functions (relay run 14)
