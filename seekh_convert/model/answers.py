@@ -166,10 +166,11 @@ OPERATOR = re.compile(r"\b(?:AND|OR|NOT|XOR|NAND|NOR|XNOR)\b")
 
 
 def gates_swapped(a: str, b: str) -> bool:
-    """Two texts naming the same logic operators in another order ("Three OR gates feeding one AND gate" / "Three
-    AND gates feeding one OR gate"): other circuits, though their words are the same."""
+    """Two texts naming as many logic operators but other ones or in another order ("Three OR gates feeding one AND
+    gate" / "Three AND gates feeding one OR gate" / "... one OR gate"): other circuits, though their words are the
+    same; one naming more gates than the other is compared by its words."""
     ops_a, ops_b = OPERATOR.findall(a), OPERATOR.findall(b)
-    return ops_a != ops_b and sorted(ops_a) == sorted(ops_b)
+    return ops_a != ops_b and len(ops_a) == len(ops_b)
 
 
 #: A name in code: a function called ("ymd(", "as.POSIXct(") or a snake_case identifier ("dmy_hms").

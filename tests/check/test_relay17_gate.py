@@ -16,7 +16,12 @@ from seekh_convert.model.guide import ShortAnswer, SourceRef
 
 
 def test_options_that_swap_and_and_or_are_two_answers() -> None:
-    gates = ["Three OR gates feeding one AND gate", "Three AND gates feeding one OR gate", "One AND gate", "Two OR gates"]
+    gates = [
+        "Three OR gates feeding one AND gate",
+        "Three AND gates feeding one OR gate",
+        "Three AND gates feeding one AND gate",
+        "Three OR gates feeding one OR gate",
+    ]
     assert duplicate_options(gates) is None and _overlapping_options(gates) is None
     assert duplicate_options(["Cats and dogs", "Cats and dog", "Birds", "Fish"]) is not None  # still: one misspelt
 
