@@ -32,11 +32,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|doesn't|don't|isn't|aren
 
 
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
-#: An option written as code: a call, an index, a quoted string, an assignment.
 #: A list of one-letter variables, primed or not ("A, B, C", "A’, B, C, D’").
 _VARIABLES = re.compile(r"\s*[A-Za-z][’'′]?(?:\s*,\s*[A-Za-z][’'′]?)*\s*")
 #: An address or a path: its last part names another thing ("https://jdoe.shinyapps.io/app" / ".../energy_app").
 _PATH = re.compile(r"://|\w/\w")
+#: An option written as code: a call, an index, a quoted string, an assignment.
 _CODE = re.compile(r"\w\(|\w\[|[\"“”]\w|\w\s*==?\s*\w|[{}<>]")
 _NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
 

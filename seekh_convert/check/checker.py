@@ -169,7 +169,7 @@ class ItemChecker:
                 if why:
                     problems.append((Reason.JUNK_SOURCE, why))
         if not problems:
-            problems += self._content_problems(model, context, near)
+            problems += self._content_problems(model, context, near, term)
         if self.settings.rubric:
             in_paragraph = item.section == "summary" and bool(item.index)
             found = [p for p in rubric_problems(model, self.rubric, in_paragraph) if not _titled_by_passage(p, model, context)]
@@ -322,9 +322,9 @@ class ItemChecker:
         share, _ = support(model.explanation, self._wide(context), True, self.settings.everyday_zipf)
         return share >= APPLIED_CASE_SUPPORT
 
-    def _content_problems(self, model: Grounded, context: set[str], near: set[str]) -> list[Problem]:
+    def _content_problems(self, model: Grounded, context: set[str], near: set[str], term: str | None = None) -> list[Problem]:
         """Answer-key, cloze, true/false and support problems (``context``: quote's blocks and neighbours,
-        ``near``: quote's own blocks)."""
+        ``near``: quote's own blocks, ``term``: the term of a cloze back that goes on past it)."""
         problems: list[Problem] = []
         if isinstance(model, MultipleChoice):
             problems += check_multiple_choice(model, near, self._topic_stems if self.settings.topic_support else None)
@@ -333,7 +333,7 @@ class ItemChecker:
         elif isinstance(model, Flashcard) and model.kind == "cloze":
             # the back in the quote's blocks (a model's: in the topic, "transitivity" titling the quoted rule)
             floor = self.settings.everyday_zipf if self.settings.topic_support else None
-            term = _cloze_term(model)  # an explained back is judged by its term ("cyclical, so a good encoding ...")
+            # an explained back is judged by its term (``_cloze_term``: "cyclical, so a good encoding ...")
             checked = model.model_copy(update={"back": term}) if term is not None else model
             problems += check_cloze(checked, self._wide(near), context | self._topic_stems, floor)
         if any(r is Reason.WRONG_KEY for r, _ in problems) or isinstance(model, TrueFalse):

@@ -162,14 +162,14 @@ def _two_words(x: str, y: str) -> bool:
 
 
 #: A logic operator written as one: upper case, as digital-logic courses write gates.
-OPERATOR = re.compile(r"\b(?:AND|OR|NOT|XOR|NAND|NOR|XNOR)\b")
+_OPERATOR = re.compile(r"\b(?:AND|OR|NOT|XOR|NAND|NOR|XNOR)\b")
 
 
 def gates_swapped(a: str, b: str) -> bool:
     """Two texts naming as many logic operators but other ones or in another order ("Three OR gates feeding one AND
     gate" / "Three AND gates feeding one OR gate" / "... one OR gate"): other circuits, though their words are the
     same; one naming more gates than the other is compared by its words."""
-    ops_a, ops_b = OPERATOR.findall(a), OPERATOR.findall(b)
+    ops_a, ops_b = _OPERATOR.findall(a), _OPERATOR.findall(b)
     return ops_a != ops_b and len(ops_a) == len(ops_b)
 
 

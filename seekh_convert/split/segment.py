@@ -68,12 +68,12 @@ class Segmenter:
             raise ValueError("max_topics must be at least 1")
         if deck_words is not None and deck_words < 1:
             raise ValueError("deck_words must be at least 1")
+        if topic_words is not None and topic_words < 1:
+            raise ValueError("topic_words must be at least 1")
         self.max_topics = max_topics
         self.single_topic = single_topic
         if deck_words is not None:  # an engine's own topic size (a model reads a whole lecture's slides at once)
             self.deck_words = deck_words
-        if topic_words is not None and topic_words < 1:
-            raise ValueError("topic_words must be at least 1")
         if topic_words is not None:  # an engine's smallest topic (a model's request carries its rubric whatever the size)
             self.min_words = topic_words
 
