@@ -113,17 +113,18 @@ def _first_match(key: tuple[str, str], seen: list[tuple[tuple[str, str], str]]) 
     return next((where for other, where in seen if same(key, other)), None)
 
 
-def within_guide(items: list[Item]) -> list[tuple[Item, str]]:
-    """Later items that repeat an earlier one of the same section, with the earlier item's place."""
+def within_guide(items: list[Item]) -> list[tuple[Item, str, bool]]:
+    """Later items that repeat an earlier one of the same section, with the earlier item's place and whether the two
+    ask the very same prompt (normalised), not only a near one."""
     seen: dict[str, list[tuple[tuple[str, str], str]]] = {s: [] for s in DEDUP_SECTIONS}
-    dups: list[tuple[Item, str]] = []
+    dups: list[tuple[Item, str, bool]] = []
     for item in items:
         if item.section not in seen:
             continue
         key = dedup_key(item.model)
-        earlier = _first_match(key, seen[item.section])
-        if earlier:
-            dups.append((item, earlier))
+        match = next(((other, where) for other, where in seen[item.section] if same(key, other)), None)
+        if match:
+            dups.append((item, match[1], bool(key[0]) and match[0][0] == key[0]))
         else:
             seen[item.section].append((key, item.where))
     return dups

@@ -61,9 +61,12 @@ def check_content(
         )
         if action == "dropped":
             kept.remove(question)
-    for dup, earlier in within_guide(kept):
-        quality.add(Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}"))
-        kept.remove(dup)
+    for dup, earlier, verbatim in within_guide(kept):
+        noted = not verbatim and settings.notes(Reason.DUPLICATE, f"repeats {earlier}")  # the same prompt twice always drops
+        finding = Finding(section=dup.section, index=dup.index, reason=Reason.DUPLICATE, detail=f"repeats {earlier}")
+        quality.add(finding.model_copy(update={"action": "noted"}) if noted else finding)
+        if not noted:
+            kept.remove(dup)
     _tally_rubric(quality, items)
     _place_notes(quality, kept)
     quality.kept = len(kept)

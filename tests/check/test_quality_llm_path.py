@@ -30,6 +30,7 @@ WRONG_KEY_Q = "Which pigment makes leaves look green to us?"
 NO_KEY_Q = "Which colours of light does chlorophyll absorb most?"
 SAME_OPTIONS_Q = "What form of energy do plants store during photosynthesis?"
 DUP_FRONT = "Where does photosynthesis take place ?"
+GIVEN_AWAY = "Chlorophyll absorbs blue and red light. Which pigment is that?"
 PLANTED_TEXTS = [
     INVENTED,
     OTHER,
@@ -40,7 +41,7 @@ PLANTED_TEXTS = [
     DUP_FRONT,
     "chemical energies",
     "All of the above",
-    "Chlorophyll absorbs blue and red light. Which pigment is that?",
+    GIVEN_AWAY,
 ]
 
 
@@ -142,7 +143,7 @@ def planted_guide(wrong_place: dict) -> dict:
                 0,
                 S1,
             ),
-            _mc("Chlorophyll absorbs blue and red light. Which pigment is that?", PIGMENTS, 0, S3),
+            _mc(GIVEN_AWAY, PIGMENTS, 0, S3),
             {
                 "kind": "true_false",
                 "statement": "Chlorophyll absorbs mostly blue and red light.",
@@ -331,14 +332,18 @@ def test_pipeline_writes_none_of_the_planted_defects(tmp_path):
     folder = result.topics[0].folder
     quality = TopicQuality.model_validate_json((folder / "quality.json").read_text())
     dropped = _by_position(quality, "dropped")
-    assert {k: v for k, v in dropped.items() if k in GATE_DROPS and k != ("applications", 1)} == {
-        k: v for k, v in GATE_DROPS.items() if k != ("applications", 1)
+    # on a model's drafts a key the stem gives away is a note for the editor (teachers kept most such items of a model's)
+    noted_only = {("applications", 1), ("questions", 4)}
+    assert {k: v for k, v in dropped.items() if k in GATE_DROPS and k not in noted_only} == {
+        k: v for k, v in GATE_DROPS.items() if k not in noted_only
     }
+    noted = [f.reason for f in quality.findings if f.action == "noted" and (f.section, f.index) == ("questions", 4)]
+    assert Reason.ANSWER_IN_STEM in noted
     assert {k: v for k, v in dropped.items() if k in ENGINE_DROPS} == ENGINE_DROPS  # the engine's own drops are reported too
     assert _by_position(quality, "repaired") == {("questions", 1): Reason.WRONG_KEY} and quality.repaired == 1
     for name in ("guide.json", "guide.md"):
         written = (folder / name).read_text()
-        assert not [t for t in PLANTED_TEXTS if t in written], name
+        assert [t for t in PLANTED_TEXTS if t in written] == [GIVEN_AWAY], name
     guide = json.loads((folder / "guide.json").read_text())
     fixed = next(q for q in guide["questions"] if q["question"] == WRONG_KEY_Q)
     assert fixed["options"][fixed["answer_index"]] == "Chlorophyll"

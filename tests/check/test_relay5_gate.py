@@ -146,8 +146,8 @@ def test_the_class_of_an_element_is_mathematics_not_course_narration() -> None:
 
 def test_on_a_models_drafts_style_checks_note_the_item_and_keep_it_real_defects_still_drop() -> None:
     """Relay runs 4-5: "dangling fragment", titles, distractor kinds and gaps dropped what teachers keep; on the
-    openai path they are notes for the editor. The same items still drop under the offline engine's settings, and a
-    course-narration card or an unsupported claim still drops on the model's path."""
+    openai path they are notes for the editor. The same items still drop under the offline engine's settings; on the
+    model's path a course-narration card still drops and a claim beyond the source is noted for the editor."""
     text = "The same causal effect of x on y is easier to detect when the data carry less noise."
     takeaway = Takeaway(title="Two noise levels", text=text, importance="high", source=SourceRef(quote=SLIDE[2]))
     for settings, kept in ((MODEL, True), (GateSettings(), False)):
@@ -166,7 +166,8 @@ def test_on_a_models_drafts_style_checks_note_the_item_and_keep_it_real_defects_
         back="A hospital ethics board licenses randomised patient trials.",
         source=SourceRef(quote=SLIDE[0]),
     )
-    assert Reason.UNSUPPORTED in _reasons(checker, "flashcards", invented, "dropped")
+    assert Reason.UNSUPPORTED in _reasons(checker, "flashcards", invented, "noted")
+    assert Reason.UNSUPPORTED in _reasons(_deck(SLIDE, GateSettings()), "flashcards", invented, "dropped")
 
 
 def test_a_models_card_resting_on_the_topic_beyond_its_quotes_passage_is_supported_an_invented_one_is_not() -> None:

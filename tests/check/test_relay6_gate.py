@@ -62,9 +62,9 @@ def _checker(texts: list[str], title: str, settings: GateSettings = MODEL, trans
     return ItemChecker(doc.topics[0], doc, settings)
 
 
-def _acting(checker: ItemChecker, model) -> set[Reason]:
+def _found(checker: ItemChecker, model) -> set[Reason]:
     outcome = checker.check(Item("questions", 0, model))
-    return {r for f in outcome.findings if f.action not in ("fixed", "noted") for r in (f.reason, *f.also)}
+    return {r for f in outcome.findings if f.action != "fixed" for r in (f.reason, *f.also)}  # acting or noted
 
 
 CALIBRATION = (
@@ -89,8 +89,8 @@ def test_a_number_the_quote_mentions_in_passing_is_no_answer_it_states() -> None
         "matches the predicted probability, so about 50% to 60% of the group leaves within 48 hours.",
         source=SourceRef(quote=CALIBRATION, start=760.0, end=769.0),
     )
-    assert Reason.WRONG_KEY not in _acting(checker, question)
-    assert Reason.EXPLANATION_MISMATCH not in _acting(checker, question)
+    assert Reason.WRONG_KEY not in _found(checker, question)
+    assert Reason.EXPLANATION_MISMATCH not in _found(checker, question)
     stated = MultipleChoice(
         question="What does the vertical axis of the calibration plot show?",
         options=[
@@ -103,7 +103,7 @@ def test_a_number_the_quote_mentions_in_passing_is_no_answer_it_states() -> None
         explanation="The vertical axis shows the nurses on duty.",
         source=SourceRef(quote=CALIBRATION, start=760.0, end=769.0),
     )
-    assert Reason.WRONG_KEY in _acting(checker, stated)
+    assert Reason.WRONG_KEY in _found(checker, stated)
 
 
 BIBA = (
@@ -132,9 +132,9 @@ def test_an_explanation_that_reasons_to_the_key_in_other_words_is_consistent_wit
         "data cannot contaminate the process.",
         source=SourceRef(quote=BIBA, slide=8),
     )
-    assert _acting(checker, reasoned) == set()
+    assert _found(checker, reasoned) == set()
     contradicted = reasoned.model_copy(update={"explanation": "The correct answer is Denied, because writing up is forbidden."})
-    assert Reason.EXPLANATION_MISMATCH in _acting(checker, contradicted)
+    assert Reason.EXPLANATION_MISMATCH in _found(checker, contradicted)
 
 
 CLARK_WILSON = (
@@ -161,11 +161,11 @@ def test_an_explanation_may_draw_a_general_word_such_as_always_from_the_rule() -
         "interface model, so changes always go through a controlled step.",
         source=SourceRef(quote=CLARK_WILSON, slide=8),
     )
-    assert _acting(checker, question) == set()
+    assert _found(checker, question) == set()
     beyond = question.model_copy(
         update={"explanation": "Clark–Wilson requires 3 certification rules enforced by Kerberos tickets and HMAC seals."}
     )
-    assert Reason.UNSUPPORTED in _acting(checker, beyond)
+    assert Reason.UNSUPPORTED in _found(checker, beyond)
 
 
 DLP = (
@@ -187,9 +187,9 @@ def test_a_false_statement_joining_words_of_two_definitions_differs_from_the_quo
         "workstations and servers is endpoint DLP.",
         source=SourceRef(quote=DLP, slide=8),
     )
-    assert _acting(checker, swapped) == set()
+    assert _found(checker, swapped) == set()
     said = swapped.model_copy(update={"statement": "Endpoint DLP is software that runs on end-user workstations and servers."})
-    assert Reason.TRUE_FALSE_MISMATCH in _acting(checker, said)
+    assert Reason.TRUE_FALSE_MISMATCH in _found(checker, said)
 
 
 def test_relay_run_6_style_notes_on_numbers_colours_verdicts_and_key_terms_are_gone() -> None:
@@ -242,9 +242,9 @@ def test_a_number_written_in_digits_is_the_number_the_speaker_says_in_words() ->
         back="Multiply n by n − 1, then by n − 2, and so on down to 1.",
         source=SourceRef(quote=quote, start=760.0, end=769.0),
     )
-    assert _acting(checker, card) == set()
+    assert _found(checker, card) == set()
     wrong = card.model_copy(update={"back": "Multiply n by n − 5, then by n − 7, and so on down to 9."})
-    assert Reason.UNSUPPORTED in _acting(checker, wrong)
+    assert Reason.UNSUPPORTED in _found(checker, wrong)
 
 
 def _notes(*texts: str) -> ItemChecker:
@@ -282,9 +282,9 @@ def test_words_the_pdf_spaced_apart_and_a_worked_problem_are_the_sources() -> No
         ),
     ]
     for card in cards:
-        assert _acting(checker, card) == set(), card.front
+        assert _found(checker, card) == set(), card.front
     other = cards[1].model_copy(update={"back": "ode45 integrates the Lyapunov spectrum: ode45(J)."})
-    assert Reason.UNSUPPORTED in _acting(checker, other)
+    assert Reason.UNSUPPORTED in _found(checker, other)
     worked = ShortAnswer(
         question="At the coexistence fixed point, x1* = (δ1 − m21δ2)/(1 − m12m21). If δ1 = 600, δ2 = 800 and "
         "m12 = m21 = 0.5, what is x1*, to the nearest whole cell?",
@@ -294,7 +294,7 @@ def test_words_the_pdf_spaced_apart_and_a_worked_problem_are_the_sources() -> No
         "1 − 0.5 × 0.5 = 0.75 gives about 267.",
         source=SourceRef(quote=coexistence, page=3),
     )
-    assert _acting(checker, worked) == set()
+    assert _found(checker, worked) == set()
     asked = ShortAnswer(
         question="How many sensitive cells does the coexistence fixed point hold in the notes' experiment?",
         answer="About 267 sensitive and 533 resistant cells after 40 days.",
@@ -302,7 +302,7 @@ def test_words_the_pdf_spaced_apart_and_a_worked_problem_are_the_sources() -> No
         explanation="The notes' experiment found about 267 sensitive and 533 resistant cells after 40 days.",
         source=SourceRef(quote=coexistence, page=3),
     )
-    assert Reason.UNSUPPORTED in _acting(checker, asked)
+    assert Reason.UNSUPPORTED in _found(checker, asked)
 
 
 def test_an_option_naming_a_subclass_with_an_article_is_another_answer() -> None:
@@ -329,9 +329,9 @@ def test_a_models_explanation_arguing_for_a_distractor_is_inconsistent_with_its_
         explanation="Sensory memory holds information from the senses for a few seconds.",
         source=SourceRef(quote=quote, slide=8),
     )
-    assert _acting(checker, wrong) & {Reason.EXPLANATION_MISMATCH, Reason.WRONG_KEY}
+    assert _found(checker, wrong) & {Reason.EXPLANATION_MISMATCH, Reason.WRONG_KEY}
     right = wrong.model_copy(update={"answer_index": 0})
-    assert _acting(checker, right) == set()
+    assert _found(checker, right) == set()
 
 
 def test_a_question_sharing_only_a_number_with_a_cards_answer_asks_another_fact() -> None:
