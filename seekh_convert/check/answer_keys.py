@@ -278,6 +278,7 @@ def check_true_false(tf: TrueFalse, context_stems: set[str], floor: float | None
 
 _CODE_BACK = re.compile(r"[A-Za-z_][\w.$]*\([^()]{0,30}\)|[A-Za-z_]\w*(?:[._]\w+)+")
 _GLOSSED = re.compile(r"\s*\([^()]{1,60}\)\s*$")
+_OPERATOR = re.compile(r"[^\w\s()]{1,4}")
 
 
 def check_cloze(
@@ -294,8 +295,12 @@ def check_cloze(
         return [(Reason.CLOZE_GAP, f"the front has {gaps} gaps '_____' (need exactly one, no {{{{c1::}}}} markup)")]
     back = _GLOSSED.sub("", card.back) or card.back  # "logit (log odds)": the gloss is an aside to the answer
     back_stems = content_stems(back)
-    # "c()" (relay run 11: "a vector is created with the _____ command"): a code name the quote writes is a term
-    code = not back_stems and _CODE_BACK.fullmatch(back.strip()) is not None and back.strip() in card.source.quote
+    # "c()" (relay run 11: "a vector is created with the _____ command"): a code name the quote writes is a term, and
+    # so is an operator ("%%" for "x _____ y gives the remainder of x/y", relay run 18)
+    written = back.strip() in card.source.quote
+    code = (
+        not back_stems and written and (_CODE_BACK.fullmatch(back.strip()) is not None or bool(_OPERATOR.fullmatch(back.strip())))
+    )
     if len(card.back.split()) > 12 or not back_stems and not code:
         return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]
     filled_text = fill_cloze(card.front, back)

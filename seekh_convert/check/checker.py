@@ -106,8 +106,8 @@ MODEL_DRAFT_ACTS = frozenset(
 
 #: Checks that only note a capable model's item for the editor, never drop, repair or rewrite it. On every relay run
 #: teachers judged (sets B to U and ``judged/llm``, ``bench/model_gate_checks.py``) none of them reached 90% right
-#: calls among its actions on a model's drafts ("unsupported" 2 of 57, overlapping options 0 of 13, questions
-#: repeating a card 7 of 13, stand-alone and title checks 5 of 36), against issue 16's bar of at most 10% false alarms among the gate's
+#: calls among its actions on a model's drafts ("unsupported" 2 of 52, overlapping options 0 of 7, questions
+#: repeating a card 7 of 12, fragments, titles and stand-alone openings 3 of 32), against issue 16's bar of at most 10% false alarms among the gate's
 #: actions. They point the editor at the item and the teacher decides; a claim beyond the source is a note, a key
 #: against it acts.
 MODEL_DRAFT_NOTES = frozenset(Reason) - MODEL_DRAFT_ACTS

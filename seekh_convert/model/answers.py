@@ -188,6 +188,8 @@ def duplicate_options(options: list[str]) -> str | None:
                 continue  # "Three OR gates feeding one AND gate" / "Three AND gates feeding one OR gate" (relay run 17)
             if _CODE_NAME.findall(options[i]) != _CODE_NAME.findall(options[j]):
                 continue  # code is exact: "dmy_hms(x)" / "ymd_hms(x)" call two functions (relay run 14)
+            if _CODE_NAME.search(options[i]) and re.sub(r"\s+", "", options[i]) != re.sub(r"\s+", "", options[j]):
+                continue  # ... and its arguments too: "quantile(v, 0.75)" / "quantile(0.75, v)" (relay run 18)
             same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
             typo = fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION and not _another_word(norm[i], norm[j])
             if key_string(options[i]) == key_string(options[j]) or same_words or typo:

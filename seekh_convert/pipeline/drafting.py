@@ -38,7 +38,7 @@ async def draft(
     try:
         generation = await engine.generate(topic, doc)
         tr.usage = generation.usage
-        gate = gate if generates_offline(engine) else for_model_drafts(gate)  # a model's drafts: style checks only note
+        gate = gate if generates_offline(engine) else for_model_drafts(gate)  # a model's drafts: judgement checks only note
         content, tr.quality = await run_gate(
             generation.content,
             topic,

@@ -52,9 +52,10 @@ class TopicQuotes:
         on slide 22: a quote of slide 22's two lines starts at slide 22, not at slide 21)."""
         raw = _ELLIPSIS.sub("", normalize_ws(quote).strip())
         wanted = raw.strip(_QUOTE_MARKS)
-        if len(wanted) < 8:
-            return None
-        span = self._claimed(wanted, at) or self._finder.find(wanted) or self._first_piece(wanted)
+        if len(wanted) < 8:  # too short to find in running text; a whole slide line ("alpha") is found where it stands
+            span = self._whole_block(wanted)
+        else:
+            span = self._claimed(wanted, at) or self._finder.find(wanted) or self._first_piece(wanted)
         if span is None:
             return None
         # the marks around the quote count where the source has them too ("`tabsetPanel()`": relay run 16 published
@@ -63,6 +64,16 @@ class TopicQuotes:
         exact = None if joined else self._finder.verbatim(span, raw)
         text = exact or (self._joined_edges(raw, wanted) if joined else wanted)
         return Located(text, self._finder.blocks[span.first], self._finder.ref(span, text))
+
+    def _whole_block(self, wanted: str) -> Span | None:
+        """A short quote that is the whole text of a block (a slide bullet "alpha"): the gate notes it as short."""
+        key = wanted.strip().casefold()
+        for i, block in enumerate(self._finder.blocks):
+            shown = block.shown
+            if key and shown.strip().casefold() == key:
+                start = len(shown) - len(shown.lstrip())
+                return Span((i,), start, start + len(shown.strip()))
+        return None
 
     def _joined_edges(self, raw: str, wanted: str) -> str:
         """A quote of pieces joined by ellipses, with the marks before its first and after its last word that the
