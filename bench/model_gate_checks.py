@@ -75,9 +75,18 @@ def tally(files: list[Path]) -> dict[str, Counter]:
     return counts
 
 
+#: Checks that act on a model's drafts only in their objective case.
+_PARTLY = {
+    Reason.DUPLICATE_OPTIONS.value: "acts on the same text twice; options alike: notes",
+    Reason.DUPLICATE.value: "acts on the same prompt twice; near ones: notes",
+}
+
+
 def _acts(check: str) -> str:
     if check.endswith("(course narration)"):
-        return "acts"
+        return "notes"
+    if check in _PARTLY:
+        return _PARTLY[check]
     reason = next((r for r in Reason if r.value == check), None)
     if reason is None:
         return "-"

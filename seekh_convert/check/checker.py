@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from seekh_convert.check.answer_keys import Problem, check_cloze, check_multiple_choice, check_true_false
 from seekh_convert.check.items import GAP, Item, claim_text
 from seekh_convert.check.junk import citation_like, junk_reason
-from seekh_convert.check.rubric import LINK_SHAPE_GUESSES, NARRATION, RubricContext, rubric_problems
+from seekh_convert.check.rubric import LINK_SHAPE_GUESSES, RubricContext, rubric_problems
 from seekh_convert.check.support import (
     EVERYDAY_ZIPF,
     context_stems,
@@ -22,7 +22,7 @@ from seekh_convert.check.support import (
     with_expansions,
 )
 from seekh_convert.check.vocabulary import build_vocabulary, vocabulary
-from seekh_convert.model.answers import symbols
+from seekh_convert.model.answers import ALIKE, symbols
 from seekh_convert.model.document import Block, Document, Topic
 from seekh_convert.model.findings import RUBRIC_REASONS, Finding, Reason
 from seekh_convert.model.guide import (
@@ -66,11 +66,12 @@ class GateSettings:
     notes_only: frozenset[Reason] = frozenset()
 
     def notes(self, reason: Reason, detail: str) -> bool:
-        """Whether a problem is a note for the editor rather than a reason to drop or repair the item (course
-        narration acts whatever the settings: teachers drop it)."""
+        """Whether a problem is a note for the editor rather than a reason to drop or repair the item."""
         if reason is Reason.NOT_A_TOPIC:  # on a model's drafts a word-shape guess notes the link; a part of the book drops
             return bool(self.notes_only) and detail.endswith(LINK_SHAPE_GUESSES)
-        return reason in self.notes_only and not (reason is Reason.NOT_STANDALONE and detail.startswith(NARRATION))
+        if reason is Reason.DUPLICATE_OPTIONS:  # on a model's drafts options alike are noted; the same one twice drops
+            return bool(self.notes_only) and ALIKE in detail
+        return reason in self.notes_only
 
 
 #: What still acts on a capable model's drafts. Grounding: a quote the source does not hold (or holds in another
@@ -78,9 +79,9 @@ class GateSettings:
 #: states another option, a true/false statement its quote contradicts, an explanation arguing for a distractor, a
 #: cloze back whose term is not what fills the quote's gap.
 #: Broken items: a key that is not one of the options or not exactly one key, answer text that is not the keyed
-#: option, the same option twice, "all of the above", a cloze without one gap, an invalid item, a card kind put right.
-#: The same prompt twice in a guide (``check_content``) or in two documents of one run, and course narration
-#: (``GateSettings.notes``). Every other check only notes the item for the editor (``MODEL_DRAFT_NOTES``).
+#: option, the same option twice (options only alike note), "all of the above", a cloze without one gap, an invalid item, a card kind put right.
+#: The same prompt twice in a guide (``check_content``) or in two documents of one run. Every other check only notes
+#: the item for the editor (``MODEL_DRAFT_NOTES``).
 MODEL_DRAFT_ACTS = frozenset(
     {
         Reason.INVENTED_QUOTE,
@@ -105,11 +106,11 @@ MODEL_DRAFT_ACTS = frozenset(
 )
 
 #: Checks that only note a capable model's item for the editor, never drop, repair or rewrite it. On every relay run
-#: teachers judged (sets B to U and ``judged/llm``, ``bench/model_gate_checks.py``) none of them reached 90% right
-#: calls among its actions on a model's drafts ("unsupported" 2 of 52, overlapping options 0 of 7, questions
-#: repeating a card 7 of 12, fragments, titles and stand-alone openings 3 of 32), against issue 16's bar of at most 10% false alarms among the gate's
-#: actions. They point the editor at the item and the teacher decides; a claim beyond the source is a note, a key
-#: against it acts.
+#: teachers judged (sets B to W and ``judged/llm``, ``bench/model_gate_checks.py``) none of them reached 90% right
+#: calls among its actions on a model's drafts ("unsupported" 2 of 52, options alike 0 of 18, questions repeating a
+#: card 7 of 12, course narration 2 of 9, fragments, titles and stand-alone openings 3 of 32), against issue 16's bar
+#: of at most 10% false alarms among the gate's actions. They point the editor at the item and the teacher decides; a
+#: claim beyond the source is a note, a key against it acts.
 MODEL_DRAFT_NOTES = frozenset(Reason) - MODEL_DRAFT_ACTS
 
 

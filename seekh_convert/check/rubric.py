@@ -116,11 +116,16 @@ def _refers_back(m: re.Match[str], text: str) -> bool:
 
 #: The identity matrix "I" in maths ("A − I", "(A − λiI)", "I + N"), not the first person (relay run 10: three
 #: questions on Jordan vectors dropped as course narration).
-_MATH_I = re.compile(r"(?<=[−\-+=(×·/λ])I\b|(?<=[−\-+=(×·/λ] )I\b|(?<=[a-zα-ω]\d)I\b|\bI(?=\s?[)²⁻^]|\s[−+]\s)")
+_MATH_I = re.compile(
+    r"(?<=[−\-+=(×·/λ])I\b|(?<=[−\-+=(×·/λ] )I\b|(?<=[a-zα-ω]\d)I\b|\bI(?=\s?[)²⁻^]|\s[−+]\s)"
+    # ... and a set named I: "I′", "I = {a, b}", "if I ∈ 𝓘", "a set system (U, I)" (relay run 19's matroid cards)
+    r"|\bI(?=\s?[′'’∈∉⊂⊆⊃⊇∪∩\\|]|\s?[=<>≤≥]\s?[{|(\d])|(?<=[∈∉⊂⊆⊃⊇∪∩\\|{] )I\b|(?<=[∈∉⊂⊆⊃⊇∪∩\\|{])I\b|(?<=\(\w, )I(?=\))|(?<=[′'’], )I\b"
+)
 
 
 #: How a "does not stand alone" finding on course narration or administration starts: a teacher drops those items
-#: (relay run 4: the homework prompt card, "The course plans to simulate ..."), so the gate acts on them on every path.
+#: (relay run 4: the homework prompt card, "The course plans to simulate ..."); on a model's drafts it is a note (relay
+#: run 19: a set named I, "every function you will ever need").
 NARRATION = "course narration"
 
 #: How a "not a topic" finding on a link's word class ends: a guess from the last word's class, which named topics
@@ -158,6 +163,8 @@ def _reader_asked(m: re.Match[str], text: str) -> bool:
     """True when a "you will" narration match is the reader's own case in a clause ("whether you will host")."""
     if not m.group().lower().startswith(("you'll", "you will", "you’ll")):
         return False
+    if text[m.end() :].split()[:1] == ["ever"]:
+        return True  # "every function you will ever need": anyone's "you"
     before = text[: m.start()].split()
     return bool(before) and before[-1].lower().strip(",;:") in _ASKING
 

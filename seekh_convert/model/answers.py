@@ -6,6 +6,7 @@ options, or whose options repeat, is refused with the reason.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Any
@@ -85,7 +86,7 @@ def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
     """A raw multiple-choice dict (key as index, letter or option text) -> schema form with ``answer_index``.
 
     Raises :class:`AnswerKeyError` (a ``ValueError``) when there is not exactly one key among the options
-    or two options are the same.
+    or two options are the same text.
     """
     out = {k: v for k, v in raw.items() if k not in ("answer", "answer_index", "correct", "key", "choices", "correct_answer")}
     options, flagged = _raw_options(raw)
@@ -96,7 +97,7 @@ def canonicalize_mc(raw: dict[str, Any]) -> dict[str, Any]:
             indices.add(_key_to_index(one, options))
     if len(indices) != 1:
         raise AnswerKeyError(Reason.KEY_COUNT, f"found {len(indices)} keys, need exactly one")
-    dup = duplicate_options(options)
+    dup = identical_options(options)  # options written alike are the gate's to judge
     if dup:
         raise AnswerKeyError(Reason.DUPLICATE_OPTIONS, dup)
     out["options"] = options
@@ -177,8 +178,27 @@ def gates_swapped(a: str, b: str) -> bool:
 _CODE_NAME = re.compile(r"[A-Za-z_][\w.]*(?=\()|\b[A-Za-z]\w*_\w+\b")
 
 
+#: How ``duplicate_options`` describes two options written alike but not the same ("Heat" / "heat", "3.3" / "\"3.3\"",
+#: "df[3,]" / "df[,3]"): the same option twice is broken on any path; two alike are a judgement (a model's: a note).
+ALIKE = "are alike"
+
+
+def identical_options(options: list[str]) -> str | None:
+    """A description of the first pair of options that are the same text (spacing aside), or None."""
+    seen: dict[str, int] = {}
+    for j, option in enumerate(options):
+        key = " ".join(option.split())
+        if key in seen:
+            return f"options {seen[key]} and {j} are the same: {option!r}"
+        seen[key] = j
+    return None
+
+
 def duplicate_options(options: list[str]) -> str | None:
-    """A description of the first pair of (near-)identical options, or None."""
+    """A description of the first pair of identical or near-identical options (``ALIKE``), or None."""
+    same = identical_options(options)
+    if same:
+        return same
     norm = [normalized_phrase(o) for o in options]
     for i in range(len(norm)):
         for j in range(i + 1, len(norm)):
@@ -193,5 +213,35 @@ def duplicate_options(options: list[str]) -> str | None:
             same_words = bool(content_stems(options[i])) and content_stems(options[i]) == content_stems(options[j])
             typo = fuzz.ratio(norm[i], norm[j]) >= SAME_OPTION and not _another_word(norm[i], norm[j])
             if key_string(options[i]) == key_string(options[j]) or same_words or typo:
-                return f"options {i} and {j} are the same: {options[i]!r} / {options[j]!r}"
+                return f"options {i} and {j} {ALIKE}: {options[i]!r} / {options[j]!r}"
     return None
+
+
+def key_position(question: str, count: int = 4) -> int:
+    """Where the key goes among ``count`` options: fixed by the question's text, so runs are repeatable."""
+    return int(hashlib.sha256(question.encode("utf-8")).hexdigest()[:8], 16) % count
+
+
+#: An explanation or option that names options by letter or position ("Option A", "(b)", "both of the above"): their
+#: order is part of the question.
+_ORDER_NAMED = re.compile(
+    r"\b(?:options?|choices?|answers?)\s*\(?[A-Ja-j1-9]\)?(?!\w)|\([A-Ja-j]\)|\b(?:above|below|first|second|third|"
+    r"fourth|last|previous|preceding)\b|\b(?:both|neither)\b",
+    re.IGNORECASE,
+)
+_NUMBER_OPTION = re.compile(r"[^\w]*[−-]?\d[\d.,/]*\s*(?:%|[A-Za-z]{0,3})\W*")
+
+
+def place_key(question: str, options: list[str], answer_index: int, explanation: str = "") -> tuple[list[str], int]:
+    """The options with the key moved to ``key_position(question)`` and the distractors in their order: a model
+    keys most of its questions "A" (relay run 18: all seven). Options whose order means something stay as they are:
+    numbers (an ordered scale), options or an explanation that name others by letter or place."""
+    if not 0 <= answer_index < len(options) or len(options) < 2:
+        return options, answer_index
+    if all(_NUMBER_OPTION.fullmatch(o.strip()) for o in options):
+        return options, answer_index
+    if any(_ORDER_NAMED.search(text) for text in (*options, explanation)):
+        return options, answer_index
+    target = key_position(question, len(options))
+    rest = options[:answer_index] + options[answer_index + 1 :]
+    return rest[:target] + [options[answer_index]] + rest[target:], target

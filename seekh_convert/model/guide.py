@@ -166,7 +166,7 @@ class MultipleChoice(Grounded):
     @field_validator("options")
     @classmethod
     def _distinct(cls, options: list[str]) -> list[str]:
-        if len({o.strip().casefold() for o in options}) != len(options):
+        if len({" ".join(o.split()) for o in options}) != len(options):  # case tells file names and code apart
             raise ValueError("options must be distinct")
         return options
 

@@ -7,14 +7,13 @@ similar length.
 
 from __future__ import annotations
 
-import hashlib
-
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.cards import GAP, crosses, defines
 from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.statements import citation_share
 from seekh_convert.generate.offline.terms import Term
+from seekh_convert.model.answers import key_position
 from seekh_convert.model.guide import MultipleChoice
 from seekh_convert.text.words import surface_words
 
@@ -53,11 +52,6 @@ def _echoes(term: Term, option: str) -> bool:
 
 def _same_option(a: str, b: str) -> bool:
     return a.casefold() == b.casefold() or fuzz.ratio(a.casefold(), b.casefold()) >= 85
-
-
-def key_position(question: str) -> int:
-    """Where the key goes among four options: fixed by the question's text, so runs are repeatable."""
-    return int(hashlib.sha256(question.encode("utf-8")).hexdigest()[:8], 16) % 4
 
 
 def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | None:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError, create_model
 
 from seekh_convert.generate.openai.structured import InvalidReply, describe, load_json
-from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc, place_key
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import (
     LIST_SECTIONS,
@@ -112,12 +112,12 @@ def parse_item(section: str, index: int | None, raw: object, findings: list[Find
     """One item of ``section`` as schema data, or ``None`` with a finding when it is invalid."""
     adapter = _ADAPTERS[section]
     try:
-        return adapter.dump_python(adapter.validate_python(raw), mode="json")
+        return _keyed_anywhere(adapter.dump_python(adapter.validate_python(raw), mode="json"))
     except ValidationError as exc:
         error = exc
     if section == "questions" and isinstance(raw, dict) and raw.get("kind", "multiple_choice") == "multiple_choice":
         try:
-            return adapter.dump_python(adapter.validate_python(canonicalize_mc(raw)), mode="json")
+            return _keyed_anywhere(adapter.dump_python(adapter.validate_python(canonicalize_mc(raw)), mode="json"))
         except AnswerKeyError as exc:
             findings.append(Finding(section=section, index=index, reason=exc.reason, detail=exc.detail))
             return None
@@ -125,6 +125,14 @@ def parse_item(section: str, index: int | None, raw: object, findings: list[Find
             error = exc
     findings.append(Finding(section=section, index=index, reason=Reason.INVALID_ITEM, detail=_first_error(error)))
     return None
+
+
+def _keyed_anywhere(item: dict) -> dict:
+    """A multiple-choice question with its key where ``place_key`` puts it (a model keys most questions "A")."""
+    if item.get("kind") != "multiple_choice":
+        return item
+    options, index = place_key(item["question"], item["options"], item["answer_index"], item.get("explanation") or "")
+    return {**item, "options": options, "answer_index": index}
 
 
 def _first_error(exc: ValidationError) -> str:
