@@ -68,6 +68,12 @@ def test_a_set_named_i_is_mathematics_not_the_lecturer() -> None:
         "The tidyverse provides every function you will ever need for data wrangling.",
     ):
         assert context_problem(text) is None, text
-    for text in ("I think the exchange property is the key.", "Then I′ = I, so I was right.", "You will see this next week."):
+    for text in (
+        "I think the exchange property is the key.",
+        "Then I′ = I, so I was right.",
+        "You will see this next week.",
+        "Once I've gone all the way through the list, there is no more _____ to find.",  # judged/offline: a DROP
+        "Once I’ve gone all the way through the list, there is no more _____ to find.",
+    ):
         problem = context_problem(text)
         assert problem is not None and "course narration" in problem[1], text
