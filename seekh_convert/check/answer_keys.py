@@ -297,9 +297,13 @@ def check_cloze(
     back_stems = content_stems(back)
     # "c()" (relay run 11: "a vector is created with the _____ command"): a code name the quote writes is a term, and
     # so is an operator ("%%" for "x _____ y gives the remainder of x/y", relay run 18)
-    written = back.strip() in card.source.quote
-    code = (
-        not back_stems and written and (_CODE_BACK.fullmatch(back.strip()) is not None or bool(_OPERATOR.fullmatch(back.strip())))
+    term = back.strip()
+    # ... and so is one plain word the quote says ("even" for "the number of 1s is _____", relay run 20)
+    said = re.fullmatch(r"[^\W\d_]+", term) is not None and term.casefold() in re.findall(
+        r"[^\W\d_]+", card.source.quote.casefold()
+    )
+    code = not back_stems and (
+        term in card.source.quote and bool(_CODE_BACK.fullmatch(term) or _OPERATOR.fullmatch(term)) or said
     )
     if len(card.back.split()) > 12 or not back_stems and not code:
         return [(Reason.CLOZE_MISMATCH, "the back must be the short term that fills the gap")]

@@ -109,10 +109,6 @@ def _swapped_with_their_answers(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return bool(lead_a and lead_b) and stem(lead_a.strip(".,;:")) != stem(lead_b.strip(".,;:"))
 
 
-def _first_match(key: tuple[str, str], seen: list[tuple[tuple[str, str], str]]) -> str | None:
-    return next((where for other, where in seen if same(key, other)), None)
-
-
 def within_guide(items: list[Item]) -> list[tuple[Item, str, bool]]:
     """Later items that repeat an earlier one of the same section, with the earlier item's place and whether the two
     ask the very same prompt (normalised), not only a near one."""
@@ -244,8 +240,10 @@ class RunDeduplicator:
         for section, key, where in added:
             self._seen[section].append(((key[0], key[1]), where))
 
-    def apply(self, content: GuideContent, quality: TopicQuality) -> GuideContent:
-        """``content`` without run-level duplicates; findings and counts go to ``quality``."""
+    def apply(self, content: GuideContent, quality: TopicQuality, near_notes: bool = False) -> GuideContent:
+        """``content`` without run-level duplicates; findings and counts go to ``quality``. With ``near_notes`` (a
+        model's drafts) an item that only resembles an earlier one is noted, not dropped: relay run 20's cards "When is
+        the output of a NOR gate HIGH?" and "... of an AND gate HIGH?" were taken for one."""
         label = " ".join(filter(None, [quality.source_file, f"topic {quality.topic_index}" if quality.topic_index else ""]))
         items = iter_items(content)
         kept: list[Item] = []
@@ -256,12 +254,21 @@ class RunDeduplicator:
                 kept.append(item)
                 continue
             key = dedup_key(item.model)
-            earlier = _first_match(key, self._seen[item.section])
-            if earlier is None:
+            match = next(((other, where) for other, where in self._seen[item.section] if same(key, other)), None)
+            if match is None:
                 kept.append(item)
                 new_keys.append((item.section, key, f"{label} {item.where}"))
                 continue
-            detail = f"repeats {earlier}"
+            detail = f"repeats {match[1]}"
+            if near_notes and not (key[0] and match[0][0] == key[0]):
+                kept.append(item)
+                new_keys.append((item.section, key, f"{label} {item.where}"))
+                quality.add(
+                    Finding(
+                        section=item.section, index=item.index, reason=Reason.DUPLICATE_ACROSS_RUN, detail=detail, action="noted"
+                    )
+                )
+                continue
             if remaining[item.section] > 1:
                 remaining[item.section] -= 1
                 self.dropped += 1

@@ -568,7 +568,7 @@ class Converter:
         target = folder / tr.folder_name
         try:
             if content is not None and quality is not None:
-                content = self.dedup.apply(content, quality)
+                content = self.dedup.apply(content, quality, near_notes=not generates_offline(self.engine))
                 thresholds = self.options.thresholds or StrictThresholds()
                 problems = strict_failures(quality, thresholds, content) if self.options.strict else []
                 if problems:

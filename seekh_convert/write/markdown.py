@@ -30,6 +30,21 @@ def full_stop(text: str) -> str:
     return text if text.rstrip().endswith((".", "!", "?", "…")) else f"{text}."
 
 
+def after_answer(explanation: str, answer: object) -> str:
+    """The explanation shown after "Answer: ...": without its own opening restatement of the answer ("False: all
+    areas are scaled ..." after "Answer: False." read "False. False: ..." to relay run 20's teacher)."""
+    said = ("True" if answer else "False") if isinstance(answer, bool) else str(answer)
+    head = explanation.lstrip()
+    if not said or not head.casefold().startswith(said.casefold()):
+        return explanation
+    rest = head[len(said) :]
+    mark = re.match(r"\s*[.:;,!—–-]\s+", rest)
+    if mark is None or not rest[mark.end() :].strip():
+        return explanation
+    rest = rest[mark.end() :]
+    return rest[0].upper() + rest[1:]
+
+
 def duration(minutes: int) -> str:
     hours, mins = divmod(minutes, 60)
     if not hours:
@@ -44,7 +59,7 @@ def _environment() -> Environment:
         autoescape=False,  # Markdown, escaped by the md filter
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md_escape, cite=cite, duration=duration, full_stop=full_stop)
+    env.filters.update(md=md_escape, cite=cite, duration=duration, full_stop=full_stop, after_answer=after_answer)
     return env
 
 

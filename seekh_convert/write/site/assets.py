@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from seekh_convert.text.normalize import strip_controls
-from seekh_convert.write.markdown import duration
+from seekh_convert.write.markdown import after_answer, duration
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_ESCAPES.update({chr(c): f"\\u{c:04x}" for c in range(0x7F, 0xA0)})  # C1 controls: escaped like C0 ones
@@ -67,5 +67,5 @@ def environment() -> Environment:
     )
     css, js = assets()
     env.globals.update(css=Markup(css), js=Markup(js))
-    env.filters.update(json_data=json_for_script, duration=duration)
+    env.filters.update(json_data=json_for_script, duration=duration, after_answer=after_answer)
     return env
