@@ -76,8 +76,8 @@ class GateSettings:
 
 #: What still acts on a capable model's drafts. Grounding: a quote the source does not hold (or holds in another
 #: topic), a quote on a bibliography or contents line, a location put right. A key against the source: its quote
-#: states another option, a true/false statement its quote contradicts, an explanation arguing for a distractor, a
-#: cloze back whose term is not what fills the quote's gap.
+#: states another option, a true/false statement its quote contradicts, a cloze back whose term is not what fills the
+#: quote's gap.
 #: Broken items: a key that is not one of the options or not exactly one key, answer text that is not the keyed
 #: option, the same option twice (options only alike note), "all of the above", a cloze without one gap, an invalid item, a card kind put right.
 #: The same prompt twice in a guide (``check_content``) or in two documents of one run. Every other check only notes
@@ -91,7 +91,6 @@ MODEL_DRAFT_ACTS = frozenset(
         Reason.JUNK_SOURCE,
         Reason.WRONG_KEY,
         Reason.TRUE_FALSE_MISMATCH,
-        Reason.EXPLANATION_MISMATCH,
         Reason.CLOZE_MISMATCH,
         Reason.KEY_NOT_OPTION,
         Reason.KEY_COUNT,
@@ -108,7 +107,8 @@ MODEL_DRAFT_ACTS = frozenset(
 #: Checks that only note a capable model's item for the editor, never drop, repair or rewrite it. On every relay run
 #: teachers judged (sets B to W and ``judged/llm``, ``bench/model_gate_checks.py``) none of them reached 90% right
 #: calls among its actions on a model's drafts ("unsupported" 2 of 52, options alike 0 of 18, questions repeating a
-#: card 7 of 12, course narration 2 of 9, fragments, titles and stand-alone openings 3 of 32), against issue 16's bar
+#: card 7 of 12, course narration 2 of 9, an explanation read as arguing for a distractor 0 of 3, fragments, titles
+#: and stand-alone openings 3 of 32), against issue 16's bar
 #: of at most 10% false alarms among the gate's actions. They point the editor at the item and the teacher decides; a
 #: claim beyond the source is a note, a key against it acts.
 MODEL_DRAFT_NOTES = frozenset(Reason) - MODEL_DRAFT_ACTS
