@@ -33,6 +33,7 @@ _SYNONYMS = [
     (re.compile(r"narration"), "does not stand alone (course narration)"),
     (re.compile(r"silent quote|quote (silently )?(shortened|cut|trimmed)|relocat"), "a quote changed by the relocator"),
     (re.compile(r"summary.*(rebuilt|differs)|rebuilt by joining"), "summary paragraph rebuilt"),
+    (re.compile(r"reorder|re-order|shuffl"), "multiple-choice key placed (options reordered)"),
 ]
 _CLASSES = {"right call": "right", "right_call": "right", "false alarm": "false", "false_alarm_original_fine": "false"}
 _NOT_ACTIONS = {"", "none", "noted", "kept", "n/a"}
@@ -79,6 +80,8 @@ def tally(files: list[Path]) -> dict[str, Counter]:
 _PARTLY = {
     Reason.DUPLICATE_OPTIONS.value: "acts on the same text twice; options alike: notes",
     Reason.DUPLICATE.value: "acts on the same prompt twice; near ones: notes",
+    Reason.DUPLICATE_ACROSS_RUN.value: "acts on the same prompt twice; near ones: notes",
+    "multiple-choice key placed (options reordered)": "the engine places every key (not a gate check)",
 }
 
 
