@@ -105,7 +105,7 @@ MODEL_DRAFT_ACTS = frozenset(
 )
 
 #: Checks that only note a capable model's item for the editor, never drop, repair or rewrite it. On every relay run
-#: teachers judged (sets B to W and ``judged/llm``, ``bench/model_gate_checks.py``) none of them reached 90% right
+#: teachers judged (sets B to Y and ``judged/llm``, ``bench/model_gate_checks.py``) none of them reached 90% right
 #: calls among its actions on a model's drafts ("unsupported" 2 of 52, options alike 0 of 18, questions repeating a
 #: card 7 of 12, course narration 2 of 9, an explanation read as arguing for a distractor 0 of 3, fragments, titles
 #: and stand-alone openings 3 of 32), against issue 16's bar
