@@ -79,7 +79,24 @@ def parse_guide(text: str | None) -> ParsedGuide:
     data["summary"] = _summary(raw.get("summary"), findings)
     for name in LIST_SECTIONS:
         data[name] = [kept for i, item in enumerate(raw[name]) if (kept := parse_item(name, i, item, findings)) is not None]
+    data["questions"] = spread_keys(data["questions"])
     return ParsedGuide(data, findings)
+
+
+#: Share of a guide's multiple-choice keys at one position (of at least ``SKEW_MIN`` questions) from which the
+#: model's placement is a habit, not a choice: relay runs 17 to 22's models keyed most questions "A" (22 of 26 in run
+#: 19); the judged capable model spread its 24 keys over all four positions and no guide of its reached the share.
+SKEW_SHARE = 0.75
+SKEW_MIN = 3
+
+
+def spread_keys(questions: list[dict]) -> list[dict]:
+    """The questions with each multiple-choice key where ``place_key`` puts it, when the model put most of the guide's
+    keys at one position; a guide whose keys are spread keeps the model's order."""
+    keyed = [q["answer_index"] for q in questions if q.get("kind") == "multiple_choice"]
+    if len(keyed) < SKEW_MIN or max(keyed.count(i) for i in set(keyed)) < SKEW_SHARE * len(keyed):
+        return questions
+    return [_keyed_anywhere(q) for q in questions]
 
 
 def _empty_sections(raw: object) -> list[dict]:
@@ -112,12 +129,12 @@ def parse_item(section: str, index: int | None, raw: object, findings: list[Find
     """One item of ``section`` as schema data, or ``None`` with a finding when it is invalid."""
     adapter = _ADAPTERS[section]
     try:
-        return _keyed_anywhere(adapter.dump_python(adapter.validate_python(raw), mode="json"))
+        return adapter.dump_python(adapter.validate_python(raw), mode="json")
     except ValidationError as exc:
         error = exc
     if section == "questions" and isinstance(raw, dict) and raw.get("kind", "multiple_choice") == "multiple_choice":
         try:
-            return _keyed_anywhere(adapter.dump_python(adapter.validate_python(canonicalize_mc(raw)), mode="json"))
+            return adapter.dump_python(adapter.validate_python(canonicalize_mc(raw)), mode="json")
         except AnswerKeyError as exc:
             findings.append(Finding(section=section, index=index, reason=exc.reason, detail=exc.detail))
             return None
