@@ -81,7 +81,7 @@ _PARTLY = {
     Reason.DUPLICATE_OPTIONS.value: "acts on the same text twice; options alike: notes",
     Reason.DUPLICATE.value: "acts on the same prompt twice; near ones: notes",
     Reason.DUPLICATE_ACROSS_RUN.value: "acts on the same prompt twice; near ones: notes",
-    "multiple-choice key placed (options reordered)": "the engine places every key (not a gate check)",
+    "multiple-choice key placed (options reordered)": "the engine places the keys (not a gate check)",
 }
 
 
