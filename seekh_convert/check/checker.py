@@ -80,8 +80,8 @@ class GateSettings:
 #: quote's gap.
 #: Broken items: a key that is not one of the options or not exactly one key, answer text that is not the keyed
 #: option, the same option twice (options only alike note), "all of the above", a cloze without one gap, an invalid item, a card kind put right.
-#: The same prompt twice in a guide (``check_content``) or in two documents of one run. Every other check only notes
-#: the item for the editor (``MODEL_DRAFT_NOTES``).
+#: The same prompt twice, in a guide or across the run, drops on any path (``check_content``, ``RunDeduplicator``).
+#: Every other check only notes the item for the editor (``MODEL_DRAFT_NOTES``).
 MODEL_DRAFT_ACTS = frozenset(
     {
         Reason.INVENTED_QUOTE,
@@ -100,7 +100,6 @@ MODEL_DRAFT_ACTS = frozenset(
         Reason.CLOZE_GAP,
         Reason.CARD_KIND,
         Reason.INVALID_ITEM,
-        Reason.DUPLICATE_ACROSS_RUN,
     }
 )
 

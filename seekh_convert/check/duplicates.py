@@ -8,6 +8,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from seekh_convert.check.checker import GateSettings
 from seekh_convert.check.items import Item, fill_cloze, iter_items, rebuild
 from seekh_convert.model.findings import Finding, Reason, TopicQuality
 from seekh_convert.model.guide import Flashcard, Grounded, GuideContent, MultipleChoice, ShortAnswer, TrueFalse
@@ -109,18 +110,27 @@ def _swapped_with_their_answers(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return bool(lead_a and lead_b) and stem(lead_a.strip(".,;:")) != stem(lead_b.strip(".,;:"))
 
 
+def _first_match(key: tuple[str, str], seen: list[tuple[tuple[str, str], str]]) -> tuple[str, bool] | None:
+    """The place of the first earlier item ``key`` repeats, and whether the two ask the very same prompt (normalised),
+    not only a near one; None when it repeats none."""
+    for other, where in seen:
+        if same(key, other):
+            return where, bool(key[0]) and other[0] == key[0]
+    return None
+
+
 def within_guide(items: list[Item]) -> list[tuple[Item, str, bool]]:
     """Later items that repeat an earlier one of the same section, with the earlier item's place and whether the two
-    ask the very same prompt (normalised), not only a near one."""
+    ask the very same prompt (``_first_match``)."""
     seen: dict[str, list[tuple[tuple[str, str], str]]] = {s: [] for s in DEDUP_SECTIONS}
     dups: list[tuple[Item, str, bool]] = []
     for item in items:
         if item.section not in seen:
             continue
         key = dedup_key(item.model)
-        match = next(((other, where) for other, where in seen[item.section] if same(key, other)), None)
+        match = _first_match(key, seen[item.section])
         if match:
-            dups.append((item, match[1], bool(key[0]) and match[0][0] == key[0]))
+            dups.append((item, *match))
         else:
             seen[item.section].append((key, item.where))
     return dups
@@ -240,10 +250,11 @@ class RunDeduplicator:
         for section, key, where in added:
             self._seen[section].append(((key[0], key[1]), where))
 
-    def apply(self, content: GuideContent, quality: TopicQuality, near_notes: bool = False) -> GuideContent:
-        """``content`` without run-level duplicates; findings and counts go to ``quality``. With ``near_notes`` (a
-        model's drafts) an item that only resembles an earlier one is noted, not dropped: relay run 20's cards "When is
-        the output of a NOR gate HIGH?" and "... of an AND gate HIGH?" were taken for one."""
+    def apply(self, content: GuideContent, quality: TopicQuality, settings: GateSettings | None = None) -> GuideContent:
+        """``content`` without run-level duplicates; findings and counts go to ``quality``. An item that only resembles
+        an earlier one is noted, not dropped, where ``settings`` (the gate's settings the guide was checked with) make
+        the check a note, as on a model's drafts: relay run 20's cards "When is the output of a NOR gate HIGH?" and
+        "... of an AND gate HIGH?" were taken for one. The same prompt twice always drops."""
         label = " ".join(filter(None, [quality.source_file, f"topic {quality.topic_index}" if quality.topic_index else ""]))
         items = iter_items(content)
         kept: list[Item] = []
@@ -254,13 +265,14 @@ class RunDeduplicator:
                 kept.append(item)
                 continue
             key = dedup_key(item.model)
-            match = next(((other, where) for other, where in self._seen[item.section] if same(key, other)), None)
+            match = _first_match(key, self._seen[item.section])
             if match is None:
                 kept.append(item)
                 new_keys.append((item.section, key, f"{label} {item.where}"))
                 continue
-            detail = f"repeats {match[1]}"
-            if near_notes and not (key[0] and match[0][0] == key[0]):
+            earlier, verbatim = match
+            detail = f"repeats {earlier}"
+            if not verbatim and settings is not None and settings.notes(Reason.DUPLICATE_ACROSS_RUN, detail):
                 kept.append(item)
                 new_keys.append((item.section, key, f"{label} {item.where}"))
                 quality.add(

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from seekh_convert.model.findings import Reason
+from seekh_convert.model.guide import option_text
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.words import content_stems, key_string, normalized_phrase, words
 
@@ -187,7 +188,7 @@ def identical_options(options: list[str]) -> str | None:
     """A description of the first pair of options that are the same text (spacing aside), or None."""
     seen: dict[str, int] = {}
     for j, option in enumerate(options):
-        key = " ".join(option.split())
+        key = option_text(option)
         if key in seen:
             return f"options {seen[key]} and {j} are the same: {option!r}"
         seen[key] = j

@@ -156,6 +156,12 @@ class Flashcard(Grounded):
     back: LongText
 
 
+def option_text(option: str) -> str:
+    """What two options share when they are the same option: their text, spacing aside (case tells file names and
+    code apart: "OWID CO2 Data.csv" / "owid co2 data.csv")."""
+    return " ".join(option.split())
+
+
 class MultipleChoice(Grounded):
     kind: Literal["multiple_choice"] = "multiple_choice"
     question: LongText
@@ -166,7 +172,7 @@ class MultipleChoice(Grounded):
     @field_validator("options")
     @classmethod
     def _distinct(cls, options: list[str]) -> list[str]:
-        if len({" ".join(o.split()) for o in options}) != len(options):  # case tells file names and code apart
+        if len({option_text(o) for o in options}) != len(options):
             raise ValueError("options must be distinct")
         return options
 

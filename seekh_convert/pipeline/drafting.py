@@ -38,7 +38,7 @@ async def draft(
     try:
         generation = await engine.generate(topic, doc)
         tr.usage = generation.usage
-        gate = gate if generates_offline(engine) else for_model_drafts(gate)  # a model's drafts: judgement checks only note
+        gate = drafts_gate(engine, gate)
         content, tr.quality = await run_gate(
             generation.content,
             topic,
@@ -66,6 +66,11 @@ async def draft(
             f"{doc.path.name}: topic {topic.index} '{topic.title}': unexpected {type(exc).__name__}: {exc}; please report this"
         )
     return tr, None
+
+
+def drafts_gate(engine: Engine, gate: GateSettings | None) -> GateSettings | None:
+    """The gate's settings for ``engine``'s drafts: on a model's, judgement checks only note (``for_model_drafts``)."""
+    return gate if generates_offline(engine) else for_model_drafts(gate)
 
 
 def generates_offline(engine: Engine) -> bool:

@@ -34,7 +34,7 @@ from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work
 from seekh_convert.model.guide import GuideContent
 from seekh_convert.model.transcriber import Transcriber
 from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
-from seekh_convert.pipeline.drafting import Draft, draft, draft_offline, generates_offline, trim_heap
+from seekh_convert.pipeline.drafting import Draft, draft, draft_offline, drafts_gate, generates_offline, trim_heap
 from seekh_convert.pipeline.loader import READ_TIMEOUT, DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.lock import OutputLock
 from seekh_convert.pipeline.manifest import Manifest
@@ -568,7 +568,7 @@ class Converter:
         target = folder / tr.folder_name
         try:
             if content is not None and quality is not None:
-                content = self.dedup.apply(content, quality, near_notes=not generates_offline(self.engine))
+                content = self.dedup.apply(content, quality, drafts_gate(self.engine, self.options.gate))
                 thresholds = self.options.thresholds or StrictThresholds()
                 problems = strict_failures(quality, thresholds, content) if self.options.strict else []
                 if problems:

@@ -8,7 +8,7 @@ from pathlib import Path
 from gate_samples import clean_guide, with_items
 
 from seekh_convert.check.answer_keys import check_cloze
-from seekh_convert.check.checker import ItemChecker, for_model_drafts
+from seekh_convert.check.checker import GateSettings, ItemChecker, for_model_drafts
 from seekh_convert.check.duplicates import RunDeduplicator
 from seekh_convert.check.items import Item
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
@@ -45,7 +45,7 @@ def _guide(cards: list[tuple[str, str, str]]) -> GuideContent:
     )
 
 
-def _run(near_notes: bool) -> list[tuple[str, str]]:
+def _run(settings: GateSettings) -> list[tuple[str, str]]:
     dedup = RunDeduplicator()
     dedup.apply(
         _guide([("Under what condition is the output of an AND gate HIGH?", "Only when all of its inputs are HIGH.", AND)]),
@@ -57,13 +57,13 @@ def _run(near_notes: bool) -> list[tuple[str, str]]:
         ("Under what condition is the output of an AND gate HIGH?", "When every input is HIGH.", AND),
         ("What does a NOR gate output when any input is HIGH?", "LOW.", NOR),
     ]
-    dedup.apply(_guide(later), quality, near_notes=near_notes)
+    dedup.apply(_guide(later), quality, settings)
     return [
         (f.action, f.detail) for f in quality.findings if f.reason is Reason.DUPLICATE_ACROSS_RUN and f.section == "flashcards"
     ]
 
 
 def test_a_card_only_like_one_of_an_earlier_guide_is_noted_on_a_models_drafts_the_same_prompt_drops() -> None:
-    near, same = _run(near_notes=True)
+    near, same = _run(for_model_drafts(None))
     assert near[0] == "noted" and same[0] == "dropped"
-    assert [action for action, _ in _run(near_notes=False)] == ["dropped", "dropped"]  # the offline engine's run
+    assert [action for action, _ in _run(GateSettings())] == ["dropped", "dropped"]  # the offline engine's run
