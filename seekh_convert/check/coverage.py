@@ -13,7 +13,9 @@ WINDOW_SECONDS = 120.0
 
 
 def _units(topic: Topic) -> Coverage:
-    usable = [b for b in topic.blocks if b.usable]
+    # what a reader sees as content counts: usable blocks, and context a model may quote (a slide's verbless lines,
+    # the title of a slide that is a title over pictures); headings, junk and boilerplate do not
+    usable = [b for b in topic.blocks if b.readable]
     pages = sorted({b.page for b in usable if b.page is not None})
     if pages:
         return Coverage(unit="page", units=[CoverageUnit(label=f"p. {p}", page=p) for p in pages])

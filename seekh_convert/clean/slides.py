@@ -4,7 +4,8 @@ Besides the section rules every structured source gets (``clean.markdown.build_b
 things only the whole deck shows: text repeated on most slides (a footer typed into a text box, a course
 name, a logo caption) is dropped; a title repeated on the next slide ("Models", "Models (cont.)") continues
 the section instead of starting a new one, so slide titles drive segmentation without cutting a topic per
-slide; licence and acknowledgement slides or notes (Creative Commons, copyright) are never a source.
+slide; licence and acknowledgement slides or notes (Creative Commons, copyright) are never a source; a slide whose only text is its title (a title over
+pictures) keeps that title as a line of context, so a model sees the slide and coverage counts it.
 
 Slide text is read the way a teacher reads a slide: a bullet "Term: explanation" (or "Term - explanation",
 "Term = explanation") is a GLOSSARY block (``term`` and its explanation); a label without a verb ("Case
@@ -46,6 +47,7 @@ class SlidesCleaner:
         raw = self._drop_repeated(doc.raw_blocks)
         raw = _continue_titles(raw)
         raw = _mark_credits(raw)
+        raw = _title_lines(raw)
         raw = [_read_line(b) for b in raw]
         doc.blocks = build_blocks(raw, strip=plain_text)
         if not any(b.text for b in doc.blocks if b.kind is not BlockKind.HEADING):
@@ -89,6 +91,21 @@ def _mark_credits(raw: list[RawBlock]) -> list[RawBlock]:
         if block.kind is not BlockKind.HEADING and (block.slide in credit_slides or _LICENCE_TEXT.search(block.text)):
             block = dataclasses.replace(block, kind=BlockKind.BOILERPLATE, forced=True)
         out.append(block)
+    return out
+
+
+def _title_lines(raw: list[RawBlock]) -> list[RawBlock]:
+    """A slide whose only text is its title (a title over pictures) gets the title again as a FRAGMENT line: the
+    heading still starts the section, and a model is shown the slide and may quote its one line."""
+    texts: dict[int, list[RawBlock]] = {}
+    for block in raw:
+        if block.slide is not None and block.text.strip():
+            texts.setdefault(block.slide, []).append(block)
+    out = []
+    for block in raw:
+        out.append(block)
+        if block.kind is BlockKind.HEADING and block.slide is not None and texts.get(block.slide) == [block]:
+            out.append(dataclasses.replace(block, kind=BlockKind.FRAGMENT, forced=True, level=0))
     return out
 
 

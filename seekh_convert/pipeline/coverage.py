@@ -32,7 +32,19 @@ def document_coverage(doc: Document, topics: list[TopicResult]) -> dict | None:
         labels = {u.label for c in written if c.unit == whole.unit for u in c.units if u.items}
         covered, total = len(labels & {u.label for u in whole.units}), len(whole.units)
     share = round(covered / total, 4) if total else 1.0
-    return {"unit": _UNIT_NAMES[whole.unit], "covered": covered, "total": total, "share": share}
+    found = {"unit": _UNIT_NAMES[whole.unit], "covered": covered, "total": total, "share": share}
+    if whole.unit == "slide" and (titles := title_only_slides(doc)):
+        found["title_only"] = titles
+    return found
+
+
+def title_only_slides(doc: Document) -> int:
+    """How many slides show only their title (a title over pictures, which are not read)."""
+    lines: dict[int, set[bool]] = {}
+    for block in doc.blocks:
+        if block.slide is not None and block.readable:
+            lines.setdefault(block.slide, set()).add(block.text.strip() == block.section.strip())
+    return sum(1 for seen in lines.values() if seen == {True})
 
 
 def coverage_warning(coverage: dict | None, engine: str = "offline") -> str | None:
@@ -41,7 +53,13 @@ def coverage_warning(coverage: dict | None, engine: str = "offline") -> str | No
     if coverage is None or coverage["share"] >= MIN_SHARE:
         return None
     number = (lambda x: f"{x:g}") if coverage["unit"] == "minutes" else str
-    if engine == "offline":
+    titles = coverage.get("title_only", 0)
+    if titles * 3 >= coverage["total"]:
+        fix = (
+            f"{titles} of its {coverage['total']} slides show only a title over pictures, which are not read; "
+            "the slides' text (in text boxes or speaker notes) gives a fuller guide"
+        )
+    elif engine == "offline":
         fix = "check the topics, or use --engine openai for a fuller guide"
     elif coverage["unit"] == "slides":
         fix = "check the topics; deck_words in [engine] (default 500) lower gives more, smaller topics"

@@ -9,9 +9,15 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
+from seekh_convert.check.coverage import topic_coverage
 from seekh_convert.clean import clean
 from seekh_convert.errors import InputError
-from seekh_convert.model.document import BlockKind
+from seekh_convert.generate.openai.mapreduce import plan_parts, render_part
+from seekh_convert.model.document import BlockKind, Topic
+from seekh_convert.model.findings import TopicQuality
+from seekh_convert.model.guide import SourceRef
+from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
+from seekh_convert.pipeline.results import TopicResult
 from seekh_convert.read.pptx import PptxExtractor
 
 FOOTER = "ACME Teacher Training 2024"
@@ -181,3 +187,32 @@ def test_a_stale_core_title_gives_way_to_the_first_slides_title(tmp_path, core, 
     path = tmp_path / "deck.pptx"
     deck.save(path)
     assert PptxExtractor()(path).title == expected
+
+
+def test_a_title_over_pictures_is_a_line_a_model_sees_and_coverage_counts(tmp_path):
+    """Relay run 22: a deck of titles over gate diagrams sent 4 of its 17 slides and reported "1/1 slides (100%)"."""
+    deck = Presentation()
+    s1 = deck.slides.add_slide(deck.slide_layouts[1])
+    s1.shapes.title.text = "Universal gates"
+    s1.placeholders[1].text = (
+        "A NAND gate alone can build every other logic gate, so it is called universal. "
+        "The NOR gate is universal too, and chips made of one gate type are cheap to produce."
+    )
+    for title in ("The NAND Gate as a Universal Logic Element", "XNOR Gate", "3 input NAND and NOR gate"):
+        slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only: the content is a picture
+        slide.shapes.title.text = title
+    deck.save(tmp_path / "gates.pptx")
+    doc = clean(PptxExtractor()(tmp_path / "gates.pptx"))
+    lines = [(b.slide, b.kind, b.text) for b in doc.blocks if b.readable]
+    assert (4, BlockKind.FRAGMENT, "3 input NAND and NOR gate") in lines and len(lines) == 4
+    assert [b.slide for b in doc.blocks if b.kind is BlockKind.HEADING] == [1, 2, 3, 4]  # titles still start sections
+    assert not any(b.usable for b in doc.blocks if b.slide != 1)  # the offline engine never takes items from a title
+    topic = Topic(1, "Universal gates", doc.blocks)
+    shown = "\n\n".join(render_part(part) for part in plan_parts(topic, 1500))
+    assert "[slide 3] XNOR Gate" in shown and "[slide 4] 3 input NAND and NOR gate" in shown
+    quality = TopicQuality(topic_index=1, coverage=topic_coverage(topic, [SourceRef(quote="x", slide=1)]))
+    coverage = document_coverage(doc, [TopicResult(1, topic.title, folder=Path("g"), quality=quality)])
+    assert coverage == {"unit": "slides", "covered": 1, "total": 4, "share": 0.25, "title_only": 3}
+    warning = coverage_warning(coverage, "openai")
+    assert "1 of 4 slides" in warning and "3 of its 4 slides show only a title over pictures" in warning
+    assert "deck_words" not in warning
