@@ -518,8 +518,9 @@ def _cloze_term(model: Grounded) -> str | None:
     return None
 
 
-#: Where a cloze back's term ends and its explanation starts: a comma, semicolon, colon or dash before more words.
-_BACK_GOES_ON = re.compile(r"\s*(?:[,;:]|\s[–—-])\s+")
+#: Where a cloze back's term ends and its explanation starts: a comma, semicolon, colon or dash before more words, or
+#: a full stop before a new sentence ("lattice points. A Pythagorean triple corresponds to ...", relay run 23).
+_BACK_GOES_ON = re.compile(r"\s*(?:[,;:]|\s[–—-]|(?<![A-Z])\.(?=\s+[A-Z]))\s+")
 #: A back whose term is followed by an explanation in brackets (a short gloss, "(UTC)", stays).
 _BACK_ASIDE = re.compile(r"(?P<head>[^()]+?)\s*\((?P<aside>(?:[^()]|\([^()]*\))+)\)\s*\.?")
 #: A back that lists its answer ("mean, median and mode"): items of one to three words.
