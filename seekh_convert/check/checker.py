@@ -166,9 +166,9 @@ class ItemChecker:
         fixes += kind_fix
         problems: list[Problem] = []
         noted: list[Problem] = []
+        # a back that explains past its term ("Consequentialist, in contrast to deontological theories") is what the
+        # prompt asks for: no finding (relay run 23's teacher kept all eight such cards the gate had noted)
         term = _cloze_term(model)
-        if term is not None:  # kept as written: teachers split on trimming it (relay runs 14 and 15), the editor decides
-            noted.append((Reason.CLOZE_MISMATCH, f"the back goes on past the term that fills the gap, {term!r}"))
         grounded = False
         if self._topic_index is None:
             why = citation_like(model.source.quote)

@@ -27,7 +27,9 @@ _LICENCE_TITLE = re.compile(
     r"^(?:licen[cs]e|copyright(?: page| notice)?|legal notice|terms of use|impressum|colophon|about this licen[cs]e)$", re.I
 )
 _REFERENCE_TITLE = re.compile(r"^(?:references|bibliography|works cited|literature cited|literaturverzeichnis|literatur)$", re.I)
-_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\dIVXLCivxlc]+|(?:\s\.){3,}|…{2,}\s*\d+")
+#: Dot leaders before a page number; spaced dots count only before one too, as maths writes "S[1 . . . n]" (relay
+#: run 23: a problem statement read as a contents entry never reached the model).
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*[\dIVXLCivxlc]+|(?:\s\.){3,}\s*(?:\d{1,4}|[ivxlcIVXLC]{1,7})(?=\s|$)|…{2,}\s*\d+")
 _TOC_ENTRY = re.compile(r"(?:^|\s)\d{1,2}(?:\.\d{1,2})+\.?\s+[^\d.]{3,80}?\s+\d{1,4}(?=\s|$)")
 _INDEX_ENTRY = re.compile(r"[A-Za-zÀ-ÿ][^,;:.\d]{1,50},\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:,\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*")
 _LICENCE_WORD = re.compile(

@@ -223,26 +223,54 @@ def key_position(question: str, count: int = 4) -> int:
     return int(hashlib.sha256(question.encode("utf-8")).hexdigest()[:8], 16) % count
 
 
-#: An explanation or option that names options by letter or position ("Option A", "(b)", "both of the above"): their
-#: order is part of the question.
+def key_positions(seed: str, count: int, width: int = 4) -> list[int]:
+    """``count`` key positions, every run of ``width`` a permutation of ``range(width)`` in an order fixed by ``seed``:
+    a guide's keys spread over the positions, the same on every run."""
+    out: list[int] = []
+    run = 0
+    while len(out) < count:
+        out += sorted(range(width), key=lambda p: hashlib.sha256(f"{seed}\x00{run}\x00{p}".encode()).digest())
+        run += 1
+    return out[:count]
+
+
+#: An option that names others by letter or place ("Option A", "(b)", "Both of the above", "A and B", "None of
+#: these"): the options' order is part of the question. Content that says "both" or "first" ("Both action and
+#: feeling", "sign an explicit contract first", relay run 23) names no option.
 _ORDER_NAMED = re.compile(
-    r"\b(?:options?|choices?|answers?)\s*\(?[A-Ja-j1-9]\)?(?!\w)|\([A-Ja-j]\)|\b(?:above|below|first|second|third|"
-    r"fourth|last|previous|preceding)\b|\b(?:both|neither)\b",
+    r"\b(?:options?|choices?|answers?)\s*\(?[A-Ja-j1-9]\)?(?!\w)|\([A-Ja-j]\)|\b(?:all|none|both|neither|either|any)\s+of\s+"
+    r"(?:the\s+)?(?:above|below|these|those|them|others)\b|\b(?:the\s+)?(?:above|below)\s+(?:options?|choices?|answers?)\b"
+    r"|^\W*(?:(?:both|either|only)\s+)?(?:[A-Ja-j]\s*(?:,|and|or|&)\s*)+[A-Ja-j]\W*$|^\W*(?:both|neither|all|none)(?:\s+(?:of\s+)?(?:them|these|the\s+above))?\W*$",
+    re.IGNORECASE,
+)
+#: An explanation that names options by letter or position ("option B", "(c)", "the first two options", "all of the
+#: above"); its everyday "both parts" or "the first step" names none (relay run 23 kept three keys at "A" for "both").
+_ORDER_EXPLAINED = re.compile(
+    r"\b(?:options?|choices?|answers?)\s*\(?[A-Ja-j1-9]\)?(?!\w)|\([A-Ja-j]\)|\b(?:first|second|third|fourth|last|"
+    r"previous|preceding)\s+(?:(?:two|three)\s+)?(?:options?|choices?|answers?)\b|\b(?:of|the)\s+above\b",
     re.IGNORECASE,
 )
 _NUMBER_OPTION = re.compile(r"[^\w]*[−-]?\d[\d.,/]*\s*(?:%|[A-Za-z]{0,3})\W*")
 
 
-def place_key(question: str, options: list[str], answer_index: int, explanation: str = "") -> tuple[list[str], int]:
-    """The options with the key moved to ``key_position(question)`` and the distractors in their order: a model
-    keys most of its questions "A" (relay run 18: all seven). Options whose order means something stay as they are:
-    numbers (an ordered scale), options or an explanation that name others by letter or place."""
+def keeps_order(options: list[str], explanation: str = "") -> bool:
+    """True when the options' order means something: numbers (an ordered scale), options or an explanation that
+    name others by letter or place."""
+    if all(_NUMBER_OPTION.fullmatch(o.strip()) for o in options):
+        return True
+    return any(_ORDER_NAMED.search(o) for o in options) or bool(_ORDER_EXPLAINED.search(explanation))
+
+
+def place_key(
+    question: str, options: list[str], answer_index: int, explanation: str = "", target: int | None = None
+) -> tuple[list[str], int]:
+    """The options with the key moved to ``target`` (default ``key_position(question)``) and the distractors in their
+    order: a model keys most of its questions "A" (relay run 18: all seven). Options whose order means something
+    (``keeps_order``) stay as they are."""
     if not 0 <= answer_index < len(options) or len(options) < 2:
         return options, answer_index
-    if all(_NUMBER_OPTION.fullmatch(o.strip()) for o in options):
+    if keeps_order(options, explanation):
         return options, answer_index
-    if any(_ORDER_NAMED.search(text) for text in (*options, explanation)):
-        return options, answer_index
-    target = key_position(question, len(options))
+    target = key_position(question, len(options)) if target is None else target % len(options)
     rest = options[:answer_index] + options[answer_index + 1 :]
     return rest[:target] + [options[answer_index]] + rest[target:], target

@@ -38,7 +38,9 @@ def after_answer(explanation: str, answer: object) -> str:
     if not said or not head.casefold().startswith(said.casefold()):
         return explanation
     rest = head[len(said) :]
-    mark = re.match(r"\s*[.:;,!—–-]\s+", rest)
+    # a sentence mark ends a restatement; after a comma the answer is the sentence's subject ("Prodigality, the vice
+    # of excess beside generosity, is being wasteful": relay run 23 showed "The vice of excess ..., is being wasteful")
+    mark = re.match(r"\s*[.:!—–-]\s+", rest)
     if mark is None or not rest[mark.end() :].strip():
         return explanation
     rest = rest[mark.end() :]

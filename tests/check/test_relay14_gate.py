@@ -41,9 +41,10 @@ def test_two_calls_of_different_functions_are_different_options() -> None:
     assert duplicate_options(["The mitochondria", "The mitochondrion", "The nucleus", "The ribosome"]) is not None
 
 
-def test_a_cloze_back_that_goes_on_past_its_term_is_kept_with_a_note() -> None:
-    # run 14's teachers wanted such backs trimmed, run 15's called the trims a loss: kept as written, noted, judged
-    # by the term that fills the gap
+def test_a_cloze_back_that_goes_on_past_its_term_is_kept_as_written() -> None:
+    # run 14's teachers wanted such backs trimmed, run 15's called the trims a loss, run 23's kept all eight the gate
+    # had noted (the prompt asks for a back that says more): kept as written, no finding, judged by the term that
+    # fills the gap
     card = Flashcard(
         kind="cloze",
         front="Dates and times are _____: the end of each day or year runs straight into the start of the next.",
@@ -52,7 +53,7 @@ def test_a_cloze_back_that_goes_on_past_its_term_is_kept_with_a_note() -> None:
     )
     outcome = _check(card, "flashcards")
     assert outcome.model is not None and outcome.model.back == card.back
-    assert [f.action for f in outcome.findings] == ["noted"] and "'cyclical'" in outcome.findings[0].detail
+    assert outcome.findings == []
     utc = card.model_copy(
         update={
             "front": "_____ is the standard time zone most widely used as a reference point.",

@@ -1,6 +1,8 @@
 """Relay run 23 (2026-12-05): Pythagorean-triples captions. A cloze whose back gives the term, a full stop and then
 more ("lattice points. A Pythagorean triple corresponds to ...") was dropped as "the back must be the short term that
-fills the gap": the term ends at the full stop, and the rest is the model's explanation, a note for the editor."""
+fills the gap": the term ends at the full stop, and the rest is the model's explanation. A back that explains past
+its term is what the prompt asks for ("a short back that says more than the front's own words"): the deck's teacher
+kept all eight such cards the gate had noted, so it is no finding at all."""
 
 from __future__ import annotations
 
@@ -31,11 +33,15 @@ def _check(back: str):
     return ItemChecker(doc.topics[0], doc, for_model_drafts(None)).check(Item("flashcards", 0, card))
 
 
-def test_a_cloze_back_whose_term_ends_at_a_full_stop_is_kept_with_a_note() -> None:
+def test_a_cloze_back_whose_term_ends_at_a_full_stop_is_kept_as_written() -> None:
     outcome = _check("lattice points. A Pythagorean triple corresponds to a lattice point a whole-number distance away.")
-    assert outcome.model is not None
-    assert [(f.reason, f.action) for f in outcome.findings] == [(Reason.CLOZE_MISMATCH, "noted")]
-    assert "'lattice points'" in outcome.findings[0].detail
+    assert outcome.model is not None and outcome.model.back.startswith("lattice points. A Pythagorean")
+    assert [f.reason for f in outcome.findings] == []
+
+
+def test_a_back_that_explains_past_its_term_is_no_finding() -> None:
+    outcome = _check("lattice, so a Pythagorean triple is a lattice point at a whole-number distance from the origin.")
+    assert outcome.model is not None and not outcome.findings
 
 
 def test_a_back_of_sentences_that_never_name_the_gap_still_drops() -> None:

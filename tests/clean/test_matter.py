@@ -131,3 +131,15 @@ def test_srt_licence_lead_in_is_boilerplate(tmp_path):
     )
     doc = load_document(path)
     assert doc.blocks[0].kind is BlockKind.BOILERPLATE and "Creative Commons" in doc.blocks[0].text
+
+
+def test_spaced_dots_of_maths_are_no_contents_leader():
+    """Relay run 23: "S[1 . . . n]" in a problem statement read as a dot leader, and the statement never reached the
+    model; spaced dots are a leader only before a page number."""
+    statement = (
+        "▶ Problem 1 (Activity selection). There are n activities and two arrays S[1 . . . n] and F [1 . . . n] "
+        "listing the start and finish times of each activity."
+    )
+    assert shape_kind(statement) is None
+    assert shape_kind("1 Introduction . . . . . . . 3 2 Methods . . . . . . 17") is BlockKind.CONTENTS
+    assert shape_kind("Preface . . . xi") is BlockKind.CONTENTS

@@ -18,3 +18,13 @@ def test_an_explanation_that_only_starts_with_the_same_letters_or_is_the_answer_
     assert after_answer("True statements need support.", True) == "True statements need support."  # no mark after it
     assert after_answer("False.", False) == "False."  # nothing would be left
     assert after_answer("The slide says so.", "Chlorophyll") == "The slide says so."
+
+
+def test_an_answer_that_is_the_subject_of_the_explanations_sentence_stays() -> None:
+    # relay run 23: "Prodigality, the vice of excess beside generosity, is being wasteful ..." was shown as "The vice of
+    # excess beside generosity, is being wasteful ...": after a comma the answer is the sentence's subject
+    text = "Prodigality, the vice of excess beside generosity, is being wasteful and focused on one's own pleasure."
+    assert after_answer(text, "Prodigality") == text
+    assert after_answer("Buffoonery; acting the fool to please others.", "Buffoonery") == (
+        "Buffoonery; acting the fool to please others."
+    )

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError, create_model
 
 from seekh_convert.generate.openai.structured import InvalidReply, describe, load_json
-from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc, place_key
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc, keeps_order, key_positions, place_key
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import (
     LIST_SECTIONS,
@@ -91,12 +91,25 @@ SKEW_MIN = 3
 
 
 def spread_keys(questions: list[dict]) -> list[dict]:
-    """The questions with each multiple-choice key where ``place_key`` puts it, when the model put most of the guide's
-    keys at one position; a guide whose keys are spread keeps the model's order."""
+    """The questions with their multiple-choice keys spread over the positions, when the model put most of the guide's
+    keys at one position; a guide whose keys are spread keeps the model's order. Each run of four movable questions
+    gets the four positions in an order fixed by the questions' text (by each question's own hash alone, relay run
+    23's guide kept two of three keys at "A")."""
     keyed = [q["answer_index"] for q in questions if q.get("kind") == "multiple_choice"]
     if len(keyed) < SKEW_MIN or max(keyed.count(i) for i in set(keyed)) < SKEW_SHARE * len(keyed):
         return questions
-    return [_keyed_anywhere(q) for q in questions]
+    movable = [
+        i
+        for i, q in enumerate(questions)
+        if q.get("kind") == "multiple_choice" and not keeps_order(q["options"], q.get("explanation") or "")
+    ]
+    out = list(questions)
+    targets = key_positions("\n".join(questions[i]["question"] for i in movable), len(movable))
+    for i, target in zip(movable, targets):
+        q = questions[i]
+        options, index = place_key(q["question"], q["options"], q["answer_index"], q.get("explanation") or "", target)
+        out[i] = {**q, "options": options, "answer_index": index}
+    return out
 
 
 def _empty_sections(raw: object) -> list[dict]:
@@ -142,14 +155,6 @@ def parse_item(section: str, index: int | None, raw: object, findings: list[Find
             error = exc
     findings.append(Finding(section=section, index=index, reason=Reason.INVALID_ITEM, detail=_first_error(error)))
     return None
-
-
-def _keyed_anywhere(item: dict) -> dict:
-    """A multiple-choice question with its key where ``place_key`` puts it (a model keys most questions "A")."""
-    if item.get("kind") != "multiple_choice":
-        return item
-    options, index = place_key(item["question"], item["options"], item["answer_index"], item.get("explanation") or "")
-    return {**item, "options": options, "answer_index": index}
 
 
 def _first_error(exc: ValidationError) -> str:
