@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from seekh_convert.check.coverage import topic_coverage
 from seekh_convert.cli import app
-from seekh_convert.model.document import Block, Document, SourceKind, Topic
+from seekh_convert.model.document import Block, BlockKind, Document, RawPage, SourceKind, Topic
 from seekh_convert.model.findings import TopicQuality
 from seekh_convert.model.guide import SourceRef
 from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
+from seekh_convert.pipeline.report import _coverage
 from seekh_convert.pipeline.results import TopicResult
 
 PY4E = CORPUS / "office" / "py4e-lecture02-variables-expressions-statements.pptx"
@@ -81,3 +82,22 @@ def test_py4e_run_reports_its_slide_coverage(tmp_path):
     assert ("with low coverage" in result.output) is low
     md = (out / "report.md").read_text()
     assert f"{coverage['covered']}/{coverage['total']} slides" in md
+
+
+def test_a_pdfs_problem_set_pages_are_named_beside_its_coverage():
+    """Relay run 23: notes whose last two pages are a problem set reported "3/3 pages (100%)", and a teacher read
+    that as two pages silently dropped; the report says how many pages the file has and why the others count for
+    nothing."""
+    blocks = [Block(TEXT, page=p) for p in (1, 2, 3)]
+    blocks += [
+        Block("Problem 6 (Chat room). Decide whether hello is a subsequence of the typed word.", BlockKind.QUESTION, page=p)
+        for p in (4, 5)
+    ]
+    doc = Document(path=Path("greedy.pdf"), kind=SourceKind.PDF, blocks=blocks, pages=[RawPage(n) for n in range(1, 6)])
+    topic = Topic(1, "Greedy algorithms", blocks)
+    doc.topics = [topic]
+    coverage = document_coverage(doc, [_result(topic, [SourceRef(quote=TEXT, page=p) for p in (1, 2, 3)])])
+    assert coverage["covered"] == coverage["total"] == 3 and coverage["file_pages"] == 5
+    assert coverage["left_out"] == {"the source's own exercises": 2}
+    assert _coverage(coverage) == "3/3 pages (100%) of 5 in the file; 2 left out: 2 the source's own exercises"
+    assert _coverage({"unit": "slides", "covered": 7, "total": 39, "share": 0.18}) == "7/39 slides (18%)"

@@ -57,20 +57,29 @@ def topic_coverage(topic: Topic, refs: list[SourceRef]) -> Coverage:
 
 
 def pages_left_out(doc: Document) -> dict[str, int]:
-    """Pages of a PDF that no topic draws on, by why: front/back matter (contents, index, references...), blank or
-    unreadable (no text, or text only in running headers and footers), headings only."""
+    """Pages of a PDF that no topic draws on, by why: the source's own exercises (a problem set), front/back matter
+    (contents, index, references...), blank or unreadable (no text, or text only in running headers and footers),
+    headings only."""
     usable = {b.page for t in doc.topics for b in t.blocks if b.usable and b.page is not None}
     kinds: dict[int, set] = {}
     for block in doc.blocks:
         if block.page is not None:
             kinds.setdefault(block.page, set()).add(block.kind)
-    out = {"front/back matter": 0, "blank or unreadable": 0, "headings only": 0, "in no topic": 0}
+    out = {
+        "the source's own exercises": 0,
+        "front/back matter": 0,
+        "blank or unreadable": 0,
+        "headings only": 0,
+        "in no topic": 0,
+    }
     for number in range(1, source_pages(doc) + 1):
         if number in usable:
             continue
         found = kinds.get(number, set()) - {BlockKind.BOILERPLATE}  # running headers and footers say nothing
         if not found:
             out["blank or unreadable"] += 1
+        elif BlockKind.QUESTION in found and not found - {BlockKind.QUESTION, BlockKind.HEADING, BlockKind.FORMULA}:
+            out["the source's own exercises"] += 1  # problem sets, review questions: never a source of items
         elif found & JUNK_KINDS:
             out["front/back matter"] += 1
         elif found == {BlockKind.HEADING}:

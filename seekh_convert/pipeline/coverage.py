@@ -6,7 +6,7 @@ success: below ``MIN_SHARE`` the input gets a warning in the run summary, ``repo
 
 from __future__ import annotations
 
-from seekh_convert.check.coverage import topic_coverage
+from seekh_convert.check.coverage import pages_left_out, source_pages, topic_coverage
 from seekh_convert.model.document import Document, Topic
 from seekh_convert.pipeline.results import MIN_COVERAGE as MIN_SHARE
 from seekh_convert.pipeline.results import TopicResult
@@ -35,6 +35,8 @@ def document_coverage(doc: Document, topics: list[TopicResult]) -> dict | None:
     found = {"unit": _UNIT_NAMES[whole.unit], "covered": covered, "total": total, "share": share}
     if whole.unit == "slide" and (titles := title_only_slides(doc)):
         found["title_only"] = titles
+    if whole.unit == "page" and (pages := source_pages(doc)) > total:  # why the file's other pages count for nothing
+        found["file_pages"], found["left_out"] = pages, pages_left_out(doc)
     return found
 
 

@@ -158,7 +158,12 @@ def _row(entry: dict) -> str:
 
 
 def _coverage(coverage: dict | None) -> str:
-    """ "9/26 slides (35%)"; empty when unknown."""
+    """ "9/26 slides (35%)", with the file's pages a PDF's coverage leaves out and why; empty when unknown."""
     if not coverage:
         return ""
-    return f"{coverage['covered']:g}/{coverage['total']:g} {coverage['unit']} ({coverage['share']:.0%})"
+    shown = f"{coverage['covered']:g}/{coverage['total']:g} {coverage['unit']} ({coverage['share']:.0%})"
+    if coverage.get("file_pages"):  # "3/3 pages (100%) of 5 in the file; 2 left out: 2 the source's own exercises"
+        left = coverage["file_pages"] - coverage["total"]
+        why = ", ".join(f"{n} {reason}" for reason, n in (coverage.get("left_out") or {}).items() if n)
+        shown += f" of {coverage['file_pages']} in the file; {left} left out" + (f": {why}" if why else "")
+    return shown
