@@ -111,7 +111,13 @@ def _as_subject(head) -> str | None:
         return None
     if verb.lemma_ == "be":
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-        if attrs and not _evaluative(attrs[0]) and attrs[0].lemma_ not in _GENERIC_GENUS and _differentia(attrs[0]):
+        genus = attrs[0] if attrs else None
+        if (
+            genus is not None
+            and not _evaluative(genus)
+            and _differentia(genus)
+            and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
+        ):
             return "copula"
         if any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
             return "copula"
@@ -122,6 +128,19 @@ def _as_subject(head) -> str | None:
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
     return None
+
+
+def _way_to(genus_token) -> bool:
+    """ "ways to describe the structure of ecological communities", "a way of measuring ...": a way named by what it
+    does defines its term (a teacher's definition of species abundance distributions, 2026-12-05), a bare "way" no."""
+    if genus_token.lemma_ != "way":
+        return False
+    for c in genus_token.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return True
+    return False
 
 
 def _differentia(genus_token) -> bool:

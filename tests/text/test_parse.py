@@ -175,3 +175,16 @@ def test_why_question_transformed_from_the_clause():
     assert made == ("Why do plants grow toward light?", "Because auxin accumulates on the shaded side.")
     made = why_question(parse.parse("The colonists rebelled because Parliament imposed new taxes."))
     assert made == ("Why did the colonists rebel?", "Because Parliament imposed new taxes.")
+
+
+def test_a_way_named_by_what_it_does_defines_its_term():
+    """Offline set 12 (2026-12-05): "the source gives no definition" beside "Species abundance distributions are common
+    ways to describe the structure of ecological communities"; a bare "way" still defines nothing."""
+    said = (
+        "Species abundance distributions are common ways to describe the structure of ecological communities, and can "
+        "be compared across spatial gradients."
+    )
+    assert definition_kind(parse.parse(said), "Species abundance distributions") == "copula"
+    assert definition_kind(parse.parse("Recursion is a way of solving a problem by solving smaller copies of it."), "Recursion")
+    assert definition_kind(parse.parse("Practice is the way."), "Practice") is None
+    assert definition_kind(parse.parse("Stories are one way that people remember things."), "Stories") is None
