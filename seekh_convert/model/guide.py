@@ -44,6 +44,7 @@ class Subject(str, enum.Enum):
     COMPUTER_SCIENCE = "Computer Science"
     LINGUISTICS = "Linguistics"
     ECONOMICS = "Economics"
+    BUSINESS = "Business"
     ENGINEERING = "Engineering"
     MEDICINE = "Medicine"
     LAW = "Law"

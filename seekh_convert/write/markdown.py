@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -18,7 +17,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
 def md_escape(text: str) -> str:
     """Source text as inert Markdown: no HTML, no emphasis/link/heading syntax, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(normalize_ws(strip_controls(text)), quote=False))
+    text = normalize_ws(strip_controls(text))
+    # "<" and ">" always; "&" only where it would start a character reference ("&copy;"): a plain "R&D" or
+    # "Referrals & affiliate marketing" reads as written (relay run 24's teacher saw "&amp;" in guide.md)
+    text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+_ENTITY_LIKE = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def cite(source: SourceRef) -> str:

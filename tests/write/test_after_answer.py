@@ -3,7 +3,7 @@ read "Answer: False. False: all areas are scaled ..." as a stutter to edit)."""
 
 from __future__ import annotations
 
-from seekh_convert.write.markdown import after_answer
+from seekh_convert.write.markdown import after_answer, md_escape
 
 
 def test_the_answer_restated_at_the_start_of_the_explanation_is_left_out() -> None:
@@ -28,3 +28,10 @@ def test_an_answer_that_is_the_subject_of_the_explanations_sentence_stays() -> N
     assert after_answer("Buffoonery; acting the fool to please others.", "Buffoonery") == (
         "Buffoonery; acting the fool to please others."
     )
+
+
+def test_markdown_shows_an_ampersand_as_written_and_keeps_markup_inert() -> None:
+    # relay run 24: "Referrals &amp; affiliate marketing" in guide.md, where the slide says "Referrals & ..."
+    shown = md_escape("Referrals & affiliate marketing | R&D <script>alert(1)</script> &copy; *bold*")
+    assert shown.startswith("Referrals & affiliate marketing \\| R&D &lt;script&gt;")
+    assert "&amp;copy;" in shown and "\\*bold\\*" in shown and "<" not in shown

@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _noun_phrase
+from seekh_convert.generate.offline.glosses import _noun_phrase, remark
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -74,7 +74,10 @@ def entry_explains(block) -> bool:
     if block.bullet or block.slide is not None:
         return True
     first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
-    return bool(re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first)) or _noun_phrase(parse.parse(first))
+    if re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first):
+        return True
+    doc = parse.parse(first)
+    return _noun_phrase(doc) and not remark(doc)
 
 
 def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> bool:
@@ -149,7 +152,8 @@ _LEANS_BEFORE = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|former|latter|last|next|other)\s+(?:is|are|was|were|one|ones)\b"
     r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
     r"|hence|therefore|clearly|(?:not )?(?:too |very )?(?:surprisingly|unsurprisingly|interestingly|notably|of course))\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
-    r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b",
+    r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b"
+    r"|^where\b(?![^.?!]*\?\s*$)",  # "Where the lowercase u1 and u2 represent ...": the rest of a formula's sentence
     re.I,
 )
 
@@ -182,6 +186,12 @@ def gives_away(front: str, answer: str) -> bool:
     before = surface_words(front[max(0, at - 80) : at])
     if is_acronym(answer) and initials(before[-len(answer) :]) == answer.rstrip("s").upper():
         return True
+    # "_____ made available ... for every CPS student" (Chicago Public Schools): the stem spells the answer's initials
+    caps = [w for w in surface_words(answer) if w[:1].isupper()]
+    if len(caps) >= 2 and len(caps) == len(surface_words(answer)):
+        letters = "".join(w[0] for w in caps).upper()
+        if re.search(rf"\b{letters}s?\b", rest):
+            return True
     return bool(after and related(after.group(1).strip(), answer))
 
 

@@ -48,6 +48,9 @@ _LEXICON: dict[Subject, str] = {
         vowel consonant dialect lexicon quantifier learnability utterance speaker morpheme syntactic verb noun""",
     Subject.ECONOMICS: """market price demand supply economy economic economics inflation gdp trade profit firm consumer
         monetary fiscal tax labor labour capital unemployment investment revenue""",
+    Subject.BUSINESS: """business marketing customer brand management manager strategy sales advertising commerce
+        e-business e-commerce entrepreneur entrepreneurship organisation organization stakeholder crm retail retailer
+        accounting accountant shareholder startup branding campaign""",
     Subject.ENGINEERING: """engineering engineer circuit voltage resistor transistor signal sensor beam load stress
         actuator controller amplifier semiconductor fabrication setpoint pid feedback tuning disturbance overshoot
         damping""",

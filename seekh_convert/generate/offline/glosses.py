@@ -119,7 +119,7 @@ def _find(ta) -> list[Gloss]:
         found.extend(
             Gloss(t, _answer(d), s, "apposition", _lower(n))
             for t, d, n in appositions(s.parsed)
-            if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2
+            if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2 and not remark(parse.parse(d))
         )
     found.extend(_expansions(ta))
     # definitions first, then what abbreviations stand for; each in source order
@@ -233,10 +233,25 @@ def _explains(body: str, subjectless: bool) -> bool:
         return False
     if _noun_phrase(doc):
         head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
-        return head is None or head.lemma_.lower() not in _OUTLINE_HEADS
+        return (head is None or head.lemma_.lower() not in _OUTLINE_HEADS) and not remark(doc)
     if subjectless and root.tag_ == "VBZ" and root.i == 0:
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     return False
+
+
+#: Nouns that file a term under a heading without saying what it is ("a highly controversial topic in itself").
+_REMARK_NOUNS = frozenset("topic issue subject matter question area thing problem point story debate".split())
+
+
+def remark(doc) -> bool:
+    """True when a noun-phrase explanation only remarks on its term: its head is a filing noun ("topic", "issue")
+    that nothing narrows down ("Schools: a highly controversial topic in itself", offline set 12), not "a topic of
+    study that ..." or "an area of the brain"."""
+    head = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if head is None or head.pos_ != "NOUN" or head.lemma_.lower() not in _REMARK_NOUNS:
+        return False
+    narrowed = ("relcl", "acl")
+    return not any(c.dep_ in narrowed or c.dep_ == "prep" and c.lower_ in ("of", "for", "between") for c in head.children)
 
 
 def _noun_phrase(doc) -> bool:

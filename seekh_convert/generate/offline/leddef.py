@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.generate.offline.cards import ask_what
+from seekh_convert.generate.offline.glosses import remark
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.sources import ref_at
 from seekh_convert.text import parse
@@ -281,8 +282,8 @@ def which_is(ta) -> list:
             genus = next((t for t in doc if t.dep_ == "ROOT"), None)
             if genus is None or genus.pos_ != "NOUN" or genus.lemma_ in _NOT_GENUS or doc[0].head.i != genus.i:
                 continue  # "a little wishy-washy to start with": no noun the article opens, no class to put the term in
-            if not any(c.dep_ in ("prep", "relcl", "acl") for c in genus.children):
-                continue
+            if not any(c.dep_ in ("prep", "relcl", "acl") for c in genus.children) or remark(doc):
+                continue  # (or only a remark: "schools, which is a highly controversial topic in itself")
             text = f"{term[:1].upper()}{term[1:]}: {body}."
             start = m.start("body")  # the quote is the defining clause, which the answer repeats word for word
             ref = ref_at(block, start, m.end("body"), body)

@@ -20,7 +20,7 @@ GROUPS = (
     ("Mathematics and computing", (Subject.MATHEMATICS, Subject.STATISTICS, Subject.COMPUTER_SCIENCE)),
     (
         "Professions and social sciences",
-        (Subject.MEDICINE, Subject.ENGINEERING, Subject.ECONOMICS, Subject.LAW, Subject.LINGUISTICS),
+        (Subject.MEDICINE, Subject.ENGINEERING, Subject.ECONOMICS, Subject.BUSINESS, Subject.LAW, Subject.LINGUISTICS),
     ),
     ("Other", (Subject.OTHER,)),
 )
