@@ -123,6 +123,8 @@ def _as_subject(head) -> str | None:
             return "copula"
     if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
         return "means"
+    if verb.lemma_ == "involve" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" for c in verb.children):
+        return "means"  # "Discrimination involves acting on the belief that ...": what doing it is
     if verb.lemma_ == "define" and head.dep_ == "nsubjpass" and any(c.lower_ == "as" for c in verb.children):
         return "means"  # "X is defined as ..."
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):

@@ -188,3 +188,11 @@ def test_a_way_named_by_what_it_does_defines_its_term():
     assert definition_kind(parse.parse("Recursion is a way of solving a problem by solving smaller copies of it."), "Recursion")
     assert definition_kind(parse.parse("Practice is the way."), "Practice") is None
     assert definition_kind(parse.parse("Stories are one way that people remember things."), "Stories") is None
+
+
+def test_what_doing_it_involves_defines_an_activity():
+    """Offline set 12: "the source gives no definition" under a reading that opens "Discrimination involves acting on
+    the belief that ..."; what a thing involves (three groups, a test) is no definition."""
+    said = "Discrimination involves acting on the belief that members of a certain group are inferior or deserve less."
+    assert definition_kind(parse.parse(said), "Discrimination") == "means"
+    assert definition_kind(parse.parse("The experiment involves three groups of mice."), "experiment") is None
