@@ -9,6 +9,7 @@ the cleaner, which sees every slide. Every block carries its slide number.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -171,14 +172,49 @@ def _text_blocks(shape) -> Iterator[RawBlock]:
     if not shape.is_placeholder and _looks_like_code(lines):
         yield RawBlock(BlockKind.CODE, "\n".join(lines), forced=True)
         return
+    held: RawBlock | None = None
     for para in shape.text_frame.paragraphs:
         text = normalize_ws(para.text.replace("\x0b", " "))
         typed = _TYPED_BULLET.match(text)
         if typed:
             text = text[typed.end() :]
-        if text:
-            bullet = 1 + (para.level or 0) if shape.is_placeholder or typed else 0
-            yield RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para), bullet=bullet)
+        if not text:
+            continue
+        if held is not None and _goes_on(held.text, text):  # one sentence typed over several lines
+            held = dataclasses.replace(held, text=f"{held.text} {text}", terms=held.terms + _bold_runs(para))
+            continue
+        if held is not None:
+            yield held
+        bullet = 1 + (para.level or 0) if shape.is_placeholder or typed else 0
+        held = RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para), bullet=bullet)
+    if held is not None:
+        yield held
+
+
+def _goes_on(line: str, after: str) -> bool:
+    """True when ``after`` continues the sentence ``line`` leaves open: "Accounting consists of three basic
+    activities—it" / "identifies," / "records, and" / "communicates" / "the economic events of ... users.". The next
+    line opens in lower case; the open line has no closing mark and ends on a word that cannot end a sentence (or a
+    comma or dash), or the next line closes the sentence. Lower-case items under a line ("Two loops" / "for" /
+    "while") stay items."""
+    end = line.rstrip()
+    if not after[:1].islower() or end.endswith(_CLOSING):
+        return False
+    last = end.split()[-1].lower().strip("—–-") if end.split() else ""
+    words = len(end.split())
+    open_end = end.endswith((",", "—", "–")) or words >= 2 and (last in _OPEN_WORDS or end.endswith(("—it", "–it")))
+    return open_end or words >= 3 and after.rstrip().endswith((".", "!", "?"))
+
+
+#: Words after which a line's sentence goes on.
+_OPEN_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from into that which who whose whom it its is are was were be "
+    "been being has have had as than their his her our your this these those such".split()
+)
+
+
+#: Marks that end a line's own statement (a heading's colon too: the items under it stay items).
+_CLOSING = (".", "!", "?", ":", ";", "…", ")", '"', "”")
 
 
 def _looks_like_code(lines: list[str]) -> bool:

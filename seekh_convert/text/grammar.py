@@ -53,11 +53,22 @@ def _head(span):
 
 
 def _starts_sentence(doc, span) -> bool:
-    """True when only determiners, adjectives or a possessive precede the span in its noun phrase at the start."""
-    for t in doc[: span.start]:
+    """True when only determiners, adjectives or a possessive precede the span in its noun phrase at the start, or
+    an attribution before a comma ("According to Maanen and Schein (1979), socialization is defined as ...")."""
+    for t in doc[attribution_end(doc) : span.start]:
         if t.dep_ not in ("det", "amod", "compound", "poss", "case", "nmod", "punct") and t.pos_ not in ("DET", "ADJ"):
             return False
     return True
+
+
+#: A source named before the statement it gives: "According to X (1979), ...", "In Smith's words, ...".
+_ATTRIBUTION = re.compile(r"^\s*(?:according to|as (?:defined|described) by|following|in the words of)\b[^,]{1,80},\s*", re.I)
+
+
+def attribution_end(doc) -> int:
+    """Index of the first token after an attribution that opens ``doc`` ("According to X (1979), "), else 0."""
+    lead = _ATTRIBUTION.match(doc.text)
+    return next((t.i for t in doc if t.idx >= lead.end()), 0) if lead else 0
 
 
 def _evaluative(tok) -> bool:
@@ -65,7 +76,7 @@ def _evaluative(tok) -> bool:
 
 
 def definition_kind(doc, term: str) -> str | None:
-    """How ``doc`` defines ``term`` ("copula", "called", "means", "states", "which-states", "appos"), or None when
+    """How ``doc`` defines ``term`` ("copula", "called", "means", "states", "which-states", "appos", "defined-as"), or None when
     the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
@@ -81,7 +92,16 @@ def definition_kind(doc, term: str) -> str | None:
             return "which-states"
         if c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) and at_start:
             return "appos"
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_ == "define" and verb.dep_ == "ROOT" and any(c.lower_ == "as" for c in verb.children):
+        return "defined-as"  # "Zorn, Cheney, and Christensen (1999) define organizational change as ..."
+    if at_start and _MEANS_AFTER.match(doc.text[span.end_char :]):
+        return "means"  # "Encoding refers to modeling of ...", which the parser reads as "encoding [a] refers"
     return None
+
+
+#: What a term opening its sentence is said to mean, read from the words when a gerund term misleads the parser.
+_MEANS_AFTER = re.compile(r"\s+(?:refers to|means|denotes|is defined as|are defined as|stands for)\s+\w", re.I)
 
 
 #: Nouns that put a term in a class by naming the class after "of" ("a special type of matrix").

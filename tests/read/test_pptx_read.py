@@ -216,3 +216,28 @@ def test_a_title_over_pictures_is_a_line_a_model_sees_and_coverage_counts(tmp_pa
     warning = coverage_warning(coverage, "openai")
     assert "1 of 4 slides" in warning and "3 of its 4 slides show only a title over pictures" in warning
     assert "deck_words" not in warning
+
+
+def test_a_sentence_typed_over_several_lines_of_a_slide_is_one_line(tmp_path):
+    """Offline set 13 / relay run 25: "Accounting consists of three basic activities—it" / "identifies," / "records,
+    and" / "communicates" / "the economic events ..." became a card answered "Accounting consists of three basic
+    activities—it."; lower-case items under a line stay items."""
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Three activities"
+    body = slide.placeholders[1].text_frame
+    body.text = "Accounting consists of three basic activities—it"
+    for line in ("identifies,", "records, and", "communicates", "the economic events of an organization to interested users."):
+        para = body.add_paragraph()
+        para.text, para.level = line, 1
+    box = slide.shapes.add_textbox(Inches(1), Inches(5), Inches(4), Inches(1)).text_frame
+    box.text = "Two loops"
+    for line in ("for", "while"):
+        box.add_paragraph().text = line
+    deck.save(tmp_path / "acc.pptx")
+    texts = [b.text for b in PptxExtractor()(tmp_path / "acc.pptx").raw_blocks]
+    assert (
+        "Accounting consists of three basic activities—it identifies, records, and communicates the economic events of "
+        "an organization to interested users."
+    ) in texts
+    assert {"Two loops", "for", "while"} <= set(texts)

@@ -196,3 +196,23 @@ def test_what_doing_it_involves_defines_an_activity():
     said = "Discrimination involves acting on the belief that members of a certain group are inferior or deserve less."
     assert definition_kind(parse.parse(said), "Discrimination") == "means"
     assert definition_kind(parse.parse("The experiment involves three groups of mice."), "experiment") is None
+
+
+def test_a_gerund_term_that_refers_to_something_is_defined_whatever_its_parse():
+    """Offline set 13: "Encoding refers to modeling of how single voxels respond to stimuli." parses as "encoding
+    [the] refers" with the small model; the words say it defines encoding."""
+    said = "Encoding refers to modeling of how single voxels respond to stimuli."
+    assert definition_kind(parse.parse(said), "Encoding") == "means"
+    assert definition_kind(parse.parse("Decoding then refers to the reverse."), "Decoding") is None
+
+
+def test_a_definition_attributed_to_its_authors_is_a_definition():
+    """Offline set 13 (a communication-theory reader): "According to (Maanen and Schein 1979), socialization is
+    defined as ..." and "Zorn, Cheney, and Christensen (1999, 10) define organizational change as ..." were "the
+    source gives no definition"."""
+    said = "According to ( Maanen and Schein 1979 ) , socialization is defined as “the process by which an individual acquires the social knowledge and skills necessary to assume an organizational role.”"
+    assert definition_kind(parse.parse(said), "socialization") == "means"
+    authors = "Zorn, Cheney, and Christensen (1999, 10) define organizational change as “any alteration or modification of organizational structures or processes.”"
+    assert definition_kind(parse.parse(authors), "organizational change") == "defined-as"
+    assert definition_kind(parse.parse("According to the report, inflation is a big problem."), "inflation") is None
+    assert definition_kind(parse.parse("Researchers describe the results as surprising."), "results") is None

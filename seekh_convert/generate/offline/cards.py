@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _noun_phrase, remark
+from seekh_convert.generate.offline.glosses import _noun_phrase, instance, remark
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -77,7 +77,7 @@ def entry_explains(block) -> bool:
     if re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first):
         return True
     doc = parse.parse(first)
-    return _noun_phrase(doc) and not remark(doc)
+    return _noun_phrase(doc) and not remark(doc) and not instance(doc)
 
 
 def crosses(span: tuple[int, int], sentence: Sentence, terms: list[Term]) -> bool:

@@ -47,7 +47,7 @@ _LABELS = frozenset(
     todo tbd fixme nb note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
     question questions answer answers task goal goals aim aims objective objectives warning remember important summary
     definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
-    answer result results conclusion conclusions update reminder caution keyword keywords""".split()
+    answer result results conclusion conclusions update reminder caution keyword keywords practice worksheet""".split()
 )
 _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
@@ -233,7 +233,7 @@ def _explains(body: str, subjectless: bool) -> bool:
         return False
     if _noun_phrase(doc):
         head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
-        return (head is None or head.lemma_.lower() not in _OUTLINE_HEADS) and not remark(doc)
+        return (head is None or head.lemma_.lower() not in _OUTLINE_HEADS) and not remark(doc) and not instance(doc)
     if subjectless and root.tag_ == "VBZ" and root.i == 0:
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     return False
@@ -252,6 +252,26 @@ def remark(doc) -> bool:
         return False
     narrowed = ("relcl", "acl")
     return not any(c.dep_ in narrowed or c.dep_ == "prep" and c.lower_ in ("of", "for", "between") for c in head.children)
+
+
+def instance(doc) -> bool:
+    """True when a noun-phrase explanation names one case, not a class: a proper name ("Public law: National
+    Environmental Policy Act", "Executive order: Grand Staircase-Escalante National Monument") or something of one
+    ("Sierra Club's position statement against ..."), a choice ("Whichever alternative ..."), a list of cases
+    ("Recovery policies, climate change research") or a note ("Second child allowed after ..."): the source's
+    example under a label, which "What is public law?" would key wrongly (offline set 13: five wrong keys)."""
+    head = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if head is None:
+        return False
+    if head.pos_ == "PROPN" or doc[0].lower_ in ("whichever", "whatever"):
+        return True
+    article = doc[0].lower_ in ("a", "an", "the")  # a definition's noun phrase opens with one, a note seldom
+    if head.tag_ == "VBN" and not article and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return True  # a note, not a class: "Second child allowed after 5 years of first child"
+    pieces = [p.strip() for p in doc.text.rstrip(" .").split(",")]
+    if len(pieces) >= 2 and all(0 < len(p.split()) <= 4 for p in pieces) and doc[0].lower_ not in ("a", "an", "the"):
+        return True  # a list of cases: "Recovery policies, climate change research"
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
 
 
 def _noun_phrase(doc) -> bool:

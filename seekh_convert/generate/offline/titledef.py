@@ -11,7 +11,7 @@ import re
 
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.model.document import BlockKind
-from seekh_convert.text.grammar import definition_kind, leans_on_context, term_span
+from seekh_convert.text.grammar import attribution_end, definition_kind, leans_on_context, term_span
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import clean_term, term_key
 
@@ -66,7 +66,10 @@ def defines_term(s: Sentence, term: str) -> bool:
         return False
     span = term_span(doc, term)
     # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
-    return kind == "called" or all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[: span.start])
+    lead = attribution_end(doc)  # "According to Maanen and Schein (1979), socialization is defined as ..."
+    if kind in ("called", "defined-as"):  # the term stands after its verb: "... is called X", "Authors define X as ..."
+        return True
+    return all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[lead : span.start])
 
 
 def _may_define(s: Sentence, term: str) -> bool:

@@ -239,7 +239,10 @@ class OpenAIEngine:
         found = await asyncio.gather(*(one(i, p) for i, p in enumerate(parts, 1)))
         notes = [n for group in found for n in group]
         if not notes:
-            raise EngineError(f"{what}: no note quoted the source in any of {len(parts)} parts", usage=meter.usage())
+            usage = meter.usage()
+            raise EngineError(
+                f"{what}: no note quoted the source in any of {len(parts)} parts", attempts=usage.calls, usage=usage
+            )
         return notes
 
     async def _repair_section(
@@ -264,7 +267,10 @@ class OpenAIEngine:
         else:
             kept = relocate_section(value, index, findings, section)
         if kept is None:
-            raise EngineError(f"{what}: no {section} item quotes the source, even after a repair request", usage=meter.usage())
+            usage = meter.usage()  # the requests this topic made: the first draft and the repair
+            raise EngineError(
+                f"{what}: no {section} item quotes the source, even after a repair request", attempts=usage.calls, usage=usage
+            )
         return kept
 
     async def _ask(

@@ -48,3 +48,45 @@ def test_a_stem_that_spells_the_answers_initials_gives_it_away() -> None:
 def test_the_rest_of_a_formulas_sentence_takes_no_blank() -> None:
     assert cloze_leans("Where the lowercase u1 and u2 represent the total utilities of the first and second units.")
     assert not cloze_leans("Where do plants store the sugar they make?")
+
+
+def test_a_case_under_a_label_is_no_definition_of_the_label() -> None:
+    """Offline set 13 (environmental-policy notes): "What is public law?" keyed "National Environmental Policy Act",
+    five such wrong keys; the example under a label names one case, not the class."""
+    from seekh_convert.generate.offline.glosses import instance
+
+    for case in (
+        "National Environmental Policy Act",
+        "Sierra Club’s position statement against genetically engineered trees",
+        "Whichever alternative that all parties involved can agree on",
+        "Recovery policies, climate change research",
+        "Second child allowed after 5 years of first child",
+    ):
+        assert instance(parse.parse(case)), case
+    for definition in ("A measurement for the amount of a substance", "Part of the property rights of an owner"):
+        assert not instance(parse.parse(definition)), definition
+
+
+SOCIALIZATION = """# Socialization
+
+According to (Maanen and Schein 1979), socialization is defined as “the process by which an individual acquires the
+social knowledge and skills necessary to assume an organizational role.” Newcomers learn the norms of their new
+workplace from peers, supervisors and formal training. Socialization happens in stages, from anticipation before
+joining to the metamorphosis of a full member. Organizations that plan the stages keep their newcomers longer, and the
+newcomers report clearer roles and less stress in their first year at work than those left to find their own way.
+"""
+
+
+def test_a_definition_its_authors_give_is_the_topics_definition(tmp_path: Path) -> None:
+    (tmp_path / "socialization.md").write_text(SOCIALIZATION)
+    doc = load_document(tmp_path / "socialization.md")
+    content = OfflineEngine().content(doc.topics[0], doc)
+    assert content.definition is not None and "socialization is defined as" in content.definition.text
+
+
+def test_a_box_label_is_no_term() -> None:
+    """Offline set 13 (a pharmacy workbook): "What is Practice Problem?" -> "A physician orders azithromycin ..."."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+
+    assert not _term_ok("Practice Problem") and not _term_ok("Worksheet 9-2")
+    assert _term_ok("percentage strength")

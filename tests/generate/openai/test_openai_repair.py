@@ -6,9 +6,20 @@ from __future__ import annotations
 import asyncio
 import json
 
-from fakes.openai_server import FakeOpenAIServer, Scripted, make_guide, run_engine, sample_document, settings_for
+import pytest
+from fakes.openai_server import (
+    FakeOpenAIServer,
+    Scripted,
+    default_reply,
+    make_guide,
+    run_engine,
+    sample_document,
+    schema_kind,
+    settings_for,
+)
 
 from seekh_convert.check import Finding, Reason
+from seekh_convert.errors import EngineError
 from seekh_convert.generate.openai import OpenAIEngine
 from seekh_convert.generate.openai.relocate import TopicQuotes
 from seekh_convert.model.guide import GuideContent, MultipleChoice
@@ -221,3 +232,29 @@ def test_a_repair_names_the_other_items_of_every_failing_section() -> None:
     assert distinct["summary"] == [s.text for s in content.summary.sentences[1:]]
     assert distinct["applications"] == ["Greenhouse lighting"]
     assert "definition" not in distinct and "flashcards" not in distinct  # no siblings; no failing card
+
+
+def test_a_section_lost_even_after_its_repair_request_is_an_error_that_counts_its_requests(tmp_path):
+    """A Definition whose quote is in no source, asked for again and still invented: the topic fails with an
+    ``EngineError`` that says how many requests it made (it said 0 after two, and the llama.cpp test read that as a
+    failure before any request)."""
+    invented = {
+        "quote": "A sentence that no page of this document holds at all.",
+        "page": 1,
+        "start": None,
+        "end": None,
+        "section": None,
+    }
+
+    def responder(body: dict) -> str:
+        if schema_kind(body).startswith("section_"):
+            return json.dumps({"value": {"text": "Photosynthesis makes sugar.", "source": invented}})
+        guide = json.loads(default_reply(body))
+        guide["definition"] = {"text": "Photosynthesis makes sugar.", "source": invented}
+        return json.dumps(guide)
+
+    document, topic = sample_document()
+    with FakeOpenAIServer(responder=responder) as server:
+        with pytest.raises(EngineError, match="no definition item quotes the source") as failed:
+            run_engine(settings_for(server, tmp_path), topic, document)
+        assert failed.value.attempts == len(server.requests) == 2
