@@ -26,6 +26,9 @@ _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "re
 _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
 _EVALUATIVE = frozenset("interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split())
 _GENERIC_GENUS = frozenset("thing one way part kind type example case something anything".split())
+#: A genus that gives the term a part in something else ("Latitude is a major driver of variation in species
+#: diversity"): a claim about the term, not what it is (offline set 12's "What is latitude?", a teacher's DROP).
+_ROLE_GENUS = frozenset("driver factor determinant predictor contributor cause".split())
 
 
 def _words(span) -> list[str]:
@@ -134,6 +137,7 @@ def _as_subject(head) -> str | None:
         genus = attrs[0] if attrs else None
         if (
             genus is not None
+            and genus.lemma_ not in _ROLE_GENUS
             and not _evaluative(genus)
             and _differentia(genus)
             and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))

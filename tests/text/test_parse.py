@@ -216,3 +216,11 @@ def test_a_definition_attributed_to_its_authors_is_a_definition():
     assert definition_kind(parse.parse(authors), "organizational change") == "defined-as"
     assert definition_kind(parse.parse("According to the report, inflation is a big problem."), "inflation") is None
     assert definition_kind(parse.parse("Researchers describe the results as surprising."), "results") is None
+
+
+def test_a_part_in_something_else_is_a_claim_not_a_definition():
+    """Offline set 12: "What is latitude?" answered "Latitude is a major driver of variation in species diversity"."""
+    claim = "Latitude is a major driver of variation in species diversity and range dynamics."
+    assert definition_kind(parse.parse(claim), "Latitude") is None
+    force = "Friction is a force that opposes the motion of two surfaces in contact."
+    assert definition_kind(parse.parse(force), "Friction") == "copula"

@@ -148,7 +148,7 @@ def _later_reason(
     for t in sorted(defined_there, key=lambda t: (f" {t.key} " not in title, -len(t.mentions), t.key))[:4]:
         here = _quote_of(ta, t)
         if here is not None and _said_there(later, t) is not None:
-            return f"{_title(later)} explains {t.text}, which this topic uses."[:4000], here
+            return f"{_title(later)} explains {_as_written(t, here)}, which this topic uses."[:4000], here
     return None
 
 
@@ -172,9 +172,22 @@ def next_in_source(doc: DocAnalysis, ta: TopicAnalysis) -> LearnNext | None:
         if here is None:
             continue
         said = "which this topic defines" if t.defined else "introduced here"
-        why = f"{_title(later)} builds on {t.text}, {said}."
+        why = f"{_title(later)} builds on {_as_written(t, here)}, {said}."
         return LearnNext(topic=_title(later), why=why[:4000], level=later.level, source=here.ref())
     return None
+
+
+def _as_written(t: Term, s: Sentence) -> str:
+    """The term as the source writes it ("Rapoport's rule", not "rapoport's rule"): as sentence ``s`` or another
+    sentence naming it writes it past its first word, or with the capital of a name's possessive ("Rapoport's")."""
+    pattern = term_pattern(t.text)
+    for sentence in (s, *t.mentions):
+        m = pattern.search(sentence.text)
+        if m and m.start() > 0:
+            return m.group()
+    m = pattern.search(s.text)
+    first = m.group().split()[0] if m else ""
+    return m.group() if m and first.endswith(("'s", "’s")) else t.text
 
 
 def _quote_of(ta: TopicAnalysis, t: Term) -> Sentence | None:

@@ -90,3 +90,19 @@ def test_a_box_label_is_no_term() -> None:
 
     assert not _term_ok("Practice Problem") and not _term_ok("Worksheet 9-2")
     assert _term_ok("percentage strength")
+
+
+def test_a_link_names_the_term_as_the_source_writes_it() -> None:
+    """Offline set 12: "Species abundance distributions builds on rapoport's rule, introduced here"."""
+    from types import SimpleNamespace
+
+    from seekh_convert.generate.offline.links import _as_written
+
+    opening = SimpleNamespace(text="Rapoport’s rule argues that ranges are smaller near the equator.")
+    term = SimpleNamespace(text="rapoport’s rule", mentions=[opening])
+    assert _as_written(term, opening) == "Rapoport’s rule"  # a name's possessive keeps its capital
+    later = SimpleNamespace(text="Tests of Natural selection use range data.")
+    plain = SimpleNamespace(text="natural selection", mentions=[later])
+    assert _as_written(plain, SimpleNamespace(text="Natural selection acts on heritable traits.")) == "Natural selection"
+    lone = SimpleNamespace(text="natural selection", mentions=[])
+    assert _as_written(lone, SimpleNamespace(text="Natural selection acts on heritable traits.")) == "natural selection"
