@@ -4,8 +4,9 @@ Besides the section rules every structured source gets (``clean.markdown.build_b
 things only the whole deck shows: text repeated on most slides (a footer typed into a text box, a course
 name, a logo caption) is dropped; a title repeated on the next slide ("Models", "Models (cont.)") continues
 the section instead of starting a new one, so slide titles drive segmentation without cutting a topic per
-slide; licence and acknowledgement slides or notes (Creative Commons, copyright) are never a source; a slide whose only text is its title (a title over
-pictures) keeps that title as a line of context, so a model sees the slide and coverage counts it.
+slide; licence and acknowledgement slides or notes (Creative Commons, copyright) are never a source; a slide
+whose only text is its title (a title over pictures) keeps that title as a line of context, so a model sees the
+slide and coverage counts it.
 
 Slide text is read the way a teacher reads a slide: a bullet "Term: explanation" (or "Term - explanation",
 "Term = explanation") is a GLOSSARY block (``term`` and its explanation); a label without a verb ("Case

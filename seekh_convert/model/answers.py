@@ -267,10 +267,15 @@ def place_key(
     """The options with the key moved to ``target`` (default ``key_position(question)``) and the distractors in their
     order: a model keys most of its questions "A" (relay run 18: all seven). Options whose order means something
     (``keeps_order``) stay as they are."""
+    if not 0 <= answer_index < len(options) or len(options) < 2 or keeps_order(options, explanation):
+        return options, answer_index
+    return move_key(options, answer_index, key_position(question, len(options)) if target is None else target)
+
+
+def move_key(options: list[str], answer_index: int, target: int) -> tuple[list[str], int]:
+    """The options with the key at ``target`` (modulo their count) and the distractors in their order."""
     if not 0 <= answer_index < len(options) or len(options) < 2:
         return options, answer_index
-    if keeps_order(options, explanation):
-        return options, answer_index
-    target = key_position(question, len(options)) if target is None else target % len(options)
+    target %= len(options)
     rest = options[:answer_index] + options[answer_index + 1 :]
     return rest[:target] + [options[answer_index]] + rest[target:], target

@@ -269,7 +269,7 @@ def instance(doc) -> bool:
     if head.tag_ == "VBN" and not article and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return True  # a note, not a class: "Second child allowed after 5 years of first child"
     pieces = [p.strip() for p in doc.text.rstrip(" .").split(",")]
-    if len(pieces) >= 2 and all(0 < len(p.split()) <= 4 for p in pieces) and doc[0].lower_ not in ("a", "an", "the"):
+    if len(pieces) >= 2 and all(0 < len(p.split()) <= 4 for p in pieces) and not article:
         return True  # a list of cases: "Recovery policies, climate change research"
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
 

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError, create_model
 
 from seekh_convert.generate.openai.structured import InvalidReply, describe, load_json
-from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc, keeps_order, key_positions, place_key
+from seekh_convert.model.answers import AnswerKeyError, canonicalize_mc, keeps_order, key_positions, move_key
 from seekh_convert.model.findings import Finding, Reason
 from seekh_convert.model.guide import (
     LIST_SECTIONS,
@@ -107,7 +107,7 @@ def spread_keys(questions: list[dict]) -> list[dict]:
     targets = key_positions("\n".join(questions[i]["question"] for i in movable), len(movable))
     for i, target in zip(movable, targets):
         q = questions[i]
-        options, index = place_key(q["question"], q["options"], q["answer_index"], q.get("explanation") or "", target)
+        options, index = move_key(q["options"], q["answer_index"], target)  # ``movable`` asked ``keeps_order``
         out[i] = {**q, "options": options, "answer_index": index}
     return out
 
