@@ -152,11 +152,14 @@ COPYRIGHT_PAGE_WORDS = 250
 def _mark_copyright_pages(blocks: list[Block]) -> None:
     """A copyright page (a title page's section or a PDF page with two copyright statements: the copyright line,
     the publisher, "All rights reserved", an ISBN) is boilerplate as a whole, its author line and dedication too."""
-    for group in _groups(blocks):
+    for i, group in enumerate(_groups(blocks)):
         usable = [b for b in group if b.usable]
         words = sum(len(b.text.split()) for b in usable)
         signals = {m.group(0).casefold()[:8] for b in usable for m in _COPYRIGHT.finditer(b.text)}
-        if usable and words <= COPYRIGHT_PAGE_WORDS and len(signals) >= 2:  # one "©" is a credit line, not a page
+        # one "©" is a credit line, not a page; on a short first page before any heading it is the title page's
+        # ("Procedural Due Process: The Missing Casebook Chapter", "Paul Gowder", ..., "Copyright 2013, Paul Gowder.")
+        title_page = i == 0 and signals and not any(b.kind is BlockKind.HEADING for b in group)
+        if usable and words <= COPYRIGHT_PAGE_WORDS and (len(signals) >= 2 or title_page):
             for b in usable:
                 b.kind = BlockKind.BOILERPLATE
 

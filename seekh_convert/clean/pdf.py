@@ -467,11 +467,13 @@ def _finish_sentences_across_pages(blocks: list[Block]) -> list[Block]:
 
 
 def _carry_hyphen_across_pages(pieces: list[_Piece]) -> None:
-    """``super-`` at the foot of one page + ``visors use`` on the next: move ``visors`` back up."""
+    """``super-`` at the foot of one page + ``visors use`` on the next: move ``visors`` back up (``Cannon-`` +
+    ``Bard theory`` too: two names' compound)."""
     for prev, cur in zip(pieces, pieces[1:]):
         if prev.page == cur.page or prev.heading or cur.heading:
             continue
-        if re.search(r"[^\W\d_]-$", prev.line.text) and cur.line.text[:1].islower():
+        names = re.search(r"\b[A-Z][a-z]+-$", prev.line.text) and re.match(r"[A-Z][a-z]+\b", cur.line.text)
+        if re.search(r"[^\W\d_]-$", prev.line.text) and (cur.line.text[:1].islower() or names):
             head, _, rest = cur.line.text.partition(" ")
             prev.line = dataclasses.replace(prev.line, text=prev.line.text + "\n" + head)
             cur.line = dataclasses.replace(cur.line, text=rest)

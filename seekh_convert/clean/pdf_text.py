@@ -13,6 +13,7 @@ from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.normalize import normalize_ws
 
 _INLINE_HYPHEN = re.compile(r"\b([^\W\d_]+)- ([a-z][^\W\d_]*)")
+_NAMES_HYPHEN = re.compile(r"\b([A-Z][a-z]+)- ([A-Z][a-z]+)\b")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +([,;!?])(?=\s|$)")
 _HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
 _DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
@@ -56,7 +57,8 @@ def compound(left: str, right: str) -> bool:
 
 
 def repair_spacing(text: str, vocab: Counter[str]) -> str:
-    """OCR artefacts: ``mova- ble`` (a line-end hyphen inside a line) joined, ``word ,`` closed up."""
+    """OCR artefacts: ``mova- ble`` (a line-end hyphen inside a line) joined, ``Cannon- Bard`` kept as the names'
+    compound, ``word ,`` closed up."""
 
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
@@ -67,6 +69,7 @@ def repair_spacing(text: str, vocab: Counter[str]) -> str:
         fragment = vocab[left.lower()] <= 1  # the left half is a word nowhere else in the document
         return left + right if fragment and left.islower() else match.group(0)
 
+    text = _NAMES_HYPHEN.sub(r"\1-\2", text)  # "the Cannon- Bard theory": two names a line end broke at their hyphen
     return _SPACE_BEFORE_PUNCT.sub(r"\1", _INLINE_HYPHEN.sub(join, text))
 
 

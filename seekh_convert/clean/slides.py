@@ -48,6 +48,7 @@ class SlidesCleaner:
         raw = self._drop_repeated(doc.raw_blocks)
         raw = _continue_titles(raw)
         raw = _mark_credits(raw)
+        raw = _note_labels(raw)
         raw = _title_lines(raw)
         raw = [_read_line(b) for b in raw]
         doc.blocks = build_blocks(raw, strip=plain_text)
@@ -92,6 +93,57 @@ def _mark_credits(raw: list[RawBlock]) -> list[RawBlock]:
         if block.kind is not BlockKind.HEADING and (block.slide in credit_slides or _LICENCE_TEXT.search(block.text)):
             block = dataclasses.replace(block, kind=BlockKind.BOILERPLATE, forced=True)
         out.append(block)
+    return out
+
+
+#: A label opening a speaker-notes paragraph ("Talk track - ", "Example bank - ", "Common confusion: ").
+_NOTE_LABEL = re.compile(r"^(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2})(?:\s*$|\s+[-–—:]\s+|:\s+)")
+#: Labels of what the presenter does next, not what the class learns ("Transition - Next, give a quick roadmap").
+_STAGE_LABELS = frozenset(
+    {
+        "transition",
+        "timing",
+        "time",
+        "say",
+        "ask",
+        "do",
+        "click",
+        "pause",
+        "instructor note",
+        "presenter note",
+        "speaker note",
+        "teaching tip",
+        "facilitator note",
+        "cue",
+        "next",
+    }
+)
+#: A label is the notes' template only when it opens this many of the deck's notes paragraphs.
+_LABEL_USES = 3
+
+
+def _note_labels(raw: list[RawBlock]) -> list[RawBlock]:
+    """Speaker notes written on a template: the recurring labels ("Talk track - ", "Example bank - ") are taken off
+    their paragraphs, a label standing alone is dropped, and a stage direction ("Transition - Next, give a quick
+    roadmap so the lesson has visible structure.") is boilerplate: it tells the presenter what to do, not the class
+    what to learn. Without a label opening three paragraphs the notes have no template, and "Stress - a body
+    response" is their own text."""
+    uses = Counter(m.group("label").lower() for b in raw if b.notes and (m := _NOTE_LABEL.match(b.text)))
+    if not any(n >= _LABEL_USES for n in uses.values()):
+        return raw
+    # the notes follow a template: its other labels recur too, and a stage direction's label needs no second use
+    labels = {label for label, n in uses.items() if n >= 2 or label in _STAGE_LABELS}
+    out = []
+    for block in raw:
+        m = _NOTE_LABEL.match(block.text) if block.notes else None
+        rest = block.text[m.end() :].strip() if m else ""
+        if m is None or rest and m.group("label").lower() not in labels:
+            out.append(block)
+            continue
+        if not rest or m.group("label").lower() in _STAGE_LABELS:
+            out.append(dataclasses.replace(block, kind=BlockKind.BOILERPLATE, forced=True))
+        else:
+            out.append(dataclasses.replace(block, text=rest))
     return out
 
 

@@ -57,13 +57,29 @@ class DocxExtractor:
 
             word = docx.Document(str(path))
             doc = Document(path=path, kind=SourceKind.DOCX)
-            doc.raw_blocks = list(_Body(word).blocks())
+            body = _Body(word)
+            doc.raw_blocks = list(body.blocks())
+            if not body.rendered and _pages_too_long(doc.raw_blocks):
+                for block in doc.raw_blocks:
+                    block.page = None  # cited by section: "p. 2" on every quote of a casebook says nothing
             doc.title = _title(word, doc.raw_blocks)
         except InputError:
             raise
         except Exception as exc:  # python-docx on a damaged package: KeyError, lxml errors, ValueError...
             raise damaged(path, _WHAT, exc) from exc
         return doc
+
+
+#: Words no printed page holds: a "page" of explicit breaks this long is a part of the document, not a page.
+_PAGE_WORDS = 1500
+
+
+def _pages_too_long(blocks: list[RawBlock]) -> bool:
+    """True when the explicit page breaks do not follow the pages (a title page's one break, then 40,000 words)."""
+    words: dict[int | None, int] = {}
+    for b in blocks:
+        words[b.page] = words.get(b.page, 0) + len(b.text.split())
+    return max(words.values(), default=0) > _PAGE_WORDS
 
 
 def _title(word, blocks: list[RawBlock]) -> str:

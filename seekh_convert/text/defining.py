@@ -28,18 +28,23 @@ _VERBS = frozenset(
 
 _NAMING = frozenset({"called", "named", "termed", "known", "call"})
 
+_NOT_A_CALL = r"(?!(?:its|his|her|their|my|our|your|him|them|me|us|it|on|for|off|out|up|back|in)\b)"
+
 # Cue words after which the term follows ("called X"), with the strength of the signal.
 _FORWARD = (
     (re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:called|termed|known as|referred to as|defined as)\s+", re.I), 3.2),
-    (re.compile(r"\b(?:an?|the|this|that)\s+(?:\w+\s+){1,2}?(?:called|termed|known as|named)\s+", re.I), 3.0),
+    (re.compile(rf"\b(?:an?|the|this|that)\s+(?:\w+\s+){{1,2}}?(?:called|termed|known as|named)\s+{_NOT_A_CALL}", re.I), 3.0),
     (
         re.compile(
             r"\b(?:we|they|scientists|psychologists|researchers|people|you|i)\s+(?:later\s+|now\s+|often\s+)?call(?:ed)?\s+", re.I
         ),
         3.0,
     ),
-    (re.compile(r"\b(?:known as|referred to as|termed|called)\s+", re.I), 2.6),
+    # "The hospital called its long-time attorney": a call to someone (a possessive or a pronoun follows) names nothing
+    (re.compile(rf"(?<!\bwho )(?<!\bturn )\b(?:known as|referred to as|termed|called)\s+{_NOT_A_CALL}", re.I), 2.6),
     (re.compile(r"\b(?:got|gets|was given|were given|given|has|had) the names?(?: of)?\s+", re.I), 2.6),
+    # "Kotler defines (2000) “relationship marketing as the process of ...”": an author's definition, term then "as"
+    (re.compile(r"\bdefines?\s+(?:\([^)]{1,30}\)\s+)?(?=[\"\u201c]?[A-Za-z][\w'\u2019 -]{2,60}?\s+as\s)", re.I), 3.2),
     (re.compile(r"\bthe (?:term|concept|phrase|notion)\s+(?=[A-Za-z])", re.I), 1.5),
 )
 # Cue words before which the term stands at the start of the sentence ("X means ..."), with strength.
@@ -244,7 +249,8 @@ def _copular_subject(answer: str) -> str | None:
 
 
 def defines_as_subject(x: str, answer: str) -> bool:
-    """ "X is ...", "The X refers to ...", "X, or Y, means ..." with X (or a form of it) as the subject."""
+    """ "X is ...", "The X refers to ...", "X, or Y, means ...", "The X theory of emotion asserts that ..." with X (or a
+    form of it) as the subject."""
     m = re.match(r"\W*(?:(?:the|a|an|one)\s+)?", answer, re.I)
     found = term_pattern(x).match(answer, m.end() if m else 0)
     if found is None:
@@ -252,10 +258,11 @@ def defines_as_subject(x: str, answer: str) -> bool:
     rest = answer[found.end() :]
     return bool(
         re.match(
-            r"\s*(?:\([^)]{1,60}\)\s*)?,?\s*(?:(?:or|also called|also known as)\s+[^,]{1,60},\s*)?"
+            r"\s*(?:\([^)]{1,60}\)\s*)?(?:of [a-z]+\s+)?,?\s*(?:(?:or|also called|also known as)\s+[^,]{1,60},\s*)?"
             r"(?:(?:simply|also|usually|generally|often|basically|essentially|commonly)\s+)?"
             r"(?:is|are|was|were|refers?|means?|denotes?|describes?|involves?|happens|occurs|consists?|comprises?"
-            r"|can be|may be|represents?|measures?|states?|says|holds|is defined|,\s*which)\b",
+            r"|can be|may be|represents?|measures?|states?|says|holds|asserts|proposes|posits|predicts|maintains|argues|claims"
+            r"|is defined|,\s*which)\b",
             rest,
             re.IGNORECASE,
         )

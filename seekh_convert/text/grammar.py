@@ -24,6 +24,10 @@ _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
 _NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "denote"})
 _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
 _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
+#: What a theory, a law or a hypothesis does when it says what it is ("The facial feedback hypothesis proposes that
+#: ..."); a study or a person who "suggests that" states a finding, not a definition.
+_PROPOSING_VERBS = frozenset({"propose", "posit", "suggest", "predict", "maintain", "argue", "claim"})
+_LAW_HEADS = frozenset("theory hypothesis law principle rule theorem effect model postulate".split())
 _EVALUATIVE = frozenset("interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split())
 _GENERIC_GENUS = frozenset("thing one way part kind type example case something anything".split())
 #: A genus that gives the term a part in something else ("Latitude is a major driver of variation in species
@@ -98,13 +102,29 @@ def definition_kind(doc, term: str) -> str | None:
     verb = head.head
     if head.dep_ == "dobj" and verb.lemma_ == "define" and verb.dep_ == "ROOT" and any(c.lower_ == "as" for c in verb.children):
         return "defined-as"  # "Zorn, Cheney, and Christensen (1999) define organizational change as ..."
+    if _DEFINES_AS.search(doc.text[: span.start_char]) and re.match(r"\s+as\s", doc.text[span.end_char :]):
+        return "defined-as"  # "Kotler defines (2000) “relationship marketing as ...", which the parser reads otherwise
     if at_start and _MEANS_AFTER.match(doc.text[span.end_char :]):
         return "means"  # "Encoding refers to modeling of ...", which the parser reads as "encoding [a] refers"
     return None
 
 
+#: A sentence giving an author's definition: "Kotler defines (2000) “relationship marketing as ...".
+_AUTHOR_DEFINES = re.compile(
+    r"^[A-Z][\w'\u2019.,&() -]{0,80}?\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?[A-Za-z][\w'\u2019 -]{2,60}?\s+as\s"
+)
+#: An author's "defines" right before the term (a year or an opening quote between).
+_DEFINES_AS = re.compile(r"\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?$", re.I)
 #: What a term opening its sentence is said to mean, read from the words when a gerund term misleads the parser.
 _MEANS_AFTER = re.compile(r"\s+(?:refers to|means|denotes|is defined as|are defined as|stands for)\s+\w", re.I)
+
+
+#: A sentence that opens with a noun phrase said to mean something, whatever the parse says of its first word.
+_SAID_TO_MEAN = re.compile(
+    r"^(?!(?:it|this|that|these|those|he|she|they|which|there)\b)[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}"
+    + _MEANS_AFTER.pattern,
+    re.I,
+)
 
 
 #: Nouns that put a term in a class by naming the class after "of" ("a special type of matrix").
@@ -153,6 +173,8 @@ def _as_subject(head) -> str | None:
         return "means"  # "X is defined as ..."
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
+    if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
+        return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
     return None
 
 
@@ -228,10 +250,13 @@ def leans_on_context(doc, reader: bool = True) -> str | None:
     if text.rstrip().endswith(("!", "?", ":")):
         return "exclamation or question"
     roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
-        return "no clause"
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in roots[0].children):
-        return "no subject"
+    if not _AUTHOR_DEFINES.match(text):  # the parser may take an author's "defines" for a noun ("Kotler defines ...")
+        if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+            return "no clause"
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in roots[0].children) and not _SAID_TO_MEAN.match(
+            text
+        ):
+            return "no subject"  # unless a gerund term misled the parser ("Encoding refers to ..." read as a verb)
     for t in doc:
         why = _pointer(t, reader)
         if why:
@@ -254,9 +279,38 @@ def _pointer(t, reader: bool) -> str | None:
             return None
         if t.tag_ in ("WDT", "WP", "WP$") or t.head.dep_ == "relcl" and t.i < t.head.i and low == "that":
             return None  # a relative pronoun: it refers inside the sentence
+        if _antecedent(t) is not None:
+            return None  # "If firms were required to pay ..., they would ...": it refers inside the sentence
         return f"points back ({t.text})"
     if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
         return f"points back ({t.text} {t.head.text})"
+    return None
+
+
+_SINGULAR_PRONOUN = frozenset("it its".split())
+_PLURAL_PRONOUN = frozenset("they them their".split())
+_PERSON_PRONOUN = frozenset("he him his she her".split())
+
+
+def _antecedent(pron):
+    """The noun earlier in the same sentence a personal pronoun refers to, or None: "Firm Beta reduces its
+    pollution", "individuals and societies allocate their resources", "Although critics accept ..., they question".
+    A subject pronoun needs a subject or object before it ("After the war, it collapsed" points back); a possessive
+    or object pronoun any noun of its number. Demonstratives ("this", "these") are never resolved here."""
+    low = pron.lower_
+    if low not in _SINGULAR_PRONOUN | _PLURAL_PRONOUN | _PERSON_PRONOUN:
+        return None
+    subject = pron.dep_ in ("nsubj", "nsubjpass")
+    for tok in reversed(pron.doc[: pron.i]):
+        if tok.pos_ not in ("NOUN", "PROPN") or subject and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
+            continue
+        if tok.dep_ == "compound":
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+        if low in _PLURAL_PRONOUN and plural or low in _SINGULAR_PRONOUN and not plural:
+            return tok
+        if low in _PERSON_PRONOUN and tok.pos_ == "PROPN" and not plural and tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok  # a named person ("Gary Becker argued that his model ...")
     return None
 
 

@@ -7,7 +7,8 @@ without capitals (Arabic, Hebrew, Devanagari, CJK...), a digit, quote or bracket
 punctuation: a space between two Thai characters is where a sentence or clause ends (Thai orthography puts a
 space exactly there and nowhere between words), so it is a boundary too. A full stop after a known
 abbreviation (``e.g.``, ``Dr.``, ``Fig.``) or a single letter (``J. Smith``) ends nothing. Right-to-left text
-needs nothing special: a span is a span of the text in logical (reading) order.
+needs nothing special: a span is a span of the text in logical (reading) order. A dotted initialism before a
+number or the name it qualifies ends nothing either ("548 U.S. 220 (2006)", "the U.S. Supreme Court").
 """
 
 from __future__ import annotations
@@ -36,10 +37,19 @@ def _opens(char: str) -> bool:
 
 
 def _after_abbreviation(text: str, at: int) -> bool:
-    """True when the full stop at ``at`` closes an abbreviation or an initial."""
+    """True when the full stop at ``at`` closes an abbreviation or an initial, or a dotted initialism before a number
+    or a name it qualifies ("548 U.S. 220 (2006)", "the U.S. Supreme Court")."""
     head = text[:at].rsplit(None, 1)
     last = head[-1].lower().strip('("“') if head else ""
-    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        return True
+    return bool(_INITIALISM.fullmatch(last)) and bool(_QUALIFIED.match(text, at + 1))
+
+
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_QUALIFIED = re.compile(
+    r"\s+(?:\d|(?:Supreme|Court|Congress|Constitution|Government|Senate|House|Army|Navy|Department|Code|Reports?)\b)"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -204,6 +204,9 @@ def test_a_gerund_term_that_refers_to_something_is_defined_whatever_its_parse():
     said = "Encoding refers to modeling of how single voxels respond to stimuli."
     assert definition_kind(parse.parse(said), "Encoding") == "means"
     assert definition_kind(parse.parse("Decoding then refers to the reverse."), "Decoding") is None
+    # and it stands alone: the parse gives its verb no subject, the words do (the card was still not made)
+    assert leans_on_context(parse.parse(said), reader=False) is None
+    assert leans_on_context(parse.parse("It refers to modeling of how single voxels respond."), reader=False)
 
 
 def test_a_definition_attributed_to_its_authors_is_a_definition():
@@ -224,3 +227,26 @@ def test_a_part_in_something_else_is_a_claim_not_a_definition():
     assert definition_kind(parse.parse(claim), "Latitude") is None
     force = "Friction is a force that opposes the motion of two surfaces in contact."
     assert definition_kind(parse.parse(force), "Friction") == "copula"
+
+
+def test_a_pronoun_whose_noun_stands_earlier_in_the_sentence_points_nowhere_else():
+    """Offline sets 12 and 13: "Economics is the study of how individuals and societies allocate their scarce
+    resources" was no definition and "If firms were required to pay ..., they would ..." no item, both for "points
+    back (their/they)"; the noun they refer to stands in the same sentence. Without one, a pronoun still points back."""
+    inside = [
+        "Economics is the study of how individuals and societies allocate their scarce resources among various uses.",
+        "If firms were required to pay the social costs of pollution, they would create less pollution.",
+        "Firm Beta reduces its lead pollution from 400 tons to 200 tons.",
+        "Gary Becker argued that his model explains wage gaps.",
+    ]
+    for said in inside:
+        assert leans_on_context(parse.parse(said), reader=False) is None, said
+    outside = [
+        "After the war, it collapsed into several states.",
+        "They found that prices rise when supply falls.",
+        "His theory explains the origin of species.",
+        "The company sold them to investors in 1990.",
+        "These limitations make the method slow.",
+    ]
+    for said in outside:
+        assert leans_on_context(parse.parse(said), reader=False), said

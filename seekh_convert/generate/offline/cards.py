@@ -104,16 +104,14 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     m = free_match(term, sentence, list(terms))
     if not m or m.start() == 0 and sentence.n_words < 8 or not key_term(term) or not blankable(m.group()):
         return None
-    if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text) or cloze_leans(sentence.text):
+    if _NOT_FOR_CLOZE.search(sentence.text) or _SYMBOL.search(sentence.text) or cloze_leans(sentence.text, sentence.cut):
         return None
-    if example_name(m.group()) or notation(m.group()):
-        return None  # "STUDPHONE", "FOODMART": a worked example's table or company, nothing to learn
-    if not sentence.alone or crosses(m.span(), sentence, list(terms)) or generic_phrase(m.group()):
+    if _trivial(m, sentence) or not sentence.alone or crosses(m.span(), sentence, list(terms)):
         return None
-    if " " not in m.group().strip() and zipf(m.group().strip()) >= 4.5:
-        return None  # a common word ("States", "brain", "elements") is no key term to recall, whatever marks it
     if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()) or hollow(sentence.parsed):
         return None
+    if not term.defined and bare_name(sentence.parsed, m.start(), m.end()):
+        return None  # "a resident of _____" (Hartford), "_____ claims Blankenship spent ..." (Caperton): trivia
     if not _clause(sentence.parsed):
         return None  # a caption ("Triads arranged on the circle of thirds, labeled by harmonic functions.")  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
     front = sentence.splice(m.start(), m.end(), GAP)
@@ -125,6 +123,44 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
         back = back[:1].upper() + back[1:]
     return front, back
+
+
+def _trivial(m: re.Match, sentence: Sentence) -> bool:
+    """True when the words a blank would hide are nothing to learn: a worked example's name ("STUDPHONE"), a
+    citation's author ("(Hopp, Troy, & _____, 2011)"), a generic phrase or a common word ("States", "brain")."""
+    words = m.group().strip()
+    if example_name(words) or notation(words) or _in_brackets(sentence.text, m.start()) or generic_phrase(words):
+        return True
+    return " " not in words and zipf(words) >= 4.5
+
+
+#: Heads that make a name a concept to learn ("Civil Rights Act", "James-Lange theory", "Doppler effect").
+_CONCEPT_HEADS = frozenset(
+    "act law laws theory rule principle effect model equation hypothesis syndrome disease cycle curve test scale index "
+    "doctrine clause amendment treaty convention paradox constant number method algorithm distribution theorem".split()
+)
+
+
+def bare_name(doc, start: int, end: int) -> bool:
+    """True when characters ``start:end`` of ``doc`` are a proper name and nothing else (a person, a place, a party:
+    "Justice Benjamin", "West Virginia", "Caperton"), not a named concept ("Civil Rights Act") nor a common word set
+    in capitals at the start ("Slope is the change in y ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+        return False
+    if span[-1].lower_ in _CONCEPT_HEADS:
+        return False
+    words = [t for t in span if not t.is_punct]
+    return not (len(words) == 1 and span.start == 0 and zipf(words[0].lower_) >= 3.0)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """True when position ``at`` of ``text`` lies inside round brackets."""
+    depth = 0
+    for ch in text[:at]:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+    return depth > 0
 
 
 #: Sentences a blank does not fit: maths and equations, advice, narration of what comes next, a cited equation.
@@ -158,9 +194,24 @@ _LEANS_BEFORE = re.compile(
 )
 
 
-def cloze_leans(text: str) -> bool:
-    """True when a sentence leans on its speaker ("we", "you"), on a picture or on the sentence before it."""
-    return any(rx.search(text) for rx in (_LEANS_SPEAKER, _LEANS_I, _LEANS_PICTURE, _LEANS_BEFORE))
+#: A connective inside the sentence that answers the one before it (offline set 14's casebook: "State law thus clearly
+#: leaves ...", "The _____ then makes its final determination", "Eligibility for _____, in contrast, is not ...",
+#: "_____ brought his action, however, not in the state courts"); "if ... then" is the sentence's own.
+_LEANS_MID = re.compile(
+    r"(?<!\band )(?<!\bbut )(?<!\band, )(?<!\bor )(?<!\bwhich )\b(?:however|thus|therefore|hence|likewise|nevertheless|nonetheless"
+    r"|moreover|furthermore|similarly|consequently|accordingly|also|again|instead|in contrast|by contrast|in turn"
+    r"|as has been seen|as noted|as discussed)\b|^(?![^,]*\bif\b)[^.;]*\bthen\b|^at least\b",
+    re.I,
+)
+
+
+def cloze_leans(text: str, cut: int = 0) -> bool:
+    """True when a sentence leans on its speaker ("we", "you"), on a picture or on the sentence before it; a
+    connective is read only in the words an item shows (from ``cut``: "However, any society ..." shows "Any society
+    ...") and only where it links to the sentence before ("and, accordingly," links the sentence's own clauses)."""
+    if any(rx.search(text) for rx in (_LEANS_SPEAKER, _LEANS_I, _LEANS_PICTURE, _LEANS_BEFORE)):
+        return True
+    return _LEANS_MID.search(text[cut:]) is not None
 
 
 def _clause(doc) -> bool:
@@ -236,18 +287,40 @@ def _defines(term: Term) -> bool:
         return entry_explains(s.block)
     if s.n_words > ITEM_WORDS + 10:
         return False  # too long to be an answer to learn
-    if hollow(s.parsed):
-        return False  # praise, course talk, "the other favorite of Zeus"
+    if hollow(s.parsed) or history_note(s.parsed):
+        return False  # praise, course talk, "the other favorite of Zeus", what someone did in 1925
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
 
-def _basic_front(t: Term) -> str:
+#: A year in the running text (a citation's "(Hochschild 2012)" is left out before looking).
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
+_CITATION = re.compile(r"\([^()]*\)")
+
+
+def history_note(doc) -> bool:
+    """True for a sentence that tells what happened when ("After Pauli announced his exclusion principle in 1925,
+    Fermi followed with a paper ... now known as Fermi-Dirac statistics"): it names a term in passing, it does not say
+    what the term is; an author who "defined X as ..." in a year still defines it."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VBD" or root.lemma_ in ("define", "describe", "call", "term", "coin", "name"):
+        return False
+    return _YEAR.search(_CITATION.sub("", doc.text)) is not None
+
+
+def basic_front(t: Term) -> str:
     """ "What is X?", "What does X mean?" (a "means" definition), "What does it mean to compile?" (a glossary verb)."""
     if t.definition.block.kind is BlockKind.GLOSSARY:
         return entry_front(t.text, t.definition.display)
     if definition_kind(t.definition.parsed, t.text) == "means":
         return f"What does {t.text} mean?"
     return ask_what(t.text, t.definition.text)
+
+
+def names_subject(term: str, title: str) -> bool:
+    """True when a one-word term is a word of the topic's title ("emotion" under "Introduction to Emotion", "marketing"
+    under "What is Marketing?"): a blank or a "Which term ...?" on it is answered from the title, not learned."""
+    words = surface_words(term)
+    return len(words) == 1 and bool(title) and singular(words[0]) in {singular(w) for w in surface_words(title)}
 
 
 def _ubiquitous(term: Term, ranked: list[Sentence]) -> bool:
@@ -268,6 +341,7 @@ def build_flashcards(
     max_cards: int = _MAX_CARDS,
     max_basic: int = _MAX_BASIC,
     max_cloze: int | None = None,
+    title: str = "",
 ) -> list[Flashcard]:
     """Basic cards for the key terms the source defines (marked terms first), then cloze cards of key terms in
     central sentences; by default cloze cards take at most a third of the other sentences, leaving the rest to
@@ -289,14 +363,15 @@ def build_flashcards(
             break
         if id(t.definition) in used:
             continue
-        front = _basic_front(t)
+        front = basic_front(t)
         if _near(front, fronts):
             continue
         cards.append(Flashcard(kind="basic", front=front, back=t.definition.display, source=t.definition.ref()))
         fronts.append(front)
         used.add(id(t.definition))
     cloze_terms = sorted(
-        (t for t in terms if t.mentions and t.real and not _ubiquitous(t, ranked)), key=lambda t: t.origin == "keyword"
+        (t for t in terms if t.mentions and t.real and not _ubiquitous(t, ranked) and not names_subject(t.text, title)),
+        key=lambda t: t.origin == "keyword",
     )
     basic = len(cards)
     for t in cloze_terms:
@@ -336,6 +411,13 @@ def _meaning_front(term: str, definition: str) -> str | None:
     return f"What {'do' if plural else 'does'} {lead}{m.group('x')} {base}?"
 
 
+#: An expansion that names an institution: the abbreviation is a name to look up, not a term to learn.
+_INSTITUTION = re.compile(
+    r"\b(?:College|University|School|Institute|Company|Corporation|Inc|Association|Society|Hospital|Department|"
+    r"Committee|Council|Agency|Foundation|Museum|Laboratory|Bank)\W*$"
+)
+
+
 def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BASIC) -> list[Flashcard]:
     """One card per term the topic defines (``glosses.topic_definitions``) that no card asks yet: "What is X?"
     (or "What does ABBR stand for?") answered by the source's definition, cut to its defining text."""
@@ -344,10 +426,13 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
     asked = {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
     fronts = [c.front for c in cards]
     out: list[Flashcard] = []
+    defined = {term_key(g.term) for g in glosses if g.kind != "abbreviation"}
     for g in glosses:
         if len(out) >= max_basic or term_key(g.term) in asked:
             continue
         if g.kind == "abbreviation":
+            if term_key(g.definition) in defined or _INSTITUTION.search(g.definition):
+                continue  # "automatic emotion regulation, which refers to ..." gets its card; "Central Normal College"
             plural = g.term.endswith("s") and g.term[:-1].isupper()
             front = f"What {'do' if plural else 'does'} {g.term} stand for?"
         elif g.kind == "sentence":

@@ -42,6 +42,7 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 #: Labels that precede a colon without being terms ("Note: ...", "Example: ...").
+_COLOURS = frozenset("red orange yellow green blue purple violet pink brown black white grey gray cyan magenta".split())
 _LABELS = frozenset(
     """additional other more some main key new several various following further different general basic
     todo tbd fixme nb note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
@@ -184,6 +185,8 @@ def _term_ok(term: str) -> bool:
         return False
     if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]|\s[\u2013\u2014-]\s", term):
         return False  # a spaced dash: an outline entry ("the database directive – for databases"), not a term
+    if len(words) == 1 and words[0].lower() in _COLOURS:
+        return False  # "a main part, in blue, which is the product of ...": a colour on the speaker's slide
     if words[0].lower() in _RANKS:
         return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
     return not re.search(r"\d", term) and term[:1].isalpha()

@@ -13,7 +13,14 @@ from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.ask import asks_for
-from seekh_convert.generate.offline.cards import _PLACE_HOLDER, ask_what, build_flashcards, defines, gloss_cards
+from seekh_convert.generate.offline.cards import (
+    _PLACE_HOLDER,
+    ask_what,
+    basic_front,
+    build_flashcards,
+    defines,
+    gloss_cards,
+)
 from seekh_convert.generate.offline.classify import study_minutes
 from seekh_convert.generate.offline.entries import entry_cards
 from seekh_convert.generate.offline.glosses import topic_definitions
@@ -298,6 +305,21 @@ def definition_empty(ta: TopicAnalysis) -> str:
     return f"The source gives no definition of {subject_term(ta)}; the summary says what it covers."[:300]
 
 
+def _orphans(definable: list[Term], cards: list[Flashcard], questions: list) -> list[Flashcard]:
+    """Cards for the definitions left to a question that no question could use ("The facial feedback hypothesis
+    proposes that ...", with no other hypothesis to offer as options): a definition the source gives is never lost."""
+    quotes = {c.source.quote for c in cards} | {q.source.quote for q in questions}
+    asked = _card_terms(cards)
+    out: list[Flashcard] = []
+    for t in definable:
+        s = t.definition
+        if s.text in quotes or any(s.text in q or q in s.text for q in quotes) or t.key in asked:
+            continue
+        out.append(Flashcard(kind="basic", front=basic_front(t), back=s.display, source=s.ref()))
+        asked.add(t.key)
+    return shown_cards(out)
+
+
 def _fresh(extra: list, shown: list) -> list:
     dumps = {m.model_dump_json() for m in shown}
     return [m for m in extra if m.model_dump_json() not in dumps]
@@ -345,7 +367,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())
-    cards = build_flashcards(ta.terms, ta.ranked)
+    cards = build_flashcards(ta.terms, ta.ranked, title=title)
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]
     reserved = {t.definition.text for t in definable[1::2]} if len(definable) > 2 else set()  # left to questions
@@ -361,7 +383,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
-    spare = [c for c in build_flashcards(ta.terms, ta.ranked, 24, 12) if c.source.quote not in for_questions]
+    spare = [
+        c
+        for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=title)
+        if c.source.quote not in for_questions and not any(c.source.quote in q for q in quotes)
+    ]  # a spare blank in a definition a card already asks would repeat it
     pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
     if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
@@ -381,10 +407,14 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     have = asked - _card_terms(pool.sections["flashcards"]) | {
         term_key(q.options[q.answer_index]) for q in questions if hasattr(q, "options")
     }
-    questions = reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have) + questions  # a card's reverse
+    questions = (
+        reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have, title=title) + questions
+    )  # a card's reverse
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
     pool.sections["questions"] = questions + _fresh(more, questions)
-    pool.shown = dict(_SHOWN, flashcards=len(cards), questions=len(questions))
+    orphans = _orphans(definable, pool.sections["flashcards"][: len(cards)], questions)
+    pool.sections["flashcards"][len(cards) : len(cards)] = orphans
+    pool.shown = dict(_SHOWN, flashcards=len(cards) + len(orphans), questions=len(questions))
     pool.empty = {
         "definition": definition_empty(ta),
         "prerequisites": prerequisites_empty(doc, ta),

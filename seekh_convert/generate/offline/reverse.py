@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.generate.offline.ask import aliased, asks_for
-from seekh_convert.generate.offline.cards import defines
+from seekh_convert.generate.offline.cards import defines, names_subject
 from seekh_convert.generate.offline.choices import _echoes, key_position
 from seekh_convert.generate.offline.described import shouted
 from seekh_convert.generate.offline.naming import read_definition
@@ -105,10 +105,15 @@ def _marked(terms: list[Term]) -> list[Term]:
 
 
 def reverse_questions(
-    cards: list[Flashcard], topic_terms: list[Term], doc_terms: list[Term], have: set[str], limit: int = _MAX
+    cards: list[Flashcard],
+    topic_terms: list[Term],
+    doc_terms: list[Term],
+    have: set[str],
+    limit: int = _MAX,
+    title: str = "",
 ) -> list[MultipleChoice]:
     """At most ``limit`` "Which term names ...?" questions from the topic's "What is X?" cards, none on a term whose
-    key is in ``have`` (the terms other questions already ask for)."""
+    key is in ``have`` (the terms other questions already ask for) or on a word of the topic's ``title``."""
     out: list[MultipleChoice] = []
     done = set(have)
     known = {t.key: t for t in [*doc_terms, *topic_terms]}
@@ -116,7 +121,7 @@ def reverse_questions(
     siblings = [known.get(term_key(x)) or _term(x) for x in dict.fromkeys(asked)]  # the terms the topic's cards define
     for c in cards:
         x = asked_term(c.front) if c.kind == "basic" else None
-        if not x or term_key(x) in done:
+        if not x or term_key(x) in done or names_subject(x, title):
             continue
         if (stem := reverse_stem(x, c.back, c.front.endswith(" do?")) or _called_stem(x, c.back)) is None:
             continue

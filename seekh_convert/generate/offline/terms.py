@@ -62,7 +62,7 @@ class Term:
 
     text: str
     key: str
-    origin: str  # "glossary", "emphasis", "pattern" or "keyword"
+    origin: str  # "glossary", "emphasis", "named" (a concept named by its kind), "pattern" or "keyword"
     first: int  # order of its first mention in the topic
     mentions: list[Sentence] = field(default_factory=list)
     definition: Sentence | None = None
@@ -119,7 +119,7 @@ def definition_score(term: str, s: Sentence) -> float:
         score = max(score, 3.0)
     elif (
         head in ("", "the", "a", "an")
-        and re.match(r"(?:of motion\s+)?(?:says|states) that\b", tail)
+        and re.match(r"(?:of [a-z]+\s+)?(?:says|states|asserts|holds|proposes|posits|predicts|maintains) that\b", tail)
         or re.match(r",\s*which (?:is|are) (?:the|an?)\b", tail)
     ):
         score = max(score, 2.6)
@@ -209,10 +209,46 @@ def _candidates(blocks: list[Block], sentences: list[Sentence]) -> list[tuple[st
             out.extend((clean_term(e), "emphasis", None, 0.0, True) for e in b.emphasis)
     for s in sentences:
         out.extend((clean_term(d.term), "pattern", s, d.strength, d.explicit) for d in defined_terms(s.text))
+    out.extend((name, "named", None, 0.0, True) for name in named_concepts(sentences))
     return out
 
 
-_ORIGIN_WEIGHT = {"glossary": 3.0, "emphasis": 3.0, "pattern": 1.5, "keyword": 0.5}
+#: A concept the source names by its kind: "the James-Lange theory", "the facial feedback hypothesis", "the
+#: overjustification effect", "Bergmann's rule" (offline set 14: a chapter on five theories of emotion gave "theory",
+#: "Mauss" and "facial" as its key terms).
+_CONCEPT_HEAD = (
+    r"(?:theory|theories|hypothesis|effect|law|principle|paradox|syndrome|bias|fallacy|heuristic|theorem|rule|dilemma)"
+)
+_NAMED_CONCEPT = re.compile(
+    rf"\b(?P<name>(?:[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)*(?:['\u2019]s)?\s+)?(?:[a-z][a-z-]+\s+){{0,2}}{_CONCEPT_HEAD})\b"
+)
+#: Words that only point or rank: "the main theory", "this effect", "a new law" name nothing.
+_NOT_A_NAME = frozenset(
+    "the a an this that these those such its their his her our your new other main same first second third last next "
+    "following whole general basic simple key central important major overall different another each every any some "
+    "original older earlier later current previous famous well-known side net several many few various numerous "
+    "multiple both two three four differential".split()
+)
+
+
+def named_concepts(sentences: list[Sentence]) -> list[str]:
+    """Concepts named by a modifier and their kind ("James-Lange theory", "two-factor theory", "facial feedback
+    hypothesis"), as first written, each once (``_build`` gives each the form it takes mid-sentence); a kind word
+    with only a determiner or a ranking word before it is no name."""
+    found: dict[str, str] = {}
+    for s in sentences:
+        for m in _NAMED_CONCEPT.finditer(s.text):
+            words = m.group("name").split()
+            while words and words[0].lower() in _NOT_A_NAME | STOPWORDS:
+                words = words[1:]
+            if len(words) < 2 or any(w.lower() in _NOT_A_NAME | STOPWORDS for w in words[:-1]):
+                continue  # "the main theory", "variation on theories"
+            name = " ".join(words)
+            found.setdefault(term_key(name), name)
+    return list(found.values())
+
+
+_ORIGIN_WEIGHT = {"glossary": 3.0, "emphasis": 3.0, "named": 2.0, "pattern": 1.5, "keyword": 0.5}
 
 
 def _dedupe(terms: list[Term]) -> list[Term]:

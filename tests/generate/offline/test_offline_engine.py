@@ -260,8 +260,10 @@ def test_tiny_transcript_topic_without_bold_terms_fills_or_explains_every_sectio
         block = next(b for b in blocks if item.source.quote in b.text)
         assert (item.source.start, item.source.end) == (block.start, block.end)
         assert item.source.page is None
-    # issue 8: a section the source offers nothing genuine for stays empty, with the reason
-    assert c.flashcards
+    # issue 8: a section the source offers nothing genuine for stays empty, with the reason; offline set 14: a blank on
+    # the title's own word ("so the _____ has a negative charge" under "The Electron") is guessed, not learned
+    assert c.flashcards or c.empty_reason("flashcards")
+    assert all(f.back.casefold() != "electron" for f in c.flashcards), c.flashcards
     # issue 17 (2026-12-04): no true-only statement fills the questions; three lines of talk offer no fair question
     for section in ("questions", "prerequisites", "learn_next", "applications"):
         assert getattr(c, section) or c.empty_reason(section)
