@@ -57,9 +57,8 @@ class DocxExtractor:
 
             word = docx.Document(str(path))
             doc = Document(path=path, kind=SourceKind.DOCX)
-            body = _Body(word)
-            doc.raw_blocks = list(body.blocks())
-            if not body.rendered and _pages_too_long(doc.raw_blocks):
+            doc.raw_blocks = list(_Body(word).blocks())
+            if _pages_too_long(doc.raw_blocks):
                 for block in doc.raw_blocks:
                     block.page = None  # cited by section: "p. 2" on every quote of a casebook says nothing
             doc.title = _title(word, doc.raw_blocks)
@@ -75,7 +74,7 @@ _PAGE_WORDS = 1500
 
 
 def _pages_too_long(blocks: list[RawBlock]) -> bool:
-    """True when the explicit page breaks do not follow the pages (a title page's one break, then 40,000 words)."""
+    """True when the marked page breaks do not follow the pages (a title page's one break, then 40,000 words)."""
     words: dict[int | None, int] = {}
     for b in blocks:
         words[b.page] = words.get(b.page, 0) + len(b.text.split())

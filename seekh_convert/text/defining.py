@@ -283,11 +283,24 @@ def _genus_phrase(x: str, answer: str) -> bool:
     return bool(head) and m is not None and m.group(1).lower().rstrip("s") == head
 
 
+#: Who someone is ("Appellee is an adult resident of Hartford, Wis.", "Petitioner Paul is the Chief of Police of the
+#: Louisville, Ky., Division of Police"): a party or a person placed, not a term defined (offline set 14's casebook);
+#: "A senator is a member of the Senate" (a generic article) defines one.
+_WHO = re.compile(
+    r"^\W*(?!(?i:an?|the)\s)[\w'\u2019 -]{1,40}?\s+(?:is|was|are|were)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?i:resident|residents|citizen|citizens|native|member|employee|chief|head|director|president|owner|mayor|governor"
+    r"|officer|professor|student|judge|justice|son|daughter|wife|husband)(?:\s+of\s+[A-Za-z]+)?\s+(?:of|at)\s+(?:the\s+)?"
+    r"[A-Z]"
+)
+
+
 def not_a_definition(x: str, answer: str) -> str | None:
     """Why ``answer`` does not define the term ``x`` (talk about it, a definition of another term, a mere
     mention), or None when it does, also without repeating the term ("The input of information into memory")."""
     if _TALK.search(answer):
         return f"the answer is talk about {x!r}, not its definition"
+    if _WHO.match(answer):
+        return f"the answer says who {x!r} is in one case, not what the term means"
     if defines_as_subject(x, answer) or _entry(x, answer) or _genus_phrase(x, answer):
         return None
     found = [d.term for d in defined_terms(answer) if d.strength >= 2.4]

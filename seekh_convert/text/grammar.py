@@ -29,7 +29,7 @@ _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
 _PROPOSING_VERBS = frozenset({"propose", "posit", "suggest", "predict", "maintain", "argue", "claim"})
 _LAW_HEADS = frozenset("theory hypothesis law principle rule theorem effect model postulate".split())
 _EVALUATIVE = frozenset("interesting fascinating amazing elegant bizarre beautiful great best worst most exciting".split())
-_GENERIC_GENUS = frozenset("thing one way part kind type example case something anything".split())
+_GENERIC_GENUS = frozenset("thing one way part kind type example case something anything fit match choice option".split())
 #: A genus that gives the term a part in something else ("Latitude is a major driver of variation in species
 #: diversity"): a claim about the term, not what it is (offline set 12's "What is latitude?", a teacher's DROP).
 _ROLE_GENUS = frozenset("driver factor determinant predictor contributor cause".split())
@@ -163,8 +163,8 @@ def _as_subject(head) -> str | None:
             and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
         ):
             return "copula"
-        if any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
-            return "copula"
+        if genus is None and any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
+            return "copula"  # "X is when ...", not "X is a good fit when ..."
     if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
         return "means"
     if verb.lemma_ == "involve" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" for c in verb.children):

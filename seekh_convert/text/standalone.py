@@ -18,7 +18,7 @@ _OPENING = re.compile(
     r"he|she|it|they|them|his|her|its|their|him|this|these|those|that|such|furthermore|moreover|however|therefore"
     r"|thus|hence|also|additionally|besides|consequently|nevertheless|nonetheless|instead|then|so|and|but|or|yet"
     r"|likewise|similarly|accordingly|otherwise|meanwhile|here|now|okay|ok|well|right|alright|anyway|um|uh|yeah"
-    r"|another|indeed|conversely|alternatively|as such"
+    r"|another|indeed|conversely|alternatively|as such|if so|if not|in that case|in this way|as has been seen"
     r"|(?:first|second|third|finally|lastly|next|last|secondly|thirdly|still|again|rather|in fact|of course)(?=\s*,))\b(?!-)",
     re.IGNORECASE,
 )
@@ -143,6 +143,22 @@ def fragment(text: str, sentence: bool = True, names: Collection[str] = ()) -> s
     if sentence and len(words) < 4:
         return "too short to be a statement"
     return None
+
+
+#: A connective inside a sentence that answers the sentence before (offline set 14's casebook: "State law thus clearly
+#: leaves ...", "The agency then makes its final determination", "Eligibility, in contrast, is not ..."); one joined
+#: to the sentence's own clauses ("and, accordingly,", "which in turn", "if ... then") does not.
+_LEANS_MID = re.compile(
+    r"(?<!\band )(?<!\bbut )(?<!\band, )(?<!\bor )(?<!\bwhich )\b(?:however|thus|therefore|hence|likewise|nevertheless"
+    r"|nonetheless|moreover|furthermore|similarly|consequently|accordingly|also|again|instead|in contrast|by contrast"
+    r"|in turn|as has been seen|as noted|as discussed)\b|^(?![^,]*\bif\b)[^.;]*\bthen\b|^at least\b",
+    re.I,
+)
+
+
+def leans_back(text: str) -> bool:
+    """True when a connective inside ``text`` answers the sentence before it (see ``_LEANS_MID``)."""
+    return _LEANS_MID.search(text) is not None
 
 
 def stands_alone(text: str, sentence: bool = True) -> bool:

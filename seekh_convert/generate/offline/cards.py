@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _noun_phrase, instance, remark
+from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, instance, remark
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -19,7 +19,7 @@ from seekh_convert.text.defining import initials, not_a_definition, related
 from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
 from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym, notation, zipf
 from seekh_convert.text.nouns import blankable
-from seekh_convert.text.standalone import stands_alone
+from seekh_convert.text.standalone import leans_back, stands_alone
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import content_stems, singular, surface_words
 
@@ -194,24 +194,13 @@ _LEANS_BEFORE = re.compile(
 )
 
 
-#: A connective inside the sentence that answers the one before it (offline set 14's casebook: "State law thus clearly
-#: leaves ...", "The _____ then makes its final determination", "Eligibility for _____, in contrast, is not ...",
-#: "_____ brought his action, however, not in the state courts"); "if ... then" is the sentence's own.
-_LEANS_MID = re.compile(
-    r"(?<!\band )(?<!\bbut )(?<!\band, )(?<!\bor )(?<!\bwhich )\b(?:however|thus|therefore|hence|likewise|nevertheless|nonetheless"
-    r"|moreover|furthermore|similarly|consequently|accordingly|also|again|instead|in contrast|by contrast|in turn"
-    r"|as has been seen|as noted|as discussed)\b|^(?![^,]*\bif\b)[^.;]*\bthen\b|^at least\b",
-    re.I,
-)
-
-
 def cloze_leans(text: str, cut: int = 0) -> bool:
     """True when a sentence leans on its speaker ("we", "you"), on a picture or on the sentence before it; a
     connective is read only in the words an item shows (from ``cut``: "However, any society ..." shows "Any society
     ...") and only where it links to the sentence before ("and, accordingly," links the sentence's own clauses)."""
     if any(rx.search(text) for rx in (_LEANS_SPEAKER, _LEANS_I, _LEANS_PICTURE, _LEANS_BEFORE)):
         return True
-    return _LEANS_MID.search(text[cut:]) is not None
+    return leans_back(text[cut:])
 
 
 def _clause(doc) -> bool:
@@ -279,6 +268,8 @@ _PLACE_HOLDER = re.compile(
 
 def _defines(term: Term) -> bool:
     if _PLACE_HOLDER.match(term.text) or example_name(term.text) or notation(term.text):
+        return False
+    if term.key in _BARE_KINDS:
         return False
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:

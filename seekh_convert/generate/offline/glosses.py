@@ -42,13 +42,18 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 #: Labels that precede a colon without being terms ("Note: ...", "Example: ...").
+#: Kinds that, bare, point at one named before ("The model says biology is one part of ..." under a slide on the
+#: biopsychosocial model): "What is the model?" has no answer of its own.
+_BARE_KINDS = frozenset("model theory approach method framework process system hypothesis law rule principle effect".split())
 _COLOURS = frozenset("red orange yellow green blue purple violet pink brown black white grey gray cyan magenta".split())
 _LABELS = frozenset(
     """additional other more some main key new several various following further different general basic
     todo tbd fixme nb note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise
     question questions answer answers task goal goals aim aims objective objectives warning remember important summary
     definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
-    answer result results conclusion conclusions update reminder caution keyword keywords practice worksheet""".split()
+    answer result results conclusion conclusions update reminder caution keyword keywords practice worksheet
+    introduction overview background appendix chapter section lecture module unit lesson preface foreword
+    wrong correct incorrect better worse good bad mistake mistakes myth myths""".split()
 )
 _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
@@ -185,6 +190,8 @@ def _term_ok(term: str) -> bool:
         return False
     if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]|\s[\u2013\u2014-]\s", term):
         return False  # a spaced dash: an outline entry ("the database directive – for databases"), not a term
+    if len(words) == 1 and words[0].lower() in _BARE_KINDS:
+        return False  # "The model says biology is one part of ...": the model named before, not a term
     if len(words) == 1 and words[0].lower() in _COLOURS:
         return False  # "a main part, in blue, which is the product of ...": a colour on the speaker's slide
     if words[0].lower() in _RANKS:

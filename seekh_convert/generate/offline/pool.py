@@ -39,6 +39,7 @@ from seekh_convert.generate.offline.links import (
 )
 from seekh_convert.generate.offline.lists import enumeration_cards
 from seekh_convert.generate.offline.naming import naming_questions
+from seekh_convert.generate.offline.objects import object_cards
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
@@ -383,6 +384,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
+    quoted = {c.source.quote for c in cards} | for_questions
+    cards += object_cards(ta.ranked, ta.terms, ta.stem_text, {id(s) for s in ta.sentences if s.text in quoted}, 2)
     spare = [
         c
         for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=title)

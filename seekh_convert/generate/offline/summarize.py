@@ -37,6 +37,7 @@ from seekh_convert.generate.offline.statements import (
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
+from seekh_convert.text.standalone import leans_back
 from seekh_convert.text.words import surface_words
 
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|I|me|[Mm]y)\b")
@@ -178,6 +179,11 @@ _CAPTION = re.compile(
     re.I,
 )
 _NARRATOR = frozenset("i we you".split())
+#: A sentence about the text itself ("The chapter one focuses on giving an understanding on what marketing is").
+_ABOUT_THE_TEXT = re.compile(
+    r"^\W*(?:the |this |in this |in the )?(?:chapter|section|unit|lecture|module|lesson|reading|handout)(?: one| \d+)?\b",
+    re.I,
+)
 #: What a figure shows ("The orange portion of some of the bars", "the vertical axis") or what the page does next.
 _FIGURE_TALK = re.compile(
     r"\b(?:(?:orange|blue|red|green|gr[ae]y|shaded|dashed|dotted|solid) (?:portions?|parts?|areas?|lines?|bars?|curves?"
@@ -205,6 +211,8 @@ def summary_fit(s: Sentence) -> bool:
     and pronoun subjects without their noun (``parsed_context``)."""
     if _CAPTION.match(s.text) or _FIGURE_TALK.search(s.text) or not parsed_context(s):
         return False
+    if _ABOUT_THE_TEXT.match(s.display) or leans_back(s.display):
+        return False  # "The chapter one focuses on ...", "State law thus clearly leaves ...": not the topic's points
     doc = s.parsed
     if _points_back(doc) or any(t.lower_ in _ECHO and t.dep_ == "advmod" and t.head.dep_ == "ROOT" for t in doc):
         return False  # "... for this chord"; "The information ... still exists": what came before is assumed
@@ -301,7 +309,12 @@ def takeaway_candidates(
     order = [
         s
         for s in key_point_order(ranked, scores, terms)
-        if s.alone and not _SECOND_PERSON.search(s.text) and carries_context(s) and not _CAPTION.match(s.text)
+        if s.alone
+        and not _SECOND_PERSON.search(s.text)
+        and carries_context(s)
+        and not _CAPTION.match(s.text)
+        and not _ABOUT_THE_TEXT.match(s.display)
+        and not leans_back(s.display)
     ]
     order = order[:30]
     claims = {id(s): claim_score(s, terms) for s in order}

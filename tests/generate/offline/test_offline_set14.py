@@ -208,3 +208,90 @@ def test_two_names_broken_at_their_hyphen_stay_one_name() -> None:
     assert (
         repair_spacing("Thus, the Cannon- Bard theory was developed.", Counter()) == "Thus, the Cannon-Bard theory was developed."
     )
+
+
+def test_who_someone_is_in_a_case_defines_no_term() -> None:
+    """Offline set 14's casebook: "What is appellee?" -> "Appellee is an adult resident of Hartford, Wis." (a wrong key
+    twice, as a card and as "Which term names an adult resident of Hartford, Wis?"); "What is Petitioner Paul?"."""
+    from seekh_convert.text.defining import not_a_definition
+
+    assert not_a_definition("appellee", "Appellee is an adult resident of Hartford, Wis.")
+    assert not_a_definition("Petitioner Paul", "Petitioner Paul is the Chief of Police of the Louisville, Ky., Division.")
+    assert not_a_definition("senator", "A senator is a member of the Senate.") is None
+
+
+def test_a_bare_kind_a_heading_word_and_a_permission_ask_nothing() -> None:
+    """Offline set 14: "What is the model?" -> "The model says biology is one part of ..."; "What is Introduction for
+    Students?"; "Why does the Ohio statute ... also explicitly authorize a principal?" -> "To suspend a student ..."."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.wh import clause_question
+    from seekh_convert.model.document import Block
+
+    assert not _term_ok("Introduction for Students") and _term_ok("introductory price")
+    [s] = topic_sentences(
+        [Block("The Ohio statute that creates the right to education authorizes a principal to suspend a student.")]
+    )
+    assert clause_question(s, []) is None
+    from seekh_convert.generate.offline.cards import defines
+    from seekh_convert.generate.offline.terms import Term
+
+    said = "The model says that biology is one part of a system of interacting causes in health and illness over time."
+    [model] = topic_sentences([Block(said)])
+    assert not defines(Term("model", "model", "pattern", 0, [model], model, 5.0))
+    law = "The biopsychosocial model says that biology is one part of a system of interacting causes in health and illness."
+    [named] = topic_sentences([Block(law)])
+    assert defines(Term("biopsychosocial model", "biopsychosocial model", "named", 0, [named], named, 5.0))
+
+
+def test_a_summary_says_the_topics_points_not_the_texts_plan_nor_an_answer_to_the_sentence_before() -> None:
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.summarize import summary_fit
+    from seekh_convert.model.document import Block
+    from seekh_convert.text.standalone import stands_alone
+
+    said = [
+        "The chapter one focuses on giving an understanding on what the marketing is including its nature and scope.",
+        "State law thus clearly leaves the decision whether to rehire a nontenured teacher to the university.",
+        "Marketing creates place, time and possession utility for the goods a society produces and consumes.",
+    ]
+    fits = [summary_fit(s) for s in topic_sentences([Block(" ".join(said))])]
+    assert fits == [False, False, True], fits
+    assert not stands_alone("If so, the level and quality of products consumed by households is shrinking.")
+
+
+def test_what_a_key_term_does_to_its_object_is_a_card() -> None:
+    """Offline set 14 left 500-word topics with no card a teacher keeps; "Slope measures the change in one variable due
+    to the change in another variable." asks "What does slope measure?" (Heilman and Smith's object question)."""
+    from seekh_convert.generate.offline.objects import object_card
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.terms import Term
+    from seekh_convert.model.document import Block
+
+    def card(text: str, term: str) -> str | None:
+        [s] = topic_sentences([Block(text)])
+        made = object_card(s, [Term(term, term, "named", 0, [s])], f" {term} " * 3)
+        return made[0].front if made else None
+
+    assert card("Slope measures the change in one variable due to the change in another variable.", "slope") == (
+        "What does slope measure?"
+    )
+    assert card("The hypothalamus plays a role in the activation of the sympathetic nervous system.", "hypothalamus") is None
+    assert card("Economists study many aspects of sex- and gender-based earnings gaps.", "economists") is None
+    assert card("Some responses reduce distress in the moment but create worse outcomes later.", "responses") is None
+    assert card("Stakeholders affect one another in sequence along an assembly line.", "stakeholders") is None
+    assert card("Slope does not measure the level of a variable at any single point.", "slope") is None
+
+
+def test_advice_and_slide_labels_define_nothing() -> None:
+    """Offline set 14's health deck: "What is problem-focused coping?" -> "... is a good fit when part of the situation
+    is controllable." (when to use it, not what it is); "What is wrong pattern?" from a slide line "Wrong pattern -
+    Calling all three good coping"; "What is the model?"."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+    from seekh_convert.text.grammar import definition_kind
+
+    fit = "Problem-focused coping is a good fit when part of the situation is controllable."
+    assert definition_kind(parse.parse(fit), "Problem-focused coping") is None
+    when = "Misattribution is when a person confuses the source of the information."
+    assert definition_kind(parse.parse(when), "Misattribution") == "copula"
+    assert not _term_ok("Wrong pattern") and not _term_ok("model") and _term_ok("biopsychosocial model")
