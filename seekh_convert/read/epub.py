@@ -14,7 +14,7 @@ from pathlib import Path
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.container import check_archive, damaged, one_line
-from seekh_convert.read.html import html_blocks
+from seekh_convert.read.html import html_blocks, lift_margin_definitions
 from seekh_convert.text.normalize import normalize_ws, printable_name
 
 _WHAT = "EPUB e-book"
@@ -72,6 +72,7 @@ class EpubExtractor:
         body = body if body is not None else root
         if _link_share(body) > self.link_share:
             return []
+        lift_margin_definitions(body)
         blocks = html_blocks(body)
         if toc_title and blocks and not any(b.kind is BlockKind.HEADING for b in blocks):
             blocks.insert(0, RawBlock(BlockKind.HEADING, toc_title, level=1))

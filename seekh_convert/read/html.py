@@ -53,6 +53,8 @@ class HtmlExtractor:
         try:
             import trafilatura
 
+            page = margin_glossary(page)
+
             main = trafilatura.extract(
                 page,
                 output_format="xml",
@@ -74,6 +76,44 @@ class HtmlExtractor:
         doc = Document(path=path, kind=SourceKind.HTML, raw_blocks=blocks)
         doc.title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "") or _page_title(page)
         return doc
+
+
+_GLOSSDEF = re.compile(r"""class\s*=\s*["'][^"']*\bglossdef\b""", re.I)
+
+
+def margin_glossary(page: str) -> str:
+    """``lift_margin_definitions`` on a page's text (unchanged when it has no margin definitions)."""
+    if not _GLOSSDEF.search(page):
+        return page
+    import lxml.html
+
+    root = lxml.html.document_fromstring(page)
+    lift_margin_definitions(root)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def lift_margin_definitions(root) -> None:
+    """A textbook's margin definitions (``<a class="glossterm">brain drain</a><span class="glossdef">The loss of
+    ...</span>`` inside a sentence, as Saylor and Flat World books mark them) taken out of the sentence they interrupt
+    ("known as brain drainThe loss of educated people ..., which describes ...") and given as a "term: definition"
+    paragraph after it (in place)."""
+    import lxml.html
+
+    for definition in root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " glossdef ")]'):
+        term_el = definition.getprevious()
+        term = normalize_ws(term_el.text_content()) if term_el is not None else ""
+        text = normalize_ws(definition.text_content())
+        block = next((a for a in definition.iterancestors() if a.tag in ("p", "li", "td", "dd", "blockquote")), None)
+        parent, tail = definition.getparent(), definition.tail
+        parent.remove(definition)
+        if tail and term_el is not None and term_el.getparent() is parent:
+            term_el.tail = (term_el.tail or "") + tail  # the sentence goes on after the definition
+        elif tail:
+            parent.text = (parent.text or "") + tail
+        if term and text and block is not None:
+            entry = lxml.html.Element("p")
+            entry.text = f"{term[:1].upper()}{term[1:]}: {text}"
+            block.addnext(entry)
 
 
 #: trafilatura's XML elements -> the HTML elements ``html_blocks`` reads

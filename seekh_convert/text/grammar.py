@@ -158,6 +158,7 @@ def _as_subject(head) -> str | None:
         if (
             genus is not None
             and genus.lemma_ not in _ROLE_GENUS
+            and not _judged(genus)
             and not _evaluative(genus)
             and _differentia(genus)
             and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
@@ -176,6 +177,18 @@ def _as_subject(head) -> str | None:
     if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
     return None
+
+
+#: Classes that judge rather than define ("National debt is a major problem for national governments").
+_JUDGING_GENUS = frozenset("problem issue concern challenge threat priority danger risk".split())
+_JUDGING_SIZE = frozenset("major serious big huge significant growing key important real common great".split())
+
+
+def _judged(genus_token) -> bool:
+    """True when the genus is a judgement of size ("a major problem"), not a class ("a decision problem")."""
+    return genus_token.lemma_ in _JUDGING_GENUS and any(
+        c.dep_ == "amod" and c.lemma_.lower() in _JUDGING_SIZE for c in genus_token.children
+    )
 
 
 def _way_to(genus_token) -> bool:

@@ -308,10 +308,12 @@ def basic_front(t: Term) -> str:
 
 
 def names_subject(term: str, title: str) -> bool:
-    """True when a one-word term is a word of the topic's title ("emotion" under "Introduction to Emotion", "marketing"
-    under "What is Marketing?"): a blank or a "Which term ...?" on it is answered from the title, not learned."""
+    """True when every word of a term is a word of the title (the topic's and the document's: "emotion" under
+    "Introduction to Emotion", "pandas" in a pandas workshop, "due process" in a casebook on procedural due process):
+    a blank or a "Which term ...?" on it is answered from the title, not learned."""
     words = surface_words(term)
-    return len(words) == 1 and bool(title) and singular(words[0]) in {singular(w) for w in surface_words(title)}
+    titled = {singular(w.lower()) for w in surface_words(title)}
+    return bool(words) and len(words) <= 3 and all(singular(w.lower()) in titled for w in words)
 
 
 def _ubiquitous(term: Term, ranked: list[Sentence]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.generate.offline.ask import asks_for
+from seekh_convert.generate.offline.cards import names_subject
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import Flashcard
@@ -31,10 +32,14 @@ _DO = {"VBZ": "does", "VBP": "do"}
 _WORDS = (8, ITEM_WORDS)
 
 
-def object_card(s: Sentence, terms: list[Term], topic_stems: str = "") -> tuple[Flashcard, str] | None:
+def object_card(s: Sentence, terms: list[Term], topic_stems: str = "", title: str = "") -> tuple[Flashcard, str] | None:
     """ "What does <term> <verb>?" answered by ``s`` and the asked term's key, or None (see the module's docstring;
-    ``topic_stems``: the topic's words as ``TopicAnalysis.stem_text``)."""
-    if not s.keepable or s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or leans_back(s.text) or _PRONOUN.search(s.text):
+    ``topic_stems``: the topic's words as ``TopicAnalysis.stem_text``; ``title``: the topic's and document's titles)."""
+    if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or leans_back(s.text) or _PRONOUN.search(s.text):
+        return None
+    if "parsed" not in s.__dict__ and not _opens_with_term(s.text, terms):
+        return None  # parse only what may carry a card: a sentence another item parsed, or one opening with a term
+    if not s.keepable:
         return None
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -49,12 +54,13 @@ def object_card(s: Sentence, terms: list[Term], topic_stems: str = "") -> tuple[
     obj = next(c for c in kids if c.dep_ == "dobj" and c.i > root.i)
     if subject is None or obj.pos_ == "PRON" or subject.lemma_.lower() in _PEOPLE:
         return None  # "Stakeholders affect one another", "Economists study many aspects ..."
-    start = subject.left_edge.i
-    if start > 0 and doc[start - 1].text != "," or any(x.lower_ in _QUANTIFIERS for x in subject.subtree):
-        return None  # "Teasing the randomness from ... requires", "Some responses reduce ...": not the subject as asked
+    if subject.left_edge.i > 0 or any(x.lower_ in _QUANTIFIERS for x in subject.subtree):
+        return None  # "Teasing the randomness from ... requires", "Fortunately, pandas provides", "Some responses ..."
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") and c.i > subject.i for c in subject.children) and not _apposed(subject):
+        return None  # "The concepts of opportunity and advantage provide ...": the question would drop what they are
     span, key = _subject_term(doc, subject, terms, topic_stems)
-    if span is None:
-        return None
+    if span is None or names_subject(span.text, title):
+        return None  # "What does pandas provide?" in a pandas workshop asks for everything in it
     lead = doc[subject.left_edge.i : span.start]
     if any(x.dep_ != "det" for x in lead):
         return None  # "The first polygraph ...": the question would drop what the subject says of itself
@@ -62,6 +68,19 @@ def object_card(s: Sentence, terms: list[Term], topic_stems: str = "") -> tuple[
     name = span.text if span[0].pos_ == "PROPN" or span.text.isupper() else span.text[:1].lower() + span.text[1:]
     front = f"What {_DO[root.tag_]} {article}{name} {root.lemma_}?"
     return Flashcard(kind="basic", front=front, back=s.display, source=s.ref()), key
+
+
+def _apposed(subject) -> bool:
+    """True when what follows the subject's head is only another name for it ("A polygraph, or lie detector test,")."""
+    return all(c.dep_ in ("cc", "conj", "punct", "appos") for c in subject.children if c.i > subject.i) and any(
+        c.dep_ == "cc" and c.lower_ == "or" for c in subject.children
+    )
+
+
+def _opens_with_term(text: str, terms: list[Term]) -> bool:
+    """True when ``text`` opens (after an article) with a key term."""
+    body = re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I)
+    return any((m := t.pattern.match(body)) is not None and m.start() == 0 for t in terms)
 
 
 def _subject_term(doc, subject, terms: list[Term], topic_stems: str):
@@ -80,12 +99,14 @@ def _subject_term(doc, subject, terms: list[Term], topic_stems: str):
     return (span, key) if topic_stems.count(f" {key} ") >= 3 else (None, "")
 
 
-def object_cards(ranked: list[Sentence], terms: list[Term], topic_stems: str, used: set[int], limit: int = 3) -> list[Flashcard]:
+def object_cards(
+    ranked: list[Sentence], terms: list[Term], topic_stems: str, used: set[int], limit: int = 3, title: str = ""
+) -> list[Flashcard]:
     """Up to ``limit`` object cards over the topic's central sentences no item uses yet, one per term."""
     out: list[Flashcard] = []
     done: set[str] = set()
     for s in ranked[:40]:
-        if id(s) in used or (made := object_card(s, terms, topic_stems)) is None:
+        if id(s) in used or (made := object_card(s, terms, topic_stems, title)) is None:
             continue
         card, key = made
         if key in done:

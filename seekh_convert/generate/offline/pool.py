@@ -54,6 +54,7 @@ from seekh_convert.text.defining import asked_term
 from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key
+from seekh_convert.text.words import STOPWORDS
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
 #: Titles that name a place in the course, not a term.
@@ -240,7 +241,26 @@ def _central(ta: TopicAnalysis) -> list:
     counts = {id(g): ta.stem_text.count(f" {term_key(g.term)} ") for g in glosses}
     # a term that leans on its context ("the remaining integral" of a derivation) is no topic's term
     keep = [g for g in glosses if term_key(g.term).split()[0] not in _CONTEXT_MODIFIERS]
+    words = _title_words(ta.topic.title)
+    placed = any(w in _PLACE_WORDS for w in term_key(ta.topic.title).split())  # "Memory lecture", "Week 3: ..."
+    if words and not placed:  # a title that names its subject: only a term of its words ("relationship marketing"
+        # under "Building Customer Relationships"), never a side term ("unit" under "Calculating Dosages ... Liquid Form")
+        keep = [g for g in keep if _title_words(g.term) & words]
     return sorted(keep, key=lambda g: -counts[id(g)])
+
+
+#: Words of a title that name no subject: its place in the course, a date, a number.
+_PLACE_WORDS = frozenset(
+    "introduction overview summary review recap conclusion conclusions part chapter section unit lecture module lesson "
+    "week day notes note january february march april may june july august september october november december".split()
+)
+
+
+def _title_words(text: str) -> set[str]:
+    """Stems (five letters) of the content words of a title or term, without the words that place it in the course."""
+    return {
+        w[:5] for w in term_key(text).split() if len(w) >= 4 and w not in _PLACE_WORDS and not w.isdigit() and w not in STOPWORDS
+    }
 
 
 def _key_definitions(ta: TopicAnalysis) -> list[tuple[str, Sentence]]:
@@ -368,7 +388,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())
-    cards = build_flashcards(ta.terms, ta.ranked, title=title)
+    subject = f"{title}\n{doc.document.title}"  # what a blank on the title's words would give away
+    cards = build_flashcards(ta.terms, ta.ranked, title=subject)
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]
     reserved = {t.definition.text for t in definable[1::2]} if len(definable) > 2 else set()  # left to questions
@@ -385,10 +406,10 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     quoted = {c.source.quote for c in cards} | for_questions
-    cards += object_cards(ta.ranked, ta.terms, ta.stem_text, {id(s) for s in ta.sentences if s.text in quoted}, 2)
+    cards += object_cards(ta.ranked, ta.terms, ta.stem_text, {id(s) for s in ta.sentences if s.text in quoted}, 2, subject)
     spare = [
         c
-        for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=title)
+        for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=subject)
         if c.source.quote not in for_questions and not any(c.source.quote in q for q in quotes)
     ]  # a spare blank in a definition a card already asks would repeat it
     pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
@@ -411,7 +432,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         term_key(q.options[q.answer_index]) for q in questions if hasattr(q, "options")
     }
     questions = (
-        reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have, title=title) + questions
+        reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have, title=subject) + questions
     )  # a card's reverse
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
     pool.sections["questions"] = questions + _fresh(more, questions)

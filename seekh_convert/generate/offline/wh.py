@@ -80,9 +80,20 @@ def _time(root):
     for c in root.children:
         if c.i > root.i and c.dep_ == "prep" and c.lower_ in ("in", "on", "during"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and any(_YEAR.match(t.text) for t in c.subtree):
+            if obj is not None and any(_YEAR.match(t.text) and not _in_clause(t, c) for t in c.subtree):
                 return c
     return None
+
+
+def _in_clause(tok, top) -> bool:
+    """True when ``tok`` sits in a clause under ``top`` ("in the United States, where the share approached 50% in
+    2010": the year dates the relative clause, not the phrase, which names a place)."""
+    for a in tok.ancestors:
+        if a is top:
+            return False
+        if a.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+    return False
 
 
 def _subject(doc, root, terms: list[Term]):

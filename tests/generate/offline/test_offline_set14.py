@@ -281,6 +281,10 @@ def test_what_a_key_term_does_to_its_object_is_a_card() -> None:
     assert card("Some responses reduce distress in the moment but create worse outcomes later.", "responses") is None
     assert card("Stakeholders affect one another in sequence along an assembly line.", "stakeholders") is None
     assert card("Slope does not measure the level of a variable at any single point.", "slope") is None
+    assert card("Fortunately, pandas provides an easy way to detect and remove duplicate entries.", "pandas") is None
+    assert card("The concepts of opportunity and advantage provide a way to understand development.", "concepts") is None
+    polygraph = "A polygraph, or lie detector test, measures the physiological arousal of an individual answering questions."
+    assert card(polygraph, "polygraph") == "What does a polygraph measure?"
 
 
 def test_advice_and_slide_labels_define_nothing() -> None:
@@ -295,3 +299,32 @@ def test_advice_and_slide_labels_define_nothing() -> None:
     when = "Misattribution is when a person confuses the source of the information."
     assert definition_kind(parse.parse(when), "Misattribution") == "copula"
     assert not _term_ok("Wrong pattern") and not _term_ok("model") and _term_ok("biopsychosocial model")
+
+
+def test_offline_set15_margin_definitions_years_in_clauses_and_judged_classes() -> None:
+    """Offline set 15 (judged on 9b317e0): a Saylor chapter's margin definitions glued into their sentences ("known as
+    brain drainThe loss of educated people ..."); "When did inequality grow much more strongly?" -> "In the United
+    States, where the top decile share approached 50% in 2010-2020"; "What is national debt?" -> "National debt is a
+    major problem for national governments."; "What does pandas provide?" in a pandas workshop."""
+    from seekh_convert.generate.offline.cards import names_subject
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.wh import clause_question
+    from seekh_convert.model.document import Block
+    from seekh_convert.read.html import margin_glossary
+    from seekh_convert.text.grammar import definition_kind
+
+    page = (
+        '<html><body><p>In the periphery, there is a condition known as <span class="margin_term"><a class="glossterm">'
+        'brain drain</a><span class="glossdef">The loss of educated people from a peripheral area.</span></span>, which '
+        "describes a loss of educated individuals.</p></body></html>"
+    )
+    lifted = margin_glossary(page)
+    assert "known as <span" in lifted and "brain drain</a></span>, which describes" in lifted
+    assert "<p>Brain drain: The loss of educated people from a peripheral area.</p>" in lifted
+    grew = "Inequality grew much more strongly in the United States, where the top decile share approached 50% in 2010."
+    [s] = topic_sentences([Block(grew)])
+    assert clause_question(s, []) is None
+    assert definition_kind(parse.parse("National debt is a major problem for national governments."), "National debt") is None
+    assert names_subject("pandas", "Combine datasets\nManipulate and clean data in Python with pandas")
+    assert names_subject("due process", "Goss v. Lopez\nProcedural Due Process: The Missing Casebook Chapter")
+    assert not names_subject("population pyramids", "Economic development\nWorld Regional Geography")
