@@ -104,7 +104,9 @@ class Segmenter:
             return self._deck_sections(doc, boundaries)
         if doc.kind is SourceKind.TRANSCRIPT or not boundaries:
             transcript = doc.kind is SourceKind.TRANSCRIPT
-            return self._windows(doc.blocks, doc.title or doc.path.stem, transcript, prefix="" if transcript else doc.title)
+            # a title that is only the file's name ("motor-control-week14-...-lecture-notes") prefixes no topic
+            named = doc.title if doc.title and doc.title != doc.path.stem else ""
+            return self._windows(doc.blocks, doc.title or doc.path.stem, transcript, prefix="" if transcript else named)
         levels = sorted({b.level for b in boundaries})
         chosen = levels[-1]
         for level in levels:

@@ -120,6 +120,14 @@ def _lower_term(body: str, names: Collection[str] = ()) -> bool:
 _ADVERBIAL_ON = frozenset("early later so then further".split())
 
 
+#: A run-in heading the PDF joined to the sentence after it: a few words, then a sentence's capitalised opening word
+#: without a full stop between ("Existential quantification Whilst universal quantification generalises ...").
+_GLUED_HEADING = re.compile(
+    r"^(?:[\w'’-]+ ){0,4}[a-z][\w'’-]{2,} (?:Whilst|While|This|These|Those|When|If|We|It|Here|There|Suppose"
+    r"|Consider|Recall|Since|Because|Although|However|Thus)\s"
+)
+
+
 def fragment(text: str, sentence: bool = True, names: Collection[str] = ()) -> str | None:
     """Why ``text`` is a dangling fragment (cut off mid-sentence, "...it states that if.", unbalanced brackets; for
     a sentence also a lower-case or ellipsis start, or fewer than four words), or None. ``names``: words the source
@@ -140,6 +148,8 @@ def fragment(text: str, sentence: bool = True, names: Collection[str] = ()) -> s
         return f"ends on {words[-1]!r}"  # not "...with ±.", "...of 0.1.", "...room A." nor "...come from?"
     if body.count("(") != body.count(")"):
         return "unbalanced brackets"
+    if sentence and _GLUED_HEADING.match(body):
+        return "a heading glued to its sentence"  # "Existential quantification Whilst universal ..." (a PDF run-in)
     if sentence and len(words) < 4:
         return "too short to be a statement"
     return None

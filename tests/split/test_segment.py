@@ -58,6 +58,17 @@ def test_no_headings_gives_windows_of_reasonable_size():
     assert len({t.title for t in doc.topics}) == len(doc.topics)
 
 
+def test_windows_of_a_document_titled_only_by_its_file_name_carry_no_file_name():
+    """Offline set 16: a Word file without headings or a declared title gave topics "motor-control-week14-cerebellum-
+    basal-ganglia-motor-learning-lecture-notes: Force Field"; a real title still leads its windows' names."""
+    vocab = ["planet orbit", "cell membrane", "market price", "river delta"]
+    blocks = [Block(f"The {vocab[i // 10]} matters here. " * 30) for i in range(40)]
+    stem = Document(path=Path("week14-lecture-notes.docx"), kind=SourceKind.DOCX, title="week14-lecture-notes", blocks=blocks)
+    assert not any(t.title.startswith("week14") for t in Segmenter()(stem).topics)
+    titled = Segmenter()(_doc([Block(b.text) for b in blocks], kind=SourceKind.TEXT))
+    assert all(t.title.startswith("Chapter: ") for t in titled.topics), [t.title for t in titled.topics]
+
+
 def test_transcript_windows_follow_time():
     blocks = [Block(f"sentence about atoms{i % 5} number {i}. " * 8, start=i * 20.0, end=i * 20.0 + 19) for i in range(90)]
     doc = Segmenter()(_doc(blocks, kind=SourceKind.TRANSCRIPT))

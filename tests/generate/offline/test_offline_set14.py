@@ -328,3 +328,15 @@ def test_offline_set15_margin_definitions_years_in_clauses_and_judged_classes() 
     assert names_subject("pandas", "Combine datasets\nManipulate and clean data in Python with pandas")
     assert names_subject("due process", "Goss v. Lopez\nProcedural Due Process: The Missing Casebook Chapter")
     assert not names_subject("population pyramids", "Economic development\nWorld Regional Geography")
+
+
+def test_a_run_in_heading_glued_to_its_sentence_is_no_item_text() -> None:
+    """Offline set 16's logic notes: "Existential quantification Whilst _____ generalises conjunction, ..."."""
+    from seekh_convert.text.standalone import fragment
+
+    glued = (
+        "Existential quantification Whilst universal quantification generalises conjunction, existential generalises disjunction."
+    )
+    assert fragment(glued) == "a heading glued to its sentence"
+    assert fragment("Students read A Tale of Two Cities in the second term of the course.") is None
+    assert fragment("Universal quantification generalises conjunction when the domain is finite.") is None
