@@ -161,7 +161,8 @@ def fragment(text: str, sentence: bool = True, names: Collection[str] = ()) -> s
 _LEANS_MID = re.compile(
     r"(?<!\band )(?<!\bbut )(?<!\band, )(?<!\bor )(?<!\bwhich )\b(?:however|thus|therefore|hence|likewise|nevertheless"
     r"|nonetheless|moreover|furthermore|similarly|consequently|accordingly|also|again|instead|in contrast|by contrast"
-    r"|in turn|as has been seen|as noted|as discussed)\b|^(?![^,]*\bif\b)[^.;]*\bthen\b|^at least\b",
+    r"|in turn|as has been seen|as noted|as discussed|(?:a few |some |many |two |three )?(?:years|decades|centuries"
+    r"|months|days) later|a (?:year|decade|century) later)\b|^(?![^,]*\bif\b)[^.;]*\bthen\b|^at least\b",
     re.I,
 )
 

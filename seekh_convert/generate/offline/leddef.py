@@ -63,15 +63,22 @@ CONTEXT_MODIFIERS = frozenset("remaining above following same other former latte
 
 def shown_cards(cards: list) -> list:
     """The cards as shown: a lead-in cut from an answer (``lead_cut``); no "What is the remaining integral?" (a term
-    that names a place in a derivation, not a concept)."""
+    that names a place in a derivation, not a concept), no card answered by a bare equation."""
     from seekh_convert.text.defining import asked_term
 
     out = []
     for card in cards:
         term = asked_term(card.front) if card.kind == "basic" else None
+        if card.kind == "basic" and _formula(card.back):
+            continue  # "What is forward model?" -> "X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ.": an equation says nothing without its words
         if not (term and term.split()[0].lower() in CONTEXT_MODIFIERS):
             out.append(lead_cut(card))
     return out
+
+
+def _formula(text: str) -> bool:
+    """True for an answer that is an equation with hardly a word around it."""
+    return "=" in text and len(re.findall(r"[^\W\d_]{3,}", text)) < 3
 
 
 def lead_cut(card):

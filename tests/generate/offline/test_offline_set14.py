@@ -258,6 +258,10 @@ def test_a_summary_says_the_topics_points_not_the_texts_plan_nor_an_answer_to_th
     fits = [summary_fit(s) for s in topic_sentences([Block(" ".join(said))])]
     assert fits == [False, False, True], fits
     assert not stands_alone("If so, the level and quality of products consumed by households is shrinking.")
+    from seekh_convert.text.standalone import leans_back
+
+    assert leans_back("Newton's law of gravitation decades later would bring the story to a triumphant resolution.")
+    assert not leans_back("Later stages of mitosis separate the chromatids into two daughter cells.")
 
 
 def test_what_a_key_term_does_to_its_object_is_a_card() -> None:
@@ -340,3 +344,14 @@ def test_a_run_in_heading_glued_to_its_sentence_is_no_item_text() -> None:
     assert fragment(glued) == "a heading glued to its sentence"
     assert fragment("Students read A Tale of Two Cities in the second term of the course.") is None
     assert fragment("Universal quantification generalises conjunction when the domain is finite.") is None
+
+
+def test_a_bare_equation_answers_no_card() -> None:
+    """Offline set 16: "What is forward model?" -> "X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ."."""
+    from seekh_convert.generate.offline.leddef import shown_cards
+    from seekh_convert.model.guide import Flashcard, SourceRef
+
+    ref = SourceRef(quote="Forward model: x = A x + B u", page=1)
+    bare = Flashcard(kind="basic", front="What is forward model?", back="X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ.", source=ref)
+    worded = Flashcard(kind="basic", front="What is slope?", back="Slope is rise over run, m = Δy/Δx, per unit of x.", source=ref)
+    assert shown_cards([bare, worded]) == [worded]
