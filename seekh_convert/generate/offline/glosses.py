@@ -127,9 +127,41 @@ def _find(ta) -> list[Gloss]:
             for t, d, n in appositions(s.parsed)
             if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2 and not remark(parse.parse(d))
         )
+    found.extend(g for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and (g := _dash(s)) is not None)
     found.extend(_expansions(ta))
     # definitions first, then what abbreviations stand for; each in source order
     return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]
+
+
+#: "... is the reward prediction error (RPE) — the difference between the reward you received and the reward you
+#: expected.", "the overjustification effect—how intrinsic motivation is diminished when ...": a term, a dash, and a
+#: description to the end of the sentence.
+_DASH = re.compile(
+    r"(?P<term>\b[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,3})(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,6})\))?\s*"
+    r"[\u2014\u2013]\s*(?P<def>(?:the|a|an|how|what|when|where|whether)\s[^\u2014\u2013;]{12,220}?)[.!]?$"
+)
+
+
+def _dash(s: Sentence) -> Gloss | None:
+    """ "X — the Y that ..." closing a sentence: X is the noun phrase before the dash, the description its definition."""
+    m = _DASH.search(s.text)
+    if m is None:
+        return None
+    doc = s.parsed
+    at = m.start("abbr") - 1 if m.group("abbr") else m.end("term")
+    chunk = next((c for c in doc.noun_chunks if c.end_char >= at - 1 and c.start_char < at and c.end_char <= at + 1), None)
+    if chunk is None:
+        return None
+    term = _clean_term(
+        doc[next((i for i in range(chunk.start, chunk.end) if doc[i].pos_ != "DET"), chunk.start) : chunk.end].text
+    )
+    body = m.group("def").strip()
+    if not _term_ok(term) or not _noun(term) or _LEANS_DEF.search(body) or not 4 <= len(surface_words(body)) <= ITEM_WORDS:
+        return None
+    return Gloss(term, _answer(body), s, "apposition", _lower(term))
+
+
+_LEANS_DEF = re.compile(r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|we|our|I)\b", re.I)
 
 
 def _candidate(text: str) -> bool:

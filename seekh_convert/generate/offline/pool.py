@@ -243,7 +243,7 @@ def _central(ta: TopicAnalysis) -> list:
     keep = [g for g in glosses if term_key(g.term).split()[0] not in _CONTEXT_MODIFIERS]
     words = _title_words(ta.topic.title)
     placed = any(w in _PLACE_WORDS for w in term_key(ta.topic.title).split())  # "Memory lecture", "Week 3: ..."
-    if words and not placed:  # a title that names its subject: only a term of its words ("relationship marketing"
+    if words and not placed and _headed(ta):  # a title that names its subject: only a term of its words ("relationship marketing"
         # under "Building Customer Relationships"), never a side term ("unit" under "Calculating Dosages ... Liquid Form")
         keep = [g for g in keep if _title_words(g.term) & words]
     return sorted(keep, key=lambda g: -counts[id(g)])
@@ -254,6 +254,13 @@ _PLACE_WORDS = frozenset(
     "introduction overview summary review recap conclusion conclusions part chapter section unit lecture module lesson "
     "week day notes note january february march april may june july august september october november december".split()
 )
+
+
+def _headed(ta: TopicAnalysis) -> bool:
+    """True when the topic's title is the source's own heading, not a name the segmenter gave a window of text
+    ("Effective Cost" for notes without headings: there the most used term is what the topic is about)."""
+    title = term_key(ta.topic.title)
+    return any(b.kind is BlockKind.HEADING and title and title in term_key(b.text) for b in ta.topic.blocks)
 
 
 def _title_words(text: str) -> set[str]:

@@ -355,3 +355,23 @@ def test_a_bare_equation_answers_no_card() -> None:
     bare = Flashcard(kind="basic", front="What is forward model?", back="X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ.", source=ref)
     worded = Flashcard(kind="basic", front="What is slope?", back="Slope is rise over run, m = Δy/Δx, per unit of x.", source=ref)
     assert shown_cards([bare, worded]) == [worded]
+
+
+def test_a_term_and_its_description_after_a_dash_is_a_definition() -> None:
+    """Offline set 16 ("says none, but the source defines reward prediction error"); set 14's overjustification effect."""
+    from seekh_convert.generate.offline.glosses import _dash
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.model.document import Block
+
+    def dash(text: str):
+        [s] = topic_sentences([Block(text)])
+        g = _dash(s)
+        return g and (g.term, g.definition)
+
+    rpe = "The teaching signal for RL is the reward prediction error (RPE) — the difference between the reward received and expected."
+    assert dash(rpe) == ("reward prediction error", "The difference between the reward received and expected.")
+    effect = (
+        "They described the overjustification effect—how intrinsic motivation is diminished when extrinsic motivation is given."
+    )
+    assert dash(effect)[0] == "overjustification effect"
+    assert dash("He went home early that evening — the rain was far too heavy for the long walk.") is None
