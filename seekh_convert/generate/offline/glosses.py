@@ -158,10 +158,16 @@ def _dash(s: Sentence) -> Gloss | None:
     body = m.group("def").strip()
     if not _term_ok(term) or not _noun(term) or _LEANS_DEF.search(body) or not 4 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
+    if any(len(w) < 3 for w in surface_words(term)) or not term.isascii():
+        return None  # "τ_perturb = Jᵀ F — the same Jacobian from Week 1": a formula's symbols, not a term
     return Gloss(term, _answer(body), s, "apposition", _lower(term))
 
 
-_LEANS_DEF = re.compile(r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|we|our|I)\b", re.I)
+_LEANS_DEF = re.compile(
+    r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|we|our|I|same|week|lecture|chapter|section|above|below"
+    r"|earlier|previous)\b",
+    re.I,
+)
 
 
 def _candidate(text: str) -> bool:

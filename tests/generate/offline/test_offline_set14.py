@@ -375,3 +375,7 @@ def test_a_term_and_its_description_after_a_dash_is_a_definition() -> None:
     )
     assert dash(effect)[0] == "overjustification effect"
     assert dash("He went home early that evening — the rain was far too heavy for the long walk.") is None
+    assert (
+        dash("This converts to joint torques via the Jacobian transpose: τ_perturb = Jᵀ F — the same Jacobian from Week 1.")
+        is None
+    )
