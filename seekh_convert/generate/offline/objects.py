@@ -1,9 +1,9 @@
 """Object wh-questions (Heilman and Smith 2010) as cards: "A polygraph, or lie detector test, measures the
 physiological arousal of an individual responding to a series of questions." asks "What does a polygraph measure?",
-the answer the source's sentence. Only where the parse guarantees a fair card: the sentence stands alone, its subject
-is a key term the source marks, defines or names, the main verb is an action in the present tense with a direct
-object after it (not "is", "says", "shows"), nothing negates it, and no pronoun or connective leans on the text
-around it."""
+the answer the source's sentence. Only where the parse guarantees a fair card: the sentence stands alone, its whole
+subject opens it and is a key term the source marks, defines or names (or a specific noun phrase the topic keeps
+using), not a word of the title, the main verb is an action in the present tense with a direct object after it (not
+"is", "says", "shows", "plays"), nothing negates it, and no pronoun or connective leans on the text around it."""
 
 from __future__ import annotations
 
