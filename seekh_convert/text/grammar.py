@@ -315,9 +315,9 @@ def _antecedent(pron):
         return None
     subject = pron.dep_ in ("nsubj", "nsubjpass")
     for tok in reversed(pron.doc[: pron.i]):
-        if tok.pos_ not in ("NOUN", "PROPN") or subject and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
-            continue
-        if tok.dep_ == "compound":
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue  # a noun's modifier ("Firm" of "Firm Beta") is no antecedent of its own
+        if subject and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
             continue
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
         if low in _PLURAL_PRONOUN and plural or low in _SINGULAR_PRONOUN and not plural:

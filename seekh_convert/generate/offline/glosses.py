@@ -41,11 +41,11 @@ _CUE = re.compile(
     r"|\bdenotes?\b|\b(?:occurs?|happens?)\s+(?:when|if)\b|\bknown\s+as\b|\bcalled\b|\b(?:states?|says)\s+that\b",
     re.IGNORECASE,
 )
-#: Labels that precede a colon without being terms ("Note: ...", "Example: ...").
 #: Kinds that, bare, point at one named before ("The model says biology is one part of ..." under a slide on the
 #: biopsychosocial model): "What is the model?" has no answer of its own.
 _BARE_KINDS = frozenset("model theory approach method framework process system hypothesis law rule principle effect".split())
 _COLOURS = frozenset("red orange yellow green blue purple violet pink brown black white grey gray cyan magenta".split())
+#: Labels that precede a colon without being terms ("Note: ...", "Example: ...").
 _LABELS = frozenset(
     """additional other more some main key new several various following further different general basic
     todo tbd fixme nb note notes example examples e.g i.e hint tip tips figure fig table top bottom left right step steps exercise

@@ -37,7 +37,7 @@ def object_card(s: Sentence, terms: list[Term], topic_stems: str = "", title: st
     ``topic_stems``: the topic's words as ``TopicAnalysis.stem_text``; ``title``: the topic's and document's titles)."""
     if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or leans_back(s.text) or _PRONOUN.search(s.text):
         return None
-    if "parsed" not in s.__dict__ and not _opens_with_term(s.text, terms):
+    if not s.has_parse and not _opens_with_term(s.text, terms):
         return None  # parse only what may carry a card: a sentence another item parsed, or one opening with a term
     if not s.keepable:
         return None

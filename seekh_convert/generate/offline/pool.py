@@ -341,7 +341,7 @@ def _orphans(definable: list[Term], cards: list[Flashcard], questions: list) -> 
     out: list[Flashcard] = []
     for t in definable:
         s = t.definition
-        if s.text in quotes or any(s.text in q or q in s.text for q in quotes) or t.key in asked:
+        if any(s.text in q or q in s.text for q in quotes) or t.key in asked:
             continue
         out.append(Flashcard(kind="basic", front=basic_front(t), back=s.display, source=s.ref()))
         asked.add(t.key)

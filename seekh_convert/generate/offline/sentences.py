@@ -87,6 +87,11 @@ class Sentence:
         _PARSED.append(self)
         return parse.parse(self.text)
 
+    @property
+    def has_parse(self) -> bool:
+        """True when the sentence holds its parse already (``parsed`` was asked for or ``prime`` parsed it)."""
+        return "parsed" in self.__dict__
+
     @cached_property
     def keepable(self) -> bool:
         """True when the sentence may carry an item: it stands alone and its parse finds nothing that leans on
@@ -105,7 +110,7 @@ _PARSED: list[Sentence] = []
 
 def prime(sentences: list[Sentence]) -> None:
     """Parse the sentences not parsed yet in one batch (faster than one at a time)."""
-    todo = [s for s in sentences if "parsed" not in s.__dict__]
+    todo = [s for s in sentences if not s.has_parse]
     for s, doc in zip(todo, parse.parse_many([s.text for s in todo]), strict=True):
         s.__dict__["parsed"] = doc
         _PARSED.append(s)

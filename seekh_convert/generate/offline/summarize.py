@@ -184,6 +184,14 @@ _ABOUT_THE_TEXT = re.compile(
     r"^\W*(?:the |this |in this |in the )?(?:chapter|section|unit|lecture|module|lesson|reading|handout)(?: one| \d+)?\b",
     re.I,
 )
+
+
+def _off_point(s: Sentence) -> bool:
+    """True for a sentence about the text itself ("The chapter one focuses on ...") or one whose connective answers
+    the sentence before ("State law thus clearly leaves ..."): neither is one of the topic's points."""
+    return _ABOUT_THE_TEXT.match(s.display) is not None or leans_back(s.display)
+
+
 #: What a figure shows ("The orange portion of some of the bars", "the vertical axis") or what the page does next.
 _FIGURE_TALK = re.compile(
     r"\b(?:(?:orange|blue|red|green|gr[ae]y|shaded|dashed|dotted|solid) (?:portions?|parts?|areas?|lines?|bars?|curves?"
@@ -211,8 +219,8 @@ def summary_fit(s: Sentence) -> bool:
     and pronoun subjects without their noun (``parsed_context``)."""
     if _CAPTION.match(s.text) or _FIGURE_TALK.search(s.text) or not parsed_context(s):
         return False
-    if _ABOUT_THE_TEXT.match(s.display) or leans_back(s.display):
-        return False  # "The chapter one focuses on ...", "State law thus clearly leaves ...": not the topic's points
+    if _off_point(s):
+        return False
     doc = s.parsed
     if _points_back(doc) or any(t.lower_ in _ECHO and t.dep_ == "advmod" and t.head.dep_ == "ROOT" for t in doc):
         return False  # "... for this chord"; "The information ... still exists": what came before is assumed
@@ -313,8 +321,7 @@ def takeaway_candidates(
         and not _SECOND_PERSON.search(s.text)
         and carries_context(s)
         and not _CAPTION.match(s.text)
-        and not _ABOUT_THE_TEXT.match(s.display)
-        and not leans_back(s.display)
+        and not _off_point(s)
     ]
     order = order[:30]
     claims = {id(s): claim_score(s, terms) for s in order}
