@@ -201,7 +201,7 @@ def initials(words: list[str]) -> str:
 
 
 _WHAT_IS = re.compile(
-    r"^\s*(?:what\s+(?:is|are|was|were)\s+(?:meant\s+by\s+)?|define\s+|what\s+does\s+)(?:(?:the|a|an)\s+)?"
+    r"^\s*(?:in\s+[^,?]{2,80},\s+)?(?:what\s+(?:is|are|was|were)\s+(?:meant\s+by\s+)?|define\s+|what\s+does\s+)(?:(?:the|a|an)\s+)?"
     r"(?P<x>[^?]{1,60}?)(?:\s+mean)?\s*[?.]?\s*$",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.generate.offline.cards import ask_what
+from seekh_convert.generate.offline.framing import framed
 from seekh_convert.generate.offline.glosses import remark
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.sources import ref_at
@@ -63,7 +64,8 @@ CONTEXT_MODIFIERS = frozenset("remaining above following same other former latte
 
 def shown_cards(cards: list) -> list:
     """The cards as shown: a lead-in cut from an answer (``lead_cut``); no "What is the remaining integral?" (a term
-    that names a place in a derivation, not a concept), no card answered by a bare equation."""
+    that names a place in a derivation, not a concept), no card answered by a bare equation; a term of common words
+    answered by a bare gloss framed by its heading (``framing.framed``)."""
     from seekh_convert.text.defining import asked_term
 
     out = []
@@ -71,8 +73,12 @@ def shown_cards(cards: list) -> list:
         term = asked_term(card.front) if card.kind == "basic" else None
         if card.kind == "basic" and _formula(card.back):
             continue  # "What is forward model?" -> "X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ.": an equation says nothing without its words
-        if not (term and term.split()[0].lower() in CONTEXT_MODIFIERS):
-            out.append(lead_cut(card))
+        if term and term.split()[0].lower() in CONTEXT_MODIFIERS:
+            continue
+        card = lead_cut(card)
+        if card.kind == "basic" and (front := framed(card.front, card.back, card.source.section)) != card.front:
+            card = card.model_copy(update={"front": front})
+        out.append(card)
     return out
 
 

@@ -363,7 +363,7 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
         question=named.stem,
         options=[o[:300] for o in options],
         answer_index=pos,
-        explanation=f"The source defines it: “{s.display}”",
+        explanation=f"The source says: “{s.display}”",
         source=s.ref(),
     )
 

@@ -138,7 +138,7 @@ def reverse_questions(
         pos = key_position(stem)
         options = [o.text[:300] for o in others]
         options.insert(pos, answer.text[:300])
-        says = f"The source defines {answer.text}: “{c.back}”"
+        says = f"The source says: “{c.back}”"  # a description, not always a definition
         out.append(MultipleChoice(question=stem, options=options, answer_index=pos, explanation=says, source=c.source))
         done.add(term_key(x))
         if len(out) == limit:
