@@ -39,3 +39,21 @@ def term_pattern(term: str) -> re.Pattern[str]:
         last = re.escape(base) + r"(?:s|es)?(?:'s|’s|s'|s’)?"
     body = r"[\s\-]+".join(parts[:-1] + [last])
     return re.compile(rf"(?<![\w\-]){body}(?![\w\-])", re.IGNORECASE)
+
+
+#: Head nouns that say what kind of thing a term is: a theory is no option for a property, a process for a tool.
+_KIND_HEADS = frozenset(
+    "law principle theorem rule hypothesis postulate equation effect theory model paradox process method technique "
+    "test tool system disorder syndrome disease cell organ gland hormone".split()
+)
+_JOINED = re.compile(r"\b(?:and|or)\b|&|/")
+
+
+def different_kinds(a: str, b: str) -> bool:
+    """True when two terms are plainly not things of one kind, so one is no option beside the other: one names two
+    things ("bradykinesia and akinesia") and the other one, or either's head says its kind ("Newton's theory", "fast
+    process") and the other's head differs ("interpretability", "basal ganglia")."""
+    if bool(_JOINED.search(a)) != bool(_JOINED.search(b)):
+        return True
+    heads = [singular((surface_words(x) or [""])[-1].lower()) for x in (a, b)]
+    return (heads[0] in _KIND_HEADS or heads[1] in _KIND_HEADS) and heads[0] != heads[1]

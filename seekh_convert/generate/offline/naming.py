@@ -20,6 +20,7 @@ from seekh_convert.generate.offline.glosses import topic_definitions as glosses_
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
 from seekh_convert.text.lexicon import can_be_noun, word_classes
+from seekh_convert.text.terms import different_kinds
 from seekh_convert.text.words import surface_words
 
 _CUE = re.compile(
@@ -344,7 +345,7 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
     for t in sorted(pool, key=lambda t: not echoed & _prefixes(t)):
         if _shape(t) != _shape(named.term) or _related(t, named.term) or any(_related(t, c) for c in chosen):
             continue
-        if not _noun_like(named.term, t):
+        if not _noun_like(named.term, t) or different_kinds(named.term, t):
             continue
         if _prefixes(t) & fair:
             continue  # the stem would point at it

@@ -18,7 +18,8 @@ from seekh_convert.generate.offline.transform import named_choice, sibling_false
 from seekh_convert.generate.offline.wh import clause_questions
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.lexicon import can_be_noun, generic_phrase, generic_word, plural
-from seekh_convert.text.words import singular, surface_words
+from seekh_convert.text.terms import different_kinds
+from seekh_convert.text.words import surface_words
 
 _MAX_MC = 3
 
@@ -58,14 +59,6 @@ def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], st
     return chosen
 
 
-#: Head nouns that say what kind of thing a term is: a theory is no option for a property, a process for a tool.
-_KIND_HEADS = frozenset(
-    "law principle theorem rule hypothesis postulate equation effect theory model paradox process method technique "
-    "test tool system disorder syndrome disease cell organ gland hormone".split()
-)
-_JOINED = re.compile(r"\b(?:and|or)\b|&|/")
-
-
 def _same_shape(answer: Term, t: Term) -> bool:
     """A distractor of the answer's kind: a specific noun phrase, no stray number, not a generic word or a verb, not
     two things ("bradykinesia and akinesia") for one, not a theory or a process for something of another kind."""
@@ -74,10 +67,7 @@ def _same_shape(answer: Term, t: Term) -> bool:
         return False
     if len(words) == 1 and generic_word(words[0]):
         return False
-    if bool(_JOINED.search(t.text)) != bool(_JOINED.search(answer.text)):
-        return False
-    heads = [singular((surface_words(x) or [""])[-1].lower()) for x in (answer.text, t.text)]
-    if (heads[0] in _KIND_HEADS or heads[1] in _KIND_HEADS) and heads[0] != heads[1]:
+    if different_kinds(answer.text, t.text):
         return False
     return can_be_noun(words[-1]) or not can_be_noun((surface_words(answer.text) or [""])[-1])
 

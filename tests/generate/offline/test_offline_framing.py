@@ -1,6 +1,7 @@
 """A "What is X?" card whose term is common words and whose answer is a bare gloss names the heading it sits under
 (set 13's teachers: "What is replication?" -> "Minimal adjustment to both role and person." reads as DNA replication;
-"What is full voice?", "What is metamorphosis?", "What is Cornell School?" each needed their frame)."""
+"What is full voice?", "What is metamorphosis?", "What is Cornell School?" each needed their frame). No option of
+another kind stands beside a question's key (set 16)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from seekh_convert.generate.offline import OfflineEngine
 from seekh_convert.generate.offline.framing import framed
 from seekh_convert.pipeline import load_document
 from seekh_convert.text.defining import asked_term
+from seekh_convert.text.terms import different_kinds
 
 
 @pytest.mark.parametrize(
@@ -76,3 +78,14 @@ def test_a_glossed_list_item_card_names_its_section(tmp_path: Path) -> None:
     doc = load_document(tmp_path / "roles.md")
     fronts = [c.front for t in doc.topics for c in OfflineEngine().content(t, doc).flashcards]
     assert "In Nicholson's adjustment modes, what is replication?" in fronts, fronts
+
+
+def test_no_option_of_another_kind() -> None:
+    # set 16: "bradykinesia and akinesia" beside a tool; "Newton's theory" beside "interpretability"; "basal ganglia"
+    # beside "slow process"
+    assert different_kinds("velocity-dependent curl force field", "bradykinesia and akinesia")
+    assert different_kinds("interpretability", "Newton’s theory")
+    assert different_kinds("slow process", "basal ganglia")
+    assert not different_kinds("slow process", "fast processes")
+    assert not different_kinds("James-Lange theory", "Cannon-Bard theory")
+    assert not different_kinds("consumer surplus", "producer surplus")
