@@ -17,11 +17,11 @@ from pypdf.generic import Destination
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Document, Line, OutlineEntry, RawPage, SourceKind
 from seekh_convert.read.ocr import INSTALL_HINT, OcrAhead, OcrRun, apply_ocr
+from seekh_convert.read.pdfium_text import BOLD_NAME, PdfiumPages, better, misread
 from seekh_convert.text.normalize import normalize_ws, strip_controls
 
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
 _PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError, RecursionError)
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _BAD_TITLES = re.compile(
     r"^(untitled|microsoft (word|powerpoint)|document\d*$|slide\s*\d*$)|\.(pdf|docx?|pptx?|txt|tex|odt|rtf)$", re.IGNORECASE
@@ -65,13 +65,15 @@ class PdfExtractor:
         doc = Document(path=path, kind=SourceKind.PDF)
         doc.metadata = _metadata(reader)
         ahead = OcrAhead(data, password, ocr, language)
+        second = PdfiumPages(data, password)
         try:
-            failed = self._read_pages(reader, doc, path, ahead)
+            failed = self._read_pages(reader, doc, path, ahead, second)
             doc.outline = _outline(reader, doc)
             doc.page_labels = _page_labels(reader)
             run = apply_ocr(doc, data, password, ocr, language, ahead)
         finally:
             ahead.close()
+            second.close()
         _refuse_xfa_placeholder(reader, doc, path)
         self._check_text(doc, path, failed, run, ocr)
         meta = doc.metadata.get("Title", "")
@@ -96,8 +98,11 @@ class PdfExtractor:
             ) from exc
         return reader
 
-    def _read_pages(self, reader: PdfReader, doc: Document, path: Path, ahead: OcrAhead | None = None) -> int:
-        """Fill ``doc.pages``; a page that fails is skipped with a warning. Returns how many failed."""
+    def _read_pages(
+        self, reader: PdfReader, doc: Document, path: Path, ahead: OcrAhead | None = None, second: PdfiumPages | None = None
+    ) -> int:
+        """Fill ``doc.pages``; a page that fails is skipped with a warning, a page pypdf misreads (``misread``) is read
+        again by PDFium. Returns how many failed."""
         failed = 0
         try:
             count = len(reader.pages)
@@ -110,6 +115,8 @@ class PdfExtractor:
         for number in range(1, count + 1):
             try:
                 lines = _page_lines(reader.pages[number - 1])
+                if second is not None and misread("\n".join(line.text for line in lines)):
+                    lines = better(lines, second.lines(number))
             except _PDF_ERRORS as exc:
                 failed += 1
                 doc.warnings.append(f"page {number}: text extraction failed, page skipped ({_one_line(exc)})")
@@ -286,7 +293,7 @@ def _font_is_bold(font: Any, cache: dict[int, bool]) -> bool:
 
 def _bold_from_dict(font: Any) -> bool:
     name = str(font.get("/BaseFont", "") or "")
-    if _BOLD_NAME.search(name.split("+")[-1]):
+    if BOLD_NAME.search(name.split("+")[-1]):
         return True
     descriptor = font.get("/FontDescriptor")
     if descriptor is None and "/DescendantFonts" in font:

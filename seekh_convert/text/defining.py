@@ -50,7 +50,7 @@ _FORWARD = (
 # Cue words before which the term stands at the start of the sentence ("X means ..."), with strength.
 _LEADING = re.compile(
     r"^(?P<np>[A-Za-z][\w'’\-]*(?:\s+(?:of\s+)?[A-Za-z][\w'’\-]*){0,3}?)(?:\s*\([^)]{1,40}\))?,?\s+"
-    r"(?P<cue>is defined as|are defined as|refers? to|means|mean|is when|are when|describes|"
+    r"(?P<cue>is defined as|are defined as|(?:is|are) characteri[sz]ed by|refers? to|means|mean|is when|are when|describes|"
     r"(?:happens|happen|occurs|occur) (?:when|if|because)|is|are)\b(?P<after>\s+\w+)?",
     re.IGNORECASE,
 )
@@ -64,6 +64,10 @@ _LEADING_STRENGTH = {
     "is when": 3.0,
     "are when": 3.0,
     "describes": 2.4,
+    "is characterized by": 2.8,  # "A knowledge economy is characterized by the creation, dissemination, ..."
+    "are characterized by": 2.8,
+    "is characterised by": 2.8,
+    "are characterised by": 2.8,
 }
 _COPULA_AFTER = frozenset({"a", "an", "the", "any", "one", "defined", "when", "how", "where"})
 _WHICH = re.compile(

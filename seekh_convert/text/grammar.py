@@ -83,8 +83,8 @@ def _evaluative(tok) -> bool:
 
 
 def definition_kind(doc, term: str) -> str | None:
-    """How ``doc`` defines ``term`` ("copula", "called", "means", "states", "which-states", "appos", "defined-as"), or None when
-    the sentence does not define it (talks about it, praises it, or defines another term)."""
+    """How ``doc`` defines ``term`` ("copula", "called", "means", "characterized", "states", "which-states", "appos",
+    "defined-as"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
         return None
@@ -172,11 +172,22 @@ def _as_subject(head) -> str | None:
         return "means"  # "Discrimination involves acting on the belief that ...": what doing it is
     if verb.lemma_ == "define" and head.dep_ == "nsubjpass" and any(c.lower_ == "as" for c in verb.children):
         return "means"  # "X is defined as ..."
+    if (
+        verb.lower_ in ("characterized", "characterised")
+        and head.dep_ == "nsubjpass"
+        and _by_agent(verb)
+        and re.match(r"\s*(?:is|are)\s+characteri[sz]ed\s+by\b", head.doc.text[head.right_edge.idx + len(head.right_edge) :])
+    ):  # not "Economies are increasingly being characterized by their ...", a trend
+        return "characterized"  # "A knowledge economy is characterized by the creation, dissemination, ..."
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
     if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
     return None
+
+
+def _by_agent(verb) -> bool:
+    return any(c.dep_ == "agent" and c.lower_ == "by" for c in verb.children)
 
 
 #: Classes that judge rather than define ("National debt is a major problem for national governments").

@@ -78,6 +78,8 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         return None
     if root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children):
         return None  # "X is a Y": a definition (the cards ask it) or a platitude
+    if root.lemma_ == "be" and root.i + 1 < len(doc) and doc[root.i + 1].tag_ in ("WRB", "IN", "WDT", "WP"):
+        return None  # "What is when most variations ... are found?" (set 17): a clause after "is" asks nothing
     for t in keys:
         span = term_span(doc, t.text)
         if span is None or span.root.i != subj.i or span.end != subj.right_edge.i + 1:

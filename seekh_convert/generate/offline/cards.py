@@ -112,6 +112,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if not term.defined and bare_name(sentence.parsed, m.start(), m.end()):
         return None  # "a resident of _____" (Hartford), "_____ claims Blankenship spent ..." (Caperton): trivia
+    if list_member(sentence.parsed, m.start(), m.end()):
+        return None  # "concerns around privacy, data ownership, and _____": "surveillance" fits as well
     if not _clause(sentence.parsed):
         return None  # a caption ("Triads arranged on the circle of thirds, labeled by harmonic functions.")  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
     front = sentence.splice(m.start(), m.end(), GAP)
@@ -152,6 +154,19 @@ def bare_name(doc, start: int, end: int) -> bool:
         return False
     words = [t for t in span if not t.is_punct]
     return not (len(words) == 1 and span.start == 0 and zipf(words[0].lower_) >= 3.0)
+
+
+def list_member(doc, start: int, end: int) -> bool:
+    """True when characters ``start:end`` of ``doc`` are one item of a list of three or more ("privacy, data
+    ownership, and algorithmic bias"): a blank there has as many answers as the list has siblings (set 17)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    members = [root, *root.conjuncts]
+    return len({t.i for t in members}) >= 3 and root.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _in_brackets(text: str, at: int) -> bool:
@@ -278,7 +293,7 @@ def _defines(term: Term) -> bool:
         return entry_explains(s.block)
     if s.n_words > ITEM_WORDS + 10:
         return False  # too long to be an answer to learn
-    if hollow(s.parsed) or history_note(s.parsed):
+    if hollow(s.parsed) or history_note(s.parsed) or narrated(s.parsed):
         return False  # praise, course talk, "the other favorite of Zeus", what someone did in 1925
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
@@ -286,6 +301,23 @@ def _defines(term: Term) -> bool:
 #: A year in the running text (a citation's "(Hochschild 2012)" is left out before looking).
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
 _CITATION = re.compile(r"\([^()]*\)")
+
+
+#: Verbs of the writer's route through the text ("we need to take a detour", "let us turn to", "we now look at").
+_ROUTE_VERBS = frozenset(
+    "need want take look turn move go return begin start discuss consider examine explore focus introduce mention "
+    "cover review revisit".split()
+)
+
+
+def narrated(doc) -> bool:
+    """True when the sentence's main clause is the writer's route through the text, not a statement about the term:
+    "To understand ... we need to take a detour and look at ... a Dutch scholar called Desiderius Erasmus" (set 17),
+    unlike "We get information into our brains through a process called encoding"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in _ROUTE_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("we", "i", "let's", "us") for c in root.children)
 
 
 def history_note(doc) -> bool:
@@ -302,8 +334,12 @@ def basic_front(t: Term) -> str:
     """ "What is X?", "What does X mean?" (a "means" definition), "What does it mean to compile?" (a glossary verb)."""
     if t.definition.block.kind is BlockKind.GLOSSARY:
         return entry_front(t.text, t.definition.display)
-    if definition_kind(t.definition.parsed, t.text) == "means":
+    kind = definition_kind(t.definition.parsed, t.text)
+    if kind == "means":
         return f"What does {t.text} mean?"
+    if kind == "characterized":  # "What characterizes a knowledge economy?"
+        lead = re.match(rf"\s*(an?|the)\s+{re.escape(t.text)}\b", t.definition.text, re.I)
+        return f"What characterizes {lead.group(1).lower() + ' ' if lead else ''}{t.text}?"
     return ask_what(t.text, t.definition.text)
 
 

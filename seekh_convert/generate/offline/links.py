@@ -14,7 +14,9 @@ from seekh_convert.generate.offline.context import carries_context
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.statements import citation_share, good_title, key_terms, titled, use_score
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
+from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Application, LearnNext, Prerequisite
+from seekh_convert.model.sources import ref_at
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 
@@ -78,12 +80,56 @@ def _why(s: Sentence) -> str:
     return s.display[:4000]
 
 
+#: A label under which the source lists what to know first ("Prerequisites", "Before you begin:").
+_PREREQUISITES = re.compile(
+    r"^\W*(?P<label>pre-?requisites?|before you (?:begin|start)|what you (?:should|need to) know(?: first)?"
+    r"|required background|background (?:knowledge|needed))\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+_MAX_STATED = 6
+
+
+def stated_prerequisites(ta: TopicAnalysis) -> list[Prerequisite]:
+    """What the source itself lists under "Prerequisites" (a heading, a label or "Prerequisites: X, Y"): each entry
+    as it stands, cited where it stands (set 17: "Prerequisites • tuples (basics, crossproduct)" beside "This guide
+    lists no prerequisites"; set 15: a deck's "Prerequisites" slide)."""
+    blocks = ta.topic.blocks
+    out: list[Prerequisite] = []
+    for i, b in enumerate(blocks):
+        m = _PREREQUISITES.match(b.text.strip())
+        if m is None or b.kind is BlockKind.LIST_ITEM or len(b.text.split()) > 30:
+            continue
+        label = m.group("label")[:1].upper() + m.group("label")[1:]
+        why = f"The source lists it under “{label}”."
+        entries: list[tuple[object, str]] = []
+        if m.group("rest").strip():  # "Prerequisites: tuples, relations and functions."
+            rest = m.group("rest").strip().rstrip(".")
+            entries = [(b, e) for e in re.split(r"\s*(?:[;,]|\band\b)\s*", rest) if e.strip()]
+        else:
+            for x in blocks[i + 1 : i + 1 + _MAX_STATED]:
+                listed = x.kind is BlockKind.LIST_ITEM or x.bullet > 0 and (b.slide is None or x.slide == b.slide)
+                if not listed or x.kind is BlockKind.HEADING:
+                    break
+                entries.append((x, x.text.strip()))
+        for block, entry in entries[:_MAX_STATED]:
+            entry = entry.strip(" .;:•-–")
+            if not 1 <= len(entry.split()) <= 12:
+                continue
+            begin = max(0, block.text.find(entry))
+            out.append(Prerequisite(topic=_cap(entry)[:300], why=why, source=ref_at(block, begin, begin + len(entry), entry)))
+        if out:
+            break
+    return out
+
+
 def prerequisite_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[Prerequisite]:
-    """Terms an earlier topic defines and this one uses, most used first; the reason is the earlier definition."""
+    """What the source lists as prerequisites, then terms an earlier topic defines and this one uses, most used
+    first; the reason is the earlier definition."""
     pos = doc.position(ta.topic)
     own = {t.key for t in ta.terms if t.defined}
-    out: list[Prerequisite] = []
+    out: list[Prerequisite] = stated_prerequisites(ta)
     seen: set[str] = {(term_key(_title(ta)) or _title(ta).casefold()).rstrip("s")}
+    seen |= {term_key(p.topic) for p in out}
     earlier = doc.topics[:pos] if pos is not None else []
     found = [
         (i, t)

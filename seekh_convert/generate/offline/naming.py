@@ -14,6 +14,7 @@ import weakref
 from dataclasses import dataclass
 
 from seekh_convert.generate.offline.ask import asks_for
+from seekh_convert.generate.offline.cards import names_subject
 from seekh_convert.generate.offline.choices import key_position
 from seekh_convert.generate.offline.described import ends_clause, everyday_key, exists_when, plain_lead, shouted, term_last
 from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
@@ -369,10 +370,13 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
     )
 
 
-def naming_questions(doc, position: int | None, extra_terms: list[str], taken: set[int], asked: set[str], limit: int = 2):
+def naming_questions(
+    doc, position: int | None, extra_terms: list[str], taken: set[int], asked: set[str], limit: int = 2, title: str = ""
+):
     """Up to ``limit`` naming questions for topic ``position`` of ``doc``, on sentences not in ``taken`` and terms no
-    card asks (``asked``: term keys); distractors are the document's other defined terms, the nearest topics first,
-    then ``extra_terms`` (terms the source marks)."""
+    card asks (``asked``: term keys) nor the ``title`` names ("New Testament" in a history of the New Testament);
+    distractors are the document's other defined terms, the nearest topics first, then ``extra_terms`` (terms the
+    source marks)."""
     from seekh_convert.text.terms import term_key
 
     if position is None:
@@ -388,6 +392,8 @@ def naming_questions(doc, position: int | None, extra_terms: list[str], taken: s
     out = []
     for named in own:
         if id(named.sentence) in taken or term_key(named.term) in asked or everyday_key(named.term):
+            continue
+        if names_subject(named.term, title):
             continue
         if any(q.options[q.answer_index] == named.term for q in out):
             continue

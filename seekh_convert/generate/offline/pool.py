@@ -426,7 +426,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
     marked = _marked_terms(ta, doc_terms)
-    named = naming_questions(doc, doc.position(ta.topic), marked, used, asked)
+    named = naming_questions(doc, doc.position(ta.topic), marked, used, asked, title=subject)
     asked = asked | {term_key(q.options[q.answer_index]) for q in named}
     questions = (
         source_reviews(ta.topic.blocks)

@@ -126,6 +126,8 @@ def _stem(doc, root, subj, cut, terms: list[Term]) -> str | None:
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i and c.i > subj.end - 1]
     if any(c.dep_ == "neg" for c in root.children):
         return None  # "Why does X not ...?": the source's negation makes a trick question
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in root.children):
+        return None  # "When was X published and was a parallel ...?": a second predicate tacked on (set 17)
     drop = {t.i for t in cut.subtree} if cut is not None else set()
     if cut is not None and cut.i > 0 and doc[cut.left_edge.i - 1].text == ",":
         drop.add(cut.left_edge.i - 1)

@@ -147,3 +147,25 @@ def test_process_control_is_engineering():
         "The parameter estimates of the model come from a step test."
     )
     assert subject_of(text) is Subject.ENGINEERING
+
+
+def test_the_prerequisites_the_source_lists_are_the_guides(tmp_path) -> None:
+    """Set 17: "Prerequisites • tuples (basics, crossproduct)" at the top of the notes, and the guide said "This guide
+    lists no prerequisites for this topic"."""
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "pcc.md").write_text(
+        "# Person Case Constraints\n\nPrerequisites\n\n- tuples (basics, crossproduct)\n- partial orders\n\n"
+        "Monotonicity can be successfully invoked to explain effects for adjectival gradation and person syncretism in "
+        "pronouns. The PCC is a restriction on clitics. A clitic is a reduced pronoun that has attached to another "
+        "word. English does not allow combinations of clitics like I showed'er'em, but other languages do.\n"
+    )
+    doc = load_document(tmp_path / "pcc.md")
+    content = OfflineEngine().content(doc.topics[0], doc)
+    listed = [(p.topic, p.source.quote) for p in content.prerequisites]
+    assert listed[:2] == [
+        ("Tuples (basics, crossproduct)", "tuples (basics, crossproduct)"),
+        ("Partial orders", "partial orders"),
+    ]
+    assert all(p.why == "The source lists it under “Prerequisites”." for p in content.prerequisites[:2])
