@@ -39,6 +39,7 @@ from seekh_convert.generate.offline.links import (
 )
 from seekh_convert.generate.offline.lists import enumeration_cards
 from seekh_convert.generate.offline.naming import naming_questions
+from seekh_convert.generate.offline.naming import topic_definitions as named_in_topic
 from seekh_convert.generate.offline.objects import object_cards
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.reverse import reverse_questions
@@ -52,7 +53,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
 from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
-from seekh_convert.text.lexicon import zipf
+from seekh_convert.text.lexicon import generic_word, zipf
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import STOPWORDS
 
@@ -115,6 +116,23 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
         # which is the determining of how many people ...") says what the topic is about better than "none"
         return [f.definition() for f in whole_topic(ta) if f.kind == "which"][:1]
     return found
+
+
+def head_definitions(doc: DocAnalysis, ta: TopicAnalysis) -> list[Definition]:
+    """The definition the naming reader found of the title's term, or of the term that ends it ("interpretability"
+    under "The Blessing and Curse of Mechanistic Interpretability": "In modeling, interpretability refers to the
+    property that ...", set 16's false "none"), when nothing else defines it."""
+    position = doc.position(ta.topic)
+    if position is None or _FRONT.match(ta.topic.title):
+        return []
+    keys = [k for t in title_terms(ta.topic.title) if (k := term_key(t))]
+    for n in named_in_topic(doc, position):
+        key = term_key(n.term)
+        if len(key) < 5 or " " not in key and generic_word(key) or not n.sentence.alone:
+            continue
+        if any(key == k or k.endswith(" " + key) for k in keys):
+            return [Definition(text=n.sentence.display, source=n.sentence.ref())]
+    return []
 
 
 def _stated(sentence: str) -> bool:
@@ -422,6 +440,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
     if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
+    if not pool.definitions:
+        pool.definitions = head_definitions(doc, ta)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])

@@ -104,3 +104,18 @@ def test_no_naming_question_on_the_documents_own_subject(tmp_path: Path) -> None
 
     assert keys("The Early Years") == ["New Testament"]
     assert keys("The Early Years\nA Brief History of the English New Testament") == []
+
+
+def test_the_term_that_ends_the_title_gives_the_definition(tmp_path: Path) -> None:
+    """Set 16: "In modeling, interpretability refers to the property that ..." under "The Blessing and Curse of
+    Mechanistic Interpretability", and the guide said the source gives no definition."""
+    (tmp_path / "ch1.md").write_text(
+        "# The Blessing and Curse of Mechanistic Interpretability\n\n"
+        "In modeling, interpretability refers to the property that the selection or behavior of a model be relatively "
+        "easy to explain to a human while resorting to basic principles. Newtonian laws such as F = ma are easy to "
+        "explain to a student of the quantitative sciences. A deep neural network with millions of parameters is much "
+        "harder to explain, even when it predicts well, and its designers often cannot say why it works.\n"
+    )
+    doc = load_document(tmp_path / "ch1.md")
+    content = OfflineEngine().content(doc.topics[0], doc)
+    assert content.definition is not None and "interpretability refers to the property" in content.definition.text
