@@ -166,6 +166,10 @@ def _as_subject(head) -> str | None:
             return "copula"
         if genus is None and any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
             return "copula"  # "X is when ...", not "X is a good fit when ..."
+        if genus is None and any(
+            c.dep_ == "attr" and c.lower_ == "one" and any(r.dep_ == "relcl" for r in c.children) for c in verb.children
+        ):  # not "one of the oldest structures"
+            return "copula"  # "An Information Society is one in which the creation ... of information play a central role"
     if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
         return "means"
     if verb.lemma_ == "involve" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" for c in verb.children):
@@ -219,7 +223,7 @@ def _differentia(genus_token) -> bool:
     """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
     that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
     for c in genus_token.children:
-        if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by"):
+        if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by", "on"):
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
             return True

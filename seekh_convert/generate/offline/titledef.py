@@ -25,13 +25,15 @@ _KINDS = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+|different\s+)?(?:types?|kinds?|forms?|classes|categories|examples?)\s+of)\s+", re.I
 )
 _COUNTER = re.compile(r"\s*\(\s*\d+\s+of\s+\d+\s*\)\s*$", re.I)
+#: "The PCC explained" is about the PCC: a last word that says how the section treats its term is no part of it.
+_TREATED = re.compile(r"\s+(?:explained|defined|introduced|revisited|demystified|in brief|in a nutshell|at a glance)\s*$", re.I)
 _SPLIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|,|;|\sand\s|\s&\s|\sin\s|\sof\s)\s*")
 _ABBR = re.compile(r"^(.*?\S)\s*\(([A-Za-z][\w-]{1,9})\)\s*$")
 
 
 def title_terms(title: str) -> list[str]:
     """The terms a topic title names, longest first: "Short-term plasticity (STP)" -> the phrase and "STP"."""
-    t = _COUNTER.sub("", _LEAD.sub("", title.strip()))
+    t = _TREATED.sub("", _COUNTER.sub("", _LEAD.sub("", title.strip())))
     out: list[str] = []
     kinds = _KINDS.match(t)
     t = t[kinds.end() :] if kinds else t

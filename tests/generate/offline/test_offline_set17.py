@@ -119,3 +119,15 @@ def test_the_term_that_ends_the_title_gives_the_definition(tmp_path: Path) -> No
     doc = load_document(tmp_path / "ch1.md")
     content = OfflineEngine().content(doc.topics[0], doc)
     assert content.definition is not None and "interpretability refers to the property" in content.definition.text
+
+
+def test_definitions_set_17s_judges_found_missing() -> None:
+    from seekh_convert.generate.offline.titledef import title_terms
+
+    society = (
+        "An Information Society is one in which the creation, distribution, and manipulation of information play a central role."
+    )
+    assert definition_kind(parse.parse(society), "Information Society") == "copula"
+    assert definition_kind(parse.parse("The PCC is a restriction on clitics."), "PCC") == "copula"
+    assert definition_kind(parse.parse("A bridge is one of the oldest structures."), "bridge") is None
+    assert title_terms("The PCC explained") == ["PCC"]
