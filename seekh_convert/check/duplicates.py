@@ -259,7 +259,7 @@ class RunDeduplicator:
         items = iter_items(content)
         kept: list[Item] = []
         new_keys: list[tuple[str, tuple[str, str], str]] = []
-        dropped: dict[str, list[str]] = {}
+        why: dict[str, list[str]] = {}  # section -> why its items went (a section left empty says so)
         for item in items:
             if item.section not in self._seen:
                 kept.append(item)
@@ -282,7 +282,7 @@ class RunDeduplicator:
                 )
                 continue
             self.dropped += 1  # even the last of its section: an honest empty section beats a repeat (set 17)
-            dropped.setdefault(item.section, []).append("repeats an item of an earlier topic")
+            why.setdefault(item.section, []).append("repeats an item of an earlier topic")
             quality.add(Finding(section=item.section, index=item.index, reason=Reason.DUPLICATE_ACROSS_RUN, detail=detail))
         for section, key, where in new_keys:
             self._seen[section].append((key, where))
@@ -290,6 +290,6 @@ class RunDeduplicator:
             return content
         quality.kept = len(kept)
         quality.grounded = min(quality.grounded, quality.kept)
-        result = rebuild(content, kept, dropped)
+        result = rebuild(content, kept, why)
         assert result is not None  # only flashcards and questions lose items here, and either may be empty
         return result
