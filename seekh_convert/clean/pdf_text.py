@@ -17,6 +17,9 @@ _NAMES_HYPHEN = re.compile(r"\b([A-Z][a-z]+)- ([A-Z][a-z]+)\b")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +([,;!?])(?=\s|$)")
 _HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
 _DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
+_SPLIT_WORD = re.compile(r"\b([^\W\d_]{2,})\n([a-z][^\W\d_]{1,})\b")
+_FRAGMENT = 1.5  # Zipf frequency below which a line's last or next line's first letters are no word of their own
+_WHOLE = 2.5  # and from which the two joined are one
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _COMMON_HALF = 3.0  # Zipf frequency from which each half of a broken compound is a word of its own
 _JOINED_GAP = 1.5  # how much rarer than its halves the joined spelling is when the hyphen is real
@@ -45,7 +48,22 @@ def dehyphenate_lines(text: str, vocab: Counter[str]) -> str:
             return f"{left}-{right}"
         return match.group(0)
 
-    return dehyphenate(_HYPHEN_KEEP.sub(keep, text))
+    return dehyphenate(_rejoin_split_words(_HYPHEN_KEEP.sub(keep, text), vocab))
+
+
+def _rejoin_split_words(text: str, vocab: Counter[str]) -> str:
+    """Join a word some PDFs break over a line with no hyphen ("Groups are ubiq\nuitous", "regular tas\nks", the MIT
+    9.70 handout as pypdf reads it): together the pieces are a word, commoner than either piece ("tasks" beside "tas"
+    and "ks"), or one piece is no word at all; not two words the document uses on their own ("every thing")."""
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        whole, zl, zr = zipf(left + right), zipf(left), zipf(right)
+        if whole < _WHOLE or vocab[left.lower()] > 1 and vocab[right.lower()] > 1:
+            return match.group(0)
+        return left + right if min(zl, zr) < _FRAGMENT or whole > max(zl, zr) else match.group(0)
+
+    return _SPLIT_WORD.sub(join, text)
 
 
 def compound(left: str, right: str) -> bool:

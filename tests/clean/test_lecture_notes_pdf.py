@@ -40,6 +40,24 @@ def test_hyphens_across_lines_joined_but_real_compounds_kept():
     assert "universitylevel" not in text and "wellknown" not in text
 
 
+def test_words_broken_over_a_line_without_a_hyphen_are_joined():
+    """Set 18's MIT 9.70 handout as pypdf reads it: "Groups are ubiq / uitous", "regular tas / ks", "contrib / utions";
+    two words of their own stay two ("go in / to", "can / not", "every / thing")."""
+    lines = [
+        "Groups are ubiq",
+        "uitous and basic human social systems. Regular tas",
+        "ks and contrib",
+        "utions of a colla",
+        "borative group go in",
+        "to the room, every",
+        "thing they can",
+        "not do alone.",
+    ]
+    text = _text(PdfCleaner()(_doc([[(t, 10.0) for t in lines]])))
+    assert "ubiquitous" in text and "Regular tasks" in text and "contributions" in text and "collaborative" in text
+    assert "go in to the room" in text and "every thing" in text and "can not" in text
+
+
 def test_spacing_accents_become_accented_letters():
     doc = PdfCleaner()(_doc([[("Erwin Schr¨odinger taught at the ´Ecole Normale Sup´erieure in Paris.", 10.0)]]))
     assert _text(doc) == "Erwin Schrödinger taught at the École Normale Supérieure in Paris."
