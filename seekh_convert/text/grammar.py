@@ -257,6 +257,10 @@ def _describes(subject) -> bool:
     first = next(iter(subject.subtree))
     if subject.pos_ == "PRON" or first.lower_ in _DEMONSTRATIVE:
         return False
+    if any(
+        c.dep_ == "poss" or c.dep_ == "nmod" and c.nbor(1).text in ("’", "'") for c in subject.children if c.i + 1 < len(c.doc)
+    ):
+        return False  # "The United States’ system of government is called federalism": names one case (set 18)
     size = sum(1 for _ in subject.subtree)
     return size >= 3 and first.lower_ != "the" or any(c.dep_ in ("relcl", "acl", "prep") for c in subject.children)
 

@@ -49,12 +49,34 @@ def ask_what(term: str, definition: str = "") -> str:
     lead = article.group(1).lower() + " " if article else ""
     if not lead and re.match(r"(?:principle|law|theory|rule|problem|concept|idea|method) of\b", term, re.I):
         lead = "the "  # "What is the principle of locality?"
+    if not lead and not found:
+        lead = gloss_article(term, definition)
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     verb = copula.group(1) if copula else verb
     if term.isupper() and len(term) > 5 and " " not in term and zipf(term) >= 2.5:
         term = term.lower()  # "NORMALIZATION" set in capitals as a heading is the word "normalization"
     return f"What {verb} {lead}{term}?"
+
+
+#: Endings of nouns that take no article ("federalism", "awareness", "economics", "management", "information").
+_MASS = r"(?:ism|ness|ics|ogy|ship|hood|dom|ment|tion|sion|ance|ence|ing)$"
+#: Heads of a term that names one thing of its kind ("the commerce clause", "the Fourteenth Amendment").
+_ONE_OF_A_KIND = frozenset("clause amendment act doctrine treaty constitution revolution accord charter".split())
+
+
+def gloss_article(term: str, definition: str) -> str:
+    """The article a glossary entry's term takes in "What is ...?", read from the entry ("Discretionary court: A court
+    that can accept or reject appeals." asks "What is a discretionary court?"; set 18's teachers marked "What is
+    discretionary court?", "What is commerce clause?", "What is activity?" as edits); "" when the entry does not say."""
+    words = term.split()
+    if not words or not term[:1].islower() or any(w[:1].isupper() for w in words[1:]):
+        return ""  # a name, or a term set in capitals
+    if words[-1].lower() in _ONE_OF_A_KIND:
+        return "the "
+    if re.match(r"\s*an?\s", definition, re.I) and not re.search(r"(?<!s)s$|" + _MASS, words[-1]):
+        return "an " if re.match(r"[aeio]|u(?!ni|s[eu])|hour|hono", term, re.I) else "a "
+    return ""
 
 
 def entry_front(term: str, back: str) -> str:
@@ -64,7 +86,7 @@ def entry_front(term: str, back: str) -> str:
         return f"What does it mean to {term}?"
     if re.match(r"(?:Having|Being|Pertaining|Relating)\b", back):
         return f"What does {term} mean?"
-    return ask_what(term)
+    return ask_what(term, back)
 
 
 def entry_explains(block) -> bool:

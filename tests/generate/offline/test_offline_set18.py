@@ -1,0 +1,40 @@
+"""The fourteenth session (2026-12-06), after judging set 18: a glossary term asked without its article ("What is
+discretionary court?", "What is commerce clause?", "What is activity?", four edits), and "What is federalism?"
+answered by "The United States’ system of government is called federalism." (a wrong key: it names one case)."""
+
+from __future__ import annotations
+
+import pytest
+
+from seekh_convert.generate.offline.cards import ask_what, entry_front
+from seekh_convert.text import parse
+from seekh_convert.text.grammar import definition_kind
+
+
+@pytest.mark.parametrize(
+    ("term", "entry", "front"),
+    [
+        ("discretionary court", "A court that can accept or reject appeals.", "What is a discretionary court?"),
+        ("activity", "An element of work performed during the course of a project.", "What is an activity?"),
+        (
+            "commerce clause",
+            "A clause in the Constitution that allows Congress to regulate trade.",
+            "What is the commerce clause?",
+        ),
+        # no article where the entry gives none, for a mass noun, a plural or a name
+        ("percept", "The complete set of inputs at a given time.", "What is percept?"),
+        ("federalism", "A system of government in which power is divided.", "What is federalism?"),
+        ("adjustment modes", "Ways in which newcomers adapt to a role.", "What are adjustment modes?"),
+        ("Cornell School", "A school of speech study from a humanities perspective.", "What is Cornell School?"),
+    ],
+)
+def test_a_glossary_term_is_asked_with_the_article_its_entry_gives(term, entry, front) -> None:
+    assert entry_front(term, entry) == front
+    assert ask_what(term, entry) == front
+
+
+def test_naming_one_case_is_no_definition() -> None:
+    named = parse.parse("The United States’ system of government is called federalism.")
+    assert definition_kind(named, "federalism") is None
+    defined = parse.parse("A quantity that measures the spread of data is called the variance.")
+    assert definition_kind(defined, "variance") == "called"
