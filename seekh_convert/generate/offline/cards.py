@@ -178,17 +178,25 @@ def bare_name(doc, start: int, end: int) -> bool:
     return not (len(words) == 1 and span.start == 0 and zipf(words[0].lower_) >= 3.0)
 
 
+_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
 def list_member(doc, start: int, end: int) -> bool:
-    """True when characters ``start:end`` of ``doc`` are one item of a list of three or more ("privacy, data
-    ownership, and algorithmic bias"): a blank there has as many answers as the list has siblings (set 17)."""
+    """True when characters ``start:end`` of ``doc`` are one item of an open list of three or more ("concerns around
+    privacy, data ownership, and algorithmic bias"): a blank there has as many answers as the list has siblings (set
+    17). A list the sentence counts is closed ("three subscales, one each for goals, tasks and bond")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
-    members = [root, *root.conjuncts]
-    return len({t.i for t in members}) >= 3 and root.pos_ in ("NOUN", "PROPN", "ADJ")
+    members = {t.i for t in [root, *root.conjuncts]}
+    if len(members) < 3 or root.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    before = doc[: min(members)].text.lower()
+    counted = re.findall(r"\b(" + "|".join(_COUNTS) + r"|\d+)\b", before)
+    return not any(_COUNTS.get(c, int(c) if c.isdigit() else 0) == len(members) for c in counted)
 
 
 def _in_brackets(text: str, at: int) -> bool:

@@ -61,6 +61,9 @@ def test_no_blank_on_one_item_of_a_list_of_three() -> None:
     text = "As information becomes more commodified, concerns around privacy, data ownership, and algorithmic bias have grown."
     at = text.index("algorithmic bias")
     assert list_member(parse.parse(text), at, at + len("algorithmic bias"))
+    counted = "The WAI's 36 items form three subscales, one each for goals, tasks and bond."
+    at = counted.index("tasks")
+    assert not list_member(parse.parse(counted), at, at + len("tasks"))  # a list the sentence counts is closed
     two = "The cerebellum and the basal ganglia learn different things from the same movements."
     at = two.index("basal ganglia")
     assert not list_member(parse.parse(two), at, at + len("basal ganglia"))
