@@ -55,7 +55,7 @@ from seekh_convert.text.defining import asked_term
 from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
 from seekh_convert.text.lexicon import generic_word, zipf
 from seekh_convert.text.terms import term_key
-from seekh_convert.text.words import STOPWORDS
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
 #: Titles that name a place in the course, not a term.
@@ -116,6 +116,18 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
         # which is the determining of how many people ...") says what the topic is about better than "none"
         return [f.definition() for f in whole_topic(ta) if f.kind == "which"][:1]
     return found
+
+
+def shared_titles(doc: DocAnalysis) -> str:
+    """Two-word phrases in the titles of two topics or more: the document's subject even where its own title does
+    not say it ("Value of Data Sharing", "Concerns About Data Sharing" in a deck titled "Tutorials on Data
+    Management": "_____ should be addressed throughout the Data Life Cycle." gives away "data sharing", set 18)."""
+    counts: dict[str, int] = {}
+    for other in doc.topics:
+        words = [w.lower() for w in surface_words(other.topic.title) if w.lower() not in STOPWORDS]
+        for pair in {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}:
+            counts[pair] = counts.get(pair, 0) + 1
+    return "\n".join(p for p, n in counts.items() if n >= 2)
 
 
 def head_definitions(doc: DocAnalysis, ta: TopicAnalysis) -> list[Definition]:
@@ -413,7 +425,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())
-    subject = f"{title}\n{doc.document.title}"  # what a blank on the title's words would give away
+    subject = f"{title}\n{doc.document.title}\n{shared_titles(doc)}"  # what a blank on these words would give away
     cards = build_flashcards(ta.terms, ta.ranked, title=subject)
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]

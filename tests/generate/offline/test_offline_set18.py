@@ -38,3 +38,25 @@ def test_naming_one_case_is_no_definition() -> None:
     assert definition_kind(named, "federalism") is None
     defined = parse.parse("A quantity that measures the spread of data is called the variance.")
     assert definition_kind(defined, "variance") == "called"
+
+
+def test_a_phrase_in_two_topic_titles_is_the_documents_subject(tmp_path) -> None:
+    """Set 18: "_____ should be addressed throughout the Data Life Cycle." (data sharing) in a deck whose topics
+    include "Value of Data Sharing" and "Concerns About Data Sharing": the blank gives away the lesson's subject."""
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.cards import names_subject
+    from seekh_convert.generate.offline.pool import shared_titles
+    from seekh_convert.pipeline import load_document
+
+    sections = {
+        "The Data Life Cycle": "Researchers plan, collect, assure, describe, preserve, discover, integrate and analyse data",
+        "Value of Data Sharing": "Shared data let other scientists verify results and ask new questions of old studies",
+        "Concerns About Data Sharing": "Researchers worry about credit, misuse, privacy of participants and the cost of curation",
+    }
+    text = "".join(f"## {t}\n\n" + f"{s}. " * 40 + "\n\n" for t, s in sections.items())
+    (tmp_path / "deck.md").write_text(f"# Tutorials on Data Management\n\n{text}")
+    doc = load_document(tmp_path / "deck.md")
+    shared = shared_titles(analyse(doc, doc.topics[0]))
+    assert shared.split("\n") == ["data sharing"]
+    assert names_subject("Data sharing", f"The Data Life Cycle\nTutorials on Data Management\n{shared}")
+    assert not names_subject("Data sharing", "The Data Life Cycle\nTutorials on Data Management")
