@@ -61,8 +61,9 @@ def ask_what(term: str, definition: str = "") -> str:
 
 #: Endings of nouns that take no article ("federalism", "awareness", "economics", "management", "information").
 _MASS = r"(?:ism|ness|ics|ogy|ship|hood|dom|ment|tion|sion|ance|ence|ing)$"
-#: Heads of a term that names one thing of its kind ("the commerce clause", "the Fourteenth Amendment").
-_ONE_OF_A_KIND = frozenset("clause amendment act doctrine treaty constitution revolution accord charter".split())
+#: Heads of a term that names one provision of a constitution or a law ("the commerce clause", "the takings clause");
+#: other lower-case heads are things of a kind ("a speech act").
+_ONE_OF_A_KIND = frozenset("clause amendment".split())
 
 
 def gloss_article(term: str, definition: str) -> str:

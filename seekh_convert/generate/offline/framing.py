@@ -1,7 +1,8 @@
 """The frame a "What is X?" card needs when X is everyday words used in a sense of the course: "What is replication?"
 reads as DNA or science ("Minimal adjustment to both role and person." is Nicholson's adjustment mode), so the card
 asks "In role transitions, what is replication?", naming the heading the definition sits under. Teachers asked for
-this on "What is full voice?", "What is metamorphosis?", "What is a unit?", "What is Cornell School?" (set 13)."""
+this on "What is full voice?", "What is metamorphosis?", "What is Cornell School?" (set 13). An answer that names the
+term ("A unit is a measurement for ...") carries its own frame."""
 
 from __future__ import annotations
 
