@@ -478,6 +478,17 @@ _INSTITUTION = re.compile(
 )
 
 
+#: An entry of a reference list: a year in brackets closed by a full stop ("... (NIH) (2003). NIH data sharing ...").
+_REFERENCE_ENTRY = re.compile(r"\((?:19|20)\d{2}[a-z]?\)\s*\.")
+_SHOWN_CASE = re.compile(r"\b(?:examples?|exercises?|demo|case study|sample)\s*$", re.I)
+
+
+def shown_case(term: str) -> bool:
+    """True for a label that shows a case of something and names no term ("Data Citation Example", "Worked
+    Exercise")."""
+    return bool(_SHOWN_CASE.search(term))
+
+
 def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BASIC) -> list[Flashcard]:
     """One card per term the topic defines (``glosses.topic_definitions``) that no card asks yet: "What is X?"
     (or "What does ABBR stand for?") answered by the source's definition, cut to its defining text."""
@@ -490,6 +501,8 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
     for g in glosses:
         if len(out) >= max_basic or term_key(g.term) in asked:
             continue
+        if _REFERENCE_ENTRY.search(g.sentence.text):
+            continue  # "6National Institute of Health (NIH) (2003). NIH data sharing policy ...": a reference (set 18)
         if g.kind == "abbreviation":
             if term_key(g.definition) in defined or _INSTITUTION.search(g.definition):
                 continue  # "automatic emotion regulation, which refers to ..." gets its card; "Central Normal College"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.generate.offline.cards import ask_what
+from seekh_convert.generate.offline.cards import ask_what, shown_case
 from seekh_convert.generate.offline.framing import framed
 from seekh_convert.generate.offline.glosses import remark
 from seekh_convert.model.document import BlockKind
@@ -64,8 +64,9 @@ CONTEXT_MODIFIERS = frozenset("remaining above following same other former latte
 
 def shown_cards(cards: list) -> list:
     """The cards as shown: a lead-in cut from an answer (``lead_cut``); no "What is the remaining integral?" (a term
-    that names a place in a derivation, not a concept), no card answered by a bare equation; a term of common words
-    answered by a bare gloss framed by its heading (``framing.framed``)."""
+    that names a place in a derivation, not a concept) nor "What is Data Citation Example?" (a label of a shown case),
+    no card answered by a bare equation; a term of common words answered by a bare gloss framed by its heading
+    (``framing.framed``)."""
     from seekh_convert.text.defining import asked_term
 
     out = []
@@ -73,8 +74,8 @@ def shown_cards(cards: list) -> list:
         term = asked_term(card.front) if card.kind == "basic" else None
         if card.kind == "basic" and _formula(card.back):
             continue  # "What is forward model?" -> "X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ.": an equation says nothing without its words
-        if term and term.split()[0].lower() in CONTEXT_MODIFIERS:
-            continue
+        if term and (term.split()[0].lower() in CONTEXT_MODIFIERS or shown_case(term)):
+            continue  # "What is the remaining integral?", "What is Data Citation Example?" (set 18)
         card = lead_cut(card)
         if card.kind == "basic" and (front := framed(card.front, card.back, card.source.section)) != card.front:
             card = card.model_copy(update={"front": front})

@@ -146,7 +146,7 @@ def test_an_abbreviation_card_neither_repeats_its_term_nor_names_an_institution(
     from seekh_convert.generate.offline.glosses import _term_ok
     from seekh_convert.model.guide import SourceRef
 
-    ref = SimpleNamespace(ref=lambda: SourceRef(quote="x", page=1))
+    ref = SimpleNamespace(ref=lambda: SourceRef(quote="x", page=1), text="x")  # a sentence: its reference and text
 
     def gloss(term: str, definition: str, kind: str) -> SimpleNamespace:
         return SimpleNamespace(term=term, definition=definition, kind=kind, named=None, sentence=ref)

@@ -60,3 +60,27 @@ def test_a_phrase_in_two_topic_titles_is_the_documents_subject(tmp_path) -> None
     assert shared.split("\n") == ["data sharing"]
     assert names_subject("Data sharing", f"The Data Life Cycle\nTutorials on Data Management\n{shared}")
     assert not names_subject("Data sharing", "The Data Life Cycle\nTutorials on Data Management")
+
+
+def test_no_card_from_a_reference_entry_or_a_shown_case(tmp_path) -> None:
+    """Set 18: "What does NIH stand for?" keyed "National Institute of Health" from a reference list's "6National
+    Institute of Health (NIH) (2003)."; "What is Data Citation Example?" answered with an example dataset's title."""
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.generate.offline.leddef import shown_cards
+    from seekh_convert.model.guide import Flashcard
+    from seekh_convert.model.sources import SourceRef
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "lesson.md").write_text(
+        "# Data Sharing\n\n## Value of data sharing\n\nData sharing lets other scientists verify results and reuse data "
+        "for new questions. A data repository is a service that stores data sets and makes them available to others "
+        "over time. Funders increasingly ask researchers to deposit their data in a repository when a project ends.\n\n"
+        "Sharing data also avoids duplicate expenditure on the same measurements, and it lets students learn from real "
+        "data sets. 6National Institute of Health (NIH) (2003). NIH data sharing policy and implementation guidance.\n"
+    )
+    doc = load_document(tmp_path / "lesson.md")
+    fronts = [c.front for t in doc.topics for c in OfflineEngine().content(t, doc).flashcards]
+    assert "What is a data repository?" in fronts and not any("NIH" in f for f in fronts), fronts
+    title = "Data from: Testing for unequal rates of morphological diversification in the absence of a phylogeny."
+    shown = Flashcard(kind="basic", front="What is Data Citation Example?", back=title, source=SourceRef(quote=title, slide=22))
+    assert shown_cards([shown]) == []
