@@ -313,7 +313,7 @@ _PLACE_HOLDER = re.compile(
 
 
 def _defines(term: Term) -> bool:
-    if _PLACE_HOLDER.match(term.text) or example_name(term.text) or notation(term.text):
+    if _PLACE_HOLDER.match(term.text) or example_name(term.text) or notation(term.text) or shown_case(term.text):
         return False
     if term.key in _BARE_KINDS:
         return False
