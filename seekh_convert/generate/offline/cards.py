@@ -21,7 +21,7 @@ from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym,
 from seekh_convert.text.nouns import blankable
 from seekh_convert.text.standalone import leans_back, stands_alone
 from seekh_convert.text.terms import term_key, term_pattern
-from seekh_convert.text.words import content_stems, singular, surface_words
+from seekh_convert.text.words import NUMBER_FORMS, content_stems, singular, surface_words
 
 GAP = "_____"
 _MAX_CARDS = 12
@@ -179,9 +179,6 @@ def bare_name(doc, start: int, end: int) -> bool:
     return not (len(words) == 1 and span.start == 0 and zipf(words[0].lower_) >= 3.0)
 
 
-_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-
-
 def list_member(doc, start: int, end: int) -> bool:
     """True when characters ``start:end`` of ``doc`` are one item of an open list of three or more ("concerns around
     privacy, data ownership, and algorithmic bias"): a blank there has as many answers as the list has siblings (set
@@ -195,9 +192,8 @@ def list_member(doc, start: int, end: int) -> bool:
     members = {t.i for t in [root, *root.conjuncts]}
     if len(members) < 3 or root.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
-    before = doc[: min(members)].text.lower()
-    counted = re.findall(r"\b(" + "|".join(_COUNTS) + r"|\d+)\b", before)
-    return not any(_COUNTS.get(c, int(c) if c.isdigit() else 0) == len(members) for c in counted)
+    before = re.findall(r"[a-z]+|\d+", doc[: min(members)].text.lower())
+    return str(len(members)) not in {NUMBER_FORMS.get(w, w) for w in before}  # "three subscales: ...", "3 stages: ..."
 
 
 def _in_brackets(text: str, at: int) -> bool:
