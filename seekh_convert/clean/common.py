@@ -58,11 +58,17 @@ def dehyphenate(text: str) -> str:
     return _HYPHEN_BREAK.sub(r"\1\2", text)
 
 
-_REFERENCE_TITLE = re.compile(r"^(references|bibliography|works cited|sources|further reading|citations)$", re.I)
+_REFERENCE_TITLE = re.compile(
+    r"^(references|bibliography|works cited|sources|further reading|citations|"
+    r"(cases|articles|websites|statistics|books|videos|readings) of interest)$",
+    re.I,
+)
 _QUESTION_TITLE = re.compile(
     r"^(review questions|free response|art connections?|multiple choice|critical thinking( questions)?|"
     r"conceptual questions|(additional |challenge )?problems|exercises?|practice( questions)?|"
-    r"self[- ]check( questions)?|solutions?|answers?( key)?|check your understanding|test prep.*|"
+    r"self[- ]check( questions)?|solutions?|answers?( key)?|answers? to .+|you be the (juror|judge)|"
+    r"(discussion|study|discussion and study|end[- ]of[- ]chapter) questions|(learning )?activities|"
+    r"check your understanding|test prep.*|"
     r"visual connection questions|personal application questions)$",
     re.I,
 )

@@ -57,7 +57,8 @@ class DocxExtractor:
 
             word = docx.Document(str(path))
             doc = Document(path=path, kind=SourceKind.DOCX)
-            doc.raw_blocks = list(_Body(word).blocks())
+            body = _Body(word)
+            doc.raw_blocks = run_in_headings(infer_headings(list(body.blocks()), body.bold_lines))
             if _pages_too_long(doc.raw_blocks):
                 for block in doc.raw_blocks:
                     block.page = None  # cited by section: "p. 2" on every quote of a casebook says nothing
@@ -81,6 +82,99 @@ def _pages_too_long(blocks: list[RawBlock]) -> bool:
     return max(words.values(), default=0) > _PAGE_WORDS
 
 
+#: A line that can be a title: at most 12 words, starting with a letter or a number, not ending as a sentence does.
+_TITLE_LINE = re.compile(r"^(?=[\w(])(?!.*[.;,]$)\S+(?: \S+){0,11}$")
+#: Share of the body before the first styled heading above which the writer did not use heading styles for its outline
+_UNSTYLED_SHARE = 0.2
+_MAX_BOLD_RUN = 3
+
+
+def infer_headings(blocks: list[RawBlock], bold_lines: dict[int, RawBlock]) -> list[RawBlock]:
+    """Short paragraphs set wholly in bold become headings where the writer set the outline by hand.
+
+    Lecture notes typed in "Normal" style mark "LECTURE 1: SPM CONCEPTS" and "PROCESS GROUPS" in bold and nothing
+    else; read as paragraphs, a whole lecture is one section and its lines run into the sentences around them. Only
+    where no styled heading comes before a fifth of the text. More than three bold lines in a row are a list,
+    and a bold line that ends the document heads nothing: both stay paragraphs. All capitals is level 1, any
+    other line level 2; each line of a run is a level below the one before it.
+    """
+    words = sum(len(b.text.split()) for b in blocks)
+    seen = 0
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            if seen < _UNSTYLED_SHARE * words:
+                return blocks
+            break
+        seen += len(b.text.split())
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        run = i
+        while run < len(out) and id(out[run]) in bold_lines:
+            run += 1
+        if run == i:
+            i += 1
+            continue
+        if run - i <= _MAX_BOLD_RUN and run < len(out):  # a few bold lines, then the text they head
+            level = 0
+            for k in range(i, run):
+                text = normalize_ws(out[k].text).rstrip(":").strip()
+                level = max(level + 1, 1 if text.upper() == text and any(c.isalpha() for c in text) else 2)
+                out[k] = RawBlock(BlockKind.HEADING, text, level=min(level, 3), page=out[k].page)
+        i = run
+    return out
+
+
+#: Words a sentence opens with, after a run-in heading: "Project Quality Management There are three processes"
+_OPENERS = frozenset("the there this these those it its in a an each all our we every some most one".split())
+
+
+def run_in_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A paragraph that opens with a name the document gives as a line of its own, then a sentence, is that
+    heading and its paragraph.
+
+    Notes pasted together from a PDF lose the break after a heading: "Project Communications Management
+    Communications management is the knowledge area ...", where a list earlier names "Project Communications
+    Management". The sentence must open with a word that opens sentences ("There", "The") or with a word of the
+    name ("Communications"), so "Project Management Institute defines ..." stays whole.
+    """
+    names = {}
+    for b in blocks:
+        line = normalize_ws(b.text).lstrip("•·-–* ").rstrip(":").strip()
+        if 2 <= len(line.split()) <= 6 and line[:1].isupper() and not _SENTENCE_END.search(line):
+            names.setdefault(line.lower(), line)
+    if not names:
+        return blocks
+    out: list[RawBlock] = []
+    above = 0  # the level of the heading the paragraph is under
+    for b in blocks:
+        if b.kind is BlockKind.HEADING:
+            above = b.level
+        words = b.text.split()
+        split = 0
+        if b.kind is BlockKind.PARAGRAPH and len(words) > 8:
+            for n in range(6, 1, -1):
+                name, first = " ".join(words[:n]), words[n]
+                if name.lower() in names and first[:1].isupper():
+                    opener = first.strip("(“\"'").lower()
+                    if opener in _OPENERS or opener in {w.lower() for w in words[:n]}:
+                        split = n
+                        break
+        if split:
+            out.append(RawBlock(BlockKind.HEADING, " ".join(words[:split]), level=min(above + 1, 6), page=b.page))
+            out.append(RawBlock(b.kind, " ".join(words[split:]), terms=b.terms, page=b.page))
+        else:
+            out.append(b)
+    return out
+
+
+def _all_bold(para, chain: list) -> bool:
+    """Every run with text is bold, by its own setting or by the paragraph's style."""
+    style_bold = next((s.font.bold for s in chain if s.font is not None and s.font.bold is not None), None)
+    runs = [r for r in para.runs if r.text.strip()]
+    return bool(runs) and all(r.bold if r.bold is not None else bool(style_bold) for r in runs)
+
+
 def _title(word, blocks: list[RawBlock]) -> str:
     return package_title(word.core_properties.title, blocks, r"^(untitled|microsoft word|document\d*)$|\.docx?$")
 
@@ -97,6 +191,7 @@ class _Body:
         self.term: str | None = None  # a "Definition Term" waiting for its definition
         self.title_seen = False
         self.math_only: dict[int, RawBlock] = {}  # blocks read from a paragraph holding only an equation, by id
+        self.bold_lines: dict[int, RawBlock] = {}  # short body paragraphs set wholly in bold, by id: maybe headings
         # style id -> its style chain and their names (python-docx scans every style on each look-up)
         self._chains: dict[str | None, tuple[list, list[str]]] = {}
 
@@ -176,8 +271,12 @@ class _Body:
             return RawBlock(BlockKind.CODE, text, forced=True)
         if any(_FIGURE_STYLE.search(s) for s in styles):
             return RawBlock(BlockKind.FIGURE, text, forced=True)
-        kind = BlockKind.LIST_ITEM if _is_list(para, chain, styles) else BlockKind.PARAGRAPH
-        return RawBlock(kind, text, terms=_bold_runs(para))
+        if _is_list(para, chain, styles):
+            return RawBlock(BlockKind.LIST_ITEM, text, terms=_bold_runs(para))
+        block = RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para))
+        if _TITLE_LINE.match(normalize_ws(text)) and _all_bold(para, chain):
+            self.bold_lines[id(block)] = block
+        return block
 
     def _table(self, table) -> Iterator[RawBlock]:
         for row in table.rows:

@@ -66,7 +66,7 @@ class HtmlExtractor:
                 favor_recall=True,
                 deduplicate=False,
             )
-            blocks = html_blocks(_as_html(main)) if main else []
+            blocks = restore_headings(html_blocks(_as_html(main)), page) if main else []
         except Exception as exc:  # lxml / trafilatura on a page it cannot parse
             raise damaged(path, "web page", exc) from exc
         if sum(len(b.text.split()) for b in blocks if b.kind is not BlockKind.HEADING) < 5:  # a menu's "Home"
@@ -156,6 +156,53 @@ def _page_title(page: str) -> str:
         text = normalize_ws(html_lib.unescape(re.sub(r"<[^>]+>", "", match.group(1))))[:200] if match else ""
         if text and not is_file_label(text):
             return re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", "", text.rstrip("¶#").strip())  # "4.6 PID ..." as topics name it
+    return ""
+
+
+def restore_headings(blocks: list[RawBlock], page: str) -> list[RawBlock]:
+    """The page's headings trafilatura dropped, put back before the text that follows each on the page.
+
+    It leaves out the titles of boxed sections (a textbook's ``<div class="callout"><h3>Answers to Exercises</h3>``)
+    while keeping their text, which then reads as part of the section before: an answer key as body text. Each
+    lost heading goes back before the first block after the previous heading that starts with the text the page
+    has after it; a heading whose text is not found stays out.
+    """
+    import lxml.html
+
+    kept = {b.text for b in blocks if b.kind is BlockKind.HEADING}
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return blocks
+    out, at = list(blocks), 0
+    for element in root.iter(*_HEADINGS):
+        if any(_tag(a) in _SKIP for a in element.iterancestors()):
+            continue
+        heading = next(_heading(element, _tag(element)), None)
+        if heading is None:
+            continue
+        if heading.text in kept:
+            at = next((i + 1 for i in range(at, len(out)) if out[i].text == heading.text), at)
+            continue
+        follows = _following_text(element)
+        spot = next((i for i in range(at, len(out)) if follows and out[i].text.startswith(follows)), None)
+        if spot is not None:
+            while spot > at and out[spot - 1].kind is BlockKind.HEADING:  # kept headings not yet passed come later
+                spot -= 1
+            out.insert(spot, heading)
+            at = spot + 1
+    return out
+
+
+def _following_text(element) -> str:
+    """The start of the first text block the page has after a heading, for finding it again among the blocks."""
+    for following in element.itersiblings():
+        tag = _tag(following)
+        if tag in _SKIP or not tag:
+            continue
+        block = next((b for b in _block(following, tag) if b.kind is not BlockKind.HEADING), None)
+        if block is not None:
+            return block.text[:40]
     return ""
 
 

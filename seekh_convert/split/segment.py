@@ -92,7 +92,8 @@ class Segmenter:
         if self.max_topics and len(sections) > self.max_topics:
             doc.warnings.append(f"{len(sections)} sections merged into {self.max_topics} topics (--max-topics {self.max_topics})")
             sections = _cap(sections, self.max_topics)
-        titles = _unique_titles([_clean_title(s.title, doc) for s in sections], sections)
+        capitals = _capital_words(doc)
+        titles = _unique_titles([_clean_title(s.title, doc, capitals) for s in sections], sections)
         doc.topics = [Topic(index=i, title=t, blocks=s.blocks) for i, (t, s) in enumerate(zip(titles, sections), 1)]
         return doc
 
@@ -412,17 +413,50 @@ def _is_back_matter(title: str) -> bool:
 
 
 _NUMBERING = re.compile(
-    r"^(?:(?:chapter|section|part)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d{1,2}[.:]|[IVX]+\.|\d{1,2}(?=\s+[A-Z]\S*(?:\s+\S+){2}))\s+(?=\S)",
+    r"^(?:(?:chapter|section|part|lecture|lesson|unit|module|week)\s+\d+[.:]?|\d+(?:\.\d+)+\.?|\d{1,2}[.:]|[IVX]+\.|\d{1,2}(?=\s+[A-Z]\S*(?:\s+\S+){2}))\s+(?=\S)",
     re.IGNORECASE,
 )  # a bare "4 " only before a title of three words or more ("4 Power cuts and tipping points")
 
 
-def _clean_title(title: str, doc: Document) -> str:
-    """The title without leading section numbering ("2.1 ", "Chapter 3 ")."""
+def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset()) -> str:
+    """The title without leading section numbering ("2.1 ", "Chapter 3 ", "LECTURE 1: "), in capitals as typed."""
     if is_file_label(title):
         title = _content_title(doc) or title
     title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
+    title = _uncapitalised(title, capitals)
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via with from into".split())
+
+
+def _capital_words(doc: Document) -> frozenset[str]:
+    """Words the document's text writes in capitals (acronyms: "SPM", "DNA"), outside its headings."""
+    return frozenset(
+        w
+        for b in doc.blocks
+        if b.kind is not BlockKind.HEADING
+        for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", b.text)
+        if not b.text.isupper()
+    )
+
+
+def _uncapitalised(title: str, capitals: frozenset[str]) -> str:
+    """An all-capitals title as a title is written: "SPM CONCEPTS" -> "SPM Concepts",
+    "KNOWLEDGE AREAS AND THE RELATED PROCESS GROUPS" -> "Knowledge Areas and the Related Process Groups"."""
+    words = title.split()
+    if not title.isupper() or not any(c.isalpha() for c in title):
+        return title
+
+    def word(i: int, w: str) -> str:
+        core = w.strip("():,;.-“”\"'")
+        if core in capitals or not core.isalpha() or (len(core) <= 3 and core.lower() not in _SMALL_WORDS):
+            return w  # an acronym: the text writes it so, or it is too short to be a word of the title
+        if i and core.lower() in _SMALL_WORDS:
+            return w.lower()
+        return w[: w.index(core[0]) + 1] + w[w.index(core[0]) + 1 :].lower()
+
+    return " ".join(word(i, w) for i, w in enumerate(words))
 
 
 def _content_title(doc: Document) -> str:

@@ -146,3 +146,84 @@ def test_damaged_or_empty_files_are_one_line_errors(tmp_path, content):
     assert "bad.docx" in str(info.value) and "\n" not in str(info.value)
     if not content:
         assert "empty" in str(info.value)
+
+
+def _normal_style_notes(path: Path) -> Path:
+    """Lecture notes typed all in "Normal": the outline is bold lines, and a pasted paragraph lost its heading's
+    line break (set 18's software project management notes, shortened)."""
+    word = docx.Document()
+    body = "A project is a temporary endeavour undertaken to create a unique product, service or result. " * 3
+
+    def bold(text: str) -> None:
+        word.add_paragraph().add_run(text).bold = True
+
+    bold("LECTURE 1: SPM CONCEPTS")
+    word.add_paragraph(body)
+    bold("LECTURE 2: KNOWLEDGE AREAS")
+    word.add_paragraph("The ten knowledge areas are:")
+    for area in ("Project Quality Management", "Project Communications Management", "Project Risk Management"):
+        word.add_paragraph(f"• {area}")
+    word.add_paragraph(
+        "Project Quality Management There are three processes in Project Quality Management, the knowledge area "
+        "where the quality requirements for project deliverables are planned and tracked."
+    )
+    word.add_paragraph(
+        "Project Communications Management Communications management is the knowledge area that defines how "
+        "communications within the project will work."
+    )
+    word.add_paragraph("Project Risk Management Institute members wrote the standard that this course follows closely.")
+    bold("LECTURE 3: PROCESS GROUPS AND THE PMBOK")
+    bold("PROCESS GROUPS")
+    word.add_paragraph(body)
+    word.add_paragraph().add_run("Bold words inside a sentence of body text, ending as a sentence does.").bold = True
+    word.add_paragraph(body)
+    bold("The end")
+    word.save(path)
+    return path
+
+
+def test_bold_lines_head_a_document_typed_in_normal_style(tmp_path):
+    doc = DocxExtractor()(_normal_style_notes(tmp_path / "notes.docx"))
+    headings = [(b.level, b.text) for b in doc.raw_blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        (1, "LECTURE 1: SPM CONCEPTS"),
+        (1, "LECTURE 2: KNOWLEDGE AREAS"),
+        (2, "Project Quality Management"),
+        (2, "Project Communications Management"),
+        (1, "LECTURE 3: PROCESS GROUPS AND THE PMBOK"),
+        (2, "PROCESS GROUPS"),
+    ]
+    texts = [b.text for b in doc.raw_blocks]
+    assert (
+        "There are three processes in Project Quality Management, the knowledge area where the quality requirements for project deliverables are planned and tracked."
+        in texts
+    )
+    assert any(t.startswith("Communications management is the knowledge area") for t in texts)
+    assert any(t.startswith("Project Risk Management Institute members") for t in texts)  # a name, then no sentence
+    assert "The end" in texts  # a bold line heading nothing
+
+
+def test_bold_lines_stay_text_where_the_writer_used_heading_styles(tmp_path):
+    word = docx.Document()
+    word.add_heading("Introduction", level=1)
+    word.add_paragraph().add_run("Key idea").bold = True
+    word.add_paragraph("A project is a temporary endeavour undertaken to create a unique product. " * 4)
+    path = tmp_path / "styled.docx"
+    word.save(path)
+    doc = DocxExtractor()(path)
+    assert [b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING] == ["Introduction"]
+
+
+def test_words_a_pasted_pdf_hyphenated_are_joined(tmp_path):
+    """Set 18's Word notes pasted from a PDF: "must be closely moni-tored", "scheduling de-tails" came out in the
+    guide's takeaways as written; "well-being" and "long-term" are compounds and stay."""
+    from seekh_convert.clean.structured import pasted_hyphens
+    from seekh_convert.model.document import RawBlock
+
+    blocks = [
+        RawBlock(BlockKind.PARAGRAPH, "Changes to the scope must be closely moni-tored and the de-tails recorded."),
+        RawBlock(BlockKind.PARAGRAPH, "The details of each change and its long-term effect on well-being are kept."),
+    ]
+    joined = [b.text for b in pasted_hyphens(blocks)]
+    assert joined[0] == "Changes to the scope must be closely monitored and the details recorded."
+    assert joined[1] == blocks[1].text

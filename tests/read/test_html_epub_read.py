@@ -127,3 +127,57 @@ def test_damaged_books_are_one_line_errors(tmp_path, content):
     with pytest.raises(InputError) as info:
         EpubExtractor()(path)
     assert "book.epub" in str(info.value) and "\n" not in str(info.value)
+
+
+def _boxed_chapter() -> str:
+    """A textbook chapter laid out as Saylor's HTML books are: numbered section titles with a prefix span, and
+    boxed blocks (objectives, exercises, answer keys) each titled by an <h3> inside its <div>."""
+    prose = "".join(
+        f'<p class="para editable block">Sentence {i} says that the federal courts hear cases between citizens of '
+        "different states, and that the state courts hear almost every criminal case of the country.</p>"
+        for i in range(6)
+    )
+
+    def box(kind: str, title: str, items: str) -> str:
+        return f'<div class="{kind} editable block"><h3 class="title">{title}</h3><ol class="orderedlist">{items}</ol></div>'
+
+    return (
+        '<!DOCTYPE html><html><head><meta charset="UTF-8"><title>The Legal System</title></head><body>'
+        '<div id="navbar-top" class="navbar"><a href="prev.html">Previous Chapter</a></div>'
+        '<div id="book-content"><div class="chapter"><h1 class="title editable block">'
+        '<span class="title-prefix">Chapter 2</span> The Legal System</h1>'
+        '<div class="section"><h2 class="title editable block"><span class="title-prefix">2.1</span> Federalism</h2>'
+        + box("learning_objectives", "Learning Objectives", "<li>Define federalism.</li>")
+        + prose
+        + "</div>"
+        '<div class="section"><h2 class="title editable block"><span class="title-prefix">2.5</span> End-of-Chapter '
+        "Material</h2>"
+        + box("callout", "Summary", "<li>Federalism divides power between one federal government and the states.</li>")
+        + box(
+            "callout",
+            "Answers to You Be the Juror",
+            "<li>The Supreme Court of Oregon held that there was sufficient evidence to prove beyond a reasonable "
+            "doubt that the defendant threatened immediate use of physical force.</li>",
+        )
+        + "</div></div></div></body></html>"
+    )
+
+
+def test_boxed_section_titles_trafilatura_drops_are_put_back(tmp_path):
+    """Set 18's criminal-law chapter: trafilatura kept the boxes' text but not their titles, so the answer key read
+    as body text and gave cards about an unnamed defendant; with the titles back it is the source's own answers."""
+    page = tmp_path / "chapter.html"
+    page.write_text(_boxed_chapter(), encoding="utf-8")
+    doc = HtmlExtractor()(page)
+    headings = [b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        "Chapter 2 The Legal System",
+        "2.1 Federalism",
+        "Learning Objectives",
+        "2.5 End-of-Chapter Material",
+        "Summary",
+        "Answers to You Be the Juror",
+    ]
+    blocks = clean(doc).blocks
+    key = next(b for b in blocks if "Supreme Court of Oregon" in b.text)
+    assert key.kind is BlockKind.QUESTION

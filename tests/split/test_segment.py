@@ -116,6 +116,10 @@ def test_document_without_usable_text_is_an_input_error():
         ('2: "Mere Copyists"', '"Mere Copyists"'),
         ("1984 was a year", "1984 was a year"),
         ("3D printing", "3D printing"),
+        ("LECTURE 1: SPM CONCEPTS", "SPM Concepts"),  # typed in capitals: a title as written, acronyms kept
+        ("LECTURE 3: PROJECT MANAGEMENT AREAS AND THE RELATED GROUPS", "Project Management Areas and the Related Groups"),
+        ("CONDUCTOMETRY", "Conductometry"),
+        ("Week 2. Cell Biology", "Cell Biology"),
     ],
 )
 def test_topic_titles_lose_section_numbering(heading, title):

@@ -49,7 +49,7 @@ def ask_what(term: str, definition: str = "") -> str:
     lead = article.group(1).lower() + " " if article else ""
     if not lead and re.match(r"(?:principle|law|theory|rule|problem|concept|idea|method) of\b", term, re.I):
         lead = "the "  # "What is the principle of locality?"
-    if not lead and not found:
+    if not lead:  # "Activity: An element of work ... An activity normally has ...": the entry says "an"
         lead = gloss_article(term, definition)
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
@@ -73,6 +73,7 @@ def gloss_article(term: str, definition: str) -> str:
     words = term.split()
     if not words or not term[:1].islower() or any(w[:1].isupper() for w in words[1:]):
         return ""  # a name, or a term set in capitals
+    definition = re.sub(rf"^\s*{re.escape(term)}\s*[:—–]\s*", "", definition, flags=re.I)  # "Activity: An element ..."
     if words[-1].lower() in _ONE_OF_A_KIND:
         return "the "
     if re.match(r"\s*an?\s", definition, re.I) and not re.search(r"(?<!s)s$|" + _MASS, words[-1]):

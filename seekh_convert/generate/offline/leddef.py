@@ -272,6 +272,8 @@ _WHICH_IS = re.compile(
     r"(?P<body>(?:a|an|the) [^,.;:?!]{12,200}?)(?=[.;?!]|, |$)"
 )
 _NOT_GENUS = frozenset("thing one way part kind type example case something lot bit number result problem".split())
+#: Determiners that point at one particular thing the text has named, not at the class the term names
+_PARTICULAR = frozenset("this that these those its their his her our my your".split())
 
 
 def which_is(ta) -> list:
@@ -286,6 +288,9 @@ def which_is(ta) -> list:
         for m in _WHICH_IS.finditer(block.text):
             term, body = m.group("term"), m.group("body")
             words = term.split()
+            before = block.text[: m.start("term")].split()[-1:]
+            if {w.lower() for w in words[:1] + before} & _PARTICULAR:
+                continue  # "This knowledge area, which is the HR management of the project": one area, not the class
             # the longest tail of the words that starts with no verb ("includes screening" -> "screening")
             tails = [" ".join(words[i:]) for i in range(len(words)) if word_classes(words[i].lower()) != {"VERB"}]
             known = [n for n in tails if any(k == term_key(n) or k.endswith(" " + term_key(n)) for k in keys)]

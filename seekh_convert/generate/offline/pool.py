@@ -326,7 +326,7 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
             continue
         glossary = s.block.kind is BlockKind.GLOSSARY
         means = not glossary and definition_kind(s.parsed, term) == "means"
-        front = f"What does {term} mean?" if means else ask_what(term, "" if glossary else s.text)
+        front = f"What does {term} mean?" if means else ask_what(term, s.text)
         out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
         quotes.add(s.text)
         asked.add(term_key(term))

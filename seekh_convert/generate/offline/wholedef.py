@@ -286,7 +286,8 @@ def _parts(s: Sentence, term: str, verb) -> Found | None:
     if first.i != 0 or any(t.lower_ in ("this", "these", "that", "those", "it", "they") for t in subj.subtree):
         return None  # "The main one consists of ...": what the subject is needs its context
     phrase = verb.doc[subj.left_edge.i : subj.i + 1].text
-    phrase = phrase if first.pos_ == "PROPN" else phrase[:1].lower() + phrase[1:]
+    named = first.pos_ == "PROPN" or (len(phrase.split()) > 1 and phrase.split()[1][:1].isupper())
+    phrase = phrase if named else phrase[:1].lower() + phrase[1:]  # "Project Risk Management" is a name
     aux = "does" if verb.tag_ == "VBZ" else "do"
     front = f"What {aux} {phrase} consist of?" if verb.lemma_ == "consist" else f"What {aux} {phrase} comprise?"
     return Found(term, s.display, s.ref(), front, s.display, "parts")
