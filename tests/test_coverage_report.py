@@ -67,6 +67,18 @@ def test_transcript_coverage_counts_minutes():
     assert "of 20 minutes" in coverage_warning(coverage)
 
 
+def test_a_chapter_under_no_heading_counts_its_topics():
+    """Set 19's Russell chapter (an e-book page with no heading) split into three topics, each with items: the
+    report said "0/1 sections (0%)" and warned of low coverage, beside the run table's "3/3 sections"."""
+    blocks = [Block(f"{TEXT} ({n})", section="") for n in range(6)]
+    doc = Document(path=Path("chapter.xhtml"), kind=SourceKind.HTML, blocks=blocks)
+    doc.topics = [Topic(i + 1, f"Part {i + 1}", blocks[2 * i : 2 * i + 2]) for i in range(3)]
+    results = [_result(t, [SourceRef(quote=t.blocks[0].text)]) for t in doc.topics]
+    coverage = document_coverage(doc, results)
+    assert coverage == {"unit": "sections", "covered": 3, "total": 3, "share": 1.0}
+    assert coverage_warning(coverage) is None
+
+
 @pytest.mark.corpus
 def test_py4e_run_reports_its_slide_coverage(tmp_path):
     if not PY4E.is_file():

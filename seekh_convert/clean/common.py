@@ -60,12 +60,14 @@ def dehyphenate(text: str) -> str:
 
 _REFERENCE_TITLE = re.compile(
     r"^(references|bibliography|works cited|sources|further reading|citations|"
+    r"(key|selected|general) references|(suggested|recommended|additional) readings?|"
     r"(cases|articles|websites|statistics|books|videos|readings) of interest)$",
     re.I,
 )
 _QUESTION_TITLE = re.compile(
     r"^(review questions|free response|art connections?|multiple choice|critical thinking( questions)?|"
-    r"conceptual questions|(additional |challenge )?problems|exercises?|practice( questions)?|"
+    r"conceptual questions|(additional |challenge )?problems|([\w&-]+ ){0,3}exercises?|practice( questions)?|"
+    r"homework\b.*|problem sets?|"
     r"self[- ]check( questions)?|solutions?|answers?( key)?|answers? to .+|you be the (juror|judge)|"
     r"(discussion|study|discussion and study|end[- ]of[- ]chapter) questions|(learning )?activities|"
     r"check your understanding|test prep.*|"

@@ -29,8 +29,11 @@ def document_coverage(doc: Document, topics: list[TopicResult]) -> dict | None:
         covered = sum((u.end or 0.0) - (u.start or 0.0) for c in written if c.unit == "time" for u in c.units if u.items) / 60
         covered, total = round(min(covered, total), 1), round(total, 1)
     else:
+        units = {u.label for u in whole.units}
+        if whole.unit == "section":  # a block under no heading counts under its topic's title, as the guides count it
+            units = {u.label for t in doc.topics for u in topic_coverage(t, []).units} or units
         labels = {u.label for c in written if c.unit == whole.unit for u in c.units if u.items}
-        covered, total = len(labels & {u.label for u in whole.units}), len(whole.units)
+        covered, total = len(labels & units), len(units)
     share = round(covered / total, 4) if total else 1.0
     found = {"unit": _UNIT_NAMES[whole.unit], "covered": covered, "total": total, "share": share}
     if whole.unit == "slide" and (titles := title_only_slides(doc)):

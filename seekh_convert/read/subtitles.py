@@ -33,7 +33,12 @@ class SubtitleExtractor:
         path = Path(path)
         text = read_text_file(path)
         warnings: list[str] = []
-        if path.suffix.lower() == ".srt" or (_SRT_TIMING.search(text) and "WEBVTT" not in text[:20]):
+        if bracketed(text):
+            cues = _read_bracketed(text)
+            warnings.append(
+                "timed lines in brackets ('[00:00:10.420 --> 00:00:10.880] Hi,', as whisper.cpp prints them) read as cues"
+            )
+        elif path.suffix.lower() == ".srt" or (_SRT_TIMING.search(text) and "WEBVTT" not in text[:20]):
             cues = _read_srt(text, path)
         else:
             cues = _read_vtt(text, path, warnings)
@@ -112,6 +117,29 @@ def _repair_timings(lines: list[str], path: Path, warnings: list[str]) -> list[s
         out[i] = f"{match['indent']}{_format(new_start)} --> {_format(new_end)}{match['rest']}"
         previous_end = new_end
     return out
+
+
+#: A line of whisper.cpp's console transcript: "[00:00:10.420 --> 00:00:10.880]  Hi,".
+_BRACKETED = re.compile(r"^\[(?P<start>[\d:.,]+)\s+-->\s+(?P<end>[\d:.,]+)\]\s?(?P<text>.*)$")
+
+
+def bracketed(text: str) -> bool:
+    """True when nearly every line is a bracketed timing and its words (whisper.cpp's printed transcript, which
+    people save as .srt or .txt): no numbered cues, no blank lines between them."""
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    return len(lines) >= 3 and sum(1 for line in lines if _BRACKETED.match(line.strip())) >= 0.9 * len(lines)
+
+
+def _read_bracketed(text: str) -> list[Cue]:
+    cues = []
+    for line in text.splitlines():
+        match = _BRACKETED.match(line.strip())
+        if match is None:
+            continue
+        start, end = parse_timestamp(match["start"]), parse_timestamp(match["end"])
+        if start is not None and end is not None:
+            cues.append(Cue(start=start, end=max(start, end), text=match["text"].strip()))
+    return cues
 
 
 def _read_srt(text: str, path: Path) -> list[Cue]:

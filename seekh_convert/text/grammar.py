@@ -69,7 +69,13 @@ def _starts_sentence(doc, span) -> bool:
 
 
 #: A source named before the statement it gives: "According to X (1979), ...", "In Smith's words, ...".
-_ATTRIBUTION = re.compile(r"^\s*(?:according to|as (?:defined|described) by|following|in the words of)\b[^,]{1,80},\s*", re.I)
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:(?:according to|as (?:defined|described) by|following|in the words of)\b[^,]{1,80}"
+    r"|in (?:the )?(?:broadest|simplest|broad|simple|general|plain|technical|formal|informal|short|brief) terms|in general"
+    r"|in short|in brief|in essence|informally|formally|simply put|put simply|roughly speaking|loosely speaking"
+    r"|broadly speaking|strictly speaking|technically|essentially|basically),\s*",
+    re.I,
+)  # or a hedge on how strictly it is said: "In the broadest terms, galaxies are gravitationally bound collections ..."
 
 
 def attribution_end(doc) -> int:
@@ -147,29 +153,40 @@ def kind_of(doc, term: str) -> bool:
     return False
 
 
+def _copula(verb) -> bool:
+    """True when "X is ..." says what X is: a class narrowed down, "X is when ...", "X is where ...", "X is one in
+    which ..."."""
+    attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+    genus = attrs[0] if attrs else None
+    if genus is not None:
+        return (
+            genus.lemma_ not in _ROLE_GENUS
+            and not _judged(genus)
+            and not _evaluative(genus)
+            and (_differentia(genus) or _or_differentia(genus))
+            and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
+        )
+    if any(
+        c.dep_ == "ccomp"
+        and any(m.lower_ == "where" and m.i == verb.i + 1 for m in c.children)
+        and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)
+        for c in verb.children
+    ):
+        return True  # "The ALU is where all of the operations are done": the place a part is (set 19's lecture)
+    if any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
+        return True  # "X is when ...", not "X is a good fit when ..."
+    # "An Information Society is one in which the creation ... of information play a central role", not "one of the
+    # oldest structures"
+    return any(c.dep_ == "attr" and c.lower_ == "one" and any(r.dep_ == "relcl" for r in c.children) for c in verb.children)
+
+
 def _as_subject(head) -> str | None:
     """ "X is a ...", "X is when ...", "X means ...", "X states that ..." with X the subject of the main verb."""
     verb = head.head
     if verb.dep_ != "ROOT":
         return None
-    if verb.lemma_ == "be":
-        attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-        genus = attrs[0] if attrs else None
-        if (
-            genus is not None
-            and genus.lemma_ not in _ROLE_GENUS
-            and not _judged(genus)
-            and not _evaluative(genus)
-            and _differentia(genus)
-            and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
-        ):
-            return "copula"
-        if genus is None and any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
-            return "copula"  # "X is when ...", not "X is a good fit when ..."
-        if genus is None and any(
-            c.dep_ == "attr" and c.lower_ == "one" and any(r.dep_ == "relcl" for r in c.children) for c in verb.children
-        ):  # not "one of the oldest structures"
-            return "copula"  # "An Information Society is one in which the creation ... of information play a central role"
+    if verb.lemma_ == "be" and _copula(verb):
+        return "copula"
     if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
         return "means"
     if verb.lemma_ == "involve" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" for c in verb.children):
@@ -219,6 +236,15 @@ def _way_to(genus_token) -> bool:
     return False
 
 
+def _or_differentia(genus_token) -> bool:
+    """True when an alternative name the sentence gives the class with "or" is narrowed down: "the recipe, or the
+    how-to, or the sequence of steps" (a lecturer's three names for one thing, the last one a definition)."""
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in genus_token.children):
+        return False
+    alternatives = [t for t in genus_token.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
+    return any(_differentia(t) for t in alternatives)
+
+
 def _differentia(genus_token) -> bool:
     """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
     that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
@@ -240,6 +266,10 @@ def _named(head) -> str | None:
     v = head.head if head.dep_ != "pobj" else head.head.head
     if v.lemma_ not in _NAMING_VERBS or v.tag_ != "VBN":
         return None
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
+        return None  # "Corrosion penetration rate may also be known as corrosion rate": another name, no definition
+    if v.dep_ == "acl" and len(v.head.text) == 1:
+        return None  # "an object B, called Bismarck": a letter standing for a name says what no term is
     before = v.doc[: v.i].text
     if before.count("(") > before.count(")"):
         return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
@@ -255,8 +285,8 @@ def _named(head) -> str | None:
 def _describes(subject) -> bool:
     """True when a subject says what it is ("a quantity that ..."), not only points back ("the deviations")."""
     first = next(iter(subject.subtree))
-    if subject.pos_ == "PRON" or first.lower_ in _DEMONSTRATIVE:
-        return False
+    if subject.pos_ == "PRON" or first.lower_ in _DEMONSTRATIVE or subject.lower_ in ("one", "ones"):
+        return False  # "The one which converts chemical energy into electrical energy": one of a kind named before
     if any(
         c.dep_ == "poss" or c.dep_ == "nmod" and c.nbor(1).text in ("’", "'") for c in subject.children if c.i + 1 < len(c.doc)
     ):

@@ -106,3 +106,16 @@ def test_cues_an_editor_left_unsynced_at_99_59_59_follow_the_cue_before(tmp_path
     assert first == (531.01, 534.04) and second[0] == 534.04 and 535 < second[1] < 538  # 8 words: about 3 s
     assert third[0] == second[1] and third[0] < third[1] < 540
     assert len([w for w in doc.warnings if "99:59:59" in w]) == 2
+
+
+def test_whisper_cpp_printed_lines_are_cues(tmp_path):
+    """whisper.cpp prints one timed line per word or phrase ("[00:00:10.420 --> 00:00:10.880]  Hi,"); saved as .srt
+    (a recorded MIT lecture found for set 20) it was refused as "not a readable SubRip file"."""
+    words = "Hi, everyone, and welcome back to the class on urban energy systems.".split()
+    lines = [f"[00:00:{10 + i:02d}.000 --> 00:00:{10 + i:02d}.500]  {w}" for i, w in enumerate(words)]
+    path = tmp_path / "lecture.srt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = SubtitleExtractor()(path)
+    assert [c.text for c in doc.cues] == words
+    assert doc.cues[0].start == 10.0 and doc.cues[-1].end == 10 + len(words) - 1 + 0.5
+    assert any("whisper.cpp" in w for w in doc.warnings)

@@ -500,6 +500,8 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
             continue
         if _REFERENCE_ENTRY.search(g.sentence.text):
             continue  # "6National Institute of Health (NIH) (2003). NIH data sharing policy ...": a reference (set 18)
+        if g.kind != "abbreviation" and g.definition.isupper():
+            continue  # "ASIDE: DATA STRUCTURE — THE PROCESS LIST": a box's title in capitals, not a definition (set 19)
         if g.kind == "abbreviation":
             if term_key(g.definition) in defined or _INSTITUTION.search(g.definition):
                 continue  # "automatic emotion regulation, which refers to ..." gets its card; "Central Normal College"

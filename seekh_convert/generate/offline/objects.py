@@ -56,7 +56,8 @@ def object_card(s: Sentence, terms: list[Term], topic_stems: str = "", title: st
         return None  # "Stakeholders affect one another", "Economists study many aspects ..."
     if subject.left_edge.i > 0 or any(x.lower_ in _QUANTIFIERS for x in subject.subtree):
         return None  # "Teasing the randomness from ... requires", "Fortunately, pandas provides", "Some responses ..."
-    if any(c.dep_ in ("prep", "relcl", "acl", "appos") and c.i > subject.i for c in subject.children) and not _apposed(subject):
+    after = ("prep", "relcl", "acl", "appos", "conj")  # "The disks and bulges dominate ...": not "What do the disks ...?"
+    if any(c.dep_ in after and c.i > subject.i for c in subject.children) and not _apposed(subject):
         return None  # "The concepts of opportunity and advantage provide ...": the question would drop what they are
     span, key = _subject_term(doc, subject, terms, topic_stems)
     if span is None or names_subject(span.text, title):

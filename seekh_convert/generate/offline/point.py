@@ -63,15 +63,21 @@ def _attached(tok, head) -> bool:
 
 def _predicate(root, subj) -> list | None:
     """The verb with its auxiliaries, negation and particles, then the head phrase of its first complement."""
-    verb = [c for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "prt") or c.dep_ == "advmod" and c.i == root.i - 1]
+    verb = [
+        c
+        for c in root.children
+        if c.dep_ in ("aux", "auxpass", "neg", "prt") or c.dep_ == "advmod" and (c.i == root.i - 1 or c.lower_ in _HEDGES)
+    ]  # "Growth rates are often exponential", never "Growth rates are exponential" (set 19)
     verb = sorted([*verb, root], key=lambda t: t.i)
     comp = next((c for c in root.children if c.dep_ in _COMPLEMENTS), None)
     if comp is not None and (comp.dep_ == "dative" or any(c.lower_ in _VAGUE for c in comp.children if c.dep_ == "det")):
         return None  # "give a patient" of "... give a patient the right to ...", "provides some suggestions"
     if comp is None:
         prep = next((c for c in root.children if c.dep_ in ("prep", "agent") and c.i > root.i), None)
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        return verb + [prep, *_chunk(obj)] if obj is not None else None
+        word = [c for c in prep.children if c.dep_ == "pcomp" and c.i == prep.i + 1] if prep is not None else []
+        objects = [c for p in (prep, *word) if p is not None for c in p.children if c.dep_ == "pobj"]
+        obj = objects[0] if objects else None
+        return verb + [prep, *word, *_chunk(obj)] if obj is not None else None  # "due to", "according to"
     if comp.dep_ in ("xcomp", "ccomp"):
         inner = _predicate(comp, subj) if comp.pos_ in ("VERB", "AUX") else None
         return verb + inner if inner and comp.dep_ == "xcomp" else None  # "need to recognize that ...": no
@@ -129,6 +135,8 @@ def _cut_coordination(tokens: list) -> bool:
 
 
 _LIMITING = frozenset("only not never no neither nor hardly rarely solely just except".split())
+#: How often or how surely a point holds: a title that drops it says more than the source ("are often exponential").
+_HEDGES = frozenset("often usually generally typically sometimes rarely seldom always never mostly largely mainly".split())
 
 
 def _conditional(clause, root) -> bool:

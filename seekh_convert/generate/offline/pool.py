@@ -402,6 +402,19 @@ def _left_to_questions(doc: DocAnalysis, ta: TopicAnalysis, doc_terms: list, sho
     return {g.quote for g in order[: min(2, len(glosses) // 3)]}
 
 
+#: A section that shows one case ("Example 1", "Example of Federal Supremacy", "Case study: ...", "Application of R
+#: Example Data 'InsectSprays'"), not "Examples of Legislative Branch Checks and Balances", a list of the points.
+_EXAMPLE_SECTION = re.compile(
+    r"^(?:worked |an? )?(?:example|case study|case)(?:\s+\d+(?:\.\d+)*[a-z]?)?(?:\s*[:.\-–—(]|\s+of\b|$)|\bexample data\b", re.I
+)
+
+
+def shown_example(section: str | None) -> bool:
+    """True for a section that shows a case: what it defines is the case's own matter ("What is CORT?" from a paper
+    a statistics lecture uses as its example, set 19), its sentences tell the case, so no card or question comes from it."""
+    return bool(section) and _EXAMPLE_SECTION.search(re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", section.strip())) is not None
+
+
 def _card_terms(cards: list) -> set[str]:
     """Keys of the terms the basic cards ask ("What is X?")."""
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
@@ -449,7 +462,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=subject)
         if c.source.quote not in for_questions and not any(c.source.quote in q for q in quotes)
     ]  # a spare blank in a definition a card already asks would repeat it
-    pool.sections["flashcards"] = shown_cards(cards + _fresh(spare, cards))
+    pool.sections["flashcards"] = [c for c in shown_cards(cards + _fresh(spare, cards)) if not shown_example(c.source.section)]
     if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     if not pool.definitions:
@@ -474,7 +487,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have, title=subject) + questions
     )  # a card's reverse
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
-    pool.sections["questions"] = questions + _fresh(more, questions)
+    pool.sections["questions"] = [q for q in questions + _fresh(more, questions) if not shown_example(q.source.section)]
     orphans = _orphans(definable, pool.sections["flashcards"][: len(cards)], questions)
     pool.sections["flashcards"][len(cards) : len(cards)] = orphans
     pool.shown = dict(_SHOWN, flashcards=len(cards) + len(orphans), questions=len(questions))

@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass
 
 from seekh_convert.generate.offline.cards import ask_what
-from seekh_convert.generate.offline.leddef import continued_bullets, law_lines, led_definitions, procedures, we_mean, which_is
+from seekh_convert.generate.offline.leddef import (
+    continued_bullets,
+    definition_of,
+    law_lines,
+    led_definitions,
+    procedures,
+    we_mean,
+    which_is,
+)
 from seekh_convert.generate.offline.lists import list_front
 from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.generate.offline.titledef import title_terms
@@ -86,7 +94,7 @@ def whole_topic(ta) -> list[Found]:
     if "wholedef" not in ta.memo:
         terms = _heading_terms(ta)
         shaped = led_definitions(ta, terms) + continued_bullets(ta, terms) + procedures(ta) + law_lines(ta) + we_mean(ta)
-        shaped += which_is(ta)
+        shaped += which_is(ta) + definition_of(ta)
         ta.memo["wholedef"] = _lists(ta) + _sentences(ta) + [Found(*f) for f in shaped]
     return ta.memo["wholedef"]
 

@@ -49,3 +49,148 @@ def test_a_name_keeps_its_capitals_in_a_question(tmp_path) -> None:
 def test_a_labelled_entry_gives_its_article() -> None:
     entry = "Activity: An element of work performed during the course of a project. An activity normally has a cost."
     assert ask_what("activity", entry) == "What is an activity?"
+
+
+# -- set 19 (converted at a08fb76), before its verdicts: what the drafts showed
+
+
+def test_naming_a_letter_defines_nothing_and_three_names_with_or_define() -> None:
+    """Set 19's Russell chapter: "What is Bismarck?" answered by "We know that there is an object B, called Bismarck,
+    ..."; its MIT lecture's "Imperative knowledge is the recipe, or the how-to, or the sequence of steps." and "The ALU
+    is where all of the operations are done." gave no card."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    def kind(text: str, term: str) -> str | None:
+        return definition_kind(parse.parse(text), term)
+
+    assert kind("We know that there is an object B, called Bismarck, and that B was an astute diplomatist.", "Bismarck") is None
+    assert (
+        kind("Imperative knowledge is the recipe, or the how-to, or the sequence of steps.", "Imperative knowledge") == "copula"
+    )
+    assert kind("The ALU is where all of the operations are done.", "ALU") == "copula"
+    assert kind("Python is a language, or a tool.", "Python") is None  # alternatives that narrow nothing down
+    assert kind("The problem is where to put it.", "problem") is None
+
+
+def test_a_coordinated_subject_is_not_asked_by_its_first_half(tmp_path) -> None:
+    """Set 19's galaxies notes: "What do the disks dominate?" from "The disks and bulges dominate the stellar mass
+    budget ..."."""
+    body = (
+        "# Galaxies\n\n## Components\n\nGalaxy **disks** are flattened, rotating systems of stars and gas. The **bulges** "
+        "are the central concentrations of old stars in spiral galaxies. The disks and bulges dominate the stellar mass "
+        "budget integrated over all galaxies in the local universe. Stellar halos hold a few percent of the stars. Disks "
+        "rotate, and disks hold most of the gas that forms new stars today.\n"
+    )
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.objects import object_card
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "notes.md").write_text(body)
+    doc = load_document(tmp_path / "notes.md")
+    ta = analyse(doc, doc.topics[0]).topics[0]
+    both = next(s for s in ta.sentences if s.text.startswith("The disks and bulges"))
+    assert object_card(both, ta.terms, ta.stem_text) is None
+
+
+def test_a_sentence_that_calls_itself_a_definition_defines(tmp_path) -> None:
+    """Set 19's OSTEP chapter: "The definition of a process, informally, is quite simple: it is a running program
+    [V+65,BH70]." and the guide said it gives no definition (a teacher's edit)."""
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "os.md").write_text(
+        "# The Abstraction: The Process\n\nIn this chapter, we discuss one of the most fundamental abstractions that "
+        "the OS provides to users. The definition of a process, informally, is quite simple: it is a running program "
+        "[V+65,BH70]. The program itself is a lifeless thing: it just sits there on the disk, a bunch of instructions "
+        "waiting to spring into action. It is the operating system that takes these bytes and gets them running.\n"
+    )
+    doc = load_document(tmp_path / "os.md")
+    content = OfflineEngine().content(doc.topics[0], doc)
+    assert content.definition is not None and content.definition.text == "Process: a running program."
+    assert content.definition.source.quote.startswith("The definition of a process, informally")
+
+
+def test_exercise_and_reading_sections_are_named_so() -> None:
+    """Set 19: the galaxies notes' "5. Analytic Exercises" and "6. Numerics and Data Exercises" and OSTEP's "Homework
+    (Simulation)" were made study pages with nothing on them; "3. Key References" was body text."""
+    from seekh_convert.clean.common import section_kind
+    from seekh_convert.model.document import BlockKind
+
+    for title in ("5. Analytic Exercises", "6. Numerics and Data Exercises", "Homework (Simulation)", "Answers to Exercises"):
+        assert section_kind(title) is BlockKind.QUESTION, title
+    assert section_kind("3. Key References") is BlockKind.REFERENCE
+    for title in ("Commentary", "Physical exercises for the elderly are good", "Exercise physiology"):
+        assert section_kind(title) is None, title
+
+
+# -- set 19's verdicts (a teacher's drops and edits)
+
+
+def test_another_name_or_one_of_a_kind_named_before_defines_nothing() -> None:
+    """Set 19's corrosion notes: "What is corrosion rate?" answered by "Corrosion penetration rate may also be known as
+    corrosion rate." (dropped: a synonym) and "What is galvanic cell?" by "The one which converts chemical energy into
+    electrical energy is called galvanic cell." (the one of what?)."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert (
+        definition_kind(parse.parse("Corrosion penetration rate may also be known as corrosion rate."), "corrosion rate") is None
+    )
+    one = "The one which converts chemical energy into electrical energy is called galvanic cell."
+    assert definition_kind(parse.parse(one), "galvanic cell") is None
+    device = "A device which converts chemical energy into electrical energy is called a galvanic cell."
+    assert definition_kind(parse.parse(device), "galvanic cell") == "called"
+
+
+def test_no_item_from_a_section_that_shows_one_case(tmp_path) -> None:
+    """Set 19's biostatistics deck: its example papers' matter ("What is CORT?", "What does MPQ stand for?", "Which
+    term refers to a protein encoded by ADCYAP1?") was dropped by the teacher as off the course."""
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "lecture.md").write_text(
+        "# Descriptive Analysis\n\n## Measures of dispersion\n\nThe standard deviation is a measure of the amount of "
+        "variation of the values of a variable about its mean. The variance is the square of the standard deviation, "
+        "and the range is the difference between the largest and the smallest value.\n\n## Example 4\n\n"
+        "Corticosterone (CORT) is a hormone secreted by the adrenal cortex of rodents under stress. PACAP is a protein "
+        "encoded by the ADCYAP1 gene. The mice lacking PACAP showed lower CORT secretion than the control mice during "
+        "chronic social defeat stress.\n"
+    )
+    doc = load_document(tmp_path / "lecture.md")
+    engine = OfflineEngine()
+    items = [c for t in doc.topics for c in engine.content(t, doc).flashcards]
+    items += [q for t in doc.topics for q in engine.content(t, doc).questions]
+    assert items and not any(i.source.section == "Example 4" for i in items), [i.source for i in items]
+
+
+def test_a_takeaway_title_keeps_its_hedge_and_its_two_word_preposition() -> None:
+    """Set 19: the takeaway titles "Growth rates are exponential" (the source: "often exponential") and "Chemical
+    corrosion occurs due the direct chemical reaction" (the source: "due to")."""
+    from seekh_convert.generate.offline.point import clause_title
+    from seekh_convert.text import parse
+
+    def title(text: str, keys: set[str]) -> str | None:
+        doc = parse.parse(text)
+        return clause_title(next(t for t in doc if t.dep_ == "ROOT"), keys)
+
+    assert title("Growth rates are often exponential, and log transforms will often normalize them.", {"growth rate"}) == (
+        "Growth rates are often exponential"
+    )
+    corrosion = title("Chemical corrosion occurs due to the direct chemical reaction.", {"chemical corrosion"})
+    assert corrosion in (None, "Chemical corrosion occurs due to the direct chemical reaction"), corrosion
+    assert title("Corrosion occurs due to oxidation.", {"corrosion"}) == "Corrosion occurs due to oxidation"
+
+
+def test_a_remark_on_a_definition_is_none(tmp_path) -> None:
+    """ "The definition of ecotourism is a little vague." (set 12's microeconomics chapter) is no definition."""
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.leddef import definition_of
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "eco.md").write_text(
+        "# Ecotourism\n\nThe definition of ecotourism is a little vague. Some travel firms call any trip to a rain forest "
+        "ecotourism, while others ask that the trip pay for the protection of the place it visits.\n"
+    )
+    doc = load_document(tmp_path / "eco.md")
+    assert definition_of(analyse(doc, doc.topics[0]).topics[0]) == []
