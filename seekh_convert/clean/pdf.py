@@ -187,6 +187,9 @@ class PdfCleaner:
 
     def _titleish(self, line: Line, body: float) -> bool:
         """A body-size line that reads like a title: bold or section-numbered, short, no sentence punctuation."""
+        caps = line.bold and line.text.isupper() and sum(c.isalpha() for c in line.text) >= 8
+        if caps and body and 0.6 * body <= line.size <= body + 1.0 and not _CLAUSE_END.search(line.text):
+            return True  # "EVOLUTION OF PSYCHOLOGY" in bold capitals, smaller than the text (set 20's NCERT chapter)
         if not body or not (-0.2 <= line.size - body <= 1.0):
             return False
         if line.bold and _BOLD_NUMBERED.match(line.text) and len(line.text.split()) <= 14:

@@ -266,6 +266,8 @@ def _named(head) -> str | None:
     v = head.head if head.dep_ != "pobj" else head.head.head
     if v.lemma_ not in _NAMING_VERBS or v.tag_ != "VBN":
         return None
+    if any(c.dep_ == "poss" for c in head.children):
+        return None  # "The genotype of an offspring is known as its genetic makeup": a gloss of the subject, no name
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
         return None  # "Corrosion penetration rate may also be known as corrosion rate": another name, no definition
     if v.dep_ == "acl" and len(v.head.text) == 1:
@@ -311,6 +313,8 @@ def leans_on_context(doc, reader: bool = True) -> str | None:
     text = doc.text
     if text.rstrip().endswith(("!", "?", ":")):
         return "exclamation or question"
+    if re.search(r"\bplease\b", text, re.I):
+        return "speaks to the reader"  # "The Internet is a valuable resource ... but please proceed wisely." (set 20)
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if not _AUTHOR_DEFINES.match(text):  # the parser may take an author's "defines" for a noun ("Kotler defines ...")
         if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):

@@ -143,12 +143,28 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     front = sentence.splice(m.start(), m.end(), GAP)
     if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
+    if len(front.split()) < _OPEN_SUBJECT_WORDS and in_subject(sentence.parsed, m.start(), m.end()):
+        return None  # "_____ may be simple or complex, short or enduring.": so short a claim fits any subject (set 20)
     if not stands_alone(front):
         return None
     back = m.group()
     if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
         back = back[:1].upper() + back[1:]
     return front, back
+
+
+#: Words a cloze needs around a blank in its subject for the rest to point at one answer.
+_OPEN_SUBJECT_WORDS = 10
+
+
+def in_subject(doc, start: int, end: int) -> bool:
+    """True when the characters ``start``-``end`` of ``doc`` lie inside the subject of its main verb."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None:
+        return False
+    first, last = subject.left_edge, subject.right_edge
+    return first.idx <= start and end <= last.idx + len(last.text)
 
 
 def _trivial(m: re.Match, sentence: Sentence) -> bool:
@@ -465,7 +481,8 @@ def _meaning_front(term: str, definition: str) -> str | None:
     plural = verb in ("mean", "denote", "refer to")
     base = {"means": "mean", "denotes": "denote", "refers to": "refer to"}.get(verb, verb)
     lead = "the " if m.group("the") else ""
-    return f"What {'do' if plural else 'does'} {lead}{m.group('x')} {base}?"
+    x = re.sub(r"^(?:A|An|The)\b", lambda a: a.group().lower(), m.group("x"))  # not "What do An organization’s ..."
+    return f"What {'do' if plural else 'does'} {lead}{x} {base}?"
 
 
 #: An expansion that names an institution: the abbreviation is a name to look up, not a term to learn.

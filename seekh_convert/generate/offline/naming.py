@@ -22,7 +22,7 @@ from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import MultipleChoice
 from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.terms import different_kinds
-from seekh_convert.text.words import surface_words
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 _CUE = re.compile(
     r"\b(?:is|are) (?:an?|the|defined as|one of the)\b|\brefers? to\b|\bmeans\b|\b(?:is|are) (?:also )?(?:called|known as|termed)\b",
@@ -328,6 +328,8 @@ def _noun_like(a: str, b: str) -> bool:
     words_a, words_b = surface_words(a) or [""], surface_words(b) or [""]
     if not can_be_noun(words_a[-1]):
         return True
+    if words_b[-1].lower() in STOPWORDS:
+        return False  # "BSP stand for": a piece of a sentence, not a term (set 20)
     return can_be_noun(words_b[-1]) and word_classes(words_b[0]) != {"ADV"}
 
 
