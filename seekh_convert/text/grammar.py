@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from seekh_convert.text.lexicon import zipf
+
 _WRITER = frozenset("i me my mine myself".split())
 _PERSONAL = frozenset("we us our ours ourselves you your yours yourself yourselves".split())
 #: Clauses inside which a generic "we" or "you" is no narration ("the variables for which we want to estimate ...").
@@ -266,8 +268,11 @@ def _named(head) -> str | None:
     v = head.head if head.dep_ != "pobj" else head.head.head
     if v.lemma_ not in _NAMING_VERBS or v.tag_ != "VBN":
         return None
-    if any(c.dep_ == "poss" for c in head.children):
-        return None  # "The genotype of an offspring is known as its genetic makeup": a gloss of the subject, no name
+    subject = next((c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and any(c.dep_ == "poss" for c in head.children) and zipf(subject.lower_) < zipf(head.lower_):
+        # "The genotype of an offspring is known as its genetic makeup": a plainer name for a term, not the term
+        # ("The complete set of inputs ... is called its percept" names one)
+        return None
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
         return None  # "Corrosion penetration rate may also be known as corrosion rate": another name, no definition
     if v.dep_ == "acl" and len(v.head.text) == 1:
@@ -428,6 +433,8 @@ def why_question(doc) -> tuple[str, str] | None:
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(because) != 1 or len(subj) != 1 or subj[0].i > root.i:
         return None
+    if subj[0].lemma_.lower() in ("reason", "cause", "explanation"):
+        return None  # "The reason opportunity cost exists is because ...": not "Why is the reason ... exists?"
     cause = because[0]
     cause_tokens = set(t.i for t in cause.subtree)
     if min(cause_tokens) < root.i:

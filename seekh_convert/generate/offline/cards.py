@@ -248,7 +248,8 @@ _LEANS_BEFORE = re.compile(
     r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
     r"|hence|therefore|clearly|(?:not )?(?:too |very )?(?:surprisingly|unsurprisingly|interestingly|notably|of course))\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
     r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b"
-    r"|^where\b(?![^.?!]*\?\s*$)",  # "Where the lowercase u1 and u2 represent ...": the rest of a formula's sentence
+    r"|^where\b(?![^.?!]*\?\s*$)"  # "Where the lowercase u1 and u2 represent ...": the rest of a formula's sentence
+    r"|^(?:i\.\s?e\.|e\.\s?g\.|(?:using|by|following) the same (?:logic|reasoning|argument|token)\b)",  # set 15, set 12
     re.I,
 )
 

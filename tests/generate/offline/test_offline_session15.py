@@ -259,3 +259,37 @@ def test_a_short_claim_does_not_pin_down_a_blank_in_its_subject(tmp_path) -> Non
     long = next(s for s in ta.sentences if s.text.startswith("Behaviours are responses"))
     made = cloze(long, term, ta.terms)
     assert made is not None and made[1] == "Behaviours", made
+
+
+# -- what the set 20 fixes let through on the earlier sets' documents (found by converting sets 12-20 again)
+
+
+def test_no_why_question_about_the_reason_itself() -> None:
+    """Set 12's macroeconomics chapter: "Why is the reason opportunity cost exists?" (from "The reason opportunity
+    cost exists is because resources are scarce.")."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import why_question
+
+    assert why_question(parse.parse("The reason opportunity cost exists is because resources are scarce.")) is None
+    assert why_question(parse.parse("Noble gases are stable because their outer shells are full.")) == (
+        "Why are noble gases stable?",
+        "Because their outer shells are full.",
+    )
+
+
+def test_its_name_is_a_term_only_when_rarer_than_what_it_names() -> None:
+    """ "The complete set of inputs at a given time the agent gets is called its percept." defines percept (set 18's
+    lecture, a card the teacher kept with an article added); "... is known as its genetic makeup" does not (set 20)."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    percept = "The complete set of inputs at a given time the agent gets is called its percept."
+    assert definition_kind(parse.parse(percept), "percept") == "called"
+
+
+def test_a_sentence_opening_with_ie_or_the_same_logic_leans_on_the_one_before() -> None:
+    from seekh_convert.generate.offline.cards import cloze_leans
+
+    assert cloze_leans("I.e. if lords use feudal language such as lods, then there is a presumption of illegitimacy.")
+    assert cloze_leans("Using the same logic, the opportunity cost of taking Marketing is taking College Algebra.")
+    assert not cloze_leans("The opportunity cost of a choice is the value of the best alternative given up.")
