@@ -91,8 +91,14 @@ class TranscriptCleaner:
         change = False
         previous_lines: list[str] = []
         longest = self.max_punctuated_words if punctuated else self.max_sentence_words
+        labels = named_speakers(cues)
+        last_label = None
         for cue in cues:
-            lines, speaker = _clean_cue(cue.text)
+            label = _NAMED.match(cue.text)
+            named = label.group(1) if label and _is_label(label.group(1), labels) else None
+            lines, speaker = _clean_cue(cue.text[label.end() :] if named else cue.text)
+            speaker = speaker or named is not None and named != last_label
+            last_label = named or last_label
             lines = _drop_rolling(lines, previous_lines)
             if not lines:
                 continue
@@ -182,6 +188,27 @@ def _unspaced(text: str) -> bool:
     """Chinese, Japanese or Thai captions: written without sentence punctuation, each cue is a sentence."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if UNSPACED.match(c)) * 2 > len(letters)
+
+
+#: "Caleob King: We are continuing ..." (a Zoom recording's captions): a name before a colon at a cue's start.
+_NAMED = re.compile(r"^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}):\s+")
+#: Share of the cues a name must open before it is read as the speaker's label, not a word of the text ("Note:").
+_LABEL_SHARE = 0.2
+
+
+def named_speakers(cues: list[Cue]) -> set[str]:
+    """Names that open a fifth of the cues or more (at least three): speaker labels, as Zoom and Teams write them.
+    Once the captions label a speaker so, any full name opening a cue is a label too (``_is_label``)."""
+    counts: dict[str, int] = {}
+    for cue in cues:
+        if match := _NAMED.match(cue.text):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return {name for name, n in counts.items() if n >= max(3, _LABEL_SHARE * len(cues))}
+
+
+def _is_label(name: str, labels: set[str]) -> bool:
+    """A frequent label, or in captions that label their speakers, another full name (a student's one question)."""
+    return name in labels or bool(labels) and len(name.split()) >= 2
 
 
 def _clean_cue(raw: str) -> tuple[list[str], bool]:

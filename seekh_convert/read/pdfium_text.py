@@ -22,11 +22,44 @@ _BOLD_WEIGHT = 600
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
 
 
+#: A run of lower-case letters as long as few English words are: where it is no word at all, words ran together
+#: because the font's spaces are no characters ("toputitbriefly", "upanddownalong", set 21's NMR notes).
+_LONG_RUN = re.compile(r"\b[a-z]{12,}\b")
+_MIN_RUNS = 2
+
+
+def _run_together(text: str) -> int:
+    """How many long runs of letters are no word but three words or more written together ("to put it briefly")."""
+    runs = _LONG_RUN.findall(text)
+    if len(runs) < _MIN_RUNS:
+        return 0
+    from seekh_convert.text.lexicon import zipf  # the word list is loaded only for a page with such runs
+
+    return sum(1 for run in runs if zipf(run) == 0 and _pieces(run, zipf) >= 3)
+
+
+def _pieces(run: str, zipf) -> int:
+    """The fewest common words ``run`` splits into (0 when it does not split): "metacommunication" is 2 (a rare
+    word), "toputitbriefly" 4."""
+    best = [0] + [0] * len(run)  # best[i]: fewest words for run[:i], 0 when none
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 15), end):
+            piece = run[start:end]
+            if (start == 0 or best[start]) and (len(piece) > 1 or piece == "a") and zipf(piece) >= 3.0:
+                n = (best[start] if start else 0) + 1
+                best[end] = n if not best[end] else min(best[end], n)
+    return best[len(run)]
+
+
+def _faults(text: str) -> int:
+    return len(_GLUED_CAPITAL.findall(text)) + _run_together(text)
+
+
 def misread(text: str) -> bool:
     """True when many words of ``text`` end in a stray capital, as where a font's full stops and commas come out as
-    letters."""
+    letters, or when words run together into strings no dictionary knows, as where its spaces are no characters."""
     hits = len(_GLUED_CAPITAL.findall(text))
-    return hits >= _MIN_HITS and hits >= _SHARE * max(1, len(text.split()))
+    return hits >= _MIN_HITS and hits >= _SHARE * max(1, len(text.split())) or _run_together(text) >= _MIN_RUNS
 
 
 class PdfiumPages:
@@ -60,13 +93,13 @@ class PdfiumPages:
 
 
 def better(first: list[Line], second: list[Line] | None) -> list[Line]:
-    """``second`` where it holds most of ``first``'s words and far fewer glued capitals, else ``first``."""
+    """``second`` where it holds most of ``first``'s words and far fewer glued capitals or run-together words, else
+    ``first``."""
     if not second:
         return first
     a, b = "\n".join(x.text for x in first), "\n".join(x.text for x in second)
     words_a, words_b = len(a.split()), len(b.split())
-    glued_a, glued_b = len(_GLUED_CAPITAL.findall(a)), len(_GLUED_CAPITAL.findall(b))
-    return second if words_b >= 0.8 * words_a and glued_b * 3 <= glued_a else first
+    return second if words_b >= 0.8 * words_a and _faults(b) * 3 <= _faults(a) else first
 
 
 def _lines(textpage: Any) -> list[Line]:

@@ -142,3 +142,20 @@ def test_a_quote_gets_the_times_of_its_own_sentences():
     assert _times(doc, "storage keeps information over time") == (4.0, 12.0)
     assert _times(doc, "“Storage” keeps infor- mation over time") == (4.0, 12.0)  # matched leniently, same times
     assert _times(doc, "not in the text") is None
+
+
+def test_zoom_speaker_names_are_labels_not_words():
+    """Set 21's Zoom captions: every cue opens "Caleob King: ...", which became a topic title ("Caleob King"), a
+    Definition ("Caleob King: the answer there is.54 grams.") and a card ("What is Caleob King?")."""
+    lines = [
+        "Caleob King: We are continuing to talk about the mole today.",
+        "Caleob King: A mole of any gas at standard conditions fills 22.4 liters.",
+        "Ana Ruiz: Is that true for helium too?",
+        "Caleob King: Yes, for helium and for every other gas as well.",
+        "Caleob King: Note: the molar mass comes from the periodic table.",
+    ]
+    doc = _doc(*((4.0 * i, 4.0 * i + 3.5, text) for i, text in enumerate(lines)))
+    text = " ".join(b.text for b in TranscriptCleaner()(doc).blocks)
+    assert "Caleob King" not in text and "Ana Ruiz" not in text
+    assert "We are continuing to talk about the mole today." in text
+    assert "Note: the molar mass comes from the periodic table." in text  # a word before a colon inside the text stays

@@ -69,3 +69,25 @@ def test_a_misread_page_is_read_again_and_the_others_are_left_alone(monkeypatch)
     assert doc.pages[0].lines == expected.pages[0].lines  # pypdf's own reading, typography and all
     again, printed = (" ".join(x.text for x in d.pages[1].lines).split() for d in (doc, expected))
     assert not misread(" ".join(again)) and len(set(again) & set(printed)) >= 0.9 * len(set(printed))
+
+
+def test_words_run_together_are_read_again():
+    """Set 21's NMR notes: pypdf ran words together where the LaTeX font's spaces are no characters ("toputitbriefly",
+    "upanddownalong"); PDFium reads the same lines with their spaces."""
+    from seekh_convert.model.document import Line
+    from seekh_convert.read.pdfium_text import better, misread
+
+    glued = [
+        Line("The spin upanddownalong Sz for an applied field are the energy states."),
+        Line("To put it briefly, toputitbriefly the precession is a circular current."),
+        Line("An electromagnetic wave carries the understanding of spectroscopies."),
+    ]
+    spaced = [
+        Line("The spin up and down along Sz for an applied field are the energy states."),
+        Line("To put it briefly, to put it briefly the precession is a circular current."),
+        Line("An electromagnetic wave carries the understanding of spectroscopies."),
+    ]
+    assert misread("\n".join(line.text for line in glued))
+    assert not misread("\n".join(line.text for line in spaced))  # long English words are no fault
+    assert better(glued, spaced) is spaced
+    assert better(spaced, glued) is spaced

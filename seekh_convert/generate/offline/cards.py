@@ -346,6 +346,8 @@ def _defines(term: Term) -> bool:
 #: A year in the running text (a citation's "(Hochschild 2012)" is left out before looking).
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
 _CITATION = re.compile(r"\([^()]*\)")
+#: A study named by its authors and year as the subject of what happened: "Simons & Chabris (1999) explored ...".
+_CITED_STUDY = re.compile(r"\b[A-Z][\w'’-]+(?: (?:&|and) [A-Z][\w'’-]+| et al\.?)? \((?:19|20)\d\d[a-z]?\)")
 
 
 #: Verbs of the writer's route through the text ("we need to take a detour", "let us turn to", "we now look at").
@@ -372,6 +374,8 @@ def history_note(doc) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.tag_ != "VBD" or root.lemma_ in ("define", "describe", "call", "term", "coin", "name"):
         return False
+    if _CITED_STUDY.search(doc.text):
+        return True  # "Twenty years later, Simons & Chabris (1999) explored ... an area referred to as ..." (set 21)
     return _YEAR.search(_CITATION.sub("", doc.text)) is not None
 
 

@@ -196,7 +196,12 @@ def what_it_is(s: Sentence) -> str | None:
         return None
     words = "".join(t.text_with_ws for t in span).strip()
     words = _lower_first(words, span[0])
-    return f"What {words} {root.text.lower()}" if re.search(r"[A-Za-z]{3}", words) else None
+    ask = "Who" if span[0].text.rstrip(".") in _PERSON_TITLES else "What"  # "Who Mrs. Bennet is" (set 21)
+    return f"{ask} {words} {root.text.lower()}" if re.search(r"[A-Za-z]{3}", words) else None
+
+
+#: Titles before a person's name.
+_PERSON_TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Lady Lord Prof Professor King Queen Prince Princess".split())
 
 
 def when_it_happens(s: Sentence) -> str | None:
@@ -206,6 +211,8 @@ def when_it_happens(s: Sentence) -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ != "VERB" or any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for c in root.children):
         return None
+    if root.lemma_ in ("refer", "mean", "denote", "describe", "represent"):
+        return None  # "Dichotic listening simply refers to the situation when ...": what it is, not when (set 21)
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
     when = next((c for c in root.children if c.dep_ == "advcl" and any(m.lower_ in ("when", "if") for m in c.children)), None)
     if subj is None or when is None or subj.pos_ not in ("NOUN", "PROPN"):

@@ -293,3 +293,35 @@ def test_a_sentence_opening_with_ie_or_the_same_logic_leans_on_the_one_before() 
     assert cloze_leans("I.e. if lords use feudal language such as lods, then there is a presumption of illegitimacy.")
     assert cloze_leans("Using the same logic, the opportunity cost of taking Marketing is taking College Algebra.")
     assert not cloze_leans("The opportunity cost of a choice is the value of the best alternative given up.")
+
+
+def test_what_a_cited_study_did_defines_nothing() -> None:
+    """Set 21's attention chapter: "What is inattentional blindness?" answered by "Twenty years later, Simons & Chabris
+    (1999) explored and expanded these findings ..., and triggered a flood of new work in an area referred to as
+    inattentional blindness." (a judge's wrong key: the answer never says what it is)."""
+    from seekh_convert.generate.offline.cards import history_note
+    from seekh_convert.text import parse
+
+    study = (
+        "Twenty years later, Simons & Chabris (1999) explored and expanded these findings using similar techniques, "
+        "and triggered a flood of new work in an area referred to as inattentional blindness."
+    )
+    assert history_note(parse.parse(study))
+    assert not history_note(parse.parse("Broadbent (1958) defined selective attention as a filter on the senses."))
+    assert not history_note(parse.parse("Selective attention is the process of attending to one stimulus (Broadbent, 1958)."))
+
+
+def test_takeaway_titles_of_a_meaning_and_of_a_person() -> None:
+    """Set 21: "When Dichotic listening refers" (from "Dichotic listening simply refers to the situation when two
+    messages are presented ...") and "What Mrs. Bennet is" were titles a teacher could not publish."""
+    from seekh_convert.generate.offline.keypoints import what_it_is, when_it_happens
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.model.document import Block
+
+    def first(text: str):
+        return topic_sentences([Block(text)])[0]
+
+    meaning = "Dichotic listening simply refers to the situation when two messages are presented to an individual at once."
+    assert when_it_happens(first(meaning)) is None
+    person = "Mrs. Bennet is a nervous woman of small intellect, whose main goal in life is to see her daughters marry well."
+    assert what_it_is(first(person)) == "Who Mrs. Bennet is"

@@ -123,7 +123,8 @@ def test_cloze_gaps_are_real_terms_never_numbers_or_verbs():
     assert blankable("consolidation") and blankable("recall") and blankable("encoding failure")
     blocks = [
         Block(
-            "The multi-store model divides memory into three stores. Long-term memory has no known capacity limit at all. "
+            "The multi-store model divides memory into three stores. Long-term memory has no known capacity limit at all, unlike "
+            "the small store of working memory. "
             "Long-term memory can last for decades in most people. Long-term memory holds facts and events you know. "
             "The brain stabilises new memories over hours, a process called consolidation, during a good night of sleep."
         )
