@@ -34,6 +34,9 @@ def appositions(doc) -> list[tuple[str, str, str]]:
             continue
         if not any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _NARROWING for c in genus.children):
             continue  # "X, a method": no differentia, fits many terms
+        if any(t.lower_ == "or" and t.i and doc[t.i - 1].text == "," for t in genus.subtree):
+            continue  # "the intent to bring about a particular result, a higher level of awareness ..., or scienter":
+            # a list of alternatives, not a second name (set 22's wrong key)
         end = genus.right_edge.i + 1
         if any(not t.is_punct for t in doc[end:]) or doc[genus.left_edge.i - 1].text != ",":
             continue  # the apposition must close the sentence: one definition, not an aside mid-way

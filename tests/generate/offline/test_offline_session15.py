@@ -325,3 +325,22 @@ def test_takeaway_titles_of_a_meaning_and_of_a_person() -> None:
     assert when_it_happens(first(meaning)) is None
     person = "Mrs. Bennet is a nervous woman of small intellect, whose main goal in life is to see her daughters marry well."
     assert what_it_is(first(person)) == "Who Mrs. Bennet is"
+
+
+def test_a_list_of_alternatives_is_no_apposition() -> None:
+    """Set 22's criminal-law chapter: "Which term refers to a higher level of awareness than is required to perform
+    the criminal act, or scienter, ...?" keyed "particular result" (a wrong key), from "Specific intent is the intent to
+    bring about a particular result, a higher level of awareness ..., or scienter, which is ...": three alternatives
+    that define specific intent, not a second name for "particular result"."""
+    from seekh_convert.generate.offline.appositive import appositions
+    from seekh_convert.text import parse
+
+    listed = (
+        "Specific intent is the intent to bring about a particular result, a higher level of awareness than is required "
+        "to perform the criminal act, or scienter, which is knowledge that a criminal act is unlawful."
+    )
+    assert appositions(parse.parse(listed)) == []
+    named = (
+        "Researchers often use the hedging hyperprior, a simple hyperdistribution that downweights extreme values of the prior."
+    )
+    assert [a[0] for a in appositions(parse.parse(named))] == ["hedging hyperprior"]
