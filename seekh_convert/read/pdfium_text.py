@@ -41,13 +41,13 @@ def _run_together(text: str) -> int:
 def _pieces(run: str, zipf) -> int:
     """The fewest common words ``run`` splits into (0 when it does not split): "metacommunication" is 2 (a rare
     word), "toputitbriefly" 4."""
-    best = [0] + [0] * len(run)  # best[i]: fewest words for run[:i], 0 when none
+    best = [0] * (len(run) + 1)  # best[i]: fewest words for run[:i], 0 when none (and for the empty run[:0])
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - 15), end):
             piece = run[start:end]
             if (start == 0 or best[start]) and (len(piece) > 1 or piece == "a") and zipf(piece) >= 3.0:
-                n = (best[start] if start else 0) + 1
-                best[end] = n if not best[end] else min(best[end], n)
+                n = best[start] + 1
+                best[end] = min(best[end], n) if best[end] else n
     return best[len(run)]
 
 

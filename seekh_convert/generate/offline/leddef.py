@@ -252,7 +252,7 @@ def law_lines(ta) -> list:
 #: "The definition of a process, informally, is quite simple: it is a running program [V+65,BH70]." (set 19's OSTEP)
 _DEFINITION_OF = re.compile(
     r"(?:^|(?<=[.!?] ))(?:The|A|Our|One) (?:(?:simple|simplest|formal|informal|basic|usual|standard) )?definition of "
-    r"(?P<art>(?:an?|the) )?(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,3}),?(?: [a-z]+,)? is"
+    r"(?:(?:an?|the) )?(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,3}),?(?: [a-z]+,)? is"
     r"(?: (?:quite |very |rather )?(?:simple|straightforward|this))?(?:: (?:it|this|that) is| that it is|:)? "
     r"(?P<body>(?:an?|the) [^.!?\[(]{8,200}?)\s*(?:\[[^\]]{1,40}\]\s*)?[.]"
 )
@@ -272,12 +272,9 @@ def definition_of(ta) -> list:
             root = next((t for t in parse.parse(body) if t.dep_ == "ROOT"), None)
             if root is None or root.pos_ not in ("NOUN", "PROPN") or re.match(r"an? (?:little|bit|lot)\b", body):
                 continue  # "The definition of ecotourism is a little vague.": a remark on the definition, not one
-            quote = m.group().strip()
+            quote = m.group()
             text = f"{term[:1].upper()}{term[1:]}: {body}."
-            start = block.text.find(quote)
-            out.append(
-                (term, text, ref_at(block, start, start + len(quote), quote), ask_what(term, quote), quote, "definition-of")
-            )
+            out.append((term, text, ref_at(block, m.start(), m.end(), quote), ask_what(term, quote), quote, "definition-of"))
     return out
 
 
