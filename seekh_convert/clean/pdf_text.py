@@ -18,6 +18,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) +([,;!?])(?=\s|$)")
 _HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
 _DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
 _SPLIT_WORD = re.compile(r"\b([^\W\d_]{2,})\n([a-z][^\W\d_]{1,})\b")
+_SPACED_WORD = re.compile(r"\b([^\W\d_]+) (?=([a-z][^\W\d_]*)\b)")  # the next word stays to be a left piece
+_PIECE = 3.0  # Zipf frequency below which one piece of a word a space split is no word of its own
+_PIECE_USES = 3  # and the most times the document writes that piece on its own (its split occurrences)
 _FRAGMENT = 1.5  # Zipf frequency below which a line's last or next line's first letters are no word of their own
 _WHOLE = 2.5  # and from which the two joined are one
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -88,7 +91,24 @@ def repair_spacing(text: str, vocab: Counter[str]) -> str:
         return left + right if fragment and left.islower() else match.group(0)
 
     text = _NAMES_HYPHEN.sub(r"\1-\2", text)  # "the Cannon- Bard theory": two names a line end broke at their hyphen
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", _INLINE_HYPHEN.sub(join, text))
+    return _rejoin_spaced_words(_SPACE_BEFORE_PUNCT.sub(r"\1", _INLINE_HYPHEN.sub(join, text)), vocab)
+
+
+def _rejoin_spaced_words(text: str, vocab: Counter[str]) -> str:
+    """Join a word the text layer split with a space ("to wns", "indi viduals", "G erman", "wer e": 83 times in an
+    NCERT history chapter): the document writes the whole word elsewhere, and one piece is no word, rare in English
+    and hardly ever written on its own in the document. Two words stay two ("any one", "H is"), and so does a
+    variable after a word ("Sei n" in German maths notes: "n" stands alone everywhere)."""
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.groups()
+        whole = (left + right).lower()
+        if not vocab[whole] or zipf(whole) < _WHOLE:
+            return match.group(0)
+        piece = min((left, right), key=zipf)
+        return left if zipf(piece) < _PIECE and vocab[piece.lower()] <= _PIECE_USES else match.group(0)
+
+    return _SPACED_WORD.sub(join, text)
 
 
 def emphasis_terms(pieces: Sequence[_HasLine], text: str, vocab: Counter[str]) -> tuple[str, ...]:

@@ -30,6 +30,29 @@ _NAMING = frozenset({"called", "named", "termed", "known", "call"})
 
 _NOT_A_CALL = r"(?!(?:its|his|her|their|my|our|your|him|them|me|us|it|on|for|off|out|up|back|in)\b)"
 
+#: After a term: what it "is used to describe" or "was used for" ("the term 'humanist' was used for masters ...").
+_USED_FOR = re.compile(
+    r"^[\"'\u2019\u201d]?\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:is|was|are|were|has been|had been|have been)\s+)?"
+    r"(?:(?:\w+ly|often|also|now|still|sometimes|first|widely)\s+)?used\s+(?:to\s+(?:describe|refer\s+to|mean|denote|name)|for)\s+\w",
+    re.I,
+)
+#: After a term someone "used ... to describe": "historians used the term 'Renaissance' (literally, rebirth) to ...".
+_USED_TERM_FOR = re.compile(
+    r"^[\"'\u2019\u201d]?\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:to\s+(?:describe|refer\s+to|mean|denote|name)|for)\s+\w", re.I
+)
+_THE_TERM = re.compile(r"\bthe (?:term|word)\s*[\"'\u2018\u201c]?$", re.I)
+_USED_THE_TERM = re.compile(r"\bused the (?:term|word)\s*[\"'\u2018\u201c]?$", re.I)
+
+
+def term_used(before: str, after: str) -> bool:
+    """True when the text around a term says what the term is used for: "the term 'Renaissance Man' is often used to
+    describe a person with many interests", "historians used the term 'Renaissance' (literally, rebirth) to describe
+    the cultural changes of this period" (``before`` and ``after`` are the sentence's text on either side)."""
+    if _USED_THE_TERM.search(before):
+        return bool(_USED_TERM_FOR.match(after))
+    return bool(_THE_TERM.search(before) and _USED_FOR.match(after))
+
+
 # Cue words after which the term follows ("called X"), with the strength of the signal.
 _FORWARD = (
     (re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:called|termed|known as|referred to as|defined as)\s+", re.I), 3.2),
@@ -45,6 +68,14 @@ _FORWARD = (
     (re.compile(r"\b(?:got|gets|was given|were given|given|has|had) the names?(?: of)?\s+", re.I), 2.6),
     # "Kotler defines (2000) “relationship marketing as the process of ...”": an author's definition, term then "as"
     (re.compile(r"\bdefines?\s+(?:\([^)]{1,30}\)\s+)?(?=[\"\u201c]?[A-Za-z][\w'\u2019 -]{2,60}?\s+as\s)", re.I), 3.2),
+    # "the term 'humanist' was used for masters who taught ...": the term said to be used for what it names
+    (re.compile(r"\bthe (?:term|word)\s+(?=[\"'\u2018\u201c]?[A-Za-z][^.;]{0,60}?" + _USED_FOR.pattern[1:] + ")", re.I), 3.0),
+    (
+        re.compile(
+            r"\bused the (?:term|word)\s+(?=[\"'\u2018\u201c]?[A-Za-z][^.;]{0,60}?" + _USED_TERM_FOR.pattern[1:] + ")", re.I
+        ),
+        3.0,
+    ),
     (re.compile(r"\bthe (?:term|concept|phrase|notion)\s+(?=[A-Za-z])", re.I), 1.5),
 )
 # Cue words before which the term stands at the start of the sentence ("X means ..."), with strength.
@@ -187,6 +218,8 @@ def _cued(text: str) -> list[Defined]:
     for rx, strength in _FORWARD:
         for m in rx.finditer(text):
             span = _span_forward(text, m.end())
+            if span and text[m.end() : m.end() + 1] in "\u2018'":
+                span = span.rstrip("\u2019'")  # "the term ‘humanist’": the closing quote is no part of the term
             if span:
                 found.append(Defined(span, strength, True))
     for m in _APPOSITIVE.finditer(text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from seekh_convert.text.defining import term_used
 from seekh_convert.text.lexicon import zipf
 
 _WRITER = frozenset("i me my mine myself".split())
@@ -92,14 +93,14 @@ def _evaluative(tok) -> bool:
 
 def definition_kind(doc, term: str) -> str | None:
     """How ``doc`` defines ``term`` ("copula", "called", "means", "characterized", "states", "which-states", "appos",
-    "defined-as"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
+    "defined-as", "term-used"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
         return None
     head = span.root
     at_start = _starts_sentence(doc, span)
     if head.dep_ in ("nsubj", "nsubjpass") and at_start and (kind := _as_subject(head)):
-        return kind
+        return None if kind == "copula" and _of_a_name(head, span) else kind
     if kind := _named(head):
         return kind
     for c in head.children:
@@ -114,7 +115,18 @@ def definition_kind(doc, term: str) -> str | None:
         return "defined-as"  # "Kotler defines (2000) “relationship marketing as ...", which the parser reads otherwise
     if at_start and _MEANS_AFTER.match(doc.text[span.end_char :]):
         return "means"  # "Encoding refers to modeling of ...", which the parser reads as "encoding [a] refers"
+    if term_used(doc.text[: span.start_char], doc.text[span.end_char :]):
+        return "term-used"  # "The term 'Renaissance Man' is often used to describe a person with many interests ..."
     return None
+
+
+def _of_a_name(head, span) -> bool:
+    """True when the subject goes on with "of" and a name: "The universities of Padua and Bologna had been centres of
+    legal studies" says what two particular universities were, not what a university is."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end and any(o.pos_ == "PROPN" for o in c.subtree)
+        for c in head.children
+    )
 
 
 #: A sentence giving an author's definition: "Kotler defines (2000) “relationship marketing as ...".

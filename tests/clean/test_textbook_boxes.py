@@ -92,3 +92,26 @@ def test_boxes_and_outcomes_are_no_sections_and_capital_titles_are():
     assert outcomes and all(b.kind is BlockKind.BOILERPLATE for b in outcomes)
     mind = next(b for b in doc.blocks if "The mind and the brain" in b.text and b.page == 2)
     assert mind.section == "Psychology as a Discipline"
+
+
+def test_words_the_text_layer_split_with_a_space_are_joined_where_the_document_writes_them_whole() -> None:
+    """Set 22's NCERT history chapter as pypdf reads it: "to wns", "indi viduals", "G erman", "wer e" (83 splits)."""
+    from collections import Counter
+
+    from seekh_convert.clean.pdf_text import repair_spacing
+
+    vocab = Counter("towns individuals german were were were the grew in".split())
+    vocab.update(["to", "wns", "indi", "viduals", "g", "erman", "wer", "e"])
+    text = "The to wns grew, and indi viduals from G erman lands wer e there."
+    assert repair_spacing(text, vocab) == "The towns grew, and individuals from German lands were there."
+
+
+def test_two_words_and_a_variable_after_a_word_stay_apart() -> None:
+    from collections import Counter
+
+    from seekh_convert.clean.pdf_text import repair_spacing
+
+    vocab = Counter({"sei": 40, "n": 60, "sein": 2, "any": 3, "one": 5, "anyone": 1, "h": 4, "is": 30, "his": 3})
+    assert repair_spacing("Sei n eine Zahl, and any one of them; H is the enthalpy.", vocab) == (
+        "Sei n eine Zahl, and any one of them; H is the enthalpy."
+    )

@@ -386,6 +386,13 @@ def basic_front(t: Term) -> str:
     kind = definition_kind(t.definition.parsed, t.text)
     if kind == "means":
         return f"What does {t.text} mean?"
+    if kind == "term-used":  # "the term 'humanist' was used for masters who ..." -> "What was the term “humanist” used for?"
+        past = re.search(r"\b(?:was|were|had been)\s+(?:\w+\s+)?used\b|\bused the (?:term|word)\b", t.definition.text)
+        quoted = re.search(
+            r"\bthe (?:term|word)\s*[\"'\u2018\u201c]([^\"'\u2019\u201d]{1,60})[\"'\u2019\u201d]", t.definition.text
+        )
+        said = quoted.group(1) if quoted and term_key(quoted.group(1)) == term_key(t.text) else t.text  # its spelling there
+        return f"What {'was' if past else 'is'} the term “{said}” used {'for' if past else 'to describe'}?"
     if kind == "characterized":  # "What characterizes a knowledge economy?"
         lead = re.match(rf"\s*(an?|the)\s+{re.escape(t.text)}\b", t.definition.text, re.I)
         return f"What characterizes {lead.group(1).lower() + ' ' if lead else ''}{t.text}?"

@@ -150,8 +150,14 @@ def _dash(s: Sentence) -> Gloss | None:
     doc = s.parsed
     at = m.start("abbr") - 1 if m.group("abbr") else m.end("term")
     chunk = next((c for c in doc.noun_chunks if c.end_char >= at - 1 and c.start_char < at and c.end_char <= at + 1), None)
-    if chunk is None:
-        return None
+    if chunk is None or chunk.root.dep_ == "pobj":
+        return None  # "the greatest revolution of the sixteenth century – the mastery of ...": the term starts before "of"
+    body_at = m.start("def")
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.idx >= body_at and t.head.idx >= body_at and t.head.dep_ not in _INNER_CLAUSES
+        for t in doc
+    ):
+        return None  # "other parts of Europe – the clergy were not politically dominant here": a clause, no description
     term = _clean_term(
         doc[next((i for i in range(chunk.start, chunk.end) if doc[i].pos_ != "DET"), chunk.start) : chunk.end].text
     )
@@ -162,6 +168,9 @@ def _dash(s: Sentence) -> Gloss | None:
         return None  # "τ_perturb = Jᵀ F — the same Jacobian from Week 1": a formula's symbols, not a term
     return Gloss(term, _answer(body), s, "apposition", _lower(term))
 
+
+#: Clauses inside a noun phrase ("the difference between the reward you received ..."): a dash's description may hold one.
+_INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "pcomp", "xcomp", "ccomp", "csubj"})
 
 _LEANS_DEF = re.compile(
     r"\b(?:this|these|those|it|its|they|them|their|he|she|his|her|we|our|I|same|week|lecture|chapter|section|above|below"

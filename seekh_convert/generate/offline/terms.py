@@ -13,7 +13,7 @@ from seekh_convert.generate.offline.generic import definition_penalty
 from seekh_convert.generate.offline.keywords import keyword_candidates
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.model.document import Block, BlockKind
-from seekh_convert.text.defining import defined_terms
+from seekh_convert.text.defining import defined_terms, term_used
 from seekh_convert.text.lexicon import can_be_noun, generic_word, zipf
 from seekh_convert.text.nouns import is_term_like
 from seekh_convert.text.terms import clean_term, term_key, term_pattern
@@ -115,7 +115,7 @@ def definition_score(term: str, s: Sentence) -> float:
         )
     elif re.search(
         r"\b(?:called|termed|known as|referred to as|defined as|we call(?: it| this| that)?)(?:\s+(?:the|an?))?\s*$", head
-    ):
+    ) or term_used(s.text[: m.start()], s.text[m.end() :]):
         score = max(score, 3.0)
     elif (
         head in ("", "the", "a", "an")

@@ -1,0 +1,73 @@
+"""The sixteenth session (2026-12-06), from set 22's NCERT history chapter: "the term 'humanist' was used for masters
+who taught ..." defined nothing the engine saw, a dash before a clause or after "of" made a gloss ("In the revival of
+italian cities, what is europe?", "What is sixteenth century?"), and a copula about particular universities stood as
+the Definition of "Universities"."""
+
+from __future__ import annotations
+
+import pytest
+
+from seekh_convert.text.defining import defined_terms, term_used
+
+
+def _guides(tmp_path, body: str):
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "notes.md").write_text(body)
+    doc = load_document(tmp_path / "notes.md")
+    return [OfflineEngine().content(t, doc) for t in doc.topics]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("From the nineteenth century, historians used the term ‘", "’ (literally, rebirth) to describe the cultural changes."),
+        ("By the early fifteenth century, the term ‘", "’ was used for masters who taught grammar."),
+        ("The term ‘", "’ is often used to describe a person with many interests and skills."),
+    ],
+)
+def test_what_a_term_is_used_for_defines_it(before, after) -> None:
+    assert term_used(before, after)
+
+
+def test_a_term_only_mentioned_is_not_said_to_be_used_for_anything() -> None:
+    assert not term_used("I like the term ", " and use it often.")
+    assert not term_used("The term ‘", "’ appears twice in the letter.")
+
+
+def test_the_quoted_term_is_found_without_its_quotes() -> None:
+    found = defined_terms("By the early fifteenth century, the term ‘humanist’ was used for masters who taught grammar.")
+    assert [d.term for d in found] == ["humanist"]
+
+
+_HISTORY = (
+    "# Universities and Humanism\n\n"
+    "The universities of Padua and Bologna had been centres of legal studies from the eleventh century. "
+    "By the early fifteenth century, the term ‘humanist’ was used for masters who taught grammar, rhetoric, poetry, "
+    "history and moral philosophy. Humanists thought that they were restoring true civilisation after centuries of "
+    "darkness, and humanists read the ancient authors in their own languages. Many humanists taught in the cities.\n\n"
+    "# The Revival of Italian Cities\n\n"
+    "Italian towns grew again after the twelfth century. They were different from other parts of Europe – the clergy "
+    "were not politically dominant here, nor were there powerful feudal lords. This was because of the greatest "
+    "revolution of the sixteenth century – the mastery of the technology of printing. Venice and Genoa traded with "
+    "the Byzantine Empire and the Islamic world, and their merchants grew rich on that trade.\n"
+)
+
+
+def test_a_term_used_for_something_is_asked_and_defines_the_topic(tmp_path) -> None:
+    guides = _guides(tmp_path, _HISTORY)
+    fronts = [c.front for g in guides for c in g.flashcards]
+    assert "What was the term “humanist” used for?" in fronts, fronts
+    assert "the term ‘humanist’ was used for masters" in guides[0].definition.text
+
+
+def test_a_copula_about_particular_universities_defines_no_university(tmp_path) -> None:
+    guides = _guides(tmp_path, _HISTORY)
+    assert "Padua" not in (guides[0].definition.text if guides[0].definition else "")
+    assert not any("Padua" in c.back and c.front.startswith("What are") for g in guides for c in g.flashcards)
+
+
+def test_a_dash_before_a_clause_or_after_of_glosses_nothing(tmp_path) -> None:
+    fronts = [c.front for g in _guides(tmp_path, _HISTORY) for c in g.flashcards]
+    assert not any("europe" in f.lower() or "sixteenth century?" in f for f in fronts), fronts
