@@ -93,7 +93,7 @@ def _evaluative(tok) -> bool:
 
 def definition_kind(doc, term: str) -> str | None:
     """How ``doc`` defines ``term`` ("copula", "called", "means", "characterized", "states", "which-states", "appos",
-    "defined-as", "term-used"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
+    "defined-as", "term-used", "aim"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
         return None
@@ -113,11 +113,49 @@ def definition_kind(doc, term: str) -> str | None:
         return "defined-as"  # "Zorn, Cheney, and Christensen (1999) define organizational change as ..."
     if _DEFINES_AS.search(doc.text[: span.start_char]) and re.match(r"\s+as\s", doc.text[span.end_char :]):
         return "defined-as"  # "Kotler defines (2000) “relationship marketing as ...", which the parser reads otherwise
-    if at_start and _MEANS_AFTER.match(doc.text[span.end_char :]):
+    return _by_wording(doc, span, at_start)
+
+
+def _by_wording(doc, span, at_start: bool) -> str | None:
+    """The definitions ``definition_kind`` reads from the words around the term rather than its parse."""
+    before, after = doc.text[: span.start_char], doc.text[span.end_char :]
+    if at_start and _MEANS_AFTER.match(after):
         return "means"  # "Encoding refers to modeling of ...", which the parser reads as "encoding [a] refers"
-    if term_used(doc.text[: span.start_char], doc.text[span.end_char :]):
+    if _aim_of(span.root):
+        return "aim"  # "The aim of the Delphi method is to construct consensus forecasts ..." (set 18)
+    if _SUCH_CALLED.search(before):
+        return "called"  # "If one episode does not influence the next such an environment is called an episodic environment"
+    if term_used(before, after):
         return "term-used"  # "The term 'Renaissance Man' is often used to describe a person with many interests ..."
     return None
+
+
+#: Nouns for what a thing is for: "The aim of X is to ...".
+_PURPOSE_NOUNS = frozenset("aim purpose goal objective function role job task".split())
+#: A condition, then "such a(n) N is called" and the term: the condition says what the term is.
+_SUCH_CALLED = re.compile(
+    r"^(?:if|when)\s.{5,160}?\bsuch\s+(?:an?\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:called|known as|termed)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _aim_of(head) -> bool:
+    """True for "The aim of X is to V ...", X opening the sentence after its purpose noun: what X is for."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun, verb = prep.head, prep.head.head
+    if noun.dep_ != "nsubj" or noun.lemma_ not in _PURPOSE_NOUNS or verb.lemma_ != "be" or verb.dep_ != "ROOT":
+        return False
+    if any(t.dep_ not in ("det",) for t in noun.doc[: noun.i]):
+        return False
+    return any(c.dep_ == "xcomp" and _to_do(c) for c in verb.children)
+
+
+def _to_do(verb) -> bool:
+    """True for an active "to V" ("to construct forecasts"), not "to be fast" or "to be avoided"."""
+    kids = list(verb.children)
+    return verb.lemma_ != "be" and any(a.lower_ == "to" for a in kids) and not any(a.dep_ == "auxpass" for a in kids)
 
 
 def _of_a_name(head, span) -> bool:
@@ -189,6 +227,8 @@ def _copula(verb) -> bool:
         return True  # "The ALU is where all of the operations are done": the place a part is (set 19's lecture)
     if any(c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children) for c in verb.children):
         return True  # "X is when ...", not "X is a good fit when ..."
+    if any(c.dep_ == "xcomp" and c.i > verb.i and _to_do(c) for c in verb.children):
+        return True  # "The strategist's challenge is to balance ... values, opportunities, and capabilities" (set 20)
     # "An Information Society is one in which the creation ... of information play a central role", not "one of the
     # oldest structures"
     return any(c.dep_ == "attr" and c.lower_ == "one" and any(r.dep_ == "relcl" for r in c.children) for c in verb.children)

@@ -393,6 +393,10 @@ def basic_front(t: Term) -> str:
         )
         said = quoted.group(1) if quoted and term_key(quoted.group(1)) == term_key(t.text) else t.text  # its spelling there
         return f"What {'was' if past else 'is'} the term “{said}” used {'for' if past else 'to describe'}?"
+    if kind == "aim":  # "The aim of the Delphi method is to construct ..." -> "What is the aim of the Delphi method?"
+        doc = t.definition.parsed
+        verb = next(tok for tok in doc if tok.dep_ == "ROOT")
+        return f"What is {doc[: verb.i].text[:1].lower()}{doc[: verb.i].text[1:]}?"
     if kind == "characterized":  # "What characterizes a knowledge economy?"
         lead = re.match(rf"\s*(an?|the)\s+{re.escape(t.text)}\b", t.definition.text, re.I)
         return f"What characterizes {lead.group(1).lower() + ' ' if lead else ''}{t.text}?"

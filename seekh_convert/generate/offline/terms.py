@@ -117,6 +117,10 @@ def definition_score(term: str, s: Sentence) -> float:
         r"\b(?:called|termed|known as|referred to as|defined as|we call(?: it| this| that)?)(?:\s+(?:the|an?))?\s*$", head
     ) or term_used(s.text[: m.start()], s.text[m.end() :]):
         score = max(score, 3.0)
+    elif re.fullmatch(r"the (?:aim|purpose|goal|objective|function|role) of(?: the| an?)?", head) and re.match(
+        r"(?:is|are) to [a-z]", tail
+    ):
+        score = max(score, 3.0)  # "The aim of the Delphi method is to construct consensus forecasts ..."
     elif (
         head in ("", "the", "a", "an")
         and re.match(r"(?:of [a-z]+\s+)?(?:says|states|asserts|holds|proposes|posits|predicts|maintains) that\b", tail)

@@ -68,7 +68,7 @@ def defines_term(s: Sentence, term: str) -> bool:
         return False
     span = term_span(doc, term)
     # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
-    if kind in ("called", "defined-as", "term-used"):  # the term after its verb: "is called X", "define X as", "the term X"
+    if kind in ("called", "defined-as", "term-used", "aim"):  # the term after its cue: "is called X", "the aim of X"
         return True
     lead = attribution_end(doc)  # "According to Maanen and Schein (1979), socialization is defined as ..."
     return all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[lead : span.start])

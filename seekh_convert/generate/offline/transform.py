@@ -48,8 +48,8 @@ def naming_stem(term: Term) -> str | None:
     elif kind == "called":
         verb = head.head if head.dep_ != "pobj" else head.head.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        if subj is None:
-            return None  # "... through a process called X": no description to ask about
+        if subj is None or doc[subj.left_edge.i].lower_ == "such":
+            return None  # "... through a process called X", "If ..., such an environment is called X": nothing described
         described = _text(doc[subj.left_edge.i : subj.right_edge.i + 1])
         if doc[subj.left_edge.i].pos_ == "DET":
             described = described[:1].lower() + described[1:]

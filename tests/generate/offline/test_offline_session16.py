@@ -71,3 +71,54 @@ def test_a_copula_about_particular_universities_defines_no_university(tmp_path) 
 def test_a_dash_before_a_clause_or_after_of_glosses_nothing(tmp_path) -> None:
     fronts = [c.front for g in _guides(tmp_path, _HISTORY) for c in g.flashcards]
     assert not any("europe" in f.lower() or "sixteenth century?" in f for f in fronts), fronts
+
+
+# -- definitions the judges of sets 18 and 20 found and the engine had called "none"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kind"),
+    [
+        (
+            "The aim of the Delphi method is to construct consensus forecasts from a group of experts in a structured "
+            "iterative manner.",
+            "Delphi method",
+            "aim",
+        ),
+        (
+            "The strategist’s challenge is to balance the intersection between three critical factors: values, "
+            "opportunities, and capabilities.",
+            "strategist’s challenge",
+            "copula",
+        ),
+        (
+            "If one episode does not influence the subsequent episode such an environment is called an episodic environment.",
+            "episodic environment",
+            "called",
+        ),
+    ],
+)
+def test_what_a_thing_is_for_or_a_condition_before_its_name_defines_it(sentence, term, kind) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) == kind
+
+
+def test_what_is_to_be_done_is_no_definition() -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse("The goal of the game is to be fast."), "game") is None
+    assert definition_kind(parse.parse("This method is to be avoided in practice."), "method") is None
+
+
+def test_the_aim_of_a_method_is_its_definition(tmp_path) -> None:
+    body = (
+        "# The Delphi Method\n\n"
+        "The aim of the Delphi method is to construct consensus forecasts from a group of experts in a structured "
+        "iterative manner. A facilitator is appointed to run the Delphi method, and the experts stay anonymous. "
+        "Each Delphi method round ends with feedback to the experts, and the Delphi method stops when answers settle.\n"
+    )
+    guides = _guides(tmp_path, body)
+    assert guides[0].definition is not None and guides[0].definition.text.startswith("The aim of the Delphi method")
