@@ -124,8 +124,14 @@ def _spare_last_items(kept: list[Item], rubric_only: list[tuple[Item, list[Findi
     return {
         (item.section, item.index)
         for item, _, _ in rubric_only
-        if item.section not in GATE_MAY_EMPTY and item.section not in have
+        if item.section not in (*GATE_MAY_EMPTY, *_RUBRIC_MAY_EMPTY) and item.section not in have
     }
+
+
+#: Sections the rubric alone may empty: no card beats "What is data?" answered by a sentence that only mentions data
+#: (set 23's last card of a topic, kept to fill its section and keyed wrong by the teacher); the guide says there are
+#: none. On ``judged/offline`` the rubric flagged none of the 19 items teachers kept (``bench/gate_agreement.py``).
+_RUBRIC_MAY_EMPTY = ("flashcards", "questions")
 
 
 def _place_notes(quality: TopicQuality, kept: list[Item]) -> None:

@@ -26,6 +26,8 @@ _CONTEXT_WORDS = re.compile(
 _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
 _NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "denote"})
 _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
+#: Entities that describe or define things rather than mean them.
+_AGENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
 #: What a theory, a law or a hypothesis does when it says what it is ("The facial feedback hypothesis proposes that
 #: ..."); a study or a person who "suggests that" states a finding, not a definition.
@@ -241,7 +243,7 @@ def _as_subject(head) -> str | None:
         return None
     if verb.lemma_ == "be" and _copula(verb):
         return "copula"
-    if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN":
+    if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN" and not _describer(head, verb):
         return "means"
     if verb.lemma_ == "involve" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" for c in verb.children):
         return "means"  # "Discrimination involves acting on the belief that ...": what doing it is
@@ -259,6 +261,16 @@ def _as_subject(head) -> str | None:
     if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
     return None
+
+
+def _describer(head, verb) -> bool:
+    """True when the subject describes something rather than means it: a person or a text describing in detail
+    ("Binet describes the individual tasks in great detail"), or describing another thing ("The help page describes
+    it as a function ...")."""
+    if verb.lemma_ in ("describe", "define") and head.ent_type_ in _AGENTS:
+        return True
+    detail = any(c.dep_ == "prep" and any(o.lemma_ == "detail" for o in c.children) for c in verb.children)
+    return detail or any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children)
 
 
 def _by_agent(verb) -> bool:
@@ -334,8 +346,10 @@ def _named(head) -> str | None:
         return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in v.head.children):
         bare = not any(c.dep_ not in ("det", "punct") and c.i != v.i for c in v.head.children)
-        if bare and v.head.dep_ == "dobj":
-            return None  # "courts adopt a system known as precedent": the sentence names X, says nothing of what it is
+        if bare and v.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            # "courts adopt a system known as precedent", "an idea called 'the digital humanities' has ... ": the sentence
+            # names X and says what happened to it, not what it is
+            return None
         return "called"
     subj = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
     return "called" if subj and _describes(subj[0]) else None

@@ -122,3 +122,39 @@ def test_the_aim_of_a_method_is_its_definition(tmp_path) -> None:
     )
     guides = _guides(tmp_path, body)
     assert guides[0].definition is not None and guides[0].definition.text.startswith("The aim of the Delphi method")
+
+
+# -- set 23's wrong keys: "What does Binet mean?", "What does help page mean?", "What are the digital humanities?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        (
+            "Binet describes the individual tasks in great detail, along with instructions for administering each test, "
+            "and scoring of each test.",
+            "Binet",
+        ),
+        (
+            "The help page describes it as a function to apply ICES method 3.2, and it has some good guidelines.",
+            "help page",
+        ),
+        (
+            "In recent years - certainly the last decade - an idea called ‘the digital humanities’ has been gaining "
+            "ground in universities.",
+            "digital humanities",
+        ),
+    ],
+)
+def test_a_person_or_page_describing_and_a_named_idea_that_did_something_define_nothing(sentence, term) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) is None
+
+
+def test_a_term_that_describes_still_means() -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse("Entropy describes the disorder of a system."), "Entropy") == "means"
