@@ -74,7 +74,10 @@ _QUESTION_TITLE = re.compile(
     r"visual connection questions|personal application questions)$",
     re.I,
 )
-_SUMMARY_TITLE = re.compile(r"^((section |chapter )?summary|key concepts( and summary)?|key points|recap)$", re.I)
+_SUMMARY_TITLE = re.compile(
+    r"^((section |chapter )?summary|key concepts( and summary)?|key points|recap|(key |main )?takeaways|key ideas|main ideas)$",
+    re.I,
+)
 _GLOSSARY_TITLE = re.compile(r"^(glossary|key terms|vocabulary|key equations)$", re.I)
 
 

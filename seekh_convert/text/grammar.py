@@ -155,9 +155,11 @@ def _aim_of(head) -> bool:
 
 
 def _to_do(verb) -> bool:
-    """True for an active "to V" ("to construct forecasts"), not "to be fast" or "to be avoided"."""
+    """True for an active "to V" ("to construct forecasts"), not "to be fast", "to be avoided" or "where to put it"."""
     kids = list(verb.children)
-    return verb.lemma_ != "be" and any(a.lower_ == "to" for a in kids) and not any(a.dep_ == "auxpass" for a in kids)
+    if any(a.dep_ == "auxpass" or a.lower_ in ("where", "what", "how", "when", "whether", "which", "who") for a in kids):
+        return False  # "to be avoided", "The problem is where to put it": no task that says what the thing is
+    return verb.lemma_ != "be" and any(a.lower_ == "to" for a in kids)
 
 
 def _of_a_name(head, span) -> bool:

@@ -47,7 +47,8 @@ from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
-from seekh_convert.generate.offline.titledef import key_definitions, title_definitions, title_terms
+from seekh_convert.generate.offline.titledef import key_definitions, principle_definitions, title_definitions, title_terms
+from seekh_convert.generate.offline.views import view_cards
 from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards, whole_topic
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
@@ -195,6 +196,7 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     scored = [(title_overlap(t.text, ta.topic.title), t) for t in ta.terms if defines(t)]
     own = sorted(((n, t) for n, t in scored if n > 0), key=lambda x: (-x[0], -x[1].def_score, x[1].first))
     found = title_definitions(ta.topic.title, ta.sentences) + [(t.text, t.definition) for _, t in own]
+    found += principle_definitions(ta.topic.title, ta.sentences)
     glossed = {id(g.sentence): g for g in topic_definitions(ta) if g.kind in _SHAPED and names_title(g.term, ta.topic.title)}
     found += [(g.term, g.sentence) for g in glossed.values()]
     if not found:  # the title's term put in its class ("Data frames are a special type of Matrix"), not another term's
@@ -213,7 +215,8 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
         if id(s) not in seen:
             seen.add(id(s))
             label = s.block.term if s.block.kind is BlockKind.GLOSSARY and s.block.term else term
-            named = term_key(term) in term_key(s.display)  # a "Term / explanation" pair: the term leads the text
+            # a "Term / explanation" pair: the term leads the text ("Act-utilitarianism: ..." names act utilitarianism)
+            named = term_key(term).replace("-", " ") in term_key(s.display).replace("-", " ")
             text = s.display if named else f"{label[:1].upper()}{label[1:]}: {s.display}"
             if id(s) in glossed:  # "..., the hedging hyperprior, a simple ...": the term and its defining phrase only
                 g = glossed[id(s)]
@@ -457,6 +460,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
     quoted = {c.source.quote for c in cards} | for_questions
     cards += object_cards(ta.ranked, ta.terms, ta.stem_text, {id(s) for s in ta.sentences if s.text in quoted}, 2, subject)
+    quoted = {c.source.quote for c in cards} | for_questions
+    cards += view_cards(ta.ranked, {id(s) for s in ta.sentences if s.text in quoted})
     spare = [
         c
         for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=subject)

@@ -27,7 +27,7 @@ _KINDS = re.compile(
 _COUNTER = re.compile(r"\s*\(\s*\d+\s+of\s+\d+\s*\)\s*$", re.I)
 #: "The PCC explained" is about the PCC: a last word that says how the section treats its term is no part of it.
 _TREATED = re.compile(r"\s+(?:explained|defined|introduced|revisited|demystified|in brief|in a nutshell|at a glance)\s*$", re.I)
-_SPLIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|,|;|\sand\s|\s&\s|\sin\s|\sof\s)\s*")
+_SPLIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|,|;|\sand\s|\s&\s|\sin\s|\sof\s|\svs\.?\s|\sversus\s)\s*")
 _ABBR = re.compile(r"^(.*?\S)\s*\(([A-Za-z][\w-]{1,9})\)\s*$")
 
 
@@ -136,6 +136,45 @@ def title_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, 
                 seen.add(id(s))
                 out.append((term, s))
     return out
+
+
+#: "Act-utilitarianism: The rightness of actions depends solely on ...": a theory's name, a colon and its principle.
+_LABELLED = re.compile(r"^(?P<term>[A-Z][\w'\u2019 -]{2,50}?)\s*:\s+(?P<body>[A-Z][^:]{30,})$")
+#: Verbs by which a school's followers state its view: "Consequentialists claim that morality depends ...".
+_VIEW_VERBS = frozenset("claim hold believe argue maintain say think insist contend".split())
+
+
+def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[str, Sentence]]:
+    """(term, sentence) for a theory the title names, stated as a labelled principle ("Virtue Ethics: An action is
+    permissible only if a virtuous person would perform it.") or as what its followers claim ("Consequentialists
+    claim that morality depends completely on the effects of our actions." for "Consequentialism")."""
+    out: list[tuple[str, Sentence]] = []
+    for term in title_terms(title):
+        key = term_key(term).replace("-", " ")
+        followers = re.sub(r"(?:ism|y)$", "", key) if key.endswith(("ism", "ology")) else None
+        for s in sentences:
+            if not s.alone or not s.complete or s.n_words > ITEM_WORDS + 10:
+                continue
+            m = _LABELLED.match(s.text)
+            if (
+                m
+                and term_key(m.group("term")).replace("-", " ") == key
+                and len(m.group("body").split()) >= 6
+                or followers
+                and len(followers) >= 5
+                and _followers_claim(s, followers)
+            ):
+                out.append((term, s))
+    return out
+
+
+def _followers_claim(s: Sentence, stem: str) -> bool:
+    """True when ``s`` opens with a school's followers ("Consequentialists", "The utilitarian", "Deontologists")
+    stating a view: a view verb and the clause it states."""
+    if not re.match(rf"(?:the\s+)?{re.escape(stem)}(?:ists?|ians?|ogists?)\b", s.text, re.I):
+        return False
+    root = next((t for t in s.parsed if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_ in _VIEW_VERBS and any(c.dep_ == "ccomp" for c in root.children)
 
 
 def _subject_term(doc) -> str | None:

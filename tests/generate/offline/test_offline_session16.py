@@ -158,3 +158,85 @@ def test_a_term_that_describes_still_means() -> None:
     from seekh_convert.text.grammar import definition_kind
 
     assert definition_kind(parse.parse("Entropy describes the disorder of a system."), "Entropy") == "means"
+
+
+# -- set 23's ethics handout: every Definition was "none"
+
+
+_ETHICS = (
+    "# Consequentialism\n\n"
+    "Consequentialists claim that morality depends completely on the effects of our actions. There are different "
+    "versions of consequentialism, and egoism is one of them. Utilitarianism agrees that the effects of an action "
+    "determine its morality, and it counts the effects on everyone.\n\n"
+    "# Rule vs. Act Utilitarianism\n\n"
+    "Utilitarianism is a much more sophisticated theory than it first appears. Act-utilitarianism: The rightness of "
+    "actions depends solely on the overall well-being produced by individual actions. Rule utilitarians judge acts "
+    "together with similar acts, and they ask what a rule would bring about if everyone followed it.\n\n"
+    "# Virtue Ethics\n\n"
+    "Virtue Ethics: An action is permissible only if a virtuous person would perform it. Virtue ethics traces its "
+    "roots to the Ancient Greeks, and it asks what kind of person we should become.\n"
+)
+
+
+def _one_topic_each(tmp_path, body: str):
+    """Each "# " section of ``body`` converted as a document of its own (short sections of one file merge)."""
+    out = []
+    for i, part in enumerate(body.split("\n# ")):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        out += _guides(folder, part if part.startswith("# ") else f"# {part}")
+    return out
+
+
+def test_a_theory_is_defined_by_its_labelled_principle_or_by_what_its_followers_claim(tmp_path) -> None:
+    defs = [g.definition.text if g.definition else None for g in _one_topic_each(tmp_path, _ETHICS)]
+    assert defs[0] == "Consequentialism: Consequentialists claim that morality depends completely on the effects of our actions."
+    assert defs[1] == (
+        "Act-utilitarianism: The rightness of actions depends solely on the overall well-being produced by individual actions."
+    )
+    assert defs[2] == "Virtue Ethics: An action is permissible only if a virtuous person would perform it."
+
+
+def test_a_theory_is_asked_as_the_source_writes_its_name(tmp_path) -> None:
+    fronts = [c.front for g in _one_topic_each(tmp_path, _ETHICS) for c in g.flashcards]
+    assert {"What is Consequentialism?", "What is Virtue Ethics?"} <= set(fronts), fronts
+
+
+def test_a_takeaways_section_is_the_sources_own_summary() -> None:
+    from seekh_convert.clean.common import section_kind
+    from seekh_convert.model.document import BlockKind
+
+    assert section_kind("Takeaways") is BlockKind.SUMMARY
+    assert section_kind("Key takeaways") is BlockKind.SUMMARY
+
+
+# -- what a school holds (set 23's ethics handout gave four cards over 3,700 words)
+
+
+def _view(sentence: str):
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.views import view_card
+    from seekh_convert.model.document import Block, BlockKind
+
+    (s,) = topic_sentences([Block(text=sentence, kind=BlockKind.PARAGRAPH, page=1)])
+    return view_card(s)
+
+
+def test_what_a_school_claims_is_asked_with_the_clause_it_states() -> None:
+    card = _view("Virtue Ethicists claim that a good person is one who has the best character traits.")
+    assert card is not None
+    assert card.front == "What do Virtue Ethicists claim about a good person?"
+    assert card.back == "A good person is one who has the best character traits."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Court held that a presumption of criminal intent was not required in this case.",  # one court of a case
+        "The study argues that memory depends heavily on sleep in older adults.",  # a source, not a school
+        "Consequentialists claim that it depends completely on the effects of actions.",  # the clause points back
+        "In contrast, the Deontologist will claim that coercion is never moral at all.",  # not at the start; a modal
+    ],
+)
+def test_no_view_card_where_the_holder_or_the_clause_leans_on_the_text(sentence) -> None:
+    assert _view(sentence) is None
