@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.text.defining import term_used
-from seekh_convert.text.lexicon import zipf
+from seekh_convert.text.lexicon import can_be_noun, zipf
 
 _WRITER = frozenset("i me my mine myself".split())
 _PERSONAL = frozenset("we us our ours ourselves you your yours yourself yourselves".split())
@@ -37,7 +37,9 @@ _EVALUATIVE = frozenset("interesting fascinating amazing elegant bizarre beautif
 _GENERIC_GENUS = frozenset("thing one way part kind type example case something anything fit match choice option".split())
 #: A genus that gives the term a part in something else ("Latitude is a major driver of variation in species
 #: diversity"): a claim about the term, not what it is (offline set 12's "What is latitude?", a teacher's DROP).
-_ROLE_GENUS = frozenset("driver factor determinant predictor contributor cause".split())
+_ROLE_GENUS = frozenset(
+    "driver factor determinant predictor contributor cause precondition prerequisite requirement obligation pillar step".split()
+)  # set 24: "Rule of law is a precondition of good governance", "Accountability is a key obligation of ..."
 
 
 def _words(span) -> list[str]:
@@ -121,7 +123,7 @@ def definition_kind(doc, term: str) -> str | None:
 def _by_wording(doc, span, at_start: bool) -> str | None:
     """The definitions ``definition_kind`` reads from the words around the term rather than its parse."""
     before, after = doc.text[: span.start_char], doc.text[span.end_char :]
-    if at_start and _MEANS_AFTER.match(after):
+    if at_start and _MEANS_AFTER.match(after) and (len(span) > 1 or can_be_noun(span.root.lower_)):
         return "means"  # "Encoding refers to modeling of ...", which the parser reads as "encoding [a] refers"
     if _aim_of(span.root):
         return "aim"  # "The aim of the Delphi method is to construct consensus forecasts ..." (set 18)
@@ -246,7 +248,8 @@ def _as_subject(head) -> str | None:
     if verb.lemma_ == "be" and _copula(verb):
         return "copula"
     if verb.lemma_ in _MEANING_VERBS and verb.tag_ != "VBN" and not _describer(head, verb):
-        return "means"
+        # not an adjective quoted as a word: "Elementary means that nothing, very little, is required" (set 24's aside)
+        return "means" if any(c.dep_ in ("compound", "amod") for c in head.children) or can_be_noun(head.lower_) else None
     if verb.lemma_ == "involve" and any(c.dep_ in ("xcomp", "dobj", "ccomp") and c.tag_ == "VBG" for c in verb.children):
         return "means"  # "Discrimination involves acting on the belief that ...": what doing it is
     if verb.lemma_ == "define" and head.dep_ == "nsubjpass" and any(c.lower_ == "as" for c in verb.children):
@@ -344,6 +347,8 @@ def _named(head) -> str | None:
     if v.dep_ == "acl" and len(v.head.text) == 1:
         return None  # "an object B, called Bismarck": a letter standing for a name says what no term is
     before = v.doc[: v.i].text
+    if _SCENE.match(before) and v.dep_ != "ROOT":
+        return None  # "After the script is run we will have ..., all found in a new folder called data": a scene
     if before.count("(") > before.count(")"):
         return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in v.head.children):
@@ -355,6 +360,11 @@ def _named(head) -> str | None:
         return "called"
     subj = [c for c in v.children if c.dep_ in ("nsubjpass", "nsubj")]
     return "called" if subj and _describes(subj[0]) else None
+
+
+#: A sentence that opens on a scene (what happens, when): a name given inside it ("a new folder called data") says
+#: where something is, not what it is (the rubric's ``definition_problem`` reads answers the same way).
+_SCENE = re.compile(r"^\W*(?:after|before|when|while|once|during|as soon as|until)\b", re.I)
 
 
 def _describes(subject) -> bool:

@@ -240,7 +240,9 @@ _LEANS_I = re.compile(r"\bI\b(?![.’'])")
 _LEANS_PICTURE = re.compile(
     r"\b(?:orange|blue|red|green|yellow|purple|grey|gray|black|shaded|dashed|dotted|solid|highlighted)\s+"
     r"(?:\w+\s+)?(?:regions?|portions?|areas?|lines?|bars?|curves?|parts?|boxes|box|dots?|arrows?)\b"
-    r"|\b(?:the|this|these) (?:bars|plot|graph|figure|diagram|picture|image|chart|map)\b|\blabell?ed (?:by|with)\b",
+    r"|\b(?:the|this|these) (?:bars|plot|graph|figure|diagram|picture|image|chart|map)\b|\blabell?ed (?:by|with)\b"
+    r"|^\W*(?:the|this|that|our) (?:example|table|query|output|listing|screenshot)s? (?:shows?|above|below|here)\b"
+    r"|\b(?:the|this) (?:example|table|query|output) (?:above|below)\b",  # "The example shows ... in order 605" (set 23)
     re.I,
 )
 _LEANS_BEFORE = re.compile(

@@ -25,6 +25,8 @@ _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}\b|^\W*[\dIVX]+\b",
     re.I,
 )
+#: Words of a heading that point at the page around it.
+_POINTS_AT = re.compile(r"\b(?:above|below|following|preceding|previous|this|these|those)\b", re.I)
 #: A word this common (Zipf frequency) has an everyday sense besides the course's.
 _EVERYDAY = 2.5
 
@@ -67,6 +69,8 @@ def _frame(heading: str, term: str) -> str | None:
         return None
     if _names(text, term):
         return None  # "Emotion regulation" already frames "automatic emotion regulation"
+    if _POINTS_AT.search(text):
+        return None  # "Anomalies in the above table": a heading that points at what the card cannot show (set 23)
     return _sentence_case(text)
 
 

@@ -240,3 +240,91 @@ def test_what_a_school_claims_is_asked_with_the_clause_it_states() -> None:
 )
 def test_no_view_card_where_the_holder_or_the_clause_leans_on_the_text(sentence) -> None:
     assert _view(sentence) is None
+
+
+def test_a_name_given_inside_a_scene_defines_nothing() -> None:
+    """Set 23's fisheries tutorial: its Definition and a card "What is data?" were "After the script is run we will
+    have catch.csv, summary.csv, survey.csv, all found in a new folder called data."."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    scene = "After the script is run we will have catch.csv, summary.csv, survey.csv, all found in a new folder called data."
+    assert definition_kind(parse.parse(scene), "data") is None
+    assert definition_kind(parse.parse("A folder that holds the raw tables is called data."), "data") == "called"
+
+
+def test_a_heading_that_points_at_the_page_frames_no_card() -> None:
+    """Set 23's database notes: "In anomalies in the above table, what is modification?"."""
+    from seekh_convert.generate.offline.framing import framed
+
+    back = "Changing one value in a single row when the same fact is stored in many rows."
+    assert framed("What is modification?", back, "Anomalies in the above table") == "What is modification?"
+    assert framed("What is modification?", back, "Update anomalies") == "In update anomalies, what is modification?"
+
+
+def test_nothing_asks_about_an_example_or_table_the_card_cannot_show() -> None:
+    """Set 23's database notes: "The example shows the _____ and quantities of the items in order 605." and "Why does
+    the example below show a multiple-column subquery?"."""
+    from seekh_convert.generate.offline.cards import cloze_leans
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.terms import Term
+    from seekh_convert.generate.offline.transform import why
+    from seekh_convert.model.document import Block, BlockKind
+
+    assert cloze_leans("The example shows the names and quantities of the items in order 605.")
+    assert not cloze_leans("A join condition pairs rows of two tables that share a value.")
+    term = Term(text="subquery", key="subquery", first=0, origin="marked")
+    asked = []
+    for text in (
+        "The example below shows a multiple-column subquery because the subquery returns more than one column.",
+        "A pairwise subquery is slower because the subquery returns more than one column.",
+    ):
+        (s,) = topic_sentences([Block(text=text, kind=BlockKind.PARAGRAPH, page=7)])
+        asked.append(why(s, [term]))
+    assert asked[0] is None and asked[1] is not None, asked
+
+
+# -- set 24 (sibling documents, converted at b7c69ff)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Rule of law is a precondition of good governance.", "Rule of law"),
+        ("Accountability is a key obligation of good governance.", "Accountability"),
+        ("E-governance is an important step for better and rapid service delivery to the citizens.", "E-governance"),
+        (
+            "Elementary means that nothing, very little, is required to know ahead of time in order to understand it.",
+            "Elementary",
+        ),
+    ],
+)
+def test_a_part_in_something_else_or_an_adjective_quoted_defines_nothing(sentence, term) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) is None
+
+
+def test_a_noun_still_means_and_a_way_still_defines() -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    text = "Transparency is the way to take decisions and to enforce them in a manner that follows rules and regulations."
+    assert definition_kind(parse.parse(text), "Transparency") == "copula"
+    assert definition_kind(parse.parse("Encoding means turning information into a form memory can store."), "Encoding") == "means"
+
+
+def test_no_which_term_question_is_shown(tmp_path) -> None:
+    """Teachers kept 2 of 21 "Which term names/refers to ...?" questions over sets 14-24."""
+    body = (
+        "# Governance\n\n"
+        "Transparency is the way to take decisions and to enforce them in a manner that follows rules and regulations. "
+        "Accountability is the duty of public bodies to answer to the citizens for their decisions and their spending. "
+        "Participation is the involvement of men and women in decision making, directly or through institutions. "
+        "Consensus orientation is the mediation of the different interests in society to reach a broad consensus. "
+        "Equity is the assurance that all members of society feel that they have a stake in it and are not excluded. "
+        "Responsiveness is the service of institutions and processes to all stakeholders within a reasonable timeframe.\n"
+    )
+    stems = [getattr(q, "question", "") for g in _guides(tmp_path, body) for q in g.questions]
+    assert not any(q.startswith("Which term") for q in stems), stems
