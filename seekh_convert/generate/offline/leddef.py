@@ -278,6 +278,36 @@ def definition_of(ta) -> list:
     return out
 
 
+#: "So, what is desalination? It is the process used to remove minerals from saline water so as to produce
+#: freshwater.": a lecturer's question and its answer (set 24's speaker notes).
+_ASKED_THEN_SAID = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:(?:so|now|okay|ok|well|and|but)\s*,?\s+)?what (?:is|are) (?:(?:an?|the) )?"
+    r"(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,3})\?\s+(?:it|they|this|that)(?: is|'s|\u2019s| are) "
+    r"(?P<body>(?:an?|the) [^.!?\[(]{8,200}?)[.]",
+    re.I,
+)
+
+
+def asked_then_said(ta) -> list:
+    """ "So, what is desalination? It is the process used to remove minerals ...": the source asks what a term is
+    and answers at once, so "What is desalination?" is answered by the answer ("Desalination: the process ...")."""
+    out = []
+    for block in ta.topic.blocks:
+        if not block.usable or block.kind is not BlockKind.PARAGRAPH:
+            continue
+        for m in _ASKED_THEN_SAID.finditer(block.text):
+            term, body = m.group("term"), m.group("body").strip()
+            if term.split()[0].lower() in STOPWORDS or len(surface_words(body)) < 4:
+                continue
+            genus = next(iter(parse.parse(body).noun_chunks), None)  # "the process (used to remove ...)"
+            if genus is None or genus.start != 0 or genus.root.pos_ != "NOUN" or genus.root.lemma_ in _NOT_GENUS:
+                continue  # "What is the answer? It is a thing we ...": no class the term belongs to
+            quote = m.group()
+            text = f"{term[:1].upper()}{term[1:]}: {body}."
+            out.append((term, text, ref_at(block, m.start(), m.end(), quote), ask_what(term, text), text, "asked-then-said"))
+    return out
+
+
 def we_mean(ta) -> list:
     """ "By “threshold quantifier” we mean that ...": the source's own definition of a term, in its words."""
     out = []

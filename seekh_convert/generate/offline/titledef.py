@@ -183,11 +183,24 @@ def _subject_term(doc) -> str | None:
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
     if not subj or subj[0].pos_ not in ("NOUN", "PROPN") or subj[0].i > root.i:
         return None
+    hedges = {t.i for c in subj[0].children if c.dep_ == "prep" and _hedge(c) for t in c.subtree}
     tokens = [
-        t for t in doc[subj[0].left_edge.i : subj[0].right_edge.i + 1] if not (t.dep_ == "det" and t.i == subj[0].left_edge.i)
+        t
+        for t in doc[subj[0].left_edge.i : subj[0].right_edge.i + 1]
+        if not (t.dep_ == "det" and t.i == subj[0].left_edge.i) and t.i not in hedges
     ]
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text if 1 <= len(text.split()) <= 5 and text[:1].isalpha() and len(text) > 2 else None
+
+
+#: Nouns of a hedge set beside a subject: "Virtual archaeology in many ways is ..." (set 24: "What is virtual
+#: archaeology in many ways?").
+_HEDGE_NOUNS = frozenset("way ways respect respects sense part general particular fact practice short essence turn".split())
+
+
+def _hedge(prep) -> bool:
+    """True for "in many ways", "in some respects", "in general", "in practice": no part of the subject's name."""
+    return prep.lower_ in ("in", "for") and any(o.dep_ == "pobj" and o.lower_ in _HEDGE_NOUNS for o in prep.children)
 
 
 def _may_name(text: str, keys: list[list[str]]) -> bool:

@@ -328,3 +328,30 @@ def test_no_which_term_question_is_shown(tmp_path) -> None:
     )
     stems = [getattr(q, "question", "") for g in _guides(tmp_path, body) for q in g.questions]
     assert not any(q.startswith("Which term") for q in stems), stems
+
+
+def test_a_question_the_source_answers_at_once_defines_its_term(tmp_path) -> None:
+    """Set 24's desalination deck: the notes ask "So, what is desalination? It is the process used to remove minerals
+    from saline water so as to produce freshwater." and the guide said the source gives no definition."""
+    body = (
+        "# Desalination\n\n"
+        "So, what is desalination? It is the process used to remove minerals from saline water so as to produce "
+        "freshwater. Desalination is increasingly important in arid and semi-arid countries, and desalination plants "
+        "need either thermal energy or electricity. Desalination serves more than 300 million people today.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert guide.definition is not None
+    assert guide.definition.text == (
+        "Desalination: the process used to remove minerals from saline water so as to produce freshwater."
+    )
+    assert "What is desalination?" in [c.front for c in guide.flashcards]
+
+
+def test_a_hedge_beside_the_subject_is_no_part_of_the_term() -> None:
+    """Set 24: "What is virtual archaeology in many ways?"."""
+    from seekh_convert.generate.offline.titledef import _subject_term
+    from seekh_convert.text import parse
+
+    text = "Virtual archaeology in many ways is a combination of multiple theories about the archaeological unknown."
+    assert _subject_term(parse.parse(text)) == "Virtual archaeology"
+    assert _subject_term(parse.parse("The law of demand is a rule of economics.")) == "law of demand"
