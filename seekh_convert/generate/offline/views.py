@@ -10,7 +10,9 @@ holder opens the sentence and names a school, a group or a person (not "the stud
 
 from __future__ import annotations
 
-from seekh_convert.generate.offline.sentences import Sentence
+import re
+
+from seekh_convert.generate.offline.sentences import Sentence, prime
 from seekh_convert.model.guide import Flashcard
 from seekh_convert.text.grammar import leans_on_context
 
@@ -75,12 +77,18 @@ def view_card(s: Sentence) -> Flashcard | None:
     return Flashcard(kind="basic", front=front, back=back, source=s.ref())
 
 
+#: What a sentence must show, unparsed, before it is parsed: a holder of up to four words, a view verb, "that".
+_MAY_STATE = re.compile(
+    r"^[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}\s+(?:" + "|".join(sorted(_VIEW_VERBS)) + r")(?:s|ed)?\s+that\b"
+)
+
+
 def view_cards(ranked: list[Sentence], taken: set[int], limit: int = 2) -> list[Flashcard]:
     """Up to ``limit`` view cards from the topic's sentences, most central first, none from a sentence in ``taken``."""
     out: list[Flashcard] = []
-    for s in ranked:
-        if id(s) in taken or len(out) >= limit:
-            continue
-        if " that " in s.text and (card := view_card(s)) is not None:
+    likely = [s for s in ranked if id(s) not in taken and _MAY_STATE.match(s.text)]
+    prime(likely)  # one batch: the only sentences parsed here
+    for s in likely:
+        if len(out) < limit and (card := view_card(s)) is not None:
             out.append(card)
     return out
