@@ -104,7 +104,7 @@ def definition_kind(doc, term: str) -> str | None:
     head = span.root
     at_start = _starts_sentence(doc, span)
     if head.dep_ in ("nsubj", "nsubjpass") and at_start and (kind := _as_subject(head)):
-        return None if kind == "copula" and _of_a_name(head, span) else kind
+        return None if kind == "copula" and (_of_a_name(head, span) or _relational(head)) else kind
     if kind := _named(head):
         return kind
     for c in head.children:
@@ -162,6 +162,20 @@ def _to_do(verb) -> bool:
     if any(a.dep_ == "auxpass" or a.lower_ in ("where", "what", "how", "when", "whether", "which", "who") for a in kids):
         return False  # "to be avoided", "The problem is where to put it": no task that says what the thing is
     return verb.lemma_ != "be" and any(a.lower_ == "to" for a in kids)
+
+
+#: Nouns that are always of something the sentence before names: "The exception is the right to a jury trial" (set
+#: 25: "What is the exception?" and "Which term names the right to a jury trial, ...? B. exception").
+_RELATIONAL = frozenset("exception difference answer reason result solution problem question issue outcome".split())
+
+
+def _relational(head) -> bool:
+    """True for "The exception is ...": the subject is one of something named elsewhere, bare of what it is of."""
+    return (
+        head.lemma_.lower() in _RELATIONAL
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and not any(c.dep_ in ("prep", "compound", "amod", "acl", "relcl") for c in head.children)
+    )
 
 
 def _of_a_name(head, span) -> bool:

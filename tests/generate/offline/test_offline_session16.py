@@ -340,3 +340,15 @@ def test_a_hedge_beside_the_subject_is_no_part_of_the_term() -> None:
     text = "Virtual archaeology in many ways is a combination of multiple theories about the archaeological unknown."
     assert _subject_term(parse.parse(text)) == "Virtual archaeology"
     assert _subject_term(parse.parse("The law of demand is a rule of economics.")) == "law of demand"
+
+
+def test_the_exception_is_one_of_something_named_elsewhere() -> None:
+    """Set 25's criminal-law chapter: "What is the exception?" -> "The exception is the right to a jury trial, which is
+    discussed shortly." and a naming question keyed "exception"."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    text = "The exception is the right to a jury trial, which is discussed shortly."
+    assert definition_kind(parse.parse(text), "exception") is None
+    named = "The exclusionary rule is a rule that excludes illegally obtained evidence from a criminal trial."
+    assert definition_kind(parse.parse(named), "exclusionary rule") == "copula"
