@@ -77,10 +77,12 @@ def view_card(s: Sentence) -> Flashcard | None:
     return Flashcard(kind="basic", front=front, back=back, source=s.ref())
 
 
-#: What a sentence must show, unparsed, before it is parsed: a holder of up to four words, a view verb, "that".
-_MAY_STATE = re.compile(
-    r"^[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}\s+(?:" + "|".join(sorted(_VIEW_VERBS)) + r")(?:s|ed)?\s+that\b"
+#: Every form of a view verb ``view_card`` reads (present, third person, past): "argued", "believed", "held".
+_VIEW_FORMS = sorted(
+    {f for v in _VIEW_VERBS for f in (v, f"{v}s", f"{v}d" if v.endswith("e") else f"{v}ed")} - {"holded"} | {"held"}
 )
+#: What a sentence must show, unparsed, before it is parsed: a holder of up to four words, a view verb, "that".
+_MAY_STATE = re.compile(r"^[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}\s+(?:" + "|".join(_VIEW_FORMS) + r")\s+that\b")
 
 
 def view_cards(ranked: list[Sentence], taken: set[int], limit: int = 2) -> list[Flashcard]:

@@ -352,3 +352,19 @@ def test_the_exception_is_one_of_something_named_elsewhere() -> None:
     assert definition_kind(parse.parse(text), "exception") is None
     named = "The exclusionary rule is a rule that excludes illegally obtained evidence from a criminal trial."
     assert definition_kind(parse.parse(named), "exclusionary rule") == "copula"
+
+
+def test_the_view_filter_lets_through_every_form_the_card_reads() -> None:
+    """The pre-parse filter of view cards (added for speed) had missed "argued", "believed" and "held"."""
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.views import _MAY_STATE, view_cards
+    from seekh_convert.model.document import Block, BlockKind
+
+    texts = [
+        "The Stoics argued that a wise person is free from destructive passions at all times.",
+        "Early economists believed that national wealth is measured by the gold a country holds.",
+    ]
+    for text in texts:
+        (s,) = topic_sentences([Block(text=text, kind=BlockKind.PARAGRAPH, page=1)])
+        assert view_cards([s], set()), text
+    assert _MAY_STATE.match("Aristotle held that virtue is a settled disposition to act in the right way.")
