@@ -228,6 +228,8 @@ def _wrong_key(guide):
             "source": dict(takeaway["source"]),
         }
     )
+    # a section the engine left empty is no longer empty once the editor fills it
+    guide["empty_sections"] = [e for e in guide["empty_sections"] if e["section"] != "questions"]
 
 
 def _invented_quote(guide):

@@ -131,7 +131,17 @@ def _by_wording(doc, span, at_start: bool) -> str | None:
         return "called"  # "If one episode does not influence the next such an environment is called an episodic environment"
     if term_used(before, after):
         return "term-used"  # "The term 'Renaissance Man' is often used to describe a person with many interests ..."
+    if _NAMED_LAST.match(before) and re.fullmatch(r"\s*[.!]?\s*", after):
+        return "called"  # a description too long for the parser to hang "is termed" on it (set 25's false "none")
     return None
+
+
+#: "The sequence of events by which a cell duplicates its genome, ... is termed cell cycle.": a description that opens
+#: on an article and a noun narrowed by "of", "by which", "that" ..., then "is called/termed X" ending the sentence.
+_NAMED_LAST = re.compile(
+    r"^(?:The|A|An)\s+(?!(?:one|ones|other|others|same|latter|former|first|second|last|next)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:of|by|that|which|in|where|for|with)\b[^;:()]{10,}?\s(?:is|are)\s+"
+    r"(?:called|termed|known\s+as|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?$"
+)
 
 
 #: Nouns for what a thing is for: "The aim of X is to ...".
@@ -230,6 +240,14 @@ def _copula(verb) -> bool:
     which ..."."""
     attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
     genus = attrs[0] if attrs else None
+    if any(c.dep_ == "neg" for c in verb.children):
+        # "Virtual archaeology is not virtual reality but a means in which to experience ..." (set 24's false "none"):
+        # what it is follows "but"; "X is not a Y that ..." alone says only what X is not
+        but = any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children)
+        after = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > verb.i]
+        genus = after[0] if but and after and genus is not None else None
+        if genus is None:
+            return False
     if genus is not None:
         return (
             genus.lemma_ not in _ROLE_GENUS

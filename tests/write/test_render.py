@@ -15,8 +15,8 @@ from seekh_convert.write.library import json_path
 
 pytest_plugins = ["publishing"]
 runner = CliRunner()
-NAME = "therapeutic-alliance-notes"
-TOPIC = f"{NAME}/01-what-the-therapeutic-alliance-is"
+NAME = "memory-lecture"  # the sample whose guide holds multiple-choice questions
+TOPIC = f"{NAME}/01-memory-lecture"
 ALL = ["-f", "md,html,anki,tsv,gift,qti"]
 
 

@@ -21,6 +21,7 @@ from seekh_convert.write.site.server import ReviewServer
 
 pytest_plugins = ["publishing"]
 TOPIC = "therapeutic-alliance-notes/01-what-the-therapeutic-alliance-is"
+QUIZ = "memory-lecture/01-memory-lecture"  # the sample topic whose guide holds multiple-choice questions
 
 
 def _entry(root, key=TOPIC):
@@ -48,7 +49,7 @@ def test_decisions_are_saved_and_applied_edits_replace_rejections_remove(library
 
 
 def test_an_invalid_edit_is_refused_and_nothing_is_saved(library_copy):
-    entry = _entry(library_copy)
+    entry = _entry(library_copy, QUIZ)
     question = next(i for i in iter_items(entry.guide) if i.section == "questions" and i.item.kind == "multiple_choice")
     with pytest.raises(ValueError, match="options"):
         record(entry.folder, entry.guide, question.id, Verdict.EDITED, {"options": ["a", "a", "b", "c"]})
@@ -81,7 +82,7 @@ def test_decisions_survive_a_rerun_of_the_conversion_when_the_item_is_unchanged(
 
 
 def test_render_approved_only_publishes_only_approved_items_in_every_format(library_copy):
-    entry = _entry(library_copy)
+    entry = _entry(library_copy, QUIZ)
     cards = [i for i in iter_items(entry.guide) if i.section == "flashcards"]
     questions = [i for i in iter_items(entry.guide) if i.section == "questions"]
     record(entry.folder, entry.guide, cards[0].id, Verdict.APPROVED, None)
@@ -97,7 +98,7 @@ def test_render_approved_only_publishes_only_approved_items_in_every_format(libr
     assert "Key Takeaways" not in summary and "Nothing in the source" not in summary
     genuinely_empty = [e.section for e in entry.guide.empty_sections]  # what the guide itself has nothing for
     assert summary.count('class="empty"') == len([s for s in genuinely_empty if s not in ("flashcards", "questions")])
-    gift = (library_copy / "therapeutic-alliance-notes" / "therapeutic-alliance-notes.gift").read_text()
+    gift = (library_copy / "memory-lecture" / "memory-lecture.gift").read_text()
     assert "Because the editor says so." in gift and gift.count("::") == 2  # one question, from the one approved topic item
 
 

@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, instance, remark
+from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, fragment, instance, remark
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -96,7 +96,7 @@ def entry_explains(block) -> bool:
     loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
     ("Pretty print the output: Formatting debugging output can make ...", a line the cleaner split at a colon)."""
     if block.bullet or block.slide is not None:
-        return True
+        return not fragment(parse.parse(block.text.strip().rstrip(" .;")), block.term or "")
     first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
     if re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first):
         return True

@@ -273,18 +273,20 @@ def _colon(s: Sentence) -> Gloss | None:
         return None  # circular ("Validation score: The mean validation score ...")
     if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
-    if not _explains(body, subjectless=False) or not _noun_phrase(parse.parse(term)):
+    if not _explains(body, subjectless=False, term=term) or not _noun_phrase(parse.parse(term)):
         return None  # "tidyr provides two functions for pivoting data: ...": a clause introducing a list, not a term
     return Gloss(term, _answer(body), s, "colon", _lower(term))
 
 
-def _explains(body: str, subjectless: bool) -> bool:
+def _explains(body: str, subjectless: bool, term: str = "") -> bool:
     """True when ``body`` is an explanation: a noun phrase ("the force that ...", "Written document drawn up ...")
     or, after a term-only bullet (``subjectless``), a verb phrase whose subject is that term ("Allows a patient to ...")."""
     words = surface_words(body)
     if not words or words[0].lower() in _DEF_START_BAD or body.rstrip().endswith(("?", "!", ":")):
         return False
     doc = parse.parse(body)
+    if fragment(doc, term):
+        return False
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or any(t.lower_ in ("you", "we", "i", "our", "your", "my") for t in doc):
         return False
@@ -294,6 +296,28 @@ def _explains(body: str, subjectless: bool) -> bool:
     if subjectless and root.tag_ == "VBZ" and root.i == 0:
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     return False
+
+
+#: Endings of nouns that name a process or an act ("normalization", "analysis", "debugging"): a gerund may explain them.
+_DEVERBAL = re.compile(r"(?:tion|sion|ment|ing|sis|ance|ence|ure|al|age)s?$", re.I)
+
+
+def fragment(doc, term: str) -> bool:
+    """True when the text after "Term:" says something about the term, not what it is: an adjective phrase
+    ("Reduction: important for high-resolution datasets", "Complex process = more difficult to reproduce"), an
+    activity under the name of a thing ("Workflow diagrams: adding decision points"; "Normalization: scaling each
+    variable ..." names the process itself), or a title ("DataONE Education Module: Analysis and Workflows").
+    Offline set 26: three wrong keys on a slide deck."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    if root.pos_ == "ADJ":
+        return True
+    words = surface_words(term)
+    if root.tag_ == "VBG" and root.i == 0 and words and not _DEVERBAL.search(words[-1]):
+        return True
+    content = [w for w in surface_words(doc.text) if len(w) > 3]
+    return len(content) >= 2 and all(w[:1].isupper() for w in content) and not (words and is_acronym(term.strip()))
 
 
 #: Nouns that file a term under a heading without saying what it is ("a highly controversial topic in itself").
@@ -362,7 +386,7 @@ def _pair(term_text: str, nxt: Sentence) -> Gloss | None:
         return None  # "Communications solution" / "Findings meetings to discuss ...": a heading over a list, not a gloss
     if len(term.split()) == 1 and not _noun_phrase(opening):
         return None  # "Preparatory" / "Uses simple knowledge of ...": a one-word label over a verb phrase is no term
-    if not 4 <= nxt.n_words <= ITEM_WORDS or not nxt.complete or not _explains(body, subjectless=True):
+    if not 4 <= nxt.n_words <= ITEM_WORDS or not nxt.complete or not _explains(body, subjectless=True, term=term):
         return None
     if re.match(r"(?:figure|fig\.|table|see)\b", body, re.I):
         return None

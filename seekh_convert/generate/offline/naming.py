@@ -223,8 +223,13 @@ _EARLY = re.compile(
 
 
 #: "Misattribution happens when you ...", "Retroactive interference occurs when ...": the term is the sentence's
-#: whole subject (an article and up to four words), what follows "when" one clause that describes it.
-_WHEN = re.compile(r"^(?:(?:The|A|An)\s+)?([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:happens|occurs)\s+when\s+([^,;:()]+?)\.$")
+#: whole subject (an article and up to four words), what follows "when" one clause that describes it, up to a colon
+#: that opens its examples ("... from the work: going quiet, ...") or a comma before a participle that adds them
+#: ("... against the therapist, expressing anger, ...").
+_WHEN = re.compile(
+    r"^(?:(?:The|A|An)\s+)?([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:happens|occurs)\s+when\s+"
+    r"([^,;:()]+?)(?:\.$|:\s|,\s+[a-z]+ing\b)"
+)
 
 
 def _when(s: Sentence) -> Named | None:

@@ -11,7 +11,7 @@ import re
 
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.model.document import BlockKind
-from seekh_convert.text.grammar import attribution_end, definition_kind, leans_on_context, term_span
+from seekh_convert.text.grammar import _to_do, attribution_end, definition_kind, leans_on_context, term_span
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import clean_term, term_key
 
@@ -80,6 +80,7 @@ def _may_define(s: Sentence, term: str) -> bool:
 
 
 _INNER = frozenset("he she it they his her its their him them".split())
+_DEMONSTRATIVES = frozenset("this that these those such".split())
 
 
 def _standalone(doc) -> bool:
@@ -163,9 +164,30 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 or followers
                 and len(followers) >= 5
                 and _followers_claim(s, followers)
+                or _attempts(s, key)
             ):
                 out.append((term, s))
     return out
+
+
+#: Verbs by which a sentence says what a kind of thing sets out to do: "Ontological arguments ... try to deduce ...".
+_ATTEMPT_VERBS = frozenset("try attempt seek aim".split())
+
+
+def _attempts(s: Sentence, key: str) -> bool:
+    """True when ``s`` opens with the title's term and says what such things set out to do ("Ontological arguments for
+    God's existence try to deduce God's existence from the very concept of God.", set 26's false "none")."""
+    if not any(w in s.text.lower() for w in ("try", "tries", "attempt", "seek", "aim")) or key.split()[0] not in s.text.lower():
+        return False
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ not in _ATTEMPT_VERBS or not any(c.dep_ == "xcomp" and _to_do(c) for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i and c.pos_ == "NOUN"), None)
+    if subj is None or any(t.dep_ != "det" for t in doc[: subj.left_edge.i]) or doc[subj.left_edge.i].lower_ in _DEMONSTRATIVES:
+        return False
+    name = " ".join(t.text for t in doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det")
+    return term_key(name).replace("-", " ") == key
 
 
 def _followers_claim(s: Sentence, stem: str) -> bool:

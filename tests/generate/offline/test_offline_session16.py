@@ -315,6 +315,21 @@ def test_a_noun_still_means_and_a_way_still_defines() -> None:
     assert definition_kind(parse.parse("Encoding means turning information into a form memory can store."), "Encoding") == "means"
 
 
+def test_no_which_term_question_is_shown(tmp_path) -> None:
+    """Teachers kept 2 of 21 "Which term names/refers to ...?" questions over sets 14-24."""
+    body = (
+        "# Governance\n\n"
+        "Transparency is the way to take decisions and to enforce them in a manner that follows rules and regulations. "
+        "Accountability is the duty of public bodies to answer to the citizens for their decisions and their spending. "
+        "Participation is the involvement of men and women in decision making, directly or through institutions. "
+        "Consensus orientation is the mediation of the different interests in society to reach a broad consensus. "
+        "Equity is the assurance that all members of society feel that they have a stake in it and are not excluded. "
+        "Responsiveness is the service of institutions and processes to all stakeholders within a reasonable timeframe.\n"
+    )
+    stems = [getattr(q, "question", "") for g in _guides(tmp_path, body) for q in g.questions]
+    assert not any(q.startswith("Which term") for q in stems), stems
+
+
 def test_a_question_the_source_answers_at_once_defines_its_term(tmp_path) -> None:
     """Set 24's desalination deck: the notes ask "So, what is desalination? It is the process used to remove minerals
     from saline water so as to produce freshwater." and the guide said the source gives no definition."""

@@ -1,0 +1,151 @@
+"""The seventeenth session (2026-12-06), from set 26's research-data slides and the naming questions teachers kept 4 of
+35 times: a slide's "Term: fragment" line (an adjective phrase, an activity under a thing's name, a title) is no
+definition; no "Which term names ...?" question is shown; "X occurs when Y: examples" asks "What is it called when
+Y?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from seekh_convert.generate.offline.glosses import fragment
+from seekh_convert.generate.offline.naming import _when
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.model.document import Block
+from seekh_convert.text import parse
+
+
+def _guides(tmp_path, body: str):
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "notes.md").write_text(body)
+    doc = load_document(tmp_path / "notes.md")
+    return [OfflineEngine().content(t, doc) for t in doc.topics]
+
+
+_SLIDE = (
+    "# Types of analyses\n\n"
+    "- Reduction: important for high-resolution datasets\n"
+    "- Exploratory analysis: a first look at the data to find patterns worth testing\n"
+    "- Workflow diagrams: Adding decision points\n"
+    "- Normalization: scaling each variable to the same range\n"
+    "- DataONE Education Module: Analysis and Workflows\n\n"
+    "Analyses are done in many ways. Scientists compare their results. Data must be stored safely for later use.\n"
+)
+
+
+def test_a_slide_line_that_says_something_about_a_term_is_no_definition(tmp_path) -> None:
+    """Set 26: "What is reduction?" -> "Important for high-resolution datasets."; "What are workflow diagrams?" ->
+    "Adding decision points."; "What is DataONE Education Module?" -> "Analysis and Workflows." (three wrong keys)."""
+    cards = {c.front: c.back for g in _guides(tmp_path, _SLIDE) for c in g.flashcards}
+    fronts = " | ".join(cards)
+    assert "reduction" not in fronts and "workflow diagrams" not in fronts and "DataONE" not in fronts, cards
+    assert "What is exploratory analysis?" in cards
+    assert any(front.endswith("what is normalization?") for front in cards), cards  # a process explained by a gerund
+
+
+@pytest.mark.parametrize(
+    ("body", "term", "expected"),
+    [
+        ("Important for high-resolution datasets", "Reduction", True),
+        ("More difficult to reproduce", "Complex process", True),
+        ("Adding decision points", "Workflow diagrams", True),
+        ("Analysis and Workflows", "DataONE Education Module", True),
+        ("Scaling each variable to the same range", "Normalization", False),
+        ("Reducing the amount of data in the working file", "Reduction", False),
+        ("A first look at the data to find patterns worth testing", "Exploratory analysis", False),
+        ("Central Processing Unit", "CPU", False),
+        ("Written document drawn up by a patient", "A living will", False),
+    ],
+)
+def test_what_a_fragment_is(body, term, expected) -> None:
+    assert fragment(parse.parse(body), term) is expected
+
+
+def test_no_which_term_question_is_shown(tmp_path) -> None:
+    """Teachers kept 4 of 35 "Which term names/refers to ...?" questions over sets 12-25: they repeat a card, their
+    distractors are of another kind, or a second option is right too."""
+    body = (
+        "# Governance\n\n"
+        "Transparency is the way to take decisions and to enforce them in a manner that follows rules and regulations. "
+        "Accountability is the duty of public bodies to answer to the citizens for their decisions and their spending. "
+        "Participation is the involvement of men and women in decision making, directly or through institutions. "
+        "Consensus orientation is the mediation of the different interests in society to reach a broad consensus. "
+        "Equity is the assurance that all members of society feel that they have a stake in it and are not excluded. "
+        "Responsiveness is the service of institutions and processes to all stakeholders within a reasonable timeframe.\n"
+    )
+    stems = [getattr(q, "question", "") for g in _guides(tmp_path, body) for q in g.questions]
+    assert not any(q.startswith("Which term") for q in stems), stems
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(text, Block(text), 0, True, n_words=len(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        (
+            "A withdrawal rupture occurs when the client moves away from the therapist or from the work: going quiet, "
+            "giving minimal answers, or changing the topic.",
+            "What is it called when the client moves away from the therapist or from the work?",
+        ),
+        (
+            "A confrontation rupture occurs when the client moves against the therapist, expressing anger, criticism "
+            "or dissatisfaction with the treatment.",
+            "What is it called when the client moves against the therapist?",
+        ),
+        (
+            "Proactive interference happens when old information blocks new learning.",
+            "What is it called when old information blocks new learning?",
+        ),
+    ],
+)
+def test_a_when_clause_before_its_examples_is_asked(text, stem) -> None:
+    named = _when(_sentence(text))
+    assert named is not None and named.stem == stem
+
+
+def test_a_when_clause_cut_by_any_other_comma_is_not_asked() -> None:
+    assert _when(_sentence("A rupture occurs when the client, who is tired, moves away from the therapist.")) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "opening"),
+    [
+        (
+            "# Cell Cycle\n\nCell division is a very important process in all living organisms. The sequence of events by "
+            "which a cell duplicates its genome, synthesises the other constituents of the cell and eventually divides "
+            "into two daughter cells is termed cell cycle. Although cell growth is a continuous process, DNA synthesis "
+            "occurs only during one specific stage in the cell cycle.\n",
+            "The sequence of events by which a cell duplicates its genome",
+        ),
+        (
+            "# The Ontological Argument\n\nOntological arguments for God's existence try to deduce God's existence from "
+            "the very concept of God. Anselm gave the most famous version of the argument in the eleventh century. Many "
+            "philosophers have rejected the argument since then, and Kant gave the best known objection to it.\n",
+            "Ontological arguments for God's existence try to deduce",
+        ),
+        (
+            "# Virtual Archaeology\n\nVirtual archaeology is not virtual reality but a means in which to experience the "
+            "archaeological past phenomenologically. The term was coined by Paul Reilly in 1987 for visualising "
+            "archaeological data. Since then many projects have built models of sites and landscapes for the public.\n",
+            "Virtual archaeology is not virtual reality but a means",
+        ),
+    ],
+)
+def test_definitions_judges_found_missing_are_the_topics_definition(tmp_path, body, opening) -> None:
+    """False "none"s: set 25's NCERT cell cycle ("... is termed cell cycle", a subject too long for the parser), set
+    26's ontological argument handout (what such arguments try to do), set 24's virtual archaeology ("is not ... but
+    a means ...")."""
+    (guide,) = _guides(tmp_path, body)
+    assert guide.definition is not None and guide.definition.text.startswith(opening), guide.definition
+
+
+def test_what_a_thing_is_not_is_no_definition() -> None:
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse("A virus is not a cell that can live on its own."), "virus") is None
+    assert definition_kind(parse.parse("A virus is a particle that can live only inside a cell."), "virus") == "copula"
+    one = "The one which converts chemical energy into electrical energy is termed galvanic cell."
+    assert definition_kind(parse.parse(one), "galvanic cell") is None
