@@ -42,6 +42,8 @@ _LABEL = re.compile(
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-Z\u00c0-\u00de][^.!?]*$")
 #: A bold numbered title at body size; its own line may end a sentence ("3.3 What a network looks like.").
 _BOLD_NUMBERED = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z\u00c0-\u00de][^,;:]*[^,;:\s-]\s*$")
+#: A section number and a title in capitals, a question's mark allowed ("5.2 WHERE DO RIGHTS COME FROM?").
+_CAPS_NUMBERED = re.compile(r"^\d{1,2}(\.\d{1,2})+\.?\s+[A-Z][A-Z0-9\u2019' ,&:-]*[A-Z]\??$")
 _HEAD_WORDS = 12  # running heads and footers are short lines
 _OUTLINE_NUMBER = re.compile(r"^((chapter|part|section|kapitel|teil)\s+)?([\divxlc]+|[a-z])([.:]\d+)*[.:]?\s+", re.IGNORECASE)
 
@@ -190,6 +192,9 @@ class PdfCleaner:
         caps = line.bold and line.text.isupper() and sum(c.isalpha() for c in line.text) >= 8
         if caps and body and 0.6 * body <= line.size <= body + 1.0 and not _CLAUSE_END.search(line.text):
             return True  # "EVOLUTION OF PSYCHOLOGY" in bold capitals, smaller than the text (set 20's NCERT chapter)
+        numbered_caps = _CAPS_NUMBERED.match(line.text) and sum(c.isalpha() for c in line.text) >= 8
+        if numbered_caps and body and 0.6 * body <= line.size <= body + 1.0:
+            return True  # "5.1 WHAT ARE RIGHTS?" in coloured capitals, not bold, smaller than the text (set 27's NCERT)
         if not body or not (-0.2 <= line.size - body <= 1.0):
             return False
         if line.bold and _BOLD_NUMBERED.match(line.text) and len(line.text.split()) <= 14:

@@ -19,6 +19,7 @@ from seekh_convert.model.document import Block, BlockKind, Document, SourceKind,
 from seekh_convert.split.spoken import name_spoken_windows
 from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.split.wrapup import fold_wrap_ups, is_file_label
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.normalize import normalize_ws
 
 #: A slide that sets students work: no name for the slides around it.
@@ -449,9 +450,14 @@ def _uncapitalised(title: str, capitals: frozenset[str]) -> str:
         return title
 
     def word(i: int, w: str) -> str:
-        core = w.strip("():,;.-“”\"'")
-        if core in capitals or not core.isalpha() or (len(core) <= 3 and core.lower() not in _SMALL_WORDS):
-            return w  # an acronym: the text writes it so, or it is too short to be a word of the title
+        core = w.strip("():,;.-“”\"'?!")
+        if i and core.lower() in _SMALL_WORDS:
+            return w.lower()
+        common = zipf(core.lower()) >= 5.0  # "RIGHTS", "ARE", "STATE" (set 27's NCERT), not "DNA", "SPM", "NATO"
+        if not core.isalpha() or core in capitals and (not common or len(core) <= 2):
+            return w  # an acronym: the text writes it so ("IT", "US" too), or no word
+        if len(core) <= 3 and core.lower() not in _SMALL_WORDS and not common:
+            return w  # too short and too rare to be a word of the title
         if i and core.lower() in _SMALL_WORDS:
             return w.lower()
         return w[: w.index(core[0]) + 1] + w[w.index(core[0]) + 1 :].lower()

@@ -115,9 +115,15 @@ def definition_kind(doc, term: str) -> str | None:
     verb = head.head
     if head.dep_ == "dobj" and verb.lemma_ == "define" and verb.dep_ == "ROOT" and any(c.lower_ == "as" for c in verb.children):
         return "defined-as"  # "Zorn, Cheney, and Christensen (1999) define organizational change as ..."
-    if _DEFINES_AS.search(doc.text[: span.start_char]) and re.match(r"\s+as\s", doc.text[span.end_char :]):
+    definer = _DEFINES_AS.search(doc.text[: span.start_char])
+    if definer and re.match(r"\s+as\s", doc.text[span.end_char :]) and not _RELATIVE_BEFORE.search(doc.text[: definer.start()]):
         return "defined-as"  # "Kotler defines (2000) “relationship marketing as ...", which the parser reads otherwise
     return _by_wording(doc, span, at_start)
+
+
+#: "Important is the ... recognition of our claims that several theorists define rights as ..." (set 27): the definer
+#: sits in a relative clause of another sentence, which says something else.
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom|who)\b", re.I)
 
 
 def _by_wording(doc, span, at_start: bool) -> str | None:
@@ -306,8 +312,20 @@ def _describer(head, verb) -> bool:
     it as a function ...")."""
     if verb.lemma_ in ("describe", "define") and head.ent_type_ in _AGENTS:
         return True
+    if verb.lemma_ in ("describe", "represent") and any(
+        c.dep_ == "poss" and c.pos_ != "PRON" and c.text[:1].isupper() for c in head.children
+    ):
+        return True  # "Kant's views represent, what is called, the moral conception of rights" (set 27): one thinker's
+    if verb.lemma_ in ("describe", "represent") and _bare_the(head):
+        return True  # "The plan describes the data the project collects" (set 27): one plan named before, not a term
     detail = any(c.dep_ == "prep" and any(o.lemma_ == "detail" for o in c.children) for c in verb.children)
     return detail or any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children)
+
+
+def _bare_the(head) -> bool:
+    """True for a subject that is "the" and a noun alone ("the plan"): the one the text is about, not a term."""
+    kids = list(head.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "punct") for c in kids)
 
 
 def _by_agent(verb) -> bool:

@@ -80,6 +80,8 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         return None  # "X is a Y": a definition (the cards ask it) or a platitude
     if root.lemma_ == "be" and root.i + 1 < len(doc) and doc[root.i + 1].tag_ in ("WRB", "IN", "WDT", "WP"):
         return None  # "What is when most variations ... are found?" (set 17): a clause after "is" asks nothing
+    if subj.left_edge.lower_ == "the" and subj.right_edge.i == subj.i == subj.left_edge.i + 1 and zipf(subj.lower_) >= 4.5:
+        return None  # "The plan describes the data the project collects" (set 27): the one plan at hand, no term
     for t in keys:
         span = term_span(doc, t.text)
         if span is None or span.root.i != subj.i or span.end != subj.right_edge.i + 1:

@@ -28,8 +28,23 @@ _MAX_CARDS = 12
 _MAX_BASIC = 6
 
 
+#: "A basis B for an inner product space V is called orthonormal if ...": a property's definition, what it is said of
+#: first (up to a variable's letter), then the property.
+_CALLED_IF = re.compile(
+    r"^(?P<det>An?|The)\s+(?P<np>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,3})\b(?:\s+[^.;]{0,80}?)?\s+(?:is|are)\s+"
+    r"(?:called|said\s+to\s+be|termed)\s+(?P<term>[\w-]+)\s+(?:if|when|whenever|iff)\b",
+)
+
+
 def ask_what(term: str, definition: str = "") -> str:
-    """``What is <term>?`` (``are`` for plain plurals; keeps the article the definition uses)."""
+    """``What is <term>?`` (``are`` for plain plurals; keeps the article the definition uses); "What does it mean for a
+    basis to be orthonormal?" for a property ("A basis B ... is called orthonormal if ...", offline set 27: "What is
+    an orthonormal?")."""
+    called = _CALLED_IF.match(definition)
+    if called and called.group("term").lower() == term.lower():
+        np = called.group("np")
+        det = "an" if np[:1] in "aeiou" else "a"
+        return f"What does it mean for {det} {np} to be {called.group('term')}?"
     last = term.split()[-1]
     verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     term_surface = term
@@ -56,6 +71,8 @@ def ask_what(term: str, definition: str = "") -> str:
     verb = copula.group(1) if copula else verb
     if term.isupper() and len(term) > 5 and " " not in term and zipf(term) >= 2.5:
         term = term.lower()  # "NORMALIZATION" set in capitals as a heading is the word "normalization"
+    elif not found or found.start() == 0:
+        term = _lowered(term)  # "Attempt" (a title, or the entry's first word) reads "What is attempt?" (set 27)
     return f"What {verb} {lead}{term}?"
 
 
@@ -482,6 +499,8 @@ def build_flashcards(
 def _lowered(term: str) -> str:
     """ "Abandonment" (capitalised as it opens the sentence) -> "abandonment"; names and acronyms keep their case."""
     first = term.split()[0]
+    if first.endswith(("'s", "\u2019s")):
+        return term  # "Kant's views", "Wharton's rule": a name
     if first[:1].isupper() and first[1:].islower() and all(w.islower() for w in term.split()[1:]) and zipf(first.lower()) >= 2.0:
         return term[:1].lower() + term[1:]
     return term

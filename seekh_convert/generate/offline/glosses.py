@@ -243,7 +243,13 @@ def _term_ok(term: str) -> bool:
         return False  # "a main part, in blue, which is the product of ...": a colour on the speaker's slide
     if words[0].lower() in _RANKS:
         return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
+    if len(words) <= 3 and words[-1].lower() in _FIELDS:
+        return False  # a form's field ("Project name: Effects of temperature ...", set 27's plan): a value, not a term
     return not re.search(r"\d", term) and term[:1].isalpha()
+
+
+#: Last words of a form's or a record's field labels: what follows the colon fills the field in.
+_FIELDS = frozenset("name names title titles date dates author authors email phone address version id url contact".split())
 
 
 def _clean_term(term: str) -> str:

@@ -356,6 +356,10 @@ def which_is(ta) -> list:
             term = (tails[0] if tails else None) if m.group("called") else (known[0] if known else None)
             if not term or term.lower() in STOPWORDS or len(surface_words(body)) < 5:
                 continue
+            lead = (block.text[: m.start("term")] + m.group("term")[: len(m.group("term")) - len(term)]).split()[-1:]
+            if term.lower().startswith("the ") or [w.lower() for w in lead] == ["of"]:
+                continue  # "the absence of the dog, which is a circumstance outside their control" (set 27): the
+                # clause says what the absence was, and "the dog" is the example's one dog
             doc = parse.parse(body)
             genus = next((t for t in doc if t.dep_ == "ROOT"), None)
             if genus is None or genus.pos_ != "NOUN" or genus.lemma_ in _NOT_GENUS or doc[0].head.i != genus.i:

@@ -87,12 +87,38 @@ _ANSWER_WORDS = 25
 _WH = re.compile(r"\b(?:what|which|who|when|where|why|how)\b", re.IGNORECASE)
 
 
+#: "How can governments regulate AI without stifling innovation? Answer: Governments can adopt a risk-based ...": a
+#: question of the source's own Q&A, its answer labelled; the answer's first sentence is the card's answer.
+_LABELLED_QA = re.compile(
+    r"^(?:\d{1,2}[.)]\s+|Q\d*[.:]\s*)?(?P<q>[A-Z][^?\n]{10,250}\?)\s*(?:Answer|Ans\.?)\s*[:.\-\u2013\u2014]\s*"
+    r"(?P<a>[A-Z](?:e\.g\.|i\.e\.|etc\.|[^.!?\n])+?[.!])(?=\s|$)"
+)
+_LEANS = re.compile(r"^(?:It|This|These|They|That|Those|He|She|Yes|No)\b")
+
+
+def _labelled(b: Block) -> ShortAnswer | None:
+    """The source's question and the first sentence of its labelled answer (set 27's Word notes: five essay
+    questions, each with "Answer: ..."), where that sentence stands alone and is short enough to learn."""
+    m = _LABELLED_QA.match(b.text.strip())
+    if m is None or b.text.strip() != b.text:
+        return None
+    question, answer = m.group("q").strip(), m.group("a").strip()
+    if not _WH.search(question) or not 6 <= len(answer.split()) <= _ANSWER_WORDS + 10 or _LEANS.match(answer):
+        return None
+    quote = b.text[m.start() : m.end()]
+    ref = ref_at(b, m.start(), m.end(), quote)
+    return ShortAnswer(question=question, answer=answer, accept=[], explanation=f"The source answers it: “{quote}”", source=ref)
+
+
 def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
     """The source's own questions with the answer it gives right after them, verbatim."""
     out: list[ShortAnswer] = []
     for b in blocks:
         if b.start is not None:
             continue  # a transcript's "What do you think? - The nucleus." is a student's guess, not the key
+        if (labelled := _labelled(b)) is not None:
+            out.append(labelled)
+            continue
         for m in _QA.finditer(b.text):
             question, answer = m.group("q").strip(), m.group("a").strip()
             if len(answer.split()) > _ANSWER_WORDS or not re.search(r"[A-Za-z]{3}", answer):

@@ -150,6 +150,7 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
     permissible only if a virtuous person would perform it.") or as what its followers claim ("Consequentialists
     claim that morality depends completely on the effects of our actions." for "Consequentialism")."""
     out: list[tuple[str, Sentence]] = []
+    asked = bool(_ASKS_WHAT.match(title))
     for term in title_terms(title):
         key = term_key(term).replace("-", " ")
         followers = re.sub(r"(?:ism|y)$", "", key) if key.endswith(("ism", "ology")) else None
@@ -165,9 +166,34 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 and len(followers) >= 5
                 and _followers_claim(s, followers)
                 or _attempts(s, key)
+                or asked
+                and _answers(s, key)
             ):
                 out.append((term, s))
+                asked = False  # the first answer only
     return out
+
+
+#: A title that asks what its term is: "5.1 What are Rights?", "What is Freedom?".
+_ASKS_WHAT = re.compile(r"^\s*(?:[\d.]+\s+)?what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[^?]{2,60}\?\s*$", re.I)
+
+
+def _answers(s: Sentence, key: str) -> bool:
+    """True when ``s`` says what the title's term is, under a title asking just that: "A right is essentially an
+    entitlement or a justified claim." under "What are Rights?" (set 27's NCERT chapter), a class without the
+    narrowing a definition elsewhere needs."""
+    if not s.alone or not s.complete or s.n_words > ITEM_WORDS or " is " not in s.text and " are " not in s.text:
+        return False
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):
+        return False
+    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if attr is None or subj is None or any(t.dep_ not in ("det",) for t in doc[: subj.left_edge.i]):
+        return False
+    name = " ".join(t.text for t in doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det")
+    return term_key(name) == key and not leans_on_context(doc)
 
 
 #: Verbs by which a sentence says what a kind of thing sets out to do: "Ontological arguments ... try to deduce ...".

@@ -5,6 +5,8 @@ Y?"."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from seekh_convert.generate.offline.glosses import fragment
@@ -149,3 +151,124 @@ def test_what_a_thing_is_not_is_no_definition() -> None:
     assert definition_kind(parse.parse("A virus is a particle that can live only inside a cell."), "virus") == "copula"
     one = "The one which converts chemical energy into electrical energy is termed galvanic cell."
     assert definition_kind(parse.parse(one), "galvanic cell") is None
+
+
+def test_a_property_defined_by_a_condition_is_asked_as_one() -> None:
+    """Set 27's quantum-computing notes: "What is an orthonormal?", "What is a unitary?"."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    basis = "A basis B for an inner product space V is called orthonormal if all elements of B have norm 1."
+    assert ask_what("orthonormal", basis) == "What does it mean for a basis to be orthonormal?"
+    unitary = "A linear map f : V → W is called unitary if f is an isometry and surjective."
+    assert ask_what("unitary", unitary) == "What does it mean for a linear map to be unitary?"
+    assert ask_what("inertia", "Inertia is the tendency of an object to keep its motion.") == "What is inertia?"
+
+
+def test_a_term_capitalised_by_its_title_or_entry_is_asked_in_lower_case(tmp_path) -> None:
+    """Set 27's criminal-law chapter: "What is Attempt?", "What are Inchoate crimes?"; a name keeps its capital."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what("Attempt", "Attempt: An inchoate crime that criminalizes trying to commit an offense.") == "What is attempt?"
+    assert ask_what("Wharton’s rule", "Wharton’s rule: A rule that creates a judicial presumption.") == "What is Wharton’s rule?"
+
+
+def test_a_form_field_or_the_plan_at_hand_is_no_term(tmp_path) -> None:
+    """Set 27's data-management deck: "What is project name?" -> the project's title; "The plan describes the data
+    the project collects." read as what "plan" means, and asked as "What describes the data ...? plan"."""
+    body = (
+        "# Data management plan example\n\n"
+        "- Project name: Effects of temperature and salinity on population growth of the estuarine copepod\n"
+        "- Normalization: scaling each variable to the same range\n\n"
+        "The plan describes the data the project collects. Every dataset will be saved daily and backed up to a server.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    items = [c.front for c in guide.flashcards] + [getattr(q, "question", "") for q in guide.questions]
+    assert not any("project name" in i.lower() or "describes the data" in i or "plan mean" in i for i in items), items
+    assert guide.definition is None
+    assert any(i.endswith("what is normalization?") for i in items), items
+
+
+def test_the_sources_own_questions_with_labelled_answers_are_asked(tmp_path) -> None:
+    """Set 27's Word notes end on five essay questions, each "...? Answer: ...": the topic had no item."""
+    body = (
+        "# Questions and Answers\n\n"
+        "1. How can governments regulate Artificial Intelligence without stifling innovation? Answer: Governments can "
+        "adopt a risk-based regulatory framework that categorizes AI applications according to their societal impact. "
+        "High-risk systems should undergo mandatory audits.\n"
+        "2. How can societies mitigate inequality resulting from technological displacement? Answer: It depends on many "
+        "things, and no single policy will do.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    asked = {q.question: q.answer for q in guide.questions}
+    assert asked == {
+        "How can governments regulate Artificial Intelligence without stifling innovation?": "Governments can adopt a "
+        "risk-based regulatory framework that categorizes AI applications according to their societal impact."
+    }
+
+
+def test_a_numbered_title_in_capitals_is_a_heading_even_small_and_not_bold() -> None:
+    """Set 27's NCERT chapter sets "5.1 WHAT ARE RIGHTS?" in coloured capitals smaller than its text: the sections
+    were paragraphs, and the topics took their titles from the chapter's boxes ("Overview: Natural Rights")."""
+    from seekh_convert.clean.pdf import PdfCleaner
+    from seekh_convert.model.document import BlockKind, Document, Line, RawPage, SourceKind
+
+    body = "A right is essentially an entitlement or a justified claim, and many people claim new rights today."
+    lines = [Line(text=body, size=10.5, y=700.0), Line(text="5.1 WHAT ARE RIGHTS?", size=9.8, y=670.0)]
+    lines += [Line(text=body, size=10.5, y=650.0 - 12 * i) for i in range(6)]
+    doc = Document(path=Path("x.pdf"), kind=SourceKind.PDF, pages=[RawPage(number=1, lines=lines)])
+    headings = [b.text for b in PdfCleaner()(doc).blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["5.1 WHAT ARE RIGHTS?"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("WHAT ARE RIGHTS?", "What Are Rights?"),
+        ("KINDS OF RIGHTS", "Kinds of Rights"),
+        ("SPM CONCEPTS", "SPM Concepts"),
+        ("IT GOVERNANCE", "IT Governance"),
+    ],
+)
+def test_a_title_in_capitals_is_written_as_a_title(title, expected) -> None:
+    from seekh_convert.split.segment import _uncapitalised
+
+    assert _uncapitalised(title, frozenset({"RIGHTS", "OF", "IT"})) == expected
+
+
+def test_the_first_answer_under_a_title_asking_what_the_term_is_is_its_definition(tmp_path) -> None:
+    body = (
+        "# What are Rights?\n\n"
+        "A right is essentially an entitlement or a justified claim. It denotes what we are entitled to as citizens. "
+        "Rights are claimed not only in our political lives but also in our social and personal relationships, and "
+        "people today make new demands for rights such as the right to information.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert guide.definition is not None and guide.definition.text == "A right is essentially an entitlement or a justified claim."
+
+
+def test_a_definer_inside_another_sentences_clause_or_one_thinkers_views_define_nothing() -> None:
+    from seekh_convert.text.grammar import definition_kind
+
+    inverted = "Important is the legal recognition of our claims that several theorists define rights as claims that the state recognises."
+    assert definition_kind(parse.parse(inverted), "rights") is None
+    assert (
+        definition_kind(parse.parse("Kant’s views represent, what is called, the moral conception of rights."), "Kant’s views")
+        is None
+    )
+    assert (
+        definition_kind(parse.parse("Several theorists define rights as claims that the state recognises."), "rights")
+        == "defined-as"
+    )
+
+
+def test_which_is_after_of_or_on_the_examples_one_thing_defines_nothing(tmp_path) -> None:
+    """Set 27's criminal-law example: its Definition read "The dog: a circumstance outside their control."."""
+    body = (
+        "# Example of the proximity test\n\n"
+        "Melissa and Matthew finished every act necessary to commit the crime of poisoning the dog. The only reason the "
+        "crime was not consummated was the absence of the dog, which is a circumstance outside their control. Thus "
+        "Melissa and Matthew could most likely be charged with attempt, and the dog owner could sue them for damages.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert guide.definition is None
+    assert not any("dog" in c.front.lower() for c in guide.flashcards)
