@@ -17,7 +17,7 @@ from seekh_convert.clean.pdf_kinds import FIGURE_CAPTION, assign_kinds
 from seekh_convert.clean.pdf_layout import PageLayout
 from seekh_convert.clean.pdf_lineno import LineNumbers
 from seekh_convert.clean.pdf_math import label_like, repair_accents, set_maths_aside
-from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, repair_spacing, vocabulary
+from seekh_convert.clean.pdf_text import dehyphenate_lines, emphasis_terms, footnote_marks, repair_spacing, vocabulary
 from seekh_convert.model.document import Block, BlockKind, Document, Line
 from seekh_convert.text.normalize import normalize_ws
 
@@ -273,7 +273,7 @@ class PdfCleaner:
 
     def _block(self, draft: _Draft, vocab: Counter[str]) -> Block:
         raw = "\n".join(p.line.text for p in draft.pieces)
-        text = repair_spacing(normalize_ws(dehyphenate_lines(raw, vocab)), vocab)
+        text = footnote_marks(repair_spacing(normalize_ws(dehyphenate_lines(raw, vocab)), vocab), vocab)
         first = draft.pieces[0]
         kind = BlockKind.PARAGRAPH
         if first.heading and _displayed_sentence(text):

@@ -39,6 +39,22 @@ def vocabulary(pieces: Sequence[_HasLine]) -> Counter[str]:
     return Counter(w.lower() for p in pieces for w in _WORD.findall(p.line.text))
 
 
+#: A footnote's number printed right after a word at the end of a clause: "... an isometry and surjective3.".
+_FOOTNOTE_MARK = re.compile(r"\b([a-z]{5,})([1-9])(?=[.,;:](?:\s|$))")
+
+
+def footnote_marks(text: str, vocab: Counter[str]) -> str:
+    """``text`` without the footnote numbers a text layer glues to a word before its punctuation ("surjective3."
+    in set 27's notes), where the word without it is one the document or English uses; "python3" stays."""
+
+    def drop(m: re.Match[str]) -> str:
+        word = m.group(1)
+        once = vocab[m.group(0).lower()] <= 1  # a footnote's number follows a word once; "python3" recurs
+        return word if once and (vocab[word] > 0 or zipf(word) >= 4.0) else m.group(0)
+
+    return _FOOTNOTE_MARK.sub(drop, text)
+
+
 def dehyphenate_lines(text: str, vocab: Counter[str]) -> str:
     """Join ``infor-\\nmation``; keep the hyphen of a compound the document spells with one elsewhere."""
     text = _DOUBLE_HYPHEN.sub(r"\1-\2", text)

@@ -60,6 +60,8 @@ def fronted_why(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
         return None
     if m.group("lead") == "To" and not re.match(r"[a-z]+ ", reason):
         return None
+    if m.group("lead") == "To" and re.search(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", main):
+        return None  # "To ascertain attempt, modern jurisdictions use four tests" (set 27): "Why four?" has no answer here
     answer = f"{m.group('lead')} {reason}."
     return ShortAnswer(
         question=question,

@@ -370,4 +370,22 @@ def which_is(ta) -> list:
             start = m.start("body")  # the quote is the defining clause, which the answer repeats word for word
             ref = ref_at(block, start, m.end("body"), body)
             out.append((term, text, ref, ask_what(term, ""), text, "which"))
+        for m in _WHICH_WHEN.finditer(block.text):
+            words = m.group("term").split()
+            tails = [" ".join(words[i:]) for i in range(len(words))]
+            term = next((t for t in tails if term_key(t) in keys), None)  # "is algorithmic bias" -> "algorithmic bias"
+            if term is None or term.split()[0].lower() in _PARTICULAR | {"the"}:
+                continue
+            begin = m.end("term") - len(term)
+            quote = block.text[begin : m.end("cond")]
+            text = f"{term[:1].upper()}{term[1:]} {m.group('v')} when {m.group('cond')}."
+            ref = ref_at(block, begin, m.end("cond"), quote)
+            out.append((term, text, ref, ask_what(term, ""), text, "occurs"))  # a card, not the topic's Definition
     return out
+
+
+#: "One major concern is algorithmic bias, which occurs when AI systems trained on biased data replicate ...": the
+#: term, then when it occurs (set 27's Word notes gave a blank on the term instead).
+_WHICH_WHEN = re.compile(
+    r"\b(?P<term>[a-z][\w\-]*(?: [a-z][\w\-]*){0,2}), which (?P<v>occurs|happens|arises) when (?P<cond>[^.;:?!]{12,200}?)(?=[.;?!])"
+)

@@ -467,7 +467,12 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
-    cards = basic + glossed + listed + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q for q in quotes)]
+    cards = (
+        basic
+        + glossed
+        + listed
+        + [c for c in cards if c.kind != "basic" and not any(c.source.quote in q or q in c.source.quote for q in quotes)]
+    )
     quoted = {c.source.quote for c in cards} | for_questions
     cards += object_cards(ta.ranked, ta.terms, ta.stem_text, {id(s) for s in ta.sentences if s.text in quoted}, 2, subject)
     quoted = {c.source.quote for c in cards} | for_questions

@@ -27,8 +27,10 @@ _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
 _ASKED = re.compile(r"\?[\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
-    r"^(?:(?:so|and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
+    r"^(?:(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
     r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+"
+    # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")
+    r"|so(?:\s*,\s*|\s+(?=(?:the|a|an|this|that|these|those|we|you|i|it|they|he|she|there|if|when|what|how|let|let's|here)\b))"
     r"|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+(?=[A-Z]))+",  # outline markers ("A. ", "1) ", "IV. ") too
     re.IGNORECASE,
 )

@@ -272,3 +272,76 @@ def test_which_is_after_of_or_on_the_examples_one_thing_defines_nothing(tmp_path
     (guide,) = _guides(tmp_path, body)
     assert guide.definition is None
     assert not any("dog" in c.front.lower() for c in guide.flashcards)
+
+
+def test_a_household_abbreviation_is_not_asked_a_courses_is(tmp_path) -> None:
+    """Teachers dropped "What does AI/VR/AR stand for?" every time (sets 23-27) and kept "What does ICT/GDPR/DNS
+    stand for?"."""
+    body = (
+        "# Emerging technologies\n\n"
+        "Artificial Intelligence (AI) has become a central driver of digital transformation in many sectors. "
+        "Information and Communication Technologies (ICT) connect schools, hospitals and governments across regions. "
+        "AI systems and ICT networks together change how people work, learn and take part in public life every day.\n"
+    )
+    fronts = [c.front for g in _guides(tmp_path, body) for c in g.flashcards]
+    assert "What does AI stand for?" not in fronts and "What does ICT stand for?" in fronts, fronts
+
+
+def test_a_term_and_which_occurs_when_is_a_card_not_a_blank(tmp_path) -> None:
+    """Set 27's Word notes: "One major concern is _____, which occurs when AI systems trained on biased data ...";
+    "bias" is no plural ("What are algorithmic bias?")."""
+    body = (
+        "# Ethics of emerging technologies\n\n"
+        "Ethical concerns cut across every technology. One major concern is algorithmic bias, which occurs when AI "
+        "systems trained on biased data replicate or amplify social inequalities related to race, gender, or geography. "
+        "Algorithmic bias affects hiring, lending and policing decisions, and audits of algorithmic bias are now common.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    cards = {c.front: c.back for c in guide.flashcards}
+    assert cards.get("What is algorithmic bias?", "").startswith("Algorithmic bias occurs when AI systems"), cards
+    assert not any("_____, which occurs" in front for front in cards), cards
+
+
+def test_a_purpose_before_a_count_is_not_asked_why() -> None:
+    """Set 27: "Why do modern jurisdictions use four tests?" -> "To ascertain attempt." (dropped)."""
+    from seekh_convert.generate.offline.because import fronted_why
+
+    text = "To ascertain the criminal act element of attempt, modern jurisdictions use four different tests."
+    assert fronted_why(_sentence(text), []) is None
+
+
+def test_footnotes_printed_inside_sentences_are_left_out_of_a_web_page(tmp_path) -> None:
+    """Set 27's Saylor chapter: "... to commit a criminal offense.Tex." (a footnote's citation glued on)."""
+    from seekh_convert.pipeline import load_document
+
+    page = (
+        "<html><head><title>Attempt</title></head><body><article><h1>Attempt</h1>"
+        '<p>Many states define attempt as trying to commit a criminal offense.<span class="footnote" id="fn1">Tex. '
+        "Penal Code § 15.01, accessed December 27, 2010.</span> Other states have specific attempt statutes that define "
+        "attempt according to the crime attempted, and the rationale for punishing attempt is prevention.</p>"
+        "<p>Attempt merges into the crime if the crime is completed in many jurisdictions, and the defendant is then "
+        "charged with the completed crime only. Courts differ on how far a defendant must go before attempt begins.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "attempt.html").write_text(page)
+    text = " ".join(b.text for t in load_document(tmp_path / "attempt.html").topics for b in t.blocks)
+    assert "criminal offense. Other states" in text and "Penal Code" not in text
+
+
+def test_a_footnote_number_glued_to_a_word_is_left_out() -> None:
+    """Set 27's quantum notes: "... an isometry and surjective3."."""
+    from collections import Counter
+
+    from seekh_convert.clean.pdf_text import footnote_marks
+
+    vocab = Counter({"surjective": 2})
+    assert footnote_marks("f is an isometry and surjective3. Next", vocab) == "f is an isometry and surjective. Next"
+    assert footnote_marks("Run python3, then pip.", Counter()) == "Run python3, then pip."  # "python" is no word here
+    assert footnote_marks("the value x2, and CO2.", vocab) == "the value x2, and CO2."
+
+
+def test_so_before_an_adjective_is_no_filler_to_cut() -> None:
+    """Set 27's NCERT chapter: "So important is the legal and constitutional recognition ..." lost its "So"."""
+    text = "So important is the legal and constitutional recognition of our claims that theorists define rights by it."
+    assert _sentence(text).cut == 0
+    assert _sentence("So, we can now see why rights matter to every citizen.").cut > 0
