@@ -195,6 +195,9 @@ class PdfCleaner:
         numbered_caps = _CAPS_NUMBERED.match(line.text) and sum(c.isalpha() for c in line.text) >= 8
         if numbered_caps and body and 0.6 * body <= line.size <= body + 1.0:
             return True  # "5.1 WHAT ARE RIGHTS?" in coloured capitals, not bold, smaller than the text (set 27's NCERT)
+        small = body and 0.6 * body <= line.size < body - 0.2
+        if small and line.bold and _SECTION_NUMBER.match(line.text) and len(line.text.split()) <= 10:
+            return True  # "1.1 IntroductIon" in bold small capitals, smaller than the text (set 28's NCERT chapter)
         if not body or not (-0.2 <= line.size - body <= 1.0):
             return False
         if line.bold and _BOLD_NUMBERED.match(line.text) and len(line.text.split()) <= 14:

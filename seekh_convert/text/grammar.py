@@ -478,6 +478,8 @@ def _pointer(t, reader: bool) -> str | None:
             return None
         if t.tag_ in ("WDT", "WP", "WP$") or t.head.dep_ == "relcl" and t.i < t.head.i and low == "that":
             return None  # a relative pronoun: it refers inside the sentence
+        if low == "that" and t.i and t.doc[t.i - 1].lower_ in ("or", "and") and any(x.tag_ == "WDT" for x in t.doc[: t.i]):
+            return None  # "... countries that have access ... and those that do not, or that have limited access"
         if _antecedent(t) is not None:
             return None  # "If firms were required to pay ..., they would ...": it refers inside the sentence
         return f"points back ({t.text})"

@@ -408,8 +408,10 @@ def basic_front(t: Term) -> str:
     if t.definition.block.kind is BlockKind.GLOSSARY:
         return entry_front(t.text, t.definition.display)
     kind = definition_kind(t.definition.parsed, t.text)
-    if kind == "means":
-        return f"What does {t.text} mean?"
+    if kind == "means":  # "The digital divide refers to ..." -> "What does the digital divide mean?"
+        the = "the " if re.match(rf"\s*the\s+{re.escape(t.text)}\b", t.definition.text, re.I) else ""
+        opens = re.match(rf"\s*{re.escape(t.text)}\b", t.definition.text)  # "Business may be defined as ...": its capital
+        return f"What does {the}{_lowered(t.text) if opens else t.text} mean?"
     if kind == "term-used":  # "the term 'humanist' was used for masters who ..." -> "What was the term “humanist” used for?"
         past = re.search(r"\b(?:was|were|had been)\s+(?:\w+\s+)?used\b|\bused the (?:term|word)\b", t.definition.text)
         quoted = re.search(
@@ -524,6 +526,7 @@ def _meaning_front(term: str, definition: str) -> str | None:
     base = {"means": "mean", "denotes": "denote", "refers to": "refer to"}.get(verb, verb)
     lead = "the " if m.group("the") else ""
     x = re.sub(r"^(?:A|An|The)\b", lambda a: a.group().lower(), m.group("x"))  # not "What do An organization’s ..."
+    x = x if m.group("the") else _lowered(x)  # "Industry refers to ..." -> "What does industry refer to?" (set 28)
     return f"What {'do' if plural else 'does'} {lead}{x} {base}?"
 
 

@@ -317,8 +317,8 @@ def fragment(doc, term: str) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return False
-    if root.pos_ == "ADJ":
-        return True
+    if root.pos_ == "ADJ" or root.i == 0 and root.lemma_ == "have":
+        return True  # (or what it has: "SAS: Has outstanding support", set 28's deck)
     words = surface_words(term)
     if root.tag_ == "VBG" and root.i == 0 and words and not _DEVERBAL.search(words[-1]):
         return True

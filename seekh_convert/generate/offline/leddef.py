@@ -315,8 +315,9 @@ def we_mean(ta) -> list:
         m = _WE_MEAN.search(block.text) if block.usable else None
         if m is None or len(m.group("term").split()) > 4 or m.group("body").startswith("to "):
             continue  # "By then we mean to have shown ...": an intention, no term
-        if m.group("term").split()[0].lower() in STOPWORDS:
-            continue
+        quoted = block.text[m.start("term") - 1 : m.start("term")] in "\"“‘'"
+        if m.group("term").split()[0].lower() in STOPWORDS and not quoted:
+            continue  # (a word the source puts in quotes is its term: "By “use” I mean the ways that ...", set 28)
         term, body = m.group("term").strip(), m.group("body")
         quote = m.group()
         text = f"By {term} we mean {body}"

@@ -15,6 +15,7 @@ from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.cards import (
     _PLACE_HOLDER,
+    _lowered,
     ask_what,
     basic_front,
     build_flashcards,
@@ -324,12 +325,20 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
     asked = _card_terms(cards)
     glossed = {id(g.sentence) for g in topic_definitions(ta)}  # these get their own cards (``gloss_cards``)
     out = []
+    seen: set[str] = set()
     for term, s, _ in definition_pairs(ta):
-        if s.text in quotes or term_key(term) in asked or id(s) in glossed:
+        key = term_key(term)
+        if key in seen:
+            continue  # a term's best definition decides; "Generally, the term industry is used for ..." after
+            # "Industry refers to economic activities ..." (its Definition) keyed the card wrong (set 28)
+        seen.add(key)
+        if s.text in quotes or key in asked or id(s) in glossed:
             continue
         glossary = s.block.kind is BlockKind.GLOSSARY
         means = not glossary and definition_kind(s.parsed, term) == "means"
-        front = f"What does {term} mean?" if means else ask_what(term, s.text)
+        the = "the " if re.match(rf"the\s+{re.escape(term)}\b", s.text, re.I) else ""
+        said = _lowered(term) if s.text.startswith(term) else term  # "Business may be defined as ...": its capital
+        front = f"What does {the}{said} mean?" if means else ask_what(term, s.text)
         out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
         quotes.add(s.text)
         asked.add(term_key(term))
@@ -507,6 +516,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         reverse_questions(pool.sections["flashcards"], ta.terms, doc_terms, have, title=subject) + questions
     )  # a card's reverse
     more = build_questions(ta.terms, doc_terms, ta.ranked, title, 8, avoid=used, asked=asked)
+    questions = [q for q in questions if not _WHICH_TERM.match(_stem(q))]  # (a definition one asked is a card again)
     pool.sections["questions"] = [
         q for q in questions + _fresh(more, questions) if not shown_example(q.source.section) and not _WHICH_TERM.match(_stem(q))
     ]

@@ -90,9 +90,9 @@ _WH = re.compile(r"\b(?:what|which|who|when|where|why|how)\b", re.IGNORECASE)
 #: "How can governments regulate AI without stifling innovation? Answer: Governments can adopt a risk-based ...": a
 #: question of the source's own Q&A, its answer labelled; the answer's first sentence is the card's answer.
 _LABELLED_QA = re.compile(
-    r"^(?:\d{1,2}[.)]\s+|Q\d*[.:]\s*)?(?P<q>[A-Z][^?\n]{10,250}\?)\s*(?:Answer|Ans\.?)\s*[:.\-\u2013\u2014]\s*"
+    r"^(?:\d{1,2}[.)]\s+|(?P<qn>Q\d*[.:)])\s*)?(?P<q>[A-Z][^?\n]{10,250}\?)\s*(?P<label>(?:Answer|Ans\.?)\s*[:.\-\u2013\u2014]\s*)?"
     r"(?P<a>[A-Z](?:e\.g\.|i\.e\.|etc\.|[^.!?\n])+?[.!])(?=\s|$)"
-)
+)  # "Q3. How do economic factors contribute ...? Economic factors contribute by ..." needs no label
 _LEANS = re.compile(r"^(?:It|This|These|They|That|Those|He|She|Yes|No)\b")
 
 
@@ -100,7 +100,7 @@ def _labelled(b: Block) -> ShortAnswer | None:
     """The source's question and the first sentence of its labelled answer (set 27's Word notes: five essay
     questions, each with "Answer: ..."), where that sentence stands alone and is short enough to learn."""
     m = _LABELLED_QA.match(b.text.strip())
-    if m is None or b.text.strip() != b.text:
+    if m is None or b.text.strip() != b.text or not (m.group("label") or m.group("qn")):
         return None
     question, answer = m.group("q").strip(), m.group("a").strip()
     if not _WH.search(question) or not 6 <= len(answer.split()) <= _ANSWER_WORDS + 10 or _LEANS.match(answer):

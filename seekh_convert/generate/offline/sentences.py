@@ -30,7 +30,8 @@ _LEAD = re.compile(
     r"^(?:(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
     r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+"
     # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")
-    r"|so(?:\s*,\s*|\s+(?=(?:the|a|an|this|that|these|those|we|you|i|it|they|he|she|there|if|when|what|how|let|let's|here)\b))"
+    r"|so(?:\s*,\s*|\s+(?!(?:important|much|many|far|long|often|great|large|small|few|little|good|bad|strong|well|"
+    r"different|common|rare|close|high|low|simple|easy|hard|difficult|powerful|useful|quickly|slowly|called|to)\b))"
     r"|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+(?=[A-Z]))+",  # outline markers ("A. ", "1) ", "IV. ") too
     re.IGNORECASE,
 )

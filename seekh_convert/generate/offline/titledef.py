@@ -22,7 +22,9 @@ _LEAD = re.compile(
 )
 #: "Types of plans" is about plans: the kinds are the topic's parts, the term is what follows.
 _KINDS = re.compile(
-    r"^(?:(?:the\s+)?(?:main\s+|different\s+)?(?:types?|kinds?|forms?|classes|categories|examples?)\s+of)\s+", re.I
+    r"^(?:(?:the\s+)?(?:main\s+|different\s+)?(?:types?|kinds?|forms?|classes|categories|examples?|concept|meaning|notion"
+    r"|nature|definition)\s+of)\s+",
+    re.I,  # "Concept of Business" is about business (set 28's NCERT chapter)
 )
 _COUNTER = re.compile(r"\s*\(\s*\d+\s+of\s+\d+\s*\)\s*$", re.I)
 #: "The PCC explained" is about the PCC: a last word that says how the section treats its term is no part of it.

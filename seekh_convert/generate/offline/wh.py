@@ -54,6 +54,8 @@ def _purpose(root):
             continue  # "swap processes to disk to free memory": "to disk" misread as a verb
         if c.lemma_ == "be":
             continue  # "is considered to be ...": a raising verb, no purpose
+        if c.lemma_ in ("mean", "refer", "denote", "describe", "designate", "indicate") and root.lemma_ == "use":
+            continue  # "The term industry is also used to mean groups of firms ...": a usage, no purpose (set 28)
         if first.tag_ == "TO" and first.head.i == c.i and c.tag_ == "VB" and root.lemma_ not in _NOT_PURPOSE:
             if c.dep_ == "xcomp" and not any(x.dep_ in ("dobj", "auxpass") for x in root.children):
                 continue  # "X wants to ...": a complement, not a purpose

@@ -345,3 +345,63 @@ def test_so_before_an_adjective_is_no_filler_to_cut() -> None:
     text = "So important is the legal and constitutional recognition of our claims that theorists define rights by it."
     assert _sentence(text).cut == 0
     assert _sentence("So, we can now see why rights matter to every citizen.").cut > 0
+
+
+def test_numbered_questions_answered_in_the_same_paragraph_are_asked(tmp_path) -> None:
+    """Set 28's Word notes: "Q3. How do economic factors contribute to digital inequality? Economic factors
+    contribute by ..." (ten of them; an answer that opens on "It" or "They" leans on the question)."""
+    body = (
+        "# Questions and Answers\n\n"
+        "Q3. How do economic factors contribute to digital inequality? Economic factors contribute by limiting the "
+        "ability of low-income individuals to afford devices, internet services, and digital skills training.\n\n"
+        "Q8. How can public-private partnerships help reduce the digital divide? They combine government support with "
+        "private-sector innovation and resources to expand access.\n\n"
+        "Why do some regions lag behind? Rural regions lag behind because networks there cost more to build.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert [q.question for q in guide.questions] == ["How do economic factors contribute to digital inequality?"]
+
+
+def test_a_definition_with_a_coordinated_relative_clause_stands_alone(tmp_path) -> None:
+    """Set 28's Word notes gave no Definition: "... countries that have access to ... and those that do not, or that
+    have limited and ineffective access" read "that" as pointing back."""
+    body = (
+        "# The Digital Divide\n\n"
+        "The digital divide refers to the gap between individuals, communities, or countries that have access to modern "
+        "information and communication technologies (ICTs) and those that do not, or that have limited and ineffective "
+        "access. Several factors contribute to digital inequality, and economic factors are among the most significant.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert guide.definition is not None and guide.definition.text.startswith("The digital divide refers to the gap")
+    assert "What does the digital divide mean?" in [c.front for c in guide.flashcards]
+
+
+def test_set_28_fronts_and_keys(tmp_path) -> None:
+    """Set 28: "What is SAS?" -> "Has outstanding support." (a wrong key); "What does Industry refer to?" and "What
+    does Business mean?" (a title's capital); "What is industry?" keyed by "Generally, the term industry is used for
+    ..." after the Definition "Industry refers to ..."; "Why is the term industry also used?" -> "To mean ..."."""
+    assert fragment(parse.parse("Has outstanding support"), "SAS")
+    body = (
+        "# Industry\n\n"
+        "Industry refers to economic activities, which are connected with conversion of resources into useful goods. "
+        "Generally, the term industry is used for activities in which mechanical appliances and technical skills are "
+        "involved. The term industry is also used to mean groups of firms producing similar or related goods. Primary "
+        "industries are concerned with the extraction and production of natural resources.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    fronts = {c.front: c.back for c in guide.flashcards}
+    assert not any(b.startswith("Generally") for b in fronts.values()), fronts
+    assert "What does Industry refer to?" not in fronts and "What is industry?" not in fronts, fronts
+    assert not any("also used" in getattr(q, "question", "") for q in guide.questions)
+
+
+def test_a_word_the_source_quotes_after_by_is_its_term(tmp_path) -> None:
+    """Set 28's Saylor chapter: "By “use” I mean the ways that science is understood and applied ..." (false none)."""
+    body = (
+        "# Using science the ethical way\n\n"
+        "By “use” I mean the ways that science is understood and applied (as opposed to the way it is conducted). "
+        "Researchers must report their findings honestly, and readers should consider how the findings were produced "
+        "before they apply them.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert "What is meant by “use”?" in [c.front for c in guide.flashcards]
