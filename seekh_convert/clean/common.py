@@ -71,7 +71,8 @@ _QUESTION_TITLE = re.compile(
     r"self[- ]check( questions)?|solutions?|answers?( key)?|answers? to .+|you be the (juror|judge)|"
     r"(discussion|study|discussion and study|end[- ]of[- ]chapter) questions|(learning )?activities|"
     r"check your understanding|test prep.*|"
-    r"visual connection questions|personal application questions)$",
+    r"visual connection questions|personal application questions|"
+    r"((very )?(long|short)[- ]answer|objective( type)?|multiple[- ]choice|exercise) questions)$",  # NCERT (set 29)
     re.I,
 )
 _SUMMARY_TITLE = re.compile(
@@ -83,7 +84,7 @@ _GLOSSARY_TITLE = re.compile(r"^(glossary|key terms|vocabulary|key equations)$",
 
 def section_kind(title: str) -> BlockKind | None:
     """The kind of every block under a heading with this title (own questions, summary...), if special."""
-    title = normalize_ws(re.sub(r"^\d+(\.\d+)*\.?\s+", "", title)).rstrip(":")
+    title = normalize_ws(re.sub(r"^(?:\d+(\.\d+)*\.?|[IVX]{1,4}[.)])\s+", "", title.strip())).rstrip(":")  # "I. Long Answer ..."
     if _REFERENCE_TITLE.match(title):
         return BlockKind.REFERENCE
     if _QUESTION_TITLE.match(title):

@@ -159,7 +159,7 @@ class PdfCleaner:
                 piece.heading = min(3, sizes.index(line.size) + 1)
             elif (level := _outline_level(piece, outline)) is not None:
                 piece.heading = min(3, level + (1 if sizes else 0))
-            elif self._titleish(line, body) and _stands_alone(pieces, i, layout):
+            elif self._titleish(line, body) and (_stands_alone(pieces, i, layout) or _between_sentences(pieces, i, body)):
                 piece.heading = min(3, len(sizes) + 1)
 
     def _big(self, line: Line, body: float) -> bool:
@@ -336,6 +336,19 @@ def _captions(figure: _Draft, caption: _Draft) -> bool:
 def _is_float(draft: _Draft, body: float) -> bool:
     """Figure captions and small print (footnotes, figure labels) that may sit inside a paragraph's run."""
     return _is_caption(draft) or abs(draft.pieces[0].line.size - body) >= 0.5
+
+
+def _between_sentences(pieces: list[_Piece], i: int, body: float) -> bool:
+    """A bold title a point above the text, set tight between a sentence's end and a new sentence ("... with one
+    another." / "Physical Dimension" / "Physical dimension refers to ...", set 29's NCERT chapter, whose headings ran
+    into their paragraphs: "What does physical Dimension Physical dimension mean?")."""
+    line = pieces[i].line
+    if not (line.bold and body and line.size >= body + 0.5 and len(line.text.split()) <= 8):
+        return False
+    prev = pieces[i - 1] if i else None
+    nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+    ended = prev is None or prev.page != pieces[i].page or prev.line.text.rstrip().endswith((".", "!", "?", ":"))
+    return ended and nxt is not None and nxt.line.text[:1].isupper() and nxt.line.size < line.size
 
 
 def _stands_alone(pieces: list[_Piece], i: int, layout: _Layout) -> bool:

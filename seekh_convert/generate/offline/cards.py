@@ -92,14 +92,19 @@ def gloss_article(term: str, definition: str) -> str:
     """The article a glossary entry's term takes in "What is ...?", read from the entry ("Discretionary court: A court
     that can accept or reject appeals." asks "What is a discretionary court?"; set 18's teachers marked "What is
     discretionary court?", "What is commerce clause?", "What is activity?" as edits); "" when the entry does not say."""
-    words = term.split()
-    if not words or not term[:1].islower() or any(w[:1].isupper() for w in words[1:]):
+    words = _lowered(term).split()  # "Continuous reinforcement schedule" opens its entry with a capital (set 29)
+    if not words or not words[0][:1].islower() or any(w[:1].isupper() for w in words[1:]):
         return ""  # a name, or a term set in capitals
     definition = re.sub(rf"^\s*{re.escape(term)}\s*[:—–]\s*", "", definition, flags=re.I)  # "Activity: An element ..."
     if words[-1].lower() in _ONE_OF_A_KIND:
         return "the "
-    if re.match(r"\s*an?\s", definition, re.I) and not re.search(r"(?<!s)s$|" + _MASS, words[-1]):
-        return "an " if re.match(r"[aeio]|u(?!ni|s[eu])|hour|hono", term, re.I) else "a "
+    singular = not re.search(r"(?<!s)s$|" + _MASS, words[-1])
+    # "Secondary reinforcer: Neutral events that have become ..." (set 29): a plural class for one of its members
+    plural_class = re.match(
+        r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:[a-z-]+s|stimuli|criteria|phenomena|data)\s+(?:that|which|who|in|of)\b", definition, re.I
+    )
+    if (re.match(r"\s*an?\s", definition, re.I) or plural_class) and singular:
+        return "an " if re.match(r"[aeio]|u(?!ni|s[eu])|hour|hono", words[0], re.I) else "a "
     return ""
 
 
@@ -527,6 +532,8 @@ def _meaning_front(term: str, definition: str) -> str | None:
     lead = "the " if m.group("the") else ""
     x = re.sub(r"^(?:A|An|The)\b", lambda a: a.group().lower(), m.group("x"))  # not "What do An organization’s ..."
     x = x if m.group("the") else _lowered(x)  # "Industry refers to ..." -> "What does industry refer to?" (set 28)
+    if x.count("“") != x.count("”") or x.count('"') % 2:
+        x = x.strip('“”"')  # "“Intellectual property” refers to ..." read without its closing mark (set 29)
     return f"What {'do' if plural else 'does'} {lead}{x} {base}?"
 
 

@@ -319,6 +319,8 @@ def fragment(doc, term: str) -> bool:
         return False
     if root.pos_ == "ADJ" or root.i == 0 and root.lemma_ == "have":
         return True  # (or what it has: "SAS: Has outstanding support", set 28's deck)
+    if doc[0].lower_ in ("but", "and", "or", "yet", "so", "although", "though", "while"):
+        return True  # "Easy to use: But harder to maintain as ... data grows" (set 28): a contrast, no explanation
     words = surface_words(term)
     if root.tag_ == "VBG" and root.i == 0 and words and not _DEVERBAL.search(words[-1]):
         return True

@@ -90,7 +90,7 @@ _WH = re.compile(r"\b(?:what|which|who|when|where|why|how)\b", re.IGNORECASE)
 #: "How can governments regulate AI without stifling innovation? Answer: Governments can adopt a risk-based ...": a
 #: question of the source's own Q&A, its answer labelled; the answer's first sentence is the card's answer.
 _LABELLED_QA = re.compile(
-    r"^(?:\d{1,2}[.)]\s+|(?P<qn>Q\d*[.:)])\s*)?(?P<q>[A-Z][^?\n]{10,250}\?)\s*(?P<label>(?:Answer|Ans\.?)\s*[:.\-\u2013\u2014]\s*)?"
+    r"^(?:\d{1,2}[.)]\s+|(?P<qn>(?:Q|Question\s*)\d*[.:)])\s*)?(?P<q>[A-Z][^?\n]{10,250}\?)\s*(?P<label>(?:Answer|Ans\.?)\s*[:.\-\u2013\u2014]\s*)?"
     r"(?P<a>[A-Z](?:e\.g\.|i\.e\.|etc\.|[^.!?\n])+?[.!])(?=\s|$)"
 )  # "Q3. How do economic factors contribute ...? Economic factors contribute by ..." needs no label
 _LEANS = re.compile(r"^(?:It|This|These|They|That|Those|He|She|Yes|No)\b")

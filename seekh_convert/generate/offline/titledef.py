@@ -168,12 +168,20 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 and len(followers) >= 5
                 and _followers_claim(s, followers)
                 or _attempts(s, key)
-                or asked
+                or (asked or _asks_about(s.block.section, key))
                 and _answers(s, key)
             ):
                 out.append((term, s))
                 asked = False  # the first answer only
     return out
+
+
+def _asks_about(heading: str, key: str) -> bool:
+    """True when a heading (a slide's title) asks what ``key`` is: "What is a relational database?" (set 28's deck)."""
+    m = _ASKS_WHAT.match(heading or "")
+    return (
+        m is not None and term_key(re.sub(r"^\s*(?:[\d.]+\s+)?what\s+(?:is|are)\s+", "", heading, flags=re.I).rstrip(" ?")) == key
+    )
 
 
 #: A title that asks what its term is: "5.1 What are Rights?", "What is Freedom?".
@@ -184,15 +192,17 @@ def _answers(s: Sentence, key: str) -> bool:
     """True when ``s`` says what the title's term is, under a title asking just that: "A right is essentially an
     entitlement or a justified claim." under "What are Rights?" (set 27's NCERT chapter), a class without the
     narrowing a definition elsewhere needs."""
-    if not s.alone or not s.complete or s.n_words > ITEM_WORDS or " is " not in s.text and " are " not in s.text:
+    if not s.alone or not s.complete or s.n_words > ITEM_WORDS or key.split()[-1][:4] not in s.text.lower():
         return False
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_ != "be" or any(c.dep_ == "neg" for c in root.children):
+    if root is None or any(c.dep_ in ("neg", "aux") for c in root.children):
         return False
     attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if root.lemma_ == "be" and attr is None or root.lemma_ != "be" and root.tag_ not in ("VBZ", "VBP"):
+        return False  # "X is a/an Y ..." or what X does ("A relational database matches data stored in tables ...")
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
-    if attr is None or subj is None or any(t.dep_ not in ("det",) for t in doc[: subj.left_edge.i]):
+    if subj is None or any(t.dep_ not in ("det",) for t in doc[: subj.left_edge.i]):
         return False
     name = " ".join(t.text for t in doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det")
     return term_key(name) == key and not leans_on_context(doc)

@@ -168,7 +168,9 @@ def test_a_term_capitalised_by_its_title_or_entry_is_asked_in_lower_case(tmp_pat
     """Set 27's criminal-law chapter: "What is Attempt?", "What are Inchoate crimes?"; a name keeps its capital."""
     from seekh_convert.generate.offline.cards import ask_what
 
-    assert ask_what("Attempt", "Attempt: An inchoate crime that criminalizes trying to commit an offense.") == "What is attempt?"
+    assert (
+        ask_what("Attempt", "Attempt: An inchoate crime that criminalizes trying to commit an offense.") == "What is an attempt?"
+    )
     assert ask_what("Wharton’s rule", "Wharton’s rule: A rule that creates a judicial presumption.") == "What is Wharton’s rule?"
 
 
@@ -405,3 +407,84 @@ def test_a_word_the_source_quotes_after_by_is_its_term(tmp_path) -> None:
     )
     (guide,) = _guides(tmp_path, body)
     assert "What is meant by “use”?" in [c.front for c in guide.flashcards]
+
+
+def test_what_a_slide_titled_what_is_x_says_first_defines_x(tmp_path) -> None:
+    """Set 28's deck: a slide "What is a relational database?" whose notes open "A relational database matches data
+    stored in tables by using common characteristics ..." (a false "none"); "Easy to use: But harder to maintain ..."
+    is no definition."""
+    assert fragment(parse.parse("But harder to maintain as complexity and size of data grows"), "Easy to use")
+    body = (
+        "# Spreadsheet vs. Relational Database\n\n"
+        "Spreadsheets are easy to start with, and most researchers know one well.\n\n"
+        "## What is a relational database?\n\n"
+        "A relational database matches data stored in tables by using common characteristics found within the data "
+        "set. This helps preserve data integrity and makes it possible to mix and match data flexibly.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert guide.definition is not None and guide.definition.text.startswith("A relational database matches data")
+
+
+def test_a_bold_title_set_tight_between_sentences_is_a_heading() -> None:
+    """Set 29's NCERT chapter: "Physical Dimension" (bold, a point above the text, no space around it) ran into its
+    paragraph: "What does physical Dimension Physical dimension mean?"."""
+    from seekh_convert.clean.pdf import PdfCleaner
+    from seekh_convert.model.document import BlockKind, Document, Line, RawPage, SourceKind
+
+    text = "The dimensions of health are interrelated with one another and each of them matters for a good life."
+    lines = [Line(text=text, size=11.0, y=700.0 - 13.5 * i) for i in range(5)]
+    lines += [Line(text="Physical Dimension", size=12.0, bold=True, y=700.0 - 13.5 * 5 - 2)]
+    lines += [
+        Line(
+            text="Physical dimension refers to the ability of a human body to function properly.",
+            size=11.0,
+            y=700.0 - 13.5 * 6 - 3,
+        )
+    ]
+    lines += [Line(text=text, size=11.0, y=700.0 - 13.5 * (7 + i) - 3) for i in range(4)]
+    doc = Document(path=Path("x.pdf"), kind=SourceKind.PDF, pages=[RawPage(number=1, lines=lines)])
+    headings = [b.text for b in PdfCleaner()(doc).blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Physical Dimension"]
+
+
+def test_long_answer_questions_are_the_sources_exercises() -> None:
+    from seekh_convert.clean.common import section_kind
+    from seekh_convert.model.document import BlockKind
+
+    assert section_kind(" I. Long Answer Questions") is BlockKind.QUESTION
+    assert section_kind("Short Answer Questions") is BlockKind.QUESTION
+    assert section_kind("Questions of Ethics") is None
+
+
+@pytest.mark.parametrize(
+    ("term", "definition", "front"),
+    [
+        (
+            "Continuous reinforcement schedule",
+            "A reinforcement schedule in which every response is reinforced.",
+            "What is a continuous reinforcement schedule?",
+        ),
+        (
+            "Secondary reinforcer",
+            "Neutral events that have become associated with a primary reinforcer.",
+            "What is a secondary reinforcer?",
+        ),
+        ("Shaping", "Shaping is the process of guiding an organism's behavior to the desired outcome.", "What is shaping?"),
+    ],
+)
+def test_a_glossary_term_takes_its_article(term, definition, front) -> None:
+    """Set 29's Saylor psychology chapter: seven "What is X?" cards without their article were edits."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what(term, definition) == front
+
+
+def test_a_question_label_is_no_part_of_the_question(tmp_path) -> None:
+    """Set 29's Word notes: "Question 1: What is Diffusion of Innovations Theory?"."""
+    body = (
+        "# Diffusion\n\n"
+        "Question 1: What is Diffusion of Innovations Theory? Answer: Diffusion of Innovations Theory explains how new "
+        "ideas and technologies spread through a society over time.\n"
+    )
+    (guide,) = _guides(tmp_path, body)
+    assert [q.question for q in guide.questions] == ["What is Diffusion of Innovations Theory?"]
