@@ -19,7 +19,7 @@ from seekh_convert.model.document import Block, BlockKind, Document, SourceKind,
 from seekh_convert.split.spoken import name_spoken_windows
 from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.split.wrapup import fold_wrap_ups, is_file_label
-from seekh_convert.text.lexicon import zipf
+from seekh_convert.text.lexicon import small_caps, zipf
 from seekh_convert.text.normalize import normalize_ws
 
 #: A slide that sets students work: no name for the slides around it.
@@ -424,20 +424,8 @@ def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset
     if is_file_label(title):
         title = _content_title(doc) or title
     title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
-    title = " ".join(_small_caps(w) for w in _uncapitalised(title, capitals).split())
+    title = " ".join(small_caps(w) for w in _uncapitalised(title, capitals).split())
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
-
-
-def _small_caps(word: str) -> str:
-    """A word whose small capitals the text layer mixed with capitals ("IntroductIon", "ClassifiCaTion", set 28's
-    NCERT chapter) as written; "JavaScript", "YouTube" and "McDonald" keep theirs (each part a word or a name)."""
-    inner = [k for k in range(1, len(word)) if word[k].isupper()]
-    if not inner or not word.isalpha() or word[1:].isupper() or zipf(word.lower()) < 3.0:
-        return word
-    for k in inner:
-        if word[k - 1].isupper() or zipf(word[:k].lower()) >= 3.0 and zipf(word[k:].lower()) >= 3.0:
-            return word  # a camel-cased name ("JavaScript") or a capital after a capital ("McDONALD")
-    return word[:1] + word[1:].lower()
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs via with from into".split())

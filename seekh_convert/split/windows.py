@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from seekh_convert.model.document import Block, BlockKind
-from seekh_convert.text.lexicon import can_be_noun, generic_word, word_classes, zipf
+from seekh_convert.text.lexicon import can_be_noun, generic_word, small_caps, word_classes, zipf
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP = frozenset(
@@ -84,6 +84,7 @@ def name_windows(parts: list, prefix: str, fallback: str) -> None:
             part.title = f"{prefix or fallback} (part {number})"
         else:
             named = " ".join(w[:1].upper() + w[1:] for w in name.split())
+            prefix = " ".join(small_caps(x) for x in prefix.split())  # "Historical PersPectives" (set 30's NCERT)
             part.title = f"{prefix}: {named}" if prefix else named
 
 

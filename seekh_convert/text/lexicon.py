@@ -157,3 +157,15 @@ def notation(term: str) -> bool:
     if " " in word or not word.isalpha() or len(word) > 5 or sum(c.isupper() for c in word) > 1:
         return False
     return word.islower() and not re.search(r"[aeiou]", word) and len(word) <= 4 or zipf(word) < 1.5
+
+
+def small_caps(word: str) -> str:
+    """A word whose small capitals the text layer mixed with capitals ("IntroductIon", "ClassifiCaTion", set 28's
+    NCERT chapter) as written; "JavaScript", "YouTube" and "McDonald" keep theirs (each part a word or a name)."""
+    inner = [k for k in range(1, len(word)) if word[k].isupper()]
+    if not inner or not word.isalpha() or word[1:].isupper() or zipf(word.lower()) < 3.0:
+        return word
+    for k in inner:
+        if word[k - 1].isupper() or zipf(word[:k].lower()) >= 3.0 and zipf(word[k:].lower()) >= 3.0:
+            return word  # a camel-cased name ("JavaScript") or a capital after a capital ("McDONALD")
+    return word[:1] + word[1:].lower()

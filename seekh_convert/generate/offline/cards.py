@@ -310,6 +310,11 @@ def gives_away(front: str, answer: str) -> bool:
     needed = content_stems(answer)
     if needed and all(n in set(content_stems(rest)) for n in needed):
         return True
+    head = (surface_words(answer) or [""])[-1].lower()
+    if len(head) >= 7 and any(w.lower()[:7] == head[:7] for w in surface_words(rest)):
+        return True  # "... entrepreneurship ... to become an _____" (entrepreneur, set 28): the stem's word gives it
+    if re.search(r"\b(?:such as|e\.g\.,?|for example,?|like|including)\s*$", front[: front.find(GAP)], re.I):
+        return True  # "a spreadsheet such as _____" (Excel, set 28): an example, which any other would fill
     at = front.find(GAP)
     after = re.match(r"_+\s*\(([^)]{1,60})\)", front[at:])
     before = surface_words(front[max(0, at - 80) : at])

@@ -243,6 +243,8 @@ def _term_ok(term: str) -> bool:
         return False  # "a main part, in blue, which is the product of ...": a colour on the speaker's slide
     if words[0].lower() in _RANKS:
         return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
+    if re.search(r"\bvs\b\.?|\bversus\b", term, re.I):
+        return False  # "Open vs. proprietary: Some institutions may need to waive rights ..." (set 29's wrong key)
     if len(words) <= 3 and words[-1].lower() in _FIELDS:
         return False  # a form's field ("Project name: Effects of temperature ...", set 27's plan): a value, not a term
     return not re.search(r"\d", term) and term[:1].isalpha()

@@ -488,3 +488,33 @@ def test_a_question_label_is_no_part_of_the_question(tmp_path) -> None:
     )
     (guide,) = _guides(tmp_path, body)
     assert [q.question for q in guide.questions] == ["What is Diffusion of Innovations Theory?"]
+
+
+def test_a_blank_the_stem_gives_away_or_on_an_example_is_not_made() -> None:
+    """Set 28: "... starting one's own business is a matter of aspiring to become an _____" (entrepreneur, beside
+    "entrepreneurship"); "a steeper learning curve than a spreadsheet such as _____ does" (Excel: any would do)."""
+    from seekh_convert.generate.offline.cards import GAP, gives_away
+
+    assert gives_away(
+        f"Taking to entrepreneurship by starting one's own business is aspiring to become an {GAP}.", "entrepreneur"
+    )
+    assert gives_away(f"Databases have a steeper learning curve than a spreadsheet such as {GAP} does.", "Excel")
+    assert not gives_away(f"The rationale for punishing an inchoate crime is prevention and {GAP}.", "deterrence")
+
+
+def test_a_term_set_against_another_is_no_term() -> None:
+    """Set 29's wrong key: "What is open vs. proprietary?" -> "Some institutions may need to waive rights ..."."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+
+    assert not _term_ok("Open vs. proprietary") and _term_ok("Open access")
+
+
+@pytest.mark.parametrize(
+    ("word", "written"),
+    [("IntroductIon", "Introduction"), ("PersPectives", "Perspectives"), ("JavaScript", "JavaScript"), ("YouTube", "YouTube")],
+)
+def test_small_capitals_a_text_layer_mixed_in_are_read_as_the_word(word, written) -> None:
+    """Sets 28 and 30's NCERT chapters: "1.1 IntroductIon", "Historical PersPectives: Gene Therapy"."""
+    from seekh_convert.text.lexicon import small_caps
+
+    assert small_caps(word) == written
