@@ -91,6 +91,8 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         content = [w for w in words if w.lower() not in STOPWORDS]
         if len(content) < 4 or _PRONOUN.search(_PAIRED.sub("", rest.text)) or t.pattern.search(rest.text):
             return None
+        if any(w.lower_ in ("also", "too") for w in rest) or "as well" in rest.text:
+            return None  # "What is also amongst the first few countries ...?" (set 30): also beside what?
         have = {w.lower()[:5] for w in words}
         if any(w.lower()[:5] in have for w in surface_words(t.text) if len(w) >= 4):
             return None  # the predicate gives the term away

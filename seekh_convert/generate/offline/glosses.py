@@ -321,6 +321,10 @@ def fragment(doc, term: str) -> bool:
         return False
     if root.pos_ == "ADJ" or root.i == 0 and root.lemma_ == "have":
         return True  # (or what it has: "SAS: Has outstanding support", set 28's deck)
+    if root.i == 0 and root.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return True  # "Lexical diversity: Measured on a bunch of indicators" (set 30): how it is measured, not what
+    if re.match(r"(?:see\s+)?(?:page|pp?\.|slide|chapter|section|figure|fig\.)\s*\d", doc.text, re.I):
+        return True  # "Document feature matrix: Page 15 of the PowerPoint" (set 30): a pointer, no explanation
     if doc[0].lower_ in ("but", "and", "or", "yet", "so", "although", "though", "while"):
         return True  # "Easy to use: But harder to maintain as ... data grows" (set 28): a contrast, no explanation
     words = surface_words(term)

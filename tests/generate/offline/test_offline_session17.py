@@ -518,3 +518,26 @@ def test_small_capitals_a_text_layer_mixed_in_are_read_as_the_word(word, written
     from seekh_convert.text.lexicon import small_caps
 
     assert small_caps(word) == written
+
+
+def test_set_30_keys_and_stems() -> None:
+    """Set 30's wrong keys "What is Lexical Diversity?" -> "Measured on a bunch of indicators." and "What is
+    document feature matrix?" -> "Page 15 of the PowerPoint."; "What is also amongst the first few countries ...?"."""
+    assert fragment(parse.parse("Measured on a bunch of indicators"), "Lexical diversity")
+    assert fragment(parse.parse("Page 15 of the PowerPoint"), "Document feature matrix")
+    assert not fragment(parse.parse("Written document drawn up by a patient"), "Living will")
+
+
+def test_a_subject_question_about_what_is_also_true_is_not_asked() -> None:
+    """Set 30: "What is also amongst the first few countries that developed vaccines against Covid-19?"."""
+    from seekh_convert.generate.offline.ask import subject_question
+    from seekh_convert.generate.offline.terms import Term
+
+    def ask(text: str):
+        s = _sentence(text)
+        return subject_question(s, [Term(text="India", key="india", origin="emphasis", first=0, mentions=[s])])
+
+    assert ask("India is also amongst the first few countries that developed vaccines against the new virus.") is None
+    assert ask("India also produces more vaccines than any other country in the region every year.") is None
+    made = ask("India produces more vaccines than any other country in the region every year.")
+    assert made is not None and made[0] == "What produces more vaccines than any other country in the region every year?"
