@@ -36,9 +36,12 @@ class _HasLine(Protocol):
 
 def vocabulary(pieces: Sequence[_HasLine]) -> Counter[str]:
     """Every word of the document, lower-cased, including hyphenated compounds, to judge line-end hyphens."""
-    return Counter(w.lower() for p in pieces for w in _WORD.findall(p.line.text))
+    words = Counter(w.lower() for p in pieces for w in _WORD.findall(p.line.text))
+    words.update(m.group().lower() for p in pieces for m in _GLUED.finditer(p.line.text))  # "python3", "surjective3"
+    return words
 
 
+_GLUED = re.compile(r"\b[a-z]{5,}[1-9]\b")
 #: A footnote's number printed right after a word at the end of a clause: "... an isometry and surjective3.".
 _FOOTNOTE_MARK = re.compile(r"\b([a-z]{5,})([1-9])(?=[.,;:](?:\s|$))")
 

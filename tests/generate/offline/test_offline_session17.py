@@ -339,6 +339,8 @@ def test_a_footnote_number_glued_to_a_word_is_left_out() -> None:
     vocab = Counter({"surjective": 2})
     assert footnote_marks("f is an isometry and surjective3. Next", vocab) == "f is an isometry and surjective. Next"
     assert footnote_marks("Run python3, then pip.", Counter()) == "Run python3, then pip."  # "python" is no word here
+    recurs = Counter({"python": 3, "python3": 3})  # as ``vocabulary`` counts a document that runs python3 three times
+    assert footnote_marks("Install python3, then run it.", recurs) == "Install python3, then run it."
     assert footnote_marks("the value x2, and CO2.", vocab) == "the value x2, and CO2."
 
 
