@@ -113,7 +113,10 @@ def test_flashcards_flip_move_and_keep_spaced_repetition_progress_across_a_reloa
     assert page.locator("#position").inner_text() == f"Spaced repetition: {len(cards) - 2} card(s) due"
 
     page.reload()
-    assert page.locator("#srs-stats").inner_text().startswith(f"New: {len(cards) - 2} ")
+    expected = f"New: {len(cards) - 2} "
+    # (a loaded machine once read the stats before the reloaded page had restored them: wait for them, up to 5 s)
+    page.wait_for_function(f"document.getElementById('srs-stats').textContent.startsWith({expected!r})", timeout=5000)
+    assert page.locator("#srs-stats").inner_text().startswith(expected)
     page.click("[data-mode=srs]")
     assert page.locator("#position").inner_text() == f"Spaced repetition: {len(cards) - 2} card(s) due"
     stored = page.evaluate(
