@@ -122,6 +122,8 @@ def entry_explains(block) -> bool:
     """True when a glossary entry's text explains its term: on a slide any explanation ("Demand paging: pages are
     loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
     ("Pretty print the output: Formatting debugging output can make ...", a line the cleaner split at a colon)."""
+    if re.search(r"\bvs\b\.?|\bversus\b", block.term or "", re.I):
+        return False  # "Open vs. proprietary: some institutions may need to waive rights ..." (set 29's wrong key)
     if block.bullet or block.slide is not None:
         return not fragment(parse.parse(block.text.strip().rstrip(" .;")), block.term or "")
     first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")

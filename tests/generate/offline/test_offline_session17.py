@@ -543,3 +543,16 @@ def test_a_subject_question_about_what_is_also_true_is_not_asked() -> None:
     assert ask("India also produces more vaccines than any other country in the region every year.") is None
     made = ask("India produces more vaccines than any other country in the region every year.")
     assert made is not None and made[0] == "What produces more vaccines than any other country in the region every year?"
+
+
+def test_a_slide_entry_setting_one_thing_against_another_explains_nothing() -> None:
+    """Set 29's deck: the entry "Open vs. proprietary: some institutions may need to waive rights ..." keyed "What is
+    open vs. proprietary?" (a wrong key) through the slide-glossary path, which ``_term_ok`` does not see."""
+    from seekh_convert.generate.offline.cards import entry_explains
+    from seekh_convert.model.document import Block, BlockKind
+
+    text = "some institutions (e.g., universities) may need to waive rights to permit open access."
+    vs = Block(text, kind=BlockKind.GLOSSARY, term="Open vs. proprietary", slide=16, bullet=1)
+    assert not entry_explains(vs)
+    plain = Block("the process of copying data to a second place.", kind=BlockKind.GLOSSARY, term="Backup", slide=3, bullet=1)
+    assert entry_explains(plain)
