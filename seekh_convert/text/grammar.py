@@ -256,7 +256,7 @@ def _copula(verb) -> bool:
             return False
     if genus is not None:
         return (
-            genus.lemma_ not in _ROLE_GENUS
+            not _role(genus)
             and not _judged(genus)
             and not _evaluative(genus)
             and (_differentia(genus) or _or_differentia(genus))
@@ -337,6 +337,14 @@ _JUDGING_GENUS = frozenset("problem issue concern challenge threat priority dang
 _JUDGING_SIZE = frozenset("major serious big huge significant growing key important real common great".split())
 
 
+def _role(genus_token) -> bool:
+    """True for a genus giving the term a part in something else ("a key obligation of good governance"), not a class
+    a clause narrows ("Liabilities are obligations or debts that an enterprise has to pay ...", set 31's false "none")."""
+    if genus_token.lemma_ not in _ROLE_GENUS:
+        return False
+    return not any(c.dep_ in ("relcl", "acl") for c in genus_token.children)
+
+
 def _judged(genus_token) -> bool:
     """True when the genus is a judgement of size ("a major problem"), not a class ("a decision problem")."""
     return genus_token.lemma_ in _JUDGING_GENUS and any(
@@ -360,8 +368,8 @@ def _way_to(genus_token) -> bool:
 def _or_differentia(genus_token) -> bool:
     """True when an alternative name the sentence gives the class with "or" is narrowed down: "the recipe, or the
     how-to, or the sequence of steps" (a lecturer's three names for one thing, the last one a definition)."""
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in genus_token.children):
-        return False
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in genus_token.children):
+        return False  # ("persons and/or other entities who have to be paid ...", set 31's false "none")
     alternatives = [t for t in genus_token.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
     return any(_differentia(t) for t in alternatives)
 

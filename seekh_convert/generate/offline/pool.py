@@ -57,7 +57,7 @@ from seekh_convert.text.defining import asked_term
 from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
 from seekh_convert.text.lexicon import generic_word, zipf
 from seekh_convert.text.terms import term_key
-from seekh_convert.text.words import STOPWORDS, surface_words
+from seekh_convert.text.words import STOPWORDS, singular, surface_words
 
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
 #: Titles that name a place in the course, not a term.
@@ -184,6 +184,48 @@ def card_definitions(cards: list, title: str) -> list[Definition]:
         elif card.kind == "cloze" and names(card.back) and _stated(quote) and about(quote, card.back):
             return [Definition(text=quote.strip(), source=card.source)]
     return []
+
+
+#: How often a defined term must occur in a topic whose title names no defined term to be taken as what it is about.
+_CENTRAL_MENTIONS = 3
+#: ... and at least once in this many words of the topic.
+_CENTRAL_WORDS = 250
+
+
+def central_definitions(cards: list, ta: TopicAnalysis, document_title: str = "") -> list[Definition]:
+    """The definition of the term the topic keeps coming back to, when its title names no term the source defines
+    (teachers' false "none"s: "Dispatch facility is a center that citizens can call ..." under "Phases of an EMR Call",
+    "Bloodborne pathogens: infectious microorganisms in blood ..." under "Methods of Disease Transmission", sets 30 and
+    31): a "What is X?" card whose answer says what X is, X occurring three times or more, once in 250 words or more
+    often, and twice as often as any other card's term. A side term, one of several ("primary reinforcer" 6 times
+    beside "secondary reinforcer" 5), the document's own subject ("Accounting is a means ..." under "Interested Users
+    of Information") or a common word ("technologies") is no definition of the topic, nor is any term under a title
+    whose own term the topic names three times ("Polygons: ..." under "Vector Data Models")."""
+    if any(k and ta.stem_text.count(f" {k} ") >= _CENTRAL_MENTIONS for k in map(term_key, title_terms(ta.topic.title))):
+        return []  # the topic is about its title's term, which the source leaves undefined: another term is a part of it
+    whole = f" {term_key(document_title)} "
+    found: list[tuple[int, Definition]] = []
+    for card in cards:
+        m = _WHAT_IS.match(card.front.strip()) if card.kind == "basic" else None
+        key = term_key(m.group("term")) if m else ""
+        if not key or len(key) < 4 or f" {key} " in whole or " " not in key and (zipf(key) >= 4.5 or generic_word(key)):
+            continue
+        text = card.back.strip()
+        if not _stated(text) or re.match(r"^(?:it|they|this|these|he|she)\b", text, re.I):
+            continue
+        names = f" {key} " in " " + " ".join(singular(w) for w in surface_words(text)) + " "
+        shown = text if names else f"{m.group('term')[:1].upper()}{m.group('term')[1:]}: {text}"
+        found.append((ta.stem_text.count(f" {key} "), key, Definition(text=shown, source=card.source)))
+    found.sort(key=lambda x: -x[0])
+    if not found:
+        return []
+    n, best_key, best = found[0]
+    # another card's term, or a term the topic defines or keeps repeating as a phrase (a blank's term too)
+    others = {k for _, k, _ in found[1:]} | {term_key(t.text) for t in ta.terms if t.defined or " " in t.key and t.real}
+    runner_up = max((ta.stem_text.count(f" {k} ") for k in others if k and k != best_key), default=0)
+    if n < _CENTRAL_MENTIONS or n * _CENTRAL_WORDS < ta.word_count or n < 2 * runner_up:
+        return []
+    return [best]
 
 
 def definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
@@ -496,6 +538,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     if not pool.definitions:
         pool.definitions = head_definitions(doc, ta)
+    if not pool.definitions:
+        pool.definitions = central_definitions(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
