@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from seekh_convert.text.parse import parse
 from seekh_convert.text.grammar import definition_kind
+from seekh_convert.text.parse import parse
 
 
 def _guides(tmp_path, body: str):
@@ -22,7 +22,11 @@ def _guides(tmp_path, body: str):
 @pytest.mark.parametrize(
     ("sentence", "term", "kind"),
     [
-        ("Liabilities are obligations or debts that an enterprise has to pay at some time in the future.", "Liabilities", "copula"),
+        (
+            "Liabilities are obligations or debts that an enterprise has to pay at some time in the future.",
+            "Liabilities",
+            "copula",
+        ),
         (
             "Creditors are persons and/or other entities who have to be paid by an enterprise an amount for providing "
             "the enterprise goods and services on credit.",
@@ -50,8 +54,7 @@ def _safety(title: str, extra: str = "") -> str:
         f"# {title}\n\nResponders meet many hazards at a scene. Bloodborne pathogens are infectious microorganisms in "
         "blood that can cause disease. Gloves protect the responder from bloodborne pathogens at every call. A "
         "responder who is exposed to bloodborne pathogens reports it to the medical director at once. Eye protection "
-        f"keeps splashes away from the face. Hand washing after each call removes germs the gloves missed.{extra}\n\n"
-        + _OTHER
+        f"keeps splashes away from the face. Hand washing after each call removes germs the gloves missed.{extra}\n\n" + _OTHER
     )
 
 
@@ -66,7 +69,10 @@ def test_a_topic_takes_the_definition_of_the_term_it_keeps_coming_back_to(tmp_pa
     ("title", "extra"),
     [
         # the title's own term, named three times, is what the topic is about: a part of it is no definition of it
-        ("Scene Hazards", " Scene hazards change during a call. Scene hazards are checked again on leaving. New scene hazards are reported."),
+        (
+            "Scene Hazards",
+            " Scene hazards change during a call. Scene hazards are checked again on leaving. New scene hazards are reported.",
+        ),
         # a second term as central as the first: neither is the topic's
         (
             "Field Safety",
