@@ -329,7 +329,12 @@ def _bare_the(head) -> bool:
 
 
 def _by_agent(verb) -> bool:
-    return any(c.dep_ == "agent" and c.lower_ == "by" for c in verb.children)
+    """True for "characterized by" a description, not by a count ("A unit cell is characterized by six parameters",
+    set 32: how many, not what it is)."""
+    for agent in (c for c in verb.children if c.dep_ == "agent" and c.lower_ == "by"):
+        objects = [o for o in agent.children if o.dep_ == "pobj"]
+        return not any(any(n.dep_ == "nummod" for n in o.children) for o in objects)
+    return False
 
 
 #: Classes that judge rather than define ("National debt is a major problem for national governments").
@@ -410,7 +415,9 @@ def _named(head) -> str | None:
     if before.count("(") > before.count(")"):
         return None  # an aside in brackets ("(e.g., a force called gravity ...)") defines nothing of the topic
     if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(d.lower_ in ("a", "an") for d in v.head.children):
-        bare = not any(c.dep_ not in ("det", "punct") and c.i != v.i for c in v.head.children)
+        # adjectives alone say no more than the noun: "The Separation Theorem motivates an important computational
+        # abstraction called separation oracle" (set 32's wrong key) is about the theorem
+        bare = not any(c.dep_ not in ("det", "punct", "amod") and c.i != v.i for c in v.head.children)
         if bare and v.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
             # "courts adopt a system known as precedent", "an idea called 'the digital humanities' has ... ": the sentence
             # names X and says what happened to it, not what it is
@@ -493,6 +500,8 @@ def _pointer(t, reader: bool) -> str | None:
         return f"points back ({t.text})"
     if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
         return f"points back ({t.text} {t.head.text})"
+    if low in ("so", "thus") and t.dep_ == "advmod" and t.head.tag_ == "VBN" and t.head.dep_ in ("acl", "amod"):
+        return f"points back ({t.text} {t.head.text})"  # "Semiconductors so formed are called ..." (set 32)
     return None
 
 

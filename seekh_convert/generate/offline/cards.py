@@ -69,7 +69,7 @@ def ask_what(term: str, definition: str = "") -> str:
     lead = article.group(1).lower() + " " if article else ""
     if not lead and re.match(r"(?:principle|law|theory|rule|problem|concept|idea|method) of\b", term, re.I):
         lead = "the "  # "What is the principle of locality?"
-    if not lead:  # "Activity: An element of work ... An activity normally has ...": the entry says "an"
+    if not lead and not re.match(r"(?:the|an?)\s", term, re.I):  # "Activity: An element of work ...": "an"
         lead = gloss_article(term, definition)
     last = term.split()[-1]
     verb = "are" if _plural(last) else "is"
@@ -88,11 +88,23 @@ _MASS = r"(?:ism|ness|ics|ogy|ship|hood|dom|ment|tion|sion|ance|ence|ing)$"
 _ONE_OF_A_KIND = frozenset("clause amendment".split())
 
 
+#: Heads of a capitalised name that takes "the": an act, a policy, a body, an event ("the Tennessee Valley Authority").
+_NAMED_BODIES = frozenset(
+    "act bill policy administration authority corporation commission deal treaty program programme plan court council "
+    "movement agreement accord doctrine amendment association committee conference convention revolution war depression "
+    "union league board bureau agency department corps bowl reserve system compromise proclamation declaration".split()
+)
+
+
 def gloss_article(term: str, definition: str) -> str:
     """The article a glossary entry's term takes in "What is ...?", read from the entry ("Discretionary court: A court
     that can accept or reject appeals." asks "What is a discretionary court?"; set 18's teachers marked "What is
     discretionary court?", "What is commerce clause?", "What is activity?" as edits); "" when the entry does not say."""
     words = _lowered(term).split()  # "Continuous reinforcement schedule" opens its entry with a capital (set 29)
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and words[0].lower() != "the":
+        # "What is the Good Neighbor Policy?", "the Emergency Banking Relief Bill" (set 32's edits): a named act,
+        # policy or body is the one of its name
+        return "the " if words[-1].lower() in _NAMED_BODIES else ""
     if not words or not words[0][:1].islower() or any(w[:1].isupper() for w in words[1:]):
         return ""  # a name, or a term set in capitals
     definition = re.sub(rf"^\s*{re.escape(term)}\s*[:—–]\s*", "", definition, flags=re.I)  # "Activity: An element ..."
@@ -592,8 +604,8 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
             front = f"What {'do' if plural else 'does'} {g.term} stand for?"
         elif g.kind == "sentence":
             front = _meaning_front(g.term, g.definition) or ask_what(_lowered(g.term), g.definition)
-        else:
-            front = ask_what(g.named or g.term)
+        else:  # the entry says which article the term takes ("a veridical paradox: facts that ...", set 32)
+            front = ask_what(g.named or g.term, g.definition)
         if front in fronts or g.kind != "abbreviation" and _near(front, fronts):
             continue  # "What does STP stand for?" and "What does STF stand for?" are near in spelling only
         out.append(Flashcard(kind="basic", front=front, back=g.definition, source=g.sentence.ref()))

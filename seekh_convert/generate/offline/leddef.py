@@ -76,11 +76,39 @@ def shown_cards(cards: list) -> list:
             continue  # "What is forward model?" -> "X̂⁻ₜ₊₁ = A · x̂ₜ + B · uₜ.": an equation says nothing without its words
         if term and (term.split()[0].lower() in CONTEXT_MODIFIERS or shown_case(term)):
             continue  # "What is the remaining integral?", "What is Data Citation Example?" (set 18)
+        if term and _PERSONAL.search(term):
+            continue  # "What is the case we're most concerned with?" (set 32): the writer's case, not a term
         card = lead_cut(card)
         if card.kind == "basic" and (front := framed(card.front, card.back, card.source.section)) != card.front:
             card = card.model_copy(update={"front": front})
+        if term and (back := unlabelled(card.back, term)) != card.back:
+            card = card.model_copy(update={"back": back})  # (after framing: a labelled answer needs no frame)
         out.append(card)
     return out
+
+
+#: A personal pronoun in a term: the writer's or the reader's own case ("the case we're most concerned with").
+_PERSONAL = re.compile(r"\b(?:we|we're|we\u2019re|our|you|you're|you\u2019re|your)\b", re.I)
+
+
+#: "(a) Body Centred Unit Cells: – If one ...", "Good Neighbor Policy: A policy aimed ...": an entry's label before
+#: the answer (a list mark, the term, a colon and a dash).
+_LABEL = re.compile(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?P<label>[^:]{2,80}?)\s*:\s*(?:[\u2013\u2014-]\s*)?(?P<rest>\S.{15,})$", re.S)
+
+
+def unlabelled(back: str, term: str) -> str:
+    """A card's answer without the label naming its own term ("What is the Good Neighbor Policy?" answered "A policy
+    aimed at ...", not "Good Neighbor Policy: A policy aimed at ...", set 32's edits); other answers as they are."""
+    from seekh_convert.text.terms import term_key
+
+    m = _LABEL.match(back)
+    if m is None:
+        return back
+    label, want = term_key(m.group("label").replace("-", " ")), term_key(term.replace("-", " "))
+    if not label or label != want:
+        return back
+    rest = m.group("rest")
+    return rest[:1].upper() + rest[1:]
 
 
 def _formula(text: str) -> bool:

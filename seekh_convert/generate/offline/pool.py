@@ -41,11 +41,13 @@ from seekh_convert.generate.offline.links import (
 from seekh_convert.generate.offline.lists import enumeration_cards
 from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.naming import topic_definitions as named_in_topic
+from seekh_convert.generate.offline.numbered import numbered_definitions
 from seekh_convert.generate.offline.objects import object_cards
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.generate.offline.spoken import called_cards
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, principle_definitions, title_definitions, title_terms
@@ -110,6 +112,9 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     Empty when the source defines no term of the title (the guide then says so)."""
     pairs = definition_pairs(ta)
     found = [Definition(text=trim_lead(text, term) or text, source=s.ref()) for term, s, text in pairs]
+    numbered = [n.definition() for n in numbered_definitions(ta.topic.blocks) if title_overlap(n.term, ta.topic.title) > 0]
+    if numbered:  # "Definition 1.3 (Convex function). A function f ... is convex if ..." under "Convex functions"
+        return numbered + found
     own = [f.definition() for f in own_definitions(ta)]  # a rule list, a role, what a method does
     if own and not any(names_topic(term, ta.topic.title) or names_title(term, ta.topic.title) for term, _, _ in pairs):
         return own + found  # the title's own term first ("working set" before a side term's definition)
@@ -516,6 +521,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     listed = [c for c in enumeration_cards(ta.sentences) if c.source.quote not in taken]
     listed += whole_cards(ta, basic + glossed + listed)
     listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
+    listed += called_cards(ta.sentences, taken | {c.source.quote for c in listed} | for_questions)
+    listed += [n.card() for n in numbered_definitions(ta.topic.blocks) if n.sentence.text not in taken]
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = (

@@ -24,6 +24,10 @@ _SOURCES = frozenset(
 )
 _POINTING = frozenset("this these those that such it its they their them he she his her we our you your i".split())
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
+#: Holders that are only some people of the text before ("Others believed that ...", set 32).
+_OTHERS = frozenset("other others some many most several few".split())
+#: Holders named by the side they take, which the card must name too ("Defenders of the NRA argued ...", set 32).
+_SIDES = frozenset("defender supporter opponent proponent advocate critic follower backer".split())
 _WORDS = (8, 35)
 
 
@@ -55,9 +59,11 @@ def view_card(s: Sentence) -> Flashcard | None:
     stated = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
     if holder is None or stated is None or holder.pos_ not in ("NOUN", "PROPN") or holder.left_edge.i != 0:
         return None
-    who = list(doc[holder.left_edge.i : holder.i + 1])
-    if len(who) > 4 or holder.lemma_.lower() in _SOURCES or any(t.lower_ in _POINTING for t in who):
+    who = list(doc[holder.left_edge.i : holder.right_edge.i + 1])  # "Defenders of the NRA", not "Defenders"
+    if len(who) > 5 or holder.lemma_.lower() in _SOURCES or any(t.lower_ in _POINTING for t in who):
         return None
+    if holder.lemma_.lower() in _OTHERS or holder.lemma_.lower() in _SIDES and len(who) == 1:
+        return None  # "Others believed that ...", "Defenders argued that ...": whose side leans on the text before
     if not _school(holder, who):
         return None  # "the Court held that ...": one court of the text, which the card cannot name
     about = next((c for c in stated.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -66,6 +72,8 @@ def view_card(s: Sentence) -> Flashcard | None:
     subject = list(doc[about.left_edge.i : about.right_edge.i + 1])
     if not 1 <= len(subject) <= 4 or any(t.lower_ in _POINTING or t.pos_ == "PRON" for t in subject):
         return None
+    if subject[0].lower_ in ("neither", "either", "no", "none"):
+        return None  # "What did they argue about neither cartelization nor Socialism?" (set 32)
     start = next((t.i + 1 for t in stated.children if t.dep_ == "mark" and t.lower_ == "that"), stated.left_edge.i)
     claim = _span(doc[start : stated.right_edge.i + 1]).rstrip(" ,;:")
     if len(claim.split()) < 5:

@@ -252,9 +252,7 @@ _SURVEILLANCE = [
 def test_called_x_which_is_the_y_is_a_card_and_a_plain_which_clause_is_not():
     c = _content("Healthy Weight", _SURVEILLANCE, SourceKind.TRANSCRIPT)
     cards = {f.front: f.back for f in c.flashcards}
-    assert cards["What is surveillance?"] == (
-        "Surveillance: the determining of how many people in a population have a particular disease."
-    )
+    assert cards["What is surveillance?"] == "The determining of how many people in a population have a particular disease."
     assert not any("study" in f.lower() for f in cards)  # "the study, which is the first of its kind": no term
     assert not any("constant" in f for f in cards)  # "a little wishy-washy to start with": no class named
     # nothing defines "healthy weight": the term the speaker defines says what the topic is about, not "none"

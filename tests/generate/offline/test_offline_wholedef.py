@@ -169,8 +169,8 @@ def test_a_slides_term_entries_are_cards_and_labels_and_instructions_are_not():
     )
     cards = {f.front: f.back for f in c.flashcards}
     assert cards.get("What is reducible error?") == "Variation in response that arises directly from causal predictors."
-    assert cards.get("What is first fit?") == "First fit: searches from the beginning of the linked list."
-    assert cards.get("What is best fit?") == "Best fit: take the smallest adequate hole."
+    assert cards.get("What is first fit?") == "Searches from the beginning of the linked list."
+    assert cards.get("What is best fit?") == "Take the smallest adequate hole."
     assert not any(w in f.lower() for f in cards for w in ("drawback", "task", "page table", "decision tree"))
 
 

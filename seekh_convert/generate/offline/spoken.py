@@ -1,0 +1,68 @@
+"""Cloze cards on a term a speaker names after describing it: "The first step in a transformer is to associate each
+token with a high-dimensional vector, what we call its _____." -> embedding; "The network can only process a fixed
+number of vectors at a time, known as its _____." -> context size.
+
+Lectures name their terms this way far more often than they say "X is a Y that ..." (sets 27-31's five 3Blue1Brown
+lectures gave 0 to 5 cards in 18 to 27 minutes while their judges listed tokens, embeddings, context size, the
+value matrix ...). The description is what the student recalls the term from, so the sentence must stand alone up to
+the term; what follows the term (", and these are very often words ...") is left out of the card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seekh_convert.generate.offline.sentences import Sentence
+from seekh_convert.model.guide import Flashcard
+from seekh_convert.text.lexicon import zipf
+from seekh_convert.text.words import STOPWORDS, surface_words
+
+#: A description of 6+ words, the naming cue, then the term (an optional "its/the/a" and one to four words) ending the
+#: sentence or its first clause.
+_NAMED = re.compile(
+    r"^(?P<lead>[A-Z][^;:?!()\"\u201c\u201d]{30,240}?)(?P<cue>,\s+what\s+(?:we|I)(?:'ll|\u2019ll|\s+will)?\s+call|"
+    r"\s+(?:that|which)\s+we\s+call|,\s+(?:also\s+)?known\s+as)\s+"
+    r"(?P<det>(?:its|their|the|an?)\s+)?(?P<term>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+    r"(?P<end>\s*[.]\s*$|,\s+(?:and|which|but|so|where|because)\b)"
+)
+#: Words a description may not open on: it would point back at something the card does not show.
+_POINTING = frozenset("this that these those it they he she here there such so then now".split())
+#: Words a named term may not be: a pronoun, a filler, a bare number word.
+_NOT_TERMS = frozenset("it them this that these those one ones something things thing stuff".split())
+
+
+def called_card(s: Sentence) -> Flashcard | None:
+    """The cloze card of a sentence naming its term last ("..., what we call its embedding."), or None."""
+    if not s.complete or s.cut:
+        return None
+    m = _NAMED.match(s.text)
+    if m is None:
+        return None
+    lead, term = m.group("lead"), m.group("term")
+    words = surface_words(lead)
+    if len(words) < 6 or words[0].lower() in _POINTING or not s.alone:
+        return None
+    if any(w.lower() in _POINTING - {"that", "such", "so", "then", "now", "there", "here"} for w in words):
+        return None  # "That question is encoded as ... another vector" / "each one of these words": leans on context
+    lowered = [w.lower() for w in surface_words(term)]
+    if not lowered or lowered[-1] in _NOT_TERMS or all(w in STOPWORDS for w in lowered):
+        return None
+    if len(lowered) == 1 and zipf(lowered[0]) >= 5.0:
+        return None  # "what we call work": an everyday word the description cannot pin down
+    have = {w.lower()[:5] for w in words}
+    if any(w[:5] in have for w in lowered if len(w) >= 4):
+        return None  # the description gives the term away ("... vectors, known as the vector space")
+    front = s.text[: m.start("term")] + "_____" + "."
+    return Flashcard(kind="cloze", front=front, back=term, source=s.ref())
+
+
+def called_cards(sentences: list[Sentence], taken: set[str]) -> list[Flashcard]:
+    """The cloze cards of the topic's sentences that name a term last, one per term, none on a quote ``taken``."""
+    out: list[Flashcard] = []
+    seen: set[str] = set()
+    for s in sentences:
+        if s.text in taken or (card := called_card(s)) is None or card.back.lower() in seen:
+            continue
+        seen.add(card.back.lower())
+        out.append(card)
+    return out
