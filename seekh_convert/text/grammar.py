@@ -497,6 +497,8 @@ def _pointer(t, reader: bool) -> str | None:
             return None  # "... countries that have access ... and those that do not, or that have limited access"
         if _antecedent(t) is not None:
             return None  # "If firms were required to pay ..., they would ...": it refers inside the sentence
+        if low == "those" and any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
+            return None  # "those with the disease", "those who study it": the ones the phrase after it names (set 32)
         return f"points back ({t.text})"
     if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
         return f"points back ({t.text} {t.head.text})"

@@ -16,6 +16,10 @@ def clean_term(term: str) -> str:
     """Strip markup leftovers, edge punctuation and a trailing ``(ABBR)`` from a term."""
     term = _PAREN_ABBR.sub("", term)
     term = " ".join(term.split()).strip(_EDGE_PUNCT)
+    words = term.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
+        term = " ".join(words[half:])  # "Reliability Reliability": a heading run into its own sentence (set 31)
     stripped = _LEADING_ARTICLE.sub("", term)
     return stripped if stripped else term
 

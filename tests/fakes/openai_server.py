@@ -97,7 +97,7 @@ class FakeOpenAIServer:
         self.requests: list[dict] = []
         self.in_flight = 0
         self.max_in_flight = 0
-        self.timeline: list[tuple[float, float]] = []  # (start, end) of every chat request, time.monotonic()
+        self.timeline: list[tuple[float, float]] = []  # (start, reply sent) of every chat request, time.monotonic()
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), _handler(self))
         self._httpd.daemon_threads = True
@@ -254,7 +254,7 @@ class _Handler(BaseHTTPRequestHandler):
         with fake._lock:
             fake.in_flight += 1
             fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
-        started = time.monotonic()
+        started = answered = time.monotonic()
         try:
             if chat and fake.hold_until:
                 fake._hold()
@@ -270,6 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 usage = fake.usage_of(body or {}, answer.content) if fake.counted_usage else (100, 50)
                 payload = completion(answer.content, answer.finish_reason, usage=usage)
+            answered = time.monotonic()  # the reply leaves now: a thread slowed after writing it must not move it later
             if answer.filler or answer.trickle:
                 self._stream(answer, payload)
             else:
@@ -280,7 +281,7 @@ class _Handler(BaseHTTPRequestHandler):
             with fake._lock:
                 fake.in_flight -= 1
                 if chat:
-                    fake.timeline.append((started, time.monotonic()))
+                    fake.timeline.append((started, answered))
 
     def _stream(self, answer: Scripted, payload: object) -> None:
         """A body of ``filler`` bytes in 1 MB writes, or ``payload`` a byte every ``trickle`` seconds."""

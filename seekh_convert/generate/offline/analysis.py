@@ -53,6 +53,7 @@ class DocAnalysis:
     idf: dict[str, float]
     topics: list[TopicAnalysis] = field(default_factory=list)
     defined_in: dict[str, int] = field(default_factory=dict)  # term key -> position in ``topics``
+    memo: dict = field(default_factory=dict)  # document-wide derived values, computed once (``pervasive_words``)
 
     def position(self, topic: Topic) -> int | None:
         """Position of ``topic`` in the document's topics (None for a topic outside them)."""

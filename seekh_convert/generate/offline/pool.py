@@ -47,7 +47,7 @@ from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
 from seekh_convert.generate.offline.sentences import Sentence
-from seekh_convert.generate.offline.spoken import called_cards
+from seekh_convert.generate.offline.spoken import called_cards, pointed_definitions
 from seekh_convert.generate.offline.summarize import own_points, summary_of, summary_sentences, takeaway_candidates
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, principle_definitions, title_definitions, title_terms
@@ -57,7 +57,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
 from seekh_convert.text.defining import asked_term
 from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
-from seekh_convert.text.lexicon import generic_word, zipf
+from seekh_convert.text.lexicon import can_be_noun, generic_word, zipf
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import STOPWORDS, singular, surface_words
 
@@ -135,6 +135,31 @@ def shared_titles(doc: DocAnalysis) -> str:
         for pair in {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}:
             counts[pair] = counts.get(pair, 0) + 1
     return "\n".join(p for p, n in counts.items() if n >= 2)
+
+
+def pervasive_words(doc: DocAnalysis) -> str:
+    """Specific nouns in four topics in five or more (four topics at least): what the whole document is about, which a
+    blank gives away ("Device drivers take on a special role in the _____." -> "Linux kernel" and three more blanks
+    on "kernel" in set 32's Linux Device Drivers chapter). One word per line."""
+    if "pervasive" not in doc.memo:
+        n = len(doc.topics)
+        counts: dict[str, int] = {}
+        if n >= 4:
+            for other in doc.topics:
+                for w in set(other.stem_text.split()):
+                    counts[w] = counts.get(w, 0) + 1
+        doc.memo["pervasive"] = "\n".join(
+            w
+            for w, k in counts.items()
+            if k >= 0.8 * n
+            and len(w) >= 4
+            and w.isalpha()
+            and w not in STOPWORDS
+            and zipf(w) < 4.5
+            and can_be_noun(w)
+            and not generic_word(w)
+        )
+    return doc.memo["pervasive"]
 
 
 def head_definitions(doc: DocAnalysis, ta: TopicAnalysis) -> list[Definition]:
@@ -507,7 +532,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["prerequisites"] = prerequisite_candidates(doc, ta)
     pool.sections["learn_next"] = learn_next_candidates(doc, ta)
     pool.sections["applications"] = application_candidates(ta, set())
-    subject = f"{title}\n{doc.document.title}\n{shared_titles(doc)}"  # what a blank on these words would give away
+    subject = f"{title}\n{doc.document.title}\n{shared_titles(doc)}\n{pervasive_words(doc)}"  # what a blank gives away
     cards = build_flashcards(ta.terms, ta.ranked, title=subject)
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]
@@ -547,6 +572,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         pool.definitions = head_definitions(doc, ta)
     if not pool.definitions:
         pool.definitions = central_definitions(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
+    if not pool.definitions:
+        pool.definitions = pointed_definitions(ta)[:1]
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])

@@ -14,7 +14,7 @@ from seekh_convert.text import parse
 from seekh_convert.text.grammar import leans_on_context
 from seekh_convert.text.sentences import sentence_spans
 from seekh_convert.text.standalone import stands_alone
-from seekh_convert.text.words import content_stems, surface_words
+from seekh_convert.text.words import STOPWORDS, content_stems, surface_words
 
 _SPEAKER = re.compile(r"(?:[A-Z][A-Z.'\-]+ ?){1,4}:\s+")
 _REFERENCE = re.compile(r"\s*(?:\(\[see\b|\[see\b|\((?:see )?(?:Figure|Fig\.|Table)\b|\[Figure\b)", re.IGNORECASE)
@@ -41,6 +41,22 @@ ITEM_WORDS = 40
 _WINDOW = 40
 
 
+#: A heading the text layer ran into its paragraph: a capitalised phrase of up to four words right before a capital.
+_RUN_IN = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?=[A-Z])")
+
+
+def _run_in_heading(text: str) -> re.Match[str] | None:
+    """A run-in heading the sentence repeats ("Block devices Like char devices, block devices are accessed ...",
+    "Reliability Reliability means the users ...", set 32 and 31): left out of item text like a filler."""
+    m = _RUN_IN.match(text)
+    if m is None:
+        return None
+    heading = m.group(1)
+    if heading.split()[0].lower() in STOPWORDS or heading.split()[-1].lower() in STOPWORDS:
+        return None  # "In Canada the ...": a sentence's own opening, not a heading
+    return m if re.search(rf"\b{re.escape(heading)}\b", text[m.end() :], re.I) else None
+
+
 @dataclass(eq=False)
 class Sentence:
     """A verbatim span of ``block.text`` starting at ``offset``; ``order`` is its position in the topic."""
@@ -57,7 +73,7 @@ class Sentence:
     def cut(self) -> int:
         """Characters of a leading spoken filler or discourse marker ("So, ", "And ", "However, ") that item text
         leaves out (the quote keeps them): 0 when none, or when too little would be left."""
-        m = _LEAD.match(self.text)
+        m = _LEAD.match(self.text) or _run_in_heading(self.text)
         if m is None or len(surface_words(self.text[m.end() :])) < 4:
             return 0
         return m.end()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from seekh_convert.text.grammar import definition_kind
+from seekh_convert.text.grammar import definition_kind, leans_on_context
 from seekh_convert.text.parse import parse
 
 
@@ -279,3 +279,89 @@ def test_an_answer_is_shown_without_the_label_of_its_own_term(back, term, shown)
     from seekh_convert.generate.offline.leddef import unlabelled
 
     assert unlabelled(back, term) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Block devices Like char devices, block devices are accessed by filesystem nodes in the /dev directory.",
+            "Like char devices, block devices are accessed by filesystem nodes in the /dev directory.",
+        ),
+        (
+            "Reliability Reliability means the users must be able to depend on the information.",
+            "Reliability means the users must be able to depend on the information.",
+        ),
+        ("In Canada the winters are long and cold in most places.", "In Canada the winters are long and cold in most places."),
+    ],
+)
+def test_a_heading_run_into_its_own_sentence_is_left_out_of_the_item(text, shown) -> None:
+    """Set 32's "Block devices Like char devices, block devices are accessed by _____ ..." and set 31's "What does
+    Reliability Reliability mean?": the quote keeps the heading, the item text does not."""
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.model.document import Block
+    from seekh_convert.text.terms import clean_term
+
+    s = topic_sentences([Block(kind="paragraph", text=text, page=1)])[0]
+    assert s.display == shown and s.ref().quote == text
+    assert clean_term("Reliability Reliability") == "Reliability"
+
+
+def test_a_word_in_nearly_every_topic_is_never_a_blank() -> None:
+    """Set 32's Linux Device Drivers chapter: four blanks on "kernel" ("Device drivers take on a special role in the
+    _____." -> "Linux kernel"), guessed from the document's subject: a specific noun in four topics in five is part of
+    what a blank would give away; a word of one topic, or an everyday word, is not."""
+    from types import SimpleNamespace
+
+    from seekh_convert.generate.offline.cards import names_subject
+    from seekh_convert.generate.offline.pool import pervasive_words
+
+    texts = [
+        " the driver talk to the kernel and the device ",
+        " a module extend the kernel at runtime and the people ",
+        " the scheduler in the kernel pick a process and the people ",
+        " page table in the kernel map address and the people ",
+        " packet go through socket and the people ",
+    ]
+    doc = SimpleNamespace(memo={}, topics=[SimpleNamespace(stem_text=t) for t in texts])
+    words = pervasive_words(doc).split("\n")
+    assert "kernel" in words and "driver" not in words and "people" not in words, words
+    subject = f"Splitting the Kernel\nLinux Device Drivers\n{pervasive_words(doc)}"
+    assert names_subject("Linux kernel", subject) and not names_subject("process management", subject)
+    assert pervasive_words(SimpleNamespace(memo={}, topics=doc.topics[:3])) == ""  # three topics say too little
+
+
+_BAYES = """1
+00:00:01,000 --> 00:00:08,000
+Test accuracy is not actually one number, but two.
+
+2
+00:00:08,000 --> 00:00:16,000
+First, you ask how often is the test correct on those with the disease. This is known as the test sensitivity, as in how sensitive is it to detecting the presence of the disease.
+
+3
+00:00:16,000 --> 00:00:24,000
+In our example, test sensitivity is 9 in 10, or 90%. A test sensitivity of 90% means one case in ten is missed by the screening.
+
+4
+00:00:24,000 --> 00:00:32,000
+After all these little steps, simply return the value. This is called solving a differential equation numerically.
+"""
+
+
+def test_a_name_a_speaker_gives_to_what_the_sentence_before_described_is_the_definition(tmp_path) -> None:
+    """Set 32's Bayes lecture: "This is known as the test sensitivity" after the description, while the guide said the
+    source gives none. A description that leans on the text before ("After all these little steps") is not one."""
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / "talk.srt").write_text(_BAYES)
+    doc = load_document(tmp_path / "talk.srt")
+    guide = OfflineEngine().content(doc.topics[0], doc)
+    assert guide.definition is not None
+    assert guide.definition.text.startswith(
+        "Test sensitivity: First, you ask how often is the test correct on those with the disease. This is known as"
+    )
+    assert guide.definition.source.quote.startswith("First, you ask how often")
+    assert leans_on_context(parse("Nurses help those who cannot walk."), reader=False) is None
+    assert leans_on_context(parse("The test is correct on those."), reader=False) is not None
