@@ -75,12 +75,14 @@ def _starts_sentence(doc, span) -> bool:
     return True
 
 
-#: A source named before the statement it gives: "According to X (1979), ...", "In Smith's words, ...".
+#: A source named before the statement it gives: "According to X (1979), ...", "In Smith's words, ..."; or a speaker's
+#: opening ("And here, superposition essentially just means sum, ...", set 33's false "none").
 _ATTRIBUTION = re.compile(
     r"^\s*(?:(?:according to|as (?:defined|described) by|following|in the words of)\b[^,]{1,80}"
     r"|in (?:the )?(?:broadest|simplest|broad|simple|general|plain|technical|formal|informal|short|brief) terms|in general"
     r"|in short|in brief|in essence|informally|formally|simply put|put simply|roughly speaking|loosely speaking"
-    r"|broadly speaking|strictly speaking|technically|essentially|basically),\s*",
+    r"|broadly speaking|strictly speaking|technically|essentially|basically"
+    r"|(?:(?:and|so|now)\s+)?here|(?:and\s+)?so|now),\s*",
     re.I,
 )  # or a hedge on how strictly it is said: "In the broadest terms, galaxies are gravitationally bound collections ..."
 
@@ -382,6 +384,9 @@ def _or_differentia(genus_token) -> bool:
 def _differentia(genus_token) -> bool:
     """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
     that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
+    modifiers = [c for c in genus_token.children if c.dep_ in ("amod", "compound") and c.i < genus_token.i]
+    if any(zipf(c.lower_) < 2.5 for c in modifiers) or len(modifiers) >= 2 and any(zipf(c.lower_) < 3.5 for c in modifiers):
+        return True  # "Adverse selection is precontractual asymmetric information." (set 33's false "none")
     for c in genus_token.children:
         if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by", "on"):
             return True

@@ -27,7 +27,7 @@ _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")
 _ASKED = re.compile(r"\?[\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
-    r"^(?:(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
+    r"^(?:here\s*,\s*|(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
     r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+"
     # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")
     r"|so(?:\s*,\s*|\s+(?!(?:important|much|many|far|long|often|great|large|small|few|little|good|bad|strong|well|"

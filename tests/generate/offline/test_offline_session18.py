@@ -365,3 +365,18 @@ def test_a_name_a_speaker_gives_to_what_the_sentence_before_described_is_the_def
     assert guide.definition.source.quote.startswith("First, you ask how often")
     assert leans_on_context(parse("Nurses help those who cannot walk."), reader=False) is None
     assert leans_on_context(parse("The test is correct on those."), reader=False) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kind"),
+    [
+        ("Adverse selection is precontractual asymmetric information.", "Adverse selection", "copula"),
+        ("Photosynthesis is a biochemical process.", "Photosynthesis", None),
+        ("Entropy is a fundamental concept.", "Entropy", None),
+        ("And here, superposition essentially just means sum, or in some context, weighted sum.", "superposition", "means"),
+    ],
+)
+def test_set_33s_false_nones(sentence, term, kind) -> None:
+    """Set 33: "Adverse selection is precontractual asymmetric information." opens section 8.3 (a class narrowed by
+    rare adjectives, not "a biochemical process"); a speaker's "And here, X means ..." defines X."""
+    assert definition_kind(parse(sentence), term) == kind
