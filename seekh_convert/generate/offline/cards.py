@@ -127,7 +127,21 @@ def entry_front(term: str, back: str) -> str:
         return f"What does it mean to {term}?"
     if re.match(r"(?:Having|Being|Pertaining|Relating)\b", back):
         return f"What does {term} mean?"
+    if term.split()[-1].lower() in _STAGES and _clause_of(back):
+        # "Tension phase: Abuser becomes angry and often blames victim." (set 34): what happens in it, not what it is
+        return f"What happens in the {_lowered(term)}?"
     return ask_what(term, back)
+
+
+#: Heads of a term naming a part of a process in time.
+_STAGES = frozenset("phase stage step period".split())
+
+
+def _clause_of(text: str) -> bool:
+    """True when ``text`` is a clause with its own subject ("Abuser becomes angry ..."), not a noun phrase."""
+    doc = parse.parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 def entry_explains(block) -> bool:

@@ -32,7 +32,8 @@ _LEAD = re.compile(
     # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")
     r"|so(?:\s*,\s*|\s+(?!(?:important|much|many|far|long|often|great|large|small|few|little|good|bad|strong|well|"
     r"different|common|rare|close|high|low|simple|easy|hard|difficult|powerful|useful|quickly|slowly|called|to)\b))"
-    r"|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+(?=[A-Z]))+",  # outline markers ("A. ", "1) ", "IV. ") too
+    r"|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+(?=[A-Z])|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+(?=[a-zA-Z]))+",
+    # outline markers ("A. ", "1) ", "IV. ", "(ii) ") too
     re.IGNORECASE,
 )
 _MAX_WORDS = 60
@@ -251,10 +252,17 @@ def _slide_clauses(every: list[Sentence]) -> None:
         if 5 <= len(surface_words(text)) <= ITEM_WORDS and not text.endswith(("?", ":")):
             todo.append((i, text))
     for (i, text), doc in zip(todo, parse.parse_many([t for _, t in todo]), strict=True):
-        if _clause(doc) and (text == every[i].text or _copula(doc)):
+        if _clause(doc) and (text == every[i].text or _copula(doc) and not _dangling(doc)):
             old = every[i]
             stems = content_stems(text, unique=False)
             every[i] = Sentence(text, old.block, old.order, True, old.offset, stems, len(surface_words(text)))
+
+
+def _dangling(doc) -> bool:
+    """True when the words before a colon stop on a verb or a preposition whose object the colon brings: a review
+    question's stem ("Behavioral emergencies are situations in which a person exhibits:", set 34's Definition)."""
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    return last is not None and last.pos_ in ("VERB", "ADP", "AUX", "DET")
 
 
 def topic_sentences(blocks: list[Block]) -> list[Sentence]:

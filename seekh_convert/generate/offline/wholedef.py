@@ -33,6 +33,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Definition, Flashcard, SourceRef
 from seekh_convert.model.sources import ref_at
 from seekh_convert.text import parse
+from seekh_convert.text.lexicon import generic_word, zipf
 from seekh_convert.text.standalone import stands_alone
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import surface_words
@@ -315,6 +316,8 @@ def _action(s: Sentence, term: str) -> Found | None:
         return None
     if verb.lemma_ not in _DOING:
         return None
+    if " " not in term.strip() and (generic_word(term.lower()) or zipf(term.lower()) >= 4.5):
+        return None  # "What does method do?" -> "The method also finds application ..." (set 34): which method?
     named = term if term.isupper() or not term[1:].islower() else term.lower()
     return Found(term, s.display, s.ref(), f"What does {named} do?", s.display, "action")
 

@@ -380,3 +380,27 @@ def test_set_33s_false_nones(sentence, term, kind) -> None:
     """Set 33: "Adverse selection is precontractual asymmetric information." opens section 8.3 (a class narrowed by
     rare adjectives, not "a biochemical process"); a speaker's "And here, X means ..." defines X."""
     assert definition_kind(parse(sentence), term) == kind
+
+
+def test_set_34_fronts_and_definitions() -> None:
+    """Set 34's drafts: a review question's stem ("... in which a person exhibits:") as the Definition; "Emotional
+    shock is often result of ..." as a definition; "What is tension phase?" for what happens in it; "What does method
+    do?"; a "(ii)" list mark in a card."""
+    from seekh_convert.generate.offline.cards import entry_front
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.model.document import Block
+
+    stem = Block(kind="paragraph", text="Behavioral emergencies are situations in which a person exhibits:", slide=57)
+    lead = Block(kind="paragraph", text="A vector is an ordered set of elements, all of the same type:", slide=3)
+    assert [s.complete for s in topic_sentences([stem])] == [False]
+    assert topic_sentences([lead])[0].complete  # a definition leading into its example keeps its place
+    assert (
+        definition_kind(parse("Emotional shock is often result of a sudden illness, accident, or death."), "Emotional shock")
+        is None
+    )
+    assert entry_front("Tension phase", "Abuser becomes angry and often blames victim.") == "What happens in the tension phase?"
+    assert entry_front("Latent phase", "The first phase of labour, with mild contractions.").startswith("What is")
+    marked = topic_sentences(
+        [Block(kind="paragraph", text="(ii) guess an internal point of the interval closer to the root.", page=2)]
+    )
+    assert marked[0].display == "Guess an internal point of the interval closer to the root."
