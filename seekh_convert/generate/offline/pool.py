@@ -572,8 +572,14 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         pool.definitions = head_definitions(doc, ta)
     if not pool.definitions:
         pool.definitions = central_definitions(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
-    if not pool.definitions:
-        pool.definitions = pointed_definitions(ta)[:1]
+    if not pool.definitions:  # the title's term, or one the topic keeps naming ("Doping: ..." under "Electrical
+        # Properties" names a side term, set 32's true "none")
+        pool.definitions = [
+            d
+            for term, d in pointed_definitions(ta)
+            if title_overlap(term, ta.topic.title) > 0
+            or ta.stem_text.count(f" {term_key(term)} ") * _CENTRAL_WORDS >= ta.word_count
+        ][:1]
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])

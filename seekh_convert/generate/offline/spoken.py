@@ -83,12 +83,12 @@ _POINTED = re.compile(
 _EXAMPLE = re.compile(r"\b(?:example|for instance|e\.g\.|in our|in this case|here)\b", re.I)
 
 
-def pointed_definitions(ta) -> list[Definition]:
+def pointed_definitions(ta) -> list[tuple[str, Definition]]:
     """The Definition a speaker gives by naming what the sentence before described ("First, you ask how often is
     the test correct on those with the disease. This is known as the test sensitivity, ...": set 32's judge quoted it
     against the guide's "none"): both sentences as one verbatim quote, when the description stands alone, is no
-    example, and the topic names the term again."""
-    out: list[Definition] = []
+    example, and the topic names the term again. (term, Definition) pairs."""
+    out: list[tuple[str, Definition]] = []
     for before, s in zip(ta.sentences, ta.sentences[1:]):
         m = _POINTED.match(s.text)
         if m is None or before.block is not s.block or not before.complete or not 6 <= before.n_words <= 40:
@@ -104,5 +104,5 @@ def pointed_definitions(ta) -> list[Definition]:
         end = s.offset + len(s.text)
         joined = replace(before, text=before.block.text[before.offset : end], n_words=before.n_words + s.n_words)
         named = f"{term[:1].upper()}{term[1:]}"
-        out.append(Definition(text=f"{named}: {joined.display}", source=joined.ref()))
+        out.append((term, Definition(text=f"{named}: {joined.display}", source=joined.ref())))
     return out

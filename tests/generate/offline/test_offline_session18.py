@@ -383,8 +383,8 @@ def test_set_33s_false_nones(sentence, term, kind) -> None:
 
 
 def test_set_34_fronts_and_definitions() -> None:
-    """Set 34's drafts: a review question's stem ("... in which a person exhibits:") as the Definition; "Emotional
-    shock is often result of ..." as a definition; "What is tension phase?" for what happens in it; "What does method
+    """Set 34's drafts: a review question's stem ("... in which a person exhibits:") as the Definition; "Brooks's
+    reading ... is an exemplar of ..." as a definition; "What is tension phase?" for what happens in it; "What does method
     do?"; a "(ii)" list mark in a card."""
     from seekh_convert.generate.offline.cards import entry_front
     from seekh_convert.generate.offline.sentences import topic_sentences
@@ -394,10 +394,10 @@ def test_set_34_fronts_and_definitions() -> None:
     lead = Block(kind="paragraph", text="A vector is an ordered set of elements, all of the same type:", slide=3)
     assert [s.complete for s in topic_sentences([stem])] == [False]
     assert topic_sentences([lead])[0].complete  # a definition leading into its example keeps its place
-    assert (
-        definition_kind(parse("Emotional shock is often result of a sudden illness, accident, or death."), "Emotional shock")
-        is None
-    )
+    exemplar = "Brooks’s reading of Keats’s ode is an exemplar of New Critical reading."
+    assert definition_kind(parse(exemplar), "Brooks’s reading of Keats’s ode") is None
+    band = "The band theory is the result of the application of molecular orbital theory (MOT) to metals."
+    assert definition_kind(parse(band), "band theory") == "copula"  # set 32's teachers kept it
     assert entry_front("Tension phase", "Abuser becomes angry and often blames victim.") == "What happens in the tension phase?"
     assert entry_front("Latent phase", "The first phase of labour, with mild contractions.").startswith("What is")
     marked = topic_sentences(
