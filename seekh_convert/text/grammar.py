@@ -388,8 +388,10 @@ def _differentia(genus_token) -> bool:
     """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
     that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
     modifiers = [c for c in genus_token.children if c.dep_ in ("amod", "compound") and c.i < genus_token.i]
-    if any(zipf(c.lower_) < 2.5 for c in modifiers) or len(modifiers) >= 2 and any(zipf(c.lower_) < 3.5 for c in modifiers):
-        return True  # "Adverse selection is precontractual asymmetric information." (set 33's false "none")
+    if len(modifiers) >= 2 and any(zipf(c.lower_) < 3.5 for c in modifiers):
+        # "Adverse selection is precontractual asymmetric information." (set 33's false "none"); one adjective only
+        # puts the term in a class ("Conspiracy is an inchoate crime because ...": a reason, not what it is)
+        return True
     for c in genus_token.children:
         if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by", "on"):
             return True

@@ -404,3 +404,10 @@ def test_set_34_fronts_and_definitions() -> None:
         [Block(kind="paragraph", text="(ii) guess an internal point of the interval closer to the root.", page=2)]
     )
     assert marked[0].display == "Guess an internal point of the interval closer to the root."
+
+
+def test_one_rare_adjective_only_puts_a_term_in_a_class() -> None:
+    """The replays of set 27: "Conspiracy is an inchoate crime because it is possible that the defendants never will
+    commit the planned offense." became the Definition of "Attempt Grading" (a class and a reason)."""
+    text = "Conspiracy is an inchoate crime because it is possible that the defendants never will commit the planned offense."
+    assert definition_kind(parse(text), "Conspiracy") is None
