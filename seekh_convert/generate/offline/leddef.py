@@ -401,7 +401,8 @@ def which_is(ta) -> list:
             out.append((term, text, ref, ask_what(term, ""), text, "which"))
         for m in _WHICH_WHEN.finditer(block.text):
             words = m.group("term").split()
-            tails = [" ".join(words[i:]) for i in range(len(words))]
+            # not the object of a longer name: "the heresy of paraphrase, which happens when ..." (set 34's wrong key)
+            tails = [" ".join(words[i:]) for i in range(len(words)) if not i or words[i - 1].lower() != "of"]
             term = next((t for t in tails if term_key(t) in keys), None)  # "is algorithmic bias" -> "algorithmic bias"
             if term is None or term.split()[0].lower() in _PARTICULAR | {"the"}:
                 continue

@@ -411,3 +411,25 @@ def test_one_rare_adjective_only_puts_a_term_in_a_class() -> None:
     commit the planned offense." became the Definition of "Attempt Grading" (a class and a reason)."""
     text = "Conspiracy is an inchoate crime because it is possible that the defendants never will commit the planned offense."
     assert definition_kind(parse(text), "Conspiracy") is None
+
+
+def test_the_object_of_a_longer_name_is_not_the_term_a_which_clause_defines() -> None:
+    """Set 34's wrong key: "What is paraphrase?" -> "Paraphrase happens when readers artificially separate meaning from
+    structure or form." (the source: "... warned against the heresy of paraphrase, which happens when ...")."""
+    from types import SimpleNamespace
+
+    from seekh_convert.generate.offline.leddef import which_is
+    from seekh_convert.model.document import Block, BlockKind
+
+    def found(text: str) -> list[str]:
+        block = Block(kind=BlockKind.PARAGRAPH, text=text, page=1)
+        ta = SimpleNamespace(
+            terms=[SimpleNamespace(key="paraphrase"), SimpleNamespace(key="retroactive interference")],
+            topic=SimpleNamespace(blocks=[block]),
+        )
+        return [f[0] for f in which_is(ta)]
+
+    heresy = "Finally, the New Critics warned against the heresy of paraphrase, which happens when readers artificially separate meaning from structure or form."
+    assert found(heresy) == []
+    plain = "Forgetting is often caused by retroactive interference, which occurs when new learning blocks the recall of old information."
+    assert found(plain) == ["retroactive interference"]
