@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, fragment, instance, remark
+from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, fragment, instance, remark, sets_against
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -148,7 +148,7 @@ def entry_explains(block) -> bool:
     """True when a glossary entry's text explains its term: on a slide any explanation ("Demand paging: pages are
     loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
     ("Pretty print the output: Formatting debugging output can make ...", a line the cleaner split at a colon)."""
-    if re.search(r"\bvs\b\.?|\bversus\b", block.term or "", re.I):
+    if sets_against(block.term or ""):
         return False  # "Open vs. proprietary: some institutions may need to waive rights ..." (set 29's wrong key)
     if block.bullet or block.slide is not None:
         return not fragment(parse.parse(block.text.strip().rstrip(" .;")), block.term or "")

@@ -227,6 +227,11 @@ def _lower(term: str) -> str:
     return term
 
 
+def sets_against(term: str) -> bool:
+    """True for a "term" that sets one thing against another ("Open vs. proprietary"): a comparison, not a term."""
+    return bool(re.search(r"\bvs\b\.?|\bversus\b", term, re.I))
+
+
 def _term_ok(term: str) -> bool:
     if example_name(term) or notation(term):
         return False  # a worked example's table or company ("What is FOODMART?"), an equation's symbol ("tsp")
@@ -243,7 +248,7 @@ def _term_ok(term: str) -> bool:
         return False  # "a main part, in blue, which is the product of ...": a colour on the speaker's slide
     if words[0].lower() in _RANKS:
         return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
-    if re.search(r"\bvs\b\.?|\bversus\b", term, re.I):
+    if sets_against(term):
         return False  # "Open vs. proprietary: Some institutions may need to waive rights ..." (set 29's wrong key)
     if len(words) <= 3 and words[-1].lower() in _FIELDS:
         return False  # a form's field ("Project name: Effects of temperature ...", set 27's plan): a value, not a term

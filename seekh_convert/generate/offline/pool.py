@@ -112,7 +112,7 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     Empty when the source defines no term of the title (the guide then says so)."""
     pairs = definition_pairs(ta)
     found = [Definition(text=trim_lead(text, term) or text, source=s.ref()) for term, s, text in pairs]
-    numbered = [n.definition() for n in numbered_definitions(ta.topic.blocks) if title_overlap(n.term, ta.topic.title) > 0]
+    numbered = [n.definition() for n in _numbered(ta) if title_overlap(n.term, ta.topic.title) > 0]
     if numbered:  # "Definition 1.3 (Convex function). A function f ... is convex if ..." under "Convex functions"
         return numbered + found
     own = [f.definition() for f in own_definitions(ta)]  # a rule list, a role, what a method does
@@ -123,6 +123,13 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
         # which is the determining of how many people ...") says what the topic is about better than "none"
         return [f.definition() for f in whole_topic(ta) if f.kind == "which"][:1]
     return found
+
+
+def _numbered(ta: TopicAnalysis) -> list:
+    """The topic's "Definition N (Term)." definitions (read once: the Definition and the cards both ask)."""
+    if "numbered" not in ta.memo:
+        ta.memo["numbered"] = numbered_definitions(ta.topic.blocks)
+    return ta.memo["numbered"]
 
 
 def shared_titles(doc: DocAnalysis) -> str:
@@ -234,7 +241,7 @@ def central_definitions(cards: list, ta: TopicAnalysis, document_title: str = ""
     if any(k and ta.stem_text.count(f" {k} ") >= _CENTRAL_MENTIONS for k in map(term_key, title_terms(ta.topic.title))):
         return []  # the topic is about its title's term, which the source leaves undefined: another term is a part of it
     whole = f" {term_key(document_title)} "
-    found: list[tuple[int, Definition]] = []
+    found: list[tuple[int, str, Definition]] = []  # (mentions, term key, definition)
     for card in cards:
         m = _WHAT_IS.match(card.front.strip()) if card.kind == "basic" else None
         key = term_key(m.group("term")) if m else ""
@@ -547,7 +554,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     listed += whole_cards(ta, basic + glossed + listed)
     listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
     listed += called_cards(ta.sentences, taken | {c.source.quote for c in listed} | for_questions)
-    listed += [n.card() for n in numbered_definitions(ta.topic.blocks) if n.sentence.text not in taken]
+    listed += [n.card() for n in _numbered(ta) if n.sentence.text not in taken]
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = (
