@@ -195,9 +195,13 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None  # "concerns around privacy, data ownership, and _____": "surveillance" fits as well
     if not _clause(sentence.parsed):
         return None  # a caption ("Triads arranged on the circle of thirds, labeled by harmonic functions.")  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
+    if _bare_subject(sentence.parsed, m.start(), m.end(), terms):
+        return None  # "The method is used for the numerical verification for solutions of _____." (which method? set 34)
     front = sentence.splice(m.start(), m.end(), GAP)
     if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
+    if _COUNTED_KINDS.search(front):
+        return None  # "There are two types of _____ found in solids.": the blank hides the class, not the types (set 32)
     if len(front.split()) < _OPEN_SUBJECT_WORDS and in_subject(sentence.parsed, m.start(), m.end()):
         return None  # "_____ may be simple or complex, short or enduring.": so short a claim fits any subject (set 20)
     if not stands_alone(front):
@@ -206,6 +210,32 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
         back = back[:1].upper() + back[1:]
     return front, back
+
+
+#: A blank on the class a sentence counts the kinds of ("two types of _____"): the types are the point, and the
+#: source's other counted classes fit the blank as well (sets 27 and 32: dropped; "Two types of _____ are formed": edited).
+_COUNTED_KINDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|various|different)\s+(?:\w+\s+)?"
+    r"(?:types?|kinds?|forms?|classes|categories|sorts?|varieties|families)\s+of\s+_{3,}",
+    re.I,
+)
+
+
+def _bare_subject(doc, start: int, end: int, terms) -> bool:
+    """True when the main clause's subject is "the" and one common noun that no key term names and the blank is not
+    in ("The method is used ...", "The problem is that ...", "The theory focuses on ..."): it is one the text named
+    before, which the card does not show (sets 29, 33, 34: every such judged card edited or dropped)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    kids = list(subject.children)
+    if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
+        return False
+    if start < subject.idx + len(subject.text) and end > kids[0].idx:
+        return False  # the blank is the subject ("The _____ operates ...": other rules judge it)
+    noun = singular(subject.lower_)
+    return not any(noun in t.key.split() for t in terms)
 
 
 #: Words a cloze needs around a blank in its subject for the rest to point at one answer.

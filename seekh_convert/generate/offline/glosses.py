@@ -371,7 +371,20 @@ def instance(doc) -> bool:
     pieces = [p.strip() for p in doc.text.rstrip(" .").split(",")]
     if len(pieces) >= 2 and all(0 < len(p.split()) <= 4 for p in pieces) and not article:
         return True  # a list of cases: "Recovery policies, climate change research"
+    if not article and head.pos_ == "NOUN" and _enumeration(head):
+        return True  # a sample menu's line: "Breakfast: Milk and cornflakes, Rawa upma and an apple" (set 33)
+    if not article and any(t.lower_ in ("their", "his", "her") and t.dep_ == "poss" for t in doc):
+        return True  # one family's case: "School Tiffin: Grilled sandwich ... for their daughter" (set 33)
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
+
+
+def _enumeration(head) -> bool:
+    """True when a noun phrase only lists things: its head is coordinated with other nouns and nothing says what they
+    are or do ("Boiled potato and moong sprout chaat"), unlike "money and other assets used to ..."."""
+    nouns = [head, *(c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
+    if len(nouns) < 2:
+        return False
+    return not any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ == "of" for n in nouns for c in n.children)
 
 
 def _noun_phrase(doc) -> bool:

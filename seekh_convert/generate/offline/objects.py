@@ -27,6 +27,8 @@ _NO_FACT = frozenset(
 )  # "The hypothalamus plays a role ...": a light verb asks "What does the hypothalamus play?"
 #: People in general as the subject ask what anyone does ("What do economists study?"), not a point of the topic.
 _PEOPLE = frozenset("people person researcher scientist economist psychologist student teacher author writer reader".split())
+#: A noun for someone who does something ("painter", "author", "artist", "historian"): with "the" alone, one person.
+_AGENT = re.compile(r"(?:er|or|ist|ian)$")
 _QUANTIFIERS = frozenset("some many most all few several each every any no both either neither".split())
 _DO = {"VBZ": "does", "VBP": "do"}
 _WORDS = (8, ITEM_WORDS)
@@ -96,6 +98,8 @@ def _subject_term(doc, subject, terms: list[Term], topic_stems: str):
     if not words or subject.pos_ != "NOUN" or generic_word(subject.lower_) or zipf(subject.lower_) >= 4.5:
         return None, ""
     span = doc[words[0].i : subject.i + 1]
+    if len(span) == 1 and subject.left_edge.lower_ == "the" and _AGENT.search(subject.lower_):
+        return None, ""  # "What does the painter introduce?": a person the text named before (set 34)
     key = " ".join(singular(x.lower_) for x in span)
     return (span, key) if topic_stems.count(f" {key} ") >= 3 else (None, "")
 
