@@ -189,14 +189,8 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
         return None
     if not sentence.keepable or not gap_fits(sentence.parsed, m.start(), m.end()) or hollow(sentence.parsed):
         return None
-    if not term.defined and bare_name(sentence.parsed, m.start(), m.end()):
-        return None  # "a resident of _____" (Hartford), "_____ claims Blankenship spent ..." (Caperton): trivia
-    if list_member(sentence.parsed, m.start(), m.end()):
-        return None  # "concerns around privacy, data ownership, and _____": "surveillance" fits as well
-    if not _clause(sentence.parsed):
-        return None  # a caption ("Triads arranged on the circle of thirds, labeled by harmonic functions.")  # (praise, course talk: "_____ is a tremendously powerful proof technique that we'll use")
-    if _bare_subject(sentence.parsed, m.start(), m.end(), terms):
-        return None  # "The method is used for the numerical verification for solutions of _____." (which method? set 34)
+    if _misplaced(sentence.parsed, m, term, terms):
+        return None
     front = sentence.splice(m.start(), m.end(), GAP)
     if front is None or len(front.split()) < 8 or _RUN_IN.match(front) or gives_away(front, m.group()):
         return None
@@ -210,6 +204,18 @@ def cloze(sentence: Sentence, term: Term, terms: list[Term] = ()) -> tuple[str, 
     if m.start() == sentence.cut:  # the gap opens the item: the answer is written as it starts the sentence
         back = back[:1].upper() + back[1:]
     return front, back
+
+
+def _misplaced(doc, m: re.Match, term: Term, terms) -> bool:
+    """True when the parse shows a blank at ``m`` tests nothing or has no one answer (see each line)."""
+    if not term.defined and bare_name(doc, m.start(), m.end()):
+        return True  # "a resident of _____" (Hartford), "_____ claims Blankenship spent ..." (Caperton): trivia
+    if list_member(doc, m.start(), m.end()):
+        return True  # "concerns around privacy, data ownership, and _____": "surveillance" fits as well
+    if not _clause(doc):
+        return True  # a caption ("Triads arranged on the circle of thirds, labeled by harmonic functions.")
+    # "The method is used for the numerical verification for solutions of _____." (which method? set 34)
+    return _bare_subject(doc, m.start(), m.end(), terms)
 
 
 #: A blank on the class a sentence counts the kinds of ("two types of _____"): the types are the point, and the

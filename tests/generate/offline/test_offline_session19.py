@@ -14,7 +14,11 @@ from seekh_convert.text.parse import parse
     [
         ("There are two types of close packing found in the crystalline solids of metals.", "close packing", False),
         ("In most crystalline solids there are three kinds of crystal defects to consider.", "crystal defects", False),
-        ("Close packing in the crystalline solids of metals leaves two types of voids between the layers.", "close packing", True),
+        (
+            "Close packing in the crystalline solids of metals leaves two types of voids between the layers.",
+            "close packing",
+            True,
+        ),
     ],
 )
 def test_a_blank_on_the_class_a_sentence_counts_the_kinds_of_is_no_card(sentence, blank, made) -> None:
@@ -54,7 +58,9 @@ def test_a_noun_a_key_term_names_is_no_pointer() -> None:
     sentence = "The method is used for the numerical verification for solutions of nonlinear equations."
     start = sentence.index("nonlinear")
     doc = parse(sentence)
-    assert _bare_subject(doc, start, start + 9, [Term(text="nonlinear equations", key="nonlinear equation", origin="emphasis", first=0)])
+    assert _bare_subject(
+        doc, start, start + 9, [Term(text="nonlinear equations", key="nonlinear equation", origin="emphasis", first=0)]
+    )
     assert not _bare_subject(doc, start, start + 9, [Term(text="Method", key="method", origin="emphasis", first=0)])
 
 
