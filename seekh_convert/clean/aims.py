@@ -50,6 +50,8 @@ _ADMIN_SLIDE = re.compile(
     r"|(?:your\s+)?instructors?|teaching\s+assistants?)\W*$"
     r"|^(?:assignments?|homework|coursework|deadlines?)(?:\s+(?:for|due|and|&)\b.{0,30})?\W*$|^(?:for\s+)?next\s+(?:week|class|time|lecture)\b.{0,30}$"
     r"|^(?:coffee|tea|lunch|break)\b.{0,20}$"
+    # "National EMS Education Standard Competencies (1 of 4)": what the course must cover (set 35's EMR deck)
+    r"|^(?:[\w-]+\s+){0,4}standards?\s+competenc(?:y|ies)\s*(?:\(\d+\s+of\s+\d+\))?\W*$"
     r"|^this\s+(?:course|class|module)\b.{0,30}$|^(?:welcome\b|today\s+we|today['’]s\s+(?:plan|agenda)).{0,40}$",
     re.I,
 )

@@ -48,6 +48,7 @@ class Subject(str, enum.Enum):
     ENGINEERING = "Engineering"
     MEDICINE = "Medicine"
     LAW = "Law"
+    SOCIOLOGY = "Sociology"
     OTHER = "Other"
 
 

@@ -425,6 +425,7 @@ def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset
         title = _content_title(doc) or title
     title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
     title = " ".join(small_caps(w) for w in _uncapitalised(title, capitals).split())
+    title = re.sub(r"\s*:\s*:", ":", title).rstrip(" :;")  # "Mental Revolution:: Formal ...", "Concepts:" (set 35)
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
 
 

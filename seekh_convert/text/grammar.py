@@ -20,7 +20,7 @@ _CONTEXT_WORDS = re.compile(
     r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
     r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
     r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
-    r"|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
+    r"|just (?:described|discussed|mentioned|outlined|explained|shown|seen)|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
     re.IGNORECASE,
 )
 _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
@@ -41,8 +41,9 @@ _GENERIC_GENUS = frozenset("thing one way part kind type example case something 
 #: applying MOT to metals" stays a class: set 32's teachers kept "The band theory is the result of ...")
 _ROLE_GENUS = frozenset(
     "driver factor determinant predictor contributor cause precondition prerequisite requirement obligation pillar step"
-    " exemplar".split()
-)  # set 24: "Rule of law is a precondition of good governance", "Accountability is a key obligation of ..."
+    " exemplar opposite counterpart".split()
+)  # set 24: "Rule of law is a precondition of good governance", "Accountability is a key obligation of ..."; set 35:
+# "Autocratic leadership is the direct opposite of democratic leadership" (what it is not)
 
 
 def _words(span) -> list[str]:
@@ -101,12 +102,14 @@ def _evaluative(tok) -> bool:
 
 
 def definition_kind(doc, term: str) -> str | None:
-    """How ``doc`` defines ``term`` ("copula", "called", "means", "characterized", "states", "which-states", "appos",
+    """How ``doc`` defines ``term`` ("copula", "called", "means", "characterized", "provides", "states", "which-states", "appos",
     "defined-as", "term-used", "aim"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
         return None
     head = span.root
+    if span[0].lower_ in ("underlying", "behind", "beneath"):
+        return None  # "Underlying ethnocentric comparisons is a sense of cultural superiority": Y underlies X (set 35)
     at_start = _starts_sentence(doc, span)
     if head.dep_ in ("nsubj", "nsubjpass") and at_start and (kind := _as_subject(head)):
         return None if kind == "copula" and (_of_a_name(head, span) or _relational(head)) else kind
@@ -304,11 +307,20 @@ def _as_subject(head) -> str | None:
         and re.match(r"\s*(?:is|are)\s+characteri[sz]ed\s+by\b", head.doc.text[head.right_edge.idx + len(head.right_edge) :])
     ):  # not "Economies are increasingly being characterized by their ...", a trend
         return "characterized"  # "A knowledge economy is characterized by the creation, dissemination, ..."
+    if verb.lemma_ == "provide" and verb.tag_ in ("VBZ", "VBP") and any(_framework(c) for c in verb.children):
+        return "provides"  # "Security design principles provide a framework for creating systems that ..." (set 35)
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
     if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
     return None
+
+
+def _framework(obj) -> bool:
+    """True for "a framework for creating ...", "the basis of ...": what a set of principles or rules is for."""
+    if obj.dep_ != "dobj" or obj.lemma_ not in ("framework", "basis", "foundation"):
+        return False
+    return any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("for", "of") for c in obj.children)
 
 
 def _describer(head, verb) -> bool:
@@ -343,8 +355,9 @@ def _by_agent(verb) -> bool:
 
 
 #: Classes that judge rather than define ("National debt is a major problem for national governments").
-_JUDGING_GENUS = frozenset("problem issue concern challenge threat priority danger risk".split())
-_JUDGING_SIZE = frozenset("major serious big huge significant growing key important real common great".split())
+_JUDGING_GENUS = frozenset("problem issue concern challenge threat priority danger risk task point".split())
+_JUDGING_SIZE = frozenset("major serious big huge significant growing key important real common great focal".split())
+# ("Deciding cases is a major task of many agencies", "... are the focal point of controversy because ...", set 35)
 
 
 def _role(genus_token) -> bool:
@@ -415,8 +428,9 @@ def _named(head) -> str | None:
         # "The genotype of an offspring is known as its genetic makeup": a plainer name for a term, not the term
         # ("The complete set of inputs ... is called its percept" names one)
         return None
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children):
+    if any(c.dep_ == "advmod" and c.lower_ in ("also", "formerly", "previously", "once") for c in v.children):
         return None  # "Corrosion penetration rate may also be known as corrosion rate": another name, no definition
+        # ("an administrative law judge (ALJ), formerly known as an administrative hearing examiner", set 35)
     if v.dep_ == "acl" and len(v.head.text) == 1:
         return None  # "an object B, called Bismarck": a letter standing for a name says what no term is
     before = v.doc[: v.i].text

@@ -172,9 +172,18 @@ def leans_back(text: str) -> bool:
     return _LEANS_MID.search(text) is not None
 
 
+#: Words that point at what the text said before, anywhere in a sentence ("The procedure just described is known as
+#: informal rulemaking", set 35's "What is the procedure just described called?").
+_SAID_BEFORE = re.compile(
+    r"\b(?:just|previously|already)\s+(?:described|discussed|mentioned|outlined|explained|shown|presented|defined)\b"
+    r"|\b(?:described|discussed|mentioned|outlined|explained|shown|presented) (?:above|earlier|previously)\b",
+    re.I,
+)
+
+
 def stands_alone(text: str, sentence: bool = True) -> bool:
-    """True when ``text`` opens with nothing unresolved and is no fragment."""
-    return dangling_opening(text) is None and fragment(text, sentence) is None
+    """True when ``text`` opens with nothing unresolved, points at nothing said before and is no fragment."""
+    return dangling_opening(text) is None and not _SAID_BEFORE.search(text) and fragment(text, sentence) is None
 
 
 _GAP_START = re.compile(r"^\W*_{3,}\s*(?P<punct>[.:\u2013\u2014-])?\s*(?P<next>[A-Za-z][\w'’]*)?")

@@ -91,8 +91,8 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         content = [w for w in words if w.lower() not in STOPWORDS]
         if len(content) < 4 or _PRONOUN.search(_PAIRED.sub("", rest.text)) or t.pattern.search(rest.text):
             return None
-        if any(w.lower_ in ("also", "too") for w in rest) or "as well" in rest.text:
-            return None  # "What is also amongst the first few countries ...?" (set 30): also beside what?
+        if _beside(rest):
+            return None
         have = {w.lower()[:5] for w in words}
         if any(w.lower()[:5] in have for w in surface_words(t.text) if len(w) >= 4):
             return None  # the predicate gives the term away
@@ -102,6 +102,14 @@ def subject_question(s: Sentence, terms: list[Term]) -> tuple[str, Term] | None:
         stem = "What " + body.strip().rstrip(" .;:,") + "?"
         return stem, t
     return None
+
+
+def _beside(rest) -> bool:
+    """True when a predicate leans on something the question would not name: "What is also amongst the first few
+    countries ...?" (set 30: also beside what?), "What always tries to balance both ...?" (set 35: both of what?)."""
+    if any(w.lower_ in ("also", "too") for w in rest) or "as well" in rest.text:
+        return True
+    return any(w.lower_ in ("both", "either", "neither") and w.dep_ in ("dobj", "pobj", "nsubj", "attr") for w in rest)
 
 
 def aliased(a: Term, b: Term) -> bool:

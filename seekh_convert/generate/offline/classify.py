@@ -59,6 +59,9 @@ _LEXICON: dict[Subject, str] = {
     Subject.LAW: """law legal court copyright judge statute constitution lawyer plaintiff defendant lawsuit liability
         contract infringement licence license licensing directive legislation offence precedent jurisdiction
         statutory tort defamation""",
+    Subject.SOCIOLOGY: """society societal social sociology sociologist culture cultural socialisation socialization norm
+        kinship caste ethnocentrism ethnicity ethnic community subculture stratification tribe tribal ritual
+        custom tradition peer""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

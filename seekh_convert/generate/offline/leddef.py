@@ -386,6 +386,8 @@ def which_is(ta) -> list:
             if not term or term.lower() in STOPWORDS or len(surface_words(body)) < 5:
                 continue
             lead = (block.text[: m.start("term")] + m.group("term")[: len(m.group("term")) - len(term)]).split()[-1:]
+            if lead and re.fullmatch(r"[\d.,]+", lead[-1]):
+                continue  # "the graph of 2 pi r, which is a straight line ..." (set 35): "pi r" cut from a formula
             if term.lower().startswith("the ") or [w.lower() for w in lead] == ["of"]:
                 continue  # "the absence of the dog, which is a circumstance outside their control" (set 27): the
                 # clause says what the absence was, and "the dog" is the example's one dog

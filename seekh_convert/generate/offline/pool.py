@@ -43,6 +43,7 @@ from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.naming import topic_definitions as named_in_topic
 from seekh_convert.generate.offline.numbered import numbered_definitions
 from seekh_convert.generate.offline.objects import object_cards
+from seekh_convert.generate.offline.principles import principle_cards, principle_questions
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
@@ -521,6 +522,23 @@ def _card_terms(cards: list) -> set[str]:
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
 
 
+_STANDS_FOR = re.compile(r"^What (?:does|do) (?P<abbr>[A-Za-z][\w-]{1,9}?)s? stand for\?$")
+
+
+def _expanded_before(doc: DocAnalysis, ta: TopicAnalysis, card: Flashcard) -> bool:
+    """True for "What does OSHA stand for?" when an earlier topic of the document spells OSHA out: the card is that
+    topic's, and a later one repeats it (set 35's business-law chapter asked it in three topics)."""
+    m = _STANDS_FOR.match(card.front)
+    position = doc.position(ta.topic)
+    if m is None or not position:
+        return False
+    if "spelled" not in doc.memo:
+        doc.memo["spelled"] = [
+            {a for s in other.sentences for a in re.findall(r"\(([A-Za-z][\w-]{1,9}?)s?\)", s.text)} for other in doc.topics
+        ]
+    return any(m.group("abbr") in spelled for spelled in doc.memo["spelled"][:position])
+
+
 def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     """All candidates of one topic, and why a section has none."""
     own = own_points(ta.ranked, ta.scores, ta.terms)
@@ -555,6 +573,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
     listed += called_cards(ta.sentences, taken | {c.source.quote for c in listed} | for_questions)
     listed += [n.card() for n in _numbered(ta) if n.sentence.text not in taken]
+    listed += principle_cards(ta, taken | {c.source.quote for c in listed} | for_questions)
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = (
@@ -572,7 +591,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=subject)
         if c.source.quote not in for_questions and not any(c.source.quote in q for q in quotes)
     ]  # a spare blank in a definition a card already asks would repeat it
-    pool.sections["flashcards"] = [c for c in shown_cards(cards + _fresh(spare, cards)) if not shown_example(c.source.section)]
+    pool.sections["flashcards"] = [
+        c
+        for c in shown_cards(cards + _fresh(spare, cards))
+        if not shown_example(c.source.section) and not _expanded_before(doc, ta, c)
+    ]
     if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     if not pool.definitions:
@@ -596,6 +619,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     questions = (
         source_reviews(ta.topic.blocks)
         + source_answers(ta.topic.blocks)
+        + principle_questions(ta)
         + series_questions(ta.sentences, [s for o in doc.topics for s in o.sentences], used)
         + named
         + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)

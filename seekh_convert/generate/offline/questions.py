@@ -19,7 +19,7 @@ from seekh_convert.generate.offline.wh import clause_questions
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.lexicon import can_be_noun, generic_phrase, generic_word, plural
 from seekh_convert.text.terms import different_kinds
-from seekh_convert.text.words import surface_words
+from seekh_convert.text.words import STOPWORDS, surface_words
 
 _MAX_MC = 3
 
@@ -29,7 +29,19 @@ def related(a: Term, b: Term) -> bool:
     x, y = a.text.casefold(), b.text.casefold()
     if a.key == b.key or x in y or y in x or a.key in b.key or b.key in a.key:
         return True
+    if _siblings(a.key.split(), b.key.split()):
+        return False  # "democratic leadership style" and "autocratic leadership": two of a kind (set 35's distractors)
     return fuzz.ratio(x, y) >= 80 or fuzz.token_sort_ratio(x, y) >= 90
+
+
+def _siblings(x: list[str], y: list[str]) -> bool:
+    """True when two names of two words or more each have a word the other lacks (not a spelling of it): kinds of
+    one thing ("autocratic leadership", "democratic leadership"), not one name twice ("Schrodinger equation")."""
+    if len(x) < 2 or len(y) < 2:
+        return False
+    only_x = [w for w in x if not any(fuzz.ratio(w, v) >= 85 for v in y)]
+    only_y = [w for w in y if not any(fuzz.ratio(w, v) >= 85 for v in x)]
+    return bool(only_x) and bool(only_y)
 
 
 def covered(term: Term, text: str) -> bool:
@@ -46,7 +58,10 @@ def _shape(answer: Term, t: Term) -> tuple[int, int]:
 def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], stem: str, n: int = 3) -> list[Term]:
     """``n`` other real terms: same topic first, then the document; similar shape; none related to each other."""
     pool = [(0, i, t) for i, t in enumerate(topic_terms)] + [(1, i, t) for i, t in enumerate(doc_terms)]
-    pool.sort(key=lambda x: (x[0], x[2].origin == "keyword", _shape(answer, x[2]), x[1]))
+    # of the answer's kind first: a name sharing a word with it ("autocratic leadership" for "democratic leadership
+    # style", not "American mechanical engineer", set 35)
+    kin = set(answer.key.split()) - STOPWORDS
+    pool.sort(key=lambda x: (not kin & set(x[2].key.split()), x[0], x[2].origin == "keyword", _shape(answer, x[2]), x[1]))
     chosen: list[Term] = []
     for _, _, t in pool:
         if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem) or covered(t, stem):
@@ -65,6 +80,8 @@ def _same_shape(answer: Term, t: Term) -> bool:
     words = surface_words(t.text)
     if not words or re.search(r"\d", t.text) and not re.search(r"\d", answer.text):
         return False
+    if re.match(r"^\W*(?:[ivxlc]{1,5}|[a-z]|\d{1,2})[.)]\s", t.text, re.I):
+        return False  # a heading's list mark kept in the name: "ii) Size of business" (set 28's replay)
     if len(words) == 1 and generic_word(words[0]):
         return False
     if different_kinds(answer.text, t.text):

@@ -28,7 +28,7 @@ _ASKED = re.compile(r"\?[\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
     r"^(?:here\s*,\s*|(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
-    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall)\s*:\s+"
+    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall|description|explanation|definition|meaning)\s*:\s+"
     # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")
     r"|so(?:\s*,\s*|\s+(?!(?:important|much|many|far|long|often|great|large|small|few|little|good|bad|strong|well|"
     r"different|common|rare|close|high|low|simple|easy|hard|difficult|powerful|useful|quickly|slowly|called|to)\b))"

@@ -97,3 +97,219 @@ def test_the_painter_is_one_the_text_named_before() -> None:
     subject = next(t for t in doc if t.dep_ == "nsubj")
     span, key = _subject_term(doc, subject, [], " hypothalamus  hypothalamus  hypothalamus ")
     assert key == "hypothalamus", (span, key)
+
+
+def _guides(tmp_path, body: str, name: str = "notes.md"):
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    (tmp_path / name).write_text(body)
+    doc = load_document(tmp_path / name)
+    return doc, [OfflineEngine().content(t, doc) for t in doc.topics]
+
+
+_FAYOL = (
+    "# Principles of Management by Henri Fayol\n\n"
+    "Henri Fayol was a French industrialist who wrote down fourteen principles that managers still use today.\n\n"
+    "## 4. Unity of Command\n\n"
+    "According to this principle, each subordinate should receive orders and be accountable to only one superior. "
+    "No person can serve two masters at the same time without confusion.\n\n"
+    "## 9. Scalar Chain\n\n"
+    "According to this principle, there is a scalar chain of authority and communication that moves in a straight line "
+    "from the superior to the subordinate. Every message passes each level of the chain in turn.\n\n"
+    "# Security Design Principles\n\n"
+    "Security design principles guide the building of systems that are secure by design. Some key security design "
+    "principles are:\n\n"
+    "1. Least Privilege:\n\n"
+    "Give users and systems the minimum level of access necessary to perform their tasks.\n\n"
+    "2. Complete Mediation:\n\n"
+    "Every access to a resource must be checked for authorization.\n\n"
+    "3. Fail Securely:\n\n"
+    "Ensure that when systems fail, they do so in a secure manner and deny further access.\n"
+)
+
+
+def test_a_named_principle_is_a_card(tmp_path) -> None:
+    """Set 35: Fayol's principles ("4. Unity of Command" / "According to this principle, ...") and twelve security
+    design principles ("1. Least Privilege:" / "Give users ...") gave no card; the security topic's teacher named the
+    empty card list a gap."""
+    _, guides = _guides(tmp_path, _FAYOL)
+    fronts = {c.front: c.back for g in guides for c in g.flashcards}
+    assert fronts.get("What does the principle of unity of command say?") == (
+        "Each subordinate should receive orders and be accountable to only one superior."
+    ), fronts
+    assert "What does the principle of least privilege say?" in fronts, fronts
+    keys = {q.options[q.answer_index] for g in guides for q in g.questions if q.question.startswith("Which principle")}
+    assert "What does the principle of complete mediation say?" in fronts or "Complete Mediation" in keys, fronts
+    assert "What does the \u201cFail Securely\u201d principle say?" in fronts, fronts
+
+
+def test_a_numbered_line_is_no_principle_where_nothing_says_so(tmp_path) -> None:
+    body = (
+        "# Network Tools\n\nAdministrators use a handful of tools every day to keep a network healthy.\n\n"
+        "1. Packet Capture:\n\nRecord the packets that cross an interface for later study.\n\n"
+        "2. Port Scanning:\n\nProbe a host for open ports to find the services it offers.\n"
+    )
+    _, guides = _guides(tmp_path, body)
+    assert not [c.front for g in guides for c in g.flashcards if "principle" in c.front]
+
+
+def test_an_abbreviation_is_asked_in_the_first_topic_that_spells_it_out(tmp_path) -> None:
+    """Set 35's business-law chapter asked "What does OSHA stand for?" in three topics."""
+    topic = (
+        "# {title}\n\nThe Occupational Safety and Health Administration (OSHA) inspects workplaces for hazards. "
+        "OSHA inspectors may arrive without notice at a factory. Employers must keep records that OSHA may ask to see. "
+        "{extra} " + "Inspectors write a report after each visit and send it to the employer within a month. " * 25 + "\n\n"
+    )
+    body = topic.format(title="Workplace Inspections", extra="Inspections follow complaints or accidents.") + topic.format(
+        title="Search Warrants", extra="A warrant is needed when an employer refuses entry to the inspectors."
+    )
+    _, guides = _guides(tmp_path, body)
+    asked = [[c.front for c in g.flashcards if c.front == "What does OSHA stand for?"] for g in guides]
+    assert asked == [["What does OSHA stand for?"], []], asked
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Computer Security Concepts:", "Computer Security Concepts"),
+        ("Mental Revolution:: Formal Communication", "Mental Revolution: Formal Communication"),
+    ],
+)
+def test_a_titles_colons_are_tidied(tmp_path, raw, clean) -> None:
+    body = f"# {raw}\n\n" + "Security protects the assets of an organisation from harm of every kind. " * 12 + "\n"
+    doc, _ = _guides(tmp_path, body)
+    assert doc.topics[0].title == clean
+
+
+def test_a_slide_of_education_standard_competencies_is_about_the_course() -> None:
+    """Set 35's EMR deck: "What is Anatomy and Physiology?" -> "Uses simple knowledge of anatomy ..." and "What is
+    Primary assessment?" from the "National EMS Education Standard Competencies" slides."""
+    from seekh_convert.clean.aims import _ADMIN_SLIDE
+
+    assert _ADMIN_SLIDE.search("National EMS Education Standard Competencies (3 of 4)")
+    for title in ("Core Competencies", "Water Quality Standards", "Accounting Standards", "Standard Deviation"):
+        assert not _ADMIN_SLIDE.search(title), title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kind"),
+    [
+        (
+            "Underlying ethnocentric comparisons is a sense of cultural superiority seen in colonial attitudes.",
+            "Underlying ethnocentric comparisons",
+            None,
+        ),
+        ("Deciding cases is a major task of many agencies.", "Deciding cases", None),
+        (
+            "Administrative agencies are the focal point of controversy because they are policy-making bodies.",
+            "Administrative agencies",
+            None,
+        ),
+        ("Autocratic leadership is the direct opposite of democratic leadership.", "Autocratic leadership", None),
+        (
+            "The case is tried before an administrative law judge (ALJ), formerly known as an administrative hearing examiner.",
+            "administrative hearing examiner",
+            None,
+        ),
+        (
+            "Democratic leadership is a style in which the leader makes decisions based on the input of the team.",
+            "Democratic leadership",
+            "copula",
+        ),
+    ],
+)
+def test_set_35s_sentences_that_define_nothing(sentence, term, kind) -> None:
+    """Set 35's cards and Definitions: "What is underlying ethnocentric comparisons?", "What is deciding cases?",
+    "What are administrative agencies?" -> "... the focal point of controversy because ...", "What is an administrative
+    hearing examiner?" -> "... formerly known as ..."."""
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse(sentence), term) == kind
+
+
+def test_a_sentence_pointing_at_what_was_just_described_does_not_stand_alone() -> None:
+    """Set 35: "What is the procedure just described called?" (an MC question) and "What is rulemaking?" -> "The
+    procedure just described is known as “informal” rulemaking."."""
+    from seekh_convert.text.standalone import stands_alone
+
+    assert not stands_alone("The procedure just described is known as informal rulemaking.")
+    assert not stands_alone("The method described above converges for every smooth function.")
+    assert stands_alone("Informal rulemaking is the procedure agencies use to adopt most rules.")
+
+
+def test_fronts_of_set_35() -> None:
+    """ "What is administrative agencies?", "What is communications-?", "What does motivation- mean?"."""
+    from seekh_convert.generate.offline.cards import _meaning_front, ask_what
+
+    assert ask_what("administrative agencies", "Governmental units, either state or federal, that ...") == (
+        "What are administrative agencies?"
+    )
+    assert ask_what("Communications-", "Communications- is the process of passing information") == "What is communications?"
+    assert _meaning_front("Motivation", "Motivation- means inspiring, stimulating or encouraging the subordinates") == (
+        "What does motivation mean?"
+    )
+
+
+def test_a_term_cut_from_a_formula_is_not_what_a_which_clause_defines(tmp_path) -> None:
+    """Set 35's wrong key: "What is pi r?" -> "A straight line that has a slope 2 pi." ("the graph of 2 pi r, which is
+    a straight line that has a slope 2 pi")."""
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.leddef import which_is
+    from seekh_convert.pipeline import load_document
+
+    body = (
+        "# Rings\n\nA nice way to think about this setup is to draw the graph of 2 pi r, which is a straight line that "
+        "has a slope 2 pi. The pi r values grow with the radius. Each pi r ring is thin. The area of each pi r ring is "
+        "about its circumference times its thickness.\n"
+    )
+    (tmp_path / "rings.md").write_text(body)
+    document = load_document(tmp_path / "rings.md")
+    doc = analyse(document, document.topics[0])
+    assert not [x for ta in doc.topics for x in which_is(ta) if x[0].lower() == "pi r"]
+
+
+def test_a_sociology_chapter_is_sociology() -> None:
+    """Set 35's NCERT chapter "Culture and Socialisation" was labelled Psychology."""
+    from seekh_convert.generate.offline.classify import subject_of
+    from seekh_convert.model.guide import Subject
+
+    text = (
+        "Culture is the common understanding learnt through social interaction in society. Socialisation makes the "
+        "infant a member of society. Norms, customs and kinship rules differ between cultures, and ethnocentrism "
+        "judges other cultures by the standards of one's own. Peer groups and the family are agencies of socialisation. "
+    ) * 3
+    assert subject_of(text, "Culture and Socialisation") is Subject.SOCIOLOGY
+
+
+def test_a_list_of_principles_asks_its_last_ones_as_questions(tmp_path) -> None:
+    """Set 35's security notes listed twelve principles and had no question in any topic: one or two principles of a
+    list of four or more are asked the other way round, the options the list's other names; a card asks the rest."""
+    body = (
+        "# Security Design Principles\n\nSecurity design principles guide the building of systems that resist "
+        "attacks. Some key security design principles are:\n\n"
+        "1. Least Privilege:\n\nGive users and systems the minimum level of access necessary to perform their tasks.\n\n"
+        "2. Separation of Duties:\n\nDivide critical tasks among different people to reduce the risk of fraud or error.\n\n"
+        "3. Open Design:\n\nSecurity should not depend on the secrecy of the design or implementation.\n\n"
+        "4. Psychological Acceptability:\n\nSecurity mechanisms should not make the system too difficult to use.\n\n"
+        "5. Modularity:\n\nBuild the system from components that can each be secured and updated on their own.\n\n"
+        "6. Fail Securely:\n\nEnsure that when systems fail, they do so in a secure manner.\n"
+    )
+    _, guides = _guides(tmp_path, body)
+    questions = [q for g in guides for q in g.questions if q.question.startswith("Which principle says")]
+    fronts = [c.front for g in guides for c in g.flashcards if "principle" in c.front]
+    assert len(questions) == 2, [q.question for q in guides[0].questions]
+    asked = {q.options[q.answer_index] for q in questions}
+    assert asked == {"Modularity", "Psychological Acceptability"}  # "Fail Securely" is named by its statement
+    for q in questions:
+        assert set(q.options) <= {
+            "Least Privilege",
+            "Separation of Duties",
+            "Open Design",
+            "Psychological Acceptability",
+            "Modularity",
+            "Fail Securely",
+        }
+    assert (
+        "What does the principle of modularity say?" not in fronts and "What does the principle of least privilege say?" in fronts
+    )
