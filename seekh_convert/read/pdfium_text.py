@@ -19,7 +19,7 @@ _SHARE = 0.03
 _MIN_HITS = 5
 _BOLD_WEIGHT = 600
 #: Font names that mean bold.
-BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.IGNORECASE)
+BOLD_NAME = re.compile(r"bold|black|heavy|demi(?!-?light)|extrabold|ultrabold", re.IGNORECASE)  # "Bookman-Demi" (NCERT)
 
 
 #: A run of lower-case letters as long as few English words are: where it is no word at all, words ran together
@@ -52,13 +52,22 @@ def _pieces(run: str, zipf) -> int:
 
 
 def _faults(text: str) -> int:
-    return len(_GLUED_CAPITAL.findall(text)) + _run_together(text)
+    return len(_GLUED_CAPITAL.findall(text)) + _run_together(text) + len(_LOGIC_BANG.findall(text))
+
+
+#: A logic arrow a maths font's encoding turns into "!" between two letters ("p ! q", "(q ! p)", ":p! :q" for
+#: "¬p → ¬q"): set 36's discrete-maths notes, whose PDFium text keeps the arrows.
+_LOGIC_BANG = re.compile(r"(?<![\w!])[a-zA-Z)]\s?!\s?[:(]?[a-zA-Z(](?![\w!])")
+_MIN_BANGS = 3
 
 
 def misread(text: str) -> bool:
     """True when many words of ``text`` end in a stray capital, as where a font's full stops and commas come out as
-    letters, or when words run together into strings no dictionary knows, as where its spaces are no characters."""
+    letters, when words run together into strings no dictionary knows, as where its spaces are no characters, or
+    when logic arrows came out as "!"."""
     hits = len(_GLUED_CAPITAL.findall(text))
+    if len(_LOGIC_BANG.findall(text)) >= _MIN_BANGS:
+        return True
     return hits >= _MIN_HITS and hits >= _SHARE * max(1, len(text.split())) or _run_together(text) >= _MIN_RUNS
 
 

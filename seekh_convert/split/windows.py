@@ -69,10 +69,17 @@ def name_windows(parts: list, prefix: str, fallback: str) -> None:
     grams = [_phrases(t) for t in texts]
     df = Counter(g for bag in grams for g in set(bag))
     used: set[str] = set()
-    for number, (part, bag) in enumerate(zip(parts, grams), 1):
+    for number, (part, bag, text) in enumerate(zip(parts, grams, texts), 1):
+        defined = _defined(text)
         scored = sorted(
             (
-                (count * _idf(len(parts), df[g]) * (2.5 if " " in g else 1.0 if _specific(g) else 0.3), g)
+                (
+                    count
+                    * _idf(len(parts), df[g])
+                    * (2.5 if " " in g else 1.0 if _specific(g) else 0.3)
+                    * (3.0 if g in defined else 1.0),
+                    g,
+                )
                 for g, count in bag.items()
                 if count >= 2
             ),
@@ -86,6 +93,29 @@ def name_windows(parts: list, prefix: str, fallback: str) -> None:
             named = " ".join(w[:1].upper() + w[1:] for w in name.split())
             prefix = " ".join(small_caps(x) for x in prefix.split())  # "Historical PersPectives" (set 30's NCERT)
             part.title = f"{prefix}: {named}" if prefix else named
+
+
+#: A term the text names or defines: "is called an integral", "Ethnocentrism is defined as", "Culture refers to".
+_DEFINES = re.compile(
+    r"\b(?:is|are)\s+(?:called|known\s+as|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?[\"\u201c]?"
+    r"(?P<a>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+    r"|(?P<b>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:is|are)\s+defined\s+as\b"
+    r"|(?P<c>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:refers?\s+to|means)\b"
+    r"|(?:^|[.!?]\s+)(?P<d>[A-Z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+(?:is|are)\s+(?:the|an?)\s"
+)
+
+
+def _defined(text: str) -> set[str]:
+    """The names (one or two words, lower case) ``text`` defines: a window named by the term it explains
+    ("Ethnocentrism", not "Group Members": set 35's sociology chapter, a teacher's false "none")."""
+    out: set[str] = set()
+    for m in _DEFINES.finditer(text):
+        words = (m.group("a") or m.group("b") or m.group("c") or m.group("d")).lower().split()
+        words = [w for w in words if w not in _STOP] if words[0] not in _STOP else []
+        if words:
+            out.add(" ".join(words))
+            out.add(words[-1])
+    return out
 
 
 def _idf(windows: int, df: int) -> float:

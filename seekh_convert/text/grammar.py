@@ -616,10 +616,10 @@ def why_question(doc) -> tuple[str, str] | None:
     if subject.start != 0 and any(t.pos_ not in ("SCONJ", "ADV", "PUNCT") for t in doc[: subject.start]):
         return None
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
-    rest = [
-        t for t in doc[root.i + 1 :] if t.i not in cause_tokens and not t.is_punct or t.i not in cause_tokens and t.text in "-'’"
-    ]
-    rest_text = _join(rest)
+    # the words after the verb, their commas kept ("the synthesis of science, art, philosophy, and religion", set 36's
+    # "scienceartphilosophyand religionin part" lost them), the adverb leading into the cause left out ("in part")
+    rest = [t for t in doc[root.i + 1 :] if t.i not in cause_tokens and t.text not in (".", "!", "?", ";", ":")]
+    rest_text = re.sub(r"[\s,]*\b(?:in part|partly|mainly|largely|mostly|simply|only|precisely|chiefly)?[\s,]*$", "", _join(rest))
     sub = _join(list(subject))
     sub = sub[:1].lower() + sub[1:] if subject[0].pos_ != "PROPN" else sub
     if root.lemma_ == "be" and root.pos_ == "AUX":

@@ -16,7 +16,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Flashcard
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, not_a_definition, related
-from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context
+from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context, term_span
 from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym, notation, zipf
 from seekh_convert.text.nouns import blankable
 from seekh_convert.text.standalone import leans_back, stands_alone
@@ -36,6 +36,53 @@ _CALLED_IF = re.compile(
 )
 
 
+#: Nouns for a person or a people: a definition "X was a Chinese Buddhist monk who ..." asks "Who was X?".
+_PERSON_NOUNS = frozenset(
+    "king queen emperor empress ruler monarch prince princess sultan pharaoh monk nun priest saint pilgrim traveller "
+    "traveler scholar poet philosopher astronomer mathematician scientist physicist chemist biologist writer author "
+    "founder leader general president minister statesman painter artist sculptor composer inventor explorer "
+    "physician economist psychologist sociologist historian son daughter father mother brother sister wife husband "
+    "tribe people clan dynasty".split()
+)
+
+
+def _who(term: str, definition: str) -> str | None:
+    """ "Who was Fa Xian?" where the definition says the term is a person or a people ("Fa Xian was a Chinese
+    Buddhist monk who ...", "The Huna were a Central Asian tribe ..."; set 36: "What is Fa Xian?" edited four times)."""
+    if not definition or not term[:1].isupper():
+        return None
+    doc = parse.parse(definition)
+    span = term_span(doc, term)
+    if span is None:
+        return _who_named(term, doc)
+    if span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be" or span.root.head.dep_ != "ROOT":
+        return None
+    verb = span.root.head
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    if attr is None or not (attr.lemma_.lower() in _PERSON_NOUNS or span.root.ent_type_ == "PERSON" and attr.pos_ == "NOUN"):
+        return None
+    lead = "the " if span.start > 0 and doc[span.start - 1].lower_ == "the" else ""
+    return f"Who {verb.lower_} {lead}{span.text}?"
+
+
+_PEOPLES = frozenset("tribe people clan dynasty".split())
+_PAST = re.compile(r"\b(?:CE|BCE|BC|AD|century|centuries)\b")
+
+
+def _who_named(term: str, doc) -> str | None:
+    """ "Who was Fa Xian?" for a glossary entry whose explanation is a person ("A Chinese traveler who recorded ...",
+    "The last strong Pala king."); "Who were the Huna?" for a people ("A Central Asian Xionite tribe that ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or root.lemma_.lower() not in _PERSON_NOUNS or doc[0].lower_ not in ("a", "an", "the"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.head is root.head and t.dep_ == "ROOT" for t in doc if t is not root):
+        return None
+    if root.lemma_.lower() in _PEOPLES:
+        return f"Who were the {term}?" if not term.lower().startswith("the ") else f"Who were {term}?"
+    past = any(t.tag_ == "VBD" for t in doc) or _PAST.search(doc.text) or root.lemma_.lower() in ("king", "emperor", "pharaoh")
+    return f"Who {'was' if past else 'is'} {term}?"
+
+
 def _plural(word: str) -> bool:
     """A plain plural: "cells", "ideas"; not "bias", "species" or "series" (no "bia", "specie" is a word to speak of)."""
     if not word.endswith("s") or word.endswith(("ss", "us", "is")) or not word.islower():
@@ -51,6 +98,9 @@ def ask_what(term: str, definition: str = "") -> str:
     """``What is <term>?`` (``are`` for plain plurals; keeps the article the definition uses); "What does it mean for a
     basis to be orthonormal?" for a property ("A basis B ... is called orthonormal if ...", offline set 27: "What is
     an orthonormal?")."""
+    who = _who(term, definition)
+    if who is not None:
+        return who
     called = _CALLED_IF.match(definition)
     if called and called.group("term").lower() == term.lower():
         np = called.group("np")

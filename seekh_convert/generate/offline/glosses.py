@@ -252,7 +252,16 @@ def _term_ok(term: str) -> bool:
         return False  # "Open vs. proprietary: Some institutions may need to waive rights ..." (set 29's wrong key)
     if len(words) <= 3 and words[-1].lower() in _FIELDS:
         return False  # a form's field ("Project name: Effects of temperature ...", set 27's plan): a value, not a term
+    if re.match(r"^[A-Z]?[a-z]+ of (?:the )?[A-Z]", term) and words[0].lower() not in _NAMED_HEADS:
+        return False  # one thing of someone: a figure's caption ("Coin of Skandagupta: A coin emblazoned ...", set 36)
     return not re.search(r"\d", term) and term[:1].isalpha()
+
+
+#: Heads that make "X of <Name>" a concept to learn ("Law of Demeter", "Theory of Forms"), not one object of someone.
+_NAMED_HEADS = frozenset(
+    "law laws theory principle rule effect model equation hypothesis theorem paradox doctrine treaty battle war age "
+    "era period kingdom empire dynasty house bill act charter edict declaration council congress peace siege fall".split()
+)
 
 
 #: Last words of a form's or a record's field labels: what follows the colon fills the field in.

@@ -17,16 +17,23 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,2})\s+(?P<verb>[a-z]+)\b")
 
 
-def who(s: Sentence, names: list[str]) -> MultipleChoice | None:
-    """ "Who argued that ...?" over a sentence opening with a person's name, the options other names of the text."""
+def who(s: Sentence, names: list[str], people: dict | None = None) -> MultipleChoice | None:
+    """ "Who argued that ...?" over a sentence opening with a person's name, the options other names of the text that
+    name people too (``people``: the sentence each name opens), not a town or a painting ("Tira Sujanpur", "Shangri
+    Ramayana" beside "Raja Sansar Chand", set 34)."""
+    people = people or {}
     m = _NAME.match(s.text)
-    if m is None or not s.keepable or "VERB" not in word_classes(m.group("verb")) or m.group("name").split()[0] in _NOT_FIRST:
+    if m is None or s.cut or not s.keepable or "VERB" not in word_classes(m.group("verb")):
+        return None  # (an outline mark is no initial: "B. Vital signs are taken ...", set 36's "Who signs ...?")
+    if m.group("name").split()[0] in _NOT_FIRST:
         return None
     root = next((t for t in s.parsed if t.dep_ == "ROOT"), None)
     if root is None or root.lemma_ == "be" or root.pos_ != "VERB":
         return None  # "Enrico Fermi was an Italian physicist": a biography line, not a point of the text
     name = m.group("name")
-    others = [n for n in names if n != name and n.split()[-1] != name.split()[-1]][:3]
+    if not _person(name, s):
+        return None  # "Patients can generally be classified ...": the parse names no person
+    others = [n for n in names if n != name and n.split()[-1] != name.split()[-1] and _person(n, people.get(n))][:3]
     if len(others) < 3:
         return None
     question = "Who " + s.text[m.start("verb") :].rstrip(".!") + "?"
@@ -37,6 +44,22 @@ def who(s: Sentence, names: list[str]) -> MultipleChoice | None:
     )
 
 
+#: Words that make a name a person's: "Raja Sansar Chand", "Sultan Ibrahim Sarki".
+_TITLES = frozenset(
+    "raja maharaja rana rao king queen sultan emperor empress prince princess sir lord lady dr dr. mr mr. mrs mrs. ms "
+    "ms. president general saint st st. pope caliph shah nawab".split()
+)
+
+
+def _person(name: str, s: Sentence | None) -> bool:
+    """True when ``name`` is a person's: a title opens it, or the parse of the sentence it opens calls it a person."""
+    if name.split()[0].lower() in _TITLES:
+        return True
+    if s is None:
+        return False
+    return any(t.ent_type_ == "PERSON" for t in s.parsed[: len(name.split())])
+
+
 _NOT_FIRST = frozenset("The This That These Those In On At For When While After Before During Many Most Some".split())
 
 
@@ -45,7 +68,7 @@ def names_and_years(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
     names: list[str] = []
     years: list[str] = []
     for s in sentences:
-        m = _NAME.match(s.text)
+        m = _NAME.match(s.text) if not s.cut else None
         name = m.group("name") if m else ""
         if name and name.split()[0] not in _NOT_FIRST and name not in names and not STOPWORDS & set(name.lower().split()):
             names.append(name)
@@ -56,7 +79,12 @@ def names_and_years(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
 def real_kinds(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 4) -> list:
     """Up to ``limit`` questions of the kinds above from central sentences not used yet, one kind at a time."""
     names, years = names_and_years(ranked)
-    makers = [lambda s: why(s, terms), lambda s: who(s, names)]
+    people = {}
+    for s in ranked:
+        m = _NAME.match(s.text) if not s.cut else None
+        if m is not None and m.group("name") in names:
+            people.setdefault(m.group("name"), s)
+    makers = [lambda s: why(s, terms), lambda s: who(s, names, people)]
     out: list = []
     for make in makers:
         for s in ranked[:60]:

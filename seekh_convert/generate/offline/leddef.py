@@ -59,7 +59,9 @@ def trim_lead(text: str, term: str) -> str | None:
 
 
 #: First words of a term that point at the text around it ("the remaining integral").
-CONTEXT_MODIFIERS = frozenset("remaining above following same other former latter previous next last given resulting".split())
+CONTEXT_MODIFIERS = frozenset(
+    "remaining above following same other former latter previous next last given resulting similar such another".split()
+)  # "What is a similar problem?" (set 36): similar to what?
 
 
 def shown_cards(cards: list) -> list:

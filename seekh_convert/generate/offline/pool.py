@@ -522,6 +522,20 @@ def _card_terms(cards: list) -> set[str]:
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
 
 
+def _reviewed(ta: TopicAnalysis):
+    """A test for cards made of a review question the source asks (its stem and its options): the question is asked as
+    the source asks it, and a card would key all four options ("What is the goal of primary assessment?" -> the
+    deck's four options, set 36's wrong key)."""
+    stems = [" ".join(q.question.split())[:40].lower() for q in source_reviews(ta.topic.blocks)]
+    stems = [x for x in stems if len(x) >= 15]
+
+    def reviewed(card: Flashcard) -> bool:
+        quote = " ".join(card.source.quote.split()).lower()
+        return any(quote.startswith(x) or x in quote[:80] for x in stems)
+
+    return reviewed
+
+
 _STANDS_FOR = re.compile(r"^What (?:does|do) (?P<abbr>[A-Za-z][\w-]{1,9}?)s? stand for\?$")
 
 
@@ -591,10 +605,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=subject)
         if c.source.quote not in for_questions and not any(c.source.quote in q for q in quotes)
     ]  # a spare blank in a definition a card already asks would repeat it
+    reviewed = _reviewed(ta)
     pool.sections["flashcards"] = [
         c
         for c in shown_cards(cards + _fresh(spare, cards))
-        if not shown_example(c.source.section) and not _expanded_before(doc, ta, c)
+        if not shown_example(c.source.section) and not _expanded_before(doc, ta, c) and not reviewed(c)
     ]
     if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)

@@ -165,6 +165,7 @@ def _list_found(ta, block, lead: str, items: list) -> Found | None:
     if m is not None and (_COUNTS[m.group("n")] != len(items) or _POINTING.search(m.group("rest"))):
         return None
     bodies = [re.sub(r"[;,]?\s*(?:\b(?:or|and))?\s*$", "", b.text.strip()) for b in items]
+    bodies = [re.sub(r"^\(?\d{1,2}[.)]\s+", "", t) for t in bodies]  # "1. The converse: ..." numbered once (set 36)
     listed = " ".join(f"({k}) {t[:1].upper()}{t[1:].rstrip('.;,')}." for k, t in enumerate(bodies, 1))
     begin = block.text.rfind(lead)
     ref = ref_at(block, begin, begin + len(lead), lead)

@@ -313,3 +313,164 @@ def test_a_list_of_principles_asks_its_last_ones_as_questions(tmp_path) -> None:
     assert (
         "What does the principle of modularity say?" not in fronts and "What does the principle of least privilege say?" in fronts
     )
+
+
+@pytest.mark.parametrize(
+    ("term", "definition", "front"),
+    [
+        ("Fa Xian", "Fa Xian was a Chinese Buddhist monk who travelled to India in 399 CE.", "Who was Fa Xian?"),
+        ("Fa Xian", "A Chinese traveler who recorded detailed observations about the Gupta Empire.", "Who was Fa Xian?"),
+        ("Huna", "A Central Asian Xionite tribe that consisted of four hordes.", "Who were the Huna?"),
+        ("Ramapala", "The last strong Pala king.", "Who was Ramapala?"),
+        ("Hess's law", "Hess's law is a relationship stating that the enthalpy change is the same.", "What is Hess's law?"),
+        (
+            "Gupta Empire",
+            "The Gupta Empire was an ancient Indian empire which existed from the 3rd century.",
+            "What is the Gupta Empire?",
+        ),
+    ],
+)
+def test_a_person_is_asked_who(term, definition, front) -> None:
+    """Set 36's Gupta Empire notes: "What is Fa Xian?", "What is Chandragupta II?", "What is the Huna?", "What is
+    Ramapala?", each edited to "Who was ...?"."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what(term, definition) == front
+
+
+def test_one_thing_of_someone_is_no_term() -> None:
+    """Set 36: "What is Coin of Skandagupta?" -> "A coin emblazoned with the image of ..." (a figure's caption)."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+
+    assert not _term_ok("Coin of Skandagupta")
+    assert _term_ok("Law of Demeter") and _term_ok("Theory of Forms") and _term_ok("Battle of Plassey")
+
+
+def test_a_phrase_led_by_a_participle_is_no_entry_term() -> None:
+    """Set 36's wrong key: "What is based on chief complaint?" -> "May focus on body system ..."."""
+    from seekh_convert.generate.offline.entries import _term
+
+    assert not _term("Based on chief complaint")
+    assert _term("Applied statistics")
+
+
+def test_logic_arrows_a_font_turns_into_bangs_are_read_again() -> None:
+    """Set 36's discrete-maths notes: "p ! q", ":p! :q" where the PDF shows p → q, ¬p → ¬q; PDFium's text keeps them."""
+    from seekh_convert.read.pdfium_text import _faults, misread
+
+    bad = "The conditional p ! q is false only when p is T. The converse q ! p, the inverse :p! :q and (p ! q)."
+    good = "The conditional p → q is false only when p is T. The converse q → p, the inverse ¬p → ¬q and (p → q)."
+    assert misread(bad) and not misread(good)
+    assert _faults(good) < _faults(bad)
+    assert not misread("Watch out! Data matter! Read the notes again.")
+
+
+def test_a_why_question_keeps_its_commas() -> None:
+    """Set 36: "Why did Chandragupta II promote the synthesis of scienceartphilosophyand religionin part?"."""
+    from seekh_convert.text.grammar import why_question
+
+    made = why_question(
+        parse(
+            "Chandragupta II promoted the synthesis of science, art, philosophy, and religion, in part because his "
+            "court contained the Navartna, a group of nine scholars."
+        )
+    )
+    assert (
+        made is not None and made[0] == "Why did Chandragupta II promote the synthesis of science, art, philosophy, and religion?"
+    )
+
+
+def test_a_card_is_not_made_of_a_review_question_the_source_asks() -> None:
+    """Set 36's wrong key: "What is the goal of primary assessment?" answered by the four options of the deck's own
+    review question (its key is one of them)."""
+    from types import SimpleNamespace
+
+    from seekh_convert.generate.offline.pool import _reviewed
+    from seekh_convert.model.document import Block, BlockKind, Topic
+    from seekh_convert.model.guide import Flashcard, SourceRef
+
+    lines = [
+        (1, "The goal of primary assessment is to:"),
+        (2, "quickly diagnose the patient’s condition."),
+        (2, "determine need to perform a full-body assessment."),
+        (2, "determine number of patients."),
+        (2, "identify and treat life threats."),
+    ]
+    blocks = [Block(kind=BlockKind.HEADING, text="Review", slide=55)]
+    blocks += [Block(kind=BlockKind.PARAGRAPH, text=t, slide=55, bullet=b) for b, t in lines]
+    blocks += [
+        Block(kind=BlockKind.FRAGMENT, text="Answer:", slide=56, bullet=1),
+        Block(kind=BlockKind.PARAGRAPH, text="D. identify and treat life threats.", slide=56, bullet=1),
+    ]
+    ta = SimpleNamespace(topic=Topic(index=1, title="Review", blocks=blocks))
+    quote = "The goal of primary assessment is to: … quickly diagnose the patient’s condition."
+    card = Flashcard(
+        kind="basic",
+        front="What is the goal of primary assessment?",
+        back="(1) Quickly ...",
+        source=SourceRef(quote=quote, slide=55),
+    )
+    other = Flashcard(
+        kind="basic",
+        front="What is triage?",
+        back="Sorting patients.",
+        source=SourceRef(quote="Triage is sorting patients.", slide=12),
+    )
+    reviewed = _reviewed(ta)
+    assert reviewed(card) and not reviewed(other)
+
+
+def test_similar_points_at_what_came_before() -> None:
+    """Set 36: "What is a similar problem?" (similar to what?)."""
+    from seekh_convert.generate.offline.leddef import shown_cards
+    from seekh_convert.model.guide import Flashcard, SourceRef
+
+    cards = [
+        Flashcard(
+            kind="basic", front=f, back="A problem that arises when data are used twice.", source=SourceRef(quote="q", page=1)
+        )
+        for f in ("What is a similar problem?", "What is double dipping?")
+    ]
+    assert [c.front for c in shown_cards(cards)] == ["What is double dipping?"]
+
+
+def test_ncert_demi_bold_headings_are_headings(tmp_path) -> None:
+    """Set 35's NCERT sociology chapter set its headings in Bookman-Demi, which the reader took for body text: one
+    section cut into windows named "Kelu Nair", "Group Members"."""
+    from seekh_convert.read.pdfium_text import BOLD_NAME
+
+    assert BOLD_NAME.search("Bookman-Demi") and BOLD_NAME.search("Lato-DemiBold") and BOLD_NAME.search("Arial-Bold")
+    assert not BOLD_NAME.search("Bookman-Light") and not BOLD_NAME.search("Futura-DemiLight")
+
+
+def test_a_window_is_named_by_the_term_it_defines() -> None:
+    """Set 35: a window of the sociology chapter that defines ethnocentrism was named "Group Members"."""
+    from seekh_convert.split.windows import _defined
+
+    text = (
+        "Ethnocentrism is the application of one's own cultural values in evaluating other cultures. "
+        "A function like this is called an integral of x. Culture refers to the common understanding of a group."
+    )
+    assert {"ethnocentrism", "integral", "culture"} <= _defined(text)
+    assert "of" not in _defined(text)
+
+
+def test_a_who_question_asks_about_people_only() -> None:
+    """Set 36: "Who signs are taken as part of secondary assessment?" (an outline mark "B." read as an initial), set 34:
+    "Who established supremacy of Kangra ...?" with a town and a painting among the options."""
+    from seekh_convert.generate.offline.kinds import _person, who
+
+    def sentence(text: str):
+        from seekh_convert.generate.offline.sentences import topic_sentences
+        from seekh_convert.model.document import Block
+
+        return topic_sentences([Block(kind="paragraph", text=text, page=1)])[0]
+
+    assert (
+        who(
+            sentence("B. Vital signs are taken as part of secondary assessment."),
+            ["A. Secondary", "C. Physical", "D. Systematically"],
+        )
+        is None
+    )
+    assert _person("Raja Sansar Chand", None) and not _person("Tira Sujanpur", None)
