@@ -53,7 +53,7 @@ class HtmlExtractor:
         try:
             import trafilatura
 
-            page = margin_glossary(inline_footnotes(page))
+            page = margin_glossary(inline_footnotes(sidenotes(page)))
 
             main = trafilatura.extract(
                 page,
@@ -94,6 +94,58 @@ def inline_footnotes(page: str) -> str:
     for note in root.xpath('//span[contains(concat(" ", normalize-space(@class), " "), " footnote ")]'):
         note.drop_tree()  # keeps the text after it
     return lxml.html.tostring(root, encoding="unicode")
+
+
+#: A Tufte-style side note after the term it defines: "Insurance<label class="margin-toggle sidenote-number"></label>
+#: </span><input class="margin-toggle"/><span class="sidenote">A contract of reimbursement.</span></span>" (an adapted
+#: Saylor book, set 37: "InsuranceA contract of reimbursement. is a contract of reimbursement.").
+_SIDENOTE = re.compile(
+    r"(?P<before>[^<>]{0,300})<label\b[^>]*\bsidenote-number\b[^>]*>\s*</label>\s*(?:</span>)?\s*"
+    r"(?:<input\b[^>]*\bmargin-toggle\b[^>]*>\s*)?<span\b[^>]*\bclass\s*=\s*[\"']sidenote[\"'][^>]*>(?P<note>[^<]{1,600})</span>"
+    r"(?:\s*</span>)?",
+    re.I,
+)
+_TERM_TAIL = re.compile(r"(?:^|[\s(\u201c\"])((?:[A-Za-z][\w'\u2019-]*\s+){0,3}[A-Za-z][\w'\u2019-]*)\s*$")
+
+
+def sidenotes(page: str) -> str:
+    """A page whose side-note definitions are taken out of the sentence they interrupt and given as a "term:
+    definition" paragraph after it (the term: the words before the note back to a stop word or punctuation)."""
+    if "sidenote" not in page:
+        return page
+    out: list[str] = []
+    entries: list[str] = []
+    at = 0
+    for m in _SIDENOTE.finditer(page):
+        before = m.group("before")
+        out.append(page[at : m.start()] + before)
+        term = _sidenote_term(html_lib.unescape(before))
+        note = normalize_ws(html_lib.unescape(m.group("note")))
+        if term and note:
+            entries.append(f"<p>{html_lib.escape(term[:1].upper() + term[1:])}: {html_lib.escape(note)}</p>")
+        at = m.end()
+        close = page.find("</p>", at)
+        if entries and (close == -1 or not _SIDENOTE.search(page, at, close)):
+            end = close + 4 if close != -1 else len(page)
+            out.append(page[at:end] + "".join(entries))
+            entries, at = [], end
+    out.append(page[at:])
+    return "".join(out)
+
+
+def _sidenote_term(before: str) -> str:
+    """The words a side note defines: the last words before it, from after the last stop word or punctuation."""
+    from seekh_convert.text.words import STOPWORDS
+
+    m = _TERM_TAIL.search(before)
+    words = m.group(1).split() if m else []
+    while words and (words[0].lower() in STOPWORDS or not words[0][:1].isalpha()):
+        words = words[1:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in STOPWORDS:
+            words = words[i + 1 :]
+            break
+    return " ".join(words)
 
 
 def margin_glossary(page: str) -> str:

@@ -118,9 +118,11 @@ class PdfExtractor:
                 if second is not None and misread("\n".join(line.text for line in lines)):
                     lines = better(lines, second.lines(number))
             except _PDF_ERRORS as exc:
-                failed += 1
-                doc.warnings.append(f"page {number}: text extraction failed, page skipped ({_one_line(exc)})")
-                continue
+                lines = second.lines(number) if second is not None else None
+                if not lines:  # (PDFium reads a page pypdf gives up on: "maximum number of tokens per stream", set 37)
+                    failed += 1
+                    doc.warnings.append(f"page {number}: text extraction failed, page skipped ({_one_line(exc)})")
+                    continue
             doc.pages.append(RawPage(number=number, lines=lines))
             if ahead is not None:
                 ahead.offer(doc.pages[-1])

@@ -423,7 +423,8 @@ def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset
     """The title without leading section numbering ("2.1 ", "Chapter 3 ", "LECTURE 1: "), in capitals as typed."""
     if is_file_label(title):
         title = _content_title(doc) or title
-    title = _NUMBERING.sub("", normalize_ws(title)) or normalize_ws(title) or doc.title or doc.path.stem
+    title = re.sub(r"^[\W_]*?([*=~#_\-\u2022]{3,})\s*", "", normalize_ws(title))  # "******** Causes of ..." (set 37)
+    title = _NUMBERING.sub("", title) or title or doc.title or doc.path.stem
     title = " ".join(small_caps(w) for w in _uncapitalised(title, capitals).split())
     title = re.sub(r"\s*:\s*:", ":", title).rstrip(" :;")  # "Mental Revolution:: Formal ...", "Concepts:" (set 35)
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]

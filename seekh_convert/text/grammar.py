@@ -266,6 +266,8 @@ def _copula(verb) -> bool:
         return (
             not _role(genus)
             and not _judged(genus)
+            # "The sacred groves are the last refuges for ... threatened plants": a claim (set 37's wrong key)
+            and not any(c.dep_ == "amod" and c.lower_ in ("last", "only") for c in genus.children)
             and not _evaluative(genus)
             and (_differentia(genus) or _or_differentia(genus))
             and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))

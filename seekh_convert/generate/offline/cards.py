@@ -79,8 +79,8 @@ def _who_named(term: str, doc) -> str | None:
         return None
     if root.lemma_.lower() in _PEOPLES:
         return f"Who were the {term}?" if not term.lower().startswith("the ") else f"Who were {term}?"
-    past = any(t.tag_ == "VBD" for t in doc) or _PAST.search(doc.text) or root.lemma_.lower() in ("king", "emperor", "pharaoh")
-    return f"Who {'was' if past else 'is'} {term}?"
+    present = any(t.tag_ in ("VBZ", "VBP") for t in doc) and not _PAST.search(doc.text)
+    return f"Who {'is' if present else 'was'} {term}?"  # ("A psychologist who studies memory": is)
 
 
 def _plural(word: str) -> bool:
@@ -395,12 +395,14 @@ _LEANS_PICTURE = re.compile(
     r"(?:\w+\s+)?(?:regions?|portions?|areas?|lines?|bars?|curves?|parts?|boxes|box|dots?|arrows?)\b"
     r"|\b(?:the|this|these) (?:bars|plot|graph|figure|diagram|picture|image|chart|map)\b|\blabell?ed (?:by|with)\b"
     r"|^\W*(?:the|this|that|our) (?:example|table|query|output|listing|screenshot)s? (?:shows?|above|below|here)\b"
-    r"|\b(?:the|this) (?:example|table|query|output) (?:above|below)\b",  # "The example shows ... in order 605" (set 23)
+    r"|\b(?:the|this) (?:example|table|query|output) (?:above|below)\b"  # "The example shows ... in order 605" (set 23)
+    r"|\bwhat you(?:'re|\u2019re| are) seeing\b|\b(?:as )?you can see\b|\byou(?:'ll|\u2019ll| will) see\b",  # (set 37)
     re.I,
 )
 _LEANS_BEFORE = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|former|latter|last|next|other)\s+(?:is|are|was|were|one|ones)\b"
     r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
+    r"|in any (?:event|case)|at any rate|anyway"
     r"|hence|therefore|clearly|(?:not )?(?:too |very )?(?:surprisingly|unsurprisingly|interestingly|notably|of course))\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
     r"|^there (?:are|is|exist) (?:many|several|various|numerous|a number of|lots of|some|different|other)\b"
     r"|^where\b(?![^.?!]*\?\s*$)"  # "Where the lowercase u1 and u2 represent ...": the rest of a formula's sentence

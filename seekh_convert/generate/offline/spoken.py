@@ -30,6 +30,8 @@ _NAMED = re.compile(
 )
 #: Words a description may not open on: it would point back at something the card does not show.
 _POINTING = frozenset("this that these those it they he she here there such so then now".split())
+#: Words that open an adverbial phrase, not the description of what the sentence names.
+_ADVERBIAL = frozenset("even with in if when although though while after before despite for by on at under".split())
 #: Words a named term may not be: a pronoun, a filler, a bare number word.
 _NOT_TERMS = frozenset("it them this that these those one ones something things thing stuff".split())
 
@@ -43,8 +45,8 @@ def called_card(s: Sentence) -> Flashcard | None:
         return None
     lead, term = m.group("lead"), m.group("term")
     words = surface_words(lead)
-    if len(words) < 6 or words[0].lower() in _POINTING or not s.alone:
-        return None
+    if len(words) < 6 or words[0].lower() in _POINTING | _ADVERBIAL or not s.alone:
+        return None  # ("Even with the broadest form of coverage, known as _____.": a phrase, not what is named, set 37)
     if any(w.lower() in _POINTING - {"that", "such", "so", "then", "now", "there", "here"} for w in words):
         return None  # "That question is encoded as ... another vector" / "each one of these words": leans on context
     lowered = [w.lower() for w in surface_words(term)]

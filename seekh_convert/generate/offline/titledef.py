@@ -23,12 +23,17 @@ _LEAD = re.compile(
 #: "Types of plans" is about plans: the kinds are the topic's parts, the term is what follows.
 _KINDS = re.compile(
     r"^(?:(?:the\s+)?(?:main\s+|different\s+)?(?:types?|kinds?|forms?|classes|categories|examples?|concept|meaning|notion"
-    r"|nature|definition)\s+of)\s+",
+    r"|nature|definitions?)(?:\s+(?:and|&)\s+(?:types?|kinds?|forms?|classes|examples?|scope|nature|importance|functions?"
+    r"|features|characteristics))?\s+of)\s+",  # "Definitions and Types of Insurance" is about insurance (set 37)
     re.I,  # "Concept of Business" is about business (set 28's NCERT chapter)
 )
 _COUNTER = re.compile(r"\s*\(\s*\d+\s+of\s+\d+\s*\)\s*$", re.I)
 #: "The PCC explained" is about the PCC: a last word that says how the section treats its term is no part of it.
-_TREATED = re.compile(r"\s+(?:explained|defined|introduced|revisited|demystified|in brief|in a nutshell|at a glance)\s*$", re.I)
+_TREATED = re.compile(
+    r"\s+(?:explained|defined|introduced|revisited|demystified|in brief|in a nutshell|at a glance|trends|today|basics"
+    r"|overview|in practice|in context)\s*$",
+    re.I,
+)  # "No-Fault Trends" is about no-fault (set 37: "“No-fault” means that recovery ..." was a false "none")
 _SPLIT = re.compile(r"\s*(?::|\s[\u2013\u2014-]\s|,|;|\sand\s|\s&\s|\sin\s|\sof\s|\svs\.?\s|\sversus\s)\s*")
 _ABBR = re.compile(r"^(.*?\S)\s*\(([A-Za-z][\w-]{1,9})\)\s*$")
 

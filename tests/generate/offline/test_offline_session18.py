@@ -244,7 +244,7 @@ def test_a_name_given_to_an_object_of_another_terms_sentence_defines_nothing() -
             "Facts that are provably true, but which can feel false when phrased a certain way.",
             "What is a veridical paradox?",
         ),
-        ("Abraham Lincoln", "The sixteenth president of the United States.", "What is Abraham Lincoln?"),
+        ("Abraham Lincoln", "The sixteenth president of the United States.", "Who was Abraham Lincoln?"),
     ],
 )
 def test_a_named_act_or_body_takes_the(term, definition, front) -> None:

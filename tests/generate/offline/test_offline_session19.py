@@ -474,3 +474,87 @@ def test_a_who_question_asks_about_people_only() -> None:
         is None
     )
     assert _person("Raja Sansar Chand", None) and not _person("Tira Sujanpur", None)
+
+
+def test_a_side_note_definition_is_lifted_out_of_its_sentence(tmp_path) -> None:
+    """Set 37's adapted Saylor chapter: "InsuranceA contract of reimbursement. is a contract of reimbursement." (a
+    Tufte-style side note glued into the sentence), whose judge called the Definition's "none" false."""
+    from seekh_convert.pipeline import load_document
+
+    page = (
+        "<html><head><title>Insurance</title></head><body><h1>Insurance</h1><h2>Definitions and Types of Insurance</h2>"
+        '<p class="para">Certain terms are usefully defined at the outset. Insurance<label for="thisid" '
+        'class="margin-toggle sidenote-number"></label></span><input type="checkbox" id="thisid" class="margin-toggle"/>'
+        '<span class="sidenote">A contract of reimbursement.</span></span> is a contract of reimbursement. For example, '
+        "it reimburses for losses from specified perils, such as fire, hurricane, and earthquake. An insurer"
+        '<label for="thisid" class="margin-toggle sidenote-number"></label></span><input type="checkbox" id="thisid" '
+        'class="margin-toggle"/><span class="sidenote">The company or person who promises to reimburse.</span></span> '
+        "is the company or person who promises to reimburse the insured for losses.</p></body></html>"
+    )
+    (tmp_path / "insurance.html").write_text(page)
+    doc = load_document(tmp_path / "insurance.html")
+    text = "\n".join(b.text for b in doc.blocks)
+    assert "Insurance is a contract of reimbursement." in text, text
+    assert "Insurance: A contract of reimbursement." in text and "Insurer: The company or person who promises" in text
+    assert "InsuranceA" not in text and "insurerThe" not in text
+
+
+@pytest.mark.parametrize(
+    ("title", "terms"),
+    [
+        ("Definitions and Types of Insurance", ["Insurance"]),
+        ("No-Fault Trends", ["No-Fault"]),
+        ("Concept of Business", ["Business"]),
+    ],
+)
+def test_what_a_title_names(title, terms) -> None:
+    """Set 37: "Definitions and Types of Insurance" and "No-Fault Trends" said the source gives no definition beside
+    "Insurance is a contract of reimbursement." and "“No-fault” means that recovery ..."."""
+    from seekh_convert.generate.offline.titledef import title_terms
+
+    assert title_terms(title) == terms
+
+
+def test_a_title_loses_its_separator_stars(tmp_path) -> None:
+    """Set 37's Word notes: the topic "******** Causes of mughal decline"."""
+    body = (
+        "# ******** Causes of Mughal Decline\n\n"
+        + "The empire weakened as the nobles quarrelled over land and rank. " * 12
+        + "\n"
+    )
+    doc, _ = _guides(tmp_path, body)
+    assert doc.topics[0].title == "Causes of Mughal Decline"
+
+
+def test_set_37s_dropped_items() -> None:
+    """Set 37: "The sacred groves are the last refuges for ... threatened plants." keyed "What are the sacred groves?";
+    "What you're seeing in effect is how red light twists slowly, whereas _____ ..."; "In any event, no-fault ...";
+    "Even with the broadest form of coverage, known as _____." (a phrase, not what is named)."""
+    from seekh_convert.generate.offline.cards import cloze_leans
+    from seekh_convert.generate.offline.spoken import called_card
+    from seekh_convert.text.grammar import definition_kind
+
+    assert (
+        definition_kind(parse("The sacred groves are the last refuges for many rare and threatened plants."), "sacred groves")
+        is None
+    )
+    assert definition_kind(
+        parse("The Holocene is the current geological epoch, which began after the last glacial period."), "Holocene"
+    )
+    assert cloze_leans("What you're seeing in effect is how red light twists slowly, whereas blue light twists fast.")
+    assert cloze_leans("In any event, no-fault automobile insurance has been a major development in the field.")
+
+    def sentence(text: str):
+        from seekh_convert.generate.offline.sentences import topic_sentences
+        from seekh_convert.model.document import Block
+
+        return topic_sentences([Block(kind="paragraph", text=text, page=1)])[0]
+
+    assert (
+        called_card(
+            sentence(
+                "Even with the broadest form of coverage, known as comprehensive, which covers all perils, the owner can lose."
+            )
+        )
+        is None
+    )
