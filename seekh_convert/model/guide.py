@@ -49,6 +49,7 @@ class Subject(str, enum.Enum):
     MEDICINE = "Medicine"
     LAW = "Law"
     SOCIOLOGY = "Sociology"
+    MUSIC = "Music"
     OTHER = "Other"
 
 

@@ -419,6 +419,10 @@ _NUMBERING = re.compile(
 )  # a bare "4 " only before a title of three words or more ("4 Power cuts and tipping points")
 
 
+#: A word's first letters printed three times or more over ("Psypsypsychological"): the layers of a drop cap.
+_STUTTER = re.compile(r"\b([A-Z][a-z]{1,4})(?:(?i:\1)){2,}")
+
+
 def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset()) -> str:
     """The title without leading section numbering ("2.1 ", "Chapter 3 ", "LECTURE 1: "), in capitals as typed."""
     if is_file_label(title):
@@ -426,6 +430,7 @@ def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset
     title = re.sub(r"^[\W_]*?([*=~#_\-\u2022]{3,})\s*", "", normalize_ws(title))  # "******** Causes of ..." (set 37)
     title = _NUMBERING.sub("", title) or title or doc.title or doc.path.stem
     title = " ".join(small_caps(w) for w in _uncapitalised(title, capitals).split())
+    title = _STUTTER.sub(r"\1", title)  # "Psypsypsychological Disorders" (set 38's NCERT chapter: a drop cap's layers)
     title = re.sub(r"\s*:\s*:", ":", title).rstrip(" :;")  # "Mental Revolution:: Formal ...", "Concepts:" (set 35)
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
 

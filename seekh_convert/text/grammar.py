@@ -41,9 +41,10 @@ _GENERIC_GENUS = frozenset("thing one way part kind type example case something 
 #: applying MOT to metals" stays a class: set 32's teachers kept "The band theory is the result of ...")
 _ROLE_GENUS = frozenset(
     "driver factor determinant predictor contributor cause precondition prerequisite requirement obligation pillar step"
-    " exemplar opposite counterpart".split()
+    " exemplar opposite counterpart hallmark staple trademark".split()
 )  # set 24: "Rule of law is a precondition of good governance", "Accountability is a key obligation of ..."; set 35:
-# "Autocratic leadership is the direct opposite of democratic leadership" (what it is not)
+# "Autocratic leadership is the direct opposite of democratic leadership" (what it is not); set 38: "Asymmetrical meter
+# is a hallmark of 20th- and 21st-century music" (where it is found, not what it is)
 
 
 def _words(span) -> list[str]:

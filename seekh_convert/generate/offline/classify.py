@@ -62,6 +62,9 @@ _LEXICON: dict[Subject, str] = {
     Subject.SOCIOLOGY: """society societal social sociology sociologist culture cultural socialisation socialization norm
         kinship caste ethnocentrism ethnicity ethnic community subculture stratification tribe tribal ritual
         custom tradition peer""",
+    Subject.MUSIC: """music musical rhythm meter metre tempo beat pitch melody harmony chord chords scale clef staff
+        notation note rest measure bar duple triple quadruple syncopation dotted quarter eighth sixteenth whole half
+        composer symphony sonata octave interval cadence tonic dominant major minor""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

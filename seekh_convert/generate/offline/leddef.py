@@ -80,6 +80,8 @@ def shown_cards(cards: list) -> list:
             continue  # "What is the remaining integral?", "What is Data Citation Example?" (set 18)
         if term and _PERSONAL.search(term):
             continue  # "What is the case we're most concerned with?" (set 32): the writer's case, not a term
+        if term and len(term.split()) <= 2 and term.split()[-1].lower() in _RELATIVE_NOUNS:
+            continue  # "What is a notable exception?" (set 38): an exception to what the text said before
         card = lead_cut(card)
         if card.kind == "basic" and (front := framed(card.front, card.back, card.source.section)) != card.front:
             card = card.model_copy(update={"front": front})
@@ -89,6 +91,8 @@ def shown_cards(cards: list) -> list:
     return out
 
 
+#: Nouns that are always of something else: "a notable exception", "the main difference".
+_RELATIVE_NOUNS = frozenset("exception exceptions difference differences answer reason solution result outcome".split())
 #: A personal pronoun in a term: the writer's or the reader's own case ("the case we're most concerned with").
 _PERSONAL = re.compile(r"\b(?:we|we're|we\u2019re|our|you|you're|you\u2019re|your)\b", re.I)
 

@@ -107,4 +107,24 @@ def pointed_definitions(ta) -> list[tuple[str, Definition]]:
         joined = replace(before, text=before.block.text[before.offset : end], n_words=before.n_words + s.n_words)
         named = f"{term[:1].upper()}{term[1:]}"
         out.append((term, Definition(text=f"{named}: {joined.display}", source=joined.ref())))
+    for s in ta.sentences:
+        m = _CALLED_AFTER.search(s.text)
+        if m is None or not s.complete or s.cut or not 10 <= s.n_words <= 45:
+            continue
+        term = m.group("term")
+        key = term_key(term)
+        if not key or key.split()[-1] in _NOT_TERMS or ta.stem_text.count(f" {key} ") < 2 or _EXAMPLE.search(s.text):
+            continue
+        named = f"{term[:1].upper()}{term[1:]}"
+        out.append((term, Definition(text=f"{named}: {s.display}", source=s.ref())))
     return out
+
+
+#: A speaker naming what the same sentence described: "Each one of these derivatives tells only part of the story for
+#: how this temperature function changes, so we call them partial derivatives." (set 38's judge quoted it against the
+#: guide's "none").
+_CALLED_AFTER = re.compile(
+    r",\s+(?:so|and)\s+(?:we|I)\s+call\s+(?:them|it|this|these|that)\s+(?:the\s+|an?\s+)?"
+    r"(?P<term>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*[.]\s*$",
+    re.I,
+)

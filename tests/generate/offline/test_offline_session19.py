@@ -558,3 +558,41 @@ def test_set_37s_dropped_items() -> None:
         )
         is None
     )
+
+
+def test_set_38s_fixes(tmp_path) -> None:
+    """Set 38: "Asymmetrical meter is a hallmark of 20th- and 21st-century music" keyed "What is asymmetrical meter?";
+    "What is a notable exception?"; a music chapter labelled Chemistry; "Psypsypsychological Disorders" (a drop cap's
+    layers); the speaker's "..., so we call them partial derivatives." against the guide's "none"."""
+    from seekh_convert.generate.offline.classify import subject_of
+    from seekh_convert.generate.offline.leddef import shown_cards
+    from seekh_convert.model.guide import Flashcard, SourceRef, Subject
+    from seekh_convert.split.segment import _STUTTER
+    from seekh_convert.text.grammar import definition_kind
+
+    assert (
+        definition_kind(parse("Asymmetrical meter is a hallmark of 20th- and 21st-century music."), "Asymmetrical meter") is None
+    )
+    cards = [
+        Flashcard(kind="basic", front=f, back="A notable exception is the second movement.", source=SourceRef(quote="q", page=1))
+        for f in ("What is a notable exception?", "What is compound meter?")
+    ]
+    assert [c.front for c in shown_cards(cards)] == ["What is compound meter?"]
+    music = "Compound meter divides each beat into three; the dotted quarter note gets the beat. Tempo and rhythm. " * 4
+    assert subject_of(music, "The Elements of Rhythm") is Subject.MUSIC
+    assert _STUTTER.sub(r"\1", "Psypsypsychological Disorders") == "Psychological Disorders"
+    assert _STUTTER.sub(r"\1", "Mississippi Delta") == "Mississippi Delta"
+
+    body = (
+        "# Partial Derivatives\n\nThe temperature of the plate depends on two inputs, the position and the time. "
+        "Each one of these derivatives tells only part of the story for how this temperature function changes, so we "
+        "call them partial derivatives. Partial derivatives are written with a curly d. The heat equation relates "
+        "partial derivatives in time and space.\n"
+    )
+    (tmp_path / "pde.md").write_text(body)
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    doc = load_document(tmp_path / "pde.md")
+    guide = OfflineEngine().content(doc.topics[0], doc)
+    assert guide.definition is not None and "so we call them partial derivatives" in guide.definition.text, guide.definition
