@@ -107,8 +107,6 @@ def ask_what(term: str, definition: str = "") -> str:
         det = "an" if np[:1] in "aeiou" else "a"
         return f"What does it mean for {det} {np} to be {called.group('term')}?"
     term = term.rstrip(" -\u2013\u2014:")  # "Communications- is the process of ..." (set 35's Word notes)
-    last = term.split()[-1]
-    verb = "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) and last.islower() else "is"
     term_surface = term
     found = term_pattern(term).search(definition)
     copula = re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(is|are)\b", definition[found.end() :]) if found else None

@@ -63,28 +63,24 @@ def _person(name: str, s: Sentence | None) -> bool:
 _NOT_FIRST = frozenset("The This That These Those In On At For When While After Before During Many Most Some".split())
 
 
-def names_and_years(sentences: list[Sentence]) -> tuple[list[str], list[str]]:
-    """Person-like names that open sentences, and years, of a topic (narrative texts have many)."""
-    names: list[str] = []
+def names_and_years(sentences: list[Sentence]) -> tuple[dict[str, Sentence], list[str]]:
+    """Person-like names that open sentences (each with the first sentence it opens), and years, of a topic
+    (narrative texts have many)."""
+    names: dict[str, Sentence] = {}
     years: list[str] = []
     for s in sentences:
         m = _NAME.match(s.text) if not s.cut else None
         name = m.group("name") if m else ""
         if name and name.split()[0] not in _NOT_FIRST and name not in names and not STOPWORDS & set(name.lower().split()):
-            names.append(name)
+            names[name] = s
         years += [y for y in _YEAR.findall(s.text) if y not in years]
     return names, years
 
 
 def real_kinds(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 4) -> list:
     """Up to ``limit`` questions of the kinds above from central sentences not used yet, one kind at a time."""
-    names, years = names_and_years(ranked)
-    people = {}
-    for s in ranked:
-        m = _NAME.match(s.text) if not s.cut else None
-        if m is not None and m.group("name") in names:
-            people.setdefault(m.group("name"), s)
-    makers = [lambda s: why(s, terms), lambda s: who(s, names, people)]
+    people, years = names_and_years(ranked)
+    makers = [lambda s: why(s, terms), lambda s: who(s, list(people), people)]
     out: list = []
     for make in makers:
         for s in ranked[:60]:

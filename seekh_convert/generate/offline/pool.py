@@ -43,7 +43,7 @@ from seekh_convert.generate.offline.naming import naming_questions
 from seekh_convert.generate.offline.naming import topic_definitions as named_in_topic
 from seekh_convert.generate.offline.numbered import numbered_definitions
 from seekh_convert.generate.offline.objects import object_cards
-from seekh_convert.generate.offline.principles import principle_cards, principle_questions
+from seekh_convert.generate.offline.principles import named_principles, principle_cards, principle_questions
 from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.reverse import reverse_questions
 from seekh_convert.generate.offline.review import source_answers, source_reviews
@@ -522,11 +522,11 @@ def _card_terms(cards: list) -> set[str]:
     return {term_key(x) for c in cards if c.kind == "basic" and (x := asked_term(c.front))}
 
 
-def _reviewed(ta: TopicAnalysis):
-    """A test for cards made of a review question the source asks (its stem and its options): the question is asked as
-    the source asks it, and a card would key all four options ("What is the goal of primary assessment?" -> the
-    deck's four options, set 36's wrong key)."""
-    stems = [" ".join(q.question.split())[:40].lower() for q in source_reviews(ta.topic.blocks)]
+def _reviewed(reviews: list):
+    """A test for cards made of a review question the source asks (``reviews``: ``source_reviews`` of the topic): the
+    question is asked as the source asks it, and a card would key all four options ("What is the goal of primary
+    assessment?" -> the deck's four options, set 36's wrong key)."""
+    stems = [" ".join(q.question.split())[:40].lower() for q in reviews]
     stems = [x for x in stems if len(x) >= 15]
 
     def reviewed(card: Flashcard) -> bool:
@@ -587,7 +587,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     listed += entry_cards(ta, _card_terms(basic + glossed + listed), reserved)
     listed += called_cards(ta.sentences, taken | {c.source.quote for c in listed} | for_questions)
     listed += [n.card() for n in _numbered(ta) if n.sentence.text not in taken]
-    listed += principle_cards(ta, taken | {c.source.quote for c in listed} | for_questions)
+    principles = named_principles(ta)
+    listed += principle_cards(principles, taken | {c.source.quote for c in listed} | for_questions)
     quotes = {c.source.quote for c in basic + glossed + listed}  # a term's definition card, not a blank in the same sentence
     # a term's definition card, not a blank in the same sentence (nor in one of the passages a list card quotes)
     cards = (
@@ -605,7 +606,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         for c in build_flashcards(ta.terms, ta.ranked, 24, 12, title=subject)
         if c.source.quote not in for_questions and not any(c.source.quote in q for q in quotes)
     ]  # a spare blank in a definition a card already asks would repeat it
-    reviewed = _reviewed(ta)
+    reviews = source_reviews(ta.topic.blocks)
+    reviewed = _reviewed(reviews)
     pool.sections["flashcards"] = [
         c
         for c in shown_cards(cards + _fresh(spare, cards))
@@ -632,9 +634,9 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     named = naming_questions(doc, doc.position(ta.topic), marked, used, asked, title=subject)
     asked = asked | {term_key(q.options[q.answer_index]) for q in named}
     questions = (
-        source_reviews(ta.topic.blocks)
+        reviews
         + source_answers(ta.topic.blocks)
-        + principle_questions(ta)
+        + principle_questions(principles)
         + series_questions(ta.sentences, [s for o in doc.topics for s in o.sentences], used)
         + named
         + build_questions(ta.terms, doc_terms, ta.ranked, title, avoid=used, asked=asked)

@@ -32,19 +32,18 @@ _MODAL = re.compile(r"\b(?:should|must|ought to|shall|needs? to|has to|have to)\
 _MAX_WORDS = 40
 
 
-def principle_cards(ta, taken: set[str], limit: int = 6) -> list[Flashcard]:
-    """Up to ``limit`` "What does the principle of X say?" cards of the topic, in source order (``taken``: quotes
-    other cards already use), leaving out the principles ``principle_questions`` asks."""
-    found = _principles(ta)
+def principle_cards(found: list, taken: set[str], limit: int = 6) -> list[Flashcard]:
+    """Up to ``limit`` "What does the principle of X say?" cards of the topic's principles (``found``:
+    ``named_principles``), in source order (``taken``: quotes other cards already use), leaving out the principles
+    ``principle_questions`` asks."""
     asked = {id(p) for p in _asked(found)}
     return [p[1] for p in found if id(p) not in asked and p[1].source.quote not in taken][:limit]
 
 
-def principle_questions(ta) -> list[MultipleChoice]:
+def principle_questions(found: list) -> list[MultipleChoice]:
     """ "Which principle says: “Divide critical tasks among different people ...”?" for one or two principles of a
     list of four or more (the last ones whose names the statement does not give away), the options the list's other
-    names. A card asks each of the others."""
-    found = _principles(ta)
+    names (``found``: ``named_principles``). A card asks each of the others."""
     out = []
     for name, card in _asked(found):
         others = [n for n, _ in found if n != name]
@@ -79,9 +78,8 @@ def _gives_away(name: str, card: Flashcard) -> bool:
     return any(w.lower()[:5] in said for w in surface_words(name) if len(w) > 3)
 
 
-def _principles(ta) -> list[tuple[str, Flashcard]]:
-    """Every named principle of the topic with its card, in source order (read twice, for the cards and the
-    questions: a few parses)."""
+def named_principles(ta) -> list[tuple[str, Flashcard]]:
+    """Every named principle of the topic with its card, in source order."""
     blocks = [b for b in ta.topic.blocks if b.usable or b.kind is BlockKind.HEADING]
     out: list[tuple[str, Flashcard]] = []
     named = bool(_PRINCIPLES.search(ta.topic.title))
