@@ -383,9 +383,8 @@ def test_a_why_question_keeps_its_commas() -> None:
 def test_a_card_is_not_made_of_a_review_question_the_source_asks() -> None:
     """Set 36's wrong key: "What is the goal of primary assessment?" answered by the four options of the deck's own
     review question (its key is one of them)."""
-    from types import SimpleNamespace
-
     from seekh_convert.generate.offline.pool import _reviewed
+    from seekh_convert.generate.offline.review import source_reviews
     from seekh_convert.model.document import Block, BlockKind, Topic
     from seekh_convert.model.guide import Flashcard, SourceRef
 
@@ -402,7 +401,7 @@ def test_a_card_is_not_made_of_a_review_question_the_source_asks() -> None:
         Block(kind=BlockKind.FRAGMENT, text="Answer:", slide=56, bullet=1),
         Block(kind=BlockKind.PARAGRAPH, text="D. identify and treat life threats.", slide=56, bullet=1),
     ]
-    ta = SimpleNamespace(topic=Topic(index=1, title="Review", blocks=blocks))
+    topic = Topic(index=1, title="Review", blocks=blocks)
     quote = "The goal of primary assessment is to: … quickly diagnose the patient’s condition."
     card = Flashcard(
         kind="basic",
@@ -416,7 +415,7 @@ def test_a_card_is_not_made_of_a_review_question_the_source_asks() -> None:
         back="Sorting patients.",
         source=SourceRef(quote="Triage is sorting patients.", slide=12),
     )
-    reviewed = _reviewed(ta)
+    reviewed = _reviewed(source_reviews(topic.blocks))
     assert reviewed(card) and not reviewed(other)
 
 
