@@ -82,7 +82,7 @@ _FORWARD = (
 _LEADING = re.compile(
     r"^(?P<np>[A-Za-z][\w'’\-]*(?:\s+(?:of\s+)?[A-Za-z][\w'’\-]*){0,3}?)(?:\s*\([^)]{1,40}\))?,?\s+"
     r"(?P<cue>is defined as|are defined as|(?:is|are) characteri[sz]ed by|refers? to|means|mean|is when|are when|describes|"
-    r"(?:happens|happen|occurs|occur) (?:when|if|because)|is|are)\b(?P<after>\s+\w+)?",
+    r"(?:happens|happen|occurs|occur) (?:when|if|because)|(?:associates|assigns|maps) (?:to )?(?:each|every)|is|are)\b(?P<after>\s+\w+)?",
     re.IGNORECASE,
 )
 _LEADING_STRENGTH = {

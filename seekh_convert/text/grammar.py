@@ -127,6 +127,13 @@ def definition_kind(doc, term: str) -> str | None:
     definer = _DEFINES_AS.search(doc.text[: span.start_char])
     if definer and re.match(r"\s+as\s", doc.text[span.end_char :]) and not _RELATIVE_BEFORE.search(doc.text[: definer.start()]):
         return "defined-as"  # "Kotler defines (2000) “relationship marketing as ...", which the parser reads otherwise
+    if at_start and _MAPS_EACH.match(doc.text[span.end_char :]):
+        return "means"  # the same, where the parser reads "associates" as a noun
+    later = re.search(rf"{_DEFINER}{re.escape(span.text)}\s+as\s", doc.text[span.end_char :], re.I)
+    if later and not _RELATIVE_BEFORE.search(doc.text[: span.end_char + later.start()]):
+        return (
+            "defined-as"  # "In a classic paper on confirmation bias, Nickerson (1998) defines confirmation bias as ..." (set 36)
+        )
     return _by_wording(doc, span, at_start)
 
 
@@ -217,7 +224,9 @@ _AUTHOR_DEFINES = re.compile(
     r"^[A-Z][\w'\u2019.,&() -]{0,80}?\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?[A-Za-z][\w'\u2019 -]{2,60}?\s+as\s"
 )
 #: An author's "defines" right before the term (a year or an opening quote between).
-_DEFINES_AS = re.compile(r"\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?$", re.I)
+#: "defines", "define (2000) “": what comes before a term an author defines "as ...".
+_DEFINER = r"\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?"
+_DEFINES_AS = re.compile(_DEFINER + "$", re.I)
 #: What a term opening its sentence is said to mean, read from the words when a gerund term misleads the parser.
 _MEANS_AFTER = re.compile(r"\s+(?:refers to|means|denotes|is defined as|are defined as|stands for)\s+\w", re.I)
 
@@ -310,6 +319,8 @@ def _as_subject(head) -> str | None:
         and re.match(r"\s*(?:is|are)\s+characteri[sz]ed\s+by\b", head.doc.text[head.right_edge.idx + len(head.right_edge) :])
     ):  # not "Economies are increasingly being characterized by their ...", a trend
         return "characterized"  # "A knowledge economy is characterized by the creation, dissemination, ..."
+    if verb.lemma_ in _MAPPING_VERBS and verb.tag_ in ("VBZ", "VBP") and any(_each(c) for c in verb.children):
+        return "means"  # "The electric field associates each point in 3D space with a little vector ..." (set 36)
     if verb.lemma_ == "provide" and verb.tag_ in ("VBZ", "VBP") and any(_framework(c) for c in verb.children):
         return "provides"  # "Security design principles provide a framework for creating systems that ..." (set 35)
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
@@ -317,6 +328,18 @@ def _as_subject(head) -> str | None:
     if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
     return None
+
+
+#: Verbs by which a field, function or rule is defined through what it gives every point or input.
+_MAPPING_VERBS = frozenset({"associate", "assign", "map"})
+
+
+_MAPS_EACH = re.compile(r"\s+(?:associates|assigns|maps)\s+(?:to\s+)?(?:each|every|any)\s+\w", re.I)
+
+
+def _each(obj) -> bool:
+    """True for "each point ...", "every input ...": the object of a mapping that says what the subject is."""
+    return obj.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("each", "every", "any") for c in obj.children)
 
 
 def _framework(obj) -> bool:

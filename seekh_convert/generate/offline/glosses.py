@@ -84,7 +84,7 @@ class Gloss:
     term: str
     definition: str
     sentence: Sentence
-    kind: str  # "colon", "pair", "sentence", "relative", "apposition", "abbreviation"
+    kind: str  # "colon", "pair", "it", "sentence", "relative", "apposition", "abbreviation"
     named: str = ""  # the term as a question names it ("a living will")
 
     @property
@@ -105,12 +105,17 @@ def _find(ta) -> list[Gloss]:
     blocks = [b for b in ta.topic.blocks if b.text.strip()]
     firsts: dict[int, Sentence] = {}
     for i, block in enumerate(blocks):
+        if i + 1 < len(blocks) and blocks[i + 1].usable and blocks[i + 1].kind is not BlockKind.HEADING:
+            nxt = firsts.setdefault(i + 1, _first(blocks[i + 1]))
+            if nxt is not None and (g := _it_is(block.text, nxt)) is not None:
+                found.append(g)  # "Organizing" / "It is the process of bringing together ..."
+                continue
         if block.kind is BlockKind.HEADING or not block.usable:
             continue
         first = firsts.setdefault(i, _first(block))
         if first is None:
             continue
-        g = _colon(first)
+        g = _colon(first) or _colon_it(first)
         if g is None and i + 1 < len(blocks) and blocks[i + 1].usable:
             nxt = firsts.setdefault(i + 1, _first(blocks[i + 1]))
             g = _pair(block.text, nxt) if nxt is not None else None
@@ -298,6 +303,51 @@ def _colon(s: Sentence) -> Gloss | None:
     if not _explains(body, subjectless=False, term=term) or not _noun_phrase(parse.parse(term)):
         return None  # "tidyr provides two functions for pivoting data: ...": a clause introducing a list, not a term
     return Gloss(term, _answer(body), s, "colon", _lower(term))
+
+
+#: "It is the process of ...", "It refers to the ...": a sentence saying what the label above it or before its colon is.
+_IT_IS = re.compile(r"^It\s+(?:is|refers\s+to|means)\s+(?=(?:the|an?)\s)", re.I)
+
+
+def _it_is(label: str, nxt: Sentence) -> Gloss | None:
+    """A heading or a label line that is only a term, then a paragraph opening "It is the ..." about it ("Organizing" /
+    "It is the process of bringing together physical, financial and human resources ...", set 35's false "none")."""
+    m = _IT_IS.match(nxt.text)
+    if m is None or nxt.offset != 0:
+        return None
+    raw = _MARKER.sub("", label).strip()
+    if re.search(r"[.!?;,]\s*$", raw) or "\n" in raw:
+        return None
+    term = _clean_term(raw.rstrip(":").strip())
+    if not _term_ok(term) or len(surface_words(term)) > 5 or not (_noun(term) or _gerund(term)):
+        return None
+    return _it_gloss(term, nxt.text[m.end() :], nxt, raw)
+
+
+def _gerund(term: str) -> bool:
+    """A one-word heading naming an activity ("Organizing", "Staffing"): a term, though the parser reads a verb."""
+    return " " not in term and term.lower().endswith("ing") and len(term) >= 6
+
+
+def _colon_it(s: Sentence) -> Gloss | None:
+    """ "Planning: It is the basic function of management. ...": a label, a colon, and "It is the ..." about it."""
+    m = _COLON.match(_MARKER.sub("", s.text))
+    if m is None or not (it := _IT_IS.match(m.group("def").strip())):
+        return None
+    term = _strip_abbr(_clean_term(m.group("term")))
+    if not _term_ok(term) or len(surface_words(term)) > 5 or not _noun(term):
+        return None
+    return _it_gloss(term, m.group("def").strip()[it.end() :], s, m.group("term"))
+
+
+def _it_gloss(term: str, body: str, s: Sentence, raw: str) -> Gloss | None:
+    """The gloss of ``term`` whose definition is ``body`` (what "It is" says it is), when that explains it."""
+    if not 3 <= len(surface_words(body)) <= ITEM_WORDS or f" {term_key(term)} " in f" {term_key(body)} ":
+        return None
+    if not _explains(body, subjectless=False, term=term):
+        return None
+    article = re.match(r"(?:an?|the)\s", raw.strip(), re.I)
+    return Gloss(term, _answer(body), s, "it", (article.group().lower() if article else "") + _lower(term))
 
 
 def _explains(body: str, subjectless: bool, term: str = "") -> bool:

@@ -316,7 +316,7 @@ def _kind_of_title(t: Term, ta: TopicAnalysis) -> bool:
 
 #: Definitions by shape (a "Term: explanation" line, a term/explanation bullet pair, an apposition) the Definition
 #: takes from ``topic_definitions`` when they define the title's term.
-_SHAPED = frozenset({"colon", "pair", "apposition"})
+_SHAPED = frozenset({"colon", "pair", "it", "apposition"})
 
 
 def names_title(term: str, title: str) -> bool:
