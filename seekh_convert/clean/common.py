@@ -66,7 +66,7 @@ _REFERENCE_TITLE = re.compile(
 )
 _QUESTION_TITLE = re.compile(
     r"^(review questions|free response|art connections?|multiple choice|critical thinking( questions)?|"
-    r"conceptual questions|(additional |challenge )?problems|([\w&-]+ ){0,3}exercises?|practice( questions)?|"
+    r"conceptual questions|(additional |challenge )?problems|([\w&-]+ ){0,3}exercises?(-\d+(\.\d+)*)?|practice( questions)?|"
     r"homework\b.*|problem sets?|"
     r"self[- ]check( questions)?|solutions?|answers?( key)?|answers? to .+|you be the (juror|judge)|"
     r"(discussion|study|discussion and study|end[- ]of[- ]chapter) questions|(learning )?activities|"

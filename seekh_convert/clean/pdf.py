@@ -426,9 +426,19 @@ def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[s
 
 
 def _normalized(line: Line) -> Line:
-    text = repair_accents(normalize_ws(normalize_text(line.text)))
-    spans = tuple(repair_accents(normalize_ws(normalize_text(s))) for s in line.bold_spans)
+    text = _one_layer(repair_accents(normalize_ws(normalize_text(line.text))))
+    spans = tuple(_one_layer(repair_accents(normalize_ws(normalize_text(s)))) for s in line.bold_spans)
     return dataclasses.replace(line, text=text, bold_spans=spans)
+
+
+#: A run of text printed three times or more over ("3.4 Temperature3.4 Temperature3.4 Temperature"): a shadowed
+#: heading's layers, each its own text object (set 39's NCERT chemistry chapter).
+_LAYERS = re.compile(r"(\S.{2,40}?)\1{2,}")
+
+
+def _one_layer(text: str) -> str:
+    """``text`` with each layered run printed once; runs without a word (a table's "0.5 0.5 0.5") stay."""
+    return _LAYERS.sub(lambda m: m.group(1) if re.search(r"[A-Za-z]{3}", m.group(1)) else m.group(0), text)
 
 
 def _key(text: str) -> str:

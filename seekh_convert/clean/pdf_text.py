@@ -10,7 +10,7 @@ from typing import Protocol
 from seekh_convert.clean.common import dehyphenate
 from seekh_convert.model.document import Line
 from seekh_convert.text.lexicon import zipf
-from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.normalize import GLUED_LAYERS, normalize_ws
 
 _INLINE_HYPHEN = re.compile(r"\b([^\W\d_]+)- ([a-z][^\W\d_]*)")
 _NAMES_HYPHEN = re.compile(r"\b([A-Z][a-z]+)- ([A-Z][a-z]+)\b")
@@ -110,6 +110,7 @@ def repair_spacing(text: str, vocab: Counter[str]) -> str:
         return left + right if fragment and left.islower() else match.group(0)
 
     text = _NAMES_HYPHEN.sub(r"\1-\2", text)  # "the Cannon- Bard theory": two names a line end broke at their hyphen
+    text = GLUED_LAYERS.sub(r"\1", text)  # "SummarySummarySummary": a heading's shadow layers (set 39's NCERT chapter)
     return _rejoin_spaced_words(_SPACE_BEFORE_PUNCT.sub(r"\1", _INLINE_HYPHEN.sub(join, text)), vocab)
 
 

@@ -252,13 +252,20 @@ def restore_headings(blocks: list[RawBlock], page: str) -> list[RawBlock]:
             at = next((i + 1 for i in range(at, len(out)) if out[i].text == heading.text), at)
             continue
         follows = _following_text(element)
-        spot = next((i for i in range(at, len(out)) if follows and out[i].text.startswith(follows)), None)
+        spot = next((i for i in range(at, len(out)) if follows and _opens(out[i].text, follows)), None)
         if spot is not None:
             while spot > at and out[spot - 1].kind is BlockKind.HEADING:  # kept headings not yet passed come later
                 spot -= 1
             out.insert(spot, heading)
             at = spot + 1
     return out
+
+
+def _opens(text: str, follows: str) -> bool:
+    """True when block ``text`` is where the text after a heading starts: it starts with it, or it is the start of it
+    (a question's first line, "For this nucleic acid segment,", is a block of its own: set 39's "Additional
+    Exercises" were read as the chapter summary's text)."""
+    return text.startswith(follows) or len(text) >= 20 and follows.startswith(text)
 
 
 def _following_text(element) -> str:

@@ -23,8 +23,12 @@ from seekh_convert.text.normalize import normalize_ws, strip_controls
 #: What pypdf raises on broken files besides its own errors (it is not always careful).
 _PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError, RecursionError)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: Metadata titles that name no document: a placeholder, a file name, a typesetter's path ("D:\TEXTBOOKS\...\Unit 3.pmd",
+#: set 39's NCERT chapter, which became its first topic's title).
 _BAD_TITLES = re.compile(
-    r"^(untitled|microsoft (word|powerpoint)|document\d*$|slide\s*\d*$)|\.(pdf|docx?|pptx?|txt|tex|odt|rtf)$", re.IGNORECASE
+    r"^(untitled|microsoft (word|powerpoint)|document\d*$|slide\s*\d*$)|^[a-z]:[\\/]|\\"
+    r"|\.(pdf|docx?|pptx?|txt|tex|odt|rtf|pmd|p65|indd|qxd|qxp|ps|dvi|wpd|pub|idml|cdr)$",
+    re.IGNORECASE,
 )
 
 

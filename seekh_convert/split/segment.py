@@ -20,7 +20,7 @@ from seekh_convert.split.spoken import name_spoken_windows
 from seekh_convert.split.windows import lexical_cuts, name_windows
 from seekh_convert.split.wrapup import fold_wrap_ups, is_file_label
 from seekh_convert.text.lexicon import small_caps, zipf
-from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.normalize import GLUED_LAYERS, normalize_ws
 
 #: A slide that sets students work: no name for the slides around it.
 _ACTIVITY = re.compile(
@@ -423,6 +423,10 @@ _NUMBERING = re.compile(
 _STUTTER = re.compile(r"\b([A-Z][a-z]{1,4})(?:(?i:\1)){2,}")
 
 
+#: A word of a title printed twice over ("Chemical Chemical", "Rate RateRate" once the glued layers are one).
+_DOUBLED = re.compile(r"\b([A-Za-z]{3,})(?:\s+(?i:\1)\b)+")
+
+
 def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset()) -> str:
     """The title without leading section numbering ("2.1 ", "Chapter 3 ", "LECTURE 1: "), in capitals as typed."""
     if is_file_label(title):
@@ -431,6 +435,9 @@ def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset
     title = _NUMBERING.sub("", title) or title or doc.title or doc.path.stem
     title = " ".join(small_caps(w) for w in _uncapitalised(title, capitals).split())
     title = _STUTTER.sub(r"\1", title)  # "Psypsypsychological Disorders" (set 38's NCERT chapter: a drop cap's layers)
+    title = _DOUBLED.sub(
+        r"\1", GLUED_LAYERS.sub(r"\1", title)
+    )  # "Rate of a Chemical Chemical Reaction" (set 39's NCERT chapter: shadow layers)
     title = re.sub(r"\s*:\s*:", ":", title).rstrip(" :;")  # "Mental Revolution:: Formal ...", "Concepts:" (set 35)
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
 

@@ -28,3 +28,8 @@ def printable_name(name: str) -> str:
 
 def _hidden(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+
+
+#: A capitalised word printed over itself with no space ("SummarySummarySummarySummarySummary", "RateRate"): the
+#: layers of a shadowed heading in a text layer (set 39's NCERT chapter).
+GLUED_LAYERS = re.compile(r"\b([A-Z][a-z]{3,})\1+\b")

@@ -10,10 +10,21 @@ from __future__ import annotations
 import re
 
 #: A cheap look before the parse: a comma, then "a"/"an" and up to three words before a narrowing word.
-CUE = re.compile(r"\w,\s+an?\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:that|which|who|of|for|used|in\s+which|whose)\s", re.I)
+CUE = re.compile(
+    r"\w,\s+(?:an?\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:that|which|who|of|for|used|in\s+which|whose)"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?:algorithm|process|method|technique|procedure|mechanism|study|science|practice|theory"
+    r"|principle|idea|concept|ability|tendency)\s+(?:that|which|of|for|by|behind|in\s+which|used|whereby))\s",
+    re.I,
+)
+#: Genus heads a definite apposition defines by ("backpropagation, the core algorithm behind how neural networks
+#: learn", set 39's lecture): what a method or a process is, never one thing named before ("the result, the value ...").
+_DEFINITE_GENUS = frozenset(
+    "algorithm process method technique procedure mechanism study science practice theory principle idea concept "
+    "ability tendency".split()
+)
 
 _LEANS = re.compile(r"\b(?:this|these|those|it|its|they|them|their|he|she|we|you|our|your|I)\b", re.I)
-_NARROWING = frozenset({"of", "for", "with", "between", "by", "in"})
+_NARROWING = frozenset({"of", "for", "with", "between", "by", "in", "behind"})
 _VAGUE = frozenset(
     "thing way part kind type example case something one lot bit result cause form number amount use role idea goal aim"
     " purpose basis foundation".split()
@@ -23,6 +34,19 @@ _NAMES = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "DATE", "FAC"})
 _MIN_WORDS, _MAX_WORDS = 5, 40
 
 
+def _genus(genus, head) -> bool:
+    """True when ``genus`` is a class an apposition may put ``head`` in: "a Y", or "the Y" of a method or a process
+    right after the term ("backpropagation, the core algorithm behind ..."); the parse may hang a definite phrase on
+    the subject ("Complex behaviors may be created through shaping, the process of ..."), so only the noun before its
+    comma counts."""
+    if genus.lemma_ in _VAGUE:
+        return False
+    if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in genus.children):
+        return True
+    definite = genus.lemma_ in _DEFINITE_GENUS and any(d.dep_ == "det" and d.lower_ == "the" for d in genus.children)
+    return definite and head.i + 2 == genus.left_edge.i and genus.doc[head.i + 1].text == ","
+
+
 def appositions(doc) -> list[tuple[str, str, str]]:
     """(term, definition, the term as a question names it: "the hedging hyperprior") of every "X, a Y that ..." apposition of parsed sentence ``doc`` that defines X."""
     out = []
@@ -30,7 +54,7 @@ def appositions(doc) -> list[tuple[str, str, str]]:
         head = genus.head
         if genus.dep_ != "appos" or genus.pos_ != "NOUN" or head.pos_ not in ("NOUN", "PROPN") or genus.i < head.i:
             continue
-        if not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in genus.children) or genus.lemma_ in _VAGUE:
+        if not _genus(genus, head):
             continue
         if not any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in _NARROWING for c in genus.children):
             continue  # "X, a method": no differentia, fits many terms

@@ -85,13 +85,18 @@ def _who_named(term: str, doc) -> str | None:
 
 def _plural(word: str) -> bool:
     """A plain plural: "cells", "ideas"; not "bias", "species" or "series" (no "bia", "specie" is a word to speak of)."""
-    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or not word.islower():
+    if word[:1].isupper() and word[1:].islower():
+        word = word.lower()  # "Nucleotides: A monomer unit ..." (a glossary entry's capital; set 39: "What is nucleotides?")
+    if not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")) or not word.islower():
         return False
     if word.endswith("ies") and zipf(word[:-3] + "y") >= 3.0:
         return True  # "What are administrative agencies?" (set 35: "What is administrative agencies?")
-    if re.search(r"(?:ss|x|ch|sh|z)es$", word) and zipf(word[:-2]) >= 3.0:
-        return True  # "classes", "boxes", "approaches"
-    return zipf(word[:-1]) >= 3.0
+    if re.search(r"(?:s|x|ch|sh|z)es$", word) and zipf(word[:-2]) >= 3.0:
+        return True  # "classes", "boxes", "approaches", "viruses"
+    singular, whole = zipf(word[:-1]), zipf(word)
+    if whole > singular + 0.5:
+        return False  # a word of its own, far commoner than its "singular": "series", "lens", "gas"
+    return singular >= 3.0 or singular > whole > 0  # "pyrimidines": rare, its singular less so
 
 
 def ask_what(term: str, definition: str = "") -> str:
@@ -110,6 +115,8 @@ def ask_what(term: str, definition: str = "") -> str:
     term_surface = term
     found = term_pattern(term).search(definition)
     copula = re.match(r"\s*(?:\([^)]*\)\s*)?,?\s*(is|are)\b", definition[found.end() :]) if found else None
+    if found is None:  # "Communications- is the process of ..." (the dash keeps the term from matching)
+        copula = re.match(rf"{re.escape(term)}[\s\u2013\u2014-]*(is|are)\b", definition, re.I)
     if found and term_key(found.group()) == term_key(term):
         term = found.group()
         first = term.split()[0]
@@ -491,6 +498,8 @@ def _defines(term: Term) -> bool:
         return False
     if term.key in _BARE_KINDS:
         return False
+    if re.search(r",|\w\(", term.text):
+        return False  # symbols listed or a function's notation: "P,, Pz and p", "number p(s)ds" (set 39)
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False

@@ -23,7 +23,8 @@ _LEXICON: dict[Subject, str] = {
         reactant product combustion hess stoichiometric gas""",
     Subject.PHYSICS: """force motion velocity acceleration mass energy momentum newton gravity friction vector inertia
         tension torque kinematics dynamics displacement joule spring weight physics equilibrium magnitude physicist
-        scalar""",
+        scalar quantum hamiltonian lagrangian oscillator wavefunction amplitude frequency electromagnetic magnetic
+        relativity thermodynamics particle spin mechanics optics""",
     Subject.PSYCHOLOGY: """memory behavior behaviour cognitive brain emotion perception learning psychologist psychology
         personality disorder therapy therapist mental recall stimulus conditioning consciousness amnesia participant
         hippocampus amygdala neuron client psychotherapy counseling""",

@@ -18,7 +18,9 @@ _NOT_A_FRAME = re.compile(
     r"|key (?:points?|takeaways?|ideas?|concepts?)|examples?|exercises?|practice|problems?|questions?|quiz|quick check"
     r"|try it(?: yourself)?|exit ticket|next steps?|learning (?:objectives?|outcomes?)|objectives?|agenda|outline"
     r"|contents|references|reading|appendix|part|chapter|section|unit|module|lecture|week|day|session|class|topic"
-    r"|slide|figure|table|what|why|how|when|who|which|basic|basics|terms?|concepts?|vocabulary|more|other)\b",
+    r"|slide|figure|table|what|why|how|when|who|which|basic|basics|terms?|concepts?|vocabulary|more|other"
+    r"|opening essay|essay|looking closer|career focus|to your health|spotlight|case stud(?:y|ies)|box|activit(?:y|ies)"
+    r"|sidebar|end-of-chapter|additional exercises|concept review)\b",
     re.I,
 )
 _MONTH = re.compile(

@@ -84,7 +84,7 @@ class Gloss:
     term: str
     definition: str
     sentence: Sentence
-    kind: str  # "colon", "pair", "it", "sentence", "relative", "apposition", "abbreviation"
+    kind: str  # "colon", "pair", "it", "called", "sentence", "relative", "apposition", "abbreviation"
     named: str = ""  # the term as a question names it ("a living will")
 
     @property
@@ -122,7 +122,7 @@ def _find(ta) -> list[Gloss]:
         if g is not None:
             found.append(g)
     candidates = [s for s in ta.sentences if s.n_words <= ITEM_WORDS + 5 and _candidate(s.text) and (s.alone or _ends_block(s))]
-    appos = [s for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and APPOSITION.search(s.text)]
+    appos = [s for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and s.complete and APPOSITION.search(s.text)]
     prime(candidates + [s for s in appos if all(s is not c for c in candidates)])  # one batch: faster than a parse at a time
     for s in candidates:
         found.extend(_sentence(s))
@@ -133,6 +133,7 @@ def _find(ta) -> list[Gloss]:
             if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2 and not remark(parse.parse(d))
         )
     found.extend(g for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and (g := _dash(s)) is not None)
+    found.extend(g for s in ta.sentences if s.complete and _CALLED_LAST.search(s.text) and (g := _called_last(s)))
     found.extend(_expansions(ta))
     # definitions first, then what abbreviations stand for; each in source order
     return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]
@@ -145,6 +146,39 @@ _DASH = re.compile(
     r"(?P<term>\b[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,3})(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,6})\))?\s*"
     r"[\u2014\u2013]\s*(?P<def>(?:the|a|an|how|what|when|where|whether)\s[^\u2014\u2013;]{12,220}?)[.!]?$"
 )
+
+
+#: "... the branch of chemistry, which deals with the study of reaction rates ..., called chemical kinetics.": a noun
+#: phrase, then the name it is called by closing the sentence.
+_CALLED_LAST = re.compile(r",\s+(?:called|known\s+as|termed)\s+(?P<term>[A-Za-z][^,;:.()]{1,50}?)\.$")
+_NP_START = re.compile(r"\b(?:the|an?)\s", re.I)
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|it|he|she|they|we|you|I|such)\b", re.I)
+
+
+def _called_last(s: Sentence) -> Gloss | None:
+    """The noun phrase a sentence ends by naming ("... answered by the branch of chemistry, which deals with the
+    study of reaction rates and their mechanisms, called chemical kinetics.", set 39's NCERT chapter, whose topic said
+    the source gives no definition): the phrase is the definition even where the sentence around it leans back."""
+    m = _CALLED_LAST.search(s.text)
+    term = _clean_term(m.group("term")) if m else ""
+    if not term or not _term_ok(term) or not _noun(term):
+        return None
+    before = s.text[: m.start()]
+    for start in _NP_START.finditer(before):
+        phrase = before[start.start() :].strip()
+        if not 5 <= len(surface_words(phrase)) <= ITEM_WORDS or _POINTS_BACK.search(phrase):
+            continue
+        doc = parse.parse(phrase)
+        if _noun_phrase(doc) and not remark(doc) and not instance(doc):
+            head = next((t for t in doc if t.dep_ == "ROOT"), None)
+            if head is None or head.lemma_.lower() in _VAGUE_HEADS or f" {term_key(term)} " in f" {term_key(phrase)} ":
+                return None
+            return Gloss(term, _answer(phrase), s, "called", _lower(term))
+    return None
+
+
+#: Heads of a noun phrase too vague to define what it is called by ("the thing, called X").
+_VAGUE_HEADS = frozenset("thing things one ones way something anything it this that".split())
 
 
 def _dash(s: Sentence) -> Gloss | None:
@@ -245,7 +279,7 @@ def _term_ok(term: str) -> bool:
         return False
     if words[0].lower() in _LABELS or (len(words) == 1 and (words[0].lower() in _LABELS or zipf(words[0]) >= 5.2)):
         return False
-    if term.count("(") != term.count(")") or re.search(r"[:;_=/\\]|\s[\u2013\u2014-]\s", term):
+    if term.count("(") != term.count(")") or re.search(r"[:;,_=/\\]|\w\(|\s[\u2013\u2014-]\s", term):
         return False  # a spaced dash: an outline entry ("the database directive – for databases"), not a term
     if len(words) == 1 and words[0].lower() in _BARE_KINDS:
         return False  # "The model says biology is one part of ...": the model named before, not a term

@@ -286,7 +286,7 @@ def law_lines(ta) -> list:
 #: "The definition of a process, informally, is quite simple: it is a running program [V+65,BH70]." (set 19's OSTEP)
 _DEFINITION_OF = re.compile(
     r"(?:^|(?<=[.!?] ))(?:The|A|Our|One) (?:(?:simple|simplest|formal|informal|basic|usual|standard) )?definition of "
-    r"(?:(?:an?|the) )?(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,3}),?(?: [a-z]+,)? is"
+    r"(?:(?:an?|the) )?(?P<term>[A-Za-z][\w\-]*(?: (?!(?:is|are|that|it)\b)[a-z][\w\-]*){0,3}),?(?: [a-z]+,)? is"
     r"(?: (?:quite |very |rather )?(?:simple|straightforward|this))?(?:: (?:it|this|that) is| that it is|:)? "
     r"(?P<body>(?:an?|the) [^.!?\[(]{8,200}?)\s*(?:\[[^\]]{1,40}\]\s*)?[.]"
 )

@@ -17,6 +17,7 @@ from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Application, LearnNext, Prerequisite
 from seekh_convert.model.sources import ref_at
+from seekh_convert.text.defining import defined_terms
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 
@@ -273,13 +274,19 @@ def application_candidates(ta: TopicAnalysis, exclude: set[int]) -> list[Applica
     """Sentences describing real uses ("clinicians use ...", "is used to ..."), standing alone and titled by what
     they apply; none when the topic describes no use (the section then says so)."""
     rank_of = {id(s): i for i, s in enumerate(ta.ranked)}
-    uses = [(use_score(s), s) for s in ta.sentences if _fit(s) and s.alone and id(s) not in exclude]
+    uses = [(use_score(s), s) for s in ta.sentences if _fit(s) and s.alone and id(s) not in exclude and not _defining(s)]
     hits = [s for sc, s in sorted((x for x in uses if x[0] >= 2.0), key=lambda x: (-min(x[0], 4.5), rank_of[id(x[1])]))]
     return [
         Application(title=title, text=s.display, source=s.ref())
         for s, title in titled(hits[:_POOL], ta.terms)
         if good_title(title, s.text, key_terms(ta.terms))
     ]
+
+
+def _defining(s: Sentence) -> bool:
+    """True for a sentence that defines a term ("The equation which is used to eliminate an unknown ... is known as
+    the pivotal equation."): what a thing is, which teachers never take for a use of it (sets 36 and 39)."""
+    return any(d.explicit and d.strength >= 2.6 for d in defined_terms(s.text))
 
 
 _NOT_THE_SUBJECT = re.compile(r"\s*\b(?:lecture|lectures|notes|chapter|part|introduction|overview|summary)\b\s*", re.I)

@@ -288,7 +288,7 @@ def topic_definitions(doc, position: int) -> list[Named]:
 
 #: Gloss shapes whose definition is a description a naming question can ask for ("Rigor mortis: temporary stiffening
 #: of muscles after death", "the hedging hyperprior, a simple hyperdistribution that ...").
-_DESCRIBED = frozenset({"colon", "pair", "it", "apposition", "relative"})
+_DESCRIBED = frozenset({"colon", "pair", "it", "called", "apposition", "relative"})
 
 
 def _from_gloss(g) -> Named | None:

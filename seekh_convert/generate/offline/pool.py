@@ -287,7 +287,9 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
         found += [(term, s) for term, s in _key_definitions(ta) if _heading_term(term, ta)]
     if not found and not _about_title_term(ta):
         # the title is no term ("Summary (3 of 3)", a file name): the topic's most central defined term
-        found = [(g.term, g.sentence) for g in _central(ta)]
+        central = _central(ta)
+        found = [(g.term, g.sentence) for g in central]
+        glossed |= {id(g.sentence): g for g in central if g.kind in _SHAPED and id(g.sentence) not in glossed}
     seen: set[int] = set()
     out = []
     for term, s in found:
@@ -316,7 +318,7 @@ def _kind_of_title(t: Term, ta: TopicAnalysis) -> bool:
 
 #: Definitions by shape (a "Term: explanation" line, a term/explanation bullet pair, an apposition) the Definition
 #: takes from ``topic_definitions`` when they define the title's term.
-_SHAPED = frozenset({"colon", "pair", "it", "apposition"})
+_SHAPED = frozenset({"colon", "pair", "it", "called", "apposition"})
 
 
 def names_title(term: str, title: str) -> bool:

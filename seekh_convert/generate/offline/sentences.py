@@ -20,7 +20,9 @@ _SPEAKER = re.compile(r"(?:[A-Z][A-Z.'\-]+ ?){1,4}:\s+")
 _REFERENCE = re.compile(r"\s*(?:\(\[see\b|\[see\b|\((?:see )?(?:Figure|Fig\.|Table)\b|\[Figure\b)", re.IGNORECASE)
 _JUNK = re.compile(
     r"https?://|www\.|\bby the end of this (?:section|chapter)\b|\blink to learning\b|\bwatch this video\b"
-    r"|\bcreative commons\b|\bopencourseware\b|\bcheck your understanding\b|\bsee figure\b",
+    r"|\bcreative commons\b|\bopencourseware\b|\bcheck your understanding\b|\bsee figure\b"
+    # a margin heading run into the sentence: "... without 3.4.1 Effect of itself undergoing ..." (set 39's NCERT)
+    r"|(?-i:[a-z,] \d{1,2}\.\d{1,2}\.\d{1,2} [A-Z][a-z])",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")

@@ -69,3 +69,184 @@ def test_a_heading_then_it_is_the_process_defines_the_heading() -> None:
     assert _it_is("We met on Monday.", first("It is the process of bringing together physical and human resources.")) is None
     g = _colon_it(first("Planning: It is the basic function of management."))
     assert g is not None and g.term == "Planning" and g.definition == "The basic function of management."
+
+
+def test_a_typesetters_path_is_no_document_title() -> None:
+    """Set 39's NCERT chapter: its metadata title "D:\\TEXTBOOKS\\...\\Unit 3.pmd" became the first topic's title."""
+    from seekh_convert.read.pdf import _BAD_TITLES
+
+    assert _BAD_TITLES.search(r"D:\TEXTBOOKS\RATIONALISED 20222-23\Neha\12085 — Chemistry Part_I\Unit_3\Unit 3.pmd")
+    assert _BAD_TITLES.search("chapter3.indd")
+    assert not _BAD_TITLES.search("Chemical Kinetics")
+    assert not _BAD_TITLES.search("Ratios: 3/4 and 1/2")
+
+
+@pytest.mark.parametrize(
+    ("layered", "once"),
+    [
+        (
+            "3.4 Temperature3.4 Temperature3.4 Temperature3.4 Temperature Dependence ofDependence ofDependence of",
+            "3.4 Temperature Dependence of",
+        ),
+        ("0.5 0.5 0.5 0.5", "0.5 0.5 0.5 0.5"),
+        ("Mississippi and Hawaii", "Mississippi and Hawaii"),
+    ],
+)
+def test_a_shadowed_headings_layers_are_read_once(layered, once) -> None:
+    """Set 39's NCERT chemistry chapter prints each heading line five times over; a table's repeated value stays."""
+    from seekh_convert.clean.pdf import _one_layer
+
+    assert _one_layer(layered) == once
+
+
+def test_glued_and_doubled_title_words_are_one() -> None:
+    """ "SummarySummarySummarySummarySummary _____ is the study of ...", "Rate of a Chemical Chemical Reaction",
+    "Integrated Rate RateRate Equations" (set 39); "Murmur" and "Bora Bora" are words."""
+    from seekh_convert.split.segment import _DOUBLED
+    from seekh_convert.text.normalize import GLUED_LAYERS
+
+    assert GLUED_LAYERS.sub(r"\1", "SummarySummarySummary Chemical kinetics is") == "Summary Chemical kinetics is"
+    assert GLUED_LAYERS.sub(r"\1", "Heart Murmur") == "Heart Murmur"
+    title = "Integrated Rate RateRate Equations"
+    assert _DOUBLED.sub(r"\1", GLUED_LAYERS.sub(r"\1", title)) == "Integrated Rate Equations"
+    assert _DOUBLED.sub(r"\1", "Rate of a Chemical Chemical Reaction") == "Rate of a Chemical Reaction"
+
+
+@pytest.mark.parametrize(
+    ("term", "definition", "front"),
+    [
+        ("Nucleotides", "A monomer unit that is linked together to form nucleic acids.", "What are nucleotides?"),
+        ("Viruses", "An infectious agent that is much smaller and simpler than bacteria.", "What are viruses?"),
+        ("series", "A sequence of terms added together.", "What is series?"),
+        ("Genetics", "The study of heredity.", "What is genetics?"),
+    ],
+)
+def test_a_glossary_entrys_capitalised_plural_is_asked_in_the_plural(term, definition, front) -> None:
+    """Set 39's Saylor chapter: "What is nucleotides?", "What is viruses?" from its glossary entries."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what(term, definition) == front
+
+
+def test_a_box_title_is_no_frame_for_a_card() -> None:
+    """Set 39: "In opening essay, what are genes?" (a teacher: a source pointer the student cannot use)."""
+    from seekh_convert.generate.offline.framing import framed
+
+    assert framed("What are genes?", "The basic unit of heredity.", "Opening Essay") == "What are genes?"
+    assert (
+        framed("What is replication?", "Minimal adjustment.", "Role transitions") == "In role transitions, what is replication?"
+    )
+
+
+def test_one_definition_of_a_gene_is_that_it_is() -> None:
+    """Set 39: "What is a gene is that it?" (the term ran on into "is that it")."""
+    from seekh_convert.generate.offline.leddef import _DEFINITION_OF
+
+    m = _DEFINITION_OF.search("One definition of a gene is that it is a segment of DNA that codes for a polypeptide.")
+    assert m is not None and m.group("term") == "gene" and m.group("body").startswith("a segment of DNA")
+
+
+def test_a_phrase_the_sentence_ends_by_naming_defines_the_name() -> None:
+    """Set 39's NCERT chapter said the source gives no definition of chemical kinetics, beside "All these questions can
+    be answered by the branch of chemistry, which deals with the study of reaction rates and their mechanisms,
+    called chemical kinetics."."""
+    from seekh_convert.generate.offline.glosses import _called_last
+    from seekh_convert.generate.offline.sentences import split_block
+    from seekh_convert.model.document import Block
+
+    def first(text: str):
+        return split_block(Block(kind=BlockKind.PARAGRAPH, text=text), 10**6)[0]
+
+    g = _called_last(
+        first(
+            "All these questions can be answered by the branch of chemistry, which deals with the study of reaction "
+            "rates and their mechanisms, called chemical kinetics."
+        )
+    )
+    assert g is not None and g.term == "chemical kinetics" and g.kind == "called"
+    assert g.definition == "The branch of chemistry, which deals with the study of reaction rates and their mechanisms."
+    assert _called_last(first("The teacher explained it to us, called the class back and left.")) is None
+    assert _called_last(first("We looked at this strange thing, called the widget.")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Here, we tackle backpropagation, the core algorithm behind how neural networks learn.",
+            [("backpropagation", "the core algorithm behind how neural networks learn")],
+        ),
+        (
+            "Complex behaviors may be created through shaping, the process of guiding an organism's behavior to the "
+            "desired outcome through the use of successive approximation.",
+            [],
+        ),
+        ("We met Newton, the man who discovered gravity.", []),
+    ],
+)
+def test_a_definite_apposition_of_a_method_defines_the_noun_before_it(sentence, found) -> None:
+    """Set 39's 3Blue1Brown lecture on backpropagation gave no item at all; its first sentence defines the term."""
+    from seekh_convert.generate.offline.appositive import appositions
+
+    assert [(t, d) for t, d, _ in appositions(parse(sentence))] == found
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Exercise-2", "question"),
+        ("Exercise-3.1", "question"),
+        ("Additional Exercises", "question"),
+        ("Exercise physiology", None),
+    ],
+)
+def test_a_numbered_exercise_heading_holds_questions(title, kind) -> None:
+    """Set 39's Word notes: "Maria spent $30.40 when she bought six sheets of _____" from its "Exercise-2" section."""
+    from seekh_convert.clean.common import section_kind
+
+    found = section_kind(title)
+    assert (found.value if found else None) == kind
+
+
+def test_a_box_heading_before_a_question_list_is_put_back() -> None:
+    """Set 39's Saylor chapter: the "Additional Exercises" heading (a question list, whose first line is a block of its
+    own) was lost, and "What is Bradykinin?" came from an exercise read as the chapter summary."""
+    from seekh_convert.read.html import _opens
+
+    assert _opens("For this nucleic acid segment,", "For this nucleic acid segment, classify ")
+    assert _opens("Describe how replication and transcription differ.", "Describe how replication and transcripti")
+    assert not _opens("For", "For this nucleic acid segment, classify ")
+
+
+def test_a_defining_sentence_is_no_application() -> None:
+    """Set 39: "Pivotal equation: The equation which is used to eliminate an unknown ... is known as the pivotal
+    equation." under Real-World Applications (teachers: a definition, not a use)."""
+    from seekh_convert.generate.offline.links import _defining
+    from seekh_convert.generate.offline.sentences import split_block
+    from seekh_convert.model.document import Block
+
+    def first(text: str):
+        return split_block(Block(kind=BlockKind.PARAGRAPH, text=text), 10**6)[0]
+
+    assert _defining(
+        first(
+            "The equation which is used to eliminate an unknown from the succeeding equations is known as the pivotal equation."
+        )
+    )
+    assert not _defining(first("Engineers use the Laplace transform to analyse electrical circuits."))
+
+
+def test_a_margin_heading_run_into_a_sentence_is_not_quoted() -> None:
+    """Set 39: "A catalyst is a substance which increases the rate of a reaction without 3.4.1 Effect of itself ..."."""
+    from seekh_convert.generate.offline.sentences import _JUNK
+
+    assert _JUNK.search("increases the rate of a reaction without 3.4.1 Effect of itself undergoing any change")
+    assert not _JUNK.search("Python 3.10.4 is the version installed here")
+
+
+@pytest.mark.parametrize("term", ["P,, Pz and p", "number p(s)ds"])
+def test_symbols_and_notation_are_no_terms(term) -> None:
+    """Set 39: "What are P,, Pz and p?", "What is number p(s)ds?"."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+
+    assert not _term_ok(term)
