@@ -435,9 +435,10 @@ def _clean_title(title: str, doc: Document, capitals: frozenset[str] = frozenset
     title = _NUMBERING.sub("", title) or title or doc.title or doc.path.stem
     title = " ".join(small_caps(w) for w in _uncapitalised(title, capitals).split())
     title = _STUTTER.sub(r"\1", title)  # "Psypsypsychological Disorders" (set 38's NCERT chapter: a drop cap's layers)
-    title = _DOUBLED.sub(
-        r"\1", GLUED_LAYERS.sub(r"\1", title)
-    )  # "Rate of a Chemical Chemical Reaction" (set 39's NCERT chapter: shadow layers)
+    # "Rate of a Chemical Chemical Reaction" (set 39's NCERT chapter: shadow layers)
+    title = _DOUBLED.sub(r"\1", GLUED_LAYERS.sub(r"\1", title))
+    if re.match(r"[a-z]{2,}\b", title) and zipf(title.split()[0].strip(":,;")) >= 3.0:
+        title = title[:1].upper() + title[1:]  # "traditional notions: external", "the Rate of a Reaction" (small capitals)
     title = re.sub(r"\s*:\s*:", ":", title).rstrip(" :;")  # "Mental Revolution:: Formal ...", "Concepts:" (set 35)
     return title[:200].rstrip(".") if not title.endswith("..") else title[:200]
 

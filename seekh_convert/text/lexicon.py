@@ -162,7 +162,12 @@ def notation(term: str) -> bool:
 def small_caps(word: str) -> str:
     """A word whose small capitals the text layer mixed with capitals ("IntroductIon", "ClassifiCaTion", set 28's
     NCERT chapter) as written; "JavaScript", "YouTube" and "McDonald" keep theirs (each part a word or a name)."""
+    possessive = re.fullmatch(r"([a-z]{2,})(['\u2019])S", word)
+    if possessive:  # "india’S SeCurity Strategy" (set 40's NCERT chapter): a small capital s after the apostrophe
+        return f"{possessive.group(1)}{possessive.group(2)}s"
     inner = [k for k in range(1, len(word)) if word[k].isupper()]
+    if inner == [len(word) - 1] and word[:-1].islower() and len(word) >= 3 and zipf(word.lower()) >= 3.0:
+        return word.lower()  # "neW sources of threats": only the last letter a full capital
     if not inner or not word.isalpha() or word[1:].isupper() or zipf(word.lower()) < 3.0:
         return word
     for k in inner:

@@ -206,6 +206,12 @@ def _clause_of(text: str) -> bool:
     return root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
+def _adjective(term: str) -> bool:
+    """True for a one-word label that is an adjective ("Fast", "Scalable"): a property listed, not a term."""
+    doc = parse.parse(term.strip().lower())  # "Fast" alone in capitals reads as a name
+    return len(doc) == 1 and doc[0].tag_ in ("JJ", "JJR", "JJS")
+
+
 def entry_explains(block) -> bool:
     """True when a glossary entry's text explains its term: on a slide any explanation ("Demand paging: pages are
     loaded only on demand"); elsewhere (a book's glossary) a noun phrase, "To ..." or "Having ...", never a clause
@@ -213,6 +219,8 @@ def entry_explains(block) -> bool:
     if sets_against(block.term or ""):
         return False  # "Open vs. proprietary: some institutions may need to waive rights ..." (set 29's wrong key)
     if block.bullet or block.slide is not None:
+        if re.match(r"(?:it|it['\u2019]s|they|this|these|that)\b", block.text.strip(), re.I) or _adjective(block.term or ""):
+            return False  # "Fast – it's a hardware mechanism" (set 40's deck): an adjective, a pronoun's remark
         return not fragment(parse.parse(block.text.strip().rstrip(" .;")), block.term or "")
     first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
     if re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first):

@@ -250,3 +250,31 @@ def test_symbols_and_notation_are_no_terms(term) -> None:
     from seekh_convert.generate.offline.glosses import _term_ok
 
     assert not _term_ok(term)
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [("neW", "new"), ("india’S", "india’s"), ("SeCurity", "Security"), ("JavaScript", "JavaScript"), ("iPhone", "iPhone")],
+)
+def test_small_capitals_of_a_heading_read_as_written(word, read) -> None:
+    """Set 40's NCERT politics chapter: "neW sources of threats", "india’S SeCurity Strategy"."""
+    from seekh_convert.text.lexicon import small_caps
+
+    assert small_caps(word) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "explains"),
+    [
+        ("it’s a hardware mechanism", "Fast", False),
+        ("the code runs only when necessary", "Efficient", False),
+        ("pages are loaded only on demand", "Demand paging", True),
+    ],
+)
+def test_a_slides_listed_property_is_no_term(text, term, explains) -> None:
+    """Set 40's deck: "An interrupt is: Fast – it’s a hardware mechanism; Efficient – ..." gave "What is fast?"."""
+    from seekh_convert.generate.offline.cards import entry_explains
+    from seekh_convert.model.document import Block
+
+    block = Block(kind=BlockKind.GLOSSARY, text=text, term=term, slide=5)
+    assert entry_explains(block) is explains
