@@ -50,6 +50,7 @@ class Subject(str, enum.Enum):
     LAW = "Law"
     SOCIOLOGY = "Sociology"
     MUSIC = "Music"
+    POLITICAL_SCIENCE = "Political Science"
     OTHER = "Other"
 
 

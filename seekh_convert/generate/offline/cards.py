@@ -120,7 +120,7 @@ def ask_what(term: str, definition: str = "") -> str:
     if found and term_key(found.group()) == term_key(term):
         term = found.group()
         first = term.split()[0]
-        if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper():
+        if found.start() == 0 and first[1:].islower() and not term_surface[:1].isupper() and term[len(first) :].islower():
             term = term[:1].lower() + term[1:]
     article = re.search(rf"\b(an?|the)\s+[\"\u201c\u2018]?{re.escape(term)}\b", definition, re.IGNORECASE)
     named = article is not None and re.search(r"\b(?:called|known as|termed)\s+$", definition[: article.start()])

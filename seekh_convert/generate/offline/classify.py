@@ -66,6 +66,9 @@ _LEXICON: dict[Subject, str] = {
     Subject.MUSIC: """music musical rhythm meter metre tempo beat pitch melody harmony chord chords scale clef staff
         notation note rest measure bar duple triple quadruple syncopation dotted quarter eighth sixteenth whole half
         composer symphony sonata octave interval cadence tonic dominant major minor""",
+    Subject.POLITICAL_SCIENCE: """politics political government democracy democratic election parliament sovereignty
+        sovereign citizen citizenship security policy state states governance diplomacy diplomatic alliance
+        terrorism disarmament federalism legislature electoral liberty ideology nationalism""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

@@ -31,6 +31,8 @@ _ASKED = re.compile(r"\?[\"”’')\]]*$")
 _LEAD = re.compile(
     r"^(?:here\s*,\s*|(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
     r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall|description|explanation|definition|meaning)\s*:\s+"
+    # "At its most basic, security implies freedom from threats." (set 40): the "its" is the subject's own
+    r"|at (?:its|their) (?:most basic|simplest|core)\s*,\s+|in (?:its|their) (?:simplest|most basic|broadest) (?:sense|form)\s*,\s+"
     # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")
     r"|so(?:\s*,\s*|\s+(?!(?:important|much|many|far|long|often|great|large|small|few|little|good|bad|strong|well|"
     r"different|common|rare|close|high|low|simple|easy|hard|difficult|powerful|useful|quickly|slowly|called|to)\b))"
@@ -48,10 +50,20 @@ _WINDOW = 40
 _RUN_IN = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?=[A-Z])")
 
 
+_RUN_IN_TITLE = re.compile(r"^([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and|the|in|for|to|on|by)){1,4})\s+(?=[A-Z][a-z])")
+
+
 def _run_in_heading(text: str) -> re.Match[str] | None:
     """A run-in heading the sentence repeats ("Block devices Like char devices, block devices are accessed ...",
     "Reliability Reliability means the users ...", set 32 and 31): left out of item text like a filler."""
     m = _RUN_IN.match(text)
+    titled = _RUN_IN_TITLE.match(text)
+    if titled and titled.group(1).split()[-1].lower() not in STOPWORDS:
+        # "Rectification of Mistakes Rectification is the correction of ..." (set 40's law notes): a heading in
+        # Title Case one of whose words the sentence goes on to use
+        words = [w for w in surface_words(titled.group(1)) if len(w) >= 5 and w.lower() not in STOPWORDS]
+        if any(re.search(rf"\b{re.escape(w)}", text[titled.end() :], re.I) for w in words):
+            return titled
     if m is None:
         return None
     heading = m.group(1)

@@ -11,6 +11,7 @@ import re
 
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence, prime
 from seekh_convert.model.document import BlockKind
+from seekh_convert.text import parse
 from seekh_convert.text.grammar import _to_do, attribution_end, definition_kind, leans_on_context, term_span
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import clean_term, term_key
@@ -193,19 +194,32 @@ def _asks_about(heading: str, key: str) -> bool:
 _ASKS_WHAT = re.compile(r"^\s*(?:[\d.]+\s+)?what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[^?]{2,60}\?\s*$", re.I)
 
 
+#: Verbs that give an impression of the term, not what it is.
+_HEDGES = frozenset("seem appear look sound tend".split())
+#: "At its most basic, security implies freedom from threats." (set 40): a lead that says the definition follows.
+_AT_BOTTOM = re.compile(
+    r"^(?:at (?:its|their) (?:most basic|simplest|core|heart)|in (?:its|their) (?:simplest|most basic|broadest)"
+    r"(?: sense| form| terms)?|simply put|put simply|basically|essentially|in essence),\s+",
+    re.I,
+)
+
+
 def _answers(s: Sentence, key: str) -> bool:
     """True when ``s`` says what the title's term is, under a title asking just that: "A right is essentially an
     entitlement or a justified claim." under "What are Rights?" (set 27's NCERT chapter), a class without the
     narrowing a definition elsewhere needs."""
     if not s.alone or not s.complete or s.n_words > ITEM_WORDS or key.split()[-1][:4] not in s.text.lower():
         return False
-    doc = s.parsed
+    lead = _AT_BOTTOM.match(s.text)
+    doc = parse.parse(s.text[lead.end() :]) if lead else s.parsed  # the lead's "its" is the subject's own
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or any(c.dep_ in ("neg", "aux") for c in root.children):
         return False
     attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if root.lemma_ == "be" and attr is None or root.lemma_ != "be" and root.tag_ not in ("VBZ", "VBP"):
         return False  # "X is a/an Y ..." or what X does ("A relational database matches data stored in tables ...")
+    if root.lemma_ in _HEDGES:
+        return False  # "Security seems to be something that is not the business of ..." (set 40): an impression
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
     if subj is None or any(t.dep_ not in ("det",) for t in doc[: subj.left_edge.i]):
         return False

@@ -278,3 +278,64 @@ def test_a_slides_listed_property_is_no_term(text, term, explains) -> None:
 
     block = Block(kind=BlockKind.GLOSSARY, text=text, term=term, slide=5)
     assert entry_explains(block) is explains
+
+
+def test_what_security_is_at_its_most_basic_answers_what_is_security() -> None:
+    """Set 40's NCERT politics chapter, under "What is security?": "At its most basic, security implies freedom from
+    threats." is the answer; "Security seems to be something that is not the business of the ordinary citizen." (its
+    Definition on the set's code) is an impression."""
+    from seekh_convert.generate.offline.sentences import split_block
+    from seekh_convert.generate.offline.titledef import _answers
+    from seekh_convert.model.document import Block
+
+    def first(text: str):
+        return split_block(Block(kind=BlockKind.PARAGRAPH, text=text, section="What is security?"), 10**6)[0]
+
+    basic = first("At its most basic, security implies freedom from threats.")
+    assert basic.display == "Security implies freedom from threats." and _answers(basic, "security")
+    assert not _answers(first("Security seems to be something that is not the business of the ordinary citizen."), "security")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [
+        (
+            "Rectification of Mistakes Rectification is the correction of written documents to fix mistakes.",
+            "Rectification of Mistakes ",
+        ),
+        (
+            "Minimizing Undue Influence One way lawyers try to minimize undue influence is to advise.",
+            "Minimizing Undue Influence ",
+        ),
+        ("New York City Hall is a building in Manhattan.", None),
+        ("In Canada the winters are cold.", None),
+    ],
+)
+def test_a_title_case_heading_run_into_its_paragraph_is_left_out(sentence, heading) -> None:
+    """Set 40's contract-law notes: "Rectification of Mistakes Rectification is the correction of ..."."""
+    from seekh_convert.generate.offline.sentences import _run_in_heading
+
+    m = _run_in_heading(sentence)
+    assert (m.group() if m else None) == heading
+
+
+def test_a_title_case_term_keeps_its_capitals_in_the_question() -> None:
+    """Set 40: "What is undue Influence?"."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what("undue influence", "Undue Influence is the domination of one party over the mind of the other.") == (
+        "What is Undue Influence?"
+    )
+    assert ask_what("inertia", "Inertia is the tendency of an object to resist a change in its motion.") == "What is inertia?"
+
+
+def test_a_politics_chapter_is_political_science() -> None:
+    """Set 40: NCERT's "Security in the Contemporary World" was labelled History."""
+    from seekh_convert.generate.offline.classify import subject_of
+    from seekh_convert.model.guide import Subject
+
+    text = (
+        "Security in world politics: a democracy protects its citizens; governments form an alliance, sign treaties on "
+        "disarmament and meet the threat of terrorism; the state and its sovereignty, its security policy and diplomacy."
+    )
+    assert subject_of(text, "Security in the Contemporary World") is Subject.POLITICAL_SCIENCE
