@@ -414,6 +414,8 @@ _LEANS_PICTURE = re.compile(
 )
 _LEANS_BEFORE = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|former|latter|last|next|other)\s+(?:is|are|was|were|one|ones)\b"
+    # "The next dimension is _____, which ..." (set 40): the next of a list the card does not show
+    r"|^the\s+(?:first|second|third|fourth|fifth|sixth|former|latter|last|next|final|following)\s+[a-z]+\s+(?:is|are|was|were)\b"
     r"|^(?:in particular|as before|also|again|similarly|likewise|instead|otherwise|in this case|in that case|then|thus"
     r"|in any (?:event|case)|at any rate|anyway"
     r"|hence|therefore|clearly|(?:not )?(?:too |very )?(?:surprisingly|unsurprisingly|interestingly|notably|of course))\b|\bsuch (?:an? )?(?!as\b)[a-z]+"
@@ -661,10 +663,14 @@ def _lowered(term: str) -> str:
     first = term.split()[0]
     if first.endswith(("'s", "\u2019s")):
         return term  # "Kant's views", "Wharton's rule": a name
-    if first[:1].isupper() and first[1:].islower() and all(w.islower() for w in term.split()[1:]) and zipf(first.lower()) >= 2.0:
+    common = zipf(first.lower()) >= 2.0 or len(term.split()) > 1 and _ADJECTIVE_END.search(first)  # "Monochronic cultures"
+    if first[:1].isupper() and first[1:].islower() and all(w.islower() for w in term.split()[1:]) and common:
         return term[:1].lower() + term[1:]
     return term
 
+
+#: Endings of an adjective that opens a term ("Monochronic cultures", set 40): a word, not a name.
+_ADJECTIVE_END = re.compile(r"(?:ic|ical|ous|ive|ary|ible|able)$")
 
 _MEANS = re.compile(r"^(?P<the>the\s+)?(?P<x>.+?)\s+(?:\([^)]*\)\s+)?(?P<v>means|mean|denotes|denote|refers to|refer to)\b", re.I)
 

@@ -125,7 +125,7 @@ def _find(ta) -> list[Gloss]:
     appos = [s for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and s.complete and APPOSITION.search(s.text)]
     prime(candidates + [s for s in appos if all(s is not c for c in candidates)])  # one batch: faster than a parse at a time
     for s in candidates:
-        found.extend(_sentence(s))
+        found.extend(g for g in _sentence(s) if not _bare_the(g))
     for s in appos:  # a term the topic uses again ("the hippocampus, an area of ..." is parsed onto "the growth")
         found.extend(
             Gloss(t, _answer(d), s, "apposition", _lower(n))
@@ -179,6 +179,16 @@ def _called_last(s: Sentence) -> Gloss | None:
 
 #: Heads of a noun phrase too vague to define what it is called by ("the thing, called X").
 _VAGUE_HEADS = frozenset("thing things one ones way something anything it this that".split())
+
+
+def _bare_the(g: Gloss) -> bool:
+    """True for "The challenge occurs when we feel ..." (set 40): "the" and one everyday noun point at something said
+    before; "What is the challenge?" has no answer of its own."""
+    return (
+        " " not in g.term.strip()
+        and zipf(g.term.lower()) >= 4.5
+        and re.match(rf"the\s+{re.escape(g.term)}\b", g.sentence.text[g.sentence.cut :], re.I) is not None
+    )
 
 
 def _dash(s: Sentence) -> Gloss | None:

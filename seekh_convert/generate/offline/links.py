@@ -18,6 +18,7 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Application, LearnNext, Prerequisite
 from seekh_convert.model.sources import ref_at
 from seekh_convert.text.defining import defined_terms
+from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 
@@ -45,7 +46,13 @@ _GENERIC = frozenset(
 def linkable(t: Term) -> bool:
     """A term fit to be a prerequisite or learn-next topic: not a generic or classroom word."""
     ws = [w.lower() for w in surface_words(t.text)]
+    if len(ws) == 1 and zipf(ws[0]) >= _EVERYDAY:
+        return False  # "space", "offer": an everyday word this topic may use in its everyday sense (set 40's links)
     return bool(ws) and not all(w in _GENERIC or w in STOPWORDS for w in ws) and (len(ws) > 1 or len(ws[0]) >= 4)
+
+
+#: Zipf frequency from which one word is everyday English.
+_EVERYDAY = 5.0
 
 
 def mention(ta: TopicAnalysis, term: str) -> Sentence | None:

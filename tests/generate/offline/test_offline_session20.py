@@ -339,3 +339,23 @@ def test_a_politics_chapter_is_political_science() -> None:
         "disarmament and meet the threat of terrorism; the state and its sovereignty, its security policy and diplomacy."
     )
     assert subject_of(text, "Security in the Contemporary World") is Subject.POLITICAL_SCIENCE
+
+
+def test_set_40s_fronts() -> None:
+    """Set 40: "What are Monochronic cultures?", "The next dimension is _____, which may sound like an odd way to
+    define a culture." (the next of a list the card does not show)."""
+    from seekh_convert.generate.offline.cards import _lowered, cloze_leans
+
+    assert _lowered("Monochronic cultures") == "monochronic cultures"
+    assert cloze_leans("The next dimension is _____, which may sound like an odd way to define a culture.")
+    assert not cloze_leans("The first law of thermodynamics is a statement of the conservation of _____.")
+
+
+def test_an_everyday_word_is_no_link_between_topics() -> None:
+    """Set 40: "Context: High-Context versus Low-Context Cultures explains space, which this topic uses." where the
+    Hofstede topic uses "space" in its everyday sense."""
+    from seekh_convert.generate.offline.links import linkable
+    from seekh_convert.generate.offline.terms import Term
+
+    assert not linkable(Term(text="space", key="space", origin="pattern", first=0))
+    assert linkable(Term(text="ethnocentrism", key="ethnocentrism", origin="pattern", first=0))
