@@ -33,7 +33,8 @@ _UNTITLED = frozenset(
     """high school lot bit couple sense way kind case point idea thing question answer minute minutes second
     seconds moment today everybody everyone world video lecture lesson class following pointed whose still
     sanity takeaway location appropriate check new actual smaller bigger larger same different whole certain specific
-    general particular main little big good bad simple basic various entire given usual""".split()
+    general particular main little big good bad simple basic various entire given usual every single each own such
+    very""".split()
 )
 
 

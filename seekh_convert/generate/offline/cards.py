@@ -225,6 +225,8 @@ def entry_explains(block) -> bool:
     first = re.split(r"(?<=[.;])\s+", block.text.strip(), maxsplit=1)[0].rstrip(" .;")
     if re.match(r"(?:To [a-z]+|Having|Being|Pertaining)\b", first):
         return True
+    if parse.parse(first[:1].lower() + first[1:])[0].tag_ == "VBZ":
+        return False  # "Brand Awareness: Highlights the unique selling points of ..." (set 41): what a benefit does
     doc = parse.parse(first)
     return _noun_phrase(doc) and not remark(doc) and not instance(doc)
 
@@ -390,8 +392,11 @@ def _in_brackets(text: str, at: int) -> bool:
 
 #: Sentences a blank does not fit: maths and equations, advice, narration of what comes next, a cited equation.
 _NOT_FOR_CLOZE = re.compile(
-    r"[=<>\u00d7\u00b1\u2211\u2212]|\b(?:equation|eq\.)\s*\(?\d|\bis now:|^(?:it is|it's) (?:helpful|important|good|useful|advised|"
-    r"recommended|best|wise)\b|\b(?:is|are) going to\b|\bwhich is why\b|\bfor instance\b|\bfor example\b",
+    r"[=<>\u00d7\u00b1\u2211\u2212]|\b(?:equation|eq\.)\s*\(?\s*\d|\bis now:|^(?:it is|it's) (?:helpful|important|good|useful|advised|"
+    r"recommended|best|wise)\b|\b(?:is|are) going to\b|\bwhich is why\b|\bfor instance\b|\bfor example\b"
+    # "_____ is a prime example of a company ..." (set 41), "A famous example comes from _____" (set 40): one example
+    # of many, which the blank cannot tell apart
+    r"|\b(?:prime|classic|good|great|perfect|typical|famous|notable|well-known) examples?\b",
     re.I,
 )
 #: A one-letter variable ("u then decays", "copied with probability p"): the item leans on the source's notation.

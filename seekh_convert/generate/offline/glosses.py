@@ -53,7 +53,9 @@ _LABELS = frozenset(
     definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
     answer result results conclusion conclusions update reminder caution keyword keywords practice worksheet
     introduction overview background appendix chapter section lecture module unit lesson preface foreword
-    wrong correct incorrect better worse good bad mistake mistakes myth myths""".split()
+    wrong correct incorrect better worse good bad mistake mistakes myth myths
+    evaluate discuss explain describe compare contrast analyze analyse identify define list explore consider reflect
+    assess examine summarize summarise outline justify illustrate""".split()
 )
 _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be

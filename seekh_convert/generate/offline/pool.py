@@ -457,6 +457,25 @@ def definition_empty(ta: TopicAnalysis) -> str:
     return f"The source gives no definition of {subject_term(ta)}; the summary says what it covers."[:300]
 
 
+_BARE_WHAT = re.compile(r"^What is (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})\?$")
+
+
+def _articled(card: Flashcard, ta: TopicAnalysis) -> Flashcard:
+    """ "What is a race condition?" for "What is race condition?" when the topic itself writes "a race condition" (set
+    40's teachers edited three such fronts): the source says the term counts; a mass noun keeps no article."""
+    m = _BARE_WHAT.match(card.front) if card.kind == "basic" else None
+    if m is None:
+        return card
+    term = m.group("term")
+    if "text" not in ta.memo:
+        ta.memo["text"] = "\n".join(b.text for b in ta.topic.blocks)
+    used = re.search(rf"\b(an?)\s+{re.escape(term)}\b(?!\s*(?:of|to)\b)", ta.memo["text"], re.I)
+    if used is None or re.search(rf"\b{re.escape(term)}\b", ta.memo["text"], re.I) is None:
+        return card
+    article = "an" if re.match(r"[aeio]|u(?!ni|s[eu])|hour|hono", term) else "a"
+    return card.model_copy(update={"front": f"What is {article} {term}?"})
+
+
 def _orphans(definable: list[Term], cards: list[Flashcard], questions: list) -> list[Flashcard]:
     """Cards for the definitions left to a question that no question could use ("The facial feedback hypothesis
     proposes that ...", with no other hypothesis to offer as options): a definition the source gives is never lost."""
@@ -611,7 +630,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     reviews = source_reviews(ta.topic.blocks)
     reviewed = _reviewed(reviews)
     pool.sections["flashcards"] = [
-        c
+        _articled(c, ta)
         for c in shown_cards(cards + _fresh(spare, cards))
         if not shown_example(c.source.section) and not _expanded_before(doc, ta, c) and not reviewed(c)
     ]

@@ -22,7 +22,9 @@ _JUNK = re.compile(
     r"https?://|www\.|\bby the end of this (?:section|chapter)\b|\blink to learning\b|\bwatch this video\b"
     r"|\bcreative commons\b|\bopencourseware\b|\bcheck your understanding\b|\bsee figure\b"
     # a margin heading run into the sentence: "... without 3.4.1 Effect of itself undergoing ..." (set 39's NCERT)
-    r"|(?-i:[a-z,] \d{1,2}\.\d{1,2}\.\d{1,2} [A-Z][a-z])",
+    r"|(?-i:[a-z,] \d{1,2}\.\d{1,2}\.\d{1,2} [A-Z][a-z])"
+    # a maths font's private-use glyph: "stretched horizontally by the factor \uebe1 and shifted ..." (set 41)
+    r"|[\ue000-\uf8ff]",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!][\"”’')\]]*$")

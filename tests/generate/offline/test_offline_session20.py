@@ -359,3 +359,53 @@ def test_an_everyday_word_is_no_link_between_topics() -> None:
 
     assert not linkable(Term(text="space", key="space", origin="pattern", first=0))
     assert linkable(Term(text="ethnocentrism", key="ethnocentrism", origin="pattern", first=0))
+
+
+def test_a_term_the_topic_counts_is_asked_with_its_article() -> None:
+    """Set 40's deck: "What is race condition?", "What is critical section?" (teachers: add the article); the topic
+    writes "a race condition"; a term it never writes with "a" keeps none ("What is latency?")."""
+    from types import SimpleNamespace
+
+    from seekh_convert.generate.offline.pool import _articled
+    from seekh_convert.model.document import Block
+    from seekh_convert.model.guide import Flashcard
+    from seekh_convert.model.sources import SourceRef
+
+    text = "A critical section creates a race condition. Latency is the delay before the ISR runs."
+    ta = SimpleNamespace(memo={}, topic=SimpleNamespace(blocks=[Block(kind=BlockKind.PARAGRAPH, text=text)]))
+
+    def card(front: str) -> Flashcard:
+        return Flashcard(kind="basic", front=front, back="Anomalous behavior.", source=SourceRef(quote=text))
+
+    assert _articled(card("What is race condition?"), ta).front == "What is a race condition?"
+    assert _articled(card("What is critical section?"), ta).front == "What is a critical section?"
+    assert _articled(card("What is latency?"), ta).front == "What is latency?"
+
+
+def test_set_41s_items() -> None:
+    """Set 41: "What is evaluate?" (a discussion prompt's label, a wrong key), "What is Brand Awareness?" answered by
+    what a benefit does ("Highlights the unique selling points ...", a wrong key), "_____ is a prime example of a
+    company ..." (one example of many), "Equation ( 3.23) predicts ..." (a formula the card does not show), and a
+    sentence with a maths font's private-use glyph."""
+    from seekh_convert.generate.offline.cards import _NOT_FOR_CLOZE, entry_explains
+    from seekh_convert.generate.offline.glosses import _term_ok
+    from seekh_convert.generate.offline.sentences import _JUNK
+    from seekh_convert.model.document import Block
+
+    assert not _term_ok("Evaluate") and _term_ok("Brand awareness")
+    benefit = Block(kind=BlockKind.GLOSSARY, text="Highlights the unique selling points of products.", term="Brand Awareness")
+    entry = Block(
+        kind=BlockKind.GLOSSARY, text="The variation in response that arises from causal predictors.", term="Reducible error"
+    )
+    assert not entry_explains(benefit) and entry_explains(entry)
+    assert _NOT_FOR_CLOZE.search("Nike is a prime example of a company effectively using demographic segmentation.")
+    assert _NOT_FOR_CLOZE.search("Equation ( 3.23) predicts the value of rate constants fairly accurately.")
+    assert not _NOT_FOR_CLOZE.search("Demographic segmentation divides a market by age, income and education.")
+    assert _JUNK.search("the graphs must be stretched horizontally by the factor \uebe1 and shifted to the right by b")
+
+
+def test_every_single_is_no_lecture_title() -> None:
+    """Set 41's 3Blue1Brown lecture: a part titled "Every Single"."""
+    from seekh_convert.split.spoken import _candidates
+
+    assert "every single" not in _candidates(["every", "single", "student", "learns", "every", "single", "step"])
