@@ -29,6 +29,10 @@ FIGURE_CAPTION = re.compile(
 )
 
 
+#: A numbered sub-section's title on a line of its own ("3.2.4 Molecularity of a Reaction").
+_NUMBERED_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\s+[A-Z][a-z]")
+
+
 def _heading_kind(title: str) -> BlockKind | None:
     """References (also German titles), the source's own questions and its summaries; glossaries stay prose
     (PDF glossary lines are not split into term and definition)."""
@@ -55,6 +59,9 @@ def assign_kinds(blocks: list[Block]) -> list[Block]:
             block.section = section
             continue
         block.section = section
+        if special is not None and _NUMBERED_LINE.match(block.text) and len(block.text.split()) <= 12:
+            special = None  # "3.2.4 Molecularity of a Reaction", a heading read as a line, ends a worked
+            # example's "Solution" (set 39's NCERT chapter: the section after it was read as the example's answer)
         if special is not None:
             block.kind = special[1]
         elif _CITATION.search(block.text):

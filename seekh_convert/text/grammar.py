@@ -262,6 +262,8 @@ def kind_of(doc, term: str) -> bool:
 def _copula(verb) -> bool:
     """True when "X is ..." says what X is: a class narrowed down, "X is when ...", "X is where ...", "X is one in
     which ..."."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "The reaction can be unimolecular when one reacting species is involved" (set 39): what it may be
     attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
     genus = attrs[0] if attrs else None
     if any(c.dep_ == "neg" for c in verb.children):

@@ -71,6 +71,10 @@ _GENERIC_TITLE = re.compile(
 _FRONT = re.compile(r"^\W*(?:abstract|preface|foreword|acknowledge?ments?|keywords|contents|table of contents)\W*$", re.I)
 #: Spare candidates appended when every shown item of a section failed.
 _EXTRA = 2
+#: Words from which a topic shows a spare card for each of the first ``_SPARE_FOR`` questions it could not make.
+_LONG_TOPIC, _SPARE_FOR = 500, 3
+#: Cards a topic shows at most when spares fill in for questions.
+_MAX_SHOWN = 12
 
 
 @dataclass
@@ -675,7 +679,12 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     ]
     orphans = _orphans(definable, pool.sections["flashcards"][: len(cards)], questions)
     pool.sections["flashcards"][len(cards) : len(cards)] = orphans
-    pool.shown = dict(_SHOWN, flashcards=len(cards) + len(orphans), questions=len(questions))
+    shown = len(cards) + len(orphans)
+    if ta.word_count >= _LONG_TOPIC and len(questions) < _SPARE_FOR:
+        # the sentences left to questions that no question took (sets 39-41: no question in most topics of 500 words
+        # and more, two or three cards each): a spare blank for each missing question, up to the usual card limit
+        shown = min(len(pool.sections["flashcards"]), shown + _SPARE_FOR - len(questions), max(shown, _MAX_SHOWN))
+    pool.shown = dict(_SHOWN, flashcards=shown, questions=len(questions))
     pool.empty = {
         "definition": definition_empty(ta),
         "prerequisites": prerequisites_empty(doc, ta),

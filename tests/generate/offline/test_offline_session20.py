@@ -409,3 +409,27 @@ def test_every_single_is_no_lecture_title() -> None:
     from seekh_convert.split.spoken import _candidates
 
     assert "every single" not in _candidates(["every", "single", "student", "learns", "every", "single", "step"])
+
+
+def test_what_a_thing_can_be_is_no_definition() -> None:
+    """Set 39: "What is the reaction?" answered by "The reaction can be unimolecular when one reacting species is
+    involved, ..." (a teacher: question and answer do not match)."""
+    sentence = "The reaction can be unimolecular when one reacting species is involved, for example, decomposition."
+    assert definition_kind(parse(sentence), "reaction") is None
+    assert definition_kind(parse("A catalyst is a substance which increases the rate of a reaction."), "catalyst")
+
+
+def test_a_numbered_line_ends_a_worked_examples_solution() -> None:
+    """Set 39's NCERT chapter: under a worked example's "Solution" heading the section "3.2.4 Molecularity of a
+    Reaction" (a line, not a heading) was read as the example's answer, and its definitions gave no card."""
+    from seekh_convert.clean.pdf_kinds import assign_kinds
+    from seekh_convert.model.document import Block
+
+    blocks = [
+        Block(kind=BlockKind.HEADING, text="Solution", level=3),
+        Block(kind=BlockKind.PARAGRAPH, text="The unit of a first order rate constant is s-1, so the reaction is first order."),
+        Block(kind=BlockKind.PARAGRAPH, text="3.2.4 Molecularity of a Reaction"),
+        Block(kind=BlockKind.PARAGRAPH, text="Another property of a reaction called molecularity helps in understanding it."),
+    ]
+    kinds = [b.kind for b in assign_kinds(blocks)]
+    assert kinds[1] is BlockKind.QUESTION and kinds[3] is BlockKind.PARAGRAPH
