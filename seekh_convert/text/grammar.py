@@ -264,6 +264,9 @@ def _copula(verb) -> bool:
     which ..."."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False  # "The reaction can be unimolecular when one reacting species is involved" (set 39): what it may be
+    if any(c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in verb.children):
+        return False  # "Debriefing is also a good time to provide additional benefits ..." (set 42's wrong key): one more
+        # thing said of a term defined elsewhere
     attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
     genus = attrs[0] if attrs else None
     if any(c.dep_ == "neg" for c in verb.children):

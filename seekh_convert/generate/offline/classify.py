@@ -30,7 +30,8 @@ _LEXICON: dict[Subject, str] = {
         hippocampus amygdala neuron client psychotherapy counseling""",
     Subject.HISTORY: """war century empire king revolution history historian treaty army battle colonial dynasty ancient
         medieval president nation siege soldier troop slavery slave emancipation confederate union colony abolition
-        independence reign monarchy civil""",
+        independence reign monarchy civil archaeology archaeologist archaeological excavation civilisation
+        civilization inscription artefact artifact""",
     Subject.PHILOSOPHY: """philosophy philosopher ethics moral argument knowledge truth metaphysics logic virtue existence
         belief epistemology socrates plato aristotle kant justice hume descartes ontology premise identity
         skepticism empiricism rationalism utilitarianism""",

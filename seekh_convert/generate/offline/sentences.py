@@ -49,7 +49,7 @@ _WINDOW = 40
 
 
 #: A heading the text layer ran into its paragraph: a capitalised phrase of up to four words right before a capital.
-_RUN_IN = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?=[A-Z])")
+_RUN_IN = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?=[A-Z])")
 
 
 _RUN_IN_TITLE = re.compile(r"^([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and|the|in|for|to|on|by)){1,4})\s+(?=[A-Z][a-z])")

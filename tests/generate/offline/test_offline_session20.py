@@ -433,3 +433,32 @@ def test_a_numbered_line_ends_a_worked_examples_solution() -> None:
     ]
     kinds = [b.kind for b in assign_kinds(blocks)]
     assert kinds[1] is BlockKind.QUESTION and kinds[3] is BlockKind.PARAGRAPH
+
+
+def test_what_a_term_also_is_is_no_definition() -> None:
+    """Set 42's wrong key: "What is debriefing?" -> "Debriefing is also a good time to provide additional benefits to
+    research participants ..."."""
+    also = "Debriefing is also a good time to provide additional benefits to research participants."
+    assert definition_kind(parse(also), "debriefing") is None
+    what = "Debriefing is a procedure that informs participants about the purpose of the study after it ends."
+    assert definition_kind(parse(what), "debriefing") == "copula"
+
+
+def test_set_42s_items() -> None:
+    """Set 42: "Why were 7.1 Seals and sealings Seals and sealings used?" (a numbered heading run into its paragraph),
+    "Cloud computing: In tracking the historical evolution, we briefly review five core technologies ..." under
+    Applications (a technology named is no use), a Harappan history chapter labelled Sociology."""
+    from seekh_convert.generate.offline.classify import subject_of
+    from seekh_convert.generate.offline.sentences import _run_in_heading, split_block
+    from seekh_convert.generate.offline.statements import use_score
+    from seekh_convert.model.document import Block
+    from seekh_convert.model.guide import Subject
+
+    m = _run_in_heading("7.1 Seals and sealings Seals and sealings were used to facilitate long-distance communication.")
+    assert m is not None and m.group() == "7.1 Seals and sealings "
+    named = "In tracking the historical evolution, we briefly review five core technologies that played an important role."
+    assert use_score(split_block(Block(kind=BlockKind.PARAGRAPH, text=named), 10**6)[0]) < 2.0
+    used = "Engineers use the Laplace transform to analyse electrical circuits and to design filters."
+    assert use_score(split_block(Block(kind=BlockKind.PARAGRAPH, text=used), 10**6)[0]) >= 2.0
+    text = "Archaeologists excavated the site; the excavation showed the civilisation's crafts, an inscription and seals."
+    assert subject_of(text, "Bricks, Beads and Bones: The Harappan Civilisation") is Subject.HISTORY
