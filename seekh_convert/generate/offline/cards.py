@@ -8,7 +8,7 @@ import weakref
 from rapidfuzz import fuzz
 
 from seekh_convert.generate.offline.generic import defers, definition_penalty
-from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, fragment, instance, remark, sets_against
+from seekh_convert.generate.offline.glosses import _BARE_KINDS, _noun_phrase, fragment, instance, listed, remark, sets_against
 from seekh_convert.generate.offline.sentences import ITEM_WORDS, Sentence
 from seekh_convert.generate.offline.terms import Term, free_match
 from seekh_convert.generate.offline.titledef import hollow
@@ -513,8 +513,8 @@ def _defines(term: Term) -> bool:
         return False
     if term.key in _BARE_KINDS:
         return False
-    if re.search(r",|\w\(", term.text):
-        return False  # symbols listed or a function's notation: "P,, Pz and p", "number p(s)ds" (set 39)
+    if listed(term.text):
+        return False
     s = term.definition
     if s is None or not term.defined or not s.alone or not_a_definition(term.text, s.text) is not None:
         return False

@@ -135,7 +135,7 @@ def _find(ta) -> list[Gloss]:
             if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2 and not remark(parse.parse(d))
         )
     found.extend(g for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and (g := _dash(s)) is not None)
-    found.extend(g for s in ta.sentences if s.complete and _CALLED_LAST.search(s.text) and (g := _called_last(s)))
+    found.extend(g for s in ta.sentences if s.complete and (g := _called_last(s)))
     found.extend(_expansions(ta))
     # definitions first, then what abbreviations stand for; each in source order
     return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]
@@ -163,7 +163,7 @@ def _called_last(s: Sentence) -> Gloss | None:
     the source gives no definition): the phrase is the definition even where the sentence around it leans back."""
     m = _CALLED_LAST.search(s.text)
     term = _clean_term(m.group("term")) if m else ""
-    if not term or not _term_ok(term) or not is_noun(term):
+    if not term or not _term_ok(term) or not _noun(term):
         return None
     before = s.text[: m.start()]
     for start in _NP_START.finditer(before):
@@ -213,7 +213,7 @@ def _dash(s: Sentence) -> Gloss | None:
         doc[next((i for i in range(chunk.start, chunk.end) if doc[i].pos_ != "DET"), chunk.start) : chunk.end].text
     )
     body = m.group("def").strip()
-    if not _term_ok(term) or not is_noun(term) or _LEANS_DEF.search(body) or not 4 <= len(surface_words(body)) <= ITEM_WORDS:
+    if not _term_ok(term) or not _noun(term) or _LEANS_DEF.search(body) or not 4 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
     if any(len(w) < 3 for w in surface_words(term)) or not term.isascii():
         return None  # "τ_perturb = Jᵀ F — the same Jacobian from Week 1": a formula's symbols, not a term
@@ -283,6 +283,11 @@ def sets_against(term: str) -> bool:
     return bool(re.search(r"\bvs\b\.?|\bversus\b", term, re.I))
 
 
+def listed(term: str) -> bool:
+    """True for symbols listed or a function's notation ("P,, Pz and p", "number p(s)ds", set 39): no term."""
+    return re.search(r",|\w\(", term) is not None
+
+
 def _term_ok(term: str) -> bool:
     if example_name(term) or notation(term):
         return False  # a worked example's table or company ("What is FOODMART?"), an equation's symbol ("tsp")
@@ -291,7 +296,7 @@ def _term_ok(term: str) -> bool:
         return False
     if words[0].lower() in _LABELS or (len(words) == 1 and (words[0].lower() in _LABELS or zipf(words[0]) >= 5.2)):
         return False
-    if term.count("(") != term.count(")") or re.search(r"[:;,_=/\\]|\w\(|\s[\u2013\u2014-]\s", term):
+    if term.count("(") != term.count(")") or listed(term) or re.search(r"[:;_=/\\]|\s[\u2013\u2014-]\s", term):
         return False  # a spaced dash: an outline entry ("the database directive – for databases"), not a term
     if len(words) == 1 and words[0].lower() in _BARE_KINDS:
         return False  # "The model says biology is one part of ...": the model named before, not a term
@@ -344,7 +349,7 @@ def _colon(s: Sentence) -> Gloss | None:
         return None  # a value ("132.5 mm, height: 74.5 mm") or an aside between dashes, not an explanation
     if f" {term_key(term)} " in f" {term_key(body)} ":
         return None  # circular ("Validation score: The mean validation score ...")
-    if not _term_ok(term) or not is_noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
+    if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
     if not _explains(body, subjectless=False, term=term) or not _noun_phrase(parse.parse(term)):
         return None  # "tidyr provides two functions for pivoting data: ...": a clause introducing a list, not a term
@@ -365,7 +370,7 @@ def _it_is(label: str, nxt: Sentence) -> Gloss | None:
     if re.search(r"[.!?;,]\s*$", raw) or "\n" in raw:
         return None
     term = _clean_term(raw.rstrip(":").strip())
-    if not _term_ok(term) or len(surface_words(term)) > 5 or not (is_noun(term) or _gerund(term)):
+    if not _term_ok(term) or len(surface_words(term)) > 5 or not (_noun(term) or _gerund(term)):
         return None
     return _it_gloss(term, nxt.text[m.end() :], nxt, raw)
 
@@ -381,7 +386,7 @@ def _colon_it(s: Sentence) -> Gloss | None:
     if m is None or not (it := _IT_IS.match(m.group("def").strip())):
         return None
     term = _strip_abbr(_clean_term(m.group("term")))
-    if not _term_ok(term) or len(surface_words(term)) > 5 or not is_noun(term):
+    if not _term_ok(term) or len(surface_words(term)) > 5 or not _noun(term):
         return None
     return _it_gloss(term, m.group("def").strip()[it.end() :], s, m.group("term"))
 
@@ -503,7 +508,7 @@ def _noun_phrase(doc) -> bool:
     )
 
 
-def is_noun(term: str) -> bool:
+def _noun(term: str) -> bool:
     """True when ``term`` ends in a noun ("a living will", "Inertia"), not an adjective ("Preparatory")."""
     doc = parse.parse(_strip_abbr(term))
     return len(doc) > 0 and (doc[-1].pos_ in ("NOUN", "PROPN") or len(doc) > 1 and doc[-1].lower_ == "will")
@@ -515,7 +520,7 @@ def _pair(term_text: str, nxt: Sentence) -> Gloss | None:
     if re.search(r"[.!?:;,]\s*$", raw) or "\n" in raw:
         return None
     term = _clean_term(raw)
-    if not _term_ok(term) or len(surface_words(raw)) > 8 or not is_noun(term):
+    if not _term_ok(term) or len(surface_words(raw)) > 8 or not _noun(term):
         return None
     body = nxt.display
     opening = parse.parse(body)

@@ -195,7 +195,7 @@ _ASKS_WHAT = re.compile(r"^\s*(?:[\d.]+\s+)?what\s+(?:is|are)\s+(?:an?\s+|the\s+
 
 
 #: Verbs that give an impression of the term, not what it is.
-_HEDGES = frozenset("seem appear look sound tend".split())
+_IMPRESSION_VERBS = frozenset("seem appear look sound tend".split())
 #: "At its most basic, security implies freedom from threats." (set 40): a lead that says the definition follows.
 _AT_BOTTOM = re.compile(
     r"^(?:at (?:its|their) (?:most basic|simplest|core|heart)|in (?:its|their) (?:simplest|most basic|broadest)"
@@ -218,7 +218,7 @@ def _answers(s: Sentence, key: str) -> bool:
     attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if root.lemma_ == "be" and attr is None or root.lemma_ != "be" and root.tag_ not in ("VBZ", "VBP"):
         return False  # "X is a/an Y ..." or what X does ("A relational database matches data stored in tables ...")
-    if root.lemma_ in _HEDGES:
+    if root.lemma_ in _IMPRESSION_VERBS:
         return False  # "Security seems to be something that is not the business of ..." (set 40): an impression
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
     if subj is None or any(t.dep_ not in ("det",) for t in doc[: subj.left_edge.i]):
