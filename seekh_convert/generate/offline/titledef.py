@@ -159,6 +159,7 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
     claim that morality depends completely on the effects of our actions." for "Consequentialism")."""
     out: list[tuple[str, Sentence]] = []
     asked = bool(_ASKS_WHAT.match(title))
+    composed = False
     for term in title_terms(title):
         key = term_key(term).replace("-", " ")
         followers = re.sub(r"(?:ism|y)$", "", key) if key.endswith(("ism", "ology")) else None
@@ -174,11 +175,14 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 and len(followers) >= 5
                 and _followers_claim(s, followers)
                 or _attempts(s, key)
+                or not composed
+                and _composes(s, key, title)
                 or (asked or _asks_about(s.block.section, key))
                 and _answers(s, key)
             ):
                 out.append((term, s))
                 asked = False  # the first answer only
+                composed = composed or _composes(s, key, title)
     return out
 
 
@@ -225,6 +229,58 @@ def _answers(s: Sentence, key: str) -> bool:
         return False
     name = " ".join(t.text for t in doc[subj.left_edge.i : subj.i + 1] if t.dep_ != "det")
     return term_key(name) == key and not leans_on_context(doc)
+
+
+#: Verbs by which a sentence says what a thing is made of or takes in: "The basic form of the Hindu temple comprises
+#: the following: ..." (set 41), "Arm processor families include the Cortex-A series, ..." (set 42).
+_PART_VERBS = frozenset("include comprise consist contain".split())
+
+
+def _named_head(title: str, head: str) -> bool:
+    """True when the title is a name and then ``head`` ("Cortex-M7 Registers"): its other words name a thing."""
+    words = title.split()
+    return len(words) >= 2 and term_key(words[-1]) == head and all(re.search(r"\d", w) or w.isupper() for w in words[:-1])
+
+
+def _composes(s: Sentence, key: str, title: str) -> bool:
+    """True when ``s`` opens with the title's term and says what it is made of ("The basic form of the Hindu temple
+    comprises ...") or what such things are used for ("The internal registers are used to store and process
+    temporary data within the processor core." under "Cortex-M7 Registers", set 42's false "none")."""
+    words = key.split()
+    if not s.alone or not s.complete or s.n_words > ITEM_WORDS + 20 or not words or words[-1][:5] not in s.text.lower():
+        return False
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or any(c.dep_ in ("neg", "aux", "conj") or c.lower_ in ("also", "too") for c in root.children):
+        return False  # "Deception also includes ...", "The NVIC includes ... and supports ...": one part of many
+    if root.lemma_ in _PART_VERBS and root.tag_ in ("VBZ", "VBP"):
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    elif (
+        root.lemma_ == "use"
+        and root.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+    ):
+        if not any(c.dep_ == "xcomp" and _to_do(c) or c.dep_ == "prep" and c.lower_ == "for" for c in root.children):
+            return False
+        subj = next((c for c in root.children if c.dep_ == "nsubjpass" and c.i < root.i), None)
+    else:
+        return False
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(t.dep_ != "det" for t in doc[: subj.left_edge.i]):
+        return False
+    if doc[subj.left_edge.i].lower_ in _DEMONSTRATIVES or doc[subj.left_edge.i].lower_ in _INNER:
+        return False
+    start = subj.left_edge.i + (doc[subj.left_edge.i].dep_ == "det")
+    span = doc[start : subj.right_edge.i + 1]
+    name = term_key(span.text).replace("-", " ")
+    if name != key:  # "The internal registers" under "Cortex-M7 Registers": the title's head after a name only
+        head = term_key(subj.text).replace("-", " ")
+        if head != words[-1] or any(t.i != subj.i and (t.dep_ != "amod" or t.pos_ != "ADJ") for t in span):
+            return False
+        if not _named_head(title, words[-1]):
+            return False  # "The major psychological disorders include ..." under "Feeding and Eating Disorders"
+    why = leans_on_context(doc)
+    # "comprises the following: (i) a cave-like sanctum ...": the list it points to follows in the sentence itself
+    return why is None or "the following" in why and re.search(r"\bthe following\s*:\s*\S(?:\S*\s+){7}", s.text) is not None
 
 
 #: Verbs by which a sentence says what a kind of thing sets out to do: "Ontological arguments ... try to deduce ...".
