@@ -27,6 +27,15 @@ _NAMED = re.compile(
     r"|the (?:proper )?(?:term|word) for (?:this|that|it) is|refers? to|stands? for)\s+(?:an? |the )?([A-Za-z][\w'’ -]{2,40})",
     re.I,
 )
+#: What the speaker says a part is about: "In this video, we are going to talk about mental models", "Today I'd like
+#: to introduce recursion", "The second thing that I'd like to talk about today is two kinds of errors".
+_ANNOUNCED = re.compile(
+    r"\b(?:going to|gonna|(?:'d|\u2019d|would|want to|wanna) like to|want to|(?:we|i)(?:'ll|\u2019ll| will)|let(?:'s|\u2019s| us)"
+    r"|today,? (?:we|i)(?:'re|\u2019re| are)?)\s+(?:briefly\s+|now\s+)?"
+    r"(?:talk about|look at|discuss|introduce|cover|focus on|turn to|explore|learn about)\s+(?P<np>[^.;:?!\u2014]{3,80})",
+    re.I,
+)
+_NOT_ANNOUNCED = frozenset("how why what whether when where who which here there this that these those it them".split())
 _ORDINAL = re.compile(r"^\w-th$|^\w{1,2}-")
 #: Spoken phrases that look like noun phrases and name nothing.
 _UNTITLED = frozenset(
@@ -74,6 +83,34 @@ def _named(sentences: list[str]) -> Counter:
     return out
 
 
+def _announced(sentences: list[str]) -> list[list[str]]:
+    """The phrases the speaker announces as what comes next ("we are going to talk about mental models"), as words."""
+    out: list[list[str]] = []
+    for sentence in sentences:
+        for m in _ANNOUNCED.finditer(sentence):
+            phrase = re.split(r",|\band\b(?=.*\b(?:questions?|how|why|what)\b)", m.group("np"), maxsplit=1)[0]
+            words = _tokens(phrase)
+            if words and words[0] not in _NOT_ANNOUNCED and len(words) <= 8:
+                out.append(words)  # not "talk about how this calculation is ...", "talk about here": no name
+    return out
+
+
+def _completed(name: str, announced: list[list[str]]) -> str:
+    """``name`` as the speaker announced it ("mental model" -> "mental models"), with the announced phrase's next
+    noun ("central limit" -> "central limit theorem")."""
+    words = [w.rstrip("s") for w in name.split()]
+    for phrase in announced:
+        for i in range(len(phrase) - len(words) + 1):
+            if [w.rstrip("s") for w in phrase[i : i + len(words)]] != words:
+                continue
+            said = phrase[i : i + len(words)]
+            nxt = phrase[i + len(words)] if i + len(words) < len(phrase) else ""
+            if nxt and nxt not in STOP and nxt not in UNNAMING and nxt not in _UNTITLED and len(nxt) > 2 and _specific(nxt):
+                said = [*said, nxt]
+            return " ".join(said)
+    return name
+
+
 def _names(sentences: list[list[str]]) -> set[str]:
     """Words the transcript capitalises inside a sentence (people, places, products): an anecdote's "Andrew Jackson"
     names no topic, while "Euler's formula" (a name's possessive before a noun) may."""
@@ -99,6 +136,8 @@ def name_spoken_windows(parts: list, fallback: str) -> None:
     for number, (part, window, words, said) in enumerate(zip(parts, bags, heads, sentences), 1):
         carried = Counter(g for sentence in window for g in sentence)
         named = _named(said)
+        phrases = _announced(said)
+        announced = {w.rstrip("s") for phrase in phrases for w in phrase}
         scored = []
         for g, count in carried.items():
             if count < 2:
@@ -106,6 +145,8 @@ def name_spoken_windows(parts: list, fallback: str) -> None:
             head = g.split()[-1]
             support = sum(1 for ws in words if head in ws)
             spread = math.log((1 + n) / df[g]) if df[g] < n else 0.1  # said in every window: a last resort
+            if {w.rstrip("s") for w in g.split()} <= announced:
+                spread = max(spread, 1.0) * 4.0  # the speaker says this part is about it, even if every part names it
             weight = (2.0 if " " in g else 0.6) * (3.0 if named[g] else 1.0) * (0.3 if set(g.split()) & proper else 1.0)
             scored.append(((count + 0.5 * support) * spread * weight, g))
         scored.sort(key=lambda x: (-x[0], x[1]))
@@ -116,6 +157,7 @@ def name_spoken_windows(parts: list, fallback: str) -> None:
                 part.title = f"{fallback} (part {number})"
             continue
         used.add(_key(name))
+        name = _completed(name, phrases) if {w.rstrip("s") for w in name.split()} <= announced else name
         part.title = " ".join(w[:1].upper() + w[1:] for w in name.split())
 
 

@@ -55,3 +55,33 @@ def test_what_the_titles_term_is_made_of_or_used_for_defines_it(title, sentence,
 
     found = principle_definitions(title, [_sentence(sentence)])
     assert bool(found) is defines
+
+
+def test_a_lecture_part_is_titled_by_what_the_speaker_says_it_is_about() -> None:
+    """Set 43's HCI lecture ("In this video, we are going to talk about mental models ...") had its first part titled
+    "Less Cold" (the refrigerator example it tells); a "talk about how ..." names nothing."""
+    from types import SimpleNamespace
+
+    from seekh_convert.model.document import Block
+    from seekh_convert.split.spoken import name_spoken_windows
+
+    fridge = (
+        "The freezer is too cold but the fridge is right. The freezer dial is labelled with letters. "
+        "Make the freezer less cold and the fridge stays the same. The freezer gets less cold air. "
+    )
+    first = "In this video, we are going to talk about mental models and the errors people make. " + fridge * 3
+    first += "Your mental model of the fridge decides what you do. A mental model guides your action."
+    second = (
+        "Slips and mistakes are errors. A slip is a motor error. A mistake comes from a wrong mental model. "
+        "Designers prevent slips with bigger targets. Designers prevent mistakes with better feedback. "
+    ) * 3
+    parts = [SimpleNamespace(blocks=[Block(first)], title=""), SimpleNamespace(blocks=[Block(second)], title="")]
+    name_spoken_windows(parts, "Lecture")
+    assert parts[0].title == "Mental Models"
+
+    parts = [
+        SimpleNamespace(blocks=[Block("Next we'll talk about how this calculation works. " + fridge * 3)], title=""),
+        SimpleNamespace(blocks=[Block(second)], title=""),
+    ]
+    name_spoken_windows(parts, "Lecture")
+    assert parts[0].title != "This Calculation"
