@@ -109,8 +109,10 @@ def definition_kind(doc, term: str) -> str | None:
     if span is None:
         return None
     head = span.root
-    if span[0].lower_ in ("underlying", "behind", "beneath"):
-        return None  # "Underlying ethnocentric comparisons is a sense of cultural superiority": Y underlies X (set 35)
+    if span[0].lower_ in ("underlying", "behind", "beneath") or _NAMED_AS.match(doc.text[span.end_char :]):
+        # "Underlying ethnocentric comparisons is a sense of cultural superiority": Y underlies X (set 35); "A special
+        # range of memory is defined as System Control Space (SCS)." (set 43) names SCS
+        return None
     at_start = _starts_sentence(doc, span)
     if head.dep_ in ("nsubj", "nsubjpass") and at_start and (kind := _as_subject(head)):
         return None if kind == "copula" and (_of_a_name(head, span) or _relational(head)) else kind
@@ -135,6 +137,10 @@ def definition_kind(doc, term: str) -> str | None:
             "defined-as"  # "In a classic paper on confirmation bias, Nickerson (1998) defines confirmation bias as ..." (set 36)
         )
     return _by_wording(doc, span, at_start)
+
+
+#: "... is defined as System Control Space (SCS)": the subject is given a name (and its abbreviation), not defined.
+_NAMED_AS = re.compile(r"^\s+(?:is|are)\s+(?:defined|known|referred\s+to)\s+as\s+(?:the\s+)?[\w\s-]{2,60}?\([A-Z]{2,8}\)", re.I)
 
 
 #: "Important is the ... recognition of our claims that several theorists define rights as ..." (set 27): the definer

@@ -452,6 +452,10 @@ def _clause(doc) -> bool:
 _RUN_IN = re.compile(r"^\W*_{3,}\s*(?:[.:\u2013\u2014-]\s*|\s+(?=(?:The|A|An|In|This|These|It|We|For|If|When|To)\b))")
 
 
+#: "... is called X", "... known as X": a sentence that names a term teaches that term.
+_CALLED = re.compile(r"\b(?:called|known as|termed)\s+(?:an?\s+|the\s+)?(?!(?:an?|the)\s)([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+
+
 def gives_away(front: str, answer: str) -> bool:
     """True when the rest of the front repeats the answer or spells its abbreviation beside the gap."""
     rest = front.replace(GAP, " ")
@@ -461,6 +465,9 @@ def gives_away(front: str, answer: str) -> bool:
     head = (surface_words(answer) or [""])[-1].lower()
     if len(head) >= 7 and any(w.lower()[:7] == head[:7] for w in surface_words(rest)):
         return True  # "... entrepreneurship ... to become an _____" (entrepreneur, set 28): the stem's word gives it
+    named = _CALLED.search(front)
+    if named and named.end() < front.find(GAP) and not related(named.group(1), answer):
+        return True  # "... it's called ties in outcome regardless of their _____." (set 43): the named term is the point
     if re.search(r"\b(?:such as|e\.g\.,?|for example,?|like|including)\s*$", front[: front.find(GAP)], re.I):
         return True  # "a spreadsheet such as _____" (Excel, set 28): an example, which any other would fill
     at = front.find(GAP)

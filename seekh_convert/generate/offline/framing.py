@@ -27,6 +27,13 @@ _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}\b|^\W*[\dIVX]+\b",
     re.I,
 )
+#: A heading that is only the kind of list below it ("Types", "Properties", "Pros"): no subject.
+_LIST_HEADING = re.compile(
+    r"(?:main |key |important )?(?:types?|kinds?|properties|characteristics|features|pros|cons|advantages|disadvantages"
+    r"|benefits|drawbacks|limitations|applications?|uses|components|parts|elements|steps|stages|categories"
+    r"|classifications?|functions|examples|factors|principles|methods|tools)",
+    re.I,
+)
 #: Words of a heading that point at the page around it.
 _POINTS_AT = re.compile(r"\b(?:above|below|following|preceding|previous|this|these|those)\b", re.I)
 #: A word this common (Zipf frequency) has an everyday sense besides the course's.
@@ -69,6 +76,8 @@ def _frame(heading: str, term: str) -> str | None:
         return None
     if _NOT_A_FRAME.match(text) or not re.search(r"[A-Za-z]{3}", text) or re.search(r"[=<>$\\{}]|\d", text):
         return None
+    if _LIST_HEADING.fullmatch(text):
+        return None  # "In types, what is software as a service?", "In properties, what is toughness?" (sets 43, 44)
     if _names(text, term):
         return None  # "Emotion regulation" already frames "automatic emotion regulation"
     if _POINTS_AT.search(text):

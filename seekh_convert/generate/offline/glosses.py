@@ -24,14 +24,15 @@ from seekh_convert.text.defining import initials, related
 from seekh_convert.text.grammar import definition_kind
 from seekh_convert.text.lexicon import example_name, is_acronym, notation, zipf
 from seekh_convert.text.terms import term_key
-from seekh_convert.text.words import surface_words
+from seekh_convert.text.words import singular, surface_words
 
 #: Definitions (answers) one topic gives at most.
 MAX_GLOSSES = 8
 
 _MARKER = re.compile(r"^\s*(?:[-\u2022*\u25aa\u25cf]\s*|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+)")
 _COLON = re.compile(
-    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\s*\([^()]{1,40}\))?)\s*(?::\s+|\s[\u2013\u2014-]\s+)(?P<def>\S.*)$", re.S
+    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\s*\([^()]{1,40}\))?)\s*(?::\s+|\s[\u2013\u2014-]\s+|\s(?P<eq>=)\s+)(?P<def>\S.*)$",
+    re.S,
 )
 _NEXT_ENTRY = re.compile(r"\s[A-Z][\w'\u2019\-]*(?:\s[\w'\u2019\-]+){0,3}(?:\s*\([^()]{1,20}\))?\s*:\s")
 _CUE_NAMING = re.compile(r"\b(?:called|known\s+as|termed|which\s+(?:refers|means|denotes))\b", re.I)
@@ -55,7 +56,7 @@ _LABELS = frozenset(
     introduction overview background appendix chapter section lecture module unit lesson preface foreword
     wrong correct incorrect better worse good bad mistake mistakes myth myths
     evaluate discuss explain describe compare contrast analyze analyse identify define list explore consider reflect
-    assess examine summarize summarise outline justify illustrate""".split()
+    assess examine summarize summarise outline justify illustrate corollary lemma proposition observation""".split()
 )
 _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
@@ -296,7 +297,7 @@ def _term_ok(term: str) -> bool:
         return False
     if words[0].lower() in _LABELS or (len(words) == 1 and (words[0].lower() in _LABELS or zipf(words[0]) >= 5.2)):
         return False
-    if term.count("(") != term.count(")") or listed(term) or re.search(r"[:;_=/\\]|\s[\u2013\u2014-]\s", term):
+    if term.count("(") != term.count(")") or listed(term) or re.search(r"[:;_=/\\|]|\s[\u2013\u2014-]\s", term):
         return False  # a spaced dash: an outline entry ("the database directive – for databases"), not a term
     if len(words) == 1 and words[0].lower() in _BARE_KINDS:
         return False  # "The model says biology is one part of ...": the model named before, not a term
@@ -329,6 +330,13 @@ def _clean_term(term: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", term, flags=re.I).strip()
 
 
+#: A heading over entries that are examples or uses of something, not definitions of their labels.
+_EXAMPLES = re.compile(
+    r"^\W*(?:[\d.]+\s+)?(?:(?:some|real-world|practical)\s+)?(?:applications?|examples?|uses|use cases|case stud(?:y|ies))\b",
+    re.I,
+)
+
+
 def _colon(s: Sentence) -> Gloss | None:
     """ "Term: explanation" ("Friction : the force that opposes motion")."""
     text = _MARKER.sub("", s.text)
@@ -337,7 +345,11 @@ def _colon(s: Sentence) -> Gloss | None:
         return None
     if re.match(r"(?:the|a|an)\s", m.group("term"), re.I) or len(m.group("term").strip()) < 3:
         return None  # "The hydrogen atom - the Schrodinger equation ...": an outline entry; "H: ..." a symbol
+    if _EXAMPLES.match(s.block.section or ""):
+        return None  # "Ophthalmology: diabetic retinopathy (DR) detection" under "Applications of ...": an example (set 43)
     term, body = _strip_abbr(_clean_term(m.group("term"))), m.group("def").strip()
+    if m.group("eq") and not re.fullmatch(r"[a-z][a-z ,'()-]{10,}\.?", body):
+        return None  # "Ductility = degree of plastic deformation a material can sustain ..." (set 44), never a formula
     body = re.split(r"\s*[\u2192\u21d2]", body)[0]  # "... etc.→ the ..." (an arrow starts a new note)
     glued = _NEXT_ENTRY.search(body)  # "Mass (m): the amount of matter ... (kg) Force (F): an influence ..."
     if glued and body[: glued.start()].rstrip().endswith((";", "|")):
@@ -363,7 +375,7 @@ _IT_IS = re.compile(r"^It\s+(?:is|refers\s+to|means)\s+(?=(?:the|an?)\s)", re.I)
 def _it_is(label: str, nxt: Sentence) -> Gloss | None:
     """A heading or a label line that is only a term, then a paragraph opening "It is the ..." about it ("Organizing" /
     "It is the process of bringing together physical, financial and human resources ...", set 35's false "none")."""
-    m = _IT_IS.match(nxt.text)
+    m = _IT_IS.match(nxt.text) or _A_NOUN.match(nxt.text)
     if m is None or nxt.offset != 0:
         return None
     raw = _MARKER.sub("", label).strip()
@@ -372,7 +384,26 @@ def _it_is(label: str, nxt: Sentence) -> Gloss | None:
     term = _clean_term(raw.rstrip(":").strip())
     if not _term_ok(term) or len(surface_words(term)) > 5 or not (_noun(term) or _gerund(term)):
         return None
+    if m.re is _A_NOUN:  # "Interrupts" / "A signal sent to the CPU which causes it to stop ..." (set 43's false "none")
+        if not nxt.complete or not _described_noun(nxt.parsed):
+            return None
+        words = term.split()
+        if words[-1].endswith("s") and not words[-1].endswith("ss") and len(words[-1]) > 3 and term[:1].isupper():
+            term = " ".join([*words[:-1], singular(words[-1])])  # one of them: "A signal ..." says what an interrupt is
+        return _it_gloss(term, nxt.text, nxt, raw)
     return _it_gloss(term, nxt.text[m.end() :], nxt, raw)
+
+
+#: A paragraph that is one noun phrase, "A signal sent to the CPU which ...": what the heading above it names.
+_A_NOUN = re.compile(r"^(?:An?)\s+(?=[a-z])")
+
+
+def _described_noun(doc) -> bool:
+    """True when ``doc`` is a noun phrase narrowed by a participle or a relative clause, with no verb of its own."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or root.i > 3:
+        return False
+    return any(c.dep_ in ("acl", "relcl") for c in root.children) and _noun_phrase(doc)
 
 
 def _gerund(term: str) -> bool:
@@ -413,6 +444,8 @@ def _explains(body: str, subjectless: bool, term: str = "") -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or any(t.lower_ in ("you", "we", "i", "our", "your", "my") for t in doc):
         return False
+    if body[:1].isupper() and (low := parse.parse(body[:1].lower() + body[1:]))[0].tag_ == "VB" and low[0].dep_ == "ROOT":
+        return False  # "Firewall – Limit communications between devices on a network." (set 43): an instruction
     if _noun_phrase(doc):
         head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
         return (head is None or head.lemma_.lower() not in _OUTLINE_HEADS) and not remark(doc) and not instance(doc)
@@ -658,11 +691,19 @@ def _expansions(ta) -> list[Gloss]:
     (SRA)", "HARKing (Hypothesizing After the Results are Known)"."""
     out = []
     text = " ".join(s.text for s in ta.sentences)
+    spelt: dict[str, set[str]] = {}
+    for block in ta.topic.blocks:  # every spelling, list lines too ("Absolute risk reduction (ARR)", set 43)
+        for m in _PAREN_ABBR.finditer(block.text):
+            if long_ := _long_form(block.text[: m.start()], m.group(1)):
+                spelt.setdefault(m.group(1), set()).add(term_key(long_).replace("-", " "))
     for s in ta.sentences:
         for m in _PAREN_ABBR.finditer(s.text):
             long_ = _long_form(s.text[: m.start()], m.group(1))
             if long_ and len(re.findall(rf"\b{re.escape(m.group(1))}", text)) >= 2:
-                out.append(Gloss(m.group(1) + m.group(2), long_[:1].upper() + long_[1:], s, "abbreviation"))
+                out.append((m.group(1), Gloss(m.group(1) + m.group(2), long_[:1].upper() + long_[1:], s, "abbreviation")))
+    # "Absolute risk reduction (ARR)" and "Average risk reduction (ARR)" in one topic (set 43): no settled answer
+    out = [g for short, g in out if len(spelt.get(short, ())) <= 1]
+    for s in ta.sentences:
         for m in _REVERSE_ABBR.finditer(s.text):
             short, long_ = m.group(1), m.group(2).strip()
             caps = "".join(w[0] for w in long_.split() if w[:1].isupper())

@@ -55,9 +55,15 @@ _RUN_IN = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Z][\w-]*(?:\s+[a-z][\w-
 _RUN_IN_TITLE = re.compile(r"^([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and|the|in|for|to|on|by)){1,4})\s+(?=[A-Z][a-z])")
 
 
+_NAMED_ABBR = re.compile(r"^((?:[A-Z][\w-]*\s+(?:(?:to|of|and|the|for|in|on)\s+)?)+)\(([A-Z]{2,8})\)")
+
+
 def _run_in_heading(text: str) -> re.Match[str] | None:
     """A run-in heading the sentence repeats ("Block devices Like char devices, block devices are accessed ...",
     "Reliability Reliability means the users ...", set 32 and 31): left out of item text like a filler."""
+    named = _NAMED_ABBR.match(text)
+    if named and "".join(w[0] for w in named.group(1).split() if w[0].isupper()) == named.group(2):
+        return None  # "Number Needed to Treat (NNT) is ..." (set 43): a name its abbreviation spells, no heading
     m = _RUN_IN.match(text)
     titled = _RUN_IN_TITLE.match(text)
     if titled and titled.group(1).split()[-1].lower() not in STOPWORDS:
@@ -100,6 +106,8 @@ class Sentence:
         """The sentence as item text: without a leading filler, capitalised, always ending with punctuation."""
         body = self.text[self.cut :]
         body = body[:1].upper() + body[1:]
+        if body.endswith((";", ",")):
+            body = body[:-1] + "."  # a slide bullet's "Mnemonic is the name of the instruction;" (set 43)
         # "... (unlike arrays)" of a slide bullet ends on a bracket, not a full stop
         return body if _TERMINAL.search(body) or _ASKED.search(body) else body + "."
 

@@ -176,13 +176,13 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 and _followers_claim(s, followers)
                 or _attempts(s, key)
                 or not composed
-                and _composes(s, key, title)
+                and (_composes(s, key, title) or _constitutes(s, key))
                 or (asked or _asks_about(s.block.section, key))
                 and _answers(s, key)
             ):
                 out.append((term, s))
                 asked = False  # the first answer only
-                composed = composed or _composes(s, key, title)
+                composed = composed or _composes(s, key, title) or _constitutes(s, key)
     return out
 
 
@@ -234,6 +234,35 @@ def _answers(s: Sentence, key: str) -> bool:
 #: Verbs by which a sentence says what a thing is made of or takes in: "The basic form of the Hindu temple comprises
 #: the following: ..." (set 41), "Arm processor families include the Cortex-A series, ..." (set 42).
 _PART_VERBS = frozenset("include comprise consist contain".split())
+
+
+def _constitutes(s: Sentence, key: str) -> bool:
+    """True when ``s`` says what makes up the title's term: "The endocrine glands and hormone producing diffused
+    tissues/cells located in different parts of our body constitute the endocrine system." (set 43's false "none")."""
+    if (
+        not s.alone
+        or not s.complete
+        or s.n_words > ITEM_WORDS + 10
+        or not re.search(r"\b(?:constitut|make up|makes up|form)", s.text)
+    ):
+        return False
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("neg", "aux") for c in root.children):
+        return False
+    if not (
+        root.lemma_ == "constitute" or root.lemma_ == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in root.children)
+    ):
+        return False
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if obj is None or subj is None or doc[subj.left_edge.i].lower_ in _DEMONSTRATIVES | _INNER:
+        return False
+    start = obj.left_edge.i + (doc[obj.left_edge.i].dep_ == "det")
+    name = term_key(doc[start : obj.right_edge.i + 1].text).replace("-", " ")
+    # the title's term or its last words ("the endocrine system" under "Human Endocrine System")
+    named = name == key or len(name.split()) >= 2 and key.endswith(f" {name}")
+    return named and leans_on_context(doc) is None
 
 
 def _named_head(title: str, head: str) -> bool:

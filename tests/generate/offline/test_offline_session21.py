@@ -85,3 +85,89 @@ def test_a_lecture_part_is_titled_by_what_the_speaker_says_it_is_about() -> None
     ]
     name_spoken_windows(parts, "Lecture")
     assert parts[0].title != "This Calculation"
+
+
+def test_set_43s_glossary_lines_that_define_nothing_are_no_cards() -> None:
+    """Set 43's OS notes and deck: "Computer-server | File-server" (two table columns), "Firewall – Limit
+    communications ..." (an instruction), "Ophthalmology: diabetic retinopathy (DR) detection" under "Applications of
+    ..." (an example); "Toughness = capacity of a material to absorb energy ..." (set 44's notes) is a definition, "Stress =
+    F/A" not."""
+    from seekh_convert.generate.offline.glosses import _colon, _term_ok
+
+    assert not _term_ok("Computer-server | File-server")
+    assert _colon(_sentence("Firewall – Limit communications between devices on a network.", "Security")) is None
+    assert _colon(_sentence("Firewall – a device that limits communications between networks.", "Security")) is not None
+    assert _colon(_sentence("Ophthalmology: diabetic retinopathy (DR) detection", "Applications of computer vision")) is None
+    toughness = _colon(_sentence("Toughness = capacity of a material to absorb energy up to fracture", "Stress"))
+    assert toughness is not None and toughness.term == "Toughness"
+    assert _colon(_sentence("Stress = F/A0 (engineering stress)", "Stress")) is None
+
+
+def test_a_name_given_with_its_abbreviation_defines_no_subject() -> None:
+    """Set 43's deck: "What is a special range of memory?" -> "A special range of memory is defined as System Control
+    Space (SCS).", a name given to the range, not what the range is."""
+    from seekh_convert.text.grammar import definition_kind
+    from seekh_convert.text.parse import parse
+
+    named = "A special range of memory is defined as System Control Space (SCS)."
+    assert definition_kind(parse(named), "special range of memory") is None
+    assert definition_kind(parse("A prime number is defined as a number with exactly two divisors."), "prime number")
+
+
+def test_what_makes_up_the_titles_term_and_a_described_noun_under_a_heading_define_it() -> None:
+    """Set 43's false "none"s: "The endocrine glands and ... constitute the endocrine system." under "Human Endocrine
+    System"; "Interrupts" / "A signal sent to the CPU which causes it to stop what it is doing ..."."""
+    from seekh_convert.generate.offline.glosses import _it_is
+    from seekh_convert.generate.offline.titledef import principle_definitions
+
+    constitute = _sentence(
+        "The endocrine glands and hormone producing diffused tissues located in different parts of our body constitute "
+        "the endocrine system."
+    )
+    assert principle_definitions("Human Endocrine System", [constitute])
+    assert not principle_definitions("Nervous System", [constitute])
+    signal = _sentence("A signal sent to the CPU which causes it to stop what it is doing and transfer execution.")
+    gloss = _it_is("Interrupts", signal)
+    assert gloss is not None and gloss.term.lower() == "interrupt"
+    assert _it_is("Interrupts", _sentence("A signal is sent to the CPU by the device.")) is None
+
+
+def test_set_43s_item_text_faults() -> None:
+    """ "Mnemonic is the name of the instruction;." (a slide bullet's semicolon), "Needed to Treat (NNT) is ..." (the
+    name's first word read as a run-in heading), "In types, what is software as a service?" (a list's heading as frame)."""
+    from seekh_convert.generate.offline.framing import framed
+    from seekh_convert.generate.offline.sentences import _run_in_heading
+
+    assert _sentence("Mnemonic is the name of the instruction;").display == "Mnemonic is the name of the instruction."
+    assert _run_in_heading("Number Needed to Treat (NNT) is the reciprocal of the ARR, which is the number of people.") is None
+    assert _run_in_heading("Reliability Reliability means the users can rely on it.") is not None
+    assert framed("What is toughness?", "Capacity to absorb energy up to fracture.", "Properties") == "What is toughness?"
+    assert framed("What is unit?", "A measurement for ...", "Role transitions") == "In role transitions, what is unit?"
+
+
+@pytest.mark.parametrize(
+    ("front", "answer", "away"),
+    [
+        ("If the pair has the same outcome, it’s called ties in outcome regardless of their _____.", "risk scores", True),
+        ("In males, LH stimulates the synthesis and secretion of hormones called _____ from testis.", "androgens", False),
+        ("When a signal is running on an outer layer of PCB, it is called a _____.", "microstrip", False),
+        (
+            "_____ and noradrenaline are rapidly secreted in response to stress and are called catecholamines.",
+            "Adrenaline",
+            False,
+        ),
+    ],
+)
+def test_a_blank_beside_the_term_its_sentence_names_gives_the_point_away(front, answer, away) -> None:
+    """Set 43's "... it’s called ties in outcome regardless of their _____." blanked the wrong words."""
+    from seekh_convert.generate.offline.cards import gives_away
+
+    assert gives_away(front, answer) is away
+
+
+def test_a_statements_label_is_no_term() -> None:
+    """Set 44's deck: "Corollary: ..." under "Moore's Law" gave "In moore’s law, what is corollary?"."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+
+    assert not _term_ok("Corollary") and not _term_ok("Lemma")
+    assert _term_ok("Moore's law")
