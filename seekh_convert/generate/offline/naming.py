@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.cards import names_subject
-from seekh_convert.generate.offline.choices import key_position
+from seekh_convert.generate.offline.choices import key_position, of_a_kind
 from seekh_convert.generate.offline.described import ends_clause, everyday_key, exists_when, plain_lead, shouted, term_last
 from seekh_convert.generate.offline.glosses import topic_definitions as glosses_of
 from seekh_convert.generate.offline.sentences import Sentence, prime
-from seekh_convert.model.guide import MultipleChoice
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer
 from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.terms import different_kinds
 from seekh_convert.text.words import STOPWORDS, surface_words
@@ -342,7 +342,7 @@ def _prefixes(text: str) -> set[str]:
     return {w.lower()[:5] for w in surface_words(text) if len(w) >= 3}
 
 
-def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
+def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | ShortAnswer | None:
     """The question with the term and three terms of ``pool`` of the same kind (nearest first), or None. Where the stem
     echoes the term's head ("dependent" for "partial dependency"), a sibling with that head ("transitive dependency")
     must be among the options, so that the echo points at no single option."""
@@ -353,21 +353,23 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
     for t in sorted(pool, key=lambda t: not echoed & _prefixes(t)):
         if _shape(t) != _shape(named.term) or _related(t, named.term) or any(_related(t, c) for c in chosen):
             continue
-        if not _noun_like(named.term, t) or different_kinds(named.term, t):
+        if not _noun_like(named.term, t) or different_kinds(named.term, t) or not of_a_kind(named.term, t):
             continue
         if _prefixes(t) & fair:
             continue  # the stem would point at it
         chosen.append(t)
         if len(chosen) == 3:
             break
-    if echoed and not any(echoed & _prefixes(c) for c in chosen):
-        return None
-    if len(chosen) < 3:
+    s = named.sentence
+    if len(chosen) < 3 and not echoed:  # no three options of its kind ("What is the centrally located tissue called?"
+        # had three hormones, set 43): asked open, the term its answer
+        says = f"The source says: “{s.display}”"
+        return ShortAnswer(question=named.stem, answer=named.term, accept=[named.term[:100]], explanation=says, source=s.ref())
+    if echoed and not any(echoed & _prefixes(c) for c in chosen) or len(chosen) < 3:
         return None
     pos = key_position(named.stem)
     options = [c[:1].upper() + c[1:] if named.term[:1].isupper() else c for c in chosen]
     options.insert(pos, named.term)
-    s = named.sentence
     return MultipleChoice(
         question=named.stem,
         options=[o[:300] for o in options],
@@ -375,6 +377,10 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | None:
         explanation=f"The source says: “{s.display}”",
         source=s.ref(),
     )
+
+
+def _key_of(q) -> str:
+    return q.options[q.answer_index] if isinstance(q, MultipleChoice) else q.answer
 
 
 def naming_questions(
@@ -402,7 +408,7 @@ def naming_questions(
             continue
         if names_subject(named.term, title):
             continue
-        if any(q.options[q.answer_index] == named.term for q in out):
+        if any(_key_of(q) == named.term for q in out):
             continue
         q = naming_choice(named, [t for t in pool if term_key(t) != term_key(named.term)])
         if q is not None:

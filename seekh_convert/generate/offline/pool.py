@@ -513,7 +513,7 @@ def _left_to_questions(doc: DocAnalysis, ta: TopicAnalysis, doc_terms: list, sho
     if len(glosses) < 3:  # (the topic's own definition, ``shown`` in its Definition section, is never one of them)
         return set()
     trial = naming_questions(doc, doc.position(ta.topic), _marked_terms(ta, doc_terms), set(), set(), limit=len(glosses))
-    can = {q.source.quote for q in trial if not _WHICH_TERM.match(_stem(q))}  # only the questions shown
+    can = {q.source.quote for q in trial if hasattr(q, "options") and not _WHICH_TERM.match(_stem(q))}  # only the questions shown
     picks = [g for g in glosses if g.quote in can and g.quote != shown]
     order = picks[1::2] + picks[0::2]
     return {g.quote for g in order[: min(2, len(glosses) // 3)]}
@@ -657,7 +657,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     asked = _card_terms(pool.sections["flashcards"])
     marked = _marked_terms(ta, doc_terms)
     named = naming_questions(doc, doc.position(ta.topic), marked, used, asked, title=subject)
-    asked = asked | {term_key(q.options[q.answer_index]) for q in named}
+    asked = asked | {term_key(q.options[q.answer_index] if hasattr(q, "options") else q.answer) for q in named}
     questions = (
         reviews
         + source_answers(ta.topic.blocks)

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from seekh_convert.generate.offline.ask import aliased, asks_for, subject_question
 from seekh_convert.generate.offline.because import because_questions
 from seekh_convert.generate.offline.cards import ask_what, defines
-from seekh_convert.generate.offline.choices import definition_choice, key_position
+from seekh_convert.generate.offline.choices import definition_choice, key_position, of_a_kind
 from seekh_convert.generate.offline.kinds import real_kinds
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
@@ -66,7 +66,7 @@ def distractors(answer: Term, topic_terms: list[Term], doc_terms: list[Term], st
     for _, _, t in pool:
         if related(t, answer) or any(related(t, c) for c in chosen) or t.pattern.search(stem) or covered(t, stem):
             continue
-        if not _same_shape(answer, t):
+        if not _same_shape(answer, t) or not of_a_kind(answer.text, t.text):
             continue
         chosen.append(t)
         if len(chosen) == n:

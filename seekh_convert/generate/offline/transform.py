@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from seekh_convert.generate.offline.cards import defines
-from seekh_convert.generate.offline.choices import key_position
+from seekh_convert.generate.offline.choices import key_position, of_a_kind
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
@@ -75,9 +75,10 @@ def _kind_of(t: Term) -> tuple[bool, bool]:
     return last[:1].isupper(), last.isupper()
 
 
-def named_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | None:
+def named_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | ShortAnswer | None:
     """ "What is the name for ...?" with the term and three other defined or marked terms of the same kind (names with
-    names, laws with laws), the same topic's first; None when three are missing."""
+    names, laws with laws, ``of_a_kind``), the same topic's first; asked open when three are missing; None when the
+    definition gives no stem."""
     stem = naming_stem(term)
     if stem is None:
         return None
@@ -95,15 +96,17 @@ def named_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> 
             continue
         if head in _NAMED_HEADS and words[-1].lower() != head:
             continue  # "Which law ...": the options are laws
+        if not of_a_kind(term.text, t.text):
+            continue
         chosen.append(t)
         if len(chosen) == 3:
             break
-    if len(chosen) < 3:
-        return None
+    s = term.definition
+    if len(chosen) < 3:  # no three options of its kind: asked open, the term its answer
+        return ShortAnswer(question=stem, answer=term.text, accept=[term.text[:100]], explanation=_says(s), source=s.ref())
     pos = key_position(stem)
     options = [t.text[:300] for t in chosen]
     options.insert(pos, term.text[:300])
-    s = term.definition
     return MultipleChoice(question=stem, options=options, answer_index=pos, explanation=_says(s), source=s.ref())
 
 

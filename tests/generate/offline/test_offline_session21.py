@@ -171,3 +171,41 @@ def test_a_statements_label_is_no_term() -> None:
 
     assert not _term_ok("Corollary") and not _term_ok("Lemma")
     assert _term_ok("Moore's law")
+
+
+@pytest.mark.parametrize(
+    ("answer", "other", "kin"),
+    [
+        ("line defects", "point defects", True),
+        ("democratic leadership style", "autocratic leadership", True),
+        ("1576", "1527", True),
+        ("Price Skimming", "Distribution Channels", False),
+        ("Sri Gupta", "Golden Age", False),
+        ("adrenal medulla", "glucocorticoids", False),
+        ("1576", "Akbar", False),
+    ],
+)
+def test_a_wrong_option_is_of_the_answers_kind(answer, other, kin) -> None:
+    """Teachers marked 25 of the 27 made-up multiple choices of sets 19-43 EDIT or DROP, most for options of another
+    kind: "Distribution Channels" among pricing strategies, "Golden Age" among founders, hormones for a tissue."""
+    from seekh_convert.generate.offline.choices import of_a_kind
+
+    assert of_a_kind(answer, other) is kin
+
+
+def test_a_naming_question_without_three_options_of_its_kind_is_asked_open() -> None:
+    """Set 43's "What is the centrally located tissue called?" had three hormones as options."""
+    from seekh_convert.generate.offline.naming import Named, naming_choice
+    from seekh_convert.model.guide import MultipleChoice, ShortAnswer
+
+    s = _sentence("The centrally located tissue is called the adrenal medulla.")
+    named = Named(
+        term="adrenal medulla",
+        description="the centrally located tissue",
+        stem="What is the centrally located tissue called?",
+        sentence=s,
+    )
+    q = naming_choice(named, ["glucocorticoids", "androgens", "estrogen", "insulin"])
+    assert isinstance(q, ShortAnswer) and q.answer == "adrenal medulla"
+    q = naming_choice(named, ["spinal medulla", "thymic medulla", "ovarian medulla", "insulin"])
+    assert isinstance(q, MultipleChoice) and "insulin" not in q.options
