@@ -13,6 +13,7 @@ from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer
+from seekh_convert.text import parse
 from seekh_convert.text.lexicon import generic_word, zipf
 
 _PRONOUN = re.compile(
@@ -108,7 +109,9 @@ def _subject(doc, root, terms: list[Term]):
     if any(asks_for(t) and t.pattern.search(span.text) for t in terms):
         return span
     specific = subj.pos_ in ("NOUN", "PROPN") and not generic_word(subj.lower_) and zipf(subj.lower_) < 4.0
-    return span if specific else None  # a specific noun the topic does not list ("fimbriae"), not "people"
+    # a specific noun the topic does not list ("fimbriae"), not "people"; or a name ("The Subsidiary Alliance", set 44)
+    named = sum(1 for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()) >= 2 and subj.pos_ == "PROPN"
+    return span if specific or named else None
 
 
 def _lower_first(span, terms: list[Term]) -> str:
@@ -193,6 +196,38 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     return None
 
 
+#: A year that opens the sentence: "In 1851 Governor General Lord Dalhousie described the kingdom of Awadh as ...".
+_FRONTED_YEAR = re.compile(r"^(?:In|During)\s+((?:1[5-9]|20)\d\d)\s*,?\s+(?=[A-Za-z])")
+
+
+def fronted_when(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
+    """ "When did X ...?" from a sentence opening "In 1851, X ...", the rest of the sentence a clause about a name or a
+    key term that stands alone (set 44's NCERT history chapter gave no question in a 1,910-word topic of dates)."""
+    m = _FRONTED_YEAR.match(s.text)
+    if m is None or s.cut or not s.alone or not s.keepable or not _WORDS[0] <= s.n_words <= _WORDS[1] or "?" in s.text:
+        return None
+    if _CONTEXT.search(s.text) or not s.text.endswith(".") or "(" in s.text or "“" in s.text or '"' in s.text:
+        return None
+    rest = s.text[m.end() :]
+    doc = parse.parse(rest[:1].upper() + rest[1:])
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be" or (subj := _subject(doc, root, terms)) is None:
+        return None
+    if not any(t.pos_ == "PROPN" for t in subj):
+        return None  # who or what did it is named ("the most serious nuclear plant disaster involved ..." is no event)
+    body = _stem(doc, root, subj, None, terms)
+    if body is None or _PRONOUN.search(body) or _demonstrative(doc) or len(body.split()) < 4:
+        return None
+    answer = f"In {m.group(1)}."
+    return ShortAnswer(
+        question=f"When {body}?",
+        answer=answer,
+        accept=[m.group(1)],
+        explanation=f"The source says: “{s.display}”",
+        source=s.ref(),
+    )
+
+
 def _with_years(q: ShortAnswer, years: list[str]) -> ShortAnswer | MultipleChoice:
     """A "When ...?" whose answer is a bare year as multiple choice, the options three other years the same topic
     names (the nearest first); the short answer when the topic names fewer."""
@@ -214,7 +249,7 @@ def clause_questions(ranked: list[Sentence], terms: list[Term], taken: set[int],
     out: list = []
     years = sorted({y for s in ranked for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", s.text)})
     for s in ranked[:40]:
-        if id(s) in taken or (q := clause_question(s, terms)) is None:
+        if id(s) in taken or (q := clause_question(s, terms) or fronted_when(s, terms)) is None:
             continue
         q = _with_years(q, years)
         if any(q.question == o.question for o in out):

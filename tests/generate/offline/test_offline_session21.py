@@ -209,3 +209,23 @@ def test_a_naming_question_without_three_options_of_its_kind_is_asked_open() -> 
     assert isinstance(q, ShortAnswer) and q.answer == "adrenal medulla"
     q = naming_choice(named, ["spinal medulla", "thymic medulla", "ovarian medulla", "insulin"])
     assert isinstance(q, MultipleChoice) and "insulin" not in q.options
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "In 1856, the East India Company annexed the kingdom of Awadh to the British Empire.",
+            "When did the East India Company annex the kingdom of Awadh to the British Empire?",
+        ),
+        ("In 1986, the most serious nuclear plant disaster involved the Chernobyl plant in Ukraine.", None),
+        ("In 1990, he moved to Paris with his family and friends.", None),
+    ],
+)
+def test_a_year_opening_a_sentence_about_a_name_asks_when(sentence, question) -> None:
+    """Set 44's NCERT history chapter gave no question in a 1,910-word topic full of dated events."""
+    from seekh_convert.generate.offline.wh import fronted_when
+
+    q = fronted_when(_sentence(sentence), [])
+    assert (q.question if q else None) == question
+    assert q is None or q.answer == "In 1856."
