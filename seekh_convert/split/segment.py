@@ -204,7 +204,16 @@ def _outline_boundaries(doc: Document) -> list[_Boundary]:
 
 
 def _heading_boundaries(blocks: list[Block]) -> list[_Boundary]:
-    return [_Boundary(i, max(1, b.level), normalize_ws(b.text)) for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]
+    return [
+        _Boundary(i, max(1, b.level), normalize_ws(b.text))
+        for i, b in enumerate(blocks)
+        if b.kind is BlockKind.HEADING and not _AUTHOR_LINE.search(b.text)
+    ]
+
+
+#: An author line set as a heading: a name with its footnote mark, then affiliations ("Alexandre Landi∗ IBM Skema
+#: Business School Georgia Institute of Technology", set 45's notes, was a topic title).
+_AUTHOR_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+[\u2217\u2020\u2021*]")
 
 
 def _fold_examples(sections: list[_Section]) -> list[_Section]:

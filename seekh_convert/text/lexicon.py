@@ -145,9 +145,16 @@ class _NoSpacy:
 
 
 def example_name(text: str) -> bool:
-    """True for a worked example's made-up name in capitals ("STUDPHONE", "FOODMART"): no English word, no acronym."""
+    """True for a worked example's made-up name in capitals ("STUDPHONE", "FOODMART"): no English word, no acronym;
+    or a placeholder of its scenarios ("Company C", "Person A", "Country X", set 45)."""
     word = text.strip()
-    return word.isupper() and word.isalpha() and len(word) >= 6 and zipf(word) == 0
+    return word.isupper() and word.isalpha() and len(word) >= 6 and zipf(word) == 0 or bool(_PLACEHOLDER.fullmatch(word))
+
+
+_PLACEHOLDER = re.compile(
+    r"(?:Company|Firm|Business|Corporation|Person|Individual|Country|Nation|Student|Patient|Product|Store|Bank|City|Town"
+    r"|Player|Investor|Consumer|Customer|Worker|Employee|Manager|Supplier|Buyer|Seller)\s+[A-Z]"
+)  # not "Vitamin C", "Hepatitis B"
 
 
 def notation(term: str) -> bool:

@@ -396,7 +396,8 @@ _NOT_FOR_CLOZE = re.compile(
     r"recommended|best|wise)\b|\b(?:is|are) going to\b|\bwhich is why\b|\bfor instance\b|\bfor example\b"
     # "_____ is a prime example of a company ..." (set 41), "A famous example comes from _____" (set 40): one example
     # of many, which the blank cannot tell apart
-    r"|\b(?:prime|classic|good|great|perfect|typical|famous|notable|well-known) examples?\b",
+    r"|\b(?:prime|classic|good|great|perfect|typical|famous|notable|well-known) examples?\b"
+    r"|\bappendix\s+[A-Z]?\s*\d",  # "Some _____ ... are given in (Appendix A 6.1)." (set 45): a pointer
     re.I,
 )
 #: A one-letter variable ("u then decays", "copied with probability p"): the item leans on the source's notation.

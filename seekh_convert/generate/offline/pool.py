@@ -697,10 +697,16 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     return pool
 
 
+#: A Q&A's label before the text a definition quotes.
+_ANSWER_LABEL = re.compile(r"(^|:\s)Answer\s*:\s*")
+
+
 def content_of(pool: Pool, doc: DocAnalysis, ta: TopicAnalysis, title: str) -> GuideContent:
     """The guide: the first candidates of every section; a section without any says why."""
     sections = {s: pool.sections[s][: pool.shown[s]] for s in LIST_SECTIONS}
     definition = pool.definitions[0] if pool.definitions else None
+    if definition is not None and _ANSWER_LABEL.search(definition.text):  # "Incorporation: Answer: In the ..." (set 45)
+        definition = definition.model_copy(update={"text": _ANSWER_LABEL.sub(r"\1", definition.text)})
     empty = [EmptySection(section=s, reason=pool.empty[s]) for s in LIST_SECTIONS if not sections[s]]
     if definition is None:
         empty.insert(0, EmptySection(section="definition", reason=pool.empty["definition"]))

@@ -102,6 +102,9 @@ def _labelled(b: Block) -> ShortAnswer | None:
     m = _LABELLED_QA.match(b.text.strip())
     if m is None or b.text.strip() != b.text or not (m.group("label") or m.group("qn")):
         return None
+    if not m.group("label") and m.group("qn") and not re.search(r"\d", m.group("qn")):
+        return None  # "Question: ... What kinds of evaluations are typically made? For example, ...": its answer is
+        # the next paragraph's "Answer: ..." (set 45's Saylor chapter), not the set-up after the question
     question, answer = m.group("q").strip(), m.group("a").strip()
     if not _WH.search(question) or not 6 <= len(answer.split()) <= _ANSWER_WORDS + 10 or _LEANS.match(answer):
         return None
@@ -110,13 +113,68 @@ def _labelled(b: Block) -> ShortAnswer | None:
     return ShortAnswer(question=question, answer=answer, accept=[], explanation=f"The source answers it: “{quote}”", source=ref)
 
 
+#: A heading over the source's own questions and answers ("Interview Questions and Answers", "FAQ", "Q&A").
+_QA_HEADING = re.compile(r"\b(?:questions?|faqs?|q\s*&\s*a|quiz|review|self[- ]check)\b", re.I)
+_FIRST_SENTENCE = re.compile(r"^[A-Z](?:e\.g\.|i\.e\.|etc\.|[^.!?\n])+?[.!](?=\s|$)")
+
+
+_WHAT_IS = re.compile(r"^What (?:is|are)(?: meant by)? (?:an? |the )?(?P<x>[^?]{3,60})\?$")
+_ASKED_LAST = re.compile(r"(?:^|[.:!]\s+)(?P<q>[A-Z][^.?!:]{8,200}\?)")
+
+
+def _answered_next(blocks: list[Block], i: int) -> ShortAnswer | None:
+    """ "Question: This textbook professes to be ... to ask the obvious question: What is financial accounting?" and the
+    next paragraph's "Answer: In simplest terms, financial accounting is ..." (set 45's Saylor chapter): the question the
+    paragraph asks, and the first sentence of the answer."""
+    q, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or not re.match(r"Question\s*:", q.text) or not (a := re.match(r"Answer\s*:\s*", nxt.text)):
+        return None
+    asked = list(_ASKED_LAST.finditer(q.text))
+    question = asked[0].group("q").strip() if len(asked) == 1 else ""
+    what = _WHAT_IS.match(question)
+    if what is None or re.search(r"\b(?:this|these|those|such|it|they)\b", question, re.I):
+        return None  # only "What is X?": the answer's first sentence says what X is ("How could ...?" gets a preamble)
+    m = _FIRST_SENTENCE.match(nxt.text[a.end() :])
+    if m is None or _LEANS.match(m.group()) or not 6 <= len(m.group().split()) <= _ANSWER_WORDS + 10:
+        return None
+    if not all(w.lower()[:5] in m.group().lower() for w in re.findall(r"[A-Za-z]{4,}", what.group("x"))):
+        return None  # the first sentence names what it answers ("In simplest terms, financial accounting is ...")
+    answer = m.group()
+    ref = ref_at(nxt, a.end(), a.end() + len(answer), answer)
+    return ShortAnswer(question=question, answer=answer, accept=[], explanation=f"The source answers it: “{answer}”", source=ref)
+
+
+def _paired(blocks: list[Block], i: int) -> ShortAnswer | None:
+    """A question the source asks as its own line under a questions heading, answered by the next line ("What is the
+    role of DNS?" / "DNS acts like a phonebook for the internet, translating ...", set 45's networking notes): the
+    answer's first sentence, where it stands alone and is short enough to learn."""
+    q, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    text = re.sub(r"^Q\s*[:.]\s*", "", q.text.strip())
+    if nxt is None or q.start is not None or not _QA_HEADING.search(q.section or "") or nxt.section != q.section:
+        return None
+    if not (text.endswith("?") and _WH.match(text) and 4 <= len(text.split()) <= 30 and text.count("?") == 1):
+        return None
+    if re.search(r",?\s+and\s+(?:what|which|who|when|where|why|how)\b", text, re.I):
+        return None  # "What is a webpage, and how is it structured?": two questions, one answer
+    said = re.sub(r"^A\s*[:.]\s*", "", nxt.text.strip())
+    m = _FIRST_SENTENCE.match(said)
+    if m is None or said.endswith("?") or _LEANS.match(m.group()) or not 6 <= len(m.group().split()) <= _ANSWER_WORDS + 10:
+        return None
+    if re.match(r"(?:List|Explain|Describe|Discuss|Name|Define|Compare|State|Give|Identify|Outline)\b", m.group()):
+        return None  # "List the potential users of ...": the next exercise, not an answer
+    answer = m.group()
+    at = nxt.text.find(answer)
+    ref = ref_at(nxt, at, at + len(answer), answer)
+    return ShortAnswer(question=text, answer=answer, accept=[], explanation=f"The source answers it: “{answer}”", source=ref)
+
+
 def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
     """The source's own questions with the answer it gives right after them, verbatim."""
     out: list[ShortAnswer] = []
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if b.start is not None:
             continue  # a transcript's "What do you think? - The nucleus." is a student's guess, not the key
-        if (labelled := _labelled(b)) is not None:
+        if (labelled := _labelled(b) or _paired(blocks, i) or _answered_next(blocks, i)) is not None:
             out.append(labelled)
             continue
         for m in _QA.finditer(b.text):

@@ -52,7 +52,10 @@ _WINDOW = 40
 _RUN_IN = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?=[A-Z])")
 
 
-_RUN_IN_TITLE = re.compile(r"^([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and|the|in|for|to|on|by)){1,4})\s+(?=[A-Z][a-z])")
+_RUN_IN_TITLE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})+\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|and|the|in|for|to|on|by|with|from|using)){1,7})"
+    r"\s+(?=[A-Z][a-z])"
+)  # "1.4.3 Calculating Final Investment Value Using Logarithmic Returns Logarithmic returns provide ..." (set 45)
 
 
 _NAMED_ABBR = re.compile(r"^((?:[A-Z][\w-]*\s+(?:(?:to|of|and|the|for|in|on)\s+)?)+)\(([A-Z]{2,8})\)")

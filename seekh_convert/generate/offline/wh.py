@@ -37,6 +37,7 @@ _OPENS_BADLY = re.compile(
     r"^(?:this|these|those|that|it|they|he|she|we|you|i|there|here|so|but|and|or|then|thus|however)\b", re.I
 )
 _YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
+_GLUED = re.compile(r"->|\u2192|(?:^|\s)\d+(?:\.\d+)+\s+[A-Z]")
 _DO = {"VBZ": "does", "VBP": "do", "VBD": "did"}
 _WORDS = (7, 35)
 
@@ -162,8 +163,8 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     """ "Why ...?" from a purpose clause, "How ...?" from a "by ...ing" phrase, or None."""
     if "_" in s.text and "__" in s.text.replace("\\", "") or "?" in s.text:
         return None  # an exercise's blank ("depend on ________ to ...")
-    if _CONTEXT.search(s.text):
-        return None
+    if _CONTEXT.search(s.text) or _GLUED.search(s.text):
+        return None  # (an arrow or a numbered heading run in: "4.2 UDP-> UDP, on the other hand, is usually used to ...")
     if s.cut or not _WORDS[0] <= s.n_words <= _WORDS[1] or not s.text.endswith(".") or "(" in s.text.replace("()", ""):
         return None
     if not _MAY_HOLD.search(s.text) or _OPENS_BADLY.match(s.text) or not s.alone or not s.keepable:

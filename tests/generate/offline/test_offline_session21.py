@@ -229,3 +229,54 @@ def test_a_year_opening_a_sentence_about_a_name_asks_when(sentence, question) ->
     q = fronted_when(_sentence(sentence), [])
     assert (q.question if q else None) == question
     assert q is None or q.answer == "In 1856."
+
+
+def _blocks(*lines: tuple[str, str]):
+    return [Block(kind=BlockKind.PARAGRAPH, text=text, section=section) for section, text in lines]
+
+
+def test_the_sources_own_questions_and_their_answers_on_the_next_line_are_asked() -> None:
+    """Set 45's networking notes ("Interview Questions and Answers": a question line, its answer the next line) and
+    Saylor chapter ("Question: ... What is financial accounting?" / "Answer: In simplest terms, financial accounting is
+    ..."); the set-up after a question is no answer ("What kinds of evaluations are typically made? For example, ...")."""
+    from seekh_convert.generate.offline.review import source_answers
+
+    qa = "Interview Questions and Answers"
+    found = source_answers(
+        _blocks(
+            (qa, "What is the role of DNS?"),
+            (qa, "DNS acts like a phonebook for the internet, translating domain names into numerical IP addresses."),
+            (qa, "Q: What is a webpage, and how is it structured?"),
+            (qa, "A: A webpage is a text file formatted in HTML that browsers can interpret."),
+            (qa, "How does financial accounting differ from managerial accounting?"),
+            (qa, "List the potential users of the information provided by financial accounting."),
+        )
+    )
+    assert [(q.question, q.answer[:12]) for q in found] == [("What is the role of DNS?", "DNS acts lik")]
+    found = source_answers(
+        _blocks(
+            ("1.1", "Question: A logical place to begin is to ask the obvious question: What is financial accounting?"),
+            ("1.1", "Answer: In simplest terms, financial accounting is the communication of information about a business."),
+            ("1.1", "Question: What kinds of evaluations are typically made? For example, assume that a student analyses data."),
+            ("1.1", "Answer: The number of possible judgments that an individual might need to make is close to unlimited."),
+        )
+    )
+    assert [q.question for q in found] == ["What is financial accounting?"]
+    assert found[0].answer.startswith("In simplest terms, financial accounting is")
+
+
+def test_set_45s_reading_faults() -> None:
+    """An author line set as a heading titled a topic ("Alexandre Landi∗ IBM Skema Business School ..."); a numbered
+    heading in Title Case ran into its paragraph; "Company C" (a scenario's placeholder) was asked as a term."""
+    from seekh_convert.generate.offline.sentences import _run_in_heading
+    from seekh_convert.split.segment import _AUTHOR_LINE
+    from seekh_convert.text.lexicon import example_name
+
+    assert _AUTHOR_LINE.search("Alexandre Landi\u2217 IBM Skema Business School Georgia Institute of Technology")
+    assert not _AUTHOR_LINE.search("January 9, 2018") and not _AUTHOR_LINE.search("Critical Arguments")
+    heading = _run_in_heading(
+        "1.4.3 Calculating Final Investment Value Using Logarithmic Returns Logarithmic returns provide a nuanced way to "
+        "measure investment performance."
+    )
+    assert heading is not None and heading.group().strip().endswith("Logarithmic Returns")
+    assert example_name("Company C") and not example_name("Vitamin C") and not example_name("Hepatitis B")
