@@ -160,7 +160,17 @@ def test_check_reruns_the_gate_on_a_hand_edited_guide(tmp_path):
     assert "(100%)" in clean.output and "0 failing" in clean.output
     guide = json.loads(path.read_text())
     guide["definition"]["source"]["quote"] = "Memory is stored in the left elbow."  # an invented quote
-    mc = next(q for q in guide["questions"] if q["kind"] == "multiple_choice")
+    mc = next((q for q in guide["questions"] if q["kind"] == "multiple_choice"), None)
+    if mc is None:  # (the engine asks open where no three options are of the answer's kind): an editor adds options
+        first = guide["questions"][0]
+        key = first.get("answer") or "encoding"
+        mc = {"kind": "multiple_choice", "question": first.get("question") or first["statement"], "answer_index": 0}
+        mc |= {
+            "options": [key, "alpha process", "beta process", "gamma process"],
+            "explanation": first["explanation"],
+            "source": first["source"],
+        }
+        guide["questions"][0] = mc
     mc["options"][(mc["answer_index"] + 1) % 4] = mc["options"][mc["answer_index"]] + "s"  # a near-duplicate option
     path.write_text(json.dumps(guide))
     edited = runner.invoke(app, ["check", str(path), "--source", str(source), "--max-topics", "3"])

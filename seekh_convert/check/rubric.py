@@ -137,11 +137,16 @@ TOO_LONG_A_NAME = "is too long for a topic name"
 LINK_SHAPE_GUESSES = (NOT_A_NOUN_PHRASE, TOO_LONG_A_NAME)
 
 
+#: A multiple choice's stem naming its own options: "Which of these statements defines cue?".
+_AMONG_OPTIONS = re.compile(r"\b(?:which|what) of (?:these|the following) (?:statements|options|answers|choices|terms)\b", re.I)
+
+
 def context_problem(text: str) -> Problem | None:
     """A card or question that narrates the course ("I'm going to...", "Yesterday we saw", "You will need this
     later") or points at what it does not show ("those interneurons", "the first model", a figure caption):
     a student cannot learn or answer it alone."""
     # the "I" of a quoted question is the quote's, not the lecturer's; the "I" of "A − λI" is the identity matrix
+    text = _AMONG_OPTIONS.sub("Which", text)  # "Which of these statements defines cue?" points at its own options
     plain = _MATH_I.sub("Id", _QUOTED.sub(" ", text))
     m = next((n for n in _NARRATION.finditer(plain) if not _reader_asked(n, plain)), None)
     if m:

@@ -164,10 +164,10 @@ def test_qa_bank_searches_and_filters_every_question_of_the_library(published, b
     rows = page.locator(".qa-list > li")
     total = sum(len(StudyGuide.model_validate(json.loads(p.read_text())).questions) for p in published.glob("*/*/guide.json"))
     assert rows.count() == total
-    page.fill("#q", "old information")
+    page.fill("#q", "defines cue")
     shown = [r for r in rows.all() if r.is_visible()]
     assert 0 < len(shown) < total
-    assert all("old information" in r.inner_text().lower() for r in shown)
+    assert all("defines cue" in r.inner_text().lower() for r in shown)
     assert page.locator("#count").inner_text() == f"{len(shown)} of {total} question(s) shown"
     page.fill("#q", "")
     kinds = [r.get_attribute("data-kind") for r in rows.all()]
@@ -175,6 +175,7 @@ def test_qa_bank_searches_and_filters_every_question_of_the_library(published, b
     page.select_option("#kind", kind)
     shown = [r for r in rows.all() if r.is_visible()]
     assert len(shown) == kinds.count(kind) and all(r.get_attribute("data-kind") == kind for r in shown)
+    page.select_option("#kind", "")  # all kinds again
     page.select_option("#topic", "memory-lecture/01-memory-lecture")
     shown = [r for r in rows.all() if r.is_visible()]
     assert shown and all(r.get_attribute("data-topic") == "memory-lecture/01-memory-lecture" for r in shown)

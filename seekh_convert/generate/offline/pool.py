@@ -677,7 +677,11 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     pool.sections["questions"] = [
         q for q in questions + _fresh(more, questions) if not shown_example(q.source.section) and not _WHICH_TERM.match(_stem(q))
     ]
-    orphans = _orphans(definable, pool.sections["flashcards"][: len(cards)], questions)
+    orphans = [
+        c
+        for c in _orphans(definable, pool.sections["flashcards"][: len(cards)], questions)
+        if not shown_example(c.source.section)
+    ]
     pool.sections["flashcards"][len(cards) : len(cards)] = orphans
     shown = len(cards) + len(orphans)
     if ta.word_count >= _LONG_TOPIC and len(questions) < _SPARE_FOR:

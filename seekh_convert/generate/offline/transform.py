@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.generate.offline.cards import defines
+from seekh_convert.generate.offline.cards import crosses, defines
 from seekh_convert.generate.offline.choices import key_position, of_a_kind
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
@@ -82,6 +82,9 @@ def named_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> 
     stem = naming_stem(term)
     if stem is None:
         return None
+    at = term.pattern.search(term.definition.text)
+    if at is not None and crosses(at.span(), term.definition, list(topic_terms)):
+        return None  # "Newton's second law" in "Newton's second law of motion says ...": the key cuts a longer term
     kind = _kind_of(term)
     head = surface_words(term.text)[-1].lower()
     pool = [t for t in [*topic_terms, *doc_terms] if t.origin != "keyword" or t.defined]

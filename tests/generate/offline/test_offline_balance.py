@@ -45,11 +45,17 @@ def test_a_topic_that_defines_many_terms_gets_a_naming_question_on_a_term_no_car
     questions = [q for c in contents for q in c.questions]
     assert questions, [c.flashcards for c in contents]
     backs = {f.back for c in contents for f in c.flashcards if f.kind == "basic"}  # a card's reverse may ask its term
-    asked = {q.options[q.answer_index].lower() for q in questions if q.kind == "multiple_choice" and q.source.quote not in backs}
+    keys = {id(q): q.options[q.answer_index] if q.kind == "multiple_choice" else getattr(q, "answer", "") for q in questions}
+    asked = {
+        keys[id(q)].lower() for q in questions if q.kind in ("multiple_choice", "short_answer") and q.source.quote not in backs
+    }
     for c in contents:  # never the same term as a card and a question (but the reverse of its own card)
         for f in c.flashcards:  # ("What is semantic encoding?" asks another term than "encoding")
             assert f.kind != "basic" or (asked_term(f.front) or "").lower() not in asked, (f.front, asked)
-    whens = [q for q in questions if q.kind == "multiple_choice" and q.question.startswith("What is it called when")]
+    # (asked open where the document has no three terms of the answer's kind to offer as options)
+    whens = [
+        q for q in questions if q.kind in ("multiple_choice", "short_answer") and q.question.startswith("What is it called when")
+    ]
     assert whens, [q.question for q in questions]  # before: none ("What happens when ...?" asks for a thing, not a name)
     for q in whens:
         assert q.source.quote not in {f.source.quote for c in contents for f in c.flashcards}  # no card on its sentence

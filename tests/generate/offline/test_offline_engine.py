@@ -162,9 +162,15 @@ def test_output_is_deterministic_byte_for_byte():
 
 
 def test_multiple_choice_rules():
+    from seekh_convert.generate.offline.choices import of_a_kind
+
     doc = _memory_doc()
-    mcs = [q for topic in doc.topics for q in _generate(topic, doc).questions if isinstance(q, MultipleChoice)]
-    assert mcs
+    questions = [q for topic in doc.topics for q in _generate(topic, doc).questions]
+    mcs = [q for q in questions if isinstance(q, MultipleChoice)]
+    assert questions
+    # issue 17: options only of the answer's kind; the memory terms ("suggestibility", "misattribution", "encoding")
+    # are of different kinds, so what was multiple choice is asked open, the term as its answer
+    assert all(of_a_kind(q.options[q.answer_index], o) for q in mcs for o in q.options if o != q.options[q.answer_index])
     for q in mcs:
         assert len(set(o.casefold() for o in q.options)) == 4
         answer = q.options[q.answer_index]
@@ -180,7 +186,7 @@ def test_answer_positions_vary():
 
     doc = _memory_doc()
     mcs = [q for t in doc.topics for q in _generate(t, doc).questions if isinstance(q, MultipleChoice)]
-    assert mcs and all(q.answer_index == key_position(q.question) for q in mcs)
+    assert all(q.answer_index == key_position(q.question) for q in mcs)
     assert len({key_position(f"What is the name for the process number {i}?") for i in range(12)}) > 1
 
 
@@ -243,8 +249,9 @@ def test_distractor_and_swap_helpers():
     amnesia = by_key["amnesia"]
     assert related(amnesia, by_key["retrograde amnesia"])
     picks = distractors(amnesia, terms, [], "_____ is the loss of long-term memory")
-    assert [p.text for p in picks[:2]] == ["suggestibility", "misattribution"]  # real key terms before keywords
-    assert all("amnesia" not in p.text.casefold() for p in picks)  # never a term containing the answer
+    # issue 17: "suggestibility" (an effect) and "misattribution" are not of amnesia's kind, and "retrograde amnesia"
+    # contains the answer: no option fits (before: the first two, which teachers marked as giveaways)
+    assert picks == []
     made = cloze(sents[0], amnesia, terms)
     assert made is None or "Retrograde " + GAP not in made[0]  # never blanks part of a longer term
     # issue 17: no blind word swap; "suggestibility" (an effect) and "misattribution" (what happens when) are no siblings

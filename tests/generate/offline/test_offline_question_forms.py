@@ -83,9 +83,15 @@ def test_naming_choice_needs_three_distractors_of_the_terms_kind():
     s = _sentence("Tension is a pull in a connector that acts along its length.")
     named = Named("tension", "a pull in a connector", "Which term refers to a pull in a connector?", s)
     q = naming_choice(named, ["Newton", "weight", "connector force", "mass", "normal force"])
-    assert q.options[q.answer_index] == "tension"
-    assert set(q.options) == {"tension", "weight", "mass", "normal force"}  # no name, nothing the stem names
-    assert naming_choice(named, ["weight", "mass"]) is None
+    # issue 17: "weight", "mass" and "normal force" are not of tension's kind for a teacher: asked open
+    assert q.answer == "tension" and not hasattr(q, "options")
+    push = _sentence("The normal force is the push of a surface at right angles to it.")
+    named = Named(
+        "normal force", "the push of a surface", "Which term refers to the push of a surface at right angles to it?", push
+    )
+    q = naming_choice(named, ["Newton", "friction force", "weight", "spring force", "surface force", "tension force"])
+    assert q.options[q.answer_index] == "normal force"
+    assert set(q.options) == {"normal force", "friction force", "spring force", "tension force"}  # nothing the stem names
 
 
 def test_subject_questions_ask_for_the_key_term_that_is_the_whole_subject():

@@ -12,11 +12,11 @@ from seekh_convert.generate.offline.reverse import reverse_questions, reverse_st
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
 from seekh_convert.model.guide import Flashcard, MultipleChoice, SourceRef
 
-_DEFS = {
-    "backup": "A backup is the process of copying data to a second form of storage to protect it.",
-    "archive": "An archive is a collection of old records kept for reference over many years.",
-    "encryption": "Encryption is the scrambling of data with a key so that only the holder of the key can read it.",
-    "compression": "Compression is the reduction of the size of a file by removing repeated patterns in its bytes.",
+_DEFS = {  # four of a kind: issue 17 asks options of the answer's kind
+    "full backup": "A full backup is the process of copying all data to a second form of storage to protect it.",
+    "incremental backup": "An incremental backup is a copy of only the files changed since the last copy of any kind.",
+    "differential backup": "A differential backup is a copy of the files changed since the last complete copy of a disk.",
+    "mirror backup": "A mirror backup is an exact replica of the source disk kept in step with every change to it.",
 }
 
 
@@ -29,10 +29,10 @@ def test_which_term_names_the_definition_with_three_sibling_terms():
     qs = reverse_questions(cards, [], [], set())
     assert len(qs) == 2  # at most two per topic
     q = qs[0]
-    assert q.question == "Which term names the process of copying data to a second form of storage to protect it?"
-    assert q.options[q.answer_index] == "backup"
+    assert q.question == "Which term names the process of copying all data to a second form of storage to protect it?"
+    assert q.options[q.answer_index] == "full backup"
     assert sorted(q.options) == sorted(_DEFS)
-    assert "A backup is the process of copying data" in q.explanation
+    assert "A full backup is the process of copying all data" in q.explanation
 
 
 def test_refused_with_fewer_than_three_sibling_terms():
@@ -51,8 +51,8 @@ def test_refused_when_the_stem_gives_the_key_away_or_leans_on_context():
 
 def test_not_two_questions_on_the_same_term():
     cards = [_card(t, d) for t, d in _DEFS.items()]
-    qs = reverse_questions(cards, [], [], {"backup", "archive"})
-    assert [q.options[q.answer_index] for q in qs] == ["encryption", "compression"]
+    qs = reverse_questions(cards, [], [], {"full backup", "incremental backup"})
+    assert [q.options[q.answer_index] for q in qs] == ["differential backup", "mirror backup"]
 
 
 def test_the_engine_shows_no_which_term_reverse_of_its_definition_cards():

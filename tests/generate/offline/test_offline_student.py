@@ -16,7 +16,7 @@ from seekh_convert.generate.offline.questions import build_questions
 from seekh_convert.generate.offline.sentences import topic_sentences
 from seekh_convert.generate.offline.terms import Term, extract_terms
 from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
-from seekh_convert.model.guide import MultipleChoice, TrueFalse
+from seekh_convert.model.guide import MultipleChoice, ShortAnswer, TrueFalse
 from seekh_convert.text.nouns import is_term_like
 from seekh_convert.text.terms import term_key
 
@@ -119,9 +119,10 @@ def test_definition_choice_offers_real_definitions_without_giving_the_key_away()
 def test_questions_mix_kinds_and_true_false_explanations_do_not_repeat_the_verdict():
     terms, sents = _memory_terms()
     questions = build_questions(terms, [], sents, "Memory")
-    stems = [q.question.split(":")[0].split("“")[0] for q in questions if isinstance(q, MultipleChoice)]
+    stems = [q.question.split(":")[0].split("“")[0] for q in questions if isinstance(q, MultipleChoice | ShortAnswer)]
     assert any(s.startswith("Which of these statements defines") for s in stems)
-    assert any(s.startswith("What is the name for") for s in stems)  # issue 17: transformed, no "Which term completes"
+    # issue 17: transformed, no "Which term completes"; asked open where no three options are of the answer's kind
+    assert any(s.startswith("What is the name for") for s in stems)
     assert not any("completes this statement" in s for s in stems)
     assert len({s.split()[1] for s in stems}) >= 2  # not one template for every question
     for q in questions:
