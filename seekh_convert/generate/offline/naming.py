@@ -379,7 +379,8 @@ def naming_choice(named: Named, pool: list[str]) -> MultipleChoice | ShortAnswer
     )
 
 
-def _key_of(q) -> str:
+def key_of(q) -> str:
+    """A question's key: the right option of a multiple choice, else its answer."""
     return q.options[q.answer_index] if isinstance(q, MultipleChoice) else q.answer
 
 
@@ -408,7 +409,7 @@ def naming_questions(
             continue
         if names_subject(named.term, title):
             continue
-        if any(_key_of(q) == named.term for q in out):
+        if any(key_of(q) == named.term for q in out):
             continue
         q = naming_choice(named, [t for t in pool if term_key(t) != term_key(named.term)])
         if q is not None:

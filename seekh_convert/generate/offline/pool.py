@@ -39,7 +39,7 @@ from seekh_convert.generate.offline.links import (
     subject_term,
 )
 from seekh_convert.generate.offline.lists import enumeration_cards
-from seekh_convert.generate.offline.naming import naming_questions
+from seekh_convert.generate.offline.naming import key_of, naming_questions
 from seekh_convert.generate.offline.naming import topic_definitions as named_in_topic
 from seekh_convert.generate.offline.numbered import numbered_definitions
 from seekh_convert.generate.offline.objects import object_cards
@@ -657,7 +657,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     asked = _card_terms(pool.sections["flashcards"])
     marked = _marked_terms(ta, doc_terms)
     named = naming_questions(doc, doc.position(ta.topic), marked, used, asked, title=subject)
-    asked = asked | {term_key(q.options[q.answer_index] if hasattr(q, "options") else q.answer) for q in named}
+    asked = asked | {term_key(key_of(q)) for q in named}
     questions = (
         reviews
         + source_answers(ta.topic.blocks)

@@ -96,6 +96,17 @@ _LABELLED_QA = re.compile(
 _LEANS = re.compile(r"^(?:It|This|These|They|That|Those|He|She|Yes|No)\b")
 
 
+def _learnable(answer: str) -> bool:
+    """True for an answer sentence that stands alone and is short enough to learn."""
+    return not _LEANS.match(answer) and 6 <= len(answer.split()) <= _ANSWER_WORDS + 10
+
+
+def _card(question: str, answer: str, b: Block, start: int, quote: str) -> ShortAnswer:
+    """The source's question and its answer, citing ``quote`` at ``start`` of block ``b``."""
+    ref = ref_at(b, start, start + len(quote), quote)
+    return ShortAnswer(question=question, answer=answer, accept=[], explanation=f"The source answers it: “{quote}”", source=ref)
+
+
 def _labelled(b: Block) -> ShortAnswer | None:
     """The source's question and the first sentence of its labelled answer (set 27's Word notes: five essay
     questions, each with "Answer: ..."), where that sentence stands alone and is short enough to learn."""
@@ -106,11 +117,9 @@ def _labelled(b: Block) -> ShortAnswer | None:
         return None  # "Question: ... What kinds of evaluations are typically made? For example, ...": its answer is
         # the next paragraph's "Answer: ..." (set 45's Saylor chapter), not the set-up after the question
     question, answer = m.group("q").strip(), m.group("a").strip()
-    if not _WH.search(question) or not 6 <= len(answer.split()) <= _ANSWER_WORDS + 10 or _LEANS.match(answer):
+    if not _WH.search(question) or not _learnable(answer):
         return None
-    quote = b.text[m.start() : m.end()]
-    ref = ref_at(b, m.start(), m.end(), quote)
-    return ShortAnswer(question=question, answer=answer, accept=[], explanation=f"The source answers it: “{quote}”", source=ref)
+    return _card(question, answer, b, m.start(), b.text[m.start() : m.end()])
 
 
 #: A heading over the source's own questions and answers ("Interview Questions and Answers", "FAQ", "Q&A").
@@ -135,13 +144,11 @@ def _answered_next(blocks: list[Block], i: int) -> ShortAnswer | None:
     if what is None or re.search(r"\b(?:this|these|those|such|it|they)\b", question, re.I):
         return None  # only "What is X?": the answer's first sentence says what X is ("How could ...?" gets a preamble)
     m = _FIRST_SENTENCE.match(nxt.text[a.end() :])
-    if m is None or _LEANS.match(m.group()) or not 6 <= len(m.group().split()) <= _ANSWER_WORDS + 10:
+    if m is None or not _learnable(m.group()):
         return None
     if not all(w.lower()[:5] in m.group().lower() for w in re.findall(r"[A-Za-z]{4,}", what.group("x"))):
         return None  # the first sentence names what it answers ("In simplest terms, financial accounting is ...")
-    answer = m.group()
-    ref = ref_at(nxt, a.end(), a.end() + len(answer), answer)
-    return ShortAnswer(question=question, answer=answer, accept=[], explanation=f"The source answers it: “{answer}”", source=ref)
+    return _card(question, m.group(), nxt, a.end(), m.group())
 
 
 def _paired(blocks: list[Block], i: int) -> ShortAnswer | None:
@@ -158,14 +165,11 @@ def _paired(blocks: list[Block], i: int) -> ShortAnswer | None:
         return None  # "What is a webpage, and how is it structured?": two questions, one answer
     said = re.sub(r"^A\s*[:.]\s*", "", nxt.text.strip())
     m = _FIRST_SENTENCE.match(said)
-    if m is None or said.endswith("?") or _LEANS.match(m.group()) or not 6 <= len(m.group().split()) <= _ANSWER_WORDS + 10:
+    if m is None or said.endswith("?") or not _learnable(m.group()):
         return None
     if re.match(r"(?:List|Explain|Describe|Discuss|Name|Define|Compare|State|Give|Identify|Outline)\b", m.group()):
         return None  # "List the potential users of ...": the next exercise, not an answer
-    answer = m.group()
-    at = nxt.text.find(answer)
-    ref = ref_at(nxt, at, at + len(answer), answer)
-    return ShortAnswer(question=text, answer=answer, accept=[], explanation=f"The source answers it: “{answer}”", source=ref)
+    return _card(text, m.group(), nxt, nxt.text.find(m.group()), m.group())
 
 
 def source_answers(blocks: list[Block]) -> list[ShortAnswer]:

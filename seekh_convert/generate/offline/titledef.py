@@ -167,6 +167,7 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
             if not s.alone or not s.complete or s.n_words > ITEM_WORDS + 10:
                 continue
             m = _LABELLED.match(s.text)
+            parts = not composed and (_composes(s, key, title) or _constitutes(s, key))  # the first such sentence only
             if (
                 m
                 and term_key(m.group("term")).replace("-", " ") == key
@@ -175,14 +176,13 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 and len(followers) >= 5
                 and _followers_claim(s, followers)
                 or _attempts(s, key)
-                or not composed
-                and (_composes(s, key, title) or _constitutes(s, key))
+                or parts
                 or (asked or _asks_about(s.block.section, key))
                 and _answers(s, key)
             ):
                 out.append((term, s))
                 asked = False  # the first answer only
-                composed = composed or _composes(s, key, title) or _constitutes(s, key)
+                composed = composed or parts
     return out
 
 
@@ -258,11 +258,18 @@ def _constitutes(s: Sentence, key: str) -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
     if obj is None or subj is None or doc[subj.left_edge.i].lower_ in _DEMONSTRATIVES | _INNER:
         return False
-    start = obj.left_edge.i + (doc[obj.left_edge.i].dep_ == "det")
-    name = term_key(doc[start : obj.right_edge.i + 1].text).replace("-", " ")
+    name = _phrase_key(obj)
     # the title's term or its last words ("the endocrine system" under "Human Endocrine System")
     named = name == key or len(name.split()) >= 2 and key.endswith(f" {name}")
     return named and leans_on_context(doc) is None
+
+
+def _phrase_key(head) -> str:
+    """The key of the noun phrase ``head`` heads, without its determiner ("the endocrine system" -> "endocrine
+    system")."""
+    doc = head.doc
+    start = head.left_edge.i + (doc[head.left_edge.i].dep_ == "det")
+    return term_key(doc[start : head.right_edge.i + 1].text).replace("-", " ")
 
 
 def _named_head(title: str, head: str) -> bool:
@@ -298,11 +305,9 @@ def _composes(s: Sentence, key: str, title: str) -> bool:
         return False
     if doc[subj.left_edge.i].lower_ in _DEMONSTRATIVES or doc[subj.left_edge.i].lower_ in _INNER:
         return False
-    start = subj.left_edge.i + (doc[subj.left_edge.i].dep_ == "det")
-    span = doc[start : subj.right_edge.i + 1]
-    name = term_key(span.text).replace("-", " ")
-    if name != key:  # "The internal registers" under "Cortex-M7 Registers": the title's head after a name only
+    if _phrase_key(subj) != key:  # "The internal registers" under "Cortex-M7 Registers": the title's head after a name only
         head = term_key(subj.text).replace("-", " ")
+        span = doc[subj.left_edge.i + (doc[subj.left_edge.i].dep_ == "det") : subj.right_edge.i + 1]
         if head != words[-1] or any(t.i != subj.i and (t.dep_ != "amod" or t.pos_ != "ADJ") for t in span):
             return False
         if not _named_head(title, words[-1]):
