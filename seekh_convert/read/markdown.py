@@ -14,6 +14,7 @@ from pathlib import Path
 
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.files import read_text_file
+from seekh_convert.read.subtitles import bracketed, stamped, timed_transcript
 
 _PANDOC_ATTRS = re.compile(r"\s*\{(?:-|[-#.][^}]*)\}\s*$")  # {-}, {#id}, {-#id}, {.unnumbered}
 _PANDOC_PART = re.compile(r"^\((?:PART|APPENDIX)\*?\)\s*")
@@ -31,6 +32,8 @@ class TextExtractor:
         path = Path(path)
         kind = _KINDS.get(path.suffix.lower(), SourceKind.TEXT)
         text = read_text_file(path)
+        if kind is SourceKind.TEXT and (bracketed(text) or stamped(text)):
+            return timed_transcript(path, text)  # a transcript saved as .txt: "(00:12) welcome ...", whisper.cpp's lines
         raw = _MarkdownParser(indented_code=kind is SourceKind.MARKDOWN).parse(text.splitlines())
         if kind is SourceKind.TEXT:
             raw = [_plain_heading(r) for r in raw]

@@ -49,6 +49,19 @@ class SubtitleExtractor:
         return Document(path=path, kind=SourceKind.TRANSCRIPT, title=title, cues=cues, warnings=warnings)
 
 
+def timed_transcript(path: Path, text: str) -> Document:
+    """A plain-text transcript whose lines carry times (``bracketed`` or ``stamped``) as a transcript ``Document``."""
+    if bracketed(text):
+        cues, how = _read_bracketed(text), "in brackets ('[00:00:10.420 --> 00:00:10.880] Hi,', as whisper.cpp prints them)"
+    else:
+        cues, how = _read_stamped(text), "opening with a time ('(00:12) welcome ...', as transcripts are copied from videos)"
+    cues = [c for c in cues if c.text.strip()]
+    if not cues:
+        raise InputError(f"{path.name}: timed lines with no words; is it an empty transcript?")
+    warnings = [f"timed lines {how} read as cues"]
+    return Document(path=path, kind=SourceKind.TRANSCRIPT, title=title_from_name(path), cues=cues, warnings=warnings)
+
+
 _FILE_KIND = re.compile(r"(?:\s+(?:english|en))?\s+(?:captions?|subtitles?|subs|transcripts?|cc|auto generated)$", re.I)
 
 
@@ -139,6 +152,48 @@ def _read_bracketed(text: str) -> list[Cue]:
         start, end = parse_timestamp(match["start"]), parse_timestamp(match["end"])
         if start is not None and end is not None:
             cues.append(Cue(start=start, end=max(start, end), text=match["text"].strip()))
+    return cues
+
+
+#: A line opening with a time: "(00:12) welcome this is a series ..." (YouTube transcripts as exported or copied),
+#: "[1:02:03] ...", "00:12 - ...", or the time alone on its line with the words on the next ("0:12" / "welcome ...").
+_STAMPED = re.compile(
+    r"^[\[(]?(?:(?P<h>\d{1,2}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?:[.,](?P<f>\d{1,3}))?[\])]?(?:\s*[-\u2013\u2014|]\s*|\s+|$)"
+    r"(?P<text>.*)$"
+)
+
+
+def _seconds(m: re.Match) -> float:
+    return int(m["h"] or 0) * 3600 + int(m["m"]) * 60 + int(m["s"]) + int((m["f"] or "0").ljust(3, "0")) / 1000
+
+
+def stamped(text: str) -> bool:
+    """True when a plain-text file is a timed transcript: most of its first 200 lines open with a time (alone or
+    before the words said then), at least five of them, and the times run forward."""
+    lines = [line.strip() for line in text.splitlines()[:200] if line.strip()]
+    times = [_seconds(m) for line in lines if (m := _STAMPED.match(line))]
+    if len(times) < 5 or len(times) < 0.4 * len(lines):
+        return False
+    forward = sum(1 for a, b in zip(times, times[1:]) if b >= a)
+    return forward >= 0.9 * (len(times) - 1)
+
+
+def _read_stamped(text: str) -> list[Cue]:
+    """Cues of a timed transcript: each time with the words after it on its line and on the untimed lines below; a
+    cue ends where the next begins (the last after about a second for every 2.5 words)."""
+    timed: list[tuple[float, list[str]]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        m = _STAMPED.match(line) if line else None
+        if m is not None:
+            timed.append((_seconds(m), [m["text"].strip()] if m["text"].strip() else []))
+        elif line and timed:
+            timed[-1][1].append(line)
+    cues = []
+    for i, (start, words) in enumerate(timed):
+        said = " ".join(words)
+        end = timed[i + 1][0] if i + 1 < len(timed) else start + max(1.0, len(said.split()) / 2.5)
+        cues.append(Cue(start=start, end=max(start, end), text=said))
     return cues
 
 

@@ -32,6 +32,8 @@ def _terms(text: str) -> list[str]:
 def lexical_cuts(blocks: list[Block], parts: int, spoken: bool = False) -> list[int]:
     """Block indices where ``parts`` windows start (besides 0): near even splits, nudged to lexical dips (``spoken``:
     a transcript's narration blocks count too, so its windows stay even in time)."""
+    if len(blocks) < 2:
+        return []  # one block (a transcript pasted as one paragraph) has nowhere to cut
     counted = [b.usable or (spoken and b.kind is BlockKind.FRAGMENT) for b in blocks]
     words = [len(b.text.split()) if c else 0 for b, c in zip(blocks, counted)]
     total = sum(words)

@@ -165,3 +165,10 @@ def test_a_lecture_read_as_one_topic_is_titled_by_its_subject_not_its_course_lab
     assert _cover_subject(cover("Week 3", "Dr. Ann Smith, University of Somewhere")) == ""  # a byline is no subject
     broken = cover("Lecture 13", "Preprocessor and", "some miscellaneous topics", "Fundamentals of Computer and Programming")
     assert _cover_subject(broken) == "Preprocessor and some miscellaneous topics"  # relay run 10: "Preprocessor and"
+
+
+def test_a_long_text_of_one_paragraph_is_one_topic_not_a_crash():
+    """A transcript pasted as one 9,000-word paragraph (set 47's lecture without its times) has no block to cut at;
+    it stopped the run with "unexpected ValueError: min() arg is an empty sequence"."""
+    doc = Segmenter()(_doc([_para(9000, "w")], kind=SourceKind.TEXT))
+    assert len(doc.topics) == 1 and len(doc.topics[0].blocks) == 1
