@@ -95,6 +95,10 @@ def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, t
         if raw.kind is not BlockKind.CODE:
             text = render_tex(text)
         if raw.kind is BlockKind.HEADING:
+            if raw.closes:  # a box ends: its text is over, the section it sat in goes on
+                while stack and stack[-1].level >= raw.level:
+                    stack.pop()
+                objectives = False
             if not text:
                 continue
             while stack and stack[-1].level >= raw.level:

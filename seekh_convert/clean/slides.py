@@ -162,7 +162,8 @@ def _title_lines(raw: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-_PAIR = re.compile(r"^(?P<term>[^:=–—]{2,60}?)\s*(?::|\s[-–—]\s|\s=\s)\s*(?P<text>\S.*)$")
+#: (a colon between two letters is part of a name: "micro:bit", "Bit:Bot", set 48's deck)
+_PAIR = re.compile(r"^(?P<term>[^:=–—]{2,60}?)\s*(?::(?!\w)|\s[-–—]\s|\s=\s)\s*(?P<text>\S.*)$")
 #: A second "name - explanation" inside an explanation: the line lists several pairs.
 _ANOTHER_PAIR = re.compile(r"[,;]\s*[\w.]+(?:\(\))?\s+[-–—]\s+\S")
 _LABEL_WORDS = frozenset(

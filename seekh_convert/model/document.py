@@ -141,6 +141,7 @@ class RawBlock:
     slide: int | None = None  # slide decks: 1-based slide number
     notes: bool = False  # slide decks: the slide's speaker notes
     bullet: int = 0  # slide decks: 1 + indent level of a body-placeholder paragraph (a bullet), 0 otherwise
+    closes: bool = False  # HEADING without text: a boxed section ends here; what follows is the section before it
 
 
 @dataclass

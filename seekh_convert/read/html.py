@@ -254,11 +254,31 @@ def restore_headings(blocks: list[RawBlock], page: str) -> list[RawBlock]:
         follows = _following_text(element)
         spot = next((i for i in range(at, len(out)) if follows and _opens(out[i].text, follows)), None)
         if spot is not None:
-            while spot > at and out[spot - 1].kind is BlockKind.HEADING:  # kept headings not yet passed come later
-                spot -= 1
+            while spot > at and out[spot - 1].kind is BlockKind.HEADING and not out[spot - 1].closes:
+                spot -= 1  # kept headings not yet passed come later
             out.insert(spot, heading)
             at = spot + 1
+            _close_box(element, heading, out, at)
     return out
+
+
+def _close_box(element, heading: RawBlock, out: list[RawBlock], at: int) -> None:
+    """Where the box a restored heading titles ends (``<div class="learning_objectives"><h3>Learning Objective</h3>
+    <ul>...</ul></div>`` and the section's text after it, set 47's Saylor chapter), a closing mark: the text after
+    the box is its section's, not the box's ("Learning Objective" named the place of every quote in it)."""
+    box = element.getparent()
+    if box is None or _tag(box) not in ("div", "aside", "section") or next(box.iterchildren("*"), None) is not element:
+        return
+    after = next((s for s in box.itersiblings() if _tag(s) and _tag(s) not in _SKIP), None)
+    if after is None or _tag(after) in _HEADINGS or any(_tag(d) in _HEADINGS for d in after.iter()):
+        return  # the next section (or box) follows with its own heading
+    follows = _following_text(box)
+    for i in range(at, len(out)):
+        if out[i].kind is BlockKind.HEADING:
+            return  # the text after the box is not found before the next heading
+        if follows and _opens(out[i].text, follows):
+            out.insert(i, RawBlock(BlockKind.HEADING, "", level=heading.level, closes=True))
+            return
 
 
 def _opens(text: str, follows: str) -> bool:

@@ -265,6 +265,20 @@ def kind_of(doc, term: str) -> bool:
     return False
 
 
+#: Verbs by which a quantity is said to be measured: "X is expressed/measured/calculated as ...".
+_MEASURE_VERBS = frozenset("express measure calculate compute".split())
+
+
+def _measured_as(prep) -> bool:
+    """True for "as" and what the quantity is measured as, itself narrowed ("number of persons per unit area"), not a
+    bare unit ("expressed as a percentage")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "as"
+        and any(o.dep_ == "pobj" and any(m.dep_ in ("prep", "relcl", "acl") for m in o.children) for o in prep.children)
+    )
+
+
 def _copula(verb) -> bool:
     """True when "X is ..." says what X is: a class narrowed down, "X is when ...", "X is where ...", "X is one in
     which ..."."""
@@ -290,6 +304,9 @@ def _copula(verb) -> bool:
             # "The sacred groves are the last refuges for ... threatened plants": a claim (set 37's wrong key)
             and not any(c.dep_ == "amod" and c.lower_ in ("last", "only") for c in genus.children)
             and not _evaluative(genus)
+            and not _compared(genus)
+            # "India is a land of linguistic diversity" (set 47's dropped "What is India?"): a figure of speech
+            and not (genus.lemma_ == "land" and any(c.dep_ == "prep" and c.lower_ == "of" for c in genus.children))
             and (_differentia(genus) or _or_differentia(genus))
             and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
         )
@@ -323,6 +340,8 @@ def _as_subject(head) -> str | None:
         return "means"  # "Discrimination involves acting on the belief that ...": what doing it is
     if verb.lemma_ == "define" and head.dep_ == "nsubjpass" and any(c.lower_ == "as" for c in verb.children):
         return "means"  # "X is defined as ..."
+    if verb.lemma_ in _MEASURE_VERBS and head.dep_ == "nsubjpass" and any(_measured_as(c) for c in verb.children):
+        return "means"  # "Density of population, is expressed as number of persons per unit area." (set 47)
     if (
         verb.lower_ in ("characterized", "characterised")
         and head.dep_ == "nsubjpass"
@@ -425,6 +444,17 @@ def _way_to(genus_token) -> bool:
     return False
 
 
+def _compared(genus) -> bool:
+    """True for a class compared with another: "Quotas are a much more common regulatory strategy ... than taxes
+    and subsidies" (set 47's wrong key) says how common quotas are, not what they are."""
+    comparative = any(a.dep_ == "amod" and (a.tag_ == "JJR" or any(m.tag_ == "RBR" for m in a.children)) for a in genus.children)
+    return comparative and any(t.lower_ == "than" and t.dep_ == "prep" for t in genus.subtree)
+
+
+#: Nouns of a change or difference in a quantity: "the change in the number of people ..." says what it measures.
+_CHANGE_NOUNS = frozenset("change increase decrease rise fall decline difference variation reduction".split())
+
+
 def _or_differentia(genus_token) -> bool:
     """True when an alternative name the sentence gives the class with "or" is narrowed down: "the recipe, or the
     how-to, or the sequence of steps" (a lecturer's three names for one thing, the last one a definition)."""
@@ -447,6 +477,8 @@ def _differentia(genus_token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
             return True
+        if c.dep_ == "prep" and c.lower_ == "in" and genus_token.lemma_ in _CHANGE_NOUNS:
+            return True  # "Growth of population is the change in the number of people ..." (set 47's false "none")
         # "a named place in the memory where a programmer can store data": the clause narrows the place it names
         if c.dep_ == "prep" and any(o.dep_ == "pobj" and any(r.dep_ in ("relcl", "acl") for r in o.children) for o in c.children):
             return True

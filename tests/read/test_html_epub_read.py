@@ -169,7 +169,7 @@ def test_boxed_section_titles_trafilatura_drops_are_put_back(tmp_path):
     page = tmp_path / "chapter.html"
     page.write_text(_boxed_chapter(), encoding="utf-8")
     doc = HtmlExtractor()(page)
-    headings = [b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING]
+    headings = [b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING and not b.closes]
     assert headings == [
         "Chapter 2 The Legal System",
         "2.1 Federalism",
@@ -181,3 +181,16 @@ def test_boxed_section_titles_trafilatura_drops_are_put_back(tmp_path):
     blocks = clean(doc).blocks
     key = next(b for b in blocks if "Supreme Court of Oregon" in b.text)
     assert key.kind is BlockKind.QUESTION
+
+
+def test_the_text_after_a_box_belongs_to_the_section_not_the_box(tmp_path):
+    """Set 47's Saylor chapter: the section's text follows its "Learning Objective" box, and every quote of it was
+    placed under "Learning Objective" (27 of 39 quotes); the box's own text stays the box's."""
+    page = tmp_path / "chapter.html"
+    page.write_text(_boxed_chapter(), encoding="utf-8")
+    blocks = clean(HtmlExtractor()(page)).blocks
+    sections = {b.text[:12]: b.section for b in blocks if b.kind is not BlockKind.HEADING}
+    assert sections["Define feder"] == "Learning Objectives"
+    assert sections["Sentence 0 s"] == sections["Sentence 5 s"] == "2.1 Federalism"
+    assert sections["Federalism d"] == "Summary"  # a box followed by another box keeps its title
+    assert sections["The Supreme "] == "Answers to You Be the Juror"

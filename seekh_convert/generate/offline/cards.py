@@ -17,7 +17,7 @@ from seekh_convert.model.guide import Flashcard
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, not_a_definition, related
 from seekh_convert.text.grammar import definition_kind, gap_fits, leans_on_context, term_span
-from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym, notation, zipf
+from seekh_convert.text.lexicon import example_name, generic_phrase, is_acronym, notation, word_classes, zipf
 from seekh_convert.text.nouns import blankable
 from seekh_convert.text.standalone import leans_back, stands_alone
 from seekh_convert.text.terms import term_key, term_pattern
@@ -676,6 +676,8 @@ def _lowered(term: str) -> str:
     first = term.split()[0]
     if first.endswith(("'s", "\u2019s")):
         return term  # "Kant's views", "Wharton's rule": a name
+    if first.isalpha() and not word_classes(first) and zipf(first) >= 3.5:
+        return term  # a well-known word the lexicon has no class for is a name: "India", "Buddhism" (set 47: "What is india?")
     common = zipf(first.lower()) >= 2.0 or len(term.split()) > 1 and _ADJECTIVE_END.search(first)  # "Monochronic cultures"
     if first[:1].isupper() and first[1:].islower() and all(w.islower() for w in term.split()[1:]) and common:
         return term[:1].lower() + term[1:]

@@ -32,6 +32,7 @@ def as_option(term: Term, terms: list[Term] = ()) -> str | None:
     if any(crosses(m.span(), s, list(terms)) for m in term.pattern.finditer(s.text)):
         return None
     text = term.pattern.sub(GAP, s.display)
+    text = re.sub(rf"{GAP}\s*\([^()]{{1,20}}\)", GAP, text)  # "_____ (GDP/GNP) is ..." spells the answer (set 47)
     if len(text) > _MAX_OPTION or len(text.split()) < 5:
         return None
     return text[:1].upper() + text[1:]

@@ -14,6 +14,7 @@ import re
 
 from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.model.guide import MultipleChoice
+from seekh_convert.text import parse
 
 _HEADS = "law|principle|theorem|rule|postulate|axiom|property|hypothesis|lemma|corollary"
 _LABELLED = re.compile(
@@ -49,7 +50,19 @@ def _stem(s: Sentence, head: str, statement: str) -> str | None:
     first = body.split()[0]
     if not (first.isupper() and len(first) > 1):
         body = body[:1].lower() + body[1:]
+    if re.match(r"(?:in|unlike|like|as|by|for|with|within|under|from)\b", body, re.I):
+        return None  # "In contrast to criminal law, the law that ...": no statement to ask about
+    if _no_clause(body):  # "Criminal law: that body of law in any nation-state that defines offenses ..." (set 48's
+        # margin glossary) says what the law is, not what it states
+        return f"Which {head.lower()}{_domain(s, head)} is defined as {body}?"
     return f"Which {head.lower()}{_domain(s, head)} states that {body}?"
+
+
+def _no_clause(body: str) -> bool:
+    """True when ``body`` is a noun phrase ("that body of law ... that defines offenses"), not a statement ("a
+    system's entropy approaches a constant value ...")."""
+    root = next((t for t in parse.parse(body) if t.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "nsubj" for c in root.children)
 
 
 def series_questions(sentences: list[Sentence], document: list[Sentence], taken: set[int], limit: int = 2) -> list:

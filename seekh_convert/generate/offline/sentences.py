@@ -83,6 +83,10 @@ def _run_in_heading(text: str) -> re.Match[str] | None:
     return m if re.search(rf"\b{re.escape(heading)}\b", text[m.end() :], re.I) else None
 
 
+#: A sentence whose subject is "the" and one noun: "The research is ...".
+_THE_NOUN = re.compile(r"^The ([a-z][a-z-]+) (?:is|are|was|were|has|have)\b")
+
+
 @dataclass(eq=False)
 class Sentence:
     """A verbatim span of ``block.text`` starting at ``offset``; ``order`` is its position in the topic."""
@@ -124,8 +128,20 @@ class Sentence:
 
     @cached_property
     def alone(self) -> bool:
-        """True when the sentence, as item text, makes sense out of its context (no unresolved "he", "this")."""
-        return self.complete and stands_alone(self.display)
+        """True when the sentence, as item text, makes sense out of its context (no unresolved "he", "this", no "the
+        research" after its paragraph opened with the kind it means)."""
+        return self.complete and stands_alone(self.display) and not self._kind_named_before()
+
+    def _kind_named_before(self) -> bool:
+        """True for "The research is a mutual activity ..." in a paragraph that opens "New paradigm research is ..."
+        (set 48's wrong key "What is the research?"): "the research" is that kind, which the sentence does not say."""
+        m = _THE_NOUN.match(self.text)
+        if m is None or self.offset == 0:
+            return False
+        opening = re.match(r"^((?:[\w'\u2019-]+\s+){1,3})([a-z]{5,})\b", self.block.text, re.I)
+        if opening is None or any(w.lower() in STOPWORDS for w in opening.group(1).split()):
+            return False
+        return m.group(1).startswith(opening.group(2).lower())  # "the research", "the researcher" of "... research"
 
     @cached_property
     def parsed(self):

@@ -45,10 +45,12 @@ def title_terms(title: str) -> list[str]:
     out: list[str] = []
     kinds = _KINDS.match(t)
     t = t[kinds.end() :] if kinds else t
+    listed = len(re.findall(r",", t)) >= 2 or re.search(r",.*\band\b", t) is not None  # "Distribution, Density, Growth and ..."
     for i, part in enumerate([t, *_SPLIT.split(t)]):
         part = part.strip(" .?!")
-        if i and " " not in part and zipf(part) >= 4.5:
-            continue  # a common word of a longer title ("Care" of "Patient Refusal of Care") is not its term
+        if i and " " not in part and zipf(part) >= 4.5 and not listed:
+            continue  # a common word of a longer title ("Care" of "Patient Refusal of Care") is not its term, unless
+            # the title lists its terms (set 47's "Distribution, Density, Growth and Composition")
         m = _ABBR.match(part)
         names = [m.group(1), m.group(2)] if m else [part]
         for n in names:

@@ -1,0 +1,130 @@
+"""The twenty-second session (2026-12-07): findings of sets 47 and 48."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+
+
+def _content(title: str, paragraphs: list[str]):
+    from seekh_convert.generate.offline import OfflineEngine
+
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    rest = [Block(p, page=1, section=title) for p in paragraphs]
+    doc = Document(path=Path("notes.md"), kind=SourceKind.MARKDOWN, title="Notes", blocks=head + rest)
+    doc.topics = [Topic(1, title, head + rest)]
+    return asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kind"),
+    [
+        # a comparison says how common or strong the term is, not what it is (set 47's wrong key "What are quotas?")
+        (
+            "Quotas are a much more common regulatory strategy for dealing with externalities than taxes and subsidies.",
+            "Quotas",
+            None,
+        ),
+        ("Steel is a stronger material than iron.", "Steel", None),
+        ("A quota is a limit on the activity that a firm may carry out.", "quota", "copula"),
+        # the change in a quantity, a quantity measured as something narrowed (set 47's false "none"s)
+        (
+            "Growth of population is the change in the number of people living in a particular area between two points of time.",
+            "Growth of population",
+            "copula",
+        ),
+        ("Density of population, is expressed as number of persons per unit area.", "Density of population", "means"),
+        ("Its rate is expressed as a percentage.", "rate", None),
+        ("The change is a fundamental concept in physics.", "change", None),
+        # a figure of speech about a place (set 47's "What is india?")
+        ("India is a land of linguistic diversity.", "India", None),
+    ],
+)
+def test_what_a_copula_or_a_measure_says_of_the_term(sentence, term, kind) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) == kind
+
+
+def test_a_title_listing_its_terms_keeps_each_even_a_common_word() -> None:
+    """ "Distribution, Density, Growth and Composition" (set 47's NCERT chapter) names four terms; "Care" of "Patient
+    Refusal of Care" is still no term."""
+    from seekh_convert.generate.offline.titledef import title_terms
+
+    assert {"Distribution", "Density", "Growth", "Composition"} <= set(
+        title_terms("Distribution, Density, Growth and Composition")
+    )
+    assert "Care" not in title_terms("Patient Refusal of Care")
+
+
+def test_a_name_keeps_its_capital_in_a_question() -> None:
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what("India", "India is a country in South Asia that has many languages.") == "What is India?"
+    assert ask_what("Buddhism", "Buddhism is a religion founded in India that teaches ...") == "What is Buddhism?"
+    assert ask_what("Abandonment", "Abandonment is the act of giving up a right.") == "What is abandonment?"
+    assert ask_what("Photosynthesis", "Photosynthesis is the process by which plants make food.") == "What is photosynthesis?"
+
+
+def test_the_kind_a_paragraph_opens_with_is_not_defined_by_its_bare_noun() -> None:
+    """Set 48's wrong keys "What is the research?" and "What is the researcher?": the paragraph is about new paradigm
+    research, and "the research" is that kind, which the card does not say."""
+    content = _content(
+        "Research",
+        [
+            "New paradigm research is based on a new model or framework for research. It claims that research can never "
+            "be neutral. The research is a mutual activity of a co-ownership involving shared power with respect to the "
+            "process and the outcomes of the research. The researcher is a member of a community and brings to it "
+            "special skills and expertise.",
+        ],
+    )
+    said = [c.back for c in content.flashcards] + [content.definition.text if content.definition else ""]
+    assert not any("mutual activity" in x or "member of a community" in x for x in said), said
+    assert not any(c.front in ("What is the research?", "What is the researcher?") for c in content.flashcards)
+
+
+def test_a_colon_inside_a_name_splits_no_slide_line() -> None:
+    """Set 48's deck: "Motors on the Bit:Bot can also be controlled ..." became "What is Motors on the Bit?"."""
+    from seekh_convert.clean.slides import _term_pair
+
+    assert _term_pair("Motors on the Bit:Bot can also be controlled more precisely with the Drive block") is None
+    assert _term_pair("Look at your micro:bit and Bit:Bot, we have the following sensors available to use") is None
+    assert _term_pair("Servos: motors that turn to a set angle and hold it there") == (
+        "Servos",
+        "motors that turn to a set angle and hold it there",
+    )
+
+
+def test_a_margin_definition_in_a_labelled_series_is_asked_as_what_the_law_is() -> None:
+    """Set 48's law chapter: "Criminal law: that body of law ..." was asked "Which law states that that body of law
+    ...?"; a label's statement opening "In contrast to ..." is asked nothing."""
+    from seekh_convert.generate.offline.labelled import _stem
+    from seekh_convert.generate.offline.sentences import split_block
+
+    s = split_block(
+        Block("Criminal law: that body of law in any nation-state that defines offenses against society.", section="Law"), 10**6
+    )[0]
+    assert _stem(s, "law", "that body of law in any nation-state that defines offenses against society.") == (
+        "Which law is defined as that body of law in any nation-state that defines offenses against society?"
+    )
+    assert _stem(s, "law", "In contrast to criminal law, the law that governs disputes between private parties.") is None
+    assert _stem(s, "law", "Energy cannot be created or destroyed in an isolated system.").startswith("Which law states that")
+
+
+def test_a_blanked_option_keeps_no_abbreviation_of_its_answer() -> None:
+    """Set 47: "A. _____ (GDP/GNP) is the total market value ..." gave the answer away."""
+    from seekh_convert.generate.offline.choices import as_option
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.terms import Term
+    from seekh_convert.text.terms import term_key
+
+    [s] = topic_sentences(
+        [Block("Gross Domestic Product (GDP) is the total market value of all final goods and services produced in a year.")]
+    )
+    term = Term("Gross Domestic Product", term_key("Gross Domestic Product"), "pattern", 0, [s], s, def_score=5.0)
+    assert as_option(term, [term]) == "_____ is the total market value of all final goods and services produced in a year."
