@@ -51,6 +51,7 @@ class Subject(str, enum.Enum):
     SOCIOLOGY = "Sociology"
     MUSIC = "Music"
     POLITICAL_SCIENCE = "Political Science"
+    GEOGRAPHY = "Geography"
     OTHER = "Other"
 
 

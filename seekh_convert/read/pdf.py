@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import math
@@ -127,7 +128,7 @@ class PdfExtractor:
                     failed += 1
                     doc.warnings.append(f"page {number}: text extraction failed, page skipped ({_one_line(exc)})")
                     continue
-            doc.pages.append(RawPage(number=number, lines=lines))
+            doc.pages.append(RawPage(number=number, lines=[_unprinted(line) for line in lines]))
             if ahead is not None:
                 ahead.offer(doc.pages[-1])
         return failed
@@ -220,6 +221,23 @@ def _page_lines(page: Any) -> list[Line]:
     if "".join(f[0] for f in fragments) != text:  # pypdf reordered or added text: keep the text, lose typography
         return [Line(text=t) for t in text.splitlines()]
     return _split_lines(fragments)
+
+
+#: A piece of text drawn several times over itself, as some typesetters fake bold ("Ttttthehehehehe F F F F
+#: Fundamentalundamentalundamental..." for "The Fundamental", set 49's NCERT chapter title).
+_REDRAWN = re.compile(r"([^\W\d_]{1,12}?)\1{3,}", re.I)
+_SPACED_REDRAWN = re.compile(r"\b([^\W\d_])(?: \1){2,}(?=\w)")
+
+
+def _unprinted(line: Line) -> Line:
+    """``line`` with text drawn over itself written once, where at least two of its pieces were."""
+    if len(_REDRAWN.findall(line.text)) + len(_SPACED_REDRAWN.findall(line.text)) < 2:
+        return line
+
+    def once(text: str) -> str:
+        return _REDRAWN.sub(r"\1", _SPACED_REDRAWN.sub(r"\1", text))
+
+    return dataclasses.replace(line, text=once(line.text), bold_spans=tuple(once(s) for s in line.bold_spans))
 
 
 def _split_lines(fragments: list[_Fragment]) -> list[Line]:

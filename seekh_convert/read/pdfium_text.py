@@ -51,8 +51,26 @@ def _pieces(run: str, zipf) -> int:
     return best[len(run)]
 
 
+#: Two lower-case pieces with a space between: "fr om", "or ganisms", "r esembled" when a font's kerning comes out as
+#: spaces (set 49's NCERT science chapter, which PDFium reads as printed).
+_PAIR = re.compile(r"(?<![\w'’-])([a-z]{1,8}) ([a-z]{1,10})(?![\w'’-])")
+_MIN_SPLITS = 3
+_SPLIT_SHARE = 0.005
+
+
+def _split_words(text: str) -> int:
+    """How many words a space cuts in two: the pieces joined are a common word and one of them is none."""
+    from seekh_convert.text.lexicon import zipf
+
+    count = 0
+    for a, b in _PAIR.findall(text):
+        if zipf(a + b) >= 3.0 and min(zipf(a) if a not in ("a", "i") else 9, zipf(b)) < 1.5:
+            count += 1
+    return count
+
+
 def _faults(text: str) -> int:
-    return len(_GLUED_CAPITAL.findall(text)) + _run_together(text) + len(_LOGIC_BANG.findall(text))
+    return len(_GLUED_CAPITAL.findall(text)) + _run_together(text) + len(_LOGIC_BANG.findall(text)) + _split_words(text)
 
 
 #: A logic arrow a maths font's encoding turns into "!" between two letters ("p ! q", "(q ! p)", ":p! :q" for
@@ -68,7 +86,9 @@ def misread(text: str) -> bool:
     hits = len(_GLUED_CAPITAL.findall(text))
     if len(_LOGIC_BANG.findall(text)) >= _MIN_BANGS:
         return True
-    return hits >= _MIN_HITS and hits >= _SHARE * max(1, len(text.split())) or _run_together(text) >= _MIN_RUNS
+    if hits >= _MIN_HITS and hits >= _SHARE * max(1, len(text.split())) or _run_together(text) >= _MIN_RUNS:
+        return True
+    return _split_words(text) >= max(_MIN_SPLITS, _SPLIT_SHARE * len(text.split()))
 
 
 class PdfiumPages:

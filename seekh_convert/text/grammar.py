@@ -305,6 +305,8 @@ def _copula(verb) -> bool:
             and not any(c.dep_ == "amod" and c.lower_ in ("last", "only") for c in genus.children)
             and not _evaluative(genus)
             and not _compared(genus)
+            and not _praised(genus)
+            and not _etymology(genus)
             # "India is a land of linguistic diversity" (set 47's dropped "What is India?"): a figure of speech
             and not (genus.lemma_ == "land" and any(c.dep_ == "prep" and c.lower_ == "of" for c in genus.children))
             and (_differentia(genus) or _or_differentia(genus))
@@ -449,6 +451,29 @@ def _compared(genus) -> bool:
     and subsidies" (set 47's wrong key) says how common quotas are, not what they are."""
     comparative = any(a.dep_ == "amod" and (a.tag_ == "JJR" or any(m.tag_ == "RBR" for m in a.children)) for a in genus.children)
     return comparative and any(t.lower_ == "than" and t.dep_ == "prep" for t in genus.subtree)
+
+
+#: What a class "of fundamental importance" has: praise of the term, not what it is.
+_WORTH = frozenset("importance significance value interest relevance use".split())
+#: Languages a word comes from: "Cell is a Latin word for 'a little room'" (set 49's wrong key) gives its origin.
+_LANGUAGES = frozenset("latin greek french german sanskrit arabic hebrew persian old".split())
+
+
+def _praised(genus) -> bool:
+    """True for "a statistical technique of fundamental importance to science" (set 49's wrong key)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_ in _WORTH for o in c.children)
+        for c in genus.children
+    )
+
+
+def _etymology(genus) -> bool:
+    """True for "a Latin word for 'a little room'", "the Greek word meaning ...": where the word comes from."""
+    if genus.lemma_ not in ("word", "term", "name"):
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _LANGUAGES for c in genus.children):
+        return True
+    return genus.lemma_ == "word" and any(c.dep_ == "prep" and c.lower_ == "for" for c in genus.children)
 
 
 #: Nouns of a change or difference in a quantity: "the change in the number of people ..." says what it measures.

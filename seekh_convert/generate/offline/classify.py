@@ -17,10 +17,10 @@ _LEXICON: dict[Subject, str] = {
     Subject.BIOLOGY: """cell organism protein membrane gene dna rna species evolution enzyme nucleus organelle mitochondria
         chloroplast bacteria eukaryotic prokaryotic tissue ribosome cytoplasm photosynthesis chromosome plant animal
         vesicle lipid biology biologist genome mutation ecosystem metabolism microscope organ""",
-    Subject.CHEMISTRY: """atom molecule electron reaction chemical bond element compound mole orbital ion acid solution
-        proton neutron periodic isotope valence electronegativity oxidation molar stoichiometry reactant chemistry
-        chemist nucleus photon catalyst enthalpy thermochemistry exothermic endothermic calorimetry calorimeter
-        reactant product combustion hess stoichiometric gas""",
+    Subject.CHEMISTRY: """atom molecule electron reaction chemical bond compound mole orbital ion acid proton neutron
+        periodic isotope valence electronegativity oxidation molar stoichiometry reactant chemistry chemist nucleus
+        photon catalyst enthalpy thermochemistry exothermic endothermic calorimetry calorimeter combustion hess
+        stoichiometric gas""",  # not "element", "solution", "product": a set's, an equation's (set 46's maths chapter)
     Subject.PHYSICS: """force motion velocity acceleration mass energy momentum newton gravity friction vector inertia
         tension torque kinematics dynamics displacement joule spring weight physics equilibrium magnitude physicist
         scalar quantum hamiltonian lagrangian oscillator wavefunction amplitude frequency electromagnetic magnetic
@@ -70,6 +70,10 @@ _LEXICON: dict[Subject, str] = {
     Subject.POLITICAL_SCIENCE: """politics political government democracy democratic election parliament sovereignty
         sovereign citizen citizenship security policy state states governance diplomacy diplomatic alliance
         terrorism disarmament federalism legislature electoral liberty ideology nationalism""",
+    Subject.GEOGRAPHY: """geography geographer geographical population census density migration migrant urban rural
+        urbanisation urbanization climate rainfall monsoon latitude longitude continent region regional terrain river
+        mountain plateau plain soil vegetation settlement map landform demographic demography fertility mortality
+        literacy sex-ratio hemisphere coastline delta glacier erosion""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

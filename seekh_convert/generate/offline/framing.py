@@ -29,9 +29,10 @@ _MONTH = re.compile(
 )
 #: A heading that is only the kind of list below it ("Types", "Properties", "Pros"): no subject.
 _LIST_HEADING = re.compile(
-    r"(?:main |key |important )?(?:types?|kinds?|properties|characteristics|features|pros|cons|advantages|disadvantages"
-    r"|benefits|drawbacks|limitations|applications?|uses|components|parts|elements|steps|stages|categories"
-    r"|classifications?|functions|examples|factors|principles|methods|tools)",
+    r"(?:(?:some|main|key|important|basic|common) )*(?:types?|kinds?|properties|characteristics|features|pros|cons"
+    r"|advantages|disadvantages|benefits|drawbacks|limitations|applications?|uses|components|parts|elements|steps"
+    r"|stages|categories|classifications?|functions|examples|factors|principles|methods|tools|definitions?|terms"
+    r"|terminology|vocabulary|concepts|glossary)",  # "In some basic definitions, what is element?" (set 49)
     re.I,
 )
 #: Words of a heading that point at the page around it.

@@ -179,8 +179,9 @@ def principle_definitions(title: str, sentences: list[Sentence]) -> list[tuple[s
                 and _followers_claim(s, followers)
                 or _attempts(s, key)
                 or parts
-                or (asked or _asks_about(s.block.section, key))
-                and _answers(s, key)
+                or (asked and _asks_about(title, key) or _asks_about(s.block.section, key))
+                and _answers(s, key)  # the title's whole term: "What are the effects of parasites?" asks nothing
+                # of what parasites are (set 49: "Parasites are a diverse group.")
             ):
                 out.append((term, s))
                 asked = False  # the first answer only

@@ -128,3 +128,78 @@ def test_a_blanked_option_keeps_no_abbreviation_of_its_answer() -> None:
     )
     term = Term("Gross Domestic Product", term_key("Gross Domestic Product"), "pattern", 0, [s], s, def_score=5.0)
     assert as_option(term, [term]) == "_____ is the total market value of all final goods and services produced in a year."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Cell is a Latin word for 'a little room'.", "Cell"),  # set 49's wrong key: where the word comes from
+        (
+            "Regression is a statistical technique of fundamental importance to science because of its ease of "
+            "interpretation, robustness, and speed in calculation.",
+            "Regression",
+        ),  # set 49's wrong key: praise
+    ],
+)
+def test_an_origin_or_praise_of_the_term_defines_nothing(sentence, term) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) is None
+    assert (
+        definition_kind(
+            parse.parse("Regression is a statistical technique that estimates how one variable depends on others."), "Regression"
+        )
+        == "copula"
+    )
+
+
+def test_a_title_asking_about_something_of_a_term_asks_nothing_of_the_term() -> None:
+    """Set 49: "What are the effects of parasites?" took "Parasites are a diverse group." as its Definition; "What are
+    Rights?" still takes "A right is essentially an entitlement ..."."""
+    from seekh_convert.generate.offline.sentences import split_block
+    from seekh_convert.generate.offline.titledef import principle_definitions
+
+    [s] = split_block(Block("Parasites are a diverse group."), 10**6)
+    assert principle_definitions("What are the effects of parasites?", [s]) == []
+    [s] = split_block(Block("A right is essentially an entitlement or a justified claim."), 10**6)
+    assert principle_definitions("5.1 What are Rights?", [s])
+
+
+def test_a_heading_that_only_says_definitions_follow_frames_no_question() -> None:
+    from seekh_convert.generate.offline.framing import framed
+
+    assert (
+        framed("What is element?", "A substance that cannot be broken down.", "1.2 Some Basic Definitions") == "What is element?"
+    )
+    assert framed("What is element?", "A substance that cannot be broken down.", "Matter and its states").startswith("In matter")
+
+
+def test_text_drawn_over_itself_is_written_once() -> None:
+    """Set 49's NCERT chapter fakes bold by drawing its title five times: "Ttttthehehehehe F F F F
+    Fundamentalundamental..." titled its topics."""
+    from seekh_convert.model.document import Line
+    from seekh_convert.read.pdf import _unprinted
+
+    redrawn = "Ttttthehehehehe F F F F Fundamentalundamentalundamentalundamentalundamental U U U U Unitnitnitnitnit Of"
+    assert _unprinted(Line(redrawn, bold_spans=(redrawn,))) == Line(
+        "The Fundamental Unit Of", bold_spans=("The Fundamental Unit Of",)
+    )
+    for text in ("Hmmm, the sheep said baaaa.", "Rows A A A A B B C", "The years 1111 and 2222"):
+        assert _unprinted(Line(text)).text == text
+
+
+def test_words_a_font_cuts_with_spaces_send_the_page_to_pdfium() -> None:
+    """Set 49's NCERT chapter: pypdf read "fr om the bark of a tr ee", "These or ganisms ar e called ..."; PDFium reads
+    the page as printed."""
+    from seekh_convert.read.pdfium_text import misread
+
+    cut = (
+        "Hooke saw that the cork r esembled the structure of a honeycomb. Cork is a substance which comes fr om the bark "
+        "of a tr ee. These or ganisms ar e called unicellular organisms. "
+    )
+    assert misread(cut * 2)
+    clean = cut.replace("r esembled", "resembled").replace("fr om", "from").replace("tr ee", "tree")
+    clean = clean.replace("or ganisms ar e", "organisms are")
+    assert not misread(clean * 2)
+    assert not misread("We went in to the room and sat on to the bench, as a rule, at noon. " * 4)
