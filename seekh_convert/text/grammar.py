@@ -454,7 +454,7 @@ def _compared(genus) -> bool:
 
 
 #: What a class "of fundamental importance" has: praise of the term, not what it is.
-_WORTH = frozenset("importance significance value interest relevance use".split())
+_WORTH = frozenset("importance significance interest relevance".split())  # not "the application of ... values"
 #: Languages a word comes from: "Cell is a Latin word for 'a little room'" (set 49's wrong key) gives its origin.
 _LANGUAGES = frozenset("latin greek french german sanskrit arabic hebrew persian old".split())
 

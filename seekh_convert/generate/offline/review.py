@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from seekh_convert.model.document import Block
+from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer
 from seekh_convert.model.sources import ref_at
+from seekh_convert.text.words import STOPWORDS
 
 _LETTER = re.compile(r"^\s*\(?([A-Ea-e])[.)]\s+")
 _ANSWER = re.compile(r"^\s*(?:correct\s+)?answer\s*[:.]?\s*(?:\(?([A-Ea-e])\b[.)]?\s*(.*))?$", re.IGNORECASE | re.DOTALL)
@@ -64,9 +65,10 @@ def _one(blocks: list[Block], i: int) -> tuple[MultipleChoice, int] | None:
     return None
 
 
-def source_reviews(blocks: list[Block]) -> list[MultipleChoice]:
-    """Every review question of ``blocks`` whose key the source gives, verbatim, in source order."""
-    out: list[MultipleChoice] = []
+def source_reviews(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
+    """Every review question of ``blocks`` whose key the source gives, verbatim, in source order, then a deck's own
+    question slides (``deck_questions``)."""
+    out: list[MultipleChoice | ShortAnswer] = []
     i = 0
     while i < len(blocks):
         made = _one(blocks, i) if _is_stem(blocks[i].text) else None
@@ -75,7 +77,54 @@ def source_reviews(blocks: list[Block]) -> list[MultipleChoice]:
             continue
         out.append(made[0])
         i = made[1]
+    return out + deck_questions(blocks)
+
+
+#: A slide that asks the audience a question: "Question 2", "Knowledge check", "Quiz 1".
+_QUESTION_SLIDE = re.compile(r"^(?:question|knowledge check|quiz|check your (?:knowledge|understanding))\s*\d*\s*$", re.I)
+
+
+def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
+    """A deck's question slides ("Question 2": the question, three or four options, and the presenter's notes
+    explaining the answer, as Microsoft's workshop decks of sets 49 and 50 have them), where the explanation names
+    exactly one option by words no other option has. Four options make a multiple choice; three a question with its
+    options shown, the key its answer. A slide shown twice (the answer revealed) asks once."""
+    slides: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.slide is not None and b.kind is not BlockKind.HEADING and _QUESTION_SLIDE.match(b.section or ""):
+            slides.setdefault(b.slide, []).append(b)
+    out: list[MultipleChoice | ShortAnswer] = []
+    asked: set[str] = set()
+    for shown in slides.values():
+        if len(shown) < 5 or "?" not in shown[0].text or _norm(shown[0].text) in asked:
+            continue
+        stem, options, told = shown[0], [b.text.strip() for b in shown[1:-1]], shown[-1].text
+        if not 3 <= len(options) <= 4 or len({_norm(o) for o in options}) != len(options):
+            continue
+        if any(len(o.split()) > 30 or "?" in o for o in options) or len(told.split()) < 6:
+            continue
+        key = _named_option(options, told)
+        if key is None:
+            continue
+        asked.add(_norm(stem.text))
+        explanation = f"The source's own answer: {options[key]}. {told.strip()}"
+        ref = ref_at(stem, 0, len(stem.text), stem.text)
+        if len(options) == 4:
+            out.append(
+                MultipleChoice(question=stem.text.strip(), options=options, answer_index=key, explanation=explanation, source=ref)
+            )
+        else:
+            question = f"{stem.text.strip()} ({'; '.join(options)})"
+            out.append(ShortAnswer(question=question, answer=options[key], accept=[], explanation=explanation, source=ref))
     return out
+
+
+def _named_option(options: list[str], told: str) -> int | None:
+    """The one option whose own words (none of the other options has them) the explanation uses, else None."""
+    words = [{w.lower() for w in re.findall(r"[\w()-]+", o) if len(w) >= 3 and w.lower() not in STOPWORDS} for o in options]
+    said = {w.lower() for w in re.findall(r"[\w()-]+", told)}
+    named = [i for i, own in enumerate(words) if (own - set().union(*(w for j, w in enumerate(words) if j != i))) & said]
+    return named[0] if len(named) == 1 else None
 
 
 #: "What is flow?→ the movement of air ...", "... what does this mean about vx? - It doesn't change ...": a question

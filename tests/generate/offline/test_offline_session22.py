@@ -42,6 +42,13 @@ def _content(title: str, paragraphs: list[str]):
         ("The change is a fundamental concept in physics.", "change", None),
         # a figure of speech about a place (set 47's "What is india?")
         ("India is a land of linguistic diversity.", "India", None),
+        # what a class is "of" may be values (set 35's kept Definition), only praise ("of fundamental importance") is none
+        (
+            "Ethnocentrism is the application of one’s own cultural values in evaluating the behaviour and beliefs of "
+            "people from other cultures.",
+            "Ethnocentrism",
+            "copula",
+        ),
     ],
 )
 def test_what_a_copula_or_a_measure_says_of_the_term(sentence, term, kind) -> None:
@@ -203,3 +210,49 @@ def test_words_a_font_cuts_with_spaces_send_the_page_to_pdfium() -> None:
     clean = clean.replace("or ganisms ar e", "organisms are")
     assert not misread(clean * 2)
     assert not misread("We went in to the room and sat on to the bench, as a rule, at noon. " * 4)
+
+
+def _slide(number: int, title: str, lines: list[str]) -> list[Block]:
+    head = [Block(title, BlockKind.HEADING, level=1, slide=number, section=title)]
+    return head + [Block(text, slide=number, section=title) for text in lines]
+
+
+def test_a_decks_question_slides_are_asked_with_the_key_its_notes_explain() -> None:
+    """Sets 49 and 50's workshop decks end with "Question N" slides (the question, three options, the notes'
+    explanation); teachers found them ignored. The key is the one option the explanation names by its own words; a
+    slide shown twice asks once; an explanation naming no one option asks nothing."""
+    from seekh_convert.generate.offline.review import deck_questions
+
+    asked = "The container that groups functions into a logical unit for easier management is called?"
+    told = "A function app is a way to organize and collectively manage your functions."
+    options = ["Resource group", "Function app", "Function collection"]
+    blocks = _slide(40, "Question 2", [asked, *options, told]) + _slide(41, "Question 2", [asked, *options, told])
+    blocks += _slide(
+        42,
+        "Question 1",
+        [
+            "You want to evaluate the model. What should you do?",
+            "Split the data randomly into two subsets.",
+            "Use all of the data to train the model.",
+            "Train the model using only the feature columns.",
+            "That is correct. A common way is to hold back an evaluation dataset when training.",
+        ],
+    )
+    [q] = deck_questions(blocks)
+    assert q.question == f"{asked} (Resource group; Function app; Function collection)" and q.answer == "Function app"
+    assert q.source.slide == 40 and "collectively manage" in q.explanation
+    four = _slide(
+        7,
+        "Knowledge check",
+        [
+            "What should you do to train the model?",
+            "Call the predict() function.",
+            "Call the recipe() function.",
+            "Call the fit() function.",
+            "Call the plot() function.",
+            "That is correct. Model training is done with the fit() function.",
+        ],
+    )
+    [mc] = deck_questions(four)
+    assert mc.options[mc.answer_index] == "Call the fit() function."
+    assert deck_questions([Block(b.text, slide=b.slide, section="Summary") for b in four]) == []
