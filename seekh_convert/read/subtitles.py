@@ -35,9 +35,7 @@ class SubtitleExtractor:
         warnings: list[str] = []
         if bracketed(text):
             cues = _read_bracketed(text)
-            warnings.append(
-                "timed lines in brackets ('[00:00:10.420 --> 00:00:10.880] Hi,', as whisper.cpp prints them) read as cues"
-            )
+            warnings.append(f"timed lines {_BRACKETED_HOW} read as cues")
         elif path.suffix.lower() == ".srt" or (_SRT_TIMING.search(text) and "WEBVTT" not in text[:20]):
             cues = _read_srt(text, path)
         else:
@@ -52,7 +50,7 @@ class SubtitleExtractor:
 def timed_transcript(path: Path, text: str) -> Document:
     """A plain-text transcript whose lines carry times (``bracketed`` or ``stamped``) as a transcript ``Document``."""
     if bracketed(text):
-        cues, how = _read_bracketed(text), "in brackets ('[00:00:10.420 --> 00:00:10.880] Hi,', as whisper.cpp prints them)"
+        cues, how = _read_bracketed(text), _BRACKETED_HOW
     else:
         cues, how = _read_stamped(text), "opening with a time ('(00:12) welcome ...', as transcripts are copied from videos)"
     cues = [c for c in cues if c.text.strip()]
@@ -132,6 +130,8 @@ def _repair_timings(lines: list[str], path: Path, warnings: list[str]) -> list[s
     return out
 
 
+#: How whisper.cpp's printed lines look, for the warning that says they were read as cues.
+_BRACKETED_HOW = "in brackets ('[00:00:10.420 --> 00:00:10.880] Hi,', as whisper.cpp prints them)"
 #: A line of whisper.cpp's console transcript: "[00:00:10.420 --> 00:00:10.880]  Hi,".
 _BRACKETED = re.compile(r"^\[(?P<start>[\d:.,]+)\s+-->\s+(?P<end>[\d:.,]+)\]\s?(?P<text>.*)$")
 

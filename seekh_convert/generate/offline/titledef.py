@@ -45,7 +45,7 @@ def title_terms(title: str) -> list[str]:
     out: list[str] = []
     kinds = _KINDS.match(t)
     t = t[kinds.end() :] if kinds else t
-    listed = len(re.findall(r",", t)) >= 2 or re.search(r",.*\band\b", t) is not None  # "Distribution, Density, Growth and ..."
+    listed = t.count(",") >= 2 or re.search(r",.*\band\b", t) is not None  # "Distribution, Density, Growth and ..."
     for i, part in enumerate([t, *_SPLIT.split(t)]):
         part = part.strip(" .?!")
         if i and " " not in part and zipf(part) >= 4.5 and not listed:
