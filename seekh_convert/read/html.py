@@ -17,6 +17,7 @@ from seekh_convert.errors import InputError
 from seekh_convert.model.document import BlockKind, Document, RawBlock, SourceKind
 from seekh_convert.read.container import damaged
 from seekh_convert.read.files import decode_text
+from seekh_convert.read.mathml import is_math, linear_text
 from seekh_convert.text.labels import is_file_label
 from seekh_convert.text.normalize import normalize_ws
 
@@ -53,7 +54,7 @@ class HtmlExtractor:
         try:
             import trafilatura
 
-            page = margin_glossary(inline_footnotes(sidenotes(page)))
+            page = margin_glossary(inline_footnotes(sidenotes(linear_math(page))))
 
             main = trafilatura.extract(
                 page,
@@ -80,6 +81,25 @@ class HtmlExtractor:
 
 _GLOSSDEF = re.compile(r"""class\s*=\s*["'][^"']*\bglossdef\b""", re.I)
 _FOOTNOTE = re.compile(r"""<span[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?footnote(?:\s[^"']*)?["']""", re.I)
+
+
+_MATH = re.compile(r"<math\b", re.I)
+
+
+def linear_math(page: str) -> str:
+    """A page whose equations (MathML) are written as their linear text ("x̅", "σ/√n"): the main-content extractor
+    drops ``<math>``, which left set 51's statistics chapter saying "... a mean , and a standard deviation".
+    Unchanged when it has none."""
+    if not _MATH.search(page):
+        return page
+    import lxml.html
+
+    root = lxml.html.document_fromstring(page)
+    for math in [e for e in root.iter() if is_math(e)]:
+        span = lxml.html.Element("span")
+        span.text, span.tail = linear_text(math), math.tail
+        math.getparent().replace(math, span)
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def inline_footnotes(page: str) -> str:
@@ -318,7 +338,7 @@ def _walk(element) -> Iterator[RawBlock]:
     pending: list[str] = [element.text or ""]
     for child in element:
         tag = _tag(child)
-        if tag in _INLINE or not tag:
+        if tag in _INLINE or tag == "math" or not tag:
             pending.append(_inline(child) if tag else "")
             pending.append(child.tail or "")
             continue
@@ -369,13 +389,16 @@ def _figure(element) -> Iterator[RawBlock]:
 
 
 def _inline(element) -> str:
-    """Text of an element and everything inside it, line breaks as spaces, scripts and styles left out."""
+    """Text of an element and everything inside it, line breaks as spaces, scripts and styles left out, equations
+    as their linear text (an e-book's MathML)."""
+    if is_math(element):
+        return linear_text(element)
     parts = [element.text or ""]
     for child in element:
         tag = _tag(child)
         if tag == "br":
             parts.append(" ")
-        elif tag and tag not in _SKIP:
+        elif tag and (tag not in _SKIP or tag == "math"):
             parts.append(_inline(child))
         parts.append(child.tail or "")
     return "".join(parts)

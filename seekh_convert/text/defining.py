@@ -82,7 +82,7 @@ _FORWARD = (
 _LEADING = re.compile(
     r"^(?P<np>[A-Za-z][\w'’\-]*(?:\s+(?:of\s+)?[A-Za-z][\w'’\-]*){0,3}?)(?:\s*\([^)]{1,40}\))?,?\s+"
     r"(?P<cue>is defined as|are defined as|(?:is|are) characteri[sz]ed by|refers? to|means|mean|is when|are when|describes|"
-    r"(?:happens|happen|occurs|occur) (?:when|if|because)|(?:associates|assigns|maps) (?:to )?(?:each|every)|is|are)\b(?P<after>\s+\w+)?",
+    r"(?:happens|happen|occurs|occur) (?:when|if|because)|(?:associates|assigns|maps) (?:to )?(?:each|every)|measures|quantifies|captures|is|are)\b(?P<after>\s+\w+)?",
     re.IGNORECASE,
 )
 _LEADING_STRENGTH = {
@@ -100,6 +100,13 @@ _LEADING_STRENGTH = {
     "is characterised by": 2.8,
     "are characterised by": 2.8,
 }
+#: What a measure measures, after "X measures": a quantity ("the fraction of links ...") or "how ...".
+_GAUGED = re.compile(
+    r"\s+(?:how\b|(?:the|a|an)\s+(?:\w+\s+)?(?:tendency|degree|extent|amount|fraction|proportion|number|ratio|rate|level|"
+    r"strength|probability|likelihood|spread|variability|variation|dispersion|distance|similarity|difference|change|"
+    r"average|share|percentage|frequency|concentration|density|intensity|speed|magnitude)\b)",
+    re.I,
+)
 _COPULA_AFTER = frozenset({"a", "an", "the", "any", "one", "defined", "when", "how", "where"})
 _WHICH = re.compile(
     r",\s*which\s+(?:means|mean|refers? to|is to say|is called|are called|(?:is|are)\s+(?:a|an|the|any|one of the|\w+ing)\b"
@@ -176,6 +183,10 @@ def _leading(text: str) -> Defined | None:
     if cue in ("is", "are"):
         if after not in _COPULA_AFTER:
             return None
+        strength, explicit = 2.6, False
+    elif cue in ("measures", "quantifies", "captures"):
+        if not _GAUGED.match(body[m.end("cue") :]):
+            return None  # "Nestedness measures the tendency for ...", not "The study measures students"
         strength, explicit = 2.6, False
     elif cue.startswith(("happen", "occur")):
         strength, explicit = 3.0, True

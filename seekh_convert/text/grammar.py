@@ -103,7 +103,7 @@ def _evaluative(tok) -> bool:
 
 
 def definition_kind(doc, term: str) -> str | None:
-    """How ``doc`` defines ``term`` ("copula", "called", "means", "characterized", "provides", "states", "which-states", "appos",
+    """How ``doc`` defines ``term`` ("copula", "called", "means", "measures", "characterized", "provides", "states", "which-states", "appos",
     "defined-as", "term-used", "aim"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
@@ -279,6 +279,38 @@ def _measured_as(prep) -> bool:
     )
 
 
+#: Verbs by which a measure is said to be what it measures: "Connectance measures the fraction of links ...".
+_GAUGING_VERBS = frozenset("measure quantify capture gauge".split())
+#: What a measure measures: a quantity of something, narrowed down ("the tendency for species ... to ...").
+_QUANTITIES = frozenset(
+    "tendency degree extent amount fraction proportion number ratio rate level strength probability likelihood spread "
+    "variability variation dispersion distance similarity difference change average share percentage frequency "
+    "concentration density intensity speed magnitude".split()
+)
+
+
+def _gauged(obj, verb) -> bool:
+    """True for the object of a measure's verb that is a quantity narrowed down ("the fraction of links that are
+    realized"), or "how ..." after "measures"/"quantifies" ("measures how strongly two variables are related")."""
+    if obj.dep_ == "dobj" and obj.lemma_ in _QUANTITIES:
+        return any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
+    return (
+        obj.dep_ == "ccomp"
+        and verb.lemma_ in ("measure", "quantify")
+        and any(w.lower_ == "how" for w in obj.subtree if w.i < obj.i)
+    )
+
+
+def _as_measure(head, verb) -> str | None:
+    """ "X is expressed as ..." (what X is measured as), "X measures the fraction of ..." (what X measures)."""
+    if verb.lemma_ in _MEASURE_VERBS and head.dep_ == "nsubjpass" and any(_measured_as(c) for c in verb.children):
+        return "means"  # "Density of population, is expressed as number of persons per unit area." (set 47)
+    if verb.lemma_ in _GAUGING_VERBS and verb.tag_ in ("VBZ", "VBP") and head.ent_type_ not in _AGENTS:
+        # "Nestedness measures the tendency for species with fewer interactions to be ..." (set 51)
+        return "measures" if any(_gauged(c, verb) for c in verb.children) else None
+    return None
+
+
 def _copula(verb) -> bool:
     """True when "X is ..." says what X is: a class narrowed down, "X is when ...", "X is where ...", "X is one in
     which ..."."""
@@ -342,8 +374,8 @@ def _as_subject(head) -> str | None:
         return "means"  # "Discrimination involves acting on the belief that ...": what doing it is
     if verb.lemma_ == "define" and head.dep_ == "nsubjpass" and any(c.lower_ == "as" for c in verb.children):
         return "means"  # "X is defined as ..."
-    if verb.lemma_ in _MEASURE_VERBS and head.dep_ == "nsubjpass" and any(_measured_as(c) for c in verb.children):
-        return "means"  # "Density of population, is expressed as number of persons per unit area." (set 47)
+    if kind := _as_measure(head, verb):
+        return kind
     if (
         verb.lower_ in ("characterized", "characterised")
         and head.dep_ == "nsubjpass"

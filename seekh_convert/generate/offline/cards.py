@@ -580,6 +580,10 @@ def basic_front(t: Term) -> str:
         the = "the " if re.match(rf"\s*the\s+{re.escape(t.text)}\b", t.definition.text, re.I) else ""
         opens = re.match(rf"\s*{re.escape(t.text)}\b", t.definition.text)  # "Business may be defined as ...": its capital
         return f"What does {the}{_lowered(t.text) if opens else t.text} mean?"
+    if kind == "measures":  # "Nestedness measures the tendency ..." -> "What does nestedness measure?"
+        the = "the " if re.match(rf"\s*the\s+{re.escape(t.text)}\b", t.definition.text, re.I) else ""
+        opens = re.match(rf"\s*{re.escape(t.text)}\b", t.definition.text)
+        return f"What does {the}{_lowered(t.text) if opens else t.text} measure?"
     if kind == "term-used":  # "the term 'humanist' was used for masters who ..." -> "What was the term “humanist” used for?"
         past = re.search(r"\b(?:was|were|had been)\s+(?:\w+\s+)?used\b|\bused the (?:term|word)\b", t.definition.text)
         quoted = re.search(

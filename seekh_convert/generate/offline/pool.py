@@ -421,10 +421,11 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
         if s.text in quotes or key in asked or id(s) in glossed:
             continue
         glossary = s.block.kind is BlockKind.GLOSSARY
-        means = not glossary and definition_kind(s.parsed, term) == "means"
+        kind = None if glossary else definition_kind(s.parsed, term)
         the = "the " if re.match(rf"the\s+{re.escape(term)}\b", s.text, re.I) else ""
         said = _lowered(term) if s.text.startswith(term) else term  # "Business may be defined as ...": its capital
-        front = f"What does {the}{said} mean?" if means else ask_what(term, s.text)
+        verb = {"means": "mean", "measures": "measure"}.get(kind or "")
+        front = f"What does {the}{said} {verb}?" if verb else ask_what(term, s.text)
         out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
         quotes.add(s.text)
         asked.add(term_key(term))

@@ -56,7 +56,7 @@ def naming_stem(term: Term) -> str | None:
         if doc[subj.left_edge.i].pos_ == "DET":
             described = described[:1].lower() + described[1:]
         stem = f"What is {described} called?"
-    elif kind == "means":
+    elif kind in ("means", "measures"):
         stem = f"Which term {_text(doc[head.head.i :])}?"
     elif kind in ("states", "which-states") and head.lemma_.lower() in _NAMED_HEADS:
         verb = head.head if kind == "states" else next(c for c in head.children if c.dep_ == "relcl")
