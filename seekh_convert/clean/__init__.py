@@ -5,6 +5,7 @@ One cleaner per raw layer; ``clean`` picks it by the document's kind.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from seekh_convert.clean.aims import is_outcome, mark_aims
@@ -14,6 +15,7 @@ from seekh_convert.model.document import BlockKind, Document, SourceKind
 from seekh_convert.text.language import detect_language, sample
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.normalize import normalize_ws
+from seekh_convert.text.sentences import sentence_spans
 from seekh_convert.text.words import word_count
 
 #: A document with fewer usable words than this has too little text to make a study guide from.
@@ -24,12 +26,40 @@ def clean(doc: Document) -> Document:
     """Fill ``doc.blocks`` from the raw layer the reader filled, front and back matter marked; refuse a document
     with too little text."""
     doc = _cleaner(doc)(doc)
+    doc.blocks = _divide_walls(doc.blocks)
     _unrepeat_headings(doc)
     _box_labels(doc)
     mark_aims(mark_matter(doc.blocks))
     _enough_text(doc)
     doc.language = detect_language(sample([b.text for b in doc.blocks if b.usable]))
     return doc
+
+
+#: A paragraph longer than this is a wall of text (a transcript saved as one line, a page pasted without its breaks),
+#: not an author's paragraph: it is divided at sentence ends into paragraphs of about ``_PARAGRAPH_WORDS``.
+_WALL_WORDS = 600
+_PARAGRAPH_WORDS = 180
+
+
+def _divide_walls(blocks: list) -> list:
+    """``blocks`` with every wall of text divided into paragraphs at sentence ends: a 5,000-word transcript saved on
+    one line was one block, so one topic titled "Across" (set 52); its topics are now cut where the subject turns."""
+    out = []
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH or block.times or word_count(block.text) <= _WALL_WORDS:
+            out.append(block)
+            continue
+        start = words = 0
+        spans = sentence_spans(block.text)
+        for i, (_, end) in enumerate(spans):
+            words += word_count(block.text[spans[i][0] : end])
+            if words >= _PARAGRAPH_WORDS and len(spans) - i > 2 or i == len(spans) - 1:
+                piece = block.text[start : len(block.text) if i == len(spans) - 1 else end].strip()
+                if piece:
+                    out.append(dataclasses.replace(block, text=piece))
+                start = spans[i + 1][0] if i + 1 < len(spans) else len(block.text)
+                words = 0
+    return out
 
 
 #: A heading's text drawn several times over itself (a shadow or a fake bold), as the PDF's text layer holds it:
