@@ -120,7 +120,9 @@ def summary_sentences(ranked: list[Sentence], exclude: list[Sentence] = (), term
     fit = _Fit(stating)
     chosen = _covering(stating, list(terms[:12]), fit, size, list(exclude))
     if not chosen:  # nothing fits: the one most central sentence (a summary is never empty)
-        chosen = pick_distinct(stating or [s for s in ranked if s.alone] or ranked, 1, list(exclude))
+        fallback = stating or [s for s in ranked if s.alone] or ranked
+        # even one the key points take, when they take every sentence (set 53: a topic whose text is all a summary box)
+        chosen = pick_distinct(fallback, 1, list(exclude)) or pick_distinct(fallback, 1)
     return sorted(chosen, key=lambda s: s.order)
 
 

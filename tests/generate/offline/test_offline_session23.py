@@ -96,3 +96,23 @@ def test_a_transcript_saved_on_one_line_gets_several_topics(tmp_path) -> None:
     doc = load_document(path)
     assert len(doc.topics) >= 2
     assert all(b.text in text for t in doc.topics for b in t.blocks)
+
+
+def test_a_topic_whose_text_is_all_a_summary_box_still_gets_a_summary() -> None:
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.summarize import summary_sentences
+
+    title = "Generating Further Questions"
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    box = [
+        Block(text, BlockKind.SUMMARY, page=1, section="Key Takeaways")
+        for text in (
+            "A writing plan is the first step in shaping a writing project.",
+            "The next step is to adjust and shape the plan to make the best use of the writing situation.",
+        )
+    ]
+    doc = Document(path=Path("notes.md"), kind=SourceKind.MARKDOWN, title="Notes", blocks=head + box)
+    doc.topics = [Topic(1, title, head + box)]
+    ta = analyse(doc, doc.topics[0]).for_topic(doc.topics[0])
+    # the key points take every sentence (set 53's writing handbook: a ValidationError on an empty summary)
+    assert summary_sentences(ta.ranked, list(ta.ranked), ta.terms)
