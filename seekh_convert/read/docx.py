@@ -115,7 +115,12 @@ def infer_headings(blocks: list[RawBlock], bold_lines: dict[int, RawBlock]) -> l
         if run == i:
             i += 1
             continue
-        if run - i <= _MAX_BOLD_RUN and run < len(out):  # a few bold lines, then the text they head
+        # a bold line typed as a numbered list item ("1. Introduction" in "List Paragraph", set 52's chapter) heads
+        # what follows when it stands alone, not inside a list
+        listed = any(out[k].kind is BlockKind.LIST_ITEM for k in range(i, run)) and (
+            i > 0 and out[i - 1].kind is BlockKind.LIST_ITEM or run < len(out) and out[run].kind is BlockKind.LIST_ITEM
+        )
+        if run - i <= _MAX_BOLD_RUN and run < len(out) and not listed:  # a few bold lines, then the text they head
             level = 0
             for k in range(i, run):
                 text = normalize_ws(out[k].text).rstrip(":").strip()
@@ -271,9 +276,8 @@ class _Body:
             return RawBlock(BlockKind.CODE, text, forced=True)
         if any(_FIGURE_STYLE.search(s) for s in styles):
             return RawBlock(BlockKind.FIGURE, text, forced=True)
-        if _is_list(para, chain, styles):
-            return RawBlock(BlockKind.LIST_ITEM, text, terms=_bold_runs(para))
-        block = RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para))
+        kind = BlockKind.LIST_ITEM if _is_list(para, chain, styles) else BlockKind.PARAGRAPH
+        block = RawBlock(kind, text, terms=_bold_runs(para))
         if _TITLE_LINE.match(normalize_ws(text)) and _all_bold(para, chain):
             self.bold_lines[id(block)] = block
         return block

@@ -24,7 +24,9 @@ from seekh_convert.text.normalize import GLUED_LAYERS, normalize_ws
 
 #: A slide that sets students work: no name for the slides around it.
 _ACTIVITY = re.compile(
-    r"^(?:class |in-class |group )?(?:exercises?|tasks?|activity|activities|practice|quiz|homework|lab)\b", re.I
+    r"^(?:class |in-class |group )?(?:exercises?|tasks?|activity|activities|practice|quiz|homework|lab|questions?\s*\d*$"
+    r"|knowledge check|check your (?:knowledge|understanding))\b",  # a deck's "Question 3" slide (set 52's topic title)
+    re.I,
 )
 _EXAMPLE = re.compile(r"^(?:worked |solved )?examples?\b(?:\s*[\d.]+)?\s*[:.\u2013\u2014-]", re.I)
 

@@ -17,7 +17,7 @@ import re
 
 #: Words whose full stop does not end a sentence (lower case, without the final stop).
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs dr mr mrs ms prof fig figs al approx no st jr sr cf eq eqs ch sec vol pp ca resp".split()
+    "e.g i.e etc vs dr mr mrs ms prof fig figs al approx no st jr sr cf eq eqs ch sec vol pp ca resp mt mts gen gov sen rep lt col capt sgt".split()
 )
 _CLOSERS = "\"”’')\\]」』»"
 _CJK_END = "。！？．｡"

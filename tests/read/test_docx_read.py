@@ -227,3 +227,26 @@ def test_words_a_pasted_pdf_hyphenated_are_joined(tmp_path):
     joined = [b.text for b in pasted_hyphens(blocks)]
     assert joined[0] == "Changes to the scope must be closely monitored and the details recorded."
     assert joined[1] == blocks[1].text
+
+
+def test_bold_numbered_list_lines_alone_head_the_text_after_them(tmp_path):
+    """Set 52's chapter typed its sections as bold, numbered "List Paragraph" lines ("1. Introduction"): read as list
+    items, a stray bold "4.2 Icy times" headed 60% of the chapter."""
+    word = docx.Document()
+    body = "Mathematics is used throughout the food industry to model how food is grown and processed. " * 3
+    for title in ("Introduction", "Some basic facts", "It all starts in a field"):
+        word.add_paragraph(style="List Number").add_run(title).bold = True
+        word.add_paragraph(body)
+    word.add_paragraph("A list follows.")
+    for item in ("Flour", "Sugar"):
+        word.add_paragraph(style="List Bullet").add_run(item).bold = True
+    word.add_paragraph(style="List Bullet").add_run("Butter, softened").bold = False
+    word.add_paragraph(body)
+    path = tmp_path / "chapter.docx"
+    word.save(path)
+    doc = DocxExtractor()(path)
+    assert [b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING] == [
+        "Introduction",
+        "Some basic facts",
+        "It all starts in a field",
+    ]

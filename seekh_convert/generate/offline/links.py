@@ -97,6 +97,11 @@ _PREREQUISITES = re.compile(
 _MAX_STATED = 6
 
 
+#: Where an entry's name ends and its examples or explanation begin: ", such as ...", " (familiarity with the ...)", not
+#: a short parenthesis of its own ("tuples (basics, crossproduct)").
+_EXAMPLES_AFTER = re.compile(r",\s+(?:such as|e\.g\.|including|like|for example)\b|\s+\((?=(?:[^)\s]*\s){3})|:\s")
+
+
 def stated_prerequisites(ta: TopicAnalysis) -> list[Prerequisite]:
     """What the source itself lists under "Prerequisites" (a heading, a label or "Prerequisites: X, Y"): each entry
     as it stands, cited where it stands (set 17: "Prerequisites • tuples (basics, crossproduct)" beside "This guide
@@ -115,16 +120,19 @@ def stated_prerequisites(ta: TopicAnalysis) -> list[Prerequisite]:
             entries = [(b, e) for e in re.split(r"\s*(?:[;,]|\band\b)\s*", rest) if e.strip()]
         else:
             for x in blocks[i + 1 : i + 1 + _MAX_STATED]:
-                listed = x.kind is BlockKind.LIST_ITEM or x.bullet > 0 and (b.slide is None or x.slide == b.slide)
+                # a slide's lines under its "Prerequisites" title are its entries, bulleted or not (set 52's deck)
+                on_slide = b.slide is not None and x.slide == b.slide and b.kind is BlockKind.HEADING
+                listed = x.kind is BlockKind.LIST_ITEM or x.bullet > 0 and (b.slide is None or x.slide == b.slide) or on_slide
                 if not listed or x.kind is BlockKind.HEADING:
                     break
                 entries.append((x, x.text.strip()))
         for block, entry in entries[:_MAX_STATED]:
             entry = entry.strip(" .;:•-–")
-            if not 1 <= len(entry.split()) <= 12:
+            named = _EXAMPLES_AFTER.split(entry, 1)[0].strip(" ,;:")  # "Docker and basic Docker knowledge (familiarity ...)"
+            if not 1 <= len(named.split()) <= 12 or len(entry.split()) > 30:
                 continue
             begin = max(0, block.text.find(entry))
-            out.append(Prerequisite(topic=_cap(entry)[:300], why=why, source=ref_at(block, begin, begin + len(entry), entry)))
+            out.append(Prerequisite(topic=_cap(named)[:300], why=why, source=ref_at(block, begin, begin + len(entry), entry)))
         if out:
             break
     return out

@@ -53,6 +53,7 @@ from seekh_convert.generate.offline.summarize import own_points, summary_of, sum
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.generate.offline.titledef import key_definitions, principle_definitions, title_definitions, title_terms
 from seekh_convert.generate.offline.views import view_cards
+from seekh_convert.generate.offline.wh import condition_quotes
 from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards, whole_topic
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
@@ -602,7 +603,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     cards = definition_cards(ta, cards) + cards
     definable = [t for t in ta.terms if defines(t)]
     reserved = {t.definition.text for t in definable[1::2]} if len(definable) > 2 else set()  # left to questions
-    for_questions = _left_to_questions(doc, ta, doc_terms, first)
+    for_questions = _left_to_questions(doc, ta, doc_terms, first) | condition_quotes(ta.ranked, ta.terms)
     reserved |= for_questions
     cards = [c for c in cards if c.source.quote not in for_questions]  # not a blank on it either
     glossed = gloss_cards([g for g in topic_definitions(ta) if g.quote not in reserved or g.kind == "abbreviation"], cards)

@@ -98,7 +98,7 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
     for shown in slides.values():
         if len(shown) < 5 or "?" not in shown[0].text or _norm(shown[0].text) in asked:
             continue
-        stem, options, told = shown[0], [b.text.strip() for b in shown[1:-1]], shown[-1].text
+        stem, options, told = shown[0], [_unstarred(b.text) for b in shown[1:-1]], _unstarred(shown[-1].text)
         if not 3 <= len(options) <= 4 or len({_norm(o) for o in options}) != len(options):
             continue
         if any(len(o.split()) > 30 or "?" in o for o in options) or len(told.split()) < 6:
@@ -107,7 +107,7 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
         if key is None:
             continue
         asked.add(_norm(stem.text))
-        explanation = f"The source's own answer: {options[key]}. {told.strip()}"
+        explanation = f"The source's own answer: {options[key].rstrip('.')}. {told}"
         ref = ref_at(stem, 0, len(stem.text), stem.text)
         if len(options) == 4:
             out.append(
@@ -119,12 +119,21 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
     return out
 
 
+def _unstarred(text: str) -> str:
+    """A slide's text without the Markdown bold marks its author typed into it ("Use the **Reopen in Container** option")."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text).strip()
+
+
 def _named_option(options: list[str], told: str) -> int | None:
-    """The one option whose own words (none of the other options has them) the explanation uses, else None."""
+    """The option whose own words (none of the other options has them) the explanation uses: the only one, or the one
+    it names by twice as many of them as any other ("The Reopen in Container option, from either the Visual Studio
+    Code notification or the Command Palette, ...": five words of one option, two of another; set 52). Else None."""
     words = [{w.lower() for w in re.findall(r"[\w()-]+", o) if len(w) >= 3 and w.lower() not in STOPWORDS} for o in options]
     said = {w.lower() for w in re.findall(r"[\w()-]+", told)}
-    named = [i for i, own in enumerate(words) if (own - set().union(*(w for j, w in enumerate(words) if j != i))) & said]
-    return named[0] if len(named) == 1 else None
+    named = [len((own - set().union(*(w for j, w in enumerate(words) if j != i))) & said) for i, own in enumerate(words)]
+    ranked = sorted(range(len(options)), key=lambda i: -named[i])
+    best, second = named[ranked[0]], named[ranked[1]] if len(ranked) > 1 else 0
+    return ranked[0] if best and (not second or best >= 3 and best >= 2 * second) else None
 
 
 #: "What is flow?→ the movement of air ...", "... what does this mean about vx? - It doesn't change ...": a question
@@ -227,6 +236,8 @@ def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
     for i, b in enumerate(blocks):
         if b.start is not None:
             continue  # a transcript's "What do you think? - The nucleus." is a student's guess, not the key
+        if b.slide is not None and _QUESTION_SLIDE.match(b.section or ""):
+            continue  # a deck's question slide: its first option is no answer (set 52's wrong key), ``deck_questions``
         if (labelled := _labelled(b) or _paired(blocks, i) or _answered_next(blocks, i)) is not None:
             out.append(labelled)
             continue

@@ -245,12 +245,75 @@ def _with_years(q: ShortAnswer, years: list[str]) -> ShortAnswer | MultipleChoic
     )
 
 
+#: A condition that opens the sentence: "When the sample size is at least 30 the sample mean is normally distributed."
+_FRONTED_IF = re.compile(r"^(?:When|If|Whenever|Once)\s+(?=[a-z])")
+
+
+def condition_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
+    """ "When is the sample mean normally distributed?" (answer "When the sample size is at least 30.") from a sentence
+    that opens on its condition, the rest a clause about a key term or a specific noun that stands alone (set 51's
+    and 53's chapters state their key points so and got no question). ``condition_questions`` keeps only a question
+    one sentence answers."""
+    if _FRONTED_IF.match(s.text) is None or s.cut or not s.alone or not s.keepable or "?" in s.text:
+        return None
+    if not _WORDS[0] <= s.n_words <= _WORDS[1] or not s.text.endswith(".") or _CONTEXT.search(s.text) or "(" in s.text:
+        return None
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    cond = next((c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0) if root is not None else (), None)
+    if cond is None or root.i <= cond.right_edge.i or doc[cond.right_edge.i].pos_ == "AUX":
+        return None  # "When the sample size is | at least 30 the sample mean ...": the parse cut the condition short
+    condition = doc[: cond.right_edge.i + 1].text.rstrip(" ,")
+    rest = doc[cond.right_edge.i + 1 :].text.lstrip(" ,")
+    if len(condition.split()) < 4 or _PRONOUN.search(condition) or _demonstrative(cond.subtree):
+        return None
+    main = parse.parse(rest[:1].upper() + rest[1:])
+    top = next((t for t in main if t.dep_ == "ROOT"), None)
+    if top is None or top.pos_ not in ("VERB", "AUX") or (subj := _subject(main, top, terms)) is None:
+        return None
+    if any(t.lower_ in ("would", "could", "might") for t in main) or any(
+        t.dep_ == "conj" and t.pos_ in ("VERB", "AUX", "ADJ") and t.head.i >= top.i for t in main
+    ):
+        return None  # "If matter always stayed the same, chemistry would be ...": no fact; "... and are more likely ..."
+    if top.lemma_ == "be" and not any(c.dep_ in ("aux", "auxpass") for c in top.children):
+        if any(c.dep_ in ("neg", "conj") for c in top.children) or not top.tag_.startswith("VB"):
+            return None
+        tail = main[top.i + 1 :].text.rstrip(" .")
+        body = f"{top.lower_} {_lower_first(subj, terms)} {tail}" if "," not in tail else None
+    else:
+        body = _stem(main, top, subj, None, terms)
+    if body is None or _PRONOUN.search(body) or _demonstrative(main) or len(body.split()) < 3:
+        return None
+    answer = condition[:1].upper() + condition[1:] + "."
+    return ShortAnswer(
+        question=f"When {body.rstrip(' .')}?",
+        answer=answer,
+        accept=[condition[:100]],
+        explanation=f"The source says: “{s.display}”",
+        source=s.ref(),
+    )
+
+
+def _conditions(ranked: list[Sentence], terms: list[Term]) -> dict[int, ShortAnswer]:
+    """The condition questions of the central sentences (by sentence id), each asked of one sentence only."""
+    found = {id(s): q for s in ranked[:40] if (q := condition_question(s, terms)) is not None}
+    asked = [q.question.casefold() for q in found.values()]
+    return {k: q for k, q in found.items() if asked.count(q.question.casefold()) == 1}
+
+
+def condition_quotes(ranked: list[Sentence], terms: list[Term]) -> set[str]:
+    """Quotes a condition question asks (left to it: a card's blank on its subject would test less)."""
+    return {q.source.quote for q in _conditions(ranked, terms).values()}
+
+
 def clause_questions(ranked: list[Sentence], terms: list[Term], taken: set[int], limit: int = 2) -> list:
-    """Up to ``limit`` purpose/means/time questions over central sentences no card or question uses yet."""
+    """Up to ``limit`` purpose/means/time/condition questions over central sentences no card or question uses yet; a
+    condition question two sentences would answer differently is asked of neither."""
     out: list = []
     years = sorted({y for s in ranked for y in re.findall(r"\b(?:1[5-9]|20)\d\d\b", s.text)})
+    conditions = _conditions(ranked, terms)
     for s in ranked[:40]:
-        if id(s) in taken or (q := clause_question(s, terms) or fronted_when(s, terms)) is None:
+        if id(s) in taken or (q := clause_question(s, terms) or fronted_when(s, terms) or conditions.get(id(s))) is None:
             continue
         q = _with_years(q, years)
         if any(q.question == o.question for o in out):
