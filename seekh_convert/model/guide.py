@@ -52,6 +52,7 @@ class Subject(str, enum.Enum):
     MUSIC = "Music"
     POLITICAL_SCIENCE = "Political Science"
     GEOGRAPHY = "Geography"
+    ENGLISH = "English"  # writing and literature (set 53's writers' handbook was labelled Economics)
     OTHER = "Other"
 
 

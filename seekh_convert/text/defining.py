@@ -55,6 +55,8 @@ def term_used(before: str, after: str) -> bool:
 
 # Cue words after which the term follows ("called X"), with the strength of the signal.
 _FORWARD = (
+    # "By gender, we mean the social, cultural and psychological meanings ..." (set 53's lecture): the term after "By"
+    (re.compile(r"^(?:so,?\s+|and\s+)?by\s+(?=[\w\s'’-]{2,40}?,?\s+(?:we|I)\s+(?:simply\s+|just\s+)?mean\b)", re.I), 3.4),
     (re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:called|termed|known as|referred to as|defined as)\s+", re.I), 3.2),
     (re.compile(rf"\b(?:an?|the|this|that)\s+(?:\w+\s+){{1,2}}?(?:called|termed|known as|named)\s+{_NOT_A_CALL}", re.I), 3.0),
     (

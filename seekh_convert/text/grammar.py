@@ -155,6 +155,8 @@ def _by_wording(doc, span, at_start: bool) -> str | None:
     before, after = doc.text[: span.start_char], doc.text[span.end_char :]
     if at_start and _MEANS_AFTER.match(after) and (len(span) > 1 or can_be_noun(span.root.lower_)):
         return "means"  # "Encoding refers to modeling of ...", which the parser reads as "encoding [a] refers"
+    if _BY_WE_MEAN.match(before) and _WE_MEAN.match(after):
+        return "means"  # "By gender, we mean the social, cultural and psychological meanings ..." (set 53)
     if _aim_of(span.root):
         return "aim"  # "The aim of the Delphi method is to construct consensus forecasts ..." (set 18)
     if _SUCH_CALLED.search(before):
@@ -164,6 +166,10 @@ def _by_wording(doc, span, at_start: bool) -> str | None:
     if _NAMED_LAST.match(before) and re.fullmatch(r"\s*[.!]?\s*", after):
         return "called"  # a description too long for the parser to hang "is termed" on it (set 25's false "none")
     return None
+
+
+_BY_WE_MEAN = re.compile(r"^\s*(?:(?:so|and),?\s+)?by\s+(?:the\s+(?:term|word)\s+)?[\"'“‘]?$", re.I)
+_WE_MEAN = re.compile(r"^[\"'”’]?\s*,?\s+(?:we|I)\s+(?:simply\s+|just\s+)?mean\s+\w", re.I)
 
 
 #: "The sequence of events by which a cell duplicates its genome, ... is termed cell cycle.": a description that opens

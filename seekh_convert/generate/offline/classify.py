@@ -16,7 +16,8 @@ _LEXICON: dict[Subject, str] = {
         heliocentric geocentric astronomical sky lunar ellipse perihelion aphelion""",
     Subject.BIOLOGY: """cell organism protein membrane gene dna rna species evolution enzyme nucleus organelle mitochondria
         chloroplast bacteria eukaryotic prokaryotic tissue ribosome cytoplasm photosynthesis chromosome plant animal
-        vesicle lipid biology biologist genome mutation ecosystem metabolism microscope organ""",
+        vesicle lipid biology biologist genome mutation ecosystem metabolism microscope organ ecology ecological
+        ecologist habitat predator prey pollinator pollination parasite herbivore biodiversity""",
     Subject.CHEMISTRY: """atom molecule electron reaction chemical bond compound mole orbital ion acid proton neutron
         periodic isotope valence electronegativity oxidation molar stoichiometry reactant chemistry chemist nucleus
         photon catalyst enthalpy thermochemistry exothermic endothermic calorimetry calorimeter combustion hess
@@ -24,14 +25,14 @@ _LEXICON: dict[Subject, str] = {
     Subject.PHYSICS: """force motion velocity acceleration mass energy momentum newton gravity friction vector inertia
         tension torque kinematics dynamics displacement joule spring weight physics equilibrium magnitude physicist
         scalar quantum hamiltonian lagrangian oscillator wavefunction amplitude frequency electromagnetic magnetic
-        relativity thermodynamics particle spin mechanics optics""",
+        relativity thermodynamics particle spin mechanics optics wave seismic seismology elastic refraction impedance""",
     Subject.PSYCHOLOGY: """memory behavior behaviour cognitive brain emotion perception learning psychologist psychology
         personality disorder therapy therapist mental recall stimulus conditioning consciousness amnesia participant
         hippocampus amygdala neuron client psychotherapy counseling""",
     Subject.HISTORY: """war century empire king revolution history historian treaty army battle colonial dynasty ancient
         medieval president nation siege soldier troop slavery slave emancipation confederate union colony abolition
         independence reign monarchy civil archaeology archaeologist archaeological excavation civilisation
-        civilization inscription artefact artifact""",
+        civilization inscription artefact artifact emperor sultan mughal traveller chronicle peasant""",
     Subject.PHILOSOPHY: """philosophy philosopher ethics moral argument knowledge truth metaphysics logic virtue existence
         belief epistemology socrates plato aristotle kant justice hume descartes ontology premise identity
         skepticism empiricism rationalism utilitarianism""",
@@ -74,6 +75,9 @@ _LEXICON: dict[Subject, str] = {
         urbanisation urbanization climate rainfall monsoon latitude longitude continent region regional terrain river
         mountain plateau plain soil vegetation settlement map landform demographic demography fertility mortality
         literacy sex-ratio hemisphere coastline delta glacier erosion""",
+    Subject.ENGLISH: """essay thesis paragraph draft drafting writer writing rhetoric rhetorical citation revise revision
+        proofread narrative poem poetry poet novel novelist literature literary metaphor genre stanza prose fiction
+        plot protagonist""",
 }
 _STEMS = {subject: frozenset(singular(w) for w in vocab.split()) for subject, vocab in _LEXICON.items()}
 _VOWELS = re.compile(r"[aeiouy]+")

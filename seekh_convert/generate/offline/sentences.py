@@ -130,7 +130,12 @@ class Sentence:
     def alone(self) -> bool:
         """True when the sentence, as item text, makes sense out of its context (no unresolved "he", "this", no "the
         research" after its paragraph opened with the kind it means)."""
-        return self.complete and stands_alone(self.display) and not self._kind_named_before()
+        return self.complete and stands_alone(self.display) and not self._kind_named_before() and not self._refuted()
+
+    def _refuted(self) -> bool:
+        """True when the next sentence says this one is wrong ("One explanation is that they have smaller brains than
+        whites. But that is wrong.", set 53's lecture): quoted alone it would teach what the source rejects."""
+        return _REFUTED.match(self.block.text[self.offset + len(self.text) :]) is not None
 
     def _kind_named_before(self) -> bool:
         """True for "The research is a mutual activity ..." in a paragraph that opens "New paradigm research is ..."
@@ -165,6 +170,15 @@ class Sentence:
     def ref(self) -> SourceRef:
         """The grounded source reference of this sentence: its page, or the times of its own words."""
         return ref_at(self.block, self.offset, self.offset + len(self.text), self.text)
+
+
+#: A sentence that rejects the one before it: "But that is wrong.", "That's not true.", "This is a myth."
+_REFUTED = re.compile(
+    r"^\s*(?:(?:but|and|now|well),?\s+)?(?:that|this|it|which)\s*(?:'s|’s|\s+is|\s+was|\s+turns out to be|\s+would be)\s+"
+    r"(?:simply\s+|just\s+|completely\s+|totally\s+|quite\s+)?(?:wrong|false|incorrect|mistaken|untrue|a myth|nonsense|"
+    r"not (?:true|correct|right|so|the case))\b|^\s*(?:wrong|not so|not true|false)\s*[.!]",
+    re.I,
+)
 
 
 #: Sentences holding a parse, until ``release_parses``.

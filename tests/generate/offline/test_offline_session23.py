@@ -251,3 +251,62 @@ def test_a_condition_two_sentences_answer_differently_is_not_asked() -> None:
     doc.topics = [Topic(1, title, doc.blocks)]
     ta = analyse(doc, doc.topics[0]).for_topic(doc.topics[0])
     assert not any(q.question.startswith("When is the sample mean") for q in clause_questions(ta.ranked, ta.terms, set()))
+
+
+def test_a_sentence_the_next_one_rejects_is_not_quoted_alone() -> None:
+    """Set 53's lecture: "One explanation is that they have smaller brains than whites." ended a summary; the next
+    sentence says "But that is wrong."."""
+    from seekh_convert.generate.offline.analysis import analyse
+
+    title = "Intelligence"
+    text = (
+        "Early studies claimed that intelligence tests measure an inborn capacity. But that is wrong. Intelligence "
+        "tests measure what a person has learned in the culture that wrote the test."
+    )
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    doc = Document(path=Path("n.md"), kind=SourceKind.MARKDOWN, title="N", blocks=[*head, Block(text, page=1)])
+    doc.topics = [Topic(1, title, doc.blocks)]
+    ta = analyse(doc, doc.topics[0]).for_topic(doc.topics[0])
+    alone = {s.text: s.alone for s in ta.sentences}
+    assert alone["Early studies claimed that intelligence tests measure an inborn capacity."] is False
+    assert alone["Intelligence tests measure what a person has learned in the culture that wrote the test."] is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kind"),
+    [
+        # set 53's lecture: "By gender, we mean ..." is the lecturer's definition
+        (
+            "By gender, we mean the social, cultural and psychological meanings which get attributed to sex.",
+            "gender",
+            "means",
+        ),
+        ("By sex we mean the biological differences between males and females.", "sex", "means"),
+        ("By the way, we mean what we say.", "way", None),
+    ],
+)
+def test_by_x_we_mean_defines_x(sentence, term, kind) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.defining import defined_terms
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) == kind
+    assert ([d.term for d in defined_terms(sentence)] == [term]) == (kind is not None)
+
+
+def test_a_writers_handbook_is_english_and_ecology_notes_are_not_computer_science() -> None:
+    from seekh_convert.generate.offline.classify import subject_of
+    from seekh_convert.model.guide import Subject
+
+    writing = (
+        "A thesis is the main stance you take toward your topic. Every paragraph of the essay supports the thesis, "
+        "and a writer revises the draft until each paragraph does. Drafting is the stage of the writing process in "
+        "which the writer develops a first version of the essay; a good draft has a clear thesis and an outline."
+    )
+    assert subject_of(writing, "Drafting") is Subject.ENGLISH
+    ecology = (
+        "Ecological networks describe interactions between species: pollinators visit plants, predators eat prey and "
+        "parasites live on hosts. Each node of the network is a species and each link an interaction. Ecologists "
+        "measure the connectance of a network; a pollinator network with low connectance has specialist species."
+    )
+    assert subject_of(ecology, "Ecological networks") is not Subject.COMPUTER_SCIENCE
