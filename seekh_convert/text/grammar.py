@@ -125,9 +125,8 @@ def definition_kind(doc, term: str) -> str | None:
             return "which-states"
         if c.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in c.children) and at_start:
             return "appos"
-    verb = head.head
-    if head.dep_ == "dobj" and verb.lemma_ == "define" and verb.dep_ == "ROOT" and any(c.lower_ == "as" for c in verb.children):
-        return "defined-as"  # "Zorn, Cheney, and Christensen (1999) define organizational change as ..."
+    if kind := _as_object(head):
+        return kind
     definer = _DEFINES_AS.search(doc.text[: span.start_char])
     if definer and re.match(r"\s+as\s", doc.text[span.end_char :]) and not _RELATIVE_BEFORE.search(doc.text[: definer.start()]):
         return "defined-as"  # "Kotler defines (2000) “relationship marketing as ...", which the parser reads otherwise
@@ -309,13 +308,63 @@ def _gauged(obj, verb) -> bool:
     )
 
 
+#: Verbs of regarding: "X can be thought of / viewed / seen as Y", "You can interpret X as Y".
+_REGARDING_VERBS = frozenset("think view see regard interpret understand describe picture imagine".split())
+
+
+def _regarded_as(verb, term=None) -> bool:
+    """True for "can be viewed as a measure of ...", "can interpret X as something that ...": a verb of regarding
+    with "can"/"may", and "as" with a class narrowed down (``term`` itself when the "as" hangs on it)."""
+    if verb.lemma_ not in _REGARDING_VERBS or not any(
+        c.dep_ == "aux" and c.lower_ in ("can", "could", "may") for c in verb.children
+    ):
+        return False
+    holders = [verb, term] if term is not None else [verb]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(
+            o.dep_ == "pobj" and any(m.dep_ in ("prep", "relcl", "acl", "amod", "compound") for m in o.children)
+            for o in c.children
+        )
+        for h in holders
+        for c in h.children
+    )
+
+
+def _as_object(head) -> str | None:
+    """The term as the object of a definer or of a verb of regarding: "Zorn, Cheney, and Christensen (1999) define
+    organizational change as ...", "You can interpret a function as something that takes some input, ..." (set 53)."""
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_ == "define" and verb.dep_ == "ROOT" and any(c.lower_ == "as" for c in verb.children):
+        return "defined-as"
+    return "regarded" if _regarded_object(head) else None
+
+
+def _regarded_object(head) -> bool:
+    """True for the term as what "you"/"we" can regard as something: "You can interpret a function as ...", "We can
+    think of a variable as ..."."""
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.dep_ == "prep":
+        verb = verb.head
+    return head.dep_ in ("dobj", "pobj") and verb.dep_ == "ROOT" and _regarded_as(verb, head) and _generic_subject(verb)
+
+
+def _generic_subject(verb) -> bool:
+    """True when the one regarding is the reader or anyone ("you", "we", "one"), not a named thinker."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("you", "we", "one") for c in verb.children)
+
+
 def _as_measure(head, verb) -> str | None:
-    """ "X is expressed as ..." (what X is measured as), "X measures the fraction of ..." (what X measures)."""
+    """ "X is expressed as ..." (what X is measured as), "X measures the fraction of ..." (what X measures), "X can be
+    viewed as a measure of ..." (what X may be regarded as)."""
     if verb.lemma_ in _MEASURE_VERBS and head.dep_ == "nsubjpass" and any(_measured_as(c) for c in verb.children):
         return "means"  # "Density of population, is expressed as number of persons per unit area." (set 47)
     if verb.lemma_ in _GAUGING_VERBS and verb.tag_ in ("VBZ", "VBP") and head.ent_type_ not in _AGENTS:
         # "Nestedness measures the tendency for species with fewer interactions to be ..." (set 51)
         return "measures" if any(_gauged(c, verb) for c in verb.children) else None
+    if head.dep_ == "nsubjpass" and _regarded_as(verb):
+        return "regarded"  # "Entropy can be viewed as a measure of disorder."
     return None
 
 

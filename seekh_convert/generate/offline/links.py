@@ -193,7 +193,57 @@ def learn_next_candidates(doc: DocAnalysis, ta: TopicAnalysis) -> list[LearnNext
     following = next_in_source(doc, ta)
     if following is not None:
         _add(out, seen, following.topic, following)
+    for stated in stated_next(ta):  # what the source itself says to study next
+        _add(out, seen, stated.topic, stated)
     return out[:_POOL]
+
+
+#: A section or slide pointing beyond the document: "Further Learning", "Next steps", "To learn more".
+_FURTHER = re.compile(
+    r"^(?:further (?:learning|reading|study)|next steps?|what'?s next|learn more|to learn more|where to go (?:from here|next))\W*$",
+    re.I,
+)
+#: A lecturer announcing what comes next: "In the second lecture video we'll introduce Seiche waves and ...".
+_ANNOUNCED = re.compile(
+    r"\b(?:in|during) (?:the|our) (?:next|second|third|following|coming) (?:lecture|video|lecture video|class|session|"
+    r"chapter|unit|module|lesson)s?\b[^.?!]{0,40}?\b(?:we'?ll|we will|we are going to|I'?ll|I will)\s+(?:also\s+)?"
+    r"(?:introduce|discuss|cover|look at|talk about|explore|turn to|study|learn about|examine)\s+"
+    r"(?P<what>[A-Za-z][^.?!,;]{2,80}?)(?=\s+and\s+(?:also\s+)?(?:discuss|look|talk|explore|cover|learn|examine)\b|[.?!,;]|$)",
+    re.I,
+)
+
+
+def stated_next(ta: TopicAnalysis) -> list[LearnNext]:
+    """What the source itself points to next: the entries of its "Further Learning" slide or section, and what a
+    lecturer says the next lecture takes up (set 53's deck ended on "Further Learning" and three modules, set 52's
+    lecture on "in the second lecture video we'll introduce Seiche waves", both beside "This is the last topic")."""
+    out: list[LearnNext] = []
+    blocks = ta.topic.blocks
+    why = "The source points to it for further learning."
+    for i, b in enumerate(blocks):
+        if b.kind is BlockKind.HEADING and _FURTHER.match(b.text.strip()):
+            for x in blocks[i + 1 : i + 1 + _MAX_STATED]:
+                if x.kind is BlockKind.HEADING or (b.slide is not None and x.slide != b.slide):
+                    break
+                entry = x.text.strip().strip(" .;:•-–")
+                if not 2 <= len(entry.split()) <= 12 or re.search(r"https?:|www\.|\?|\b(?:please|survey)\b", entry, re.I):
+                    continue
+                begin = max(0, x.text.find(entry))
+                out.append(
+                    LearnNext(
+                        topic=_cap(entry)[:300], why=why, level=ta.level, source=ref_at(x, begin, begin + len(entry), entry)
+                    )
+                )
+    for s in ta.sentences:
+        m = _ANNOUNCED.search(s.text)
+        if m is None:
+            continue
+        what = m.group("what").strip()
+        if not 1 <= len(what.split()) <= 8 or what.split()[0].lower() in ("it", "this", "that", "them", "these", "those"):
+            continue
+        said = f"The source says the next part takes it up: “{s.display}”"
+        out.append(LearnNext(topic=_cap(what)[:300], why=said[:4000], level=ta.level, source=s.ref()))
+    return out[:_MAX_STATED]
 
 
 def _later_reason(

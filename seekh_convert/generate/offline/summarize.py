@@ -320,8 +320,7 @@ def takeaway_candidates(
         s
         for s in key_point_order(ranked, scores, terms)
         if s.alone
-        and not _SECOND_PERSON.search(s.text)
-        and carries_context(s)
+        and (not _SECOND_PERSON.search(s.text) and carries_context(s) or _own_line(s))
         and not _CAPTION.match(s.text)
         and not _off_point(s)
     ]
@@ -371,13 +370,59 @@ def _pick(
 
 def _titled(s: Sentence, keys: set[str], batch: list[Sentence], marked: list[Term]) -> str | None:
     """The title of a key point that stands alone, or None (``batch``: the next candidates, parsed together;
-    ``marked``: the terms the source marks or defines)."""
+    ``marked``: the terms the source marks or defines). A line of the source's own "Key Takeaways" box may speak to
+    the reader ("A thesis is your personal stance ...") and is titled by what it is about when no point is found."""
     if label_of(s) is not None:
         return labelled_point(s, keys)
     prime([b for b in batch if label_of(b) is None and b.n_words <= ITEM_WORDS])
+    if _own_line(s):
+        if s.n_words > ITEM_WORDS or not parsed_context(s):
+            return None
+        return (_point(s, keys) if s.keepable else None) or own_point_title(s)
     if not (s.keepable and parsed_context(s)) or told(s) and not terms_in(s, marked):
         return None  # "Congress ignored the request": a story's event, unless it is about a term the source marks
     return _point(s, keys)
+
+
+_POINTS_BACK = frozenset("this these those that such it they their its".split())
+
+
+def _own_line(s: Sentence) -> bool:
+    """True for a whole sentence of the source's own summary box ("Key Takeaways", "Key Concepts"), no question."""
+    return s.block.kind is BlockKind.SUMMARY and s.complete and not s.cut and "?" not in s.text
+
+
+def own_point_title(s: Sentence) -> str | None:
+    """A title for a line of the source's own key takeaways that ``_point`` finds none for (sets 51 and 53 left every
+    such box out): "When the sample proportion is normally distributed" for "When the sample size is large the sample
+    proportion is normally distributed."; "Difference between a topic and a thesis" for "The difference between a
+    topic and a thesis is that ..."; "What a thesis is" for "A thesis is your personal stance ..."."""
+    doc = s.parsed
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = doc[subj.left_edge.i : subj.right_edge.i + 1]
+    if any(t.lower_ in _POINTS_BACK or t.pos_ == "PRON" for t in span) or len(span) > 8:
+        return None
+    cond = next((c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0), None)
+    if cond is not None and doc[cond.right_edge.i].pos_ == "AUX":
+        return None  # "When the sample size is | at least 30 the sample mean ...": a condition the parse cut short
+    if cond is not None and any(m.lower_ in ("when", "if") for m in cond.children) and cond.right_edge.i < subj.left_edge.i:
+        clause = doc[subj.left_edge.i :].text.rstrip(" .")
+        if "," in clause or len(clause.split()) > 10:
+            return None
+        return f"When {clause[:1].lower() + clause[1:] if span[0].pos_ == 'DET' else clause}"
+    whole = doc[subj.left_edge.i : root.i]  # the subject up to its verb ("The difference between a topic and a thesis")
+    if root.lemma_ == "be" and any(c.dep_ == "prep" for c in subj.children) and 2 <= len(whole) <= 8:
+        if whole[-1].pos_ not in ("NOUN", "PROPN") or any(t.lower_ in _POINTS_BACK for t in whole):
+            return None
+        words = whole.text
+        words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)
+        return words[:1].upper() + words[1:]
+    return what_it_is(s)
 
 
 def _weighted(i: int, n: int, weighted: int) -> Importance:

@@ -74,11 +74,13 @@ def defines_term(s: Sentence, term: str) -> bool:
         return False
     doc = s.parsed
     kind = definition_kind(doc, term)
-    if kind is None or not _standalone(doc) or hollow(doc):
+    # "You can interpret a function as something that ..." (set 53): the reader is anyone, the sentence stands alone
+    told = kind == "regarded" and (leans_on_context(doc) or "").startswith("speaks to the reader")
+    if kind is None or not (_standalone(doc) or told) or hollow(doc):
         return False
     span = term_span(doc, term)
     # "Visual encoding is ..." defines visual encoding, not encoding: only a determiner may precede a subject term
-    if kind in ("called", "defined-as", "term-used", "aim"):  # the term after its cue: "is called X", "the aim of X"
+    if kind in ("called", "defined-as", "term-used", "aim", "regarded"):  # the term after its cue: "is called X"
         return True
     lead = attribution_end(doc)  # "According to Maanen and Schein (1979), socialization is defined as ..."
     return all(t.pos_ in ("DET", "PUNCT") or t.dep_ == "det" for t in doc[lead : span.start])

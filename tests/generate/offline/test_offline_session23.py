@@ -310,3 +310,118 @@ def test_a_writers_handbook_is_english_and_ecology_notes_are_not_computer_scienc
         "measure the connectance of a network; a pollinator network with low connectance has specialist species."
     )
     assert subject_of(ecology, "Ecological networks") is not Subject.COMPUTER_SCIENCE
+
+
+def test_the_sources_own_key_takeaways_are_its_key_takeaways() -> None:
+    """Sets 51 and 53: every section of two Saylor chapters ends with a "Key Takeaways" box, and the guides said "This
+    guide has no key takeaways for this topic" (its lines speak to the reader, or state a condition first)."""
+    from seekh_convert.generate.offline import OfflineEngine
+
+    title = "Forming a Thesis"
+    body = [
+        Block(
+            "A thesis is the main idea of an essay. Writers form a thesis by taking a stance toward a topic. A topic is "
+            "only a subject, while a thesis says something about the subject that readers can agree or disagree with.",
+            page=1,
+            section=title,
+        ),
+        Block(
+            "Students often confuse the topic of an essay with its thesis, and teachers ask them to state the thesis in "
+            "one sentence near the start of the essay.",
+            page=1,
+            section=title,
+        ),
+    ]
+    box = [
+        Block("Key Takeaways", BlockKind.HEADING, level=3, page=2, section="Key Takeaways"),
+        Block(
+            "A thesis is your personal stance toward the topic that you are writing about.",
+            BlockKind.SUMMARY,
+            page=2,
+            section="Key Takeaways",
+        ),
+        Block(
+            "The difference between a topic and a thesis is that a thesis involves taking a personal stance.",
+            BlockKind.SUMMARY,
+            page=2,
+            section="Key Takeaways",
+        ),
+        Block(
+            "When the essay is long the thesis is stated in the first paragraph.",
+            BlockKind.SUMMARY,
+            page=2,
+            section="Key Takeaways",
+        ),
+    ]
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    doc = Document(path=Path("c.html"), kind=SourceKind.HTML, title="Drafting", blocks=head + body + box)
+    doc.topics = [Topic(1, title, doc.blocks)]
+    content = OfflineEngine().content(doc.topics[0], doc)
+    titles = {k.title: k.text for k in content.key_takeaways}
+    assert titles.get("What a thesis is", "").startswith("A thesis is your personal stance")
+    assert titles.get("Difference between a topic and a thesis", "").startswith("The difference between")
+    from seekh_convert.generate.offline.analysis import analyse
+    from seekh_convert.generate.offline.summarize import own_point_title
+
+    ta = analyse(doc, doc.topics[0]).for_topic(doc.topics[0])
+    [line] = [s for s in ta.sentences if s.text.startswith("When the essay")]
+    assert own_point_title(line) == "When the thesis is stated in the first paragraph"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "kind"),
+    [
+        # set 53's programming notes: "The source gives no definition of Functions" beside this sentence
+        (
+            "You can interpret a function as something that takes some input, performs some work on the input and "
+            "then returns an output.",
+            "function",
+            "regarded",
+        ),
+        ("A function can be thought of as a machine that turns inputs into outputs.", "function", "regarded"),
+        ("We can think of a variable as a labelled box that holds a value.", "variable", "regarded"),
+        ("Entropy can be viewed as a measure of disorder.", "Entropy", "regarded"),
+        # a thinker regarded as one of a kind, or a use, says nothing of what the term is
+        ("Kant can be seen as a rationalist.", "Kant", None),
+        ("You can use a function as a value.", "function", None),
+    ],
+)
+def test_what_a_term_can_be_regarded_as_defines_it(sentence, term, kind) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert definition_kind(parse.parse(sentence), term) == kind
+
+
+def test_what_the_source_says_to_study_next_is_learn_next() -> None:
+    """Set 53's deck ends on a "Further Learning" slide naming three modules, set 52's lecture says "In the second
+    lecture video we'll introduce Seiche waves"; both guides said there was nothing to learn next."""
+    from seekh_convert.generate.offline import OfflineEngine
+
+    title = "Summary and resources"
+    blocks = _slide(
+        50,
+        title,
+        ["Power Apps lets you build custom business apps that connect to your data and work across devices."],
+    ) + _slide(
+        51,
+        "Further Learning",
+        [
+            "Navigation in a canvas app in Power Apps",
+            "Manage apps in Power Apps",
+            "Please tell us how you liked this workshop by filling out this survey:",
+        ],
+    )
+    doc = Document(path=Path("deck.pptx"), kind=SourceKind.SLIDES, title="Deck", blocks=blocks)
+    doc.topics = [Topic(1, title, blocks)]
+    content = OfflineEngine().content(doc.topics[0], doc)
+    assert [n.topic for n in content.learn_next] == ["Navigation in a canvas app in Power Apps", "Manage apps in Power Apps"]
+    spoken = _content(
+        "Tsunami waves",
+        [
+            "Tsunami waves are those generated by the sudden displacement of ocean water by geological processes. In the "
+            "second lecture video we'll introduce Seiche waves and also discuss how to reduce risks from tsunamis. "
+            "Tsunami waves travel across whole ocean basins at the speed of a jet plane."
+        ],
+    )
+    assert [n.topic for n in spoken.learn_next] == ["Seiche waves"]
