@@ -472,6 +472,10 @@ def _outline_level(piece: _Piece, outline: dict[tuple[int, str], int]) -> int | 
 _FIRST_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?(?=\s+[\"\u201c(\[]?[A-Z0-9]|\s*$)")
 
 
+#: A paragraph's last word that never ends a sentence: the next page goes on with it, capital or not.
+_DANGLING = re.compile(r"\b(?:in|of|the|a|an|and|or|to|for|with|by|on|at|from|that|which|as|is|are|was|were|its|their)\s*$")
+
+
 def _finish_sentences_across_pages(blocks: list[Block]) -> list[Block]:
     """A sentence a page break cut ("... unless you are" / "given permission to. In this case, ...") ends on the
     page it started: the next page's paragraph gives up the words up to its first end stop, so a quote of that
@@ -485,8 +489,8 @@ def _finish_sentences_across_pages(blocks: list[Block]) -> list[Block]:
             and prev.page is not None
             and block.page == prev.page + 1
             and not _CLAUSE_END.search(prev.text)
-            and block.text[:1].islower()
-        )
+            and (block.text[:1].islower() or _DANGLING.search(prev.text) is not None and block.text[:1].isupper())
+        )  # "... The Republic Day parade in" / "Delhi symbolises ..." (set 53): a word that never ends a sentence
         if not joined:
             out.append(block)
             continue

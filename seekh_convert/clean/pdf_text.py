@@ -123,12 +123,30 @@ def _rejoin_spaced_words(text: str, vocab: Counter[str]) -> str:
     def join(match: re.Match[str]) -> str:
         left, right = match.groups()
         whole = (left + right).lower()
-        if not vocab[whole] or zipf(whole) < _WHOLE:
+        piece = min((left, right), key=lambda p: (_word_like(p), zipf(p)))
+        # "t he", "th at", "int erests" (set 53's NCERT chapter): a piece no English word, the whole a common one
+        common = zipf(whole) >= (_COMMON_WHOLE if len(piece) <= 2 else _WHOLE + 0.5)
+        rare = vocab[piece.lower()] <= _PIECE_USES or vocab[whole] >= 5 * vocab[piece.lower()]
+        stray = not _word_like(piece) and common and rare
+        if not stray and (not vocab[whole] or zipf(whole) < _WHOLE):
             return match.group(0)
-        piece = min((left, right), key=zipf)
-        return left if zipf(piece) < _PIECE and vocab[piece.lower()] <= _PIECE_USES else match.group(0)
+        return left if stray or zipf(piece) < _PIECE and vocab[piece.lower()] <= _PIECE_USES else match.group(0)
 
     return _SPACED_WORD.sub(join, text)
+
+
+#: Words of one or two letters English writes on their own; any other such piece of a split word is no word.
+_SHORT_WORDS = frozenset("a i an am as at be by do go he if in is it me my no of oh ok on or so to up us we".split())
+_COMMON_WHOLE = 4.5  # Zipf frequency from which a word split into a stray piece is joined without the document's say
+
+
+def _word_like(piece: str) -> bool:
+    """False for a piece of a split word that is no word of its own: one or two letters English never writes alone
+    ("t", "th"), or a string no dictionary knows ("erests")."""
+    low = piece.lower()
+    if len(low) <= 2:
+        return low in _SHORT_WORDS or piece.isupper()
+    return zipf(low) >= 1.0
 
 
 def emphasis_terms(pieces: Sequence[_HasLine], text: str, vocab: Counter[str]) -> tuple[str, ...]:

@@ -425,3 +425,40 @@ def test_what_the_source_says_to_study_next_is_learn_next() -> None:
         ],
     )
     assert [n.topic for n in spoken.learn_next] == ["Seiche waves"]
+
+
+def test_a_sentence_a_page_break_cuts_after_a_preposition_ends_on_its_page() -> None:
+    """Set 53's NCERT chapter: "... The Republic Day parade in" / (next page) "Delhi symbolises the attempt of the
+    state ..." was quoted as "Delhi symbolises the attempt of the state to include people ...", a false statement."""
+    from seekh_convert.clean.pdf import _finish_sentences_across_pages
+
+    before = Block("It was a unique experiment undertaken through the Constitution. The Republic Day parade in", page=13)
+    after = Block(
+        "Delhi symbolises the attempt of the state to include people of different regions. It is held each year.", page=14
+    )
+    out = _finish_sentences_across_pages([before, after])
+    assert out[0].text.endswith(
+        "The Republic Day parade in Delhi symbolises the attempt of the state to include people of different regions."
+    )
+    assert out[1].text == "It is held each year."
+    # a paragraph that ends a sentence, or the next page opening a new one after a finished word, stays apart
+    done = Block("The parade is held in January.", page=13)
+    assert len(_finish_sentences_across_pages([done, Block("Delhi is the capital.", page=14)])) == 2
+
+
+def test_words_a_text_layer_split_into_stray_pieces_are_joined() -> None:
+    """Set 53's NCERT chapter: "outside t he area", "th at is", "the int erests of", "full enj oyment"."""
+    from collections import Counter
+
+    from seekh_convert.clean.pdf_text import _rejoin_spaced_words
+
+    vocab = Counter("the the the the that that interests people area rights full".split())
+    assert _rejoin_spaced_words("jobs going to people from outside t he area", vocab).endswith("outside the area")
+    assert _rejoin_spaced_words("and th at is all", vocab) == "and that is all"
+    assert _rejoin_spaced_words("the int erests of people", vocab) == "the interests of people"
+    assert _rejoin_spaced_words("struggles for full enj oyment of rights", vocab) == "struggles for full enjoyment of rights"
+    # two words stay two: a variable the document writes alone, a capital letter, words of their own
+    variables = Counter(["t"] * 12 + ["at"] * 20 + ["test"] * 12)
+    assert _rejoin_spaced_words("we run a t test on the data", variables) == "we run a t test on the data"
+    assert _rejoin_spaced_words("H is for hydrogen", vocab) == "H is for hydrogen"
+    assert _rejoin_spaced_words("any one of them", vocab) == "any one of them"
