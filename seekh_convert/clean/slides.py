@@ -24,7 +24,8 @@ from typing import Annotated
 from seekh_convert.clean.markdown import build_blocks
 from seekh_convert.clean.structured import plain_text
 from seekh_convert.errors import InputError
-from seekh_convert.model.document import BlockKind, Document, RawBlock
+from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
+from seekh_convert.text.labels import QUIZ_SLIDE
 from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.words import STOPWORDS, key_string, surface_words
 
@@ -51,7 +52,7 @@ class SlidesCleaner:
         raw = _note_labels(raw)
         raw = _title_lines(raw)
         raw = [_read_line(b) for b in raw]
-        doc.blocks = build_blocks(raw, strip=plain_text)
+        doc.blocks = _quiz_slides(build_blocks(raw, strip=plain_text))
         if not any(b.text for b in doc.blocks if b.kind is not BlockKind.HEADING):
             raise InputError(f"{doc.path.name}: no text found on any slide; the deck holds only pictures (export its text)")
         doc.title = doc.title or next((b.text for b in doc.blocks if b.kind is BlockKind.HEADING), "") or doc.path.stem
@@ -65,6 +66,22 @@ class SlidesCleaner:
         limit = max(3, self.repeated_share * len(slides))
         repeated = {k for k, n in on.items() if k and n >= limit}
         return [b for b in raw if not (_furniture_candidate(b, self.repeated_words) and key_string(b.text) in repeated)]
+
+
+def _quiz_slides(blocks: list[Block]) -> list[Block]:
+    """The text of a deck's quiz slides ("Question 2": the question, its options, the notes' explanation) marked as the
+    source's own questions: set 54's summary, key takeaway and applications stated a quiz's wrong options as facts
+    ("JSX is supported by all browsers"). The question stays text: the offline engine asks it with its options
+    (``review.deck_questions``), and the gate finds its quote there."""
+    asked: set[int] = set()
+    for b in blocks:
+        if b.slide is None or b.kind is BlockKind.HEADING or not QUIZ_SLIDE.match(b.section or ""):
+            continue
+        if "?" in b.text and b.slide not in asked:
+            asked.add(b.slide)  # the question itself stays text: the question asked of it quotes it
+            continue
+        b.kind = BlockKind.QUESTION
+    return blocks
 
 
 def _furniture_candidate(block: RawBlock, max_words: int) -> bool:

@@ -16,3 +16,8 @@ _FILE_LABEL = re.compile(
 def is_file_label(title: str) -> bool:
     """True for "Notebook", "Untitled1", "Presentation", "index.html": a label, not what the document is about."""
     return bool(_FILE_LABEL.fullmatch(normalize_ws(title).strip(" .:")))
+
+
+#: The title of a slide that quizzes the audience ("Question 2", "Knowledge check"): its question, its options (most of
+#: them wrong) and the presenter's answer.
+QUIZ_SLIDE = re.compile(r"^(?:question|knowledge check|quiz|check your (?:knowledge|understanding))\s*\d*\s*$", re.I)

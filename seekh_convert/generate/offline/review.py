@@ -8,6 +8,7 @@ import re
 from seekh_convert.model.document import Block, BlockKind
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer
 from seekh_convert.model.sources import ref_at
+from seekh_convert.text.labels import QUIZ_SLIDE
 from seekh_convert.text.words import STOPWORDS
 
 _LETTER = re.compile(r"^\s*\(?([A-Ea-e])[.)]\s+")
@@ -81,7 +82,6 @@ def source_reviews(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
 
 
 #: A slide that asks the audience a question: "Question 2", "Knowledge check", "Quiz 1".
-_QUESTION_SLIDE = re.compile(r"^(?:question|knowledge check|quiz|check your (?:knowledge|understanding))\s*\d*\s*$", re.I)
 
 
 def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
@@ -91,7 +91,7 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
     options shown, the key its answer. A slide shown twice (the answer revealed) asks once."""
     slides: dict[int, list[Block]] = {}
     for b in blocks:
-        if b.slide is not None and b.kind is not BlockKind.HEADING and _QUESTION_SLIDE.match(b.section or ""):
+        if b.slide is not None and b.kind is not BlockKind.HEADING and QUIZ_SLIDE.match(b.section or ""):
             slides.setdefault(b.slide, []).append(b)
     out: list[MultipleChoice | ShortAnswer] = []
     asked: set[str] = set()
@@ -236,7 +236,7 @@ def source_answers(blocks: list[Block]) -> list[ShortAnswer]:
     for i, b in enumerate(blocks):
         if b.start is not None:
             continue  # a transcript's "What do you think? - The nucleus." is a student's guess, not the key
-        if b.slide is not None and _QUESTION_SLIDE.match(b.section or ""):
+        if b.slide is not None and QUIZ_SLIDE.match(b.section or ""):
             continue  # a deck's question slide: its first option is no answer (set 52's wrong key), ``deck_questions``
         if (labelled := _labelled(b) or _paired(blocks, i) or _answered_next(blocks, i)) is not None:
             out.append(labelled)

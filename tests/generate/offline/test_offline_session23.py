@@ -462,3 +462,52 @@ def test_words_a_text_layer_split_into_stray_pieces_are_joined() -> None:
     assert _rejoin_spaced_words("we run a t test on the data", variables) == "we run a t test on the data"
     assert _rejoin_spaced_words("H is for hydrogen", vocab) == "H is for hydrogen"
     assert _rejoin_spaced_words("any one of them", vocab) == "any one of them"
+
+
+def test_a_quiz_slides_options_are_no_facts_but_its_question_is_asked(tmp_path) -> None:
+    """Set 54's React deck: its summary, a key takeaway and two applications stated a quiz's wrong options ("JSX is
+    supported by all browsers") as facts."""
+    from pptx import Presentation
+
+    from seekh_convert.generate.offline import OfflineEngine
+    from seekh_convert.pipeline import load_document
+
+    deck = Presentation()
+    layout = deck.slide_layouts[1]
+
+    def slide(title: str, lines: list[str], notes: str = "") -> None:
+        s = deck.slides.add_slide(layout)
+        s.shapes.title.text = title
+        s.placeholders[1].text_frame.text = "\n".join(lines)
+        if notes:
+            s.notes_slide.notes_text_frame.text = notes
+
+    slide(
+        "Introduction to JSX",
+        ["JSX is a syntax extension that lets developers write markup inside JavaScript files."],
+        "JSX is a combination of JavaScript and XML. Browsers do not natively support JSX, so a bundler converts JSX "
+        "into plain JavaScript before the application runs in the browser.",
+    )
+    options = [
+        "JSX is the only supported method for creating React applications.",
+        "JSX is supported by all browsers.",
+        "JSX makes it easier to write markup in JavaScript.",
+    ]
+    slide(
+        "Question 2",
+        ["Why would you use JSX to create a React application?", *options],
+        "Correct. JSX makes markup easier to write.",
+    )
+    path = tmp_path / "react.pptx"
+    deck.save(path)
+    doc = load_document(path)
+    engine = OfflineEngine()
+    said = []
+    for topic in doc.topics:
+        content = engine.content(topic, doc)
+        said += [s.text for s in content.summary.sentences] + [k.text for k in content.key_takeaways]
+        said += [a.text for a in content.applications] + [c.back for c in content.flashcards]
+    assert not any("supported by all browsers" in s or "the only supported method" in s for s in said)
+    kinds = {b.text: b.kind for b in doc.blocks}
+    assert kinds["Why would you use JSX to create a React application?"] is not BlockKind.QUESTION
+    assert kinds["JSX is supported by all browsers."] is BlockKind.QUESTION
