@@ -344,6 +344,13 @@ _WHO = re.compile(
 )
 
 
+#: An answer that ranks the term among others: "The most common way of persuasion.", "One of the best methods ...".
+_RANKED = re.compile(
+    r"^\W*(?:the|a|an)?\s*(?:most|least|best|worst|main|commonest|simplest|easiest)\s+(?:common\s+|popular\s+|important\s+|widely\s+used\s+)?(?:way|method|form|type|kind|means|example|source|cause)\b",
+    re.I,
+)
+
+
 def not_a_definition(x: str, answer: str) -> str | None:
     """Why ``answer`` does not define the term ``x`` (talk about it, a definition of another term, a mere
     mention), or None when it does, also without repeating the term ("The input of information into memory")."""
@@ -351,6 +358,8 @@ def not_a_definition(x: str, answer: str) -> str | None:
         return f"the answer is talk about {x!r}, not its definition"
     if _WHO.match(answer):
         return f"the answer says who {x!r} is in one case, not what the term means"
+    if _RANKED.match(answer):
+        return f"the answer ranks {x!r} among others, not what it is"  # "PEER APPEAL: The most common way of persuasion."
     if defines_as_subject(x, answer) or _entry(x, answer) or _genus_phrase(x, answer):
         return None
     found = [d.term for d in defined_terms(answer) if d.strength >= 2.4]

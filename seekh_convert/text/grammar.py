@@ -34,8 +34,9 @@ _STATING_VERBS = frozenset({"state", "say", "hold", "assert"})
 _PROPOSING_VERBS = frozenset({"propose", "posit", "suggest", "predict", "maintain", "argue", "claim"})
 _LAW_HEADS = frozenset("theory hypothesis law principle rule theorem effect model postulate".split())
 _EVALUATIVE = frozenset(
-    "interesting fascinating amazing elegant bizarre beautiful great best worst most exciting right wrong ideal perfect".split()
-)  # "The Dockerfile is the right place to install additional software" (set 52): advice, not what it is
+    "interesting fascinating amazing elegant bizarre beautiful great best worst most exciting right wrong ideal perfect "
+    "popular famous favourite favorite celebrated".split()
+)  # "Baramasa is a popular theme of Bundi paintings" (set 54's wrong key): how it is liked, not what it is  # "The Dockerfile is the right place to install additional software" (set 52): advice, not what it is
 _GENERIC_GENUS = frozenset("thing one way part kind type example case something anything fit match choice option".split())
 #: A genus that gives the term a part in something else ("Latitude is a major driver of variation in species
 #: diversity"): a claim about the term, not what it is (offline set 12's "What is latitude?", a teacher's DROP).

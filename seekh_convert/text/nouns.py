@@ -62,7 +62,10 @@ VAGUE = frozenset(
     probably already""".split()
 )
 _ADJ_SUFFIX = re.compile(r"(?:ous|ful|less|able|ible|ive|ical|ish|ly)$")
-_PRONOUNS = frozenset("it this that these those there here he she they we you i what which who one another each".split())
+_PRONOUNS = frozenset(
+    "it this that these those there here he she they we you i what which who one another each following above below "
+    "latter former foregoing".split()
+)  # "Following is the sequence of amino acids ..." (set 55's "What is the name for ...?" keyed "following")
 _DIGIT = re.compile(r"\d")
 
 

@@ -94,5 +94,7 @@ def labelled(s) -> str:
     block = s.block
     if glossed(s):
         body = s.text.strip()
+        if body.lower().startswith(f"{block.term.lower()}:"):
+            return s.display  # "Software: The software components ..." says its label already (set 55: "Software: Software:")
         return f"{block.term}: {body}" + ("" if body[-1:] in '.!?"”’)' else ".")
     return s.display

@@ -64,6 +64,8 @@ _NAMED_ABBR = re.compile(r"^((?:[A-Z][\w-]*\s+(?:(?:to|of|and|the|for|in|on)\s+)
 def _run_in_heading(text: str) -> re.Match[str] | None:
     """A run-in heading the sentence repeats ("Block devices Like char devices, block devices are accessed ...",
     "Reliability Reliability means the users ...", set 32 and 31): left out of item text like a filler."""
+    if re.match(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s*:\s", text):
+        return None  # "Wireless Access Point: The wireless router ..." (set 55): a label the sentence opens with
     named = _NAMED_ABBR.match(text)
     if named and "".join(w[0] for w in named.group(1).split() if w[0].isupper()) == named.group(2):
         return None  # "Number Needed to Treat (NNT) is ..." (set 43): a name its abbreviation spells, no heading

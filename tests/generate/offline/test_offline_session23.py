@@ -511,3 +511,25 @@ def test_a_quiz_slides_options_are_no_facts_but_its_question_is_asked(tmp_path) 
     kinds = {b.text: b.kind for b in doc.blocks}
     assert kinds["Why would you use JSX to create a React application?"] is not BlockKind.QUESTION
     assert kinds["JSX is supported by all browsers."] is BlockKind.QUESTION
+
+
+def test_set_54_and_55_wrong_keys_are_not_definitions() -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.defining import defined_terms, not_a_definition
+    from seekh_convert.text.grammar import definition_kind
+
+    # "What is Baramasa?" -> "Baramasa is a popular theme of Bundi paintings." (how liked, not what it is)
+    assert definition_kind(parse.parse("Baramasa is a popular theme of Bundi paintings."), "Baramasa") is None
+    # "What is PEER APPEAL?" -> "The most common way of persuasion." (a rank among others)
+    assert not_a_definition("peer appeal", "The most common way of persuasion.") is not None
+    assert not_a_definition("persuasion", "The act of getting someone to believe or do something.") is None
+    # "What is the name for the sequence of amino acids coded by an mRNA?" keyed "following"
+    assert defined_terms("Following is the sequence of amino acids coded by an mRNA.") == []
+
+
+def test_a_label_the_sentence_opens_with_is_no_run_in_heading() -> None:
+    """Set 55: "Wireless Access Point: The wireless router serves as ..." was shown as "Point: The wireless router ..."."""
+    from seekh_convert.generate.offline.sentences import _run_in_heading
+
+    assert _run_in_heading("Wireless Access Point: The wireless router serves as a wireless access point in a network.") is None
+    assert _run_in_heading("Rectification of Mistakes Rectification is the correction of errors made in the books.")
