@@ -69,18 +69,22 @@ class SlidesCleaner:
 
 
 def _quiz_slides(blocks: list[Block]) -> list[Block]:
-    """The text of a deck's quiz slides ("Question 2": the question, its options, the notes' explanation) marked as the
+    """The options of a deck's quiz slides ("Question 2": the question, its options, the notes' explanation) marked as the
     source's own questions: set 54's summary, key takeaway and applications stated a quiz's wrong options as facts
-    ("JSX is supported by all browsers"). The question stays text: the offline engine asks it with its options
-    (``review.deck_questions``), and the gate finds its quote there."""
-    asked: set[int] = set()
+    ("JSX is supported by all browsers"). The question and the explanation stay text: the offline engine asks the
+    question with its options (``review.deck_questions``), and the gate finds its quote there."""
+    slides: dict[int, list[Block]] = {}
     for b in blocks:
-        if b.slide is None or b.kind is BlockKind.HEADING or not QUIZ_SLIDE.match(b.section or ""):
+        if b.slide is not None and b.kind is not BlockKind.HEADING and QUIZ_SLIDE.match(b.section or ""):
+            slides.setdefault(b.slide, []).append(b)
+    for shown in slides.values():
+        asked = next((i for i, b in enumerate(shown) if "?" in b.text), None)
+        if asked is None:
             continue
-        if "?" in b.text and b.slide not in asked:
-            asked.add(b.slide)  # the question itself stays text: the question asked of it quotes it
-            continue
-        b.kind = BlockKind.QUESTION
+        # the question stays text (the question asked of it quotes it), and so does the explanation after the
+        # options ("That is correct. The R-squared metric is a measure of ...", set 49's kept card)
+        for b in shown[asked + 1 : -1] if len(shown) - asked > 2 else shown[asked + 1 :]:
+            b.kind = BlockKind.QUESTION
     return blocks
 
 

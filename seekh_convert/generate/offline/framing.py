@@ -83,7 +83,17 @@ def _frame(heading: str, term: str) -> str | None:
         return None  # "Emotion regulation" already frames "automatic emotion regulation"
     if _POINTS_AT.search(text):
         return None  # "Anomalies in the above table": a heading that points at what the card cannot show (set 23)
+    if _clause(text):
+        return None  # "In two states implemented land reforms, what are tariffs?" (set 54): a sentence, no subject
     return _sentence_case(text)
+
+
+def _clause(text: str) -> bool:
+    """True for a heading that is a sentence ("Two states implemented land reforms"): a verb with its subject."""
+    from seekh_convert.text import parse
+
+    doc = parse.parse(text)
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in doc)
 
 
 def _sentence_case(text: str) -> str:

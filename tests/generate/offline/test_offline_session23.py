@@ -511,6 +511,7 @@ def test_a_quiz_slides_options_are_no_facts_but_its_question_is_asked(tmp_path) 
     kinds = {b.text: b.kind for b in doc.blocks}
     assert kinds["Why would you use JSX to create a React application?"] is not BlockKind.QUESTION
     assert kinds["JSX is supported by all browsers."] is BlockKind.QUESTION
+    assert kinds["Correct. JSX makes markup easier to write."] is not BlockKind.QUESTION  # the explanation is a fact
 
 
 def test_set_54_and_55_wrong_keys_are_not_definitions() -> None:
@@ -533,3 +534,55 @@ def test_a_label_the_sentence_opens_with_is_no_run_in_heading() -> None:
 
     assert _run_in_heading("Wireless Access Point: The wireless router serves as a wireless access point in a network.") is None
     assert _run_in_heading("Rectification of Mistakes Rectification is the correction of errors made in the books.")
+
+
+def test_a_heading_that_is_a_sentence_frames_no_card() -> None:
+    from seekh_convert.generate.offline.framing import _frame
+
+    assert _frame("Two states implemented land reforms", "tariffs") is None  # set 54: "In two states implemented ..."
+    assert _frame("Role transitions", "replication") == "role transitions"
+
+
+def test_the_chapters_closing_summary_is_no_part_of_the_last_topic() -> None:
+    """Set 52's volcano chapter: its "Summary" (one sub-section per section) was folded into "Volcanoes in Canada",
+    whose Definition became "Volcanoes are places where molten rock escapes to Earth's surface"."""
+    from seekh_convert.generate.offline.analysis import analyse
+
+    def topic(index: int, title: str, text: str, extra: list[Block] = ()) -> Topic:
+        head = Block(title, BlockKind.HEADING, level=2, section=title, page=index)
+        return Topic(index, title, [head, Block(text, page=index, section=title), *extra])
+
+    closing = [
+        Block("Summary", BlockKind.HEADING, level=2, section="Summary", page=3),
+        Block("What Is A Volcano?", BlockKind.HEADING, level=3, section="What Is A Volcano?", page=3),
+        Block(
+            "Volcanoes are places where molten rock escapes to the surface.",
+            BlockKind.SUMMARY,
+            page=3,
+            section="What Is A Volcano?",
+        ),
+    ]
+    topics = [
+        topic(1, "Materials", "Volcanoes produce lava flows, gas and fragments called tephra during eruptions."),
+        topic(2, "Types of volcanoes", "Shield volcanoes are broad volcanoes built from layers of runny basaltic lava."),
+        topic(
+            3,
+            "Volcanoes in Canada",
+            "The Garibaldi Volcanic Belt lies above the subducting Juan de Fuca Plate in Canada.",
+            closing,
+        ),
+    ]
+    doc = Document(path=Path("v.html"), kind=SourceKind.HTML, title="Volcanism", blocks=[b for t in topics for b in t.blocks])
+    doc.topics = topics
+    da = analyse(doc, topics[0])
+    last = da.for_topic(topics[2])
+    assert not any("molten rock escapes" in s.text for s in last.sentences)
+    assert any("Garibaldi" in s.text for s in last.sentences)
+
+
+def test_what_a_thing_results_from_is_not_what_it_is() -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    sentence = "The Wrangell Volcanic Belt is the result of subduction beneath the North American Plate."
+    assert definition_kind(parse.parse(sentence), "Wrangell Volcanic Belt") is None
