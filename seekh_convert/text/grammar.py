@@ -397,8 +397,6 @@ def _copula(verb) -> bool:
             and not _compared(genus)
             and not _praised(genus)
             and not _etymology(genus)
-            # "The Wrangell Volcanic Belt is the result of subduction beneath ..." (set 52): its cause, not what it is
-            and not (genus.lemma_ in ("result", "consequence", "outcome") and any(c.lower_ == "of" for c in genus.children))
             # "India is a land of linguistic diversity" (set 47's dropped "What is India?"): a figure of speech
             and not (genus.lemma_ == "land" and any(c.dep_ == "prep" and c.lower_ == "of" for c in genus.children))
             and (_differentia(genus) or _or_differentia(genus))

@@ -578,11 +578,3 @@ def test_the_chapters_closing_summary_is_no_part_of_the_last_topic() -> None:
     last = da.for_topic(topics[2])
     assert not any("molten rock escapes" in s.text for s in last.sentences)
     assert any("Garibaldi" in s.text for s in last.sentences)
-
-
-def test_what_a_thing_results_from_is_not_what_it_is() -> None:
-    from seekh_convert.text import parse
-    from seekh_convert.text.grammar import definition_kind
-
-    sentence = "The Wrangell Volcanic Belt is the result of subduction beneath the North American Plate."
-    assert definition_kind(parse.parse(sentence), "Wrangell Volcanic Belt") is None
