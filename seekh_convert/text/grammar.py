@@ -849,3 +849,15 @@ def why_question(doc) -> tuple[str, str] | None:
 
 def _join(tokens) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def opening_clause(root):
+    """The adverbial clause a sentence opens with ("When the sample size is large | the sample proportion is ..."), a
+    child of its main verb ``root``; None when it opens otherwise."""
+    return next((c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0), None)
+
+
+def cut_short(clause) -> bool:
+    """True when the parse ended an opening clause on its verb ("When the sample size is | at least 30 the sample mean
+    ..."): the clause misses its complement, which the main clause took."""
+    return clause.doc[clause.right_edge.i].pos_ == "AUX"

@@ -122,12 +122,12 @@ def _subject_words(root) -> list | None:
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("relcl", "acl", "conj") for c in subj.children):
         return None
     words = noun_chunk(subj)
-    if words[0].i != subj.left_edge.i or any(t.pos_ == "PRON" or t.lower_ in _POINTING for t in words):
+    if words[0].i != subj.left_edge.i or any(t.pos_ == "PRON" or t.lower_ in POINTING for t in words):
         return None
     return words
 
 
-_POINTING = frozenset("this these those that such it they their its".split())
+POINTING = frozenset("this these those that such it they their its".split())
 
 
 def _text(tokens) -> str:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from seekh_convert.generate.offline.context import carries_context, glossed, labelled, parsed_context
 from seekh_convert.generate.offline.generic import particular_penalty
 from seekh_convert.generate.offline.keypoints import (
+    POINTING,
     framed_point,
     label_of,
     labelled_point,
@@ -37,6 +38,7 @@ from seekh_convert.generate.offline.statements import (
 from seekh_convert.generate.offline.terms import FIGURE_REF, Term
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import Importance, Summary, SummarySentence, Takeaway
+from seekh_convert.text.grammar import cut_short, opening_clause
 from seekh_convert.text.standalone import leans_back
 from seekh_convert.text.words import surface_words
 
@@ -384,9 +386,6 @@ def _titled(s: Sentence, keys: set[str], batch: list[Sentence], marked: list[Ter
     return _point(s, keys)
 
 
-_POINTS_BACK = frozenset("this these those that such it they their its".split())
-
-
 def _own_line(s: Sentence) -> bool:
     """True for a whole sentence of the source's own summary box ("Key Takeaways", "Key Concepts"), no question."""
     return s.block.kind is BlockKind.SUMMARY and s.complete and not s.cut and "?" not in s.text
@@ -405,10 +404,10 @@ def own_point_title(s: Sentence) -> str | None:
     if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return None
     span = doc[subj.left_edge.i : subj.right_edge.i + 1]
-    if any(t.lower_ in _POINTS_BACK or t.pos_ == "PRON" for t in span) or len(span) > 8:
+    if any(t.lower_ in POINTING or t.pos_ == "PRON" for t in span) or len(span) > 8:
         return None
-    cond = next((c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0), None)
-    if cond is not None and doc[cond.right_edge.i].pos_ == "AUX":
+    cond = opening_clause(root)
+    if cond is not None and cut_short(cond):
         return None  # "When the sample size is | at least 30 the sample mean ...": a condition the parse cut short
     if cond is not None and any(m.lower_ in ("when", "if") for m in cond.children) and cond.right_edge.i < subj.left_edge.i:
         clause = doc[subj.left_edge.i :].text.rstrip(" .")
@@ -417,7 +416,7 @@ def own_point_title(s: Sentence) -> str | None:
         return f"When {clause[:1].lower() + clause[1:] if span[0].pos_ == 'DET' else clause}"
     whole = doc[subj.left_edge.i : root.i]  # the subject up to its verb ("The difference between a topic and a thesis")
     if root.lemma_ == "be" and any(c.dep_ == "prep" for c in subj.children) and 2 <= len(whole) <= 8:
-        if whole[-1].pos_ not in ("NOUN", "PROPN") or any(t.lower_ in _POINTS_BACK for t in whole):
+        if whole[-1].pos_ not in ("NOUN", "PROPN") or any(t.lower_ in POINTING for t in whole):
             return None
         words = whole.text
         words = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)

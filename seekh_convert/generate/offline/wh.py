@@ -14,6 +14,7 @@ from seekh_convert.generate.offline.sentences import Sentence
 from seekh_convert.generate.offline.terms import Term
 from seekh_convert.model.guide import MultipleChoice, ShortAnswer
 from seekh_convert.text import parse
+from seekh_convert.text.grammar import cut_short, opening_clause
 from seekh_convert.text.lexicon import generic_word, zipf
 
 _PRONOUN = re.compile(
@@ -252,16 +253,16 @@ _FRONTED_IF = re.compile(r"^(?:When|If|Whenever|Once)\s+(?=[a-z])")
 def condition_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     """ "When is the sample mean normally distributed?" (answer "When the sample size is at least 30.") from a sentence
     that opens on its condition, the rest a clause about a key term or a specific noun that stands alone (set 51's
-    and 53's chapters state their key points so and got no question). ``condition_questions`` keeps only a question
-    one sentence answers."""
+    and 53's chapters state their key points so and got no question). ``clause_questions`` keeps only a question one
+    sentence answers."""
     if _FRONTED_IF.match(s.text) is None or s.cut or not s.alone or not s.keepable or "?" in s.text:
         return None
     if not _WORDS[0] <= s.n_words <= _WORDS[1] or not s.text.endswith(".") or _CONTEXT.search(s.text) or "(" in s.text:
         return None
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    cond = next((c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0) if root is not None else (), None)
-    if cond is None or root.i <= cond.right_edge.i or doc[cond.right_edge.i].pos_ == "AUX":
+    cond = opening_clause(root) if root is not None else None
+    if cond is None or root.i <= cond.right_edge.i or cut_short(cond):
         return None  # "When the sample size is | at least 30 the sample mean ...": the parse cut the condition short
     condition = doc[: cond.right_edge.i + 1].text.rstrip(" ,")
     rest = doc[cond.right_edge.i + 1 :].text.lstrip(" ,")
