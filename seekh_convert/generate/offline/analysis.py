@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -12,7 +11,7 @@ from seekh_convert.generate.offline.sentences import Sentence, topic_sentences
 from seekh_convert.generate.offline.statements import claim_score
 from seekh_convert.generate.offline.summarize import centrality, rank
 from seekh_convert.generate.offline.terms import Term, extract_terms
-from seekh_convert.model.document import BlockKind, Document, Topic
+from seekh_convert.model.document import Document, Topic
 from seekh_convert.model.guide import Level, Subject
 from seekh_convert.text.sentences import sentences
 from seekh_convert.text.terms import term_key
@@ -77,34 +76,14 @@ def _idf(document: Document, topics: list[Topic]) -> dict[str, float]:
     return {k: math.log((n + 1) / (c + 1)) + 1.0 for k, c in df.items()}
 
 
-#: The closing summary of a whole chapter ("Summary", "Chapter Summary"), not a section's own "Key Takeaways" box.
-_CHAPTER_SUMMARY = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s*)?(?:chapter\s+|section\s+)?summary\W*$", re.I)
-
-
-def _own_blocks(topic: Topic, closing: bool) -> list:
-    """The topic's blocks without, in the last topic of a document of several, the chapter's closing summary (the
-    summary text after a "Summary" heading, its sub-sections' too): it restates every topic (set 55's "DNA Fingerprinting" took cards on translation from it, set 52's last volcano topic
-    its Definition of "volcano")."""
-    if not closing:
-        return topic.blocks
-    start = next((i for i, b in enumerate(topic.blocks) if b.kind is BlockKind.HEADING and _CHAPTER_SUMMARY.match(b.text)), None)
-    if start is None:
-        return topic.blocks
-    own = topic.blocks[:start] + [b for b in topic.blocks[start:] if b.kind is not BlockKind.SUMMARY]
-    return own if any(b.usable for b in own) else topic.blocks
-
-
-def analyse_topic(
-    topic: Topic, idf: dict[str, float], document_level: float | None = None, closing: bool = False
-) -> TopicAnalysis:
-    """Sentences, terms, centrality ranking and level of one topic (``closing``: the last of several)."""
-    blocks = _own_blocks(topic, closing)
-    sentences = topic_sentences(blocks)
-    terms = extract_terms(blocks, sentences, idf, topic.title)
+def analyse_topic(topic: Topic, idf: dict[str, float], document_level: float | None = None) -> TopicAnalysis:
+    """Sentences, terms, centrality ranking and level of one topic."""
+    sentences = topic_sentences(topic.blocks)
+    terms = extract_terms(topic.blocks, sentences, idf, topic.title)
     scores = centrality(sentences, terms, idf)
     ranked = rank(sentences, scores)
     text = " ".join(s.text for s in sentences)
-    all_words = [w for b in blocks if b.usable for w in surface_words(b.text)]
+    all_words = [w for b in topic.blocks if b.usable for w in surface_words(b.text)]
     stem_text = " " + " ".join(singular(w) for w in all_words) + " "
     return TopicAnalysis(
         topic, sentences, terms, ranked, scores, level_of(text, len(sentences), document_level), len(all_words), stem_text
@@ -120,7 +99,7 @@ def analyse(document: Document, topic: Topic) -> DocAnalysis:
     sample = text[:200_000]  # the document's level: enough text to judge, bounded for long books
     document_level = level_score(sample, max(1, len(sentences(sample))))
     for i, t in enumerate(topics):
-        ta = analyse_topic(t, idf, document_level, closing=len(topics) >= 3 and i == len(topics) - 1)
+        ta = analyse_topic(t, idf, document_level)
         doc.topics.append(ta)
         for term in ta.terms:
             if term.defined:
