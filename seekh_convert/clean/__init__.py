@@ -51,8 +51,8 @@ def _divide_walls(blocks: list) -> list:
             continue
         start = words = 0
         spans = sentence_spans(block.text)
-        for i, (_, end) in enumerate(spans):
-            words += word_count(block.text[spans[i][0] : end])
+        for i, (begin, end) in enumerate(spans):
+            words += word_count(block.text[begin:end])
             if words >= _PARAGRAPH_WORDS and len(spans) - i > 2 or i == len(spans) - 1:
                 piece = block.text[start : len(block.text) if i == len(spans) - 1 else end].strip()
                 if piece:

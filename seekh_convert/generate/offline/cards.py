@@ -571,19 +571,21 @@ def history_note(doc) -> bool:
     return _YEAR.search(_CITATION.sub("", doc.text)) is not None
 
 
+#: The verb a card asks with, by the way a sentence defines its term (``definition_kind``): "What does X mean?",
+#: "What does X measure?".
+ASKED_VERBS = {"means": "mean", "measures": "measure"}
+
+
 def basic_front(t: Term) -> str:
     """ "What is X?", "What does X mean?" (a "means" definition), "What does it mean to compile?" (a glossary verb)."""
     if t.definition.block.kind is BlockKind.GLOSSARY:
         return entry_front(t.text, t.definition.display)
     kind = definition_kind(t.definition.parsed, t.text)
-    if kind == "means":  # "The digital divide refers to ..." -> "What does the digital divide mean?"
+    if kind in ASKED_VERBS:  # "The digital divide refers to ..." -> "What does the digital divide mean?"; "Nestedness
+        # measures the tendency ..." -> "What does nestedness measure?"
         the = "the " if re.match(rf"\s*the\s+{re.escape(t.text)}\b", t.definition.text, re.I) else ""
         opens = re.match(rf"\s*{re.escape(t.text)}\b", t.definition.text)  # "Business may be defined as ...": its capital
-        return f"What does {the}{_lowered(t.text) if opens else t.text} mean?"
-    if kind == "measures":  # "Nestedness measures the tendency ..." -> "What does nestedness measure?"
-        the = "the " if re.match(rf"\s*the\s+{re.escape(t.text)}\b", t.definition.text, re.I) else ""
-        opens = re.match(rf"\s*{re.escape(t.text)}\b", t.definition.text)
-        return f"What does {the}{_lowered(t.text) if opens else t.text} measure?"
+        return f"What does {the}{_lowered(t.text) if opens else t.text} {ASKED_VERBS[kind]}?"
     if kind == "term-used":  # "the term 'humanist' was used for masters who ..." -> "What was the term “humanist” used for?"
         past = re.search(r"\b(?:was|were|had been)\s+(?:\w+\s+)?used\b|\bused the (?:term|word)\b", t.definition.text)
         quoted = re.search(

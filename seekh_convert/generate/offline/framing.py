@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from seekh_convert.text import parse
 from seekh_convert.text.lexicon import zipf
 from seekh_convert.text.words import STOPWORDS, singular, surface_words
 
@@ -90,8 +91,6 @@ def _frame(heading: str, term: str) -> str | None:
 
 def _clause(text: str) -> bool:
     """True for a heading that is a sentence ("Two states implemented land reforms"): a verb with its subject."""
-    from seekh_convert.text import parse
-
     doc = parse.parse(text)
     return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in doc)
 

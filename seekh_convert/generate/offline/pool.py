@@ -15,6 +15,7 @@ from seekh_convert.generate.offline.analysis import DocAnalysis, TopicAnalysis
 from seekh_convert.generate.offline.ask import asks_for
 from seekh_convert.generate.offline.cards import (
     _PLACE_HOLDER,
+    ASKED_VERBS,
     _lowered,
     ask_what,
     basic_front,
@@ -425,7 +426,7 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
         kind = None if glossary else definition_kind(s.parsed, term)
         the = "the " if re.match(rf"the\s+{re.escape(term)}\b", s.text, re.I) else ""
         said = _lowered(term) if s.text.startswith(term) else term  # "Business may be defined as ...": its capital
-        verb = {"means": "mean", "measures": "measure"}.get(kind or "")
+        verb = ASKED_VERBS.get(kind or "")
         front = f"What does {the}{said} {verb}?" if verb else ask_what(term, s.text)
         out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
         quotes.add(s.text)
