@@ -245,6 +245,8 @@ class PdfCleaner:
             return True
         if abs(prev.line.size - cur.line.size) >= 1.0 and not self._inline_size_change(prev, cur, layout):
             return True
+        if _capitals(text) and not _capitals(prev.line.text):
+            return True  # "ETHICS, INTEGRITY, AND APTITUDE (1:42 PM)" after a bullet's last line (set 55's class notes)
         starts_new = not text[:1].islower()
         ended = bool(_CLAUSE_END.search(prev.line.text))
         a, b = prev.line, cur.line
@@ -293,6 +295,11 @@ class PdfCleaner:
 
 
 # -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _capitals(text: str) -> bool:
+    """A line in capitals of two words or more: a heading or a banner, never the next line of a sentence."""
+    return text.isupper() and len(text.split()) >= 2 and sum(c.isalpha() for c in text) >= 8
 
 
 def _displayed_sentence(text: str) -> bool:

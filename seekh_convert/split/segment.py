@@ -28,6 +28,8 @@ _ACTIVITY = re.compile(
     r"|knowledge check|check your (?:knowledge|understanding))\b",  # a deck's "Question 3" slide (set 52's topic title)
     re.I,
 )
+#: A file's name standing in for a title: lower case words joined by hyphens or underscores.
+_FILE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _EXAMPLE = re.compile(r"^(?:worked |solved )?examples?\b(?:\s*[\d.]+)?\s*[:.\u2013\u2014-]", re.I)
 
 
@@ -153,7 +155,8 @@ class Segmenter:
                 if len(parts) > 1:
                     out.extend(self._split_large(parts, sub_level, boundaries))
                     continue
-            windows = self._windows(sec.blocks, sec.title, False, prefix=sec.title)
+            # a file's name standing for the title ("upsc-gs4-ethics-...-class-notes") prefixes no window (set 55)
+            windows = self._windows(sec.blocks, sec.title, False, prefix="" if _FILE_NAME.match(sec.title) else sec.title)
             for window in windows:
                 window.path = (*sec.path, sec.title)
             out.extend(windows)

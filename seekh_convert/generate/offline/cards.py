@@ -732,11 +732,6 @@ def shown_case(term: str) -> bool:
     return bool(_SHOWN_CASE.search(term))
 
 
-#: How common an abbreviation is, as a word, when everyone knows it ("AI" 4.2, "VR" 3.8, "USA" 4.8; "DNS" 3.2, "ICT"
-#: 3.3 and "GDPR" 2.5 are a course's vocabulary, which teachers kept).
-_HOUSEHOLD = 3.8
-
-
 def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BASIC) -> list[Flashcard]:
     """One card per term the topic defines (``glosses.topic_definitions``) that no card asks yet: "What is X?"
     (or "What does ABBR stand for?") answered by the source's definition, cut to its defining text."""
@@ -756,8 +751,6 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
         if g.kind == "abbreviation":
             if term_key(g.definition) in defined or _INSTITUTION.search(g.definition):
                 continue  # "automatic emotion regulation, which refers to ..." gets its card; "Central Normal College"
-            if zipf(g.term.rstrip("s").lower()) >= _HOUSEHOLD:
-                continue  # "What does AI stand for?", "VR", "AR": teachers dropped every one as trivial (sets 23-27)
             plural = g.term.endswith("s") and g.term[:-1].isupper()
             front = f"What {'do' if plural else 'does'} {g.term} stand for?"
         elif g.kind == "sentence":

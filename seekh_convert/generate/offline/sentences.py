@@ -294,14 +294,17 @@ _ANNOUNCES = re.compile(
 )
 
 
-def _slide_clauses(every: list[Sentence]) -> None:
+def _bullet_clauses(every: list[Sentence]) -> None:
     """Slide bullets seldom end in a full stop (py4e, teacher set O: 4 items from 16 slides): a bullet that is a
     whole clause with a subject is a complete sentence, and a definition leading into its example ("A vector is an
     ordered set of elements, all of the same type:") is one without its colon (not a lead announcing a list:
-    "Numbers have two main types:"). Slide text and bullets only (no table rows), parsed in one batch."""
+    "Numbers have two main types:"). Notes' bullets too ("Ethics is defined as a prescriptive Code of Conduct for an
+    actor in a situation with respect to what is right and what is wrong", set 55's class notes). Slide text and
+    bullets only (no table rows), parsed in one batch."""
     todo: list[tuple[int, str]] = []
     for i, s in enumerate(every):
-        if s.complete or s.block.slide is None or s.block.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+        slide_text = s.block.slide is not None and s.block.kind == BlockKind.PARAGRAPH
+        if s.complete or not (s.block.kind == BlockKind.LIST_ITEM or slide_text):
             continue
         if s.block.text[s.offset + len(s.text) :].strip():
             continue  # a line break cut the sentence ("... logical base – for example" / "x=y ⇒ ..."): not the bullet's end
@@ -330,6 +333,6 @@ def topic_sentences(blocks: list[Block]) -> list[Sentence]:
     for block in blocks:
         if block.usable and block.text.strip():
             every.extend(split_block(block, len(every)))
-    _slide_clauses(every)
+    _bullet_clauses(every)
     usable = [s for s in every if is_usable(s)]
     return usable or [s for s in every if s.n_words >= 3 and not _JUNK.search(s.text)]
