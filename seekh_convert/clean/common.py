@@ -19,6 +19,8 @@ _LIGATURES = {
     "\u0132": "IJ",
     "\u0133": "ij",
 }
+#: The "ff" ligature a LaTeX font's broken character map gives as "↵" ("di↵erent", set 58's lecture notes).
+_FF_ARROW = re.compile(r"(?<=[A-Za-z])\u21b5(?=[a-z])")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 #: Wingdings/Symbol glyphs Office stores in the Private Use Area (a slide's ".c \uf0e0 C source code" arrow; relay run 10
 #: sent it to the model as an unprintable character): the Unicode character they draw.
@@ -48,7 +50,7 @@ def normalize_text(text: str) -> str:
     for lig, repl in _LIGATURES.items():
         if lig in text:
             text = text.replace(lig, repl)
-    text = CONTROLS.sub(" ", text.translate(_INVISIBLE).translate(SYMBOL_FONT))
+    text = CONTROLS.sub(" ", _FF_ARROW.sub("ff", text).translate(_INVISIBLE).translate(SYMBOL_FONT))
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.splitlines())
 

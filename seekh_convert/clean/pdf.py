@@ -432,8 +432,13 @@ def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[s
     return found
 
 
+#: A line opening on a glyph its font maps to no character, then a space: a bullet ("\x00 Language overall is ...",
+#: the sub-bullets of set 58's LaTeX notes, which ran into the bullet above them).
+_UNMAPPED_BULLET = re.compile(r"^\s*[\x00-\x08\x0b-\x1f\ufffd]\s+(?=\S)")
+
+
 def _normalized(line: Line) -> Line:
-    text = _one_layer(repair_accents(normalize_ws(normalize_text(line.text))))
+    text = _one_layer(repair_accents(normalize_ws(normalize_text(_UNMAPPED_BULLET.sub("\u2022 ", line.text)))))
     spans = tuple(_one_layer(repair_accents(normalize_ws(normalize_text(s)))) for s in line.bold_spans)
     return dataclasses.replace(line, text=text, bold_spans=spans)
 

@@ -127,7 +127,10 @@ def _rejoin_spaced_words(text: str, vocab: Counter[str]) -> str:
         # "t he", "th at", "int erests" (set 53's NCERT chapter): a piece no English word, the whole a common one
         common = zipf(whole) >= (_COMMON_WHOLE if len(piece) <= 2 else _WHOLE + 0.5)
         rare = vocab[piece.lower()] <= _PIECE_USES or vocab[whole] >= 5 * vocab[piece.lower()]
-        stray = not _word_like(piece) and common and rare
+        other = right if piece is left else left
+        # "categorie s" (set 56's NCERT chapter): neither piece a word, the whole one the document writes
+        broken = zipf(other) < _PIECE - 1.0 and vocab[whole] > 0 and zipf(whole) >= _WHOLE
+        stray = not _word_like(piece) and (common and rare or broken)
         if not stray and (not vocab[whole] or zipf(whole) < _WHOLE):
             return match.group(0)
         return left if stray or zipf(piece) < _PIECE and vocab[piece.lower()] <= _PIECE_USES else match.group(0)

@@ -775,7 +775,19 @@ def _restricted(noun) -> bool:
     and using those goals": the noun it points back to is earlier in the same sentence."""
     if any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[: noun.i - 1]):
         return True
-    return any(c.dep_ in ("relcl", "acl") for c in noun.children)
+    if any(c.dep_ in ("relcl", "acl") for c in noun.children):
+        return True
+    # "to take those decisions and perform those actions which are desirable ..." (set 57's NCERT definition of social
+    # responsibility): the clause after the second names the first as well, the verbs being one coordination
+    verbs = set(noun.head.conjuncts)
+    return any(
+        d.dep_ == "det"
+        and d.lower_ in _DEMONSTRATIVE
+        and d.head is not noun
+        and d.head.head in verbs
+        and any(c.dep_ in ("relcl", "acl") for c in d.head.children)
+        for d in noun.doc
+    )
 
 
 def gap_fits(doc, start: int, end: int) -> bool:

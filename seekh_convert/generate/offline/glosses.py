@@ -54,7 +54,7 @@ _LABELS = frozenset(
     definition definitions source sources reading readings spoiler remark recall key idea ideas problem solution
     answer result results conclusion conclusions update reminder caution keyword keywords practice worksheet
     introduction overview background appendix chapter section lecture module unit lesson preface foreword
-    wrong correct incorrect better worse good bad mistake mistakes myth myths
+    wrong correct incorrect better worse good bad mistake mistakes myth myths evidence particular certain specific opposite
     evaluate discuss explain describe compare contrast analyze analyse identify define list explore consider reflect
     assess examine summarize summarise outline justify illustrate corollary lemma proposition observation""".split()
 )
@@ -165,7 +165,10 @@ _DASH = re.compile(
 
 #: "... the branch of chemistry, which deals with the study of reaction rates ..., called chemical kinetics.": a noun
 #: phrase, then the name it is called by closing the sentence.
-_CALLED_LAST = re.compile(r",\s+(?:called|known\s+as|termed)\s+(?P<term>[A-Za-z][^,;:.()]{1,50}?)\.$")
+_CALLED_LAST = re.compile(
+    # not the phrasal verb: "the Defense Department, wary of ..., called up most of the National Guard." (set 58)
+    r",\s+(?:called(?!\s+(?:up|off|out|on|in|for|upon|back|away|forth|together)\b)|known\s+as|termed)\s+(?P<term>[A-Za-z][^,;:.()]{1,50}?)\.$"
+)
 _NP_START = re.compile(r"\b(?:the|an?)\s", re.I)
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|it|he|she|they|we|you|I|such)\b", re.I)
 
@@ -624,6 +627,7 @@ def _relative(doc, s: Sentence) -> list[Gloss]:
             continue
         head = t.head
         term = "".join(x.text_with_ws for x in doc[head.left_edge.i : head.i + 1] if x.dep_ != "det").strip()
+        term = re.sub(r"^(?:term|word|concept)\s+(?=\S)", "", term, flags=re.I)  # "the term caste, which refers to" (set 56)
         to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         start = to.i + 1 if to is not None else t.i + 1
         body = doc[start:].text.strip()

@@ -362,7 +362,8 @@ def we_mean(ta) -> list:
 #: "... something called surveillance, which is the determining of how many people in a population have a particular
 #: disease": a term, then a relative clause that says what it is (spoken lectures define this way).
 _WHICH_IS = re.compile(
-    r"(?:(?P<called>\b(?:called|known as|termed) )|\b)(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}), which (?:is|are) "
+    r"(?:(?P<called>\b(?:called|known as|termed|the (?:term|word|concept)) )|\b)(?P<term>[A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2})"
+    r", which (?:is|are|refers? to) "
     r"(?P<body>(?:a|an|the) [^,.;:?!]{12,200}?)(?=[.;?!]|, |$)"
 )
 _NOT_GENUS = frozenset("thing one way part kind type example case something lot bit number result problem".split())
@@ -371,7 +372,8 @@ _PARTICULAR = frozenset("this that these those its their his her our my your".sp
 
 
 def which_is(ta) -> list:
-    """ "X, which is a/the ..." where X is a key term of the topic (or named by "called X"): "What is X?" answered by
+    """ "X, which is a/the ..." or "which refers to" where X is a key term of the topic (or named by "called X", "the
+    term X": set 56's "the term caste, which refers to a set of ..."): "What is X?" answered by
     the relative clause, as "X: the ...". The clause's parse must give a noun narrowed down ("the determining of how
     many people ...", "a process of weighing ...")."""
     keys = {t.key for t in ta.terms}

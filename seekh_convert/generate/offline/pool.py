@@ -67,7 +67,9 @@ from seekh_convert.text.words import STOPWORDS, singular, surface_words
 _SHOWN = {"key_takeaways": 5, "learn_next": SHOWN + 1, "prerequisites": SHOWN, "applications": SHOWN}
 #: Titles that name a place in the course, not a term.
 _GENERIC_TITLE = re.compile(
-    r"^\W*(?:review|summary|recap|learning outcomes?|(?:learning )?objectives|introduction|overview|conclusions?)\b", re.I
+    r"^\W*(?:review|summary|recap|learning outcomes?|(?:learning )?objectives|introduction|overview|conclusions?|preamble"
+    r"|background)\b",
+    re.I,
 )
 #: Titles of front matter: what such a topic defines in passing is not its term.
 _FRONT = re.compile(r"^\W*(?:abstract|preface|foreword|acknowledge?ments?|keywords|contents|table of contents)\W*$", re.I)
@@ -365,6 +367,7 @@ def _central(ta: TopicAnalysis) -> list:
     keep = [g for g in glosses if term_key(g.term).split()[0] not in _CONTEXT_MODIFIERS]
     words = _title_words(ta.topic.title)
     placed = any(w in _PLACE_WORDS for w in term_key(ta.topic.title).split())  # "Memory lecture", "Week 3: ..."
+    placed = placed or bool(_GENERIC_TITLE.match(ta.topic.title))  # "Learning Objectives", "Preamble" (sets 57-58)
     if words and not placed and _headed(ta):  # a title that names its subject: only a term of its words ("relationship marketing"
         # under "Building Customer Relationships"), never a side term ("unit" under "Calculating Dosages ... Liquid Form")
         keep = [g for g in keep if _title_words(g.term) & words]

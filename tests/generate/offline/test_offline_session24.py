@@ -102,3 +102,100 @@ def test_a_file_name_standing_for_the_title_prefixes_no_window() -> None:
     doc = Segmenter()(Document(path=Path(f"{stem}.pdf"), kind=SourceKind.PDF, title=stem, blocks=blocks))
     titles = [t.title for t in doc.topics]
     assert len(titles) >= 3 and not any(stem in t for t in titles), titles
+
+
+def _content(title: str, paragraphs: list[str]):
+    from seekh_convert.generate.offline import OfflineEngine
+
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    rest = [Block(p, page=1, section=title) for p in paragraphs]
+    doc = Document(path=Path("chapter.md"), kind=SourceKind.MARKDOWN, title="Chapter", blocks=head + rest)
+    doc.topics = [Topic(1, title, head + rest)]
+    return asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content
+
+
+def test_a_word_split_into_two_pieces_neither_a_word_is_joined() -> None:
+    """Set 56's NCERT chapter: "social categorie s. The order was laid down ..." kept the definition of caste and the
+    next sentence as one sentence, which nothing could quote."""
+    from collections import Counter
+
+    from seekh_convert.clean.pdf_text import _rejoin_spaced_words
+
+    vocab = Counter("categories categories social order".split())
+    assert _rejoin_spaced_words("ordered social categorie s. The order", vocab) == "ordered social categories. The order"
+    # a real word before a letter stays apart ("vitamin s" is no word the document writes)
+    assert _rejoin_spaced_words("the plural s is added", Counter("plurals".split())) == "the plural s is added"
+
+
+def test_the_term_x_which_refers_to_defines_x_under_a_title_that_names_no_term() -> None:
+    """Set 56's NCERT chapter: "Social Differences" said the source gives no definition, beside "You may be familiar
+    with the term caste, which refers to a set of hierarchically ordered social categories."; its card asked
+    "What is a term caste?"."""
+    content = _content(
+        "Social Differences",
+        [
+            "You may be familiar with the term caste, which refers to a set of hierarchically ordered social "
+            "categories. The order was laid down in the Dharmasutras and Dharmashastras. Brahmanas claimed the first "
+            "place in the order of caste.",
+            "Caste rules were not always followed, and rulers of many origins claimed high caste status through "
+            "genealogies written by poets. The chapter looks at how caste shaped the lives of ordinary people.",
+        ],
+    )
+    assert content.definition is not None and content.definition.text.startswith("Caste: a set of hierarchically")
+    fronts = [c.front for c in content.flashcards]
+    assert not any("term caste" in f for f in fronts), fronts
+
+
+def test_a_central_term_defines_a_topic_titled_preamble_or_learning_objectives() -> None:
+    """Sets 57 and 58: "Learning Objectives" (NCERT's social responsibility chapter) and "Preamble" (a federalism
+    chapter) said the source gives no definition beside "Social responsibility of business refers to its obligation
+    to take those decisions and perform those actions which are desirable ..." and "Federalism is ..."."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import leans_on_context
+
+    sentence = (
+        "Social responsibility of business refers to its obligation to take those decisions and perform those actions "
+        "which are desirable in terms of the objectives and values of our society."
+    )
+    assert leans_on_context(parse.parse(sentence)) is None
+    assert leans_on_context(parse.parse("The managers take those decisions and perform the actions quickly."))
+
+    content = _content(
+        "Learning Objectives",
+        [
+            "After studying this chapter, you should be able to state the concept of social responsibility. " + sentence,
+            "The social responsibility of business is thus broader than protecting its own interests and earning "
+            "profits. Business enterprises respect the aspirations of society and work to realise them.",
+        ],
+    )
+    assert content.definition is not None and content.definition.text.startswith("Social responsibility of business")
+
+    content = _content(
+        "Preamble",
+        [
+            "In 2004, the Defense Department, wary of the political pain of reviving the military draft, called up "
+            "most of the National Guard. The Guard consists of volunteers for state military units.",
+            "Federalism is the American political system's arrangement of powers and responsibilities among national, "
+            "state, and local governments. Governors and the president share command of the Guard.",
+        ],
+    )
+    assert content.definition is not None and content.definition.text.startswith("Federalism is")
+    assert not any("National Guard?" in c.front for c in content.flashcards)  # "called up" names nothing
+
+
+def test_an_unmapped_bullet_glyph_starts_a_list_item_and_the_ff_arrow_is_ff() -> None:
+    """Set 58's LaTeX notes: sub-bullets drawn with a glyph the font maps to no character ran into the bullet above
+    ("Linguistics is the study of language in scientific form Language overall is ..."), and "di↵erent" was "ff"."""
+    from seekh_convert.clean.pdf import PdfCleaner
+
+    lines = [
+        "\u2022 Linguistics is the study of language in scientific form",
+        "\x00 Language overall is a complex system of communication",
+        "\x00 Same language, di\u21b5erent regions",
+        "\u2022 Language is a uniquely human ability",
+    ]
+    page = RawPage(number=1, lines=[Line(text=t, size=10.0, x=50.0, y=540.0 - 18 * k) for k, t in enumerate(lines)])
+    doc = PdfCleaner()(Document(path=Path("notes.pdf"), kind=SourceKind.PDF, pages=[page]))
+    texts = [b.text for b in doc.blocks]
+    assert "Linguistics is the study of language in scientific form" in texts, texts
+    assert "Same language, different regions" in texts, texts
