@@ -126,6 +126,7 @@ def build_blocks(raw_blocks: list[RawBlock], strip: Callable[[str], tuple[str, t
                 page=raw.page,
                 slide=raw.slide,
                 bullet=raw.bullet,
+                bold=raw.bold,
             )
         )
     return blocks

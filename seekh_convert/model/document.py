@@ -79,6 +79,7 @@ class Block:
     section: str = ""  # title of the heading this block sits under
     times: tuple[tuple[int, float, float], ...] = ()  # transcripts: (char offset, start, end) of each sentence
     bullet: int = 0  # slide decks: 1 + the bullet's indent level for a slide-body bullet, 0 for other text
+    bold: bool = False  # slide decks: the whole paragraph set in bold (a question slide's revealed answer)
 
     def time_at(self, begin: int, stop: int) -> tuple[float, float] | None:
         """Time range of the sentences covering ``text[begin:stop]`` (transcripts); the block's own range without sentence times."""
@@ -141,6 +142,7 @@ class RawBlock:
     slide: int | None = None  # slide decks: 1-based slide number
     notes: bool = False  # slide decks: the slide's speaker notes
     bullet: int = 0  # slide decks: 1 + indent level of a body-placeholder paragraph (a bullet), 0 otherwise
+    bold: bool = False  # slide decks: every run of the paragraph is bold
     closes: bool = False  # HEADING without text: a boxed section ends here; what follows is the section before it
 
 

@@ -186,7 +186,7 @@ def _text_blocks(shape) -> Iterator[RawBlock]:
         if held is not None:
             yield held
         bullet = 1 + (para.level or 0) if shape.is_placeholder or typed else 0
-        held = RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para), bullet=bullet)
+        held = RawBlock(BlockKind.PARAGRAPH, text, terms=_bold_runs(para), bullet=bullet, bold=_all_bold(para))
     if held is not None:
         yield held
 
@@ -221,6 +221,12 @@ def _looks_like_code(lines: list[str]) -> bool:
     """A text box of program code or a console session (most of its lines look like code)."""
     every = [line for text in lines for line in text.splitlines() if line.strip()]
     return bool(every) and sum(1 for line in every if _CODE_LINE.search(line)) * 2 >= len(every)
+
+
+def _all_bold(para) -> bool:
+    """True when every run with text is bold (a quiz slide's revealed answer, set 59's deck)."""
+    runs = [r for r in para.runs if r.text.strip()]
+    return bool(runs) and all(r.font.bold for r in runs)
 
 
 def _bold_runs(para) -> tuple[str, ...]:

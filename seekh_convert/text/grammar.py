@@ -731,7 +731,20 @@ def _pointer(t, reader: bool) -> str | None:
         return f"points back ({t.text} {t.head.text})"
     if low in ("so", "thus") and t.dep_ == "advmod" and t.head.tag_ == "VBN" and t.head.dep_ in ("acl", "amod"):
         return f"points back ({t.text} {t.head.text})"  # "Semiconductors so formed are called ..." (set 32)
+    subject = t.head.dep_ in ("nsubj", "nsubjpass")
+    if low == "both" and t.dep_ in ("det", "predet") and subject and not _named_before(t.head):
+        return f"points back ({t.text} {t.head.text})"  # "Both criteria can be used to assess ..." (set 60)
+    if low == "given" and t.dep_ == "amod" and any(c.lower_ == "the" for c in t.head.children) and not _named_before(t.head):
+        return f"points back (the {t.text} {t.head.text})"  # "For the given plot, a critical threshold ..." (set 59)
     return None
+
+
+def _named_before(noun) -> bool:
+    """True when the noun, or a conjunct of it ("both A and B"), is named earlier in the same sentence ("the
+    dimensions of a physical quantity ... of the given physical quantity")."""
+    if any(c.dep_ == "conj" for c in noun.children):
+        return True
+    return any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[: noun.i - 1])
 
 
 _SINGULAR_PRONOUN = frozenset("it its".split())

@@ -95,6 +95,7 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
             slides.setdefault(b.slide, []).append(b)
     out: list[MultipleChoice | ShortAnswer] = []
     asked: set[str] = set()
+    bold = _bold_options(slides)
     for shown in slides.values():
         if len(shown) < 5 or "?" not in shown[0].text or _norm(shown[0].text) in asked:
             continue
@@ -103,7 +104,7 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
             continue
         if any(len(o.split()) > 30 or "?" in o for o in options) or len(told.split()) < 6:
             continue
-        key = _named_option(options, told)
+        key = bold.get(_norm(shown[0].text), _named_option(options, told))
         if key is None:
             continue
         asked.add(_norm(stem.text))
@@ -117,6 +118,21 @@ def deck_questions(blocks: list[Block]) -> list[MultipleChoice | ShortAnswer]:
             question = f"{stem.text.strip()} ({'; '.join(options)})"
             out.append(ShortAnswer(question=question, answer=options[key], accept=[], explanation=explanation, source=ref))
     return out
+
+
+def _bold_options(slides: dict[int, list[Block]]) -> dict[str, int]:
+    """The option a question's slides set in bold, by the question: the reveal slide's answer ("Splitting data into
+    two sets enables you to compare ..." in bold on the repeat of set 59's question slide, whose explanation shares
+    more words with a wrong option). Only a question with exactly one bold option across its slides."""
+    found: dict[str, set[int]] = {}
+    for shown in slides.values():
+        if len(shown) < 5:
+            continue
+        marked = found.setdefault(_norm(shown[0].text), set())
+        for i, b in enumerate(shown[1:-1]):
+            if b.bold:
+                marked.add(i)
+    return {stem: next(iter(marked)) for stem, marked in found.items() if len(marked) == 1}
 
 
 def _unstarred(text: str) -> str:

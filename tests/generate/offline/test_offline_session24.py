@@ -199,3 +199,63 @@ def test_an_unmapped_bullet_glyph_starts_a_list_item_and_the_ff_arrow_is_ff() ->
     texts = [b.text for b in doc.blocks]
     assert "Linguistics is the study of language in scientific form" in texts, texts
     assert "Same language, different regions" in texts, texts
+
+
+def test_a_quiz_slides_bold_option_is_its_key(tmp_path) -> None:
+    """Set 59's deck: the repeat of a question slide sets the right option in bold; the explanation ("We want to test
+    the model created with training data on validation data ...") shares more words with a wrong option, which was
+    keyed (the judge's one wrong key)."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from seekh_convert.generate.offline.review import deck_questions
+    from seekh_convert.pipeline import load_document
+
+    stem = "Why do we split our data into training and validation sets?"
+    options = [
+        "Data is split into two sets in order to create two models, one model using the training set and a different "
+        "model using the validation set.",
+        "Splitting data into two sets enables you to compare the labels that the model predicts with the actual known "
+        "labels in the original dataset.",
+        "We only need to split our data when we use the Azure Machine Learning Designer, not in other scenarios.",
+    ]
+    told = (
+        "Explanation: That is correct. We want to test the model created with training data on validation data to see "
+        "how well the model performs with data it was not trained on."
+    )
+    deck = Presentation()
+    for reveal in (False, True):
+        slide = deck.slides.add_slide(deck.slide_layouts[5])
+        slide.shapes.title.text = "Question 2"
+        frame = slide.shapes.add_textbox(Inches(1), Inches(1.5), Inches(8), Inches(4)).text_frame
+        frame.text = stem
+        for i, option in enumerate(options):
+            run = frame.add_paragraph().add_run()
+            run.text = option
+            run.font.bold = reveal and i == 1
+        slide.notes_slide.notes_text_frame.text = told
+    path = tmp_path / "quiz.pptx"
+    deck.save(path)
+    asked = deck_questions(load_document(path).blocks)
+    assert len(asked) == 1
+    assert asked[0].answer.startswith("Splitting data into two sets"), asked[0]
+
+
+def test_both_and_the_given_point_back_unless_the_sentence_names_their_noun() -> None:
+    """Set 60's "Both criteria can be used to assess the nature of the state ..." and set 59's "For the given plot,
+    a critical threshold of S1 is required for _____." were carded; the sentence before says which criteria and plot."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import leans_on_context
+
+    leaning = [
+        "Both criteria can be used to assess the nature of the state described by a density matrix.",
+        "For the given plot, a critical threshold of S1 is required for pathogen persistence.",
+    ]
+    standing = [
+        "Both oxygen and nitrogen are gases at room temperature.",
+        "Competition is the interaction between species which serves to reduce the survival of both species.",
+        "The expression which shows how the base quantities represent the dimensions of a physical quantity is called "
+        "the dimensional formula of the given physical quantity.",
+    ]
+    assert all(leans_on_context(parse.parse(s)) for s in leaning)
+    assert not any(leans_on_context(parse.parse(s)) for s in standing)
