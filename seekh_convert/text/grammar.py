@@ -742,8 +742,11 @@ def _pointer(t, reader: bool) -> str | None:
 def _named_before(noun) -> bool:
     """True when the noun, or a conjunct of it ("both A and B"), is named earlier in the same sentence ("the
     dimensions of a physical quantity ... of the given physical quantity")."""
-    if any(c.dep_ == "conj" for c in noun.children):
-        return True
+    return any(c.dep_ == "conj" for c in noun.children) or _said_before(noun)
+
+
+def _said_before(noun) -> bool:
+    """True when a noun of the same lemma comes earlier in the sentence ("setting goals and using those goals")."""
     return any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[: noun.i - 1])
 
 
@@ -786,7 +789,7 @@ def _dummy_it(tok) -> bool:
 def _restricted(noun) -> bool:
     """ "that part of the brain which ...": a demonstrative noun phrase that says itself what it means; "setting goals
     and using those goals": the noun it points back to is earlier in the same sentence."""
-    if any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[: noun.i - 1]):
+    if _said_before(noun):
         return True
     if any(c.dep_ in ("relcl", "acl") for c in noun.children):
         return True

@@ -299,8 +299,8 @@ def _bullet_clauses(every: list[Sentence]) -> None:
     whole clause with a subject is a complete sentence, and a definition leading into its example ("A vector is an
     ordered set of elements, all of the same type:") is one without its colon (not a lead announcing a list:
     "Numbers have two main types:"). Notes' bullets too ("Ethics is defined as a prescriptive Code of Conduct for an
-    actor in a situation with respect to what is right and what is wrong", set 55's class notes). Slide text and
-    bullets only (no table rows), parsed in one batch."""
+    actor in a situation with respect to what is right and what is wrong", set 55's class notes). Bullets and slide
+    text only (no table rows), parsed in one batch."""
     todo: list[tuple[int, str]] = []
     for i, s in enumerate(every):
         slide_text = s.block.slide is not None and s.block.kind == BlockKind.PARAGRAPH
