@@ -19,6 +19,7 @@ _HYPHEN_KEEP = re.compile(r"([^\W\d_]+)-\n([a-z][^\W\d_]*)")
 _DOUBLE_HYPHEN = re.compile(r"(\w)-\n-(\w)")
 _SPLIT_WORD = re.compile(r"\b([^\W\d_]{2,})\n([a-z][^\W\d_]{1,})\b")
 _SPACED_WORD = re.compile(r"\b([^\W\d_]+) (?=([a-z][^\W\d_]*)\b)")  # the next word stays to be a left piece
+_SPACED_CAPITAL = re.compile(r"\b([B-HJ-Z]) ([A-Z]{3,})\b")  # not "A" or "I", words of their own
 _PIECE = 3.0  # Zipf frequency below which one piece of a word a space split is no word of its own
 _PIECE_USES = 3  # and the most times the document writes that piece on its own (its split occurrences)
 _FRAGMENT = 1.5  # Zipf frequency below which a line's last or next line's first letters are no word of their own
@@ -135,7 +136,15 @@ def _rejoin_spaced_words(text: str, vocab: Counter[str]) -> str:
             return match.group(0)
         return left if stray or zipf(piece) < _PIECE and vocab[piece.lower()] <= _PIECE_USES else match.group(0)
 
-    return _SPACED_WORD.sub(join, text)
+    def join_capitals(match: re.Match[str]) -> str:
+        left, right = match.groups()
+        whole = (left + right).lower()
+        if zipf(right.lower()) < 1.0 and vocab[whole] > 0 and zipf(whole) >= _WHOLE:
+            return left + right
+        return match.group(0)
+
+    # "5.10 DNA F INGERPRINTING" (set 55's NCERT chapter): a heading's spaced capital, the rest no word of its own
+    return _SPACED_CAPITAL.sub(join_capitals, _SPACED_WORD.sub(join, text))
 
 
 #: Words of one or two letters English writes on their own; any other such piece of a split word is no word.

@@ -84,6 +84,10 @@ def _pages_too_long(blocks: list[RawBlock]) -> bool:
 
 #: A line that can be a title: at most 12 words, starting with a letter or a number, not ending as a sentence does.
 _TITLE_LINE = re.compile(r"^(?=[\w(])(?!.*[.;,]$)\S+(?: \S+){0,11}$")
+#: A line that names its chapter by number, a heading however it is typed: "Chapter 1 The Importance of Ancient Indian History".
+_CHAPTER_LINE = re.compile(
+    r"^(?i:chapter|unit|lecture|lesson|module|week)\s+(?:\d{1,2}|[IVXLC]{1,5})\b\s*[:.\-\u2013\u2014]?\s*[A-Z]"
+)
 #: Share of the body before the first styled heading above which the writer did not use heading styles for its outline
 _UNSTYLED_SHARE = 0.2
 _MAX_BOLD_RUN = 3
@@ -196,7 +200,7 @@ class _Body:
         self.term: str | None = None  # a "Definition Term" waiting for its definition
         self.title_seen = False
         self.math_only: dict[int, RawBlock] = {}  # blocks read from a paragraph holding only an equation, by id
-        self.bold_lines: dict[int, RawBlock] = {}  # short body paragraphs set wholly in bold, by id: maybe headings
+        self.bold_lines: dict[int, RawBlock] = {}  # short body paragraphs set wholly in bold (or "Chapter 2 ..."): maybe headings
         # style id -> its style chain and their names (python-docx scans every style on each look-up)
         self._chains: dict[str | None, tuple[list, list[str]]] = {}
 
@@ -278,8 +282,9 @@ class _Body:
             return RawBlock(BlockKind.FIGURE, text, forced=True)
         kind = BlockKind.LIST_ITEM if _is_list(para, chain, styles) else BlockKind.PARAGRAPH
         block = RawBlock(kind, text, terms=_bold_runs(para))
-        if _TITLE_LINE.match(normalize_ws(text)) and _all_bold(para, chain):
-            self.bold_lines[id(block)] = block
+        line = normalize_ws(text)
+        if _TITLE_LINE.match(line) and (_all_bold(para, chain) or _CHAPTER_LINE.match(line)):
+            self.bold_lines[id(block)] = block  # bold, or "Chapter 2 The Construction of ..." typed plain (set 60)
         return block
 
     def _table(self, table) -> Iterator[RawBlock]:

@@ -181,7 +181,9 @@ def _text_blocks(shape) -> Iterator[RawBlock]:
         if not text:
             continue
         if held is not None and _goes_on(held.text, text):  # one sentence typed over several lines
-            held = dataclasses.replace(held, text=f"{held.text} {text}", terms=held.terms + _bold_runs(para))
+            held = dataclasses.replace(
+                held, text=f"{held.text} {text}", terms=held.terms + _bold_runs(para), bold=held.bold and _all_bold(para)
+            )
             continue
         if held is not None:
             yield held

@@ -97,6 +97,10 @@ class Segmenter:
         if self.max_topics and len(sections) > self.max_topics:
             doc.warnings.append(f"{len(sections)} sections merged into {self.max_topics} topics (--max-topics {self.max_topics})")
             sections = _cap(sections, self.max_topics)
+        if len(sections) > 1:  # the text before the first heading of a document titled only by its file's name opens it
+            # (set 60's unit opener was titled "ncert-biology-xii-ch9-biotechnology-principles-and-processes")
+            for sec in sections:
+                sec.title = _OPENING if sec.title == doc.path.stem else sec.title
         capitals = _capital_words(doc)
         titles = _unique_titles([_clean_title(s.title, doc, capitals) for s in sections], sections)
         doc.topics = [Topic(index=i, title=t, blocks=s.blocks) for i, (t, s) in enumerate(zip(titles, sections), 1)]
@@ -280,6 +284,8 @@ def _merge_small(sections: list[_Section], min_words: int) -> list[_Section]:
 
 
 _SLIDES_PER_TOPIC = 4
+#: The title of the text before a document's first heading when the document has no title but its file's name.
+_OPENING = "Introduction"
 
 
 #: A cover slide's title that labels the course or the session rather than saying what it is about.

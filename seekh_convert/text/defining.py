@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from seekh_convert.text.lexicon import is_acronym, only_function_words
-from seekh_convert.text.nouns import is_term_like
+from seekh_convert.text.nouns import is_field, is_term_like
 from seekh_convert.text.terms import term_key, term_pattern
 from seekh_convert.text.words import STOPWORDS, surface_words
 
@@ -83,7 +83,8 @@ _FORWARD = (
 # Cue words before which the term stands at the start of the sentence ("X means ..."), with strength.
 _LEADING = re.compile(
     r"^(?P<np>[A-Za-z][\w'’\-]*(?:\s+(?:of\s+)?[A-Za-z][\w'’\-]*){0,3}?)(?:\s*\([^)]{1,40}\))?,?\s+"
-    r"(?P<cue>is defined as|are defined as|(?:is|are) characteri[sz]ed by|refers? to|means|mean|is when|are when|describes|"
+    r"(?P<cue>is defined as|are defined as|(?:is|are) characteri[sz]ed by|refers? to|means|mean|is when|are when|describes|deals with|"
+    r"is concerned with|"
     r"(?:happens|happen|occurs|occur) (?:when|if|because)|(?:associates|assigns|maps) (?:to )?(?:each|every)|measures|quantifies|captures|is|are)\b(?P<after>\s+\w+)?",
     re.IGNORECASE,
 )
@@ -97,6 +98,9 @@ _LEADING_STRENGTH = {
     "is when": 3.0,
     "are when": 3.0,
     "describes": 2.4,
+    # "Biotechnology deals with techniques of using live organisms ..." (set 60): a field and what it studies
+    "deals with": 2.6,
+    "is concerned with": 2.6,
     "is characterized by": 2.8,  # "A knowledge economy is characterized by the creation, dissemination, ..."
     "are characterized by": 2.8,
     "is characterised by": 2.8,
@@ -197,6 +201,8 @@ def _leading(text: str) -> Defined | None:
     np = m.group("np")
     if any(w.lower() in STOPWORDS and w.lower() != "of" for w in np.split()):
         return None
+    if cue in ("deals with", "is concerned with") and not is_field(np):
+        return None  # "This chapter deals with ...", "the law deals with": a work or a thing, not a field of study
     return Defined(np, strength, explicit)
 
 
@@ -252,7 +258,7 @@ def initials(words: list[str]) -> str:
 
 _WHAT_IS = re.compile(
     r"^\s*(?:in\s+[^,?]{2,80},\s+)?(?:what\s+(?:is|are|was|were)\s+(?:meant\s+by\s+)?|define\s+|what\s+does\s+)(?:(?:the|a|an)\s+)?"
-    r"(?P<x>[^?]{1,60}?)(?:\s+mean)?\s*[?.]?\s*$",
+    r"(?P<x>[^?]{1,60}?)(?:\s+(?:mean|measure|deal\s+with))?\s*[?.]?\s*$",
     re.IGNORECASE,
 )
 _TALK = re.compile(
@@ -263,7 +269,7 @@ _TALK = re.compile(
 
 
 def asked_term(question: str) -> str | None:
-    """X of "What is X?", "Define X.", "What does X mean?"; None for other questions."""
+    """X of "What is X?", "Define X.", "What does X mean?" ("... measure?", "... deal with?"); None for other questions."""
     m = _WHAT_IS.match(question)
     if m is None or re.search(r"\b(?:called|named|term|which|of these)\b", question, re.I):
         return None

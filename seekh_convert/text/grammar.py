@@ -9,6 +9,7 @@ import re
 
 from seekh_convert.text.defining import term_used
 from seekh_convert.text.lexicon import can_be_noun, zipf
+from seekh_convert.text.nouns import is_field
 
 _WRITER = frozenset("i me my mine myself".split())
 _PERSONAL = frozenset("we us our ours ourselves you your yours yourself yourselves".split())
@@ -106,7 +107,7 @@ def _evaluative(tok) -> bool:
 
 
 def definition_kind(doc, term: str) -> str | None:
-    """How ``doc`` defines ``term`` ("copula", "called", "means", "measures", "characterized", "provides", "states", "which-states", "appos",
+    """How ``doc`` defines ``term`` ("copula", "called", "means", "measures", "deals", "characterized", "provides", "states", "which-states", "appos",
     "defined-as", "term-used", "aim"), or None when the sentence does not define it (talks about it, praises it, or defines another term)."""
     span = term_span(doc, term)
     if span is None:
@@ -237,6 +238,8 @@ def _of_a_name(head, span) -> bool:
 _AUTHOR_DEFINES = re.compile(
     r"^[A-Z][\w'\u2019.,&() -]{0,80}?\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?[A-Za-z][\w'\u2019 -]{2,60}?\s+as\s"
 )
+#: "Biotechnology deals with ...": the tagger may read "deals" as a plural noun.
+_DEALS_WITH = re.compile(r"^[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+deals\s+with\s")
 #: An author's "defines" right before the term (a year or an opening quote between).
 #: "defines", "define (2000) “": what comes before a term an author defines "as ...".
 _DEFINER = r"\bdefines?\s+(?:\([^)]{1,30}\)\s+)?[\"\u201c]?"
@@ -464,11 +467,32 @@ def _as_subject(head) -> str | None:
         return "means"  # "The electric field associates each point in 3D space with a little vector ..." (set 36)
     if verb.lemma_ == "provide" and verb.tag_ in ("VBZ", "VBP") and any(_framework(c) for c in verb.children):
         return "provides"  # "Security design principles provide a framework for creating systems that ..." (set 35)
+    return _as_claim(head, verb)
+
+
+def _as_claim(head, verb) -> str | None:
+    """ "X states that ...", "The facial feedback hypothesis proposes that ...", "Biotechnology deals with ..."."""
     if verb.lemma_ in _STATING_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
         return "states"
+    if _deals_with(head, verb):
+        return "deals"  # "Biotechnology deals with techniques of using live organisms ..." (set 60): what a field studies
     if verb.lemma_ in _PROPOSING_VERBS and head.lemma_.lower() in _LAW_HEADS and any(c.dep_ == "ccomp" for c in verb.children):
-        return "states"  # "The facial feedback hypothesis proposes that ...": what a theory says is what it is
+        return "states"  # what a theory says is what it is
     return None
+
+
+def _deals_with(head, verb) -> bool:
+    """ "X deals with ...", "X is concerned with ..." in the present tense, X a field of study."""
+    if verb.lower_ in ("deals", "deal"):  # the tagger may read "deals" as a plural noun, the parser as the root
+        cue = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    elif verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+        cue = any(
+            c.dep_ in ("acomp", "attr") and c.lower_ == "concerned" and any(g.lower_ == "with" for g in c.children)
+            for c in verb.children
+        )
+    else:
+        return False
+    return cue and is_field(" ".join(t.text for t in head.subtree))
 
 
 #: Verbs by which a field, function or rule is defined through what it gives every point or input.
@@ -691,7 +715,8 @@ def leans_on_context(doc, reader: bool = True) -> str | None:
     if re.search(r"\bplease\b", text, re.I):
         return "speaks to the reader"  # "The Internet is a valuable resource ... but please proceed wisely." (set 20)
     roots = [t for t in doc if t.dep_ == "ROOT"]
-    if not _AUTHOR_DEFINES.match(text):  # the parser may take an author's "defines" for a noun ("Kotler defines ...")
+    # the parser may take an author's "defines" for a noun ("Kotler defines ..."), and a field's "deals" (set 60)
+    if not _AUTHOR_DEFINES.match(text) and not _DEALS_WITH.match(text):
         if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
             return "no clause"
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in roots[0].children) and not _SAID_TO_MEAN.match(

@@ -136,3 +136,13 @@ def blankable(text: str) -> bool:
         return False
     inflected_verb = ws[0] in VERBS and ws[0].endswith(("s", "ed"))  # "means", "happens"; "recall" may be a term
     return len(ws) > 1 or not (ws[0] in NUMBER_WORDS or inflected_verb or ws[0] in GENERIC_NOUNS or len(ws[0]) < 3)
+
+
+#: A field of study's name: "Biotechnology", "thermodynamics", "palaeography", "computer science".
+_FIELD = re.compile(r"(?:ology|ologies|ics|graphy|nomy|metry|istry|technology|science|engineering|medicine|matics)$", re.I)
+
+
+def is_field(term: str) -> bool:
+    """True when ``term`` names a field of study (what "X deals with ..." defines): its last word is shaped like one."""
+    words = term.split()
+    return bool(words) and bool(_FIELD.search(words[-1])) and words[-1].lower() not in ("ethics", "statistics", "graphics")

@@ -250,3 +250,24 @@ def test_bold_numbered_list_lines_alone_head_the_text_after_them(tmp_path):
         "Some basic facts",
         "It all starts in a field",
     ]
+
+
+def test_a_plain_chapter_line_heads_its_chapter(tmp_path):
+    """Set 60's history notes typed "Chapter 1\\t\\t\\tThe Importance of Ancient Indian History" in Normal, not bold:
+    the chapters ran into one another and a topic was titled "Coins". A sentence that opens on "Chapter 3 ..." stays
+    text."""
+    word = docx.Document()
+    body = "Coins found during excavation and their study is known as numismatics, a source of ancient history. " * 3
+    word.add_paragraph("Chapter 1\t\t\tThe Importance of Ancient Indian History")
+    word.add_paragraph(body)
+    word.add_paragraph("Chapter 2 \t\t\tThe Construction of Ancient Indian History")
+    word.add_paragraph(body)
+    word.add_paragraph("Chapter 3 covers the geography of the subcontinent, which the next notes take up in turn.")
+    word.add_paragraph(body)
+    word.save(tmp_path / "notes.docx")
+    doc = DocxExtractor()(tmp_path / "notes.docx")
+    headings = [b.text for b in doc.raw_blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        "Chapter 1 The Importance of Ancient Indian History",
+        "Chapter 2 The Construction of Ancient Indian History",
+    ]

@@ -241,3 +241,25 @@ def test_a_sentence_typed_over_several_lines_of_a_slide_is_one_line(tmp_path):
         "an organization to interested users."
     ) in texts
     assert {"Two loops", "for", "while"} <= set(texts)
+
+
+def test_an_option_wrapped_over_lines_is_bold_only_when_every_line_is(tmp_path):
+    """A quiz slide's bold option is its key (set 59): an option typed over two lines counts as bold only when both
+    lines are, so a bold first line over a plain second line keys nothing."""
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Which module normalizes the columns?"
+    body = slide.placeholders[1].text_frame
+    body.text = ""
+    for first, second, second_bold in (
+        ("Normalize Data rescales the selected", "columns to a common range.", True),
+        ("Clean Missing Data replaces the missing", "values in the selected columns.", False),
+    ):
+        for line, bold in ((first, True), (second, second_bold)):
+            para = body.add_paragraph()
+            para.add_run().text = line
+            para.runs[0].font.bold = bold
+    deck.save(tmp_path / "quiz.pptx")
+    blocks = {b.text: b.bold for b in PptxExtractor()(tmp_path / "quiz.pptx").raw_blocks}
+    assert blocks["Normalize Data rescales the selected columns to a common range."] is True
+    assert blocks["Clean Missing Data replaces the missing values in the selected columns."] is False

@@ -572,8 +572,8 @@ def history_note(doc) -> bool:
 
 
 #: The verb a card asks with, by the way a sentence defines its term (``definition_kind``): "What does X mean?",
-#: "What does X measure?".
-ASKED_VERBS = {"means": "mean", "measures": "measure"}
+#: "What does X measure?", "What does biotechnology deal with?".
+ASKED_VERBS = {"means": "mean", "measures": "measure", "deals": "deal with"}
 
 
 def basic_front(t: Term) -> str:

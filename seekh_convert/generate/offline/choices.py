@@ -33,6 +33,9 @@ def as_option(term: Term, terms: list[Term] = ()) -> str | None:
         return None
     text = term.pattern.sub(GAP, s.display)
     text = re.sub(rf"{GAP}\s*\([^()]{{1,20}}\)", GAP, text)  # "_____ (GDP/GNP) is ..." spells the answer (set 47)
+    # "_____ is a machine learning technique ..." reads "A machine learning technique ...": teachers asked for options
+    # without the blank (sets 52-56)
+    text = re.sub(rf"^(?:(?:The|A|An)\s+)?{GAP}\s+(?:is|are|refers? to|means|denotes)\s+(?:defined as\s+)?(?=\w)", "", text)
     if len(text) > _MAX_OPTION or len(text.split()) < 5:
         return None
     return text[:1].upper() + text[1:]
@@ -58,15 +61,16 @@ def _same_option(a: str, b: str) -> bool:
 
 
 def definition_choice(term: Term, topic_terms: list[Term], doc_terms: list[Term]) -> MultipleChoice | None:
-    """ "Which statement describes <term>?" with four blanked definitions, None when three fair distractors are missing."""
+    """ "Which statement defines <term>?" with four definitions read without their terms ("A process in which ..."),
+    None when three fair distractors are missing or a definition names its term otherwise than as its subject."""
     key = as_option(term, topic_terms)
-    if key is None:
-        return None
+    if key is None or GAP in key:
+        return None  # options are plain definitions ("A machine learning technique ..."), never a blanked sentence
     chosen: list[str] = []
     chosen_terms: list[Term] = [term]
     options = {id(t): as_option(t, topic_terms if i == 0 else ()) for i, ts in enumerate((topic_terms, doc_terms)) for t in ts}
     pool = [(0, t) for t in topic_terms] + [(1, t) for t in doc_terms]
-    pool = [x for x in pool if options[id(x[1])] is not None]
+    pool = [x for x in pool if options[id(x[1])] is not None and GAP not in options[id(x[1])]]
     pool.sort(key=lambda x: (x[0], _length_gap(key, options[id(x[1])]), x[1].key))
     for _, t in pool:
         option = options[id(t)]

@@ -39,7 +39,8 @@ _CUE_NAMING = re.compile(r"\b(?:called|known\s+as|termed|which\s+(?:refers|means
 _SCENE = re.compile(r"^(?:In|Within|For|Among) [A-Za-z][\w\s'\u2019\-]{1,40}?,\s+(?=(?:the|an?)\s|[A-Z])")
 _CUE = re.compile(
     r"\b(?:is|are)\s+(?:an?|the|any|one|defined|called|known|termed|referred|when|\w+s)\b|\brefers?\s+to\b|\bmeans\b"
-    r"|\bdenotes?\b|\b(?:occurs?|happens?)\s+(?:when|if)\b|\bknown\s+as\b|\bcalled\b|\b(?:states?|says)\s+that\b",
+    r"|\bdenotes?\b|\b(?:occurs?|happens?)\s+(?:when|if)\b|\bknown\s+as\b|\bcalled\b|\b(?:states?|says)\s+that\b"
+    r"|\bdeals?\s+with\b|\b(?:is|are)\s+concerned\s+with\b",
     re.IGNORECASE,
 )
 #: Kinds that, bare, point at one named before ("The model says biology is one part of ..." under a slide on the

@@ -32,7 +32,9 @@ _ASKED = re.compile(r"\?[\"”’')\]]*$")
 #: Spoken fillers and discourse markers an item may leave out at the start (Heilman & Smith simplify the same way).
 _LEAD = re.compile(
     r"^(?:here\s*,\s*|(?:and|but|now|okay|ok|all right|alright|well|um|uh|yeah|right|also|however|furthermore|moreover"
-    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+|(?:remark|note|hint|tip|recall|description|explanation|definition|meaning)\s*:\s+"
+    r"|in addition|thus|therefore|hence|then|anyway)\b[,\s]+"
+    # "Further, as the alleles ...", "On the flip side, in small datasets ..." (sets 55-56): only with their comma
+    r"|(?:further|additionally|besides|on the (?:flip|other) side)\s*,\s*|(?:remark|note|hint|tip|recall|description|explanation|definition|meaning)\s*:\s+"
     # "At its most basic, security implies freedom from threats." (set 40): the "its" is the subject's own
     r"|at (?:its|their) (?:most basic|simplest|core)\s*,\s+|in (?:its|their) (?:simplest|most basic|broadest) (?:sense|form)\s*,\s+"
     # "So, ...", "So we ...", not "So important is the legal recognition ..." (set 27: the answer lost its "So")

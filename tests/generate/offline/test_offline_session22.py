@@ -124,7 +124,8 @@ def test_a_margin_definition_in_a_labelled_series_is_asked_as_what_the_law_is() 
 
 
 def test_a_blanked_option_keeps_no_abbreviation_of_its_answer() -> None:
-    """Set 47: "A. _____ (GDP/GNP) is the total market value ..." gave the answer away."""
+    """Set 47: "A. _____ (GDP/GNP) is the total market value ..." gave the answer away (and since the twenty-fifth
+    session an option reads as the definition itself, without the blank)."""
     from seekh_convert.generate.offline.choices import as_option
     from seekh_convert.generate.offline.sentences import topic_sentences
     from seekh_convert.generate.offline.terms import Term
@@ -134,7 +135,7 @@ def test_a_blanked_option_keeps_no_abbreviation_of_its_answer() -> None:
         [Block("Gross Domestic Product (GDP) is the total market value of all final goods and services produced in a year.")]
     )
     term = Term("Gross Domestic Product", term_key("Gross Domestic Product"), "pattern", 0, [s], s, def_score=5.0)
-    assert as_option(term, [term]) == "_____ is the total market value of all final goods and services produced in a year."
+    assert as_option(term, [term]) == "The total market value of all final goods and services produced in a year."
 
 
 @pytest.mark.parametrize(

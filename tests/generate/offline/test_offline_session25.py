@@ -1,0 +1,138 @@
+"""The twenty-fifth session (2026-12-07): findings of sets 52-60 replayed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seekh_convert.model.document import Block, BlockKind, Document, SourceKind, Topic
+
+
+def test_an_item_leaves_out_a_leading_further_or_flip_side() -> None:
+    """Sets 55 and 56: teachers cut "Further," and "On the flip side," from the front of cards that were right
+    otherwise; "Further studies ..." and "Besides the cost ..." keep their first word."""
+    from seekh_convert.generate.offline.sentences import topic_sentences
+
+    texts = [
+        "Further, as the alleles are inheritable from parents to children, DNA fingerprinting is the basis of paternity testing.",
+        "On the flip side, in small datasets, the sampling error will often be large.",
+        "Further studies showed that the enzyme binds two substrates at once.",
+        "Besides the cost, the method needs a trained technician at every site.",
+    ]
+    shown = [s.display for s in topic_sentences([Block(t, page=1) for t in texts])]
+    assert shown == [
+        "As the alleles are inheritable from parents to children, DNA fingerprinting is the basis of paternity testing.",
+        "In small datasets, the sampling error will often be large.",
+        texts[2],
+        texts[3],
+    ]
+
+
+def test_a_headings_spaced_capital_joins_its_word() -> None:
+    """Set 55's NCERT chapter: "5.10 DNA F INGERPRINTING" titled a topic "DNA F Ingerprinting", so its Definition
+    said the source gives none beside "DNA fingerprinting involves ..."; "VITAMIN A DEFICIENCY" and "TYPE I ERROR"
+    keep their letters."""
+    from collections import Counter
+
+    from seekh_convert.clean.pdf_text import _rejoin_spaced_words
+
+    vocab = Counter("fingerprinting fingerprinting dna vitamin type error deficiency".split())
+    assert _rejoin_spaced_words("5.10 DNA F INGERPRINTING", vocab) == "5.10 DNA FINGERPRINTING"
+    assert _rejoin_spaced_words("VITAMIN A DEFICIENCY", vocab) == "VITAMIN A DEFICIENCY"
+    assert _rejoin_spaced_words("TYPE I ERROR", vocab) == "TYPE I ERROR"
+    assert _rejoin_spaced_words("VITAMIN D RECEPTORS", vocab) == "VITAMIN D RECEPTORS"
+
+
+def test_the_text_before_the_first_heading_of_an_untitled_document_is_its_introduction() -> None:
+    """Set 60's NCERT chapter has no title but its file's name: its unit opener, before "9.1 Principles of
+    Biotechnology", was titled "ncert-biology-xii-ch9-biotechnology-principles-and-processes". A document with a
+    title of its own still names that opening text by it."""
+    from seekh_convert.split.segment import Segmenter
+
+    def para(seed: str) -> Block:
+        return Block(" ".join(f"{seed}{i % 17}" for i in range(450)) + ".")
+
+    def doc(title: str) -> Document:
+        blocks = [para("open")]
+        for n, name in ((1, "Principles of Biotechnology"), (2, "Tools of Recombinant DNA Technology")):
+            blocks += [Block(f"9.{n} {name}", BlockKind.HEADING, level=2), para(f"s{n}w")]
+        return Document(path=Path("ncert-biology-xii-ch9.pdf"), kind=SourceKind.PDF, title=title, blocks=blocks)
+
+    untitled = Segmenter()(doc("ncert-biology-xii-ch9"))
+    assert [t.title for t in untitled.topics] == [
+        "Introduction",
+        "Principles of Biotechnology",
+        "Tools of Recombinant DNA Technology",
+    ]
+    titled = Segmenter()(doc("Biotechnology: Principles and Processes"))
+    assert titled.topics[0].title == "Biotechnology: Principles and Processes"
+
+
+def test_what_a_field_deals_with_defines_it() -> None:
+    """Set 60's NCERT chapter: "Biotechnology deals with techniques of using live organisms ..." is the definition a
+    teacher expected (the guide said the source gives none; the tagger reads "deals" as a noun). What a chapter or a
+    person deals with defines nothing."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.defining import asked_term
+    from seekh_convert.text.grammar import definition_kind
+
+    field = "Biotechnology deals with techniques of using live organisms or enzymes from organisms to produce products."
+    assert definition_kind(parse.parse(field), "Biotechnology") == "deals"
+    concerned = "Thermodynamics is concerned with heat, work and the energy of macroscopic systems."
+    assert definition_kind(parse.parse(concerned), "Thermodynamics") == "deals"
+    assert definition_kind(parse.parse("This chapter deals with the tools of recombinant DNA technology."), "chapter") is None
+    assert definition_kind(parse.parse("The manager deals with complaints from the customers."), "manager") is None
+    assert asked_term("What does biotechnology deal with?") == "biotechnology"
+
+    content = _topic(
+        "Introduction",
+        [
+            field,
+            "Biotechnology grew out of the discovery of restriction enzymes in the nineteen seventies.",
+            "Modern biotechnology uses genetic engineering and sterile processing to make products at scale.",
+        ],
+    )
+    assert content.definition is not None and content.definition.text.startswith("Biotechnology deals with")
+    assert [c.front for c in content.flashcards if c.kind == "basic"] == ["What does biotechnology deal with?"]
+
+
+def _topic(title: str, paragraphs: list[str]):
+    import asyncio
+
+    from seekh_convert.generate.offline import OfflineEngine
+
+    head = [Block(title, BlockKind.HEADING, level=1, section=title, page=1)]
+    rest = [Block(t, page=1, section=title) for t in paragraphs]
+    doc = Document(path=Path("chapter.pdf"), kind=SourceKind.PDF, title="Chapter", blocks=head + rest)
+    doc.topics = [Topic(1, title, head + rest)]
+    return asyncio.run(OfflineEngine().generate(doc.topics[0], doc)).content
+
+
+def test_definition_options_read_as_definitions_without_a_blank() -> None:
+    """Sets 52-56: teachers edited multiple choices whose options were printed with their term blanked
+    ("D. _____ is a machine learning technique ..."). An option is the definition without its subject; a definition
+    that names its term elsewhere ("... a method known as _____") is no option."""
+    from seekh_convert.generate.offline.choices import as_option, definition_choice
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.terms import Term
+    from seekh_convert.text.terms import term_key
+
+    def term(name: str, text: str) -> Term:
+        [s] = topic_sentences([Block(text, page=1)])
+        return Term(name, term_key(name), "pattern", 0, [s], s, def_score=5.0)
+
+    shoaling = term("Shoaling", "Shoaling is the process by which a wave grows taller as it enters shallower water near a coast.")
+    others = [
+        term("Refraction", "Refraction is the bending of a wave as one part of it slows down in shallower water first."),
+        term("Wavelength", "Wavelength is the horizontal distance between two successive crests of a passing wave train."),
+        term("Seiche", "Seiche is a standing wave that rocks back and forth across an enclosed basin such as a lake."),
+    ]
+    assert as_option(shoaling) == "The process by which a wave grows taller as it enters shallower water near a coast."
+    question = definition_choice(shoaling, [shoaling, *others], [])
+    assert question is not None
+    assert not any("_____" in option for option in question.options)
+    assert question.options[question.answer_index].startswith("The process by which a wave grows taller")
+
+    named = term(
+        "Micro-injection", "In a method known as micro-injection, recombinant DNA is injected into the nucleus of a cell."
+    )
+    assert definition_choice(named, [named, *others], []) is None
