@@ -149,10 +149,23 @@ def _read_bracketed(text: str) -> list[Cue]:
         match = _BRACKETED.match(line.strip())
         if match is None:
             continue
-        start, end = parse_timestamp(match["start"]), parse_timestamp(match["end"])
+        start, end = _bracket_time(match["start"]), _bracket_time(match["end"])
         if start is not None and end is not None:
             cues.append(Cue(start=start, end=max(start, end), text=match["text"].strip()))
     return cues
+
+
+_WHOLE_SECONDS = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
+
+
+def _bracket_time(value: str) -> float | None:
+    """A bracketed line's time, with or without its fraction: "[00:03.120 --> ...]" (whisper.cpp) or "[00:03 --> 00:06]"
+    (faster-whisper's printed transcript, set 62's podcast)."""
+    whole = _WHOLE_SECONDS.match(value.strip())
+    if whole is None:
+        return parse_timestamp(value)
+    hours, minutes, seconds = whole.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
 
 
 #: A line opening with a time: "(00:12) welcome this is a series ..." (YouTube transcripts as exported or copied),

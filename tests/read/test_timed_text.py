@@ -73,3 +73,23 @@ def test_a_timed_transcript_as_text_is_converted_as_a_lecture(tmp_path):
     doc = load_document(path)
     assert doc.kind is SourceKind.TRANSCRIPT and len(doc.topics) >= 3
     assert doc.topics[0].blocks[0].start == 0.0
+
+
+def test_bracketed_times_without_fractions_are_cues(tmp_path):
+    """Set 62's podcast transcript (faster-whisper's printout under a few "#" lines): "[00:03 --> 00:06] Hello, ..."
+    was refused as "timed lines with no words" because its times have no fraction of a second."""
+    path = tmp_path / "history-of-rome-ep004-transcript.txt"
+    path.write_text(
+        "# 20100225 - 004- The Public Thing\n# Detected language: en\n\n"
+        "[00:03 --> 00:06] Hello, and welcome to the History of Rome.\n"
+        "[00:08 --> 00:12] It had been 200 years since the founding of Rome, and since that time the Romans had\n"
+        "[00:12 --> 00:14] undergone a massive transformation.\n"
+        + "".join(f"[00:{20 + i} --> 00:{21 + i}] and they had gone on to a new place number {i}.\n" for i in range(20))
+        + "[01:02:03 --> 01:02:05.500] They had gone from upstart village to regional capital.\n",
+        encoding="utf-8",
+    )
+    doc = TextExtractor()(path)
+    assert doc.kind is SourceKind.TRANSCRIPT
+    times = [(c.start, c.end) for c in doc.cues]
+    assert times[:4] == [(3.0, 6.0), (8.0, 12.0), (12.0, 14.0), (20.0, 21.0)] and times[-1] == (3723.0, 3725.5)
+    assert doc.cues[0].text == "Hello, and welcome to the History of Rome."
