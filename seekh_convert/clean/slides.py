@@ -51,7 +51,8 @@ class SlidesCleaner:
         raw = _mark_credits(raw)
         raw = _note_labels(raw)
         raw = _title_lines(raw)
-        raw = [_read_line(b) for b in raw]
+        fields = _form_fields(raw)
+        raw = [_read_line(b, fields) for b in raw]
         doc.blocks = _quiz_slides(build_blocks(raw, strip=plain_text))
         if not any(b.text for b in doc.blocks if b.kind is not BlockKind.HEADING):
             raise InputError(f"{doc.path.name}: no text found on any slide; the deck holds only pictures (export its text)")
@@ -197,12 +198,24 @@ _PREPOSITIONS = frozenset("of to for in on at by with from into than".split())
 _CLAUSE_WORDS = frozenset("is are was were be been being has have had do does did can could will would may must should".split())
 
 
-def _read_line(block: RawBlock) -> RawBlock:
+def _form_fields(raw: list[RawBlock]) -> set[str]:
+    """Labels the deck fills in more than once with different text, one of them a question: a form's fields ("Claim: What motive might be
+    shaping this behavior?", then "Claim: Hunger is affecting the student's behavior.", set 61's deck), whose entries
+    are examples of the field, not definitions of a term."""
+    said: dict[str, set[str]] = {}
+    for block in raw:
+        if block.kind is BlockKind.PARAGRAPH and not block.notes and (m := _PAIR.match(block.text)) is not None:
+            said.setdefault(key_string(m["term"]), set()).add(" ".join(m["text"].lower().split()))
+    # a field asks ("Claim: What motive ...?") before it is filled in; a term explained twice is still a term
+    return {label for label, texts in said.items() if len(texts) >= 2 and any(t.rstrip().endswith("?") for t in texts)}
+
+
+def _read_line(block: RawBlock, fields: set[str] = frozenset()) -> RawBlock:
     """A slide's own text (not notes, not a heading, not already a kind of its own): pair, fragment or sentence."""
     if block.kind is not BlockKind.PARAGRAPH or block.forced or block.notes:
         return block
     pair = _term_pair(block.text)
-    if pair is not None:
+    if pair is not None and key_string(pair[0]) not in fields:
         return dataclasses.replace(block, kind=BlockKind.GLOSSARY, term=pair[0], text=pair[1])
     if is_fragment(block.text):
         return dataclasses.replace(block, kind=BlockKind.FRAGMENT, forced=True)

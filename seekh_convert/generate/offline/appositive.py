@@ -47,6 +47,14 @@ def _genus(genus, head) -> bool:
     return definite and head.i + 2 == genus.left_edge.i and genus.doc[head.i + 1].text == ","
 
 
+def _a_name(head) -> bool:
+    """True for a name, not a term: an entity ("John Ioannidis"), or what "this" was ("This was Rome, a republic in
+    which ...", set 62: told of something named before)."""
+    if head.ent_type_ in _NAMES:
+        return True
+    return head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.head.children)
+
+
 def appositions(doc) -> list[tuple[str, str, str]]:
     """(term, definition, the term as a question names it: "the hedging hyperprior") of every "X, a Y that ..." apposition of parsed sentence ``doc`` that defines X."""
     out = []
@@ -72,7 +80,7 @@ def appositions(doc) -> list[tuple[str, str, str]]:
             for t in term_tokens
         ):
             continue
-        if not 1 <= len(term_tokens) <= 5 or head.ent_type_ in _NAMES:
+        if not 1 <= len(term_tokens) <= 5 or _a_name(head):
             continue
         if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in genus.children):
             continue  # "John Ioannidis, a physician from Stanford who ...": a person, not a term

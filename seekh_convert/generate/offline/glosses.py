@@ -23,6 +23,7 @@ from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, related
 from seekh_convert.text.grammar import definition_kind
 from seekh_convert.text.lexicon import example_name, is_acronym, notation, zipf
+from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import singular, surface_words
 
@@ -31,7 +32,9 @@ MAX_GLOSSES = 8
 
 _MARKER = re.compile(r"^\s*(?:[-\u2022*\u25aa\u25cf]\s*|(?:[A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]\s+)")
 _COLON = re.compile(
-    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\s*\([^()]{1,40}\))?)\s*(?::\s+|\s[\u2013\u2014-]\s+|\s(?P<eq>=)\s+)(?P<def>\S.*)$",
+    # (an en dash inside a word joins its halves: "Dipole–dipole interactions: A kind of ...", set 62's chapter)
+    r"^(?P<term>[A-Za-z][\w'\u2019\- ]{0,50}?(?:\u2013\w[\w'\u2019\- ]{0,30}?)?(?:\s*\([^()]{1,40}\))?)\s*"
+    r"(?::\s+|\s[\u2013\u2014-]\s+|\s(?P<eq>=)\s+)(?P<def>\S.*)$",
     re.S,
 )
 _NEXT_ENTRY = re.compile(r"\s[A-Z][\w'\u2019\-]*(?:\s[\w'\u2019\-]+){0,3}(?:\s*\([^()]{1,20}\))?\s*:\s")
@@ -134,14 +137,33 @@ def _find(ta) -> list[Gloss]:
         found.extend(
             Gloss(t, _answer(d), s, "apposition", _lower(n))
             for t, d, n in appositions(s.parsed)
-            if _term_ok(t) and ta.stem_text.count(f" {term_key(t)} ") >= 2 and not remark(parse.parse(d))
+            if _term_ok(t)
+            and ta.stem_text.count(f" {term_key(t)} ") >= 2
+            and not remark(parse.parse(d))
+            and not _the_everyday(t, s)
         )
     found.extend(g for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and (g := _dash(s)) is not None)
     found.extend(g for s in ta.sentences if s.complete and (g := _called_last(s)))
     found.extend(_expansions(ta))
     found = [g for g in found if g.kind != "abbreviation" or not _household(g.term)]
+    fields = _form_fields(blocks)
+    found = [g for g in found if g.kind != "colon" or term_key(g.term) not in fields]
     # definitions first, then what abbreviations stand for; each in source order
     return _dedupe(sorted(found, key=lambda g: (g.kind == "abbreviation", _position(ta, g))))[:MAX_GLOSSES]
+
+
+def _form_fields(blocks) -> set[str]:
+    """Labels the topic fills in more than once with different text ("Claim: What motive might be shaping this
+    behavior?" then "Claim: Hunger is affecting the student's behavior.", set 61's deck): a form's fields, whose
+    entries are examples, not definitions."""
+    bodies: dict[str, set[str]] = {}
+    for b in blocks:
+        m = _COLON.match(_MARKER.sub("", b.text))
+        if m is not None:
+            bodies.setdefault(term_key(m.group("term")), set()).add(normalize_ws(m.group("def")).lower())
+    # a field asks ("Claim: What motive ...?") before it is filled in; a term explained twice ("Semantics: ...", set 58)
+    # is still a term
+    return {k for k, v in bodies.items() if k and len(v) >= 2 and any(b.rstrip().endswith("?") for b in v)}
 
 
 #: How common an abbreviation is, as a word, when everyone knows it ("AI" 4.2, "VR" 3.8, "USA" 4.8; "DNS" 3.2, "ICT"
@@ -207,6 +229,16 @@ def _bare_the(g: Gloss) -> bool:
         " " not in g.term.strip()
         and zipf(g.term.lower()) >= 4.5
         and re.match(rf"the\s+{re.escape(g.term)}\b", g.sentence.text[g.sentence.cut :], re.I) is not None
+    )
+
+
+def _the_everyday(term: str, s: Sentence) -> bool:
+    """True for "... the mystery surrounding the novel, a tome that is established with exquisite skill." (set 61):
+    an everyday word after "the" is the text's own thing, described in passing, not a term the apposition defines."""
+    return (
+        " " not in term.strip()
+        and zipf(term.lower()) >= 4.5
+        and re.search(rf"\bthe\s+{re.escape(term)}\s*,", s.text, re.I) is not None
     )
 
 
@@ -323,6 +355,8 @@ def _term_ok(term: str) -> bool:
         return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
     if sets_against(term):
         return False  # "Open vs. proprietary: Some institutions may need to waive rights ..." (set 29's wrong key)
+    if len(words) >= 3 and term.isupper():
+        return False  # a heading in capitals ("CHARACTERISTICS OF NON- PATHOGENIC BACTERIA", set 62), not a term
     if len(words) <= 3 and words[-1].lower() in _FIELDS:
         return False  # a form's field ("Project name: Effects of temperature ...", set 27's plan): a value, not a term
     if re.match(r"^[A-Z]?[a-z]+ of (?:the )?[A-Z]", term) and words[0].lower() not in _NAMED_HEADS:
@@ -373,6 +407,8 @@ def _colon(s: Sentence) -> Gloss | None:
     body = body[: glued.start()] if glued else body
     if body.count(",") >= 2 and not re.search(r"\b(?:that|which|who|where|when)\b", body) or "/" in body:
         return None  # a list of topics ("speaking, writing, listening and reading well"), not an explanation
+    if ";" in body and all(len(part.split()) <= 4 for part in body.rstrip(".").split(";")):
+        return None  # "Recurring examples for instructor planning: exam-day student; social decision student." (set 61)
     if body[:1].isdigit() or re.search(r"\s[\u2013\u2014-]\s|:\s", body):
         return None  # a value ("132.5 mm, height: 74.5 mm") or an aside between dashes, not an explanation
     if f" {term_key(term)} " in f" {term_key(body)} ":
@@ -665,7 +701,7 @@ def _named_term(doc) -> str | None:
                 head = next((p for p in c.children if p.dep_ == "pobj"), None)
             if head is not None and head.pos_ in ("NOUN", "PROPN"):
                 words = [t for t in doc[head.left_edge.i : head.right_edge.i + 1] if t.dep_ not in ("det", "poss")]
-                text = "".join(t.text_with_ws for t in words).strip().strip('“”"')
+                text = "".join(t.text_with_ws for t in words).strip().strip("“”\"‘’'")
                 return text or None
     return None
 

@@ -288,6 +288,12 @@ def _definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
     found += principle_definitions(ta.topic.title, ta.sentences)
     glossed = {id(g.sentence): g for g in topic_definitions(ta) if g.kind in _SHAPED and names_title(g.term, ta.topic.title)}
     found += [(g.term, g.sentence) for g in glossed.values()]
+    # "... is called 'Financial Statement Analysis'" under "Meaning of Analysis of Financial Statements" (set 62)
+    found += [
+        (g.term, g.sentence)
+        for g in topic_definitions(ta)
+        if g.kind == "sentence" and id(g.sentence) not in glossed and names_title(g.term, ta.topic.title)
+    ]
     if not found:  # the title's term put in its class ("Data frames are a special type of Matrix"), not another term's
         found = [(t.text, t.definition) for t in ta.terms if _kind_of_title(t, ta)][:1]
     if not found:  # the title names no defined term: a key term of the topic's headings, if the text defines it
@@ -339,6 +345,9 @@ def names_title(term: str, title: str) -> bool:
             a == b or min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)) for a, b in zip(mine, theirs)
         ):
             return True
+        # "Financial Statement Analysis" names "Analysis of Financial Statements" (set 62): the same words reordered
+        if len(mine) >= 2 and len(_title_words(term)) >= 2 and _title_words(term) == _title_words(t):
+            return True
     return False
 
 
@@ -355,12 +364,18 @@ def _central(ta: TopicAnalysis) -> list:
     title = f" {term_key(ta.topic.title)} "
     if _FRONT.match(ta.topic.title):
         return []
-    # "Visual encoding" under the title "Encoding" is a kind of the topic's term, not its definition
+    # "Visual encoding" under the title "Encoding" is a kind of the topic's term, not its definition; "Financial
+    # Statement Analysis" under "Meaning of Analysis of Financial Statements" is its term in other words (set 62)
     glosses = [
         g
         for g in topic_definitions(ta)
         if g.kind != "abbreviation"
-        and not (len(k := term_key(g.term).split()) > 1 and f" {k[-1]} " in title and f" {' '.join(k)} " not in title)
+        and not (
+            len(k := term_key(g.term).split()) > 1
+            and f" {k[-1]} " in title
+            and f" {' '.join(k)} " not in title
+            and not _title_words(g.term) <= _title_words(ta.topic.title)
+        )
     ]
     counts = {id(g): ta.stem_text.count(f" {term_key(g.term)} ") for g in glosses}
     # a term that leans on its context ("the remaining integral" of a derivation) is no topic's term

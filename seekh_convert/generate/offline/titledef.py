@@ -126,7 +126,17 @@ def hollow(doc) -> str | None:
             return "leans on the text before it"
         if c.dep_ == "relcl" and _talk(c):
             return "course talk"  # (not "memory aids that help us organize ...": the reader as an object is no talk)
+    if any(c.dep_ == "amod" and c.lower_ in _RANKING for c in attr.children) and not any(
+        c.dep_ in ("relcl", "acl") for c in attr.children
+    ):
+        # "Surface area is the most important parameter for light scattering ..." (set 61), "National debt is a major
+        # problem for ...": a rank, not what it is ("a major economic activity which is concerned with ..." is one)
+        return "a rank, not a definition"
     return None
+
+
+#: Words that rank a term among others of its kind rather than say what it is.
+_RANKING = frozenset("important significant crucial essential vital ubiquitous".split())
 
 
 def _talk(verb) -> bool:

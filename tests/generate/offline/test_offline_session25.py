@@ -136,3 +136,112 @@ def test_definition_options_read_as_definitions_without_a_blank() -> None:
         "Micro-injection", "In a method known as micro-injection, recombinant DNA is injected into the nucleus of a cell."
     )
     assert definition_choice(named, [named, *others], []) is None
+
+
+def test_a_label_the_deck_fills_in_twice_is_a_form_field_not_a_term(tmp_path) -> None:
+    """Set 61's deck: "Claim: What motive might be shaping this behavior?" and then "Claim: Hunger is affecting the
+    student's behavior." (and so for Prediction and Evidence) gave "What is claim?" keyed with the example, three
+    wrong keys. A label said once with its explanation is still a term entry."""
+    from pptx import Presentation
+
+    from seekh_convert.clean.slides import SlidesCleaner
+    from seekh_convert.read.pptx import PptxExtractor
+
+    deck = Presentation()
+    for title, lines in (
+        (
+            "How psychologists explain behaviour",
+            ["Claim: What motive might be shaping this behavior?", "Evidence: What result would support the explanation?"],
+        ),
+        (
+            "A worked example",
+            [
+                "Claim: Hunger is affecting the student's behavior.",
+                "Evidence: Stronger hunger signals would fit that explanation.",
+            ],
+        ),
+        ("Drives", ["Homeostasis: the body's tendency to keep its internal state steady and balanced."]),
+    ):
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = title
+        body = slide.placeholders[1].text_frame
+        body.text = lines[0]
+        for line in lines[1:]:
+            body.add_paragraph().text = line
+    deck.save(tmp_path / "motivation.pptx")
+    doc = SlidesCleaner()(PptxExtractor()(tmp_path / "motivation.pptx"))
+    entries = [b.term for b in doc.blocks if b.kind is BlockKind.GLOSSARY]
+    assert entries == ["Homeostasis"]
+
+
+def test_a_rank_is_no_definition() -> None:
+    """Set 61: "What is surface area?" was keyed "The most important parameter for light scattering ..." (a wrong key);
+    judged drops of earlier sets say the same ("E-governance is an important step for better and rapid service."). A
+    rank with its own defining clause still defines ("a major economic activity which is concerned with ...")."""
+    from seekh_convert.generate.offline.titledef import hollow
+    from seekh_convert.text import parse
+
+    assert hollow(parse.parse("Surface area is the most important parameter for light scattering and for reactions."))
+    assert hollow(parse.parse("E-governance is an important step for better and rapid service."))
+    assert not hollow(parse.parse("Variance is the major measure of variability for a data set."))
+    assert not hollow(parse.parse("Business is a major economic activity which is concerned with the sale of goods."))
+    assert not hollow(parse.parse("Satiation is the feeling of fullness or satisfaction that helps end eating."))
+
+
+def test_appositions_that_describe_in_passing_define_nothing() -> None:
+    """Set 61: "... the mystery surrounding the novel, a tome that is established with exquisite skill." gave "What is
+    the novel?" (a wrong key); set 62: "This was Rome, a republic in which ..." gave "What is a rome?"."""
+    from seekh_convert.generate.offline.appositive import appositions
+    from seekh_convert.text import parse
+
+    passing = (
+        "The unknown contents of the treasure chest all add to the mystery surrounding the novel, a tome that is "
+        "established with exquisite skill."
+    )
+    content = _topic("Analysis", [passing, "The novel opens at a secluded inn on the coast, far from any help."])
+    assert not any("novel" in c.front for c in content.flashcards)
+    assert appositions(parse.parse("This was Rome, a republic in which the disenfranchised majority were ruled by a few.")) == []
+    defined = appositions(parse.parse("Memory is stored in the hippocampus, an area of the brain that forms new memories."))
+    assert [t for t, _, _ in defined] == ["hippocampus"]
+
+
+def test_glossary_lines_and_named_terms_of_textbook_chapters() -> None:
+    """Set 62's chemistry chapter: "Dipole–dipole interactions: A kind of intermolecular interaction ..." (an en dash
+    inside the term) and its accountancy chapter: "... is called ‘Financial Statement Analysis’." under "Meaning of
+    Analysis of Financial Statements" (curly quotes; the title's words reordered) gave false "none"s."""
+    dipole = _topic(
+        "Dipole–Dipole Interactions",
+        [
+            "Polar covalent bonds behave as if the bonded atoms have localized fractional charges that are equal but opposite.",
+            "Dipole–dipole interactions: A kind of intermolecular interaction (force) that results between molecules with "
+            "net dipole moments.",
+            "Molecules with larger dipole moments have stronger dipole–dipole interactions and higher boiling points.",
+        ],
+    )
+    assert dipole.definition is not None and "results between molecules with net dipole moments" in dipole.definition.text
+    analysis = _topic(
+        "Meaning of Analysis of Financial Statements",
+        [
+            "The process of critical evaluation of the financial information contained in the financial statements in "
+            "order to understand and make decisions regarding the operations of the firm is called ‘Financial "
+            "Statement Analysis’.",
+            "It is basically a study of the relationship among various financial facts and figures as given in a set of "
+            "financial statements.",
+        ],
+    )
+    assert analysis.definition is not None and analysis.definition.text.startswith("The process of critical evaluation")
+    assert "What is Financial Statement Analysis?" in [c.front for c in analysis.flashcards]
+
+
+def test_headings_in_capitals_and_lists_of_examples_are_no_terms() -> None:
+    """Set 62's biology notes asked "What is CHARACTERISTICS OF NON- PATHOGENIC BACTERIA?"; set 61's speaker notes
+    asked "What is recurring examples for instructor planning?" of "...: exam-day student; social decision student."."""
+    from seekh_convert.generate.offline.glosses import _colon, _term_ok
+    from seekh_convert.generate.offline.sentences import topic_sentences
+
+    assert not _term_ok("CHARACTERISTICS OF NON- PATHOGENIC BACTERIA")
+    assert _term_ok("DNA polymerase") and _term_ok("HIV")
+    [listing] = topic_sentences([Block("Recurring examples for instructor planning: exam-day student; social decision student.")])
+    assert _colon(listing) is None
+    [entry] = topic_sentences([Block("Homeostasis: the body's tendency to keep its internal state steady; a balance.")])
+    assert _colon(entry) is not None
