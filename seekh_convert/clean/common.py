@@ -21,6 +21,11 @@ _LIGATURES = {
 }
 #: The "ff" ligature a LaTeX font's broken character map gives as "↵" ("di↵erent", set 58's lecture notes).
 _FF_ARROW = re.compile(r"(?<=[A-Za-z])\u21b5(?=[a-z])")
+#: A ligature the text layer gives by its glyph's name: "Challeng/e_s", "Integration /o_f Princely Stat/e_s" (set 63's
+#: NCERT chapter) are "Challenges", "Integration of Princely States".
+_GLYPH_NAME = re.compile(r"/([a-z](?:_[a-z])+)\b")
+#: A word made only of letters and such names (not a path or a web address).
+_GLYPH_WORD = re.compile(r"(?<!\S)[A-Za-z]*(?:/[a-z](?:_[a-z])+[A-Za-z]*)+(?=[\s,;:)]|\.?$|\.\s)")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 #: Wingdings/Symbol glyphs Office stores in the Private Use Area (a slide's ".c \uf0e0 C source code" arrow; relay run 10
 #: sent it to the model as an unprintable character): the Unicode character they draw.
@@ -50,6 +55,8 @@ def normalize_text(text: str) -> str:
     for lig, repl in _LIGATURES.items():
         if lig in text:
             text = text.replace(lig, repl)
+    if "_" in text and "/" in text:
+        text = _GLYPH_WORD.sub(lambda m: _GLYPH_NAME.sub(lambda g: g.group(1).replace("_", ""), m.group()), text)
     text = CONTROLS.sub(" ", _FF_ARROW.sub("ff", text).translate(_INVISIBLE).translate(SYMBOL_FONT))
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.splitlines())

@@ -48,10 +48,13 @@ def _genus(genus, head) -> bool:
 
 
 def _a_name(head) -> bool:
-    """True for a name, not a term: an entity ("John Ioannidis"), or what "this" was ("This was Rome, a republic in
-    which ...", set 62: told of something named before)."""
+    """True for a name, not a term: an entity ("John Ioannidis"), a one-word proper noun, or what "this" was ("This was
+    Rome, a republic in which ...", set 62: told of something named before)."""
     if head.ent_type_ in _NAMES:
         return True
+    if head.pos_ == "PROPN" and head.text.istitle() and not any(c.dep_ == "compound" for c in head.children):
+        return True  # "Pakistan, a separate country for the Muslims", "Harlem, an area that was already angry ..." (sets
+        # 63-64): a place told of in passing, asked "What is a pakistan?"
     return head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.head.children)
 
 

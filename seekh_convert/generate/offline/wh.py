@@ -170,7 +170,8 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
         return None
     if not _MAY_HOLD.search(s.text) or _OPENS_BADLY.match(s.text) or not s.alone or not s.keepable:
         return None  # parse only sentences that may hold the clause and stand alone
-        return None
+    if re.search(r"[A-Za-z]:\s", s.text):
+        return None  # "Error Detection and Correction: Protocols often ... to ensure ..." (set 55): a label run in
     doc = s.parsed
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be":

@@ -245,3 +245,57 @@ def test_headings_in_capitals_and_lists_of_examples_are_no_terms() -> None:
     assert _colon(listing) is None
     [entry] = topic_sentences([Block("Homeostasis: the body's tendency to keep its internal state steady; a balance.")])
     assert _colon(entry) is not None
+
+
+def test_names_keep_their_first_word_and_places_are_no_terms() -> None:
+    """Set 63's NCERT chapter: "British India was divided into ..." lost "British" and "Princely States covered ..." lost
+    "Princely" as if they were run-in headings (the meaning changed); "Pakistan, a separate country for the Muslims"
+    asked "What is a pakistan?", set 64's "Harlem, an area that ..." the same (both dropped). A repeated run-in heading
+    is still left out."""
+    from seekh_convert.generate.offline.appositive import appositions
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.text import parse
+
+    texts = [
+        "British India was divided into what were called the British Indian Provinces and the Princely States.",
+        "Princely States covered one-third of the land area of the British Indian Empire under princely rule.",
+        "Reliability Reliability means the users can depend on the system every day of the year.",
+    ]
+    shown = [s.display for s in topic_sentences([Block(t, page=1) for t in texts])]
+    assert shown == [texts[0], texts[1], "Reliability means the users can depend on the system every day of the year."]
+    assert appositions(parse.parse("The League demanded Pakistan, a separate country for the Muslims of the subcontinent.")) == []
+    defined = appositions(parse.parse("The cell stores energy as ATP, a molecule that carries energy within cells."))
+    assert [t for t, _, _ in defined] == ["ATP"]
+
+
+def test_a_ligatures_glyph_name_is_its_letters() -> None:
+    """Set 63's NCERT chapter: the text layer gave "Challeng/e_s for the new nation-state" and "Integration /o_f Princely
+    Stat/e_s" (glyph names of ligatures), titles the judges could not use; a path keeps its slashes."""
+    from seekh_convert.clean.common import normalize_text
+
+    assert normalize_text("Integration /o_f Princely Stat/e_s") == "Integration of Princely States"
+    assert normalize_text("Challeng/e_s for the new nation-state") == "Challenges for the new nation-state"
+    kept = "see https://example.org/a_b and src/app/a_b.py"
+    assert normalize_text(kept) == kept
+
+
+def test_a_label_run_into_a_sentence_asks_no_why() -> None:
+    """Set 55's networking notes (replayed): "Error Detection and Correction: Protocols often incorporate error detection
+    and correction mechanisms to ensure ..." asked "Why do error Detection and Correction: Protocols often incorporate
+    ...?" once the heading's first word was no longer cut as a run-in heading."""
+    from seekh_convert.generate.offline.sentences import topic_sentences
+    from seekh_convert.generate.offline.wh import clause_question
+
+    labelled, plain = topic_sentences(
+        [
+            Block(
+                "Error Detection and Correction: Protocols often incorporate error detection and correction mechanisms "
+                "to ensure the integrity of the transmitted data.",
+                page=1,
+            ),
+            Block("Firewalls are used to block unauthorised traffic from entering a private network.", page=1),
+        ]
+    )
+    assert clause_question(labelled, []) is None
+    made = clause_question(plain, [])
+    assert made is not None and made.question == "Why are firewalls used?"
