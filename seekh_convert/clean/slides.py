@@ -25,7 +25,7 @@ from seekh_convert.clean.markdown import build_blocks
 from seekh_convert.clean.structured import plain_text
 from seekh_convert.errors import InputError
 from seekh_convert.model.document import Block, BlockKind, Document, RawBlock
-from seekh_convert.text.labels import QUIZ_SLIDE
+from seekh_convert.text.labels import QUIZ_SLIDE, form_fields
 from seekh_convert.text.lexicon import can_be_noun, word_classes
 from seekh_convert.text.words import STOPWORDS, key_string, surface_words
 
@@ -199,15 +199,9 @@ _CLAUSE_WORDS = frozenset("is are was were be been being has have had do does di
 
 
 def _form_fields(raw: list[RawBlock]) -> set[str]:
-    """Labels the deck fills in more than once with different text, one of them a question: a form's fields ("Claim: What motive might be
-    shaping this behavior?", then "Claim: Hunger is affecting the student's behavior.", set 61's deck), whose entries
-    are examples of the field, not definitions of a term."""
-    said: dict[str, set[str]] = {}
-    for block in raw:
-        if block.kind is BlockKind.PARAGRAPH and not block.notes and (m := _PAIR.match(block.text)) is not None:
-            said.setdefault(key_string(m["term"]), set()).add(" ".join(m["text"].lower().split()))
-    # a field asks ("Claim: What motive ...?") before it is filled in; a term explained twice is still a term
-    return {label for label, texts in said.items() if len(texts) >= 2 and any(t.rstrip().endswith("?") for t in texts)}
+    """The labels of the slides' "Label: text" lines that are a form's fields (``form_fields``)."""
+    pairs = (m for b in raw if b.kind is BlockKind.PARAGRAPH and not b.notes and (m := _PAIR.match(b.text)) is not None)
+    return form_fields((key_string(m["term"]), m["text"]) for m in pairs)
 
 
 def _read_line(block: RawBlock, fields: set[str] = frozenset()) -> RawBlock:

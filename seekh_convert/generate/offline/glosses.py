@@ -22,8 +22,8 @@ from seekh_convert.model.document import BlockKind
 from seekh_convert.text import parse
 from seekh_convert.text.defining import initials, related
 from seekh_convert.text.grammar import definition_kind
+from seekh_convert.text.labels import form_fields
 from seekh_convert.text.lexicon import example_name, is_acronym, notation, zipf
-from seekh_convert.text.normalize import normalize_ws
 from seekh_convert.text.terms import term_key
 from seekh_convert.text.words import singular, surface_words
 
@@ -153,17 +153,9 @@ def _find(ta) -> list[Gloss]:
 
 
 def _form_fields(blocks) -> set[str]:
-    """Labels the topic fills in more than once with different text ("Claim: What motive might be shaping this
-    behavior?" then "Claim: Hunger is affecting the student's behavior.", set 61's deck): a form's fields, whose
-    entries are examples, not definitions."""
-    bodies: dict[str, set[str]] = {}
-    for b in blocks:
-        m = _COLON.match(_MARKER.sub("", b.text))
-        if m is not None:
-            bodies.setdefault(term_key(m.group("term")), set()).add(normalize_ws(m.group("def")).lower())
-    # a field asks ("Claim: What motive ...?") before it is filled in; a term explained twice ("Semantics: ...", set 58)
-    # is still a term
-    return {k for k, v in bodies.items() if k and len(v) >= 2 and any(b.rstrip().endswith("?") for b in v)}
+    """The labels of the topic's "Label: text" lines that are a form's fields (``form_fields``)."""
+    lines = (m for b in blocks if (m := _COLON.match(_MARKER.sub("", b.text))) is not None)
+    return form_fields((term_key(m.group("term")), m.group("def")) for m in lines)
 
 
 #: How common an abbreviation is, as a word, when everyone knows it ("AI" 4.2, "VR" 3.8, "USA" 4.8; "DNS" 3.2, "ICT"

@@ -129,8 +129,8 @@ def hollow(doc) -> str | None:
     if any(c.dep_ == "amod" and c.lower_ in _RANKING for c in attr.children) and not any(
         c.dep_ in ("relcl", "acl") for c in attr.children
     ):
-        # "Surface area is the most important parameter for light scattering ..." (set 61), "National debt is a major
-        # problem for ...": a rank, not what it is ("a major economic activity which is concerned with ..." is one)
+        # "Surface area is the most important parameter for light scattering ..." (set 61), "E-governance is an
+        # important step for ...": a rank, not what it is ("a fundamental concept ... that relates ..." is one)
         return "a rank, not a definition"
     return None
 
