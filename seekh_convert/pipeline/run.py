@@ -34,7 +34,15 @@ from seekh_convert.model.engine import Engine, MeteredEngine, RequestEvent, work
 from seekh_convert.model.guide import GuideContent
 from seekh_convert.model.transcriber import Transcriber
 from seekh_convert.pipeline.coverage import coverage_warning, document_coverage
-from seekh_convert.pipeline.drafting import Draft, draft, draft_offline, drafts_gate, generates_offline, trim_heap
+from seekh_convert.pipeline.drafting import (
+    Draft,
+    draft,
+    draft_offline,
+    drafts_gate,
+    generates_offline,
+    offline_parts,
+    trim_heap,
+)
 from seekh_convert.pipeline.loader import READ_TIMEOUT, DocumentLoader, Window, file_size, reader_processes
 from seekh_convert.pipeline.lock import OutputLock
 from seekh_convert.pipeline.manifest import Manifest
@@ -181,9 +189,10 @@ class Converter:
     source_bytes_in_memory: int = 256 << 20
     #: Worker processes reading large inputs when there are several (0: everything is read in threads).
     read_processes: int = reader_processes()
-    #: With the offline engine, worker processes that read the inputs and then generate their guides (one: a
-    #: generating worker holds spaCy, the word lists and the tokenizer).
-    offline_processes: int = 1
+    #: With the offline engine, worker processes that read the inputs and then generate their guides (two at most: a
+    #: generating worker holds spaCy, the word lists and the tokenizer, about 180 MiB for the 352-page book; two read
+    #: and generate two inputs at once, or draft a long document's topics in two halves, ``offline_parts``).
+    offline_processes: int = 2
     #: Tasks (a read, or a generation) one of them runs before a fresh one replaces it: 1, so neither the reader's
     #: leftovers (language model, PDF libraries: ~100 MiB) nor spaCy's stay beside the other.
     offline_tasks_per_process: int | None = 1
@@ -507,7 +516,14 @@ class Converter:
             return None
         _check_language(doc, self.engine)
         sent = dataclasses.replace(doc, pages=[], cues=[], raw_blocks=[])  # the raw layer: not read by generation
-        return await loader.call(draft_offline, doc.path, sent, self.options.gate)
+        parts = offline_parts(sent, loader.processes)
+        done = await asyncio.gather(
+            *(loader.call(draft_offline, doc.path, sent, self.options.gate, k, parts) for k in range(parts))
+        )
+        drafts: list[Draft] = [None] * len(doc.topics)  # type: ignore[list-item]
+        for k, part in enumerate(done):
+            drafts[k::parts] = part
+        return drafts
 
     async def _draft(self, doc: Document, topic: Topic, order: int = 0) -> Draft:
         """Generate and gate one topic (concurrently with the others; its requests carry its place in the run)."""
