@@ -161,6 +161,31 @@ class PdfCleaner:
                 piece.heading = min(3, level + (1 if sizes else 0))
             elif self._titleish(line, body) and (_stands_alone(pieces, i, layout) or _between_sentences(pieces, i, body)):
                 piece.heading = min(3, len(sizes) + 1)
+            elif self._titleish(line, body) and (lines := self._set_above(pieces, i, layout)):
+                for p in pieces[i : i + lines]:
+                    p.heading = min(3, len(sizes) + 1)
+
+    def _set_above(self, pieces: list[_Piece], i: int, layout: _Layout) -> int:
+        """How many lines (one, or two when wrapped) make a bold body-size title set apart by space above and run
+        tight into its paragraph, whose first line is not bold and starts a sentence ("... Did the entire class gain
+        something from this exercise?" / space / "Specification of decision making powers" / "A constitution is a body
+        of ...", set 66's NCERT chapter, whose section titles had run into their paragraphs); 0 when it is not one."""
+        line, prev = pieces[i].line, pieces[i - 1] if i else None
+        if prev is None or prev.page != pieces[i].page or prev.line.y is None or line.y is None:
+            return 0
+        if prev.line.y - line.y <= layout.pitch(line.size) * self.gap_ratio or not _STRONG_END.search(prev.line.text):
+            return 0
+        lines = 1
+        wrapped = pieces[i + 1].line if i + 1 < len(pieces) and pieces[i + 1].page == pieces[i].page else None
+        if wrapped is not None and wrapped.bold and wrapped.text[:1].islower() and wrapped.size == line.size:
+            lines = 2  # "Limitations on the" / "powers of government" in a narrow column
+        title = " ".join(p.line.text for p in pieces[i : i + lines])
+        nxt = pieces[i + lines] if i + lines < len(pieces) else None
+        if nxt is None or nxt.page != pieces[i].page or nxt.line.bold or len(title.split()) > 10 or _CLAUSE_END.search(title):
+            return 0
+        last = pieces[i + lines - 1].line
+        tight = nxt.line.y is not None and last.y is not None and 0 < last.y - nxt.line.y <= layout.pitch(line.size) * 1.1
+        return lines if tight and nxt.line.text[:1].isupper() and abs(nxt.line.size - line.size) < 0.5 else 0
 
     def _big(self, line: Line, body: float) -> bool:
         return bool(body) and line.size >= body * self.heading_ratio and line.size - body >= 1.0
@@ -437,8 +462,16 @@ def _near_repeats(keys: list[str], counts: Counter[str], needed: float) -> set[s
 _UNMAPPED_BULLET = re.compile(r"^\s*[\x00-\x08\x0b-\x1f\ufffd]\s+(?=\S)")
 
 
+#: A footnote's number set against its first word ("5The effect of activity on deficit is called ...", "6For example",
+#: set 65's lecture notes): a superscript the text layer runs into the word.
+_FOOTNOTE_MARK = re.compile(
+    r"^\d{1,2}(?=(?:The|This|These|That|For|In|It|A|An|See|On|As|Note|We|If|Some|There|When|Although|However|Here)\s)"
+)
+
+
 def _normalized(line: Line) -> Line:
     text = _one_layer(repair_accents(normalize_ws(normalize_text(_UNMAPPED_BULLET.sub("\u2022 ", line.text)))))
+    text = _FOOTNOTE_MARK.sub("", text)
     spans = tuple(_one_layer(repair_accents(normalize_ws(normalize_text(s)))) for s in line.bold_spans)
     return dataclasses.replace(line, text=text, bold_spans=spans)
 

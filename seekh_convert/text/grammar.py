@@ -21,7 +21,8 @@ _CONTEXT_WORDS = re.compile(
     r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
     r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
     r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
-    r"|just (?:described|discussed|mentioned|outlined|explained|shown|seen)|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture))\b",
+    r"|just (?:described|discussed|mentioned|outlined|explained|shown|seen)|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture)"
+    r"|(?:chapter|section|unit|part|module) \d+ (?:covers|discusses|describes|introduces|examines|explores|presents|deals))\b",
     re.IGNORECASE,
 )
 _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
@@ -752,8 +753,16 @@ def _pointer(t, reader: bool) -> str | None:
         if low == "those" and any(c.dep_ in ("prep", "relcl", "acl") for c in t.children):
             return None  # "those with the disease", "those who study it": the ones the phrase after it names (set 32)
         return f"points back ({t.text})"
+    return _modifier_pointer(t, low)
+
+
+def _modifier_pointer(t, low: str) -> str | None:
+    """Why a determiner or modifier ``t`` points back ("these limitations", "both criteria", "the given plot"), or None."""
     if low in _DEMONSTRATIVE and t.dep_ == "det" and t.pos_ == "DET" and not _restricted(t.head):
         return f"points back ({t.text} {t.head.text})"
+    if low == "another" and t.dep_ == "det" and t.head.dep_ == "attr" and t.head.lemma_ not in ("name", "word", "term"):
+        return f"points back ({t.text} {t.head.text})"  # "... is another important consideration." (set 66); not
+        # "another name for ..."
     if low in ("so", "thus") and t.dep_ == "advmod" and t.head.tag_ == "VBN" and t.head.dep_ in ("acl", "amod"):
         return f"points back ({t.text} {t.head.text})"  # "Semiconductors so formed are called ..." (set 32)
     subject = t.head.dep_ in ("nsubj", "nsubjpass")
@@ -811,6 +820,15 @@ def _dummy_it(tok) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in tok.head.children) and tok.head.lemma_ in ("be", "take", "seem")
 
 
+#: Nouns a demonstrative points with at a circumstance the sentence itself has just told ("in that eventuality").
+_CIRCUMSTANCES = frozenset("eventuality case event situation scenario circumstance instance".split())
+
+
+def _circumstance_before(noun) -> bool:
+    """True when a clause of circumstance ("where ...", "when ...", "if ...") comes earlier in the same sentence."""
+    return any(t.lower_ in ("where", "when", "if", "whenever") and t.dep_ in ("advmod", "mark") for t in noun.doc[: noun.i])
+
+
 def _restricted(noun) -> bool:
     """ "that part of the brain which ...": a demonstrative noun phrase that says itself what it means; "setting goals
     and using those goals": the noun it points back to is earlier in the same sentence."""
@@ -818,6 +836,8 @@ def _restricted(noun) -> bool:
         return True
     if any(c.dep_ in ("relcl", "acl") for c in noun.children):
         return True
+    if noun.lemma_.lower() in _CIRCUMSTANCES and _circumstance_before(noun):
+        return True  # "Default is a situation where the payments cannot be delivered, ... what happens in that eventuality."
     # "to take those decisions and perform those actions which are desirable ..." (set 57's NCERT definition of social
     # responsibility): the clause after the second names the first as well, the verbs being one coordination
     verbs = set(noun.head.conjuncts)

@@ -19,6 +19,7 @@ _OPENING = re.compile(
     r"|thus|hence|also|additionally|besides|consequently|nevertheless|nonetheless|instead|then|so|and|but|or|yet"
     r"|likewise|similarly|accordingly|otherwise|meanwhile|here|now|okay|ok|well|right|alright|anyway|um|uh|yeah"
     r"|another|indeed|conversely|alternatively|as such|if so|if not|in that case|in this way|as has been seen"
+    r"|which(?![^?]*\?\s*$)"  # "Which is that the omega-3 to omega-6 ratio ...": a spoken relative clause, no question
     r"|(?:first|second|third|finally|lastly|next|last|secondly|thirdly|still|again|rather|in fact|of course)(?=\s*,))\b(?!-)",
     re.IGNORECASE,
 )

@@ -59,10 +59,13 @@ def _who(term: str, definition: str) -> str | None:
         return None
     verb = span.root.head
     attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
-    if attr is None or not (attr.lemma_.lower() in _PERSON_NOUNS or span.root.ent_type_ == "PERSON" and attr.pos_ == "NOUN"):
-        return None
+    people = verb.lower_ in ("were", "are") and attr is not None and attr.text[:1].isupper() and attr.text.endswith("s")
+    if attr is None or not (
+        attr.lemma_.lower() in _PERSON_NOUNS or span.root.ent_type_ == "PERSON" and attr.pos_ == "NOUN" or people
+    ):
+        return None  # ("The Portuguese were the first Europeans to ...": a people, set 66's history notes)
     lead = "the " if span.start > 0 and doc[span.start - 1].lower_ == "the" else ""
-    return f"Who {verb.lower_} {lead}{span.text}?"
+    return f"Who {verb.lower_} {lead}{re.sub(r'^The ', 'the ', span.text)}?"
 
 
 _PEOPLES = frozenset("tribe people clan dynasty".split())
@@ -532,11 +535,24 @@ def _defines(term: Term) -> bool:
         return False  # too long to be an answer to learn
     if hollow(s.parsed) or history_note(s.parsed) or narrated(s.parsed):
         return False  # praise, course talk, "the other favorite of Zeus", what someone did in 1925
+    if _circular(s.parsed, term.text):
+        return False
     return leans_on_context(s.parsed, reader=False) is None and definition_kind(s.parsed, term.text) is not None
 
 
+def _circular(doc, term: str) -> bool:
+    """True when "X is the ... X ..." says what X is with X itself ("Cost is the total cost of ownership.", set 66)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or len(term.split()) != 1:
+        return False
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    return attr is not None and attr.lemma_.lower() == parse.parse(term.lower())[0].lemma_
+
+
 #: A year in the running text (a citation's "(Hochschild 2012)" is left out before looking).
-_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
+#: An earlier year only where no unit or count follows it ("on May 17, 1498, with the assistance of ...", set 66's
+#: history notes; not "1200 calories").
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b1[0-4]\d\d\b(?!\s*(?:[a-z%]|[A-Z]{2,}\b(?<!AD)(?<!CE)(?<!BC)))")
 _CITATION = re.compile(r"\([^()]*\)")
 #: A study named by its authors and year as the subject of what happened: "Simons & Chabris (1999) explored ...".
 _CITED_STUDY = re.compile(r"\b[A-Z][\w'’-]+(?: (?:&|and) [A-Z][\w'’-]+| et al\.?)? \((?:19|20)\d\d[a-z]?\)")
@@ -754,7 +770,10 @@ def gloss_cards(glosses: list, cards: list[Flashcard], max_basic: int = _MAX_BAS
             plural = g.term.endswith("s") and g.term[:-1].isupper()
             front = f"What {'do' if plural else 'does'} {g.term} stand for?"
         elif g.kind == "sentence":
-            front = _meaning_front(g.term, g.definition) or ask_what(_lowered(g.term), g.definition)
+            # the source's own article where the gloss keeps it ("A queue is as simple as it sounds: ...")
+            front = _meaning_front(g.term, g.definition) or (
+                f"What is {g.named}?" if g.named else ask_what(_lowered(g.term), g.definition)
+            )
         else:  # the entry says which article the term takes ("a veridical paradox: facts that ...", set 32)
             front = ask_what(g.named or g.term, g.definition)
         if front in fronts or g.kind != "abbreviation" and _near(front, fronts):

@@ -144,6 +144,7 @@ def _find(ta) -> list[Gloss]:
         )
     found.extend(g for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and (g := _dash(s)) is not None)
     found.extend(g for s in ta.sentences if s.complete and (g := _called_last(s)))
+    found.extend(g for s in ta.sentences if (g := _as_it_sounds(s)) is not None)
     found.extend(_expansions(ta))
     found = [g for g in found if g.kind != "abbreviation" or not _household(g.term)]
     fields = _form_fields(blocks)
@@ -186,6 +187,26 @@ _CALLED_LAST = re.compile(
 )
 _NP_START = re.compile(r"\b(?:the|an?)\s", re.I)
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|it|he|she|they|we|you|I|such)\b", re.I)
+
+
+#: "A queue is as simple as it sounds: a task comes in, ...", "A global cache is just as it sounds: all the nodes use
+#: the same single cache space." (set 66's web chapter): the term says what it is, and the colon says it again.
+_AS_IT_SOUNDS = re.compile(
+    r"^(?:an?|the)\s+(?P<term>[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,3})\s+is\s+"
+    r"(?:(?:just|exactly|pretty\s+much|basically|really)\s+)?(?:as\s+(?:simple|easy|straightforward)\s+as|as|what)\s+"
+    r"it\s+sounds(?:\s+like)?\s*:\s*(?P<def>\S.{20,300})$",
+    re.I,
+)
+
+
+def _as_it_sounds(s: Sentence) -> Gloss | None:
+    """The term and the explanation after the colon of "X is (just) as it sounds: ..." (``_AS_IT_SOUNDS``)."""
+    m = _AS_IT_SOUNDS.match(s.text.strip())
+    term = _clean_term(m.group("term")) if m else ""
+    if not term or not _term_ok(term) or not _noun(term):
+        return None
+    article = m.group().split()[0].lower()  # as the source names it: "What is a queue?"
+    return Gloss(term, _answer(m.group("def")), s, "sentence", f"{article} {_lower(term)}")
 
 
 def _called_last(s: Sentence) -> Gloss | None:
@@ -244,6 +265,9 @@ def _dash(s: Sentence) -> Gloss | None:
     chunk = next((c for c in doc.noun_chunks if c.end_char >= at - 1 and c.start_char < at and c.end_char <= at + 1), None)
     if chunk is None or chunk.root.dep_ == "pobj":
         return None  # "the greatest revolution of the sixteenth century – the mastery of ...": the term starts before "of"
+    if chunk.root.dep_ == "attr" and chunk[0].lower_ in ("a", "an") and len(chunk) == 2:
+        return None  # "debt is a stock–what the government owes ...": says what debt is, not what a stock is (set 65);
+        # not "Utilitarianism is a consequentialist ethics—the outcome matters, not the act."
     body_at = m.start("def")
     if any(
         t.dep_ in ("nsubj", "nsubjpass") and t.idx >= body_at and t.head.idx >= body_at and t.head.dep_ not in _INNER_CLAUSES
@@ -466,10 +490,17 @@ def _colon_it(s: Sentence) -> Gloss | None:
     return _it_gloss(term, m.group("def").strip()[it.end() :], s, m.group("term"))
 
 
+#: What "It is" says when its "it" stands for a clause that follows ("It is the hallmark of a successful constitution
+#: that it gives everyone ...", under set 66's heading "The substantive provisions of a constitution").
+_CLEFT = re.compile(r"^(?:the|an?)\s+[^,;:]{1,80}?\s+that\s+(?:it|they|he|she|we|you|this|there|one|people|everyone)\b", re.I)
+
+
 def _it_gloss(term: str, body: str, s: Sentence, raw: str) -> Gloss | None:
     """The gloss of ``term`` whose definition is ``body`` (what "It is" says it is), when that explains it."""
     if not 3 <= len(surface_words(body)) <= ITEM_WORDS or f" {term_key(term)} " in f" {term_key(body)} ":
         return None
+    if _CLEFT.match(body):
+        return None  # "It is the hallmark of a successful constitution that it gives everyone ...": "it" is no term's
     if not _explains(body, subjectless=False, term=term):
         return None
     article = re.match(r"(?:an?|the)\s", raw.strip(), re.I)
@@ -579,6 +610,14 @@ def _noun_phrase(doc) -> bool:
     determiner, adjective, participle or noun and has no finite verb outside a relative clause ("that", "which")."""
     if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") or doc[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "VERB", "NUM"):
         return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if (
+        root is not None
+        and root.tag_ in ("VBZ", "VBP", "VBD", "MD")
+        and any(c.dep_ == "csubj" and c.left_edge.i == 0 for c in root.children)
+    ):
+        return False  # "Designing a system that is easy to operate is another important consideration." (set 66): a
+        # clause whose subject is a clause from the first word
     relative = next((t.i for t in doc if t.lower_ in ("that", "which", "who", "where", "when", "whose")), len(doc))
     return not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc[:relative]) and any(
         t.pos_ in ("NOUN", "PROPN") for t in doc[:relative]
@@ -672,8 +711,22 @@ def _two_clauses(doc) -> bool:
     """ "X is A, and Y is B": two statements joined, each with its own subject (no one answer for X)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     return root is not None and any(
-        c.dep_ == "conj" and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) for c in root.children
+        c.dep_ == "conj" and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) and not _goes_on(root, c)
+        for c in root.children
     )
+
+
+def _goes_on(root, conj) -> bool:
+    """True when a clause the parser joined to the main verb goes on a relative clause of place or time in between
+    ("Default is a situation where the contracted payments cannot be delivered in a full amount, and the contract does
+    not specify what happens in that eventuality.": the situation is where both hold, set 65's lecture notes)."""
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    where = attr is not None and any(
+        c.dep_ == "relcl" and c.i < conj.i and any(w.lower_ in ("where", "when") and w.i < c.i for w in c.children)
+        for c in attr.children
+    )
+    subject = next((d for d in conj.children if d.dep_ in ("nsubj", "nsubjpass")), None)
+    return where and subject is not None and subject.pos_ != "PRON"
 
 
 def _named_term(doc) -> str | None:

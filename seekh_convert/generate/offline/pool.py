@@ -6,6 +6,7 @@ replaces it with the next candidate of its section that the guide does not use y
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -58,6 +59,7 @@ from seekh_convert.generate.offline.wh import condition_quotes
 from seekh_convert.generate.offline.wholedef import names_topic, own_definitions, whole_cards, whole_topic
 from seekh_convert.model.document import BlockKind
 from seekh_convert.model.guide import LIST_SECTIONS, Definition, EmptySection, Flashcard, GuideContent, SummarySentence
+from seekh_convert.text import parse
 from seekh_convert.text.defining import asked_term
 from seekh_convert.text.grammar import definition_kind, kind_of, leans_on_context
 from seekh_convert.text.lexicon import can_be_noun, generic_word, zipf
@@ -485,9 +487,25 @@ def definition_empty(ta: TopicAnalysis) -> str:
 _BARE_WHAT = re.compile(r"^What is (?P<term>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3})\?$")
 
 
-def _articled(card: Flashcard, ta: TopicAnalysis) -> Flashcard:
+def _own_article(text: str, term: str) -> bool:
+    """True when ``text`` writes "a <term>" or "an <term>" in the term's own letters with the article the term's own
+    ("Solving an insight problem needs ..."), not another noun's it modifies ("A React app renders ...")."""
+    for m in itertools.islice(re.finditer(rf"\b(?:[Aa]n?)\s+{re.escape(term)}\b", text), 3):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        end = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        sentence = text[start:end]
+        at = m.end() - start
+        last = next((t for t in parse.parse(sentence) if t.idx < at <= t.idx + len(t.text)), None)
+        if last is not None and last.pos_ == "NOUN" and last.dep_ != "compound":
+            return True
+    return False
+
+
+def _articled(card: Flashcard, ta: TopicAnalysis, doc: DocAnalysis | None = None) -> Flashcard:
     """ "What is a race condition?" for "What is race condition?" when the topic itself writes "a race condition" (set
-    40's teachers edited three such fronts): the source says the term counts; a mass noun keeps no article."""
+    40's teachers edited three such fronts), or another topic of the document does, in the same letters and ending the
+    phrase ("What is insight problem?", "What is compute instance?": sets 59 and 63): the source says the term counts;
+    a mass noun keeps no article."""
     m = _BARE_WHAT.match(card.front) if card.kind == "basic" else None
     if m is None:
         return card
@@ -495,10 +513,52 @@ def _articled(card: Flashcard, ta: TopicAnalysis) -> Flashcard:
     if "text" not in ta.memo:
         ta.memo["text"] = "\n".join(b.text for b in ta.topic.blocks)
     used = re.search(rf"\b(an?)\s+{re.escape(term)}\b(?!\s*(?:of|to)\b)", ta.memo["text"], re.I)
+    if used is None and doc is not None:
+        if "text" not in doc.memo:
+            doc.memo["text"] = "\n".join(b.text for b in doc.document.blocks if b.usable)
+        used = _own_article(doc.memo["text"], term) or None
     if used is None or re.search(rf"\b{re.escape(term)}\b", ta.memo["text"], re.I) is None:
         return card
     article = "an" if re.match(r"[aeio]|u(?!ni|s[eu])|hour|hono", term) else "a"
     return card.model_copy(update={"front": f"What is {article} {term}?"})
+
+
+_CAPITAL_WHAT = re.compile(r"^What (?P<verb>is|are) (?P<term>[A-Z][a-z-]+(?: [A-Za-z][a-z-]*){0,3})\?$")
+
+
+def _cased(card: Flashcard, ta: TopicAnalysis, doc: DocAnalysis) -> Flashcard:
+    """ "What is fugacity?" for "What is Fugacity?" (a term a label or a sentence's start set with a capital) when the
+    document writes it in small letters inside a sentence (sets 60 and 62: "What is Fugacity?", "What is Extensive
+    Property?" edited); a name is never written so, and keeps its capitals."""
+    m = _CAPITAL_WHAT.match(card.front) if card.kind == "basic" else None
+    if m is None:
+        return card
+    low = m.group("term").lower()
+    if "text" not in doc.memo:
+        doc.memo["text"] = "\n".join(b.text for b in doc.document.blocks if b.usable)
+    if re.search(rf"\b[A-Za-z][a-z,]*\s+{re.escape(low)}\b", doc.memo["text"]) is None:
+        return card
+    return card.model_copy(update={"front": f"What {m.group('verb')} {low}?"})
+
+
+def _distinct(cards: list[Flashcard]) -> list[Flashcard]:
+    """The cards without a later one asking the same ("What is Plasmodium?" and "What is a plasmodium?" became one
+    front once the document's small letters and article were applied, set 62's notes replayed)."""
+    out: list[Flashcard] = []
+    at: dict[str, int] = {}
+    for c in cards:
+        if c.kind != "basic" or c.front not in at:
+            at.setdefault(c.front, len(out))
+            out.append(c)
+        elif _opens_on_term(c) and not _opens_on_term(out[at[c.front]]):
+            out[at[c.front]] = c  # the one whose answer is about the term ("A plasmodium is ...", not "Malaria is ...")
+    return out
+
+
+def _opens_on_term(card: Flashcard) -> bool:
+    """True when a "What is X?" card's answer names X in its first words."""
+    m = re.match(r"What (?:is|are) (?:an? |the )?(?P<term>.+)\?$", card.front)
+    return m is not None and m.group("term").lower() in " ".join(card.back.lower().split()[:6])
 
 
 def _orphans(definable: list[Term], cards: list[Flashcard], questions: list) -> list[Flashcard]:
@@ -654,11 +714,13 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     ]  # a spare blank in a definition a card already asks would repeat it
     reviews = source_reviews(ta.topic.blocks)
     reviewed = _reviewed(reviews)
-    pool.sections["flashcards"] = [
-        _articled(c, ta)
-        for c in shown_cards(cards + _fresh(spare, cards))
-        if not shown_example(c.source.section) and not _expanded_before(doc, ta, c) and not reviewed(c)
-    ]
+    pool.sections["flashcards"] = _distinct(
+        [
+            _articled(_cased(c, ta, doc), ta, doc)
+            for c in shown_cards(cards + _fresh(spare, cards))
+            if not shown_example(c.source.section) and not _expanded_before(doc, ta, c) and not reviewed(c)
+        ]
+    )
     if not pool.definitions:  # a card may still say what the title's term is ("A ___ manages a shared set of app data.")
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     if not pool.definitions:

@@ -27,7 +27,7 @@ _NOT_PURPOSE = frozenset(
     "allow ask want tell force help cause enable require expect let permit encourage need seem appear tend try begin "
     "start continue like love hate prefer have be get go come make lead intend plan hope decide fail refuse consider show say "
     "believe think know find assume suppose see seem prove expect authorize authorise empower instruct order direct "
-    "oblige compel invite advise urge warn persuade convince train teach entitle forbid prohibit remind".split()
+    "oblige compel invite advise urge warn persuade convince train teach entitle forbid prohibit remind mean".split()
 )  # "authorizes a principal to suspend a student": whom it allows to do what, not why (offline set 14)
 #: What a sentence must show, unparsed, before it is parsed: "to <verb>", "so that", "by <verb>ing", a year.
 _MAY_HOLD = re.compile(
@@ -200,7 +200,12 @@ def clause_question(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
 
 
 #: A year that opens the sentence: "In 1851 Governor General Lord Dalhousie described the kingdom of Awadh as ...".
-_FRONTED_YEAR = re.compile(r"^(?:In|During)\s+((?:1[5-9]|20)\d\d)\s*,?\s+(?=[A-Za-z])")
+#: An era after the year is the date's, not the sentence's subject ("In 1608 AD, the first English ship ...", set 66's
+#: history notes had asked "When did AD, the first hector ship, ... arrive in Surat?").
+_FRONTED_YEAR = re.compile(
+    r"^(?:In|During)\s+(?:((?:1[5-9]|20)\d\d)(?:\s*(?:AD|A\.D\.|CE|C\.E\.))?|(\d{3,4})\s*(BC|B\.C\.|BCE|B\.C\.E\.|AD|A\.D\.|CE))"
+    r"\s*,?\s+(?=[A-Za-z])"
+)
 
 
 def fronted_when(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
@@ -221,11 +226,11 @@ def fronted_when(s: Sentence, terms: list[Term]) -> ShortAnswer | None:
     body = _stem(doc, root, subj, None, terms)
     if body is None or _PRONOUN.search(body) or _demonstrative(doc) or len(body.split()) < 4:
         return None
-    answer = f"In {m.group(1)}."
+    year = m.group(1) or f"{m.group(2)} {m.group(3).replace('.', '')}"  # "In 1608." or "In 326 BC."
     return ShortAnswer(
         question=f"When {body}?",
-        answer=answer,
-        accept=[m.group(1)],
+        answer=f"In {year}.",
+        accept=[year],
         explanation=f"The source says: “{s.display}”",
         source=s.ref(),
     )
