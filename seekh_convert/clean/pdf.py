@@ -30,7 +30,11 @@ _PAGE_NUMBER = re.compile(
 )
 _CROP_MARK = re.compile(r"^[SR]?\d{1,2}[SR]?$")
 _SLUG = re.compile(r"\.(qxd|qxp|indd|fm)\b.*\d|^\d+(st|nd|rd|th) pass( pages)?$|^\s*[|+\u2013\u2014_]+\s*$", re.IGNORECASE)
-_BULLET = re.compile(r"^([\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7*\u2013\u2014-])\s+")
+#: A list item's mark: dots, squares, dashes; the hollow circle and triangles of a second level ("○ Conservation
+#: Biology: study of ...", "▷ Stewardship: an ethic ...", set 67's notes, whose definitions went unread behind them).
+_BULLET = re.compile(
+    r"^([\u2022\u25cf\u25aa\u25a0\u2023\u2043\u25e6\u2219\u00b7*\u2013\u2014\u25cb\u25b7\u25ba\u25b8\u27a2\u27a4\u2756\u25c6-])\s+"
+)
 _NUMBERED = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+\S")
 _CLAUSE_END = re.compile(r"[.!?:;)\"\u201d\u2019]$")
 _STRONG_END = re.compile(r"[.!?)\"\u201d]$")

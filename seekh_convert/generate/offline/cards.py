@@ -136,14 +136,24 @@ def ask_what(term: str, definition: str = "") -> str:
         lead = "the "  # "What is the principle of locality?"
     if not lead and not re.match(r"(?:the|an?)\s", term, re.I):  # "Activity: An element of work ...": "an"
         lead = gloss_article(term, definition)
-    last = term.split()[-1]
-    verb = "are" if _plural(last) else "is"
+    last = re.split(r"\s+of\s+", term)[0].split()[-1]  # the head: "tragedy of the commons" is one (set 67)
+    verb = "are" if _plural(last) or _plural_class(last, definition) else "is"
     verb = copula.group(1) if copula else verb
     if term.isupper() and len(term) > 5 and " " not in term and zipf(term) >= 2.5:
         term = term.lower()  # "NORMALIZATION" set in capitals as a heading is the word "normalization"
     elif not found or found.start() == 0:
         term = _lowered(term)  # "Attempt" (a title, or the entry's first word) reads "What is attempt?" (set 27)
     return f"What {verb} {lead}{term}?"
+
+
+def _plural_class(last: str, definition: str) -> bool:
+    """True when a term ending in "s" is explained by a plural class ("Autotrophs: Organisms responsible for primary
+    production ...", set 67's notes asked "What is Autotrophs?")."""
+    if not last.lower().endswith("s") or last.lower().endswith(("ss", "us", "is", "ics")) or not definition:
+        return False
+    doc = parse.parse(definition)
+    head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
+    return head is not None and head.i <= 2 and head.tag_ == "NNS" and head.dep_ == "ROOT"
 
 
 #: Endings of nouns that take no article ("federalism", "awareness", "economics", "management", "information").

@@ -78,6 +78,8 @@ def _glossary(block) -> tuple[str, str, str] | None:
     term, body = (block.term or "").strip(), block.text.strip()
     if not _term(term) or not _body(body) or f" {term_key(term)} " in f" {term_key(body)} ":
         return None
+    if _properties(term, body):
+        return None
     if not entry_explains(block):
         return None
     return term, f"{body[:1].upper()}{body[1:].rstrip(' .;,:')}.", body
@@ -89,6 +91,8 @@ def _bracketed(block) -> tuple[str, str, str] | None:
     if m is None:
         return None
     term, body = m.group("term"), _CUT.sub("", m.group("body")).strip(" ,;")
+    if _properties(term, body):
+        return None
     if not _term(term) or not _body(body, instruction=True) or parse.parse(term)[0].tag_ == "VB":
         return None  # "Restore previous state afterwards (interrupts may ...)": a step to take, not a term (set 40)
     doc = parse.parse(body)
@@ -97,6 +101,15 @@ def _bracketed(block) -> tuple[str, str, str] | None:
     if not (verb or phrase) or len(surface_words(body)) < 3:
         return None
     return term, f"{term}: {body[:1].lower()}{body[1:]}.", block.text.strip()
+
+
+def _properties(term: str, body: str) -> bool:
+    """True for properties weighed against each other, no term and its explanation: "Thicker and wider (density vs.
+    speed)" (set 68's deck asked "What is thicker and wider?")."""
+    if re.search(r"\b(?:vs\.?|versus)\s", body):
+        return True
+    doc = parse.parse(term.lower())  # "thicker and wider", not "little endian" (set 43's KEEP)
+    return all(t.pos_ in ("ADJ", "CCONJ", "ADV") for t in doc) and any(t.tag_ in ("JJR", "RBR", "CC") for t in doc)
 
 
 def _body(body: str, instruction: bool = False) -> bool:

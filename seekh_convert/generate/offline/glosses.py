@@ -492,7 +492,9 @@ def _colon_it(s: Sentence) -> Gloss | None:
 
 #: What "It is" says when its "it" stands for a clause that follows ("It is the hallmark of a successful constitution
 #: that it gives everyone ...", under set 66's heading "The substantive provisions of a constitution").
-_CLEFT = re.compile(r"^(?:the|an?)\s+[^,;:]{1,80}?\s+that\s+(?:it|they|he|she|we|you|this|there|one|people|everyone)\b", re.I)
+_CLEFT = re.compile(
+    r"^(?:the|an?)\s+(?:(?!\bthat\b)[^,;:]){1,80}?\s+that\s+(?:it|they|he|she|we|you|this|there|one|people|everyone)\b", re.I
+)
 
 
 def _it_gloss(term: str, body: str, s: Sentence, raw: str) -> Gloss | None:

@@ -371,6 +371,12 @@ _NOT_GENUS = frozenset("thing one way part kind type example case something lot 
 _PARTICULAR = frozenset("this that these those its their his her our my your".split())
 
 
+def _particular(lead: list[str]) -> bool:
+    """ "compute the answers to this query, which is a set of documents ..." (set 67's lecture): one query, and the
+    clause may say what the answers are."""
+    return bool(lead) and lead[-1].lower() in _PARTICULAR
+
+
 def which_is(ta) -> list:
     """ "X, which is a/the ..." or "which refers to" where X is a key term of the topic (or named by "called X", "the
     term X": set 56's "the term caste, which refers to a set of ..."): "What is X?" answered by
@@ -396,7 +402,7 @@ def which_is(ta) -> list:
             lead = (block.text[: m.start("term")] + m.group("term")[: len(m.group("term")) - len(term)]).split()[-1:]
             if lead and re.fullmatch(r"[\d.,]+", lead[-1]):
                 continue  # "the graph of 2 pi r, which is a straight line ..." (set 35): "pi r" cut from a formula
-            if term.lower().startswith("the ") or [w.lower() for w in lead] == ["of"]:
+            if term.lower().startswith("the ") or [w.lower() for w in lead] == ["of"] or _particular(lead):
                 continue  # "the absence of the dog, which is a circumstance outside their control" (set 27): the
                 # clause says what the absence was, and "the dog" is the example's one dog
             doc = parse.parse(body)

@@ -448,6 +448,9 @@ def definition_cards(ta: TopicAnalysis, cards: list[Flashcard]) -> list[Flashcar
         said = _lowered(term) if s.text.startswith(term) else term  # "Business may be defined as ...": its capital
         verb = ASKED_VERBS.get(kind or "")
         front = f"What does {the}{said} {verb}?" if verb else ask_what(term, s.text)
+        if kind == "characterized":  # "Wires are characterized by their geometry." asked "What are wires?" (set 68)
+            lead = re.match(rf"\s*(an?|the)\s+{re.escape(term)}\b", s.text, re.I)
+            front = f"What characterizes {lead.group(1).lower() + ' ' if lead else ''}{said}?"
         out.append(Flashcard(kind="basic", front=front, back=s.display, source=s.ref()))
         quotes.add(s.text)
         asked.add(term_key(term))

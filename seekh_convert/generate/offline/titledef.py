@@ -126,6 +126,8 @@ def hollow(doc) -> str | None:
             return "leans on the text before it"
         if c.dep_ == "relcl" and _talk(c):
             return "course talk"  # (not "memory aids that help us organize ...": the reader as an object is no talk)
+    if any(c.dep_ == "advmod" and c.lower_ in _NOW_AND_THEN for c in root.children):
+        return "how often, not what it is"  # "Ecosystems are often a target of conservation because ..." (set 67)
     if any(c.dep_ == "amod" and c.lower_ in _RANKING for c in attr.children) and not any(
         c.dep_ in ("relcl", "acl") for c in attr.children
     ):
@@ -135,6 +137,8 @@ def hollow(doc) -> str | None:
     return None
 
 
+#: How often a copula holds: a sentence that says so tells a tendency, not what the term is.
+_NOW_AND_THEN = frozenset("often sometimes frequently occasionally rarely seldom".split())
 #: Words that rank a term among others of its kind rather than say what it is.
 _RANKING = frozenset("important significant crucial essential vital ubiquitous".split())
 

@@ -272,3 +272,69 @@ def test_it_is_the_hallmark_that_it_gives_is_no_definition_of_the_heading() -> N
         [Block("It is the process of bringing together physical, financial and human resources to achieve goals.")]
     )
     assert _it_is("Organizing", process) is not None
+    [view] = topic_sentences(
+        [Block("Moral Nihilism: It is a meta-ethical view that believes that there is nothing right or wrong.")]
+    )
+    from seekh_convert.generate.offline.glosses import _colon_it
+
+    assert _colon_it(view) is not None  # a relative clause, then a content clause: a definition (set 55's notes)
+
+
+def test_what_the_judges_of_sets_67_and_68_found() -> None:
+    """Set 68's deck: "What are wires?" keyed "Wires are characterized by their geometry." and "What is thicker and
+    wider?" keyed "Density vs. speed." (two wrong keys); set 67's lecture: "What is a query?" keyed with what "the
+    answers to this query" are, and its notes: "What are ecosystems?" keyed "Ecosystems are often a target of
+    conservation because ..."; its notes' definitions sat behind "○" and "▷" bullets."""
+    from seekh_convert.clean.pdf import _BULLET
+    from seekh_convert.generate.offline.entries import _properties
+    from seekh_convert.generate.offline.titledef import hollow
+    from seekh_convert.text import parse
+
+    content = _topic(
+        "Wire Geometry",
+        [
+            "Wires are characterized by their geometry.",
+            "The pitch is equal to the width of the wire plus its required spacing.",
+            "Modern processes pack in many skinny wires with an aspect ratio of about two.",
+        ],
+    )
+    fronts = [c.front for c in content.flashcards]
+    assert "What are wires?" not in fronts
+    assert _properties("Thicker and wider", "density vs. speed")
+    assert not _properties("First fit", "searches from the beginning of the linked list")
+    assert not _properties("Little endian", "Lowest byte of a word-size data is stored in bit 0 to bit 7")
+    assert hollow(parse.parse("Ecosystems are often a target of conservation because they support critical functions."))
+    assert not hollow(parse.parse("An ecosystem is a community of organisms interacting with their environment."))
+    assert _BULLET.match("○ Conservation Biology: study of the conservation of nature.")
+    assert _BULLET.match("▷ Stewardship: an ethic that embodies the responsible planning of resources.")
+
+
+def test_a_relative_clause_after_this_noun_defines_no_term() -> None:
+    """Set 67's lecture: "And then you are to compute the answers to this query, which is a set of documents that would
+    be useful to the user." asked "What is a query?" (a wrong key)."""
+    from seekh_convert.generate.offline.analysis import analyse
+
+    head = Block("Formal Formulation", BlockKind.HEADING, level=1, page=1)
+    texts = [
+        "Next, we have the query, which is a sequence of words typed by the user into the search box.",
+        "And then you are to compute the answers to this query, which is a set of documents that would be useful to the user.",
+        "The query is usually short, and the documents are long, so the two differ a great deal in length.",
+    ]
+    blocks = [head, *(Block(t, page=1) for t in texts)]
+    doc = Document(path=Path("lecture.txt"), kind=SourceKind.TEXT, title="Lecture", blocks=blocks)
+    doc.topics = [Topic(1, "Formal Formulation", blocks)]
+    from seekh_convert.generate.offline.leddef import which_is
+
+    ta = analyse(doc, doc.topics[0]).topics[0]
+    bodies = [found[1] for found in which_is(ta)]
+    assert not any("useful to the user" in b for b in bodies)
+
+
+def test_a_terms_number_is_its_heads() -> None:
+    """Set 67's notes (their bullets read): "What are tragedy of the commons?" and "What is Autotrophs?" ("Organisms
+    responsible for primary production ...")."""
+    from seekh_convert.generate.offline.cards import ask_what
+
+    assert ask_what("tragedy of the commons", "The main social dilemma that faces shared resources.").startswith("What is")
+    assert ask_what("Autotrophs", "Organisms responsible for primary production in an ecosystem.").startswith("What are")
+    assert ask_what("Physics", "The study of matter, energy and the forces between them.") == "What is physics?"
