@@ -517,13 +517,18 @@ def _articled(card: Flashcard, ta: TopicAnalysis, doc: DocAnalysis | None = None
         ta.memo["text"] = "\n".join(b.text for b in ta.topic.blocks)
     used = re.search(rf"\b(an?)\s+{re.escape(term)}\b(?!\s*(?:of|to)\b)", ta.memo["text"], re.I)
     if used is None and doc is not None:
-        if "text" not in doc.memo:
-            doc.memo["text"] = "\n".join(b.text for b in doc.document.blocks if b.usable)
-        used = _own_article(doc.memo["text"], term) or None
+        used = _own_article(_document_text(doc), term) or None
     if used is None or re.search(rf"\b{re.escape(term)}\b", ta.memo["text"], re.I) is None:
         return card
     article = "an" if re.match(r"[aeio]|u(?!ni|s[eu])|hour|hono", term) else "a"
     return card.model_copy(update={"front": f"What is {article} {term}?"})
+
+
+def _document_text(doc: DocAnalysis) -> str:
+    """The document's usable text, joined once (its terms' articles and small letters are looked up in it)."""
+    if "text" not in doc.memo:
+        doc.memo["text"] = "\n".join(b.text for b in doc.document.blocks if b.usable)
+    return doc.memo["text"]
 
 
 _CAPITAL_WHAT = re.compile(r"^What (?P<verb>is|are) (?P<term>[A-Z][a-z-]+(?: [A-Za-z][a-z-]*){0,3})\?$")
@@ -537,9 +542,7 @@ def _cased(card: Flashcard, ta: TopicAnalysis, doc: DocAnalysis) -> Flashcard:
     if m is None:
         return card
     low = m.group("term").lower()
-    if "text" not in doc.memo:
-        doc.memo["text"] = "\n".join(b.text for b in doc.document.blocks if b.usable)
-    if re.search(rf"\b[A-Za-z][a-z,]*\s+{re.escape(low)}\b", doc.memo["text"]) is None:
+    if re.search(rf"\b[A-Za-z][a-z,]*\s+{re.escape(low)}\b", _document_text(doc)) is None:
         return card
     return card.model_copy(update={"front": f"What {m.group('verb')} {low}?"})
 
