@@ -142,7 +142,8 @@ def _mark_contents_pages(blocks: list[Block]) -> None:
 
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?(?:\d{4}|by\b)|all rights reserved|\bISBN(?:-1[03])?:?\s*[\d-]{10}|"
-    r"no part of this (?:publication|book|work) may be|published by\b|first (?:published|edition)\b.{0,40}\d{4}",
+    r"no part of this (?:publication|book|work) may be|published by\b|first (?:published|edition)\b.{0,40}\d{4}|"
+    r"cataloging-in-publication|printed and bound in\b",
     re.IGNORECASE,
 )
 #: A page or section this short holding a copyright statement is a copyright page, not content.
@@ -155,7 +156,13 @@ def _mark_copyright_pages(blocks: list[Block]) -> None:
     for i, group in enumerate(_groups(blocks)):
         usable = [b for b in group if b.usable]
         words = sum(len(b.text.split()) for b in usable)
-        signals = {m.group(0).casefold()[:8] for b in usable for m in _COPYRIGHT.finditer(b.text)}
+        # a statement already set aside as boilerplate ("All rights reserved. No part of this book ...") still tells
+        # what the page is (set 69's MIT Press copyright page kept its ISBN and "MIT Press books may be purchased ...")
+        # (one at least in the text left: a content page's copyright footer alone is no copyright page)
+        told = [b for b in group if b.usable or b.kind is BlockKind.BOILERPLATE]
+        signals = {m.group(0).casefold()[:8] for b in told for m in _COPYRIGHT.finditer(b.text)}
+        if not any(_COPYRIGHT.search(b.text) for b in usable):
+            signals = set()
         # one "©" is a credit line, not a page; on a short first page before any heading it is the title page's
         # ("Procedural Due Process: The Missing Casebook Chapter", "Paul Gowder", ..., "Copyright 2013, Paul Gowder.")
         title_page = i == 0 and signals and not any(b.kind is BlockKind.HEADING for b in group)

@@ -40,6 +40,10 @@ _COLON = re.compile(
 _NEXT_ENTRY = re.compile(r"\s[A-Z][\w'\u2019\-]*(?:\s[\w'\u2019\-]+){0,3}(?:\s*\([^()]{1,20}\))?\s*:\s")
 _CUE_NAMING = re.compile(r"\b(?:called|known\s+as|termed|which\s+(?:refers|means|denotes))\b", re.I)
 _SCENE = re.compile(r"^(?:In|Within|For|Among) [A-Za-z][\w\s'\u2019\-]{1,40}?,\s+(?=(?:the|an?)\s|[A-Z])")
+#: A scene that says the statement holds only sometimes: what follows defines nothing.
+_HEDGE_SCENE = re.compile(
+    r"^In (?:many|some|most|certain|a few|several|these|those|such) (?:cases|instances|situations|ways)\b", re.I
+)
 _CUE = re.compile(
     r"\b(?:is|are)\s+(?:an?|the|any|one|defined|called|known|termed|referred|when|\w+s)\b|\brefers?\s+to\b|\bmeans\b"
     r"|\bdenotes?\b|\b(?:occurs?|happens?)\s+(?:when|if)\b|\bknown\s+as\b|\bcalled\b|\b(?:states?|says)\s+that\b"
@@ -661,6 +665,8 @@ def _sentence(s: Sentence) -> list[Gloss]:
     out: list[Gloss] = []
     display = s.display
     scene = _SCENE.match(display)  # "In science, the winner's curse refers to ...": the definition follows the comma
+    if scene and _HEDGE_SCENE.match(scene.group()):
+        return _relative(doc, s)  # "In many cases, the technology is an obstacle ...": true only sometimes (set 69)
     if scene and s.n_words - len(scene.group().split()) >= 5:
         display = _answer(display[scene.end() :])
     sdoc = doc if not scene else parse.parse(display)

@@ -134,6 +134,32 @@ def _cut_coordination(tokens: list) -> bool:
     return any(c.lower_ in _LIMITING and c.i not in inside for t in tokens for c in t.children)
 
 
+def _cut_word(tokens: list) -> bool:
+    """True when the title ends inside a hyphenated word ("... give a feeling of non" of "non-mediation", set 69)."""
+    last = tokens[-1]
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return after is not None and not last.whitespace_ and after.text in ("-", "‐", "‑")
+
+
+def _cut_condition(tokens: list, root) -> bool:
+    """True when the title leaves out a condition on one of its words ("Statistical power is the probability of
+    rejecting the null hypothesis" of "..., when it is indeed false": set 69's teacher read the title as wrong)."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if (
+            t.i == root.i and root.lemma_ != "be"
+        ):  # "Plants grow when ...": a time; "X is the probability of Y, when ...": X's condition
+            continue
+        for c in t.children:
+            if (
+                c.dep_ == "advcl"
+                and c.i not in inside
+                and any(m.lower_ in _CONDITIONS | {"when", "where", "once"} for m in c.children if m.dep_ in ("mark", "advmod"))
+            ):
+                return True
+    return False
+
+
 _LIMITING = frozenset("only not never no neither nor hardly rarely solely just except".split())
 #: How often or how surely a point holds: a title that drops it says more than the source ("are often exponential").
 _HEDGES = frozenset("often usually generally typically sometimes rarely seldom always never mostly largely mainly".split())
@@ -184,7 +210,7 @@ def clause_title(root, keys: set[str] | frozenset[str] = frozenset(), cut: int =
         return None
     if any(t.like_num and not t.is_alpha or not (t.is_alpha or t.is_punct or "-" in t.text or "'" in t.text) for t in tokens):
         return None  # "Cost is 80 British Pounds", "dt = Eleak": numbers and symbols are no point's name
-    if _cut_coordination(tokens) or text_parens(tokens):
+    if _cut_coordination(tokens) or text_parens(tokens) or _cut_word(tokens) or _cut_condition(tokens, root):
         return None  # "Explicit memory is divided into episodic memory" of "... episodic and semantic memory"
     if tokens[0].lower_ in _LEADING and tokens[0].i == subj.left_edge.i and not reason:
         tokens = tokens[1:]  # "The bond energy is ..." -> "Bond energy is ..."

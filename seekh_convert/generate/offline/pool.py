@@ -249,10 +249,29 @@ def central_definitions(cards: list, ta: TopicAnalysis, document_title: str = ""
     beside "secondary reinforcer" 5), the document's own subject ("Accounting is a means ..." under "Interested Users
     of Information") or a common word ("technologies") is no definition of the topic, nor is any term under a title
     whose own term the topic names three times ("Polygons: ..." under "Vector Data Models")."""
-    if any(k and ta.stem_text.count(f" {k} ") >= _CENTRAL_MENTIONS for k in map(term_key, title_terms(ta.topic.title))):
+    if _names_own_title(ta):
         return []  # the topic is about its title's term, which the source leaves undefined: another term is a part of it
+    found = sorted(_card_definitions(cards, ta, document_title), key=lambda x: -x[0])
+    if not found:
+        return []
+    n, _, best = found[0]
+    if n < _CENTRAL_MENTIONS or n * _CENTRAL_WORDS < ta.word_count or n < 2 * _runner_up(found, ta):
+        return []
+    return [best]
+
+
+def _runner_up(found: list[tuple[int, str, Definition]], ta: TopicAnalysis, but: frozenset[str] = frozenset()) -> int:
+    """How often the topic names the next most named term after the first of ``found``: another card's term, or a term
+    the topic defines or keeps repeating as a phrase (a blank's term too); none of ``but``."""
+    others = {k for _, k, _ in found[1:]} | {term_key(t.text) for t in ta.terms if t.defined or " " in t.key and t.real}
+    return max((ta.stem_text.count(f" {k} ") for k in others if k and k != found[0][1] and k not in but), default=0)
+
+
+def _card_definitions(cards: list, ta: TopicAnalysis, document_title: str) -> list[tuple[int, str, Definition]]:
+    """(mentions in the topic, term key, definition) of the "What is X?" cards whose answer says what X is, in card
+    order: no common word, nor the document's own subject, nor an answer that opens on a pronoun."""
     whole = f" {term_key(document_title)} "
-    found: list[tuple[int, str, Definition]] = []  # (mentions, term key, definition)
+    found: list[tuple[int, str, Definition]] = []
     for card in cards:
         m = _WHAT_IS.match(card.front.strip()) if card.kind == "basic" else None
         key = term_key(m.group("term")) if m else ""
@@ -264,16 +283,46 @@ def central_definitions(cards: list, ta: TopicAnalysis, document_title: str = ""
         names = f" {key} " in " " + " ".join(singular(w) for w in surface_words(text)) + " "
         shown = text if names else f"{m.group('term')[:1].upper()}{m.group('term')[1:]}: {text}"
         found.append((ta.stem_text.count(f" {key} "), key, Definition(text=shown, source=card.source)))
-    found.sort(key=lambda x: -x[0])
-    if not found:
+    return found
+
+
+#: Titles of a chapter's boxes and end matter: the terms they define in passing are not theirs.
+_BOX_TITLE = re.compile(
+    r"^\W*(?:end[- ]of[- ]chapter|at a glance|exercises?|(?:review |practice )?questions?|key (?:takeaways?|terms|points|ideas|"
+    r"concepts)|references|further reading|glossary|bibliography|problems)\b",
+    re.I,
+)
+
+
+def most_named_definition(cards: list, ta: TopicAnalysis, document_title: str = "") -> list[Definition]:
+    """The definition of the card term the topic names most, when nothing defines its title's term.
+
+    Teachers called the "none" false in sets 39-69 beside "Hidden curriculum is a concept that describes ..." under
+    "Education", "Statistical power is the probability of rejecting the null hypothesis, when it is indeed false."
+    under "Power analysis" and "Value dimensions: The specific values included in Hofstede's research." under
+    "Hofstede and Values". The definition is a "What is X?" card's answer (``_card_definitions``): X named twice or
+    more in the topic, and half as often again as any other term it defines except the title's
+    (``central_definitions`` without its density bar). Two terms as central name no one term of the topic
+    ("contamination delay" and "propagation delay" under "Timing Diagrams", a true "none"), nor does a chapter's box
+    or end matter ("End-of-Chapter Material", "At a Glance")."""
+    if _FRONT.match(ta.topic.title) or _BOX_TITLE.match(ta.topic.title) or _GENERIC_TITLE.match(ta.topic.title):
         return []
-    n, best_key, best = found[0]
-    # another card's term, or a term the topic defines or keeps repeating as a phrase (a blank's term too)
-    others = {k for _, k, _ in found[1:]} | {term_key(t.text) for t in ta.terms if t.defined or " " in t.key and t.real}
-    runner_up = max((ta.stem_text.count(f" {k} ") for k in others if k and k != best_key), default=0)
-    if n < _CENTRAL_MENTIONS or n * _CENTRAL_WORDS < ta.word_count or n < 2 * runner_up:
+    found = sorted(_card_definitions(cards, ta, document_title), key=lambda x: -x[0])
+    titled = frozenset(term_key(t) for t in title_terms(ta.topic.title))  # what the topic is about, no rival of it
+    if not found or found[0][0] < 2 or 2 * found[0][0] < 3 * _runner_up(found, ta, titled):
         return []
-    return [best]
+    if any(found[0][1].endswith(" " + k) for k in titled if k):
+        return []  # one kind of the title's term ("Strategic plans are ..." under "Types of Plans")
+    if _names_own_title(ta) and not _title_words(found[0][1]) & _title_words(ta.topic.title):
+        return []  # the topic is about its title's term: a term of other words is a part of it ("Polygons: ..." under
+        # "Vector Data Models"), one sharing its words is its base ("statistical power" under "Power analysis")
+    return [found[0][2]]
+
+
+def _names_own_title(ta: TopicAnalysis) -> bool:
+    """True when the topic names its title's term three times or more."""
+    keys = [term_key(t) for t in title_terms(ta.topic.title)]
+    return any(k and ta.stem_text.count(f" {k} ") >= _CENTRAL_MENTIONS for k in keys)
 
 
 def definition_pairs(ta: TopicAnalysis) -> list[tuple[str, Sentence, str]]:
@@ -534,6 +583,30 @@ def _document_text(doc: DocAnalysis) -> str:
 _CAPITAL_WHAT = re.compile(r"^What (?P<verb>is|are) (?P<term>[A-Z][a-z-]+(?: [A-Za-z][a-z-]*){0,3})\?$")
 
 
+_ASKED = re.compile(r"^What (?:is|are) (?:(?:the|an?) )?(?P<term>[^?]+)\?$")
+#: "<description> is called <term>." whole: the description is the answer.
+_CALLED = re.compile(
+    r"^(?P<said>(?!(?:this|that|these|those|such|it|they|which|here)\b)[^:;]+?),?\s+(?:is|are)\s+(?:(?:commonly|usually|often|"
+    r"generally|also)\s+)?(?:called|known as|termed|referred to as|named)\s+(?:(?:its|their|the|an?)\s+)?[\"“']?(?P<term>[^.;:,\"”']+?)"
+    r"[\"”']?\s*\.?$",
+    re.I,
+)
+
+
+def _named_back(card: Flashcard) -> Flashcard:
+    """ "The probability distribution of a statistic." for the back "The probability distribution of a statistic is
+    called its sampling distribution." under "What is a sampling distribution?": the sentence ends by naming the term
+    the front asks, so its description is the answer (teachers edited seven such backs in sets 51-65 for repeating the
+    term, "is called its polarizability"); the quote keeps the whole sentence. Only when the description has four
+    words or more and the sentence says nothing after the term."""
+    asked = _ASKED.match(card.front) if card.kind == "basic" else None
+    m = _CALLED.match(card.back.strip()) if asked else None
+    if m is None or term_key(m.group("term")) != term_key(asked.group("term")) or len(m.group("said").split()) < 4:
+        return card
+    said = m.group("said").strip()
+    return card.model_copy(update={"back": f"{said[:1].upper()}{said[1:]}."})
+
+
 def _cased(card: Flashcard, ta: TopicAnalysis, doc: DocAnalysis) -> Flashcard:
     """ "What is fugacity?" for "What is Fugacity?" (a term a label or a sentence's start set with a capital) when the
     document writes it in small letters inside a sentence (sets 60 and 62: "What is Fugacity?", "What is Extensive
@@ -722,7 +795,7 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
     reviewed = _reviewed(reviews)
     pool.sections["flashcards"] = _distinct(
         [
-            _articled(_cased(c, ta, doc), ta, doc)
+            _named_back(_articled(_cased(c, ta, doc), ta, doc))
             for c in shown_cards(cards + _fresh(spare, cards))
             if not shown_example(c.source.section) and not _expanded_before(doc, ta, c) and not reviewed(c)
         ]
@@ -741,6 +814,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
             if title_overlap(term, ta.topic.title) > 0
             or ta.stem_text.count(f" {term_key(term)} ") * _CENTRAL_WORDS >= ta.word_count
         ][:1]
+    if not pool.definitions:
+        pool.definitions = most_named_definition(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}
     used = {id(s) for s in ta.sentences if s.text in card_quotes}
     asked = _card_terms(pool.sections["flashcards"])
