@@ -43,6 +43,9 @@ SYMBOL_FONT = {
     ord("\uf0fb"): "✗",
 }
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: A glossary's cross-reference mark set against a word ("a software like \u2192QGIS", "in degrees as \u2192longitude":
+#: set 70's handout, whose card read "A system such as a software like."): not an arrow of the text.
+_SEE_MARK = re.compile(r"(?<=\s)\u2192(?=[A-Za-z]{2,})")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010]\s*\n\s*([a-z])")
 
 
@@ -58,7 +61,7 @@ def normalize_text(text: str) -> str:
     if "_" in text and "/" in text:
         text = _GLYPH_WORD.sub(lambda m: _GLYPH_NAME.sub(lambda g: g.group(1).replace("_", ""), m.group()), text)
     text = CONTROLS.sub(" ", _FF_ARROW.sub("ff", text).translate(_INVISIBLE).translate(SYMBOL_FONT))
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", _SEE_MARK.sub("", text) if "\u2192" in text else text)
     return "\n".join(line.strip() for line in text.splitlines())
 
 

@@ -191,10 +191,14 @@ class Segmenter:
 
 
 def _outline_boundaries(doc: Document) -> list[_Boundary]:
-    """Section starts from PDF bookmarks: the block matching the title on its page, else the page's first block."""
+    """Section starts from PDF bookmarks: the block matching the title on its page, else the page's first block.
+    Bookmarks most of whose titles are no block of their pages are another document's (set 70's book chapter kept
+    the next chapter's, and made one topic "Exercises" of 28 pages): the text's own headings, where it has some,
+    decide then."""
     if not doc.outline:
         return []
     out: list[_Boundary] = []
+    found = 0
     for entry in doc.outline:
         on_page = [i for i, b in enumerate(doc.blocks) if b.page == entry.page]
         if not on_page:
@@ -202,12 +206,14 @@ def _outline_boundaries(doc: Document) -> list[_Boundary]:
             if not later:
                 continue
             on_page = later[:1]
-        index = on_page[0]
-        for i in on_page:
-            if fuzz.ratio(normalize_ws(doc.blocks[i].text).casefold(), normalize_ws(entry.title).casefold()) >= 85:
-                index = i
-                break
+        title = normalize_ws(entry.title).casefold()
+        texts = [normalize_ws(doc.blocks[i].text).casefold() for i in on_page]
+        match = next((i for i, text in zip(on_page, texts) if fuzz.ratio(text, title) >= 85), None)
+        index = on_page[0] if match is None else match
+        found += match is not None or bool(title) and any(text.startswith(title) for text in texts)
         out.append(_Boundary(index, entry.level, normalize_ws(entry.title)))
+    if 2 * found < len(out) and len(_heading_boundaries(doc.blocks)) >= 2:
+        return []
     out.sort(key=lambda b: (b.index, b.level))
     return out
 

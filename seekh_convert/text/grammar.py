@@ -18,13 +18,16 @@ _EMBEDDED = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 _PRONOUN_SUBJECT = frozenset("he she him his her it its they them their this these those that such".split())
 _DEMONSTRATIVE = frozenset("this these those that such".split())
 _CONTEXT_WORDS = re.compile(
-    r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as) (?:above|below)|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
+    r"^(?:as a special case|in our|in this|spoiler)\b|\b(?:(?:see|shown|described|mentioned|given|listed|discussed|as|said|stated|noted|argued|explained) (?:above|below)|what has been said|the (?:above|following)|previous(?:ly)?|earlier|later on|yesterday|today|last (?:week|lecture|time|class)"
     r"|next (?:week|lecture|time|class|chapter|section)|as (?:we|you) (?:saw|have seen|will see)|the answer is"
     r"|(?:first|second|third|last|other|former|latter|same) (?:one|model|case|example|step|implication|point|way)"
+    r"|^\W*step (?:one|two|three|four|five|six|\d+) (?:is|was)\b"  # "Step one is open to the middle of the phone book" (set 70)
     r"|just (?:described|discussed|mentioned|outlined|explained|shown|seen)|both of these|do(?:ing)? so|on the (?:left|right)|fig(?:ure)?\.?\s*\d|here|there(?= (?:is|are) no)|figure|fig\.|table \d|slide|textbook|this (?:book|course|chapter|lecture)"
     r"|(?:chapter|section|unit|part|module) \d+ (?:covers|discusses|describes|introduces|examines|explores|presents|deals))\b",
     re.IGNORECASE,
 )
+#: A numbered example or equation named in passing: "the combination rule (72)", "as in (3.4)".
+_NUMBERED_REF = re.compile(r"(?<=[a-z] )\(\d{1,3}(?:\.\d{1,2})?[a-z]?\)", re.I)
 _LIFESPAN = re.compile(r"\(\s*(?:b\.\s*)?1\d{3}\s*[-–]\s*(?:1|2)\d{3}\s*\)")
 _NAMING_VERBS = frozenset({"call", "know", "term", "name", "refer", "define", "denote"})
 _MEANING_VERBS = frozenset({"mean", "refer", "denote", "define", "describe", "represent"})
@@ -730,6 +733,8 @@ def leans_on_context(doc, reader: bool = True) -> str | None:
             return why
     if _LIFESPAN.search(text):
         return "a biography aside"
+    if len(_NUMBERED_REF.findall(text)) == 1 and len(re.findall(r"\(\d", text)) == 1:
+        return "refers to a numbered example"  # "... unhappy about the combination rule (72)." (set 69), not a list
     if any(_evaluative(t) for t in doc if t.dep_ in ("attr", "acomp") and t.head.dep_ == "ROOT"):
         return "praise, not a point"
     m = _CONTEXT_WORDS.search(text)

@@ -172,3 +172,20 @@ def test_a_long_text_of_one_paragraph_is_one_topic_not_a_crash():
     it stopped the run with "unexpected ValueError: min() arg is an empty sequence"."""
     doc = Segmenter()(_doc([_para(9000, "w")], kind=SourceKind.TEXT))
     assert len(doc.topics) == 1 and len(doc.topics[0].blocks) == 1
+
+
+def test_bookmarks_of_another_document_give_way_to_the_texts_headings():
+    """Set 70's book chapter (Mathematics for Machine Learning, ch. 3) kept the next chapter's bookmarks ("4 Matrix
+    Decompositions", "4.1 Determinant and Trace", ..., "Exercises"): only "Exercises" is in its text, and the whole
+    chapter became one topic "Exercises" with 25 of 28 pages called front matter. Its own headings decide."""
+    blocks = []
+    for page, title in enumerate(["Norms", "Inner Products", "Angles", "Exercises"], 1):
+        blocks += [Block(title, BlockKind.HEADING, level=1, page=page), _para(300, f"pg{page}w", page=page)]
+    outline = [OutlineEntry("Determinant and Trace", 1, 1), OutlineEntry("Eigenvalues", 1, 2)]
+    outline += [OutlineEntry("Cholesky Decomposition", 1, 3), OutlineEntry("Exercises", 1, 4)]
+    doc = Segmenter()(_doc(blocks, kind=SourceKind.PDF, outline=outline))
+    assert [t.title for t in doc.topics] == ["Norms", "Inner Products", "Angles", "Exercises"]
+    # bookmarks its text does hold still decide
+    outline = [OutlineEntry("Norms", 1, 1), OutlineEntry("Angles", 1, 3)]
+    doc = Segmenter()(_doc(blocks, kind=SourceKind.PDF, outline=outline))
+    assert [t.title for t in doc.topics] == ["Norms", "Angles"]

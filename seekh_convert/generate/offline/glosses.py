@@ -70,6 +70,9 @@ _NOT_TERM_WORDS = frozenset(
     """i you he she it we they me him her us them my your his its our their this that these those is are was were be
     been has have had do does did can could should may might must not what who why how when where which""".split()
 )
+#: "a special case", "a general example": a case of something named before, never a term of its own.
+_RELATIVE = frozenset("special particular general limiting simple simplest typical extreme trivial degenerate".split())
+_CASES = frozenset("case cases example examples instance instances version form situation".split())
 _RANKS = frozenset(
     """first second third fourth fifth next last final other another only most least main same perhaps one two three four
     five six seven eight nine ten several many few common familiar important key""".split()
@@ -149,6 +152,7 @@ def _find(ta) -> list[Gloss]:
     found.extend(g for s in ta.sentences if s.n_words <= ITEM_WORDS + 15 and not s.cut and (g := _dash(s)) is not None)
     found.extend(g for s in ta.sentences if s.complete and (g := _called_last(s)))
     found.extend(g for s in ta.sentences if (g := _as_it_sounds(s)) is not None)
+    found.extend(g for s in ta.sentences if s.complete and not s.cut and (g := _speak_of(s)) is not None)
     found.extend(_expansions(ta))
     found = [g for g in found if g.kind != "abbreviation" or not _household(g.term)]
     fields = _form_fields(blocks)
@@ -211,6 +215,25 @@ def _as_it_sounds(s: Sentence) -> Gloss | None:
         return None
     article = m.group().split()[0].lower()  # as the source names it: "What is a queue?"
     return Gloss(term, _answer(m.group("def")), s, "sentence", f"{article} {_lower(term)}")
+
+
+#: "When independent variables are measured imprecisely, we speak of errors-in-variables bias." (set 69's web chapter
+#: said the source gives no definition): the condition is what the term names.
+_SPEAK_OF = re.compile(
+    r"^(?:When|If|Whenever)\s+(?P<cond>[^,;:]{10,160}?),\s+(?:we|one|economists|statisticians|scientists|researchers)\s+"
+    r"(?:speak of|talk (?:of|about)|say (?:that )?there is|call (?:this|it|that|the result))\s+(?:(?:an?|the)\s+)?"
+    r"(?P<term>[\w\-\u2010\u2011 ]{3,60}?)\s*\.$",
+    re.I,
+)
+
+
+def _speak_of(s: Sentence) -> Gloss | None:
+    """The term of "When <condition>, we speak of <term>." and the sentence as its definition."""
+    m = _SPEAK_OF.match(s.text.strip())
+    term = _clean_term(m.group("term")) if m else ""
+    if not term or len(term.split()) > 5 or not _term_ok(term) or not _noun(term) or _POINTS_BACK.search(m.group("cond")):
+        return None
+    return Gloss(term, s.display, s, "sentence")
 
 
 def _called_last(s: Sentence) -> Gloss | None:
@@ -371,8 +394,10 @@ def _term_ok(term: str) -> bool:
         return False  # "The model says biology is one part of ...": the model named before, not a term
     if len(words) == 1 and words[0].lower() in _COLOURS:
         return False  # "a main part, in blue, which is the product of ...": a colour on the speaker's slide
-    if words[0].lower() in _RANKS:
-        return False  # "the second law", "the only exception", "the most frequent modification": a place, not a name
+    if words[0].lower() in _RANKS or len(words) == 2 and words[0].lower() in _RELATIVE and words[1].lower() in _CASES:
+        # "the second law", "the only exception", "the most frequent modification": a place, not a name; "A special
+        # case is the Transverse aspect ..." (set 70): a case of what the text just told
+        return False
     if sets_against(term):
         return False  # "Open vs. proprietary: Some institutions may need to waive rights ..." (set 29's wrong key)
     if len(words) >= 3 and term.isupper():

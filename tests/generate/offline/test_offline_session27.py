@@ -177,3 +177,97 @@ def test_a_box_or_a_tie_takes_no_card_term_as_its_definition() -> None:
         ],
     )
     assert tie.definition is None
+
+
+def test_a_term_we_speak_of_under_a_condition_is_defined_by_it() -> None:
+    """Set 69's econometrics page: "Errors-in-Variable Bias" said the source gives no definition beside "When
+    independent variables are measured imprecisely, we speak of errors-in-variables bias." (Key Concept 9.4)."""
+    sentence = "When independent variables are measured imprecisely, we speak of errors-in-variables bias."
+    content = _topic(
+        "Errors-in-Variable Bias",
+        [
+            sentence,
+            "Measurement error in a regressor makes the OLS estimator inconsistent.",
+            "Instrumental variables regression can remove the bias when a valid instrument is available.",
+        ],
+    )
+    assert content.definition is not None and content.definition.text == sentence
+    assert "What is errors-in-variables bias?" in [c.front for c in content.flashcards]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("There still are reasons to be unhappy about the combination rule (72).", True),
+        ("The rate constant follows from equation (3.4) at room temperature.", True),
+        ("In view of what has been said above, it is likely that the focus on storage systems should be broadened.", True),
+        ("The model has two parts (1) the encoder and (2) the decoder.", False),  # a list, not a reference
+        ("Hidden curriculum is a concept that describes unarticulated things taught in school (Giroux 1983).", False),
+    ],
+)
+def test_a_numbered_example_or_what_was_said_above_leans_on_context(sentence: str, leans: bool) -> None:
+    """Set 69's clozes "There still are reasons to be unhappy about the _____ (72)." (dropped: the rule is shown
+    elsewhere) and "In view of what has been said above, ..." (edited)."""
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import leans_on_context
+
+    assert (leans_on_context(parse.parse(sentence)) is not None) is leans
+
+
+def test_a_glossary_cross_reference_mark_is_no_part_of_the_text() -> None:
+    """Set 70's handout glossary: "a system such as a software like \u2192QGIS designed to work with geographic data"
+    made the card answer "A system such as a software like."; an arrow between spaces, or before a symbol, stays."""
+    from seekh_convert.clean.common import normalize_text
+
+    assert normalize_text("a software like \u2192QGIS designed to work") == "a software like QGIS designed to work"
+    assert normalize_text("defined in degrees as \u2192longitude and \u2192latitude.") == (
+        "defined in degrees as longitude and latitude."
+    )
+    assert normalize_text("x \u2192 y") == "x \u2192 y"
+    assert normalize_text("f: A \u2192B") == "f: A \u2192B"  # a one-letter set in mathematics
+
+
+def test_an_acronym_card_asks_what_the_letters_stand_for() -> None:
+    """Set 70's slides: "What is PASS?" answered "An acronym for Power And Sample Size." (edited: it says what the
+    letters stand for, not what PASS is)."""
+    from seekh_convert.generate.offline.pool import _expansion_card
+
+    card = _expansion_card(_card("What is PASS?", "An acronym for Power And Sample Size."))
+    assert (card.front, card.back) == ("What does PASS stand for?", "Power And Sample Size")
+    kept = _card("What is PASS?", "PASS is a commercial program for power and sample size calculations.")
+    assert _expansion_card(kept) == kept
+
+
+def test_a_special_case_is_no_term_and_step_one_leans_on_its_context() -> None:
+    """Set 70: "What is a special case?" ("A special case is the Transverse aspect ...": a case of the cylindrical
+    projection told before) and "Step one is open to the middle of the _____." (step one of an unnamed algorithm)."""
+    from seekh_convert.generate.offline.glosses import _term_ok
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import leans_on_context
+
+    assert not _term_ok("special case") and not _term_ok("typical example")
+    assert _term_ok("special relativity") and _term_ok("case study")
+    assert leans_on_context(parse.parse("Step one is open to the middle of the phone book.")) is not None
+    assert leans_on_context(parse.parse("Binary search opens the phone book at its middle page.")) is None
+
+
+@pytest.mark.parametrize(
+    ("term", "back"),
+    [
+        (
+            "differential rate equation",
+            "We have already noted that the concentration dependence of rate is called differential rate equation.",
+        ),
+        ("osmosis", "The movement of water molecules through such a selectively permeable membrane is called osmosis."),
+        ("globalisation", "In common terms 'Extension of markets' is called globalisation."),
+    ],
+)
+def test_a_description_that_is_no_noun_phrase_or_points_back_keeps_the_whole_sentence(term: str, back: str) -> None:
+    """The replay of sets 39-68: such backs had been cut to "We have already noted that the concentration dependence
+    of rate." and "The movement of water molecules through such a selectively permeable membrane."; a description
+    that stands alone is still the answer."""
+    from seekh_convert.generate.offline.pool import _named_back
+
+    assert _named_back(_card(f"What is {term}?", back)).back == back
+    alone = _card("What is cell division?", "The process by which new cells are made is called cell division.")
+    assert _named_back(alone).back == "The process by which new cells are made."
