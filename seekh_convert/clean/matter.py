@@ -156,9 +156,9 @@ def _mark_copyright_pages(blocks: list[Block]) -> None:
     for i, group in enumerate(_groups(blocks)):
         usable = [b for b in group if b.usable]
         words = sum(len(b.text.split()) for b in usable)
-        # a statement already set aside as boilerplate ("All rights reserved. No part of this book ...") still tells
-        # what the page is (set 69's MIT Press copyright page kept its ISBN and "MIT Press books may be purchased ...")
-        # (one at least in the text left: a content page's copyright footer alone is no copyright page)
+        # a notice already set aside as boilerplate ("All rights reserved. No part of this book ...") still tells what
+        # the page is (set 69's MIT Press page kept its ISBN and "MIT Press books may be purchased ..."), provided one
+        # signal at least is in the text left: a set-aside notice alone does not make a content page a copyright page
         told = [b for b in group if b.usable or b.kind is BlockKind.BOILERPLATE]
         signals = {m.group(0).casefold()[:8] for b in told for m in _COPYRIGHT.finditer(b.text)}
         if not any(_COPYRIGHT.search(b.text) for b in usable):

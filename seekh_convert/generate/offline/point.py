@@ -146,9 +146,9 @@ def _cut_condition(tokens: list, root) -> bool:
     rejecting the null hypothesis" of "..., when it is indeed false": set 69's teacher read the title as wrong)."""
     inside = {t.i for t in tokens}
     for t in tokens:
-        if (
-            t.i == root.i and root.lemma_ != "be"
-        ):  # "Plants grow when ...": a time; "X is the probability of Y, when ...": X's condition
+        # on the main verb a "when" clause may be a time ("Plants grow when ..."); on "is" it is the subject's
+        # condition ("X is the probability of Y, when ...")
+        if t.i == root.i and root.lemma_ != "be":
             continue
         for c in t.children:
             if (

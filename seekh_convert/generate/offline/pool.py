@@ -301,9 +301,10 @@ def most_named_definition(cards: list, ta: TopicAnalysis, document_title: str = 
     "Education", "Statistical power is the probability of rejecting the null hypothesis, when it is indeed false."
     under "Power analysis" and "Value dimensions: The specific values included in Hofstede's research." under
     "Hofstede and Values". The definition is a "What is X?" card's answer (``_card_definitions``): X named twice or
-    more in the topic and half as often again as any other card's term (``central_definitions`` asks more: a term
-    twice as central as any term the topic defines or repeats, named once in 250 words; in sets 39-68 that left about
-    twenty teachers' false "none"s beside such a card, against a few true ones). Two card terms about as central
+    more in the topic and half as often again as any other card's or blank's term (``central_definitions`` asks more:
+    a term twice as central as any term the topic defines or repeats, named once in 250 words). Replayed on sets 39-68
+    it gave eight judged topics a Definition: four the teachers had called false "none"s, four true ones; it is kept
+    for sets 69-70's cases and judged again. Two card terms about as central
     name no one term of the topic ("contamination delay" and "propagation delay" under "Timing Diagrams", a true
     "none"; "primary reinforcer" 6 times beside "secondary reinforcer" 5), nor does a chapter's box or end matter
     ("End-of-Chapter Material", "At a Glance")."""
