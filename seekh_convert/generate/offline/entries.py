@@ -91,10 +91,10 @@ def _bracketed(block) -> tuple[str, str, str] | None:
     if m is None:
         return None
     term, body = m.group("term"), _CUT.sub("", m.group("body")).strip(" ,;")
-    if _properties(term, body):
-        return None
     if not _term(term) or not _body(body, instruction=True) or parse.parse(term)[0].tag_ == "VB":
         return None  # "Restore previous state afterwards (interrupts may ...)": a step to take, not a term (set 40)
+    if _properties(term, body):
+        return None
     doc = parse.parse(body)
     verb = doc[0].tag_ in ("VBZ", "VBP", "VB") or doc[0].lower_ == "similar"
     phrase = doc[0].pos_ in ("ADJ", "NOUN") and any(t.dep_ == "prep" for t in doc)

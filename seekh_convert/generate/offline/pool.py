@@ -251,7 +251,7 @@ def central_definitions(cards: list, ta: TopicAnalysis, document_title: str = ""
     whose own term the topic names three times ("Polygons: ..." under "Vector Data Models")."""
     if _names_own_title(ta):
         return []  # the topic is about its title's term, which the source leaves undefined: another term is a part of it
-    found = sorted(_card_definitions(cards, ta, document_title), key=lambda x: -x[0])
+    found = _card_definitions(cards, ta, document_title)
     if not found:
         return []
     n, _, best = found[0]
@@ -268,8 +268,9 @@ def _runner_up(found: list[tuple[int, str, Definition]], ta: TopicAnalysis) -> i
 
 
 def _card_definitions(cards: list, ta: TopicAnalysis, document_title: str) -> list[tuple[int, str, Definition]]:
-    """(mentions in the topic, term key, definition) of the "What is X?" cards whose answer says what X is, in card
-    order: no common word, nor the document's own subject, nor an answer that opens on a pronoun."""
+    """(mentions in the topic, term key, definition) of the "What is X?" cards whose answer says what X is, the most
+    named first (card order between equals): no common word, nor the document's own subject, nor an answer that opens
+    on a pronoun."""
     whole = f" {term_key(document_title)} "
     found: list[tuple[int, str, Definition]] = []
     for card in cards:
@@ -283,7 +284,7 @@ def _card_definitions(cards: list, ta: TopicAnalysis, document_title: str) -> li
         names = f" {key} " in " " + " ".join(singular(w) for w in surface_words(text)) + " "
         shown = text if names else f"{m.group('term')[:1].upper()}{m.group('term')[1:]}: {text}"
         found.append((ta.stem_text.count(f" {key} "), key, Definition(text=shown, source=card.source)))
-    return found
+    return sorted(found, key=lambda x: -x[0])
 
 
 #: Titles of a chapter's boxes and end matter: the terms they define in passing are not theirs.
@@ -310,7 +311,7 @@ def most_named_definition(cards: list, ta: TopicAnalysis, document_title: str = 
     ("End-of-Chapter Material", "At a Glance")."""
     if _FRONT.match(ta.topic.title) or _BOX_TITLE.match(ta.topic.title) or _GENERIC_TITLE.match(ta.topic.title):
         return []
-    found = sorted(_card_definitions(cards, ta, document_title), key=lambda x: -x[0])
+    found = _card_definitions(cards, ta, document_title)
     titled = frozenset(term_key(t) for t in title_terms(ta.topic.title))
     if not found or found[0][0] < 2:
         return []
@@ -590,7 +591,6 @@ def _document_text(doc: DocAnalysis) -> str:
 _CAPITAL_WHAT = re.compile(r"^What (?P<verb>is|are) (?P<term>[A-Z][a-z-]+(?: [A-Za-z][a-z-]*){0,3})\?$")
 
 
-_ASKED = re.compile(r"^What (?:is|are) (?:(?:the|an?) )?(?P<term>[^?]+)\?$")
 #: "<description> is called <term>." whole: the description is the answer.
 _CALLED = re.compile(
     r"^(?P<said>(?!(?:this|that|these|those|such|it|they|which|here)\b)[^:;]+?),?\s+(?:is|are)\s+(?:(?:commonly|usually|often|"
@@ -619,7 +619,7 @@ def _named_back(card: Flashcard) -> Flashcard:
     the front asks, so its description is the answer (teachers edited seven such backs in sets 51-65 for repeating the
     term, "is called its polarizability"); the quote keeps the whole sentence. Only when the description has four
     words or more and the sentence says nothing after the term."""
-    asked = _ASKED.match(card.front) if card.kind == "basic" else None
+    asked = _WHAT_IS.match(card.front) if card.kind == "basic" else None
     m = _CALLED.match(card.back.strip()) if asked else None
     if m is None or term_key(m.group("term")) != term_key(asked.group("term")) or len(m.group("said").split()) < 4:
         return card
@@ -638,7 +638,7 @@ def _expansion_card(card: Flashcard) -> Flashcard:
     """ "What does PASS stand for?" / "Power And Sample Size" for "What is PASS?" / "An acronym for Power And Sample
     Size." (set 70: the answer says what the letters stand for, not what PASS is; "What does UTM stand for?" was
     kept)."""
-    asked = _ASKED.match(card.front) if card.kind == "basic" else None
+    asked = _WHAT_IS.match(card.front) if card.kind == "basic" else None
     m = _EXPANSION.match(card.back.strip()) if asked else None
     if m is None:
         return card
@@ -674,7 +674,7 @@ def _distinct(cards: list[Flashcard]) -> list[Flashcard]:
 
 def _opens_on_term(card: Flashcard) -> bool:
     """True when a "What is X?" card's answer names X in its first words."""
-    m = re.match(r"What (?:is|are) (?:an? |the )?(?P<term>.+)\?$", card.front)
+    m = _WHAT_IS.match(card.front)
     return m is not None and m.group("term").lower() in " ".join(card.back.lower().split()[:6])
 
 
