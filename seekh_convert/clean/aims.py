@@ -40,6 +40,8 @@ _ADMIN = re.compile(
     r"|^(?:[A-Z]+ )*DRAFT$",
 )
 MAX_OUTCOME_WORDS = 30
+#: "Bubble pushing: a shortcut method for forming equivalent logic circuits, based on De Morgan's theorem."
+_TERM_LINE = re.compile(r"^[A-Z][\w'’ -]{2,40}:\s+(?:\S+\s+){5,}\S")
 #: A slide title about the course, not its subject: objectives, schedule, grading, contact, the course itself.
 _ADMIN_SLIDE = re.compile(
     r"^(?:course|class|module|lecture|session|learning)\s+(?:objectives?|outcomes?|goals?|aims?)\b.{0,40}$"
@@ -74,10 +76,13 @@ def _mark_admin_slides(blocks: list[Block]) -> None:
     is not:") are administration: their text is no topic's content (a teacher drops every item made of it)."""
     if not any(b.slide is not None for b in blocks):
         return
-    admin = False
+    admin = aims = False
     for block in blocks:
         if block.kind is BlockKind.HEADING:
-            admin = bool(_ADMIN_SLIDE.match(normalize_ws(block.text).strip(" :")))
+            title = normalize_ws(block.text).strip(" :")
+            admin, aims = bool(_ADMIN_SLIDE.match(title)), bool(_OUTCOME_TITLE.match(title))
+        elif aims and not block.bullet and _TERM_LINE.match(block.text) and not is_outcome(block.text):
+            continue  # the notes of an objectives slide saying what each term is ("Bubble pushing: a shortcut ...")
         elif admin and block.kind is not BlockKind.BOILERPLATE:
             block.kind = BlockKind.BOILERPLATE
 

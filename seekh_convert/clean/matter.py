@@ -166,7 +166,10 @@ def _mark_copyright_pages(blocks: list[Block]) -> None:
         # one "©" is a credit line, not a page; on a short first page before any heading it is the title page's
         # ("Procedural Due Process: The Missing Casebook Chapter", "Paul Gowder", ..., "Copyright 2013, Paul Gowder.")
         title_page = i == 0 and signals and not any(b.kind is BlockKind.HEADING for b in group)
-        if usable and words <= COPYRIGHT_PAGE_WORDS and (len(signals) >= 2 or title_page):
+        # four notices and more make a publisher's long page one too (set 72's Wiley page: 330 words of offices and
+        # cataloguing data around "All rights reserved", the ISBNs, "first published")
+        limit = COPYRIGHT_PAGE_WORDS * (2 if len(signals) >= 4 else 1)
+        if usable and words <= limit and (len(signals) >= 2 or title_page):
             for b in usable:
                 b.kind = BlockKind.BOILERPLATE
 

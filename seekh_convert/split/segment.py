@@ -28,6 +28,10 @@ _ACTIVITY = re.compile(
     r"|knowledge check|check your (?:knowledge|understanding))\b",  # a deck's "Question 3" slide (set 52's topic title)
     re.I,
 )
+#: A slide listing what students will learn, or a bare "Example 1": it names none of the slides it is grouped with.
+_AIMS = re.compile(
+    r"^(?:(?:course|lecture|session|learning)\s+)?(?:objectives?|outcomes?|aims?|goals?)\W*$|^examples?(?:\s+[\d.]+)?\W*$", re.I
+)
 #: A file's name standing in for a title: lower case words joined by hyphens or underscores.
 _FILE_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _EXAMPLE = re.compile(r"^(?:worked |solved )?examples?\b(?:\s*[\d.]+)?\s*[:.\u2013\u2014-]", re.I)
@@ -349,7 +353,8 @@ def _group_slides(sections: list[_Section], deck_words: int) -> list[_Section]:
     out = []
     for group in groups:
         # an exercise or task slide is long but names no topic ("Exercise 2" over slides on resampling; relay run 14)
-        titled = [s for s in group if not _ACTIVITY.match(s.title)] or group
+        # nor does a learning-objectives slide, whose notes may say what each term is (set 72's "Learning Objectives")
+        titled = [s for s in group if not _ACTIVITY.match(s.title) and not _AIMS.match(s.title)] or group
         named = max(titled, key=lambda s: (s.words, -s.start))
         out.append(_Section(named.title, [b for s in group for b in s.blocks], group[0].start, named.path))
     return out

@@ -385,7 +385,9 @@ def _copula(verb) -> bool:
         return False  # "Debriefing is also a good time to provide additional benefits ..." (set 42's wrong key): one more
         # thing said of a term defined elsewhere
     attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
-    genus = attrs[0] if attrs else None
+    genus = _through_kind(attrs[0]) if attrs else None
+    kind_word = attrs[0] if attrs and genus is not attrs[0] else None  # "a type of organelle that ...": the clause may
+    # hang on "type" in the parse
     if any(c.dep_ == "neg" for c in verb.children):
         # "Virtual archaeology is not virtual reality but a means in which to experience ..." (set 24's false "none"):
         # what it is follows "but"; "X is not a Y that ..." alone says only what X is not
@@ -406,7 +408,7 @@ def _copula(verb) -> bool:
             and not _etymology(genus)
             # "India is a land of linguistic diversity" (set 47's dropped "What is India?"): a figure of speech
             and not (genus.lemma_ == "land" and any(c.dep_ == "prep" and c.lower_ == "of" for c in genus.children))
-            and (_differentia(genus) or _or_differentia(genus))
+            and (_differentia(genus) or _or_differentia(genus) or kind_word is not None and _kind_narrowed(kind_word))
             and (genus.lemma_ not in _GENERIC_GENUS or _way_to(genus))
         )
     if any(
@@ -570,6 +572,26 @@ def _judged(genus_token) -> bool:
     )
 
 
+#: A genus that only says "one of a kind": the class is the noun after its "of" ("a type of organelle that ...").
+_KIND_OF = frozenset("type kind form sort variety category".split())
+
+
+def _through_kind(genus_token):
+    """The class a "type of" genus names: "Mitochondria are a type of organelle that produces energy ..." puts them
+    among organelles and narrows those; "a type of implementation of Carry-Propagate Adder in which ..." (set 71's
+    deck, a false "none") among implementations. The genus itself when it is no such word or names nothing after."""
+    if genus_token.lemma_ not in _KIND_OF:
+        return genus_token
+    of = next((c for c in genus_token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((o for o in of.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None) if of else None
+    return noun if noun is not None and noun.lemma_ not in _KIND_OF else genus_token
+
+
+def _kind_narrowed(kind_word) -> bool:
+    """True when a "type of N" is narrowed on "type" itself: a clause or a phrase other than its "of N"."""
+    return any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in kind_word.children)
+
+
 def _way_to(genus_token) -> bool:
     """ "ways to describe the structure of ecological communities", "a way of measuring ...": a way named by what it
     does defines its term (a teacher's definition of species abundance distributions, 2026-12-05), a bare "way" no."""
@@ -626,6 +648,16 @@ def _or_differentia(genus_token) -> bool:
     return any(_differentia(t) for t in alternatives)
 
 
+#: Verbs of what people say about a thing: "a public policy that is debated the world over" says nothing of what it is.
+_DISCUSSED = frozenset("debate discuss study mention consider argue criticize criticise praise dispute".split())
+
+
+def _discussed(clause) -> bool:
+    """True for a passive clause of talk ("that is debated the world over", set 71's wrong key "What is the minimum
+    wage?"): what is said about the class, not what narrows it."""
+    return clause.lemma_ in _DISCUSSED and any(a.dep_ == "auxpass" for a in clause.children)
+
+
 def _differentia(genus_token) -> bool:
     """True when the class a copula puts the term in is narrowed down ("the tendency of an object to ...", "a force
     that ..."), not left bare or placed somewhere ("a fundamental concept in solids", "a bridge")."""
@@ -635,7 +667,9 @@ def _differentia(genus_token) -> bool:
         # puts the term in a class ("Conspiracy is an inchoate crime because ...": a reason, not what it is)
         return True
     for c in genus_token.children:
-        if c.dep_ in ("relcl", "acl", "ccomp") or c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by", "on"):
+        if c.dep_ in ("relcl", "acl", "ccomp") and not _discussed(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by", "on"):
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
             return True

@@ -157,7 +157,7 @@ def _plural_class(last: str, definition: str) -> bool:
 
 
 #: Endings of nouns that take no article ("federalism", "awareness", "economics", "management", "information").
-_MASS = r"(?:ism|ness|ics|ogy|ship|hood|dom|ment|tion|sion|ance|ence|ing)$"
+MASS_HEAD = r"(?:ism|ness|ics|ogy|ship|hood|dom|ment|tion|sion|ance|ence|ing)$"
 #: Heads of a term that names one provision of a constitution or a law ("the commerce clause", "the takings clause");
 #: other lower-case heads are things of a kind ("a speech act").
 _ONE_OF_A_KIND = frozenset("clause amendment".split())
@@ -185,7 +185,7 @@ def gloss_article(term: str, definition: str) -> str:
     definition = re.sub(rf"^\s*{re.escape(term)}\s*[:—–]\s*", "", definition, flags=re.I)  # "Activity: An element ..."
     if words[-1].lower() in _ONE_OF_A_KIND:
         return "the "
-    singular = not re.search(r"(?<!s)s$|" + _MASS, words[-1])
+    singular = not re.search(r"(?<!s)s$|" + MASS_HEAD, words[-1])
     # "Secondary reinforcer: Neutral events that have become ..." (set 29): a plural class for one of its members
     plural_class = re.match(
         r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:[a-z-]+s|stimuli|criteria|phenomena|data)\s+(?:that|which|who|in|of)\b", definition, re.I

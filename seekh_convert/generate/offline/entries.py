@@ -63,6 +63,8 @@ def _lower(term: str) -> str:
 def _term(term: str) -> bool:
     if re.match(r"^\W*[A-Za-z]+(?:ed|en)\s+(?:on|upon|to|by|with|for|from|in|at)\b", term):
         return False  # "Based on chief complaint: May focus on ..." (set 36's wrong key): a phrase, not a term
+    if re.search(r"\s[a-z]$", term.strip()):
+        return False  # "Asymmetric gate approaches g = 1 on critical input" (set 72's deck): an equation, not a term
     words = surface_words(term)
     if not words or words[0].lower() in _LABELS or len(words) == 1 and words[0].lower() in _LABELS:
         return False

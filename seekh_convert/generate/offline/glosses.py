@@ -432,6 +432,14 @@ _EXAMPLES = re.compile(
 )
 
 
+#: An explanation that opens on a case: a place, a language or a people ("in Kongo, ...", "In Mandarin Chinese, ..."),
+#: "there is ...", "for example ...": the label names what the case shows, and is not defined by it.
+_SETTING = re.compile(
+    r"(?:[Ii]n|[Aa]mong|[Aa]t)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*,|(?i:there\s+(?:is|are|was|were)\b"
+    r"|for\s+(?:example|instance)\b|e\.\s?g\.)"
+)
+
+
 def _colon(s: Sentence) -> Gloss | None:
     """ "Term: explanation" ("Friction : the force that opposes motion")."""
     text = _MARKER.sub("", s.text)
@@ -456,8 +464,10 @@ def _colon(s: Sentence) -> Gloss | None:
         return None  # "Recurring examples for instructor planning: exam-day student; social decision student." (set 61)
     if body[:1].isdigit() or re.search(r"\s[\u2013\u2014-]\s|:\s", body):
         return None  # a value ("132.5 mm, height: 74.5 mm") or an aside between dashes, not an explanation
-    if f" {term_key(term)} " in f" {term_key(body)} ":
-        return None  # circular ("Validation score: The mean validation score ...")
+    if _SETTING.match(body) or f" {term_key(term)} " in f" {term_key(body)} ":
+        # "Affricates and fricatives: in Kongo, there is an allophonic rule ..." (set 72): a label over an example;
+        # or circular ("Validation score: The mean validation score ...")
+        return None
     if not _term_ok(term) or not _noun(term) or not 3 <= len(surface_words(body)) <= ITEM_WORDS:
         return None
     if not _explains(body, subjectless=False, term=term) or not _noun_phrase(parse.parse(term)):
@@ -656,8 +666,11 @@ def _noun_phrase(doc) -> bool:
 
 
 def _noun(term: str) -> bool:
-    """True when ``term`` ends in a noun ("a living will", "Inertia"), not an adjective ("Preparatory")."""
+    """True when ``term`` ends in a noun ("a living will", "Inertia", a noun's gerund: "Bubble pushing", "Data
+    mining"), not an adjective ("Preparatory")."""
     doc = parse.parse(_strip_abbr(term))
+    if len(doc) > 1 and doc[-1].tag_ == "VBG" and doc[-2].pos_ in ("NOUN", "PROPN"):
+        return True  # (set 72's deck: "Bubble pushing: a shortcut method for forming equivalent logic circuits")
     return len(doc) > 0 and (doc[-1].pos_ in ("NOUN", "PROPN") or len(doc) > 1 and doc[-1].lower_ == "will")
 
 
@@ -686,9 +699,12 @@ def _pair(term_text: str, nxt: Sentence) -> Gloss | None:
 def _sentence(s: Sentence) -> list[Gloss]:
     """Definitions a whole sentence gives: its subject's ("X is a ... that ..."), a named term's ("... is called X"),
     and a relative clause's ("X, which refers to Y")."""
+    display = s.display
+    labelled = _COLON.match(display)
+    if labelled is not None and _SETTING.match(labelled.group("def")):
+        return []  # "Affricates and fricatives: in Kongo, there is ...": a label over a case (set 72)
     doc = s.parsed
     out: list[Gloss] = []
-    display = s.display
     scene = _SCENE.match(display)  # "In science, the winner's curse refers to ...": the definition follows the comma
     if scene and _HEDGE_SCENE.match(scene.group()):
         return _relative(doc, s)  # "In many cases, the technology is an obstacle ...": true only sometimes (set 69)

@@ -136,6 +136,22 @@ def definition_candidates(ta: TopicAnalysis) -> list[Definition]:
     return found
 
 
+def borrowed_definitions(doc: DocAnalysis, ta: TopicAnalysis) -> list[Definition]:
+    """The title's term defined by an entry of the document's opening topic or a neighbour ("Bubble pushing: a
+    shortcut method for forming equivalent logic circuits ..." in the notes of set 72's objectives slide, under the
+    next slide's "Bubble Pushing", whose guide said the source gives none): an entry ("Term: ...") or a sentence
+    whose subject the whole sentence defines, its term the title's own."""
+    position = doc.position(ta.topic)
+    if position is None:
+        return []
+    near = [0, position - 1, position + 1]
+    for other in (doc.topics[i] for i in dict.fromkeys(near) if 0 <= i < len(doc.topics) and i != position):
+        for g in topic_definitions(other):
+            if g.kind in ("colon", "pair", "sentence") and names_topic(g.term, ta.topic.title):
+                return [Definition(text=g.sentence.display, source=g.sentence.ref())]
+    return []
+
+
 def _numbered(ta: TopicAnalysis) -> list:
     """The topic's "Definition N (Term)." definitions (read once: the Definition and the cards both ask)."""
     if "numbered" not in ta.memo:
@@ -198,12 +214,21 @@ def head_definitions(doc: DocAnalysis, ta: TopicAnalysis) -> list[Definition]:
 
 
 def _stated(sentence: str) -> bool:
-    """A whole sentence of six words or more that says something, not what something is not."""
-    return len(sentence.split()) >= 6 and sentence.rstrip()[-1:] in ".!" and not _NEGATED.search(sentence)
+    """A whole sentence of six words or more that says something, not what something is not nor what it is one case
+    of ("The ideal gas law is an example of an equation of state.", set 72's Definition of "ideal gas")."""
+    return (
+        len(sentence.split()) >= 6
+        and sentence.rstrip()[-1:] in ".!"
+        and not _NEGATED.search(sentence)
+        and not _CASE_OF.search(sentence)
+    )
 
 
 _WHAT_IS = re.compile(r"^What (?:is|are) (?:the |a |an )?(?P<term>.+?)\??$")
 _NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+_CASE_OF = re.compile(
+    r"\b(?:is|are)\s+(?:(?:an?|one|just|only|another)\s+)+(?:example|instance|case|illustration)s?\s+of\b", re.I
+)
 
 
 def card_definitions(cards: list, title: str) -> list[Definition]:
@@ -852,6 +877,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
             if title_overlap(term, ta.topic.title) > 0
             or ta.stem_text.count(f" {term_key(term)} ") * _CENTRAL_WORDS >= ta.word_count
         ][:1]
+    if not pool.definitions:
+        pool.definitions = borrowed_definitions(doc, ta)
     if not pool.definitions:
         pool.definitions = most_named_definition(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
     card_quotes = {c.source.quote for c in pool.sections["flashcards"]}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seekh_convert.generate.offline.bullets import explained_bullets
 from seekh_convert.generate.offline.cards import ask_what
 from seekh_convert.generate.offline.leddef import (
     asked_then_said,
@@ -96,7 +97,7 @@ def whole_topic(ta) -> list[Found]:
     if "wholedef" not in ta.memo:
         terms = _heading_terms(ta)
         shaped = led_definitions(ta, terms) + continued_bullets(ta, terms) + procedures(ta) + law_lines(ta) + we_mean(ta)
-        shaped += which_is(ta) + definition_of(ta) + asked_then_said(ta)
+        shaped += which_is(ta) + definition_of(ta) + asked_then_said(ta) + explained_bullets(ta)
         ta.memo["wholedef"] = _lists(ta) + _sentences(ta) + [Found(*f) for f in shaped]
     return ta.memo["wholedef"]
 
