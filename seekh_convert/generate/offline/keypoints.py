@@ -190,7 +190,10 @@ def what_it_is(s: Sentence) -> str | None:
     if any(c.dep_ == "neg" for c in root.children) or any(c.lower_ == "only" for c in attr.subtree):
         return None  # "Induction is not the only game in town": no saying what it is
     span = list(subj.subtree)
-    if span[0].i != 0 or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
+    numbered = len(span) > 1 and span[0].i == 0 and span[0].like_num and span[1].text[:1].isupper()
+    if numbered:
+        span = span[1:]  # "2 A paradigm shift is ...": a footnote's number (set 71's "What 2 A paradigm shift is")
+    if span[0].i != int(numbered) or len(span) > 6 or any(t.dep_ in ("relcl", "acl", "appos", "conj") for t in span):
         return None
     if any(t.lower_ in ("this", "these", "those", "that", "such", "it", "they") or t.is_quote for t in span):
         return None

@@ -867,6 +867,8 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     if not pool.definitions:
         pool.definitions = head_definitions(doc, ta)
+    if not pool.definitions:  # the title's own term named after its description ("We call such gates asymmetric.")
+        pool.definitions = [d for term, d in pointed_definitions(ta) if title_overlap(term, ta.topic.title) > 0][:1]
     if not pool.definitions:
         pool.definitions = central_definitions(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
     if not pool.definitions:  # the title's term, or one the topic keeps naming ("Doping: ..." under "Electrical

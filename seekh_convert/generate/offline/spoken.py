@@ -76,11 +76,11 @@ def called_cards(sentences: list[Sentence], taken: set[str]) -> list[Flashcard]:
 #: "This is known as the test sensitivity, ...", "These pieces are called tokens, ...", "In Bayesian terms, we call this
 #: the prior probability.": a name given to what the sentence before described.
 _POINTED = re.compile(
-    r"^(?:(?:so|and|now)\s*,?\s+)?(?:(?:this|that|these)(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:what\s+(?:we|I)\s+call|"
-    r"(?:also\s+)?(?:known|referred\s+to)\s+as|called)|we\s+call\s+(?:this|these|it))\s+"
-    r"(?:the\s+|an?\s+)?(?P<term>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)\s*(?:[.,;]|$)",
+    r"^(?:(?:so|and|now)\s*,?\s+)?(?:(?:this|that|these|such)(?:\s+[a-z]+)?\s+(?:is|are)\s+(?:what\s+(?:we|I)\s+call|"
+    r"(?:also\s+)?(?:known|referred\s+to)\s+as|called)|we\s+call\s+(?:this|these|it|such\s+[a-z]+))\s+"
+    r"(?:the\s+|an?\s+)?(?P<term>[\"“‘]?[A-Za-z][\w-]*[\"”’]?(?:\s+[\"“‘]?[A-Za-z][\w-]*[\"”’]?){0,3}?)\s*(?:[.,;]|$)",
     re.I,
-)
+)  # (quoted: "This is known as “top-down” processing."; "Such regulations are called minimum wage laws, ...")
 #: A description that is an example or a step of one, not what the term is.
 _EXAMPLE = re.compile(r"\b(?:example|for instance|e\.g\.|in our|in this case|here)\b", re.I)
 
@@ -95,7 +95,7 @@ def pointed_definitions(ta) -> list[tuple[str, Definition]]:
         m = _POINTED.match(s.text)
         if m is None or before.block is not s.block or not before.complete or not 6 <= before.n_words <= 40:
             continue
-        term = m.group("term")
+        term = re.sub(r"[\"“”‘’]", "", m.group("term"))
         key = term_key(term)
         if not key or key.split()[-1] in _NOT_TERMS or ta.stem_text.count(f" {key} ") < 2:
             continue

@@ -248,3 +248,45 @@ def test_a_type_of_a_class_narrowed_defines_and_talk_about_it_does_not(sentence:
     from seekh_convert.text.grammar import definition_kind
 
     assert (definition_kind(parse.parse(sentence), term) is not None) is defines
+
+
+def test_a_title_term_named_after_its_description_is_the_definition_before_a_central_side_term() -> None:
+    # set 72's deck: "We call such gates asymmetric." under "Asymmetric Gates", whose guide took parasitic delay's
+    # definition (a term the topic names more often)
+    content = _topic(
+        "Asymmetric Gates",
+        [
+            "Asymmetric gates favor one input over another.",
+            "Logic gates sometimes have different logical efforts for different inputs. We call such gates asymmetric.",
+            "Asymmetric gates can speed up critical paths in a network by reducing logical effort along them.",
+            "Parasitic delay is the ratio between the output capacitance of a gate and the input capacitance of an inverter.",
+            "The parasitic delay grows with the number of inputs, so the parasitic delay of a wide gate is large.",
+            "Designers keep the parasitic delay small by ordering the inputs.",
+        ],
+    )
+    assert content.definition is not None and "We call such gates asymmetric" in content.definition.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("This is known as “top-down” processing.", "“top-down” processing"),
+        ("And this is called a “pidgin,” p-i-d-g-i-n, a pidgin.", "“pidgin"),
+        ("Such regulations are called minimum wage laws, and they are found in many countries.", "minimum wage laws"),
+        ("We call such gates asymmetric.", "asymmetric"),
+    ],
+)
+def test_a_name_given_to_what_came_before_may_be_quoted_or_follow_such(sentence: str, term: str) -> None:
+    from seekh_convert.generate.offline.spoken import _POINTED
+
+    m = _POINTED.match(sentence)
+    assert m is not None and m.group("term") == term
+
+
+def test_a_footnotes_number_is_no_part_of_a_takeaway_title() -> None:
+    from seekh_convert.generate.offline.keypoints import what_it_is
+    from seekh_convert.generate.offline.sentences import Sentence
+
+    text = "2 A paradigm shift is a transformation in the fundamental assumptions, theories, and practice of a community."
+    block = Block(text, page=4)
+    assert what_it_is(Sentence(text, block, 0, True)) == "What a paradigm shift is"
