@@ -51,6 +51,8 @@ def _divide_walls(blocks: list) -> list:
             continue
         start = words = 0
         spans = sentence_spans(block.text)
+        if word_count(block.text) > _UNPUNCTUATED_WORDS * len(spans):
+            spans = _word_spans(block.text)  # a transcript without punctuation (set 74's lecture): cut between words
         for i, (begin, end) in enumerate(spans):
             words += word_count(block.text[begin:end])
             if words >= _PARAGRAPH_WORDS and len(spans) - i > 2 or i == len(spans) - 1:
@@ -60,6 +62,18 @@ def _divide_walls(blocks: list) -> list:
                 start = spans[i + 1][0] if i + 1 < len(spans) else len(block.text)
                 words = 0
     return out
+
+
+#: Words per sentence above which a wall has no sentence ends to divide it at.
+_UNPUNCTUATED_WORDS = 120
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of about ``_PARAGRAPH_WORDS`` words of ``text``, as (start, end) character spans."""
+    bounds = [m.span() for m in re.finditer(r"\S+", text)]
+    return [
+        (bounds[i][0], bounds[min(i + _PARAGRAPH_WORDS, len(bounds)) - 1][1]) for i in range(0, len(bounds), _PARAGRAPH_WORDS)
+    ]
 
 
 #: A heading's text drawn several times over itself (a shadow or a fake bold), as the PDF's text layer holds it:
@@ -162,6 +176,13 @@ def _enough_text(doc: Document) -> None:
     """A file that opens (or decrypts) to a few words is refused for what it is: too little text."""
     text = " ".join(b.text for b in doc.blocks if b.usable)
     words = word_count(text)
+    exercises = [b for b in doc.blocks if b.kind is BlockKind.QUESTION]
+    if words < MIN_WORDS and word_count(" ".join(b.text for b in exercises)) >= MIN_WORDS:
+        raise InputError(
+            f"{doc.path.name} has too little text to study: its text is exercises or answers (under "
+            f"\u201c{exercises[0].section or 'an exercises heading'}\u201d), which no guide is made from; convert the "
+            "teaching material that goes with them"
+        )
     if words < MIN_WORDS:
         shown = normalize_ws(text)
         quote = f": \u201c{shown[:60]}{'...' if len(shown) > 60 else ''}\u201d" if shown else ""

@@ -112,13 +112,19 @@ def section_kind(title: str) -> BlockKind | None:
 _EXERCISE_LABEL = re.compile(r"^(exercise|problem|question|task|activity|part|q)\s*[\dA-Za-z]?[\d.]*\b", re.I)
 
 
+#: A handout's own title that the exercise titles match ("Homework Project 2"), and the words under it that make it one.
+_HANDOUT = re.compile(r"^homework\b", re.I)
+_HANDOUT_WORDS = 300
+
+
 def teaching_question_sections(headings: list[tuple[int, int, str]], words: list[int]) -> set[int]:
     """Indices of "Exercises"-type headings whose section is the document's body, not a set of exercises.
 
     ``headings`` holds (index, level, title) of each heading in order; ``words`` the word count of every item.
     A lab or tutorial titled "Exercises" whose steps teach (most of the document's words, under at least two
-    topical sub-headings such as "Branching off", "Online collaboration") is content; a real exercise set is a
-    minority of the text, or its sub-headings label exercises ("Problem 2").
+    topical sub-headings such as "Branching off", "Online collaboration") is content, and so is a handout whose
+    opening title is "Homework Project 2" (nine tenths of its words under it); a real exercise set is a minority of
+    the text, or its sub-headings label exercises ("Problem 2").
     """
     total = sum(words) or 1
     found: set[int] = set()
@@ -128,6 +134,11 @@ def teaching_question_sections(headings: list[tuple[int, int, str]], words: list
         end = next((i for i, lvl, _ in headings[n + 1 :] if lvl <= level), len(words))
         inner = [t for i, lvl, t in headings[n + 1 :] if index < i < end and lvl > level]
         topical = [t for t in inner if not _EXERCISE_LABEL.match(t) and section_kind(t) is None]
+        under = sum(words[index + 1 : end])
+        whole = n == 0 and index <= 2 and under * 10 >= total * 9 and under >= _HANDOUT_WORDS
+        if whole and _HANDOUT.match(title) and len(topical) == len(inner):
+            found.add(index)  # the handout's own title ("Homework Project 2" over 2,700 words, set 74): no part
+            continue
         if sum(words[index + 1 : end]) * 2 > total and len(topical) >= 2:
             found.add(index)
     return found

@@ -114,7 +114,7 @@ def infer_headings(blocks: list[RawBlock], bold_lines: dict[int, RawBlock]) -> l
     i = 0
     while i < len(out):
         run = i
-        while run < len(out) and id(out[run]) in bold_lines:
+        while run < len(out) and id(out[run]) in bold_lines and not _INSTRUCTION.search(out[run].text):
             run += 1
         if run == i:
             i += 1
@@ -132,6 +132,10 @@ def infer_headings(blocks: list[RawBlock], bold_lines: dict[int, RawBlock]) -> l
                 out[k] = RawBlock(BlockKind.HEADING, text, level=min(level, 3), page=out[k].page)
         i = run
     return out
+
+
+#: A bold line that tells the reader what to do heads nothing: "Questions that must be answered in RED" (set 74).
+_INSTRUCTION = re.compile(r"\b(?:must|should|shall|need to|have to|please)\b", re.I)
 
 
 #: Words a sentence opens with, after a run-in heading: "Project Quality Management There are three processes"

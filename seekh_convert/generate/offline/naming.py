@@ -180,8 +180,10 @@ def _called(doc, root) -> tuple[str, str] | None:
     if not term_tokens or len(term_tokens) > _MAX_TERM_WORDS or any(t.pos_ == "PRON" for t in term_tokens):
         return None
     description = _text(doc[subj.left_edge.i : subj.right_edge.i + 1])
-    if "," in description:
-        return None  # "the pulling force ..., such as a rope or cable": the question would read wrong
+    if "," in description or re.match(r"\d+(?:\.\d+)+", description):
+        # "the pulling force ..., such as a rope or cable": the question would read wrong; "5.2.5 (iv) MITOCHONDRIA
+        # Mitochondria are known as the powerhouses": a heading's number run in (set 49's "What is 5.2.5 (iv) called?")
+        return None
     if doc[subj.left_edge.i].pos_ == "DET":
         description = description[:1].lower() + description[1:]
     return _text(term_tokens), description

@@ -290,3 +290,50 @@ def test_a_footnotes_number_is_no_part_of_a_takeaway_title() -> None:
     text = "2 A paradigm shift is a transformation in the fundamental assumptions, theories, and practice of a community."
     block = Block(text, page=4)
     assert what_it_is(Sentence(text, block, 0, True)) == "What a paradigm shift is"
+
+
+def test_a_handout_titled_homework_with_an_instruction_in_bold_is_read_and_studied(tmp_path: Path) -> None:
+    """Set 74's Word handout: "Homework Project 2" in bold opened the document and "Questions that must be answered in
+    RED" in bold under it; read as headings, the first made all 2,700 words exercises and the run failed with "too
+    little text to study (0 words)"."""
+    import docx
+
+    from seekh_convert.pipeline.run import load_document
+
+    d = docx.Document()
+    d.add_paragraph().add_run("Homework Project 2").bold = True
+    d.add_paragraph().add_run("Questions that must be answered in RED").bold = True
+    prose = (
+        "In the emergency department we first treat a low blood pressure with fluids, because the stroke volume of "
+        "the left ventricle depends on how much the ventricle fills during diastole. "
+    )
+    for _ in range(6):
+        d.add_paragraph(prose * 3)
+    path = tmp_path / "handout.docx"
+    d.save(path)
+    doc = load_document(path)
+    assert sum(len(b.text.split()) for b in doc.blocks if b.usable) > 300
+    assert [t.title for t in doc.topics] == ["Homework Project 2"]
+
+
+def test_a_document_of_exercises_only_is_refused_for_what_it_is(tmp_path: Path) -> None:
+    from seekh_convert.errors import InputError
+    from seekh_convert.pipeline.run import load_document
+
+    path = tmp_path / "sheet.md"
+    path.write_text(
+        "# Notes\n\nIntro.\n\n# Review Questions\n\n"
+        + "\n\n".join(f"{n}. Explain why the stroke volume of the left ventricle depends on its filling." for n in range(1, 8))
+    )
+    with pytest.raises(InputError, match=r"sheet\.md has too little text to study: its text is exercises.*Review Questions"):
+        load_document(path)
+
+
+def test_a_heading_number_run_into_a_sentence_names_nothing() -> None:
+    # set 49's NCERT chapter: "What is 5.2.5 (iv) called?" / "powerhouses"
+    from seekh_convert.generate.offline import naming
+    from seekh_convert.text import parse
+
+    doc = parse.parse("5.2.5 (iv) MITOCHONDRIA Mitochondria are known as the powerhouses of the cell.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert naming._called(doc, root) is None
