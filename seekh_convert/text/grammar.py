@@ -671,6 +671,8 @@ def _differentia(genus_token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "between", "by", "on"):
             return True
+        if c.dep_ == "amod" and c.i > genus_token.i and any(g.dep_ == "prep" for g in c.children):
+            return True  # "the software responsible for managing the hardware" (set 74's false "none" on the kernel)
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ == "in" and genus_token.lemma_ in _CHANGE_NOUNS:

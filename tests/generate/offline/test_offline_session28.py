@@ -337,3 +337,23 @@ def test_a_heading_number_run_into_a_sentence_names_nothing() -> None:
     doc = parse.parse("5.2.5 (iv) MITOCHONDRIA Mitochondria are known as the powerhouses of the cell.")
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert naming._called(doc, root) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "defines"),
+    [
+        # set 74's deck: a false "none" under "Linux Kernel"
+        (
+            "The Linux Kernel is the software responsible for optimally managing the embedded system’s hardware resources.",
+            "Linux Kernel",
+            True,
+        ),
+        ("Hemoglobin is a protein capable of binding four oxygen molecules.", "Hemoglobin", True),
+        ("The kernel is the part responsible.", "kernel", False),
+    ],
+)
+def test_a_class_narrowed_by_an_adjective_phrase_after_it_defines(sentence: str, term: str, defines: bool) -> None:
+    from seekh_convert.text import parse
+    from seekh_convert.text.grammar import definition_kind
+
+    assert (definition_kind(parse.parse(sentence), term) is not None) is defines
