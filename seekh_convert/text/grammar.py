@@ -386,8 +386,8 @@ def _copula(verb) -> bool:
         # thing said of a term defined elsewhere
     attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
     genus = _through_kind(attrs[0]) if attrs else None
-    kind_word = attrs[0] if attrs and genus is not attrs[0] else None  # "a type of organelle that ...": the clause may
-    # hang on "type" in the parse
+    # "a type of organelle that ...": the parse may hang the clause on "type", so "type" narrowed counts too
+    kind_word = attrs[0] if attrs and genus is not attrs[0] else None
     if any(c.dep_ == "neg" for c in verb.children):
         # "Virtual archaeology is not virtual reality but a means in which to experience ..." (set 24's false "none"):
         # what it is follows "but"; "X is not a Y that ..." alone says only what X is not

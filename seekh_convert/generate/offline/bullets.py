@@ -1,12 +1,12 @@
 """A slide's term bullet explained by its one sub-bullet (set 69's "Key Ideas" slide: "Return-oriented programming" /
-"Find gadgets with the desired instructions, place gadget addresses on stack ..."; "Junction leakage" / "Reverse-biased
-PN junction diode current"; "Debug Subsystem" / "Handles debug control, program breakpoints, and data watchpoints").
+"Find gadgets with the desired instructions, place gadget addresses on stack ..."; "Gate leakage" / "Tunneling through
+ultrathin gate dielectric"; "Debug Subsystem" / "Handles debug control, program breakpoints, and data watchpoints").
 
 The bullet is a noun phrase and nothing else; the sub-bullet is the only one under it and says what the term is (a
 noun phrase: "What is X?"), does (a verb in the third person: "What does X do?") or how it is done (an imperative:
 "How does X work?"). A sub-bullet that is a clause of its own ("So nMOS gates leak more") or one of several (a list of
-the term's parts or properties) is no explanation. The parse decides; each finder gives (term, text, ref, front, back,
-kind) tuples, the fields of ``wholedef.Found``.
+the term's parts or properties) is no explanation. The parse decides; ``explained_bullets`` gives (term, text, ref,
+front, back, kind) tuples, the fields of ``wholedef.Found``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _MIN_WORDS, _MAX_WORDS = 4, 30
 #: A sub-bullet that leans on the bullet or the slide before it, or gives an example rather than an explanation.
 _LEANS = re.compile(
     r"^(?:so|but|and|or|also|then|thus|hence|this|these|that|those|it|its|they|their|same|similar|e\.\s?g\.|i\.\s?e\."
-    r"|for example|for instance|example|see|note|typically|usually|often|always|never|only|not|no|more|less|less|[\d+\-=<>])\b",
+    r"|for example|for instance|example|see|note|typically|usually|often|always|never|only|not|no|more|less|[\d+\-=<>])\b",
     re.I,
 )
 #: What a term bullet never is: a label of the slide's structure ("Pros", "Approaches", "Example", "Summary").
