@@ -357,3 +357,24 @@ def test_a_class_narrowed_by_an_adjective_phrase_after_it_defines(sentence: str,
     from seekh_convert.text.grammar import definition_kind
 
     assert (definition_kind(parse.parse(sentence), term) is not None) is defines
+
+
+def test_a_transcript_saved_without_punctuation_is_cut_between_words(tmp_path: Path) -> None:
+    """Set 74's Yale GG 140 lecture: 6,000 words on one line with no full stop were one block, so one topic "Across"."""
+    from seekh_convert.pipeline.run import load_document
+
+    talk = [
+        "well today we are going to talk about mixing and dilution when you add something to the atmosphere gases or "
+        "particles what happens to it how does it mix in and to what degree does it get diluted",
+        "now the wind speed matters a great deal because a faster wind carries the plume further before it spreads and "
+        "the concentration downwind falls as the wind speed rises for the same source strength",
+        "the lapse rate tells us how the temperature falls with height and a stable atmosphere is one where a parcel "
+        "pushed up wants to sink back down so the pollution stays trapped near the ground",
+    ]
+    path = tmp_path / "lecture.txt"
+    path.write_text(" ".join(part for part in talk for _ in range(12)), encoding="utf-8")
+    doc = load_document(path)
+    paragraphs = [b for b in doc.blocks if b.usable]
+    assert len(paragraphs) >= 5
+    assert all(len(b.text.split()) <= 360 for b in paragraphs)  # about 180 words each, the last with the rest
+    assert " ".join(b.text for b in paragraphs).split() == path.read_text(encoding="utf-8").split()
