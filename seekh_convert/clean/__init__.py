@@ -46,12 +46,12 @@ def _divide_walls(blocks: list) -> list:
     one line was one block, so one topic titled "Across" (set 52); its topics are now cut where the subject turns."""
     out = []
     for block in blocks:
-        if block.kind is not BlockKind.PARAGRAPH or block.times or word_count(block.text) <= _WALL_WORDS:
+        if block.kind is not BlockKind.PARAGRAPH or block.times or (size := word_count(block.text)) <= _WALL_WORDS:
             out.append(block)
             continue
         start = words = 0
         spans = sentence_spans(block.text)
-        if word_count(block.text) > _UNPUNCTUATED_WORDS * len(spans):
+        if size > _UNPUNCTUATED_WORDS * len(spans):
             spans = _word_spans(block.text)  # a transcript without punctuation (set 74's lecture): cut between words
         for i, (begin, end) in enumerate(spans):
             words += word_count(block.text[begin:end])

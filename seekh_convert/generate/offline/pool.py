@@ -867,17 +867,15 @@ def build_pool(doc: DocAnalysis, ta: TopicAnalysis, title: str) -> Pool:
         pool.definitions = card_definitions(pool.sections["flashcards"][: len(cards)], title)
     if not pool.definitions:
         pool.definitions = head_definitions(doc, ta)
+    pointed = pointed_definitions(ta) if not pool.definitions else []  # read once for the two rules below
     if not pool.definitions:  # the title's own term named after its description ("We call such gates asymmetric.")
-        pool.definitions = [d for term, d in pointed_definitions(ta) if title_overlap(term, ta.topic.title) > 0][:1]
+        pool.definitions = [d for term, d in pointed if title_overlap(term, ta.topic.title) > 0][:1]
     if not pool.definitions:
         pool.definitions = central_definitions(pool.sections["flashcards"][: len(cards)], ta, doc.document.title)
-    if not pool.definitions:  # the title's term, or one the topic keeps naming ("Doping: ..." under "Electrical
-        # Properties" names a side term, set 32's true "none")
+    if not pool.definitions:  # a term the topic keeps naming (one the title names was taken above; "Doping: ..."
+        # under "Electrical Properties" names a side term, set 32's true "none")
         pool.definitions = [
-            d
-            for term, d in pointed_definitions(ta)
-            if title_overlap(term, ta.topic.title) > 0
-            or ta.stem_text.count(f" {term_key(term)} ") * _CENTRAL_WORDS >= ta.word_count
+            d for term, d in pointed if ta.stem_text.count(f" {term_key(term)} ") * _CENTRAL_WORDS >= ta.word_count
         ][:1]
     if not pool.definitions:
         pool.definitions = borrowed_definitions(doc, ta)
